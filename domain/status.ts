@@ -1,0 +1,22 @@
+/** Where a case is in the process. The workflow owns the status; the database mirrors it. */
+export const CASE_STATUSES = [
+  'SUBMITTED',
+  'SCREENING',
+  'AWAITING_APPLICANT',
+  'IN_QUEUE',
+  'IN_REVIEW',
+  'AWAITING_APPROVAL',
+  'DECIDED',
+  'PAID',
+  'REPORT_DUE',
+  'REPORT_SUBMITTED',
+  'CLOSED',
+  'WITHDRAWN',
+  'LAPSED',
+] as const;
+
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export function grantApplicationWorkflowId(applicationId: string): string {
+  return `grant-application-${applicationId}`;
+}

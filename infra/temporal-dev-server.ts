@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Connection } from '@temporalio/client';
+import { startProcess, type ManagedProcess } from './child-process';
+import { ensureTemporalCli } from './temporal-cli';
+import { findFreePort, waitFor } from './ports';
+
+export interface TemporalDevServer {
+  address: string;
+  uiUrl?: string;
+  process: ManagedProcess;
+  stop(): Promise<void>;
+}
+
+export interface DevServerOptions {
+  dbFile: string;
+  port?: number;
+  uiPort?: number;
+  headless?: boolean;
+  namespace?: string;
+  output?: (line: string) => void;
+}
+
+/** A real single-process Temporal server with SQLite persistence (`temporal server start-dev`). */
+export async function startTemporalDevServer(options: DevServerOptions): Promise<TemporalDevServer> {
+  const binary = await ensureTemporalCli();
+  const port = options.port ?? (await findFreePort());
+  const uiPort = options.headless ? undefined : options.uiPort ?? port + 1000;
+  fs.mkdirSync(path.dirname(options.dbFile), { recursive: true });
+  const args = [
+    'server', 'start-dev',
+    '--ip', '127.0.0.1',
+    '--port', String(port),
+    '--db-filename', options.dbFile,
+    // WAL lets the server's many readers proceed while one writer commits.
+    '--sqlite-pragma', 'journal_mode=wal',
+    '--sqlite-pragma', 'synchronous=normal',
+    '--log-level', 'warn',
+    ...(options.namespace && options.namespace !== 'default' ? ['--namespace', options.namespace] : []),
+    ...(uiPort ? ['--ui-port', String(uiPort)] : ['--headless']),
+  ];
+  const server = startProcess('temporal', binary, args, { output: options.output });
+  const address = `127.0.0.1:${port}`;
+  try {
+    await Promise.race([
+      waitUntilServing(address, options.namespace ?? 'default'),
+      server.exited.then((code) => {
+        throw new Error(`temporal server exited early with code ${code}`);
+      }),
+    ]);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  return {
+    address,
+    uiUrl: uiPort ? `http://127.0.0.1:${uiPort}` : undefined,
+    process: server,
+    stop: () => server.stop(),
+  };
+}
+
+/** Ready means the frontend answers and the namespace can be described, not just a listening port. */
+export async function waitUntilServing(address: string, namespace: string, timeoutMs = 60_000): Promise<void> {
+  await waitFor(
+    `Temporal at ${address}`,
+    async () => {
+      const connection = await Connection.connect({ address, connectTimeout: 1_000 });
+      try {
+        await connection.workflowService.describeNamespace({ namespace });
+        return true;
+      } finally {
+        await connection.close();
+      }
+    },
+    { timeoutMs, intervalMs: 250 },
+  );
+}

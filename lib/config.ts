@@ -1,0 +1,98 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const booleanFromEnv = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const urlWithProtocol = (protocols: string[]) =>
+  z
+    .string()
+    .url()
+    .refine((value) => protocols.some((protocol) => value.startsWith(`${protocol}:`)), {
+      message: `must start with ${protocols.map((p) => `${p}://`).join(' or ')}`,
+    });
+
+/** Every setting the services read, with its default. `.env.example` lists the same. */
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: urlWithProtocol(['postgresql', 'postgres']),
+  TEMPORAL_ADDRESS: z
+    .string()
+    .regex(/^[^\s:]+:\d+$/, 'must be host:port, e.g. 127.0.0.1:7233')
+    .default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('grantflow'),
+  TEMPORAL_TLS: booleanFromEnv.default(false),
+  TEMPORAL_TLS_CERT_PATH: z.string().min(1).optional(),
+  TEMPORAL_TLS_KEY_PATH: z.string().min(1).optional(),
+  TEMPORAL_API_KEY: z.string().min(1).optional(),
+  SMTP_URL: urlWithProtocol(['smtp', 'smtps']).default('smtp://127.0.0.1:1025'),
+  MAIL_FROM: z.string().min(3).default('Grantflow <no-reply@grantflow.local>'),
+  PUBLIC_BASE_URL: urlWithProtocol(['http', 'https']).default('http://localhost:3000'),
+  DATA_DIR: z.string().min(1).default('.data'),
+  SEED_DEMO_DATA: booleanFromEnv.optional(),
+});
+
+export type Config = Omit<z.infer<typeof configSchema>, 'SEED_DEMO_DATA' | 'DATA_DIR'> & {
+  DATA_DIR: string;
+  /** Seed a demo funding round; on by default in development, refused in production. */
+  SEED_DEMO_DATA: boolean;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(
+      `Invalid configuration:\n${problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n')}\n` +
+        'See .env.example for every variable and its default.',
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the environment once; throws ConfigError naming each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // An empty variable means "not set", as in most shells' `VAR= cmd`.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = configSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => ({
+        variable: String(issue.path[0] ?? '(environment)'),
+        message: issue.path.length && present[String(issue.path[0])] === undefined ? 'is required' : issue.message,
+      })),
+    );
+  }
+  const values = parsed.data;
+  const problems: { variable: string; message: string }[] = [];
+  if (values.SEED_DEMO_DATA && values.NODE_ENV === 'production') {
+    problems.push({ variable: 'SEED_DEMO_DATA', message: 'demo data is never seeded in production' });
+  }
+  if (Boolean(values.TEMPORAL_TLS_CERT_PATH) !== Boolean(values.TEMPORAL_TLS_KEY_PATH)) {
+    problems.push({
+      variable: values.TEMPORAL_TLS_CERT_PATH ? 'TEMPORAL_TLS_KEY_PATH' : 'TEMPORAL_TLS_CERT_PATH',
+      message: 'mTLS needs both TEMPORAL_TLS_CERT_PATH and TEMPORAL_TLS_KEY_PATH',
+    });
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return {
+    ...values,
+    DATA_DIR: path.resolve(values.DATA_DIR),
+    SEED_DEMO_DATA: values.SEED_DEMO_DATA ?? values.NODE_ENV === 'development',
+  };
+}
+
+/** For process entry points: a bad configuration ends the process with the reasons. */
+export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): Config {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+}

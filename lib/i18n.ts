@@ -1,0 +1,127 @@
+import { z } from 'zod';
+
+/** Danish first; Norwegian bokmål and English on request. */
+export const LANGUAGES = ['da', 'nb', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const DEFAULT_LANGUAGE: Language = 'da';
+
+const messages = {
+  'validation.failed': {
+    da: 'Nogle oplysninger mangler eller er ikke udfyldt rigtigt.',
+    nb: 'Noen opplysninger mangler eller er ikke fylt ut riktig.',
+    en: 'Some information is missing or not filled in correctly.',
+  },
+  'validation.invalidJson': {
+    da: 'Indholdet kunne ikke læses som JSON.',
+    nb: 'Innholdet kunne ikke leses som JSON.',
+    en: 'The request body could not be read as JSON.',
+  },
+  'cvr.checkDigit': {
+    da: 'CVR-nummeret er ikke gyldigt. Tjek at du har skrevet de 8 cifre rigtigt.',
+    nb: 'CVR-nummeret er ikke gyldig. Sjekk at du har skrevet de 8 sifrene riktig.',
+    en: 'The CVR number is not valid. Check that you typed the 8 digits correctly.',
+  },
+  'cvr.format': {
+    da: 'Et CVR-nummer består af 8 cifre.',
+    nb: 'Et CVR-nummer består av 8 sifre.',
+    en: 'A CVR number has 8 digits.',
+  },
+  'amount.wholeKroner': {
+    da: 'Skriv beløbet i hele kroner, uden punktum og komma.',
+    nb: 'Skriv beløpet i hele kroner, uten punktum og komma.',
+    en: 'Enter the amount in whole kroner, without separators.',
+  },
+  'amount.positive': {
+    da: 'Beløbet skal være større end 0 kr.',
+    nb: 'Beløpet må være større enn 0 kr.',
+    en: 'The amount must be more than 0 kr.',
+  },
+  'amount.overRoundMaximum': {
+    da: 'Du kan højst søge {max} kr. i denne pulje.',
+    nb: 'Du kan søke om høyst {max} kr. i denne puljen.',
+    en: 'You can apply for at most {max} kr. in this funding round.',
+  },
+  'round.notFound': {
+    da: 'Puljen findes ikke. Vælg en af de åbne puljer.',
+    nb: 'Puljen finnes ikke. Velg en av de åpne puljene.',
+    en: 'This funding round does not exist. Choose one of the open rounds.',
+  },
+  'round.closed': {
+    da: 'Puljen er ikke åben for ansøgninger lige nu.',
+    nb: 'Puljen er ikke åpen for søknader nå.',
+    en: 'This funding round is not open for applications right now.',
+  },
+  'auth.missingToken': {
+    da: 'Brug det private link fra din kvittering for at se ansøgningen.',
+    nb: 'Bruk den private lenken fra kvitteringen din for å se søknaden.',
+    en: 'Use the private link from your receipt to see the application.',
+  },
+  'auth.wrongToken': {
+    da: 'Linket giver ikke adgang til denne ansøgning.',
+    nb: 'Lenken gir ikke tilgang til denne søknaden.',
+    en: 'This link does not give access to this application.',
+  },
+  'application.notFound': {
+    da: 'Ansøgningen findes ikke.',
+    nb: 'Søknaden finnes ikke.',
+    en: 'The application does not exist.',
+  },
+  'idempotency.keyReused': {
+    da: 'Idempotency-Key er allerede brugt til en anden ansøgning. Brug en ny nøgle til en ny ansøgning.',
+    nb: 'Idempotency-Key er allerede brukt til en annen søknad. Bruk en ny nøkkel til en ny søknad.',
+    en: 'This Idempotency-Key was already used for a different application. Use a new key for a new application.',
+  },
+  'idempotency.keyInvalid': {
+    da: 'Idempotency-Key skal være 1-200 synlige tegn.',
+    nb: 'Idempotency-Key må være 1–200 synlige tegn.',
+    en: 'Idempotency-Key must be 1–200 visible characters.',
+  },
+  'http.notFound': {
+    da: 'Siden eller adressen findes ikke.',
+    nb: 'Siden eller adressen finnes ikke.',
+    en: 'The page or address does not exist.',
+  },
+  'http.internal': {
+    da: 'Der skete en fejl hos os. Prøv igen om lidt; dine oplysninger er ikke gået tabt.',
+    nb: 'Det skjedde en feil hos oss. Prøv igjen om litt; opplysningene dine har ikke gått tapt.',
+    en: 'Something went wrong on our side. Try again shortly; nothing you sent was lost.',
+  },
+} satisfies Record<string, Record<Language, string>>;
+
+export type MessageKey = keyof typeof messages;
+
+export function translate(key: MessageKey, language: Language, values: Record<string, string | number> = {}): string {
+  return messages[key][language].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
+}
+
+/** Schemas name a message key (`i18n:cvr.checkDigit`) where zod's own wording would not do. */
+export function i18nMessage(key: MessageKey): string {
+  return `i18n:${key}`;
+}
+
+const zodLocales = { da: z.locales.da, nb: z.locales.no, en: z.locales.en } as const;
+
+/** zod's error map for a language; keyed custom messages are translated, the rest from zod's locale. */
+export function zodErrorMap(language: Language): z.core.$ZodErrorMap {
+  const localeError = zodLocales[language]().localeError;
+  return (issue) => {
+    const message = (issue as { message?: string }).message;
+    if (message?.startsWith('i18n:')) return translate(message.slice(5) as MessageKey, language);
+    return localeError(issue);
+  };
+}
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+/** `?lang=` wins, then the browser's Accept-Language (no/nn count as bokmål), then Danish. */
+export function pickLanguage(queryLang: unknown, acceptLanguage: string | undefined): Language {
+  if (isLanguage(queryLang)) return queryLang;
+  for (const part of (acceptLanguage ?? '').split(',')) {
+    const tag = part.split(';')[0]?.trim().toLowerCase().split('-')[0];
+    if (tag === 'no' || tag === 'nn') return 'nb';
+    if (isLanguage(tag)) return tag;
+  }
+  return DEFAULT_LANGUAGE;
+}

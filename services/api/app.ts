@@ -1,0 +1,58 @@
+import express from 'express';
+import type { Client } from '@temporalio/client';
+import type { Database } from '../../lib/db';
+import type { Logger } from '../../lib/logger';
+import { errorHandler, notFoundHandler } from './http/errors';
+import { createHttpMetrics } from './http/metrics';
+import { createWorkflowStarter, type WorkflowStarter } from './applications/workflow-starter';
+import { applicationsRouter } from './routes/applications';
+import { healthRouter } from './routes/health';
+import { roundsRouter } from './routes/rounds';
+
+export interface AppDependencies {
+  db: Database;
+  temporal: Client;
+  taskQueue: string;
+  publicBaseUrl: string;
+  log: Logger;
+}
+
+export interface App {
+  app: express.Express;
+  workflows: WorkflowStarter;
+}
+
+export function createApp(deps: AppDependencies): App {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  const metrics = createHttpMetrics();
+  const workflows = createWorkflowStarter({ db: deps.db, temporal: deps.temporal, taskQueue: deps.taskQueue, log: deps.log });
+
+  app.use(metrics.middleware);
+  app.use((req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.once('finish', () => {
+      deps.log.info(
+        { method: req.method, url: req.originalUrl.split('?')[0], status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 },
+        'request',
+      );
+    });
+    next();
+  });
+
+  app.use(healthRouter(deps));
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+
+  const api = express.Router();
+  api.use(express.json({ limit: '1mb' }));
+  api.use(roundsRouter(deps));
+  api.use(applicationsRouter({ ...deps, workflows }));
+  app.use('/api/v1', api);
+
+  app.use(notFoundHandler);
+  app.use(errorHandler(deps.log));
+  return { app, workflows };
+}

@@ -1,0 +1,147 @@
+import crypto from 'node:crypto';
+import type { Database } from '../../../lib/db';
+import { isUniqueViolation } from '../../../lib/db';
+import type { Logger } from '../../../lib/logger';
+import { fingerprint, generateAccessToken, seal, sha256Hex, unseal } from '../../../lib/tokens';
+import type { ApplicationInput } from '../../../domain/application-input';
+import { kronerToOre, oreToKroner } from '../../../domain/money';
+import { formatCaseReference } from '../../../domain/reference';
+import { grantApplicationWorkflowId, type CaseStatus } from '../../../domain/status';
+import { ApiError } from '../http/errors';
+import type { WorkflowStarter } from './workflow-starter';
+
+export interface SubmissionReceipt {
+  id: string;
+  reference: string;
+  status: CaseStatus;
+  accessToken: string;
+  statusUrl: string;
+}
+
+export interface IntakeDependencies {
+  db: Database;
+  workflows: WorkflowStarter;
+  publicBaseUrl: string;
+  log: Logger;
+}
+
+/**
+ * Stores a submitted application with its first event, then starts its workflow. With an
+ * Idempotency-Key, a repeated request returns the first receipt and starts nothing new.
+ */
+export async function submitApplication(
+  deps: IntakeDependencies,
+  input: ApplicationInput,
+  idempotencyKey: string | undefined,
+): Promise<{ receipt: SubmissionReceipt; replayed: boolean }> {
+  const requestFingerprint = fingerprint(input);
+  const keyHash = idempotencyKey ? sha256Hex(idempotencyKey) : undefined;
+
+  if (idempotencyKey && keyHash) {
+    const replay = await findByIdempotencyKey(deps, idempotencyKey, keyHash, requestFingerprint);
+    if (replay) return { receipt: replay, replayed: true };
+  }
+
+  const round = await deps.db.fundingRound.findUnique({ where: { id: input.roundId } });
+  if (!round) throw new ApiError(404, 'round_not_found', 'round.notFound', [{ path: 'roundId', message: 'i18n:round.notFound' }]);
+  const now = new Date();
+  if (round.opensAt > now || (round.closesAt && round.closesAt <= now)) {
+    throw new ApiError(409, 'round_closed', 'round.closed', [{ path: 'roundId', message: 'i18n:round.closed' }]);
+  }
+  const amountOre = kronerToOre(input.amountRequested);
+  if (amountOre > round.maxAmountOre) {
+    const max = oreToKroner(round.maxAmountOre).toLocaleString('da-DK');
+    throw new ApiError(400, 'validation_failed', 'validation.failed', [
+      { path: 'amountRequested', message: `i18n:amount.overRoundMaximum` },
+    ], { max });
+  }
+
+  const accessToken = generateAccessToken();
+  // The ID is chosen here so the workflow ID derived from it is stored with the first insert.
+  const id = crypto.randomUUID();
+  const workflowId = grantApplicationWorkflowId(id);
+  let application;
+  try {
+    application = await deps.db.$transaction(async (tx) => {
+      const created = await tx.application.create({
+        data: {
+          id,
+          roundId: round.id,
+          status: 'SUBMITTED',
+          organizationCvr: input.organization.cvr,
+          organizationName: input.organization.name,
+          organizationEmail: input.organization.email,
+          contactName: input.contact.name,
+          contactEmail: input.contact.email,
+          projectTitle: input.project.title,
+          projectPurpose: input.project.purpose,
+          amountRequestedOre: amountOre,
+          accessTokenHash: sha256Hex(accessToken),
+          idempotencyKeyHash: keyHash ?? null,
+          accessTokenSealed: idempotencyKey ? seal(accessToken, idempotencyKey) : null,
+          requestFingerprint,
+          workflowId,
+          submittedAt: now,
+        },
+      });
+      await tx.caseEvent.create({
+        data: {
+          eventKey: `${workflowId}:0`,
+          applicationId: created.id,
+          type: 'submitted',
+          fromStatus: null,
+          toStatus: 'SUBMITTED',
+          actor: 'applicant',
+          occurredAt: now,
+        },
+      });
+      return created;
+    });
+  } catch (error) {
+    // Two requests with the same key raced; the other one stored the application.
+    if (idempotencyKey && keyHash && isUniqueViolation(error)) {
+      const replay = await findByIdempotencyKey(deps, idempotencyKey, keyHash, requestFingerprint);
+      if (replay) return { receipt: replay, replayed: true };
+    }
+    throw error;
+  }
+
+  try {
+    await deps.workflows.start(application);
+  } catch (error) {
+    // The application is stored; the reconciler starts its workflow once Temporal answers.
+    deps.log.warn({ err: error, applicationId: application.id }, 'workflow not started yet; reconciler will retry');
+  }
+  return { receipt: toReceipt(deps, application, accessToken), replayed: false };
+}
+
+async function findByIdempotencyKey(
+  deps: IntakeDependencies,
+  idempotencyKey: string,
+  keyHash: string,
+  requestFingerprint: string,
+): Promise<SubmissionReceipt | undefined> {
+  const existing = await deps.db.application.findUnique({ where: { idempotencyKeyHash: keyHash } });
+  if (!existing || !existing.accessTokenSealed) return undefined;
+  if (existing.requestFingerprint !== requestFingerprint) {
+    throw new ApiError(422, 'idempotency_key_reused', 'idempotency.keyReused');
+  }
+  if (!existing.workflowStartedAt) {
+    await deps.workflows.start(existing).catch((error) => deps.log.warn({ err: error }, 'workflow start retry failed'));
+  }
+  return toReceipt(deps, existing, unseal(existing.accessTokenSealed, idempotencyKey));
+}
+
+function toReceipt(
+  deps: IntakeDependencies,
+  application: { id: string; referenceNumber: number; status: CaseStatus | 'DRAFT'; submittedAt: Date | null; createdAt: Date },
+  accessToken: string,
+): SubmissionReceipt {
+  return {
+    id: application.id,
+    reference: formatCaseReference(application.referenceNumber, application.submittedAt ?? application.createdAt),
+    status: application.status === 'DRAFT' ? 'SUBMITTED' : application.status,
+    accessToken,
+    statusUrl: new URL(`/api/v1/applications/${application.id}`, deps.publicBaseUrl).toString(),
+  };
+}

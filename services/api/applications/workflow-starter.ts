@@ -1,0 +1,53 @@
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { Database } from '../../../lib/db';
+import type { Logger } from '../../../lib/logger';
+import { grantApplication } from '../../../workflows/grant-application';
+
+export interface WorkflowStarter {
+  /** Starts the application's workflow unless it already exists; safe to call any number of times. */
+  start(application: { id: string; workflowId: string }): Promise<void>;
+  /** Starts every workflow that intake stored but Temporal never accepted (e.g. it was down). */
+  startMissed(olderThanMs?: number): Promise<number>;
+}
+
+export function createWorkflowStarter({ db, temporal, taskQueue, log }: { db: Database; temporal: Client; taskQueue: string; log: Logger }): WorkflowStarter {
+  async function start(application: { id: string; workflowId: string }): Promise<void> {
+    try {
+      await temporal.workflow.start(grantApplication, {
+        taskQueue,
+        workflowId: application.workflowId,
+        args: [{ applicationId: application.id }],
+        // A case has exactly one process, ever: a finished one is not started again.
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      });
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
+    await db.application.updateMany({
+      where: { id: application.id, workflowStartedAt: null },
+      data: { workflowStartedAt: new Date() },
+    });
+  }
+
+  async function startMissed(olderThanMs = 10_000): Promise<number> {
+    const missed = await db.application.findMany({
+      where: { workflowStartedAt: null, status: { not: 'DRAFT' }, createdAt: { lt: new Date(Date.now() - olderThanMs) } },
+      select: { id: true, workflowId: true },
+      take: 100,
+      orderBy: { createdAt: 'asc' },
+    });
+    let started = 0;
+    for (const application of missed) {
+      try {
+        await start(application);
+        started += 1;
+      } catch (error) {
+        log.warn({ err: error, applicationId: application.id }, 'could not start workflow yet; will retry');
+        break;
+      }
+    }
+    return started;
+  }
+
+  return { start, startMissed };
+}

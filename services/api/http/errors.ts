@@ -1,0 +1,78 @@
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
+import type { z } from 'zod';
+import { translate, zodErrorMap, type Language, type MessageKey } from '../../../lib/i18n';
+import type { Logger } from '../../../lib/logger';
+import { requestLanguage } from './language';
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+/** An error the client can act on: an HTTP status, a stable code and a message in their language. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly messageKey: MessageKey,
+    readonly issues: FieldIssue[] = [],
+    readonly values: Record<string, string | number> = {},
+  ) {
+    super(code);
+  }
+}
+
+function localiseIssueMessage(message: string, language: Language): string {
+  return message.startsWith('i18n:') ? translate(message.slice(5) as MessageKey, language) : message;
+}
+
+export function zodIssues(error: z.ZodError, language: Language): FieldIssue[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: localiseIssueMessage(issue.message, language),
+  }));
+}
+
+/** Parses with the schema in the request's language; a failure becomes a 400 with field issues. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, req: Request): z.infer<S> {
+  const language = requestLanguage(req);
+  const result = schema.safeParse(input, { error: zodErrorMap(language) });
+  if (!result.success) throw new ApiError(400, 'validation_failed', 'validation.failed', zodIssues(result.error, language));
+  return result.data;
+}
+
+export function errorBody(error: ApiError, language: Language) {
+  return {
+    error: {
+      code: error.code,
+      message: translate(error.messageKey, language, error.values),
+      issues: error.issues.map((issue) => ({ ...issue, message: localiseIssueMessage(issue.message, language) })),
+    },
+  };
+}
+
+export const notFoundHandler: RequestHandler = (_req, _res, next) => {
+  next(new ApiError(404, 'not_found', 'http.notFound'));
+};
+
+export function errorHandler(log: Logger): ErrorRequestHandler {
+  return (error, req, res, _next) => {
+    const language = requestLanguage(req);
+    if (error instanceof ApiError) {
+      res.status(error.status).json(errorBody(error, language));
+      return;
+    }
+    // express.json() reports unreadable bodies as errors with a 4xx status and a type.
+    if (error && typeof error === 'object' && 'type' in error && error.type === 'entity.parse.failed') {
+      res.status(400).json(errorBody(new ApiError(400, 'invalid_json', 'validation.invalidJson'), language));
+      return;
+    }
+    const status = (error as { status?: number }).status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      res.status(status).json({ error: { code: 'bad_request', message: String((error as Error).message), issues: [] } });
+      return;
+    }
+    log.error({ err: error, method: req.method, url: req.originalUrl }, 'request failed');
+    res.status(500).json(errorBody(new ApiError(500, 'internal_error', 'http.internal'), language));
+  };
+}

@@ -1,0 +1,62 @@
+import { Client, Connection } from '@temporalio/client';
+import { loadConfigOrExit } from '../../lib/config';
+import { createDatabase } from '../../lib/db';
+import { createLogger } from '../../lib/logger';
+import { temporalConnectionOptions } from '../../lib/temporal';
+import { createApp } from './app';
+import { seedDemoRound } from './seed';
+
+const RECONCILE_EVERY_MS = 30_000;
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  const log = createLogger('api', config.LOG_LEVEL);
+  const db = createDatabase(config.DATABASE_URL);
+  // Lazy: the API starts (and /healthz reports 503) even while Temporal is still coming up.
+  const connection = Connection.lazy(temporalConnectionOptions(config));
+  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+
+  if (config.SEED_DEMO_DATA) {
+    await seedDemoRound(db);
+    log.info('demo funding round seeded');
+  }
+
+  const { app, workflows } = createApp({
+    db,
+    temporal,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    publicBaseUrl: config.PUBLIC_BASE_URL,
+    log,
+  });
+  const server = app.listen(config.PORT, () => log.info({ port: config.PORT, url: config.PUBLIC_BASE_URL }, 'api listening'));
+  server.on('error', (error) => {
+    log.fatal({ err: error }, 'api could not listen');
+    process.exit(1);
+  });
+
+  const reconciler = setInterval(() => {
+    workflows.startMissed().then(
+      (started) => started && log.info({ started }, 'started workflows that intake could not start'),
+      (error) => log.warn({ err: error }, 'reconciler pass failed'),
+    );
+  }, RECONCILE_EVERY_MS);
+
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      log.info({ signal }, 'shutting down');
+      clearInterval(reconciler);
+      server.close(async () => {
+        await connection.close().catch(() => undefined);
+        await db.$disconnect();
+        log.info('api stopped');
+        process.exit(0);
+      });
+      server.closeIdleConnections();
+    });
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`api failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

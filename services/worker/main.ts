@@ -1,0 +1,54 @@
+import { NativeConnection, Runtime, makeTelemetryFilterString } from '@temporalio/worker';
+import { loadConfigOrExit } from '../../lib/config';
+import { createDatabase } from '../../lib/db';
+import { createLogger } from '../../lib/logger';
+import { temporalConnectionOptions } from '../../lib/temporal';
+import { bundleWorkflows, createWorker } from './worker';
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  const log = createLogger('worker', config.LOG_LEVEL);
+  Runtime.install({
+    logger: {
+      log: (level, message, meta) => log[level.toLowerCase() as 'info'](meta ?? {}, message),
+      trace: (message, meta) => log.trace(meta ?? {}, message),
+      debug: (message, meta) => log.debug(meta ?? {}, message),
+      info: (message, meta) => log.info(meta ?? {}, message),
+      warn: (message, meta) => log.warn(meta ?? {}, message),
+      error: (message, meta) => log.error(meta ?? {}, message),
+    },
+    telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }), forward: {} } },
+    // We handle SIGINT/SIGTERM ourselves below so the database closes after the worker drains.
+    shutdownSignals: [],
+  });
+
+  const db = createDatabase(config.DATABASE_URL);
+  const started = Date.now();
+  const workflowBundle = await bundleWorkflows();
+  log.info({ ms: Date.now() - started }, 'workflow code bundled');
+  const connection = await NativeConnection.connect(temporalConnectionOptions(config));
+  const worker = await createWorker({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    workflowBundle,
+    dependencies: { db },
+  });
+
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      log.info({ signal }, 'shutting down: finishing running activities');
+      worker.shutdown();
+    });
+  }
+  log.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE }, 'worker running');
+  await worker.run();
+  await connection.close();
+  await db.$disconnect();
+  log.info('worker stopped');
+}
+
+main().catch((error) => {
+  process.stderr.write(`worker failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
