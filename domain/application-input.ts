@@ -11,7 +11,7 @@ export const cvrSchema = z
   .pipe(
     z
       .string()
-      .regex(/^\d{8}$/, { message: i18nMessage('cvr.format') })
+      .regex(/^\d{8}$/, { message: i18nMessage('cvr.format'), abort: true })
       .refine(isValidCvr, { message: i18nMessage('cvr.checkDigit') }),
   );
 

@@ -2,9 +2,9 @@
 // embedded defaults, then the worker and the API; Ctrl-C stops it all in reverse order.
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadConfig, ConfigError } from '../lib/config';
+import { loadConfig, loadDotEnvIfPresent, ConfigError } from '../lib/config';
 import { startProcess, type ManagedProcess } from './child-process';
-import { READY_PREFIX } from './postgres-server';
+import { startPostgresProcess } from './postgres-process';
 import { startMailCatcher } from './mail-catcher';
 import { migrateDeploy } from './migrate';
 import { PROJECT_ROOT } from './paths';
@@ -20,6 +20,7 @@ interface Stoppable {
 
 async function main(): Promise<void> {
   const started = Date.now();
+  loadDotEnvIfPresent(path.join(PROJECT_ROOT, '.env'));
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: process.env.NODE_ENV || 'development' };
   const dataDir = path.resolve(PROJECT_ROOT, env.DATA_DIR || '.data');
   env.DATA_DIR = dataDir;
@@ -48,7 +49,10 @@ async function main(): Promise<void> {
     if (!env.DATABASE_URL) {
       const port = Number(env.EMBEDDED_POSTGRES_PORT || 54329);
       say(`starting embedded PostgreSQL on 127.0.0.1:${port} (data in ${path.relative(PROJECT_ROOT, dataDir)}/postgres)`);
-      env.DATABASE_URL = await startPostgresProcess(path.join(dataDir, 'postgres'), port, running);
+      if (await isPortOpen(port)) throw new Error(`port ${port} is taken: set EMBEDDED_POSTGRES_PORT to a free port, or DATABASE_URL to use that server`);
+      const postgres = await startPostgresProcess({ dataDir: path.join(dataDir, 'postgres'), port, database: 'grantflow' });
+      running.push({ name: 'PostgreSQL', stop: postgres.stop });
+      env.DATABASE_URL = postgres.url;
     }
     say('applying database migrations');
     migrateDeploy(env.DATABASE_URL);
@@ -120,28 +124,6 @@ async function main(): Promise<void> {
     say(error instanceof ConfigError ? error.message : `start-up failed: ${(error as Error).message}`);
     await stopAll(1);
   }
-}
-
-async function startPostgresProcess(dataDir: string, port: number, running: Stoppable[]): Promise<string> {
-  if (await isPortOpen(port)) throw new Error(`port ${port} is taken: set EMBEDDED_POSTGRES_PORT to a free port, or DATABASE_URL to use that server`);
-  let url: string | undefined;
-  let log = '';
-  const server = startProcess('PostgreSQL', process.execPath, ['--import', 'tsx', path.join(__dirname, 'postgres-server.ts'), dataDir, String(port), 'grantflow'], {
-    cwd: PROJECT_ROOT,
-    detached: true,
-    output: (line) => {
-      if (line.startsWith(READY_PREFIX)) url = line.slice(READY_PREFIX.length).trim();
-      else log = `${log}${line}\n`.slice(-4000);
-    },
-  });
-  running.push({ name: 'PostgreSQL', stop: () => server.stop(30_000) });
-  await Promise.race([
-    waitFor('embedded PostgreSQL', async () => url, { timeoutMs: 120_000 }),
-    server.exited.then((code) => {
-      throw new Error(`embedded PostgreSQL exited with code ${code}:\n${log}`);
-    }),
-  ]);
-  return url!;
 }
 
 void main();

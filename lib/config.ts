@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -82,6 +83,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     DATA_DIR: path.resolve(values.DATA_DIR),
     SEED_DEMO_DATA: values.SEED_DEMO_DATA ?? values.NODE_ENV === 'development',
   };
+}
+
+/** Entry points read a local `.env` (git-ignored) when there is one; real environment variables win. */
+export function loadDotEnvIfPresent(file = '.env'): void {
+  if (!fs.existsSync(file)) return;
+  const before = { ...process.env };
+  process.loadEnvFile(file);
+  Object.assign(process.env, before);
 }
 
 /** For process entry points: a bad configuration ends the process with the reasons. */

@@ -16,6 +16,11 @@ const messages = {
     nb: 'Innholdet kunne ikke leses som JSON.',
     en: 'The request body could not be read as JSON.',
   },
+  'field.required': {
+    da: 'Feltet skal udfyldes.',
+    nb: 'Feltet må fylles ut.',
+    en: 'This field is required.',
+  },
   'cvr.checkDigit': {
     da: 'CVR-nummeret er ikke gyldigt. Tjek at du har skrevet de 8 cifre rigtigt.',
     nb: 'CVR-nummeret er ikke gyldig. Sjekk at du har skrevet de 8 sifrene riktig.',
@@ -107,6 +112,7 @@ export function zodErrorMap(language: Language): z.core.$ZodErrorMap {
   return (issue) => {
     const message = (issue as { message?: string }).message;
     if (message?.startsWith('i18n:')) return translate(message.slice(5) as MessageKey, language);
+    if (issue.code === 'invalid_type' && issue.input === undefined) return translate('field.required', language);
     return localeError(issue);
   };
 }

@@ -7,6 +7,7 @@ import { createHttpMetrics } from './http/metrics';
 import { createWorkflowStarter, type WorkflowStarter } from './applications/workflow-starter';
 import { applicationsRouter } from './routes/applications';
 import { healthRouter } from './routes/health';
+import { openApiDocument } from './openapi';
 import { roundsRouter } from './routes/rounds';
 
 export interface AppDependencies {
@@ -48,6 +49,10 @@ export function createApp(deps: AppDependencies): App {
 
   const api = express.Router();
   api.use(express.json({ limit: '1mb' }));
+  const openApi = openApiDocument(deps.publicBaseUrl);
+  api.get('/openapi.json', (_req, res) => {
+    res.json(openApi);
+  });
   api.use(roundsRouter(deps));
   api.use(applicationsRouter({ ...deps, workflows }));
   app.use('/api/v1', api);

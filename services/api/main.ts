@@ -1,5 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
-import { loadConfigOrExit } from '../../lib/config';
+import { loadConfigOrExit, loadDotEnvIfPresent } from '../../lib/config';
 import { createDatabase } from '../../lib/db';
 import { createLogger } from '../../lib/logger';
 import { temporalConnectionOptions } from '../../lib/temporal';
@@ -9,6 +9,7 @@ import { seedDemoRound } from './seed';
 const RECONCILE_EVERY_MS = 30_000;
 
 async function main(): Promise<void> {
+  loadDotEnvIfPresent();
   const config = loadConfigOrExit();
   const log = createLogger('api', config.LOG_LEVEL);
   const db = createDatabase(config.DATABASE_URL);

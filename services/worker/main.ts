@@ -1,11 +1,12 @@
 import { NativeConnection, Runtime, makeTelemetryFilterString } from '@temporalio/worker';
-import { loadConfigOrExit } from '../../lib/config';
+import { loadConfigOrExit, loadDotEnvIfPresent } from '../../lib/config';
 import { createDatabase } from '../../lib/db';
 import { createLogger } from '../../lib/logger';
 import { temporalConnectionOptions } from '../../lib/temporal';
 import { bundleWorkflows, createWorker } from './worker';
 
 async function main(): Promise<void> {
+  loadDotEnvIfPresent();
   const config = loadConfigOrExit();
   const log = createLogger('worker', config.LOG_LEVEL);
   Runtime.install({

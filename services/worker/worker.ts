@@ -1,4 +1,4 @@
-import { NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
+import { NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundle, type WorkflowBundleOption } from '@temporalio/worker';
 import { createActivities, type ActivityDependencies } from '../../activities';
 
 export const WORKFLOWS_PATH = require.resolve('../../workflows');
@@ -21,7 +21,7 @@ export interface WorkerSettings {
   connection: NativeConnection;
   namespace: string;
   taskQueue: string;
-  workflowBundle: WorkflowBundle;
+  workflowBundle: WorkflowBundleOption;
   dependencies: ActivityDependencies;
 }
 

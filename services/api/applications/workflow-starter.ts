@@ -3,6 +3,8 @@ import type { Database } from '../../../lib/db';
 import type { Logger } from '../../../lib/logger';
 import { grantApplication } from '../../../workflows/grant-application';
 
+const START_DEADLINE_MS = 3_000;
+
 export interface WorkflowStarter {
   /** Starts the application's workflow unless it already exists; safe to call any number of times. */
   start(application: { id: string; workflowId: string }): Promise<void>;
@@ -13,13 +15,16 @@ export interface WorkflowStarter {
 export function createWorkflowStarter({ db, temporal, taskQueue, log }: { db: Database; temporal: Client; taskQueue: string; log: Logger }): WorkflowStarter {
   async function start(application: { id: string; workflowId: string }): Promise<void> {
     try {
-      await temporal.workflow.start(grantApplication, {
-        taskQueue,
-        workflowId: application.workflowId,
-        args: [{ applicationId: application.id }],
-        // A case has exactly one process, ever: a finished one is not started again.
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      });
+      // Bounded, so an applicant is not kept waiting by a Temporal outage: the reconciler retries.
+      await temporal.connection.withDeadline(Date.now() + START_DEADLINE_MS, () =>
+        temporal.workflow.start(grantApplication, {
+          taskQueue,
+          workflowId: application.workflowId,
+          args: [{ applicationId: application.id }],
+          // A case has exactly one process, ever: a finished one is not started again.
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        }),
+      );
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
     }

@@ -22,8 +22,8 @@ export class ApiError extends Error {
   }
 }
 
-function localiseIssueMessage(message: string, language: Language): string {
-  return message.startsWith('i18n:') ? translate(message.slice(5) as MessageKey, language) : message;
+function localiseIssueMessage(message: string, language: Language, values: Record<string, string | number> = {}): string {
+  return message.startsWith('i18n:') ? translate(message.slice(5) as MessageKey, language, values) : message;
 }
 
 export function zodIssues(error: z.ZodError, language: Language): FieldIssue[] {
@@ -46,7 +46,7 @@ export function errorBody(error: ApiError, language: Language) {
     error: {
       code: error.code,
       message: translate(error.messageKey, language, error.values),
-      issues: error.issues.map((issue) => ({ ...issue, message: localiseIssueMessage(issue.message, language) })),
+      issues: error.issues.map((issue) => ({ ...issue, message: localiseIssueMessage(issue.message, language, error.values) })),
     },
   };
 }

@@ -1,0 +1,17 @@
+/** @type {import('jest').Config} */
+const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
+
+module.exports = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': swc },
+  testMatch: ['<rootDir>/tests/**/*.test.ts'],
+  // One Temporal dev server, one fresh PostgreSQL database and one SMTP sink for the whole run.
+  globalSetup: '<rootDir>/tests/setup/global-setup.ts',
+  globalTeardown: '<rootDir>/tests/setup/global-teardown.ts',
+  reporters: ['default', '<rootDir>/tests/setup/summary-reporter.js'],
+  testTimeout: 60_000,
+  maxWorkers: 2,
+  // Temporal's native worker keeps handles until shutdown; the suite closes them, but a stray
+  // one must not hang CI.
+  forceExit: true,
+};

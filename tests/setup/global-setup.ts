@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { migrateDeploy } from '../../infra/migrate';
+import { findFreePort } from '../../infra/ports';
+import { startPostgresProcess } from '../../infra/postgres-process';
+import { startTemporalDevServer, waitUntilServing } from '../../infra/temporal-dev-server';
+import { bundleWorkflows } from '../../services/worker/worker';
+import { canConnect, createFreshDatabase } from '../support/database';
+import { startSmtpSink } from '../support/smtp-sink';
+import type { TestResources } from './resources';
+
+const DEFAULT_ADMIN_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
+
+function step(message: string): void {
+  process.stderr.write(`[test setup] ${message}\n`);
+}
+
+export default async function globalSetup(): Promise<void> {
+  const started = Date.now();
+  const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'grantflow-test-'));
+  const resources: TestResources = { tmpDir, cleanups: [] };
+  (globalThis as { __grantflow?: TestResources }).__grantflow = resources;
+
+  // Each test file connects with these; jest's workers inherit this process's environment.
+  process.env.NODE_ENV = 'test';
+  process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'silent';
+
+  // PostgreSQL: a fresh database for this run on the server we are given, else an embedded one.
+  let adminUrl = process.env.DATABASE_URL || DEFAULT_ADMIN_URL;
+  if (!(await canConnect(adminUrl))) {
+    if (process.env.DATABASE_URL) throw new Error(`DATABASE_URL=${adminUrl} does not answer`);
+    step('no PostgreSQL at 127.0.0.1:5432; starting embedded PostgreSQL');
+    const postgres = await startPostgresProcess({ dataDir: path.join(tmpDir, 'postgres'), port: await findFreePort(), database: 'postgres' });
+    resources.cleanups.push(postgres.stop);
+    adminUrl = postgres.url;
+  }
+  const databaseUrl = await createFreshDatabase(adminUrl, 'grantflow_test');
+  resources.adminDatabaseUrl = adminUrl;
+  resources.databaseUrl = databaseUrl;
+  migrateDeploy(databaseUrl);
+  process.env.DATABASE_URL = databaseUrl;
+  process.env.GRANTFLOW_TEST_ADMIN_DATABASE_URL = adminUrl;
+  step(`database ${new URL(databaseUrl).pathname.slice(1)} migrated`);
+
+  // Temporal: the server we are pointed at, or a dev server of our own with SQLite in WAL mode.
+  if (process.env.TEMPORAL_ADDRESS) {
+    await waitUntilServing(process.env.TEMPORAL_ADDRESS, process.env.TEMPORAL_NAMESPACE ?? 'default', 30_000);
+  } else {
+    const temporal = await startTemporalDevServer({ dbFile: path.join(tmpDir, 'temporal.sqlite'), headless: true });
+    resources.cleanups.push(temporal.stop);
+    process.env.TEMPORAL_ADDRESS = temporal.address;
+    step(`Temporal dev server at ${temporal.address}`);
+  }
+
+  const sink = await startSmtpSink();
+  resources.cleanups.push(sink.stop);
+  process.env.SMTP_URL = sink.smtpUrl;
+  process.env.SMTP_SINK_URL = sink.inspectUrl;
+
+  // Bundled once for the whole run; every test worker loads this file.
+  const bundle = await bundleWorkflows();
+  const bundlePath = path.join(tmpDir, 'workflow-bundle.js');
+  fs.writeFileSync(bundlePath, bundle.code);
+  process.env.GRANTFLOW_TEST_WORKFLOW_BUNDLE = bundlePath;
+  step(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}

@@ -1,0 +1,17 @@
+import fs from 'node:fs';
+import { dropDatabase } from '../support/database';
+import type { TestResources } from './resources';
+
+export default async function globalTeardown(): Promise<void> {
+  const resources = (globalThis as { __grantflow?: TestResources }).__grantflow;
+  if (!resources) return;
+  if (resources.adminDatabaseUrl && resources.databaseUrl) {
+    await dropDatabase(resources.adminDatabaseUrl, resources.databaseUrl).catch((error) =>
+      process.stderr.write(`[test teardown] could not drop the test database: ${(error as Error).message}\n`),
+    );
+  }
+  for (const cleanup of resources.cleanups.reverse()) {
+    await cleanup().catch((error) => process.stderr.write(`[test teardown] ${(error as Error).message}\n`));
+  }
+  fs.rmSync(resources.tmpDir, { recursive: true, force: true });
+}

@@ -1,0 +1,7 @@
+/** What the global setup started, handed to the global teardown (same process). */
+export interface TestResources {
+  tmpDir: string;
+  adminDatabaseUrl?: string;
+  databaseUrl?: string;
+  cleanups: Array<() => Promise<void>>;
+}

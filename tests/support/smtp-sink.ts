@@ -1,0 +1,61 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+
+export interface ReceivedMail {
+  from: string;
+  to: string[];
+  raw: string;
+  receivedAt: string;
+}
+
+export interface SmtpSink {
+  smtpUrl: string;
+  /** HTTP view of what arrived, so test files in other processes can read it. */
+  inspectUrl: string;
+  messages: ReceivedMail[];
+  stop(): Promise<void>;
+}
+
+/** A real SMTP server that accepts every message and keeps it in memory. */
+export async function startSmtpSink(): Promise<SmtpSink> {
+  const messages: ReceivedMail[] = [];
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        messages.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks).toString('utf8'),
+          receivedAt: new Date().toISOString(),
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  const smtpPort = (smtp.server.address() as AddressInfo).port;
+
+  const inspector = http.createServer((req, res) => {
+    if (req.method === 'DELETE') messages.length = 0;
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify(messages));
+  });
+  await new Promise<void>((resolve) => inspector.listen(0, '127.0.0.1', resolve));
+  const inspectPort = (inspector.address() as AddressInfo).port;
+
+  return {
+    smtpUrl: `smtp://127.0.0.1:${smtpPort}`,
+    inspectUrl: `http://127.0.0.1:${inspectPort}/messages`,
+    messages,
+    async stop() {
+      await new Promise<void>((resolve) => inspector.close(() => resolve()));
+      await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,113 @@
+import crypto from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import { loadConfig, type Config } from '../../lib/config';
+import { createDatabase, type Database } from '../../lib/db';
+import { createLogger } from '../../lib/logger';
+import { temporalConnectionOptions } from '../../lib/temporal';
+import { createApp } from '../../services/api/app';
+import { createWorker } from '../../services/worker/worker';
+
+let runtimeInstalled = false;
+
+/** Temporal's native runtime is one per process; keep its logs to warnings and errors. */
+export function installQuietTemporalRuntime(): void {
+  if (runtimeInstalled) return;
+  try {
+    Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });
+  } catch {
+    // Another test file in this jest worker process installed it already.
+  }
+  runtimeInstalled = true;
+}
+
+/** The configuration the global setup prepared, with a task queue of this test file's own. */
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({
+    ...process.env,
+    TEMPORAL_TASK_QUEUE: `test-${crypto.randomUUID()}`,
+    ...overrides,
+  });
+}
+
+export interface RunningWorker {
+  worker: Worker;
+  stop(): Promise<void>;
+}
+
+export async function startTestWorker(config: Config, db: Database): Promise<RunningWorker> {
+  installQuietTemporalRuntime();
+  const bundlePath = process.env.GRANTFLOW_TEST_WORKFLOW_BUNDLE;
+  if (!bundlePath) throw new Error('GRANTFLOW_TEST_WORKFLOW_BUNDLE is not set: run the tests through jest (global setup)');
+  const connection = await NativeConnection.connect(temporalConnectionOptions(config));
+  const worker = await createWorker({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    workflowBundle: { codePath: bundlePath },
+    dependencies: { db },
+  });
+  const running = worker.run();
+  return {
+    worker,
+    async stop() {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await running;
+      await connection.close();
+    },
+  };
+}
+
+export async function connectClient(config: Config): Promise<Client> {
+  const connection = await Connection.connect(temporalConnectionOptions(config));
+  return new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+}
+
+export interface TestStack {
+  config: Config;
+  db: Database;
+  temporal: Client;
+  baseUrl: string;
+  worker?: RunningWorker;
+  stop(): Promise<void>;
+}
+
+/** The API over real HTTP with a real database and Temporal, and (unless told not to) a worker. */
+export async function startTestStack(options: { worker?: boolean; config?: Config; db?: Database; temporal?: Client } = {}): Promise<TestStack> {
+  const config = options.config ?? testConfig();
+  const db = options.db ?? createDatabase(config.DATABASE_URL);
+  const temporal = options.temporal ?? (await connectClient(config));
+  // A client the caller passed in is the caller's to close. (Closing a client to an unreachable
+  // server while its gRPC retries are pending makes those retries throw later, in another test.)
+  const ownsTemporal = options.temporal === undefined;
+  const worker = options.worker === false ? undefined : await startTestWorker(config, db);
+  const { app } = createApp({
+    db,
+    temporal,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    publicBaseUrl: config.PUBLIC_BASE_URL,
+    log: createLogger('api-test', process.env.LOG_LEVEL ?? 'silent'),
+  });
+  const server: Server = await new Promise((resolve) => {
+    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+  });
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    config,
+    db,
+    temporal,
+    baseUrl,
+    worker,
+    async stop() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await worker?.stop();
+      if (ownsTemporal) await temporal.connection.close();
+      await db.$disconnect();
+    },
+  };
+}

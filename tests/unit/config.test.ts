@@ -1,0 +1,64 @@
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../../lib/config';
+
+const minimal = { DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/grantflow' };
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    const config = loadConfig(minimal);
+    expect(config).toMatchObject({
+      NODE_ENV: 'development',
+      PORT: 3000,
+      TEMPORAL_ADDRESS: '127.0.0.1:7233',
+      TEMPORAL_NAMESPACE: 'default',
+      TEMPORAL_TASK_QUEUE: 'grantflow',
+      SMTP_URL: 'smtp://127.0.0.1:1025',
+      PUBLIC_BASE_URL: 'http://localhost:3000',
+      SEED_DEMO_DATA: true,
+      TEMPORAL_TLS: false,
+    });
+    expect(config.DATA_DIR).toBe(path.resolve('.data'));
+  });
+
+  it('names a missing variable', () => {
+    expect(() => loadConfig({})).toThrow(/DATABASE_URL: is required/);
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ ...minimal, PORT: '' }).PORT).toBe(3000);
+  });
+
+  it.each([
+    ['PORT', 'seventy', /PORT:/],
+    ['PORT', '70000', /PORT:/],
+    ['DATABASE_URL', 'mysql://x@y/z', /DATABASE_URL: must start with postgresql:\/\//],
+    ['TEMPORAL_ADDRESS', 'localhost', /TEMPORAL_ADDRESS: must be host:port/],
+    ['SMTP_URL', 'http://mail', /SMTP_URL: must start with smtp:\/\//],
+    ['NODE_ENV', 'staging', /NODE_ENV:/],
+    ['PUBLIC_BASE_URL', 'not a url', /PUBLIC_BASE_URL:/],
+    ['TEMPORAL_TLS', 'maybe', /TEMPORAL_TLS:/],
+  ])('rejects %s=%s with a message naming it', (variable, value, message) => {
+    const attempt = () => loadConfig({ ...minimal, [variable]: value });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(message);
+  });
+
+  it('reports every bad variable at once', () => {
+    try {
+      loadConfig({ PORT: 'x', SMTP_URL: 'ftp://x' });
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).problems.map((p) => p.variable).sort()).toEqual(['DATABASE_URL', 'PORT', 'SMTP_URL']);
+    }
+  });
+
+  it('never seeds demo data in production', () => {
+    expect(loadConfig({ ...minimal, NODE_ENV: 'production' }).SEED_DEMO_DATA).toBe(false);
+    expect(() => loadConfig({ ...minimal, NODE_ENV: 'production', SEED_DEMO_DATA: 'true' })).toThrow(/SEED_DEMO_DATA/);
+  });
+
+  it('wants both halves of an mTLS pair', () => {
+    expect(() => loadConfig({ ...minimal, TEMPORAL_TLS_CERT_PATH: '/tmp/client.pem' })).toThrow(/TEMPORAL_TLS_KEY_PATH/);
+  });
+});
