@@ -87,13 +87,17 @@ async function main(): Promise<void> {
     }
 
     const config = loadConfig(env);
+    let workerRunning = false;
     const startService = (name: string, entry: string): ManagedProcess => {
       const service = startProcess(name, process.execPath, ['--import', 'tsx', entry], {
         env,
         cwd: PROJECT_ROOT,
         // Its own process group: Ctrl-C reaches the launcher, which stops services in order.
         detached: true,
-        output: (line) => process.stdout.write(`${line}\n`),
+        output: (line) => {
+          if (name === 'worker' && line.includes('"msg":"worker running"')) workerRunning = true;
+          process.stdout.write(`${line}\n`);
+        },
       });
       running.push({ name, stop: () => service.stop(15_000) });
       void service.exited.then((code) => {
@@ -112,6 +116,7 @@ async function main(): Promise<void> {
       timeoutMs: 120_000,
       intervalMs: 500,
     });
+    await waitFor('the worker to poll its task queue', async () => (workerRunning ? true : undefined), { timeoutMs: 120_000 });
     say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     say(`  app:          ${config.PUBLIC_BASE_URL}`);
     say(`  health:       ${config.PUBLIC_BASE_URL}/healthz`);
