@@ -1,15 +1,37 @@
 import type { Database } from '../lib/db';
+import type { Mailer } from '../lib/mailer';
 import { createCaseEventActivities } from './case-events';
+import { createCaseRecordActivities } from './case-records';
+import { createDecisionLetterActivities, type MunicipalitySettings } from './letters/store-decision-letter';
+import { createCaseEmailActivities, type CaseEmailSettings } from './mail/case-emails';
+import type { BusinessRegister } from './register';
+import { createScreeningActivities } from './screening';
 
 export interface ActivityDependencies {
   db: Database;
+  mailer: Mailer;
+  register: BusinessRegister;
+  municipality: MunicipalitySettings;
+  email: CaseEmailSettings;
 }
 
 /** Every activity the worker registers, built from its dependencies. */
 export function createActivities(deps: ActivityDependencies) {
   return {
     ...createCaseEventActivities(deps),
+    ...createCaseRecordActivities(deps),
+    ...createScreeningActivities(deps),
+    ...createDecisionLetterActivities(deps),
+    ...createCaseEmailActivities({ db: deps.db, mailer: deps.mailer, settings: deps.email }),
   };
 }
 
 export type CaseActivities = ReturnType<typeof createActivities>;
+
+/** The dependencies as the worker process builds them from its configuration. */
+export function activitySettingsFromConfig(config: MunicipalitySettings & { PUBLIC_BASE_URL: string }): Pick<ActivityDependencies, 'municipality' | 'email'> {
+  return {
+    municipality: config,
+    email: { publicBaseUrl: config.PUBLIC_BASE_URL, municipalityName: config.MUNICIPALITY_NAME, municipalityEmail: config.MUNICIPALITY_EMAIL },
+  };
+}

@@ -1,9 +1,13 @@
 import { z } from 'zod';
 import { i18nMessage } from '../lib/i18n';
+import { BUDGET_CATEGORIES, COFINANCING_STATUSES, TARGET_GROUPS } from './categories';
 import { isValidCvr, normalizeCvr } from './cvr';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) => z.string().trim().max(max).optional();
 const email = z.string().trim().toLowerCase().pipe(z.email().max(254));
+const phone = z.string().trim().regex(/^\+?[\d\s-]{8,20}$/).optional();
+const isoDate = z.iso.date();
 
 export const cvrSchema = z
   .string()
@@ -21,23 +25,67 @@ export const wholeKronerSchema = z
   .positive({ message: i18nMessage('amount.positive') })
   .max(100_000_000);
 
-/** What an association submits. The web form and the JSON API validate with this one schema. */
-export const applicationInputSchema = z.object({
-  roundId: z.uuid(),
-  organization: z.object({
-    cvr: cvrSchema,
-    name: text(200),
-    email,
-  }),
-  contact: z.object({
-    name: text(200),
-    email,
-  }),
-  project: z.object({
-    title: text(120),
-    purpose: text(4000),
-  }),
-  amountRequested: wholeKronerSchema,
+export const budgetLineSchema = z.object({
+  category: z.enum(BUDGET_CATEGORIES),
+  description: text(200),
+  amount: wholeKronerSchema,
 });
+
+export const cofinancingSchema = z.object({
+  source: text(200),
+  amount: wholeKronerSchema,
+  status: z.enum(COFINANCING_STATUSES),
+});
+
+/** What an association submits. The web form and the JSON API validate with this one schema. */
+export const applicationInputSchema = z
+  .object({
+    roundId: z.uuid(),
+    organization: z.object({
+      cvr: cvrSchema,
+      name: text(200),
+      email,
+      phone,
+      address: optionalText(300),
+    }),
+    contact: z.object({
+      name: text(200),
+      email,
+      phone,
+    }),
+    project: z.object({
+      title: text(120),
+      purpose: text(4000),
+      targetGroup: z.enum(TARGET_GROUPS),
+      activities: text(4000),
+      startDate: isoDate,
+      endDate: isoDate,
+      place: optionalText(200),
+      volunteers: z.number().int().min(0).max(100_000),
+      expectedParticipants: z.number().int().min(0).max(1_000_000),
+      isNew: z.boolean(),
+      /** Volunteers will be in contact with children under 15 (børneattest duty). */
+      childrenUnder15: z.boolean().default(false),
+    }),
+    budget: z.object({
+      lines: z.array(budgetLineSchema).min(1).max(50),
+      cofinancing: z.array(cofinancingSchema).max(20).default([]),
+    }),
+    amountRequested: wholeKronerSchema,
+    declarations: z.object({
+      truthful: z.literal(true, { message: i18nMessage('declaration.truthfulRequired') }),
+      childCertificates: z.boolean(),
+      shareStory: z.boolean(),
+    }),
+  })
+  .superRefine((input, ctx) => {
+    if (input.project.endDate < input.project.startDate) {
+      ctx.addIssue({ code: 'custom', path: ['project', 'endDate'], message: i18nMessage('project.endBeforeStart') });
+    }
+    const budgetTotal = input.budget.lines.reduce((sum, line) => sum + line.amount, 0);
+    if (input.amountRequested > budgetTotal) {
+      ctx.addIssue({ code: 'custom', path: ['amountRequested'], message: i18nMessage('amount.overBudgetTotal') });
+    }
+  });
 
 export type ApplicationInput = z.infer<typeof applicationInputSchema>;

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { registerSettingsProblems, registerSettingsSchema } from '../activities/register';
 
 const booleanFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -16,6 +17,7 @@ const urlWithProtocol = (protocols: string[]) =>
 
 /** Every setting the services read, with its default. `.env.example` lists the same. */
 export const configSchema = z.object({
+  ...registerSettingsSchema.shape,
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -34,6 +36,19 @@ export const configSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Grantflow <no-reply@grantflow.local>'),
   PUBLIC_BASE_URL: urlWithProtocol(['http', 'https']).default('http://localhost:3000'),
   DATA_DIR: z.string().min(1).default('.data'),
+  // Who sends the letters: printed on every decision letter and email.
+  MUNICIPALITY_NAME: z.string().min(1).default('Eksempel Kommune'),
+  MUNICIPALITY_DEPARTMENT: z.string().min(1).default('Social og Sundhed, Frivillighed'),
+  MUNICIPALITY_ADDRESS: z.string().min(1).default('Rådhuspladsen 1, 9999 Eksempelby'),
+  MUNICIPALITY_EMAIL: z.string().email().default('frivillighed@eksempel.dk'),
+  MUNICIPALITY_PHONE: z.string().min(1).default('99 99 99 99'),
+  GUIDELINES_NAME: z.string().min(1).default('Retningslinjer for tilskud til frivilligt socialt arbejde (§ 18)'),
+  GUIDELINES_ADOPTED_ON: z.iso.date().default('2026-01-15'),
+  GUIDELINES_ADOPTED_BY: z.string().min(1).default('Social- og Sundhedsudvalget'),
+  // Klagevejledning differs by municipality and needs legal review: configurable, per language.
+  APPEAL_GUIDANCE_DA: z.string().default(''),
+  APPEAL_GUIDANCE_NB: z.string().default(''),
+  APPEAL_GUIDANCE_EN: z.string().default(''),
   SEED_DEMO_DATA: booleanFromEnv.optional(),
 });
 
@@ -76,6 +91,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       variable: values.TEMPORAL_TLS_CERT_PATH ? 'TEMPORAL_TLS_KEY_PATH' : 'TEMPORAL_TLS_CERT_PATH',
       message: 'mTLS needs both TEMPORAL_TLS_CERT_PATH and TEMPORAL_TLS_KEY_PATH',
     });
+  }
+  problems.push(...registerSettingsProblems(values));
+  if (values.BUSINESS_REGISTER === 'local' && values.NODE_ENV === 'production') {
+    problems.push({ variable: 'BUSINESS_REGISTER', message: 'the local register holds fictional associations; use cvr in production' });
   }
   if (problems.length) throw new ConfigError(problems);
   return {

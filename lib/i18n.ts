@@ -46,6 +46,21 @@ const messages = {
     nb: 'Du kan søke om høyst {max} kr. i denne puljen.',
     en: 'You can apply for at most {max} kr. in this funding round.',
   },
+  'amount.overBudgetTotal': {
+    da: 'Du kan ikke søge om mere end budgettets samlede udgifter.',
+    nb: 'Du kan ikke søke om mer enn budsjettets samlede utgifter.',
+    en: 'You cannot apply for more than the total of the budget.',
+  },
+  'project.endBeforeStart': {
+    da: 'Slutdatoen skal være samme dag som eller efter startdatoen.',
+    nb: 'Sluttdatoen må være samme dag som eller etter startdatoen.',
+    en: 'The end date must be on or after the start date.',
+  },
+  'declaration.truthfulRequired': {
+    da: 'Du skal bekræfte, at oplysningerne er rigtige (tro og love).',
+    nb: 'Du må bekrefte at opplysningene er riktige.',
+    en: 'You must confirm that the information is true.',
+  },
   'round.notFound': {
     da: 'Puljen findes ikke. Vælg en af de åbne puljer.',
     nb: 'Puljen finnes ikke. Velg en av de åpne puljene.',

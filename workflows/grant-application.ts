@@ -1,40 +1,396 @@
-import { condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import {
+  ApplicationFailure,
+  ParentClosePolicy,
+  allHandlersFinished,
+  condition,
+  executeChild,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
 import type { CaseActivities } from '../activities';
 import type { CaseStatus } from '../domain/status';
-import { statusQuery } from './messages';
+import { reportDueDate, reportRequirementFor, type ReportingTier } from '../domain/tiers';
+import type { ProcessTimings } from '../domain/round-settings';
+import { followUpReport } from './follow-up-report';
+import {
+  FAILURE_TYPES,
+  approvalUpdate,
+  caseStateQuery,
+  claimUpdate,
+  decideUpdate,
+  releaseUpdate,
+  reportStatusSignal,
+  requestInformationUpdate,
+  statusQuery,
+  supplementSignal,
+  withdrawSignal,
+  type CaseAction,
+  type CaseState,
+  type ClaimInput,
+  type ReleaseInput,
+  type DecideInput,
+  type OpenInformationRequest,
+  type ProposedDecision,
+  type Supplement,
+} from './messages';
+
+/** The round as it was when the application was submitted: later edits do not change a case. */
+export interface RoundSnapshot {
+  id: string;
+  name: string;
+  mode: 'continuous' | 'deadline';
+  closesAt: string | null;
+  maxAmountOre: number;
+  fourEyesThresholdOre: number;
+  reportingTiers: ReportingTier[];
+  timings: ProcessTimings;
+}
 
 export interface GrantApplicationInput {
   applicationId: string;
+  amountRequestedOre: number;
+  activityEndDate: string;
+  round: RoundSnapshot;
 }
 
-const { recordTransition } = proxyActivities<CaseActivities>({
-  startToCloseTimeout: '30 seconds',
+const activities = proxyActivities<CaseActivities>({
+  startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
 });
 
-/** One grant application, from submission onwards. */
-export async function grantApplication({ applicationId }: GrantApplicationInput): Promise<void> {
-  let status: CaseStatus = 'SUBMITTED';
-  let eventSequence = 0;
-  setHandler(statusQuery, () => status);
+const BEFORE_DECISION: CaseStatus[] = ['SUBMITTED', 'SCREENING', 'AWAITING_APPLICANT', 'IN_QUEUE', 'IN_REVIEW', 'AWAITING_APPROVAL'];
 
-  async function moveTo(to: CaseStatus, type: string): Promise<void> {
-    eventSequence += 1;
-    await recordTransition({
-      eventKey: `${workflowInfo().workflowId}:${eventSequence}`,
-      applicationId,
-      type,
-      from: status,
-      to,
-      actor: 'system',
-      occurredAt: new Date(Date.now()).toISOString(),
-    });
-    status = to;
+function notAllowed(action: CaseAction, status: CaseStatus): ApplicationFailure {
+  return ApplicationFailure.create({
+    type: FAILURE_TYPES.notAllowed,
+    message: `"${action}" is not allowed while the case is ${status}`,
+    details: [{ action, status }],
+    nonRetryable: true,
+  });
+}
+
+function invalid(message: string, field: string): ApplicationFailure {
+  return ApplicationFailure.create({ type: FAILURE_TYPES.invalidInput, message, details: [{ field }], nonRetryable: true });
+}
+
+/** One grant application, from submission to a closed case. */
+export async function grantApplication(input: GrantApplicationInput): Promise<CaseStatus> {
+  const { applicationId, round } = input;
+  const workflowId = workflowInfo().workflowId;
+  const submittedAt = workflowInfo().startTime;
+
+  let status = 'SUBMITTED' as CaseStatus;
+  let assignee: string | null = null;
+  let openRequest: OpenInformationRequest | null = null;
+  let requestCount = 0;
+  let answer: Supplement | null = null;
+  let proposal: ProposedDecision | null = null;
+  let decision: ProposedDecision | null = null;
+  let decisionCount = 0;
+  let withdrawal: { reason: string; at: string } | null = null;
+  let slaBreached = false;
+  let eventCount = 0;
+
+  // Activities that write the read model run one after another, in the order things happened,
+  // even when an Update handler and the main flow both record something.
+  let writes: Promise<unknown> = Promise.resolve();
+  function inOrder<T>(write: () => Promise<T>): Promise<T> {
+    const next = writes.then(write);
+    writes = next.catch(() => undefined);
+    return next;
   }
 
-  await moveTo('IN_QUEUE', 'queued');
+  function record(type: string, actor: string, to: CaseStatus = status, details: Record<string, unknown> = {}): Promise<unknown> {
+    const from = status;
+    status = to;
+    eventCount += 1;
+    const eventKey = `${workflowId}:${eventCount}`;
+    const occurredAt = new Date().toISOString();
+    return inOrder(() => activities.recordTransition({ eventKey, applicationId, type, from, to, actor, occurredAt, details }));
+  }
 
-  // The case now waits for a caseworker; the caseworker actions that end this wait are the
-  // next part of the process to be built.
-  await condition(() => false);
+  const emailCounts: Record<string, number> = {};
+  function email(kind: Parameters<CaseActivities['sendCaseEmail']>[0]['kind'], extra: Record<string, unknown> = {}, attachmentIds: string[] = []) {
+    emailCounts[kind] = (emailCounts[kind] ?? 0) + 1;
+    const messageKey = `${applicationId}:${kind}:${emailCounts[kind]}`;
+    return inOrder(() => activities.sendCaseEmail({ messageKey, applicationId, kind, extra, attachmentIds }));
+  }
+
+  function allowedActions(): CaseAction[] {
+    const actions: CaseAction[] = [];
+    if (status === 'IN_QUEUE') actions.push('claim');
+    if (status === 'IN_REVIEW') actions.push('claim', 'release', 'requestInformation', 'decide');
+    if (status === 'AWAITING_APPROVAL') actions.push('approve');
+    if (status === 'AWAITING_APPLICANT') actions.push('supplement');
+    if (BEFORE_DECISION.includes(status) && !withdrawal) actions.push('withdraw');
+    return actions;
+  }
+
+  function caseState(): CaseState {
+    return { status, assignee, openRequest, proposal, decision, slaBreached, allowedActions: allowedActions() };
+  }
+
+  function requireAction(action: CaseAction): void {
+    if (withdrawal || !allowedActions().includes(action)) throw notAllowed(action, status);
+  }
+
+  setHandler(statusQuery, () => status);
+  setHandler(caseStateQuery, caseState);
+
+  setHandler(withdrawSignal, (request) => {
+    if (BEFORE_DECISION.includes(status) && !withdrawal) withdrawal = request;
+  });
+
+  setHandler(supplementSignal, (supplement) => {
+    if (openRequest && supplement.requestSequence === openRequest.sequence && !answer) answer = supplement;
+  });
+
+  setHandler(reportStatusSignal, ({ status: reportStatus }) => {
+    status = reportStatus;
+  });
+
+  setHandler(
+    claimUpdate,
+    async ({ caseworker, assignee: to }) => {
+      assignee = to ?? caseworker;
+      await record(status === 'IN_QUEUE' ? 'claimed' : 'reassigned', caseworker, 'IN_REVIEW', { assignee });
+      return caseState();
+    },
+    { validator: (_claim: ClaimInput) => requireAction('claim') },
+  );
+
+  setHandler(
+    releaseUpdate,
+    async ({ caseworker }) => {
+      assignee = null;
+      await record('released', caseworker, 'IN_QUEUE');
+      return caseState();
+    },
+    { validator: (_release: ReleaseInput) => requireAction('release') },
+  );
+
+  setHandler(
+    requestInformationUpdate,
+    async ({ caseworker, items, message }) => {
+      await askApplicant(caseworker, items, message);
+      return caseState();
+    },
+    {
+      validator: ({ items, message }) => {
+        requireAction('requestInformation');
+        if (items.length === 0 && !message.trim()) throw invalid('Say what is missing: choose items or write a message', 'items');
+      },
+    },
+  );
+
+  setHandler(
+    decideUpdate,
+    async (decide) => {
+      decisionCount += 1;
+      const proposed: ProposedDecision = {
+        sequence: decisionCount,
+        outcome: decide.outcome,
+        amountGrantedOre: decide.outcome === 'rejected' ? 0 : decide.amountGrantedOre,
+        reasons: decide.reasons,
+        conditions: decide.conditions,
+        decidedBy: decide.caseworker,
+        decidedAt: new Date().toISOString(),
+        needsApproval: decide.outcome !== 'rejected' && decide.amountGrantedOre > round.fourEyesThresholdOre,
+      };
+      await inOrder(() => activities.saveDecision({ applicationId, decision: proposed }));
+      if (proposed.needsApproval) {
+        proposal = proposed;
+        await record('decision_proposed', decide.caseworker, 'AWAITING_APPROVAL', { sequence: proposed.sequence, outcome: proposed.outcome });
+      } else {
+        decision = proposed;
+        await record('decided', decide.caseworker, 'DECIDED', { sequence: proposed.sequence, outcome: proposed.outcome });
+      }
+      return caseState();
+    },
+    { validator: (decide) => validateDecision(decide) },
+  );
+
+  setHandler(
+    approvalUpdate,
+    async ({ approver, approve, comment }) => {
+      const proposed = proposal!;
+      proposal = null;
+      await inOrder(() =>
+        activities.recordApproval({ applicationId, sequence: proposed.sequence, approver, approve, comment: comment ?? null, at: new Date().toISOString() }),
+      );
+      if (approve) {
+        decision = proposed;
+        await record('decision_approved', approver, 'DECIDED', { sequence: proposed.sequence, outcome: proposed.outcome });
+      } else {
+        await record('decision_returned', approver, 'IN_REVIEW', { sequence: proposed.sequence, comment });
+      }
+      return caseState();
+    },
+    {
+      validator: ({ approver, approve, comment }) => {
+        requireAction('approve');
+        if (proposal && proposal.decidedBy === approver) {
+          throw ApplicationFailure.create({
+            type: FAILURE_TYPES.sameApprover,
+            message: 'The second signature must come from someone other than the caseworker who decided',
+            nonRetryable: true,
+          });
+        }
+        if (!approve && !comment?.trim()) throw invalid('Say why the decision is returned', 'comment');
+      },
+    },
+  );
+
+  function validateDecision({ outcome, amountGrantedOre, reasons }: DecideInput): void {
+    requireAction('decide');
+    if (!Number.isSafeInteger(amountGrantedOre) || amountGrantedOre < 0) throw invalid('The amount must be whole kroner, 0 or more', 'amountGranted');
+    if (outcome === 'approved' && amountGrantedOre !== input.amountRequestedOre) {
+      throw invalid('A full approval grants exactly the amount requested; use partially_approved for less', 'amountGranted');
+    }
+    if (outcome === 'partially_approved' && (amountGrantedOre <= 0 || amountGrantedOre >= input.amountRequestedOre)) {
+      throw invalid('A partial approval grants more than 0 and less than the amount requested', 'amountGranted');
+    }
+    if (outcome !== 'approved' && reasons.criteria.length === 0 && !reasons.text.trim()) {
+      throw invalid('A decision that does not grant everything must give its reasons', 'reasons');
+    }
+  }
+
+  async function askApplicant(requestedBy: string, items: string[], message: string): Promise<void> {
+    requestCount += 1;
+    answer = null;
+    const sequence = requestCount;
+    const createdAt = new Date();
+    openRequest = { sequence, requestedBy, items, message, answerBy: new Date(createdAt.getTime() + round.timings.answerDeadlineMs).toISOString() };
+    const request = openRequest;
+    await inOrder(() => activities.createInformationRequest({ applicationId, ...request, createdAt: createdAt.toISOString() }));
+    await record('information_requested', requestedBy, 'AWAITING_APPLICANT', { sequence, items });
+    await email('information_request', { sequence });
+  }
+
+  /** Waits for the applicant's answer with reminders; no answer by the deadline lapses the case. */
+  async function awaitAnswer(request: OpenInformationRequest): Promise<'answered' | 'withdrawn' | 'lapsed'> {
+    const requestedAt = Date.parse(request.answerBy) - round.timings.answerDeadlineMs;
+    for (const offset of round.timings.answerRemindersMs) {
+      if (offset >= round.timings.answerDeadlineMs) break;
+      const wait = Math.max(0, requestedAt + offset - Date.now());
+      if (await condition(() => answer !== null || withdrawal !== null, wait)) break;
+      await record('information_reminder_sent', 'system', status, { sequence: request.sequence });
+      await email('information_reminder', { sequence: request.sequence });
+    }
+    const untilDeadline = Math.max(0, Date.parse(request.answerBy) - Date.now());
+    await condition(() => answer !== null || withdrawal !== null, untilDeadline);
+    if (withdrawal) return 'withdrawn';
+    if (!answer) {
+      await inOrder(() => activities.markInformationRequestLapsed({ applicationId, sequence: request.sequence, at: new Date().toISOString() }));
+      await record('lapsed', 'system', 'LAPSED', { sequence: request.sequence });
+      await email('lapsed');
+      return 'lapsed';
+    }
+    const received = answer;
+    await inOrder(() => activities.saveSupplement({ applicationId, supplement: received }));
+    openRequest = null;
+    await record('information_received', 'applicant', 'IN_QUEUE', { sequence: request.sequence, documents: received.documentIds.length });
+    return 'answered';
+  }
+
+  async function withdraw(): Promise<CaseStatus> {
+    await condition(allHandlersFinished);
+    await record('withdrawn', 'applicant', 'WITHDRAWN', { reason: withdrawal?.reason ?? '' });
+    await email('withdrawn');
+    return status;
+  }
+
+  // --- The process ---------------------------------------------------------------------------
+  await email('receipt');
+  await record('screening_started', 'system', 'SCREENING');
+  const screening = await inOrder(() => activities.screenApplication({ applicationId, screeningKey: `${workflowId}:screening:1` }));
+
+  if (screening.lateSubmission) {
+    decisionCount += 1;
+    decision = {
+      sequence: decisionCount,
+      outcome: 'rejected',
+      amountGrantedOre: 0,
+      reasons: { criteria: ['late_submission'], text: '' },
+      conditions: [],
+      decidedBy: 'system',
+      decidedAt: new Date().toISOString(),
+      needsApproval: false,
+    };
+    const late = decision;
+    await inOrder(() => activities.saveDecision({ applicationId, decision: late }));
+    await record('decided', 'system', 'DECIDED', { sequence: late.sequence, outcome: 'rejected', automatic: true });
+  } else if (screening.missingItems.length > 0) {
+    await askApplicant('system', screening.missingItems, '');
+  } else {
+    await record('queued', 'system', 'IN_QUEUE');
+  }
+
+  // The decision target runs from submission; passing it is recorded once, for the approver's
+  // overview and the statistics.
+  const slaDeadline = submittedAt.getTime() + round.timings.decisionTargetMs;
+
+  while (status !== 'DECIDED') {
+    if (withdrawal) return withdraw();
+    if (status === 'AWAITING_APPLICANT' && openRequest) {
+      const outcome = await awaitAnswer(openRequest);
+      if (outcome === 'lapsed') {
+        await condition(allHandlersFinished);
+        return status;
+      }
+      continue;
+    }
+    const before = status;
+    const stateChanged = () => status !== before || withdrawal !== null;
+    if (slaBreached) {
+      await condition(stateChanged);
+    } else if (!(await condition(stateChanged, Math.max(0, slaDeadline - Date.now())))) {
+      slaBreached = true;
+      await record('sla_breached', 'system', status, { targetMs: round.timings.decisionTargetMs });
+    }
+  }
+  await condition(allHandlersFinished);
+  await writes;
+
+  // --- Decided: letter, payout, follow-up report ----------------------------------------------
+  const final = decision!;
+  const granted = final.outcome !== 'rejected';
+  const payoutDate = new Date(Date.now() + round.timings.payoutAfterMs).toISOString().slice(0, 10);
+  const requirement = reportRequirementFor(BigInt(final.amountGrantedOre), round.reportingTiers);
+  const dueAt = reportDueDate(round.timings.reportDue, {
+    decidedAt: new Date(final.decidedAt),
+    activityEnd: new Date(`${input.activityEndDate}T23:59:59Z`),
+  }).toISOString();
+
+  const letter = await inOrder(() =>
+    activities.storeDecisionLetter({
+      applicationId,
+      decisionSequence: final.sequence,
+      ...(granted ? { payoutDate, reporting: { requirement, dueAt } } : {}),
+    }),
+  );
+  await email('decision', { outcome: final.outcome, amountGrantedOre: final.amountGrantedOre }, [letter.documentId]);
+  if (!granted) return status;
+
+  await inOrder(() => activities.registerPayout({ applicationId, amountOre: final.amountGrantedOre, scheduledFor: payoutDate }));
+  await record('paid', 'system', 'PAID', { amountOre: final.amountGrantedOre, scheduledFor: payoutDate });
+
+  await executeChild(followUpReport, {
+    workflowId: `grant-report-${applicationId}`,
+    args: [
+      {
+        applicationId,
+        parentWorkflowId: workflowId,
+        requirement,
+        dueAt,
+        amountGrantedOre: final.amountGrantedOre,
+        assignee,
+        timings: round.timings,
+      },
+    ],
+    parentClosePolicy: ParentClosePolicy.ABANDON,
+  });
+  status = 'CLOSED';
+  return status;
 }

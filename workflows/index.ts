@@ -1,2 +1,3 @@
 // The workflow bundle's entry point: every workflow the worker runs is exported here.
 export { grantApplication } from './grant-application';
+export { followUpReport } from './follow-up-report';

@@ -1,6 +1,129 @@
-// Signals, Updates and Queries of the grant-application workflow: the contract between the
-// workflow and the API. Both import this module; it holds definitions only, no workflow code.
-import { defineQuery } from '@temporalio/workflow';
+// Signals, Updates and Queries of the grant workflows: the contract between the workflows and
+// the API. Both import this module; it holds definitions and types only, no workflow code.
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { CaseStatus } from '../domain/status';
 
+export type DecisionOutcome = 'approved' | 'partially_approved' | 'rejected';
+
+export interface DecisionReasons {
+  /** Codes of the round's decision criteria the caseworker chose as decisive. */
+  criteria: string[];
+  text: string;
+}
+
+export interface ProposedDecision {
+  sequence: number;
+  outcome: DecisionOutcome;
+  /** Integer øre (a JSON number: grant amounts are far below 2^53). */
+  amountGrantedOre: number;
+  reasons: DecisionReasons;
+  conditions: string[];
+  decidedBy: string;
+  decidedAt: string;
+  needsApproval: boolean;
+}
+
+export interface OpenInformationRequest {
+  sequence: number;
+  requestedBy: string;
+  items: string[];
+  message: string;
+  answerBy: string;
+}
+
+/** What the case looks like to the people working on it, and what they may do right now. */
+export interface CaseState {
+  status: CaseStatus;
+  assignee: string | null;
+  openRequest: OpenInformationRequest | null;
+  proposal: ProposedDecision | null;
+  decision: ProposedDecision | null;
+  slaBreached: boolean;
+  allowedActions: CaseAction[];
+}
+
+export type CaseAction = 'claim' | 'release' | 'requestInformation' | 'decide' | 'approve' | 'withdraw' | 'supplement';
+
+// Queries
 export const statusQuery = defineQuery<CaseStatus>('status');
+export const caseStateQuery = defineQuery<CaseState>('caseState');
+
+// Signals from the applicant (no answer expected; the API checks the state first)
+export interface Supplement {
+  requestSequence: number;
+  text: string;
+  documentIds: string[];
+  at: string;
+}
+export const supplementSignal = defineSignal<[Supplement]>('supplement');
+export const withdrawSignal = defineSignal<[{ reason: string; at: string }]>('withdraw');
+
+// Updates from caseworkers and approvers: validators reject what the current state does not allow.
+export interface ClaimInput {
+  caseworker: string;
+  /** Assign to someone else (team lead); defaults to the caseworker. */
+  assignee?: string;
+}
+export interface ReleaseInput {
+  caseworker: string;
+}
+export interface InformationRequestInput {
+  caseworker: string;
+  items: string[];
+  message: string;
+}
+export interface DecideInput {
+  caseworker: string;
+  outcome: DecisionOutcome;
+  amountGrantedOre: number;
+  reasons: DecisionReasons;
+  conditions: string[];
+}
+export interface ApprovalInput {
+  approver: string;
+  approve: boolean;
+  comment?: string;
+}
+export const claimUpdate = defineUpdate<CaseState, [ClaimInput]>('claim');
+export const releaseUpdate = defineUpdate<CaseState, [ReleaseInput]>('release');
+export const requestInformationUpdate = defineUpdate<CaseState, [InformationRequestInput]>('requestInformation');
+export const decideUpdate = defineUpdate<CaseState, [DecideInput]>('decide');
+export const approvalUpdate = defineUpdate<CaseState, [ApprovalInput]>('approval');
+
+// Follow-up reporting (child workflow)
+export type ReportStatus = 'REPORT_DUE' | 'REPORT_SUBMITTED' | 'CLOSED';
+export interface ReportSubmission {
+  narrative: string;
+  /** Whole kroner actually spent; unspent money is claimed back. */
+  spentKroner: number;
+  participants: number;
+  volunteers: number;
+  story?: string;
+  shareStory: boolean;
+  documentIds: string[];
+  at: string;
+}
+export interface ReportReviewInput {
+  caseworker: string;
+  accept: boolean;
+  comment?: string;
+}
+export interface ReportState {
+  status: ReportStatus;
+  sequence: number;
+  requirement: string;
+  dueAt: string;
+  submitted: boolean;
+}
+export const reportStateQuery = defineQuery<ReportState>('reportState');
+export const submitReportSignal = defineSignal<[ReportSubmission]>('submitReport');
+export const reviewReportUpdate = defineUpdate<ReportState, [ReportReviewInput]>('reviewReport');
+/** The reporting child tells its parent where the case is, so the parent's queries stay true. */
+export const reportStatusSignal = defineSignal<[{ status: ReportStatus }]>('reportStatus');
+
+/** Failure types the workflows raise; the API maps them to HTTP statuses. */
+export const FAILURE_TYPES = {
+  notAllowed: 'ActionNotAllowed',
+  invalidInput: 'InvalidDecision',
+  sameApprover: 'SameApprover',
+} as const;

@@ -36,7 +36,7 @@ describe('POST /api/v1/applications', () => {
       return current.body.status === 'IN_QUEUE' ? current : undefined;
     }, 'IN_QUEUE');
     expect(view.status).toBe(200);
-    expect(view.body.timeline.map((e: { to: string }) => e.to)).toEqual(['SUBMITTED', 'IN_QUEUE']);
+    expect(view.body.timeline.map((e: { to: string }) => e.to)).toEqual(['SUBMITTED', 'SCREENING', 'IN_QUEUE']);
     expect(view.body.amountRequested).toBe(12_000);
     expect(view.headers.get('cache-control')).toBe('no-store');
 
@@ -74,11 +74,13 @@ describe('POST /api/v1/applications', () => {
 
   it('answers invalid input with 400 and a message per field, in Danish by default', async () => {
     const before = await stack.db.application.count();
+    const valid = applicationBody(roundId);
     const response = await submit({
+      ...valid,
       roundId: 'not-a-uuid',
       organization: { cvr: '13748137', name: '', email: 'not-an-email' },
       contact: { name: 'Inge' },
-      project: { title: 'x'.repeat(121), purpose: 'Formål' },
+      project: { ...valid.project, title: 'x'.repeat(121) },
       amountRequested: 100.5,
     });
     expect(response.status).toBe(400);
@@ -90,6 +92,7 @@ describe('POST /api/v1/applications', () => {
     );
     expect(byPath['organization.cvr']).toBe('CVR-nummeret er ikke gyldigt. Tjek at du har skrevet de 8 cifre rigtigt.');
     expect(byPath['amountRequested']).toBe('Skriv beløbet i hele kroner, uden punktum og komma.');
+    expect(byPath['contact.email']).toBe('Feltet skal udfyldes.');
     expect(await stack.db.application.count()).toBe(before);
   });
 
@@ -101,7 +104,9 @@ describe('POST /api/v1/applications', () => {
   });
 
   it('refuses an amount above the round maximum and an unknown round', async () => {
-    const tooMuch = await submit(applicationBody(roundId, { amountRequested: 50_001 }));
+    const tooMuch = await submit(
+      applicationBody(roundId, { amountRequested: 50_001, budget: { lines: [{ category: 'activities', description: 'Udflugter', amount: 60_000 }], cofinancing: [] } }),
+    );
     expect(tooMuch.status).toBe(400);
     expect(tooMuch.body.error.issues).toEqual([{ path: 'amountRequested', message: 'Du kan højst søge 50.000 kr. i denne pulje.' }]);
     const unknown = await submit(applicationBody(crypto.randomUUID()));
@@ -173,5 +178,28 @@ describe('GET /api/v1/openapi.json', () => {
     expect(input.required).toEqual(expect.arrayContaining(['roundId', 'organization', 'contact', 'project', 'amountRequested']));
     expect(input.properties.project.properties.title.maxLength).toBe(120);
     expect(Object.keys(response.body.paths)).toEqual(expect.arrayContaining(['/rounds', '/applications', '/applications/{id}']));
+  });
+});
+
+describe('cross-field rules of the submission', () => {
+  it('refuses an end date before the start date, more than the budget, and a missing truthfulness declaration', async () => {
+    const valid = applicationBody(roundId);
+    const response = await submit({
+      ...valid,
+      project: { ...valid.project, startDate: '2027-05-01', endDate: '2027-04-01' },
+      amountRequested: 13_000,
+      declarations: { truthful: false, childCertificates: false, shareStory: false },
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.error.issues).toEqual(
+      expect.arrayContaining([
+        { path: 'declarations.truthful', message: 'Du skal bekræfte, at oplysningerne er rigtige (tro og love).' },
+      ]),
+    );
+    const fixedDeclaration = await submit({ ...valid, project: { ...valid.project, startDate: '2027-05-01', endDate: '2027-04-01' }, amountRequested: 13_000 });
+    expect(fixedDeclaration.body.error.issues).toEqual([
+      { path: 'project.endDate', message: 'Slutdatoen skal være samme dag som eller efter startdatoen.' },
+      { path: 'amountRequested', message: 'Du kan ikke søge om mere end budgettets samlede udgifter.' },
+    ]);
   });
 });

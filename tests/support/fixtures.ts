@@ -1,9 +1,53 @@
 import crypto from 'node:crypto';
 import type { Database } from '../../lib/db';
 import { kronerToOre } from '../../domain/money';
+import type { ProcessSettings } from '../../domain/round-settings';
+import type { ReportingTier } from '../../domain/tiers';
+
+/** A calendar date `days` from today (UTC), as the form sends it. */
+export function isoDay(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Durations of seconds, so a whole case — reminders, lapse, SLA, report due, overdue — runs
+ * against the real server while a test waits.
+ */
+export const FAST_PROCESS: Partial<ProcessSettings> = {
+  answerDeadline: '6s',
+  answerReminders: ['2s', '4s'],
+  decisionTarget: '1h',
+  payoutAfter: '0s',
+  reportDue: { kind: 'after_activity_end', duration: '1h' },
+  reportReminders: ['-P30D', 'P0D', 'P14D'],
+  reportEscalationAfter: 'P21D',
+  reportResubmissionDeadline: 'P30D',
+};
+
+/** Up to 50,000 kr nothing to upload; above it the statutes are required with the application. */
+export const TEST_TIERS: ReportingTier[] = [
+  { upToKroner: 50_000, requirement: 'declaration', applicationDocuments: [] },
+  { upToKroner: null, requirement: 'accounts', applicationDocuments: ['statutes'] },
+];
+
+export const TEST_CRITERIA = [
+  { code: 'target_group', label: { da: 'Aktiviteten når kun få i målgruppen.', nb: 'Aktiviteten når bare få i målgruppen.', en: 'The activity reaches few people in the target group.' } },
+  { code: 'budget_share', label: { da: 'En stor del af budgettet går til udgifter, puljen ikke dækker.', nb: 'En stor del av budsjettet går til utgifter puljen ikke dekker.', en: 'A large part of the budget is for costs the round does not cover.' } },
+];
 
 /** An open, continuous funding round with its own slug. */
-export async function createOpenRound(db: Database, overrides: { maxAmount?: number; opensAt?: Date; closesAt?: Date | null } = {}) {
+export async function createOpenRound(
+  db: Database,
+  overrides: {
+    maxAmount?: number;
+    opensAt?: Date;
+    closesAt?: Date | null;
+    process?: Partial<ProcessSettings>;
+    fourEyesThreshold?: number;
+    excludedCostCategories?: string[];
+    reportingTiers?: ReportingTier[];
+  } = {},
+) {
   return db.fundingRound.create({
     data: {
       slug: `test-round-${crypto.randomUUID()}`,
@@ -13,6 +57,11 @@ export async function createOpenRound(db: Database, overrides: { maxAmount?: num
       opensAt: overrides.opensAt ?? new Date(Date.now() - 86_400_000),
       closesAt: overrides.closesAt === undefined ? new Date(Date.now() + 30 * 86_400_000) : overrides.closesAt,
       mode: 'continuous',
+      fourEyesThresholdOre: kronerToOre(overrides.fourEyesThreshold ?? 50_000),
+      excludedCostCategories: overrides.excludedCostCategories ?? ['wages', 'premises'],
+      decisionCriteria: TEST_CRITERIA,
+      reportingTiers: (overrides.reportingTiers ?? TEST_TIERS) as object[],
+      processSettings: { ...FAST_PROCESS, ...overrides.process },
     },
   });
 }
@@ -23,8 +72,28 @@ export function applicationBody(roundId: string, overrides: Record<string, unkno
     roundId,
     organization: { cvr: '13748136', name: 'Foreningen Fælles Bord', email: 'kasserer@faellesbord.dk' },
     contact: { name: 'Inge Hansen', email: 'inge@faellesbord.dk' },
-    project: { title: 'Fællesspisning for ensomme ældre', purpose: 'Et ugentligt måltid, der bryder ensomheden.' },
+    project: {
+      title: 'Fællesspisning for ensomme ældre',
+      purpose: 'Et ugentligt måltid, der bryder ensomheden.',
+      targetGroup: 'lonely',
+      activities: 'Vi laver mad sammen hver torsdag og spiser i foreningens lokale.',
+      startDate: isoDay(30),
+      endDate: isoDay(120),
+      place: 'Nordby Medborgerhus',
+      volunteers: 8,
+      expectedParticipants: 40,
+      isNew: true,
+      childrenUnder15: false,
+    },
+    budget: {
+      lines: [
+        { category: 'food', description: 'Råvarer til 12 fællesspisninger', amount: 9_000 },
+        { category: 'materials', description: 'Service og køkkengrej', amount: 3_000 },
+      ],
+      cofinancing: [],
+    },
     amountRequested: 12_000,
+    declarations: { truthful: true, childCertificates: false, shareStory: true },
     ...overrides,
   };
 }

@@ -6,6 +6,9 @@ import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporal
 import { loadConfig, type Config } from '../../lib/config';
 import { createDatabase, type Database } from '../../lib/db';
 import { createLogger } from '../../lib/logger';
+import { createSmtpMailer, type Mailer } from '../../lib/mailer';
+import { activitySettingsFromConfig, type ActivityDependencies } from '../../activities';
+import { createBusinessRegister } from '../../activities/register';
 import { temporalConnectionOptions } from '../../lib/temporal';
 import { createApp } from '../../services/api/app';
 import { createWorker } from '../../services/worker/worker';
@@ -32,6 +35,11 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
   });
 }
 
+/** The worker's real dependencies: SMTP to the test sink, the local register of fictional associations. */
+export function testActivityDependencies(config: Config, db: Database, mailer: Mailer): ActivityDependencies {
+  return { db, mailer, register: createBusinessRegister(config), ...activitySettingsFromConfig(config) };
+}
+
 export interface RunningWorker {
   worker: Worker;
   stop(): Promise<void>;
@@ -42,12 +50,13 @@ export async function startTestWorker(config: Config, db: Database): Promise<Run
   const bundlePath = process.env.GRANTFLOW_TEST_WORKFLOW_BUNDLE;
   if (!bundlePath) throw new Error('GRANTFLOW_TEST_WORKFLOW_BUNDLE is not set: run the tests through jest (global setup)');
   const connection = await NativeConnection.connect(temporalConnectionOptions(config));
+  const mailer = createSmtpMailer(config.SMTP_URL, config.MAIL_FROM);
   const worker = await createWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     workflowBundle: { codePath: bundlePath },
-    dependencies: { db },
+    dependencies: testActivityDependencies(config, db, mailer),
   });
   const running = worker.run();
   return {
@@ -56,6 +65,7 @@ export async function startTestWorker(config: Config, db: Database): Promise<Run
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await running;
       await connection.close();
+      mailer.close();
     },
   };
 }

@@ -54,8 +54,10 @@ describe('loadConfig', () => {
   });
 
   it('never seeds demo data in production', () => {
-    expect(loadConfig({ ...minimal, NODE_ENV: 'production' }).SEED_DEMO_DATA).toBe(false);
-    expect(() => loadConfig({ ...minimal, NODE_ENV: 'production', SEED_DEMO_DATA: 'true' })).toThrow(/SEED_DEMO_DATA/);
+    const production = { ...minimal, NODE_ENV: 'production', BUSINESS_REGISTER: 'cvr', CVR_REGISTER_USERNAME: 'u', CVR_REGISTER_PASSWORD: 'p' };
+    expect(loadConfig(production).SEED_DEMO_DATA).toBe(false);
+    expect(() => loadConfig({ ...production, SEED_DEMO_DATA: 'true' })).toThrow(/SEED_DEMO_DATA/);
+    expect(() => loadConfig({ ...minimal, NODE_ENV: 'production' })).toThrow(/BUSINESS_REGISTER: the local register/);
   });
 
   it('wants both halves of an mTLS pair', () => {

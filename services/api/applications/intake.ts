@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { Database } from '../../../lib/db';
 import { isUniqueViolation } from '../../../lib/db';
 import type { Logger } from '../../../lib/logger';
+import type { Language } from '../../../lib/i18n';
 import { fingerprint, generateAccessToken, seal, sha256Hex, unseal } from '../../../lib/tokens';
 import type { ApplicationInput } from '../../../domain/application-input';
 import { kronerToOre, oreToKroner } from '../../../domain/money';
@@ -33,6 +34,7 @@ export async function submitApplication(
   deps: IntakeDependencies,
   input: ApplicationInput,
   idempotencyKey: string | undefined,
+  language: Language,
 ): Promise<{ receipt: SubmissionReceipt; replayed: boolean }> {
   const requestFingerprint = fingerprint(input);
   const keyHash = idempotencyKey ? sha256Hex(idempotencyKey) : undefined;
@@ -75,8 +77,16 @@ export async function submitApplication(
           contactEmail: input.contact.email,
           projectTitle: input.project.title,
           projectPurpose: input.project.purpose,
+          targetGroup: input.project.targetGroup,
+          isNewActivity: input.project.isNew,
+          volunteers: input.project.volunteers,
+          expectedParticipants: input.project.expectedParticipants,
+          startDate: new Date(`${input.project.startDate}T00:00:00Z`),
+          endDate: new Date(`${input.project.endDate}T00:00:00Z`),
+          submission: input as object,
+          language,
           amountRequestedOre: amountOre,
-          accessTokenHash: sha256Hex(accessToken),
+          accessTokens: { create: { tokenHash: sha256Hex(accessToken), purpose: 'submission' } },
           idempotencyKeyHash: keyHash ?? null,
           accessTokenSealed: idempotencyKey ? seal(accessToken, idempotencyKey) : null,
           requestFingerprint,
@@ -107,7 +117,7 @@ export async function submitApplication(
   }
 
   try {
-    await deps.workflows.start(application);
+    await deps.workflows.start(application, round);
   } catch (error) {
     // The application is stored; the reconciler starts its workflow once Temporal answers.
     deps.log.warn({ err: error, applicationId: application.id }, 'workflow not started yet; reconciler will retry');
@@ -127,7 +137,7 @@ async function findByIdempotencyKey(
     throw new ApiError(422, 'idempotency_key_reused', 'idempotency.keyReused');
   }
   if (!existing.workflowStartedAt) {
-    await deps.workflows.start(existing).catch((error) => deps.log.warn({ err: error }, 'workflow start retry failed'));
+    await deps.workflows.startStored(existing.id).catch((error) => deps.log.warn({ err: error }, 'workflow start retry failed'));
   }
   return toReceipt(deps, existing, unseal(existing.accessTokenSealed, idempotencyKey));
 }

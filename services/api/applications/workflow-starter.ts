@@ -1,5 +1,7 @@
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { Database } from '../../../lib/db';
+import { roundSnapshot } from '../../../lib/rounds';
+import type { Application, FundingRound } from '../../../prisma/generated/client';
 import type { Logger } from '../../../lib/logger';
 import { grantApplication } from '../../../workflows/grant-application';
 
@@ -7,20 +9,29 @@ const START_DEADLINE_MS = 3_000;
 
 export interface WorkflowStarter {
   /** Starts the application's workflow unless it already exists; safe to call any number of times. */
-  start(application: { id: string; workflowId: string }): Promise<void>;
+  start(application: Application, round: FundingRound): Promise<void>;
+  /** The same, for an application read back from the database. */
+  startStored(applicationId: string): Promise<void>;
   /** Starts every workflow that intake stored but Temporal never accepted (e.g. it was down). */
   startMissed(olderThanMs?: number): Promise<number>;
 }
 
 export function createWorkflowStarter({ db, temporal, taskQueue, log }: { db: Database; temporal: Client; taskQueue: string; log: Logger }): WorkflowStarter {
-  async function start(application: { id: string; workflowId: string }): Promise<void> {
+  async function start(application: Application, round: FundingRound): Promise<void> {
     try {
       // Bounded, so an applicant is not kept waiting by a Temporal outage: the reconciler retries.
       await temporal.connection.withDeadline(Date.now() + START_DEADLINE_MS, () =>
         temporal.workflow.start(grantApplication, {
           taskQueue,
           workflowId: application.workflowId,
-          args: [{ applicationId: application.id }],
+          args: [
+            {
+              applicationId: application.id,
+              amountRequestedOre: Number(application.amountRequestedOre),
+              activityEndDate: application.endDate.toISOString().slice(0, 10),
+              round: roundSnapshot(round),
+            },
+          ],
           // A case has exactly one process, ever: a finished one is not started again.
           workflowIdReusePolicy: 'REJECT_DUPLICATE',
         }),
@@ -34,17 +45,22 @@ export function createWorkflowStarter({ db, temporal, taskQueue, log }: { db: Da
     });
   }
 
+  async function startStored(applicationId: string): Promise<void> {
+    const application = await db.application.findUniqueOrThrow({ where: { id: applicationId }, include: { round: true } });
+    await start(application, application.round);
+  }
+
   async function startMissed(olderThanMs = 10_000): Promise<number> {
     const missed = await db.application.findMany({
       where: { workflowStartedAt: null, status: { not: 'DRAFT' }, createdAt: { lt: new Date(Date.now() - olderThanMs) } },
-      select: { id: true, workflowId: true },
+      include: { round: true },
       take: 100,
       orderBy: { createdAt: 'asc' },
     });
     let started = 0;
     for (const application of missed) {
       try {
-        await start(application);
+        await start(application, application.round);
         started += 1;
       } catch (error) {
         log.warn({ err: error, applicationId: application.id }, 'could not start workflow yet; will retry');
@@ -54,5 +70,5 @@ export function createWorkflowStarter({ db, temporal, taskQueue, log }: { db: Da
     return started;
   }
 
-  return { start, startMissed };
+  return { start, startStored, startMissed };
 }

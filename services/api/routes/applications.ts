@@ -1,11 +1,12 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { Database } from '../../../lib/db';
-import { tokenMatchesHash } from '../../../lib/tokens';
+import { sha256Hex } from '../../../lib/tokens';
 import { applicationInputSchema } from '../../../domain/application-input';
 import { oreToKroner } from '../../../domain/money';
 import { formatCaseReference } from '../../../domain/reference';
 import { ApiError, parseInput } from '../http/errors';
+import { requestLanguage } from '../http/language';
 import { submitApplication, type IntakeDependencies } from '../applications/intake';
 
 const idempotencyKeySchema = z.string().regex(/^[\x21-\x7e]{1,200}$/);
@@ -28,7 +29,7 @@ export function applicationsRouter(deps: IntakeDependencies & { db: Database }):
   router.post('/applications', async (req, res) => {
     const idempotencyKey = idempotencyKeyOf(req);
     const input = parseInput(applicationInputSchema, req.body, req);
-    const { receipt, replayed } = await submitApplication(deps, input, idempotencyKey);
+    const { receipt, replayed } = await submitApplication(deps, input, idempotencyKey, requestLanguage(req));
     if (replayed) res.set('Idempotent-Replayed', 'true');
     res.status(201).location(receipt.statusUrl).json(receipt);
   });
@@ -47,7 +48,8 @@ export function applicationsRouter(deps: IntakeDependencies & { db: Database }):
         })
       : null;
     if (!application) throw new ApiError(404, 'not_found', 'application.notFound');
-    if (!tokenMatchesHash(token, application.accessTokenHash)) throw new ApiError(403, 'forbidden', 'auth.wrongToken');
+    const grant = await deps.db.accessToken.findUnique({ where: { tokenHash: sha256Hex(token) } });
+    if (!grant || grant.applicationId !== application.id || grant.revokedAt) throw new ApiError(403, 'forbidden', 'auth.wrongToken');
 
     res.set('Cache-Control', 'no-store').json({
       id: application.id,

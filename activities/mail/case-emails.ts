@@ -1,0 +1,113 @@
+import type { Database } from '../../lib/db';
+import { isLanguage, type Language } from '../../lib/i18n';
+import type { Mailer } from '../../lib/mailer';
+import { generateAccessToken, sha256Hex } from '../../lib/tokens';
+import { formatCaseReference } from '../../domain/reference';
+import type { ReportRequirement } from '../../domain/tiers';
+import { deliverOnce, type ComposedEmail } from './outbox';
+import { renderEmail, type EmailCommon, type EmailData, type EmailKind } from './templates';
+
+export interface CaseEmailRequest {
+  /** "<applicationId>:<kind>:<n>": the same key never sends twice. */
+  messageKey: string;
+  applicationId: string;
+  kind: EmailKind;
+  extra: Record<string, unknown>;
+  attachmentIds: string[];
+}
+
+export interface CaseEmailSettings {
+  publicBaseUrl: string;
+  municipalityName: string;
+  municipalityEmail: string;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Emails about a case, composed from the read model in the application's language. */
+export function createCaseEmailActivities({ db, mailer, settings }: { db: Database; mailer: Mailer; settings: CaseEmailSettings }) {
+  async function compose(request: CaseEmailRequest): Promise<ComposedEmail> {
+    const application = await db.application.findUniqueOrThrow({ where: { id: request.applicationId }, include: { round: true } });
+    const language: Language = isLanguage(application.language) ? application.language : 'da';
+    const toCaseworker = request.kind === 'report_escalation';
+    const caseUrl = toCaseworker
+      ? new URL(`/sagsbehandling/sager/${application.id}`, settings.publicBaseUrl).toString()
+      : await privateLink(application.id, request.kind);
+    const common: EmailCommon = {
+      municipalityName: settings.municipalityName,
+      organizationName: application.organizationName,
+      contactName: application.contactName,
+      reference: formatCaseReference(application.referenceNumber, application.submittedAt ?? application.createdAt),
+      caseUrl,
+    };
+    const data = await kindData(request, common, application.submittedAt ?? application.createdAt, application.round.name);
+    const rendered = renderEmail(request.kind, data as never, language);
+    const assignee = typeof request.extra.assignee === 'string' && request.extra.assignee.includes('@') ? request.extra.assignee : null;
+    return { recipient: toCaseworker ? assignee ?? settings.municipalityEmail : application.contactEmail, ...rendered };
+  }
+
+  /** Each email gets a link of its own; only the token's hash is kept. */
+  async function privateLink(applicationId: string, purpose: string): Promise<string> {
+    const token = generateAccessToken();
+    await db.accessToken.create({ data: { tokenHash: sha256Hex(token), applicationId, purpose } });
+    const url = new URL(`/sag/${applicationId}`, settings.publicBaseUrl);
+    url.searchParams.set('adgang', token);
+    return url.toString();
+  }
+
+  async function kindData(request: CaseEmailRequest, common: EmailCommon, submittedAt: Date, roundName: string): Promise<EmailData[EmailKind]> {
+    const { applicationId, kind, extra } = request;
+    switch (kind) {
+      case 'receipt':
+        return { ...common, roundName, submittedAt };
+      case 'information_request':
+      case 'information_reminder': {
+        const sequence = Number(extra.sequence);
+        const infoRequest = await db.informationRequest.findUniqueOrThrow({ where: { applicationId_sequence: { applicationId, sequence } } });
+        return { ...common, items: infoRequest.items as string[], message: infoRequest.message, answerBy: infoRequest.answerBy };
+      }
+      case 'lapsed':
+      case 'withdrawn':
+        return common;
+      case 'decision': {
+        const payout = await db.payout.findUnique({ where: { applicationId } });
+        return {
+          ...common,
+          outcome: extra.outcome as EmailData['decision']['outcome'],
+          amountGrantedOre: BigInt(Number(extra.amountGrantedOre ?? 0)),
+          payoutDate: payout?.scheduledFor,
+        };
+      }
+      case 'report_reminder':
+      case 'report_overdue':
+      case 'report_accepted':
+      case 'report_returned':
+      case 'report_escalation': {
+        const report = await db.followUpReport.findFirstOrThrow({ where: { applicationId }, orderBy: { sequence: 'desc' } });
+        const deadline = { dueDate: report.dueAt, requirement: report.requirement as ReportRequirement };
+        if (kind === 'report_accepted') return { ...common, comment: report.reviewComment ?? undefined };
+        if (kind === 'report_returned') return { ...common, comment: String(extra.comment ?? report.reviewComment ?? ''), dueDate: report.dueAt };
+        if (kind === 'report_escalation') {
+          return {
+            ...common,
+            ...deadline,
+            caseworkerName: typeof extra.assignee === 'string' ? extra.assignee : settings.municipalityName,
+            overdueDays: Math.max(0, Math.floor((Date.now() - report.dueAt.getTime()) / DAY_MS)),
+            remindersSent: report.remindersSent,
+          };
+        }
+        return { ...common, ...deadline };
+      }
+    }
+  }
+
+  return {
+    async sendCaseEmail(request: CaseEmailRequest): Promise<{ sent: boolean }> {
+      return deliverOnce(
+        { db, mailer },
+        { messageKey: request.messageKey, applicationId: request.applicationId, kind: request.kind, attachmentIds: request.attachmentIds },
+        () => compose(request),
+      );
+    },
+  };
+}

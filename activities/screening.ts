@@ -1,0 +1,97 @@
+import type { Database } from '../lib/db';
+import { isUniqueViolation } from '../lib/db';
+import { isLanguage } from '../lib/i18n';
+import { roundReportingTiers } from '../lib/rounds';
+import type { ApplicationInput } from '../domain/application-input';
+import { screenApplication as screen, type EarlierReportStatus } from '../domain/eligibility';
+import { describeMissingItem } from '../domain/eligibility-texts';
+import { kronerToOre } from '../domain/money';
+import { formatCaseReference } from '../domain/reference';
+import type { BusinessRegister, RegisterLookup } from './register';
+
+export interface ScreeningOutcome {
+  lateSubmission: boolean;
+  needsJudgement: boolean;
+  /** What the applicant must still send, worded in the application's language. */
+  missingItems: string[];
+}
+
+/** Runs the automatic eligibility checks and stores their results for the caseworker. */
+export function createScreeningActivities({ db, register }: { db: Database; register: BusinessRegister }) {
+  return {
+    async screenApplication({ applicationId, screeningKey }: { applicationId: string; screeningKey: string }): Promise<ScreeningOutcome> {
+      const application = await db.application.findUniqueOrThrow({ where: { id: applicationId }, include: { round: true, documents: { select: { kind: true } } } });
+      const language = isLanguage(application.language) ? application.language : 'da';
+      const existing = await db.screening.findUnique({ where: { screeningKey } });
+      if (existing) return outcomeOf(existing.results as unknown as { lateSubmission: boolean; needsJudgement: boolean }, existing.missingItems as never, language);
+
+      // A register that does not answer throws, and Temporal retries the activity: not "not found".
+      const lookup: RegisterLookup = await register.lookup(application.organizationCvr);
+      const submission = application.submission as unknown as ApplicationInput;
+      const result = screen({
+        submittedAt: application.submittedAt ?? application.createdAt,
+        round: {
+          closesAt: application.round.closesAt,
+          maxAmountOre: application.round.maxAmountOre,
+          excludedCostCategories: application.round.excludedCostCategories,
+          reportingTiers: roundReportingTiers(application.round),
+        },
+        application: {
+          cvr: application.organizationCvr,
+          amountRequestedOre: application.amountRequestedOre,
+          project: { startDate: submission.project.startDate, endDate: submission.project.endDate, childrenUnder15: submission.project.childrenUnder15 },
+          budgetLines: submission.budget.lines.map((line) => ({ ...line, amountOre: kronerToOre(line.amount) })),
+          declarations: submission.declarations,
+          documents: application.documents,
+        },
+        register: lookup.found ? { found: true, active: lookup.entity.active, name: lookup.entity.name } : { found: false },
+        earlierGrants: await earlierGrants(db, application.organizationCvr, applicationId),
+      });
+
+      try {
+        await db.screening.create({
+          data: {
+            screeningKey,
+            applicationId,
+            results: { rules: result.results, lateSubmission: result.lateSubmission, needsJudgement: result.needsJudgement } as object,
+            missingItems: result.missingItems as object,
+            checklist: result.manualChecklist as object,
+            registerLookup: lookup as object,
+          },
+        });
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+      }
+      return outcomeOf(result, result.missingItems, language);
+    },
+  };
+}
+
+function outcomeOf(
+  result: { lateSubmission: boolean; needsJudgement: boolean },
+  missing: Parameters<typeof describeMissingItem>[0][],
+  language: 'da' | 'nb' | 'en',
+): ScreeningOutcome {
+  return {
+    lateSubmission: result.lateSubmission,
+    needsJudgement: result.needsJudgement,
+    missingItems: missing.map((item) => describeMissingItem(item, language)),
+  };
+}
+
+/** The association's earlier grants and where their follow-up reports stand (rule E9). */
+async function earlierGrants(db: Database, cvr: string, exceptApplicationId: string) {
+  const granted = await db.application.findMany({
+    where: { organizationCvr: cvr, id: { not: exceptApplicationId }, amountGrantedOre: { gt: 0 } },
+    select: { referenceNumber: true, submittedAt: true, createdAt: true, reports: { orderBy: { sequence: 'desc' }, take: 1 } },
+  });
+  const now = Date.now();
+  return granted.map((application) => {
+    const report = application.reports[0];
+    let reportStatus: EarlierReportStatus = 'not_due';
+    if (report?.reviewOutcome === 'accepted') reportStatus = 'accepted';
+    else if (report?.submittedAt) reportStatus = 'submitted';
+    else if (report && report.dueAt.getTime() <= now) reportStatus = 'overdue';
+    return { reference: formatCaseReference(application.referenceNumber, application.submittedAt ?? application.createdAt), reportStatus };
+  });
+}

@@ -1,0 +1,235 @@
+import { isValidCvr, normalizeCvr } from './cvr';
+import type { EligibilityMessageKey } from './eligibility-texts';
+import { oreToKroner } from './money';
+import { calendarDateIn, requiredApplicationDocuments, type ReportingTier } from './tiers';
+
+// Automatic screening of a submitted application against the §18 eligibility checklist
+// (DOMAIN.md §3). Screening prepares the caseworker's work; it does not decide:
+// - 'fail' means the rule is not met as submitted. Where the applicant can put it right, the
+//   result lists what is missing and the case goes back to the applicant.
+// - 'needs_judgement' means a caseworker has to look (the rules are guidance, and no association
+//   has a right to support).
+// - Only a late submission (E11) leads to an automatic rejection, because late applications are
+//   not considered at all; that is reported separately as `lateSubmission`.
+
+export type RuleId = 'E1' | 'E7' | 'E8' | 'E9' | 'E10' | 'E11' | 'AMOUNT' | 'DOCUMENTS';
+export type RuleOutcome = 'pass' | 'fail' | 'needs_judgement';
+
+export interface MissingItem {
+  code: 'document' | 'child_certificate_declaration' | 'earlier_report';
+  /** The document kind, the declaration's field, or the earlier case's reference. */
+  detail: string;
+}
+
+/**
+ * `values` fill the placeholders of the reason's text. By convention (see eligibility-texts):
+ * names ending in `At` are ISO instants, in `Date` calendar dates (YYYY-MM-DD), in `Kroner` whole
+ * kroner; `documents` and `categories` are comma-separated codes.
+ */
+export interface RuleResult {
+  rule: RuleId;
+  outcome: RuleOutcome;
+  reasonKey: EligibilityMessageKey;
+  values: Record<string, string | number>;
+  missing: MissingItem[];
+}
+
+export type EarlierReportStatus = 'accepted' | 'submitted' | 'due' | 'overdue' | 'not_due';
+
+export interface ScreeningInput {
+  submittedAt: Date;
+  round: {
+    /** null for a continuous round (no deadline). */
+    closesAt: Date | null;
+    maxAmountOre: bigint;
+    excludedCostCategories: string[];
+    reportingTiers: readonly ReportingTier[];
+  };
+  application: {
+    cvr: string;
+    amountRequestedOre: bigint;
+    project: { startDate: string /* YYYY-MM-DD */; endDate: string; childrenUnder15: boolean };
+    budgetLines: { category: string; description: string; amountOre: bigint }[];
+    declarations: { truthful: boolean; childCertificates: boolean };
+    documents: { kind: string }[];
+  };
+  /** The business register (CVR) lookup for the application's CVR number. */
+  register: { found: false } | { found: true; active: boolean; name: string };
+  earlierGrants: { reference: string; reportStatus: EarlierReportStatus }[];
+}
+
+export type ManualRuleId = 'E2' | 'E3' | 'E4' | 'E5' | 'E6' | 'E12' | 'E13';
+
+export interface ScreeningResult {
+  results: RuleResult[];
+  missingItems: MissingItem[];
+  lateSubmission: boolean;
+  needsJudgement: boolean;
+  manualChecklist: { rule: ManualRuleId; labelKey: EligibilityMessageKey }[];
+}
+
+/** The checklist rules no machine can settle; the caseworker ticks them off. */
+export const MANUAL_CHECKLIST: readonly { rule: ManualRuleId; labelKey: EligibilityMessageKey }[] = Object.freeze([
+  { rule: 'E2', labelKey: 'checklist.E2' },
+  { rule: 'E3', labelKey: 'checklist.E3' },
+  { rule: 'E4', labelKey: 'checklist.E4' },
+  { rule: 'E5', labelKey: 'checklist.E5' },
+  { rule: 'E6', labelKey: 'checklist.E6' },
+  { rule: 'E12', labelKey: 'checklist.E12' },
+  { rule: 'E13', labelKey: 'checklist.E13' },
+]);
+
+/** Lists in `values` are joined with this; eligibility-texts splits on it to name each item. */
+export const VALUE_LIST_SEPARATOR = ', ';
+
+function result(
+  rule: RuleId,
+  outcome: RuleOutcome,
+  reasonKey: EligibilityMessageKey,
+  values: Record<string, string | number> = {},
+  missing: MissingItem[] = [],
+): RuleResult {
+  return { rule, outcome, reasonKey, values, missing };
+}
+
+/** E1: a CVR number that passes modulus 11 and belongs to an active entity. */
+export function checkCvr(cvrAsWritten: string, register: ScreeningInput['register']): RuleResult {
+  const cvr = normalizeCvr(cvrAsWritten);
+  if (!isValidCvr(cvr)) return result('E1', 'fail', 'E1.invalidCvr', { cvr: cvrAsWritten });
+  // An unknown number is "unverified", not a failure: the register can lag behind a new
+  // association, or the lookup can miss; a person checks.
+  if (!register.found) return result('E1', 'needs_judgement', 'E1.notInRegister', { cvr });
+  if (!register.active) return result('E1', 'fail', 'E1.inactive', { cvr, name: register.name });
+  return result('E1', 'pass', 'E1.active', { cvr, name: register.name });
+}
+
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** E7: the activity has not already taken place when the application is made. */
+export function checkNotStartedBeforeSubmission(startDate: string, submittedAt: Date): RuleResult {
+  if (!CALENDAR_DATE.test(startDate)) return result('E7', 'needs_judgement', 'E7.startDateUnreadable', { startDate });
+  const submittedDate = calendarDateIn(submittedAt);
+  // Starting on the day of the application is fine; starting earlier may mean it is already done.
+  if (startDate < submittedDate) {
+    return result('E7', 'needs_judgement', 'E7.startedBeforeSubmission', { startDate, submittedDate });
+  }
+  return result('E7', 'pass', 'E7.startsAfterSubmission', { startDate });
+}
+
+/** E8: budget lines in cost categories the round does not normally fund; the caseworker decides. */
+export function checkExcludedCosts(
+  budgetLines: ScreeningInput['application']['budgetLines'],
+  excludedCategories: readonly string[],
+): RuleResult {
+  const excluded = new Set(excludedCategories);
+  const flaggedLines = budgetLines.filter((line) => excluded.has(line.category));
+  if (flaggedLines.length === 0) return result('E8', 'pass', 'E8.noExcludedCosts');
+  const categories = [...new Set(flaggedLines.map((line) => line.category))];
+  const excludedOre = flaggedLines.reduce((sum, line) => sum + line.amountOre, 0n);
+  return result('E8', 'needs_judgement', 'E8.excludedCosts', {
+    categories: categories.join(VALUE_LIST_SEPARATOR),
+    excludedKroner: oreToKroner(excludedOre),
+  });
+}
+
+/** E9: earlier grants have been reported on; no new grant while a report is outstanding. */
+export function checkEarlierReports(earlierGrants: ScreeningInput['earlierGrants']): RuleResult {
+  const outstanding = earlierGrants.filter((grant) => grant.reportStatus === 'due' || grant.reportStatus === 'overdue');
+  if (outstanding.length > 0) {
+    const references = outstanding.map((grant) => grant.reference);
+    return result(
+      'E9',
+      'needs_judgement',
+      'E9.reportsMissing',
+      { references: references.join(VALUE_LIST_SEPARATOR) },
+      references.map((reference) => ({ code: 'earlier_report', detail: reference })),
+    );
+  }
+  const awaitingReview = earlierGrants.filter((grant) => grant.reportStatus === 'submitted');
+  if (awaitingReview.length > 0) {
+    const references = awaitingReview.map((grant) => grant.reference).join(VALUE_LIST_SEPARATOR);
+    return result('E9', 'needs_judgement', 'E9.reportsAwaitingReview', { references });
+  }
+  return result('E9', 'pass', 'E9.allReported');
+}
+
+/** The declaration field the applicant ticks; named so a page can point at it. */
+export const CHILD_CERTIFICATE_FIELD = 'declarations.childCertificates';
+
+/** E10: volunteers in contact with children under 15 need a børneattest; the applicant declares it. */
+export function checkChildCertificates(
+  childrenUnder15: boolean,
+  declarations: ScreeningInput['application']['declarations'],
+): RuleResult {
+  if (!childrenUnder15) return result('E10', 'pass', 'E10.noChildren');
+  if (declarations.childCertificates) return result('E10', 'pass', 'E10.declared');
+  return result('E10', 'fail', 'E10.declarationMissing', {}, [
+    { code: 'child_certificate_declaration', detail: CHILD_CERTIFICATE_FIELD },
+  ]);
+}
+
+/** E11: submitted by the deadline. Arriving exactly at the deadline is on time. */
+export function checkDeadline(submittedAt: Date, closesAt: Date | null): RuleResult {
+  if (closesAt === null) return result('E11', 'pass', 'E11.noDeadline');
+  const values = { submittedAt: submittedAt.toISOString(), closesAt: closesAt.toISOString() };
+  if (submittedAt.getTime() > closesAt.getTime()) return result('E11', 'fail', 'E11.late', values);
+  return result('E11', 'pass', 'E11.onTime', values);
+}
+
+/** AMOUNT: within the round's maximum. Above it is for the caseworker (a partial grant is possible). */
+export function checkAmount(requestedOre: bigint, maxAmountOre: bigint): RuleResult {
+  const values = { requestedKroner: oreToKroner(requestedOre), maxKroner: oreToKroner(maxAmountOre) };
+  if (requestedOre > maxAmountOre) return result('AMOUNT', 'needs_judgement', 'AMOUNT.overMaximum', values);
+  return result('AMOUNT', 'pass', 'AMOUNT.withinMaximum', values);
+}
+
+/** DOCUMENTS: what the requested amount's tier asks to be uploaded with the application. */
+export function checkDocuments(
+  requestedOre: bigint,
+  documents: ScreeningInput['application']['documents'],
+  tiers: readonly ReportingTier[],
+): RuleResult {
+  const required = requiredApplicationDocuments(requestedOre, tiers);
+  if (required.length === 0) return result('DOCUMENTS', 'pass', 'DOCUMENTS.noneRequired');
+  const uploaded = new Set(documents.map((document) => document.kind));
+  const missingKinds = required.filter((kind) => !uploaded.has(kind));
+  if (missingKinds.length === 0) return result('DOCUMENTS', 'pass', 'DOCUMENTS.complete');
+  return result(
+    'DOCUMENTS',
+    'fail',
+    'DOCUMENTS.missing',
+    { documents: missingKinds.join(VALUE_LIST_SEPARATOR) },
+    missingKinds.map((kind) => ({ code: 'document', detail: kind })),
+  );
+}
+
+function uniqueMissingItems(items: MissingItem[]): MissingItem[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const key = `${item.code}\u0000${item.detail}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export function screenApplication(input: ScreeningInput): ScreeningResult {
+  const { application, round } = input;
+  const results: RuleResult[] = [
+    checkCvr(application.cvr, input.register),
+    checkNotStartedBeforeSubmission(application.project.startDate, input.submittedAt),
+    checkExcludedCosts(application.budgetLines, round.excludedCostCategories),
+    checkEarlierReports(input.earlierGrants),
+    checkChildCertificates(application.project.childrenUnder15, application.declarations),
+    checkDeadline(input.submittedAt, round.closesAt),
+    checkAmount(application.amountRequestedOre, round.maxAmountOre),
+    checkDocuments(application.amountRequestedOre, application.documents, round.reportingTiers),
+  ];
+  return {
+    results,
+    missingItems: uniqueMissingItems(results.flatMap((ruleResult) => ruleResult.missing)),
+    lateSubmission: results.some((ruleResult) => ruleResult.rule === 'E11' && ruleResult.outcome === 'fail'),
+    needsJudgement: results.some((ruleResult) => ruleResult.outcome === 'needs_judgement'),
+    manualChecklist: MANUAL_CHECKLIST.map((item) => ({ ...item })),
+  };
+}

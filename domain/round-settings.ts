@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { parseDuration } from './durations';
+import { reportDueRuleSchema, type ReportDueRule } from './tiers';
+
+const duration = z.string().refine((value) => {
+  try {
+    parseDuration(value);
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be an ISO-8601 duration (P14D, PT30S) or a duration like "14 days", "30s"');
+
+/** A duration relative to a due date: "-P30D" is thirty days before it. */
+const signedDuration = z.string().refine((value) => {
+  try {
+    parseDuration(value.replace(/^[-+]/, ''));
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be a duration, optionally signed: -P30D, P0D, P14D');
+
+export function parseSignedDuration(value: string): number {
+  const ms = parseDuration(value.replace(/^[-+]/, ''));
+  return value.startsWith('-') ? -ms : ms;
+}
+
+/**
+ * Every duration the process of a round uses. Real rounds speak in days; tests set seconds, so
+ * the whole process runs in moments against a real server.
+ */
+export const processSettingsSchema = z.object({
+  /** Time an association has to answer an information request. */
+  answerDeadline: duration.default('P14D'),
+  /** Reminders after an information request was sent. */
+  answerReminders: z.array(duration).max(5).default(['P7D', 'P12D']),
+  /** Target from submission to decision; past it the case counts as an SLA breach. */
+  decisionTarget: duration.default('P30D'),
+  /** From the decision to the date the grant is paid to the NemKonto. */
+  payoutAfter: duration.default('P5D'),
+  reportDue: reportDueRuleSchema.default({ kind: 'after_activity_end', duration: 'P90D' }),
+  /** Report reminders relative to the due date. */
+  reportReminders: z.array(signedDuration).max(6).default(['-P30D', 'P0D', 'P14D']),
+  /** After the due date, the caseworker is alerted if still no report. */
+  reportEscalationAfter: duration.default('P21D'),
+  /** Time to send a corrected report when one was sent back. */
+  reportResubmissionDeadline: duration.default('P30D'),
+});
+
+export type ProcessSettings = z.infer<typeof processSettingsSchema>;
+
+/** The same settings in milliseconds: what the workflow receives in its round snapshot. */
+export interface ProcessTimings {
+  answerDeadlineMs: number;
+  answerRemindersMs: number[];
+  decisionTargetMs: number;
+  payoutAfterMs: number;
+  reportDue: ReportDueRule;
+  reportRemindersMs: number[];
+  reportEscalationAfterMs: number;
+  reportResubmissionDeadlineMs: number;
+}
+
+export function toProcessTimings(settings: ProcessSettings): ProcessTimings {
+  return {
+    answerDeadlineMs: parseDuration(settings.answerDeadline),
+    answerRemindersMs: settings.answerReminders.map(parseDuration).sort((a, b) => a - b),
+    decisionTargetMs: parseDuration(settings.decisionTarget),
+    payoutAfterMs: parseDuration(settings.payoutAfter),
+    reportDue: settings.reportDue,
+    reportRemindersMs: settings.reportReminders.map(parseSignedDuration).sort((a, b) => a - b),
+    reportEscalationAfterMs: parseDuration(settings.reportEscalationAfter),
+    reportResubmissionDeadlineMs: parseDuration(settings.reportResubmissionDeadline),
+  };
+}

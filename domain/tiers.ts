@@ -1,0 +1,237 @@
+import { z } from 'zod';
+import { durationSchema, parseDuration } from './durations';
+import { kronerToOre } from './money';
+
+// How much paperwork a grant costs the association grows with the amount: the application
+// documents asked for up front, and the follow-up report afterwards (DOMAIN.md §7). Every
+// municipality sets its own thresholds, so the tiers are round configuration in whole kroner;
+// the domain compares them with amounts in integer øre.
+
+export const REPORT_REQUIREMENTS = ['declaration', 'short_report', 'accounts', 'audited_accounts'] as const;
+/**
+ * - declaration: a signed statement "på tro og love" that the money was used as granted
+ *   (the Slots- og Kulturstyrelsen pattern: signed, false statements are punishable, spot checks).
+ * - short_report: a short narrative plus an itemised list of what the money was spent on.
+ * - accounts: a narrative plus accounts for the activity.
+ * - audited_accounts: accounts endorsed by an auditor from outside the board.
+ */
+export type ReportRequirement = (typeof REPORT_REQUIREMENTS)[number];
+
+export const APPLICATION_DOCUMENT_KINDS = ['statutes', 'budget', 'annual_accounts'] as const;
+/** statutes = vedtægter; budget = a full budget for the activity; annual_accounts = the latest årsregnskab. */
+export type ApplicationDocumentKind = (typeof APPLICATION_DOCUMENT_KINDS)[number];
+
+export interface ReportingTier {
+  /** Inclusive upper bound in whole kroner; null for the last, open-ended tier. */
+  upToKroner: number | null;
+  requirement: ReportRequirement;
+  applicationDocuments: ApplicationDocumentKind[];
+}
+
+/**
+ * Defaults modelled on Frivilligværket (under 10,000 kr a declaration, up to 100,000 kr accounts,
+ * above that an external auditor) with Glostrup's and Vordingborg's habit of asking more of large
+ * grants:
+ * - Statutes at every amount: they are the only proof the association exists and is non-profit
+ *   (E3), and an association has them already, so they cost nothing to upload.
+ * - Annual accounts from 10,000 kr: small grants (a typical one is about 9,500 kr) go to small
+ *   associations, and asking for accounts there is the kind of barrier the service exists to
+ *   remove; above that the municipality needs to see the association's finances and capital (E12).
+ * - A separate full budget only above 100,000 kr: below that the itemised budget lines in the
+ *   form are enough to assess the application; large grants are usually part of a bigger activity
+ *   whose whole financing needs to be seen.
+ * - Declaration up to 10,000 kr, accounts up to 100,000 kr, audited accounts above: the amount at
+ *   risk then justifies the cost of an auditor.
+ */
+export const DEFAULT_REPORTING_TIERS: readonly ReportingTier[] = Object.freeze([
+  { upToKroner: 10_000, requirement: 'declaration', applicationDocuments: ['statutes'] },
+  { upToKroner: 100_000, requirement: 'accounts', applicationDocuments: ['statutes', 'annual_accounts'] },
+  { upToKroner: null, requirement: 'audited_accounts', applicationDocuments: ['statutes', 'annual_accounts', 'budget'] },
+] satisfies ReportingTier[]);
+
+const reportingTierSchema = z.object({
+  upToKroner: z.int().positive().nullable(),
+  requirement: z.enum(REPORT_REQUIREMENTS),
+  applicationDocuments: z
+    .array(z.enum(APPLICATION_DOCUMENT_KINDS))
+    .refine((kinds) => new Set(kinds).size === kinds.length, { message: 'A document is listed twice in the same tier.' }),
+});
+
+/** Tiers sorted by amount, each bound higher than the one before, the last one open-ended. */
+export const reportingTiersSchema = z
+  .array(reportingTierSchema)
+  .min(1)
+  .superRefine((tiers, ctx) => {
+    tiers.forEach((tier, index) => {
+      const isLast = index === tiers.length - 1;
+      if (isLast && tier.upToKroner !== null) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 'upToKroner'],
+          message: 'The last tier must have no upper limit (upToKroner: null), so every amount has a tier.',
+        });
+      }
+      if (!isLast && tier.upToKroner === null) {
+        ctx.addIssue({ code: 'custom', path: [index, 'upToKroner'], message: 'Only the last tier may have no upper limit.' });
+      }
+      const previous = tiers[index - 1]?.upToKroner;
+      if (tier.upToKroner !== null && previous != null && tier.upToKroner <= previous) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 'upToKroner'],
+          message: `Tiers must be sorted by amount with no duplicates: ${tier.upToKroner} kr comes after ${previous} kr.`,
+        });
+      }
+    });
+  }) satisfies z.ZodType<ReportingTier[]>;
+
+/** The tier an amount falls in; a tier's limit is inclusive (exactly 10,000 kr is "up to 10,000 kr"). */
+export function tierFor(amountOre: bigint, tiers: readonly ReportingTier[]): ReportingTier {
+  if (amountOre < 0n) throw new RangeError(`An amount cannot be negative: ${amountOre} øre`);
+  const tier = tiers.find((candidate) => candidate.upToKroner === null || amountOre <= kronerToOre(candidate.upToKroner));
+  if (!tier) throw new Error('The reporting tiers have no open-ended last tier; validate them with reportingTiersSchema.');
+  return tier;
+}
+
+/** The follow-up report is set by what was granted, not what was asked for. */
+export function reportRequirementFor(grantedOre: bigint, tiers: readonly ReportingTier[]): ReportRequirement {
+  return tierFor(grantedOre, tiers).requirement;
+}
+
+/** Before a decision only the requested amount is known, so it decides what must be uploaded. */
+export function requiredApplicationDocuments(requestedOre: bigint, tiers: readonly ReportingTier[]): ApplicationDocumentKind[] {
+  return [...tierFor(requestedOre, tiers).applicationDocuments];
+}
+
+// ── Report due date ─────────────────────────────────────────────────────────────────────────
+
+/**
+ * When the follow-up report is due: a fixed date in the year after the decision (Billund and
+ * Glostrup 1 April, Vordingborg 1 June), or a period after the activity ends (Horsens: three
+ * months, i.e. "P3M").
+ */
+export type ReportDueRule =
+  | { kind: 'fixed_date_next_year'; month: number; day: number }
+  | { kind: 'after_activity_end'; duration: string };
+
+/** Municipal deadlines are Danish calendar days (Europe/Oslo keeps the same clock since 1980). */
+export const DANISH_TIME_ZONE = 'Europe/Copenhagen';
+
+// A year without 29 February: a fixed yearly date must exist every year.
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+function isDateInEveryYear(month: number, day: number): boolean {
+  const daysInMonth = DAYS_IN_MONTH[month - 1];
+  return Number.isInteger(month) && Number.isInteger(day) && daysInMonth !== undefined && day >= 1 && day <= daysInMonth;
+}
+
+export const reportDueRuleSchema = z.discriminatedUnion('kind', [
+  z
+    .object({ kind: z.literal('fixed_date_next_year'), month: z.int().min(1).max(12), day: z.int().min(1).max(31) })
+    .refine((rule) => isDateInEveryYear(rule.month, rule.day), {
+      message: 'The day does not exist in that month every year (29 February is not allowed).',
+      path: ['day'],
+    }),
+  z.object({ kind: z.literal('after_activity_end'), duration: durationSchema }),
+]) satisfies z.ZodType<ReportDueRule>;
+
+/**
+ * The last moment a report is on time. A fixed date means the whole of that day in Danish time
+ * (a volunteer sending it in the evening of 1 April is not late); a period after the activity is
+ * counted exactly from the activity's end.
+ */
+export function reportDueDate(
+  rule: ReportDueRule,
+  dates: { decidedAt: Date; activityEnd: Date },
+  timeZone: string = DANISH_TIME_ZONE,
+): Date {
+  switch (rule.kind) {
+    case 'fixed_date_next_year': {
+      assertValidDate(dates.decidedAt, 'decidedAt');
+      if (!isDateInEveryYear(rule.month, rule.day)) {
+        throw new RangeError(`Not a date that exists every year: month ${rule.month}, day ${rule.day}`);
+      }
+      const decisionYear = zonedParts(dates.decidedAt, timeZone).year;
+      return zonedWallTimeToInstant({ year: decisionYear + 1, month: rule.month, day: rule.day }, END_OF_DAY, timeZone);
+    }
+    case 'after_activity_end':
+      assertValidDate(dates.activityEnd, 'activityEnd');
+      return new Date(dates.activityEnd.getTime() + parseDuration(rule.duration));
+  }
+}
+
+function assertValidDate(value: Date, name: string): void {
+  if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw new RangeError(`${name} is not a valid date`);
+}
+
+// ── Calendar days in a time zone ────────────────────────────────────────────────────────────
+// Deadlines and "before the submission date" are about the calendar in Denmark, not UTC: an
+// application sent at 00:30 Danish time on 3 May was sent on 3 May, though UTC still says 2 May.
+
+interface ZonedParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+const END_OF_DAY = { hour: 23, minute: 59, second: 59, millisecond: 999 } as const;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+function zonedParts(instant: Date, timeZone: string): ZonedParts {
+  const parts: Partial<Record<Intl.DateTimeFormatPartTypes, number>> = {};
+  for (const part of formatterFor(timeZone).formatToParts(instant)) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  const { year, month, day, hour, minute, second } = parts;
+  if ([year, month, day, hour, minute, second].some((value) => value === undefined || Number.isNaN(value))) {
+    throw new RangeError(`Cannot read the calendar date of ${instant.toISOString()} in ${timeZone}`);
+  }
+  return { year: year!, month: month!, day: day!, hour: hour!, minute: minute!, second: second! };
+}
+
+/** How far the zone's clock is ahead of UTC at an instant, in milliseconds. */
+function zoneOffsetMs(instantMs: number, timeZone: string): number {
+  const wholeSecond = Math.floor(instantMs / 1000) * 1000;
+  const p = zonedParts(new Date(wholeSecond), timeZone);
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - wholeSecond;
+}
+
+function zonedWallTimeToInstant(
+  date: { year: number; month: number; day: number },
+  time: { hour: number; minute: number; second: number; millisecond: number },
+  timeZone: string,
+): Date {
+  const asIfUtc = Date.UTC(date.year, date.month - 1, date.day, time.hour, time.minute, time.second, time.millisecond);
+  // The offset at the guess can differ from the offset at the answer around a daylight-saving
+  // change, so look again from the first answer.
+  const firstGuess = asIfUtc - zoneOffsetMs(asIfUtc, timeZone);
+  return new Date(asIfUtc - zoneOffsetMs(firstGuess, timeZone));
+}
+
+/** The calendar date (YYYY-MM-DD) an instant falls on in a time zone (Danish by default). */
+export function calendarDateIn(instant: Date, timeZone: string = DANISH_TIME_ZONE): string {
+  const { year, month, day } = zonedParts(instant, timeZone);
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

@@ -1,0 +1,331 @@
+import { followUpReport } from '../../workflows/follow-up-report';
+import {
+  approvalUpdate,
+  caseStateQuery,
+  claimUpdate,
+  decideUpdate,
+  releaseUpdate,
+  reportStateQuery,
+  requestInformationUpdate,
+  reviewReportUpdate,
+  submitReportSignal,
+  supplementSignal,
+  withdrawSignal,
+} from '../../workflows/messages';
+import { createOpenRound, eventually, isoDay } from '../support/fixtures';
+import { mailTo, subjectOf, submitCase, updateRejection, waitForStatus } from '../support/process';
+import { startTestStack, type TestStack } from '../support/stack';
+import { parsePdf } from '../support/pdf-text';
+
+let stack: TestStack;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+});
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const CASEWORKER = 'karen@eksempel.dk';
+const APPROVER = 'leder@eksempel.dk';
+
+async function eventTypes(applicationId: string): Promise<string[]> {
+  const events = await stack.db.caseEvent.findMany({ where: { applicationId }, orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }] });
+  return events.map((event) => event.type);
+}
+
+async function contactEmail(applicationId: string): Promise<string> {
+  return (await stack.db.application.findUniqueOrThrow({ where: { id: applicationId } })).contactEmail;
+}
+
+describe('a continuous round, from submission to a closed case', () => {
+  it('goes SUBMITTED → SCREENING → IN_QUEUE → IN_REVIEW → DECIDED → PAID → REPORT_DUE → REPORT_SUBMITTED → CLOSED', async () => {
+    const round = await createOpenRound(stack.db);
+    const submitted = await submitCase(stack, round.id, { amountRequested: 12_000 });
+    await waitForStatus(submitted.handle, 'IN_QUEUE');
+
+    const claimed = await submitted.handle.executeUpdate(claimUpdate, { args: [{ caseworker: CASEWORKER }], updateId: 'claim-1' });
+    expect(claimed).toMatchObject({ status: 'IN_REVIEW', assignee: CASEWORKER });
+    expect(claimed.allowedActions).toEqual(expect.arrayContaining(['decide', 'requestInformation', 'release']));
+
+    const decided = await submitted.handle.executeUpdate(decideUpdate, {
+      args: [{ caseworker: CASEWORKER, outcome: 'approved', amountGrantedOre: 1_200_000, reasons: { criteria: [], text: '' }, conditions: ['Husk at nævne kommunens støtte i jeres opslag.'] }],
+      updateId: 'decide-1',
+    });
+    expect(decided.status).toBe('DECIDED');
+
+    const report = stack.temporal.workflow.getHandle<typeof followUpReport>(`grant-report-${submitted.id}`);
+    await waitForStatus(submitted.handle, 'REPORT_DUE');
+    expect((await report.query(reportStateQuery)).requirement).toBe('declaration');
+
+    const payout = await stack.db.payout.findUniqueOrThrow({ where: { applicationId: submitted.id } });
+    expect(payout).toMatchObject({ payoutKey: `payout:${submitted.id}`, amountOre: 1_200_000n, cvr: '13748136' });
+
+    const letter = await stack.db.document.findFirstOrThrow({ where: { applicationId: submitted.id, kind: 'decision_letter' } });
+    expect(Buffer.from(letter.content).subarray(0, 5).toString()).toBe('%PDF-');
+    const letterText = (await parsePdf(letter.content)).text;
+    expect(letterText).toContain(submitted.reference);
+    expect(letterText).toContain('12.000');
+    expect(letterText).toContain('Husk at nævne kommunens støtte');
+
+    await report.signal(submitReportSignal, {
+      narrative: 'Vi holdt 12 fællesspisninger med i alt 380 deltagere.',
+      spentKroner: 11_000,
+      participants: 380,
+      volunteers: 9,
+      story: 'En deltager fortalte, at torsdagen nu er ugens højdepunkt.',
+      shareStory: true,
+      documentIds: [],
+      at: new Date().toISOString(),
+    });
+    await waitForStatus(submitted.handle, 'REPORT_SUBMITTED');
+    const reviewed = await report.executeUpdate(reviewReportUpdate, { args: [{ caseworker: CASEWORKER, accept: true }], updateId: 'review-1' });
+    expect(reviewed.status).toBe('CLOSED');
+    expect(await submitted.handle.result()).toBe('CLOSED');
+
+    const stored = await stack.db.application.findUniqueOrThrow({ where: { id: submitted.id }, include: { reports: true } });
+    expect(stored.status).toBe('CLOSED');
+    expect(stored.amountGrantedOre).toBe(1_200_000n);
+    expect(stored.reports[0]).toMatchObject({ reviewOutcome: 'accepted', repaymentOre: 100_000n });
+
+    expect(await eventTypes(submitted.id)).toEqual([
+      'submitted',
+      'screening_started',
+      'queued',
+      'claimed',
+      'decided',
+      'paid',
+      'report_due',
+      'report_submitted',
+      'repayment_claimed',
+      'report_accepted',
+    ]);
+    const transitions = await stack.db.caseEvent.findMany({ where: { applicationId: submitted.id }, orderBy: { id: 'asc' } });
+    expect(transitions.map((e) => e.toStatus)).toEqual([
+      'SUBMITTED', 'SCREENING', 'IN_QUEUE', 'IN_REVIEW', 'DECIDED', 'PAID', 'REPORT_DUE', 'REPORT_SUBMITTED', 'REPORT_SUBMITTED', 'CLOSED',
+    ]);
+
+    const mails = await mailTo(await contactEmail(submitted.id));
+    expect(mails.map(subjectOf)).toHaveLength(3);
+    expect(mails.map(subjectOf).join('\n')).toContain(submitted.reference);
+    const decisionMail = mails.find((m) => m.raw.includes('application/pdf'));
+    expect(decisionMail).toBeDefined();
+    expect(decisionMail!.raw).toMatch(/filename="?afgoerelse-GF-\d{4}-\d{5}\.pdf/);
+    const outbox = await stack.db.outboxEmail.findMany({ where: { applicationId: submitted.id } });
+    expect(outbox.map((m) => m.kind).sort()).toEqual(['decision', 'receipt', 'report_accepted']);
+    expect(outbox.every((m) => m.status === 'sent' && !/adgang=[A-Za-z0-9_-]{16,}/.test(m.text))).toBe(true);
+  });
+
+  it('a caseworker can release a case back to the queue', async () => {
+    const round = await createOpenRound(stack.db);
+    const submitted = await submitCase(stack, round.id);
+    await waitForStatus(submitted.handle, 'IN_QUEUE');
+    await submitted.handle.executeUpdate(claimUpdate, { args: [{ caseworker: CASEWORKER }] });
+    const released = await submitted.handle.executeUpdate(releaseUpdate, { args: [{ caseworker: CASEWORKER }] });
+    expect(released).toMatchObject({ status: 'IN_QUEUE', assignee: null });
+    await submitted.handle.terminate('test finished');
+  });
+
+  it('a rejection needs reasons, gives a letter, and ends at DECIDED with no payout', async () => {
+    const round = await createOpenRound(stack.db);
+    const submitted = await submitCase(stack, round.id);
+    await waitForStatus(submitted.handle, 'IN_QUEUE');
+    await submitted.handle.executeUpdate(claimUpdate, { args: [{ caseworker: CASEWORKER }] });
+
+    const unreasoned = await updateRejection(
+      submitted.handle.executeUpdate(decideUpdate, { args: [{ caseworker: CASEWORKER, outcome: 'rejected', amountGrantedOre: 0, reasons: { criteria: [], text: ' ' }, conditions: [] }] }),
+    );
+    expect(unreasoned).toMatchObject({ type: 'InvalidDecision' });
+    expect((await submitted.handle.query(caseStateQuery)).status).toBe('IN_REVIEW');
+
+    await submitted.handle.executeUpdate(decideUpdate, {
+      args: [{ caseworker: CASEWORKER, outcome: 'rejected', amountGrantedOre: 0, reasons: { criteria: ['target_group'], text: 'Aktiviteten henvender sig mest til foreningens egne medlemmer.' }, conditions: [] }],
+    });
+    expect(await submitted.handle.result()).toBe('DECIDED');
+    expect(await stack.db.payout.count({ where: { applicationId: submitted.id } })).toBe(0);
+    const letter = await stack.db.document.findFirstOrThrow({ where: { applicationId: submitted.id, kind: 'decision_letter' } });
+    const text = (await parsePdf(letter.content)).text;
+    expect(text).toContain('Aktiviteten når kun få i målgruppen.');
+  });
+});
+
+describe('four eyes above the threshold', () => {
+  it('the decider cannot approve; a returned decision goes back to review; another approver decides', async () => {
+    const round = await createOpenRound(stack.db, { maxAmount: 100_000, fourEyesThreshold: 10_000 });
+    const submitted = await submitCase(stack, round.id, { amountRequested: 12_000 });
+    await waitForStatus(submitted.handle, 'IN_QUEUE');
+    await submitted.handle.executeUpdate(claimUpdate, { args: [{ caseworker: CASEWORKER }] });
+    const proposal = { caseworker: CASEWORKER, outcome: 'partially_approved' as const, amountGrantedOre: 1_100_000, reasons: { criteria: ["budget_share"], text: "" }, conditions: [] };
+    expect((await submitted.handle.executeUpdate(decideUpdate, { args: [proposal] })).status).toBe('AWAITING_APPROVAL');
+
+    const selfApproval = await updateRejection(submitted.handle.executeUpdate(approvalUpdate, { args: [{ approver: CASEWORKER, approve: true }] }));
+    expect(selfApproval).toMatchObject({ type: 'SameApprover' });
+    expect((await submitted.handle.query(caseStateQuery)).status).toBe('AWAITING_APPROVAL');
+
+    const noComment = await updateRejection(submitted.handle.executeUpdate(approvalUpdate, { args: [{ approver: APPROVER, approve: false }] }));
+    expect(noComment).toMatchObject({ type: 'InvalidDecision' });
+
+    const returned = await submitted.handle.executeUpdate(approvalUpdate, { args: [{ approver: APPROVER, approve: false, comment: 'Begrund beløbet nærmere.' }] });
+    expect(returned).toMatchObject({ status: 'IN_REVIEW', proposal: null });
+
+    await submitted.handle.executeUpdate(decideUpdate, { args: [{ ...proposal, reasons: { criteria: ['budget_share'], text: 'Udgifter til husleje dækkes ikke af puljen.' } }] });
+    const approved = await submitted.handle.executeUpdate(approvalUpdate, { args: [{ approver: APPROVER, approve: true }] });
+    expect(approved.status).toBe('DECIDED');
+    await waitForStatus(submitted.handle, 'REPORT_DUE');
+
+    const decisions = await stack.db.decision.findMany({ where: { applicationId: submitted.id }, orderBy: { sequence: 'asc' } });
+    expect(decisions).toHaveLength(2);
+    expect(decisions[0]).toMatchObject({ returnedBy: APPROVER, approverComment: 'Begrund beløbet nærmere.' });
+    expect(decisions[1]).toMatchObject({ approvedBy: APPROVER, decidedBy: CASEWORKER });
+    expect(await eventTypes(submitted.id)).toEqual(
+      expect.arrayContaining(['decision_proposed', 'decision_returned', 'decision_approved']),
+    );
+    await stack.temporal.workflow.getHandle(`grant-report-${submitted.id}`).terminate('test finished');
+    await submitted.handle.terminate('test finished');
+  });
+});
+
+describe('validators reject what the current state does not allow, and change nothing', () => {
+  it.each([
+    ['IN_QUEUE', 'decide'],
+    ['IN_QUEUE', 'release'],
+    ['IN_QUEUE', 'requestInformation'],
+    ['IN_QUEUE', 'approve'],
+    ['IN_REVIEW', 'approve'],
+  ])('in %s: %s', async (status, action) => {
+    const round = await createOpenRound(stack.db);
+    const submitted = await submitCase(stack, round.id);
+    await waitForStatus(submitted.handle, 'IN_QUEUE');
+    if (status === 'IN_REVIEW') await submitted.handle.executeUpdate(claimUpdate, { args: [{ caseworker: CASEWORKER }] });
+    const before = await submitted.handle.query(caseStateQuery);
+    await eventually(async () => ((await stack.db.application.findUniqueOrThrow({ where: { id: submitted.id } })).status === status ? true : undefined), 'read model');
+    const eventsBefore = await stack.db.caseEvent.count({ where: { applicationId: submitted.id } });
+
+    const attempts: Record<string, () => Promise<unknown>> = {
+      decide: () => submitted.handle.executeUpdate(decideUpdate, { args: [{ caseworker: CASEWORKER, outcome: 'approved', amountGrantedOre: 1_200_000, reasons: { criteria: [], text: '' }, conditions: [] }] }),
+      release: () => submitted.handle.executeUpdate(releaseUpdate, { args: [{ caseworker: CASEWORKER }] }),
+      requestInformation: () => submitted.handle.executeUpdate(requestInformationUpdate, { args: [{ caseworker: CASEWORKER, items: ['Vedtægter'], message: '' }] }),
+      approve: () => submitted.handle.executeUpdate(approvalUpdate, { args: [{ approver: APPROVER, approve: true }] }),
+    };
+    const rejection = await updateRejection(attempts[action]!());
+    expect(rejection).toMatchObject({ type: 'ActionNotAllowed' });
+    expect(rejection!.message).toContain(status);
+    expect(await submitted.handle.query(caseStateQuery)).toEqual(before);
+    expect(await stack.db.caseEvent.count({ where: { applicationId: submitted.id } })).toBe(eventsBefore);
+    await submitted.handle.terminate('test finished');
+  });
+
+  it('after withdrawal no caseworker action is allowed', async () => {
+    const round = await createOpenRound(stack.db);
+    const submitted = await submitCase(stack, round.id);
+    await waitForStatus(submitted.handle, 'IN_QUEUE');
+    await submitted.handle.signal(withdrawSignal, { reason: 'Aktiviteten blev aflyst.', at: new Date().toISOString() });
+    expect(await submitted.handle.result()).toBe('WITHDRAWN');
+    const mails = await eventually(async () => {
+      const received = await mailTo(await contactEmail(submitted.id));
+      return received.length >= 2 ? received : undefined;
+    }, 'withdrawal email');
+    expect(mails).toHaveLength(2);
+    expect(await eventTypes(submitted.id)).toEqual(['submitted', 'screening_started', 'queued', 'withdrawn']);
+  });
+});
+
+describe('information requests, reminders and lapse (durations of seconds)', () => {
+  it('missing documents send the case to AWAITING_APPLICANT; an answer brings it back to the queue', async () => {
+    const round = await createOpenRound(stack.db, { maxAmount: 100_000 });
+    const submitted = await submitCase(stack, round.id, { amountRequested: 60_000, budget: { lines: [{ category: 'activities', description: 'Udflugter', amount: 60_000 }], cofinancing: [] } });
+    const waiting = await waitForStatus(submitted.handle, 'AWAITING_APPLICANT');
+    expect(waiting.openRequest).toMatchObject({ sequence: 1, requestedBy: 'system' });
+    expect(waiting.openRequest!.items.join(' ')).toMatch(/[Vv]edtægter/);
+
+    await submitted.handle.signal(supplementSignal, { requestSequence: 1, text: 'Vedtægterne er vedhæftet.', documentIds: [], at: new Date().toISOString() });
+    await waitForStatus(submitted.handle, 'IN_QUEUE');
+    const request = await stack.db.informationRequest.findUniqueOrThrow({ where: { applicationId_sequence: { applicationId: submitted.id, sequence: 1 } } });
+    expect(request.answeredAt).not.toBeNull();
+    expect(request.answer).toMatchObject({ text: 'Vedtægterne er vedhæftet.' });
+    const screening = await stack.db.screening.findFirstOrThrow({ where: { applicationId: submitted.id } });
+    expect(screening.missingItems).toEqual([{ code: 'document', detail: 'statutes' }]);
+    await submitted.handle.terminate('test finished');
+  });
+
+  it('a caseworker asks; two reminders go out; no answer by the deadline lapses the case', async () => {
+    const round = await createOpenRound(stack.db);
+    const submitted = await submitCase(stack, round.id);
+    await waitForStatus(submitted.handle, 'IN_QUEUE');
+    await submitted.handle.executeUpdate(claimUpdate, { args: [{ caseworker: CASEWORKER }] });
+    const asked = await submitted.handle.executeUpdate(requestInformationUpdate, {
+      args: [{ caseworker: CASEWORKER, items: ['Et underskrevet budget'], message: 'Send os budgettet med bestyrelsens underskrift.' }],
+    });
+    expect(asked.status).toBe('AWAITING_APPLICANT');
+
+    expect(await submitted.handle.result()).toBe('LAPSED');
+    const types = await eventTypes(submitted.id);
+    expect(types.slice(-4)).toEqual(['information_requested', 'information_reminder_sent', 'information_reminder_sent', 'lapsed']);
+    const request = await stack.db.informationRequest.findFirstOrThrow({ where: { applicationId: submitted.id } });
+    expect(request.lapsedAt!.getTime() - request.createdAt.getTime()).toBeGreaterThanOrEqual(6_000);
+
+    const kinds = (await stack.db.outboxEmail.findMany({ where: { applicationId: submitted.id }, orderBy: { createdAt: 'asc' } })).map((m) => m.kind);
+    expect(kinds).toEqual(['receipt', 'information_request', 'information_reminder', 'information_reminder', 'lapsed']);
+    expect(await mailTo(await contactEmail(submitted.id))).toHaveLength(5);
+  });
+
+  it('records an SLA breach once when the decision target passes', async () => {
+    const round = await createOpenRound(stack.db, { process: { decisionTarget: '2s' } });
+    const submitted = await submitCase(stack, round.id);
+    await waitForStatus(submitted.handle, 'IN_QUEUE');
+    await eventually(async () => ((await submitted.handle.query(caseStateQuery)).slaBreached ? true : undefined), 'SLA breach');
+    await submitted.handle.executeUpdate(claimUpdate, { args: [{ caseworker: CASEWORKER }] });
+    expect((await eventTypes(submitted.id)).filter((t) => t === 'sla_breached')).toHaveLength(1);
+    await submitted.handle.terminate('test finished');
+  });
+});
+
+describe('follow-up reporting timers', () => {
+  it('reminds before, on and after the due date, escalates when overdue, and a returned report is due again', async () => {
+    const activityEnd = Date.parse(`${isoDay(-1)}T23:59:59Z`);
+    const dueInSeconds = Math.ceil((Date.now() - activityEnd) / 1000) + 5;
+    const round = await createOpenRound(stack.db, {
+      process: {
+        reportDue: { kind: 'after_activity_end', duration: `${dueInSeconds}s` },
+        reportReminders: ['-3s', '0s', '2s'],
+        reportEscalationAfter: '4s',
+        reportResubmissionDeadline: 'P30D',
+      },
+    });
+    const submitted = await submitCase(stack, round.id, {
+      project: {
+        title: 'Sommerlejr', purpose: 'Ferie for børnefamilier med lav indkomst', targetGroup: 'vulnerable_children_families',
+        activities: 'En uges lejr', startDate: isoDay(-5), endDate: isoDay(-1), volunteers: 6, expectedParticipants: 30, isNew: false, childrenUnder15: true,
+      },
+      declarations: { truthful: true, childCertificates: true, shareStory: false },
+    });
+    await waitForStatus(submitted.handle, 'IN_QUEUE');
+    await submitted.handle.executeUpdate(claimUpdate, { args: [{ caseworker: CASEWORKER }] });
+    await submitted.handle.executeUpdate(decideUpdate, { args: [{ caseworker: CASEWORKER, outcome: 'approved', amountGrantedOre: 1_200_000, reasons: { criteria: [], text: '' }, conditions: [] }] });
+    await waitForStatus(submitted.handle, 'REPORT_DUE');
+
+    await eventually(async () => ((await eventTypes(submitted.id)).includes('report_overdue_escalated') ? true : undefined), 'escalation', 30_000);
+    const types = await eventTypes(submitted.id);
+    expect(types.filter((t) => t === 'report_reminder_sent')).toHaveLength(2);
+    expect(types.filter((t) => t === 'report_overdue_reminder_sent')).toHaveLength(1);
+    const escalation = await stack.db.outboxEmail.findFirstOrThrow({ where: { applicationId: submitted.id, kind: 'report_escalation' } });
+    expect(escalation.recipient).toBe(CASEWORKER);
+
+    const report = stack.temporal.workflow.getHandle<typeof followUpReport>(`grant-report-${submitted.id}`);
+    const submission = { narrative: 'Lejren blev holdt.', spentKroner: 12_000, participants: 28, volunteers: 6, shareStory: false, documentIds: [], at: new Date().toISOString() };
+    await report.signal(submitReportSignal, submission);
+    await waitForStatus(submitted.handle, 'REPORT_SUBMITTED');
+    const sentBack = await report.executeUpdate(reviewReportUpdate, { args: [{ caseworker: CASEWORKER, accept: false, comment: 'Vedlæg regnskabet.' }] });
+    expect(sentBack).toMatchObject({ status: 'REPORT_DUE', sequence: 2 });
+    await waitForStatus(submitted.handle, 'REPORT_DUE');
+
+    await report.signal(submitReportSignal, { ...submission, at: new Date().toISOString() });
+    await waitForStatus(submitted.handle, 'REPORT_SUBMITTED');
+    await report.executeUpdate(reviewReportUpdate, { args: [{ caseworker: CASEWORKER, accept: true }] });
+    expect(await submitted.handle.result()).toBe('CLOSED');
+    const reports = await stack.db.followUpReport.findMany({ where: { applicationId: submitted.id }, orderBy: { sequence: 'asc' } });
+    expect(reports.map((r) => r.reviewOutcome)).toEqual(['returned', 'accepted']);
+    expect(reports[0]!.remindersSent).toBe(3);
+  });
+});

@@ -1,0 +1,68 @@
+import crypto from 'node:crypto';
+import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import type { CaseStatus } from '../../domain/status';
+import { grantApplication } from '../../workflows/grant-application';
+import { caseStateQuery, type CaseState } from '../../workflows/messages';
+import { applicationBody, eventually, postJson } from './fixtures';
+import type { TestStack } from './stack';
+
+export interface SubmittedCase {
+  id: string;
+  accessToken: string;
+  reference: string;
+  handle: WorkflowHandle<typeof grantApplication>;
+}
+
+/** Submits through the API, as an association would, and returns the case's workflow handle. */
+export async function submitCase(stack: TestStack, roundId: string, overrides: Record<string, unknown> = {}): Promise<SubmittedCase> {
+  const body = applicationBody(roundId, { contact: { name: 'Inge Hansen', email: `inge+${crypto.randomUUID().slice(0, 8)}@faellesbord.dk` }, ...overrides });
+  const response = await postJson(`${stack.baseUrl}/api/v1/applications`, body);
+  if (response.status !== 201) throw new Error(`submit failed: ${response.status} ${JSON.stringify(response.body)}`);
+  return {
+    id: response.body.id,
+    accessToken: response.body.accessToken,
+    reference: response.body.reference,
+    handle: stack.temporal.workflow.getHandle<typeof grantApplication>(`grant-application-${response.body.id}`),
+  };
+}
+
+export async function waitForStatus(handle: WorkflowHandle, status: CaseStatus, timeoutMs = 20_000): Promise<CaseState> {
+  return eventually(async () => {
+    const state = await handle.query(caseStateQuery);
+    return state.status === status ? state : undefined;
+  }, `status ${status}`, timeoutMs);
+}
+
+/** The failure an Update's validator gave, or undefined when the Update was accepted. */
+export async function updateRejection(attempt: Promise<unknown>): Promise<{ type: string | undefined; message: string } | undefined> {
+  try {
+    await attempt;
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof WorkflowUpdateFailedError)) throw error;
+    const cause = error.cause as { type?: string; message: string };
+    return { type: cause.type, message: cause.message };
+  }
+}
+
+export interface SinkMessage {
+  to: string[];
+  raw: string;
+}
+
+/** Messages the test SMTP sink received for one recipient. */
+export async function mailTo(recipient: string): Promise<SinkMessage[]> {
+  const all = (await (await fetch(process.env.SMTP_SINK_URL!)).json()) as SinkMessage[];
+  return all.filter((message) => message.to.includes(recipient));
+}
+
+export function subjectOf(message: SinkMessage): string {
+  const match = /^Subject: (.*(?:\r?\n[ \t].*)*)/m.exec(message.raw);
+  return match ? decodeMimeWords(match[1]!.replace(/\r?\n[ \t]/g, ' ')) : '';
+}
+
+function decodeMimeWords(value: string): string {
+  return value.replace(/=\?utf-8\?([bq])\?([^?]*)\?=\s*/gi, (_, encoding: string, text: string) =>
+    encoding.toLowerCase() === 'b' ? Buffer.from(text, 'base64').toString('utf8') : decodeURIComponent(text.replace(/_/g, ' ').replace(/=([0-9a-f]{2})/gi, '%$1')),
+  );
+}

@@ -1,0 +1,379 @@
+import fs from 'node:fs';
+import { parsePdf, parsePdfs, type ParsedPdf } from '../support/pdf-text';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  renderDecisionLetter,
+  type DecisionLetterData,
+  type DecisionOutcome,
+  type LetterLanguage,
+} from '../../activities/letters/decision-letter';
+
+// ─── Fixtures ────────────────────────────────────────────────────────────────────────────────
+
+const DANISH_MUNICIPALITY: DecisionLetterData['municipality'] = {
+  name: 'Vordingborg Kommune',
+  department: 'Social og Sundhed, Frivillighed',
+  address: 'Valdemarsgade 43, 4760 Vordingborg',
+  email: 'frivillig@vordingborg.dk',
+  phone: '55 36 36 36',
+  guidelines: { name: 'Retningslinjer for § 18-puljen 2026', adoptedOn: '2025-11-20', adoptedBy: 'Social- og Sundhedsudvalget' },
+};
+
+const NORWEGIAN_MUNICIPALITY: DecisionLetterData['municipality'] = {
+  name: 'Bodø kommune',
+  department: 'Frivilligsentralen',
+  address: 'Kongens gate 13, 8006 Bodø',
+  email: 'tilskudd@bodo.kommune.no',
+  phone: '75 55 50 00',
+  guidelines: { name: 'Retningslinjer for tilskudd til frivillig sosialt arbeid', adoptedOn: '2025-12-11', adoptedBy: 'bystyret' },
+};
+
+const REASONS: Record<LetterLanguage, DecisionLetterData['reasons']> = {
+  da: {
+    criteria: ['Udgifter til forplejning kan ikke støttes efter retningslinjernes punkt 4.'],
+    text: 'Vi har derfor trukket 4.000 kr. til kaffe og kage ud af budgettet.',
+  },
+  nb: {
+    criteria: ['Utgifter til bevertning dekkes ikke etter retningslinjenes punkt 4.'],
+    text: 'Vi har derfor trukket ut 4.000 kr. til kaffe og kaker fra budsjettet.',
+  },
+  en: {
+    criteria: ['Catering costs cannot be funded under section 4 of the guidelines.'],
+    text: 'We have therefore removed the 4,000 kr. budgeted for coffee and cake.',
+  },
+};
+
+const CONDITIONS: Record<LetterLanguage, string> = {
+  da: 'Kommunens logo skal stå på opslag om aktiviteten.',
+  nb: 'Kommunens logo skal stå på plakater om aktiviteten.',
+  en: "The municipality's logo must appear on posters for the activity.",
+};
+
+const APPEAL: Record<LetterLanguage, string> = {
+  da: 'Afgørelsen kan ikke påklages til en anden myndighed. Mener I, at den er ulovlig, kan I skrive til Tilsynet i Ankestyrelsen.',
+  nb: '', // the Norwegian default must step in
+  en: 'This decision cannot be appealed to another authority. If you believe it is unlawful, you can write to the Danish Appeals Board supervisory unit (Tilsynet i Ankestyrelsen).',
+};
+
+const AMOUNTS: Record<DecisionOutcome, bigint> = { approved: 1_200_000n, partially_approved: 800_000n, rejected: 0n };
+
+function letter(language: LetterLanguage, outcome: DecisionOutcome, overrides: Partial<DecisionLetterData> = {}): DecisionLetterData {
+  const granted = outcome !== 'rejected';
+  return {
+    language,
+    municipality: language === 'nb' ? NORWEGIAN_MUNICIPALITY : DANISH_MUNICIPALITY,
+    date: new Date('2026-03-02T09:00:00Z'),
+    reference: 'GF-2026-00042',
+    recipient:
+      language === 'nb'
+        ? { organizationName: 'Nabohjelp Bodø', cvr: '912345678', contactName: 'Kari Nordmann', address: 'Storgata 1, 8006 Bodø' }
+        : { organizationName: 'Foreningen Nabohjælp Stege', cvr: '13748136', contactName: 'Birthe Hansen', address: 'Storegade 12, 4780 Stege' },
+    roundName: language === 'nb' ? 'Tilskudd til frivillig sosialt arbeid 2026' : '§ 18-puljen 2026',
+    project: { title: language === 'nb' ? 'Strikkekafé for eldre' : 'Strikkecafé for ensomme ældre', startDate: '2026-04-01', endDate: '2026-12-31' },
+    outcome,
+    amountRequestedOre: 1_200_000n,
+    amountGrantedOre: AMOUNTS[outcome],
+    reasons: REASONS[language],
+    conditions: [CONDITIONS[language]],
+    ...(granted ? { reporting: { requirement: 'short_report' as const, dueDate: new Date('2027-04-01T10:00:00Z') }, payoutDate: new Date('2026-03-16T10:00:00Z') } : {}),
+    appealGuidance: APPEAL[language],
+    caseworker: { name: 'Mette Sørensen', email: 'mette.sorensen@kommune.example', phone: '55 36 12 34' },
+    ...overrides,
+  };
+}
+
+/** What each language's letter must say, in its own words. */
+const EXPECTED: Record<
+  LetterLanguage,
+  {
+    heading: Record<DecisionOutcome, string>;
+    orgNumberLabel: string;
+    legalBasis: string[];
+    reasonsHeading: string;
+    period: string;
+    standardConditions: string[];
+    reportDue: string;
+    payout: string[];
+    appeal: string[];
+    access: string;
+    page: (current: number, total: number) => string;
+  }
+> = {
+  da: {
+    heading: {
+      approved: 'I får 12.000 kr. i tilskud',
+      partially_approved: 'I får 8.000 kr. af de 12.000 kr., I søgte om',
+      rejected: 'I får desværre ikke tilskud denne gang',
+    },
+    orgNumberLabel: 'CVR-nr. 13748136',
+    legalBasis: ['serviceloven § 18, stk. 2', 'Retningslinjer for § 18-puljen 2026, vedtaget af Social- og Sundhedsudvalget den 20. november 2025'],
+    reasonsHeading: '(begrundelse)',
+    period: '1. april 2026 – 31. december 2026',
+    standardConditions: [
+      'Pengene må kun bruges til »Strikkecafé for ensomme ældre«',
+      'Penge, I ikke bruger, skal betales tilbage',
+      'Fortæl os hurtigst muligt, hvis aktiviteten ændrer sig',
+      'stikprøvekontrol',
+      'børneattest',
+      'kan foreningen ikke få nye tilskud fra puljen, og vi kan kræve tilskuddet betalt tilbage',
+    ],
+    reportDue: 'Senest den 1. april 2027 skal I sende os en kort beretning',
+    payout: ['den 16. marts 2026 til foreningens NemKonto', 'I skal ikke gøre noget for at få pengene'],
+    appeal: ['Hvis I vil klage (klagevejledning)', APPEAL.da],
+    access: 'aktindsigt',
+    page: (current, total) => `Side ${current} af ${total}`,
+  },
+  nb: {
+    heading: {
+      approved: 'Dere får 12.000 kr. i tilskudd',
+      partially_approved: 'Dere får 8.000 kr. av de 12.000 kr. dere søkte om',
+      rejected: 'Dere får dessverre ikke tilskudd denne gangen',
+    },
+    orgNumberLabel: 'Org.nr. 912345678',
+    legalBasis: [
+      'Retningslinjer for tilskudd til frivillig sosialt arbeid, vedtatt av bystyret 11. desember 2025',
+      'enkeltvedtak etter forvaltningsloven',
+    ],
+    reasonsHeading: '(begrunnelse)',
+    period: '1. april 2026 – 31. desember 2026',
+    standardConditions: [
+      'Pengene skal bare brukes til «Strikkekafé for eldre»',
+      'Penger dere ikke bruker, skal betales tilbake',
+      'Gi oss beskjed så snart som mulig hvis aktiviteten endres',
+      'stikkprøver',
+      'politiattest',
+      'kan organisasjonen ikke få nye tilskudd fra ordningen, og vi kan kreve tilskuddet betalt tilbake',
+    ],
+    reportDue: 'Innen 1. april 2027 skal dere sende oss en kort rapport',
+    payout: ['16. mars 2026 til kontoen som er registrert på organisasjonsnummer 912345678', 'Dere trenger ikke å gjøre noe for å få pengene'],
+    appeal: ['klageveiledning', 'Klagefristen er 3 uker', 'forvaltningsloven § 29', 'klagenemnd', 'forvaltningsloven § 28 andre ledd'],
+    access: 'innsyn',
+    page: (current, total) => `Side ${current} av ${total}`,
+  },
+  en: {
+    heading: {
+      approved: 'You will receive a grant of 12.000 kr.',
+      partially_approved: 'You will receive 8.000 kr. of the 12.000 kr. you applied for',
+      rejected: 'Unfortunately, you will not receive a grant this time',
+    },
+    orgNumberLabel: 'CVR no. 13748136',
+    legalBasis: ['section 18(2) of the Danish Social Services Act (serviceloven § 18, stk. 2)', 'adopted by Social- og Sundhedsudvalget on 20 November 2025'],
+    reasonsHeading: '(begrundelse)',
+    period: '1 April 2026 to 31 December 2026',
+    standardConditions: [
+      'Use the money only for "Strikkecafé for ensomme ældre"',
+      'Pay back any money you do not use',
+      'Tell us as soon as possible if the activity changes',
+      'spot checks',
+      'børneattest',
+      'your association cannot receive new grants from this fund, and we may ask you to pay the grant back',
+    ],
+    reportDue: 'By 1 April 2027, send us a short report',
+    payout: ["on 16 March 2026 into your association's NemKonto", 'You do not need to do anything to receive the money'],
+    appeal: ['If you want to appeal (klagevejledning)', APPEAL.en],
+    access: 'aktindsigt',
+    page: (current, total) => `Page ${current} of ${total}`,
+  },
+};
+
+// ─── Helpers ─────────────────────────────────────────────────────────────────────────────────
+
+type ParsedLetter = ParsedPdf;
+
+async function parse(pdf: Buffer): Promise<ParsedLetter> {
+  return parsePdf(pdf);
+}
+
+const parseAll = parsePdfs;
+
+function expectRealPdf(pdf: Buffer): void {
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(pdf.subarray(-16).toString('latin1')).toMatch(/%%EOF\s*$/);
+}
+
+const LANGUAGES: LetterLanguage[] = ['da', 'nb', 'en'];
+const OUTCOMES: DecisionOutcome[] = ['approved', 'partially_approved', 'rejected'];
+const CASES = LANGUAGES.flatMap((language) => OUTCOMES.map((outcome) => [language, outcome] as const));
+
+// ─── Content ─────────────────────────────────────────────────────────────────────────────────
+
+describe('decision letter', () => {
+  const rendered = new Map<string, { pdf: Buffer; parsed: ParsedLetter }>();
+
+  beforeAll(async () => {
+    // A full approval carries no reasons at all: it must not need any.
+    const pdfs = await Promise.all(
+      CASES.map(([language, outcome]) => renderDecisionLetter(letter(language, outcome, outcome === 'approved' ? { reasons: { criteria: [], text: '' } } : {}))),
+    );
+    const parsed = await parseAll(pdfs);
+    CASES.forEach(([language, outcome], index) => rendered.set(`${language}/${outcome}`, { pdf: pdfs[index]!, parsed: parsed[index]! }));
+  });
+
+  describe.each(CASES)('in %s, %s', (language, outcome) => {
+    const expected = EXPECTED[language];
+    let pdf: Buffer;
+    let parsed: ParsedLetter;
+
+    beforeAll(() => {
+      ({ pdf, parsed } = rendered.get(`${language}/${outcome}`)!);
+    });
+
+    it('is a real PDF', () => expectRealPdf(pdf));
+
+    it('names sender, date, case, recipient and CVR', () => {
+      const { text } = parsed;
+      expect(text).toContain(language === 'nb' ? 'Bodø kommune' : 'Vordingborg Kommune');
+      expect(text).toContain(language === 'nb' ? 'tilskudd@bodo.kommune.no' : 'frivillig@vordingborg.dk');
+      expect(text).toContain('GF-2026-00042');
+      expect(text).toContain({ da: '2. marts 2026', nb: '2. mars 2026', en: '2 March 2026' }[language]);
+      expect(text).toContain(language === 'nb' ? 'Nabohjelp Bodø' : 'Foreningen Nabohjælp Stege');
+      expect(text).toContain(expected.orgNumberLabel);
+    });
+
+    it('states the decision, the amounts, the activity and the period', () => {
+      const { text } = parsed;
+      expect(text).toContain(expected.heading[outcome]);
+      expect(text).toContain('12.000 kr.');
+      expect(text).toContain(outcome === 'rejected' ? '0 kr.' : outcome === 'partially_approved' ? '8.000 kr.' : '12.000 kr.');
+      expect(text).toContain(language === 'nb' ? 'Strikkekafé for eldre' : 'Strikkecafé for ensomme ældre');
+      expect(text).toContain(expected.period);
+    });
+
+    it('gives the legal basis', () => {
+      for (const phrase of expected.legalBasis) expect(parsed.text).toContain(phrase);
+    });
+
+    it('explains a refusal or reduction with the caseworker’s reasons, and a full grant needs none', () => {
+      if (outcome === 'approved') {
+        expect(parsed.text).not.toContain(expected.reasonsHeading);
+        return;
+      }
+      expect(parsed.text).toContain(expected.reasonsHeading);
+      expect(parsed.text).toContain(REASONS[language].criteria[0]);
+      expect(parsed.text).toContain(REASONS[language].text);
+    });
+
+    it('sets the conditions, the reporting deadline and the payout only for a grant', () => {
+      const all = [...expected.standardConditions, CONDITIONS[language], expected.reportDue, ...expected.payout];
+      for (const phrase of all) {
+        if (outcome === 'rejected') expect(parsed.text).not.toContain(phrase);
+        else expect(parsed.text).toContain(phrase);
+      }
+    });
+
+    it('includes the appeal guidance, contact details and access to documents', () => {
+      for (const phrase of expected.appeal) expect(parsed.text).toContain(phrase);
+      expect(parsed.text).toContain('Mette Sørensen');
+      expect(parsed.text).toContain('mette.sorensen@kommune.example');
+      expect(parsed.text).toContain('55 36 12 34');
+      expect(parsed.text).toContain(expected.access);
+    });
+
+    it('numbers its pages', () => {
+      expect(parsed.text).toContain(expected.page(1, parsed.pages));
+      expect(parsed.text).toContain(expected.page(parsed.pages, parsed.pages));
+    });
+  });
+
+  it('numbers every page of a long letter', async () => {
+    const conditions = Array.from({ length: 40 }, (_, i) => `Særlig betingelse nummer ${i + 1}: aktiviteten skal også afholdes i landdistrikterne, og det skal fremgå af afrapporteringen.`);
+    const parsed = await parse(await renderDecisionLetter(letter('da', 'partially_approved', { conditions })));
+    expect(parsed.pages).toBeGreaterThanOrEqual(3);
+    for (let page = 1; page <= parsed.pages; page++) expect(parsed.text).toContain(`Side ${page} af ${parsed.pages}`);
+    expect(parsed.text).not.toContain(`Side ${parsed.pages + 1} af`);
+    expect(parsed.text).toContain('Særlig betingelse nummer 40');
+  });
+
+  it('carries title, author, subject and language in its metadata, and is dated by the letter', async () => {
+    const pdf = await renderDecisionLetter(letter('da', 'approved'));
+    const { info } = await parse(pdf);
+    expect(info.Title).toBe('Afgørelse om tilskud – GF-2026-00042');
+    expect(info.Author).toBe('Vordingborg Kommune');
+    expect(info.Subject).toContain('serviceloven § 18');
+    expect(info.CreationDate).toMatch(/^D:20260302/);
+    expect(pdf.toString('latin1')).toContain('/Lang (da-DK)');
+  });
+
+  it('is the same bytes for the same data', async () => {
+    const data = letter('en', 'partially_approved');
+    expect((await renderDecisionLetter(data)).equals(await renderDecisionLetter(data))).toBe(true);
+  });
+
+  it('uses the configured appeal guidance in Norwegian when there is one', async () => {
+    const parsed = await parse(await renderDecisionLetter(letter('nb', 'rejected', { appealGuidance: 'Klage sendes til Bodø kommune innen 3 uker.' })));
+    expect(parsed.text).toContain('Klage sendes til Bodø kommune innen 3 uker.');
+    expect(parsed.text).not.toContain('forvaltningsloven § 28 andre ledd');
+  });
+
+  it('leaves the appeal block out of a Danish letter when none is configured', async () => {
+    const parsed = await parse(await renderDecisionLetter(letter('da', 'rejected', { appealGuidance: '  ' })));
+    expect(parsed.text).not.toContain('klagevejledning');
+  });
+});
+
+// ─── Refusals ────────────────────────────────────────────────────────────────────────────────
+
+describe('a decision letter is refused', () => {
+  it.each([
+    ['partially_approved', { criteria: [], text: '' }],
+    ['rejected', { criteria: [], text: '' }],
+    ['rejected', { criteria: ['  '], text: ' \n ' }],
+  ] as const)('for a %s decision without a begrundelse', async (outcome, reasons) => {
+    await expect(renderDecisionLetter(letter('da', outcome, { reasons: { criteria: [...reasons.criteria], text: reasons.text } }))).rejects.toMatchObject({
+      name: 'DecisionLetterError',
+      code: 'reasons_missing',
+    });
+  });
+
+  it.each([
+    ['da', [], 'Ansøgningen er prioriteret inden for de tilgængelige midler.'],
+    ['da', [], 'Vi har desværre måttet prioritere inden for puljens midler, og jeres ansøgning blev ikke prioriteret.'],
+    ['da', ['Prioriteret inden for puljens ramme'], ''],
+    ['da', [], 'Puljen var overtegnet.'],
+    ['nb', [], 'Søknaden er dessverre ikke prioritert innenfor tilgjengelige midler.'],
+    ['en', [], 'Prioritised within available funds.'],
+    ['en', [], 'Unfortunately, the application could not be prioritized within the available budget.'],
+  ] as const)('in %s when the only reason is "prioritised within available funds" (%j %s)', async (language, criteria, text) => {
+    await expect(renderDecisionLetter(letter(language, 'rejected', { reasons: { criteria: [...criteria], text } }))).rejects.toMatchObject({
+      code: 'reasons_insufficient',
+    });
+  });
+
+  it('but not when the funds argument comes with a real reason', async () => {
+    const reasons = {
+      criteria: [],
+      text: 'Puljen var overtegnet. Andre ansøgninger når flere ældre, som er puljens første prioritet efter retningslinjernes punkt 2.',
+    };
+    await expect(renderDecisionLetter(letter('da', 'rejected', { reasons }))).resolves.toBeInstanceOf(Buffer);
+  });
+
+  it.each<[DecisionOutcome, bigint, string]>([
+    ['approved', 800_000n, 'an approval of less than was requested'],
+    ['partially_approved', 1_200_000n, 'a partial approval of everything'],
+    ['partially_approved', 0n, 'a partial approval of nothing'],
+    ['rejected', 100_000n, 'a rejection that grants money'],
+  ])('for %s with %s øre (%s)', async (outcome, amountGrantedOre) => {
+    await expect(renderDecisionLetter(letter('da', outcome, { amountGrantedOre }))).rejects.toMatchObject({ code: 'inconsistent_decision' });
+  });
+
+  it('for a grant without a payout date or reporting deadline', async () => {
+    await expect(renderDecisionLetter(letter('da', 'approved', { payoutDate: undefined }))).rejects.toMatchObject({ code: 'inconsistent_decision' });
+    await expect(renderDecisionLetter(letter('da', 'approved', { reporting: undefined }))).rejects.toMatchObject({ code: 'inconsistent_decision' });
+  });
+});
+
+// ─── Samples for people to look at ───────────────────────────────────────────────────────────
+
+describe('sample letters', () => {
+  it('are written to the temp folder, one per language', async () => {
+    const folder = path.join(os.tmpdir(), 'grantflow-letter-samples');
+    fs.mkdirSync(folder, { recursive: true });
+    for (const language of LANGUAGES) {
+      const file = path.join(folder, `decision-letter-${language}.pdf`);
+      fs.writeFileSync(file, await renderDecisionLetter(letter(language, 'partially_approved')));
+      expect(fs.statSync(file).size).toBeGreaterThan(1000);
+    }
+    console.log(`Sample decision letters: ${folder}`);
+  });
+});

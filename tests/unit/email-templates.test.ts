@@ -1,0 +1,142 @@
+import { escapeHtml, renderEmail, type EmailCommon, type EmailData, type EmailKind, type EmailLanguage } from '../../activities/mail/templates';
+
+const HOSTILE = '<script>alert("x")</script>';
+
+const common: EmailCommon = {
+  municipalityName: 'Vordingborg Kommune',
+  organizationName: `Nabohjælp & Venner ${HOSTILE}`,
+  contactName: `Birthe Hansen ${HOSTILE}`,
+  reference: 'GF-2026-00042',
+  caseUrl: 'https://grantflow.example/ansoegning/3f2a?token=abc123&lang=da',
+};
+
+// Every kind with every optional field filled, so each sentence that can appear is rendered.
+const SAMPLES: { [K in EmailKind]: EmailData[K] } = {
+  receipt: { ...common, roundName: `§ 18-puljen 2026 ${HOSTILE}`, submittedAt: new Date('2026-03-02T13:05:00Z'), expectedAnswerBy: new Date('2026-05-01T10:00:00Z') },
+  information_request: {
+    ...common,
+    items: ['Foreningens vedtægter', `Budget for ${HOSTILE}`],
+    message: `Hej, vi mangler to ting.\n${HOSTILE}`,
+    answerBy: new Date('2026-03-20T22:59:00Z'),
+  },
+  information_reminder: { ...common, items: ['Foreningens vedtægter'], message: HOSTILE, answerBy: new Date('2026-03-20T22:59:00Z') },
+  lapsed: common,
+  withdrawn: common,
+  decision: { ...common, outcome: 'partially_approved', amountGrantedOre: 1_200_000n, payoutDate: new Date('2026-03-16T10:00:00Z') },
+  report_reminder: { ...common, dueDate: new Date('2027-04-01T10:00:00Z'), requirement: 'accounts' },
+  report_overdue: { ...common, dueDate: new Date('2027-04-01T10:00:00Z'), requirement: 'declaration' },
+  report_accepted: { ...common, comment: `Tak, fint regnskab. ${HOSTILE}` },
+  report_returned: { ...common, comment: `Bilag 3 mangler. ${HOSTILE}`, dueDate: new Date('2027-05-01T10:00:00Z') },
+  report_escalation: {
+    ...common,
+    caseworkerName: `Mette Sørensen ${HOSTILE}`,
+    overdueDays: 14,
+    dueDate: new Date('2027-04-01T10:00:00Z'),
+    requirement: 'audited_accounts',
+    remindersSent: 2,
+  },
+};
+
+const KINDS = Object.keys(SAMPLES) as EmailKind[];
+const LANGUAGES: EmailLanguage[] = ['da', 'nb', 'en'];
+const CASES = KINDS.flatMap((kind) => LANGUAGES.map((language) => [kind, language] as const));
+
+function render<K extends EmailKind>(kind: K, language: EmailLanguage, data: EmailData[K] = SAMPLES[kind]) {
+  return renderEmail(kind, data, language);
+}
+
+describe.each(CASES)('the %s email in %s', (kind, language) => {
+  const email = render(kind, language);
+
+  it('has a subject, a plain-text body and an HTML body', () => {
+    expect(email.subject.trim().length).toBeGreaterThan(10);
+    expect(email.subject).not.toMatch(/[\r\n]/);
+    expect(email.text.trim().length).toBeGreaterThan(100);
+    expect(email.html.trim().length).toBeGreaterThan(100);
+  });
+
+  it('names the case reference and links to the case', () => {
+    expect(email.subject).toContain('GF-2026-00042');
+    expect(email.text).toContain('GF-2026-00042');
+    expect(email.html).toContain('GF-2026-00042');
+    expect(email.text).toContain(common.caseUrl);
+    expect(email.html).toContain(`href="${escapeHtml(common.caseUrl)}"`);
+  });
+
+  it('shows what people typed as text, never as markup', () => {
+    expect(email.html).not.toContain('<script');
+    expect(email.html).toContain('&lt;script&gt;');
+    expect(email.html).toContain('Nabohjælp &amp; Venner');
+    // Plain text is not HTML, so it shows the characters as typed rather than entities.
+    expect(email.text).not.toContain('&lt;');
+  });
+
+  it('leaks no placeholder or missing value', () => {
+    for (const part of [email.subject, email.text, email.html]) {
+      expect(part).not.toMatch(/\{\w+\}|\$\{|undefined|null|NaN|\[object Object\]/);
+    }
+  });
+
+  it('is a simple, accessible HTML page in the right language', () => {
+    expect(email.html).toMatch(/^<!DOCTYPE html>/);
+    expect(email.html).toContain(`<html lang="${language}">`);
+    expect(email.html).toContain('<meta charset="utf-8">');
+    expect(email.html).not.toMatch(/<img|<table|<script|<style/i);
+  });
+});
+
+describe('email details', () => {
+  it('writes dates in the reader’s language and time zone', () => {
+    // 22:59 UTC on 20 March is 23:59 the same evening in Copenhagen and Oslo.
+    expect(render('information_request', 'da').text).toContain('senest 20. marts 2026');
+    expect(render('information_request', 'nb').text).toContain('innen 20. mars 2026');
+    expect(render('information_request', 'en').text).toContain('by 20 March 2026');
+    expect(render('receipt', 'da').text).toContain('2. marts 2026 kl. 14.05');
+    expect(render('receipt', 'en').text).toContain('2 March 2026 at 14:05');
+    // A moment after midnight in Denmark belongs to the next day there.
+    const lateEvening = { ...SAMPLES.information_request, answerBy: new Date('2026-03-20T23:30:00Z') };
+    expect(render('information_request', 'da', lateEvening).text).toContain('senest 21. marts 2026');
+  });
+
+  it('writes amounts as 12.000 kr.', () => {
+    expect(render('decision', 'da').text).toContain('I får 12.000 kr. i tilskud');
+    expect(render('decision', 'nb').subject).toContain('12.000 kr.');
+    expect(render('decision', 'en').html).toContain('12.000 kr.');
+  });
+
+  it('says what the reader must do next in a decision', () => {
+    const rejected = render('decision', 'da', { ...SAMPLES.decision, outcome: 'rejected', amountGrantedOre: 0n, payoutDate: undefined });
+    expect(rejected.text).toContain('ikke tilskud');
+    expect(rejected.text).not.toContain('NemKonto');
+    expect(render('decision', 'da').text).toContain('NemKonto den 16. marts 2026');
+    expect(render('decision', 'nb', { ...SAMPLES.decision, outcome: 'rejected', amountGrantedOre: 0n }).text).toContain('3 uker');
+  });
+
+  it('lists the missing items and keeps the caseworker’s line breaks', () => {
+    const email = render('information_request', 'da');
+    expect(email.text).toContain('- Foreningens vedtægter');
+    expect(email.html).toContain('<li>Foreningens vedtægter</li>');
+    expect(email.html).toContain('Hej, vi mangler to ting.<br>');
+  });
+
+  it('leaves out what was not given', () => {
+    const { expectedAnswerBy: _ignored, ...withoutExpectedAnswer } = SAMPLES.receipt;
+    expect(render('receipt', 'da', withoutExpectedAnswer).text).toContain('så snart vi har behandlet');
+    const noMessage = render('information_request', 'da', { ...SAMPLES.information_request, message: '  ' });
+    expect(noMessage.text).not.toContain('Besked fra sagsbehandleren');
+    const noComment = render('report_accepted', 'en', { ...common });
+    expect(noComment.text).not.toContain('Comment from your caseworker');
+  });
+
+  it('addresses the escalation to the caseworker, not the association', () => {
+    const email = render('report_escalation', 'da');
+    expect(email.text.startsWith('Hej Mette Sørensen')).toBe(true);
+    expect(email.text).toContain('14 dage over fristen');
+    expect(render('report_escalation', 'en', { ...SAMPLES.report_escalation, overdueDays: 1 }).subject).toContain('1 day overdue');
+  });
+
+  it('refuses a case link that is not a web address', () => {
+    expect(() => render('lapsed', 'da', { ...common, caseUrl: 'javascript:alert(1)' })).toThrow(/http/);
+    expect(() => render('lapsed', 'da', { ...common, caseUrl: '/relative/path' })).toThrow(/absolute/);
+  });
+});

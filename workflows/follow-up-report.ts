@@ -1,0 +1,166 @@
+import { ApplicationFailure, allHandlersFinished, condition, getExternalWorkflowHandle, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import type { CaseActivities } from '../activities';
+import type { CaseStatus } from '../domain/status';
+import type { ProcessTimings } from '../domain/round-settings';
+import {
+  FAILURE_TYPES,
+  reportStateQuery,
+  reportStatusSignal,
+  reviewReportUpdate,
+  submitReportSignal,
+  type ReportReviewInput,
+  type ReportState,
+  type ReportStatus,
+  type ReportSubmission,
+} from './messages';
+
+export interface FollowUpReportInput {
+  applicationId: string;
+  parentWorkflowId: string;
+  requirement: string;
+  dueAt: string;
+  amountGrantedOre: number;
+  assignee: string | null;
+  timings: ProcessTimings;
+}
+
+const activities = proxyActivities<CaseActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
+});
+
+/**
+ * The follow-up report a granted association owes: reminders around the due date, an alert to
+ * the caseworker when it is overdue, the caseworker's review, and a repayment claim for money
+ * not spent. Lives on its own schedule, months after the decision.
+ */
+export async function followUpReport(input: FollowUpReportInput): Promise<'accepted'> {
+  const { applicationId } = input;
+  const workflowId = workflowInfo().workflowId;
+  const parent = getExternalWorkflowHandle(input.parentWorkflowId);
+
+  let status = 'PAID' as ReportStatus | 'PAID';
+  let sequence = 0;
+  let dueAt = Date.parse(input.dueAt);
+  let submission: ReportSubmission | null = null;
+  let review: ReportReviewInput | null = null;
+  let eventCount = 0;
+
+  function state(): ReportState {
+    return {
+      status: status === 'PAID' ? 'REPORT_DUE' : status,
+      sequence,
+      requirement: input.requirement,
+      dueAt: new Date(dueAt).toISOString(),
+      submitted: submission !== null,
+    };
+  }
+
+  async function record(type: string, actor: string, to: CaseStatus, details: Record<string, unknown> = {}): Promise<void> {
+    const from = status as CaseStatus;
+    const changed = to !== from;
+    status = to as ReportStatus;
+    eventCount += 1;
+    await activities.recordTransition({
+      eventKey: `${workflowId}:${eventCount}`,
+      applicationId,
+      type,
+      from,
+      to,
+      actor,
+      occurredAt: new Date().toISOString(),
+      details,
+    });
+    if (changed) await parent.signal(reportStatusSignal, { status: to as ReportStatus });
+  }
+
+  const emailCounts: Record<string, number> = {};
+  async function email(kind: 'report_reminder' | 'report_overdue' | 'report_accepted' | 'report_returned' | 'report_escalation', extra: Record<string, unknown>) {
+    emailCounts[kind] = (emailCounts[kind] ?? 0) + 1;
+    await activities.sendCaseEmail({ messageKey: `${applicationId}:${kind}:${emailCounts[kind]}`, applicationId, kind, extra, attachmentIds: [] });
+  }
+
+  setHandler(reportStateQuery, state);
+  setHandler(submitReportSignal, (report) => {
+    if (status === 'REPORT_DUE' && !submission) submission = report;
+  });
+  setHandler(
+    reviewReportUpdate,
+    async (input) => {
+      review = input;
+      // Answer once the review has been carried out: the case is due again, or closed.
+      await condition(() => status !== 'REPORT_SUBMITTED');
+      return state();
+    },
+    {
+      validator: ({ accept, comment }) => {
+        if (status !== 'REPORT_SUBMITTED' || review) {
+          throw ApplicationFailure.create({
+            type: FAILURE_TYPES.notAllowed,
+            message: `a report can be reviewed only when one is submitted; the case is ${status}`,
+            details: [{ action: 'reviewReport', status }],
+            nonRetryable: true,
+          });
+        }
+        if (!accept && !comment?.trim()) {
+          throw ApplicationFailure.create({ type: FAILURE_TYPES.invalidInput, message: 'Say what must be changed', details: [{ field: 'comment' }], nonRetryable: true });
+        }
+      },
+    },
+  );
+
+  for (;;) {
+    sequence += 1;
+    await activities.createFollowUpReport({ applicationId, sequence, requirement: input.requirement, dueAt: new Date(dueAt).toISOString() });
+    await record(sequence === 1 ? 'report_due' : 'report_returned', 'system', 'REPORT_DUE', { sequence, dueAt: new Date(dueAt).toISOString() });
+
+    await awaitReport();
+    const received = submission!;
+    await activities.saveFollowUpReport({ applicationId, sequence, submission: received });
+    await record('report_submitted', 'applicant', 'REPORT_SUBMITTED', { sequence, onTime: Date.parse(received.at) <= dueAt });
+
+    await condition(() => review !== null);
+    const decision = review!;
+    const repaymentOre = decision.accept ? Math.max(0, input.amountGrantedOre - received.spentKroner * 100) : 0;
+    await activities.recordReportReview({
+      applicationId,
+      sequence,
+      caseworker: decision.caseworker,
+      accept: decision.accept,
+      comment: decision.comment ?? null,
+      repaymentOre,
+      at: new Date().toISOString(),
+    });
+    if (decision.accept) {
+      if (repaymentOre > 0) await record('repayment_claimed', decision.caseworker, 'REPORT_SUBMITTED', { repaymentOre });
+      await email('report_accepted', { repaymentOre });
+      await record('report_accepted', decision.caseworker, 'CLOSED', { sequence });
+      review = null;
+      await condition(allHandlersFinished);
+      return 'accepted';
+    }
+    await email('report_returned', { comment: decision.comment ?? '' });
+    submission = null;
+    review = null;
+    dueAt = Date.now() + input.timings.reportResubmissionDeadlineMs;
+  }
+
+  /** Reminders before, on and after the due date; then the caseworker is alerted. */
+  async function awaitReport(): Promise<void> {
+    const reminders = sequence === 1 ? input.timings.reportRemindersMs : [];
+    let remindersSent = 0;
+    for (const offset of reminders) {
+      const wait = Math.max(0, dueAt + offset - Date.now());
+      if (await condition(() => submission !== null, wait)) return;
+      remindersSent += 1;
+      await activities.noteReportReminder({ applicationId, sequence, remindersSent });
+      await record(offset > 0 ? 'report_overdue_reminder_sent' : 'report_reminder_sent', 'system', 'REPORT_DUE', { sequence, offsetMs: offset });
+      await email(offset > 0 ? 'report_overdue' : 'report_reminder', { sequence });
+    }
+    const escalateIn = Math.max(0, dueAt + input.timings.reportEscalationAfterMs - Date.now());
+    if (await condition(() => submission !== null, escalateIn)) return;
+    await record('report_overdue_escalated', 'system', 'REPORT_DUE', { sequence, assignee: input.assignee });
+    await email('report_escalation', { sequence, assignee: input.assignee });
+    await condition(() => submission !== null);
+  }
+}
