@@ -1,5 +1,6 @@
 // The local launcher behind `npm start`: provisions and starts everything grantflow needs on
 // embedded defaults, then the worker and the API; Ctrl-C stops it all in reverse order.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig, loadDotEnvIfPresent, ConfigError } from '../lib/config';
@@ -86,6 +87,10 @@ async function main(): Promise<void> {
       mailUiUrl = mail.webUrl;
     }
 
+    let demoPassword: string | undefined;
+    if (env.NODE_ENV === 'development' && !env.GRANTFLOW_DEMO_PASSWORD) {
+      env.GRANTFLOW_DEMO_PASSWORD = demoPassword = localDemoPassword(dataDir);
+    }
     const config = loadConfig(env);
     let workerRunning = false;
     const startService = (name: string, entry: string): ManagedProcess => {
@@ -124,11 +129,24 @@ async function main(): Promise<void> {
     say(`  metrics:      ${config.PUBLIC_BASE_URL}/metrics`);
     say(`  Temporal UI:  ${temporalUiUrl ?? `(external Temporal at ${config.TEMPORAL_ADDRESS})`}`);
     say(`  mail UI:      ${mailUiUrl ?? `(external SMTP at ${config.SMTP_URL.replace(/\/\/[^@]*@/, '//')})`}`);
+    if (config.SEED_DEMO_DATA && config.GRANTFLOW_DEMO_PASSWORD) {
+      say(`  staff logins: caseworker@, approver@, admin@, politician@grantflow.local`);
+      if (demoPassword) say(`  demo password (generated, kept in ${path.relative(PROJECT_ROOT, dataDir)}/demo-password): ${demoPassword}`);
+    }
     say('Press Ctrl-C to stop everything.');
   } catch (error) {
     say(error instanceof ConfigError ? error.message : `start-up failed: ${(error as Error).message}`);
     await stopAll(1);
   }
+}
+
+/** One generated demo password per data folder, so it stays the same across restarts. */
+function localDemoPassword(dataDir: string): string {
+  const file = path.join(dataDir, 'demo-password');
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
+  const password = crypto.randomBytes(12).toString('base64url');
+  fs.writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  return password;
 }
 
 void main();

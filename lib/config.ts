@@ -2,10 +2,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { registerSettingsProblems, registerSettingsSchema } from '../activities/register';
+import { parseDuration } from '../domain/durations';
 
 const booleanFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const durationString = z.string().refine((value) => {
+  try {
+    return parseDuration(value) > 0;
+  } catch {
+    return false;
+  }
+}, 'must be a duration such as 30m, 10h or PT30M');
 
 const urlWithProtocol = (protocols: string[]) =>
   z
@@ -50,6 +59,10 @@ export const configSchema = z.object({
   APPEAL_GUIDANCE_NB: z.string().default(''),
   APPEAL_GUIDANCE_EN: z.string().default(''),
   SEED_DEMO_DATA: booleanFromEnv.optional(),
+  /** Password of the seeded demo staff accounts (development only). */
+  GRANTFLOW_DEMO_PASSWORD: z.string().min(12).optional(),
+  STAFF_SESSION_IDLE_TIMEOUT: durationString.default('30m'),
+  STAFF_SESSION_ABSOLUTE_TIMEOUT: durationString.default('10h'),
 });
 
 export type Config = Omit<z.infer<typeof configSchema>, 'SEED_DEMO_DATA' | 'DATA_DIR'> & {

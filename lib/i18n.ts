@@ -61,6 +61,66 @@ const messages = {
     nb: 'Du må bekrefte at opplysningene er riktige.',
     en: 'You must confirm that the information is true.',
   },
+  'request.sayWhatIsMissing': {
+    da: 'Vælg det, der mangler, eller skriv en besked til foreningen.',
+    nb: 'Velg det som mangler, eller skriv en melding til organisasjonen.',
+    en: 'Choose what is missing or write a message to the association.',
+  },
+  'decision.rejectedIsZero': {
+    da: 'Et afslag bevilger 0 kr.',
+    nb: 'Et avslag innvilger 0 kr.',
+    en: 'A rejection grants 0 kr.',
+  },
+  'decision.reasonsRequired': {
+    da: 'Skriv en begrundelse: vælg de afgørende kriterier eller skriv selv. "Prioriteret inden for de tilgængelige midler" er ikke nok alene.',
+    nb: 'Skriv en begrunnelse: velg de avgjørende kriteriene eller skriv selv. «Prioritert innenfor tilgjengelige midler» er ikke nok alene.',
+    en: 'Give reasons: choose the decisive criteria or write them. "Prioritised within available funds" alone is not enough.',
+  },
+  'decision.amountInvalid': {
+    da: 'Beløbet passer ikke til afgørelsen: fuld bevilling er det ansøgte beløb, delvis bevilling er mindre end det.',
+    nb: 'Beløpet passer ikke til vedtaket: full innvilgelse er beløpet det er søkt om, delvis innvilgelse er mindre.',
+    en: 'The amount does not match the outcome: a full approval grants the amount requested, a partial one less.',
+  },
+  'approval.commentRequired': {
+    da: 'Skriv hvorfor afgørelsen sendes tilbage.',
+    nb: 'Skriv hvorfor vedtaket sendes tilbake.',
+    en: 'Say why the decision is returned.',
+  },
+  'approval.sameApprover': {
+    da: 'Den anden underskrift skal komme fra en anden end den sagsbehandler, der traf afgørelsen.',
+    nb: 'Den andre signaturen må komme fra en annen enn saksbehandleren som fattet vedtaket.',
+    en: 'The second signature must come from someone other than the caseworker who decided.',
+  },
+  'report.commentRequired': {
+    da: 'Skriv hvad foreningen skal rette i afrapporteringen.',
+    nb: 'Skriv hva organisasjonen må rette i rapporten.',
+    en: 'Say what the association must change in the report.',
+  },
+  'action.notAllowed': {
+    da: 'Det kan ikke lade sig gøre nu: sagen har status "{status}". Opdater siden for at se, hvad der kan gøres.',
+    nb: 'Det er ikke mulig nå: saken har status «{status}». Oppdater siden for å se hva som kan gjøres.',
+    en: 'That is not possible now: the case is "{status}". Reload to see what can be done.',
+  },
+  'auth.staffRequired': {
+    da: 'Log ind som medarbejder for at bruge denne funktion.',
+    nb: 'Logg inn som ansatt for å bruke denne funksjonen.',
+    en: 'Sign in as staff to use this.',
+  },
+  'auth.roleRequired': {
+    da: 'Din rolle giver ikke adgang til denne funktion.',
+    nb: 'Rollen din gir ikke tilgang til denne funksjonen.',
+    en: 'Your role does not give access to this.',
+  },
+  'auth.loginFailed': {
+    da: 'E-mail eller adgangskode er forkert.',
+    nb: 'E-post eller passord er feil.',
+    en: 'The email or password is wrong.',
+  },
+  'letter.notYet': {
+    da: 'Der er endnu ikke truffet en afgørelse i sagen.',
+    nb: 'Det er ennå ikke fattet vedtak i saken.',
+    en: 'No decision has been made in this case yet.',
+  },
   'round.notFound': {
     da: 'Puljen findes ikke. Vælg en af de åbne puljer.',
     nb: 'Puljen finnes ikke. Velg en av de åpne puljene.',

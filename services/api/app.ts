@@ -9,9 +9,15 @@ import { applicationsRouter } from './routes/applications';
 import { healthRouter } from './routes/health';
 import { openApiDocument } from './openapi';
 import { roundsRouter } from './routes/rounds';
+import { authRouter } from './routes/auth';
+import { caseActionsRouter } from './routes/case-actions';
+import { queueRouter } from './routes/queue';
+import { identifyStaff } from './http/staff';
+import type { StaffAuthenticator } from '../../lib/staff-auth';
 
 export interface AppDependencies {
   db: Database;
+  authenticator: StaffAuthenticator;
   temporal: Client;
   taskQueue: string;
   publicBaseUrl: string;
@@ -53,8 +59,12 @@ export function createApp(deps: AppDependencies): App {
   api.get('/openapi.json', (_req, res) => {
     res.json(openApi);
   });
+  api.use(identifyStaff(deps.authenticator));
+  api.use(authRouter(deps));
   api.use(roundsRouter(deps));
   api.use(applicationsRouter({ ...deps, workflows }));
+  api.use(caseActionsRouter(deps));
+  api.use(queueRouter(deps));
   app.use('/api/v1', api);
 
   app.use(notFoundHandler);

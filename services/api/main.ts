@@ -4,7 +4,9 @@ import { createDatabase } from '../../lib/db';
 import { createLogger } from '../../lib/logger';
 import { temporalConnectionOptions } from '../../lib/temporal';
 import { createApp } from './app';
-import { seedDemoRound } from './seed';
+import { DEMO_STAFF, seedDemoRound, seedDemoStaff } from './seed';
+import { createLocalStaffAuthenticator, sessionPolicyFrom } from '../../lib/staff-auth';
+import { parseDuration } from '../../domain/durations';
 
 const RECONCILE_EVERY_MS = 30_000;
 
@@ -20,10 +22,16 @@ async function main(): Promise<void> {
   if (config.SEED_DEMO_DATA) {
     await seedDemoRound(db);
     log.info('demo funding round seeded');
+    if (config.GRANTFLOW_DEMO_PASSWORD) {
+      await seedDemoStaff(db, config.GRANTFLOW_DEMO_PASSWORD);
+      log.info({ accounts: DEMO_STAFF.map((u) => u.email) }, 'demo staff accounts seeded (password in GRANTFLOW_DEMO_PASSWORD)');
+    }
   }
+  const authenticator = createLocalStaffAuthenticator(db, sessionPolicyFrom(config, parseDuration));
 
   const { app, workflows } = createApp({
     db,
+    authenticator,
     temporal,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     publicBaseUrl: config.PUBLIC_BASE_URL,

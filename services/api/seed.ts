@@ -1,5 +1,6 @@
 import type { Database } from '../../lib/db';
 import { kronerToOre } from '../../domain/money';
+import { upsertStaffUser, type StaffRole } from '../../lib/staff-auth';
 
 export const DEMO_ROUND_SLUG = 'paragraf-18-loebende';
 
@@ -19,6 +20,57 @@ export async function seedDemoRound(db: Database, now = new Date()): Promise<voi
       opensAt: new Date(Date.UTC(year, 0, 1)),
       closesAt: new Date(Date.UTC(year + 1, 11, 31, 23, 59, 59)),
       mode: 'continuous',
+      targetGroups: ['lonely', 'older_people', 'vulnerable_children_families', 'socially_vulnerable', 'mental_health'],
+      excludedCostCategories: ['wages', 'premises', 'marketing'],
+      decisionCriteria: DEMO_CRITERIA,
+      processSettings: {},
     },
   });
+}
+
+const DEMO_CRITERIA = [
+  {
+    code: 'target_group',
+    label: {
+      da: 'Aktiviteten når kun i begrænset omfang puljens prioriterede målgrupper.',
+      nb: 'Aktiviteten når bare i begrenset grad puljens prioriterte målgrupper.',
+      en: 'The activity reaches the round’s priority target groups only to a limited extent.',
+    },
+  },
+  {
+    code: 'excluded_costs',
+    label: {
+      da: 'En del af budgettet dækker udgifter, som puljen efter retningslinjerne ikke støtter.',
+      nb: 'En del av budsjettet dekker utgifter som puljen etter retningslinjene ikke støtter.',
+      en: 'Part of the budget covers costs the round does not support under its guidelines.',
+    },
+  },
+  {
+    code: 'voluntary_core',
+    label: {
+      da: 'Den frivillige indsats er ikke bærende i aktiviteten.',
+      nb: 'Den frivillige innsatsen er ikke bærende i aktiviteten.',
+      en: 'Voluntary effort is not at the core of the activity.',
+    },
+  },
+  {
+    code: 'replaces_municipal_service',
+    label: {
+      da: 'Aktiviteten erstatter en opgave, som kommunen selv løser.',
+      nb: 'Aktiviteten erstatter en oppgave kommunen selv løser.',
+      en: 'The activity replaces a service the municipality provides itself.',
+    },
+  },
+];
+
+export const DEMO_STAFF: { email: string; name: string; roles: StaffRole[] }[] = [
+  { email: 'caseworker@grantflow.local', name: 'Sagsbehandler Sofie', roles: ['caseworker'] },
+  { email: 'approver@grantflow.local', name: 'Teamleder Torben', roles: ['caseworker', 'approver'] },
+  { email: 'admin@grantflow.local', name: 'Administrator Anna', roles: ['admin'] },
+  { email: 'politician@grantflow.local', name: 'Udvalgsformand Poul', roles: ['politician'] },
+];
+
+/** The four demo accounts, with one shared password (development only; production refuses to seed). */
+export async function seedDemoStaff(db: Database, password: string): Promise<void> {
+  for (const user of DEMO_STAFF) await upsertStaffUser(db, { ...user, password });
 }

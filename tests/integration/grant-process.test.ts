@@ -309,7 +309,10 @@ describe('follow-up reporting timers', () => {
     const types = await eventTypes(submitted.id);
     expect(types.filter((t) => t === 'report_reminder_sent')).toHaveLength(2);
     expect(types.filter((t) => t === 'report_overdue_reminder_sent')).toHaveLength(1);
-    const escalation = await stack.db.outboxEmail.findFirstOrThrow({ where: { applicationId: submitted.id, kind: 'report_escalation' } });
+    const escalation = await eventually(
+      () => stack.db.outboxEmail.findFirst({ where: { applicationId: submitted.id, kind: 'report_escalation' } }).then((row) => row ?? undefined),
+      'escalation email',
+    );
     expect(escalation.recipient).toBe(CASEWORKER);
 
     const report = stack.temporal.workflow.getHandle<typeof followUpReport>(`grant-report-${submitted.id}`);

@@ -11,6 +11,8 @@ import { activitySettingsFromConfig, type ActivityDependencies } from '../../act
 import { createBusinessRegister } from '../../activities/register';
 import { temporalConnectionOptions } from '../../lib/temporal';
 import { createApp } from '../../services/api/app';
+import { createLocalStaffAuthenticator, sessionPolicyFrom } from '../../lib/staff-auth';
+import { parseDuration } from '../../domain/durations';
 import { createWorker } from '../../services/worker/worker';
 
 let runtimeInstalled = false;
@@ -95,6 +97,7 @@ export async function startTestStack(options: { worker?: boolean; config?: Confi
   const worker = options.worker === false ? undefined : await startTestWorker(config, db);
   const { app } = createApp({
     db,
+    authenticator: createLocalStaffAuthenticator(db, sessionPolicyFrom(config, parseDuration)),
     temporal,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     publicBaseUrl: config.PUBLIC_BASE_URL,

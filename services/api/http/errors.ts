@@ -2,6 +2,8 @@ import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import type { z } from 'zod';
 import { translate, zodErrorMap, type Language, type MessageKey } from '../../../lib/i18n';
 import type { Logger } from '../../../lib/logger';
+import { STATUS_LABELS } from '../../../lib/status-labels';
+import type { CaseStatus } from '../../../domain/status';
 import { requestLanguage } from './language';
 
 export interface FieldIssue {
@@ -42,10 +44,12 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, req: 
 }
 
 export function errorBody(error: ApiError, language: Language) {
+  const values = { ...error.values };
+  if (typeof values.status === 'string' && values.status in STATUS_LABELS) values.status = STATUS_LABELS[values.status as CaseStatus][language];
   return {
     error: {
       code: error.code,
-      message: translate(error.messageKey, language, error.values),
+      message: translate(error.messageKey, language, values),
       issues: error.issues.map((issue) => ({ ...issue, message: localiseIssueMessage(issue.message, language, error.values) })),
     },
   };

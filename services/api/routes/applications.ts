@@ -1,12 +1,12 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { Database } from '../../../lib/db';
-import { sha256Hex } from '../../../lib/tokens';
 import { applicationInputSchema } from '../../../domain/application-input';
 import { oreToKroner } from '../../../domain/money';
 import { formatCaseReference } from '../../../domain/reference';
 import { ApiError, parseInput } from '../http/errors';
 import { requestLanguage } from '../http/language';
+import { applicationIdOf, caseAccess } from '../http/case-access';
 import { submitApplication, type IntakeDependencies } from '../applications/intake';
 
 const idempotencyKeySchema = z.string().regex(/^[\x21-\x7e]{1,200}$/);
@@ -18,10 +18,6 @@ function idempotencyKeyOf(req: Request): string | undefined {
   return key;
 }
 
-function bearerToken(req: Request): string | undefined {
-  const match = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '');
-  return match?.[1];
-}
 
 export function applicationsRouter(deps: IntakeDependencies & { db: Database }): Router {
   const router = Router();
@@ -35,23 +31,25 @@ export function applicationsRouter(deps: IntakeDependencies & { db: Database }):
   });
 
   router.get('/applications/:id', async (req, res) => {
-    const token = bearerToken(req);
-    if (!token) {
-      res.set('WWW-Authenticate', 'Bearer realm="grantflow"');
-      throw new ApiError(401, 'unauthorized', 'auth.missingToken');
-    }
-    const id = z.uuid().safeParse(req.params.id);
-    const application = id.success
-      ? await deps.db.application.findUnique({
-          where: { id: id.data },
-          include: { events: { orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }] }, round: true },
-        })
-      : null;
+    const id = applicationIdOf(req);
+    const access = await caseAccess(deps.db, req, res, id);
+    const application = await deps.db.application.findUnique({
+      where: { id },
+      include: {
+        events: { orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }] },
+        round: true,
+        informationRequests: { orderBy: { sequence: 'asc' } },
+        decisions: { orderBy: { sequence: 'asc' } },
+        documents: { select: { id: true, kind: true, filename: true, contentType: true, size: true, createdAt: true } },
+        reports: { orderBy: { sequence: 'asc' } },
+        payout: true,
+        screenings: { orderBy: { createdAt: 'desc' }, take: 1 },
+      },
+    });
     if (!application) throw new ApiError(404, 'not_found', 'application.notFound');
-    const grant = await deps.db.accessToken.findUnique({ where: { tokenHash: sha256Hex(token) } });
-    if (!grant || grant.applicationId !== application.id || grant.revokedAt) throw new ApiError(403, 'forbidden', 'auth.wrongToken');
-
-    res.set('Cache-Control', 'no-store').json({
+    const final = application.decisions.findLast((d) => !d.needsApproval || d.approvedAt);
+    const openRequest = application.informationRequests.find((r) => !r.answeredAt && !r.lapsedAt);
+    const applicantView = {
       id: application.id,
       reference: formatCaseReference(application.referenceNumber, application.submittedAt ?? application.createdAt),
       status: application.status,
@@ -59,13 +57,34 @@ export function applicationsRouter(deps: IntakeDependencies & { db: Database }):
       organization: { cvr: application.organizationCvr, name: application.organizationName },
       project: { title: application.projectTitle },
       amountRequested: oreToKroner(application.amountRequestedOre),
+      amountGranted: application.amountGrantedOre === null ? null : oreToKroner(application.amountGrantedOre),
       submittedAt: application.submittedAt?.toISOString() ?? null,
-      timeline: application.events.map((event) => ({
-        type: event.type,
-        from: event.fromStatus,
-        to: event.toStatus,
-        at: event.occurredAt.toISOString(),
-      })),
+      openInformationRequest: openRequest
+        ? { sequence: openRequest.sequence, items: openRequest.items, message: openRequest.message, answerBy: openRequest.answerBy.toISOString() }
+        : null,
+      decision: final ? { outcome: final.outcome, amountGranted: oreToKroner(final.amountGrantedOre), decidedAt: (final.approvedAt ?? final.decidedAt).toISOString() } : null,
+      letterUrl: application.documents.some((d) => d.kind === 'decision_letter') ? `/api/v1/applications/${application.id}/letter.pdf` : null,
+      report: application.reports.at(-1)
+        ? { requirement: application.reports.at(-1)!.requirement, dueAt: application.reports.at(-1)!.dueAt.toISOString(), submittedAt: application.reports.at(-1)!.submittedAt?.toISOString() ?? null }
+        : null,
+      timeline: application.events.map((event) => ({ type: event.type, from: event.fromStatus, to: event.toStatus, at: event.occurredAt.toISOString() })),
+    };
+    res.set('Cache-Control', 'no-store');
+    if (access.kind === 'applicant') {
+      res.json(applicantView);
+      return;
+    }
+    res.json({
+      ...applicantView,
+      assignee: application.assignee,
+      submission: application.submission,
+      screening: application.screenings[0] ? { results: application.screenings[0].results, missingItems: application.screenings[0].missingItems, checklist: application.screenings[0].checklist, registerLookup: application.screenings[0].registerLookup } : null,
+      informationRequests: application.informationRequests,
+      decisions: application.decisions.map((d) => ({ ...d, amountGranted: oreToKroner(d.amountGrantedOre), amountGrantedOre: undefined })),
+      documents: application.documents,
+      payout: application.payout ? { amount: oreToKroner(application.payout.amountOre), scheduledFor: application.payout.scheduledFor.toISOString().slice(0, 10) } : null,
+      reports: application.reports.map((r) => ({ ...r, repaymentOre: undefined, repayment: r.repaymentOre === null ? null : oreToKroner(r.repaymentOre) })),
+      timeline: application.events.map((event) => ({ type: event.type, from: event.fromStatus, to: event.toStatus, actor: event.actor, at: event.occurredAt.toISOString(), details: event.details })),
     });
   });
 

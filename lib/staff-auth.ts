@@ -1,0 +1,90 @@
+import { hash, verify } from '@node-rs/argon2';
+import type { Database } from './db';
+import { generateAccessToken, sha256Hex } from './tokens';
+
+export const STAFF_ROLES = ['caseworker', 'approver', 'admin', 'politician'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export interface StaffIdentity {
+  id: string;
+  email: string;
+  name: string;
+  roles: StaffRole[];
+}
+
+/**
+ * How staff prove who they are. Local accounts now; the municipality's OpenID Connect provider
+ * can implement the same interface later.
+ */
+export interface StaffAuthenticator {
+  /** A session token for valid credentials, or null. */
+  login(email: string, password: string): Promise<{ token: string; identity: StaffIdentity } | null>;
+  /** The identity behind a session token, or null when it is unknown, expired or idle too long. */
+  authenticate(token: string): Promise<StaffIdentity | null>;
+  logout(token: string): Promise<void>;
+}
+
+export interface SessionPolicy {
+  idleTimeoutMs: number;
+  absoluteTimeoutMs: number;
+}
+
+const ARGON2ID = 2;
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, { algorithm: ARGON2ID });
+}
+
+// Verifying against a fixed hash when the account does not exist keeps the timing the same.
+let dummyHash: Promise<string> | undefined;
+
+export function createLocalStaffAuthenticator(db: Database, policy: SessionPolicy): StaffAuthenticator {
+  return {
+    async login(email, password) {
+      const user = await db.staffUser.findUnique({ where: { email: email.trim().toLowerCase() } });
+      dummyHash ??= hashPassword('not-a-real-password');
+      const valid = await verify(user?.passwordHash ?? (await dummyHash), password).catch(() => false);
+      if (!user || !user.active || !valid) return null;
+      const token = generateAccessToken();
+      const now = new Date();
+      await db.staffSession.create({
+        data: { tokenHash: sha256Hex(token), userId: user.id, lastSeenAt: now, expiresAt: new Date(now.getTime() + policy.absoluteTimeoutMs) },
+      });
+      return { token, identity: toIdentity(user) };
+    },
+
+    async authenticate(token) {
+      const session = await db.staffSession.findUnique({ where: { tokenHash: sha256Hex(token) }, include: { user: true } });
+      const now = Date.now();
+      if (!session || session.revokedAt || !session.user.active) return null;
+      if (session.expiresAt.getTime() <= now || session.lastSeenAt.getTime() + policy.idleTimeoutMs <= now) return null;
+      // Touch at most once a minute: one write per request would be wasted work.
+      if (now - session.lastSeenAt.getTime() > 60_000) {
+        await db.staffSession.update({ where: { tokenHash: session.tokenHash }, data: { lastSeenAt: new Date(now) } });
+      }
+      return toIdentity(session.user);
+    },
+
+    async logout(token) {
+      await db.staffSession.updateMany({ where: { tokenHash: sha256Hex(token), revokedAt: null }, data: { revokedAt: new Date() } });
+    },
+  };
+}
+
+function toIdentity(user: { id: string; email: string; name: string; roles: string[] }): StaffIdentity {
+  return { id: user.id, email: user.email, name: user.name, roles: user.roles.filter((r): r is StaffRole => (STAFF_ROLES as readonly string[]).includes(r)) };
+}
+
+/** Creates or updates a staff account (used by the development seed and the tests). */
+export async function upsertStaffUser(db: Database, user: { email: string; name: string; password: string; roles: StaffRole[] }): Promise<void> {
+  const passwordHash = await hashPassword(user.password);
+  await db.staffUser.upsert({
+    where: { email: user.email },
+    update: { name: user.name, passwordHash, roles: user.roles, active: true },
+    create: { email: user.email, name: user.name, passwordHash, roles: user.roles },
+  });
+}
+
+export function sessionPolicyFrom(config: { STAFF_SESSION_IDLE_TIMEOUT: string; STAFF_SESSION_ABSOLUTE_TIMEOUT: string }, parse: (value: string) => number): SessionPolicy {
+  return { idleTimeoutMs: parse(config.STAFF_SESSION_IDLE_TIMEOUT), absoluteTimeoutMs: parse(config.STAFF_SESSION_ABSOLUTE_TIMEOUT) };
+}
