@@ -1,5 +1,6 @@
 import type { Database } from '../lib/db';
 import type { Mailer } from '../lib/mailer';
+import { createAllocationActivities } from './allocation';
 import { createCaseEventActivities } from './case-events';
 import { createCaseRecordActivities } from './case-records';
 import { createDecisionLetterActivities, type MunicipalitySettings } from './letters/store-decision-letter';
@@ -19,6 +20,7 @@ export interface ActivityDependencies {
 export function createActivities(deps: ActivityDependencies) {
   return {
     ...createCaseEventActivities(deps),
+    ...createAllocationActivities(deps),
     ...createCaseRecordActivities(deps),
     ...createScreeningActivities(deps),
     ...createDecisionLetterActivities(deps),

@@ -69,4 +69,21 @@ export const reportReviewSchema = z
   })
   .refine((r) => r.accept || (r.comment?.length ?? 0) > 0, { message: i18nMessage('report.commentRequired'), path: ['comment'] });
 
+export const allocationConfirmationSchema = z.object({
+  decisions: z
+    .array(
+      z.object({
+        applicationId: z.uuid(),
+        outcome: z.enum(['approved', 'partially_approved', 'rejected']),
+        amountGranted: z.number().int().min(0).max(100_000_000),
+        reasons: z.object({
+          criteria: z.array(z.string().min(1).max(100)).max(20).default([]),
+          text: freeText(8000).default(''),
+        }),
+      }),
+    )
+    .min(1)
+    .max(5000),
+});
+
 export { wholeKronerSchema };

@@ -15,6 +15,7 @@ import type { ProcessTimings } from '../domain/round-settings';
 import { followUpReport } from './follow-up-report';
 import {
   FAILURE_TYPES,
+  allocationDecidedSignal,
   approvalUpdate,
   caseStateQuery,
   claimUpdate,
@@ -120,7 +121,9 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
   function allowedActions(): CaseAction[] {
     const actions: CaseAction[] = [];
     if (status === 'IN_QUEUE') actions.push('claim');
-    if (status === 'IN_REVIEW') actions.push('claim', 'release', 'requestInformation', 'decide');
+    if (status === 'IN_REVIEW') actions.push('claim', 'release', 'requestInformation');
+    // In a deadline round the decision comes from the round's confirmed allocation.
+    if (status === 'IN_REVIEW' && round.mode === 'continuous') actions.push('decide');
     if (status === 'AWAITING_APPROVAL') actions.push('approve');
     if (status === 'AWAITING_APPLICANT') actions.push('supplement');
     if (BEFORE_DECISION.includes(status) && !withdrawal) actions.push('withdraw');
@@ -144,6 +147,25 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
 
   setHandler(supplementSignal, (supplement) => {
     if (openRequest && supplement.requestSequence === openRequest.sequence && !answer) answer = supplement;
+  });
+
+  setHandler(allocationDecidedSignal, async (allocation) => {
+    if ((status !== 'IN_QUEUE' && status !== 'IN_REVIEW') || withdrawal || decision) return;
+    decisionCount += 1;
+    const allocated: ProposedDecision = {
+      sequence: decisionCount,
+      outcome: allocation.outcome,
+      amountGrantedOre: allocation.amountGrantedOre,
+      reasons: allocation.reasons,
+      conditions: [],
+      decidedBy: allocation.decidedBy,
+      decidedAt: allocation.at,
+      needsApproval: false,
+    };
+    decision = allocated;
+    const recorded = record('decided', allocation.decidedBy, 'DECIDED', { sequence: allocated.sequence, outcome: allocated.outcome, allocation: true });
+    await inOrder(() => activities.saveDecision({ applicationId, decision: allocated }));
+    await recorded;
   });
 
   setHandler(reportStatusSignal, ({ status: reportStatus }) => {

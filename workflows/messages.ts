@@ -127,3 +127,34 @@ export const FAILURE_TYPES = {
   invalidInput: 'InvalidDecision',
   sameApprover: 'SameApprover',
 } as const;
+
+// Deadline rounds: the round's own workflow closes it at the deadline, proposes an allocation
+// against the budget, and once an approver confirms it, tells every application its decision.
+export interface AllocationLine {
+  applicationId: string;
+  reference: string;
+  organizationName: string;
+  requestedOre: number;
+  proposedOre: number;
+}
+export interface AllocationDecisionInput {
+  applicationId: string;
+  outcome: DecisionOutcome;
+  amountGrantedOre: number;
+  reasons: DecisionReasons;
+}
+export interface ConfirmAllocationInput {
+  approver: string;
+  decisions: AllocationDecisionInput[];
+}
+export interface RoundState {
+  status: 'OPEN' | 'CLOSED' | 'ALLOCATED';
+  closesAt: string;
+  budgetOre: number;
+  proposal: AllocationLine[];
+  confirmedBy: string | null;
+}
+export const roundStateQuery = defineQuery<RoundState>('roundState');
+export const confirmAllocationUpdate = defineUpdate<RoundState, [ConfirmAllocationInput]>('confirmAllocation');
+/** From the round to each of its applications, once the allocation is confirmed. */
+export const allocationDecidedSignal = defineSignal<[AllocationDecisionInput & { decidedBy: string; at: string }]>('allocationDecided');

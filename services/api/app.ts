@@ -12,6 +12,7 @@ import { roundsRouter } from './routes/rounds';
 import { authRouter } from './routes/auth';
 import { caseActionsRouter } from './routes/case-actions';
 import { queueRouter } from './routes/queue';
+import { allocationRouter } from './routes/allocation';
 import { identifyStaff } from './http/staff';
 import type { StaffAuthenticator } from '../../lib/staff-auth';
 
@@ -65,6 +66,7 @@ export function createApp(deps: AppDependencies): App {
   api.use(applicationsRouter({ ...deps, workflows }));
   api.use(caseActionsRouter(deps));
   api.use(queueRouter(deps));
+  api.use(allocationRouter(deps));
   app.use('/api/v1', api);
 
   app.use(notFoundHandler);

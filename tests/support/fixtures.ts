@@ -46,17 +46,19 @@ export async function createOpenRound(
     fourEyesThreshold?: number;
     excludedCostCategories?: string[];
     reportingTiers?: ReportingTier[];
+    mode?: 'continuous' | 'deadline';
+    budget?: number;
   } = {},
 ) {
   return db.fundingRound.create({
     data: {
       slug: `test-round-${crypto.randomUUID()}`,
       name: 'Testpulje §18',
-      budgetOre: kronerToOre(500_000),
+      budgetOre: kronerToOre(overrides.budget ?? 500_000),
       maxAmountOre: kronerToOre(overrides.maxAmount ?? 50_000),
       opensAt: overrides.opensAt ?? new Date(Date.now() - 86_400_000),
       closesAt: overrides.closesAt === undefined ? new Date(Date.now() + 30 * 86_400_000) : overrides.closesAt,
-      mode: 'continuous',
+      mode: overrides.mode ?? 'continuous',
       fourEyesThresholdOre: kronerToOre(overrides.fourEyesThreshold ?? 50_000),
       excludedCostCategories: overrides.excludedCostCategories ?? ['wages', 'premises'],
       decisionCriteria: TEST_CRITERIA,

@@ -4,6 +4,7 @@ import { roundSnapshot } from '../../../lib/rounds';
 import type { Application, FundingRound } from '../../../prisma/generated/client';
 import type { Logger } from '../../../lib/logger';
 import { grantApplication } from '../../../workflows/grant-application';
+import { fundingRound, fundingRoundWorkflowId } from '../../../workflows/funding-round';
 
 const START_DEADLINE_MS = 3_000;
 
@@ -18,6 +19,7 @@ export interface WorkflowStarter {
 
 export function createWorkflowStarter({ db, temporal, taskQueue, log }: { db: Database; temporal: Client; taskQueue: string; log: Logger }): WorkflowStarter {
   async function start(application: Application, round: FundingRound): Promise<void> {
+    if (round.mode === 'deadline') await startRound(round);
     try {
       // Bounded, so an applicant is not kept waiting by a Temporal outage: the reconciler retries.
       await temporal.connection.withDeadline(Date.now() + START_DEADLINE_MS, () =>
@@ -42,6 +44,22 @@ export function createWorkflowStarter({ db, temporal, taskQueue, log }: { db: Da
     await db.application.updateMany({
       where: { id: application.id, workflowStartedAt: null },
       data: { workflowStartedAt: new Date() },
+    });
+  }
+
+  /** A deadline round's own workflow; started with its first application, once. */
+  async function startRound(round: FundingRound): Promise<void> {
+    if (!round.closesAt) return;
+    await temporal.connection.withDeadline(Date.now() + START_DEADLINE_MS, () =>
+      temporal.workflow.start(fundingRound, {
+        taskQueue,
+        workflowId: fundingRoundWorkflowId(round.id),
+        args: [{ roundId: round.id, closesAt: round.closesAt!.toISOString(), budgetOre: Number(round.budgetOre) }],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      }),
+    ).catch((error) => {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
     });
   }
 

@@ -1,0 +1,68 @@
+import { Router } from 'express';
+import type { Client } from '@temporalio/client';
+import { z } from 'zod';
+import type { Database } from '../../../lib/db';
+import { allocationConfirmationSchema } from '../../../domain/case-actions';
+import { kronerToOre, oreToKroner } from '../../../domain/money';
+import { fundingRoundWorkflowId } from '../../../workflows/funding-round';
+import { confirmAllocationUpdate, roundStateQuery, type RoundState } from '../../../workflows/messages';
+import { ApiError, parseInput } from '../http/errors';
+import { requireStaff } from '../http/staff';
+import { workflowCall } from '../http/workflow-errors';
+
+function roundIdOf(raw: unknown): string {
+  const id = z.uuid().safeParse(raw);
+  if (!id.success) throw new ApiError(404, 'not_found', 'round.notFound');
+  return id.data;
+}
+
+function inKroner(state: RoundState) {
+  return {
+    status: state.status,
+    closesAt: state.closesAt,
+    budget: oreToKroner(BigInt(state.budgetOre)),
+    confirmedBy: state.confirmedBy,
+    proposal: state.proposal.map((line) => ({
+      applicationId: line.applicationId,
+      reference: line.reference,
+      organizationName: line.organizationName,
+      requested: oreToKroner(BigInt(line.requestedOre)),
+      proposed: oreToKroner(BigInt(line.proposedOre)),
+    })),
+    proposedTotal: oreToKroner(BigInt(state.proposal.reduce((sum, line) => sum + line.proposedOre, 0))),
+  };
+}
+
+/** A deadline round's allocation: proposed when the round closes, confirmed by an approver. */
+export function allocationRouter({ db, temporal }: { db: Database; temporal: Client }): Router {
+  const router = Router();
+  const roundHandle = (roundId: string) => temporal.workflow.getHandle(fundingRoundWorkflowId(roundId));
+
+  router.get('/rounds/:id/allocation', async (req, res) => {
+    requireStaff(res, 'caseworker', 'approver');
+    const roundId = roundIdOf(req.params.id);
+    res.json(inKroner(await workflowCall(() => roundHandle(roundId).query(roundStateQuery))));
+  });
+
+  router.post('/rounds/:id/allocation', async (req, res) => {
+    const staff = requireStaff(res, 'approver');
+    const roundId = roundIdOf(req.params.id);
+    const { decisions } = parseInput(allocationConfirmationSchema, req.body, req);
+    const round = await db.fundingRound.findUnique({ where: { id: roundId }, select: { id: true } });
+    if (!round) throw new ApiError(404, 'not_found', 'round.notFound');
+    const state = await workflowCall(() =>
+      roundHandle(roundId).executeUpdate(confirmAllocationUpdate, {
+        args: [
+          {
+            approver: staff.email,
+            decisions: decisions.map((d) => ({ applicationId: d.applicationId, outcome: d.outcome, amountGrantedOre: Number(kronerToOre(d.amountGranted)), reasons: d.reasons })),
+          },
+        ],
+        updateId: req.get('idempotency-key') ?? undefined,
+      }),
+    );
+    res.json(inKroner(state));
+  });
+
+  return router;
+}
