@@ -3,6 +3,7 @@ import { createOpenRound, eventually, getJson, postJson } from '../support/fixtu
 import { submitCase, waitForStatus, type SubmittedCase } from '../support/process';
 import { signedInStaff } from '../support/staff';
 import { startTestStack, type TestStack } from '../support/stack';
+import { recordHistory } from '../support/histories';
 
 let stack: TestStack;
 
@@ -71,9 +72,11 @@ describe('a deadline round', () => {
     expect(decided.map((e) => e.actor)).toEqual(Array(5).fill(approver.email));
     expect(await stack.temporal.workflow.getHandle(fundingRoundWorkflowId(round.id)).result()).toMatchObject({ status: 'ALLOCATED' });
 
+    await recordHistory(stack.temporal.workflow.getHandle(fundingRoundWorkflowId(round.id)), 'deadline-round-allocated');
     for (const submitted of cases) {
       await stack.temporal.workflow.getHandle(`grant-report-${submitted.id}`).terminate('test finished');
       await submitted.handle.terminate('test finished');
     }
+    await recordHistory(cases[0]!.handle, 'deadline-round-application-allocated');
   });
 });

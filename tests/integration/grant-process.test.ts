@@ -16,6 +16,7 @@ import { createOpenRound, eventually, isoDay } from '../support/fixtures';
 import { mailTo, subjectOf, submitCase, updateRejection, waitForStatus } from '../support/process';
 import { startTestStack, type TestStack } from '../support/stack';
 import { parsePdf } from '../support/pdf-text';
+import { recordHistory } from '../support/histories';
 
 let stack: TestStack;
 
@@ -83,6 +84,8 @@ describe('a continuous round, from submission to a closed case', () => {
     const reviewed = await report.executeUpdate(reviewReportUpdate, { args: [{ caseworker: CASEWORKER, accept: true }], updateId: 'review-1' });
     expect(reviewed.status).toBe('CLOSED');
     expect(await submitted.handle.result()).toBe('CLOSED');
+    await recordHistory(submitted.handle, 'continuous-approved-closed');
+    await recordHistory(report, 'follow-up-report-accepted');
 
     const stored = await stack.db.application.findUniqueOrThrow({ where: { id: submitted.id }, include: { reports: true } });
     expect(stored.status).toBe('CLOSED');
@@ -143,6 +146,7 @@ describe('a continuous round, from submission to a closed case', () => {
       args: [{ caseworker: CASEWORKER, outcome: 'rejected', amountGrantedOre: 0, reasons: { criteria: ['target_group'], text: 'Aktiviteten henvender sig mest til foreningens egne medlemmer.' }, conditions: [] }],
     });
     expect(await submitted.handle.result()).toBe('DECIDED');
+    await recordHistory(submitted.handle, 'continuous-rejected');
     expect(await stack.db.payout.count({ where: { applicationId: submitted.id } })).toBe(0);
     const letter = await stack.db.document.findFirstOrThrow({ where: { applicationId: submitted.id, kind: 'decision_letter' } });
     const text = (await parsePdf(letter.content)).text;
@@ -183,6 +187,7 @@ describe('four eyes above the threshold', () => {
     );
     await stack.temporal.workflow.getHandle(`grant-report-${submitted.id}`).terminate('test finished');
     await submitted.handle.terminate('test finished');
+    await recordHistory(submitted.handle, 'four-eyes-returned-then-approved');
   });
 });
 
@@ -222,6 +227,7 @@ describe('validators reject what the current state does not allow, and change no
     await waitForStatus(submitted.handle, 'IN_QUEUE');
     await submitted.handle.signal(withdrawSignal, { reason: 'Aktiviteten blev aflyst.', at: new Date().toISOString() });
     expect(await submitted.handle.result()).toBe('WITHDRAWN');
+    await recordHistory(submitted.handle, 'withdrawn-in-queue');
     const mails = await eventually(async () => {
       const received = await mailTo(await contactEmail(submitted.id));
       return received.length >= 2 ? received : undefined;
@@ -241,12 +247,13 @@ describe('information requests, reminders and lapse (durations of seconds)', () 
 
     await submitted.handle.signal(supplementSignal, { requestSequence: 1, text: 'Vedtægterne er vedhæftet.', documentIds: [], at: new Date().toISOString() });
     await waitForStatus(submitted.handle, 'IN_QUEUE');
+    await submitted.handle.terminate('test finished');
+    await recordHistory(submitted.handle, 'missing-documents-answered');
     const request = await stack.db.informationRequest.findUniqueOrThrow({ where: { applicationId_sequence: { applicationId: submitted.id, sequence: 1 } } });
     expect(request.answeredAt).not.toBeNull();
     expect(request.answer).toMatchObject({ text: 'Vedtægterne er vedhæftet.' });
     const screening = await stack.db.screening.findFirstOrThrow({ where: { applicationId: submitted.id } });
     expect(screening.missingItems).toEqual([{ code: 'document', detail: 'statutes' }]);
-    await submitted.handle.terminate('test finished');
   });
 
   it('a caseworker asks; two reminders go out; no answer by the deadline lapses the case', async () => {
@@ -260,6 +267,7 @@ describe('information requests, reminders and lapse (durations of seconds)', () 
     expect(asked.status).toBe('AWAITING_APPLICANT');
 
     expect(await submitted.handle.result()).toBe('LAPSED');
+    await recordHistory(submitted.handle, 'information-request-lapsed');
     const types = await eventTypes(submitted.id);
     expect(types.slice(-4)).toEqual(['information_requested', 'information_reminder_sent', 'information_reminder_sent', 'lapsed']);
     const request = await stack.db.informationRequest.findFirstOrThrow({ where: { applicationId: submitted.id } });
@@ -327,6 +335,7 @@ describe('follow-up reporting timers', () => {
     await waitForStatus(submitted.handle, 'REPORT_SUBMITTED');
     await report.executeUpdate(reviewReportUpdate, { args: [{ caseworker: CASEWORKER, accept: true }] });
     expect(await submitted.handle.result()).toBe('CLOSED');
+    await recordHistory(report, 'follow-up-report-reminders-returned-accepted');
     const reports = await stack.db.followUpReport.findMany({ where: { applicationId: submitted.id }, orderBy: { sequence: 'asc' } });
     expect(reports.map((r) => r.reviewOutcome)).toEqual(['returned', 'accepted']);
     expect(reports[0]!.remindersSent).toBe(3);
