@@ -1,5 +1,17 @@
 import { z } from 'zod';
 import { applicationInputSchema } from '../../domain/application-input';
+import {
+  allocationConfirmationSchema,
+  approvalSchema,
+  assignmentSchema,
+  decisionSchema,
+  informationRequestSchema,
+  loginSchema,
+  reportReviewSchema,
+  reportSchema,
+  supplementSchema,
+  withdrawalSchema,
+} from '../../domain/case-actions';
 import { CASE_STATUSES } from '../../domain/status';
 
 function jsonSchema(schema: z.ZodType): Record<string, unknown> {
@@ -11,6 +23,30 @@ const errorResponse = (description: string) => ({
   description,
   content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
 });
+
+function caseAction(path: string, summary: string, schema: string, security: 'staffToken' | 'applicantToken', status = 200) {
+  return {
+    [path]: {
+      post: {
+        summary,
+        security: [{ [security]: [] }],
+        parameters: [
+          { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
+          { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 200 }, description: 'Used as the workflow Update ID: a repeated request acts once.' },
+        ],
+        requestBody: { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${schema}` } } } },
+        responses: {
+          [status]: status === 202 ? { description: 'Accepted; the case moves on shortly' } : { description: 'The case state after the action', content: { 'application/json': { schema: { $ref: '#/components/schemas/CaseState' } } } },
+          400: errorResponse('Invalid input, one issue per field'),
+          401: errorResponse('Not signed in / no token'),
+          403: errorResponse('Role or token not allowed for this case'),
+          404: errorResponse('No such case'),
+          409: errorResponse('Not allowed in the case’s current state'),
+        },
+      },
+    },
+  };
+}
 
 /**
  * The OpenAPI document served at /api/v1/openapi.json. Request bodies come from the same zod
@@ -29,13 +65,37 @@ export function openApiDocument(publicBaseUrl: string) {
     servers: [{ url: new URL('/api/v1', publicBaseUrl).toString() }],
     components: {
       securitySchemes: {
-        applicantToken: { type: 'http', scheme: 'bearer', description: 'The accessToken returned when the application was submitted.' },
+        applicantToken: { type: 'http', scheme: 'bearer', description: 'The accessToken returned when the application was submitted (or the token of a private link from an email).' },
+        staffToken: { type: 'http', scheme: 'bearer', description: 'The token from POST /auth/login.' },
       },
       parameters: {
         lang: { name: 'lang', in: 'query', required: false, schema: { type: 'string', enum: ['da', 'nb', 'en'] } },
       },
       schemas: {
         ApplicationInput: jsonSchema(applicationInputSchema),
+        Login: jsonSchema(loginSchema),
+        Assignment: jsonSchema(assignmentSchema),
+        InformationRequest: jsonSchema(informationRequestSchema),
+        Decision: jsonSchema(decisionSchema),
+        Approval: jsonSchema(approvalSchema),
+        Supplement: jsonSchema(supplementSchema),
+        Withdrawal: jsonSchema(withdrawalSchema),
+        Report: jsonSchema(reportSchema),
+        ReportReview: jsonSchema(reportReviewSchema),
+        AllocationConfirmation: jsonSchema(allocationConfirmationSchema),
+        CaseState: {
+          type: 'object',
+          description: 'Where the case is in its workflow and what may be done now.',
+          properties: {
+            status: { $ref: '#/components/schemas/Status' },
+            assignee: { type: ['string', 'null'] },
+            openRequest: { type: ['object', 'null'] },
+            proposal: { type: ['object', 'null'], description: 'A decision awaiting the second signature' },
+            decision: { type: ['object', 'null'] },
+            slaBreached: { type: 'boolean' },
+            allowedActions: { type: 'array', items: { type: 'string', enum: ['claim', 'release', 'requestInformation', 'decide', 'approve', 'withdraw', 'supplement'] } },
+          },
+        },
         Status: { type: 'string', enum: [...CASE_STATUSES] },
         Receipt: {
           type: 'object',
@@ -140,6 +200,47 @@ export function openApiDocument(publicBaseUrl: string) {
             409: errorResponse('The funding round is not open'),
             422: errorResponse('The Idempotency-Key was used for a different body'),
           },
+        },
+      },
+      '/auth/login': {
+        post: {
+          summary: 'Staff sign-in',
+          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Login' } } } },
+          responses: { 200: { description: '{ token, user }' }, 401: errorResponse('Wrong email or password') },
+        },
+      },
+      '/auth/logout': { post: { summary: 'End the session on the server', security: [{ staffToken: [] }], responses: { 204: { description: 'Signed out' } } } },
+      '/auth/me': { get: { summary: 'The signed-in staff member', security: [{ staffToken: [] }], responses: { 200: { description: '{ user }' }, 401: errorResponse('Not signed in') } } },
+      '/queue': {
+        get: {
+          summary: 'Cases waiting for staff, oldest first',
+          security: [{ staffToken: [] }],
+          parameters: [
+            { name: 'status', in: 'query', schema: { type: 'string', enum: ['IN_QUEUE', 'IN_REVIEW', 'AWAITING_APPROVAL', 'REPORT_SUBMITTED'] } },
+            { name: 'roundId', in: 'query', schema: { type: 'string', format: 'uuid' } },
+            { name: 'assignee', in: 'query', schema: { type: 'string' }, description: '"me" for my cases' },
+            { name: 'sort', in: 'query', schema: { type: 'string', enum: ['oldest', 'newest'] } },
+            { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1 } },
+            { name: 'pageSize', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 200 } },
+          ],
+          responses: { 200: { description: '{ page, pageSize, total, counts, items }' }, 401: errorResponse('Not signed in'), 403: errorResponse('Role not allowed') },
+        },
+      },
+      ...caseAction('/applications/{id}/assignment', 'Claim the case (or assign it with { assignee })', 'Assignment', 'staffToken'),
+      ...caseAction('/applications/{id}/information-requests', 'Ask the association for missing information', 'InformationRequest', 'staffToken'),
+      ...caseAction('/applications/{id}/decision', 'Decide: above the round’s four-eyes threshold the decision awaits approval', 'Decision', 'staffToken'),
+      ...caseAction('/applications/{id}/approval', 'Approve a decision, or return it with a comment (not by the one who decided)', 'Approval', 'staffToken'),
+      ...caseAction('/applications/{id}/supplements', 'The association answers the open information request', 'Supplement', 'applicantToken', 202),
+      ...caseAction('/applications/{id}/withdrawal', 'The association withdraws the application (before a decision)', 'Withdrawal', 'applicantToken', 202),
+      ...caseAction('/applications/{id}/reports', 'The association submits its follow-up report', 'Report', 'applicantToken', 202),
+      ...caseAction('/reports/{id}/review', 'Accept a follow-up report or send it back ({id} is the application ID)', 'ReportReview', 'staffToken'),
+      ...caseAction('/rounds/{id}/allocation', 'Confirm a closed deadline round’s allocation; GET shows the proposal', 'AllocationConfirmation', 'staffToken'),
+      '/applications/{id}/letter.pdf': {
+        get: {
+          summary: 'The decision letter (PDF), as an attachment',
+          security: [{ applicantToken: [] }, { staffToken: [] }],
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+          responses: { 200: { description: 'application/pdf' }, 404: errorResponse('No decision yet') },
         },
       },
       '/applications/{id}': {

@@ -23,6 +23,12 @@ export async function seedDemoRound(db: Database, now = new Date()): Promise<voi
       targetGroups: ['lonely', 'older_people', 'vulnerable_children_families', 'socially_vulnerable', 'mental_health'],
       excludedCostCategories: ['wages', 'premises', 'marketing'],
       decisionCriteria: DEMO_CRITERIA,
+      // No documents are asked for with the application until the form can take uploads.
+      reportingTiers: [
+        { upToKroner: 10_000, requirement: 'declaration', applicationDocuments: [] },
+        { upToKroner: 100_000, requirement: 'accounts', applicationDocuments: [] },
+        { upToKroner: null, requirement: 'audited_accounts', applicationDocuments: [] },
+      ],
       processSettings: {},
     },
   });

@@ -177,7 +177,10 @@ describe('GET /api/v1/openapi.json', () => {
     const input = response.body.components.schemas.ApplicationInput;
     expect(input.required).toEqual(expect.arrayContaining(['roundId', 'organization', 'contact', 'project', 'amountRequested']));
     expect(input.properties.project.properties.title.maxLength).toBe(120);
-    expect(Object.keys(response.body.paths)).toEqual(expect.arrayContaining(['/rounds', '/applications', '/applications/{id}']));
+    expect(Object.keys(response.body.paths)).toEqual(
+      expect.arrayContaining(['/rounds', '/applications', '/applications/{id}', '/auth/login', '/queue', '/applications/{id}/decision', '/applications/{id}/approval', '/reports/{id}/review', '/rounds/{id}/allocation']),
+    );
+    expect(response.body.components.schemas.Decision.properties.outcome.enum).toEqual(['approved', 'partially_approved', 'rejected']);
   });
 });
 
