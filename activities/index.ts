@@ -1,5 +1,4 @@
 import type { Database } from '../lib/db';
-import type { Mailer } from '../lib/mailer';
 import { createAllocationActivities } from './allocation';
 import { createCaseEventActivities } from './case-events';
 import { createCaseRecordActivities } from './case-records';
@@ -10,7 +9,6 @@ import { createScreeningActivities } from './screening';
 
 export interface ActivityDependencies {
   db: Database;
-  mailer: Mailer;
   register: BusinessRegister;
   municipality: MunicipalitySettings;
   email: CaseEmailSettings;
@@ -24,7 +22,7 @@ export function createActivities(deps: ActivityDependencies) {
     ...createCaseRecordActivities(deps),
     ...createScreeningActivities(deps),
     ...createDecisionLetterActivities(deps),
-    ...createCaseEmailActivities({ db: deps.db, mailer: deps.mailer, settings: deps.email }),
+    ...createCaseEmailActivities({ db: deps.db, settings: deps.email }),
   };
 }
 

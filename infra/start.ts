@@ -114,6 +114,7 @@ async function main(): Promise<void> {
       return service;
     };
     startService('worker', 'services/worker/main.ts');
+    startService('mailer', 'services/mailer/main.ts');
     startService('api', 'services/api/main.ts');
 
     const healthUrl = `http://127.0.0.1:${config.PORT}/healthz`;

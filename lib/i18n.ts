@@ -166,6 +166,51 @@ const messages = {
     nb: 'Det skjedde en feil hos oss. Prøv igjen om litt; opplysningene dine har ikke gått tapt.',
     en: 'Something went wrong on our side. Try again shortly; nothing you sent was lost.',
   },
+  'round.unknown': {
+    da: 'Puljen findes ikke.',
+    nb: 'Puljen finnes ikke.',
+    en: 'This funding round does not exist.',
+  },
+  'round.slugFormat': {
+    da: 'Kortnavnet må kun indeholde små bogstaver (a-z), tal og bindestreger, fx "paragraf-18-2027".',
+    nb: 'Kortnavnet kan bare inneholde små bokstaver (a–z), tall og bindestreker, f.eks. «paragraf-18-2027».',
+    en: 'The short name may contain only lower-case letters (a–z), digits and hyphens, e.g. "paragraf-18-2027".',
+  },
+  'round.slugTaken': {
+    da: 'Der findes allerede en pulje med dette kortnavn. Vælg et andet.',
+    nb: 'Det finnes allerede en pulje med dette kortnavnet. Velg et annet.',
+    en: 'A funding round with this short name already exists. Choose another.',
+  },
+  'round.closesAtRequired': {
+    da: 'En pulje med ansøgningsfrist skal have en frist (closesAt).',
+    nb: 'En pulje med søknadsfrist må ha en frist (closesAt).',
+    en: 'A round with a deadline needs a closing time (closesAt).',
+  },
+  'round.closesBeforeOpens': {
+    da: 'Puljen skal lukke, efter den åbner.',
+    nb: 'Puljen må stenge etter at den åpner.',
+    en: 'The round must close after it opens.',
+  },
+  'round.maxAmountOverBudget': {
+    da: 'Det højeste beløb, der kan søges, kan ikke være større end puljens budget.',
+    nb: 'Det høyeste beløpet det kan søkes om, kan ikke være større enn puljens budsjett.',
+    en: 'The maximum amount per application cannot be more than the round’s budget.',
+  },
+  'round.lockedAfterApplications': {
+    da: 'Dette kan ikke ændres, når puljen har fået ansøgninger: sagerne i gang bygger på den nuværende værdi.',
+    nb: 'Dette kan ikke endres når puljen har fått søknader: sakene som er i gang, bygger på den nåværende verdien.',
+    en: 'This cannot be changed once the round has applications: the cases in progress rely on the current value.',
+  },
+  'list.duplicate': {
+    da: 'Den samme værdi står mere end én gang.',
+    nb: 'Den samme verdien står mer enn én gang.',
+    en: 'The same value appears more than once.',
+  },
+  'payoutRun.notFound': {
+    da: 'Udbetalingskørslen findes ikke.',
+    nb: 'Utbetalingskjøringen finnes ikke.',
+    en: 'This payout run does not exist.',
+  },
 } satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof messages;

@@ -25,7 +25,8 @@ export interface FollowUpReportInput {
 }
 
 const activities = proxyActivities<CaseActivities>({
-  startToCloseTimeout: '1 minute',
+  // Activities take well under a second; a worker that died holding one is noticed after this.
+  startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
 });
 
@@ -77,7 +78,7 @@ export async function followUpReport(input: FollowUpReportInput): Promise<'accep
   const emailCounts: Record<string, number> = {};
   async function email(kind: 'report_reminder' | 'report_overdue' | 'report_accepted' | 'report_returned' | 'report_escalation', extra: Record<string, unknown>) {
     emailCounts[kind] = (emailCounts[kind] ?? 0) + 1;
-    await activities.sendCaseEmail({ messageKey: `${applicationId}:${kind}:${emailCounts[kind]}`, applicationId, kind, extra, attachmentIds: [] });
+    await activities.queueCaseEmail({ messageKey: `${applicationId}:${kind}:${emailCounts[kind]}`, applicationId, kind, extra, attachmentIds: [] });
   }
 
   setHandler(reportStateQuery, state);

@@ -17,7 +17,8 @@ export interface FundingRoundInput {
 }
 
 const activities = proxyActivities<CaseActivities>({
-  startToCloseTimeout: '1 minute',
+  // Activities take well under a second; a worker that died holding one is noticed after this.
+  startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
 });
 

@@ -56,7 +56,8 @@ export interface GrantApplicationInput {
 }
 
 const activities = proxyActivities<CaseActivities>({
-  startToCloseTimeout: '1 minute',
+  // Activities take well under a second; a worker that died holding one is noticed after this.
+  startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
 });
 
@@ -112,10 +113,10 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
   }
 
   const emailCounts: Record<string, number> = {};
-  function email(kind: Parameters<CaseActivities['sendCaseEmail']>[0]['kind'], extra: Record<string, unknown> = {}, attachmentIds: string[] = []) {
+  function email(kind: Parameters<CaseActivities['queueCaseEmail']>[0]['kind'], extra: Record<string, unknown> = {}, attachmentIds: string[] = []) {
     emailCounts[kind] = (emailCounts[kind] ?? 0) + 1;
     const messageKey = `${applicationId}:${kind}:${emailCounts[kind]}`;
-    return inOrder(() => activities.sendCaseEmail({ messageKey, applicationId, kind, extra, attachmentIds }));
+    return inOrder(() => activities.queueCaseEmail({ messageKey, applicationId, kind, extra, attachmentIds }));
   }
 
   function allowedActions(): CaseAction[] {
@@ -392,10 +393,10 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
       ...(granted ? { payoutDate, reporting: { requirement, dueAt } } : {}),
     }),
   );
+  if (granted) await inOrder(() => activities.registerPayout({ applicationId, amountOre: final.amountGrantedOre, scheduledFor: payoutDate }));
+  // After the payout is registered, so the email can tell when the money arrives.
   await email('decision', { outcome: final.outcome, amountGrantedOre: final.amountGrantedOre }, [letter.documentId]);
   if (!granted) return status;
-
-  await inOrder(() => activities.registerPayout({ applicationId, amountOre: final.amountGrantedOre, scheduledFor: payoutDate }));
   await record('paid', 'system', 'PAID', { amountOre: final.amountGrantedOre, scheduledFor: payoutDate });
 
   await executeChild(followUpReport, {

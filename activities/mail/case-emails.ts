@@ -1,10 +1,9 @@
 import type { Database } from '../../lib/db';
 import { isLanguage, type Language } from '../../lib/i18n';
-import type { Mailer } from '../../lib/mailer';
 import { generateAccessToken, sha256Hex } from '../../lib/tokens';
 import { formatCaseReference } from '../../domain/reference';
 import type { ReportRequirement } from '../../domain/tiers';
-import { deliverOnce, type ComposedEmail } from './outbox';
+import { enqueueOnce, type ComposedEmail } from './outbox';
 import { renderEmail, type EmailCommon, type EmailData, type EmailKind } from './templates';
 
 export interface CaseEmailRequest {
@@ -25,7 +24,7 @@ export interface CaseEmailSettings {
 const DAY_MS = 86_400_000;
 
 /** Emails about a case, composed from the read model in the application's language. */
-export function createCaseEmailActivities({ db, mailer, settings }: { db: Database; mailer: Mailer; settings: CaseEmailSettings }) {
+export function createCaseEmailActivities({ db, settings }: { db: Database; settings: CaseEmailSettings }) {
   async function compose(request: CaseEmailRequest): Promise<ComposedEmail> {
     const application = await db.application.findUniqueOrThrow({ where: { id: request.applicationId }, include: { round: true } });
     const language: Language = isLanguage(application.language) ? application.language : 'da';
@@ -102,9 +101,10 @@ export function createCaseEmailActivities({ db, mailer, settings }: { db: Databa
   }
 
   return {
-    async sendCaseEmail(request: CaseEmailRequest): Promise<{ sent: boolean }> {
-      return deliverOnce(
-        { db, mailer },
+    /** Composes the email and hands it to the outbox; the dispatcher delivers it. */
+    async queueCaseEmail(request: CaseEmailRequest): Promise<{ queued: boolean }> {
+      return enqueueOnce(
+        db,
         { messageKey: request.messageKey, applicationId: request.applicationId, kind: request.kind, attachmentIds: request.attachmentIds },
         () => compose(request),
       );

@@ -1,5 +1,6 @@
 import type { Database } from '../../lib/db';
 import { isUniqueViolation } from '../../lib/db';
+import type { Logger } from '../../lib/logger';
 import type { Mailer } from '../../lib/mailer';
 
 export interface ComposedEmail {
@@ -15,49 +16,108 @@ export function redactAccessLinks(content: string): string {
 }
 
 /**
- * Sends a case email at most once per message key: the message is written to the outbox first
- * (unique key), and delivered only while it is not marked sent. A retried activity finds the
- * stored message and does not compose it again.
+ * Puts an email in the outbox once per message key (the table's unique index decides): a retried
+ * activity finds the stored message and composes nothing again. Delivery is the dispatcher's job,
+ * so a worker that dies mid-activity can never have sent anything.
  */
-export async function deliverOnce(
-  { db, mailer }: { db: Database; mailer: Mailer },
+export async function enqueueOnce(
+  db: Database,
   message: { messageKey: string; applicationId: string | null; kind: string; attachmentIds: string[] },
   compose: () => Promise<ComposedEmail>,
-): Promise<{ sent: boolean }> {
-  let stored = await db.outboxEmail.findUnique({ where: { messageKey: message.messageKey } });
-  if (stored?.status === 'sent') return { sent: false };
-  if (!stored) {
-    const composed = await compose();
-    try {
-      stored = await db.outboxEmail.create({
-        data: { ...composed, messageKey: message.messageKey, applicationId: message.applicationId, kind: message.kind, attachmentIds: message.attachmentIds },
-      });
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      stored = await db.outboxEmail.findUniqueOrThrow({ where: { messageKey: message.messageKey } });
-      if (stored.status === 'sent') return { sent: false };
-    }
-  }
-
-  const attachments = stored.attachmentIds.length
-    ? await db.document.findMany({ where: { id: { in: stored.attachmentIds } }, select: { filename: true, contentType: true, content: true } })
-    : [];
+): Promise<{ queued: boolean }> {
+  const existing = await db.outboxEmail.findUnique({ where: { messageKey: message.messageKey }, select: { id: true } });
+  if (existing) return { queued: false };
+  const composed = await compose();
   try {
-    await mailer.send({
-      messageId: `<${stored.id}@grantflow>`,
-      to: stored.recipient,
-      subject: stored.subject,
-      text: stored.text,
-      html: stored.html,
-      attachments: attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.content) })),
-    });
+    await db.outboxEmail.create({ data: { ...composed, ...message } });
+    return { queued: true };
   } catch (error) {
-    await db.outboxEmail.update({ where: { id: stored.id }, data: { attempts: { increment: 1 }, lastError: String((error as Error).message).slice(0, 500) } });
+    if (isUniqueViolation(error)) return { queued: false };
     throw error;
   }
-  await db.outboxEmail.update({
-    where: { id: stored.id },
-    data: { status: 'sent', sentAt: new Date(), attempts: { increment: 1 }, lastError: null, text: redactAccessLinks(stored.text), html: redactAccessLinks(stored.html) },
-  });
-  return { sent: true };
+}
+
+export interface OutboxDispatcher {
+  /** Sends what is pending, oldest first; returns how many were sent. */
+  dispatchPending(limit?: number): Promise<number>;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * Delivers the outbox over SMTP. Each message is sent while its row is locked and marked sent in
+ * the same transaction, so replicas never send the same message (SKIP LOCKED) and a crash leaves
+ * at most the one message in flight to be sent again (SMTP has no two-phase commit).
+ */
+export function createOutboxDispatcher({ db, mailer, log, intervalMs = 500 }: { db: Database; mailer: Mailer; log: Logger; intervalMs?: number }): OutboxDispatcher {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+  let stopped = false;
+
+  async function sendOne(): Promise<boolean> {
+    const outcome = await db.$transaction(
+      async (tx) => {
+        const [next] = await tx.$queryRaw<{ id: string }[]>`
+          SELECT id FROM outbox_emails WHERE status = 'pending' ORDER BY attempts, created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`;
+        if (!next) return 'empty' as const;
+        const message = await tx.outboxEmail.findUniqueOrThrow({ where: { id: next.id } });
+        const attachments = message.attachmentIds.length
+          ? await tx.document.findMany({ where: { id: { in: message.attachmentIds } }, select: { filename: true, contentType: true, content: true } })
+          : [];
+        try {
+          await mailer.send({
+            messageId: `<${message.id}@grantflow>`,
+            to: message.recipient,
+            subject: message.subject,
+            text: message.text,
+            html: message.html,
+            attachments: attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.content) })),
+          });
+        } catch (error) {
+          return { failedId: message.id, error: error as Error };
+        }
+        await tx.outboxEmail.update({
+          where: { id: message.id },
+          data: { status: 'sent', sentAt: new Date(), attempts: { increment: 1 }, lastError: null, text: redactAccessLinks(message.text), html: redactAccessLinks(message.html) },
+        });
+        return 'sent' as const;
+      },
+      { maxWait: 10_000, timeout: 60_000 },
+    );
+    if (outcome === 'empty') return false;
+    if (outcome === 'sent') return true;
+    // Recorded outside the transaction above, which must not keep a half-sent state.
+    await db.outboxEmail.update({
+      where: { id: outcome.failedId },
+      data: { attempts: { increment: 1 }, lastError: outcome.error.message.slice(0, 500) },
+    });
+    throw outcome.error;
+  }
+
+  async function dispatchPending(limit = 100): Promise<number> {
+    let sent = 0;
+    while (sent < limit && (await sendOne())) sent += 1;
+    return sent;
+  }
+
+  function tick(): void {
+    running = dispatchPending()
+      .catch((error) => log.warn({ err: error }, 'outbox delivery failed; will retry'))
+      .finally(() => {
+        if (!stopped) timer = setTimeout(tick, intervalMs);
+      });
+  }
+
+  return {
+    dispatchPending,
+    start() {
+      stopped = false;
+      tick();
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
 }

@@ -13,6 +13,8 @@ import { authRouter } from './routes/auth';
 import { caseActionsRouter } from './routes/case-actions';
 import { queueRouter } from './routes/queue';
 import { allocationRouter } from './routes/allocation';
+import { adminRoundsRouter } from './routes/admin-rounds';
+import { payoutRunsRouter } from './routes/payout-runs';
 import { identifyStaff } from './http/staff';
 import type { StaffAuthenticator } from '../../lib/staff-auth';
 
@@ -67,6 +69,8 @@ export function createApp(deps: AppDependencies): App {
   api.use(caseActionsRouter(deps));
   api.use(queueRouter(deps));
   api.use(allocationRouter(deps));
+  api.use(adminRoundsRouter(deps));
+  api.use(payoutRunsRouter(deps));
   app.use('/api/v1', api);
 
   app.use(notFoundHandler);

@@ -2,7 +2,6 @@ import { NativeConnection, Runtime, makeTelemetryFilterString } from '@temporali
 import { loadConfigOrExit, loadDotEnvIfPresent } from '../../lib/config';
 import { createDatabase } from '../../lib/db';
 import { createLogger } from '../../lib/logger';
-import { createSmtpMailer } from '../../lib/mailer';
 import { activitySettingsFromConfig } from '../../activities';
 import { createBusinessRegister } from '../../activities/register';
 import { temporalConnectionOptions } from '../../lib/temporal';
@@ -27,7 +26,6 @@ async function main(): Promise<void> {
   });
 
   const db = createDatabase(config.DATABASE_URL);
-  const mailer = createSmtpMailer(config.SMTP_URL, config.MAIL_FROM);
   const started = Date.now();
   const workflowBundle = await bundleWorkflows();
   log.info({ ms: Date.now() - started }, 'workflow code bundled');
@@ -39,7 +37,6 @@ async function main(): Promise<void> {
     workflowBundle,
     dependencies: {
       db,
-      mailer,
       register: createBusinessRegister(config),
       ...activitySettingsFromConfig(config),
     },
@@ -54,7 +51,6 @@ async function main(): Promise<void> {
   log.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE }, 'worker running');
   await worker.run();
   await connection.close();
-  mailer.close();
   await db.$disconnect();
   log.info('worker stopped');
 }

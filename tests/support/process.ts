@@ -26,7 +26,7 @@ export async function submitCase(stack: TestStack, roundId: string, overrides: R
   };
 }
 
-export async function waitForStatus(handle: WorkflowHandle, status: CaseStatus, timeoutMs = 20_000): Promise<CaseState> {
+export async function waitForStatus(handle: WorkflowHandle, status: CaseStatus, timeoutMs = 45_000): Promise<CaseState> {
   return eventually(async () => {
     const state = await handle.query(caseStateQuery);
     return state.status === status ? state : undefined;
@@ -65,4 +65,12 @@ function decodeMimeWords(value: string): string {
   return value.replace(/=\?utf-8\?([bq])\?([^?]*)\?=\s*/gi, (_, encoding: string, text: string) =>
     encoding.toLowerCase() === 'b' ? Buffer.from(text, 'base64').toString('utf8') : decodeURIComponent(text.replace(/_/g, ' ').replace(/=([0-9a-f]{2})/gi, '%$1')),
   );
+}
+
+/** Waits until the outbox dispatcher has delivered `count` messages to the recipient. */
+export async function mailsFor(recipient: string, count: number, timeoutMs = 20_000): Promise<SinkMessage[]> {
+  return eventually(async () => {
+    const received = await mailTo(recipient);
+    return received.length >= count ? received : undefined;
+  }, `${count} emails to ${recipient}`, timeoutMs);
 }

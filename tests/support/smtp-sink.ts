@@ -14,6 +14,8 @@ export interface SmtpSink {
   /** HTTP view of what arrived, so test files in other processes can read it. */
   inspectUrl: string;
   messages: ReceivedMail[];
+  /** SMTP transactions a client broke off (e.g. a worker killed mid-message). */
+  readonly resets: number;
   stop(): Promise<void>;
 }
 
@@ -38,6 +40,11 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       });
     },
   });
+  // A client that dies mid-message (a killed worker) resets the connection: counted, not fatal.
+  let resets = 0;
+  smtp.on('error', () => {
+    resets += 1;
+  });
   await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
   const smtpPort = (smtp.server.address() as AddressInfo).port;
 
@@ -53,6 +60,9 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     smtpUrl: `smtp://127.0.0.1:${smtpPort}`,
     inspectUrl: `http://127.0.0.1:${inspectPort}/messages`,
     messages,
+    get resets() {
+      return resets;
+    },
     async stop() {
       await new Promise<void>((resolve) => inspector.close(() => resolve()));
       await new Promise<void>((resolve) => smtp.close(() => resolve()));

@@ -6,7 +6,8 @@ import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporal
 import { loadConfig, type Config } from '../../lib/config';
 import { createDatabase, type Database } from '../../lib/db';
 import { createLogger } from '../../lib/logger';
-import { createSmtpMailer, type Mailer } from '../../lib/mailer';
+import { createSmtpMailer } from '../../lib/mailer';
+import { createOutboxDispatcher } from '../../activities/mail/outbox';
 import { activitySettingsFromConfig, type ActivityDependencies } from '../../activities';
 import { createBusinessRegister } from '../../activities/register';
 import { temporalConnectionOptions } from '../../lib/temporal';
@@ -38,8 +39,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 }
 
 /** The worker's real dependencies: SMTP to the test sink, the local register of fictional associations. */
-export function testActivityDependencies(config: Config, db: Database, mailer: Mailer): ActivityDependencies {
-  return { db, mailer, register: createBusinessRegister(config), ...activitySettingsFromConfig(config) };
+export function testActivityDependencies(config: Config, db: Database): ActivityDependencies {
+  return { db, register: createBusinessRegister(config), ...activitySettingsFromConfig(config) };
 }
 
 export interface RunningWorker {
@@ -52,13 +53,12 @@ export async function startTestWorker(config: Config, db: Database): Promise<Run
   const bundlePath = process.env.GRANTFLOW_TEST_WORKFLOW_BUNDLE;
   if (!bundlePath) throw new Error('GRANTFLOW_TEST_WORKFLOW_BUNDLE is not set: run the tests through jest (global setup)');
   const connection = await NativeConnection.connect(temporalConnectionOptions(config));
-  const mailer = createSmtpMailer(config.SMTP_URL, config.MAIL_FROM);
   const worker = await createWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     workflowBundle: { codePath: bundlePath },
-    dependencies: testActivityDependencies(config, db, mailer),
+    dependencies: testActivityDependencies(config, db),
   });
   const running = worker.run();
   return {
@@ -67,7 +67,6 @@ export async function startTestWorker(config: Config, db: Database): Promise<Run
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await running;
       await connection.close();
-      mailer.close();
     },
   };
 }
@@ -86,7 +85,10 @@ export interface TestStack {
   stop(): Promise<void>;
 }
 
-/** The API over real HTTP with a real database and Temporal, and (unless told not to) a worker. */
+/**
+ * The API over real HTTP with a real database and Temporal, the outbox dispatcher delivering to
+ * the SMTP sink, and (unless told not to) a worker.
+ */
 export async function startTestStack(options: { worker?: boolean; config?: Config; db?: Database; temporal?: Client } = {}): Promise<TestStack> {
   const config = options.config ?? testConfig();
   const db = options.db ?? createDatabase(config.DATABASE_URL);
@@ -95,6 +97,9 @@ export async function startTestStack(options: { worker?: boolean; config?: Confi
   // server while its gRPC retries are pending makes those retries throw later, in another test.)
   const ownsTemporal = options.temporal === undefined;
   const worker = options.worker === false ? undefined : await startTestWorker(config, db);
+  const mailer = createSmtpMailer(config.SMTP_URL, config.MAIL_FROM);
+  const dispatcher = createOutboxDispatcher({ db, mailer, log: createLogger('outbox-test', process.env.LOG_LEVEL ?? 'silent'), intervalMs: 100 });
+  dispatcher.start();
   const { app } = createApp({
     db,
     authenticator: createLocalStaffAuthenticator(db, sessionPolicyFrom(config, parseDuration)),
@@ -119,6 +124,8 @@ export async function startTestStack(options: { worker?: boolean; config?: Confi
         server.closeAllConnections();
       });
       await worker?.stop();
+      await dispatcher.stop();
+      mailer.close();
       if (ownsTemporal) await temporal.connection.close();
       await db.$disconnect();
     },

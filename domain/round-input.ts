@@ -1,0 +1,157 @@
+import { z } from 'zod';
+import { i18nMessage } from '../lib/i18n';
+import { wholeKronerSchema } from './application-input';
+import { BUDGET_CATEGORIES, TARGET_GROUPS } from './categories';
+import { processSettingsSchema } from './round-settings';
+import { DEFAULT_REPORTING_TIERS, reportingTiersSchema } from './tiers';
+
+// What an administrator sends to create or change a funding round. Amounts are whole kroner,
+// as everywhere at the edge; the route stores them in øre.
+
+export const ROUND_MODES = ['continuous', 'deadline'] as const;
+export type RoundMode = (typeof ROUND_MODES)[number];
+
+/** Decisions above this amount need a second signature unless the round says otherwise. */
+export const DEFAULT_FOUR_EYES_THRESHOLD_KRONER = 50_000;
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+/** Appears in addresses and links, so it stays readable and URL-safe. */
+const slugSchema = z
+  .string()
+  .trim()
+  .max(100)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: i18nMessage('round.slugFormat') });
+
+// An opening or closing time without a zone would be read differently by different servers.
+const instantSchema = z.iso.datetime({ offset: true });
+
+/** 0 kr is allowed: every approval then needs a second signature. */
+const thresholdSchema = z
+  .number({ message: i18nMessage('amount.wholeKroner') })
+  .int({ message: i18nMessage('amount.wholeKroner') })
+  .min(0)
+  .max(100_000_000);
+
+function distinct<T extends z.ZodType<string>>(item: T, max: number) {
+  return z
+    .array(item)
+    .max(max)
+    .refine((values) => new Set(values).size === values.length, { message: i18nMessage('list.duplicate') });
+}
+
+const decisionCriterionSchema = z.strictObject({
+  // Codes are what a decision cites and what the statistics count, so they never change meaning.
+  code: z.string().trim().max(100).regex(/^[a-z0-9]+(?:[_-][a-z0-9]+)*$/),
+  // The decision letter is written in Danish; other languages fall back to it.
+  label: z.strictObject({ da: text(500), nb: text(500).optional(), en: text(500).optional() }),
+});
+
+export const decisionCriteriaSchema = z
+  .array(decisionCriterionSchema)
+  .max(50)
+  .superRefine((criteria, ctx) => {
+    const seen = new Set<string>();
+    criteria.forEach((criterion, index) => {
+      if (seen.has(criterion.code)) ctx.addIssue({ code: 'custom', path: [index, 'code'], message: i18nMessage('list.duplicate') });
+      seen.add(criterion.code);
+    });
+  });
+
+export type DecisionCriterion = z.infer<typeof decisionCriterionSchema>;
+
+// ── Changing the durations one at a time ───────────────────────────────────────────────────
+// processSettingsSchema gives every duration a default. A change that names one duration must
+// leave the others as the round has them, so the update takes the same rules without defaults.
+
+type WithoutDefaults<Shape> = {
+  [Key in keyof Shape]: Shape[Key] extends z.ZodDefault<infer Inner> ? z.ZodOptional<Inner> : never;
+};
+
+function withoutDefaults<Shape extends Record<string, z.ZodDefault<z.ZodType>>>(shape: Shape): WithoutDefaults<Shape> {
+  return Object.fromEntries(Object.entries(shape).map(([key, schema]) => [key, schema.unwrap().optional()])) as unknown as WithoutDefaults<Shape>;
+}
+
+const processSettingsChangeSchema = z.strictObject(withoutDefaults(processSettingsSchema.shape));
+
+// ── The round ───────────────────────────────────────────────────────────────────────────────
+
+const roundFields = {
+  slug: slugSchema,
+  name: text(200),
+  description: z.string().trim().max(4000),
+  budget: wholeKronerSchema,
+  /** The most one application can ask for. */
+  maxAmount: wholeKronerSchema,
+  fourEyesThreshold: thresholdSchema,
+  opensAt: instantSchema,
+  /** Null: open until further notice (continuous rounds only). */
+  closesAt: instantSchema.nullable(),
+  mode: z.enum(ROUND_MODES),
+  targetGroups: distinct(z.enum(TARGET_GROUPS), TARGET_GROUPS.length),
+  excludedCostCategories: distinct(z.enum(BUDGET_CATEGORIES), BUDGET_CATEGORIES.length),
+  reportingTiers: reportingTiersSchema,
+  decisionCriteria: decisionCriteriaSchema,
+  // Strict like the rest: a misspelt duration must not silently become the default.
+  processSettings: z.strictObject(processSettingsSchema.shape),
+};
+
+interface CrossFieldValues {
+  budget: number;
+  maxAmount: number;
+  opensAt: string;
+  closesAt?: string | null;
+  mode: RoundMode;
+}
+
+function checkCrossFieldRules(round: CrossFieldValues, ctx: z.RefinementCtx): void {
+  if (round.mode === 'deadline' && !round.closesAt) {
+    ctx.addIssue({ code: 'custom', path: ['closesAt'], message: i18nMessage('round.closesAtRequired') });
+  }
+  if (round.closesAt && Date.parse(round.closesAt) <= Date.parse(round.opensAt)) {
+    ctx.addIssue({ code: 'custom', path: ['closesAt'], message: i18nMessage('round.closesBeforeOpens') });
+  }
+  if (round.maxAmount > round.budget) {
+    ctx.addIssue({ code: 'custom', path: ['maxAmount'], message: i18nMessage('round.maxAmountOverBudget') });
+  }
+}
+
+/**
+ * A new round. Strict: an unknown field is refused rather than ignored, since a misspelt setting
+ * silently falling back to its default would change how real cases run. Omitted settings get
+ * the defaults (continuous, four eyes above 50,000 kr, DEFAULT_REPORTING_TIERS, every duration).
+ */
+export const roundInputSchema = z
+  .strictObject({
+    ...roundFields,
+    description: roundFields.description.default(''),
+    fourEyesThreshold: roundFields.fourEyesThreshold.default(DEFAULT_FOUR_EYES_THRESHOLD_KRONER),
+    closesAt: roundFields.closesAt.default(null),
+    mode: roundFields.mode.default('continuous'),
+    targetGroups: roundFields.targetGroups.default([]),
+    excludedCostCategories: roundFields.excludedCostCategories.default([]),
+    reportingTiers: roundFields.reportingTiers.default(() => DEFAULT_REPORTING_TIERS.map((tier) => ({ ...tier, applicationDocuments: [...tier.applicationDocuments] }))),
+    decisionCriteria: roundFields.decisionCriteria.default([]),
+    // prefault, not default: the empty object goes through the schema and gets every duration.
+    processSettings: roundFields.processSettings.prefault({}),
+  })
+  .superRefine(checkCrossFieldRules);
+
+export type RoundInput = z.output<typeof roundInputSchema>;
+
+/**
+ * A change to a round: only the fields sent change; `processSettings` changes only the durations
+ * it names; `closesAt: null` removes the closing time. The rules between fields (closing after
+ * opening, maximum within budget, a deadline round has a deadline) concern the round as it will
+ * be, so check `applyRoundChange(current, change)` with roundInputSchema.
+ */
+export const roundUpdateSchema = z.strictObject({ ...roundFields, processSettings: processSettingsChangeSchema }).partial();
+
+export type RoundUpdate = z.output<typeof roundUpdateSchema>;
+
+/** The round as it would be after the change, ready to be validated as a whole. */
+export function applyRoundChange(current: RoundInput, change: RoundUpdate): z.input<typeof roundInputSchema> {
+  const defined = Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined)) as RoundUpdate;
+  return { ...current, ...defined, processSettings: { ...current.processSettings, ...defined.processSettings } };
+}
+

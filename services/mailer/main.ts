@@ -1,0 +1,35 @@
+import { createOutboxDispatcher } from '../../activities/mail/outbox';
+import { loadConfigOrExit, loadDotEnvIfPresent } from '../../lib/config';
+import { createDatabase } from '../../lib/db';
+import { createLogger } from '../../lib/logger';
+import { createSmtpMailer } from '../../lib/mailer';
+
+// The outbox relay: the only process that talks SMTP. Workers put emails in the outbox; this
+// delivers them. Several replicas may run; row locks keep them from sending the same message.
+async function main(): Promise<void> {
+  loadDotEnvIfPresent();
+  const config = loadConfigOrExit();
+  const log = createLogger('mailer', config.LOG_LEVEL);
+  const db = createDatabase(config.DATABASE_URL);
+  const mailer = createSmtpMailer(config.SMTP_URL, config.MAIL_FROM);
+  const dispatcher = createOutboxDispatcher({ db, mailer, log });
+  dispatcher.start();
+  log.info({ smtp: config.SMTP_URL.replace(/\/\/[^@]*@/, '//') }, 'mailer running');
+
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      log.info({ signal }, 'shutting down: finishing the message in flight');
+      void dispatcher.stop().then(async () => {
+        mailer.close();
+        await db.$disconnect();
+        log.info('mailer stopped');
+        process.exit(0);
+      });
+    });
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`mailer failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,295 @@
+import crypto from 'node:crypto';
+import type { Database } from '../../lib/db';
+import { upsertStaffUser, type StaffRole } from '../../lib/staff-auth';
+import { DEFAULT_REPORTING_TIERS } from '../../domain/tiers';
+import { getJson, isoDay, postJson } from '../support/fixtures';
+import { startTestStack, type TestStack } from '../support/stack';
+
+// The routers over real HTTP and PostgreSQL, mounted as services/api/app.ts mounts the others.
+
+let db: Database;
+let stack: TestStack;
+let baseUrl: string;
+
+const password = crypto.randomBytes(12).toString('base64url');
+const staff = {
+  admin: { email: `admin-${crypto.randomUUID().slice(0, 8)}@eksempel.dk`, roles: ['admin'] as StaffRole[] },
+  caseworker: { email: `sag-${crypto.randomUUID().slice(0, 8)}@eksempel.dk`, roles: ['caseworker'] as StaffRole[] },
+};
+const tokens: Record<keyof typeof staff, string> = { admin: '', caseworker: '' };
+
+beforeAll(async () => {
+  stack = await startTestStack({ worker: false });
+  db = stack.db;
+  baseUrl = `${stack.baseUrl}/api/v1`;
+
+  for (const role of Object.keys(staff) as (keyof typeof staff)[]) {
+    await upsertStaffUser(db, { email: staff[role].email, name: `Test ${role}`, password, roles: staff[role].roles });
+    const login = await postJson(`${baseUrl}/auth/login`, { email: staff[role].email, password });
+    expect(login.status).toBe(200);
+    tokens[role] = login.body.token;
+  }
+});
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const as = (role: keyof typeof staff) => ({ authorization: `Bearer ${tokens[role]}` });
+const url = (path: string) => `${baseUrl}${path}`;
+
+async function patchJson(path: string, body: unknown, headers: Record<string, string> = {}) {
+  const response = await fetch(url(path), { method: 'PATCH', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  return { status: response.status, body: (await response.json()) as any };
+}
+
+const days = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString();
+const uniqueSlug = (prefix: string) => `${prefix}-${crypto.randomUUID().slice(0, 8)}`;
+
+function roundBody(overrides: Record<string, unknown> = {}) {
+  return {
+    slug: uniqueSlug('paragraf-18'),
+    name: '§18-puljen 2027',
+    description: 'Tilskud til frivilligt socialt arbejde.',
+    budget: 1_000_000,
+    maxAmount: 50_000,
+    opensAt: days(-1),
+    closesAt: days(60),
+    mode: 'deadline',
+    targetGroups: ['lonely', 'older_people'],
+    excludedCostCategories: ['wages', 'premises'],
+    decisionCriteria: [{ code: 'target_group', label: { da: 'Aktiviteten når kun få i målgruppen.', en: 'The activity reaches few in the target group.' } }],
+    processSettings: { answerDeadline: 'P10D', reportDue: { kind: 'fixed_date_next_year', month: 4, day: 1 } },
+    ...overrides,
+  };
+}
+
+/** An application row for the round, as intake would store it (no workflow needed here). */
+async function insertApplication(roundId: string) {
+  const id = crypto.randomUUID();
+  return db.application.create({
+    data: {
+      id,
+      roundId,
+      status: 'IN_QUEUE',
+      organizationCvr: '13748136',
+      organizationName: 'Foreningen Fælles Bord',
+      organizationEmail: 'kasserer@faellesbord.dk',
+      contactName: 'Inge Hansen',
+      contactEmail: 'inge@faellesbord.dk',
+      projectTitle: 'Fællesspisning',
+      projectPurpose: 'Et ugentligt måltid mod ensomhed',
+      targetGroup: 'lonely',
+      isNewActivity: true,
+      volunteers: 8,
+      expectedParticipants: 40,
+      startDate: new Date(`${isoDay(30)}T00:00:00Z`),
+      endDate: new Date(`${isoDay(120)}T00:00:00Z`),
+      amountRequestedOre: 1_200_000n,
+      submission: {},
+      workflowId: `grant-application-${id}`,
+      submittedAt: new Date(),
+    },
+  });
+}
+
+describe('creating a funding round', () => {
+  it('201 with the round in whole kroner, every duration filled in, amounts stored in øre', async () => {
+    const body = roundBody();
+    const created = await postJson(url('/rounds'), body, as('admin'));
+    expect(created.status).toBe(201);
+    expect(created.headers.get('location')).toBe(`/api/v1/rounds/${created.body.id}`);
+    expect(created.body).toMatchObject({
+      slug: body.slug,
+      budget: 1_000_000,
+      maxAmount: 50_000,
+      fourEyesThreshold: 50_000,
+      mode: 'deadline',
+      opensAt: new Date(body.opensAt).toISOString(),
+      closesAt: new Date(body.closesAt).toISOString(),
+      targetGroups: ['lonely', 'older_people'],
+      reportingTiers: DEFAULT_REPORTING_TIERS,
+      decisionCriteria: body.decisionCriteria,
+      applicationCount: 0,
+    });
+    expect(created.body.processSettings).toEqual({
+      answerDeadline: 'P10D',
+      answerReminders: ['P7D', 'P12D'],
+      decisionTarget: 'P30D',
+      payoutAfter: 'P5D',
+      reportDue: { kind: 'fixed_date_next_year', month: 4, day: 1 },
+      reportReminders: ['-P30D', 'P0D', 'P14D'],
+      reportEscalationAfter: 'P21D',
+      reportResubmissionDeadline: 'P30D',
+    });
+    const stored = await db.fundingRound.findUniqueOrThrow({ where: { id: created.body.id } });
+    expect(stored.budgetOre).toBe(100_000_000n);
+    expect(stored.fourEyesThresholdOre).toBe(5_000_000n);
+
+    const read = await getJson(url(`/rounds/${created.body.id}`), as('caseworker'));
+    expect(read.status).toBe(200);
+    expect(read.body).toEqual(created.body);
+  });
+
+  it('refuses a duplicate slug with 409 and a field issue', async () => {
+    const body = roundBody();
+    expect((await postJson(url('/rounds'), body, as('admin'))).status).toBe(201);
+    const again = await postJson(url('/rounds?lang=en'), { ...body, name: 'Another' }, as('admin'));
+    expect(again.status).toBe(409);
+    expect(again.body.error).toMatchObject({ code: 'slug_taken', issues: [{ path: 'slug', message: expect.stringContaining('short name already exists') }] });
+  });
+
+  it('400 with one issue per broken rule, in the caller’s language', async () => {
+    const response = await postJson(
+      url('/rounds'),
+      roundBody({
+        slug: 'Pulje 2027',
+        maxAmount: 2_000_000,
+        closesAt: days(-2),
+        targetGroups: ['lonely', 'lonely'],
+        excludedCostCategories: ['champagne'],
+        reportingTiers: [{ upToKroner: 10_000, requirement: 'declaration', applicationDocuments: [] }],
+        decisionCriteria: [
+          { code: 'a', label: { da: 'A' } },
+          { code: 'a', label: { da: 'B' } },
+        ],
+        processSettings: { answerDeadline: 'soon', answerDeadlline: 'P3D' },
+        budgt: 5,
+      }),
+      as('admin'),
+    );
+    expect(response.status).toBe(400);
+    const issues = Object.fromEntries((response.body.error.issues as { path: string; message: string }[]).map((issue) => [issue.path, issue.message]));
+    expect(issues).toMatchObject({
+      slug: expect.stringContaining('små bogstaver'),
+      targetGroups: expect.stringContaining('mere end én gang'),
+      'excludedCostCategories.0': expect.any(String),
+      'reportingTiers.0.upToKroner': expect.any(String),
+      'decisionCriteria.1.code': expect.stringContaining('mere end én gang'),
+      'processSettings.answerDeadline': expect.any(String),
+      processSettings: expect.stringContaining('answerDeadlline'),
+      '': expect.stringContaining('budgt'),
+    });
+  });
+
+  it('needs a Danish label on every decision criterion: the letter is written in Danish', async () => {
+    const response = await postJson(url('/rounds'), roundBody({ decisionCriteria: [{ code: 'reach', label: { en: 'Reaches few' } }] }), as('admin'));
+    expect(response.status).toBe(400);
+    expect(response.body.error.issues).toEqual([{ path: 'decisionCriteria.0.label.da', message: 'Feltet skal udfyldes.' }]);
+  });
+
+  it('checks the rules between fields', async () => {
+    const deadlineWithoutEnd = await postJson(url('/rounds?lang=en'), roundBody({ closesAt: undefined, maxAmount: 2_000_000 }), as('admin'));
+    expect(deadlineWithoutEnd.status).toBe(400);
+    expect(deadlineWithoutEnd.body.error.issues).toEqual([
+      { path: 'closesAt', message: 'A round with a deadline needs a closing time (closesAt).' },
+      { path: 'maxAmount', message: 'The maximum amount per application cannot be more than the round’s budget.' },
+    ]);
+    const closesFirst = await postJson(url('/rounds?lang=nb'), roundBody({ opensAt: days(10), closesAt: days(5) }), as('admin'));
+    expect(closesFirst.body.error.issues).toEqual([{ path: 'closesAt', message: 'Puljen må stenge etter at den åpner.' }]);
+    const continuous = await postJson(url('/rounds'), roundBody({ mode: 'continuous', closesAt: null }), as('admin'));
+    expect(continuous.status).toBe(201);
+    expect(continuous.body.closesAt).toBeNull();
+  });
+
+  it('is for administrators: 401 without a session, 403 for a caseworker', async () => {
+    expect((await postJson(url('/rounds'), roundBody())).status).toBe(401);
+    const forbidden = await postJson(url('/rounds'), roundBody(), as('caseworker'));
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.body.error.code).toBe('forbidden');
+  });
+});
+
+describe('reading rounds', () => {
+  it('staff list every round at /admin/rounds; the public list still shows open rounds only', async () => {
+    const open = await postJson(url('/rounds'), roundBody(), as('admin'));
+    const future = await postJson(url('/rounds'), roundBody({ opensAt: days(30), closesAt: days(90) }), as('admin'));
+    const listed = await getJson(url('/admin/rounds'), as('caseworker'));
+    expect(listed.status).toBe(200);
+    const ids = (listed.body.rounds as { id: string }[]).map((round) => round.id);
+    expect(ids).toEqual(expect.arrayContaining([open.body.id, future.body.id]));
+
+    const publicList = await getJson(url('/rounds'));
+    expect(publicList.status).toBe(200);
+    const publicIds = (publicList.body.rounds as { id: string }[]).map((round) => round.id);
+    expect(publicIds).toContain(open.body.id);
+    expect(publicIds).not.toContain(future.body.id);
+    expect(publicList.body.rounds.find((round: { id: string }) => round.id === open.body.id)).not.toHaveProperty('processSettings');
+    expect((await getJson(url('/admin/rounds'))).status).toBe(401);
+  });
+
+  it('shows a round made before this API with the settings that apply to it', async () => {
+    const legacy = await db.fundingRound.create({
+      data: { slug: uniqueSlug('legacy'), name: 'Gammel pulje', budgetOre: 100_000_00n, maxAmountOre: 10_000_00n, opensAt: new Date() },
+    });
+    const read = await getJson(url(`/rounds/${legacy.id}`), as('caseworker'));
+    expect(read.body).toMatchObject({ reportingTiers: DEFAULT_REPORTING_TIERS, decisionCriteria: [], processSettings: { answerDeadline: 'P14D' } });
+  });
+
+  it('404 for a round that does not exist; 401 without a session', async () => {
+    expect((await getJson(url(`/rounds/${crypto.randomUUID()}`), as('caseworker'))).status).toBe(404);
+    expect((await getJson(url('/rounds/not-a-round'), as('caseworker'))).status).toBe(404);
+    expect((await getJson(url(`/rounds/${crypto.randomUUID()}`))).status).toBe(401);
+  });
+});
+
+describe('changing a round', () => {
+  it('changes only what is sent; one duration leaves the others as they were', async () => {
+    const created = await postJson(url('/rounds'), roundBody({ processSettings: { answerDeadline: 'P10D', decisionTarget: 'P20D' } }), as('admin'));
+    const changed = await patchJson(`/rounds/${created.body.id}`, { name: 'Nyt navn', maxAmount: 40_000, processSettings: { answerDeadline: 'P7D' } }, as('admin'));
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ name: 'Nyt navn', maxAmount: 40_000, budget: 1_000_000, slug: created.body.slug, description: created.body.description });
+    expect(changed.body.processSettings).toEqual({ ...created.body.processSettings, answerDeadline: 'P7D', decisionTarget: 'P20D' });
+    expect((await db.fundingRound.findUniqueOrThrow({ where: { id: created.body.id } })).maxAmountOre).toBe(4_000_000n);
+  });
+
+  it('checks the rules between fields against the round as it will be', async () => {
+    const created = await postJson(url('/rounds'), roundBody({ budget: 100_000, maxAmount: 50_000 }), as('admin'));
+    const overBudget = await patchJson(`/rounds/${created.body.id}`, { maxAmount: 150_000 }, as('admin'));
+    expect(overBudget.status).toBe(400);
+    expect(overBudget.body.error.issues).toEqual([{ path: 'maxAmount', message: expect.stringContaining('budget') }]);
+    const noDeadline = await patchJson(`/rounds/${created.body.id}`, { closesAt: null }, as('admin'));
+    expect(noDeadline.body.error.issues).toEqual([{ path: 'closesAt', message: expect.any(String) }]);
+    const unknownField = await patchJson(`/rounds/${created.body.id}`, { processSettings: { answerDeadlne: 'P3D' } }, as('admin'));
+    expect(unknownField.status).toBe(400);
+    expect(unknownField.body.error.issues[0].path).toBe('processSettings');
+  });
+
+  it('refuses a slug another round has', async () => {
+    const first = await postJson(url('/rounds'), roundBody(), as('admin'));
+    const second = await postJson(url('/rounds'), roundBody(), as('admin'));
+    const clash = await patchJson(`/rounds/${second.body.id}`, { slug: first.body.slug }, as('admin'));
+    expect(clash.status).toBe(409);
+    expect(clash.body.error).toMatchObject({ code: 'slug_taken', issues: [{ path: 'slug' }] });
+  });
+
+  it('may switch the mode until the first application, then refuses with 409', async () => {
+    const created = await postJson(url('/rounds'), roundBody({ mode: 'continuous' }), as('admin'));
+    const switched = await patchJson(`/rounds/${created.body.id}`, { mode: 'deadline' }, as('admin'));
+    expect(switched.status).toBe(200);
+    expect(switched.body.mode).toBe('deadline');
+
+    await insertApplication(created.body.id);
+    const refused = await patchJson(`/rounds/${created.body.id}?lang=en`, { mode: 'continuous' }, as('admin'));
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({ code: 'round_in_use', issues: [{ path: 'mode', message: expect.stringContaining('once the round has applications') }] });
+    expect((await db.fundingRound.findUniqueOrThrow({ where: { id: created.body.id } })).mode).toBe('deadline');
+
+    // The deadline round's own process took its closing time and budget with the first application.
+    const moved = await patchJson(`/rounds/${created.body.id}`, { closesAt: days(90), budget: 2_000_000 }, as('admin'));
+    expect(moved.status).toBe(409);
+    expect(moved.body.error.issues.map((issue: { path: string }) => issue.path)).toEqual(['closesAt', 'budget']);
+
+    // Sending the mode it already has, or changing what cases do not depend on, is fine.
+    const harmless = await patchJson(`/rounds/${created.body.id}`, { mode: 'deadline', closesAt: created.body.closesAt, description: 'Ny tekst' }, as('admin'));
+    expect(harmless.status).toBe(200);
+    expect(harmless.body).toMatchObject({ description: 'Ny tekst', applicationCount: 1 });
+  });
+
+  it('is for administrators, and 404 for a round that does not exist', async () => {
+    const created = await postJson(url('/rounds'), roundBody(), as('admin'));
+    expect((await patchJson(`/rounds/${created.body.id}`, { name: 'x' }, as('caseworker'))).status).toBe(403);
+    expect((await patchJson(`/rounds/${created.body.id}`, { name: 'x' })).status).toBe(401);
+    expect((await patchJson(`/rounds/${crypto.randomUUID()}`, { name: 'x' }, as('admin'))).status).toBe(404);
+  });
+});
