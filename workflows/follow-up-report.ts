@@ -1,5 +1,5 @@
-import { ApplicationFailure, allHandlersFinished, condition, getExternalWorkflowHandle, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
-import type { CaseActivities } from '../activities';
+import { ApplicationFailure, allHandlersFinished, condition, getExternalWorkflowHandle, setHandler, workflowInfo } from '@temporalio/workflow';
+import { activities } from './activities';
 import type { CaseStatus } from '../domain/status';
 import type { ProcessTimings } from '../domain/round-settings';
 import {
@@ -24,11 +24,6 @@ export interface FollowUpReportInput {
   timings: ProcessTimings;
 }
 
-const activities = proxyActivities<CaseActivities>({
-  // Activities take well under a second; a worker that died holding one is noticed after this.
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
-});
 
 /**
  * The follow-up report a granted association owes: reminders around the due date, an alert to

@@ -1,5 +1,5 @@
-import { ApplicationFailure, allHandlersFinished, condition, getExternalWorkflowHandle, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
-import type { CaseActivities } from '../activities';
+import { ApplicationFailure, allHandlersFinished, condition, getExternalWorkflowHandle, setHandler, sleep } from '@temporalio/workflow';
+import { activities } from './activities';
 import { grantApplicationWorkflowId } from '../domain/status';
 import {
   FAILURE_TYPES,
@@ -16,11 +16,6 @@ export interface FundingRoundInput {
   budgetOre: number;
 }
 
-const activities = proxyActivities<CaseActivities>({
-  // Activities take well under a second; a worker that died holding one is noticed after this.
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
-});
 
 export function fundingRoundWorkflowId(roundId: string): string {
   return `funding-round-${roundId}`;

@@ -4,11 +4,11 @@ import {
   allHandlersFinished,
   condition,
   executeChild,
-  proxyActivities,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { CaseActivities } from '../activities';
+import { activities } from './activities';
 import type { CaseStatus } from '../domain/status';
 import { reportDueDate, reportRequirementFor, type ReportingTier } from '../domain/tiers';
 import type { ProcessTimings } from '../domain/round-settings';
@@ -25,7 +25,9 @@ import {
   requestInformationUpdate,
   statusQuery,
   supplementSignal,
+  timelineQuery,
   withdrawSignal,
+  type TimelineEntry,
   type CaseAction,
   type CaseState,
   type ClaimInput,
@@ -55,11 +57,6 @@ export interface GrantApplicationInput {
   round: RoundSnapshot;
 }
 
-const activities = proxyActivities<CaseActivities>({
-  // Activities take well under a second; a worker that died holding one is noticed after this.
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
-});
 
 const BEFORE_DECISION: CaseStatus[] = ['SUBMITTED', 'SCREENING', 'AWAITING_APPLICANT', 'IN_QUEUE', 'IN_REVIEW', 'AWAITING_APPROVAL'];
 
@@ -93,6 +90,7 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
   let withdrawal: { reason: string; at: string } | null = null;
   let slaBreached = false;
   let eventCount = 0;
+  const timeline: TimelineEntry[] = [{ type: 'submitted', from: null, to: 'SUBMITTED', actor: 'applicant', at: submittedAt.toISOString() }];
 
   // Activities that write the read model run one after another, in the order things happened,
   // even when an Update handler and the main flow both record something.
@@ -109,6 +107,7 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
     eventCount += 1;
     const eventKey = `${workflowId}:${eventCount}`;
     const occurredAt = new Date().toISOString();
+    timeline.push({ type, from, to, actor, at: occurredAt });
     return inOrder(() => activities.recordTransition({ eventKey, applicationId, type, from, to, actor, occurredAt, details }));
   }
 
@@ -141,6 +140,7 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
 
   setHandler(statusQuery, () => status);
   setHandler(caseStateQuery, caseState);
+  setHandler(timelineQuery, () => timeline);
 
   setHandler(withdrawSignal, (request) => {
     if (BEFORE_DECISION.includes(status) && !withdrawal) withdrawal = request;
@@ -170,6 +170,7 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
   });
 
   setHandler(reportStatusSignal, ({ status: reportStatus }) => {
+    timeline.push({ type: 'report_status_changed', from: status, to: reportStatus, actor: 'system', at: new Date().toISOString() });
     status = reportStatus;
   });
 

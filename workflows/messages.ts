@@ -47,6 +47,15 @@ export type CaseAction = 'claim' | 'release' | 'requestInformation' | 'decide' |
 // Queries
 export const statusQuery = defineQuery<CaseStatus>('status');
 export const caseStateQuery = defineQuery<CaseState>('caseState');
+export interface TimelineEntry {
+  type: string;
+  from: CaseStatus | null;
+  to: CaseStatus;
+  actor: string;
+  at: string;
+}
+/** The state changes this workflow made, in order (the case_events rows mirror them). */
+export const timelineQuery = defineQuery<TimelineEntry[]>('timeline');
 
 // Signals from the applicant (no answer expected; the API checks the state first)
 export interface Supplement {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { applicationInputSchema } from '../../domain/application-input';
+import { roundInputSchema, roundUpdateSchema } from '../../domain/round-input';
 import {
   allocationConfirmationSchema,
   approvalSchema,
@@ -73,6 +74,8 @@ export function openApiDocument(publicBaseUrl: string) {
       },
       schemas: {
         ApplicationInput: jsonSchema(applicationInputSchema),
+        RoundInput: jsonSchema(roundInputSchema),
+        RoundUpdate: jsonSchema(roundUpdateSchema),
         Login: jsonSchema(loginSchema),
         Assignment: jsonSchema(assignmentSchema),
         InformationRequest: jsonSchema(informationRequestSchema),
@@ -169,6 +172,12 @@ export function openApiDocument(publicBaseUrl: string) {
     },
     paths: {
       '/rounds': {
+        post: {
+          summary: 'Create a funding round with all its settings (admin)',
+          security: [{ staffToken: [] }],
+          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/RoundInput' } } } },
+          responses: { 201: { description: 'The round' }, 400: errorResponse('Invalid settings'), 409: errorResponse('Slug taken') },
+        },
         get: {
           summary: 'Funding rounds open for applications now',
           responses: {
@@ -235,6 +244,27 @@ export function openApiDocument(publicBaseUrl: string) {
       ...caseAction('/applications/{id}/reports', 'The association submits its follow-up report', 'Report', 'applicantToken', 202),
       ...caseAction('/reports/{id}/review', 'Accept a follow-up report or send it back ({id} is the application ID)', 'ReportReview', 'staffToken'),
       ...caseAction('/rounds/{id}/allocation', 'Confirm a closed deadline round’s allocation; GET shows the proposal', 'AllocationConfirmation', 'staffToken'),
+      '/rounds/{id}': {
+        get: { summary: 'A funding round with every setting (staff)', security: [{ staffToken: [] }], responses: { 200: { description: 'The round' }, 404: errorResponse('No such round') } },
+        patch: {
+          summary: 'Change a round (admin). Cases already submitted keep the snapshot their workflow took at submission.',
+          security: [{ staffToken: [] }],
+          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/RoundUpdate' } } } },
+          responses: { 200: { description: 'The round' }, 400: errorResponse('Invalid settings'), 404: errorResponse('No such round'), 409: errorResponse('Slug taken, or a setting that running cases depend on') },
+        },
+      },
+      '/admin/rounds': { get: { summary: 'Every funding round (staff)', security: [{ staffToken: [] }], responses: { 200: { description: '{ rounds }' } } } },
+      '/payout-runs': {
+        get: { summary: 'Payout export runs (approver, admin)', security: [{ staffToken: [] }], responses: { 200: { description: '{ runs }' } } },
+        post: {
+          summary: 'Export every payout not exported before into one run (approver, admin)',
+          security: [{ staffToken: [] }],
+          responses: { 201: { description: '{ id, createdAt, count, total }' }, 200: { description: '{ count: 0 } — nothing pending' } },
+        },
+      },
+      '/payout-runs/{id}/export.csv': {
+        get: { summary: 'The run as CSV for the finance system (semicolons, UTF-8 with BOM)', security: [{ staffToken: [] }], responses: { 200: { description: 'text/csv' }, 404: errorResponse('No such run') } },
+      },
       '/applications/{id}/letter.pdf': {
         get: {
           summary: 'The decision letter (PDF), as an attachment',

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { Database } from '../../lib/db';
 import { upsertStaffUser, type StaffRole } from '../../lib/staff-auth';
 import { DEFAULT_REPORTING_TIERS } from '../../domain/tiers';
-import { getJson, isoDay, postJson } from '../support/fixtures';
+import { getJson, insertApplication as insertApplicationRow, isoDay, postJson } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/stack';
 
 // The routers over real HTTP and PostgreSQL, mounted as services/api/app.ts mounts the others.
@@ -65,32 +65,8 @@ function roundBody(overrides: Record<string, unknown> = {}) {
 }
 
 /** An application row for the round, as intake would store it (no workflow needed here). */
-async function insertApplication(roundId: string) {
-  const id = crypto.randomUUID();
-  return db.application.create({
-    data: {
-      id,
-      roundId,
-      status: 'IN_QUEUE',
-      organizationCvr: '13748136',
-      organizationName: 'Foreningen Fælles Bord',
-      organizationEmail: 'kasserer@faellesbord.dk',
-      contactName: 'Inge Hansen',
-      contactEmail: 'inge@faellesbord.dk',
-      projectTitle: 'Fællesspisning',
-      projectPurpose: 'Et ugentligt måltid mod ensomhed',
-      targetGroup: 'lonely',
-      isNewActivity: true,
-      volunteers: 8,
-      expectedParticipants: 40,
-      startDate: new Date(`${isoDay(30)}T00:00:00Z`),
-      endDate: new Date(`${isoDay(120)}T00:00:00Z`),
-      amountRequestedOre: 1_200_000n,
-      submission: {},
-      workflowId: `grant-application-${id}`,
-      submittedAt: new Date(),
-    },
-  });
+function insertApplication(roundId: string) {
+  return insertApplicationRow(db, roundId);
 }
 
 describe('creating a funding round', () => {

@@ -10,10 +10,11 @@ import {
   reviewReportUpdate,
   submitReportSignal,
   supplementSignal,
+  timelineQuery,
   withdrawSignal,
 } from '../../workflows/messages';
 import { createOpenRound, eventually, isoDay } from '../support/fixtures';
-import { mailsFor, subjectOf, submitCase, updateRejection, waitForStatus } from '../support/process';
+import { mailsFor, subjectOf, submitCase, updateRejection, waitForStatus, type SubmittedCase } from '../support/process';
 import { startTestStack, type TestStack } from '../support/stack';
 import { parsePdf } from '../support/pdf-text';
 import { recordHistory } from '../support/histories';
@@ -195,32 +196,60 @@ describe('four eyes above the threshold', () => {
 });
 
 describe('validators reject what the current state does not allow, and change nothing', () => {
-  it.each([
-    ['IN_QUEUE', 'decide'],
-    ['IN_QUEUE', 'release'],
-    ['IN_QUEUE', 'requestInformation'],
-    ['IN_QUEUE', 'approve'],
-    ['IN_REVIEW', 'approve'],
-  ])('in %s: %s', async (status, action) => {
-    const round = await createOpenRound(stack.db);
+  const ACTIONS = ['claim', 'release', 'requestInformation', 'decide', 'approve'] as const;
+  type Action = (typeof ACTIONS)[number];
+
+  function attempt(submitted: SubmittedCase, action: Action): Promise<unknown> {
+    switch (action) {
+      case 'claim':
+        return submitted.handle.executeUpdate(claimUpdate, { args: [{ caseworker: APPROVER }] });
+      case 'release':
+        return submitted.handle.executeUpdate(releaseUpdate, { args: [{ caseworker: CASEWORKER }] });
+      case 'requestInformation':
+        return submitted.handle.executeUpdate(requestInformationUpdate, { args: [{ caseworker: CASEWORKER, items: ['Vedtægter'], message: '' }] });
+      case 'decide':
+        return submitted.handle.executeUpdate(decideUpdate, { args: [{ caseworker: CASEWORKER, outcome: 'approved', amountGrantedOre: 1_200_000, reasons: { criteria: [], text: '' }, conditions: [] }] });
+      case 'approve':
+        return submitted.handle.executeUpdate(approvalUpdate, { args: [{ approver: APPROVER, approve: true }] });
+    }
+  }
+
+  /** Brings a fresh case into the state; the allowed actions there are left out of the matrix. */
+  async function caseIn(status: string): Promise<SubmittedCase> {
+    const round = await createOpenRound(stack.db, { fourEyesThreshold: status === 'AWAITING_APPROVAL' ? 10_000 : 50_000, process: { answerDeadline: '1h', answerReminders: ['30m'] } });
     const submitted = await submitCase(stack, round.id);
     await waitForStatus(submitted.handle, 'IN_QUEUE');
-    if (status === 'IN_REVIEW') await submitted.handle.executeUpdate(claimUpdate, { args: [{ caseworker: CASEWORKER }] });
-    const before = await submitted.handle.query(caseStateQuery);
-    await eventually(async () => ((await stack.db.application.findUniqueOrThrow({ where: { id: submitted.id } })).status === status ? true : undefined), 'read model');
-    const eventsBefore = await stack.db.caseEvent.count({ where: { applicationId: submitted.id } });
+    if (status === 'IN_QUEUE') return submitted;
+    await submitted.handle.executeUpdate(claimUpdate, { args: [{ caseworker: CASEWORKER }] });
+    if (status === 'AWAITING_APPLICANT') {
+      await submitted.handle.executeUpdate(requestInformationUpdate, { args: [{ caseworker: CASEWORKER, items: ['Budget'], message: '' }] });
+    } else if (status === 'AWAITING_APPROVAL' || status === 'REPORT_DUE') {
+      await submitted.handle.executeUpdate(decideUpdate, { args: [{ caseworker: CASEWORKER, outcome: 'approved', amountGrantedOre: 1_200_000, reasons: { criteria: [], text: '' }, conditions: [] }] });
+    }
+    await waitForStatus(submitted.handle, status as never);
+    return submitted;
+  }
 
-    const attempts: Record<string, () => Promise<unknown>> = {
-      decide: () => submitted.handle.executeUpdate(decideUpdate, { args: [{ caseworker: CASEWORKER, outcome: 'approved', amountGrantedOre: 1_200_000, reasons: { criteria: [], text: '' }, conditions: [] }] }),
-      release: () => submitted.handle.executeUpdate(releaseUpdate, { args: [{ caseworker: CASEWORKER }] }),
-      requestInformation: () => submitted.handle.executeUpdate(requestInformationUpdate, { args: [{ caseworker: CASEWORKER, items: ['Vedtægter'], message: '' }] }),
-      approve: () => submitted.handle.executeUpdate(approvalUpdate, { args: [{ approver: APPROVER, approve: true }] }),
-    };
-    const rejection = await updateRejection(attempts[action]!());
-    expect(rejection).toMatchObject({ type: 'ActionNotAllowed' });
-    expect(rejection!.message).toContain(status);
+  it.each([
+    ['IN_QUEUE', ['release', 'requestInformation', 'decide', 'approve']],
+    ['IN_REVIEW', ['approve']],
+    ['AWAITING_APPLICANT', ['claim', 'release', 'requestInformation', 'decide', 'approve']],
+    ['AWAITING_APPROVAL', ['claim', 'release', 'requestInformation', 'decide']],
+    ['REPORT_DUE', ['claim', 'release', 'requestInformation', 'decide', 'approve']],
+  ] as const)('in %s: %j are refused', async (status, refused) => {
+    const submitted = await caseIn(status);
+    await eventually(async () => ((await stack.db.application.findUniqueOrThrow({ where: { id: submitted.id } })).status === status ? true : undefined), 'read model');
+    const before = await submitted.handle.query(caseStateQuery);
+    const eventsBefore = await stack.db.caseEvent.count({ where: { applicationId: submitted.id } });
+    for (const action of refused) {
+      const rejection = await updateRejection(attempt(submitted, action));
+      expect({ action, rejection }).toMatchObject({ action, rejection: { type: 'ActionNotAllowed' } });
+      expect(rejection!.message).toContain(status);
+    }
     expect(await submitted.handle.query(caseStateQuery)).toEqual(before);
     expect(await stack.db.caseEvent.count({ where: { applicationId: submitted.id } })).toBe(eventsBefore);
+    expect((await submitted.handle.query(timelineQuery)).at(-1)!.to).toBe(status);
+    await stack.temporal.workflow.getHandle(`grant-report-${submitted.id}`).terminate('test finished').catch(() => undefined);
     await submitted.handle.terminate('test finished');
   });
 

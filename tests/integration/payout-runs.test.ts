@@ -5,7 +5,7 @@ import { upsertStaffUser, type StaffRole } from '../../lib/staff-auth';
 import { kronerToOre } from '../../domain/money';
 import { formatCaseReference } from '../../domain/reference';
 import { PAYOUT_EXPORT_HEADER, UTF8_BOM } from '../../domain/csv';
-import { createOpenRound, eventually, getJson, isoDay, postJson } from '../support/fixtures';
+import { createOpenRound, eventually, getJson, insertApplication, isoDay, postJson } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/stack';
 
 // The router over real HTTP and PostgreSQL, mounted as services/api/app.ts mounts the others.
@@ -58,37 +58,18 @@ interface TestPayout {
 
 /** A decided application and its payout, as intake and the registerPayout activity write them. */
 async function insertPayout(options: { kroner: number; organizationName?: string; scheduledFor?: string }): Promise<TestPayout> {
-  const id = crypto.randomUUID();
   const submittedAt = new Date();
-  const application = await db.application.create({
-    data: {
-      id,
-      roundId,
-      status: 'PAID',
-      organizationCvr: '13748136',
-      organizationName: options.organizationName ?? 'Foreningen Fælles Bord',
-      organizationEmail: 'kasserer@faellesbord.dk',
-      contactName: 'Inge Hansen',
-      contactEmail: 'inge@faellesbord.dk',
-      projectTitle: 'Fællesspisning',
-      projectPurpose: 'Et ugentligt måltid mod ensomhed',
-      targetGroup: 'lonely',
-      isNewActivity: true,
-      volunteers: 8,
-      expectedParticipants: 40,
-      startDate: new Date(`${isoDay(30)}T00:00:00Z`),
-      endDate: new Date(`${isoDay(120)}T00:00:00Z`),
-      amountRequestedOre: kronerToOre(options.kroner),
-      amountGrantedOre: kronerToOre(options.kroner),
-      submission: {},
-      workflowId: `grant-application-${id}`,
-      submittedAt,
-    },
+  const application = await insertApplication(db, roundId, {
+    status: 'PAID',
+    organizationName: options.organizationName ?? 'Foreningen Fælles Bord',
+    amountRequestedOre: kronerToOre(options.kroner),
+    amountGrantedOre: kronerToOre(options.kroner),
+    submittedAt,
   });
   const payout = await db.payout.create({
     data: {
-      payoutKey: `payout:${id}`,
-      applicationId: id,
+      payoutKey: `payout:${application.id}`,
+      applicationId: application.id,
       amountOre: kronerToOre(options.kroner),
       cvr: application.organizationCvr,
       scheduledFor: new Date(`${options.scheduledFor ?? isoDay(5)}T00:00:00Z`),

@@ -123,3 +123,37 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, what: s
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** An application row as intake stores it, without starting a workflow (for API-only tests). */
+export async function insertApplication(
+  db: Database,
+  roundId: string,
+  overrides: Partial<{ status: 'IN_QUEUE' | 'PAID'; organizationName: string; amountRequestedOre: bigint; amountGrantedOre: bigint; submittedAt: Date }> = {},
+) {
+  const id = crypto.randomUUID();
+  return db.application.create({
+    data: {
+      id,
+      roundId,
+      status: overrides.status ?? 'IN_QUEUE',
+      organizationCvr: '13748136',
+      organizationName: overrides.organizationName ?? 'Foreningen Fælles Bord',
+      organizationEmail: 'kasserer@faellesbord.dk',
+      contactName: 'Inge Hansen',
+      contactEmail: 'inge@faellesbord.dk',
+      projectTitle: 'Fællesspisning',
+      projectPurpose: 'Et ugentligt måltid mod ensomhed',
+      targetGroup: 'lonely',
+      isNewActivity: true,
+      volunteers: 8,
+      expectedParticipants: 40,
+      startDate: new Date(`${isoDay(30)}T00:00:00Z`),
+      endDate: new Date(`${isoDay(120)}T00:00:00Z`),
+      amountRequestedOre: overrides.amountRequestedOre ?? 1_200_000n,
+      amountGrantedOre: overrides.amountGrantedOre ?? null,
+      submission: {},
+      workflowId: `grant-application-${id}`,
+      submittedAt: overrides.submittedAt ?? new Date(),
+    },
+  });
+}
