@@ -154,6 +154,8 @@ export async function insertApplication(
       submission: {},
       workflowId: `grant-application-${id}`,
       submittedAt: overrides.submittedAt ?? new Date(),
+      // Marked as started, so the intake's reconciler never tries to start a process for it.
+      workflowStartedAt: new Date(),
     },
   });
 }
