@@ -352,6 +352,9 @@ describe('follow-up reporting timers', () => {
     expect(escalation.recipient).toBe(CASEWORKER);
 
     const report = stack.temporal.workflow.getHandle<typeof followUpReport>(`grant-report-${submitted.id}`);
+    const reviewTooEarly = await updateRejection(report.executeUpdate(reviewReportUpdate, { args: [{ caseworker: CASEWORKER, accept: true }] }));
+    expect(reviewTooEarly).toMatchObject({ type: 'ActionNotAllowed' });
+    expect((await report.query(reportStateQuery)).status).toBe('REPORT_DUE');
     const submission = { narrative: 'Lejren blev holdt.', spentKroner: 12_000, participants: 28, volunteers: 6, shareStory: false, documentIds: [], at: new Date().toISOString() };
     await report.signal(submitReportSignal, submission);
     await waitForStatus(submitted.handle, 'REPORT_SUBMITTED');
