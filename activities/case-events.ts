@@ -12,6 +12,8 @@ export interface TransitionInput {
   actor: string;
   occurredAt: string;
   details?: Record<string, unknown>;
+  /** Set to record a new assignee (null: back to the queue); left out, the assignee stays. */
+  assignee?: string | null;
 }
 
 export function createCaseEventActivities({ db }: { db: Database }) {
@@ -32,7 +34,10 @@ export function createCaseEventActivities({ db }: { db: Database }) {
               details: (input.details ?? {}) as object,
             },
           }),
-          db.application.update({ where: { id: input.applicationId }, data: { status: input.to } }),
+          db.application.update({
+            where: { id: input.applicationId },
+            data: { status: input.to, ...(input.assignee !== undefined ? { assignee: input.assignee } : {}) },
+          }),
         ]);
         return { recorded: true };
       } catch (error) {

@@ -101,14 +101,14 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
     return next;
   }
 
-  function record(type: string, actor: string, to: CaseStatus = status, details: Record<string, unknown> = {}): Promise<unknown> {
+  function record(type: string, actor: string, to: CaseStatus = status, details: Record<string, unknown> = {}, assigneeChange?: { assignee: string | null }): Promise<unknown> {
     const from = status;
     status = to;
     eventCount += 1;
     const eventKey = `${workflowId}:${eventCount}`;
     const occurredAt = new Date().toISOString();
     timeline.push({ type, from, to, actor, at: occurredAt });
-    return inOrder(() => activities.recordTransition({ eventKey, applicationId, type, from, to, actor, occurredAt, details }));
+    return inOrder(() => activities.recordTransition({ eventKey, applicationId, type, from, to, actor, occurredAt, details, ...assigneeChange }));
   }
 
   const emailCounts: Record<string, number> = {};
@@ -178,7 +178,7 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
     claimUpdate,
     async ({ caseworker, assignee: to }) => {
       assignee = to ?? caseworker;
-      await record(status === 'IN_QUEUE' ? 'claimed' : 'reassigned', caseworker, 'IN_REVIEW', { assignee });
+      await record(status === 'IN_QUEUE' ? 'claimed' : 'reassigned', caseworker, 'IN_REVIEW', { assignee }, { assignee });
       return caseState();
     },
     { validator: (_claim: ClaimInput) => requireAction('claim') },
@@ -188,7 +188,7 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
     releaseUpdate,
     async ({ caseworker }) => {
       assignee = null;
-      await record('released', caseworker, 'IN_QUEUE');
+      await record('released', caseworker, 'IN_QUEUE', {}, { assignee: null });
       return caseState();
     },
     { validator: (_release: ReleaseInput) => requireAction('release') },

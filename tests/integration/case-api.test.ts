@@ -70,6 +70,11 @@ describe('a case driven through the JSON API', () => {
     const claimed = await postJson(url(`/applications/${submitted.id}/assignment`), {}, { ...as('caseworker'), 'idempotency-key': `claim-${submitted.id}` });
     expect(claimed.status).toBe(200);
     expect(claimed.body).toMatchObject({ status: 'IN_REVIEW', assignee: staff.caseworker });
+    const mine = await eventually(async () => {
+      const list = await getJson(url(`/queue?assignee=me&roundId=${round.id}`), as('caseworker'));
+      return list.body.total === 1 ? list.body : undefined;
+    }, 'my cases');
+    expect(mine.items[0]).toMatchObject({ id: submitted.id, assignee: staff.caseworker, status: 'IN_REVIEW' });
     const repeated = await postJson(url(`/applications/${submitted.id}/assignment`), {}, { ...as('caseworker'), 'idempotency-key': `claim-${submitted.id}` });
     expect(repeated.status).toBe(200);
     expect(await stack.db.caseEvent.count({ where: { applicationId: submitted.id, type: 'claimed' } })).toBe(1);

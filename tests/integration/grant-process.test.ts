@@ -91,6 +91,7 @@ describe('a continuous round, from submission to a closed case', () => {
     const stored = await stack.db.application.findUniqueOrThrow({ where: { id: submitted.id }, include: { reports: true } });
     expect(stored.status).toBe('CLOSED');
     expect(stored.amountGrantedOre).toBe(1_200_000n);
+    expect(stored.assignee).toBe(CASEWORKER);
     expect(stored.reports[0]).toMatchObject({ reviewOutcome: 'accepted', repaymentOre: 100_000n });
 
     expect(await eventTypes(submitted.id)).toEqual([
@@ -131,6 +132,10 @@ describe('a continuous round, from submission to a closed case', () => {
     await submitted.handle.executeUpdate(claimUpdate, { args: [{ caseworker: CASEWORKER }] });
     const released = await submitted.handle.executeUpdate(releaseUpdate, { args: [{ caseworker: CASEWORKER }] });
     expect(released).toMatchObject({ status: 'IN_QUEUE', assignee: null });
+    await eventually(async () => {
+      const stored = await stack.db.application.findUniqueOrThrow({ where: { id: submitted.id } });
+      return stored.status === 'IN_QUEUE' && stored.assignee === null ? true : undefined;
+    }, 'assignee cleared in the read model');
     await submitted.handle.terminate('test finished');
   });
 
