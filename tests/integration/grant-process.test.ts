@@ -13,7 +13,9 @@ import {
   timelineQuery,
   withdrawSignal,
 } from '../../workflows/messages';
-import { createOpenRound, eventually, isoDay } from '../support/fixtures';
+import { applicationBody, createOpenRound, eventually, insertApplication, isoDay } from '../support/fixtures';
+import { createLogger } from '../../lib/logger';
+import { createWorkflowStarter } from '../../services/api/applications/workflow-starter';
 import { mailsFor, subjectOf, submitCase, updateRejection, waitForStatus, type SubmittedCase } from '../support/process';
 import { startTestStack, type TestStack } from '../support/stack';
 import { parsePdf } from '../support/pdf-text';
@@ -160,6 +162,31 @@ describe('a continuous round, from submission to a closed case', () => {
     const letter = await stack.db.document.findFirstOrThrow({ where: { applicationId: submitted.id, kind: 'decision_letter' } });
     const text = (await parsePdf(letter.content)).text;
     expect(text).toContain('Aktiviteten når kun få i målgruppen.');
+  });
+});
+
+describe('a submission that arrives after the deadline', () => {
+  it('is the one case screening rejects on its own: SCREENING → DECIDED with a letter, no payout', async () => {
+    // Intake refuses a closed round, so this happens only when the round closes between the
+    // submit and the screening: stored here as intake would have stored it a moment too late.
+    const round = await createOpenRound(stack.db, { closesAt: new Date(Date.now() - 60_000) });
+    const stored = await insertApplication(stack.db, round.id, { submittedAt: new Date() });
+    const submission = applicationBody(round.id);
+    await stack.db.application.update({ where: { id: stored.id }, data: { submission, workflowStartedAt: null } });
+    const starter = createWorkflowStarter({ db: stack.db, temporal: stack.temporal, taskQueue: stack.config.TEMPORAL_TASK_QUEUE, log: createLogger('test', 'silent') });
+    await starter.startStored(stored.id);
+
+    const handle = stack.temporal.workflow.getHandle(stored.workflowId);
+    expect(await handle.result()).toBe('DECIDED');
+    await recordHistory(handle, 'late-submission-rejected');
+    const decision = await stack.db.decision.findFirstOrThrow({ where: { applicationId: stored.id } });
+    expect(decision).toMatchObject({ outcome: 'rejected', decidedBy: 'system', amountGrantedOre: 0n });
+    const letter = await stack.db.document.findFirstOrThrow({ where: { applicationId: stored.id, kind: 'decision_letter' } });
+    expect((await parsePdf(letter.content)).text).toContain('efter ansøgningsfristen');
+    expect(await stack.db.payout.count({ where: { applicationId: stored.id } })).toBe(0);
+    expect(await eventTypes(stored.id)).toEqual(['screening_started', 'decided']);
+    const screening = await stack.db.screening.findFirstOrThrow({ where: { applicationId: stored.id } });
+    expect((screening.results as { lateSubmission: boolean }).lateSubmission).toBe(true);
   });
 });
 
