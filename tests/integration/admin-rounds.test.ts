@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Database } from '../../lib/db';
-import { upsertStaffUser, type StaffRole } from '../../lib/staff-auth';
+import { signedInStaff } from '../support/staff';
 import { DEFAULT_REPORTING_TIERS } from '../../domain/tiers';
 import { getJson, insertApplication as insertApplicationRow, isoDay, postJson } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/stack';
@@ -11,31 +11,23 @@ let db: Database;
 let stack: TestStack;
 let baseUrl: string;
 
-const password = crypto.randomBytes(12).toString('base64url');
-const staff = {
-  admin: { email: `admin-${crypto.randomUUID().slice(0, 8)}@eksempel.dk`, roles: ['admin'] as StaffRole[] },
-  caseworker: { email: `sag-${crypto.randomUUID().slice(0, 8)}@eksempel.dk`, roles: ['caseworker'] as StaffRole[] },
-};
-const tokens: Record<keyof typeof staff, string> = { admin: '', caseworker: '' };
+type Role = 'admin' | 'caseworker';
+const staff = {} as Record<Role, { email: string; headers: Record<string, string> }>;
 
 beforeAll(async () => {
   stack = await startTestStack({ worker: false });
   db = stack.db;
   baseUrl = `${stack.baseUrl}/api/v1`;
 
-  for (const role of Object.keys(staff) as (keyof typeof staff)[]) {
-    await upsertStaffUser(db, { email: staff[role].email, name: `Test ${role}`, password, roles: staff[role].roles });
-    const login = await postJson(`${baseUrl}/auth/login`, { email: staff[role].email, password });
-    expect(login.status).toBe(200);
-    tokens[role] = login.body.token;
-  }
+  staff.admin = await signedInStaff(stack, ['admin']);
+  staff.caseworker = await signedInStaff(stack, ['caseworker']);
 });
 
 afterAll(async () => {
   await stack?.stop();
 });
 
-const as = (role: keyof typeof staff) => ({ authorization: `Bearer ${tokens[role]}` });
+const as = (role: Role) => staff[role].headers;
 const url = (path: string) => `${baseUrl}${path}`;
 
 async function patchJson(path: string, body: unknown, headers: Record<string, string> = {}) {

@@ -7,7 +7,7 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError, type WorkflowHandle }
 import type { UpdateDefinition } from '@temporalio/common';
 import type { grantApplication } from '../../workflows/grant-application';
 import { approvalUpdate, caseStateQuery, claimUpdate, decideUpdate, type CaseState } from '../../workflows/messages';
-import { createOpenRound, isoDay } from '../support/fixtures';
+import { applicationBody, createOpenRound, eventually } from '../support/fixtures';
 import { subjectOf, submitCase } from '../support/process';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 import { startTestStack, testConfig, type TestStack } from '../support/stack';
@@ -257,19 +257,7 @@ describe('the worker killed with SIGKILL twice while 50 applications are in flig
         const submitted = await submitCase(stack, round.id, {
           amountRequested: run.amountKroner,
           budget: { lines: [{ category: 'food', description: 'Råvarer til fællesspisninger', amount: run.amountKroner }], cofinancing: [] },
-          project: {
-            title: `Fællesspisning nr. ${run.index + 1}`,
-            purpose: 'Et ugentligt måltid, der bryder ensomheden.',
-            targetGroup: 'lonely',
-            activities: 'Vi laver mad sammen hver torsdag og spiser i foreningens lokale.',
-            startDate: isoDay(30),
-            endDate: isoDay(120),
-            place: 'Nordby Medborgerhus',
-            volunteers: 8,
-            expectedParticipants: 40,
-            isNew: true,
-            childrenUnder15: false,
-          },
+          project: { ...applicationBody(round.id).project, title: `Fællesspisning nr. ${run.index + 1}` },
         });
         run.id = submitted.id;
         run.handle = submitted.handle;
@@ -324,6 +312,13 @@ describe('the worker killed with SIGKILL twice while 50 applications are in flig
       const allDoneAtMs = since();
       expect(unexpectedExit).toBeUndefined();
       expect(kills).toHaveLength(2);
+      // The workflows only queue their emails; let the outbox dispatcher finish delivering them.
+      const caseIds = runs.map((run) => run.id!);
+      await eventually(
+        async () => ((await stack.db.outboxEmail.count({ where: { applicationId: { in: caseIds }, status: 'pending' } })) === 0 ? true : undefined),
+        'the outbox to drain',
+        30_000,
+      );
 
       // --- What every case must look like ---------------------------------------------------------
       const problems: string[] = [];

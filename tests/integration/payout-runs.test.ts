@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { Client } from 'pg';
 import type { Database } from '../../lib/db';
-import { upsertStaffUser, type StaffRole } from '../../lib/staff-auth';
+import { signedInStaff } from '../support/staff';
 import { kronerToOre } from '../../domain/money';
 import { formatCaseReference } from '../../domain/reference';
 import { PAYOUT_EXPORT_HEADER, UTF8_BOM } from '../../domain/csv';
@@ -20,13 +20,8 @@ let baseUrl: string;
 let databaseUrl: string;
 let roundId: string;
 
-const password = crypto.randomBytes(12).toString('base64url');
-const staff = {
-  approver: { email: `leder-${crypto.randomUUID().slice(0, 8)}@eksempel.dk`, roles: ['caseworker', 'approver'] as StaffRole[] },
-  admin: { email: `admin-${crypto.randomUUID().slice(0, 8)}@eksempel.dk`, roles: ['admin'] as StaffRole[] },
-  caseworker: { email: `sag-${crypto.randomUUID().slice(0, 8)}@eksempel.dk`, roles: ['caseworker'] as StaffRole[] },
-};
-const tokens: Record<keyof typeof staff, string> = { approver: '', admin: '', caseworker: '' };
+type Role = 'approver' | 'admin' | 'caseworker';
+const staff = {} as Record<Role, { email: string; headers: Record<string, string> }>;
 
 beforeAll(async () => {
   stack = await startTestStack({ worker: false });
@@ -34,12 +29,9 @@ beforeAll(async () => {
   databaseUrl = stack.config.DATABASE_URL;
   baseUrl = `${stack.baseUrl}/api/v1`;
 
-  for (const role of Object.keys(staff) as (keyof typeof staff)[]) {
-    await upsertStaffUser(db, { email: staff[role].email, name: `Test ${role}`, password, roles: staff[role].roles });
-    const login = await postJson(`${baseUrl}/auth/login`, { email: staff[role].email, password });
-    expect(login.status).toBe(200);
-    tokens[role] = login.body.token;
-  }
+  staff.approver = await signedInStaff(stack, ['caseworker', 'approver']);
+  staff.admin = await signedInStaff(stack, ['admin']);
+  staff.caseworker = await signedInStaff(stack, ['caseworker']);
   roundId = (await createOpenRound(db)).id;
 });
 
@@ -47,9 +39,9 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const as = (role: keyof typeof staff) => ({ authorization: `Bearer ${tokens[role]}` });
+const as = (role: Role) => staff[role].headers;
 const url = (path: string) => `${baseUrl}${path}`;
-const exportRun = (role: keyof typeof staff = 'approver') => postJson(url('/payout-runs'), {}, as(role));
+const exportRun = (role: Role = 'approver') => postJson(url('/payout-runs'), {}, as(role));
 
 interface TestPayout {
   id: string;
@@ -79,7 +71,7 @@ async function insertPayout(options: { kroner: number; organizationName?: string
   return { id: payout.id, reference: formatCaseReference(application.referenceNumber, submittedAt) };
 }
 
-async function downloadCsv(runId: string, role: keyof typeof staff = 'approver') {
+async function downloadCsv(runId: string, role: Role = 'approver') {
   const response = await fetch(url(`/payout-runs/${runId}/export.csv`), { headers: as(role) });
   return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
 }
