@@ -111,6 +111,11 @@ const messages = {
     nb: 'Rollen din gir ikke tilgang til denne funksjonen.',
     en: 'Your role does not give access to this.',
   },
+  'auth.tooManyAttempts': {
+    da: 'For mange forkerte forsøg. Vent et kvarter, eller kontakt din administrator.',
+    nb: 'For mange feil forsøk. Vent et kvarter, eller kontakt administratoren din.',
+    en: 'Too many failed attempts. Wait a quarter of an hour or contact your administrator.',
+  },
   'auth.loginFailed': {
     da: 'E-mail eller adgangskode er forkert.',
     nb: 'E-post eller passord er feil.',

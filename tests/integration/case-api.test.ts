@@ -40,6 +40,18 @@ describe('staff sign-in', () => {
     expect(response.body).not.toHaveProperty('token');
   });
 
+  it('pauses sign-in to an account after 5 failed attempts, and records every attempt', async () => {
+    const email = `laast-${crypto.randomUUID().slice(0, 8)}@eksempel.dk`;
+    await upsertStaffUser(stack.db, { email, name: 'Låst Bruger', password, roles: ['caseworker'] });
+    for (let i = 0; i < 5; i++) expect((await postJson(url('/auth/login'), { email, password: `wrong-${i}` })).status).toBe(401);
+    const throttled = await postJson(url('/auth/login'), { email, password });
+    expect(throttled.status).toBe(429);
+    expect(throttled.headers.get('retry-after')).toBe('900');
+    expect(throttled.body.error.code).toBe('too_many_attempts');
+    expect(await stack.db.staffLoginAttempt.count({ where: { email, success: false } })).toBe(5);
+    expect((await postJson(url('/auth/login'), { email: staff.caseworker, password })).status).toBe(200);
+  });
+
   it('logout ends the session on the server', async () => {
     const login = await postJson(url('/auth/login'), { email: staff.caseworker, password });
     const auth = { authorization: `Bearer ${login.body.token}` };
