@@ -1,4 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
+import { parseDuration } from '../domain/durations';
 import type { Database } from './db';
 import { generateAccessToken, sha256Hex } from './tokens';
 
@@ -85,6 +86,6 @@ export async function upsertStaffUser(db: Database, user: { email: string; name:
   });
 }
 
-export function sessionPolicyFrom(config: { STAFF_SESSION_IDLE_TIMEOUT: string; STAFF_SESSION_ABSOLUTE_TIMEOUT: string }, parse: (value: string) => number): SessionPolicy {
-  return { idleTimeoutMs: parse(config.STAFF_SESSION_IDLE_TIMEOUT), absoluteTimeoutMs: parse(config.STAFF_SESSION_ABSOLUTE_TIMEOUT) };
+export function sessionPolicyFrom(config: { STAFF_SESSION_IDLE_TIMEOUT: string; STAFF_SESSION_ABSOLUTE_TIMEOUT: string }): SessionPolicy {
+  return { idleTimeoutMs: parseDuration(config.STAFF_SESSION_IDLE_TIMEOUT), absoluteTimeoutMs: parseDuration(config.STAFF_SESSION_ABSOLUTE_TIMEOUT) };
 }

@@ -6,7 +6,6 @@ import { temporalConnectionOptions } from '../../lib/temporal';
 import { createApp } from './app';
 import { DEMO_STAFF, seedDemoRound, seedDemoStaff } from './seed';
 import { createLocalStaffAuthenticator, sessionPolicyFrom } from '../../lib/staff-auth';
-import { parseDuration } from '../../domain/durations';
 
 const RECONCILE_EVERY_MS = 30_000;
 
@@ -27,7 +26,7 @@ async function main(): Promise<void> {
       log.info({ accounts: DEMO_STAFF.map((u) => u.email) }, 'demo staff accounts seeded (password in GRANTFLOW_DEMO_PASSWORD)');
     }
   }
-  const authenticator = createLocalStaffAuthenticator(db, sessionPolicyFrom(config, parseDuration));
+  const authenticator = createLocalStaffAuthenticator(db, sessionPolicyFrom(config));
 
   const { app, workflows } = createApp({
     db,

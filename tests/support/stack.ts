@@ -13,7 +13,6 @@ import { createBusinessRegister } from '../../activities/register';
 import { temporalConnectionOptions } from '../../lib/temporal';
 import { createApp } from '../../services/api/app';
 import { createLocalStaffAuthenticator, sessionPolicyFrom } from '../../lib/staff-auth';
-import { parseDuration } from '../../domain/durations';
 import { createWorker } from '../../services/worker/worker';
 
 let runtimeInstalled = false;
@@ -102,7 +101,7 @@ export async function startTestStack(options: { worker?: boolean; config?: Confi
   dispatcher.start();
   const { app } = createApp({
     db,
-    authenticator: createLocalStaffAuthenticator(db, sessionPolicyFrom(config, parseDuration)),
+    authenticator: createLocalStaffAuthenticator(db, sessionPolicyFrom(config)),
     temporal,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     publicBaseUrl: config.PUBLIC_BASE_URL,

@@ -9,6 +9,7 @@ import { confirmAllocationUpdate, roundStateQuery, type RoundState } from '../..
 import { ApiError, parseInput } from '../http/errors';
 import { requireStaff } from '../http/staff';
 import { workflowCall } from '../http/workflow-errors';
+import { idempotencyKeyOf } from '../http/idempotency';
 
 function roundIdOf(raw: unknown): string {
   const id = z.uuid().safeParse(raw);
@@ -58,7 +59,7 @@ export function allocationRouter({ db, temporal }: { db: Database; temporal: Cli
             decisions: decisions.map((d) => ({ applicationId: d.applicationId, outcome: d.outcome, amountGrantedOre: Number(kronerToOre(d.amountGranted)), reasons: d.reasons })),
           },
         ],
-        updateId: req.get('idempotency-key') ?? undefined,
+        updateId: idempotencyKeyOf(req),
       }),
     );
     res.json(inKroner(state));

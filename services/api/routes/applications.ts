@@ -1,22 +1,13 @@
-import { Router, type Request } from 'express';
-import { z } from 'zod';
+import { Router } from 'express';
 import type { Database } from '../../../lib/db';
 import { applicationInputSchema } from '../../../domain/application-input';
 import { oreToKroner } from '../../../domain/money';
 import { formatCaseReference } from '../../../domain/reference';
 import { ApiError, parseInput } from '../http/errors';
 import { requestLanguage } from '../http/language';
+import { idempotencyKeyOf } from '../http/idempotency';
 import { applicationIdOf, caseAccess } from '../http/case-access';
 import { submitApplication, type IntakeDependencies } from '../applications/intake';
-
-const idempotencyKeySchema = z.string().regex(/^[\x21-\x7e]{1,200}$/);
-
-function idempotencyKeyOf(req: Request): string | undefined {
-  const key = req.get('idempotency-key');
-  if (key === undefined) return undefined;
-  if (!idempotencyKeySchema.safeParse(key).success) throw new ApiError(400, 'invalid_idempotency_key', 'idempotency.keyInvalid');
-  return key;
-}
 
 
 export function applicationsRouter(deps: IntakeDependencies & { db: Database }): Router {

@@ -1,4 +1,4 @@
-import { Router, type Request } from 'express';
+import { Router } from 'express';
 import type { Client } from '@temporalio/client';
 import type { Database } from '../../../lib/db';
 import {
@@ -32,15 +32,10 @@ import { ApiError, parseInput } from '../http/errors';
 import { applicationIdOf, caseAccess } from '../http/case-access';
 import { requireStaff } from '../http/staff';
 import { workflowCall } from '../http/workflow-errors';
+import { idempotencyKeyOf } from '../http/idempotency';
 
 export function reportWorkflowId(applicationId: string): string {
   return `grant-report-${applicationId}`;
-}
-
-/** The HTTP request's Idempotency-Key becomes the Update ID, so a retried request acts once. */
-function updateIdOf(req: Request): string | undefined {
-  const key = req.get('idempotency-key');
-  return key && /^[\x21-\x7e]{1,200}$/.test(key) ? key : undefined;
 }
 
 /**
@@ -62,7 +57,7 @@ export function caseActionsRouter({ db, temporal }: { db: Database; temporal: Cl
     const id = applicationIdOf(req);
     const { assignee } = parseInput(assignmentSchema, req.body ?? {}, req);
     const state = await workflowCall(() =>
-      caseHandle(id).executeUpdate(claimUpdate, { args: [{ caseworker: staff.email, assignee }], updateId: updateIdOf(req) }),
+      caseHandle(id).executeUpdate(claimUpdate, { args: [{ caseworker: staff.email, assignee }], updateId: idempotencyKeyOf(req) }),
     );
     res.json(state);
   });
@@ -70,7 +65,7 @@ export function caseActionsRouter({ db, temporal }: { db: Database; temporal: Cl
   router.delete('/applications/:id/assignment', async (req, res) => {
     const staff = requireStaff(res, 'caseworker', 'approver');
     const id = applicationIdOf(req);
-    const state = await workflowCall(() => caseHandle(id).executeUpdate(releaseUpdate, { args: [{ caseworker: staff.email }], updateId: updateIdOf(req) }));
+    const state = await workflowCall(() => caseHandle(id).executeUpdate(releaseUpdate, { args: [{ caseworker: staff.email }], updateId: idempotencyKeyOf(req) }));
     res.json(state);
   });
 
@@ -79,7 +74,7 @@ export function caseActionsRouter({ db, temporal }: { db: Database; temporal: Cl
     const id = applicationIdOf(req);
     const { items, message } = parseInput(informationRequestSchema, req.body, req);
     const state = await workflowCall(() =>
-      caseHandle(id).executeUpdate(requestInformationUpdate, { args: [{ caseworker: staff.email, items, message }], updateId: updateIdOf(req) }),
+      caseHandle(id).executeUpdate(requestInformationUpdate, { args: [{ caseworker: staff.email, items, message }], updateId: idempotencyKeyOf(req) }),
     );
     res.status(201).json(state);
   });
@@ -112,7 +107,7 @@ export function caseActionsRouter({ db, temporal }: { db: Database; temporal: Cl
     const state = await workflowCall(() =>
       caseHandle(id).executeUpdate(decideUpdate, {
         args: [{ caseworker: staff.email, outcome: input.outcome, amountGrantedOre: Number(amountGrantedOre), reasons: input.reasons, conditions: input.conditions }],
-        updateId: updateIdOf(req),
+        updateId: idempotencyKeyOf(req),
       }),
     );
     res.json(state);
@@ -123,7 +118,7 @@ export function caseActionsRouter({ db, temporal }: { db: Database; temporal: Cl
     const id = applicationIdOf(req);
     const { approve, comment } = parseInput(approvalSchema, req.body, req);
     const state = await workflowCall(() =>
-      caseHandle(id).executeUpdate(approvalUpdate, { args: [{ approver: staff.email, approve, comment }], updateId: updateIdOf(req) }),
+      caseHandle(id).executeUpdate(approvalUpdate, { args: [{ approver: staff.email, approve, comment }], updateId: idempotencyKeyOf(req) }),
     );
     res.json(state);
   });
@@ -171,7 +166,7 @@ export function caseActionsRouter({ db, temporal }: { db: Database; temporal: Cl
     const id = applicationIdOf(req);
     const { accept, comment } = parseInput(reportReviewSchema, req.body, req);
     const state = await workflowCall(() =>
-      temporal.workflow.getHandle(reportWorkflowId(id)).executeUpdate(reviewReportUpdate, { args: [{ caseworker: staff.email, accept, comment }], updateId: updateIdOf(req) }),
+      temporal.workflow.getHandle(reportWorkflowId(id)).executeUpdate(reviewReportUpdate, { args: [{ caseworker: staff.email, accept, comment }], updateId: idempotencyKeyOf(req) }),
     );
     res.json(state);
   });
