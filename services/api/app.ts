@@ -17,8 +17,14 @@ import { adminRoundsRouter } from './routes/admin-rounds';
 import { payoutRunsRouter } from './routes/payout-runs';
 import { identifyStaff } from './http/staff';
 import type { StaffAuthenticator } from '../../lib/staff-auth';
+import type { Config } from '../../lib/config';
+import { pagesRouter } from './pages';
+import { pageErrorHandler, pageNotFound } from './pages/errors';
+import type { SiteSettings } from './pages/layout';
 
 export interface AppDependencies {
+  /** The validated configuration (limits, cookie and site settings the pages need). */
+  config: Config;
   db: Database;
   authenticator: StaffAuthenticator;
   temporal: Client;
@@ -73,7 +79,16 @@ export function createApp(deps: AppDependencies): App {
   api.use(payoutRunsRouter(deps));
   app.use('/api/v1', api);
 
+  const site = siteSettings(deps.config);
+  app.use(pagesRouter({ ...deps, site, workflows }));
+
+  app.use(pageNotFound(site));
   app.use(notFoundHandler);
+  app.use(pageErrorHandler(site, deps.log));
   app.use(errorHandler(deps.log));
   return { app, workflows };
+}
+
+export function siteSettings(config: Config): SiteSettings {
+  return { municipalityName: config.MUNICIPALITY_NAME, municipalityEmail: config.MUNICIPALITY_EMAIL, municipalityPhone: config.MUNICIPALITY_PHONE };
 }

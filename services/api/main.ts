@@ -29,6 +29,7 @@ async function main(): Promise<void> {
   const authenticator = createLocalStaffAuthenticator(db, sessionPolicyFrom(config));
 
   const { app, workflows } = createApp({
+    config,
     db,
     authenticator,
     temporal,

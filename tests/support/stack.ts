@@ -100,6 +100,7 @@ export async function startTestStack(options: { worker?: boolean; config?: Confi
   const dispatcher = createOutboxDispatcher({ db, mailer, log: createLogger('outbox-test', process.env.LOG_LEVEL ?? 'silent'), intervalMs: 100 });
   dispatcher.start();
   const { app } = createApp({
+    config,
     db,
     authenticator: createLocalStaffAuthenticator(db, sessionPolicyFrom(config)),
     temporal,

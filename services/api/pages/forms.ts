@@ -1,0 +1,223 @@
+import type { Language } from '../../../lib/i18n';
+import { attributes, html, type SafeHtml } from './html';
+
+/** Field name → message in the page's language; the order is the order of the error summary. */
+export type FieldErrors = Record<string, string>;
+
+const TEXTS = {
+  summaryHeading: { da: 'Der er problemer med det, du har indtastet', nb: 'Det er problemer med det du har skrevet inn', en: 'There is a problem with what you entered' },
+  errorPrefix: { da: 'Fejl:', nb: 'Feil:', en: 'Error:' },
+  charactersAllowed: { da: 'Du kan skrive op til {max} tegn.', nb: 'Du kan skrive opptil {max} tegn.', en: 'You can enter up to {max} characters.' },
+  optional: { da: '(valgfrit)', nb: '(valgfritt)', en: '(optional)' },
+  stepOf: { da: 'Trin {n} af {total}', nb: 'Trinn {n} av {total}', en: 'Step {n} of {total}' },
+  steps: { da: 'Trin i ansøgningen', nb: 'Trinn i søknaden', en: 'Steps of the application' },
+  done: { da: 'Udfyldt', nb: 'Utfylt', en: 'Completed' },
+  current: { da: 'Nuværende trin', nb: 'Nåværende trinn', en: 'Current step' },
+} as const;
+
+function fill(text: string, values: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? `{${key}}`));
+}
+
+/** The id of a field's input, derived from its name (dots and brackets are not valid in ids). */
+export function fieldId(name: string): string {
+  return 'f-' + name.replace(/[^A-Za-z0-9_-]+/g, '-');
+}
+
+/**
+ * The DKFDS error summary: at the top of the page, with a link to each field in error. It takes
+ * focus on load (tabindex -1 and autofocus) so screen reader users hear it first.
+ */
+export function errorSummary(errors: FieldErrors, language: Language): SafeHtml {
+  const entries = Object.entries(errors);
+  if (!entries.length) return html``;
+  return html`<div class="alert alert-error" role="alert" aria-labelledby="error-summary-heading" tabindex="-1" id="error-summary">
+    <div class="alert-body">
+      <h2 class="alert-heading" id="error-summary-heading">${TEXTS.summaryHeading[language]}</h2>
+      <ul class="alert-text nobullet-list">
+        ${entries.map(([name, message]) => html`<li><a class="function-link" href="#${fieldId(name)}">${message}</a></li>`)}
+      </ul>
+    </div>
+  </div>`;
+}
+
+interface FieldBase {
+  name: string;
+  label: string;
+  language: Language;
+  hint?: string;
+  error?: string;
+  required?: boolean;
+  /** Mark the label "(optional)" — DKFDS marks the optional fields, not the required ones. */
+  optional?: boolean;
+}
+
+function describedBy(id: string, field: FieldBase, extra: string[] = []): string | undefined {
+  const ids = [...(field.hint ? [`${id}-hint`] : []), ...extra, ...(field.error ? [`${id}-error`] : [])];
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+function labelText(field: FieldBase): SafeHtml {
+  return html`${field.label}${field.optional ? html` <span class="weight-normal">${TEXTS.optional[field.language]}</span>` : ''}`;
+}
+
+function hintAndError(id: string, field: FieldBase): SafeHtml {
+  return html`${field.hint ? html`<span class="form-hint" id="${id}-hint">${field.hint}</span>` : ''}
+    ${field.error ? html`<span class="form-error-message" id="${id}-error"><span class="sr-only">${TEXTS.errorPrefix[field.language]}</span> ${field.error}</span>` : ''}`;
+}
+
+export interface TextFieldOptions extends FieldBase {
+  value?: string | number | null;
+  type?: 'text' | 'email' | 'tel' | 'number' | 'date' | 'password';
+  maxLength?: number;
+  autocomplete?: string;
+  inputMode?: 'numeric' | 'decimal' | 'email' | 'tel' | 'text';
+  width?: 'xs' | 's' | 'm' | 'l' | 'xl';
+  /** Extra attributes for the input, e.g. { pattern: '[0-9]{8}' }. */
+  attrs?: Record<string, string | number | boolean | undefined>;
+}
+
+export function textField(field: TextFieldOptions): SafeHtml {
+  const id = fieldId(field.name);
+  const limitId = field.maxLength ? `${id}-limit` : undefined;
+  return html`<div class="form-group${field.error ? ' form-error' : ''}">
+    <label class="form-label" for="${id}">${labelText(field)}</label>
+    ${hintAndError(id, field)}
+    ${field.maxLength && field.maxLength < 1000 && field.type !== 'number' ? html`<span class="sr-only" id="${limitId}">${fill(TEXTS.charactersAllowed[field.language], { max: field.maxLength })}</span>` : ''}
+    <input class="form-input${field.width ? ` input-width-${field.width}` : ''}"${attributes({
+      id,
+      name: field.name,
+      type: field.type ?? 'text',
+      value: field.value === null || field.value === undefined ? undefined : String(field.value),
+      maxlength: field.maxLength,
+      autocomplete: field.autocomplete,
+      inputmode: field.inputMode,
+      required: field.required,
+      'aria-invalid': field.error ? 'true' : undefined,
+      'aria-describedby': describedBy(id, field, limitId ? [limitId] : []),
+      ...field.attrs,
+    })}>
+  </div>`;
+}
+
+export interface TextAreaOptions extends FieldBase {
+  value?: string | null;
+  maxLength: number;
+  rows?: number;
+}
+
+/** A textarea with the DKFDS character limit (the count updates with JS; the limit is stated without). */
+export function textArea(field: TextAreaOptions): SafeHtml {
+  const id = fieldId(field.name);
+  return html`<div class="form-group form-limit${field.error ? ' form-error' : ''}" data-maxlength="${field.maxLength}">
+    <label class="form-label" for="${id}">${labelText(field)}</label>
+    ${hintAndError(id, field)}
+    <textarea class="form-input"${attributes({
+      id,
+      name: field.name,
+      rows: field.rows ?? 5,
+      maxlength: field.maxLength,
+      required: field.required,
+      'aria-invalid': field.error ? 'true' : undefined,
+      'aria-describedby': describedBy(id, field, [`${id}-limit`]),
+    })}>${field.value ?? ''}</textarea>
+    <span class="form-hint character-limit" id="${id}-limit">${fill(TEXTS.charactersAllowed[field.language], { max: field.maxLength })}</span>
+  </div>`;
+}
+
+export interface ChoiceOptions extends FieldBase {
+  options: { value: string; label: string; hint?: string }[];
+  value?: string | readonly string[] | null;
+}
+
+/** Radio buttons (one answer) or checkboxes (several) in a fieldset with the label as legend. */
+export function choiceGroup(field: ChoiceOptions & { multiple?: boolean }): SafeHtml {
+  const id = fieldId(field.name);
+  const selected = new Set(Array.isArray(field.value) ? field.value : field.value ? [field.value as string] : []);
+  const type = field.multiple ? 'checkbox' : 'radio';
+  return html`<div class="form-group${field.error ? ' form-error' : ''}">
+    <fieldset${attributes({ 'aria-describedby': describedBy(id, field) })}>
+      <legend class="form-label">${labelText(field)}</legend>
+      ${hintAndError(id, field)}
+      <ul class="nobullet-list" id="${id}">
+        ${field.options.map((option, index) => {
+          const optionId = index === 0 ? id + '-0' : `${id}-${index}`;
+          return html`<li class="form-group-${type}">
+            <input class="form-${type}"${attributes({
+              type,
+              id: optionId,
+              name: field.name,
+              value: option.value,
+              checked: selected.has(option.value),
+              'aria-describedby': option.hint ? `${optionId}-hint` : undefined,
+            })}>
+            <label for="${optionId}">${option.label}</label>
+            ${option.hint ? html`<span class="form-hint" id="${optionId}-hint">${option.hint}</span>` : ''}
+          </li>`;
+        })}
+      </ul>
+    </fieldset>
+  </div>`;
+}
+
+/** A single checkbox (e.g. a declaration). */
+export function checkboxField(field: FieldBase & { checked?: boolean; value?: string }): SafeHtml {
+  const id = fieldId(field.name);
+  return html`<div class="form-group${field.error ? ' form-error' : ''}">
+    ${hintAndError(id, field)}
+    <div class="form-group-checkbox">
+      <input class="form-checkbox"${attributes({
+        type: 'checkbox',
+        id,
+        name: field.name,
+        value: field.value ?? 'true',
+        checked: field.checked,
+        required: field.required,
+        'aria-invalid': field.error ? 'true' : undefined,
+        'aria-describedby': describedBy(id, field),
+      })}>
+      <label for="${id}">${field.label}</label>
+    </div>
+  </div>`;
+}
+
+export function selectField(field: FieldBase & { options: { value: string; label: string }[]; value?: string | null; emptyLabel?: string }): SafeHtml {
+  const id = fieldId(field.name);
+  return html`<div class="form-group${field.error ? ' form-error' : ''}">
+    <label class="form-label" for="${id}">${labelText(field)}</label>
+    ${hintAndError(id, field)}
+    <select class="form-select"${attributes({
+      id,
+      name: field.name,
+      required: field.required,
+      'aria-invalid': field.error ? 'true' : undefined,
+      'aria-describedby': describedBy(id, field),
+    })}>
+      ${field.emptyLabel !== undefined ? html`<option value="">${field.emptyLabel}</option>` : ''}
+      ${field.options.map((option) => html`<option${attributes({ value: option.value, selected: option.value === field.value })}>${option.label}</option>`)}
+    </select>
+  </div>`;
+}
+
+/** The DKFDS step indicator; steps before the current one are links back (they are saved). */
+export function stepIndicator(steps: { label: string; href?: string }[], currentIndex: number, language: Language): SafeHtml {
+  return html`<nav aria-label="${TEXTS.steps[language]}" class="mb-6">
+    <p class="h5 mb-3">${fill(TEXTS.stepOf[language], { n: currentIndex + 1, total: steps.length })}</p>
+    <ol class="step-indicator">
+      ${steps.map((step, index) => {
+        const state = index < currentIndex ? 'step-done' : index === currentIndex ? 'step-current' : '';
+        const label = html`<span class="step-number">${index + 1}</span><span class="step-title">${step.label}</span>${
+          index < currentIndex ? html`<span class="sr-only"> (${TEXTS.done[language]})</span>` : ''
+        }`;
+        return html`<li class="step ${state}"${index === currentIndex ? html` aria-current="step"` : ''}>
+          ${index < currentIndex && step.href ? html`<a href="${step.href}">${label}</a>` : html`<span>${label}</span>`}
+        </li>`;
+      })}
+    </ol>
+  </nav>`;
+}
+
+/** A hidden CSRF field; pages that post with a cookie session put it in every form. */
+export function hiddenField(name: string, value: string): SafeHtml {
+  return html`<input type="hidden" name="${name}" value="${value}">`;
+}

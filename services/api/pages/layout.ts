@@ -1,0 +1,126 @@
+import type { Request, Response } from 'express';
+import { LANGUAGES, type Language } from '../../../lib/i18n';
+import { html, type SafeHtml } from './html';
+
+/** What every page shows about the municipality that runs the service. */
+export interface SiteSettings {
+  municipalityName: string;
+  municipalityEmail: string;
+  municipalityPhone: string;
+}
+
+const LANGUAGE_NAMES: Record<Language, string> = { da: 'Dansk', nb: 'Norsk (bokmål)', en: 'English' };
+
+const CHROME = {
+  skip: { da: 'Gå til sidens indhold', nb: 'Gå til sidens innhold', en: 'Skip to content' },
+  service: { da: 'Tilskud til frivilligt socialt arbejde', nb: 'Tilskudd til frivillig sosialt arbeid', en: 'Grants for voluntary social work' },
+  languageChoice: { da: 'Vælg sprog', nb: 'Velg språk', en: 'Choose language' },
+  contact: { da: 'Kontakt', nb: 'Kontakt', en: 'Contact' },
+  accessibility: { da: 'Tilgængelighedserklæring', nb: 'Tilgjengelighetserklæring', en: 'Accessibility statement' },
+  privacy: { da: 'Sådan behandler vi dine oplysninger', nb: 'Slik behandler vi opplysningene dine', en: 'How we handle your data' },
+  signedInAs: { da: 'Logget ind som', nb: 'Logget inn som', en: 'Signed in as' },
+} as const;
+
+export interface PageOptions {
+  title: string;
+  language: Language;
+  /** The main content, starting with the page's h1. */
+  main: SafeHtml;
+  /** Navigation links shown in the header (staff pages); the current one is marked. */
+  navigation?: { href: string; label: string; current?: boolean }[];
+  /** Shown at the top right, e.g. the signed-in staff member's name and a sign-out form. */
+  user?: SafeHtml;
+  /** True when the page shows field errors: the title is prefixed as DKFDS prescribes. */
+  hasErrors?: boolean;
+}
+
+const ERROR_PREFIX = { da: 'Fejl: ', nb: 'Feil: ', en: 'Error: ' } as const;
+
+/** The URL of this page in another language (the switcher is a plain link: it works without JS). */
+export function languageUrl(req: Request, language: Language): string {
+  const url = new URL(req.originalUrl, 'http://local');
+  url.searchParams.set('lang', language);
+  return url.pathname + url.search;
+}
+
+export function renderPage(req: Request, site: SiteSettings, options: PageOptions): string {
+  const { language } = options;
+  const title = `${options.hasErrors ? ERROR_PREFIX[language] : ''}${options.title} – ${site.municipalityName}`;
+  const switcher = html`<nav class="language-switcher" aria-label="${CHROME.languageChoice[language]}">
+      <ul class="nobullet-list">
+        ${LANGUAGES.map((lang) =>
+          lang === language
+            ? html`<li><span aria-current="true" lang="${lang}"><strong>${LANGUAGE_NAMES[lang]}</strong></span></li>`
+            : html`<li><a href="${languageUrl(req, lang)}" lang="${lang}" hreflang="${lang}">${LANGUAGE_NAMES[lang]}</a></li>`,
+        )}
+      </ul>
+    </nav>`;
+  const navigation = options.navigation?.length
+    ? html`<nav class="navigation-menu" aria-label="${CHROME.service[language]}">
+        <div class="container"><ul class="mainmenu">
+          ${options.navigation.map(
+            (item) => html`<li><a class="nav-link${item.current ? ' current' : ''}" href="${item.href}"${item.current ? html` aria-current="page"` : ''}><span>${item.label}</span></a></li>`,
+          )}
+        </ul></div>
+      </nav>`
+    : '';
+  return html`<!doctype html>
+<html lang="${language}">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>${title}</title>
+  <link rel="stylesheet" href="/assets/dkfds/css/dkfds-virkdk.min.css">
+  <link rel="stylesheet" href="/assets/app.css">
+</head>
+<body>
+  <a class="skipnav" href="#main-content">${CHROME.skip[language]}</a>
+  <header class="header">
+    <div class="portal-info">
+      <div class="container portal-info-inner">
+        <a href="/" class="logo gf-logo">${site.municipalityName}</a>
+        <div class="gf-header-tools">
+          ${switcher}
+          ${options.user ? html`<div class="portal-user">${options.user}</div>` : ''}
+        </div>
+      </div>
+    </div>
+    <div class="solution-info">
+      <div class="container solution-info-inner">
+        <div class="solution-heading"><a href="/">${CHROME.service[language]}</a></div>
+      </div>
+    </div>
+    ${navigation}
+  </header>
+  <div class="container page-container">
+    <main id="main-content" class="gf-main" tabindex="-1">
+      ${options.main}
+    </main>
+  </div>
+  <footer>
+    <div class="footer">
+      <div class="container">
+        <h2 class="h5">${CHROME.contact[language]}</h2>
+        <p>${site.municipalityName}<br>
+          <a href="mailto:${site.municipalityEmail}">${site.municipalityEmail}</a><br>
+          ${site.municipalityPhone}</p>
+      </div>
+    </div>
+  </footer>
+  <script src="/assets/dkfds/js/dkfds.min.js"></script>
+  <script src="/assets/app.js"></script>
+</body>
+</html>`.value;
+}
+
+/** Sends a page with the headers every page carries. */
+export function sendPage(res: Response, markup: string, status = 200): void {
+  res
+    .status(status)
+    .set('Cache-Control', 'no-store')
+    .set('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+    .set('Referrer-Policy', 'no-referrer')
+    .set('X-Content-Type-Options', 'nosniff')
+    .type('html')
+    .send(markup);
+}

@@ -1,0 +1,39 @@
+import type { Request, Response } from 'express';
+import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../../../lib/i18n';
+
+export const LANGUAGE_COOKIE = 'grantflow_lang';
+
+/**
+ * Pages are Danish unless the visitor chose otherwise with the language switcher (?lang=), which
+ * is remembered in a cookie. Accept-Language is not used: a Danish municipality's pages open in
+ * Danish on an English-language phone too, and the switcher is on every page.
+ */
+export function pageLanguage(req: Request, res: Response): Language {
+  const chosen = req.query?.lang;
+  if (isLanguage(chosen)) {
+    if (readCookie(req, LANGUAGE_COOKIE) !== chosen) {
+      res.cookie(LANGUAGE_COOKIE, chosen, { httpOnly: true, sameSite: 'lax', maxAge: 365 * 24 * 3600 * 1000, path: '/' });
+    }
+    return chosen;
+  }
+  const remembered = readCookie(req, LANGUAGE_COOKIE);
+  return isLanguage(remembered) ? remembered : DEFAULT_LANGUAGE;
+}
+
+/** One cookie's value from the Cookie header (no cookie-parser dependency for a few cookies). */
+export function readCookie(req: Request, name: string): string | undefined {
+  const header = req.get('cookie');
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq < 0) continue;
+    if (part.slice(0, eq).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim());
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,46 @@
+import type { Browser } from 'playwright-core';
+import { accessibilityViolations, launchBrowser, newContext } from '../support/browser';
+import { startTestStack, type TestStack } from '../support/stack';
+
+// The page shell every page shares: language switcher without JavaScript, an error page in the
+// visitor's language, and no accessibility violations in the shell itself.
+describe('page shell', () => {
+  let stack: TestStack;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    stack = await startTestStack({ worker: false });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('shows a not-found page in Danish by default and switches language by a plain link', async () => {
+    const context = await newContext(browser, { javaScriptEnabled: false, locale: 'en-GB' });
+    const page = await context.newPage();
+    const response = await page.goto(`${stack.baseUrl}/findes-ikke`);
+    expect(response?.status()).toBe(404);
+    expect(await page.locator('html').getAttribute('lang')).toBe('da');
+    expect(await page.locator('h1').textContent()).toBe('Siden findes ikke');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await page.getByRole('link', { name: 'English' }).click();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.locator('h1').textContent()).toBe('Page not found');
+    // The choice is remembered for the next page.
+    await page.goto(`${stack.baseUrl}/andet-sted`);
+    expect(await page.locator('h1').textContent()).toBe('Page not found');
+    await context.close();
+  });
+
+  it('serves the design system without exposing anything else', async () => {
+    const css = await fetch(`${stack.baseUrl}/assets/dkfds/css/dkfds-virkdk.min.css`);
+    expect(css.status).toBe(200);
+    expect(css.headers.get('content-type')).toMatch(/text\/css/);
+    const outside = await fetch(`${stack.baseUrl}/assets/dkfds/../package.json`);
+    expect(outside.status).toBe(404);
+  });
+});

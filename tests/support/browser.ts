@@ -1,0 +1,112 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+
+// Browser tests drive Debian's Chromium with playwright-core: Playwright's own browser download
+// is not available everywhere, and a system Chromium is what CI machines can install.
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
+ * Installs Debian's chromium package when it is missing and this process may (root with apt-get);
+ * otherwise fails with what to install.
+ */
+export function ensureChromium(): string {
+  if (fs.existsSync(CHROMIUM_PATH)) return CHROMIUM_PATH;
+  const canInstall = process.getuid?.() === 0 && fs.existsSync('/usr/bin/apt-get');
+  if (canInstall) {
+    process.stderr.write('[browser] Chromium is missing; installing the Debian package "chromium"\n');
+    try {
+      execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { stdio: 'ignore', timeout: 600_000, env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    } catch {
+      execFileSync('apt-get', ['update'], { stdio: 'ignore', timeout: 600_000 });
+      execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { stdio: 'ignore', timeout: 600_000, env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    }
+    if (fs.existsSync(CHROMIUM_PATH)) return CHROMIUM_PATH;
+  }
+  throw new Error(
+    `Browser tests need Chromium at ${CHROMIUM_PATH}: install the Debian package "chromium" (apt-get install -y chromium) or set CHROMIUM_PATH.`,
+  );
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = ensureChromium();
+  return chromium.launch({ executablePath, args: CHROMIUM_FLAGS, headless: true });
+}
+
+const contextsWithoutJavaScript = new WeakSet<BrowserContext>();
+
+export async function newContext(browser: Browser, options: { javaScriptEnabled?: boolean; locale?: string } = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+    locale: options.locale ?? 'da-DK',
+    viewport: { width: 1280, height: 900 },
+  });
+  if (options.javaScriptEnabled === false) contextsWithoutJavaScript.add(context);
+  return context;
+}
+
+/** Where a suite writes its screenshots: printed once so a reader can find them. */
+export function screenshotFolder(suite: string): string {
+  const folder = path.resolve(process.env.SCREENSHOT_DIR ?? path.join('test-results', 'screenshots'), suite);
+  fs.rmSync(folder, { recursive: true, force: true });
+  fs.mkdirSync(folder, { recursive: true });
+  process.stderr.write(`[browser] screenshots of ${suite}: ${folder}\n`);
+  return folder;
+}
+
+export interface Screenshots {
+  folder: string;
+  take(page: Page, name: string): Promise<string>;
+}
+
+export function screenshots(suite: string): Screenshots {
+  const folder = screenshotFolder(suite);
+  let count = 0;
+  return {
+    folder,
+    async take(page, name) {
+      count += 1;
+      const file = path.join(folder, `${String(count).padStart(2, '0')}-${name}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      return file;
+    },
+  };
+}
+
+/** axe-core at WCAG 2.0/2.1 A and AA: the violations, described well enough to fix from a test failure. */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  // axe runs as a script in the page: a page without JavaScript is checked as a copy, served from
+  // the same address (so its stylesheets load) in a context that allows scripts.
+  if (contextsWithoutJavaScript.has(page.context())) {
+    const browser = page.context().browser();
+    if (!browser) throw new Error('page has no browser');
+    const markup = await page.content();
+    const url = page.url();
+    const copyContext = await browser.newContext({ viewport: page.viewportSize() ?? undefined });
+    try {
+      const copy = await copyContext.newPage();
+      await copy.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: markup }));
+      await copy.goto(url);
+      return await accessibilityViolations(copy);
+    } finally {
+      await copyContext.close();
+    }
+  }
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations.map(
+    (violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 5).join(', ')}`,
+  );
+}
