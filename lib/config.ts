@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -63,10 +64,19 @@ export const configSchema = z.object({
   GRANTFLOW_DEMO_PASSWORD: z.string().min(12).optional(),
   STAFF_SESSION_IDLE_TIMEOUT: durationString.default('30m'),
   STAFF_SESSION_ABSOLUTE_TIMEOUT: durationString.default('10h'),
+  /** Uploads: the largest file accepted, and how many files one application (or answer) may hold. */
+  UPLOAD_MAX_FILE_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
+  UPLOAD_MAX_FILES: z.coerce.number().int().min(1).max(100).default(10),
+  /**
+   * Secret for deriving CSRF tokens and sealing page cookies. Generated at start when unset
+   * (development and tests); production refuses to start without it.
+   */
+  COOKIE_SECRET: z.string().min(32).optional(),
 });
 
-export type Config = Omit<z.infer<typeof configSchema>, 'SEED_DEMO_DATA' | 'DATA_DIR'> & {
+export type Config = Omit<z.infer<typeof configSchema>, 'SEED_DEMO_DATA' | 'DATA_DIR' | 'COOKIE_SECRET'> & {
   DATA_DIR: string;
+  COOKIE_SECRET: string;
   /** Seed a demo funding round; on by default in development, refused in production. */
   SEED_DEMO_DATA: boolean;
 };
@@ -106,6 +116,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     });
   }
   problems.push(...registerSettingsProblems(values));
+  if (!values.COOKIE_SECRET && values.NODE_ENV === 'production') {
+    problems.push({ variable: 'COOKIE_SECRET', message: 'is required in production (at least 32 characters)' });
+  }
   if (values.BUSINESS_REGISTER === 'local' && values.NODE_ENV === 'production') {
     problems.push({ variable: 'BUSINESS_REGISTER', message: 'the local register holds fictional associations; use cvr in production' });
   }
@@ -113,6 +126,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     ...values,
     DATA_DIR: path.resolve(values.DATA_DIR),
+    // A per-process secret outside production: cookies and CSRF tokens then last one process's life.
+    COOKIE_SECRET: values.COOKIE_SECRET ?? crypto.randomBytes(32).toString('base64url'),
     SEED_DEMO_DATA: values.SEED_DEMO_DATA ?? values.NODE_ENV === 'development',
   };
 }

@@ -11,6 +11,11 @@ const messages = {
     nb: 'Noen opplysninger mangler eller er ikke fylt ut riktig.',
     en: 'Some information is missing or not filled in correctly.',
   },
+  'auth.csrfRejected': {
+    da: 'Formularen er udløbet eller kom ikke fra denne side. Gå tilbage, genindlæs siden og prøv igen.',
+    nb: 'Skjemaet er utløpt eller kom ikke fra denne siden. Gå tilbake, last inn siden på nytt og prøv igjen.',
+    en: 'The form has expired or did not come from this site. Go back, reload the page and try again.',
+  },
   'validation.invalidJson': {
     da: 'Indholdet kunne ikke læses som JSON.',
     nb: 'Innholdet kunne ikke leses som JSON.',
@@ -215,6 +220,62 @@ const messages = {
     da: 'Udbetalingskørslen findes ikke.',
     nb: 'Utbetalingskjøringen finnes ikke.',
     en: 'This payout run does not exist.',
+  },
+  // ── Uploads: each message says why a file was not taken and what to do instead ──
+  'upload.notMultipart': {
+    da: 'Filer skal sendes som multipart/form-data.',
+    nb: 'Filer må sendes som multipart/form-data.',
+    en: 'Files must be sent as multipart/form-data.',
+  },
+  'upload.malformed': {
+    da: 'Filerne kunne ikke læses. Prøv at vælge dem igen og sende en gang til.',
+    nb: 'Filene kunne ikke leses. Prøv å velge dem på nytt og sende en gang til.',
+    en: 'The files could not be read. Choose them again and send once more.',
+  },
+  'upload.rejected': {
+    da: 'En eller flere filer blev ikke modtaget. Se hvorfor ved hver fil.',
+    nb: 'En eller flere filer ble ikke mottatt. Se hvorfor ved hver fil.',
+    en: 'One or more files were not accepted. See why at each file.',
+  },
+  'upload.noFiles': {
+    da: 'Vælg mindst én fil.',
+    nb: 'Velg minst én fil.',
+    en: 'Choose at least one file.',
+  },
+  'upload.type': {
+    da: '"{filename}" er ikke en filtype, vi kan modtage. Send den som PDF (eller PNG, JPEG, DOCX, XLSX, ODT, ODS) – de fleste programmer kan gemme som PDF under "Gem som" eller "Udskriv".',
+    nb: '"{filename}" er ikke en filtype vi kan ta imot. Send den som PDF (eller PNG, JPEG, DOCX, XLSX, ODT, ODS) – de fleste programmer kan lagre som PDF under "Lagre som" eller "Skriv ut".',
+    en: '"{filename}" is not a file type we can accept. Send it as a PDF (or PNG, JPEG, DOCX, XLSX, ODT, ODS) – most programs can save as PDF under "Save as" or "Print".',
+  },
+  'upload.size': {
+    da: '"{filename}" er større end {max}. Gør filen mindre, fx ved at gemme den som PDF med lavere billedkvalitet eller dele den i flere filer.',
+    nb: '"{filename}" er større enn {max}. Gjør filen mindre, for eksempel ved å lagre den som PDF med lavere bildekvalitet eller dele den i flere filer.',
+    en: '"{filename}" is larger than {max}. Make the file smaller, for example by saving it as a PDF with lower image quality or splitting it into several files.',
+  },
+  'upload.count': {
+    da: '"{filename}" blev ikke modtaget: du kan højst sende {max} filer. Saml flere sider i én PDF, eller fjern filer, du ikke har brug for.',
+    nb: '"{filename}" ble ikke mottatt: du kan sende høyst {max} filer. Samle flere sider i én PDF, eller fjern filer du ikke trenger.',
+    en: '"{filename}" was not accepted: you can send at most {max} files. Put several pages into one PDF, or leave out files you do not need.',
+  },
+  'upload.empty': {
+    da: '"{filename}" er tom. Tjek at det er den rigtige fil, og vælg den igen.',
+    nb: '"{filename}" er tom. Sjekk at det er riktig fil, og velg den på nytt.',
+    en: '"{filename}" is empty. Check that it is the right file, and choose it again.',
+  },
+  'upload.ownerFull': {
+    da: 'Der er allerede {existing} filer, og der kan højst være {max}. Saml flere sider i én PDF, eller kontakt kommunen.',
+    nb: 'Det er allerede {existing} filer, og det kan være høyst {max}. Samle flere sider i én PDF, eller kontakt kommunen.',
+    en: 'There are already {existing} files and there can be at most {max}. Put several pages into one PDF, or contact the municipality.',
+  },
+  'document.notFound': {
+    da: 'Dokumentet findes ikke på denne sag.',
+    nb: 'Dokumentet finnes ikke på denne saken.',
+    en: 'This document does not exist on this case.',
+  },
+  'document.notOnCase': {
+    da: 'Et af dokumenterne hører ikke til denne sag. Send filerne igen fra sagens side.',
+    nb: 'Et av dokumentene hører ikke til denne saken. Send filene på nytt fra sakens side.',
+    en: 'One of the documents does not belong to this case. Send the files again from the case page.',
   },
 } satisfies Record<string, Record<Language, string>>;
 

@@ -53,8 +53,17 @@ describe('loadConfig', () => {
     }
   });
 
-  it('never seeds demo data in production', () => {
+  it('needs a cookie secret in production and makes one up elsewhere', () => {
     const production = { ...minimal, NODE_ENV: 'production', BUSINESS_REGISTER: 'cvr', CVR_REGISTER_USERNAME: 'u', CVR_REGISTER_PASSWORD: 'p' };
+    expect(() => loadConfig(production)).toThrow(/COOKIE_SECRET: is required in production/);
+    expect(() => loadConfig({ ...production, COOKIE_SECRET: 'too-short' })).toThrow(/COOKIE_SECRET/);
+    const development = loadConfig(minimal);
+    expect(development.COOKIE_SECRET.length).toBeGreaterThanOrEqual(32);
+    expect(loadConfig(minimal).COOKIE_SECRET).not.toBe(development.COOKIE_SECRET);
+  });
+
+  it('never seeds demo data in production', () => {
+    const production = { ...minimal, NODE_ENV: 'production', BUSINESS_REGISTER: 'cvr', CVR_REGISTER_USERNAME: 'u', CVR_REGISTER_PASSWORD: 'p', COOKIE_SECRET: 'x'.repeat(32) };
     expect(loadConfig(production).SEED_DEMO_DATA).toBe(false);
     expect(() => loadConfig({ ...production, SEED_DEMO_DATA: 'true' })).toThrow(/SEED_DEMO_DATA/);
     expect(() => loadConfig({ ...minimal, NODE_ENV: 'production' })).toThrow(/BUSINESS_REGISTER: the local register/);

@@ -111,5 +111,3 @@ ALTER TABLE "case_notes" ADD CONSTRAINT "case_notes_application_id_fkey" FOREIGN
 ALTER TABLE "staff_access_log" ADD CONSTRAINT "staff_access_log_application_id_fkey" FOREIGN KEY ("application_id") REFERENCES "applications"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 
--- A document always belongs to a case or to the draft it was uploaded to.
-ALTER TABLE "documents" ADD CONSTRAINT "documents_owner_check" CHECK ("application_id" IS NOT NULL OR "draft_id" IS NOT NULL);
