@@ -19,6 +19,7 @@ import { identifyStaff } from './http/staff';
 import type { StaffAuthenticator } from '../../lib/staff-auth';
 import type { Config } from '../../lib/config';
 import { pagesRouter } from './pages';
+import { secureCookies } from './http/cookies';
 import { pageErrorHandler, pageNotFound } from './pages/errors';
 import type { SiteSettings } from './pages/layout';
 
@@ -62,14 +63,17 @@ export function createApp(deps: AppDependencies): App {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
+  // Form posts are read before the staff identity, so a cookie-authenticated form's CSRF field is there.
+  app.use(express.urlencoded({ extended: false, limit: '1mb', parameterLimit: 2000 }));
+  app.use(identifyStaff({ authenticator: deps.authenticator, cookieSecret: deps.config.COOKIE_SECRET, publicBaseUrl: deps.publicBaseUrl }));
+
   const api = express.Router();
   api.use(express.json({ limit: '1mb' }));
   const openApi = openApiDocument(deps.publicBaseUrl);
   api.get('/openapi.json', (_req, res) => {
     res.json(openApi);
   });
-  api.use(identifyStaff(deps.authenticator));
-  api.use(authRouter(deps));
+  api.use(authRouter({ ...deps, secureCookies: secureCookies(deps.config) }));
   api.use(roundsRouter(deps));
   api.use(applicationsRouter({ ...deps, workflows }));
   api.use(caseActionsRouter(deps));

@@ -37,8 +37,12 @@ function refererOrigin(referer: string | undefined): string | undefined {
  * another origin: 403.
  */
 export function verifyCsrf(req: Request, secret: string, boundTo: string, publicBaseUrl: string): void {
+  if (!csrfValid(req, secret, boundTo, publicBaseUrl)) throw new ApiError(403, 'csrf_rejected', 'auth.csrfRejected');
+}
+
+export function csrfValid(req: Request, secret: string, boundTo: string, publicBaseUrl: string): boolean {
   const sent = typeof req.body?.[CSRF_FIELD] === 'string' ? (req.body[CSRF_FIELD] as string) : req.get('x-csrf-token');
   const expected = csrfToken(secret, boundTo);
   const matches = typeof sent === 'string' && sent.length === expected.length && crypto.timingSafeEqual(Buffer.from(sent), Buffer.from(expected));
-  if (!matches || !sameOrigin(req, publicBaseUrl)) throw new ApiError(403, 'csrf_rejected', 'auth.csrfRejected');
+  return matches && sameOrigin(req, publicBaseUrl);
 }

@@ -1,18 +1,45 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { StaffAuthenticator, StaffIdentity, StaffRole } from '../../../lib/staff-auth';
+import { readCookie } from '../pages/page-language';
+import { csrfValid } from './csrf';
 import { ApiError } from './errors';
+
+/** The staff session cookie: the same server-side session a bearer token names. */
+export const STAFF_COOKIE = 'gf_staff';
 
 export function bearerToken(req: Request): string | undefined {
   return /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '')?.[1];
 }
 
-/** Resolves a staff session from the bearer token, if there is one; applicants pass through. */
-export function identifyStaff(authenticator: StaffAuthenticator): RequestHandler {
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export interface StaffIdentification {
+  authenticator: StaffAuthenticator;
+  cookieSecret: string;
+  publicBaseUrl: string;
+}
+
+/**
+ * Resolves a staff session from the bearer token or the session cookie, if there is one;
+ * applicants pass through. A state-changing request authenticated by the cookie counts as staff
+ * only with the CSRF token bound to that session (form field or X-CSRF-Token header) and from our
+ * origin: a browser sends the cookie along with any site's form, a bearer token it does not.
+ * Without them the request is anonymous, and a staff-only route refuses it with 403.
+ */
+export function identifyStaff({ authenticator, cookieSecret, publicBaseUrl }: StaffIdentification): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
-    const token = bearerToken(req);
+    const bearer = bearerToken(req);
+    const cookie = bearer ? undefined : readCookie(req, STAFF_COOKIE);
+    const token = bearer ?? cookie;
     if (token) {
       const staff = await authenticator.authenticate(token);
-      if (staff) res.locals.staff = staff;
+      if (staff && cookie && !SAFE_METHODS.has(req.method) && !csrfValid(req, cookieSecret, cookie, publicBaseUrl)) {
+        res.locals.staffCsrfRejected = true;
+      } else if (staff) {
+        res.locals.staff = staff;
+        res.locals.staffToken = token;
+        res.locals.staffViaCookie = Boolean(cookie);
+      }
     }
     next();
   };
@@ -22,15 +49,24 @@ export function staffOf(res: Response): StaffIdentity | undefined {
   return res.locals.staff as StaffIdentity | undefined;
 }
 
+/** The session token of the signed-in staff member (to sign out, or to bind a CSRF token to). */
+export function staffTokenOf(res: Response): string | undefined {
+  return res.locals.staffToken as string | undefined;
+}
+
+/** True when the role is held directly or through admin (admin holds them all). */
+export function hasRole(staff: StaffIdentity, ...roles: StaffRole[]): boolean {
+  return !roles.length || staff.roles.includes('admin') || roles.some((role) => staff.roles.includes(role));
+}
+
 /** The signed-in staff member, who must hold one of the roles (admin holds them all). */
 export function requireStaff(res: Response, ...roles: StaffRole[]): StaffIdentity {
   const staff = staffOf(res);
+  if (!staff && res.locals.staffCsrfRejected) throw new ApiError(403, 'csrf_rejected', 'auth.csrfRejected');
   if (!staff) {
     res.set('WWW-Authenticate', 'Bearer realm="grantflow-staff"');
     throw new ApiError(401, 'unauthorized', 'auth.staffRequired');
   }
-  if (roles.length && !staff.roles.includes('admin') && !roles.some((role) => staff.roles.includes(role))) {
-    throw new ApiError(403, 'forbidden', 'auth.roleRequired');
-  }
+  if (!hasRole(staff, ...roles)) throw new ApiError(403, 'forbidden', 'auth.roleRequired');
   return staff;
 }

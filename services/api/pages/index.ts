@@ -1,4 +1,4 @@
-import express, { Router } from 'express';
+import { Router } from 'express';
 import type { Client } from '@temporalio/client';
 import type { Config } from '../../../lib/config';
 import type { Database } from '../../../lib/db';
@@ -6,6 +6,9 @@ import type { Logger } from '../../../lib/logger';
 import type { StaffAuthenticator } from '../../../lib/staff-auth';
 import type { WorkflowStarter } from '../applications/workflow-starter';
 import { assetsRouter } from './assets';
+import { signInPages } from './staff/sign-in';
+import { secureCookies } from '../http/cookies';
+import { sessionPolicyFrom } from '../../../lib/staff-auth';
 import type { SiteSettings } from './layout';
 
 export interface PageDependencies {
@@ -24,7 +27,13 @@ export interface PageDependencies {
 export function pagesRouter(deps: PageDependencies): Router {
   const router = Router();
   router.use(assetsRouter());
-  router.use(express.urlencoded({ extended: false, limit: '1mb', parameterLimit: 2000 }));
-  void deps;
+  router.use(
+    signInPages({
+      ...deps,
+      cookieSecret: deps.config.COOKIE_SECRET,
+      secureCookies: secureCookies(deps.config),
+      sessionMaxAgeMs: sessionPolicyFrom(deps.config).absoluteTimeoutMs,
+    }),
+  );
   return router;
 }

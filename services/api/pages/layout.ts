@@ -119,7 +119,8 @@ export function sendPage(res: Response, markup: string, status = 200): void {
     .status(status)
     .set('Cache-Control', 'no-store')
     .set('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
-    .set('Referrer-Policy', 'no-referrer')
+    // same-origin, not no-referrer: with no-referrer browsers send "Origin: null" on our own form posts.
+    .set('Referrer-Policy', 'same-origin')
     .set('X-Content-Type-Options', 'nosniff')
     .type('html')
     .send(markup);

@@ -1,0 +1,43 @@
+import type { Database } from '../../../lib/db';
+import type { Logger } from '../../../lib/logger';
+import type { StaffAuthenticator, StaffIdentity } from '../../../lib/staff-auth';
+import { ApiError } from './errors';
+
+// Failed attempts allowed per account and per address within the window before sign-in pauses.
+const WINDOW_MS = 15 * 60_000;
+const MAX_FAILURES_PER_ACCOUNT = 5;
+const MAX_FAILURES_PER_ADDRESS = 20;
+
+export interface SignInDependencies {
+  authenticator: StaffAuthenticator;
+  db: Database;
+  log: Logger;
+}
+
+export class SignInThrottled extends ApiError {
+  readonly retryAfterSeconds = WINDOW_MS / 1000;
+  constructor() {
+    super(429, 'too_many_attempts', 'auth.tooManyAttempts');
+  }
+}
+
+/**
+ * One sign-in attempt, for the API and the sign-in page alike: refused while the account or the
+ * address has too many recent failures, and recorded either way.
+ */
+export async function signIn(deps: SignInDependencies, email: string, password: string, ip: string): Promise<{ token: string; identity: StaffIdentity }> {
+  const since = new Date(Date.now() - WINDOW_MS);
+  const [accountFailures, addressFailures] = await Promise.all([
+    deps.db.staffLoginAttempt.count({ where: { email, success: false, at: { gte: since } } }),
+    deps.db.staffLoginAttempt.count({ where: { ip, success: false, at: { gte: since } } }),
+  ]);
+  if (accountFailures >= MAX_FAILURES_PER_ACCOUNT || addressFailures >= MAX_FAILURES_PER_ADDRESS) {
+    deps.log.warn({ email, ip, accountFailures, addressFailures }, 'staff login throttled');
+    throw new SignInThrottled();
+  }
+  const session = await deps.authenticator.login(email, password);
+  await deps.db.staffLoginAttempt.create({ data: { email, ip, success: Boolean(session) } });
+  deps.log.info({ email, ip, success: Boolean(session) }, 'staff login attempt');
+  if (!session) throw new ApiError(401, 'login_failed', 'auth.loginFailed');
+  return session;
+}

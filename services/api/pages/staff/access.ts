@@ -1,0 +1,39 @@
+import type { RequestHandler } from 'express';
+import type { StaffRole } from '../../../../lib/staff-auth';
+import { hasRole, staffOf } from '../../http/staff';
+import { html } from '../html';
+import type { SiteSettings } from '../layout';
+import { pageLanguage } from '../page-language';
+import { sendStaffPage } from './shell';
+import { STAFF_TEXTS } from './texts';
+
+/** Where a local path may send the browser after sign-in: only our own pages. */
+export function safeNextPath(next: unknown): string | undefined {
+  return typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : undefined;
+}
+
+/**
+ * Guards staff pages: an anonymous visitor is sent to sign in (and back here afterwards), a
+ * staff member without one of the roles gets a 403 page.
+ */
+export function staffPagesFor(site: SiteSettings, cookieSecret: string, ...roles: StaffRole[]): RequestHandler {
+  return (req, res, next) => {
+    const staff = staffOf(res);
+    if (!staff) {
+      if (req.method === 'GET' || req.method === 'HEAD') {
+        res.redirect(303, `/personale/log-ind?next=${encodeURIComponent(req.originalUrl)}`);
+        return;
+      }
+      // A post without a valid session (or without its CSRF token) changes nothing.
+      const language = pageLanguage(req, res);
+      sendStaffPage(req, res, site, cookieSecret, { title: STAFF_TEXTS.sessionEnded[language], language, main: html`<h1>${STAFF_TEXTS.signIn[language]}</h1><p>${STAFF_TEXTS.sessionEnded[language]}</p><p><a href="/personale/log-ind">${STAFF_TEXTS.submit[language]}</a></p>` }, res.locals.staffCsrfRejected ? 403 : 401);
+      return;
+    }
+    if (!hasRole(staff, ...roles)) {
+      const language = pageLanguage(req, res);
+      sendStaffPage(req, res, site, cookieSecret, { title: STAFF_TEXTS.forbidden[language], language, main: html`<h1>${STAFF_TEXTS.forbidden[language]}</h1><p>${STAFF_TEXTS.forbiddenBody[language]}</p>` }, 403);
+      return;
+    }
+    next();
+  };
+}

@@ -1,0 +1,108 @@
+import crypto from 'node:crypto';
+import { Router, type Request, type Response } from 'express';
+import type { Language } from '../../../../lib/i18n';
+import { ApiError } from '../../http/errors';
+import { CSRF_FIELD, csrfToken, verifyCsrf } from '../../http/csrf';
+import { signIn, SignInThrottled, type SignInDependencies } from '../../http/sign-in';
+import { staffOf, staffTokenOf, STAFF_COOKIE } from '../../http/staff';
+import { errorSummary, hiddenField, textField, type FieldErrors } from '../forms';
+import { html } from '../html';
+import type { SiteSettings } from '../layout';
+import { pageLanguage, readCookie } from '../page-language';
+import { safeNextPath, staffPagesFor } from './access';
+import { homeOf, sendStaffPage } from './shell';
+import { STAFF_TEXTS } from './texts';
+
+// Before there is a session, the sign-in form's CSRF token is bound to a random cookie of its own
+// (so another site cannot sign a browser in to an account of its choosing).
+const SIGN_IN_COOKIE = 'gf_signin';
+
+export interface SignInPageDependencies extends SignInDependencies {
+  site: SiteSettings;
+  cookieSecret: string;
+  publicBaseUrl: string;
+  secureCookies: boolean;
+  sessionMaxAgeMs: number;
+}
+
+export function signInPages(deps: SignInPageDependencies): Router {
+  const router = Router();
+  const cookieOptions = { httpOnly: true, sameSite: 'lax' as const, secure: deps.secureCookies, path: '/' };
+
+  function signInNonce(req: Request, res: Response): string {
+    const existing = readCookie(req, SIGN_IN_COOKIE);
+    if (existing && /^[A-Za-z0-9_-]{22,}$/.test(existing)) return existing;
+    const nonce = crypto.randomBytes(18).toString('base64url');
+    res.cookie(SIGN_IN_COOKIE, nonce, { ...cookieOptions, path: '/personale' });
+    return nonce;
+  }
+
+  function showForm(req: Request, res: Response, language: Language, state: { email?: string; errors?: FieldErrors; notice?: string; next?: string }, status = 200) {
+    const errors = state.errors ?? {};
+    const nonce = signInNonce(req, res);
+    sendStaffPage(req, res, deps.site, deps.cookieSecret, {
+      title: STAFF_TEXTS.signIn[language],
+      language,
+      hasErrors: Object.keys(errors).length > 0,
+      main: html`
+        ${errorSummary(errors, language)}
+        <h1>${STAFF_TEXTS.signIn[language]}</h1>
+        ${state.notice ? html`<div class="alert alert-info" role="status"><div class="alert-body"><p class="alert-text">${state.notice}</p></div></div>` : ''}
+        <p>${STAFF_TEXTS.signInIntro[language]}</p>
+        <form method="post" action="/personale/log-ind" novalidate>
+          ${hiddenField(CSRF_FIELD, csrfToken(deps.cookieSecret, nonce))}
+          ${state.next ? hiddenField('next', state.next) : ''}
+          ${textField({ name: 'email', label: STAFF_TEXTS.email[language], language, type: 'email', autocomplete: 'username', value: state.email, error: errors.email, width: 'l', maxLength: 254 })}
+          ${textField({ name: 'password', label: STAFF_TEXTS.password[language], language, type: 'password', autocomplete: 'current-password', error: errors.password, width: 'l', maxLength: 200 })}
+          <button type="submit" class="button button-primary">${STAFF_TEXTS.submit[language]}</button>
+        </form>`,
+    }, status);
+  }
+
+  router.get('/personale/log-ind', (req, res) => {
+    const language = pageLanguage(req, res);
+    const next = safeNextPath(req.query.next);
+    const staff = staffOf(res);
+    if (staff) {
+      res.redirect(303, next ?? homeOf(staff));
+      return;
+    }
+    const notice = req.query['logget-ud'] !== undefined ? STAFF_TEXTS.signedOut[language] : next ? STAFF_TEXTS.sessionEnded[language] : undefined;
+    showForm(req, res, language, { next, notice });
+  });
+
+  router.post('/personale/log-ind', async (req, res) => {
+    const language = pageLanguage(req, res);
+    verifyCsrf(req, deps.cookieSecret, readCookie(req, SIGN_IN_COOKIE) ?? '', deps.publicBaseUrl);
+    const email = typeof req.body?.email === 'string' ? req.body.email.trim().toLowerCase() : '';
+    const password = typeof req.body?.password === 'string' ? req.body.password : '';
+    const next = safeNextPath(req.body?.next);
+    const errors: FieldErrors = {};
+    if (!email) errors.email = STAFF_TEXTS.emailRequired[language];
+    if (!password) errors.password = STAFF_TEXTS.passwordRequired[language];
+    if (Object.keys(errors).length) return showForm(req, res, language, { email, errors, next }, 400);
+    try {
+      const session = await signIn(deps, email, password.slice(0, 200), req.ip ?? 'unknown');
+      res.cookie(STAFF_COOKIE, session.token, { ...cookieOptions, maxAge: deps.sessionMaxAgeMs });
+      res.clearCookie(SIGN_IN_COOKIE, { ...cookieOptions, path: '/personale' });
+      res.redirect(303, next ?? homeOf(session.identity));
+    } catch (error) {
+      if (error instanceof SignInThrottled) {
+        res.set('Retry-After', String(error.retryAfterSeconds));
+        return showForm(req, res, language, { email, errors: { email: STAFF_TEXTS.throttled[language] }, next }, 429);
+      }
+      if (error instanceof ApiError && error.status === 401) {
+        return showForm(req, res, language, { email, errors: { email: STAFF_TEXTS.loginFailed[language] }, next }, 401);
+      }
+      throw error;
+    }
+  });
+
+  router.post('/personale/log-ud', staffPagesFor(deps.site, deps.cookieSecret), async (_req, res) => {
+    await deps.authenticator.logout(staffTokenOf(res)!);
+    res.clearCookie(STAFF_COOKIE, cookieOptions);
+    res.redirect(303, '/personale/log-ind?logget-ud=1');
+  });
+
+  return router;
+}
