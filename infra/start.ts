@@ -8,6 +8,7 @@ import { startProcess, type ManagedProcess } from './child-process';
 import { startPostgresProcess } from './postgres-process';
 import { startMailCatcher } from './mail-catcher';
 import { migrateDeploy } from './migrate';
+import { seedDemoStatisticsIfEmpty } from './demo/demo-data';
 import { PROJECT_ROOT } from './paths';
 import { isPortOpen, waitFor } from './ports';
 import { startTemporalDevServer } from './temporal-dev-server';
@@ -92,6 +93,11 @@ async function main(): Promise<void> {
       env.GRANTFLOW_DEMO_PASSWORD = demoPassword = localDemoPassword(dataDir);
     }
     const config = loadConfig(env);
+    if (config.SEED_DEMO_DATA) {
+      // A year of demo cases, so the statistics have something to show (only into an empty database).
+      const seeded = await seedDemoStatisticsIfEmpty(config.DATABASE_URL);
+      if (seeded) say(`seeded a demo year for the statistics: ${seeded.applications} applications, ${seeded.drafts} drafts`);
+    }
     let workerRunning = false;
     const startService = (name: string, entry: string): ManagedProcess => {
       const service = startProcess(name, process.execPath, ['--import', 'tsx', entry], {

@@ -72,6 +72,8 @@ export const configSchema = z.object({
    * (development and tests); production refuses to start without it.
    */
   COOKIE_SECRET: z.string().min(32).optional(),
+  /** Port of the worker's Prometheus endpoint (the Temporal SDK's own metrics); 0 turns it off. */
+  WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
 });
 
 export type Config = Omit<z.infer<typeof configSchema>, 'SEED_DEMO_DATA' | 'DATA_DIR' | 'COOKIE_SECRET'> & {

@@ -221,6 +221,41 @@ const messages = {
     nb: 'Utbetalingskjøringen finnes ikke.',
     en: 'This payout run does not exist.',
   },
+  'budget.excludedCategory': {
+    da: 'Puljen støtter ikke denne type udgift. Fjern linjen, eller vælg en anden kategori, hvis udgiften hører til en anden.',
+    nb: 'Puljen støtter ikke denne typen utgift. Fjern linjen, eller velg en annen kategori hvis utgiften hører til en annen.',
+    en: 'This round does not fund this type of cost. Remove the line, or choose another category if the cost belongs to one.',
+  },
+  'declaration.childCertificatesRequired': {
+    da: 'I har svaret, at frivillige får kontakt med børn under 15 år. Bekræft, at I indhenter børneattester.',
+    nb: 'Dere har svart at frivillige får kontakt med barn under 15 år. Bekreft at dere henter inn børneattester.',
+    en: 'You said volunteers will be in contact with children under 15. Confirm that you will get child protection certificates.',
+  },
+  'draft.notFound': {
+    da: 'Kladden findes ikke. Brug hele linket fra e-mailen, eller start en ny ansøgning.',
+    nb: 'Utkastet finnes ikke. Bruk hele lenken fra e-posten, eller start en ny søknad.',
+    en: 'This draft does not exist. Use the whole link from the email, or start a new application.',
+  },
+  'draft.wrongToken': {
+    da: 'Linket giver ikke adgang til denne kladde.',
+    nb: 'Lenken gir ikke tilgang til dette utkastet.',
+    en: 'This link does not give access to this draft.',
+  },
+  'draft.tooManyResumeEmails': {
+    da: 'Vi har allerede sendt linket {max} gange. Find en af de tidligere e-mails, eller kontakt kommunen.',
+    nb: 'Vi har allerede sendt lenken {max} ganger. Finn en av de tidligere e-postene, eller kontakt kommunen.',
+    en: 'We have already sent the link {max} times. Find one of the earlier emails, or contact the municipality.',
+  },
+  'register.unavailable': {
+    da: 'CVR-registret svarer ikke lige nu. Skriv foreningens navn og adresse selv.',
+    nb: 'CVR-registeret svarer ikke akkurat nå. Skriv foreningens navn og adresse selv.',
+    en: 'The business register is not answering right now. Enter the association’s name and address yourself.',
+  },
+  'draft.alreadySubmitted': {
+    da: 'Ansøgningen er allerede sendt. Følg den via linket i kvitteringen.',
+    nb: 'Søknaden er allerede sendt. Følg den via lenken i kvitteringen.',
+    en: 'This application has already been sent. Follow it through the link in the receipt.',
+  },
   // ── Uploads: each message says why a file was not taken and what to do instead ──
   'upload.notMultipart': {
     da: 'Filer skal sendes som multipart/form-data.',
@@ -276,6 +311,36 @@ const messages = {
     da: 'Et af dokumenterne hører ikke til denne sag. Send filerne igen fra sagens side.',
     nb: 'Et av dokumentene hører ikke til denne saken. Send filene på nytt fra sakens side.',
     en: 'One of the documents does not belong to this case. Send the files again from the case page.',
+  },
+  'staff.emailTaken': {
+    da: 'Der findes allerede en medarbejder med denne e-mailadresse.',
+    nb: 'Det finnes allerede en ansatt med denne e-postadressen.',
+    en: 'There is already a staff member with this email address.',
+  },
+  'staff.notFound': {
+    da: 'Medarbejderen findes ikke.',
+    nb: 'Den ansatte finnes ikke.',
+    en: 'There is no such staff member.',
+  },
+  'staff.roleRequired': {
+    da: 'Vælg mindst én rolle.',
+    nb: 'Velg minst én rolle.',
+    en: 'Choose at least one role.',
+  },
+  'staff.passwordLength': {
+    da: 'Adgangskoden skal have 12 til 200 tegn.',
+    nb: 'Passordet må ha 12 til 200 tegn.',
+    en: 'The password must have 12 to 200 characters.',
+  },
+  'staff.notYourself': {
+    da: 'Du kan ikke deaktivere din egen konto. Bed en anden administrator om det.',
+    nb: 'Du kan ikke deaktivere din egen konto. Be en annen administrator om det.',
+    en: 'You cannot deactivate your own account. Ask another administrator.',
+  },
+  'accessLog.searchTerm': {
+    da: 'Søg på enten en forenings CVR-nummer (8 cifre) eller en kontaktpersons e-mailadresse.',
+    nb: 'Søk på enten en forenings CVR-nummer (8 sifre) eller en kontaktpersons e-postadresse.',
+    en: 'Search by either an association’s CVR number (8 digits) or a contact person’s email address.',
   },
 } satisfies Record<string, Record<Language, string>>;
 

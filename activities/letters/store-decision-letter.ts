@@ -4,6 +4,7 @@ import type { Config } from '../../lib/config';
 import type { Database } from '../../lib/db';
 import { isUniqueViolation } from '../../lib/db';
 import { isLanguage, type Language } from '../../lib/i18n';
+import type { Application, FundingRound } from '../../prisma/generated/client';
 import { formatCaseReference } from '../../domain/reference';
 import type { ReportRequirement } from '../../domain/tiers';
 import { DecisionLetterError, renderDecisionLetter, type DecisionLetterData, type DecisionOutcome } from './decision-letter';
@@ -47,6 +48,73 @@ export interface DecisionLetterRequest {
   reporting?: { requirement: ReportRequirement; dueAt: string };
 }
 
+/** A decision as the letter states it: stored, or proposed on the case page for a preview. */
+export interface LetterDecision {
+  outcome: DecisionOutcome;
+  amountGrantedOre: bigint;
+  reasons: { criteria: string[]; text: string };
+  conditions: string[];
+  decidedBy: string;
+  date: Date;
+}
+
+/** Everything the letter says, from the case, its round, the decision and the municipality. */
+export function decisionLetterData({
+  application,
+  decision,
+  municipality,
+  payoutDate,
+  reporting,
+}: {
+  application: Application & { round: FundingRound };
+  decision: LetterDecision;
+  municipality: MunicipalitySettings;
+  payoutDate?: string;
+  reporting?: { requirement: ReportRequirement; dueAt: string };
+}): DecisionLetterData {
+  const language: Language = isLanguage(application.language) ? application.language : 'da';
+  const criteria = [...BUILT_IN_CRITERIA, ...((application.round.decisionCriteria as unknown as CriterionDefinition[]) ?? [])];
+  return {
+    language,
+    municipality: {
+      name: municipality.MUNICIPALITY_NAME,
+      department: municipality.MUNICIPALITY_DEPARTMENT,
+      address: municipality.MUNICIPALITY_ADDRESS,
+      email: municipality.MUNICIPALITY_EMAIL,
+      phone: municipality.MUNICIPALITY_PHONE,
+      guidelines: { name: municipality.GUIDELINES_NAME, adoptedOn: municipality.GUIDELINES_ADOPTED_ON, adoptedBy: municipality.GUIDELINES_ADOPTED_BY },
+    },
+    date: decision.date,
+    reference: formatCaseReference(application.referenceNumber, application.submittedAt ?? application.createdAt),
+    recipient: {
+      organizationName: application.organizationName,
+      cvr: application.organizationCvr,
+      contactName: application.contactName,
+      address: (application.submission as { organization?: { address?: string } }).organization?.address,
+    },
+    roundName: application.round.name,
+    project: {
+      title: application.projectTitle,
+      startDate: application.startDate.toISOString().slice(0, 10),
+      endDate: application.endDate.toISOString().slice(0, 10),
+    },
+    outcome: decision.outcome,
+    amountRequestedOre: application.amountRequestedOre,
+    amountGrantedOre: decision.amountGrantedOre,
+    reasons: {
+      criteria: decision.reasons.criteria.map((code) => criteria.find((c) => c.code === code)?.label[language] ?? code),
+      text: decision.reasons.text,
+    },
+    conditions: decision.conditions,
+    reporting: reporting ? { requirement: reporting.requirement, dueDate: new Date(reporting.dueAt) } : undefined,
+    payoutDate: payoutDate ? new Date(`${payoutDate}T12:00:00Z`) : undefined,
+    appealGuidance: { da: municipality.APPEAL_GUIDANCE_DA, nb: municipality.APPEAL_GUIDANCE_NB, en: municipality.APPEAL_GUIDANCE_EN }[language],
+    caseworker: decision.decidedBy.includes('@')
+      ? { name: decision.decidedBy, email: decision.decidedBy }
+      : { name: municipality.MUNICIPALITY_DEPARTMENT, email: municipality.MUNICIPALITY_EMAIL },
+  };
+}
+
 /** Renders the decision letter once per decision and keeps the PDF with the case's documents. */
 export function createDecisionLetterActivities({ db, municipality }: { db: Database; municipality: MunicipalitySettings }) {
   return {
@@ -59,49 +127,21 @@ export function createDecisionLetterActivities({ db, municipality }: { db: Datab
       const decision = await db.decision.findUniqueOrThrow({
         where: { applicationId_sequence: { applicationId: request.applicationId, sequence: request.decisionSequence } },
       });
-      const language: Language = isLanguage(application.language) ? application.language : 'da';
-      const reference = formatCaseReference(application.referenceNumber, application.submittedAt ?? application.createdAt);
-      const reasons = decision.reasons as { criteria: string[]; text: string };
-      const criteria = [...BUILT_IN_CRITERIA, ...((application.round.decisionCriteria as unknown as CriterionDefinition[]) ?? [])];
-      const data: DecisionLetterData = {
-        language,
-        municipality: {
-          name: municipality.MUNICIPALITY_NAME,
-          department: municipality.MUNICIPALITY_DEPARTMENT,
-          address: municipality.MUNICIPALITY_ADDRESS,
-          email: municipality.MUNICIPALITY_EMAIL,
-          phone: municipality.MUNICIPALITY_PHONE,
-          guidelines: { name: municipality.GUIDELINES_NAME, adoptedOn: municipality.GUIDELINES_ADOPTED_ON, adoptedBy: municipality.GUIDELINES_ADOPTED_BY },
+      const data = decisionLetterData({
+        application,
+        decision: {
+          outcome: decision.outcome as DecisionOutcome,
+          amountGrantedOre: decision.amountGrantedOre,
+          reasons: decision.reasons as { criteria: string[]; text: string },
+          conditions: decision.conditions as string[],
+          decidedBy: decision.decidedBy,
+          date: decision.approvedAt ?? decision.decidedAt,
         },
-        date: decision.approvedAt ?? decision.decidedAt,
-        reference,
-        recipient: {
-          organizationName: application.organizationName,
-          cvr: application.organizationCvr,
-          contactName: application.contactName,
-          address: (application.submission as { organization?: { address?: string } }).organization?.address,
-        },
-        roundName: application.round.name,
-        project: {
-          title: application.projectTitle,
-          startDate: application.startDate.toISOString().slice(0, 10),
-          endDate: application.endDate.toISOString().slice(0, 10),
-        },
-        outcome: decision.outcome as DecisionOutcome,
-        amountRequestedOre: application.amountRequestedOre,
-        amountGrantedOre: decision.amountGrantedOre,
-        reasons: {
-          criteria: reasons.criteria.map((code) => criteria.find((c) => c.code === code)?.label[language] ?? code),
-          text: reasons.text,
-        },
-        conditions: decision.conditions as string[],
-        reporting: request.reporting ? { requirement: request.reporting.requirement, dueDate: new Date(request.reporting.dueAt) } : undefined,
-        payoutDate: request.payoutDate ? new Date(`${request.payoutDate}T12:00:00Z`) : undefined,
-        appealGuidance: { da: municipality.APPEAL_GUIDANCE_DA, nb: municipality.APPEAL_GUIDANCE_NB, en: municipality.APPEAL_GUIDANCE_EN }[language],
-        caseworker: decision.decidedBy.includes('@')
-          ? { name: decision.decidedBy, email: decision.decidedBy }
-          : { name: municipality.MUNICIPALITY_DEPARTMENT, email: municipality.MUNICIPALITY_EMAIL },
-      };
+        municipality,
+        payoutDate: request.payoutDate,
+        reporting: request.reporting,
+      });
+      const reference = data.reference;
 
       let pdf: Buffer;
       try {

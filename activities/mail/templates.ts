@@ -609,10 +609,11 @@ export function renderEmail<K extends EmailKind>(kind: K, data: EmailData[K], la
   assertWebLink(data.caseUrl);
   const pack = LANGUAGE_PACKS[language];
   const content = pack.templates[kind](data);
+  return assembleEmail(pack, content, content.greeting ?? pack.greeting(data.contactName), content.signOff ?? pack.signOff(data), pack.footer(data));
+}
+
+function assembleEmail(pack: LanguagePack, content: EmailContent, greeting: string, signOff: string[], footer: string): RenderedEmail {
   const blocks = content.blocks.filter((block): block is Block => Boolean(block));
-  const greeting = content.greeting ?? pack.greeting(data.contactName);
-  const signOff = content.signOff ?? pack.signOff(data);
-  const footer = pack.footer(data);
   const subject = singleLine(content.subject);
 
   const text = [`${greeting}`, ...blocks.map(blockToText), signOff.join('\n'), '--', footer].join('\n\n') + '\n';
@@ -638,4 +639,69 @@ export function renderEmail<K extends EmailKind>(kind: K, data: EmailData[K], la
   ].join('\n');
 
   return { subject, text, html };
+}
+
+// ─── A draft's resume link: there is no case yet, so no reference and no contact name ────────
+
+export interface DraftResumeData {
+  municipalityName: string;
+  roundName: string;
+  /** The draft's private link. */
+  resumeUrl: string;
+  savedAt: Date;
+  /** The round's deadline, when it has one. */
+  closesAt?: Date;
+}
+
+const DRAFT_RESUME: Record<EmailLanguage, { greeting: string; footer: string; content(d: DraftResumeData): EmailContent }> = {
+  da: {
+    greeting: 'Hej',
+    footer: 'Har I ikke bedt om denne mail, kan I se bort fra den. Uden linket kan ingen se kladden.',
+    content: (d) => ({
+      subject: `Fortsæt jeres ansøgning til ${d.roundName}`,
+      blocks: [
+        p(`I har gemt en ansøgning til ${d.roundName}, så I kan fortsætte senere. Alt, hvad I havde skrevet ${dateTime(d.savedAt, 'da')}, er gemt.`),
+        link('Fortsæt ansøgningen', d.resumeUrl),
+        d.closesAt && p(`Ansøgningen skal være sendt senest ${dateTime(d.closesAt, 'da')}.`),
+        p('Ansøgningen er ikke sendt endnu. Den er først sendt, når I har trykket "Send ansøgningen" og fået en kvittering.'),
+        p('Linket er personligt og giver adgang til det, I har skrevet. Del det kun med dem i foreningen, der hjælper med ansøgningen.'),
+      ],
+    }),
+  },
+  nb: {
+    greeting: 'Hei',
+    footer: 'Har dere ikke bedt om denne e-posten, kan dere se bort fra den. Uten lenken kan ingen se utkastet.',
+    content: (d) => ({
+      subject: `Fortsett søknaden deres til ${d.roundName}`,
+      blocks: [
+        p(`Dere har lagret en søknad til ${d.roundName} for å fortsette senere. Alt dere hadde skrevet ${dateTime(d.savedAt, 'nb')}, er lagret.`),
+        link('Fortsett søknaden', d.resumeUrl),
+        d.closesAt && p(`Søknaden må være sendt innen ${dateTime(d.closesAt, 'nb')}.`),
+        p('Søknaden er ikke sendt ennå. Den er først sendt når dere har trykket «Send søknaden» og fått en kvittering.'),
+        p('Lenken er personlig og gir tilgang til det dere har skrevet. Del den bare med dem i foreningen som hjelper med søknaden.'),
+      ],
+    }),
+  },
+  en: {
+    greeting: 'Hello',
+    footer: 'If you did not ask for this email, you can ignore it. Without the link nobody can see the draft.',
+    content: (d) => ({
+      subject: `Continue your application to ${d.roundName}`,
+      blocks: [
+        p(`You saved an application to ${d.roundName} to continue later. Everything you had entered by ${dateTime(d.savedAt, 'en')} is saved.`),
+        link('Continue the application', d.resumeUrl),
+        d.closesAt && p(`The application must be sent by ${dateTime(d.closesAt, 'en')}.`),
+        p('The application has not been sent yet. It is sent only when you have pressed "Send the application" and got a receipt.'),
+        p('The link is personal and opens what you have entered. Share it only with the people in the association who help with the application.'),
+      ],
+    }),
+  },
+};
+
+/** The email with a draft's private link, so an association can continue the form later. */
+export function renderDraftResumeEmail(data: DraftResumeData, language: EmailLanguage): RenderedEmail {
+  assertWebLink(data.resumeUrl);
+  const wording = DRAFT_RESUME[language];
+  const pack = LANGUAGE_PACKS[language];
+  return assembleEmail(pack, wording.content(data), wording.greeting, pack.signOff({ municipalityName: data.municipalityName } as EmailCommon), wording.footer);
 }

@@ -6,15 +6,22 @@ import { errorHandler, notFoundHandler } from './http/errors';
 import { createHttpMetrics } from './http/metrics';
 import { createWorkflowStarter, type WorkflowStarter } from './applications/workflow-starter';
 import { applicationsRouter } from './routes/applications';
+import { draftsRouter } from './routes/drafts';
 import { healthRouter } from './routes/health';
 import { openApiDocument } from './openapi';
 import { roundsRouter } from './routes/rounds';
 import { authRouter } from './routes/auth';
 import { caseActionsRouter } from './routes/case-actions';
+import { documentsRouter } from './routes/documents';
 import { queueRouter } from './routes/queue';
 import { allocationRouter } from './routes/allocation';
 import { adminRoundsRouter } from './routes/admin-rounds';
+import { adminStaffRouter } from './routes/admin-staff';
+import { accessLogRouter } from './routes/access-log';
 import { payoutRunsRouter } from './routes/payout-runs';
+import { statsRouter } from './routes/stats';
+import { openDataRouter } from './routes/open-data';
+import { registerCaseMetrics } from './stats/case-metrics';
 import { identifyStaff } from './http/staff';
 import type { StaffAuthenticator } from '../../lib/staff-auth';
 import type { Config } from '../../lib/config';
@@ -44,6 +51,7 @@ export function createApp(deps: AppDependencies): App {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   const metrics = createHttpMetrics();
+  registerCaseMetrics(metrics.registry, deps.db);
   const workflows = createWorkflowStarter({ db: deps.db, temporal: deps.temporal, taskQueue: deps.taskQueue, log: deps.log });
 
   app.use(metrics.middleware);
@@ -76,11 +84,17 @@ export function createApp(deps: AppDependencies): App {
   api.use(authRouter({ ...deps, secureCookies: secureCookies(deps.config) }));
   api.use(roundsRouter(deps));
   api.use(applicationsRouter({ ...deps, workflows }));
+  api.use(draftsRouter({ ...deps, workflows }));
   api.use(caseActionsRouter(deps));
+  api.use(documentsRouter(deps));
   api.use(queueRouter(deps));
   api.use(allocationRouter(deps));
   api.use(adminRoundsRouter(deps));
+  api.use(adminStaffRouter(deps));
+  api.use(accessLogRouter(deps));
   api.use(payoutRunsRouter(deps));
+  api.use(statsRouter(deps));
+  api.use(openDataRouter(deps));
   app.use('/api/v1', api);
 
   const site = siteSettings(deps.config);

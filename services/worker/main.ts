@@ -1,7 +1,7 @@
-import { NativeConnection, Runtime, makeTelemetryFilterString } from '@temporalio/worker';
+import { NativeConnection, Runtime, makeTelemetryFilterString, type RuntimeOptions } from '@temporalio/worker';
 import { loadConfigOrExit, loadDotEnvIfPresent } from '../../lib/config';
 import { createDatabase } from '../../lib/db';
-import { createLogger } from '../../lib/logger';
+import { createLogger, type Logger } from '../../lib/logger';
 import { activitySettingsFromConfig } from '../../activities';
 import { createBusinessRegister } from '../../activities/register';
 import { temporalConnectionOptions } from '../../lib/temporal';
@@ -11,19 +11,7 @@ async function main(): Promise<void> {
   loadDotEnvIfPresent();
   const config = loadConfigOrExit();
   const log = createLogger('worker', config.LOG_LEVEL);
-  Runtime.install({
-    logger: {
-      log: (level, message, meta) => log[level.toLowerCase() as 'info'](meta ?? {}, message),
-      trace: (message, meta) => log.trace(meta ?? {}, message),
-      debug: (message, meta) => log.debug(meta ?? {}, message),
-      info: (message, meta) => log.info(meta ?? {}, message),
-      warn: (message, meta) => log.warn(meta ?? {}, message),
-      error: (message, meta) => log.error(meta ?? {}, message),
-    },
-    telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }), forward: {} } },
-    // We handle SIGINT/SIGTERM ourselves below so the database closes after the worker drains.
-    shutdownSignals: [],
-  });
+  installRuntime(config.WORKER_METRICS_PORT, log);
 
   const db = createDatabase(config.DATABASE_URL);
   const started = Date.now();
@@ -53,6 +41,40 @@ async function main(): Promise<void> {
   await connection.close();
   await db.$disconnect();
   log.info('worker stopped');
+}
+
+/**
+ * The Temporal runtime, with the SDK's own metrics (task slots, poll and schedule latencies,
+ * sticky cache) served for Prometheus on a port of the worker's own. A port already taken (a
+ * second worker on one machine) costs the metrics, not the worker.
+ */
+function installRuntime(metricsPort: number, log: Logger): void {
+  const options = (metrics: boolean): RuntimeOptions => ({
+    logger: {
+      log: (level, message, meta) => log[level.toLowerCase() as 'info'](meta ?? {}, message),
+      trace: (message, meta) => log.trace(meta ?? {}, message),
+      debug: (message, meta) => log.debug(meta ?? {}, message),
+      info: (message, meta) => log.info(meta ?? {}, message),
+      warn: (message, meta) => log.warn(meta ?? {}, message),
+      error: (message, meta) => log.error(meta ?? {}, message),
+    },
+    telemetryOptions: {
+      logging: { filter: makeTelemetryFilterString({ core: 'WARN' }), forward: {} },
+      ...(metrics ? { metrics: { prometheus: { bindAddress: `0.0.0.0:${metricsPort}`, useSecondsForDurations: true } } } : {}),
+    },
+    // We handle SIGINT/SIGTERM ourselves below so the database closes after the worker drains.
+    shutdownSignals: [],
+  });
+  if (metricsPort > 0) {
+    try {
+      Runtime.install(options(true));
+      log.info({ port: metricsPort }, 'worker metrics at /metrics');
+      return;
+    } catch (error) {
+      log.warn({ err: error, port: metricsPort }, 'worker metrics endpoint not available; running without it');
+    }
+  }
+  Runtime.install(options(false));
 }
 
 main().catch((error) => {

@@ -14,6 +14,9 @@ const CATALOG_QUERIES = {
   sequences: `SELECT sequence_name, data_type FROM information_schema.sequences WHERE sequence_schema = 'public' ORDER BY 1`,
 };
 
+// Partial indexes written by hand in migrations: the schema language cannot express them.
+const HAND_WRITTEN_INDEXES = ['applications_waiting_submitted_idx', 'screenings_not_passed_idx'];
+
 async function describeSchema(url: string): Promise<Record<string, unknown[]>> {
   const client = new Client({ connectionString: url });
   await client.connect();
@@ -50,8 +53,11 @@ describe('database migrations', () => {
     const migrated = await describeSchema(fromMigrations);
     const declared = await describeSchema(fromSchema);
     expect(migrated.columns!.length).toBeGreaterThan(10);
+    const indexName = (row: unknown) => (row as { indexname: string }).indexname;
+    expect(migrated.indexes!.map(indexName)).toEqual(expect.arrayContaining(HAND_WRITTEN_INDEXES));
+    migrated.indexes = migrated.indexes!.filter((row) => !HAND_WRITTEN_INDEXES.includes(indexName(row)));
     expect(migrated).toEqual(declared);
-  });
+  }, 180_000);
 
   it('can be applied twice without change (deploy is idempotent)', async () => {
     const url = await createFreshDatabase(adminUrl, 'grantflow_redeploy');
@@ -60,5 +66,5 @@ describe('database migrations', () => {
     const once = await describeSchema(url);
     migrateDeploy(url);
     expect(await describeSchema(url)).toEqual(once);
-  });
+  }, 180_000);
 });

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Database } from '../../../lib/db';
-import { isUniqueViolation } from '../../../lib/db';
+import { isUniqueViolation, type Prisma } from '../../../lib/db';
 import type { Logger } from '../../../lib/logger';
 import type { Language } from '../../../lib/i18n';
 import { fingerprint, generateAccessToken, seal, sha256Hex, unseal } from '../../../lib/tokens';
@@ -35,6 +35,7 @@ export async function submitApplication(
   input: ApplicationInput,
   idempotencyKey: string | undefined,
   language: Language,
+  options: { fromDraftId?: string } = {},
 ): Promise<{ receipt: SubmissionReceipt; replayed: boolean }> {
   const requestFingerprint = fingerprint(input);
   const keyHash = idempotencyKey ? sha256Hex(idempotencyKey) : undefined;
@@ -105,6 +106,7 @@ export async function submitApplication(
           occurredAt: now,
         },
       });
+      if (options.fromDraftId) await claimDraft(tx, options.fromDraftId, created.id, now);
       return created;
     });
   } catch (error) {
@@ -123,6 +125,16 @@ export async function submitApplication(
     deps.log.warn({ err: error, applicationId: application.id }, 'workflow not started yet; reconciler will retry');
   }
   return { receipt: toReceipt(deps, application, accessToken), replayed: false };
+}
+
+/**
+ * A draft becomes this application in the same transaction that stores it: its documents move
+ * over before the workflow starts (so screening sees them), and a draft is submitted only once.
+ */
+async function claimDraft(tx: Prisma.TransactionClient, draftId: string, applicationId: string, now: Date): Promise<void> {
+  const claimed = await tx.applicationDraft.updateMany({ where: { id: draftId, submittedAt: null }, data: { submittedAt: now, applicationId } });
+  if (claimed.count !== 1) throw new ApiError(409, 'draft_submitted', 'draft.alreadySubmitted');
+  await tx.document.updateMany({ where: { draftId }, data: { applicationId } });
 }
 
 async function findByIdempotencyKey(

@@ -4,7 +4,7 @@ import type { Database } from '../../../lib/db';
 import type { StaffIdentity } from '../../../lib/staff-auth';
 import { sha256Hex } from '../../../lib/tokens';
 import { ApiError } from './errors';
-import { bearerToken, staffOf } from './staff';
+import { bearerToken, hasRole, staffOf } from './staff';
 
 export type CaseAccess = { kind: 'staff'; staff: StaffIdentity } | { kind: 'applicant' };
 
@@ -21,7 +21,11 @@ export function applicationIdOf(req: Request): string {
  */
 export async function caseAccess(db: Database, req: Request, res: Response, applicationId: string): Promise<CaseAccess> {
   const staff = staffOf(res);
-  if (staff) return { kind: 'staff', staff };
+  if (staff) {
+    // Politicians read aggregated statistics only, never a case's personal data.
+    if (!hasRole(staff, 'caseworker', 'approver')) throw new ApiError(403, 'forbidden', 'auth.roleRequired');
+    return { kind: 'staff', staff };
+  }
   const token = bearerToken(req) ?? (typeof req.query.adgang === 'string' ? req.query.adgang : undefined);
   if (!token) {
     res.set('WWW-Authenticate', 'Bearer realm="grantflow"');

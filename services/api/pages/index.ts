@@ -7,6 +7,11 @@ import type { StaffAuthenticator } from '../../../lib/staff-auth';
 import type { WorkflowStarter } from '../applications/workflow-starter';
 import { assetsRouter } from './assets';
 import { signInPages } from './staff/sign-in';
+import { caseworkPages } from './casework';
+import { applyPages } from './apply';
+import { casePages } from './case';
+import { adminPages } from './admin';
+import { statsPages } from './stats';
 import { secureCookies } from '../http/cookies';
 import { sessionPolicyFrom } from '../../../lib/staff-auth';
 import type { SiteSettings } from './layout';
@@ -27,6 +32,7 @@ export interface PageDependencies {
 export function pagesRouter(deps: PageDependencies): Router {
   const router = Router();
   router.use(assetsRouter());
+  router.use(applyPages(deps));
   router.use(
     signInPages({
       ...deps,
@@ -35,5 +41,9 @@ export function pagesRouter(deps: PageDependencies): Router {
       sessionMaxAgeMs: sessionPolicyFrom(deps.config).absoluteTimeoutMs,
     }),
   );
+  router.use(casePages(deps));
+  router.use(caseworkPages({ ...deps, cookieSecret: deps.config.COOKIE_SECRET }));
+  router.use(adminPages({ ...deps, cookieSecret: deps.config.COOKIE_SECRET }));
+  router.use(statsPages({ ...deps, cookieSecret: deps.config.COOKIE_SECRET }));
   return router;
 }

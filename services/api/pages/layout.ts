@@ -32,6 +32,8 @@ export interface PageOptions {
   user?: SafeHtml;
   /** True when the page shows field errors: the title is prefixed as DKFDS prescribes. */
   hasErrors?: boolean;
+  /** Extra scripts of our own (same origin) for progressive enhancement on this page. */
+  scripts?: string[];
 }
 
 const ERROR_PREFIX = { da: 'Fejl: ', nb: 'Feil: ', en: 'Error: ' } as const;
@@ -109,6 +111,7 @@ export function renderPage(req: Request, site: SiteSettings, options: PageOption
   </footer>
   <script src="/assets/dkfds/js/dkfds.min.js"></script>
   <script src="/assets/app.js"></script>
+  ${(options.scripts ?? []).map((src) => html`<script src="${src}"></script>`)}
 </body>
 </html>`.value;
 }

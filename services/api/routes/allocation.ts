@@ -3,13 +3,13 @@ import type { Client } from '@temporalio/client';
 import { z } from 'zod';
 import type { Database } from '../../../lib/db';
 import { allocationConfirmationSchema } from '../../../domain/case-actions';
-import { kronerToOre, oreToKroner } from '../../../domain/money';
-import { fundingRoundWorkflowId } from '../../../workflows/funding-round';
-import { confirmAllocationUpdate, roundStateQuery, type RoundState } from '../../../workflows/messages';
+import { oreToKroner } from '../../../domain/money';
+import type { RoundState } from '../../../workflows/messages';
 import { ApiError, parseInput } from '../http/errors';
 import { requireStaff } from '../http/staff';
-import { workflowCall } from '../http/workflow-errors';
+import { confirmAllocation, roundAllocation } from '../casework/allocation';
 import { idempotencyKeyOf } from '../http/idempotency';
+import { recordAccessMany, recordAudit } from '../audit/log';
 
 function roundIdOf(raw: unknown): string {
   const id = z.uuid().safeParse(raw);
@@ -37,12 +37,12 @@ function inKroner(state: RoundState) {
 /** A deadline round's allocation: proposed when the round closes, confirmed by an approver. */
 export function allocationRouter({ db, temporal }: { db: Database; temporal: Client }): Router {
   const router = Router();
-  const roundHandle = (roundId: string) => temporal.workflow.getHandle(fundingRoundWorkflowId(roundId));
-
   router.get('/rounds/:id/allocation', async (req, res) => {
-    requireStaff(res, 'caseworker', 'approver');
+    const staff = requireStaff(res, 'caseworker', 'approver');
     const roundId = roundIdOf(req.params.id);
-    res.json(inKroner(await workflowCall(() => roundHandle(roundId).query(roundStateQuery))));
+    const state = await roundAllocation(temporal, roundId);
+    await recordAccessMany(db, staff, state.proposal.map((line) => line.applicationId), 'allocation_view');
+    res.json(inKroner(state));
   });
 
   router.post('/rounds/:id/allocation', async (req, res) => {
@@ -51,17 +51,7 @@ export function allocationRouter({ db, temporal }: { db: Database; temporal: Cli
     const { decisions } = parseInput(allocationConfirmationSchema, req.body, req);
     const round = await db.fundingRound.findUnique({ where: { id: roundId }, select: { id: true } });
     if (!round) throw new ApiError(404, 'not_found', 'round.notFound');
-    const state = await workflowCall(() =>
-      roundHandle(roundId).executeUpdate(confirmAllocationUpdate, {
-        args: [
-          {
-            approver: staff.email,
-            decisions: decisions.map((d) => ({ applicationId: d.applicationId, outcome: d.outcome, amountGrantedOre: Number(kronerToOre(d.amountGranted)), reasons: d.reasons })),
-          },
-        ],
-        updateId: idempotencyKeyOf(req),
-      }),
-    );
+    const state = await confirmAllocation(temporal, roundId, staff.email, decisions, idempotencyKeyOf(req));
     res.json(inKroner(state));
   });
 

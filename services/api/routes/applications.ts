@@ -8,6 +8,7 @@ import { requestLanguage } from '../http/language';
 import { idempotencyKeyOf } from '../http/idempotency';
 import { applicationIdOf, caseAccess } from '../http/case-access';
 import { submitApplication, type IntakeDependencies } from '../applications/intake';
+import { recordAccess } from '../audit/log';
 
 
 export function applicationsRouter(deps: IntakeDependencies & { db: Database }): Router {
@@ -65,6 +66,7 @@ export function applicationsRouter(deps: IntakeDependencies & { db: Database }):
       res.json(applicantView);
       return;
     }
+    await recordAccess(deps.db, access.staff, id, 'case_api');
     res.json({
       ...applicantView,
       assignee: application.assignee,

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import type { z } from 'zod';
 import type { Client } from '@temporalio/client';
 import type { Database } from '../../../lib/db';
 import {
@@ -11,14 +12,11 @@ import {
   supplementSchema,
   withdrawalSchema,
 } from '../../../domain/case-actions';
-import { kronerToOre } from '../../../domain/money';
 import { grantApplicationWorkflowId } from '../../../domain/status';
-import { assertDecisionIsExplained, DecisionLetterError } from '../../../activities/letters/decision-letter';
 import {
   approvalUpdate,
   caseStateQuery,
   claimUpdate,
-  decideUpdate,
   releaseUpdate,
   reportStateQuery,
   requestInformationUpdate,
@@ -26,16 +24,63 @@ import {
   submitReportSignal,
   supplementSignal,
   withdrawSignal,
-  type CaseAction,
 } from '../../../workflows/messages';
 import { ApiError, parseInput } from '../http/errors';
 import { applicationIdOf, caseAccess } from '../http/case-access';
 import { requireStaff } from '../http/staff';
 import { workflowCall } from '../http/workflow-errors';
 import { idempotencyKeyOf } from '../http/idempotency';
+import { documentsNotOnApplication } from '../documents/store';
+import { decideCase } from '../casework/decision';
+import { recordAccess, recordAudit } from '../audit/log';
 
 export function reportWorkflowId(applicationId: string): string {
   return `grant-report-${applicationId}`;
+}
+
+interface ApplicantActionDependencies {
+  db: Database;
+  temporal: Client;
+}
+
+/** Referenced documents must be uploads of this very application (400 naming the field otherwise). */
+async function requireOwnDocuments(db: Database, applicationId: string, documentIds: readonly string[]): Promise<void> {
+  const foreign = await documentsNotOnApplication(db, applicationId, documentIds);
+  if (foreign.length) throw new ApiError(400, 'validation_failed', 'document.notOnCase', [{ path: 'documentIds', message: 'i18n:document.notOnCase' }]);
+}
+
+// The association's actions, shared by the JSON API and the case page: the same checks either way.
+
+/** Answers the open information request (409 when none is open or another one is named). */
+export async function sendSupplement({ db, temporal }: ApplicantActionDependencies, applicationId: string, input: z.infer<typeof supplementSchema>): Promise<void> {
+  const handle = temporal.workflow.getHandle(grantApplicationWorkflowId(applicationId));
+  const state = await workflowCall(() => handle.query(caseStateQuery));
+  if (!state.allowedActions.includes('supplement') || !state.openRequest) {
+    throw new ApiError(409, 'action_not_allowed', 'action.notAllowed', [], { status: state.status });
+  }
+  const requestSequence = input.requestSequence ?? state.openRequest.sequence;
+  if (requestSequence !== state.openRequest.sequence) throw new ApiError(409, 'action_not_allowed', 'action.notAllowed', [], { status: state.status });
+  await requireOwnDocuments(db, applicationId, input.documentIds);
+  await handle.signal(supplementSignal, { requestSequence, text: input.text, documentIds: input.documentIds, at: new Date().toISOString() });
+}
+
+export async function sendWithdrawal({ temporal }: ApplicantActionDependencies, applicationId: string, input: z.infer<typeof withdrawalSchema>): Promise<void> {
+  const handle = temporal.workflow.getHandle(grantApplicationWorkflowId(applicationId));
+  const state = await workflowCall(() => handle.query(caseStateQuery));
+  if (!state.allowedActions.includes('withdraw')) throw new ApiError(409, 'action_not_allowed', 'action.notAllowed', [], { status: state.status });
+  await handle.signal(withdrawSignal, { reason: input.reason, at: new Date().toISOString() });
+}
+
+/** Sends the follow-up report while one is due (409 otherwise). */
+export async function sendReport({ db, temporal }: ApplicantActionDependencies, applicationId: string, report: z.infer<typeof reportSchema>): Promise<void> {
+  const handle = temporal.workflow.getHandle(reportWorkflowId(applicationId));
+  const state = await workflowCall(() => handle.query(reportStateQuery)).catch((error) => {
+    if (error instanceof ApiError && error.status === 404) throw new ApiError(409, 'action_not_allowed', 'action.notAllowed', [], { status: 'DECIDED' });
+    throw error;
+  });
+  if (state.status !== 'REPORT_DUE' || state.submitted) throw new ApiError(409, 'action_not_allowed', 'action.notAllowed', [], { status: state.status });
+  await requireOwnDocuments(db, applicationId, report.documentIds);
+  await handle.signal(submitReportSignal, { ...report, at: new Date().toISOString() });
 }
 
 /**
@@ -47,11 +92,6 @@ export function caseActionsRouter({ db, temporal }: { db: Database; temporal: Cl
   const router = Router();
   const caseHandle = (applicationId: string) => temporal.workflow.getHandle(grantApplicationWorkflowId(applicationId));
 
-  async function requireAllowed(applicationId: string, action: CaseAction): Promise<void> {
-    const state = await workflowCall(() => caseHandle(applicationId).query(caseStateQuery));
-    if (!state.allowedActions.includes(action)) throw new ApiError(409, 'action_not_allowed', 'action.notAllowed', [], { status: state.status });
-  }
-
   router.post('/applications/:id/assignment', async (req, res) => {
     const staff = requireStaff(res, 'caseworker', 'approver');
     const id = applicationIdOf(req);
@@ -59,6 +99,7 @@ export function caseActionsRouter({ db, temporal }: { db: Database; temporal: Cl
     const state = await workflowCall(() =>
       caseHandle(id).executeUpdate(claimUpdate, { args: [{ caseworker: staff.email, assignee }], updateId: idempotencyKeyOf(req) }),
     );
+    await recordAudit(db, staff, 'case.claim', { applicationId: id, details: { assignee: assignee ?? staff.email } });
     res.json(state);
   });
 
@@ -66,6 +107,7 @@ export function caseActionsRouter({ db, temporal }: { db: Database; temporal: Cl
     const staff = requireStaff(res, 'caseworker', 'approver');
     const id = applicationIdOf(req);
     const state = await workflowCall(() => caseHandle(id).executeUpdate(releaseUpdate, { args: [{ caseworker: staff.email }], updateId: idempotencyKeyOf(req) }));
+    await recordAudit(db, staff, 'case.release', { applicationId: id });
     res.json(state);
   });
 
@@ -76,6 +118,7 @@ export function caseActionsRouter({ db, temporal }: { db: Database; temporal: Cl
     const state = await workflowCall(() =>
       caseHandle(id).executeUpdate(requestInformationUpdate, { args: [{ caseworker: staff.email, items, message }], updateId: idempotencyKeyOf(req) }),
     );
+    await recordAudit(db, staff, 'case.request_information', { applicationId: id, details: { items } });
     res.status(201).json(state);
   });
 
@@ -83,33 +126,8 @@ export function caseActionsRouter({ db, temporal }: { db: Database; temporal: Cl
     const staff = requireStaff(res, 'caseworker');
     const id = applicationIdOf(req);
     const input = parseInput(decisionSchema, req.body, req);
-    const application = await db.application.findUnique({ where: { id }, select: { amountRequestedOre: true, round: { select: { decisionCriteria: true } } } });
-    if (!application) throw new ApiError(404, 'not_found', 'application.notFound');
-    const criteria = (application.round.decisionCriteria as { code: string; label: Record<string, string> }[]) ?? [];
-    const unknown = input.reasons.criteria.filter((code) => !criteria.some((c) => c.code === code));
-    if (unknown.length) {
-      throw new ApiError(400, 'validation_failed', 'validation.failed', [{ path: 'reasons.criteria', message: `Unknown criteria: ${unknown.join(', ')}` }]);
-    }
-    const amountGrantedOre = kronerToOre(input.amountGranted);
-    try {
-      // The letter must be sendable: refuse an unexplained or inconsistent decision before it is made.
-      const worded = input.reasons.criteria.map((code) => criteria.find((c) => c.code === code)?.label.da ?? code);
-      assertDecisionIsExplained({ outcome: input.outcome, amountRequestedOre: application.amountRequestedOre, amountGrantedOre, reasons: { ...input.reasons, criteria: worded } });
-    } catch (error) {
-      if (error instanceof DecisionLetterError) {
-        const reasonsProblem = error.code === 'reasons_missing' || error.code === 'reasons_insufficient';
-        throw new ApiError(400, 'validation_failed', 'validation.failed', [
-          reasonsProblem ? { path: 'reasons', message: 'i18n:decision.reasonsRequired' } : { path: 'amountGranted', message: 'i18n:decision.amountInvalid' },
-        ]);
-      }
-      throw error;
-    }
-    const state = await workflowCall(() =>
-      caseHandle(id).executeUpdate(decideUpdate, {
-        args: [{ caseworker: staff.email, outcome: input.outcome, amountGrantedOre: Number(amountGrantedOre), reasons: input.reasons, conditions: input.conditions }],
-        updateId: idempotencyKeyOf(req),
-      }),
-    );
+    const state = await decideCase({ db, temporal }, id, staff.email, input, idempotencyKeyOf(req));
+    await recordAudit(db, staff, 'case.decide', { applicationId: id, details: { outcome: input.outcome, amountGranted: input.amountGranted, criteria: input.reasons.criteria } });
     res.json(state);
   });
 
@@ -120,43 +138,28 @@ export function caseActionsRouter({ db, temporal }: { db: Database; temporal: Cl
     const state = await workflowCall(() =>
       caseHandle(id).executeUpdate(approvalUpdate, { args: [{ approver: staff.email, approve, comment }], updateId: idempotencyKeyOf(req) }),
     );
+    await recordAudit(db, staff, approve ? 'decision.approve' : 'decision.return', { applicationId: id, details: comment ? { comment } : {} });
     res.json(state);
   });
 
   router.post('/applications/:id/supplements', async (req, res) => {
     const id = applicationIdOf(req);
     await caseAccess(db, req, res, id);
-    const input = parseInput(supplementSchema, req.body, req);
-    const state = await workflowCall(() => caseHandle(id).query(caseStateQuery));
-    if (!state.allowedActions.includes('supplement') || !state.openRequest) {
-      throw new ApiError(409, 'action_not_allowed', 'action.notAllowed', [], { status: state.status });
-    }
-    const requestSequence = input.requestSequence ?? state.openRequest.sequence;
-    if (requestSequence !== state.openRequest.sequence) throw new ApiError(409, 'action_not_allowed', 'action.notAllowed', [], { status: state.status });
-    await caseHandle(id).signal(supplementSignal, { requestSequence, text: input.text, documentIds: input.documentIds, at: new Date().toISOString() });
+    await sendSupplement({ db, temporal }, id, parseInput(supplementSchema, req.body, req));
     res.status(202).json({ accepted: true });
   });
 
   router.post('/applications/:id/withdrawal', async (req, res) => {
     const id = applicationIdOf(req);
     await caseAccess(db, req, res, id);
-    const { reason } = parseInput(withdrawalSchema, req.body ?? {}, req);
-    await requireAllowed(id, 'withdraw');
-    await caseHandle(id).signal(withdrawSignal, { reason, at: new Date().toISOString() });
+    await sendWithdrawal({ db, temporal }, id, parseInput(withdrawalSchema, req.body ?? {}, req));
     res.status(202).json({ accepted: true });
   });
 
   router.post('/applications/:id/reports', async (req, res) => {
     const id = applicationIdOf(req);
     await caseAccess(db, req, res, id);
-    const report = parseInput(reportSchema, req.body, req);
-    const handle = temporal.workflow.getHandle(reportWorkflowId(id));
-    const state = await workflowCall(() => handle.query(reportStateQuery)).catch((error) => {
-      if (error instanceof ApiError && error.status === 404) throw new ApiError(409, 'action_not_allowed', 'action.notAllowed', [], { status: 'DECIDED' });
-      throw error;
-    });
-    if (state.status !== 'REPORT_DUE' || state.submitted) throw new ApiError(409, 'action_not_allowed', 'action.notAllowed', [], { status: state.status });
-    await handle.signal(submitReportSignal, { ...report, at: new Date().toISOString() });
+    await sendReport({ db, temporal }, id, parseInput(reportSchema, req.body, req));
     res.status(202).json({ accepted: true });
   });
 
@@ -168,14 +171,16 @@ export function caseActionsRouter({ db, temporal }: { db: Database; temporal: Cl
     const state = await workflowCall(() =>
       temporal.workflow.getHandle(reportWorkflowId(id)).executeUpdate(reviewReportUpdate, { args: [{ caseworker: staff.email, accept, comment }], updateId: idempotencyKeyOf(req) }),
     );
+    await recordAudit(db, staff, accept ? 'report.accept' : 'report.send_back', { applicationId: id, details: comment ? { comment } : {} });
     res.json(state);
   });
 
   router.get('/applications/:id/letter.pdf', async (req, res) => {
     const id = applicationIdOf(req);
-    await caseAccess(db, req, res, id);
+    const access = await caseAccess(db, req, res, id);
     const letter = await db.document.findFirst({ where: { applicationId: id, kind: 'decision_letter' }, orderBy: { createdAt: 'desc' } });
     if (!letter) throw new ApiError(404, 'not_found', 'letter.notYet');
+    if (access.kind === 'staff') await recordAccess(db, access.staff, id, 'document_download');
     res
       .set({
         'Content-Type': 'application/pdf',

@@ -4,6 +4,7 @@ import type { Database } from '../../../lib/db';
 import { payoutExportCsv } from '../../../domain/csv';
 import { ApiError } from '../http/errors';
 import { requireStaff } from '../http/staff';
+import { recordAudit } from '../audit/log';
 
 /** Kroner with øre as a decimal number (payouts are whole kroner in practice, so usually an integer). */
 function kronerOf(ore: bigint): number {
@@ -67,6 +68,7 @@ export function payoutRunsRouter({ db }: { db: Database }): Router {
       res.json({ count: 0 });
       return;
     }
+    await recordAudit(db, staff, 'payout_run.create', { details: { payoutRunId: run.id, count: run.count, totalOre: run.totalOre.toString() } });
     res
       .status(201)
       .location(`/api/v1/payout-runs/${run.id}/export.csv`)

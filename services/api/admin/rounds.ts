@@ -1,0 +1,149 @@
+import { isUniqueViolation, type Database, type Prisma } from '../../../lib/db';
+import { i18nMessage, type Language } from '../../../lib/i18n';
+import { roundReportingTiers } from '../../../lib/rounds';
+import { kronerToOre, oreToKroner } from '../../../domain/money';
+import { processSettingsSchema } from '../../../domain/round-settings';
+import { applyRoundChange, roundInputSchema, roundUpdateSchema, type DecisionCriterion, type RoundInput, type RoundUpdate } from '../../../domain/round-input';
+import type { FundingRound } from '../../../prisma/generated/client';
+import { ApiError, type FieldIssue } from '../http/errors';
+import { validated } from './validated';
+
+// Creating and changing funding rounds, shared by the JSON API and the admin pages, so both
+// check the same rules and store the same record.
+
+/** The round as an administrator writes it: whole kroner, ISO times, every setting spelt out. */
+export function roundAsInput(round: FundingRound): RoundInput {
+  return {
+    slug: round.slug,
+    name: round.name,
+    description: round.description,
+    budget: oreToKroner(round.budgetOre),
+    maxAmount: oreToKroner(round.maxAmountOre),
+    fourEyesThreshold: oreToKroner(round.fourEyesThresholdOre),
+    opensAt: round.opensAt.toISOString(),
+    closesAt: round.closesAt?.toISOString() ?? null,
+    mode: round.mode,
+    targetGroups: round.targetGroups as RoundInput['targetGroups'],
+    excludedCostCategories: round.excludedCostCategories as RoundInput['excludedCostCategories'],
+    // Rounds created before this API may hold no tiers or only some durations: show what applies.
+    reportingTiers: roundReportingTiers(round),
+    decisionCriteria: (Array.isArray(round.decisionCriteria) ? round.decisionCriteria : []) as unknown as DecisionCriterion[],
+    processSettings: processSettingsSchema.parse(round.processSettings ?? {}),
+  };
+}
+
+export type RoundView = ReturnType<typeof roundView>;
+
+export function roundView(round: FundingRound, applicationCount: number) {
+  return {
+    id: round.id,
+    ...roundAsInput(round),
+    applicationCount,
+    createdAt: round.createdAt.toISOString(),
+    updatedAt: round.updatedAt.toISOString(),
+  };
+}
+
+function roundRecord(input: RoundInput) {
+  return {
+    slug: input.slug,
+    name: input.name,
+    description: input.description,
+    budgetOre: kronerToOre(input.budget),
+    maxAmountOre: kronerToOre(input.maxAmount),
+    fourEyesThresholdOre: kronerToOre(input.fourEyesThreshold),
+    opensAt: new Date(input.opensAt),
+    closesAt: input.closesAt ? new Date(input.closesAt) : null,
+    mode: input.mode,
+    targetGroups: input.targetGroups,
+    excludedCostCategories: input.excludedCostCategories,
+    reportingTiers: input.reportingTiers as unknown as Prisma.InputJsonValue,
+    decisionCriteria: input.decisionCriteria as unknown as Prisma.InputJsonValue,
+    processSettings: input.processSettings as unknown as Prisma.InputJsonValue,
+  };
+}
+
+/**
+ * Settings that running cases depend on beyond their own snapshot: every case's workflow took the
+ * mode, and a deadline round's own workflow took its closing time and budget when its first
+ * application arrived. Changing them afterwards would leave the processes and the round disagreeing.
+ */
+function lockedChanges(current: RoundInput, next: RoundInput): FieldIssue[] {
+  const changed: (keyof RoundInput)[] = [];
+  if (next.mode !== current.mode) changed.push('mode');
+  if (current.mode === 'deadline') {
+    const instant = (value: string | null) => (value === null ? null : Date.parse(value));
+    if (instant(next.closesAt) !== instant(current.closesAt)) changed.push('closesAt');
+    if (next.budget !== current.budget) changed.push('budget');
+  }
+  return changed.map((path) => ({ path, message: i18nMessage('round.lockedAfterApplications') }));
+}
+
+async function refuseTakenSlug<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new ApiError(409, 'slug_taken', 'round.slugTaken', [{ path: 'slug', message: i18nMessage('round.slugTaken') }]);
+    }
+    throw error;
+  }
+}
+
+export async function listRounds(db: Database): Promise<RoundView[]> {
+  const rounds = await db.fundingRound.findMany({
+    orderBy: [{ opensAt: 'desc' }, { name: 'asc' }],
+    include: { _count: { select: { applications: true } } },
+  });
+  return rounds.map((round) => roundView(round, round._count.applications));
+}
+
+export async function findRound(db: Database, id: string): Promise<RoundView | null> {
+  const round = await db.fundingRound.findUnique({ where: { id }, include: { _count: { select: { applications: true } } } });
+  return round ? roundView(round, round._count.applications) : null;
+}
+
+/** A new round from what an administrator sent (400 on invalid input, 409 when the slug is taken). */
+export async function createRound(db: Database, body: unknown, language: Language): Promise<RoundView> {
+  const input = validated(roundInputSchema, body, language);
+  const round = await refuseTakenSlug(() => db.fundingRound.create({ data: roundRecord(input) }));
+  return roundView(round, 0);
+}
+
+/**
+ * Changes apply to applications submitted from now on. A case already submitted keeps the
+ * snapshot of the round its workflow took at submission (mode, closing time, maximum amount,
+ * four-eyes threshold, reporting tiers, durations). Returns the round before and after.
+ */
+export async function updateRound(db: Database, id: string, body: unknown, language: Language): Promise<{ before: RoundView; after: RoundView }> {
+  const change: RoundUpdate = validated(roundUpdateSchema, body ?? {}, language);
+  return refuseTakenSlug(() =>
+    db.$transaction(async (tx) => {
+      // FOR UPDATE also blocks the foreign-key check of an application being inserted for this
+      // round, so the count below cannot go stale before this change commits.
+      const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM funding_rounds WHERE id = ${id}::uuid FOR UPDATE`;
+      if (locked.length === 0) throw new ApiError(404, 'not_found', 'round.unknown');
+      const round = await tx.fundingRound.findUniqueOrThrow({ where: { id } });
+      const current = roundAsInput(round);
+      const next = validated(roundInputSchema, applyRoundChange(current, change), language);
+      const applicationCount = await tx.application.count({ where: { roundId: id } });
+      if (applicationCount > 0) {
+        const refused = lockedChanges(current, next);
+        if (refused.length) throw new ApiError(409, 'round_in_use', 'round.lockedAfterApplications', refused);
+      }
+      const saved = await tx.fundingRound.update({ where: { id }, data: roundRecord(next) });
+      return { before: roundView(round, applicationCount), after: roundView(saved, applicationCount) };
+    }),
+  );
+}
+
+/** The settings that differ between two versions of a round (for the audit log). */
+export function changedSettings(before: RoundView, after: RoundView): string[] {
+  const keys = Object.keys(roundAsInputKeys) as (keyof RoundInput)[];
+  return keys.filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+}
+
+const roundAsInputKeys: Record<keyof RoundInput, true> = {
+  slug: true, name: true, description: true, budget: true, maxAmount: true, fourEyesThreshold: true, opensAt: true, closesAt: true,
+  mode: true, targetGroups: true, excludedCostCategories: true, reportingTiers: true, decisionCriteria: true, processSettings: true,
+};

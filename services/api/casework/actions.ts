@@ -1,0 +1,56 @@
+import type { Client } from '@temporalio/client';
+import { grantApplicationWorkflowId } from '../../../domain/status';
+import {
+  approvalUpdate,
+  caseStateQuery,
+  claimUpdate,
+  releaseUpdate,
+  reportStateQuery,
+  requestInformationUpdate,
+  reviewReportUpdate,
+  type CaseState,
+  type ReportState,
+} from '../../../workflows/messages';
+import { ApiError } from '../http/errors';
+import { workflowCall } from '../http/workflow-errors';
+import { reportWorkflowId } from '../routes/case-actions';
+
+// The caseworker's and approver's actions as the pages make them: Temporal Updates whose
+// validators refuse what the case's state does not allow (an ApiError 409 here).
+
+const caseHandle = (temporal: Client, applicationId: string) => temporal.workflow.getHandle(grantApplicationWorkflowId(applicationId));
+
+/** What the workflow says about the case right now, including the actions it allows. */
+export async function currentCaseState(temporal: Client, applicationId: string): Promise<CaseState> {
+  return workflowCall(() => caseHandle(temporal, applicationId).query(caseStateQuery));
+}
+
+/** The follow-up report's state, or null while there is no reporting workflow yet. */
+export async function currentReportState(temporal: Client, applicationId: string): Promise<ReportState | null> {
+  try {
+    return await workflowCall(() => temporal.workflow.getHandle(reportWorkflowId(applicationId)).query(reportStateQuery));
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  }
+}
+
+export function claimCase(temporal: Client, applicationId: string, caseworker: string, assignee?: string): Promise<CaseState> {
+  return workflowCall(() => caseHandle(temporal, applicationId).executeUpdate(claimUpdate, { args: [{ caseworker, assignee }] }));
+}
+
+export function releaseCase(temporal: Client, applicationId: string, caseworker: string): Promise<CaseState> {
+  return workflowCall(() => caseHandle(temporal, applicationId).executeUpdate(releaseUpdate, { args: [{ caseworker }] }));
+}
+
+export function requestInformation(temporal: Client, applicationId: string, caseworker: string, items: string[], message: string): Promise<CaseState> {
+  return workflowCall(() => caseHandle(temporal, applicationId).executeUpdate(requestInformationUpdate, { args: [{ caseworker, items, message }] }));
+}
+
+export function answerApproval(temporal: Client, applicationId: string, approver: string, approve: boolean, comment?: string): Promise<CaseState> {
+  return workflowCall(() => caseHandle(temporal, applicationId).executeUpdate(approvalUpdate, { args: [{ approver, approve, comment }] }));
+}
+
+export function reviewReport(temporal: Client, applicationId: string, caseworker: string, accept: boolean, comment?: string): Promise<ReportState> {
+  return workflowCall(() => temporal.workflow.getHandle(reportWorkflowId(applicationId)).executeUpdate(reviewReportUpdate, { args: [{ caseworker, accept, comment }] }));
+}

@@ -1,0 +1,68 @@
+import type { z } from 'zod';
+import type { Client } from '@temporalio/client';
+import type { Database } from '../../../lib/db';
+import type { decisionSchema } from '../../../domain/case-actions';
+import { kronerToOre } from '../../../domain/money';
+import { grantApplicationWorkflowId } from '../../../domain/status';
+import { assertDecisionIsExplained, DecisionLetterError } from '../../../activities/letters/decision-letter';
+import { decideUpdate, type CaseState } from '../../../workflows/messages';
+import { ApiError } from '../http/errors';
+import { workflowCall } from '../http/workflow-errors';
+
+export type DecisionInput = z.infer<typeof decisionSchema>;
+
+export interface DecisionCriterion {
+  code: string;
+  label: Record<string, string>;
+}
+
+export function criteriaOf(round: { decisionCriteria: unknown }): DecisionCriterion[] {
+  return Array.isArray(round.decisionCriteria) ? (round.decisionCriteria as DecisionCriterion[]) : [];
+}
+
+/**
+ * Refuses a decision the letter could not explain (400 naming the field): criteria the round
+ * does not know, a partial approval or rejection without reasons, an amount that does not match
+ * the outcome. Returns the amount in øre.
+ */
+export async function checkDecision(db: Database, applicationId: string, input: DecisionInput): Promise<bigint> {
+  const application = await db.application.findUnique({ where: { id: applicationId }, select: { amountRequestedOre: true, round: { select: { decisionCriteria: true } } } });
+  if (!application) throw new ApiError(404, 'not_found', 'application.notFound');
+  const criteria = criteriaOf(application.round);
+  const unknown = input.reasons.criteria.filter((code) => !criteria.some((c) => c.code === code));
+  if (unknown.length) {
+    throw new ApiError(400, 'validation_failed', 'validation.failed', [{ path: 'reasons.criteria', message: `Unknown criteria: ${unknown.join(', ')}` }]);
+  }
+  const amountGrantedOre = kronerToOre(input.amountGranted);
+  try {
+    // The letter must be sendable: refuse an unexplained or inconsistent decision before it is made.
+    const worded = input.reasons.criteria.map((code) => criteria.find((c) => c.code === code)?.label.da ?? code);
+    assertDecisionIsExplained({ outcome: input.outcome, amountRequestedOre: application.amountRequestedOre, amountGrantedOre, reasons: { ...input.reasons, criteria: worded } });
+  } catch (error) {
+    if (error instanceof DecisionLetterError) {
+      const reasonsProblem = error.code === 'reasons_missing' || error.code === 'reasons_insufficient';
+      throw new ApiError(400, 'validation_failed', 'validation.failed', [
+        reasonsProblem ? { path: 'reasons', message: 'i18n:decision.reasonsRequired' } : { path: 'amountGranted', message: 'i18n:decision.amountInvalid' },
+      ]);
+    }
+    throw error;
+  }
+  return amountGrantedOre;
+}
+
+/** Checks the decision, then asks the workflow to make it (409 when the state does not allow it). */
+export async function decideCase(
+  { db, temporal }: { db: Database; temporal: Client },
+  applicationId: string,
+  caseworker: string,
+  input: DecisionInput,
+  updateId?: string,
+): Promise<CaseState> {
+  const amountGrantedOre = await checkDecision(db, applicationId, input);
+  return workflowCall(() =>
+    temporal.workflow.getHandle(grantApplicationWorkflowId(applicationId)).executeUpdate(decideUpdate, {
+      args: [{ caseworker, outcome: input.outcome, amountGrantedOre: Number(amountGrantedOre), reasons: input.reasons, conditions: input.conditions }],
+      updateId,
+    }),
+  );
+}

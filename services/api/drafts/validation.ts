@@ -1,0 +1,33 @@
+import type { z } from 'zod';
+import { translate, zodErrorMap, type Language } from '../../../lib/i18n';
+import { applicationInputSchema, type ApplicationInput } from '../../../domain/application-input';
+import { draftRuleIssues, stepSchemas, submissionFromAnswers, type DraftAnswers, type FormStep, type RoundLimits } from '../../../domain/draft-steps';
+import { zodIssues, type FieldIssue } from '../http/errors';
+
+export type Checked<T> = { ok: true; value: T; issues: [] } | { ok: false; issues: FieldIssue[] };
+
+function check<S extends z.ZodType>(schema: S, input: unknown, language: Language, ruleIssues: FieldIssue[]): Checked<z.infer<S>> {
+  const parsed = schema.safeParse(input, { error: zodErrorMap(language) });
+  const issues = [...(parsed.success ? [] : zodIssues(parsed.error, language))];
+  // A rule issue on a field the schema already complains about would say the same thing twice.
+  for (const issue of ruleIssues) if (!issues.some((existing) => existing.path === issue.path)) issues.push(issue);
+  if (issues.length || !parsed.success) return { ok: false, issues };
+  return { ok: true, value: parsed.data, issues: [] };
+}
+
+function ruleIssues(step: FormStep | 'all', answers: DraftAnswers, round: RoundLimits, language: Language): FieldIssue[] {
+  return draftRuleIssues(step, answers, round).map((issue) => ({ path: issue.path, message: translate(issue.messageKey, language, issue.values) }));
+}
+
+/**
+ * One step's answers checked with the submission's own schema, and the round's rules checked
+ * against all answers (so a declaration can depend on the activity step).
+ */
+export function checkStep(step: FormStep, stepAnswers: DraftAnswers, allAnswers: DraftAnswers, round: RoundLimits, language: Language): Checked<DraftAnswers> {
+  return check(stepSchemas[step], stepAnswers, language, ruleIssues(step, { ...allAnswers, ...stepAnswers }, round, language)) as Checked<DraftAnswers>;
+}
+
+/** The whole draft as a submission body, checked as POST /applications checks it, plus the round's rules. */
+export function checkSubmission(roundId: string, answers: DraftAnswers, round: RoundLimits, language: Language): Checked<ApplicationInput> {
+  return check(applicationInputSchema, submissionFromAnswers(roundId, answers), language, ruleIssues('all', answers, round, language));
+}

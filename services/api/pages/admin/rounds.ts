@@ -1,0 +1,130 @@
+import { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
+import type { Database } from '../../../../lib/db';
+import type { Language } from '../../../../lib/i18n';
+import { roundInputSchema } from '../../../../domain/round-input';
+import { changedSettings, createRound, findRound, listRounds, updateRound, type RoundView } from '../../admin/rounds';
+import { recordAudit } from '../../audit/log';
+import { ApiError } from '../../http/errors';
+import { staffOf } from '../../http/staff';
+import { errorSummary, type FieldErrors } from '../forms';
+import { html } from '../html';
+import { pageLanguage } from '../page-language';
+import { staffPagesFor } from '../staff/access';
+import { fieldErrorsOf, formatInstant, formatKroner, noticeAlert, noticeOf, sendAdminPage, type AdminPageDependencies } from './page';
+import { formValuesOf, newRoundValues, placeErrors, renderRoundForm, roundFieldNames, roundFromForm, type RoundFormValues } from './round-form';
+import { ADMIN_TEXTS as T } from './texts';
+
+const BASE = '/personale/admin/puljer';
+
+/** Funding rounds: the list, a new round, and every setting of an existing one. */
+export function roundPages(deps: AdminPageDependencies & { db: Database }): Router {
+  const router = Router();
+  const adminOnly = staffPagesFor(deps.site, deps.cookieSecret, 'admin');
+
+  function showForm(req: Request, res: Response, language: Language, page: { round?: RoundView; values: RoundFormValues; errors?: FieldErrors }, status = 200) {
+    const errors = page.errors ?? {};
+    const title = page.round ? page.round.name : T.newRound[language];
+    sendAdminPage(deps, req, res, {
+      title,
+      language,
+      hasErrors: Object.keys(errors).length > 0,
+      main: html`
+        ${errorSummary(errors, language)}
+        <p><a href="${BASE}">${T.rounds[language]}</a></p>
+        <h1>${page.round ? html`${T.editRound[language]}: ${page.round.name}` : T.newRound[language]}</h1>
+        ${noticeAlert(noticeOf(req, ['round_created_notice', 'round_saved_notice'], language))}
+        <p>${T.roundsIntro[language]}</p>
+        ${page.round && page.round.applicationCount > 0 ? html`<div class="alert alert-info" role="note"><div class="alert-body"><p class="alert-text">${T.lockedWarning[language]}</p></div></div>` : ''}
+        ${renderRoundForm(res, deps.cookieSecret, {
+          action: page.round ? `${BASE}/${page.round.id}` : `${BASE}/ny`,
+          language,
+          values: page.values,
+          errors,
+          submitLabel: page.round ? T.saveRound[language] : T.newRound[language],
+        })}`,
+    }, status);
+  }
+
+  /** Refusals from the form itself and from the shared validation, each on its field. */
+  function refused(req: Request, res: Response, language: Language, round: RoundView | undefined, values: RoundFormValues, errors: FieldErrors, status: number) {
+    showForm(req, res, language, { round, values, errors: placeErrors(errors, roundFieldNames(values)) }, status);
+  }
+
+  async function roundOr404(id: string | string[] | undefined): Promise<RoundView> {
+    const parsed = z.uuid().safeParse(id);
+    const round = parsed.success ? await findRound(deps.db, parsed.data) : null;
+    if (!round) throw new ApiError(404, 'not_found', 'round.unknown');
+    return round;
+  }
+
+  router.get(BASE, adminOnly, async (req, res) => {
+    const language = pageLanguage(req, res);
+    const rounds = await listRounds(deps.db);
+    sendAdminPage(deps, req, res, {
+      title: T.rounds[language],
+      language,
+      main: html`
+        <h1>${T.rounds[language]}</h1>
+        <p>${T.roundsIntro[language]}</p>
+        <p><a class="button button-primary" href="${BASE}/ny">${T.newRound[language]}</a></p>
+        <table class="table table--compact">
+          <thead><tr><th scope="col">${T.roundName[language]}</th><th scope="col">${T.mode[language]}</th><th scope="col">${T.period[language]}</th><th scope="col" class="gf-number">${T.budget[language]}</th><th scope="col" class="gf-number">${T.applications[language]}</th></tr></thead>
+          <tbody>
+            ${rounds.map(
+              (round) => html`<tr>
+                <td><a href="${BASE}/${round.id}">${round.name}</a></td>
+                <td>${T[`mode_${round.mode}`][language].split(':')[0]}</td>
+                <td>${formatInstant(round.opensAt, language)} – ${round.closesAt ? formatInstant(round.closesAt, language) : T.untilFurtherNotice[language]}</td>
+                <td class="gf-number">${formatKroner(round.budget, language)}</td>
+                <td class="gf-number">${round.applicationCount}</td>
+              </tr>`,
+            )}
+          </tbody>
+        </table>`,
+    });
+  });
+
+  router.get(`${BASE}/ny`, adminOnly, (req, res) => {
+    const language = pageLanguage(req, res);
+    // The defaults every new round starts from; name, slug and amounts are left for the administrator.
+    const defaults = roundInputSchema.parse({ slug: 'ny-pulje', name: '-', budget: 1, maxAmount: 1, opensAt: new Date().toISOString() });
+    showForm(req, res, language, { values: newRoundValues(defaults) });
+  });
+
+  router.post(`${BASE}/ny`, adminOnly, async (req, res) => {
+    const language = pageLanguage(req, res);
+    const { input, values, errors } = roundFromForm(req.body ?? {}, language);
+    if (Object.keys(errors).length) return refused(req, res, language, undefined, values, errors, 400);
+    try {
+      const round = await createRound(deps.db, input, language);
+      await recordAudit(deps.db, staffOf(res)!, 'round.create', { details: { roundId: round.id, slug: round.slug } });
+      res.redirect(303, `${BASE}/${round.id}?gemt=round_created_notice`);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status >= 500) throw error;
+      refused(req, res, language, undefined, values, fieldErrorsOf(error, language), error.status);
+    }
+  });
+
+  router.get(`${BASE}/:id`, adminOnly, async (req, res) => {
+    const round = await roundOr404(req.params.id);
+    showForm(req, res, pageLanguage(req, res), { round, values: formValuesOf(round) });
+  });
+
+  router.post(`${BASE}/:id`, adminOnly, async (req, res) => {
+    const language = pageLanguage(req, res);
+    const round = await roundOr404(req.params.id);
+    const { input, values, errors } = roundFromForm(req.body ?? {}, language);
+    if (Object.keys(errors).length) return refused(req, res, language, round, values, errors, 400);
+    try {
+      const { before, after } = await updateRound(deps.db, round.id, input, language);
+      await recordAudit(deps.db, staffOf(res)!, 'round.update', { details: { roundId: round.id, changed: changedSettings(before, after) } });
+      res.redirect(303, `${BASE}/${round.id}?gemt=round_saved_notice`);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status >= 500) throw error;
+      refused(req, res, language, round, values, fieldErrorsOf(error, language), error.status);
+    }
+  });
+
+  return router;
+}

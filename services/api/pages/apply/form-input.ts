@@ -1,0 +1,96 @@
+import type { DraftAnswers, FormStep } from '../../../../domain/draft-steps';
+
+// A posted form is flat text ("organization.cvr" → "1374 8136"); the submission schema wants
+// numbers, booleans and nested objects. These turn what was typed into that shape without
+// judging it: anything that cannot be read as the type stays as typed, for the schema to name.
+
+type Body = Record<string, unknown>;
+
+function text(body: Body, name: string): string | undefined {
+  const value = body[name];
+  if (typeof value !== 'string') return undefined;
+  const trimmed = value.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+/** Whole numbers as people type them: "12000", "12 000" and "12.000" are all twelve thousand. */
+function wholeNumber(body: Body, name: string): number | string | undefined {
+  const typed = text(body, name);
+  if (typed === undefined) return undefined;
+  const compact = typed.replace(/\s+/g, '').replace(/\s*kr\.?$/i, '');
+  if (/^\d+$/.test(compact)) return Number(compact);
+  if (/^\d{1,3}(\.\d{3})+$/.test(compact)) return Number(compact.replace(/\./g, ''));
+  return typed;
+}
+
+function yesNo(body: Body, name: string): boolean | undefined {
+  const typed = text(body, name);
+  return typed === 'true' ? true : typed === 'false' ? false : undefined;
+}
+
+function checkbox(body: Body, name: string): boolean {
+  return text(body, name) === 'true';
+}
+
+/** The row numbers present for a repeated group ("budget.lines.3.amount" → 3). */
+function rowIndexes(body: Body, prefix: string): number[] {
+  const indexes = new Set<number>();
+  for (const key of Object.keys(body)) {
+    const match = new RegExp(`^${prefix.replace(/\./g, '\\.')}\\.(\\d{1,2})\\.`).exec(key);
+    if (match) indexes.add(Number(match[1]));
+  }
+  return [...indexes].sort((a, b) => a - b);
+}
+
+function rows<T extends Record<string, unknown>>(body: Body, prefix: string, read: (name: (field: string) => string) => T): T[] {
+  return rowIndexes(body, prefix)
+    .map((index) => read((field) => `${prefix}.${index}.${field}`))
+    .filter((row) => Object.values(row).some((value) => value !== undefined));
+}
+
+/** One step's answers from its posted form. */
+export function answersFromForm(step: FormStep, body: Body): DraftAnswers {
+  switch (step) {
+    case 'organization':
+      return {
+        organization: {
+          cvr: text(body, 'organization.cvr'),
+          name: text(body, 'organization.name'),
+          email: text(body, 'organization.email'),
+          phone: text(body, 'organization.phone'),
+          address: text(body, 'organization.address'),
+        },
+      };
+    case 'contact':
+      return { contact: { name: text(body, 'contact.name'), email: text(body, 'contact.email'), phone: text(body, 'contact.phone') } };
+    case 'project':
+      return {
+        project: {
+          title: text(body, 'project.title'),
+          purpose: text(body, 'project.purpose'),
+          targetGroup: text(body, 'project.targetGroup'),
+          activities: text(body, 'project.activities'),
+          startDate: text(body, 'project.startDate'),
+          endDate: text(body, 'project.endDate'),
+          place: text(body, 'project.place'),
+          volunteers: wholeNumber(body, 'project.volunteers'),
+          expectedParticipants: wholeNumber(body, 'project.expectedParticipants'),
+          isNew: yesNo(body, 'project.isNew'),
+          childrenUnder15: yesNo(body, 'project.childrenUnder15'),
+        },
+      };
+    case 'budget':
+      return {
+        budget: {
+          lines: rows(body, 'budget.lines', (name) => ({ category: text(body, name('category')), description: text(body, name('description')), amount: wholeNumber(body, name('amount')) })),
+          cofinancing: rows(body, 'budget.cofinancing', (name) => ({ source: text(body, name('source')), amount: wholeNumber(body, name('amount')), status: text(body, name('status')) })).filter(
+            // The status select always has a value; a row with nothing else typed is an empty row.
+            (row) => row.source !== undefined || row.amount !== undefined,
+          ),
+        },
+        amountRequested: wholeNumber(body, 'amountRequested'),
+      };
+    case 'declarations':
+      return { declarations: { truthful: checkbox(body, 'declarations.truthful'), childCertificates: checkbox(body, 'declarations.childCertificates'), shareStory: checkbox(body, 'declarations.shareStory') } };
+  }
+}

@@ -1,0 +1,85 @@
+import type { Database } from '../../../../lib/db';
+import type { Language } from '../../../../lib/i18n';
+import { roundReportingTiers } from '../../../../lib/rounds';
+import { describeReportRequirement } from '../../../../activities/letters/decision-letter';
+import { eligibilityMessages, isEligibilityMessageKey } from '../../../../domain/eligibility-texts';
+import { oreToKroner } from '../../../../domain/money';
+import type { ReportingTier } from '../../../../domain/tiers';
+import type { FundingRound } from '../../../../prisma/generated/client';
+import { say } from './texts';
+
+const LOCALES: Record<Language, string> = { da: 'da-DK', nb: 'nb-NO', en: 'en-GB' };
+
+export function kroner(amount: number, language: Language): string {
+  return say('kroner', language, { amount: new Intl.NumberFormat(LOCALES[language]).format(amount) });
+}
+
+export function kronerOfOre(ore: bigint, language: Language): string {
+  return kroner(oreToKroner(ore), language);
+}
+
+export function longDate(date: Date, language: Language, withTime = false): string {
+  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'long', ...(withTime ? { timeStyle: 'short' } : {}), timeZone: 'Europe/Copenhagen' }).format(date);
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A budget category's name ("Løn"), from the texts screening uses to name excluded costs. */
+export function categoryLabel(category: string, language: Language): string {
+  const key = `category.${category}`;
+  return isEligibilityMessageKey(key) ? capitalised(eligibilityMessages[key][language]) : category;
+}
+
+export function documentLabel(kind: string, language: Language): string {
+  const key = `document.${kind}`;
+  return isEligibilityMessageKey(key) ? eligibilityMessages[key][language] : kind;
+}
+
+export interface TierRow {
+  /** "Op til 10.000 kr." / "Over 100.000 kr." */
+  range: string;
+  documents: string[];
+  report: string;
+  tier: ReportingTier;
+}
+
+/** What each amount asks of the association, up to the round's maximum (tiers above it cannot apply). */
+export function tierRows(round: Pick<FundingRound, 'reportingTiers' | 'maxAmountOre'>, language: Language): TierRow[] {
+  const tiers = roundReportingTiers(round);
+  const maxKroner = oreToKroner(round.maxAmountOre);
+  const rows: TierRow[] = [];
+  let previous: number | null = null;
+  for (const tier of tiers) {
+    if (previous !== null && previous >= maxKroner) break;
+    const top = tier.upToKroner === null ? maxKroner : Math.min(tier.upToKroner, maxKroner);
+    rows.push({
+      range: previous === null ? say('upTo', language, { amount: kroner(top, language) }) : `${kroner(previous + 1, language)} – ${kroner(top, language)}`,
+      documents: tier.applicationDocuments.map((kind) => documentLabel(kind, language)),
+      report: describeReportRequirement(tier.requirement, language),
+      tier,
+    });
+    previous = tier.upToKroner;
+  }
+  return rows;
+}
+
+/**
+ * An honest estimate of the time the form takes: the median active time of recent submitted
+ * drafts once there are enough of them, else a plain rule of thumb.
+ */
+export async function formTimeEstimate(db: Database, language: Language): Promise<string> {
+  const recent = await db.applicationDraft.findMany({
+    where: { submittedAt: { not: null } },
+    orderBy: { submittedAt: 'desc' },
+    take: 100,
+    select: { stepSeconds: true },
+  });
+  if (recent.length < 5) return say('timeEstimateDefault', language);
+  const totals = recent
+    .map((draft) => Object.values((draft.stepSeconds ?? {}) as Record<string, number>).reduce((sum, seconds) => sum + (Number(seconds) || 0), 0))
+    .sort((a, b) => a - b);
+  const median = totals[Math.floor(totals.length / 2)]!;
+  return say('timeEstimateMeasured', language, { minutes: Math.max(1, Math.round(median / 60)), count: recent.length });
+}

@@ -1,0 +1,274 @@
+import { Router, type NextFunction, type Request, type Response } from 'express';
+import type { Client } from '@temporalio/client';
+import { z } from 'zod';
+import type { Config } from '../../../../lib/config';
+import type { Database } from '../../../../lib/db';
+import { translate, zodErrorMap, type Language } from '../../../../lib/i18n';
+import { STATUS_LABELS } from '../../../../lib/status-labels';
+import { reportSchema, supplementSchema, withdrawalSchema } from '../../../../domain/case-actions';
+import type { CaseStatus } from '../../../../domain/status';
+import { csrfToken, verifyCsrf } from '../../http/csrf';
+import { secureCookies } from '../../http/cookies';
+import { ApiError } from '../../http/errors';
+import { receiveMultipart, type ReceivedUpload, type RejectedFile } from '../../http/uploads';
+import { sendDocument } from '../../documents/download';
+import { storeDocuments } from '../../documents/store';
+import { sendReport, sendSupplement, sendWithdrawal } from '../../routes/case-actions';
+import type { FieldErrors } from '../forms';
+import { sendPage, type SiteSettings } from '../layout';
+import { pageLanguage } from '../page-language';
+import { caseCookieToken, casePath, setCaseCookie, tokenOpens } from './access';
+import { loadCaseView, type CaseView } from './model';
+import { CASE_TEXTS as T, fill } from './texts';
+import { renderCasePage, renderNoAccess, renderWithdrawConfirmation, type CasePageContext, type CasePageState } from './view';
+
+export interface CasePageDependencies {
+  db: Database;
+  temporal: Client;
+  config: Config;
+  site: SiteSettings;
+  publicBaseUrl: string;
+}
+
+/** Confirmations after a post-redirect-get, named in the address (?sendt=…). */
+const NOTICES = { svar: T.answerSent, afrapportering: T.reportSent, tilbagetrukket: T.withdrawn } as const;
+
+interface OpenedCase {
+  applicationId: string;
+  token: string;
+  language: Language;
+}
+
+/**
+ * The association's own case page at /sag/:id, opened by the private link in every email. The
+ * link's token is swapped for a cookie scoped to this case and the address is cleaned; every form
+ * carries a CSRF token bound to that cookie and works without JavaScript (post, then redirect).
+ */
+export function casePages(deps: CasePageDependencies): Router {
+  const router = Router();
+  const secure = secureCookies(deps.config);
+  const limits = { maxFileBytes: deps.config.UPLOAD_MAX_FILE_BYTES, maxFiles: deps.config.UPLOAD_MAX_FILES };
+
+  /** The case this browser may open, or a page saying how to get in (403) — never another case. */
+  async function openCase(req: Request, res: Response, next: NextFunction): Promise<OpenedCase | undefined> {
+    const id = z.uuid().safeParse(req.params.id);
+    if (!id.success) {
+      next();
+      return undefined;
+    }
+    const language = pageLanguage(req, res);
+    const token = caseCookieToken(req);
+    const verdict = token ? await tokenOpens(deps.db, id.data, token) : 'forbidden';
+    if (verdict === 'not_found') throw new ApiError(404, 'not_found', 'application.notFound');
+    if (verdict !== 'granted' || !token) {
+      sendPage(res, renderNoAccess(req, deps.site, language, token ? 'forbidden' : 'no_link'), 403);
+      return undefined;
+    }
+    return { applicationId: id.data, token, language };
+  }
+
+  function context(req: Request, opened: OpenedCase): CasePageContext {
+    return { req, site: deps.site, language: opened.language, csrf: csrfToken(deps.config.COOKIE_SECRET, opened.token), limits };
+  }
+
+  async function viewOf(applicationId: string): Promise<CaseView> {
+    const view = await loadCaseView(deps.db, deps.temporal, applicationId);
+    if (!view) throw new ApiError(404, 'not_found', 'application.notFound');
+    return view;
+  }
+
+  async function showCase(req: Request, res: Response, opened: OpenedCase, state: CasePageState, status: number): Promise<void> {
+    sendPage(res, renderCasePage(await viewOf(opened.applicationId), context(req, opened), state), status);
+  }
+
+  /** A 409 from the process (the case moved on meanwhile) becomes a warning on the case page. */
+  async function unlessNotAllowed(req: Request, res: Response, opened: OpenedCase, action: () => Promise<void>): Promise<boolean> {
+    try {
+      await action();
+      return true;
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status !== 409) throw error;
+      const status = String(error.values.status ?? '');
+      const label = status in STATUS_LABELS ? STATUS_LABELS[status as CaseStatus][opened.language] : status;
+      await showCase(req, res, opened, { warning: fill(T.notAllowedNow[opened.language], { status: label }) }, 409);
+      return false;
+    }
+  }
+
+  /** Reads a multipart form and checks its CSRF token before anything in it is used. */
+  async function receiveForm(req: Request, opened: OpenedCase): Promise<ReceivedUpload> {
+    const upload = await receiveMultipart(req, { ...limits, language: opened.language });
+    req.body = upload.fields;
+    verifyCsrf(req, deps.config.COOKIE_SECRET, opened.token, deps.publicBaseUrl);
+    return upload;
+  }
+
+  router.get('/sag/:id', async (req, res, next) => {
+    const id = z.uuid().safeParse(req.params.id);
+    const linkToken = typeof req.query.adgang === 'string' ? req.query.adgang : undefined;
+    if (id.success && linkToken !== undefined) {
+      const language = pageLanguage(req, res);
+      const verdict = await tokenOpens(deps.db, id.data, linkToken);
+      if (verdict === 'not_found') throw new ApiError(404, 'not_found', 'application.notFound');
+      if (verdict === 'forbidden') return sendPage(res, renderNoAccess(req, deps.site, language, 'forbidden'), 403);
+      setCaseCookie(res, id.data, linkToken, secure);
+      res.set('Referrer-Policy', 'no-referrer').redirect(303, casePath(id.data));
+      return;
+    }
+    const opened = await openCase(req, res, next);
+    if (!opened) return;
+    const sent = typeof req.query.sendt === 'string' && req.query.sendt in NOTICES ? NOTICES[req.query.sendt as keyof typeof NOTICES] : undefined;
+    await showCase(req, res, opened, { notice: sent?.[opened.language] }, 200);
+  });
+
+  router.post('/sag/:id/svar', async (req, res, next) => {
+    const opened = await openCase(req, res, next);
+    if (!opened) return;
+    const { language } = opened;
+    const upload = await receiveForm(req, opened);
+    const text = typeof upload.fields.text === 'string' ? upload.fields.text : '';
+    const files = upload.files.filter((file) => file.fieldName === 'answer_files');
+    const errors: FieldErrors = {};
+    const parsed = supplementSchema.safeParse({ text, requestSequence: Number(upload.fields.requestSequence) || undefined }, { error: zodErrorMap(language) });
+    if (!parsed.success) errors.text = parsed.error.issues[0]!.message;
+    else if (!parsed.data.text && !files.length && !upload.rejected.length) errors.text = T.answerMissing[language];
+    if (upload.rejected.length) errors.answer_files = filesError(upload.rejected, language);
+    if (Object.keys(errors).length || !parsed.success) return showCase(req, res, opened, { errors, values: { text } }, 400);
+
+    const sent = await unlessNotAllowed(req, res, opened, async () => {
+      const documents = await storeUploads(opened.applicationId, 'answer', files, language, errors, 'answer_files');
+      if (!documents) return;
+      await sendSupplement(deps, opened.applicationId, { ...parsed.data, documentIds: documents });
+    });
+    if (!sent) return;
+    if (Object.keys(errors).length) return showCase(req, res, opened, { errors, values: { text } }, 400);
+    res.redirect(303, `${casePath(opened.applicationId)}?sendt=svar`);
+  });
+
+  /** Stores the files; over the case's file limit the message goes on the field and nothing is stored. */
+  async function storeUploads(applicationId: string, kind: string, files: ReceivedUpload['files'], language: Language, errors: FieldErrors, field: string): Promise<string[] | null> {
+    if (!files.length) return [];
+    try {
+      return (await storeDocuments(deps.db, { applicationId }, kind, files, { maxFiles: limits.maxFiles })).map((document) => document.id);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.code !== 'too_many_files') throw error;
+      errors[field] = translate('upload.ownerFull', language, error.values);
+      return null;
+    }
+  }
+
+  router.get('/sag/:id/traek-tilbage', async (req, res, next) => {
+    const opened = await openCase(req, res, next);
+    if (!opened) return;
+    const view = await viewOf(opened.applicationId);
+    if (!view.canWithdraw) return res.redirect(303, casePath(opened.applicationId));
+    sendPage(res, renderWithdrawConfirmation(view, context(req, opened)));
+  });
+
+  router.post('/sag/:id/traek-tilbage', async (req, res, next) => {
+    const opened = await openCase(req, res, next);
+    if (!opened) return;
+    verifyCsrf(req, deps.config.COOKIE_SECRET, opened.token, deps.publicBaseUrl);
+    const reason = typeof req.body?.reason === 'string' ? req.body.reason : '';
+    const parsed = withdrawalSchema.safeParse({ reason }, { error: zodErrorMap(opened.language) });
+    if (!parsed.success) {
+      const view = await viewOf(opened.applicationId);
+      return sendPage(res, renderWithdrawConfirmation(view, context(req, opened), { errors: { reason: parsed.error.issues[0]!.message }, values: { reason } }), 400);
+    }
+    if (!(await unlessNotAllowed(req, res, opened, () => sendWithdrawal(deps, opened.applicationId, parsed.data)))) return;
+    res.redirect(303, `${casePath(opened.applicationId)}?sendt=tilbagetrukket`);
+  });
+
+  router.post('/sag/:id/afrapportering', async (req, res, next) => {
+    const opened = await openCase(req, res, next);
+    if (!opened) return;
+    const { language } = opened;
+    const upload = await receiveForm(req, opened);
+    const view = await viewOf(opened.applicationId);
+    if (!view.reportDue) {
+      return showCase(req, res, opened, { warning: fill(T.notAllowedNow[language], { status: STATUS_LABELS[view.status][language] }) }, 409);
+    }
+    const requirement = view.reportDue.requirement;
+    const field = (name: string) => (typeof upload.fields[name] === 'string' ? (upload.fields[name] as string) : '');
+    const values: Record<string, string> = {
+      narrative: field('narrative'),
+      spending: field('spending'),
+      spentKroner: field('spentKroner'),
+      participants: field('participants'),
+      volunteers: field('volunteers'),
+      story: field('story'),
+      declaration: field('declaration') === 'true' ? 'true' : '',
+      shareStory: field('shareStory') === 'true' ? 'true' : '',
+    };
+    const files = upload.files.filter((file) => file.fieldName === 'report_files');
+    const errors: FieldErrors = {};
+    if (requirement === 'declaration' && values.declaration !== 'true') errors.declaration = T.declarationRequired[language];
+    if (requirement !== 'declaration' && !values.narrative!.trim()) errors.narrative = T.narrativeRequired[language];
+    if (requirement === 'short_report' && !values.spending!.trim()) errors.spending = T.spendingRequired[language];
+    const numbers: Record<string, number> = {};
+    for (const name of ['spentKroner', 'participants', 'volunteers']) {
+      const digits = values[name]!.replace(/[\s.]/g, '');
+      if (/^\d{1,9}$/.test(digits)) numbers[name] = Number(digits);
+      else errors[name] = T.wholeNumber[language];
+    }
+    if (upload.rejected.length) errors.report_files = filesError(upload.rejected, language);
+    else if ((requirement === 'accounts' || requirement === 'audited_accounts') && !files.length) errors.report_files = T.accountsRequired[language];
+
+    const narrative =
+      requirement === 'declaration'
+        ? [T.declaration[language], values.narrative!.trim()].filter(Boolean).join('\n\n')
+        : requirement === 'short_report'
+          ? `${values.narrative!.trim()}\n\n${T.spending[language]}\n${values.spending!.trim()}`
+          : values.narrative!;
+    const parsed = reportSchema.safeParse(
+      { narrative, ...numbers, story: values.story || undefined, shareStory: values.shareStory === 'true', documentIds: [] },
+      { error: zodErrorMap(language) },
+    );
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const name = String(issue.path[0] ?? 'narrative');
+        if (!errors[name] && name in values) errors[name] = issue.message;
+      }
+    }
+    if (Object.keys(errors).length || !parsed.success) return showCase(req, res, opened, { errors, values }, 400);
+
+    const sent = await unlessNotAllowed(req, res, opened, async () => {
+      const documents = await storeUploads(opened.applicationId, 'report', files, language, errors, 'report_files');
+      if (!documents) return;
+      await sendReport(deps, opened.applicationId, { ...parsed.data, documentIds: documents });
+    });
+    if (!sent) return;
+    if (Object.keys(errors).length) return showCase(req, res, opened, { errors, values }, 400);
+    res.redirect(303, `${casePath(opened.applicationId)}?sendt=afrapportering`);
+  });
+
+  router.get('/sag/:id/dokumenter/:documentId', async (req, res, next) => {
+    const opened = await openCase(req, res, next);
+    if (!opened) return;
+    const documentId = z.uuid().safeParse(req.params.documentId);
+    const document = documentId.success
+      ? await deps.db.document.findFirst({ where: { id: documentId.data, applicationId: opened.applicationId }, select: { filename: true, contentType: true, content: true } })
+      : null;
+    if (!document) throw new ApiError(404, 'not_found', 'document.notFound');
+    sendDocument(res, document);
+  });
+
+  router.get('/sag/:id/afgoerelse.pdf', async (req, res, next) => {
+    const opened = await openCase(req, res, next);
+    if (!opened) return;
+    const letter = await deps.db.document.findFirst({
+      where: { applicationId: opened.applicationId, kind: 'decision_letter' },
+      orderBy: { createdAt: 'desc' },
+      select: { filename: true, contentType: true, content: true },
+    });
+    if (!letter) throw new ApiError(404, 'not_found', 'letter.notYet');
+    sendDocument(res, letter);
+  });
+
+  return router;
+}
+
+/** Every rejected file's own message, then that nothing of the post was kept. */
+function filesError(rejected: RejectedFile[], language: Language): string {
+  return [...rejected.map((file) => file.message), T.filesChooseAgain[language]].join(' ');
+}

@@ -1,0 +1,91 @@
+import type { Client } from '@temporalio/client';
+import type { Database } from '../../../../lib/db';
+import { formatCaseReference } from '../../../../domain/reference';
+import { parseDuration } from '../../../../domain/durations';
+import { processSettingsSchema } from '../../../../domain/round-settings';
+import { grantApplicationWorkflowId, type CaseStatus } from '../../../../domain/status';
+import { REPORT_REQUIREMENTS, type ReportRequirement } from '../../../../domain/tiers';
+import { caseStateQuery, type DecisionOutcome } from '../../../../workflows/messages';
+import { GENERATED_DOCUMENT_KINDS } from '../../documents/store';
+
+/** What the association's case page shows, read from the database (and what may be done, from the workflow). */
+export interface CaseView {
+  id: string;
+  reference: string;
+  status: CaseStatus;
+  projectTitle: string;
+  organizationName: string;
+  roundName: string;
+  amountRequestedOre: bigint;
+  submittedAt: Date;
+  /** The round's decision target from submission (deadline rounds: from the deadline); null once decided. */
+  expectedAnswerBy: Date | null;
+  openRequest: { sequence: number; items: string[]; message: string; answerBy: Date } | null;
+  decision: { outcome: DecisionOutcome; amountGrantedOre: bigint; decidedAt: Date } | null;
+  hasLetter: boolean;
+  documents: { id: string; kind: string; filename: string; size: number; createdAt: Date }[];
+  timeline: { type: string; toStatus: CaseStatus | null; occurredAt: Date }[];
+  canWithdraw: boolean;
+  /** The report asked for now; null when none is due. */
+  reportDue: { requirement: ReportRequirement; dueAt: Date } | null;
+}
+
+const UNDECIDED: readonly CaseStatus[] = ['SUBMITTED', 'SCREENING', 'AWAITING_APPLICANT', 'IN_QUEUE', 'IN_REVIEW', 'AWAITING_APPROVAL'];
+
+export async function loadCaseView(db: Database, temporal: Client, applicationId: string): Promise<CaseView | null> {
+  const application = await db.application.findUnique({
+    where: { id: applicationId },
+    include: {
+      round: { select: { name: true, mode: true, closesAt: true, processSettings: true } },
+      events: { orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }], select: { type: true, toStatus: true, occurredAt: true } },
+      informationRequests: { where: { answeredAt: null, lapsedAt: null }, orderBy: { sequence: 'desc' }, take: 1 },
+      decisions: { orderBy: { sequence: 'asc' } },
+      documents: { orderBy: { createdAt: 'asc' }, select: { id: true, kind: true, filename: true, size: true, createdAt: true } },
+      reports: { orderBy: { sequence: 'desc' }, take: 1 },
+    },
+  });
+  if (!application) return null;
+  const status = application.status as CaseStatus;
+  const submittedAt = application.submittedAt ?? application.createdAt;
+
+  let expectedAnswerBy: Date | null = null;
+  if (UNDECIDED.includes(status)) {
+    const settings = processSettingsSchema.safeParse(application.round.processSettings ?? {});
+    const from = application.round.mode === 'deadline' && application.round.closesAt && application.round.closesAt > submittedAt ? application.round.closesAt : submittedAt;
+    if (settings.success) expectedAnswerBy = new Date(from.getTime() + parseDuration(settings.data.decisionTarget));
+  }
+
+  const final = application.decisions.findLast((decision) => !decision.needsApproval || decision.approvedAt);
+  const request = application.informationRequests[0];
+  const report = application.reports[0];
+  const requirement = report && (REPORT_REQUIREMENTS as readonly string[]).includes(report.requirement) ? (report.requirement as ReportRequirement) : null;
+
+  return {
+    id: application.id,
+    reference: formatCaseReference(application.referenceNumber, submittedAt),
+    status,
+    projectTitle: application.projectTitle,
+    organizationName: application.organizationName,
+    roundName: application.round.name,
+    amountRequestedOre: application.amountRequestedOre,
+    submittedAt,
+    expectedAnswerBy,
+    openRequest: status === 'AWAITING_APPLICANT' && request ? { sequence: request.sequence, items: request.items as string[], message: request.message, answerBy: request.answerBy } : null,
+    decision: final ? { outcome: final.outcome as DecisionOutcome, amountGrantedOre: final.amountGrantedOre, decidedAt: final.approvedAt ?? final.decidedAt } : null,
+    hasLetter: application.documents.some((document) => document.kind === 'decision_letter'),
+    documents: application.documents.filter((document) => !(GENERATED_DOCUMENT_KINDS as readonly string[]).includes(document.kind)),
+    timeline: application.events.map((event) => ({ type: event.type, toStatus: event.toStatus as CaseStatus | null, occurredAt: event.occurredAt })),
+    canWithdraw: UNDECIDED.includes(status) && (await allowsWithdrawal(temporal, application.id)),
+    reportDue: status === 'REPORT_DUE' && report && !report.submittedAt && requirement ? { requirement, dueAt: report.dueAt } : null,
+  };
+}
+
+/** The workflow decides; if it cannot be asked right now, the page simply does not offer the button. */
+async function allowsWithdrawal(temporal: Client, applicationId: string): Promise<boolean> {
+  try {
+    const state = await temporal.workflow.getHandle(grantApplicationWorkflowId(applicationId)).query(caseStateQuery);
+    return state.allowedActions.includes('withdraw');
+  } catch {
+    return false;
+  }
+}

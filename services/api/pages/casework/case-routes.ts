@@ -1,0 +1,225 @@
+import { Router, type Request, type Response } from 'express';
+import { translate, zodErrorMap, type Language, type MessageKey } from '../../../../lib/i18n';
+import type { Config } from '../../../../lib/config';
+import { decisionSchema } from '../../../../domain/case-actions';
+import { recordAccess, recordAudit } from '../../audit/log';
+import { ApiError, type FieldIssue } from '../../http/errors';
+import { applicationIdOf } from '../../http/case-access';
+import { staffOf } from '../../http/staff';
+import { claimCase, currentCaseState, releaseCase, requestInformation } from '../../casework/actions';
+import { decideCase, type DecisionInput } from '../../casework/decision';
+import { previewDecisionLetter } from '../../casework/letter-preview';
+import { addCaseNote, caseNoteSchema, NOTE_MAX_LENGTH } from '../../casework/notes';
+import { addScreeningOverride, OVERRIDE_REASON_MAX_LENGTH, screeningOverrideSchema } from '../../casework/screening-overrides';
+import type { FieldErrors } from '../forms';
+import { pageLanguage } from '../page-language';
+import { safeNextPath } from '../staff/access';
+import { showCasePage, staleNotice, type CasePageDependencies, type CasePageState } from './case-page';
+import { MESSAGE_MAX_LENGTH, type CaseForm } from './case-forms';
+import { alert, listOf, textOf } from './format';
+import { CASEWORK_TEXTS as T, fill } from './texts';
+
+export interface CaseRouteDependencies extends CasePageDependencies {
+  config: Config;
+}
+
+/** A form field for each path the API names in a 400, so the error summary links to the right field. */
+const FIELD_FOR_PATH: Record<string, string> = { reasons: 'reasonText', 'reasons.criteria': 'criteria', 'reasons.text': 'reasonText' };
+
+export function fieldErrorsOf(issues: FieldIssue[], language: Language, fieldFor: (path: string) => string = (path) => FIELD_FOR_PATH[path] ?? path): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of issues) {
+    const field = fieldFor(issue.path);
+    errors[field] ??= issue.message.startsWith('i18n:') ? translate(issue.message.slice(5) as MessageKey, language) : issue.message;
+  }
+  return errors;
+}
+
+/**
+ * Runs one staff action from the case page. The form carries the status the page showed; when
+ * the case has moved on since (or the workflow refuses with a 409), nothing is done and the page
+ * says so plainly, showing the case as it is now. Field errors come back on the same form.
+ */
+export async function runCaseAction(
+  req: Request,
+  res: Response,
+  deps: CasePageDependencies,
+  form: CaseForm | undefined,
+  action: (applicationId: string) => Promise<{ done: string; audit?: { action: string; details?: Record<string, unknown> } }>,
+): Promise<void> {
+  const language = pageLanguage(req, res);
+  const staff = staffOf(res)!;
+  const id = applicationIdOf(req);
+  const expected = textOf(req.body?.expectedStatus);
+  const values = (req.body ?? {}) as Record<string, unknown>;
+  const stale = async (status?: string) => {
+    const now = status ?? (await currentCaseState(deps.temporal, id)).status;
+    await showCasePage(req, res, deps, id, { notice: staleNotice(now, language) }, 409);
+  };
+  try {
+    if (!(await deps.db.application.findUnique({ where: { id }, select: { id: true } }))) throw new ApiError(404, 'not_found', 'application.notFound');
+    if (expected) {
+      const state = await currentCaseState(deps.temporal, id);
+      if (state.status !== expected) return await stale(state.status);
+    }
+    const { done, audit } = await action(id);
+    if (audit) await recordAudit(deps.db, staff, audit.action, { applicationId: id, details: audit.details });
+    const back = safeNextPath(req.body?.returnTo);
+    const target = new URL(back ?? `/personale/sager/${id}`, 'http://local');
+    target.searchParams.set('udfoert', done);
+    res.redirect(303, target.pathname + target.search);
+  } catch (error) {
+    if (error instanceof ApiError && (error.status === 409 || error.code === 'same_approver')) {
+      if (error.code === 'same_approver') return showCasePage(req, res, deps, id, { notice: alert('warning', T.sameApprover[language]) }, 409);
+      return stale();
+    }
+    if (error instanceof ApiError && error.status === 400 && form) {
+      return showCasePage(req, res, deps, id, { form, values, errors: fieldErrorsOf(error.issues, language) }, 400);
+    }
+    throw error;
+  }
+}
+
+/** The decision form's fields as the API's decision input, or the form's errors in the page's language. */
+export function decisionFromForm(body: Record<string, unknown>, language: Language): { input?: DecisionInput; errors: FieldErrors } {
+  const errors: FieldErrors = {};
+  const outcome = textOf(body.outcome);
+  const amountText = textOf(body.amountGranted).replace(/[\s.]/g, '');
+  if (!outcome) errors.outcome = T.outcomeRequired[language];
+  if (!/^\d{1,9}$/.test(amountText)) errors.amountGranted = T.amountRequired[language];
+  const conditions = textOf(body.conditions).split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+  if (Object.keys(errors).length) return { errors };
+  const parsed = decisionSchema.safeParse(
+    { outcome, amountGranted: Number(amountText), reasons: { criteria: listOf(body.criteria), text: textOf(body.reasonText) }, conditions },
+    { error: zodErrorMap(language) },
+  );
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+    return { errors: fieldErrorsOf(issues, language, (path) => (path.startsWith('conditions') ? 'conditions' : FIELD_FOR_PATH[path] ?? path)) };
+  }
+  return { input: parsed.data, errors };
+}
+
+function formError(form: CaseForm, values: Record<string, unknown>, errors: FieldErrors): ApiError & { pageState: CasePageState } {
+  return Object.assign(new ApiError(400, 'validation_failed', 'validation.failed'), { pageState: { form, values, errors } });
+}
+
+/** The POSTs of the case page: claim, release, request information, decide, preview, judge a rule, add a note. */
+export function caseActionPages(deps: CaseRouteDependencies): Router {
+  const router = Router();
+  const municipality = deps.config;
+
+  // Errors found by the page itself (before any call) come back on the form, status 400.
+  const withFormErrors = (handler: (req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
+    try {
+      await handler(req, res);
+    } catch (error) {
+      const pageState = (error as { pageState?: CasePageState }).pageState;
+      if (!pageState) throw error;
+      await showCasePage(req, res, deps, applicationIdOf(req), pageState, 400);
+    }
+  };
+
+  router.post('/personale/sager/:id/tag', (req, res) =>
+    runCaseAction(req, res, deps, undefined, async (id) => {
+      await claimCase(deps.temporal, id, staffOf(res)!.email);
+      return { done: 'claimed', audit: { action: 'case.claim' } };
+    }),
+  );
+
+  router.post('/personale/sager/:id/frigiv', (req, res) =>
+    runCaseAction(req, res, deps, undefined, async (id) => {
+      await releaseCase(deps.temporal, id, staffOf(res)!.email);
+      return { done: 'released', audit: { action: 'case.release' } };
+    }),
+  );
+
+  router.post(
+    '/personale/sager/:id/oplysninger',
+    withFormErrors((req, res) => {
+      const language = pageLanguage(req, res);
+      const items = listOf(req.body?.items).map((item) => item.trim()).filter(Boolean).slice(0, 20);
+      const message = textOf(req.body?.message).trim();
+      if (!items.length && !message) throw formError('request', req.body, { items: T.requestNeedsSomething[language] });
+      if (message.length > MESSAGE_MAX_LENGTH) throw formError('request', req.body, { message: fill(T.messageTooLong[language], { max: MESSAGE_MAX_LENGTH }) });
+      return runCaseAction(req, res, deps, 'request', async (id) => {
+        await requestInformation(deps.temporal, id, staffOf(res)!.email, items, message);
+        return { done: 'requested', audit: { action: 'case.request_information', details: { items } } };
+      });
+    }),
+  );
+
+  router.post(
+    '/personale/sager/:id/afgoerelse',
+    withFormErrors((req, res) => {
+      const language = pageLanguage(req, res);
+      const { input, errors } = decisionFromForm(req.body ?? {}, language);
+      if (!input) throw formError('decide', req.body, errors);
+      return runCaseAction(req, res, deps, 'decide', async (id) => {
+        const state = await decideCase(deps, id, staffOf(res)!.email, input);
+        return {
+          done: state.status === 'AWAITING_APPROVAL' ? 'proposed' : 'decided',
+          audit: { action: 'case.decide', details: { outcome: input.outcome, amountGranted: input.amountGranted, criteria: input.reasons.criteria } },
+        };
+      });
+    }),
+  );
+
+  // The letter as it would be sent, without deciding: opened in a new tab from the decision form.
+  router.post(
+    '/personale/sager/:id/brev-udkast',
+    withFormErrors(async (req, res) => {
+      const language = pageLanguage(req, res);
+      const id = applicationIdOf(req);
+      const staff = staffOf(res)!;
+      const { input, errors } = decisionFromForm(req.body ?? {}, language);
+      if (!input) throw formError('decide', req.body, errors);
+      try {
+        const preview = await previewDecisionLetter({ db: deps.db, municipality }, id, staff.email, input);
+        await recordAccess(deps.db, staff, id, 'letter_preview');
+        res
+          .status(200)
+          .set({ 'Content-Type': 'application/pdf', 'Content-Disposition': `inline; filename="${preview.filename}"`, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' })
+          .send(preview.pdf);
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 400) throw formError('decide', req.body, fieldErrorsOf(error.issues, language));
+        throw error;
+      }
+    }),
+  );
+
+  router.post(
+    '/personale/sager/:id/vurdering',
+    withFormErrors(async (req, res) => {
+      const language = pageLanguage(req, res);
+      const parsed = screeningOverrideSchema.safeParse({ code: textOf(req.body?.code), result: textOf(req.body?.result), reason: textOf(req.body?.reason) });
+      if (!parsed.success) {
+        const errors: FieldErrors = {};
+        for (const issue of parsed.error.issues) {
+          const field = String(issue.path[0]);
+          errors[field] ??= field === 'code' ? T.chooseRule[language] : field === 'result' ? T.chooseResult[language] : fill(T.reasonRequired[language], { max: OVERRIDE_REASON_MAX_LENGTH });
+        }
+        throw formError('judge', req.body, errors);
+      }
+      await runCaseAction(req, res, deps, 'judge', async (id) => {
+        const override = await addScreeningOverride(deps.db, staffOf(res)!, id, parsed.data);
+        return { done: 'judged', audit: { action: 'screening.override', details: { code: override.code, result: override.result, reason: override.reason } } };
+      });
+    }),
+  );
+
+  router.post(
+    '/personale/sager/:id/noter',
+    withFormErrors(async (req, res) => {
+      const language = pageLanguage(req, res);
+      const parsed = caseNoteSchema.safeParse({ text: textOf(req.body?.text) });
+      if (!parsed.success) throw formError('note', req.body, { text: fill(T.noteRequired[language], { max: NOTE_MAX_LENGTH }) });
+      await runCaseAction(req, res, deps, 'note', async (id) => {
+        const note = await addCaseNote(deps.db, staffOf(res)!, id, parsed.data.text);
+        return { done: 'note', audit: { action: 'case.note', details: { noteId: note.id } } };
+      });
+    }),
+  );
+
+  return router;
+}

@@ -1,0 +1,23 @@
+import { Router } from 'express';
+import { staffPagesFor } from '../staff/access';
+import { approvalPages } from './approvals-page';
+import { caseActionPages, type CaseRouteDependencies } from './case-routes';
+import { showCasePage } from './case-page';
+import { showQueuePage } from './queue-page';
+import { reportReviewPages } from './reports-page';
+import { applicationIdOf } from '../../http/case-access';
+
+/** The caseworker's and approver's pages: queue, case, approvals, follow-up reports. */
+export function caseworkPages(deps: CaseRouteDependencies): Router {
+  const router = Router();
+  const { site, cookieSecret } = deps;
+  router.use(['/personale/sager', '/personale/opfoelgning'], staffPagesFor(site, cookieSecret, 'caseworker', 'approver'));
+  router.use('/personale/godkendelser', staffPagesFor(site, cookieSecret, 'approver'));
+
+  router.get('/personale/sager', (req, res) => showQueuePage(req, res, deps));
+  router.get('/personale/sager/:id', (req, res) => showCasePage(req, res, deps, applicationIdOf(req)));
+  router.use(caseActionPages(deps));
+  router.use(approvalPages(deps));
+  router.use(reportReviewPages(deps));
+  return router;
+}

@@ -1,0 +1,140 @@
+import { Router, type Request, type Response } from 'express';
+import { formatCaseReference } from '../../../../domain/reference';
+import { describeReportRequirement } from '../../../../activities/letters/decision-letter';
+import { recordAccessMany, recordAudit } from '../../audit/log';
+import { ApiError } from '../../http/errors';
+import { applicationIdOf } from '../../http/case-access';
+import { staffOf } from '../../http/staff';
+import { CSRF_FIELD } from '../../http/csrf';
+import { currentReportState, reviewReport } from '../../casework/actions';
+import { errorSummary, hiddenField, textArea, type FieldErrors } from '../forms';
+import { html, type SafeHtml } from '../html';
+import { pageLanguage } from '../page-language';
+import { sendStaffPage, staffCsrfToken } from '../staff/shell';
+import { MESSAGE_MAX_LENGTH } from './case-forms';
+import type { CaseRouteDependencies } from './case-routes';
+import { alert, dateTime, doneNotice, fileSize, kroner, kronerFromOre, statusLabel, textOf } from './format';
+import { CASEWORK_TEXTS as T, fill } from './texts';
+
+interface ReportContent {
+  narrative?: string;
+  spentKroner?: number;
+  participants?: number;
+  volunteers?: number;
+  story?: string;
+  documentIds?: string[];
+}
+
+interface ReviewPageState {
+  errors?: FieldErrors;
+  values?: Record<string, unknown>;
+  notice?: SafeHtml;
+}
+
+async function showReportsPage(req: Request, res: Response, deps: CaseRouteDependencies, state: ReviewPageState = {}, status = 200): Promise<void> {
+  const language = pageLanguage(req, res);
+  const staff = staffOf(res)!;
+  const cases = await deps.db.application.findMany({
+    where: { status: 'REPORT_SUBMITTED' },
+    orderBy: { updatedAt: 'asc' },
+    take: 100,
+    include: {
+      reports: { where: { submittedAt: { not: null }, reviewedAt: null }, orderBy: { sequence: 'desc' }, take: 1 },
+      documents: { where: { kind: 'report' }, select: { id: true, filename: true, size: true } },
+    },
+  });
+  const waiting = cases.filter((c) => c.reports.length > 0);
+  await recordAccessMany(deps.db, staff, waiting.map((c) => c.id), 'report_review');
+  const csrf = staffCsrfToken(res, deps.cookieSecret);
+  const errors = state.errors ?? {};
+  sendStaffPage(
+    req,
+    res,
+    deps.site,
+    deps.cookieSecret,
+    {
+      title: T.reportsTitle[language],
+      language,
+      area: 'reports',
+      hasErrors: Object.keys(errors).length > 0,
+      main: html`${errorSummary(errors, language)}
+        <h1>${T.reportsTitle[language]}</h1>
+        ${state.notice ?? doneNotice(req, language)}
+        <p>${T.reportsIntro[language]}</p>
+        ${waiting.length
+          ? waiting.map((application) => {
+              const report = application.reports[0]!;
+              const content = (report.content ?? {}) as ReportContent;
+              const granted = application.amountGrantedOre ?? 0n;
+              const spentOre = BigInt(content.spentKroner ?? 0) * 100n;
+              const repaymentOre = granted > spentOre ? granted - spentOre : 0n;
+              const documents = application.documents.filter((d) => (content.documentIds ?? []).includes(d.id));
+              const reference = formatCaseReference(application.referenceNumber, application.submittedAt ?? application.createdAt);
+              const commentField = `comment-${application.id}`;
+              const values = state.values?.applicationId === application.id ? state.values : {};
+              return html`<article class="gf-card" aria-labelledby="report-${application.id}">
+                <h2 class="h3" id="report-${application.id}"><a href="/personale/sager/${application.id}">${reference}</a>: ${application.organizationName}, ${application.projectTitle}</h2>
+                <dl class="gf-summary-list">
+                  <dt>${T.requirement[language]}</dt><dd>${describeReportRequirement(report.requirement as never, language)}</dd>
+                  <dt>${T.submittedAt[language]}</dt><dd>${report.submittedAt ? dateTime(report.submittedAt, language) : ''} (${fill(T.dueOn[language], { at: dateTime(report.dueAt, language) })})</dd>
+                  <dt>${T.granted[language]}</dt><dd>${kronerFromOre(granted, language)}</dd>
+                  <dt>${T.spent[language]}</dt><dd>${kroner(content.spentKroner ?? 0, language)}</dd>
+                  <dt>${T.repayment[language]}</dt><dd><strong>${repaymentOre > 0n ? fill(T.repaymentNote[language], { amount: kronerFromOre(repaymentOre, language) }) : T.noRepayment[language]}</strong></dd>
+                  <dt>${T.reportedParticipants[language]}</dt><dd>${content.participants ?? ''}</dd>
+                  <dt>${T.volunteers[language]}</dt><dd>${content.volunteers ?? ''}</dd>
+                  <dt>${T.narrative[language]}</dt><dd class="gf-pre">${content.narrative ?? ''}</dd>
+                  ${content.story ? html`<dt>${T.story[language]}</dt><dd class="gf-pre">${content.story}</dd>` : ''}
+                  <dt>${T.documents[language]}</dt><dd>${documents.length
+                    ? html`<ul>${documents.map((d) => html`<li><a href="/api/v1/applications/${application.id}/documents/${d.id}" download>${fill(T.download[language], { name: d.filename, size: fileSize(d.size, language) })}</a></li>`)}</ul>`
+                    : T.noDocuments[language]}</dd>
+                </dl>
+                <form method="post" action="/personale/opfoelgning/${application.id}" class="gf-inline-form">
+                  ${hiddenField(CSRF_FIELD, csrf)}${hiddenField('accept', 'true')}
+                  <button type="submit" class="button button-primary">${T.acceptReport[language]}</button>
+                </form>
+                <form method="post" action="/personale/opfoelgning/${application.id}" novalidate>
+                  ${hiddenField(CSRF_FIELD, csrf)}${hiddenField('accept', 'false')}
+                  ${textArea({ name: commentField, label: T.sendBackComment[language], language, maxLength: MESSAGE_MAX_LENGTH, rows: 3, value: textOf(values[commentField]), error: errors[commentField] })}
+                  <button type="submit" class="button button-secondary">${T.sendBackReport[language]}</button>
+                </form>
+              </article>`;
+            })
+          : html`<p>${T.noReports[language]}</p>`}`,
+    },
+    status,
+  );
+}
+
+/** Follow-up reports waiting for review: accept (claiming back unspent money) or send back with a comment. */
+export function reportReviewPages(deps: CaseRouteDependencies): Router {
+  const router = Router();
+
+  router.get('/personale/opfoelgning', (req, res) => showReportsPage(req, res, deps));
+
+  router.post('/personale/opfoelgning/:id', async (req, res) => {
+    const language = pageLanguage(req, res);
+    const staff = staffOf(res)!;
+    const id = applicationIdOf(req);
+    const accept = textOf(req.body?.accept) === 'true';
+    const commentField = `comment-${id}`;
+    const comment = textOf(req.body?.[commentField]).trim().slice(0, MESSAGE_MAX_LENGTH);
+    if (!accept && !comment) {
+      return showReportsPage(req, res, deps, { errors: { [commentField]: T.sendBackRequired[language] }, values: { ...req.body, applicationId: id } }, 400);
+    }
+    const stale = async () => {
+      const now = await currentReportState(deps.temporal, id);
+      const status = now?.status ?? (await deps.db.application.findUnique({ where: { id }, select: { status: true } }))?.status ?? 'CLOSED';
+      return showReportsPage(req, res, deps, { notice: alert('warning', fill(T.stale[language], { status: statusLabel(status, language) })) }, 409);
+    };
+    try {
+      await reviewReport(deps.temporal, id, staff.email, accept, comment || undefined);
+    } catch (error) {
+      if (error instanceof ApiError && (error.status === 409 || error.status === 404)) return stale();
+      throw error;
+    }
+    await recordAudit(deps.db, staff, accept ? 'report.accept' : 'report.send_back', { applicationId: id, details: comment ? { comment } : {} });
+    res.redirect(303, `/personale/opfoelgning?udfoert=${accept ? 'accepted' : 'sentBack'}`);
+  });
+
+  return router;
+}

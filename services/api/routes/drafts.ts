@@ -1,0 +1,151 @@
+import { Router, type Request } from 'express';
+import { z } from 'zod';
+import type { Config } from '../../../lib/config';
+import type { Database } from '../../../lib/db';
+import { LANGUAGES } from '../../../lib/i18n';
+import { createBusinessRegister, RegisterUnavailableError } from '../../../activities/register';
+import { cvrSchema } from '../../../domain/application-input';
+import { FORM_STEPS, nextPosition, stepAnswers } from '../../../domain/draft-steps';
+import { ApiError, parseInput } from '../http/errors';
+import { requestLanguage } from '../http/language';
+import { bearerToken } from '../http/staff';
+import type { IntakeDependencies } from '../applications/intake';
+import { assertNotSubmitted, draftForToken, type StoredDraft } from '../drafts/access';
+import { cappedSeconds } from '../drafts/active-time';
+import { findOpenRound } from '../drafts/rounds';
+import { draftResumeUrl, resumeLinkSchema, sendResumeLink } from '../drafts/resume-link';
+import { addActiveSeconds, createDraft, draftData, storeStepAnswers } from '../drafts/store';
+import { submitDraft } from '../drafts/submit';
+import { documentsAskedFor, draftDocuments, removeDraftDocument } from '../drafts/documents';
+import { receiveMultipart, refuseRejectedFiles } from '../http/uploads';
+import { storeDocuments } from '../documents/store';
+import { APPLICATION_DOCUMENT_KINDS } from '../../../domain/tiers';
+import { checkStep, checkSubmission } from '../drafts/validation';
+
+export const draftCreationSchema = z.object({
+  roundId: z.uuid(),
+  /** The language of the application and its emails; the request's language when left out. */
+  language: z.enum(LANGUAGES).optional(),
+});
+
+export const draftStepSchema = z.object({
+  step: z.enum(FORM_STEPS),
+  /** The step's part of the submission body, e.g. { organization: {…} } or { budget: {…}, amountRequested }. */
+  answers: z.record(z.string(), z.unknown()),
+  /** Seconds the person spent on the step (the service counts at most 30 minutes per save). */
+  activeSeconds: z.number().min(0).optional(),
+});
+
+async function draftView(db: Database, draft: StoredDraft, publicBaseUrl: string, language: ReturnType<typeof requestLanguage>) {
+  const { answers } = draftData(draft.data);
+  const documents = await draftDocuments(db, draft.id);
+  const remaining = checkSubmission(draft.roundId, answers, draft.round, language);
+  return {
+    id: draft.id,
+    roundId: draft.roundId,
+    language: draft.language,
+    steps: FORM_STEPS,
+    currentStep: draft.currentStep,
+    furthestStep: draft.furthestStep,
+    answers,
+    stepSeconds: draft.stepSeconds,
+    /** What still stops the draft from being submitted, one issue per field. */
+    issues: remaining.ok ? [] : remaining.issues,
+    /** The documents the round asks for at the requested amount, and those uploaded so far. */
+    documentsAskedFor: documentsAskedFor(draft.round, answers),
+    documents: documents.map((document) => ({ ...document, createdAt: document.createdAt.toISOString() })),
+    submittedAt: draft.submittedAt?.toISOString() ?? null,
+    applicationId: draft.applicationId,
+    statusUrl: draft.applicationId ? new URL(`/api/v1/applications/${draft.applicationId}`, publicBaseUrl).toString() : null,
+  };
+}
+
+/**
+ * Drafts through the JSON API: the same steps and schemas as the web form. The draft's private
+ * token (returned once, at creation) is the Bearer token of every later request.
+ */
+export function draftsRouter(deps: IntakeDependencies & { config: Config }): Router {
+  const router = Router();
+  const register = createBusinessRegister(deps.config);
+  const authorized = (req: Request) => draftForToken(deps.db, req.params.id, bearerToken(req));
+  const reload = (id: string) => deps.db.applicationDraft.findUniqueOrThrow({ where: { id }, include: { round: true } });
+
+  router.post('/drafts', async (req, res) => {
+    const input = parseInput(draftCreationSchema, req.body ?? {}, req);
+    const round = await findOpenRound(deps.db, { id: input.roundId });
+    const { id, token } = await createDraft(deps.db, { roundId: round.id, language: input.language ?? requestLanguage(req) });
+    const url = new URL(`/api/v1/drafts/${id}`, deps.publicBaseUrl).toString();
+    res.status(201).location(url).json({ id, token, url, resumeUrl: draftResumeUrl(deps.publicBaseUrl, id, token), steps: FORM_STEPS, currentStep: FORM_STEPS[0] });
+  });
+
+  router.get('/drafts/:id', async (req, res) => {
+    const draft = await authorized(req);
+    res.set('Cache-Control', 'no-store').json(await draftView(deps.db, draft, deps.publicBaseUrl, requestLanguage(req)));
+  });
+
+  router.patch('/drafts/:id', async (req, res) => {
+    const draft = await authorized(req);
+    assertNotSubmitted(draft);
+    const language = requestLanguage(req);
+    const input = parseInput(draftStepSchema, req.body ?? {}, req);
+    const answers = stepAnswers(input.step, input.answers);
+    const checked = checkStep(input.step, answers, draftData(draft.data).answers, draft.round, language);
+    // Unlike the web form (which keeps what was typed so the page can show it again), an API
+    // client holds its own data: a step that does not validate changes nothing.
+    if (!checked.ok) throw new ApiError(400, 'validation_failed', 'validation.failed', checked.issues);
+    await storeStepAnswers(deps.db, draft, input.step, checked.value, nextPosition(input.step), draft.language as typeof language);
+    await addActiveSeconds(deps.db, draft.id, input.step, cappedSeconds(input.activeSeconds ?? 0));
+    res.set('Cache-Control', 'no-store').json(await draftView(deps.db, await reload(draft.id), deps.publicBaseUrl, language));
+  });
+
+  router.post('/drafts/:id/documents', async (req, res) => {
+    const draft = await authorized(req);
+    assertNotSubmitted(draft);
+    const upload = await receiveMultipart(req, { maxFileBytes: deps.config.UPLOAD_MAX_FILE_BYTES, maxFiles: deps.config.UPLOAD_MAX_FILES });
+    const { kind } = parseInput(z.object({ kind: z.enum(APPLICATION_DOCUMENT_KINDS) }), { kind: upload.fields.kind }, req);
+    refuseRejectedFiles(upload.rejected);
+    if (!upload.files.length) throw new ApiError(400, 'validation_failed', 'upload.noFiles', [{ path: 'files', message: 'i18n:upload.noFiles' }]);
+    const stored = await storeDocuments(deps.db, { draftId: draft.id }, kind, upload.files, { maxFiles: deps.config.UPLOAD_MAX_FILES });
+    res.status(201).json({ documents: stored.map(({ created: _created, ...document }) => document) });
+  });
+
+  router.delete('/drafts/:id/documents/:documentId', async (req, res) => {
+    const draft = await authorized(req);
+    assertNotSubmitted(draft);
+    if (!(await removeDraftDocument(deps.db, draft.id, String(req.params.documentId)))) throw new ApiError(404, 'not_found', 'document.notFound');
+    res.status(204).end();
+  });
+
+  router.post('/drafts/:id/resume-link', async (req, res) => {
+    const draft = await authorized(req);
+    assertNotSubmitted(draft);
+    const { email } = parseInput(resumeLinkSchema, req.body ?? {}, req);
+    await sendResumeLink({ db: deps.db, publicBaseUrl: deps.publicBaseUrl, municipalityName: deps.config.MUNICIPALITY_NAME }, draft, bearerToken(req)!, email, requestLanguage(req));
+    res.status(202).json({ sentTo: email });
+  });
+
+  router.post('/drafts/:id/submission', async (req, res) => {
+    const draft = await authorized(req);
+    const { receipt, replayed } = await submitDraft(deps, draft, bearerToken(req)!, requestLanguage(req));
+    if (replayed) res.set('Idempotent-Replayed', 'true');
+    res.status(201).location(receipt.statusUrl).json(receipt);
+  });
+
+  router.get('/register/:cvr', async (req, res) => {
+    const cvr = parseInput(z.object({ cvr: cvrSchema }), { cvr: req.params.cvr }, req).cvr;
+    try {
+      const lookup = await register.lookup(cvr);
+      if (!lookup.found) {
+        res.json({ cvr, found: false });
+        return;
+      }
+      const { entity } = lookup;
+      res.json({ cvr, found: true, name: entity.name, active: entity.active, address: entity.address ? `${entity.address.street}, ${entity.address.postalCode} ${entity.address.city}` : null });
+    } catch (error) {
+      if (error instanceof RegisterUnavailableError) throw new ApiError(503, 'register_unavailable', 'register.unavailable');
+      throw error;
+    }
+  });
+
+  return router;
+}

@@ -1,0 +1,34 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { Database } from '../../../lib/db';
+import { parseInput } from '../http/errors';
+import { decidedGrants, openGrantsCsv } from '../stats/open-data';
+
+const openDataQuerySchema = z.object({ roundId: z.uuid().optional() });
+
+/** Public: every grant made, as CSV (Danish Excel) and JSON. */
+export function openDataRouter({ db }: { db: Database }): Router {
+  const router = Router();
+
+  router.get('/open-data/grants.json', async (req, res) => {
+    const { roundId } = parseInput(openDataQuerySchema, req.query, req);
+    const grants = await decidedGrants(db, roundId);
+    res.set({ 'Cache-Control': 'public, max-age=300', 'Access-Control-Allow-Origin': '*' }).json({ generatedAt: new Date().toISOString(), count: grants.length, grants });
+  });
+
+  router.get('/open-data/grants.csv', async (req, res) => {
+    const { roundId } = parseInput(openDataQuerySchema, req.query, req);
+    const csv = openGrantsCsv(await decidedGrants(db, roundId));
+    res
+      .set({
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': 'attachment; filename="tilskud.csv"',
+        'Cache-Control': 'public, max-age=300',
+        'Access-Control-Allow-Origin': '*',
+        'X-Content-Type-Options': 'nosniff',
+      })
+      .send(Buffer.from(csv, 'utf8'));
+  });
+
+  return router;
+}

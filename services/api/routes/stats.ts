@@ -1,0 +1,45 @@
+import { Router, type Request } from 'express';
+import type { Config } from '../../../lib/config';
+import type { Database } from '../../../lib/db';
+import { ApiError, parseInput } from '../http/errors';
+import { requestLanguage } from '../http/language';
+import { requireStaff } from '../http/staff';
+import { statsQuerySchema, resolvePeriod } from '../stats/query';
+import { statsSummary, type SummaryQuery } from '../stats/summary';
+import { renderCouncilBrief } from '../stats/council-brief';
+
+/** The validated period and round of a statistics request; a bad one is a 400 with field issues. */
+export function parseStatsQuery(req: Request): SummaryQuery {
+  const query = parseInput(statsQuerySchema, req.query, req);
+  const resolved = resolvePeriod(query, requestLanguage(req));
+  if ('issue' in resolved) throw new ApiError(400, 'validation_failed', 'validation.failed', [resolved.issue]);
+  return { ...resolved.period, ...(query.roundId ? { roundId: query.roundId } : {}) };
+}
+
+/** Statistics for politicians and staff: figures only, never a person. */
+export function statsRouter({ db, config }: { db: Database; config: Config }): Router {
+  const router = Router();
+
+  router.get('/stats/summary', async (req, res) => {
+    requireStaff(res, 'politician', 'caseworker', 'approver');
+    const query = parseStatsQuery(req);
+    res.set('Cache-Control', 'no-store').json(await statsSummary(db, query, requestLanguage(req)));
+  });
+
+  router.get('/stats/council-brief.pdf', async (req, res) => {
+    requireStaff(res, 'politician', 'caseworker', 'approver');
+    const query = parseStatsQuery(req);
+    const summary = await statsSummary(db, query, 'da');
+    const pdf = await renderCouncilBrief(summary, { municipality: config.MUNICIPALITY_NAME, department: config.MUNICIPALITY_DEPARTMENT });
+    res
+      .set({
+        'Content-Type': 'application/pdf',
+        'Content-Disposition': `attachment; filename="udvalgsbrief-${query.from}-${query.to}.pdf"`,
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+      })
+      .send(pdf);
+  });
+
+  return router;
+}

@@ -1,0 +1,402 @@
+import type { Database } from '../../../lib/db';
+import type { Language } from '../../../lib/i18n';
+import { histogramPercentile, type HistogramEntry } from '../../../domain/stats/percentile';
+import { secondsToDays } from '../../../domain/stats/buckets';
+import { STAGES, type Stage } from '../../../domain/stats/case-timeline';
+import { MIN_GROUP_SIZE, shownCount, shownFigure, shownShare, type Count } from '../../../domain/stats/suppression';
+import { DRAFT_POSITIONS } from '../../../domain/draft-steps';
+import { DRAFT_STEP_LABELS, OUTCOME_LABELS, REASON_LABELS, STAGE_LABELS, TARGET_GROUP_LABELS, labelOf } from './labels';
+import { monthsOf, periodRanges, type StatsPeriod } from './period';
+import { refreshStatistics, decisionTargetMs } from './refresh';
+import { consentedStories, type Story } from './stories';
+import { ALL_ROUNDS, SUBMITTED_DRAFT } from './rollup-sql';
+
+// The summary of a period (and optionally one round), read from the rollup. Every count of a
+// group is shown as "<5" below five; every figure computed from fewer than five cases is null.
+// Nothing here names a person: associations appear only in the stories they agreed to share.
+
+export interface DurationFigures {
+  cases: Count;
+  medianDays: number | null;
+  p90Days: number | null;
+  meanDays: number | null;
+}
+
+export interface Breakdown {
+  code: string;
+  label: string;
+  count: Count;
+  share: number | null;
+}
+
+export interface StatsSummary {
+  period: StatsPeriod;
+  roundId: string | null;
+  minimumGroupSize: number;
+  turnaround: {
+    decided: Count;
+    targetDays: number | null;
+    withinTargetShare: number | null;
+    total: DurationFigures;
+    municipality: DurationFigures;
+    applicant: DurationFigures;
+    /** Of all the days from submission to decision, the share the association had the case. */
+    applicantShareOfTime: number | null;
+  };
+  stages: (DurationFigures & { stage: Stage; label: string })[];
+  completeness: {
+    decided: Count;
+    completeFirstShare: number | null;
+    requestsPerApplication: number | null;
+    missingItems: Breakdown[];
+    /** Items named fewer than five times, counted together (their wording is not shown). */
+    otherMissingItems: Count;
+  };
+  dropOff: {
+    draftsStarted: Count;
+    draftsSubmitted: Count;
+    draftsStopped: Count;
+    stoppedAt: Breakdown[];
+    medianFormMinutes: number | null;
+    lapsed: Count;
+    withdrawn: Count;
+  };
+  outcomes: {
+    decided: Count;
+    approvalRate: number | null;
+    byOutcome: Breakdown[];
+    reasons: Breakdown[];
+    requestedKroner: number | null;
+    grantedKroner: number | null;
+    grantedShareOfRequested: number | null;
+  };
+  budget: { roundId: string; roundName: string; budgetKroner: number; grantedKroner: number; grantedInPeriodKroner: number; usedShare: number }[];
+  reach: {
+    submitted: Count;
+    firstTime: Count;
+    returning: Count;
+    firstTimeShare: number | null;
+    volunteers: Breakdown[];
+    targetGroups: Breakdown[];
+  };
+  reporting: {
+    due: Count;
+    onTime: Count;
+    late: Count;
+    notYetSubmitted: Count;
+    onTimeShare: number | null;
+    remindersPerReport: number | null;
+    medianDaysToSubmit: number | null;
+    sentBack: Count;
+    repayments: Count;
+    repaidKroner: number | null;
+  };
+  monthly: {
+    month: string;
+    submitted: Count;
+    decided: Count;
+    medianTurnaroundDays: number | null;
+    withinTargetShare: number | null;
+    approvalRate: number | null;
+  }[];
+  stories: Story[];
+}
+
+interface RollupRow {
+  metric: string;
+  key: string;
+  bucket: number;
+  cases: bigint;
+  total: bigint;
+}
+
+class Rollup {
+  private readonly byMetric = new Map<string, RollupRow[]>();
+  constructor(rows: RollupRow[]) {
+    for (const row of rows) {
+      const list = this.byMetric.get(row.metric);
+      if (list) list.push(row);
+      else this.byMetric.set(row.metric, [row]);
+    }
+  }
+  of(metric: string): RollupRow[] {
+    return this.byMetric.get(metric) ?? [];
+  }
+  count(metric: string, key?: string): number {
+    return this.of(metric).reduce((sum, row) => sum + (key === undefined || row.key === key ? Number(row.cases) : 0), 0);
+  }
+  total(metric: string, key?: string): number {
+    return this.of(metric).reduce((sum, row) => sum + (key === undefined || row.key === key ? Number(row.total) : 0), 0);
+  }
+  byKey(metric: string): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const row of this.of(metric)) counts.set(row.key, (counts.get(row.key) ?? 0) + Number(row.cases));
+    return counts;
+  }
+  histogram(metric: string): HistogramEntry[] {
+    return this.of(metric).map((row) => ({ value: row.bucket, count: Number(row.cases) }));
+  }
+}
+
+function durationFigures(rollup: Rollup, metric: string): DurationFigures {
+  const cases = rollup.count(metric);
+  const histogram = rollup.histogram(metric);
+  return {
+    cases: shownCount(cases),
+    medianDays: shownFigure(cases, secondsToDays(histogramPercentile(histogram, 0.5))),
+    p90Days: shownFigure(cases, secondsToDays(histogramPercentile(histogram, 0.9))),
+    meanDays: shownFigure(cases, cases ? secondsToDays(rollup.total(metric) / cases) : null),
+  };
+}
+
+function breakdown(counts: Map<string, number>, whole: number, label: (code: string) => string, order?: readonly string[]): Breakdown[] {
+  const entries = [...counts].filter(([, count]) => count > 0);
+  if (order) entries.sort(([a], [b]) => order.indexOf(a) - order.indexOf(b));
+  else entries.sort(([, a], [, b]) => b - a);
+  return entries.map(([code, count]) => ({ code, label: label(code), count: shownCount(count), share: shownShare(count, whole) }));
+}
+
+const kroner = (ore: number) => Math.round(ore / 100);
+const ratio = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 1000 : null);
+
+export interface SummaryQuery extends StatsPeriod {
+  roundId?: string;
+}
+
+export async function statsSummary(db: Database, query: SummaryQuery, language: Language = 'da'): Promise<StatsSummary> {
+  await refreshStatistics(db);
+  const period = { from: query.from, to: query.to };
+  const roundId = query.roundId ?? null;
+  const [rows, monthlyRows, rounds, stories] = await Promise.all([
+    rollupRows(db, period, roundId),
+    monthlyRollupRows(db, period, roundId),
+    roundFigures(db, period, roundId),
+    consentedStories(db, period, roundId, 3),
+  ]);
+  const rollup = new Rollup(rows);
+  const drafts = draftFigures(rollup);
+  const rowsByMonth = new Map<string, RollupRow[]>();
+  for (const row of monthlyRows) {
+    const list = rowsByMonth.get(row.month);
+    if (list) list.push(row);
+    else rowsByMonth.set(row.month, [row]);
+  }
+
+  const decided = rollup.count('decided');
+  const withinTarget = rollup.count('within_target', 'true');
+  const granted = (outcome: string) => rollup.count('decided', outcome);
+  const approvals = granted('approved') + granted('partially_approved');
+  const turnaroundTotal = rollup.total('turnaround');
+  const selectedRound = roundId ? rounds.find((round) => round.id === roundId) : undefined;
+
+  const missing = rollup.byKey('missing_item');
+  const frequentItems = new Map([...missing].filter(([, count]) => count >= MIN_GROUP_SIZE));
+  const rareItems = [...missing].reduce((sum, [, count]) => sum + (count < MIN_GROUP_SIZE ? count : 0), 0);
+  const missingTotal = [...missing.values()].reduce((sum, count) => sum + count, 0);
+
+  const submitted = rollup.count('submitted');
+  const firstTime = rollup.count('first_time', 'true');
+  const reportsDue = rollup.count('report');
+  const onTime = rollup.count('report', 'true');
+  const late = rollup.count('report', 'false');
+  const requestedDecided = rollup.total('decided_requested', 'approved') + rollup.total('decided_requested', 'partially_approved');
+  const grantedDecided = rollup.total('decided');
+
+  const criteriaLabels = new Map(rounds.flatMap((round) => round.criteria.map((c) => [c.code, c.label[language] ?? c.label.da ?? c.code] as const)));
+
+  return {
+    period,
+    roundId,
+    minimumGroupSize: MIN_GROUP_SIZE,
+    turnaround: {
+      decided: shownCount(decided),
+      targetDays: selectedRound ? secondsToDays(selectedRound.decisionTargetMs / 1000) : null,
+      withinTargetShare: shownFigure(decided, ratio(withinTarget, decided)),
+      total: durationFigures(rollup, 'turnaround'),
+      municipality: durationFigures(rollup, 'municipality_time'),
+      applicant: durationFigures(rollup, 'applicant_time'),
+      applicantShareOfTime: shownFigure(decided, ratio(rollup.total('applicant_time'), turnaroundTotal)),
+    },
+    stages: STAGES.map((stage) => ({ stage, label: STAGE_LABELS[stage][language], ...durationFigures(rollup, `stage:${stage}`) })),
+    completeness: {
+      decided: shownCount(decided),
+      completeFirstShare: shownFigure(decided, ratio(rollup.count('complete_first', 'true'), decided)),
+      requestsPerApplication: shownFigure(decided, ratio(rollup.total('complete_first'), decided)),
+      missingItems: breakdown(frequentItems, missingTotal, (item) => item),
+      otherMissingItems: shownCount(rareItems),
+    },
+    dropOff: {
+      draftsStarted: shownCount(drafts.started),
+      draftsSubmitted: shownCount(drafts.submitted),
+      draftsStopped: shownCount(drafts.started - drafts.submitted),
+      stoppedAt: breakdown(drafts.stoppedAt, drafts.started - drafts.submitted, (step) => labelOf(DRAFT_STEP_LABELS, step, language), DRAFT_POSITIONS),
+      medianFormMinutes: shownFigure(drafts.submitted, drafts.medianActiveSeconds === null ? null : Math.round(drafts.medianActiveSeconds / 6) / 10),
+      lapsed: shownCount(rollup.count('lapsed')),
+      withdrawn: shownCount(rollup.count('withdrawn')),
+    },
+    outcomes: {
+      decided: shownCount(decided),
+      approvalRate: shownFigure(decided, ratio(approvals, decided)),
+      byOutcome: breakdown(rollup.byKey('decided'), decided, (outcome) => labelOf(OUTCOME_LABELS, outcome, language), ['approved', 'partially_approved', 'rejected']),
+      reasons: breakdown(rollup.byKey('reason'), granted('rejected') + granted('partially_approved'), (code) =>
+        REASON_LABELS[code] ? labelOf(REASON_LABELS, code, language) : (criteriaLabels.get(code) ?? code),
+      ),
+      requestedKroner: shownFigure(decided, kroner(requestedDecided)),
+      grantedKroner: shownFigure(decided, kroner(grantedDecided)),
+      grantedShareOfRequested: shownFigure(decided, ratio(grantedDecided, requestedDecided)),
+    },
+    budget: rounds
+      .filter((round) => round.id === roundId || (!roundId && round.inPeriod))
+      .map((round) => ({
+        roundId: round.id,
+        roundName: round.name,
+        budgetKroner: kroner(round.budgetOre),
+        grantedKroner: kroner(round.grantedOre),
+        grantedInPeriodKroner: kroner(round.grantedInPeriodOre),
+        usedShare: round.budgetOre > 0 ? Math.round((round.grantedOre / round.budgetOre) * 1000) / 1000 : 0,
+      })),
+    reach: {
+      submitted: shownCount(submitted),
+      firstTime: shownCount(firstTime),
+      returning: shownCount(submitted - firstTime),
+      firstTimeShare: shownFigure(submitted, ratio(firstTime, submitted)),
+      volunteers: breakdown(rollup.byKey('volunteers'), submitted, (band) => band, ['1-5', '6-20', '21-50', '51+']),
+      targetGroups: breakdown(rollup.byKey('target_group'), submitted, (group) => labelOf(TARGET_GROUP_LABELS, group, language)),
+    },
+    reporting: {
+      due: shownCount(reportsDue),
+      onTime: shownCount(onTime),
+      late: shownCount(late),
+      notYetSubmitted: shownCount(rollup.count('report', 'pending')),
+      onTimeShare: shownFigure(onTime + late, ratio(onTime, onTime + late)),
+      remindersPerReport: shownFigure(reportsDue, ratio(rollup.total('report'), reportsDue)),
+      medianDaysToSubmit: durationFigures(rollup, 'report_days').medianDays,
+      sentBack: shownCount(rollup.count('report_returned')),
+      repayments: shownCount(rollup.count('repayment')),
+      repaidKroner: shownFigure(rollup.count('repayment'), kroner(rollup.total('repayment'))),
+    },
+    monthly: monthsOf(period).map((month) => {
+      const inMonth = new Rollup(rowsByMonth.get(month) ?? []);
+      const decidedInMonth = inMonth.count('decided');
+      const approved = inMonth.count('decided', 'approved') + inMonth.count('decided', 'partially_approved');
+      return {
+        month,
+        submitted: shownCount(inMonth.count('submitted')),
+        decided: shownCount(decidedInMonth),
+        medianTurnaroundDays: shownFigure(decidedInMonth, secondsToDays(histogramPercentile(inMonth.histogram('turnaround'), 0.5))),
+        withinTargetShare: shownFigure(decidedInMonth, ratio(inMonth.count('within_target', 'true'), decidedInMonth)),
+        approvalRate: shownFigure(decidedInMonth, ratio(approved, decidedInMonth)),
+      };
+    }),
+    stories,
+  };
+}
+
+const ROUND_FILTER = `round_id = coalesce($1::uuid, '${ALL_ROUNDS}'::uuid)`;
+
+/**
+ * The period as a WHERE clause over the rollup (month rows for whole months, day rows at the
+ * edges) with its parameters numbered from `first`; only the parts the period needs, so the
+ * planner gets a simple range.
+ */
+function periodFilter(period: StatsPeriod, first: number): { sql: string; params: string[] } {
+  const ranges = periodRanges(period);
+  const parts: string[] = [];
+  const params: string[] = [];
+  const range = (grain: string, from: string, to: string, inclusive: boolean) => {
+    params.push(from, to);
+    parts.push(`(grain = '${grain}' AND period_start >= $${first + params.length - 2}::date AND period_start ${inclusive ? '<=' : '<'} $${first + params.length - 1}::date)`);
+  };
+  if (ranges.monthsFrom < ranges.monthsTo) {
+    range('month', ranges.monthsFrom, ranges.monthsTo, false);
+    if (ranges.from < ranges.monthsFrom) range('day', ranges.from, ranges.monthsFrom, false);
+    if (ranges.monthsTo <= ranges.to) range('day', ranges.monthsTo, ranges.to, true);
+  } else {
+    range('day', ranges.from, ranges.to, true);
+  }
+  return { sql: parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`, params };
+}
+
+async function rollupRows(db: Database, period: StatsPeriod, roundId: string | null): Promise<RollupRow[]> {
+  const filter = periodFilter(period, 2);
+  return db.$queryRawUnsafe<RollupRow[]>(
+    `SELECT metric, key, bucket, sum(cases)::bigint AS cases, sum(total)::bigint AS total
+     FROM stats_rollup WHERE ${ROUND_FILTER} AND ${filter.sql}
+     GROUP BY metric, key, bucket`,
+    roundId,
+    ...filter.params,
+  );
+}
+
+const MONTHLY_METRICS = ['submitted', 'decided', 'within_target', 'turnaround'];
+
+async function monthlyRollupRows(db: Database, period: StatsPeriod, roundId: string | null): Promise<(RollupRow & { month: string })[]> {
+  const filter = periodFilter(period, 3);
+  return db.$queryRawUnsafe<(RollupRow & { month: string })[]>(
+    `SELECT to_char(period_start, 'YYYY-MM') AS month, metric, key, bucket, sum(cases)::bigint AS cases, sum(total)::bigint AS total
+     FROM stats_rollup WHERE ${ROUND_FILTER} AND metric = ANY($2::text[]) AND ${filter.sql}
+     GROUP BY 1, metric, key, bucket`,
+    roundId,
+    MONTHLY_METRICS,
+    ...filter.params,
+  );
+}
+
+interface DraftFigures {
+  started: number;
+  submitted: number;
+  stoppedAt: Map<string, number>;
+  medianActiveSeconds: number | null;
+}
+
+/** Drafts by the day they were started: submitted ones, the step the others stopped at, form time. */
+function draftFigures(rollup: Rollup): DraftFigures {
+  const byKey = rollup.byKey('draft');
+  const submitted = byKey.get(SUBMITTED_DRAFT) ?? 0;
+  byKey.delete(SUBMITTED_DRAFT);
+  const stopped = [...byKey.values()].reduce((sum, count) => sum + count, 0);
+  return { started: submitted + stopped, submitted, stoppedAt: byKey, medianActiveSeconds: histogramPercentile(rollup.histogram('draft_seconds'), 0.5) };
+}
+
+interface RoundFigures {
+  id: string;
+  name: string;
+  budgetOre: number;
+  grantedOre: number;
+  grantedInPeriodOre: number;
+  inPeriod: boolean;
+  decisionTargetMs: number;
+  criteria: { code: string; label: Partial<Record<Language, string>> }[];
+}
+
+/** Every round with its budget, what it has granted in all, and what it granted in the period. */
+async function roundFigures(db: Database, period: StatsPeriod, roundId: string | null): Promise<RoundFigures[]> {
+  const filter = periodFilter(period, 4);
+  const rows = await db.$queryRawUnsafe<
+    { id: string; name: string; budget_ore: bigint; process_settings: unknown; decision_criteria: unknown; granted: bigint | null; granted_in_period: bigint | null; active: boolean }[]
+  >(
+    `SELECT r.id, r.name, r.budget_ore, r.process_settings, r.decision_criteria, g.granted, p.granted_in_period,
+            (p.granted_in_period IS NOT NULL OR (r.opens_at::date <= $3::date AND (r.closes_at IS NULL OR r.closes_at::date >= $2::date))) AS active
+     FROM funding_rounds r
+     LEFT JOIN (SELECT round_id, sum(total)::bigint AS granted FROM stats_rollup
+                WHERE grain = 'month' AND metric = 'decided' AND round_id <> '${ALL_ROUNDS}'::uuid GROUP BY round_id) g ON g.round_id = r.id
+     LEFT JOIN (SELECT round_id, sum(total)::bigint AS granted_in_period FROM stats_rollup
+                WHERE metric = 'decided' AND round_id <> '${ALL_ROUNDS}'::uuid AND ${filter.sql} GROUP BY round_id) p ON p.round_id = r.id
+     WHERE ($1::uuid IS NULL OR r.id = $1::uuid)
+     ORDER BY r.opens_at DESC, r.name`,
+    roundId,
+    period.from,
+    period.to,
+    ...filter.params,
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    budgetOre: Number(row.budget_ore),
+    grantedOre: Number(row.granted ?? 0n),
+    grantedInPeriodOre: Number(row.granted_in_period ?? 0n),
+    inPeriod: row.active,
+    decisionTargetMs: decisionTargetMs(row.process_settings),
+    criteria: Array.isArray(row.decision_criteria) ? (row.decision_criteria as RoundFigures['criteria']) : [],
+  }));
+}

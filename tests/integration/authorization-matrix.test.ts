@@ -1,0 +1,368 @@
+import crypto from 'node:crypto';
+import { upsertStaffUser, type StaffRole } from '../../lib/staff-auth';
+import { csrfToken } from '../../services/api/http/csrf';
+import { createOpenRound, postJson } from '../support/fixtures';
+import { submitCase, waitForStatus, type SubmittedCase } from '../support/process';
+import { routesOfStack, type AppRoute } from '../support/routes';
+import { startTestStack, type TestStack } from '../support/stack';
+
+// Every route and method of the app × every kind of caller, each cell asserted. The table below
+// is the written policy; the app's router stacks are the truth about which routes exist, and a
+// route the table does not name fails the test, so no route can be added without deciding who
+// may call it.
+
+const PRINCIPALS = ['anonymous', 'applicant', 'otherApplicant', 'caseworker', 'approver', 'admin', 'politician'] as const;
+type Principal = (typeof PRINCIPALS)[number];
+
+/**
+ * ok: the caller got past authorization (2xx, 3xx other than to sign-in, or a 4xx about the input
+ * or the case's state); signin: a staff page sent the browser to sign in; a number: that refusal.
+ */
+type Outcome = 'ok' | 'signin' | 401 | 403 | 404;
+type Row = readonly [anonymous: Outcome, applicant: Outcome, otherApplicant: Outcome, caseworker: Outcome, approver: Outcome, admin: Outcome, politician: Outcome];
+
+interface Expectation {
+  row: Row;
+  /** JSON (API) or form fields (pages) to send with a state-changing request. */
+  body?: Record<string, unknown>;
+  /** Statuses an allowed caller may get because of the case's state, not its rights (e.g. no report yet). */
+  stateAnswers?: number[];
+  /** The request ends the caller's session: use a session of its own. */
+  endsSession?: boolean;
+}
+
+// ── Policies ────────────────────────────────────────────────────────────────────────────────
+// Applicants are "applicant" with the private token of the resource in the path (an application's
+// access token, or a draft's token) and "otherApplicant" with another one's. Admin holds every role.
+const PUBLIC: Row = ['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'];
+const ANY_STAFF: Row = [401, 401, 401, 'ok', 'ok', 'ok', 'ok'];
+const CASEWORK: Row = [401, 401, 401, 'ok', 'ok', 'ok', 403];
+const CASEWORKER: Row = [401, 401, 401, 'ok', 403, 'ok', 403];
+const APPROVER: Row = [401, 401, 401, 403, 'ok', 'ok', 403];
+const ADMIN: Row = [401, 401, 401, 403, 403, 'ok', 403];
+/** The association with its token, or casework staff; never a politician (aggregates only). */
+const CASE_PARTIES: Row = [401, 'ok', 403, 'ok', 'ok', 'ok', 403];
+/** A draft opens with its own token only; a staff token is just a wrong token there. */
+const DRAFT_OWNER: Row = [401, 'ok', 403, 403, 403, 403, 403];
+/** The association's case pages open with the private link (cookie); staff use their own pages. */
+const CASE_PAGE: Row = [403, 'ok', 403, 403, 403, 403, 403];
+/** A draft's pages open with its private link (cookie); without one there is nothing to open. */
+const DRAFT_PAGE: Row = [401, 'ok', 403, 401, 401, 401, 401];
+const STAFF_PAGE: Row = ['signin', 'signin', 'signin', 'ok', 'ok', 'ok', 'ok'];
+const CASEWORK_PAGE: Row = ['signin', 'signin', 'signin', 'ok', 'ok', 'ok', 403];
+const APPROVER_PAGE: Row = ['signin', 'signin', 'signin', 403, 'ok', 'ok', 403];
+const ADMIN_PAGE: Row = ['signin', 'signin', 'signin', 403, 403, 'ok', 403];
+// A staff form posted without a session is refused outright (401): there is nothing to come back to.
+
+const TABLE: Record<string, Expectation> = {
+  'GET /healthz': { row: PUBLIC },
+  'GET /metrics': { row: PUBLIC },
+  'GET /api/v1/openapi.json': { row: PUBLIC },
+  'POST /api/v1/auth/login': { row: PUBLIC },
+  'POST /api/v1/auth/logout': { row: ANY_STAFF, endsSession: true },
+  'GET /api/v1/auth/me': { row: ANY_STAFF },
+  'GET /api/v1/rounds': { row: PUBLIC },
+  'POST /api/v1/applications': { row: PUBLIC },
+  'GET /api/v1/applications/:id': { row: CASE_PARTIES },
+  'POST /api/v1/drafts': { row: PUBLIC },
+  'GET /api/v1/drafts/:id': { row: DRAFT_OWNER },
+  'PATCH /api/v1/drafts/:id': { row: DRAFT_OWNER },
+  'POST /api/v1/drafts/:id/resume-link': { row: DRAFT_OWNER },
+  'POST /api/v1/drafts/:id/submission': { row: DRAFT_OWNER },
+  'POST /api/v1/drafts/:id/documents': { row: DRAFT_OWNER },
+  'DELETE /api/v1/drafts/:id/documents/:documentId': { row: DRAFT_OWNER },
+  'GET /api/v1/register/:cvr': { row: PUBLIC },
+  // Invalid bodies: an allowed caller gets 400 and the case stays where it is for the next cell.
+  'POST /api/v1/applications/:id/assignment': { row: CASEWORK, body: { assignee: 'not an email' } },
+  'DELETE /api/v1/applications/:id/assignment': { row: CASEWORK },
+  'POST /api/v1/applications/:id/information-requests': { row: CASEWORKER },
+  'POST /api/v1/applications/:id/decision': { row: CASEWORKER },
+  'POST /api/v1/applications/:id/approval': { row: APPROVER },
+  // Staff may enter what the association sent on paper or by phone.
+  'POST /api/v1/applications/:id/supplements': { row: CASE_PARTIES, body: { text: 5 } },
+  'POST /api/v1/applications/:id/withdrawal': { row: CASE_PARTIES, body: { reason: 5 } },
+  'POST /api/v1/applications/:id/reports': { row: CASE_PARTIES },
+  'POST /api/v1/reports/:id/review': { row: CASEWORKER },
+  'GET /api/v1/applications/:id/letter.pdf': { row: CASE_PARTIES },
+  'POST /api/v1/applications/:id/documents': { row: CASE_PARTIES },
+  'GET /api/v1/applications/:id/documents': { row: CASE_PARTIES },
+  'GET /api/v1/applications/:id/documents/:documentId': { row: CASE_PARTIES },
+  'GET /api/v1/queue': { row: CASEWORK },
+  // A continuous round has no allocation workflow: allowed callers learn that with a 404.
+  'GET /api/v1/rounds/:id/allocation': { row: CASEWORK, stateAnswers: [404] },
+  'POST /api/v1/rounds/:id/allocation': { row: APPROVER },
+  'GET /api/v1/admin/rounds': { row: ANY_STAFF },
+  'POST /api/v1/rounds': { row: ADMIN },
+  'GET /api/v1/rounds/:id': { row: ANY_STAFF },
+  'PATCH /api/v1/rounds/:id': { row: ADMIN, body: { budget: -1 } },
+  'GET /api/v1/admin/staff': { row: ADMIN },
+  'POST /api/v1/admin/staff': { row: ADMIN },
+  'GET /api/v1/admin/staff/:id': { row: ADMIN },
+  'POST /api/v1/admin/staff/:id/deactivation': { row: ADMIN },
+  'DELETE /api/v1/admin/staff/:id/deactivation': { row: ADMIN },
+  'PUT /api/v1/admin/staff/:id/password': { row: ADMIN },
+  'GET /api/v1/admin/access-log': { row: ADMIN },
+  'POST /api/v1/payout-runs': { row: APPROVER },
+  'GET /api/v1/payout-runs': { row: APPROVER },
+  'GET /api/v1/payout-runs/:id/export.csv': { row: APPROVER },
+  'GET /api/v1/stats/summary': { row: ANY_STAFF },
+  'GET /api/v1/stats/council-brief.pdf': { row: ANY_STAFF },
+  'GET /api/v1/open-data/grants.json': { row: PUBLIC },
+  'GET /api/v1/open-data/grants.csv': { row: PUBLIC },
+  // Pages
+  'GET /personale/log-ind': { row: PUBLIC },
+  'POST /personale/log-ind': { row: PUBLIC },
+  'POST /personale/log-ud': { row: ANY_STAFF, endsSession: true },
+  'GET /': { row: PUBLIC },
+  'GET /ansoeg/:slug': { row: PUBLIC },
+  'POST /ansoeg/:slug': { row: PUBLIC },
+  'GET /ansoeg/:slug/kan-ikke-soege': { row: PUBLIC },
+  'GET /kladde/:id': { row: DRAFT_PAGE },
+  'GET /kladde/:id/trin/:step': { row: DRAFT_PAGE },
+  'POST /kladde/:id/trin/:step': { row: DRAFT_PAGE },
+  'GET /kladde/:id/dokumenter': { row: DRAFT_PAGE },
+  'POST /kladde/:id/dokumenter': { row: DRAFT_PAGE },
+  'GET /kladde/:id/opsummering': { row: DRAFT_PAGE },
+  'POST /kladde/:id/send': { row: DRAFT_PAGE },
+  'GET /kladde/:id/kvittering': { row: DRAFT_PAGE },
+  'GET /kladde/:id/gem': { row: DRAFT_PAGE },
+  'POST /kladde/:id/gem': { row: DRAFT_PAGE },
+  'GET /sag/:id': { row: CASE_PAGE },
+  'POST /sag/:id/svar': { row: CASE_PAGE },
+  'GET /sag/:id/traek-tilbage': { row: CASE_PAGE },
+  'POST /sag/:id/traek-tilbage': { row: CASE_PAGE, body: { reason: 'x'.repeat(3000) } },
+  'POST /sag/:id/afrapportering': { row: CASE_PAGE },
+  'GET /sag/:id/dokumenter/:documentId': { row: CASE_PAGE },
+  'GET /sag/:id/afgoerelse.pdf': { row: CASE_PAGE },
+  'GET /personale/sager': { row: CASEWORK_PAGE },
+  'GET /personale/sager/:id': { row: CASEWORK_PAGE },
+  'POST /personale/sager/:id/tag': { row: CASEWORK },
+  'POST /personale/sager/:id/frigiv': { row: CASEWORK },
+  'POST /personale/sager/:id/oplysninger': { row: CASEWORK },
+  'POST /personale/sager/:id/afgoerelse': { row: CASEWORK },
+  'POST /personale/sager/:id/brev-udkast': { row: CASEWORK },
+  'POST /personale/sager/:id/vurdering': { row: CASEWORK },
+  'POST /personale/sager/:id/noter': { row: CASEWORK },
+  'GET /personale/godkendelser': { row: APPROVER_PAGE },
+  'GET /personale/opfoelgning': { row: CASEWORK_PAGE },
+  'POST /personale/opfoelgning/:id': { row: CASEWORK },
+  'GET /personale/godkendelser/puljer/:roundId': { row: APPROVER_PAGE, stateAnswers: [404] },
+  'POST /personale/godkendelser/puljer/:roundId': { row: APPROVER, stateAnswers: [404] },
+  'POST /personale/godkendelser/:id': { row: APPROVER },
+  'GET /statistik': { row: STAFF_PAGE },
+  'GET /personale/admin': { row: ADMIN_PAGE },
+  'GET /personale/admin/medarbejdere': { row: ADMIN_PAGE },
+  'POST /personale/admin/medarbejdere': { row: ADMIN },
+  'GET /personale/admin/medarbejdere/:id': { row: ADMIN_PAGE },
+  'POST /personale/admin/medarbejdere/:id/adgangskode': { row: ADMIN },
+  'POST /personale/admin/medarbejdere/:id/deaktiver': { row: ADMIN },
+  'POST /personale/admin/medarbejdere/:id/genaktiver': { row: ADMIN },
+  'GET /personale/admin/puljer': { row: ADMIN_PAGE },
+  'GET /personale/admin/puljer/ny': { row: ADMIN_PAGE },
+  'POST /personale/admin/puljer/ny': { row: ADMIN },
+  'GET /personale/admin/puljer/:id': { row: ADMIN_PAGE },
+  'POST /personale/admin/puljer/:id': { row: ADMIN },
+  'GET /personale/admin/adgangslog': { row: ADMIN_PAGE },
+};
+
+const STAFF_PRINCIPALS: Partial<Record<Principal, StaffRole>> = { caseworker: 'caseworker', approver: 'approver', admin: 'admin', politician: 'politician' };
+
+interface StaffAccount {
+  email: string;
+  password: string;
+  token: string;
+}
+
+describe('authorization matrix', () => {
+  let stack: TestStack;
+  let routes: AppRoute[];
+  let caseA: SubmittedCase;
+  let caseB: SubmittedCase;
+  let roundId: string;
+  let roundSlug: string;
+  let draftA: { id: string; token: string };
+  let draftB: { id: string; token: string };
+  let documentId: string;
+  let draftDocumentId: string;
+  let payoutRunId: string;
+  let targetStaffId: string;
+  const staff: Partial<Record<Principal, StaffAccount>> = {};
+
+  async function login(account: { email: string; password: string }): Promise<string> {
+    const response = await postJson(`${stack.baseUrl}/api/v1/auth/login`, account);
+    if (response.status !== 200) throw new Error(`login failed: ${JSON.stringify(response.body)}`);
+    return response.body.token as string;
+  }
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    routes = routesOfStack(stack);
+
+    const round = await createOpenRound(stack.db);
+    roundId = round.id;
+    roundSlug = round.slug;
+    [caseA, caseB] = await Promise.all([submitCase(stack, round.id), submitCase(stack, round.id)]);
+    await Promise.all([waitForStatus(caseA.handle, 'IN_QUEUE'), waitForStatus(caseB.handle, 'IN_QUEUE')]);
+    for (const [principal, role] of Object.entries(STAFF_PRINCIPALS) as [Principal, StaffRole][]) {
+      const email = `${principal}-${crypto.randomUUID().slice(0, 8)}@eksempel.dk`;
+      const password = crypto.randomBytes(12).toString('base64url');
+      await upsertStaffUser(stack.db, { email, name: `Matrix ${principal}`, password, roles: [role] });
+      staff[principal] = { email, password, token: await login({ email, password }) };
+    }
+    const target = `target-${crypto.randomUUID().slice(0, 8)}@eksempel.dk`;
+    await upsertStaffUser(stack.db, { email: target, name: 'Matrix Target', password: crypto.randomBytes(12).toString('base64url'), roles: ['caseworker'] });
+    targetStaffId = (await stack.db.staffUser.findUniqueOrThrow({ where: { email: target } })).id;
+
+    const newDraft = async () => {
+      const response = await postJson(`${stack.baseUrl}/api/v1/drafts`, { roundId });
+      if (response.status !== 201) throw new Error(`draft failed: ${JSON.stringify(response.body)}`);
+      return { id: response.body.id as string, token: response.body.token as string };
+    };
+    [draftA, draftB] = await Promise.all([newDraft(), newDraft()]);
+    const content = Buffer.from('%PDF-1.4\n% matrix\n');
+    const documentFields = (kind: string, filename: string) => ({
+      applicationId: caseA.id,
+      documentKey: `matrix:${crypto.randomUUID()}`,
+      kind,
+      filename,
+      contentType: 'application/pdf',
+      size: content.length,
+      sha256: crypto.createHash('sha256').update(content).digest('hex'),
+      content,
+    });
+    documentId = (await stack.db.document.create({ data: documentFields('statutes', 'vedtaegter.pdf') })).id;
+    draftDocumentId = (await stack.db.document.create({ data: { ...documentFields('statutes', 'vedtaegter.pdf'), applicationId: null, draftId: draftA.id } })).id;
+    // A letter on file, so the letter routes answer for what they are, not for a missing letter.
+    await stack.db.document.create({ data: documentFields('decision_letter', 'afgoerelse.pdf') });
+    payoutRunId = (await stack.db.payoutRun.create({ data: { createdBy: 'matrix@eksempel.dk', csv: '\ufeffx', totalOre: 0n } })).id;
+  }, 120_000);
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  function concretePath(path: string): string {
+    return path.replace(/:(\w+)/g, (_, name: string) => {
+      if (name === 'documentId') return path.startsWith('/api/v1/drafts/') ? draftDocumentId : documentId;
+      if (name === 'cvr') return '13748136';
+      if (name === 'slug') return roundSlug;
+      if (name === 'roundId') return roundId;
+      if (name === 'step') return 'forening';
+      if (name !== 'id') throw new Error(`no value for the path parameter :${name} of ${path}: add one in concretePath`);
+      if (/^\/api\/v1\/(applications|reports)\/|^\/sag\/|^\/personale\/(sager|godkendelser|opfoelgning)\//.test(path)) return caseA.id;
+      if (path.startsWith('/api/v1/drafts/') || path.startsWith('/kladde/')) return draftA.id;
+      if (path.startsWith('/api/v1/rounds/') || path.startsWith('/personale/admin/puljer/')) return roundId;
+      if (path.startsWith('/api/v1/payout-runs/')) return payoutRunId;
+      if (path.startsWith('/api/v1/admin/staff/') || path.startsWith('/personale/admin/medarbejdere/')) return targetStaffId;
+      throw new Error(`no value for :id in ${path}: add one in concretePath`);
+    });
+  }
+
+  /** The private token a route's resource opens with: a draft's for draft routes, else the case's. */
+  function applicantToken(path: string, principal: 'applicant' | 'otherApplicant'): string {
+    const draft = path.startsWith('/api/v1/drafts/') || path.startsWith('/kladde/');
+    if (principal === 'applicant') return draft ? draftA.token : caseA.accessToken;
+    return draft ? draftB.token : caseB.accessToken;
+  }
+
+  async function call(route: AppRoute, expectation: Expectation, principal: Principal): Promise<Response> {
+    const url = `${stack.baseUrl}${concretePath(route.path)}`;
+    const api = route.path.startsWith('/api/') || route.path === '/healthz' || route.path === '/metrics';
+    const unsafe = !['GET', 'HEAD'].includes(route.method);
+    const headers: Record<string, string> = { origin: stack.baseUrl };
+    let sessionToken: string | undefined;
+    if (principal === 'applicant' || principal === 'otherApplicant') sessionToken = applicantToken(route.path, principal);
+    const account = staff[principal];
+    if (account) sessionToken = expectation.endsSession ? await login(account) : account.token;
+
+    let csrfBoundTo: string | undefined;
+    if (sessionToken && api) headers.authorization = `Bearer ${sessionToken}`;
+    if (sessionToken && !api) {
+      // Browsers carry the staff session or the case's private link in a cookie, never a header.
+      const cookie = account ? 'gf_staff' : route.path.startsWith('/kladde/') ? 'gf_kladde' : 'gf_case';
+      headers.cookie = `${cookie}=${sessionToken}`;
+      csrfBoundTo = sessionToken;
+    }
+    const formCookie = route.path === '/personale/log-ind' ? 'gf_signin' : route.path === '/ansoeg/:slug' ? 'gf_ansoeg' : undefined;
+    if (formCookie && unsafe) {
+      // Before there is a session or a draft, the form's token is bound to a cookie of its own.
+      const nonce = crypto.randomBytes(18).toString('base64url');
+      headers.cookie = [headers.cookie, `${formCookie}=${nonce}`].filter(Boolean).join('; ');
+      csrfBoundTo = nonce;
+    }
+    let body: string | undefined;
+    if (unsafe && api) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(expectation.body ?? {});
+    } else if (unsafe) {
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+      const fields: Record<string, string> = Object.fromEntries(Object.entries(expectation.body ?? {}).map(([k, v]) => [k, String(v)]));
+      if (csrfBoundTo) fields._csrf = csrfToken(stack.config.COOKIE_SECRET, csrfBoundTo);
+      body = new URLSearchParams(fields).toString();
+    }
+    return fetch(url, { method: route.method, headers, body, redirect: 'manual' });
+  }
+
+  function outcomeOf(response: Response, expectation: Expectation, expected: Outcome): Outcome | number {
+    const status = response.status;
+    const location = response.headers.get('location') ?? '';
+    if (status >= 300 && status < 400 && location.startsWith('/personale/log-ind?next=')) return 'signin';
+    if (status >= 500) return status;
+    if (status === 401 || status === 403 || status === 404) {
+      if (expected === 'ok' && expectation.stateAnswers?.includes(status)) return 'ok';
+      return status;
+    }
+    return 'ok';
+  }
+
+  it('names every route and method of the app', () => {
+    const known = new Set(Object.keys(TABLE));
+    const missing = routes.map((route) => `${route.method} ${route.path}`).filter((key) => !known.has(key));
+    const present = new Set(routes.map((route) => `${route.method} ${route.path}`));
+    const stale = [...known].filter((key) => !present.has(key));
+    if (missing.length) throw new Error(`routes without an entry in the authorization table (add a row for each):\n  ${missing.join('\n  ')}`);
+    if (stale.length) throw new Error(`entries in the authorization table for routes that no longer exist:\n  ${stale.join('\n  ')}`);
+    expect(routes.length).toBeGreaterThan(50);
+  });
+
+  it('gives every caller of every route the outcome the table says', async () => {
+    const wrong: string[] = [];
+    let cells = 0;
+    for (const route of routes) {
+      const expectation = TABLE[`${route.method} ${route.path}`];
+      if (!expectation) continue; // reported by the test above
+      for (const [index, principal] of PRINCIPALS.entries()) {
+        const expected = expectation.row[index]!;
+        const response = await call(route, expectation, principal);
+        const actual = outcomeOf(response, expectation, expected);
+        cells += 1;
+        if (actual !== expected) {
+          const text = (await response.text()).slice(0, 160).replace(/\s+/g, ' ');
+          wrong.push(`${route.method} ${route.path} as ${principal}: expected ${expected}, got ${response.status} (${actual}) ${text}`);
+        } else {
+          await response.arrayBuffer();
+        }
+      }
+    }
+    process.stderr.write(`[authorization] ${routes.length} routes × ${PRINCIPALS.length} callers = ${cells} cells asserted\n`);
+    expect(wrong).toEqual([]);
+    expect(cells).toBe(routes.length * PRINCIPALS.length);
+  }, 300_000);
+
+  it('leaves an access row for a staff view and an audit row for a staff action', async () => {
+    const caseworker = staff.caseworker!;
+    const user = await stack.db.staffUser.findUniqueOrThrow({ where: { email: caseworker.email } });
+    const headers = { authorization: `Bearer ${caseworker.token}` };
+    const views = () => stack.db.staffAccessLog.findMany({ where: { applicationId: caseB.id }, select: { staffUserId: true, purpose: true } });
+    const before = await views();
+    expect((await fetch(`${stack.baseUrl}/api/v1/applications/${caseB.id}`, { headers })).status).toBe(200);
+    // The association reading its own case leaves no staff row.
+    expect((await fetch(`${stack.baseUrl}/api/v1/applications/${caseB.id}`, { headers: { authorization: `Bearer ${caseB.accessToken}` } })).status).toBe(200);
+    expect((await views()).slice(before.length)).toEqual([{ staffUserId: user.id, purpose: 'case_api' }]);
+
+    const claim = await postJson(`${stack.baseUrl}/api/v1/applications/${caseB.id}/assignment`, {}, headers);
+    expect(claim.status).toBe(200);
+    const audit = await stack.db.staffAuditLog.findMany({ where: { staffUserId: user.id, applicationId: caseB.id } });
+    expect(audit.map((row) => [row.action, row.details])).toEqual([['case.claim', { assignee: caseworker.email }]]);
+  });
+});

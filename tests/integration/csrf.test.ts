@@ -1,0 +1,206 @@
+import crypto from 'node:crypto';
+import { upsertStaffUser } from '../../lib/staff-auth';
+import { csrfToken } from '../../services/api/http/csrf';
+import { createOpenRound, insertApplication, postJson } from '../support/fixtures';
+import { routesOfStack, type AppRoute } from '../support/routes';
+import { startTestStack, type TestStack } from '../support/stack';
+
+// Every state-changing form of the site is posted with a cookie (a staff session, a case's or a
+// draft's private link, or the sign-in and pre-check forms' own cookie). Each must refuse a post
+// without its CSRF token, with a wrong one, and from another origin — 403, and nothing changes —
+// while the same post with the right token from our own origin gets through. The JSON API, when
+// called with the staff cookie instead of a bearer token, needs the token in X-CSRF-Token.
+
+const FOREIGN_ORIGIN = 'https://forfalsket.example';
+/** Forms that carry files are multipart; their token travels in the multipart body. */
+const MULTIPART = new Set(['/sag/:id/svar', '/sag/:id/afrapportering', '/kladde/:id/dokumenter']);
+/** JSON API routes that no cookie authenticates: anyone may call them, or only a draft's bearer token. */
+const PUBLIC_API = new Set(['POST /api/v1/auth/login', 'POST /api/v1/applications', 'POST /api/v1/drafts']);
+const withoutCookieAuth = (route: AppRoute) => PUBLIC_API.has(`${route.method} ${route.path}`) || route.path.startsWith('/api/v1/drafts/');
+
+type Attempt = 'missing token' | 'wrong token' | 'foreign origin' | 'valid';
+
+describe('CSRF protection', () => {
+  let stack: TestStack;
+  let routes: AppRoute[];
+  let admin: { id: string; email: string; password: string };
+  let target: { id: string; email: string };
+  let round: { id: string; slug: string };
+  let application: { id: string; token: string };
+  let draft: { id: string; token: string };
+  const marker = `csrf-${crypto.randomUUID().slice(0, 8)}`;
+
+  beforeAll(async () => {
+    stack = await startTestStack({ worker: false });
+    routes = routesOfStack(stack);
+
+    const password = crypto.randomBytes(12).toString('base64url');
+    const adminEmail = `admin@${marker}.test`;
+    await upsertStaffUser(stack.db, { email: adminEmail, name: 'CSRF Admin', password, roles: ['admin'] });
+    admin = { id: (await stack.db.staffUser.findUniqueOrThrow({ where: { email: adminEmail } })).id, email: adminEmail, password };
+    await upsertStaffUser(stack.db, { email: `target@${marker}.test`, name: 'CSRF Target', password: crypto.randomBytes(12).toString('base64url'), roles: ['caseworker'] });
+    target = { id: (await stack.db.staffUser.findUniqueOrThrow({ where: { email: `target@${marker}.test` } })).id, email: `target@${marker}.test` };
+
+    const created = await createOpenRound(stack.db);
+    round = { id: created.id, slug: created.slug };
+    const stored = await insertApplication(stack.db, round.id);
+    const token = crypto.randomBytes(24).toString('base64url');
+    await stack.db.accessToken.create({ data: { tokenHash: crypto.createHash('sha256').update(token).digest('hex'), applicationId: stored.id, purpose: 'submission' } });
+    application = { id: stored.id, token };
+    const response = await postJson(`${stack.baseUrl}/api/v1/drafts`, { roundId: round.id });
+    if (response.status !== 201) throw new Error(`draft failed: ${JSON.stringify(response.body)}`);
+    draft = { id: response.body.id, token: response.body.token };
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  async function staffSession(): Promise<string> {
+    const response = await postJson(`${stack.baseUrl}/api/v1/auth/login`, { email: admin.email, password: admin.password });
+    if (response.status !== 200) throw new Error(`login failed: ${JSON.stringify(response.body)}`);
+    return response.body.token as string;
+  }
+
+  /** Everything these posts could change, limited to this test's own rows. */
+  async function fingerprint() {
+    const db = stack.db;
+    const [app, events, notes, documents, audit, users, sessions, roundRow, rounds, draftRow, drafts, runs] = await Promise.all([
+      db.application.findUniqueOrThrow({ where: { id: application.id }, select: { status: true, assignee: true } }),
+      db.caseEvent.count({ where: { applicationId: application.id } }),
+      db.caseNote.count({ where: { applicationId: application.id } }),
+      db.document.count({ where: { OR: [{ applicationId: application.id }, { draftId: draft.id }] } }),
+      db.staffAuditLog.count({ where: { staffUserId: admin.id } }),
+      db.staffUser.findMany({ where: { email: { endsWith: `@${marker}.test` } }, select: { email: true, active: true, passwordHash: true, roles: true }, orderBy: { email: 'asc' } }),
+      db.staffSession.count({ where: { userId: { in: [admin.id, target.id] }, revokedAt: { not: null } } }),
+      db.fundingRound.findUniqueOrThrow({ where: { id: round.id }, select: { updatedAt: true } }),
+      db.fundingRound.count({ where: { slug: { startsWith: marker } } }),
+      db.applicationDraft.findUniqueOrThrow({ where: { id: draft.id }, select: { data: true, submittedAt: true } }),
+      db.applicationDraft.count({ where: { roundId: round.id } }),
+      db.payoutRun.count({ where: { createdBy: admin.email } }),
+    ]);
+    return JSON.stringify({ app, events, notes, documents, audit, users, sessions, roundRow, rounds, draftRow, drafts, runs });
+  }
+
+  function concretePath(path: string): string {
+    return path.replace(/:(\w+)/g, (_, name: string) => {
+      if (name === 'slug') return round.slug;
+      if (name === 'roundId') return round.id;
+      if (name === 'step') return 'forening';
+      if (name === 'documentId') return crypto.randomUUID();
+      if (name !== 'id') throw new Error(`no value for :${name} in ${path}: add one in concretePath`);
+      if (path.startsWith('/kladde/') || path.startsWith('/api/v1/drafts/')) return draft.id;
+      if (path.startsWith('/personale/admin/puljer/') || path.startsWith('/api/v1/rounds/')) return round.id;
+      if (path.startsWith('/personale/admin/medarbejdere/') || path.startsWith('/api/v1/admin/staff/')) return target.id;
+      return application.id;
+    });
+  }
+
+  /** What a person would fill in: were the post let through, it would change something. */
+  function fieldsFor(path: string): Record<string, string> {
+    if (path === '/personale/admin/medarbejdere') return { name: 'Forfalsket', email: `forged@${marker}.test`, roles: 'admin', password: 'en-lang-adgangskode' };
+    if (path.endsWith('/adgangskode')) return { password: 'en-lang-adgangskode' };
+    if (path.startsWith('/personale/admin/puljer')) return { name: 'Forfalsket pulje', slug: `${marker}-forged`, budget: '1000', maxAmount: '100', opensAt: '2027-01-01' };
+    if (path.endsWith('/noter')) return { text: 'Forfalsket note' };
+    if (path === '/personale/log-ind') return { email: admin.email, password: admin.password };
+    if (path.endsWith('/traek-tilbage')) return { reason: 'Forfalsket' };
+    if (path.endsWith('/svar')) return { text: 'Forfalsket svar' };
+    return {};
+  }
+
+  /** The cookie a browser would send to this page, and the value its CSRF token is bound to. */
+  async function credentialsFor(path: string): Promise<{ cookie: string; boundTo: string }> {
+    if (path.startsWith('/sag/')) return { cookie: `gf_case=${application.token}`, boundTo: application.token };
+    if (path.startsWith('/kladde/')) return { cookie: `gf_kladde=${draft.token}`, boundTo: draft.token };
+    if (path === '/personale/log-ind') {
+      const nonce = crypto.randomBytes(18).toString('base64url');
+      return { cookie: `gf_signin=${nonce}`, boundTo: nonce };
+    }
+    if (path.startsWith('/ansoeg/')) {
+      const nonce = crypto.randomBytes(18).toString('base64url');
+      return { cookie: `gf_ansoeg=${nonce}`, boundTo: nonce };
+    }
+    const session = await staffSession();
+    return { cookie: `gf_staff=${session}`, boundTo: session };
+  }
+
+  async function postForm(route: AppRoute, attempt: Attempt): Promise<Response> {
+    const { cookie, boundTo } = await credentialsFor(route.path);
+    const fields = fieldsFor(route.path);
+    if (attempt !== 'missing token') fields._csrf = csrfToken(stack.config.COOKIE_SECRET, attempt === 'wrong token' ? `${boundTo}-other` : boundTo);
+    const headers: Record<string, string> = { cookie, origin: attempt === 'foreign origin' ? FOREIGN_ORIGIN : stack.baseUrl };
+    let body: string | FormData;
+    if (MULTIPART.has(route.path)) {
+      body = new FormData();
+      for (const [name, value] of Object.entries(fields)) body.append(name, value);
+    } else {
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+      body = new URLSearchParams(fields).toString();
+    }
+    return fetch(`${stack.baseUrl}${concretePath(route.path)}`, { method: route.method, headers, body, redirect: 'manual' });
+  }
+
+  async function callApiWithCookie(route: AppRoute, attempt: Attempt): Promise<Response> {
+    const session = await staffSession();
+    const headers: Record<string, string> = { cookie: `gf_staff=${session}`, origin: attempt === 'foreign origin' ? FOREIGN_ORIGIN : stack.baseUrl, 'content-type': 'application/json' };
+    if (attempt !== 'missing token') headers['x-csrf-token'] = csrfToken(stack.config.COOKIE_SECRET, attempt === 'wrong token' ? `${session}-other` : session);
+    return fetch(`${stack.baseUrl}${concretePath(route.path)}`, { method: route.method, headers, body: '{}', redirect: 'manual' });
+  }
+
+  const refusals: Attempt[] = ['missing token', 'wrong token', 'foreign origin'];
+
+  it('refuses every state-changing page form without its token, with a wrong one, or from another origin', async () => {
+    const forms = routes.filter((route) => route.method !== 'GET' && !route.path.startsWith('/api/'));
+    expect(forms.length).toBeGreaterThan(5);
+    const wrong: string[] = [];
+    const unchanged = await fingerprint();
+    for (const route of forms) {
+      for (const attempt of refusals) {
+        const response = await postForm(route, attempt);
+        if (response.status !== 403) wrong.push(`${route.method} ${route.path} with ${attempt}: ${response.status}`);
+        await response.arrayBuffer();
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(await fingerprint()).toBe(unchanged);
+    process.stderr.write(`[csrf] ${forms.length} form routes × ${refusals.length} forged posts refused\n`);
+
+    // The same posts with the right token from our own origin get past the check.
+    const passed: string[] = [];
+    for (const route of forms) {
+      const response = await postForm(route, 'valid');
+      if (response.status === 403) passed.push(`${route.method} ${route.path}: 403 with a valid token ${(await response.text()).slice(0, 120)}`);
+      else await response.arrayBuffer();
+    }
+    expect(passed).toEqual([]);
+  }, 180_000);
+
+  it('refuses cookie-authenticated JSON API changes without X-CSRF-Token', async () => {
+    const calls = routes.filter((route) => route.method !== 'GET' && route.path.startsWith('/api/v1/') && !withoutCookieAuth(route));
+    const wrong: string[] = [];
+    const unchanged = await fingerprint();
+    for (const route of calls) {
+      for (const attempt of refusals) {
+        const response = await callApiWithCookie(route, attempt);
+        // Staff routes say why (403 csrf_rejected); routes the association may also use see no
+        // staff at all and ask for a token (401). Either way the cookie did not count.
+        if (![401, 403].includes(response.status)) wrong.push(`${route.method} ${route.path} with ${attempt}: ${response.status}`);
+        await response.arrayBuffer();
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(await fingerprint()).toBe(unchanged);
+    const staffOnly = await callApiWithCookie({ method: 'POST', path: '/api/v1/admin/staff' }, 'missing token');
+    expect(staffOnly.status).toBe(403);
+    expect(((await staffOnly.json()) as { error: { code: string } }).error.code).toBe('csrf_rejected');
+
+    const passed: string[] = [];
+    for (const route of calls) {
+      const response = await callApiWithCookie(route, 'valid');
+      if (response.status === 401 || response.status === 403) passed.push(`${route.method} ${route.path}: ${response.status} with a valid token`);
+      await response.arrayBuffer();
+    }
+    expect(passed).toEqual([]);
+    process.stderr.write(`[csrf] ${calls.length} JSON API routes × ${refusals.length} forged cookie calls refused\n`);
+  }, 180_000);
+});
