@@ -80,7 +80,7 @@ export function renderPage(req: Request, site: SiteSettings, options: PageOption
   <header class="header">
     <div class="portal-info">
       <div class="container portal-info-inner">
-        <a href="/" class="logo gf-logo">${site.municipalityName}</a>
+        <a href="/" class="gf-logo">${site.municipalityName}</a>
         <div class="gf-header-tools">
           ${switcher}
           ${options.user ? html`<div class="portal-user">${options.user}</div>` : ''}
