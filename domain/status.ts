@@ -20,3 +20,8 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 export function grantApplicationWorkflowId(applicationId: string): string {
   return `grant-application-${applicationId}`;
 }
+
+/** The follow-up reporting child workflow of an application's case. */
+export function reportWorkflowId(applicationId: string): string {
+  return `grant-report-${applicationId}`;
+}

@@ -9,7 +9,7 @@ import {
 } from '@temporalio/workflow';
 import type { CaseActivities } from '../activities';
 import { activities } from './activities';
-import type { CaseStatus } from '../domain/status';
+import { reportWorkflowId, type CaseStatus } from '../domain/status';
 import { reportDueDate, reportRequirementFor, type ReportingTier } from '../domain/tiers';
 import type { ProcessTimings } from '../domain/round-settings';
 import { followUpReport } from './follow-up-report';
@@ -401,7 +401,7 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
   await record('paid', 'system', 'PAID', { amountOre: final.amountGrantedOre, scheduledFor: payoutDate });
 
   await executeChild(followUpReport, {
-    workflowId: `grant-report-${applicationId}`,
+    workflowId: reportWorkflowId(applicationId),
     args: [
       {
         applicationId,

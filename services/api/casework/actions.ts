@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import { grantApplicationWorkflowId } from '../../../domain/status';
+import { grantApplicationWorkflowId, reportWorkflowId } from '../../../domain/status';
 import {
   approvalUpdate,
   caseStateQuery,
@@ -13,10 +13,10 @@ import {
 } from '../../../workflows/messages';
 import { ApiError } from '../http/errors';
 import { workflowCall } from '../http/workflow-errors';
-import { reportWorkflowId } from '../routes/case-actions';
 
-// The caseworker's and approver's actions as the pages make them: Temporal Updates whose
-// validators refuse what the case's state does not allow (an ApiError 409 here).
+// The caseworker's and approver's actions, for the pages and the JSON API alike: Temporal Updates
+// whose validators refuse what the case's state does not allow (an ApiError 409 here). The API
+// passes the request's Idempotency-Key as the Update ID, so a retried request is applied once.
 
 const caseHandle = (temporal: Client, applicationId: string) => temporal.workflow.getHandle(grantApplicationWorkflowId(applicationId));
 
@@ -35,22 +35,22 @@ export async function currentReportState(temporal: Client, applicationId: string
   }
 }
 
-export function claimCase(temporal: Client, applicationId: string, caseworker: string, assignee?: string): Promise<CaseState> {
-  return workflowCall(() => caseHandle(temporal, applicationId).executeUpdate(claimUpdate, { args: [{ caseworker, assignee }] }));
+export function claimCase(temporal: Client, applicationId: string, caseworker: string, assignee?: string, updateId?: string): Promise<CaseState> {
+  return workflowCall(() => caseHandle(temporal, applicationId).executeUpdate(claimUpdate, { args: [{ caseworker, assignee }], updateId }));
 }
 
-export function releaseCase(temporal: Client, applicationId: string, caseworker: string): Promise<CaseState> {
-  return workflowCall(() => caseHandle(temporal, applicationId).executeUpdate(releaseUpdate, { args: [{ caseworker }] }));
+export function releaseCase(temporal: Client, applicationId: string, caseworker: string, updateId?: string): Promise<CaseState> {
+  return workflowCall(() => caseHandle(temporal, applicationId).executeUpdate(releaseUpdate, { args: [{ caseworker }], updateId }));
 }
 
-export function requestInformation(temporal: Client, applicationId: string, caseworker: string, items: string[], message: string): Promise<CaseState> {
-  return workflowCall(() => caseHandle(temporal, applicationId).executeUpdate(requestInformationUpdate, { args: [{ caseworker, items, message }] }));
+export function requestInformation(temporal: Client, applicationId: string, caseworker: string, items: string[], message: string, updateId?: string): Promise<CaseState> {
+  return workflowCall(() => caseHandle(temporal, applicationId).executeUpdate(requestInformationUpdate, { args: [{ caseworker, items, message }], updateId }));
 }
 
-export function answerApproval(temporal: Client, applicationId: string, approver: string, approve: boolean, comment?: string): Promise<CaseState> {
-  return workflowCall(() => caseHandle(temporal, applicationId).executeUpdate(approvalUpdate, { args: [{ approver, approve, comment }] }));
+export function answerApproval(temporal: Client, applicationId: string, approver: string, approve: boolean, comment?: string, updateId?: string): Promise<CaseState> {
+  return workflowCall(() => caseHandle(temporal, applicationId).executeUpdate(approvalUpdate, { args: [{ approver, approve, comment }], updateId }));
 }
 
-export function reviewReport(temporal: Client, applicationId: string, caseworker: string, accept: boolean, comment?: string): Promise<ReportState> {
-  return workflowCall(() => temporal.workflow.getHandle(reportWorkflowId(applicationId)).executeUpdate(reviewReportUpdate, { args: [{ caseworker, accept, comment }] }));
+export function reviewReport(temporal: Client, applicationId: string, caseworker: string, accept: boolean, comment?: string, updateId?: string): Promise<ReportState> {
+  return workflowCall(() => temporal.workflow.getHandle(reportWorkflowId(applicationId)).executeUpdate(reviewReportUpdate, { args: [{ caseworker, accept, comment }], updateId }));
 }

@@ -12,15 +12,10 @@ import {
   supplementSchema,
   withdrawalSchema,
 } from '../../../domain/case-actions';
-import { grantApplicationWorkflowId } from '../../../domain/status';
+import { grantApplicationWorkflowId, reportWorkflowId } from '../../../domain/status';
 import {
-  approvalUpdate,
   caseStateQuery,
-  claimUpdate,
-  releaseUpdate,
   reportStateQuery,
-  requestInformationUpdate,
-  reviewReportUpdate,
   submitReportSignal,
   supplementSignal,
   withdrawSignal,
@@ -32,11 +27,9 @@ import { workflowCall } from '../http/workflow-errors';
 import { idempotencyKeyOf } from '../http/idempotency';
 import { documentsNotOnApplication } from '../documents/store';
 import { decideCase } from '../casework/decision';
+import { answerApproval, claimCase, releaseCase, requestInformation, reviewReport } from '../casework/actions';
 import { recordAccess, recordAudit } from '../audit/log';
 
-export function reportWorkflowId(applicationId: string): string {
-  return `grant-report-${applicationId}`;
-}
 
 interface ApplicantActionDependencies {
   db: Database;
@@ -90,15 +83,11 @@ export async function sendReport({ db, temporal }: ApplicantActionDependencies, 
  */
 export function caseActionsRouter({ db, temporal }: { db: Database; temporal: Client }): Router {
   const router = Router();
-  const caseHandle = (applicationId: string) => temporal.workflow.getHandle(grantApplicationWorkflowId(applicationId));
-
   router.post('/applications/:id/assignment', async (req, res) => {
     const staff = requireStaff(res, 'caseworker', 'approver');
     const id = applicationIdOf(req);
     const { assignee } = parseInput(assignmentSchema, req.body ?? {}, req);
-    const state = await workflowCall(() =>
-      caseHandle(id).executeUpdate(claimUpdate, { args: [{ caseworker: staff.email, assignee }], updateId: idempotencyKeyOf(req) }),
-    );
+    const state = await claimCase(temporal, id, staff.email, assignee, idempotencyKeyOf(req));
     await recordAudit(db, staff, 'case.claim', { applicationId: id, details: { assignee: assignee ?? staff.email } });
     res.json(state);
   });
@@ -106,7 +95,7 @@ export function caseActionsRouter({ db, temporal }: { db: Database; temporal: Cl
   router.delete('/applications/:id/assignment', async (req, res) => {
     const staff = requireStaff(res, 'caseworker', 'approver');
     const id = applicationIdOf(req);
-    const state = await workflowCall(() => caseHandle(id).executeUpdate(releaseUpdate, { args: [{ caseworker: staff.email }], updateId: idempotencyKeyOf(req) }));
+    const state = await releaseCase(temporal, id, staff.email, idempotencyKeyOf(req));
     await recordAudit(db, staff, 'case.release', { applicationId: id });
     res.json(state);
   });
@@ -115,9 +104,7 @@ export function caseActionsRouter({ db, temporal }: { db: Database; temporal: Cl
     const staff = requireStaff(res, 'caseworker');
     const id = applicationIdOf(req);
     const { items, message } = parseInput(informationRequestSchema, req.body, req);
-    const state = await workflowCall(() =>
-      caseHandle(id).executeUpdate(requestInformationUpdate, { args: [{ caseworker: staff.email, items, message }], updateId: idempotencyKeyOf(req) }),
-    );
+    const state = await requestInformation(temporal, id, staff.email, items, message, idempotencyKeyOf(req));
     await recordAudit(db, staff, 'case.request_information', { applicationId: id, details: { items } });
     res.status(201).json(state);
   });
@@ -135,9 +122,7 @@ export function caseActionsRouter({ db, temporal }: { db: Database; temporal: Cl
     const staff = requireStaff(res, 'approver');
     const id = applicationIdOf(req);
     const { approve, comment } = parseInput(approvalSchema, req.body, req);
-    const state = await workflowCall(() =>
-      caseHandle(id).executeUpdate(approvalUpdate, { args: [{ approver: staff.email, approve, comment }], updateId: idempotencyKeyOf(req) }),
-    );
+    const state = await answerApproval(temporal, id, staff.email, approve, comment, idempotencyKeyOf(req));
     await recordAudit(db, staff, approve ? 'decision.approve' : 'decision.return', { applicationId: id, details: comment ? { comment } : {} });
     res.json(state);
   });
@@ -168,9 +153,7 @@ export function caseActionsRouter({ db, temporal }: { db: Database; temporal: Cl
     const staff = requireStaff(res, 'caseworker');
     const id = applicationIdOf(req);
     const { accept, comment } = parseInput(reportReviewSchema, req.body, req);
-    const state = await workflowCall(() =>
-      temporal.workflow.getHandle(reportWorkflowId(id)).executeUpdate(reviewReportUpdate, { args: [{ caseworker: staff.email, accept, comment }], updateId: idempotencyKeyOf(req) }),
-    );
+    const state = await reviewReport(temporal, id, staff.email, accept, comment, idempotencyKeyOf(req));
     await recordAudit(db, staff, accept ? 'report.accept' : 'report.send_back', { applicationId: id, details: comment ? { comment } : {} });
     res.json(state);
   });
