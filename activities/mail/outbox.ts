@@ -30,6 +30,8 @@ export async function enqueueOnce(
   const composed = await compose();
   try {
     await db.outboxEmail.create({ data: { ...composed, ...message } });
+    // Only a wake-up call: a lost notification costs one polling interval, never the message.
+    await db.$executeRawUnsafe(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`).catch(() => undefined);
     return { queued: true };
   } catch (error) {
     if (isUniqueViolation(error)) return { queued: false };
@@ -40,9 +42,14 @@ export async function enqueueOnce(
 export interface OutboxDispatcher {
   /** Sends what is pending, oldest first; returns how many were sent. */
   dispatchPending(limit?: number): Promise<number>;
+  /** Delivers now rather than at the next poll (a message was just queued). */
+  wake(): void;
   start(): void;
   stop(): Promise<void>;
 }
+
+/** The channel a queued message is announced on, so the mailer need not wait for its next poll. */
+export const OUTBOX_CHANNEL = 'grantflow_outbox';
 
 /**
  * Delivers the outbox over SMTP. Each message is sent while its row is locked and marked sent in
@@ -100,16 +107,30 @@ export function createOutboxDispatcher({ db, mailer, log, intervalMs = 500 }: { 
     return sent;
   }
 
+  let ticking = false;
+  let wokenWhileTicking = false;
   function tick(): void {
+    ticking = true;
+    wokenWhileTicking = false;
     running = dispatchPending()
       .catch((error) => log.warn({ err: error }, 'outbox delivery failed; will retry'))
       .finally(() => {
-        if (!stopped) timer = setTimeout(tick, intervalMs);
+        ticking = false;
+        if (!stopped) timer = setTimeout(tick, wokenWhileTicking ? 0 : intervalMs);
       });
   }
 
   return {
     dispatchPending,
+    wake() {
+      if (stopped) return;
+      if (ticking) {
+        wokenWhileTicking = true;
+        return;
+      }
+      if (timer) clearTimeout(timer);
+      tick();
+    },
     start() {
       stopped = false;
       tick();

@@ -3,6 +3,7 @@ import { loadConfigOrExit, loadDotEnvIfPresent } from '../../lib/config';
 import { createDatabase } from '../../lib/db';
 import { createLogger } from '../../lib/logger';
 import { createSmtpMailer } from '../../lib/mailer';
+import { listenForQueuedMail } from './listen';
 
 // The outbox relay: the only process that talks SMTP. Workers put emails in the outbox; this
 // delivers them. Several replicas may run; row locks keep them from sending the same message.
@@ -14,12 +15,13 @@ async function main(): Promise<void> {
   const mailer = createSmtpMailer(config.SMTP_URL, config.MAIL_FROM);
   const dispatcher = createOutboxDispatcher({ db, mailer, log });
   dispatcher.start();
+  const listener = listenForQueuedMail(config.DATABASE_URL, dispatcher, log);
   log.info({ smtp: config.SMTP_URL.replace(/\/\/[^@]*@/, '//') }, 'mailer running');
 
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       log.info({ signal }, 'shutting down: finishing the message in flight');
-      void dispatcher.stop().then(async () => {
+      void Promise.all([dispatcher.stop(), listener.stop()]).then(async () => {
         mailer.close();
         await db.$disconnect();
         log.info('mailer stopped');
