@@ -15,7 +15,10 @@ async function main(): Promise<void> {
 
 if (require.main === module) {
   main().catch((error) => {
-    process.stderr.write(`embedded PostgreSQL failed: ${(error as Error).message}\n`);
+    // The package rejects with undefined when the server process itself fails (e.g. its data
+    // folder is in use by another server); say what we know rather than crash on the message.
+    const reason = error instanceof Error ? error.message : `the server did not start (${String(error)}); is ${process.argv[2]} in use by another PostgreSQL?`;
+    process.stderr.write(`embedded PostgreSQL failed: ${reason}\n`);
     process.exit(1);
   });
 }
