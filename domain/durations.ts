@@ -1,5 +1,4 @@
 import ms from 'ms';
-import { z } from 'zod';
 
 // Every waiting period in a round's configuration (reminders, answer deadline, SLA, reporting
 // deadline) is a duration string. Municipal staff and operators write them in one of two
@@ -75,21 +74,3 @@ export function parseDuration(value: string): number {
   if (!Number.isSafeInteger(milliseconds)) throw invalidDuration(value, 'it is too long');
   return milliseconds;
 }
-
-function durationIssue(value: string): string | undefined {
-  try {
-    parseDuration(value);
-    return undefined;
-  } catch (error) {
-    return (error as Error).message;
-  }
-}
-
-/** A duration string, kept as written (for configuration that is shown back to people). */
-export const durationSchema = z.string().superRefine((value, ctx) => {
-  const message = durationIssue(value);
-  if (message !== undefined) ctx.addIssue({ code: 'custom', message });
-});
-
-/** A duration string, turned into milliseconds (what the workflow's timers are given). */
-export const durationMsSchema = durationSchema.transform((value) => parseDuration(value));

@@ -3,7 +3,8 @@ import { i18nMessage } from '../lib/i18n';
 import { wholeKronerSchema } from './application-input';
 import { BUDGET_CATEGORIES, TARGET_GROUPS } from './categories';
 import { processSettingsSchema } from './round-settings';
-import { DEFAULT_REPORTING_TIERS, reportingTiersSchema } from './tiers';
+import { DEFAULT_REPORTING_TIERS } from './tiers';
+import { reportingTiersSchema } from './tier-schemas';
 
 // What an administrator sends to create or change a funding round. Amounts are whole kroner,
 // as everywhere at the edge; the route stores them in øre.

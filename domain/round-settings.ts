@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseDuration } from './durations';
-import { reportDueRuleSchema, type ReportDueRule } from './tiers';
+import type { ReportDueRule } from './tiers';
+import { reportDueRuleSchema } from './tier-schemas';
 
 const duration = z.string().refine((value) => {
   try {

@@ -1,11 +1,12 @@
-import { z } from 'zod';
-import { durationSchema, parseDuration } from './durations';
+import { parseDuration } from './durations';
 import { kronerToOre } from './money';
 
 // How much paperwork a grant costs the association grows with the amount: the application
 // documents asked for up front, and the follow-up report afterwards (DOMAIN.md §7). Every
 // municipality sets its own thresholds, so the tiers are round configuration in whole kroner;
-// the domain compares them with amounts in integer øre.
+// the domain compares them with amounts in integer øre. The zod schemas for them live in
+// tier-schemas.ts: workflow code imports this module, and everything it imports is evaluated for
+// each workflow the worker creates.
 
 export const REPORT_REQUIREMENTS = ['declaration', 'short_report', 'accounts', 'audited_accounts'] as const;
 /**
@@ -49,42 +50,6 @@ export const DEFAULT_REPORTING_TIERS: readonly ReportingTier[] = Object.freeze([
   { upToKroner: null, requirement: 'audited_accounts', applicationDocuments: ['statutes', 'annual_accounts', 'budget'] },
 ] satisfies ReportingTier[]);
 
-const reportingTierSchema = z.object({
-  upToKroner: z.int().positive().nullable(),
-  requirement: z.enum(REPORT_REQUIREMENTS),
-  applicationDocuments: z
-    .array(z.enum(APPLICATION_DOCUMENT_KINDS))
-    .refine((kinds) => new Set(kinds).size === kinds.length, { message: 'A document is listed twice in the same tier.' }),
-});
-
-/** Tiers sorted by amount, each bound higher than the one before, the last one open-ended. */
-export const reportingTiersSchema = z
-  .array(reportingTierSchema)
-  .min(1)
-  .superRefine((tiers, ctx) => {
-    tiers.forEach((tier, index) => {
-      const isLast = index === tiers.length - 1;
-      if (isLast && tier.upToKroner !== null) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [index, 'upToKroner'],
-          message: 'The last tier must have no upper limit (upToKroner: null), so every amount has a tier.',
-        });
-      }
-      if (!isLast && tier.upToKroner === null) {
-        ctx.addIssue({ code: 'custom', path: [index, 'upToKroner'], message: 'Only the last tier may have no upper limit.' });
-      }
-      const previous = tiers[index - 1]?.upToKroner;
-      if (tier.upToKroner !== null && previous != null && tier.upToKroner <= previous) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [index, 'upToKroner'],
-          message: `Tiers must be sorted by amount with no duplicates: ${tier.upToKroner} kr comes after ${previous} kr.`,
-        });
-      }
-    });
-  }) satisfies z.ZodType<ReportingTier[]>;
-
 /** The tier an amount falls in; a tier's limit is inclusive (exactly 10,000 kr is "up to 10,000 kr"). */
 export function tierFor(amountOre: bigint, tiers: readonly ReportingTier[]): ReportingTier {
   if (amountOre < 0n) throw new RangeError(`An amount cannot be negative: ${amountOre} øre`);
@@ -120,20 +85,10 @@ export const DANISH_TIME_ZONE = 'Europe/Copenhagen';
 // A year without 29 February: a fixed yearly date must exist every year.
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 
-function isDateInEveryYear(month: number, day: number): boolean {
+export function isDateInEveryYear(month: number, day: number): boolean {
   const daysInMonth = DAYS_IN_MONTH[month - 1];
   return Number.isInteger(month) && Number.isInteger(day) && daysInMonth !== undefined && day >= 1 && day <= daysInMonth;
 }
-
-export const reportDueRuleSchema = z.discriminatedUnion('kind', [
-  z
-    .object({ kind: z.literal('fixed_date_next_year'), month: z.int().min(1).max(12), day: z.int().min(1).max(31) })
-    .refine((rule) => isDateInEveryYear(rule.month, rule.day), {
-      message: 'The day does not exist in that month every year (29 February is not allowed).',
-      path: ['day'],
-    }),
-  z.object({ kind: z.literal('after_activity_end'), duration: durationSchema }),
-]) satisfies z.ZodType<ReportDueRule>;
 
 /**
  * The last moment a report is on time. A fixed date means the whole of that day in Danish time

@@ -1,6 +1,7 @@
 import type { FundingRound } from '../prisma/generated/client';
 import { processSettingsSchema, toProcessTimings } from '../domain/round-settings';
-import { DEFAULT_REPORTING_TIERS, reportingTiersSchema, type ReportingTier } from '../domain/tiers';
+import { DEFAULT_REPORTING_TIERS, type ReportingTier } from '../domain/tiers';
+import { reportingTiersSchema } from '../domain/tier-schemas';
 import type { RoundSnapshot } from '../workflows/grant-application';
 
 /** The round's reporting tiers, or the defaults where the round has none of its own. */

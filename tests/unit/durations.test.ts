@@ -1,4 +1,5 @@
-import { durationMsSchema, durationSchema, parseDuration } from '../../domain/durations';
+import { parseDuration } from '../../domain/durations';
+import { durationMsSchema, durationSchema } from '../../domain/duration-schema';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;

@@ -3,14 +3,13 @@ import {
   DEFAULT_REPORTING_TIERS,
   calendarDateIn,
   reportDueDate,
-  reportDueRuleSchema,
   reportRequirementFor,
-  reportingTiersSchema,
   requiredApplicationDocuments,
   tierFor,
   type ReportDueRule,
   type ReportingTier,
 } from '../../domain/tiers';
+import { reportDueRuleSchema, reportingTiersSchema } from '../../domain/tier-schemas';
 
 const ONE_ORE = 1n;
 
