@@ -74,6 +74,12 @@ export const configSchema = z.object({
   COOKIE_SECRET: z.string().min(32).optional(),
   /** Port of the worker's Prometheus endpoint (the Temporal SDK's own metrics); 0 turns it off. */
   WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  /**
+   * Workflows the worker keeps in memory between their tasks. The SDK sizes its default to the
+   * heap (thousands on a large machine, about 1.5 MB each); a case waits months between events,
+   * so a small cache costs a short replay now and then and keeps the worker's memory bounded.
+   */
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(200),
 });
 
 export type Config = Omit<z.infer<typeof configSchema>, 'SEED_DEMO_DATA' | 'DATA_DIR' | 'COOKIE_SECRET'> & {

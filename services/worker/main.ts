@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     workflowBundle,
+    maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
     dependencies: {
       db,
       register: createBusinessRegister(config),

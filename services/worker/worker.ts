@@ -4,8 +4,8 @@ import { createActivities, type ActivityDependencies } from '../../activities';
 export const WORKFLOWS_PATH = require.resolve('../../workflows');
 
 /** Bundles the workflow code once; every worker of the process then loads the same bundle. */
-export async function bundleWorkflows(): Promise<WorkflowBundle> {
-  return bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietBundlerLogger });
+export async function bundleWorkflows(workflowsPath = WORKFLOWS_PATH): Promise<WorkflowBundle> {
+  return bundleWorkflowCode({ workflowsPath, logger: quietBundlerLogger });
 }
 
 const quietBundlerLogger = {
@@ -23,6 +23,7 @@ export interface WorkerSettings {
   taskQueue: string;
   workflowBundle: WorkflowBundleOption;
   dependencies: ActivityDependencies;
+  maxCachedWorkflows?: number;
 }
 
 export function createWorker(settings: WorkerSettings): Promise<Worker> {
@@ -32,5 +33,9 @@ export function createWorker(settings: WorkerSettings): Promise<Worker> {
     taskQueue: settings.taskQueue,
     workflowBundle: settings.workflowBundle,
     activities: createActivities(settings.dependencies),
+    maxCachedWorkflows: settings.maxCachedWorkflows,
+    // A workflow's next task waits this long for the worker that cached it before any worker may
+    // take it; after a worker crash that is the pause before its cases move again (SDK default 10 s).
+    stickyQueueScheduleToStartTimeout: '3s',
   });
 }
