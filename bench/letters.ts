@@ -1,8 +1,8 @@
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { percentile } from '../domain/stats/percentile';
+import { printTable, writeResults, runBenchmark, type Headline } from './support/output';
 import { renderDecisionLetter, type DecisionLetterData, type DecisionOutcome, type LetterLanguage } from '../activities/letters/decision-letter';
 
 // npm run bench:letters — decision letters rendered per second on one core and on every core,
@@ -76,38 +76,26 @@ async function main(): Promise<void> {
   const cores = os.availableParallelism();
   const single = await renderMany(count, 0);
   const all = await onThreads(cores, count);
-  const sorted = [...single.bytes].sort((a, b) => a - b);
-  const result = {
-    benchmark: 'letters',
-    date: new Date().toISOString(),
-    machine: { cores, memoryGiB: Math.round(os.totalmem() / 2 ** 30), cpu: os.cpus()[0]?.model ?? 'unknown', node: process.version },
-    letters: count,
-    perSecondOneCore: count / single.seconds,
-    perSecondAllCores: all.letters / all.seconds,
-    bytesMedian: sorted[Math.floor(sorted.length / 2)]!,
-    bytesMax: sorted.at(-1)!,
-    goals: { perSecondPerCore: 100, maxBytes: 60 * 1024 },
-  };
-  const rows: [string, string, string][] = [
-    ['letters per second, one core', result.perSecondOneCore.toFixed(0), '≥ 100'],
-    [`letters per second, ${cores} cores (threads)`, result.perSecondAllCores.toFixed(0), `≥ ${100 * cores}`],
-    ['bytes per letter, median', `${(result.bytesMedian / 1024).toFixed(1)} KB`, '≤ 60 KB'],
-    ['bytes per letter, largest', `${(result.bytesMax / 1024).toFixed(1)} KB`, '≤ 60 KB'],
+  const perSecondOneCore = count / single.seconds;
+  const perSecondAllCores = all.letters / all.seconds;
+  const bytesMedian = percentile(single.bytes, 0.5)!;
+  const bytesMax = Math.max(...single.bytes);
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+  const headlines: Headline[] = [
+    { figure: 'letters per second, one core', value: perSecondOneCore.toFixed(0), goal: '≥ 100', met: perSecondOneCore >= 100 },
+    { figure: `letters per second, ${cores} cores (threads)`, value: perSecondAllCores.toFixed(0), goal: `≥ ${100 * cores}`, met: perSecondAllCores >= 100 * cores },
+    { figure: 'bytes per letter, median', value: kb(bytesMedian), goal: '≤ 60 KB', met: bytesMedian <= 60 * 1024 },
+    { figure: 'bytes per letter, largest', value: kb(bytesMax), goal: '≤ 60 KB', met: bytesMax <= 60 * 1024 },
   ];
-  process.stdout.write(`\nDecision letters (${count} per measurement; da/nb/en × approved/partial/rejected)\n`);
-  for (const [what, value, goal] of rows) process.stdout.write(`  ${what.padEnd(42)} ${value.padStart(10)}   goal ${goal}\n`);
-  const folder = path.resolve(process.env.BENCH_RESULTS_DIR ?? path.join(__dirname, 'results'));
-  fs.mkdirSync(folder, { recursive: true });
-  const file = path.join(folder, `letters-${result.date.replace(/[:.]/g, '-')}.json`);
-  fs.writeFileSync(file, JSON.stringify(result, null, 2));
-  process.stdout.write(`\nResults written to ${file}\n`);
+  printTable(
+    `decision letters, ${count} per measurement (da/nb/en × approved/partial/rejected)`,
+    headlines.map((h) => ({ figure: h.figure, value: h.value, goal: h.goal })),
+  );
+  writeResults('letters', headlines, { letters: count, perSecondOneCore, perSecondAllCores, bytesMedian, bytesMax });
 }
 
 if (isMainThread) {
-  main().catch((error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-    process.exit(1);
-  });
+  runBenchmark(main);
 } else {
   const { count, offset } = workerData as { count: number; offset: number };
   void renderMany(count, offset).then(() => parentPort!.postMessage('done'));

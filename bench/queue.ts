@@ -1,21 +1,17 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { createDatabase } from '../lib/db';
-import { migrateDeploy } from '../infra/migrate';
-import { PROJECT_ROOT } from '../infra/paths';
 import { TARGET_GROUPS } from '../domain/categories';
 import { loadQueue, queueFilterSchema } from '../services/api/casework/queue';
-import { adminQuery, dropDatabase, withDatabase } from '../tests/support/database';
+import { latencyColumns, log, printTable, runBenchmark, writeResults } from './support/output';
+import { startBenchStack } from './support/stack';
 
 // npm run bench:queue — seeds a database of its own with 100,000 applications (about half of
 // them waiting for staff), then times the caseworker queue (the very function the queue page and
 // GET /api/v1/queue use) for the default view and a few filters. Prints a table and writes the
-// figures to bench/results/.
+// figures to bench/results/. The database is grantflow_bench_queue, on DATABASE_URL's server or
+// on embedded PostgreSQL as `npm start` runs it.
 //
-//   BENCH_QUEUE_DATABASE_URL  the database to (re)create; default: grantflow_bench_queue on the
-//                             server of DATABASE_URL, or postgresql://postgres@127.0.0.1:5432
 //   BENCH_QUEUE_CASES         applications to seed (default 100000)
 //   BENCH_RUNS                timed runs per scenario (default 100)
 //   BENCH_REUSE=1             keep an already seeded database and only time the queries
@@ -24,25 +20,6 @@ import { adminQuery, dropDatabase, withDatabase } from '../tests/support/databas
 
 const CASEWORKERS = 20;
 const ME = 'sagsbehandler-1@bench.grantflow.local';
-
-function benchDatabaseUrl(): string {
-  if (process.env.BENCH_QUEUE_DATABASE_URL) return process.env.BENCH_QUEUE_DATABASE_URL;
-  const url = new URL(process.env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/postgres');
-  url.pathname = '/grantflow_bench_queue';
-  return url.toString();
-}
-
-function log(message: string): void {
-  process.stdout.write(`[bench] ${message}\n`);
-}
-
-async function recreate(url: string): Promise<void> {
-  const database = new URL(url).pathname.slice(1);
-  if (!/^[a-z0-9_]+$/.test(database)) throw new Error(`Refusing an unusual database name: ${database}`);
-  const admin = withDatabase(url, 'postgres');
-  await dropDatabase(admin, url);
-  await adminQuery(admin, `CREATE DATABASE ${database}`);
-}
 
 /**
  * Three rounds (decision targets of 14, 30 and 60 days); applications submitted over the last
@@ -88,27 +65,6 @@ async function seed(url: string, cases: number): Promise<void> {
   }
 }
 
-/** Partial indexes for the queue: its default order, and the "flagged checks" filter. */
-const PROPOSED_INDEXES = [
-  `CREATE INDEX IF NOT EXISTS applications_waiting_submitted_idx ON applications (submitted_at, id) WHERE status IN ('IN_QUEUE', 'IN_REVIEW', 'AWAITING_APPROVAL', 'REPORT_SUBMITTED')`,
-  `CREATE INDEX IF NOT EXISTS screenings_not_passed_idx ON screenings (application_id) WHERE results @? '$.rules[*] ? (@.outcome != "pass")'::jsonpath`,
-];
-
-async function addProposedIndexes(url: string): Promise<void> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    for (const sql of PROPOSED_INDEXES) await client.query(sql);
-    await client.query(`ANALYZE applications, screenings`);
-  } finally {
-    await client.end();
-  }
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
-
 const SCENARIOS: { name: string; query: Record<string, string> }[] = [
   { name: 'default (all waiting, oldest first)', query: {} },
   { name: 'status = in queue', query: { status: 'IN_QUEUE' } },
@@ -125,21 +81,18 @@ async function main(): Promise<void> {
   const cases = Number(process.env.BENCH_QUEUE_CASES ?? '100000');
   const runs = Number(process.env.BENCH_RUNS ?? '100');
   if (!(cases >= 1) || !(runs >= 1)) throw new Error('BENCH_QUEUE_CASES and BENCH_RUNS must be at least 1');
-  const url = benchDatabaseUrl();
-  if (process.env.BENCH_REUSE !== '1') {
-    log(`seeding ${cases.toLocaleString('en')} applications into ${new URL(url).pathname.slice(1)}`);
-    await recreate(url);
-    migrateDeploy(url);
-    const started = performance.now();
-    await seed(url, cases);
-    log(`seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  }
-  const withProposedIndexes = process.env.BENCH_QUEUE_PROPOSED_INDEXES === '1';
-  if (withProposedIndexes) await addProposedIndexes(url);
-  const db = createDatabase(url);
+  const reuse = process.env.BENCH_REUSE === '1';
+  const stack = await startBenchStack('queue', { temporal: false, smtp: false, database: reuse ? 'keep' : 'fresh' });
+  const db = createDatabase(stack.databaseUrl);
   const viewer = { email: ME };
-  const results: { scenario: string; total: number; p50: number; p95: number; max: number }[] = [];
+  const results: Record<string, string | number>[] = [];
   try {
+    if (!reuse) {
+      log(`seeding ${cases.toLocaleString('en')} applications`);
+      const started = performance.now();
+      await seed(stack.databaseUrl, cases);
+      log(`seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    }
     for (const scenario of SCENARIOS) {
       const filter = queueFilterSchema.parse(scenario.query);
       for (let i = 0; i < 5; i++) await loadQueue(db, filter, viewer);
@@ -150,24 +103,20 @@ async function main(): Promise<void> {
         total = (await loadQueue(db, filter, viewer)).total;
         times.push(performance.now() - started);
       }
-      times.sort((a, b) => a - b);
-      results.push({ scenario: scenario.name, total, p50: percentile(times, 50), p95: percentile(times, 95), max: times.at(-1)! });
+      results.push({ scenario: scenario.name, 'cases matching': total, ...latencyColumns(times) });
     }
   } finally {
     await db.$disconnect();
+    await stack.stop();
   }
-  const rows = results.map((r) => ({ scenario: r.scenario, 'cases matching': r.total, 'p50 ms': r.p50.toFixed(1), 'p95 ms': r.p95.toFixed(1), 'max ms': r.max.toFixed(1) }));
-  console.table(rows);
-  const worstP95 = Math.max(...results.map((r) => r.p95));
-  log(`${cases.toLocaleString('en')} applications, ${runs} runs per scenario: worst p95 ${worstP95.toFixed(1)} ms (goal ≤ 200 ms)${withProposedIndexes ? ', with the proposed indexes' : ''}`);
-  const folder = path.join(PROJECT_ROOT, 'bench', 'results');
-  fs.mkdirSync(folder, { recursive: true });
-  const file = path.join(folder, `queue-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  fs.writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), cases, runs, withProposedIndexes, node: process.version, results }, null, 2));
-  log(`results written to ${path.relative(PROJECT_ROOT, file)}`);
+  printTable(`caseworker queue, ${cases.toLocaleString('en')} applications, ${runs} runs per scenario`, results);
+  const worst = results.reduce((a, b) => ((b['p95 ms'] as number) > (a['p95 ms'] as number) ? b : a));
+  const worstP95 = worst['p95 ms'] as number;
+  writeResults(
+    'queue',
+    [{ figure: `queue query at ${cases.toLocaleString('en')} cases, worst p95 (${worst.scenario})`, value: `${worstP95} ms`, goal: '≤ 200 ms', met: worstP95 <= 200 }],
+    { cases, runs, results },
+  );
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runBenchmark(main);

@@ -1,0 +1,121 @@
+import crypto from 'node:crypto';
+import { createDatabase } from '../lib/db';
+import { percentile } from '../domain/stats/percentile';
+import { applicationBody, createOpenRound } from '../tests/support/fixtures';
+import { latencyColumns, log, printTable, runBenchmark, writeResults } from './support/output';
+import { startBenchStack } from './support/stack';
+
+// npm run bench:screening — submissions arrive at a fixed rate; for each, the time from the
+// submit response to the case standing IN_QUEUE (its event row) with its receipt email delivered
+// to the SMTP sink. That is what an association waits for before "we have your application"
+// reaches its inbox. Goal: p50 ≤ 300 ms, p99 ≤ 1 s at 20 submissions/s.
+//
+//   BENCH_SCREENING_RATE      submissions per second (default 20)
+//   BENCH_SCREENING_SECONDS   how long they keep arriving (default 30)
+//
+// Needs its own SMTP sink (to see when each email arrives), so SMTP_URL must not be set.
+
+interface Submission {
+  id: string;
+  email: string;
+  respondedAt: number;
+}
+
+const SETTLE_TIMEOUT_MS = 120_000;
+
+async function main(): Promise<void> {
+  const rate = Number(process.env.BENCH_SCREENING_RATE ?? '20');
+  const seconds = Number(process.env.BENCH_SCREENING_SECONDS ?? '30');
+  if (!(rate > 0) || !(seconds > 0)) throw new Error('BENCH_SCREENING_RATE and BENCH_SCREENING_SECONDS must be positive');
+  if (process.env.SMTP_URL) throw new Error('bench:screening times email delivery with an SMTP sink of its own: unset SMTP_URL');
+
+  const stack = await startBenchStack('screening');
+  const db = createDatabase(stack.databaseUrl);
+  try {
+    for (const service of ['worker', 'mailer', 'api'] as const) await stack.startService(service);
+    const round = await createOpenRound(db, { process: { decisionTarget: 'P30D' } });
+    const total = Math.round(rate * seconds);
+    log(`submitting ${total} applications at ${rate}/s`);
+
+    const submissions: Submission[] = [];
+    const failures: string[] = [];
+    const started = performance.now();
+    const inFlight: Promise<void>[] = [];
+    for (let i = 0; i < total; i++) {
+      const due = started + (i * 1000) / rate;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      const email = `kasserer+${i}-${crypto.randomUUID().slice(0, 8)}@faellesbord.dk`;
+      const body = applicationBody(round.id, { contact: { name: 'Inge Hansen', email } });
+      inFlight.push(
+        fetch(`${stack.baseUrl}/api/v1/applications`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+          .then(async (response) => {
+            const respondedAt = Date.now();
+            const json = (await response.json()) as { id?: string };
+            if (response.status !== 201 || !json.id) failures.push(`HTTP ${response.status}`);
+            else submissions.push({ id: json.id, email, respondedAt });
+          })
+          .catch((error: Error) => {
+            failures.push(error.message);
+          }),
+      );
+    }
+    await Promise.all(inFlight);
+    const arrivalSeconds = (performance.now() - started) / 1000;
+    log(`${submissions.length} accepted in ${arrivalSeconds.toFixed(1)} s (${failures.length} failed); waiting for screening and receipts`);
+
+    const sink = stack.smtp!;
+    const receiptAt = () => {
+      const arrived = new Map<string, number>();
+      for (const message of sink.messages) for (const to of message.to) if (!arrived.has(to)) arrived.set(to, Date.parse(message.receivedAt));
+      return arrived;
+    };
+    const queuedAt = async () => {
+      const rows = await db.$queryRawUnsafe<{ application_id: string; at: Date }[]>(
+        `SELECT application_id, min(occurred_at) AS at FROM case_events WHERE to_status = 'IN_QUEUE' GROUP BY application_id`,
+      );
+      return new Map(rows.map((row) => [row.application_id, row.at.getTime()]));
+    };
+    const deadline = Date.now() + SETTLE_TIMEOUT_MS;
+    let queued = await queuedAt();
+    let receipts = receiptAt();
+    while (Date.now() < deadline && !submissions.every((s) => queued.has(s.id) && receipts.has(s.email))) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      queued = await queuedAt();
+      receipts = receiptAt();
+    }
+
+    const toQueue: number[] = [];
+    const toReceipt: number[] = [];
+    const both: number[] = [];
+    let unfinished = 0;
+    for (const submission of submissions) {
+      const inQueue = queued.get(submission.id);
+      const receipt = receipts.get(submission.email);
+      if (inQueue === undefined || receipt === undefined) {
+        unfinished += 1;
+        continue;
+      }
+      toQueue.push(inQueue - submission.respondedAt);
+      toReceipt.push(receipt - submission.respondedAt);
+      both.push(Math.max(inQueue, receipt) - submission.respondedAt);
+    }
+    const row = (what: string, values: number[]) => ({ 'from the submit response to': what, cases: values.length, ...latencyColumns(values, [50, 99]) });
+    const rows = [row('IN_QUEUE (event row)', toQueue), row('receipt email at the SMTP sink', toReceipt), row('both', both)];
+    printTable(`screening latency at ${rate} submissions/s for ${seconds} s (goal: both p50 ≤ 300 ms, p99 ≤ 1 s)`, rows);
+    log(`${unfinished} cases not finished within ${SETTLE_TIMEOUT_MS / 1000} s, ${failures.length} submissions failed`);
+    const p50 = percentile(both, 0.5);
+    const p99 = percentile(both, 0.99);
+    const fmt = (ms: number | null) => (ms === null ? 'n/a' : `${Math.round(ms)} ms`);
+    writeResults('screening', [
+      { figure: `screening + receipt at ${rate}/s, p50`, value: fmt(p50), goal: '≤ 300 ms', met: p50 !== null && p50 <= 300 && unfinished === 0 },
+      { figure: `screening + receipt at ${rate}/s, p99`, value: fmt(p99), goal: '≤ 1 s', met: p99 !== null && p99 <= 1000 && unfinished === 0 },
+    ], { rate, seconds, submitted: total, accepted: submissions.length, failed: failures.length, unfinished, results: rows });
+    if (failures.length > 0 || unfinished > 0) process.exitCode = 1;
+  } finally {
+    await db.$disconnect();
+    await stack.stop();
+  }
+}
+
+runBenchmark(main);
