@@ -14,9 +14,16 @@ export interface Mailer {
   close(): void;
 }
 
-/** SMTP through nodemailer; SMTP_URL carries host, port, TLS and credentials. */
-export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
-  const transport: Transporter = nodemailer.createTransport(smtpUrl, { from });
+/**
+ * SMTP through nodemailer; SMTP_URL carries host, port, TLS and credentials. Connections are kept
+ * open and reused (a pool of `connections`): opening one per message costs a TCP and SMTP
+ * handshake each time. Pool settings given in the URL's query win.
+ */
+export function createSmtpMailer(smtpUrl: string, from: string, connections = 4): Mailer {
+  const url = new URL(smtpUrl);
+  if (!url.searchParams.has('pool')) url.searchParams.set('pool', 'true');
+  if (!url.searchParams.has('maxConnections')) url.searchParams.set('maxConnections', String(connections));
+  const transport: Transporter = nodemailer.createTransport(url.toString(), { from });
   return {
     async send(mail) {
       await transport.sendMail({

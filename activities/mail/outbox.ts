@@ -56,7 +56,20 @@ export const OUTBOX_CHANNEL = 'grantflow_outbox';
  * the same transaction, so replicas never send the same message (SKIP LOCKED) and a crash leaves
  * at most the one message in flight to be sent again (SMTP has no two-phase commit).
  */
-export function createOutboxDispatcher({ db, mailer, log, intervalMs = 500 }: { db: Database; mailer: Mailer; log: Logger; intervalMs?: number }): OutboxDispatcher {
+export function createOutboxDispatcher({
+  db,
+  mailer,
+  log,
+  intervalMs = 500,
+  concurrency = 4,
+}: {
+  db: Database;
+  mailer: Mailer;
+  log: Logger;
+  intervalMs?: number;
+  /** Messages sent at once; each waits for the SMTP server while holding its row's lock. */
+  concurrency?: number;
+}): OutboxDispatcher {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
   let stopped = false;
@@ -103,7 +116,15 @@ export function createOutboxDispatcher({ db, mailer, log, intervalMs = 500 }: { 
 
   async function dispatchPending(limit = 100): Promise<number> {
     let sent = 0;
-    while (sent < limit && (await sendOne())) sent += 1;
+    // Parallel senders never pick the same row (SKIP LOCKED); all of them finish before this
+    // returns, so stop() never leaves a message half-sent.
+    const senders = await Promise.allSettled(
+      Array.from({ length: concurrency }, async () => {
+        while (sent < limit && (await sendOne())) sent += 1;
+      }),
+    );
+    const failed = senders.find((sender): sender is PromiseRejectedResult => sender.status === 'rejected');
+    if (failed) throw failed.reason;
     return sent;
   }
 
