@@ -6,6 +6,7 @@ import { startProcess, type ManagedProcess } from '../infra/child-process';
 import { PROJECT_ROOT } from '../infra/paths';
 import { findFreePort, waitFor } from '../infra/ports';
 import { applicationBody, createOpenRound } from '../tests/support/fixtures';
+import { cpuByComponent, cpuPerUnit } from './support/cpu';
 import { log, printTable, round1, writeResults, runBenchmark, type Headline } from './support/output';
 import { startBenchStack, type BenchStack } from './support/stack';
 
@@ -351,6 +352,7 @@ async function main(): Promise<void> {
     }
 
     let drain: Drain | undefined;
+    let cpu: Record<string, string | number>[] = [];
     if (knobs.targets.includes('grantflow')) {
       if (knobs.withWorker) {
         await stack.startService('worker');
@@ -360,17 +362,20 @@ async function main(): Promise<void> {
       }
       const api = await stack.startService('api');
       const deferredStarts = countOutputLines(api.process, 'reconciler will retry');
+      const cpuBefore = cpuByComponent();
       levels.push(...(await measureTarget('grantflow', `${stack.baseUrl}/api/v1/applications`, knobs, nextBody, deferredStarts)));
       drain = await waitForScreening(db, Date.now() - SETTLE_MS, knobs.withWorker ? knobs.drainTimeoutSeconds : 0);
+      // Where the CPU went, per application taken in (and, with the worker, screened).
+      cpu = cpuPerUnit(cpuBefore, cpuByComponent(), drain.stored, 'application');
     }
 
-    report(knobs, levels, drain);
+    report(knobs, levels, drain, cpu);
   } finally {
     await stopAll();
   }
 }
 
-function report(knobs: Knobs, levels: LevelResult[], drain: Drain | undefined): void {
+function report(knobs: Knobs, levels: LevelResult[], drain: Drain | undefined, cpu: Record<string, string | number>[]): void {
   const tops = Object.fromEntries(knobs.targets.map((target) => [target, best(levels.filter((l) => l.target === target))])) as Partial<Record<TargetName, LevelResult>>;
   const grantflow = tops.grantflow?.perSecond;
   const ratios = { ofNoopWorkflow: ratio(grantflow, tops['noop-workflow']?.perSecond), ofBareExpress: ratio(grantflow, tops['bare-express']?.perSecond) };
@@ -395,8 +400,10 @@ function report(knobs: Knobs, levels: LevelResult[], drain: Drain | undefined): 
     log(`applications stored: ${drain.stored} (${acknowledged} acknowledged in the measured levels; the rest are the warm-up, the check request and requests in flight when a level ended)`);
     log(`by status: ${Object.entries(drain.byStatus).map(([status, count]) => `${status} ${count}`).join(', ')}`);
   }
+  if (cpu.length > 0) printTable('CPU while grantflow took in and screened the applications', cpu);
   writeResults('intake', headlines, {
     knobs,
+    cpu,
     goal: GOAL,
     levels,
     best: tops,

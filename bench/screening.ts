@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { createDatabase } from '../lib/db';
 import { percentile } from '../domain/stats/percentile';
 import { applicationBody, createOpenRound } from '../tests/support/fixtures';
+import { cpuByComponent, cpuPerUnit } from './support/cpu';
 import { latencyColumns, log, printTable, runBenchmark, writeResults } from './support/output';
 import { startBenchStack } from './support/stack';
 
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
     const total = Math.round(rate * seconds);
     log(`submitting ${total} applications at ${rate}/s`);
 
+    const cpuBefore = cpuByComponent();
     const submissions: Submission[] = [];
     const failures: string[] = [];
     const started = performance.now();
@@ -85,6 +87,7 @@ async function main(): Promise<void> {
       receipts = receiptAt();
     }
 
+    const cpu = cpuPerUnit(cpuBefore, cpuByComponent(), submissions.length, 'case');
     const toQueue: number[] = [];
     const toReceipt: number[] = [];
     const both: number[] = [];
@@ -103,6 +106,7 @@ async function main(): Promise<void> {
     const row = (what: string, values: number[]) => ({ 'from the submit response to': what, cases: values.length, ...latencyColumns(values, [50, 99]) });
     const rows = [row('IN_QUEUE (event row)', toQueue), row('receipt email at the SMTP sink', toReceipt), row('both', both)];
     printTable(`screening latency at ${rate} submissions/s for ${seconds} s (goal: both p50 ≤ 300 ms, p99 ≤ 1 s)`, rows);
+    printTable(`CPU from the first submission until every case was in the queue with its receipt sent`, cpu);
     log(`${unfinished} cases not finished within ${SETTLE_TIMEOUT_MS / 1000} s, ${failures.length} submissions failed`);
     const p50 = percentile(both, 0.5);
     const p99 = percentile(both, 0.99);
@@ -110,7 +114,7 @@ async function main(): Promise<void> {
     writeResults('screening', [
       { figure: `screening + receipt at ${rate}/s, p50`, value: fmt(p50), goal: '≤ 300 ms', met: p50 !== null && p50 <= 300 && unfinished === 0 },
       { figure: `screening + receipt at ${rate}/s, p99`, value: fmt(p99), goal: '≤ 1 s', met: p99 !== null && p99 <= 1000 && unfinished === 0 },
-    ], { rate, seconds, submitted: total, accepted: submissions.length, failed: failures.length, unfinished, results: rows });
+    ], { rate, seconds, submitted: total, accepted: submissions.length, failed: failures.length, unfinished, results: rows, cpu });
     if (failures.length > 0 || unfinished > 0) process.exitCode = 1;
   } finally {
     await db.$disconnect();

@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+
+// Where the CPU goes while a benchmark runs: the processor time of every process under this one
+// (grantflow's worker, mailer and API, the Temporal dev server, PostgreSQL and its backends, the
+// load generator's helpers), grouped by what each process is. Read from /proc (Linux); elsewhere
+// the figures are simply absent.
+
+const CLOCK_TICKS_PER_SECOND = 100;
+
+interface ProcessInfo {
+  pid: number;
+  parent: number;
+  cpuSeconds: number;
+  command: string;
+}
+
+function readProcess(pid: number): ProcessInfo | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name is in parentheses and may contain spaces; the fields after it are fixed.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const command = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+    return { pid, parent: Number(fields[1]), cpuSeconds: (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND, command };
+  } catch {
+    return undefined;
+  }
+}
+
+function component(command: string): string {
+  if (command.includes('services/worker/')) return 'grantflow worker';
+  if (command.includes('services/api/')) return 'grantflow API';
+  if (command.includes('services/mailer/')) return 'grantflow mailer';
+  if (command.includes('start-dev')) return 'Temporal dev server';
+  if (/postgres/.test(command)) return 'PostgreSQL';
+  return 'other (benchmark helpers)';
+}
+
+/** CPU seconds used so far by this process's descendants, by component. */
+export function cpuByComponent(): Record<string, number> {
+  const all = fs.existsSync('/proc') ? fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map((name) => readProcess(Number(name))) : [];
+  const processes = all.filter((info): info is ProcessInfo => info !== undefined);
+  const children = new Map<number, ProcessInfo[]>();
+  for (const info of processes) children.set(info.parent, [...(children.get(info.parent) ?? []), info]);
+  const totals: Record<string, number> = {};
+  const visit = (pid: number) => {
+    for (const child of children.get(pid) ?? []) {
+      const name = component(child.command);
+      totals[name] = (totals[name] ?? 0) + child.cpuSeconds;
+      visit(child.pid);
+    }
+  };
+  visit(process.pid);
+  totals['benchmark process (load generator)'] = readProcess(process.pid)?.cpuSeconds ?? 0;
+  return totals;
+}
+
+/** CPU milliseconds per unit of work between two readings, largest first, as table rows. */
+export function cpuPerUnit(before: Record<string, number>, after: Record<string, number>, units: number, unitName: string): Record<string, string | number>[] {
+  const rows = Object.keys(after)
+    .map((name) => ({ process: name, seconds: (after[name] ?? 0) - (before[name] ?? 0) }))
+    .filter((row) => row.seconds > 0)
+    .sort((a, b) => b.seconds - a.seconds);
+  const total = rows.reduce((sum, row) => sum + row.seconds, 0);
+  return [
+    ...rows.map((row) => ({ process: row.process, 'CPU s': Math.round(row.seconds * 10) / 10, [`CPU ms per ${unitName}`]: Math.round((row.seconds * 1000) / units) })),
+    { process: 'all', 'CPU s': Math.round(total * 10) / 10, [`CPU ms per ${unitName}`]: Math.round((total * 1000) / units) },
+  ];
+}
