@@ -29,6 +29,7 @@ import { documentsNotOnApplication } from '../documents/store';
 import { decideCase } from '../casework/decision';
 import { answerApproval, claimCase, releaseCase, requestInformation, reviewReport } from '../casework/actions';
 import { recordAccess, recordAudit } from '../audit/log';
+import { sendDocument } from '../documents/download';
 
 
 interface ApplicantActionDependencies {
@@ -164,14 +165,7 @@ export function caseActionsRouter({ db, temporal }: { db: Database; temporal: Cl
     const letter = await db.document.findFirst({ where: { applicationId: id, kind: 'decision_letter' }, orderBy: { createdAt: 'desc' } });
     if (!letter) throw new ApiError(404, 'not_found', 'letter.notYet');
     if (access.kind === 'staff') await recordAccess(db, access.staff, id, 'document_download');
-    res
-      .set({
-        'Content-Type': 'application/pdf',
-        'Content-Disposition': `attachment; filename="${letter.filename}"`,
-        'Cache-Control': 'no-store',
-        'X-Content-Type-Options': 'nosniff',
-      })
-      .send(Buffer.from(letter.content));
+    sendDocument(res, letter);
   });
 
   return router;
