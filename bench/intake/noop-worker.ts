@@ -1,7 +1,7 @@
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { loadConfigOrExit } from '../../lib/config';
 import { temporalConnectionOptions } from '../../lib/temporal';
-import { bundleWorkflows } from '../../services/worker/worker';
+import { bundleWorkflows } from '../../services/worker/bundle';
 
 // The worker that runs the no-op baseline's workflows, in a process of its own as grantflow's
 // worker is, on the task queue TEMPORAL_TASK_QUEUE, with the SDK's default worker settings (the

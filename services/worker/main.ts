@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { NativeConnection, Runtime, makeTelemetryFilterString, type RuntimeOptions } from '@temporalio/worker';
 import { loadConfigOrExit, loadDotEnvIfPresent } from '../../lib/config';
 import { createDatabase } from '../../lib/db';
@@ -5,7 +6,8 @@ import { createLogger, type Logger } from '../../lib/logger';
 import { activitySettingsFromConfig } from '../../activities';
 import { createBusinessRegister } from '../../activities/register';
 import { temporalConnectionOptions } from '../../lib/temporal';
-import { bundleWorkflows, createWorker } from './worker';
+import { createWorker } from './worker';
+import { bundleWorkflowsToFile, workerBundlePath } from './bundle';
 
 async function main(): Promise<void> {
   loadDotEnvIfPresent();
@@ -15,14 +17,15 @@ async function main(): Promise<void> {
 
   const db = createDatabase(config.DATABASE_URL);
   const started = Date.now();
-  const workflowBundle = await bundleWorkflows();
+  const bundlePath = workerBundlePath();
+  await bundleWorkflowsToFile(bundlePath);
   log.info({ ms: Date.now() - started }, 'workflow code bundled');
   const connection = await NativeConnection.connect(temporalConnectionOptions(config));
   const worker = await createWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    workflowBundle,
+    workflowBundle: { codePath: bundlePath },
     maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
     dependencies: {
       db,
@@ -38,7 +41,11 @@ async function main(): Promise<void> {
     });
   }
   log.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE }, 'worker running');
-  await worker.run();
+  try {
+    await worker.run();
+  } finally {
+    fs.rmSync(bundlePath, { force: true });
+  }
   await connection.close();
   await db.$disconnect();
   log.info('worker stopped');

@@ -5,7 +5,7 @@ import { migrateDeploy } from '../../infra/migrate';
 import { findFreePort } from '../../infra/ports';
 import { startPostgresProcess } from '../../infra/postgres-process';
 import { startTemporalDevServer, waitUntilServing } from '../../infra/temporal-dev-server';
-import { bundleWorkflows } from '../../services/worker/worker';
+import { bundleWorkflows } from '../../services/worker/bundle';
 import { canConnect, createFreshDatabase } from '../support/database';
 import { startSmtpSink } from '../support/smtp-sink';
 import type { TestResources } from './resources';
