@@ -4,7 +4,7 @@ import { reportWorkflowId } from '../domain/status';
 import { reportStateQuery, submitReportSignal, type ReportSubmission } from '../workflows/messages';
 import { log, printTable, round1, runBenchmark, writeResults, type Headline } from './support/output';
 import { startBenchStack, type BenchStack, type Service } from './support/stack';
-import { cachedWorkflows, findDevServerPid, sampleRss, type RssSummary } from './open-cases/memory';
+import { cachedWorkflows, sampleRss, type RssSummary } from './open-cases/memory';
 import { createRound, insertPaidApplications, type OpenCase } from './open-cases/seed';
 import { inPool, startOpenCase } from './open-cases/workflows';
 
@@ -158,8 +158,8 @@ async function main(): Promise<void> {
   try {
     const client = new Client({ connection, namespace: stack.env.TEMPORAL_NAMESPACE ?? 'default' });
     const taskQueue = stack.env.TEMPORAL_TASK_QUEUE!;
-    const temporalPid = process.env.TEMPORAL_ADDRESS ? undefined : findDevServerPid(stack.temporalAddress);
-    if (temporalPid === undefined) log('Temporal server memory is not measured: it was not started by this benchmark (or its process was not found)');
+    const temporalPid = stack.temporalPid;
+    if (temporalPid === undefined) log('Temporal server memory is not measured: it was not started by this benchmark');
 
     let worker = await stack.startService('worker');
     const workerRss = () => residentPid(worker);

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { residentBytes } from '../support/stack';
 
 // Resident memory of a process over a stretch of time: sampled once a second, so a short peak
@@ -39,26 +38,6 @@ export function sampleRss(pid: () => number | undefined, intervalMs = 1000): Rss
       return { samples, maxMB: max === null ? null : Math.round(max / MB), lastMB: last === null ? null : Math.round(last / MB) };
     },
   };
-}
-
-/**
- * The Temporal dev server listening on `address`, found by its command line
- * (`temporal server start-dev … --port <port>`): the stack starts it but hands out no pid.
- */
-export function findDevServerPid(address: string): number | undefined {
-  const port = address.split(':').at(-1);
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    let args: string[];
-    try {
-      args = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
-    } catch {
-      continue; // the process ended while we looked
-    }
-    const portIndex = args.indexOf('--port');
-    if (args.includes('start-dev') && portIndex >= 0 && args[portIndex + 1] === port) return Number(entry);
-  }
-  return undefined;
 }
 
 /** Workflows the worker holds in its cache, from the SDK's own metrics (sticky_cache_size). */

@@ -32,6 +32,8 @@ export interface BenchStack {
   env: NodeJS.ProcessEnv;
   databaseUrl: string;
   temporalAddress: string;
+  /** The dev server's process, when this stack started it. */
+  temporalPid?: number;
   baseUrl: string;
   /** The in-process SMTP sink, when SMTP_URL was not given. */
   smtp?: SmtpSink;
@@ -96,6 +98,7 @@ export async function startBenchStack(
     const databaseUrl = options.database === 'keep' ? withDatabase(serverUrl, `grantflow_bench_${name}`) : await freshDatabase(serverUrl, name);
 
     let temporalAddress = process.env.TEMPORAL_ADDRESS ?? '';
+    let temporalPid: number | undefined;
     if (options.temporal !== false && !temporalAddress) {
       const dbFile = path.join(BENCH_DATA, name, 'temporal.sqlite');
       for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${dbFile}${suffix}`, { force: true });
@@ -107,6 +110,7 @@ export async function startBenchStack(
       });
       running.push({ name: 'Temporal', stop: temporal.stop });
       temporalAddress = temporal.address;
+      temporalPid = temporal.process.child.pid;
     }
 
     let smtpUrl = process.env.SMTP_URL;
@@ -163,7 +167,7 @@ export async function startBenchStack(
       return { name: service, process: child, pid: child.child.pid! };
     };
 
-    return { env, databaseUrl, temporalAddress, baseUrl, smtp, startService, stop };
+    return { env, databaseUrl, temporalAddress, temporalPid, baseUrl, smtp, startService, stop };
   } catch (error) {
     await stop();
     throw error;
