@@ -1,4 +1,5 @@
 import type { Database } from '../lib/db';
+import { configureLocale } from '../locale';
 import { createAllocationActivities } from './allocation';
 import { createCaseEventActivities } from './case-events';
 import { createCaseRecordActivities } from './case-records';
@@ -16,6 +17,7 @@ export interface ActivityDependencies {
 
 /** Every activity the worker registers, built from its dependencies. */
 export function createActivities(deps: ActivityDependencies) {
+  configureLocale({ timeZone: deps.municipality.MUNICIPALITY_TIME_ZONE });
   return {
     ...createCaseEventActivities(deps),
     ...createAllocationActivities(deps),

@@ -1,6 +1,6 @@
 import type { Database } from '../lib/db';
 import { isUniqueViolation } from '../lib/db';
-import { isLanguage } from '../lib/i18n';
+import { isLanguage } from '../lib/languages';
 import { roundReportingTiers } from '../lib/rounds';
 import type { ApplicationInput } from '../domain/application-input';
 import { screenApplication as screen, type EarlierReportStatus } from '../domain/eligibility';

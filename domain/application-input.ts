@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { i18nMessage } from '../lib/i18n';
+import { messageKey } from './message-key';
 import { BUDGET_CATEGORIES, COFINANCING_STATUSES, TARGET_GROUPS } from './categories';
 import { isValidCvr, normalizeCvr } from './cvr';
 
@@ -15,14 +15,14 @@ export const cvrSchema = z
   .pipe(
     z
       .string()
-      .regex(/^\d{8}$/, { message: i18nMessage('cvr.format'), abort: true })
-      .refine(isValidCvr, { message: i18nMessage('cvr.checkDigit') }),
+      .regex(/^\d{8}$/, { message: messageKey('errors.cvr.format'), abort: true })
+      .refine(isValidCvr, { message: messageKey('errors.cvr.checkDigit') }),
   );
 
 export const wholeKronerSchema = z
-  .number({ message: i18nMessage('amount.wholeKroner') })
-  .int({ message: i18nMessage('amount.wholeKroner') })
-  .positive({ message: i18nMessage('amount.positive') })
+  .number({ message: messageKey('errors.amount.wholeKroner') })
+  .int({ message: messageKey('errors.amount.wholeKroner') })
+  .positive({ message: messageKey('errors.amount.positive') })
   .max(100_000_000);
 
 export const budgetLineSchema = z.object({
@@ -73,18 +73,18 @@ export const applicationInputSchema = z
     }),
     amountRequested: wholeKronerSchema,
     declarations: z.object({
-      truthful: z.literal(true, { message: i18nMessage('declaration.truthfulRequired') }),
+      truthful: z.literal(true, { message: messageKey('errors.declaration.truthfulRequired') }),
       childCertificates: z.boolean(),
       shareStory: z.boolean(),
     }),
   })
   .superRefine((input, ctx) => {
     if (input.project.endDate < input.project.startDate) {
-      ctx.addIssue({ code: 'custom', path: ['project', 'endDate'], message: i18nMessage('project.endBeforeStart') });
+      ctx.addIssue({ code: 'custom', path: ['project', 'endDate'], message: messageKey('errors.project.endBeforeStart') });
     }
     const budgetTotal = input.budget.lines.reduce((sum, line) => sum + line.amount, 0);
     if (input.amountRequested > budgetTotal) {
-      ctx.addIssue({ code: 'custom', path: ['amountRequested'], message: i18nMessage('amount.overBudgetTotal') });
+      ctx.addIssue({ code: 'custom', path: ['amountRequested'], message: messageKey('errors.amount.overBudgetTotal') });
     }
   });
 

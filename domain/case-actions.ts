@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { i18nMessage } from '../lib/i18n';
+import { messageKey } from './message-key';
 import { wholeKronerSchema } from './application-input';
 
 const freeText = (max: number) => z.string().trim().max(max);
@@ -20,7 +20,7 @@ export const informationRequestSchema = z
     items: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
     message: freeText(4000).default(''),
   })
-  .refine((input) => input.items.length > 0 || input.message.length > 0, { message: i18nMessage('request.sayWhatIsMissing'), path: ['items'] });
+  .refine((input) => input.items.length > 0 || input.message.length > 0, { message: messageKey('errors.request.sayWhatIsMissing'), path: ['items'] });
 
 export const decisionSchema = z
   .object({
@@ -32,14 +32,14 @@ export const decisionSchema = z
     }),
     conditions: z.array(z.string().trim().min(1).max(1000)).max(20).default([]),
   })
-  .refine((d) => d.outcome !== 'rejected' || d.amountGranted === 0, { message: i18nMessage('decision.rejectedIsZero'), path: ['amountGranted'] });
+  .refine((d) => d.outcome !== 'rejected' || d.amountGranted === 0, { message: messageKey('errors.decision.rejectedIsZero'), path: ['amountGranted'] });
 
 export const approvalSchema = z
   .object({
     approve: z.boolean(),
     comment: freeText(4000).optional(),
   })
-  .refine((a) => a.approve || (a.comment?.length ?? 0) > 0, { message: i18nMessage('approval.commentRequired'), path: ['comment'] });
+  .refine((a) => a.approve || (a.comment?.length ?? 0) > 0, { message: messageKey('errors.approval.commentRequired'), path: ['comment'] });
 
 export const supplementSchema = z.object({
   /** Which information request this answers; the open one when left out. */
@@ -67,7 +67,7 @@ export const reportReviewSchema = z
     accept: z.boolean(),
     comment: freeText(4000).optional(),
   })
-  .refine((r) => r.accept || (r.comment?.length ?? 0) > 0, { message: i18nMessage('report.commentRequired'), path: ['comment'] });
+  .refine((r) => r.accept || (r.comment?.length ?? 0) > 0, { message: messageKey('errors.report.commentRequired'), path: ['comment'] });
 
 export const allocationConfirmationSchema = z.object({
   decisions: z

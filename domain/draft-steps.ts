@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { i18nMessage, type MessageKey } from '../lib/i18n';
+import { type MessageKey } from '../locale';
+import { messageKey } from './message-key';
 import { applicationInputSchema, type ApplicationInput } from './application-input';
 import { kronerToOre } from './money';
 
@@ -49,13 +50,13 @@ export const stepSchemas = {
   contact: z.object({ contact: shape.contact }),
   project: z.object({ project: shape.project }).superRefine(({ project }, ctx) => {
     if (project.endDate < project.startDate) {
-      ctx.addIssue({ code: 'custom', path: ['project', 'endDate'], message: i18nMessage('project.endBeforeStart') });
+      ctx.addIssue({ code: 'custom', path: ['project', 'endDate'], message: messageKey('errors.project.endBeforeStart') });
     }
   }),
   budget: z.object({ budget: shape.budget, amountRequested: shape.amountRequested }).superRefine((input, ctx) => {
     const budgetTotal = input.budget.lines.reduce((sum, line) => sum + line.amount, 0);
     if (input.amountRequested > budgetTotal) {
-      ctx.addIssue({ code: 'custom', path: ['amountRequested'], message: i18nMessage('amount.overBudgetTotal') });
+      ctx.addIssue({ code: 'custom', path: ['amountRequested'], message: messageKey('errors.amount.overBudgetTotal') });
     }
   }),
   declarations: z.object({ declarations: shape.declarations }),
@@ -98,14 +99,14 @@ export function draftRuleIssues(step: FormStep | 'all', answers: DraftAnswers, r
   if (covers('budget')) {
     const amount = answers.amountRequested;
     if (typeof amount === 'number' && Number.isInteger(amount) && amount > 0 && kronerToOre(amount) > round.maxAmountOre) {
-      issues.push({ path: 'amountRequested', messageKey: 'amount.overRoundMaximum', values: { max: Number(round.maxAmountOre / 100n).toLocaleString('da-DK') } });
+      issues.push({ path: 'amountRequested', messageKey: 'errors.amount.overRoundMaximum', values: { max: Number(round.maxAmountOre / 100n).toLocaleString('da-DK') } });
     }
     const lines = (answers.budget as { lines?: unknown } | undefined)?.lines;
     if (Array.isArray(lines)) {
       lines.forEach((line: unknown, index) => {
         const category = (line as { category?: unknown } | null)?.category;
         if (typeof category === 'string' && round.excludedCostCategories.includes(category)) {
-          issues.push({ path: `budget.lines.${index}.category`, messageKey: 'budget.excludedCategory' });
+          issues.push({ path: `budget.lines.${index}.category`, messageKey: 'errors.budget.excludedCategory' });
         }
       });
     }
@@ -113,7 +114,7 @@ export function draftRuleIssues(step: FormStep | 'all', answers: DraftAnswers, r
   if (covers('declarations')) {
     const children = (answers.project as { childrenUnder15?: unknown } | undefined)?.childrenUnder15 === true;
     const declared = (answers.declarations as { childCertificates?: unknown } | undefined)?.childCertificates === true;
-    if (children && !declared) issues.push({ path: 'declarations.childCertificates', messageKey: 'declaration.childCertificatesRequired' });
+    if (children && !declared) issues.push({ path: 'declarations.childCertificates', messageKey: 'errors.declaration.childCertificatesRequired' });
   }
   return issues;
 }

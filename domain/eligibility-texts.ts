@@ -1,4 +1,4 @@
-import type { Language } from '../lib/i18n';
+import type { Language } from '../lib/languages';
 import type { BudgetCategory } from './categories';
 import { VALUE_LIST_SEPARATOR, type MissingItem, type RuleResult } from './eligibility';
 import { DANISH_TIME_ZONE, type ApplicationDocumentKind } from './tiers';

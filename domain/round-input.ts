@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { i18nMessage } from '../lib/i18n';
+import { messageKey } from './message-key';
 import { wholeKronerSchema } from './application-input';
 import { BUDGET_CATEGORIES, TARGET_GROUPS } from './categories';
 import { processSettingsSchema } from './round-settings';
@@ -22,15 +22,15 @@ const slugSchema = z
   .string()
   .trim()
   .max(100)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: i18nMessage('round.slugFormat') });
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: messageKey('errors.round.slugFormat') });
 
 // An opening or closing time without a zone would be read differently by different servers.
 const instantSchema = z.iso.datetime({ offset: true });
 
 /** 0 kr is allowed: every approval then needs a second signature. */
 const thresholdSchema = z
-  .number({ message: i18nMessage('amount.wholeKroner') })
-  .int({ message: i18nMessage('amount.wholeKroner') })
+  .number({ message: messageKey('errors.amount.wholeKroner') })
+  .int({ message: messageKey('errors.amount.wholeKroner') })
   .min(0)
   .max(100_000_000);
 
@@ -38,7 +38,7 @@ function distinct<T extends z.ZodType<string>>(item: T, max: number) {
   return z
     .array(item)
     .max(max)
-    .refine((values) => new Set(values).size === values.length, { message: i18nMessage('list.duplicate') });
+    .refine((values) => new Set(values).size === values.length, { message: messageKey('errors.list.duplicate') });
 }
 
 const decisionCriterionSchema = z.strictObject({
@@ -54,7 +54,7 @@ export const decisionCriteriaSchema = z
   .superRefine((criteria, ctx) => {
     const seen = new Set<string>();
     criteria.forEach((criterion, index) => {
-      if (seen.has(criterion.code)) ctx.addIssue({ code: 'custom', path: [index, 'code'], message: i18nMessage('list.duplicate') });
+      if (seen.has(criterion.code)) ctx.addIssue({ code: 'custom', path: [index, 'code'], message: messageKey('errors.list.duplicate') });
       seen.add(criterion.code);
     });
   });
@@ -107,13 +107,13 @@ interface CrossFieldValues {
 
 function checkCrossFieldRules(round: CrossFieldValues, ctx: z.RefinementCtx): void {
   if (round.mode === 'deadline' && !round.closesAt) {
-    ctx.addIssue({ code: 'custom', path: ['closesAt'], message: i18nMessage('round.closesAtRequired') });
+    ctx.addIssue({ code: 'custom', path: ['closesAt'], message: messageKey('errors.round.closesAtRequired') });
   }
   if (round.closesAt && Date.parse(round.closesAt) <= Date.parse(round.opensAt)) {
-    ctx.addIssue({ code: 'custom', path: ['closesAt'], message: i18nMessage('round.closesBeforeOpens') });
+    ctx.addIssue({ code: 'custom', path: ['closesAt'], message: messageKey('errors.round.closesBeforeOpens') });
   }
   if (round.maxAmount > round.budget) {
-    ctx.addIssue({ code: 'custom', path: ['maxAmount'], message: i18nMessage('round.maxAmountOverBudget') });
+    ctx.addIssue({ code: 'custom', path: ['maxAmount'], message: messageKey('errors.round.maxAmountOverBudget') });
   }
 }
 

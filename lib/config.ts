@@ -52,6 +52,18 @@ export const configSchema = z.object({
   MUNICIPALITY_ADDRESS: z.string().min(1).default('Rådhuspladsen 1, 9999 Eksempelby'),
   MUNICIPALITY_EMAIL: z.string().email().default('frivillighed@eksempel.dk'),
   MUNICIPALITY_PHONE: z.string().min(1).default('99 99 99 99'),
+  /** Every date and time people read, and every deadline, is in this IANA time zone. */
+  MUNICIPALITY_TIME_ZONE: z
+    .string()
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be an IANA time zone such as Europe/Copenhagen or Europe/Oslo')
+    .default('Europe/Copenhagen'),
   GUIDELINES_NAME: z.string().min(1).default('Retningslinjer for tilskud til frivilligt socialt arbejde (§ 18)'),
   GUIDELINES_ADOPTED_ON: z.iso.date().default('2026-01-15'),
   GUIDELINES_ADOPTED_BY: z.string().min(1).default('Social- og Sundhedsudvalget'),

@@ -3,7 +3,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { Config } from '../../lib/config';
 import type { Database } from '../../lib/db';
 import { isUniqueViolation } from '../../lib/db';
-import { isLanguage, type Language } from '../../lib/i18n';
+import { isLanguage, type Language } from '../../lib/languages';
 import type { Application, FundingRound } from '../../prisma/generated/client';
 import { formatCaseReference } from '../../domain/reference';
 import type { ReportRequirement } from '../../domain/tiers';
@@ -16,6 +16,7 @@ export type MunicipalitySettings = Pick<
   | 'MUNICIPALITY_ADDRESS'
   | 'MUNICIPALITY_EMAIL'
   | 'MUNICIPALITY_PHONE'
+  | 'MUNICIPALITY_TIME_ZONE'
   | 'GUIDELINES_NAME'
   | 'GUIDELINES_ADOPTED_ON'
   | 'GUIDELINES_ADOPTED_BY'

@@ -1,5 +1,5 @@
 import type { Database } from '../../lib/db';
-import { isLanguage, type Language } from '../../lib/i18n';
+import { isLanguage, type Language } from '../../lib/languages';
 import { generateAccessToken, sha256Hex } from '../../lib/tokens';
 import { formatCaseReference } from '../../domain/reference';
 import type { ReportRequirement } from '../../domain/tiers';

@@ -29,6 +29,7 @@ import { pagesRouter } from './pages';
 import { secureCookies } from './http/cookies';
 import { pageErrorHandler, pageNotFound } from './pages/errors';
 import type { SiteSettings } from './pages/layout';
+import { configureLocale } from '../../locale';
 
 export interface AppDependencies {
   /** The validated configuration (limits, cookie and site settings the pages need). */
@@ -47,6 +48,7 @@ export interface App {
 }
 
 export function createApp(deps: AppDependencies): App {
+  configureLocale({ timeZone: deps.config.MUNICIPALITY_TIME_ZONE });
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
-import { STATUS_LABELS } from '../../lib/status-labels';
+import { CASE_STATUSES } from '../../domain/status';
+import { statusLabel } from '../../locale';
 import { DEFAULT_REPORTING_TIERS } from '../../domain/tiers';
 import { accessibilityViolations, launchBrowser, newContext, screenshots, type Screenshots } from '../support/browser';
 import { createOpenRound, eventually, isoDay } from '../support/fixtures';
@@ -221,7 +222,7 @@ describe('applying through the web form', () => {
     expect(page.url()).not.toContain('adgang=');
     const main = (await page.locator('main').textContent())!;
     expect(main).toContain(reference);
-    const statuses = Object.values(STATUS_LABELS).map((label) => label.da);
+    const statuses = CASE_STATUSES.map((status) => statusLabel('da', status));
     expect(statuses.some((label) => main.includes(label))).toBe(true);
     await check(page, 'js-case-page', { record: true });
     await context.close();

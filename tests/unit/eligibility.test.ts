@@ -16,7 +16,7 @@ import {
 import { BUDGET_CATEGORIES } from '../../domain/categories';
 import { kronerToOre } from '../../domain/money';
 import { APPLICATION_DOCUMENT_KINDS, DEFAULT_REPORTING_TIERS } from '../../domain/tiers';
-import { LANGUAGES } from '../../lib/i18n';
+import { LANGUAGES } from '../../lib/languages';
 
 const VALID_CVR = '13748136';
 const DEADLINE = new Date('2026-05-03T10:00:00.000Z'); // 12:00 Danish summer time

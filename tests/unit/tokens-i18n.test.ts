@@ -1,4 +1,4 @@
-import { pickLanguage, translate } from '../../lib/i18n';
+import { t, pickLanguage } from '../../locale';
 import { fingerprint, generateAccessToken, seal, sha256Hex, tokenMatchesHash, unseal } from '../../lib/tokens';
 
 describe('access tokens', () => {
@@ -38,6 +38,6 @@ describe('language', () => {
     expect(pickLanguage(query, header)).toBe(expected);
   });
   it('fills in values', () => {
-    expect(translate('amount.overRoundMaximum', 'da', { max: '50.000' })).toBe('Du kan højst søge 50.000 kr. i denne pulje.');
+    expect(t('da', 'errors.amount.overRoundMaximum', { max: '50.000' })).toBe('Du kan højst søge 50.000 kr. i denne pulje.');
   });
 });

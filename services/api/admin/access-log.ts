@@ -1,3 +1,4 @@
+import { messageKey } from '../../../domain/message-key';
 import { z } from 'zod';
 import type { Database } from '../../../lib/db';
 import type { StaffIdentity } from '../../../lib/staff-auth';
@@ -27,7 +28,7 @@ export function accessLogQueryOf(raw: { cvr?: unknown; email?: unknown }): Acces
   const parsed = cvr !== undefined && email === undefined ? querySchema.safeParse({ cvr }) : email !== undefined && cvr === undefined ? querySchema.safeParse({ email }) : undefined;
   if (!parsed?.success || ('cvr' in parsed.data && !isValidCvr(parsed.data.cvr))) {
     const path = email !== undefined && cvr === undefined ? 'email' : 'cvr';
-    throw new ApiError(400, 'validation_failed', 'validation.failed', [{ path, message: 'i18n:accessLog.searchTerm' }]);
+    throw new ApiError(400, 'validation_failed', 'errors.validation.failed', [{ path, message: messageKey('errors.accessLog.searchTerm') }]);
   }
   return parsed.data;
 }

@@ -1,5 +1,6 @@
 import { isUniqueViolation, type Database, type Prisma } from '../../../lib/db';
-import { i18nMessage, type Language } from '../../../lib/i18n';
+import { type Language } from '../../../lib/languages';
+import { messageKey } from '../../../domain/message-key';
 import { roundReportingTiers } from '../../../lib/rounds';
 import { kronerToOre, oreToKroner } from '../../../domain/money';
 import { processSettingsSchema } from '../../../domain/round-settings';
@@ -76,7 +77,7 @@ function lockedChanges(current: RoundInput, next: RoundInput): FieldIssue[] {
     if (instant(next.closesAt) !== instant(current.closesAt)) changed.push('closesAt');
     if (next.budget !== current.budget) changed.push('budget');
   }
-  return changed.map((path) => ({ path, message: i18nMessage('round.lockedAfterApplications') }));
+  return changed.map((path) => ({ path, message: messageKey('errors.round.lockedAfterApplications') }));
 }
 
 async function refuseTakenSlug<T>(write: () => Promise<T>): Promise<T> {
@@ -84,7 +85,7 @@ async function refuseTakenSlug<T>(write: () => Promise<T>): Promise<T> {
     return await write();
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new ApiError(409, 'slug_taken', 'round.slugTaken', [{ path: 'slug', message: i18nMessage('round.slugTaken') }]);
+      throw new ApiError(409, 'slug_taken', 'errors.round.slugTaken', [{ path: 'slug', message: messageKey('errors.round.slugTaken') }]);
     }
     throw error;
   }
@@ -122,14 +123,14 @@ export async function updateRound(db: Database, id: string, body: unknown, langu
       // FOR UPDATE also blocks the foreign-key check of an application being inserted for this
       // round, so the count below cannot go stale before this change commits.
       const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM funding_rounds WHERE id = ${id}::uuid FOR UPDATE`;
-      if (locked.length === 0) throw new ApiError(404, 'not_found', 'round.unknown');
+      if (locked.length === 0) throw new ApiError(404, 'not_found', 'errors.round.unknown');
       const round = await tx.fundingRound.findUniqueOrThrow({ where: { id } });
       const current = roundAsInput(round);
       const next = validated(roundInputSchema, applyRoundChange(current, change), language);
       const applicationCount = await tx.application.count({ where: { roundId: id } });
       if (applicationCount > 0) {
         const refused = lockedChanges(current, next);
-        if (refused.length) throw new ApiError(409, 'round_in_use', 'round.lockedAfterApplications', refused);
+        if (refused.length) throw new ApiError(409, 'round_in_use', 'errors.round.lockedAfterApplications', refused);
       }
       const saved = await tx.fundingRound.update({ where: { id }, data: roundRecord(next) });
       return { before: roundView(round, applicationCount), after: roundView(saved, applicationCount) };

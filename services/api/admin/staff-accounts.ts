@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isUniqueViolation, type Database } from '../../../lib/db';
-import { i18nMessage, type Language } from '../../../lib/i18n';
+import { type Language } from '../../../lib/languages';
+import { messageKey } from '../../../domain/message-key';
 import { hashPassword, STAFF_ROLES, type StaffIdentity, type StaffRole } from '../../../lib/staff-auth';
 import { recordAudit } from '../audit/log';
 import { ApiError } from '../http/errors';
@@ -9,15 +10,15 @@ import { validated } from './validated';
 // Staff accounts, shared by the JSON API and the admin pages: the same rules and the same audit
 // rows either way. Passwords are stored as argon2id hashes only.
 
-const passwordSchema = z.string().min(12, { message: i18nMessage('staff.passwordLength') }).max(200, { message: i18nMessage('staff.passwordLength') });
+const passwordSchema = z.string().min(12, { message: messageKey('errors.staff.passwordLength') }).max(200, { message: messageKey('errors.staff.passwordLength') });
 
 export const staffAccountInputSchema = z.strictObject({
   email: z.email().trim().toLowerCase().max(254),
-  name: z.string().trim().min(1, { message: i18nMessage('field.required') }).max(200),
+  name: z.string().trim().min(1, { message: messageKey('errors.field.required') }).max(200),
   roles: z
     .array(z.enum(STAFF_ROLES))
-    .min(1, { message: i18nMessage('staff.roleRequired') })
-    .refine((roles) => new Set(roles).size === roles.length, { message: i18nMessage('list.duplicate') }),
+    .min(1, { message: messageKey('errors.staff.roleRequired') })
+    .refine((roles) => new Set(roles).size === roles.length, { message: messageKey('errors.list.duplicate') }),
   password: passwordSchema,
 });
 
@@ -64,7 +65,7 @@ export async function findStaffAccount(db: Database, id: string): Promise<StaffA
 
 async function existingAccount(db: Database, id: string) {
   const account = await findStaffAccount(db, id);
-  if (!account) throw new ApiError(404, 'not_found', 'staff.notFound');
+  if (!account) throw new ApiError(404, 'not_found', 'errors.staff.notFound');
   return account;
 }
 
@@ -76,7 +77,7 @@ export async function createStaffAccount(db: Database, actor: StaffIdentity, bod
     await recordAudit(db, actor, 'staff.create', { details: { staffUserId: user.id, email: user.email, roles: input.roles } });
     return (await toViews(db, [user]))[0]!;
   } catch (error) {
-    if (isUniqueViolation(error)) throw new ApiError(409, 'email_taken', 'staff.emailTaken', [{ path: 'email', message: i18nMessage('staff.emailTaken') }]);
+    if (isUniqueViolation(error)) throw new ApiError(409, 'email_taken', 'errors.staff.emailTaken', [{ path: 'email', message: messageKey('errors.staff.emailTaken') }]);
     throw error;
   }
 }
@@ -85,7 +86,7 @@ export async function createStaffAccount(db: Database, actor: StaffIdentity, bod
 export async function deactivateStaffAccount(db: Database, actor: StaffIdentity, id: string): Promise<StaffAccountView> {
   const account = await existingAccount(db, id);
   // An administrator locking themselves out would leave no one to undo it.
-  if (account.id === actor.id) throw new ApiError(409, 'not_yourself', 'staff.notYourself');
+  if (account.id === actor.id) throw new ApiError(409, 'not_yourself', 'errors.staff.notYourself');
   const revoked = await db.$transaction(async (tx) => {
     await tx.staffUser.update({ where: { id }, data: { active: false } });
     return tx.staffSession.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: new Date() } });

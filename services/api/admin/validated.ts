@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { zodErrorMap, type Language } from '../../../lib/i18n';
+import { zodErrorMap, type Language } from '../../../locale';
 import { ApiError, zodIssues } from '../http/errors';
 
 /**
@@ -8,6 +8,6 @@ import { ApiError, zodIssues } from '../http/errors';
  */
 export function validated<S extends z.ZodType>(schema: S, input: unknown, language: Language): z.infer<S> {
   const result = schema.safeParse(input, { error: zodErrorMap(language) });
-  if (!result.success) throw new ApiError(400, 'validation_failed', 'validation.failed', zodIssues(result.error, language));
+  if (!result.success) throw new ApiError(400, 'validation_failed', 'errors.validation.failed', zodIssues(result.error, language));
   return result.data;
 }

@@ -1,8 +1,9 @@
+import { messageKey } from '../../../domain/message-key';
 import crypto from 'node:crypto';
 import type { Database } from '../../../lib/db';
 import { isUniqueViolation, type Prisma } from '../../../lib/db';
 import type { Logger } from '../../../lib/logger';
-import type { Language } from '../../../lib/i18n';
+import type { Language } from '../../../lib/languages';
 import { fingerprint, generateAccessToken, seal, sha256Hex, unseal } from '../../../lib/tokens';
 import type { ApplicationInput } from '../../../domain/application-input';
 import { kronerToOre, oreToKroner } from '../../../domain/money';
@@ -46,15 +47,15 @@ export async function submitApplication(
   }
 
   const round = await deps.db.fundingRound.findUnique({ where: { id: input.roundId } });
-  if (!round) throw new ApiError(404, 'round_not_found', 'round.notFound', [{ path: 'roundId', message: 'i18n:round.notFound' }]);
+  if (!round) throw new ApiError(404, 'round_not_found', 'errors.round.notFound', [{ path: 'roundId', message: messageKey('errors.round.notFound') }]);
   const now = new Date();
   if (round.opensAt > now || (round.closesAt && round.closesAt <= now)) {
-    throw new ApiError(409, 'round_closed', 'round.closed', [{ path: 'roundId', message: 'i18n:round.closed' }]);
+    throw new ApiError(409, 'round_closed', 'errors.round.closed', [{ path: 'roundId', message: messageKey('errors.round.closed') }]);
   }
   const amountOre = kronerToOre(input.amountRequested);
   if (amountOre > round.maxAmountOre) {
     const max = oreToKroner(round.maxAmountOre).toLocaleString('da-DK');
-    throw new ApiError(400, 'validation_failed', 'validation.failed', [
+    throw new ApiError(400, 'validation_failed', 'errors.validation.failed', [
       { path: 'amountRequested', message: `i18n:amount.overRoundMaximum` },
     ], { max });
   }
@@ -133,7 +134,7 @@ export async function submitApplication(
  */
 async function claimDraft(tx: Prisma.TransactionClient, draftId: string, applicationId: string, now: Date): Promise<void> {
   const claimed = await tx.applicationDraft.updateMany({ where: { id: draftId, submittedAt: null }, data: { submittedAt: now, applicationId } });
-  if (claimed.count !== 1) throw new ApiError(409, 'draft_submitted', 'draft.alreadySubmitted');
+  if (claimed.count !== 1) throw new ApiError(409, 'draft_submitted', 'errors.draft.alreadySubmitted');
   await tx.document.updateMany({ where: { draftId }, data: { applicationId } });
 }
 
@@ -146,7 +147,7 @@ async function findByIdempotencyKey(
   const existing = await deps.db.application.findUnique({ where: { idempotencyKeyHash: keyHash } });
   if (!existing || !existing.accessTokenSealed) return undefined;
   if (existing.requestFingerprint !== requestFingerprint) {
-    throw new ApiError(422, 'idempotency_key_reused', 'idempotency.keyReused');
+    throw new ApiError(422, 'idempotency_key_reused', 'errors.idempotency.keyReused');
   }
   if (!existing.workflowStartedAt) {
     await deps.workflows.startStored(existing.id).catch((error) => deps.log.warn({ err: error }, 'workflow start retry failed'));

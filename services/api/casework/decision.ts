@@ -1,3 +1,4 @@
+import { messageKey } from '../../../domain/message-key';
 import type { z } from 'zod';
 import type { Client } from '@temporalio/client';
 import type { Database } from '../../../lib/db';
@@ -27,11 +28,11 @@ export function criteriaOf(round: { decisionCriteria: unknown }): DecisionCriter
  */
 export async function checkDecision(db: Database, applicationId: string, input: DecisionInput): Promise<bigint> {
   const application = await db.application.findUnique({ where: { id: applicationId }, select: { amountRequestedOre: true, round: { select: { decisionCriteria: true } } } });
-  if (!application) throw new ApiError(404, 'not_found', 'application.notFound');
+  if (!application) throw new ApiError(404, 'not_found', 'errors.application.notFound');
   const criteria = criteriaOf(application.round);
   const unknown = input.reasons.criteria.filter((code) => !criteria.some((c) => c.code === code));
   if (unknown.length) {
-    throw new ApiError(400, 'validation_failed', 'validation.failed', [{ path: 'reasons.criteria', message: `Unknown criteria: ${unknown.join(', ')}` }]);
+    throw new ApiError(400, 'validation_failed', 'errors.validation.failed', [{ path: 'reasons.criteria', message: `Unknown criteria: ${unknown.join(', ')}` }]);
   }
   const amountGrantedOre = kronerToOre(input.amountGranted);
   try {
@@ -41,8 +42,8 @@ export async function checkDecision(db: Database, applicationId: string, input: 
   } catch (error) {
     if (error instanceof DecisionLetterError) {
       const reasonsProblem = error.code === 'reasons_missing' || error.code === 'reasons_insufficient';
-      throw new ApiError(400, 'validation_failed', 'validation.failed', [
-        reasonsProblem ? { path: 'reasons', message: 'i18n:decision.reasonsRequired' } : { path: 'amountGranted', message: 'i18n:decision.amountInvalid' },
+      throw new ApiError(400, 'validation_failed', 'errors.validation.failed', [
+        reasonsProblem ? { path: 'reasons', message: messageKey('errors.decision.reasonsRequired') } : { path: 'amountGranted', message: messageKey('errors.decision.amountInvalid') },
       ]);
     }
     throw error;

@@ -22,7 +22,7 @@ export async function previewDecisionLetter(
 ): Promise<{ pdf: Buffer; filename: string }> {
   const amountGrantedOre = await checkDecision(db, applicationId, input);
   const application = await db.application.findUnique({ where: { id: applicationId }, include: { round: true } });
-  if (!application) throw new ApiError(404, 'not_found', 'application.notFound');
+  if (!application) throw new ApiError(404, 'not_found', 'errors.application.notFound');
   const settings = processSettingsSchema.parse(application.round.processSettings ?? {});
   const granted = input.outcome !== 'rejected';
   const data = decisionLetterData({

@@ -33,7 +33,7 @@ export async function addScreeningOverride(db: Database, staff: StaffIdentity, a
   const updated = await db.$executeRaw`
     UPDATE screenings SET overrides = overrides || ${JSON.stringify([override])}::jsonb
     WHERE id = (SELECT id FROM screenings WHERE application_id = ${applicationId}::uuid ORDER BY created_at DESC LIMIT 1)`;
-  if (updated === 0) throw new ApiError(409, 'action_not_allowed', 'action.notAllowed', [], { status: 'SCREENING' });
+  if (updated === 0) throw new ApiError(409, 'action_not_allowed', 'errors.action.notAllowed', [], { status: 'SCREENING' });
   return override;
 }
 

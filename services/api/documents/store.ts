@@ -1,3 +1,4 @@
+import { messageKey } from '../../../domain/message-key';
 import type { Database } from '../../../lib/db';
 import { ApiError } from '../http/errors';
 import type { ReceivedFile } from '../http/uploads';
@@ -43,7 +44,7 @@ export async function storeDocuments(
       column === 'draftId'
         ? await tx.$queryRaw<{ id: string }[]>`SELECT id::text FROM application_drafts WHERE id = ${id}::uuid FOR UPDATE`
         : await tx.$queryRaw<{ id: string }[]>`SELECT id::text FROM applications WHERE id = ${id}::uuid FOR UPDATE`;
-    if (!locked.length) throw new ApiError(404, 'not_found', column === 'draftId' ? 'http.notFound' : 'application.notFound');
+    if (!locked.length) throw new ApiError(404, 'not_found', column === 'draftId' ? 'errors.http.notFound' : 'errors.application.notFound');
 
     const documentKeys = files.map((file) => `${key}:${kind}:${file.sha256}`);
     const existing = await tx.document.findMany({ where: { documentKey: { in: documentKeys } }, select: { id: true, documentKey: true } });
@@ -51,7 +52,7 @@ export async function storeDocuments(
     const newKeys = new Set(documentKeys.filter((documentKey) => !existingByKey.has(documentKey)));
     const stored = await tx.document.count({ where: { [column]: id, kind: { notIn: [...GENERATED_DOCUMENT_KINDS] } } });
     if (stored + newKeys.size > limits.maxFiles) {
-      throw new ApiError(400, 'too_many_files', 'upload.ownerFull', [{ path: 'files', message: 'i18n:upload.ownerFull' }], { existing: stored, max: limits.maxFiles });
+      throw new ApiError(400, 'too_many_files', 'errors.upload.ownerFull', [{ path: 'files', message: messageKey('errors.upload.ownerFull') }], { existing: stored, max: limits.maxFiles });
     }
 
     const result: StoredDocument[] = [];

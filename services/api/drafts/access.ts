@@ -15,15 +15,15 @@ function findDraftWithRound(db: Database, id: string) {
  */
 export async function draftForToken(db: Database, draftId: unknown, token: string | undefined): Promise<StoredDraft> {
   const id = z.uuid().safeParse(draftId);
-  if (!id.success) throw new ApiError(404, 'not_found', 'draft.notFound');
-  if (!token) throw new ApiError(401, 'unauthorized', 'draft.wrongToken');
+  if (!id.success) throw new ApiError(404, 'not_found', 'errors.draft.notFound');
+  if (!token) throw new ApiError(401, 'unauthorized', 'errors.draft.wrongToken');
   const draft = await findDraftWithRound(db, id.data);
-  if (!draft) throw new ApiError(404, 'not_found', 'draft.notFound');
-  if (!tokenMatchesHash(token, draft.tokenHash)) throw new ApiError(403, 'forbidden', 'draft.wrongToken');
+  if (!draft) throw new ApiError(404, 'not_found', 'errors.draft.notFound');
+  if (!tokenMatchesHash(token, draft.tokenHash)) throw new ApiError(403, 'forbidden', 'errors.draft.wrongToken');
   return draft;
 }
 
 /** Answers cannot change once the draft became an application. */
 export function assertNotSubmitted(draft: StoredDraft): void {
-  if (draft.submittedAt) throw new ApiError(409, 'draft_submitted', 'draft.alreadySubmitted');
+  if (draft.submittedAt) throw new ApiError(409, 'draft_submitted', 'errors.draft.alreadySubmitted');
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Database } from '../../../lib/db';
-import type { Language } from '../../../lib/i18n';
+import type { Language } from '../../../lib/languages';
 import { enqueueOnce } from '../../../activities/mail/outbox';
 import { renderDraftResumeEmail } from '../../../activities/mail/templates';
 import { ApiError } from '../http/errors';
@@ -31,7 +31,7 @@ export async function sendResumeLink(
 ): Promise<void> {
   const prefix = `draft:${draft.id}:resume:`;
   const sent = await deps.db.outboxEmail.count({ where: { messageKey: { startsWith: prefix } } });
-  if (sent >= MAX_RESUME_EMAILS_PER_DRAFT) throw new ApiError(429, 'too_many_resume_emails', 'draft.tooManyResumeEmails', [], { max: MAX_RESUME_EMAILS_PER_DRAFT });
+  if (sent >= MAX_RESUME_EMAILS_PER_DRAFT) throw new ApiError(429, 'too_many_resume_emails', 'errors.draft.tooManyResumeEmails', [], { max: MAX_RESUME_EMAILS_PER_DRAFT });
   const now = new Date();
   await enqueueOnce(deps.db, { messageKey: `${prefix}${sent + 1}`, applicationId: null, kind: 'draft_resume', attachmentIds: [] }, async () => ({
     recipient: email,

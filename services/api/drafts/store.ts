@@ -1,5 +1,5 @@
 import type { Database } from '../../../lib/db';
-import type { Language } from '../../../lib/i18n';
+import type { Language } from '../../../lib/languages';
 import { generateAccessToken, sha256Hex } from '../../../lib/tokens';
 import { FORM_STEPS, furthestOf, STEP_KEYS, type DraftAnswers, type DraftPosition, type FormStep } from '../../../domain/draft-steps';
 

@@ -1,4 +1,4 @@
-import { isLanguage, type Language } from '../../../lib/i18n';
+import { isLanguage, type Language } from '../../../lib/languages';
 import { ApiError } from '../http/errors';
 import { submitApplication, type IntakeDependencies, type SubmissionReceipt } from '../applications/intake';
 import { draftData } from './store';
@@ -17,7 +17,7 @@ export async function submitDraft(
   language: Language,
 ): Promise<{ receipt: SubmissionReceipt; replayed: boolean }> {
   const checked = checkSubmission(draft.roundId, draftData(draft.data).answers, draft.round, language);
-  if (!checked.ok) throw new ApiError(400, 'validation_failed', 'validation.failed', checked.issues);
+  if (!checked.ok) throw new ApiError(400, 'validation_failed', 'errors.validation.failed', checked.issues);
   const applicationLanguage = isLanguage(draft.language) ? draft.language : language;
   return submitApplication(deps, checked.value, draftToken, applicationLanguage, { fromDraftId: draft.id });
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { translate, zodErrorMap, type Language } from '../../../lib/i18n';
+import { t, zodErrorMap, type Language } from '../../../locale';
 import { applicationInputSchema, type ApplicationInput } from '../../../domain/application-input';
 import { draftRuleIssues, stepSchemas, submissionFromAnswers, type DraftAnswers, type FormStep, type RoundLimits } from '../../../domain/draft-steps';
 import { zodIssues, type FieldIssue } from '../http/errors';
@@ -16,7 +16,7 @@ function check<S extends z.ZodType>(schema: S, input: unknown, language: Languag
 }
 
 function ruleIssues(step: FormStep | 'all', answers: DraftAnswers, round: RoundLimits, language: Language): FieldIssue[] {
-  return draftRuleIssues(step, answers, round).map((issue) => ({ path: issue.path, message: translate(issue.messageKey, language, issue.values) }));
+  return draftRuleIssues(step, answers, round).map((issue) => ({ path: issue.path, message: t(language, issue.messageKey, issue.values) }));
 }
 
 /**

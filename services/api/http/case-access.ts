@@ -11,7 +11,7 @@ export type CaseAccess = { kind: 'staff'; staff: StaffIdentity } | { kind: 'appl
 /** The application ID from the path, or 404 (an ID that is not a UUID names no case). */
 export function applicationIdOf(req: Request): string {
   const id = z.uuid().safeParse(req.params.id);
-  if (!id.success) throw new ApiError(404, 'not_found', 'application.notFound');
+  if (!id.success) throw new ApiError(404, 'not_found', 'errors.application.notFound');
   return id.data;
 }
 
@@ -23,19 +23,19 @@ export async function caseAccess(db: Database, req: Request, res: Response, appl
   const staff = staffOf(res);
   if (staff) {
     // Politicians read aggregated statistics only, never a case's personal data.
-    if (!hasRole(staff, 'caseworker', 'approver')) throw new ApiError(403, 'forbidden', 'auth.roleRequired');
+    if (!hasRole(staff, 'caseworker', 'approver')) throw new ApiError(403, 'forbidden', 'errors.auth.roleRequired');
     return { kind: 'staff', staff };
   }
   const token = bearerToken(req) ?? (typeof req.query.adgang === 'string' ? req.query.adgang : undefined);
   if (!token) {
     res.set('WWW-Authenticate', 'Bearer realm="grantflow"');
-    throw new ApiError(401, 'unauthorized', 'auth.missingToken');
+    throw new ApiError(401, 'unauthorized', 'errors.auth.missingToken');
   }
   const grant = await db.accessToken.findUnique({ where: { tokenHash: sha256Hex(token) } });
   if (!grant || grant.revokedAt || grant.applicationId !== applicationId) {
     const exists = await db.application.count({ where: { id: applicationId } });
-    if (!exists) throw new ApiError(404, 'not_found', 'application.notFound');
-    throw new ApiError(403, 'forbidden', 'auth.wrongToken');
+    if (!exists) throw new ApiError(404, 'not_found', 'errors.application.notFound');
+    throw new ApiError(403, 'forbidden', 'errors.auth.wrongToken');
   }
   return { kind: 'applicant' };
 }

@@ -37,7 +37,7 @@ function refererOrigin(referer: string | undefined): string | undefined {
  * another origin: 403.
  */
 export function verifyCsrf(req: Request, secret: string, boundTo: string, publicBaseUrl: string): void {
-  if (!csrfValid(req, secret, boundTo, publicBaseUrl)) throw new ApiError(403, 'csrf_rejected', 'auth.csrfRejected');
+  if (!csrfValid(req, secret, boundTo, publicBaseUrl)) throw new ApiError(403, 'csrf_rejected', 'errors.auth.csrfRejected');
 }
 
 export function csrfValid(req: Request, secret: string, boundTo: string, publicBaseUrl: string): boolean {

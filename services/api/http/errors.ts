@@ -1,8 +1,7 @@
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import type { z } from 'zod';
-import { translate, zodErrorMap, type Language, type MessageKey } from '../../../lib/i18n';
+import { statusLabel, t, zodErrorMap, type MessageKey, type Language } from '../../../locale';
 import type { Logger } from '../../../lib/logger';
-import { STATUS_LABELS } from '../../../lib/status-labels';
 import type { CaseStatus } from '../../../domain/status';
 import { requestLanguage } from './language';
 
@@ -25,7 +24,7 @@ export class ApiError extends Error {
 }
 
 function localiseIssueMessage(message: string, language: Language, values: Record<string, string | number> = {}): string {
-  return message.startsWith('i18n:') ? translate(message.slice(5) as MessageKey, language, values) : message;
+  return message.startsWith('i18n:') ? t(language, message.slice(5) as MessageKey, values) : message;
 }
 
 export function zodIssues(error: z.ZodError, language: Language): FieldIssue[] {
@@ -39,24 +38,24 @@ export function zodIssues(error: z.ZodError, language: Language): FieldIssue[] {
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, req: Request): z.infer<S> {
   const language = requestLanguage(req);
   const result = schema.safeParse(input, { error: zodErrorMap(language) });
-  if (!result.success) throw new ApiError(400, 'validation_failed', 'validation.failed', zodIssues(result.error, language));
+  if (!result.success) throw new ApiError(400, 'validation_failed', 'errors.validation.failed', zodIssues(result.error, language));
   return result.data;
 }
 
 export function errorBody(error: ApiError, language: Language) {
   const values = { ...error.values };
-  if (typeof values.status === 'string' && values.status in STATUS_LABELS) values.status = STATUS_LABELS[values.status as CaseStatus][language];
+  if (typeof values.status === 'string') values.status = statusLabel(language, values.status);
   return {
     error: {
       code: error.code,
-      message: translate(error.messageKey, language, values),
+      message: t(language, error.messageKey, values),
       issues: error.issues.map((issue) => ({ ...issue, message: localiseIssueMessage(issue.message, language, error.values) })),
     },
   };
 }
 
 export const notFoundHandler: RequestHandler = (_req, _res, next) => {
-  next(new ApiError(404, 'not_found', 'http.notFound'));
+  next(new ApiError(404, 'not_found', 'errors.http.notFound'));
 };
 
 export function errorHandler(log: Logger): ErrorRequestHandler {
@@ -68,7 +67,7 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     }
     // express.json() reports unreadable bodies as errors with a 4xx status and a type.
     if (error && typeof error === 'object' && 'type' in error && error.type === 'entity.parse.failed') {
-      res.status(400).json(errorBody(new ApiError(400, 'invalid_json', 'validation.invalidJson'), language));
+      res.status(400).json(errorBody(new ApiError(400, 'invalid_json', 'errors.validation.invalidJson'), language));
       return;
     }
     const status = (error as { status?: number }).status;
@@ -77,6 +76,6 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       return;
     }
     log.error({ err: error, method: req.method, url: req.originalUrl }, 'request failed');
-    res.status(500).json(errorBody(new ApiError(500, 'internal_error', 'http.internal'), language));
+    res.status(500).json(errorBody(new ApiError(500, 'internal_error', 'errors.http.internal'), language));
   };
 }

@@ -9,6 +9,6 @@ import { ApiError } from './errors';
 export function idempotencyKeyOf(req: Request): string | undefined {
   const key = req.get('idempotency-key');
   if (key === undefined) return undefined;
-  if (!/^[\x21-\x7e]{1,200}$/.test(key)) throw new ApiError(400, 'invalid_idempotency_key', 'idempotency.keyInvalid');
+  if (!/^[\x21-\x7e]{1,200}$/.test(key)) throw new ApiError(400, 'invalid_idempotency_key', 'errors.idempotency.keyInvalid');
   return key;
 }

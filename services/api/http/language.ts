@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { pickLanguage, type Language } from '../../../lib/i18n';
+import { pickLanguage, type Language } from '../../../lib/languages';
 
 export function requestLanguage(req: Request): Language {
   return pickLanguage(req.query?.lang, req.get('accept-language'));

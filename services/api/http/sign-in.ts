@@ -17,7 +17,7 @@ export interface SignInDependencies {
 export class SignInThrottled extends ApiError {
   readonly retryAfterSeconds = WINDOW_MS / 1000;
   constructor() {
-    super(429, 'too_many_attempts', 'auth.tooManyAttempts');
+    super(429, 'too_many_attempts', 'errors.auth.tooManyAttempts');
   }
 }
 
@@ -38,6 +38,6 @@ export async function signIn(deps: SignInDependencies, email: string, password: 
   const session = await deps.authenticator.login(email, password);
   await deps.db.staffLoginAttempt.create({ data: { email, ip, success: Boolean(session) } });
   deps.log.info({ email, ip, success: Boolean(session) }, 'staff login attempt');
-  if (!session) throw new ApiError(401, 'login_failed', 'auth.loginFailed');
+  if (!session) throw new ApiError(401, 'login_failed', 'errors.auth.loginFailed');
   return session;
 }

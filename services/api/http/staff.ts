@@ -62,11 +62,11 @@ export function hasRole(staff: StaffIdentity, ...roles: StaffRole[]): boolean {
 /** The signed-in staff member, who must hold one of the roles (admin holds them all). */
 export function requireStaff(res: Response, ...roles: StaffRole[]): StaffIdentity {
   const staff = staffOf(res);
-  if (!staff && res.locals.staffCsrfRejected) throw new ApiError(403, 'csrf_rejected', 'auth.csrfRejected');
+  if (!staff && res.locals.staffCsrfRejected) throw new ApiError(403, 'csrf_rejected', 'errors.auth.csrfRejected');
   if (!staff) {
     res.set('WWW-Authenticate', 'Bearer realm="grantflow-staff"');
-    throw new ApiError(401, 'unauthorized', 'auth.staffRequired');
+    throw new ApiError(401, 'unauthorized', 'errors.auth.staffRequired');
   }
-  if (!hasRole(staff, ...roles)) throw new ApiError(403, 'forbidden', 'auth.roleRequired');
+  if (!hasRole(staff, ...roles)) throw new ApiError(403, 'forbidden', 'errors.auth.roleRequired');
   return staff;
 }

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { Request } from 'express';
 import busboy from 'busboy';
 import { detectFileType, type DetectedFileType } from '../../../domain/file-types';
-import { translate, type Language } from '../../../lib/i18n';
+import { t, type Language } from '../../../locale';
 import { ApiError } from './errors';
 import { requestLanguage } from './language';
 
@@ -90,7 +90,7 @@ function isMultipart(req: Request): boolean {
  */
 export function receiveMultipart(req: Request, limits: UploadLimits): Promise<ReceivedUpload> {
   const language = limits.language ?? requestLanguage(req);
-  if (!isMultipart(req)) return Promise.reject(new ApiError(415, 'unsupported_media_type', 'upload.notMultipart'));
+  if (!isMultipart(req)) return Promise.reject(new ApiError(415, 'unsupported_media_type', 'errors.upload.notMultipart'));
   let parser: busboy.Busboy;
   try {
     parser = busboy({
@@ -105,7 +105,7 @@ export function receiveMultipart(req: Request, limits: UploadLimits): Promise<Re
     });
   } catch {
     // No boundary, or a header busboy cannot read.
-    return Promise.reject(new ApiError(400, 'malformed_upload', 'upload.malformed'));
+    return Promise.reject(new ApiError(400, 'malformed_upload', 'errors.upload.malformed'));
   }
 
   return new Promise((resolve, reject) => {
@@ -121,13 +121,13 @@ export function receiveMultipart(req: Request, limits: UploadLimits): Promise<Re
       failed = true;
       req.unpipe(parser);
       req.resume();
-      reject(new ApiError(400, 'malformed_upload', 'upload.malformed'));
+      reject(new ApiError(400, 'malformed_upload', 'errors.upload.malformed'));
     };
     const rejection = (fieldName: string, filename: string, reason: RejectionReason): RejectedFile => ({
       fieldName,
       filename,
       reason,
-      message: translate(`upload.${reason}`, language, { filename, max: reason === 'size' ? formatFileSize(limits.maxFileBytes, language) : limits.maxFiles }),
+      message: t(language, `errors.upload.${reason}`, { filename, max: reason === 'size' ? formatFileSize(limits.maxFileBytes, language) : limits.maxFiles }),
     });
 
     parser.on('field', (name, value) => {
@@ -187,7 +187,7 @@ export function refuseRejectedFiles(rejected: RejectedFile[]): void {
   throw new ApiError(
     400,
     'upload_rejected',
-    'upload.rejected',
+    'errors.upload.rejected',
     rejected.map((file) => ({ path: file.fieldName || 'files', message: file.message, filename: file.filename, reason: file.reason })),
   );
 }

@@ -5,20 +5,20 @@ import { ApiError } from './errors';
 
 /** Turns what a workflow refused into an HTTP answer the caller can act on. */
 export function toApiError(error: unknown): unknown {
-  if (error instanceof WorkflowNotFoundError) return new ApiError(404, 'not_found', 'application.notFound');
+  if (error instanceof WorkflowNotFoundError) return new ApiError(404, 'not_found', 'errors.application.notFound');
   if (!(error instanceof WorkflowUpdateFailedError)) return error;
   const cause = error.cause;
   if (!(cause instanceof ApplicationFailure)) return error;
   const details = (cause.details?.[0] ?? {}) as { status?: string; field?: string };
   switch (cause.type) {
     case FAILURE_TYPES.notAllowed:
-      return new ApiError(409, 'action_not_allowed', 'action.notAllowed', [], { status: details.status ?? '' });
+      return new ApiError(409, 'action_not_allowed', 'errors.action.notAllowed', [], { status: details.status ?? '' });
     case FAILURE_TYPES.sameApprover:
-      return new ApiError(409, 'same_approver', 'approval.sameApprover');
+      return new ApiError(409, 'same_approver', 'errors.approval.sameApprover');
     case FAILURE_TYPES.invalidInput: {
       const field = details.field ?? '';
-      const key = field === 'reasons' ? 'decision.reasonsRequired' : field === 'comment' ? 'approval.commentRequired' : field === 'items' ? 'request.sayWhatIsMissing' : 'decision.amountInvalid';
-      return new ApiError(400, 'validation_failed', 'validation.failed', [{ path: field, message: `i18n:${key}` }]);
+      const key = field === 'reasons' ? 'errors.decision.reasonsRequired' : field === 'comment' ? 'errors.approval.commentRequired' : field === 'items' ? 'errors.request.sayWhatIsMissing' : 'errors.decision.amountInvalid';
+      return new ApiError(400, 'validation_failed', 'errors.validation.failed', [{ path: field, message: `i18n:${key}` }]);
     }
     default:
       return error;

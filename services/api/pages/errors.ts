@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
-import { translate, type Language } from '../../../lib/i18n';
+import { t, type Language } from '../../../locale';
 import type { Logger } from '../../../lib/logger';
 import { ApiError } from '../http/errors';
 import { html } from './html';
@@ -49,7 +49,7 @@ export function pageErrorHandler(site: SiteSettings, log: Logger): ErrorRequestH
     if (!isPageRequest(req) || res.headersSent) return next(error);
     const language = pageLanguage(req, res);
     if (error instanceof ApiError && error.status < 500) {
-      const title = error.status === 404 ? TEXTS.notFound[language] : translate(error.messageKey, language, error.values);
+      const title = error.status === 404 ? TEXTS.notFound[language] : t(language, error.messageKey, error.values);
       const body = error.status === 404 ? TEXTS.notFoundBody[language] : '';
       sendPage(res, errorPage(req, site, language, title, body), error.status);
       return;

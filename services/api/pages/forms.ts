@@ -1,4 +1,4 @@
-import type { Language } from '../../../lib/i18n';
+import type { Language } from '../../../lib/languages';
 import { attributes, html, type SafeHtml } from './html';
 
 /** Field name → message in the page's language; the order is the order of the error summary. */

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { LANGUAGES, type Language } from '../../../lib/i18n';
+import { LANGUAGES, type Language } from '../../../lib/languages';
 import { html, type SafeHtml } from './html';
 
 /** What every page shows about the municipality that runs the service. */

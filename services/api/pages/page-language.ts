@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../../../lib/i18n';
+import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../../../lib/languages';
 
 export const LANGUAGE_COOKIE = 'grantflow_lang';
 

@@ -38,7 +38,7 @@ export function adminRoundsRouter({ db }: { db: Database }): Router {
     const id = roundIdOr(req, next);
     if (!id) return;
     const round = await findRound(db, id);
-    if (!round) throw new ApiError(404, 'not_found', 'round.unknown');
+    if (!round) throw new ApiError(404, 'not_found', 'errors.round.unknown');
     res.json(round);
   });
 

@@ -24,7 +24,7 @@ export function adminStaffRouter({ db }: { db: Database }): Router {
   router.get('/admin/staff/:id', async (req, res) => {
     requireStaff(res, 'admin');
     const account = await findStaffAccount(db, req.params.id);
-    if (!account) throw new ApiError(404, 'not_found', 'staff.notFound');
+    if (!account) throw new ApiError(404, 'not_found', 'errors.staff.notFound');
     res.set('Cache-Control', 'no-store').json(account);
   });
 

@@ -13,7 +13,7 @@ import { recordAccessMany, recordAudit } from '../audit/log';
 
 function roundIdOf(raw: unknown): string {
   const id = z.uuid().safeParse(raw);
-  if (!id.success) throw new ApiError(404, 'not_found', 'round.notFound');
+  if (!id.success) throw new ApiError(404, 'not_found', 'errors.round.notFound');
   return id.data;
 }
 
@@ -50,7 +50,7 @@ export function allocationRouter({ db, temporal }: { db: Database; temporal: Cli
     const roundId = roundIdOf(req.params.id);
     const { decisions } = parseInput(allocationConfirmationSchema, req.body, req);
     const round = await db.fundingRound.findUnique({ where: { id: roundId }, select: { id: true } });
-    if (!round) throw new ApiError(404, 'not_found', 'round.notFound');
+    if (!round) throw new ApiError(404, 'not_found', 'errors.round.notFound');
     const state = await confirmAllocation(temporal, roundId, staff.email, decisions, idempotencyKeyOf(req));
     res.json(inKroner(state));
   });

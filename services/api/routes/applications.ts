@@ -38,7 +38,7 @@ export function applicationsRouter(deps: IntakeDependencies & { db: Database }):
         screenings: { orderBy: { createdAt: 'desc' }, take: 1 },
       },
     });
-    if (!application) throw new ApiError(404, 'not_found', 'application.notFound');
+    if (!application) throw new ApiError(404, 'not_found', 'errors.application.notFound');
     const final = application.decisions.findLast((d) => !d.needsApproval || d.approvedAt);
     const openRequest = application.informationRequests.find((r) => !r.answeredAt && !r.lapsedAt);
     const applicantView = {

@@ -20,7 +20,7 @@ export function authRouter(deps: SignInDependencies & { secureCookies: boolean }
   router.post('/auth/logout', async (req, res) => {
     requireStaff(res);
     const token = staffTokenOf(res);
-    if (!token) throw new ApiError(401, 'unauthorized', 'auth.staffRequired');
+    if (!token) throw new ApiError(401, 'unauthorized', 'errors.auth.staffRequired');
     await deps.authenticator.logout(token);
     res.clearCookie(STAFF_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: deps.secureCookies });
     res.status(204).end();

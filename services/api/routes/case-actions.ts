@@ -1,3 +1,4 @@
+import { messageKey } from '../../../domain/message-key';
 import { Router } from 'express';
 import type { z } from 'zod';
 import type { Client } from '@temporalio/client';
@@ -40,7 +41,7 @@ interface ApplicantActionDependencies {
 /** Referenced documents must be uploads of this very application (400 naming the field otherwise). */
 async function requireOwnDocuments(db: Database, applicationId: string, documentIds: readonly string[]): Promise<void> {
   const foreign = await documentsNotOnApplication(db, applicationId, documentIds);
-  if (foreign.length) throw new ApiError(400, 'validation_failed', 'document.notOnCase', [{ path: 'documentIds', message: 'i18n:document.notOnCase' }]);
+  if (foreign.length) throw new ApiError(400, 'validation_failed', 'errors.document.notOnCase', [{ path: 'documentIds', message: messageKey('errors.document.notOnCase') }]);
 }
 
 // The association's actions, shared by the JSON API and the case page: the same checks either way.
@@ -50,10 +51,10 @@ export async function sendSupplement({ db, temporal }: ApplicantActionDependenci
   const handle = temporal.workflow.getHandle(grantApplicationWorkflowId(applicationId));
   const state = await workflowCall(() => handle.query(caseStateQuery));
   if (!state.allowedActions.includes('supplement') || !state.openRequest) {
-    throw new ApiError(409, 'action_not_allowed', 'action.notAllowed', [], { status: state.status });
+    throw new ApiError(409, 'action_not_allowed', 'errors.action.notAllowed', [], { status: state.status });
   }
   const requestSequence = input.requestSequence ?? state.openRequest.sequence;
-  if (requestSequence !== state.openRequest.sequence) throw new ApiError(409, 'action_not_allowed', 'action.notAllowed', [], { status: state.status });
+  if (requestSequence !== state.openRequest.sequence) throw new ApiError(409, 'action_not_allowed', 'errors.action.notAllowed', [], { status: state.status });
   await requireOwnDocuments(db, applicationId, input.documentIds);
   await handle.signal(supplementSignal, { requestSequence, text: input.text, documentIds: input.documentIds, at: new Date().toISOString() });
 }
@@ -61,7 +62,7 @@ export async function sendSupplement({ db, temporal }: ApplicantActionDependenci
 export async function sendWithdrawal({ temporal }: ApplicantActionDependencies, applicationId: string, input: z.infer<typeof withdrawalSchema>): Promise<void> {
   const handle = temporal.workflow.getHandle(grantApplicationWorkflowId(applicationId));
   const state = await workflowCall(() => handle.query(caseStateQuery));
-  if (!state.allowedActions.includes('withdraw')) throw new ApiError(409, 'action_not_allowed', 'action.notAllowed', [], { status: state.status });
+  if (!state.allowedActions.includes('withdraw')) throw new ApiError(409, 'action_not_allowed', 'errors.action.notAllowed', [], { status: state.status });
   await handle.signal(withdrawSignal, { reason: input.reason, at: new Date().toISOString() });
 }
 
@@ -69,10 +70,10 @@ export async function sendWithdrawal({ temporal }: ApplicantActionDependencies, 
 export async function sendReport({ db, temporal }: ApplicantActionDependencies, applicationId: string, report: z.infer<typeof reportSchema>): Promise<void> {
   const handle = temporal.workflow.getHandle(reportWorkflowId(applicationId));
   const state = await workflowCall(() => handle.query(reportStateQuery)).catch((error) => {
-    if (error instanceof ApiError && error.status === 404) throw new ApiError(409, 'action_not_allowed', 'action.notAllowed', [], { status: 'DECIDED' });
+    if (error instanceof ApiError && error.status === 404) throw new ApiError(409, 'action_not_allowed', 'errors.action.notAllowed', [], { status: 'DECIDED' });
     throw error;
   });
-  if (state.status !== 'REPORT_DUE' || state.submitted) throw new ApiError(409, 'action_not_allowed', 'action.notAllowed', [], { status: state.status });
+  if (state.status !== 'REPORT_DUE' || state.submitted) throw new ApiError(409, 'action_not_allowed', 'errors.action.notAllowed', [], { status: state.status });
   await requireOwnDocuments(db, applicationId, report.documentIds);
   await handle.signal(submitReportSignal, { ...report, at: new Date().toISOString() });
 }
@@ -163,7 +164,7 @@ export function caseActionsRouter({ db, temporal }: { db: Database; temporal: Cl
     const id = applicationIdOf(req);
     const access = await caseAccess(db, req, res, id);
     const letter = await db.document.findFirst({ where: { applicationId: id, kind: 'decision_letter' }, orderBy: { createdAt: 'desc' } });
-    if (!letter) throw new ApiError(404, 'not_found', 'letter.notYet');
+    if (!letter) throw new ApiError(404, 'not_found', 'errors.letter.notYet');
     if (access.kind === 'staff') await recordAccess(db, access.staff, id, 'document_download');
     sendDocument(res, letter);
   });

@@ -1,3 +1,4 @@
+import { messageKey } from '../../../domain/message-key';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Config } from '../../../lib/config';
@@ -29,12 +30,12 @@ export function documentsRouter({ db, config }: { db: Database; config: Config }
     const upload = await receiveMultipart(req, { maxFileBytes: config.UPLOAD_MAX_FILE_BYTES, maxFiles: config.UPLOAD_MAX_FILES });
     const { kind } = parseInput(uploadFieldsSchema, { kind: upload.fields.kind ?? req.query.kind }, req);
     refuseRejectedFiles(upload.rejected);
-    if (!upload.files.length) throw new ApiError(400, 'validation_failed', 'upload.noFiles', [{ path: 'files', message: 'i18n:upload.noFiles' }]);
+    if (!upload.files.length) throw new ApiError(400, 'validation_failed', 'errors.upload.noFiles', [{ path: 'files', message: messageKey('errors.upload.noFiles') }]);
     if (access.kind === 'applicant') {
       const application = await db.application.findUnique({ where: { id }, select: { status: true } });
-      if (!application) throw new ApiError(404, 'not_found', 'application.notFound');
+      if (!application) throw new ApiError(404, 'not_found', 'errors.application.notFound');
       if (CLOSED_STATUSES.includes(application.status as CaseStatus)) {
-        throw new ApiError(409, 'action_not_allowed', 'action.notAllowed', [], { status: application.status });
+        throw new ApiError(409, 'action_not_allowed', 'errors.action.notAllowed', [], { status: application.status });
       }
     }
     const stored = await storeDocuments(db, { applicationId: id }, kind, upload.files, { maxFiles: config.UPLOAD_MAX_FILES });
@@ -73,7 +74,7 @@ export function documentsRouter({ db, config }: { db: Database; config: Config }
     const document = documentId.success
       ? await db.document.findFirst({ where: { id: documentId.data, applicationId: id }, select: { filename: true, contentType: true, content: true } })
       : null;
-    if (!document) throw new ApiError(404, 'not_found', 'document.notFound');
+    if (!document) throw new ApiError(404, 'not_found', 'errors.document.notFound');
     if (access.kind === 'staff') await recordAccess(db, access.staff, id, 'document_download');
     sendDocument(res, document);
   });

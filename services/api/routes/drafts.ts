@@ -1,8 +1,9 @@
+import { messageKey } from '../../../domain/message-key';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { Config } from '../../../lib/config';
 import type { Database } from '../../../lib/db';
-import { LANGUAGES } from '../../../lib/i18n';
+import { LANGUAGES } from '../../../lib/languages';
 import { createBusinessRegister, RegisterUnavailableError } from '../../../activities/register';
 import { cvrSchema } from '../../../domain/application-input';
 import { FORM_STEPS, nextPosition, stepAnswers } from '../../../domain/draft-steps';
@@ -92,7 +93,7 @@ export function draftsRouter(deps: IntakeDependencies & { config: Config }): Rou
     const checked = checkStep(input.step, answers, draftData(draft.data).answers, draft.round, language);
     // Unlike the web form (which keeps what was typed so the page can show it again), an API
     // client holds its own data: a step that does not validate changes nothing.
-    if (!checked.ok) throw new ApiError(400, 'validation_failed', 'validation.failed', checked.issues);
+    if (!checked.ok) throw new ApiError(400, 'validation_failed', 'errors.validation.failed', checked.issues);
     await storeStepAnswers(deps.db, draft, input.step, checked.value, nextPosition(input.step), draft.language as typeof language);
     await addActiveSeconds(deps.db, draft.id, input.step, cappedSeconds(input.activeSeconds ?? 0));
     res.set('Cache-Control', 'no-store').json(await draftView(deps.db, await reload(draft.id), deps.publicBaseUrl, language));
@@ -104,7 +105,7 @@ export function draftsRouter(deps: IntakeDependencies & { config: Config }): Rou
     const upload = await receiveMultipart(req, { maxFileBytes: deps.config.UPLOAD_MAX_FILE_BYTES, maxFiles: deps.config.UPLOAD_MAX_FILES });
     const { kind } = parseInput(z.object({ kind: z.enum(APPLICATION_DOCUMENT_KINDS) }), { kind: upload.fields.kind }, req);
     refuseRejectedFiles(upload.rejected);
-    if (!upload.files.length) throw new ApiError(400, 'validation_failed', 'upload.noFiles', [{ path: 'files', message: 'i18n:upload.noFiles' }]);
+    if (!upload.files.length) throw new ApiError(400, 'validation_failed', 'errors.upload.noFiles', [{ path: 'files', message: messageKey('errors.upload.noFiles') }]);
     const stored = await storeDocuments(deps.db, { draftId: draft.id }, kind, upload.files, { maxFiles: deps.config.UPLOAD_MAX_FILES });
     res.status(201).json({ documents: stored.map(({ created: _created, ...document }) => document) });
   });
@@ -112,7 +113,7 @@ export function draftsRouter(deps: IntakeDependencies & { config: Config }): Rou
   router.delete('/drafts/:id/documents/:documentId', async (req, res) => {
     const draft = await authorized(req);
     assertNotSubmitted(draft);
-    if (!(await removeDraftDocument(deps.db, draft.id, String(req.params.documentId)))) throw new ApiError(404, 'not_found', 'document.notFound');
+    if (!(await removeDraftDocument(deps.db, draft.id, String(req.params.documentId)))) throw new ApiError(404, 'not_found', 'errors.document.notFound');
     res.status(204).end();
   });
 
@@ -142,7 +143,7 @@ export function draftsRouter(deps: IntakeDependencies & { config: Config }): Rou
       const { entity } = lookup;
       res.json({ cvr, found: true, name: entity.name, active: entity.active, address: entity.address ? `${entity.address.street}, ${entity.address.postalCode} ${entity.address.city}` : null });
     } catch (error) {
-      if (error instanceof RegisterUnavailableError) throw new ApiError(503, 'register_unavailable', 'register.unavailable');
+      if (error instanceof RegisterUnavailableError) throw new ApiError(503, 'register_unavailable', 'errors.register.unavailable');
       throw error;
     }
   });

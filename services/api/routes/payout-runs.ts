@@ -13,7 +13,7 @@ function kronerOf(ore: bigint): number {
 
 function runIdOf(raw: unknown): string {
   const id = z.uuid().safeParse(raw);
-  if (!id.success) throw new ApiError(404, 'not_found', 'payoutRun.notFound');
+  if (!id.success) throw new ApiError(404, 'not_found', 'errors.payoutRun.notFound');
   return id.data;
 }
 
@@ -97,7 +97,7 @@ export function payoutRunsRouter({ db }: { db: Database }): Router {
     requireStaff(res, 'approver');
     const id = runIdOf(req.params.id);
     const run = await db.payoutRun.findUnique({ where: { id }, select: { id: true, createdAt: true, csv: true } });
-    if (!run) throw new ApiError(404, 'not_found', 'payoutRun.notFound');
+    if (!run) throw new ApiError(404, 'not_found', 'errors.payoutRun.notFound');
     const filename = `udbetalinger-${run.createdAt.toISOString().slice(0, 10)}-${run.id.slice(0, 8)}.csv`;
     res
       .set({

@@ -12,7 +12,7 @@ import { renderCouncilBrief } from '../stats/council-brief';
 export function parseStatsQuery(req: Request): SummaryQuery {
   const query = parseInput(statsQuerySchema, req.query, req);
   const resolved = resolvePeriod(query, requestLanguage(req));
-  if ('issue' in resolved) throw new ApiError(400, 'validation_failed', 'validation.failed', [resolved.issue]);
+  if ('issue' in resolved) throw new ApiError(400, 'validation_failed', 'errors.validation.failed', [resolved.issue]);
   return { ...resolved.period, ...(query.roundId ? { roundId: query.roundId } : {}) };
 }
 

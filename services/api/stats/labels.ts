@@ -1,4 +1,4 @@
-import type { Language } from '../../../lib/i18n';
+import type { Language } from '../../../lib/languages';
 import type { Stage } from '../../../domain/stats/case-timeline';
 import { STEP_TITLES, TARGET_GROUP_LABELS } from '../pages/apply/texts';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Language } from '../../../lib/i18n';
+import type { Language } from '../../../lib/languages';
 import { localDay } from '../../../domain/stats/case-timeline';
 import { defaultPeriod, type StatsPeriod } from './period';
 

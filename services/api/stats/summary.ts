@@ -1,5 +1,5 @@
 import type { Database } from '../../../lib/db';
-import type { Language } from '../../../lib/i18n';
+import type { Language } from '../../../lib/languages';
 import { histogramPercentile, type HistogramEntry } from '../../../domain/stats/percentile';
 import { secondsToDays } from '../../../domain/stats/buckets';
 import { STAGES, type Stage } from '../../../domain/stats/case-timeline';

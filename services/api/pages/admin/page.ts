@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { translate, type Language, type MessageKey } from '../../../../lib/i18n';
+import { t, type MessageKey, type Language } from '../../../../locale';
 import { ApiError } from '../../http/errors';
 import type { FieldErrors } from '../forms';
 import { html, type SafeHtml } from '../html';
@@ -28,7 +28,7 @@ export function sendAdminPage(
 export function fieldErrorsOf(error: ApiError, language: Language): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of error.issues) {
-    const message = issue.message.startsWith('i18n:') ? translate(issue.message.slice(5) as MessageKey, language, error.values) : issue.message;
+    const message = issue.message.startsWith('i18n:') ? t(language, issue.message.slice(5) as MessageKey, error.values) : issue.message;
     errors[issue.path || '_form'] ??= message;
   }
   return errors;

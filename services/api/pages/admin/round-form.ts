@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import type { Language } from '../../../../lib/i18n';
+import type { Language } from '../../../../lib/languages';
 import { BUDGET_CATEGORIES, TARGET_GROUPS } from '../../../../domain/categories';
 import { eligibilityMessages } from '../../../../domain/eligibility-texts';
 import { ROUND_MODES, type RoundInput } from '../../../../domain/round-input';

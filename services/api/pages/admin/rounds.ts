@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Database } from '../../../../lib/db';
-import type { Language } from '../../../../lib/i18n';
+import type { Language } from '../../../../lib/languages';
 import { roundInputSchema } from '../../../../domain/round-input';
 import { changedSettings, createRound, findRound, listRounds, updateRound, type RoundView } from '../../admin/rounds';
 import { recordAudit } from '../../audit/log';
@@ -54,7 +54,7 @@ export function roundPages(deps: AdminPageDependencies & { db: Database }): Rout
   async function roundOr404(id: string | string[] | undefined): Promise<RoundView> {
     const parsed = z.uuid().safeParse(id);
     const round = parsed.success ? await findRound(deps.db, parsed.data) : null;
-    if (!round) throw new ApiError(404, 'not_found', 'round.unknown');
+    if (!round) throw new ApiError(404, 'not_found', 'errors.round.unknown');
     return round;
   }
 

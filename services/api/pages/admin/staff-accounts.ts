@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import type { Database } from '../../../../lib/db';
-import { translate, type Language } from '../../../../lib/i18n';
+import { t, type Language } from '../../../../locale';
 import { STAFF_ROLES } from '../../../../lib/staff-auth';
 import { sha256Hex } from '../../../../lib/tokens';
 import {
@@ -133,7 +133,7 @@ export function staffAccountPages(deps: AdminPageDependencies & { db: Database }
 
   async function accountOr404(id: string | string[] | undefined): Promise<StaffAccountView> {
     const account = typeof id === 'string' ? await findStaffAccount(deps.db, id) : null;
-    if (!account) throw new ApiError(404, 'not_found', 'staff.notFound');
+    if (!account) throw new ApiError(404, 'not_found', 'errors.staff.notFound');
     return account;
   }
 
@@ -177,7 +177,7 @@ export function staffAccountPages(deps: AdminPageDependencies & { db: Database }
       await deactivateStaffAccount(deps.db, staffOf(res)!, account.id);
     } catch (error) {
       if (!(error instanceof ApiError) || error.status !== 409) throw error;
-      return showAccount(req, res, language, account, { problem: translate(error.messageKey, language) }, 409);
+      return showAccount(req, res, language, account, { problem: t(language, error.messageKey) }, 409);
     }
     res.redirect(303, `${BASE}/${account.id}?gemt=deactivated_notice`);
   });

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { Language } from '../../../../lib/i18n';
+import type { Language } from '../../../../lib/languages';
 import type { ApplicationDocumentKind } from '../../../../domain/tiers';
 import { FILE_KINDS } from '../../../../domain/file-types';
 import type { FundingRound } from '../../../../prisma/generated/client';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import express, { Router, type Request, type Response } from 'express';
 import type { Config } from '../../../../lib/config';
 import type { Database } from '../../../../lib/db';
-import { translate, type Language } from '../../../../lib/i18n';
+import { t, type Language } from '../../../../locale';
 import type { Logger } from '../../../../lib/logger';
 import { createBusinessRegister, type BusinessRegister } from '../../../../activities/register';
 import { isValidCvr, normalizeCvr } from '../../../../domain/cvr';
@@ -53,7 +53,7 @@ const PRECHECK_COOKIE = 'gf_ansoeg';
 
 function stepFromSlug(slug: unknown): FormStep {
   const step = FORM_STEPS.find((candidate) => STEP_SLUGS[candidate] === slug);
-  if (!step) throw new ApiError(404, 'not_found', 'http.notFound');
+  if (!step) throw new ApiError(404, 'not_found', 'errors.http.notFound');
   return step;
 }
 
@@ -324,7 +324,7 @@ export function applyPages(deps: ApplyPageDependencies): Router {
         await storeDocuments(deps.db, { draftId: draft.id }, kind, files, { maxFiles: deps.config.UPLOAD_MAX_FILES });
       } catch (error) {
         if (!(error instanceof ApiError) || error.status >= 500) throw error;
-        errors[kind] ??= translate(error.messageKey === 'validation.failed' ? 'upload.malformed' : error.messageKey, language, error.values);
+        errors[kind] ??= t(language, error.messageKey === 'errors.validation.failed' ? 'errors.upload.malformed' : error.messageKey, error.values);
       }
     }
     if (Object.keys(errors).length) {
@@ -455,7 +455,7 @@ export function applyPages(deps: ApplyPageDependencies): Router {
         await sendResumeLink({ db: deps.db, publicBaseUrl: deps.publicBaseUrl, municipalityName: deps.config.MUNICIPALITY_NAME }, draft, token, parsed.data.email, language);
       } catch (failure) {
         if (!(failure instanceof ApiError) || failure.status >= 500) throw failure;
-        error = translate(failure.messageKey, language, failure.values);
+        error = t(language, failure.messageKey, failure.values);
       }
     }
     if (error) {

@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import type { Database } from '../../../../lib/db';
-import type { Language } from '../../../../lib/i18n';
+import type { Language } from '../../../../lib/languages';
 import { TARGET_GROUPS, type TargetGroup } from '../../../../domain/categories';
 import type { FundingRound } from '../../../../prisma/generated/client';
 import { html, type SafeHtml } from '../html';

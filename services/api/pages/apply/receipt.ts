@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { Language } from '../../../../lib/i18n';
+import type { Language } from '../../../../lib/languages';
 import type { FundingRound } from '../../../../prisma/generated/client';
 import { html } from '../html';
 import { renderPage, type SiteSettings } from '../layout';

@@ -1,5 +1,5 @@
 import type { Database } from '../../../../lib/db';
-import type { Language } from '../../../../lib/i18n';
+import type { Language } from '../../../../lib/languages';
 import { roundReportingTiers } from '../../../../lib/rounds';
 import { describeReportRequirement } from '../../../../activities/letters/decision-letter';
 import { eligibilityMessages, isEligibilityMessageKey } from '../../../../domain/eligibility-texts';

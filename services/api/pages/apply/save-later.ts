@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { Language } from '../../../../lib/i18n';
+import type { Language } from '../../../../lib/languages';
 import { CSRF_FIELD } from '../../http/csrf';
 import { errorSummary, hiddenField, textField, type FieldErrors } from '../forms';
 import { html } from '../html';

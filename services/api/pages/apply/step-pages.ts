@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { translate, type Language } from '../../../../lib/i18n';
+import { t, type Language } from '../../../../locale';
 import { BUDGET_CATEGORIES, COFINANCING_STATUSES, TARGET_GROUPS } from '../../../../domain/categories';
 import { FORM_STEPS, type DraftAnswers, type FormStep } from '../../../../domain/draft-steps';
 import type { FundingRound } from '../../../../prisma/generated/client';
@@ -63,7 +63,7 @@ function organizationFields(state: StepPageState, language: Language): SafeHtml 
     inputMode: 'numeric',
     maxLength: 12,
     autocomplete: 'off',
-    attrs: { 'data-cvr-lookup': '/api/v1/register/', 'data-error-format': translate('cvr.format', language), 'data-error-check': translate('cvr.checkDigit', language), 'data-found': say('cvrFound', language) },
+    attrs: { 'data-cvr-lookup': '/api/v1/register/', 'data-error-format': t(language, 'errors.cvr.format'), 'data-error-check': t(language, 'errors.cvr.checkDigit'), 'data-found': say('cvrFound', language) },
   })}
     <p class="form-hint gf-cvr-status" id="cvr-status" aria-live="polite"></p>
     ${textField({ ...field('organization.name'), label: say('orgName', language), maxLength: 200, autocomplete: 'organization', width: 'xl' })}

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { Language } from '../../../../lib/i18n';
+import type { Language } from '../../../../lib/languages';
 import { BUDGET_CATEGORIES, TARGET_GROUPS, type TargetGroup } from '../../../../domain/categories';
 import { FORM_STEPS, STEP_KEYS, type DraftAnswers, type FormStep } from '../../../../domain/draft-steps';
 import { kronerToOre } from '../../../../domain/money';

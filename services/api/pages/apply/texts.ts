@@ -1,4 +1,4 @@
-import type { Language } from '../../../../lib/i18n';
+import type { Language } from '../../../../lib/languages';
 import type { FormStep } from '../../../../domain/draft-steps';
 import type { TargetGroup } from '../../../../domain/categories';
 

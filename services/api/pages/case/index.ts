@@ -3,8 +3,7 @@ import type { Client } from '@temporalio/client';
 import { z } from 'zod';
 import type { Config } from '../../../../lib/config';
 import type { Database } from '../../../../lib/db';
-import { translate, zodErrorMap, type Language } from '../../../../lib/i18n';
-import { STATUS_LABELS } from '../../../../lib/status-labels';
+import { statusLabel, t, zodErrorMap, type Language } from '../../../../locale';
 import { reportSchema, supplementSchema, withdrawalSchema } from '../../../../domain/case-actions';
 import type { CaseStatus } from '../../../../domain/status';
 import { csrfToken, verifyCsrf } from '../../http/csrf';
@@ -59,7 +58,7 @@ export function casePages(deps: CasePageDependencies): Router {
     const language = pageLanguage(req, res);
     const token = caseCookieToken(req);
     const verdict = token ? await tokenOpens(deps.db, id.data, token) : 'forbidden';
-    if (verdict === 'not_found') throw new ApiError(404, 'not_found', 'application.notFound');
+    if (verdict === 'not_found') throw new ApiError(404, 'not_found', 'errors.application.notFound');
     if (verdict !== 'granted' || !token) {
       sendPage(res, renderNoAccess(req, deps.site, language, token ? 'forbidden' : 'no_link'), 403);
       return undefined;
@@ -73,7 +72,7 @@ export function casePages(deps: CasePageDependencies): Router {
 
   async function viewOf(applicationId: string): Promise<CaseView> {
     const view = await loadCaseView(deps.db, deps.temporal, applicationId);
-    if (!view) throw new ApiError(404, 'not_found', 'application.notFound');
+    if (!view) throw new ApiError(404, 'not_found', 'errors.application.notFound');
     return view;
   }
 
@@ -89,7 +88,7 @@ export function casePages(deps: CasePageDependencies): Router {
     } catch (error) {
       if (!(error instanceof ApiError) || error.status !== 409) throw error;
       const status = String(error.values.status ?? '');
-      const label = status in STATUS_LABELS ? STATUS_LABELS[status as CaseStatus][opened.language] : status;
+      const label = statusLabel(opened.language, status);
       await showCase(req, res, opened, { warning: fill(T.notAllowedNow[opened.language], { status: label }) }, 409);
       return false;
     }
@@ -109,7 +108,7 @@ export function casePages(deps: CasePageDependencies): Router {
     if (id.success && linkToken !== undefined) {
       const language = pageLanguage(req, res);
       const verdict = await tokenOpens(deps.db, id.data, linkToken);
-      if (verdict === 'not_found') throw new ApiError(404, 'not_found', 'application.notFound');
+      if (verdict === 'not_found') throw new ApiError(404, 'not_found', 'errors.application.notFound');
       if (verdict === 'forbidden') return sendPage(res, renderNoAccess(req, deps.site, language, 'forbidden'), 403);
       setCaseCookie(res, id.data, linkToken, secure);
       res.set('Referrer-Policy', 'no-referrer').redirect(303, casePath(id.data));
@@ -152,7 +151,7 @@ export function casePages(deps: CasePageDependencies): Router {
       return (await storeDocuments(deps.db, { applicationId }, kind, files, { maxFiles: limits.maxFiles })).map((document) => document.id);
     } catch (error) {
       if (!(error instanceof ApiError) || error.code !== 'too_many_files') throw error;
-      errors[field] = translate('upload.ownerFull', language, error.values);
+      errors[field] = t(language, 'errors.upload.ownerFull', error.values);
       return null;
     }
   }
@@ -186,7 +185,7 @@ export function casePages(deps: CasePageDependencies): Router {
     const upload = await receiveForm(req, opened);
     const view = await viewOf(opened.applicationId);
     if (!view.reportDue) {
-      return showCase(req, res, opened, { warning: fill(T.notAllowedNow[language], { status: STATUS_LABELS[view.status][language] }) }, 409);
+      return showCase(req, res, opened, { warning: fill(T.notAllowedNow[language], { status: statusLabel(language, view.status) }) }, 409);
     }
     const requirement = view.reportDue.requirement;
     const field = (name: string) => (typeof upload.fields[name] === 'string' ? (upload.fields[name] as string) : '');
@@ -249,7 +248,7 @@ export function casePages(deps: CasePageDependencies): Router {
     const document = documentId.success
       ? await deps.db.document.findFirst({ where: { id: documentId.data, applicationId: opened.applicationId }, select: { filename: true, contentType: true, content: true } })
       : null;
-    if (!document) throw new ApiError(404, 'not_found', 'document.notFound');
+    if (!document) throw new ApiError(404, 'not_found', 'errors.document.notFound');
     sendDocument(res, document);
   });
 
@@ -261,7 +260,7 @@ export function casePages(deps: CasePageDependencies): Router {
       orderBy: { createdAt: 'desc' },
       select: { filename: true, contentType: true, content: true },
     });
-    if (!letter) throw new ApiError(404, 'not_found', 'letter.notYet');
+    if (!letter) throw new ApiError(404, 'not_found', 'errors.letter.notYet');
     sendDocument(res, letter);
   });
 

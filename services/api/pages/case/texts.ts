@@ -1,6 +1,6 @@
 import type { CaseStatus } from '../../../../domain/status';
 import type { ReportRequirement } from '../../../../domain/tiers';
-import type { Language } from '../../../../lib/i18n';
+import type { Language } from '../../../../lib/languages';
 
 type Text = Record<Language, string>;
 

@@ -1,6 +1,5 @@
 import type { Request } from 'express';
-import type { Language } from '../../../../lib/i18n';
-import { STATUS_LABELS } from '../../../../lib/status-labels';
+import { statusLabel, type Language } from '../../../../locale';
 import { FILE_KINDS, fileTypeOf } from '../../../../domain/file-types';
 import { CSRF_FIELD } from '../../http/csrf';
 import { formatFileSize } from '../../http/uploads';
@@ -183,7 +182,7 @@ export function renderCasePage(view: CaseView, context: CasePageContext, state: 
   const { language } = context;
   const errors = state.errors ?? {};
   const hasErrors = Object.keys(errors).length > 0;
-  const statusLabel = STATUS_LABELS[view.status][language];
+  const currentStatus = statusLabel(language, view.status);
   const main = html`
     ${errorSummary(errors, language)}
     ${state.warning ? html`<div class="alert alert-warning" role="alert"><div class="alert-body"><p class="alert-text">${state.warning}</p></div></div>` : ''}
@@ -199,7 +198,7 @@ export function renderCasePage(view: CaseView, context: CasePageContext, state: 
     ])}
     <div class="alert alert-info mt-6" id="case-status">
       <div class="alert-body">
-        <h2 class="alert-heading">${T.statusHeading[language]}: ${statusLabel}</h2>
+        <h2 class="alert-heading">${T.statusHeading[language]}: ${currentStatus}</h2>
         <p class="alert-text">${STATUS_EXPLANATIONS[view.status][language]}</p>
         ${view.expectedAnswerBy
           ? html`<p class="alert-text"><strong>${T.expectedAnswer[language]}: ${formatDate(view.expectedAnswerBy, language)}.</strong> ${T.expectedAnswerHint[language]}</p>`

@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import type { Language } from '../../../../lib/i18n';
+import type { Language } from '../../../../lib/languages';
 import { formatCaseReference } from '../../../../domain/reference';
 import type { DecisionOutcome, RoundState } from '../../../../workflows/messages';
 import { labelOf, OUTCOME_LABELS } from '../../stats/labels';
@@ -139,7 +139,7 @@ export function approvalPages(deps: CaseRouteDependencies): Router {
     const language = pageLanguage(req, res);
     const roundId = roundIdSchema.safeParse(req.params.roundId);
     const round = roundId.success ? await deps.db.fundingRound.findUnique({ where: { id: roundId.data } }) : null;
-    if (!round) throw new ApiError(404, 'not_found', 'round.notFound');
+    if (!round) throw new ApiError(404, 'not_found', 'errors.round.notFound');
     let state: RoundState | null = null;
     try {
       state = await roundAllocation(deps.temporal, round.id);
@@ -187,7 +187,7 @@ export function approvalPages(deps: CaseRouteDependencies): Router {
     const language = pageLanguage(req, res);
     const staff = staffOf(res)!;
     const roundId = roundIdSchema.safeParse(req.params.roundId);
-    if (!roundId.success) throw new ApiError(404, 'not_found', 'round.notFound');
+    if (!roundId.success) throw new ApiError(404, 'not_found', 'errors.round.notFound');
     const reasons = textOf(req.body?.reasons).trim().slice(0, REASON_TEXT_MAX_LENGTH);
     let state: RoundState;
     try {

@@ -1,5 +1,5 @@
-import type { Language } from '../../../../lib/i18n';
-import { isLanguage } from '../../../../lib/i18n';
+import type { Language } from '../../../../lib/languages';
+import { isLanguage } from '../../../../lib/languages';
 import type { StaffIdentity } from '../../../../lib/staff-auth';
 import type { CaseState } from '../../../../workflows/messages';
 import { labelOf, OUTCOME_LABELS } from '../../stats/labels';

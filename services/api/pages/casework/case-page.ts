@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import type { Client } from '@temporalio/client';
 import type { Database } from '../../../../lib/db';
-import type { Language } from '../../../../lib/i18n';
+import type { Language } from '../../../../lib/languages';
 import type { ApplicationInput } from '../../../../domain/application-input';
 import type { RuleResult } from '../../../../domain/eligibility';
 import { describeEligibilityMessage, describeRuleResult, isEligibilityMessageKey } from '../../../../domain/eligibility-texts';
@@ -265,7 +265,7 @@ export async function showCasePage(req: Request, res: Response, deps: CasePageDe
   const language = pageLanguage(req, res);
   const staff = staffOf(res)!;
   const application = await loadCase(deps.db, applicationId);
-  if (!application || !application.submittedAt) throw new ApiError(404, 'not_found', 'application.notFound');
+  if (!application || !application.submittedAt) throw new ApiError(404, 'not_found', 'errors.application.notFound');
   const caseState = await caseStateOrNone(deps.temporal, application.id);
   await recordAccess(deps.db, staff, application.id, 'case_view');
   const csrf = staffCsrfToken(res, deps.cookieSecret);

@@ -1,5 +1,5 @@
 import { Router, type Request, type Response } from 'express';
-import { translate, zodErrorMap, type Language, type MessageKey } from '../../../../lib/i18n';
+import { t, zodErrorMap, type MessageKey, type Language } from '../../../../locale';
 import type { Config } from '../../../../lib/config';
 import { decisionSchema } from '../../../../domain/case-actions';
 import { recordAccess, recordAudit } from '../../audit/log';
@@ -30,7 +30,7 @@ export function fieldErrorsOf(issues: FieldIssue[], language: Language, fieldFor
   const errors: FieldErrors = {};
   for (const issue of issues) {
     const field = fieldFor(issue.path);
-    errors[field] ??= issue.message.startsWith('i18n:') ? translate(issue.message.slice(5) as MessageKey, language) : issue.message;
+    errors[field] ??= issue.message.startsWith('i18n:') ? t(language, issue.message.slice(5) as MessageKey) : issue.message;
   }
   return errors;
 }
@@ -57,7 +57,7 @@ export async function runCaseAction(
     await showCasePage(req, res, deps, id, { notice: staleNotice(now, language) }, 409);
   };
   try {
-    if (!(await deps.db.application.findUnique({ where: { id }, select: { id: true } }))) throw new ApiError(404, 'not_found', 'application.notFound');
+    if (!(await deps.db.application.findUnique({ where: { id }, select: { id: true } }))) throw new ApiError(404, 'not_found', 'errors.application.notFound');
     if (expected) {
       const state = await currentCaseState(deps.temporal, id);
       if (state.status !== expected) return await stale(state.status);
@@ -101,7 +101,7 @@ export function decisionFromForm(body: Record<string, unknown>, language: Langua
 }
 
 function formError(form: CaseForm, values: Record<string, unknown>, errors: FieldErrors): ApiError & { pageState: CasePageState } {
-  return Object.assign(new ApiError(400, 'validation_failed', 'validation.failed'), { pageState: { form, values, errors } });
+  return Object.assign(new ApiError(400, 'validation_failed', 'errors.validation.failed'), { pageState: { form, values, errors } });
 }
 
 /** The POSTs of the case page: claim, release, request information, decide, preview, judge a rule, add a note. */

@@ -1,6 +1,5 @@
 import type { Request } from 'express';
-import type { Language } from '../../../../lib/i18n';
-import { STATUS_LABELS } from '../../../../lib/status-labels';
+import { statusLabel as labelOfStatus, type Language } from '../../../../locale';
 import { criteriaOf } from '../../casework/decision';
 import type { CaseStatus } from '../../../../domain/status';
 import { html, type SafeHtml } from '../html';
@@ -26,7 +25,7 @@ export function date(value: Date | string, language: Language): string {
 }
 
 export function statusLabel(status: string, language: Language): string {
-  return STATUS_LABELS[status as CaseStatus]?.[language] ?? status;
+  return labelOfStatus(language, status);
 }
 
 export function fileSize(bytes: number, language: Language): string {

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import type { Language } from '../../../../lib/i18n';
+import type { Language } from '../../../../lib/languages';
 import type { Database } from '../../../../lib/db';
 import { TARGET_GROUPS } from '../../../../domain/categories';
 import { labelOf, TARGET_GROUP_LABELS } from '../../stats/labels';
@@ -147,7 +147,7 @@ export async function showQueuePage(req: Request, res: Response, deps: { db: Dat
     deps.db.fundingRound.findMany({ select: { id: true, name: true }, orderBy: { opensAt: 'desc' } }),
     deps.db.staffUser.findMany({ where: { active: true, roles: { hasSome: ['caseworker', 'approver'] } }, select: { email: true, name: true }, orderBy: { name: 'asc' } }),
   ]);
-  if (!queue.items.length && filter.page > 1 && queue.total > 0) throw new ApiError(404, 'not_found', 'http.notFound');
+  if (!queue.items.length && filter.page > 1 && queue.total > 0) throw new ApiError(404, 'not_found', 'errors.http.notFound');
   const from = queue.total ? (queue.page - 1) * queue.pageSize + 1 : 0;
   const to = (queue.page - 1) * queue.pageSize + queue.items.length;
   sendStaffPage(req, res, deps.site, deps.cookieSecret, {

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import type { Language } from '../../../../lib/i18n';
+import type { Language } from '../../../../lib/languages';
 import type { StaffIdentity, StaffRole } from '../../../../lib/staff-auth';
 import { CSRF_FIELD, csrfToken } from '../../http/csrf';
 import { hasRole, staffOf, staffTokenOf } from '../../http/staff';

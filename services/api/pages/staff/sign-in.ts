@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
-import type { Language } from '../../../../lib/i18n';
+import type { Language } from '../../../../lib/languages';
 import { ApiError } from '../../http/errors';
 import { CSRF_FIELD, csrfToken, verifyCsrf } from '../../http/csrf';
 import { signIn, SignInThrottled, type SignInDependencies } from '../../http/sign-in';

@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { Database } from '../../../../lib/db';
-import { zodErrorMap, type Language } from '../../../../lib/i18n';
+import { zodErrorMap, type Language } from '../../../../locale';
 import { SUPPRESSED, type Count } from '../../../../domain/stats/suppression';
 import { zodIssues } from '../../http/errors';
 import { errorSummary, selectField, textField, type FieldErrors } from '../forms';

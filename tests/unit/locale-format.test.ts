@@ -1,0 +1,45 @@
+import { configureLocale, DEFAULT_LOCALE_SETTINGS, formatBytes, formatDate, formatDateTime, formatMoney, statusLabel, t } from '../../locale';
+
+afterEach(() => configureLocale(DEFAULT_LOCALE_SETTINGS));
+
+describe('money', () => {
+  it.each([
+    ['da', 1_200_000n, '12.000 kr.'],
+    ['nb', 1_200_000n, '12 000 DKK'],
+    ['en', 1_200_000n, 'DKK 12,000'],
+    ['da', 123_450n, '1.234,50 kr.'],
+    ['en', 5n, 'DKK 0.05'],
+  ] as const)('%s writes %s øre as %s', (language, ore, expected) => {
+    expect(formatMoney(language, ore).replace(/\u00a0/g, ' ')).toBe(expected);
+  });
+});
+
+describe('dates and times', () => {
+  const lateEvening = new Date('2027-01-31T22:59:00Z');
+  it('show a moment in the municipality’s time zone', () => {
+    expect(formatDate('da', lateEvening)).toBe('31. januar 2027');
+    expect(formatDateTime('da', lateEvening)).toBe('31. jan. 2027, 23.59');
+    configureLocale({ timeZone: 'America/New_York' });
+    expect(formatDateTime('en', lateEvening)).toBe('31 Jan 2027, 17:59');
+  });
+  it('show a calendar date as the day it names, whatever the time zone', () => {
+    configureLocale({ timeZone: 'Pacific/Kiritimati' });
+    expect(formatDate('nb', '2027-03-01')).toBe('1. mars 2027');
+    expect(formatDate('en', '2027-03-01', 'medium')).toBe('1 Mar 2027');
+  });
+  it('refuse an unknown time zone', () => {
+    expect(() => configureLocale({ timeZone: 'Mars/Olympus' })).toThrow(RangeError);
+  });
+});
+
+describe('messages', () => {
+  it('fill placeholders, and name statuses in plain words', () => {
+    expect(t('en', 'errors.upload.count', { filename: 'a.pdf', max: 10 })).toContain('at most 10 files');
+    expect(statusLabel('da', 'IN_QUEUE')).toBe('Venter på en sagsbehandler');
+    expect(statusLabel('nb', 'NOT_A_STATUS')).toBe('NOT_A_STATUS');
+  });
+  it('write file sizes with the language’s decimal mark and one unit', () => {
+    expect(formatBytes('da', 1_600)).toBe('1,6 kB');
+    expect(formatBytes('en', 2_000_000)).toBe('2 MB');
+  });
+});
