@@ -2,7 +2,7 @@ import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import { t, type Language } from '../../../locale';
 import type { Logger } from '../../../lib/logger';
 import { ApiError } from '../http/errors';
-import { html } from './html';
+import { html } from '../../../lib/html';
 import { renderPage, sendPage, type SiteSettings } from './layout';
 import { pageLanguage } from './page-language';
 

@@ -1,5 +1,5 @@
 import type { Language } from '../../../lib/languages';
-import { attributes, html, type SafeHtml } from './html';
+import { attributes, html, type SafeHtml } from '../../../lib/html';
 
 /** Field name → message in the page's language; the order is the order of the error summary. */
 export type FieldErrors = Record<string, string>;

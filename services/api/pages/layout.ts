@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import { LANGUAGES, type Language } from '../../../lib/languages';
-import { html, type SafeHtml } from './html';
+import { html, type SafeHtml } from '../../../lib/html';
 
 /** What every page shows about the municipality that runs the service. */
 export interface SiteSettings {

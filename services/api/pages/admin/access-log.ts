@@ -4,7 +4,7 @@ import { accessLogQueryOf, searchAccessLog, type AccessLogAnswer } from '../../a
 import { ApiError } from '../../http/errors';
 import { staffOf } from '../../http/staff';
 import { errorSummary, textField, type FieldErrors } from '../forms';
-import { html } from '../html';
+import { html } from '../../../../lib/html';
 import { pageLanguage } from '../page-language';
 import { staffPagesFor } from '../staff/access';
 import { fieldErrorsOf, formatInstant, sendAdminPage, type AdminPageDependencies } from './page';

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { Database } from '../../../../lib/db';
-import { html } from '../html';
+import { html } from '../../../../lib/html';
 import { pageLanguage } from '../page-language';
 import { staffPagesFor } from '../staff/access';
 import { accessLogPages } from './access-log';

@@ -2,7 +2,7 @@ import type { Request, Response } from 'express';
 import { t, type MessageKey, type Language } from '../../../../locale';
 import { ApiError } from '../../http/errors';
 import type { FieldErrors } from '../forms';
-import { html, type SafeHtml } from '../html';
+import { html, type SafeHtml } from '../../../../lib/html';
 import type { SiteSettings } from '../layout';
 import { sendStaffPage } from '../staff/shell';
 import { ADMIN_TEXTS } from './texts';

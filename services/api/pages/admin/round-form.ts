@@ -6,7 +6,7 @@ import { ROUND_MODES, type RoundInput } from '../../../../domain/round-input';
 import { APPLICATION_DOCUMENT_KINDS, DANISH_TIME_ZONE, REPORT_REQUIREMENTS } from '../../../../domain/tiers';
 import { TARGET_GROUP_LABELS } from '../apply/texts';
 import { choiceGroup, selectField, textArea, textField, type FieldErrors } from '../forms';
-import { html, type SafeHtml } from '../html';
+import { html, type SafeHtml } from '../../../../lib/html';
 import { staffCsrfField } from '../staff/shell';
 import { fill } from './page';
 import { ADMIN_TEXTS as T } from './texts';

@@ -8,7 +8,7 @@ import { recordAudit } from '../../audit/log';
 import { ApiError } from '../../http/errors';
 import { staffOf } from '../../http/staff';
 import { errorSummary, type FieldErrors } from '../forms';
-import { html } from '../html';
+import { html } from '../../../../lib/html';
 import { pageLanguage } from '../page-language';
 import { staffPagesFor } from '../staff/access';
 import { fieldErrorsOf, formatInstant, formatKroner, noticeAlert, noticeOf, sendAdminPage, type AdminPageDependencies } from './page';

@@ -15,7 +15,7 @@ import {
 import { ApiError } from '../../http/errors';
 import { staffOf, staffTokenOf } from '../../http/staff';
 import { choiceGroup, errorSummary, textField, type FieldErrors } from '../forms';
-import { html } from '../html';
+import { html } from '../../../../lib/html';
 import { pageLanguage } from '../page-language';
 import { staffPagesFor } from '../staff/access';
 import { staffCsrfField } from '../staff/shell';

@@ -6,7 +6,7 @@ import type { FundingRound } from '../../../../prisma/generated/client';
 import { CSRF_FIELD } from '../../http/csrf';
 import { formatFileSize } from '../../http/uploads';
 import { errorSummary, fieldId, hiddenField, stepIndicator, type FieldErrors } from '../forms';
-import { attributes, html, type SafeHtml } from '../html';
+import { attributes, html, type SafeHtml } from '../../../../lib/html';
 import { renderPage, type SiteSettings } from '../layout';
 import { draftPath } from './draft-cookie';
 import { documentLabel } from './round-facts';

@@ -24,7 +24,7 @@ import { addActiveSeconds, createDraft, draftData, moveTo, storeStepAnswers } fr
 import { submitDraft } from '../../drafts/submit';
 import { checkStep, checkSubmission } from '../../drafts/validation';
 import type { FieldErrors } from '../forms';
-import { html } from '../html';
+import { html } from '../../../../lib/html';
 import { sendPage, type SiteSettings } from '../layout';
 import { pageLanguage, readCookie } from '../page-language';
 import { documentsPage } from './documents-step';

@@ -3,7 +3,7 @@ import type { Database } from '../../../../lib/db';
 import type { Language } from '../../../../lib/languages';
 import { TARGET_GROUPS, type TargetGroup } from '../../../../domain/categories';
 import type { FundingRound } from '../../../../prisma/generated/client';
-import { html, type SafeHtml } from '../html';
+import { html, type SafeHtml } from '../../../../lib/html';
 import { renderPage, type SiteSettings } from '../layout';
 import { factList } from './page-parts';
 import { categoryLabel, formTimeEstimate, kronerOfOre, longDate, tierRows } from './round-facts';

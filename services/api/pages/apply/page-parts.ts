@@ -1,4 +1,4 @@
-import { html, type SafeHtml } from '../html';
+import { html, type SafeHtml } from '../../../../lib/html';
 
 /** A DKFDS notice box (info or warning) that is not an error. */
 export function notice(kind: 'info' | 'warning' | 'success', text: SafeHtml | string, heading?: string): SafeHtml {

@@ -3,7 +3,7 @@ import type { Language } from '../../../../lib/languages';
 import type { FundingRound } from '../../../../prisma/generated/client';
 import { CSRF_FIELD } from '../../http/csrf';
 import { choiceGroup, errorSummary, hiddenField, type FieldErrors } from '../forms';
-import { html } from '../html';
+import { html } from '../../../../lib/html';
 import { renderPage, type SiteSettings } from '../layout';
 import { contactLine } from './page-parts';
 import { say, type ApplyTextKey } from './texts';

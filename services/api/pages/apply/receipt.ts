@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import type { Language } from '../../../../lib/languages';
 import type { FundingRound } from '../../../../prisma/generated/client';
-import { html } from '../html';
+import { html } from '../../../../lib/html';
 import { renderPage, type SiteSettings } from '../layout';
 import { factList } from './page-parts';
 import { longDate } from './round-facts';

@@ -2,7 +2,7 @@ import type { Request } from 'express';
 import type { Language } from '../../../../lib/languages';
 import { CSRF_FIELD } from '../../http/csrf';
 import { errorSummary, hiddenField, textField, type FieldErrors } from '../forms';
-import { html } from '../html';
+import { html } from '../../../../lib/html';
 import { renderPage, type SiteSettings } from '../layout';
 import { draftPath } from './draft-cookie';
 import { notice } from './page-parts';

@@ -5,7 +5,7 @@ import { FORM_STEPS, type DraftAnswers, type FormStep } from '../../../../domain
 import type { FundingRound } from '../../../../prisma/generated/client';
 import { CSRF_FIELD } from '../../http/csrf';
 import { checkboxField, choiceGroup, errorSummary, hiddenField, selectField, stepIndicator, textArea, textField, type FieldErrors } from '../forms';
-import { attributes, html, type SafeHtml } from '../html';
+import { attributes, html, type SafeHtml } from '../../../../lib/html';
 import { renderPage, type SiteSettings } from '../layout';
 import { draftPath } from './draft-cookie';
 import { categoryLabel, kronerOfOre, tierRows } from './round-facts';

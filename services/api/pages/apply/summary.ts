@@ -10,7 +10,7 @@ import type { FundingRound } from '../../../../prisma/generated/client';
 import { CSRF_FIELD } from '../../http/csrf';
 import type { FieldIssue } from '../../http/errors';
 import { fieldId, hiddenField, stepIndicator } from '../forms';
-import { html, type SafeHtml } from '../html';
+import { html, type SafeHtml } from '../../../../lib/html';
 import { renderPage, type SiteSettings } from '../layout';
 import { draftPath } from './draft-cookie';
 import { factList } from './page-parts';

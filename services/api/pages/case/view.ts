@@ -4,7 +4,7 @@ import { FILE_KINDS, fileTypeOf } from '../../../../domain/file-types';
 import { CSRF_FIELD } from '../../http/csrf';
 import { formatFileSize } from '../../http/uploads';
 import { checkboxField, errorSummary, fieldId, hiddenField, textArea, textField, type FieldErrors } from '../forms';
-import { attributes, html, type SafeHtml } from '../html';
+import { attributes, html, type SafeHtml } from '../../../../lib/html';
 import { renderPage, type SiteSettings } from '../layout';
 import { casePath } from './access';
 import type { CaseView } from './model';

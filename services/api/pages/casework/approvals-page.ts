@@ -13,7 +13,7 @@ import { confirmAllocation, roundAllocation, type AllocationDecisions } from '..
 import { loadQueue, queueFilterSchema } from '../../casework/queue';
 import { CSRF_FIELD } from '../../http/csrf';
 import { errorSummary, hiddenField, textArea, type FieldErrors } from '../forms';
-import { html, type SafeHtml } from '../html';
+import { html, type SafeHtml } from '../../../../lib/html';
 import { pageLanguage } from '../page-language';
 import { sendStaffPage, staffCsrfToken } from '../staff/shell';
 import { MESSAGE_MAX_LENGTH, REASON_TEXT_MAX_LENGTH, approvalForms } from './case-forms';

@@ -9,7 +9,7 @@ import { criteriaOf } from '../../casework/decision';
 import { NOTE_MAX_LENGTH } from '../../casework/notes';
 import { OVERRIDE_REASON_MAX_LENGTH } from '../../casework/screening-overrides';
 import { choiceGroup, hiddenField, selectField, textArea, textField } from '../forms';
-import { html, type SafeHtml } from '../html';
+import { html, type SafeHtml } from '../../../../lib/html';
 import { dateTime, kronerFromOre, listOf, textOf } from './format';
 import type { CasePageState, LoadedCase } from './case-page';
 import { CASEWORK_TEXTS as T, fill } from './texts';

@@ -16,7 +16,7 @@ import { caseNotes } from '../../casework/notes';
 import { latestOverrides } from '../../casework/screening-overrides';
 import { decisionTargetMs, slaOf } from '../../casework/sla';
 import { errorSummary, type FieldErrors } from '../forms';
-import { html, type SafeHtml } from '../html';
+import { html, type SafeHtml } from '../../../../lib/html';
 import type { SiteSettings } from '../layout';
 import { pageLanguage } from '../page-language';
 import { sendStaffPage, staffCsrfToken } from '../staff/shell';

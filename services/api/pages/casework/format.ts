@@ -2,7 +2,7 @@ import type { Request } from 'express';
 import { statusLabel as labelOfStatus, type Language } from '../../../../locale';
 import { criteriaOf } from '../../casework/decision';
 import type { CaseStatus } from '../../../../domain/status';
-import { html, type SafeHtml } from '../html';
+import { html, type SafeHtml } from '../../../../lib/html';
 import { CASEWORK_TEXTS as T, fill } from './texts';
 
 const LOCALES: Record<Language, string> = { da: 'da-DK', nb: 'nb-NO', en: 'en-GB' };

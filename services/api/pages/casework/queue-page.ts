@@ -9,7 +9,7 @@ import { loadQueue, queueFilterSchema, QUEUE_PAGE_SIZES, WAITING_FOR_STAFF, type
 import { SLA_STATES, type SlaState } from '../../casework/sla';
 import { CSRF_FIELD } from '../../http/csrf';
 import { hiddenField, selectField } from '../forms';
-import { html, type SafeHtml } from '../html';
+import { html, type SafeHtml } from '../../../../lib/html';
 import type { SiteSettings } from '../layout';
 import { pageLanguage } from '../page-language';
 import { sendStaffPage, staffCsrfToken } from '../staff/shell';

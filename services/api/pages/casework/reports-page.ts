@@ -8,7 +8,7 @@ import { staffOf } from '../../http/staff';
 import { CSRF_FIELD } from '../../http/csrf';
 import { currentReportState, reviewReport } from '../../casework/actions';
 import { errorSummary, hiddenField, textArea, type FieldErrors } from '../forms';
-import { html, type SafeHtml } from '../html';
+import { html, type SafeHtml } from '../../../../lib/html';
 import { pageLanguage } from '../page-language';
 import { sendStaffPage, staffCsrfToken } from '../staff/shell';
 import { MESSAGE_MAX_LENGTH } from './case-forms';

@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
 import type { StaffRole } from '../../../../lib/staff-auth';
 import { hasRole, staffOf } from '../../http/staff';
-import { html } from '../html';
+import { html } from '../../../../lib/html';
 import type { SiteSettings } from '../layout';
 import { pageLanguage } from '../page-language';
 import { sendStaffPage } from './shell';

@@ -4,7 +4,7 @@ import type { StaffIdentity, StaffRole } from '../../../../lib/staff-auth';
 import { CSRF_FIELD, csrfToken } from '../../http/csrf';
 import { hasRole, staffOf, staffTokenOf } from '../../http/staff';
 import { hiddenField } from '../forms';
-import { html, type SafeHtml } from '../html';
+import { html, type SafeHtml } from '../../../../lib/html';
 import { renderPage, sendPage, type SiteSettings } from '../layout';
 import { STAFF_TEXTS } from './texts';
 

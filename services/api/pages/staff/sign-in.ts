@@ -6,7 +6,7 @@ import { CSRF_FIELD, csrfToken, verifyCsrf } from '../../http/csrf';
 import { signIn, SignInThrottled, type SignInDependencies } from '../../http/sign-in';
 import { staffOf, staffTokenOf, STAFF_COOKIE } from '../../http/staff';
 import { errorSummary, hiddenField, textField, type FieldErrors } from '../forms';
-import { html } from '../html';
+import { html } from '../../../../lib/html';
 import type { SiteSettings } from '../layout';
 import { pageLanguage, readCookie } from '../page-language';
 import { safeNextPath, staffPagesFor } from './access';

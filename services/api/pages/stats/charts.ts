@@ -1,4 +1,4 @@
-import { html, type SafeHtml } from '../html';
+import { html, type SafeHtml } from '../../../../lib/html';
 
 // Charts as inline SVG drawn on the server (no JavaScript, no inline styles: colours come from
 // presentation attributes and app.css). Every chart is an image with a title and a short

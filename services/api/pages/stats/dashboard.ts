@@ -5,7 +5,7 @@ import { zodErrorMap, type Language } from '../../../../locale';
 import { SUPPRESSED, type Count } from '../../../../domain/stats/suppression';
 import { zodIssues } from '../../http/errors';
 import { errorSummary, selectField, textField, type FieldErrors } from '../forms';
-import { html, type SafeHtml } from '../html';
+import { html, type SafeHtml } from '../../../../lib/html';
 import type { SiteSettings } from '../layout';
 import { pageLanguage } from '../page-language';
 import { sendStaffPage } from '../staff/shell';
