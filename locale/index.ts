@@ -8,3 +8,4 @@ export { configureLocale, localeSettings, DEFAULT_LOCALE_SETTINGS, type LocaleSe
 export { zodErrorMap } from './zod';
 export { localeFor, type Locale } from './locale';
 export { statusLabel, isCaseStatus } from './labels';
+export { labelTable } from './label-table';

@@ -24,7 +24,8 @@ function sourceFiles(root: string): string[] {
 /**
  * Which keys the code names. A key counts as used when it stands in the code as a string
  * (`'apply.landing.title'`), or when the code builds it from a template whose fixed part ends at
- * the key's last dot (`` `common.status.${status}` `` uses every `common.status.*`).
+ * the key's last dot (`` `common.status.${status}` `` uses every `common.status.*`), or when the
+ * code names the family itself as a string (`labelTable('common.outcome', …)`).
  */
 export function unusedKeys(keys: readonly string[], root: string): string[] {
   const literals = new Set<string>();
@@ -37,6 +38,6 @@ export function unusedKeys(keys: readonly string[], root: string): string[] {
   return keys.filter((key) => {
     if (literals.has(key)) return false;
     const prefix = key.slice(0, key.lastIndexOf('.') + 1);
-    return !prefixes.has(prefix);
+    return !prefixes.has(prefix) && !literals.has(prefix.slice(0, -1));
   });
 }

@@ -1,6 +1,7 @@
 import type { Language } from '../../../../lib/languages';
-import type { FormStep } from '../../../../domain/draft-steps';
-import type { TargetGroup } from '../../../../domain/categories';
+import { FORM_STEPS, type FormStep } from '../../../../domain/draft-steps';
+import { labelTable } from '../../../../locale';
+import { TARGET_GROUPS } from '../../../../domain/categories';
 
 // Every word the application pages show, in Danish, Norwegian bokmål and English.
 
@@ -262,25 +263,9 @@ export function say(key: ApplyTextKey, language: Language, values: Record<string
   return APPLY_TEXTS[key][language].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
 }
 
-export const STEP_TITLES: Record<FormStep, Texts> = {
-  organization: { da: 'Foreningen', nb: 'Foreningen', en: 'The association' },
-  contact: { da: 'Kontaktperson', nb: 'Kontaktperson', en: 'Contact person' },
-  project: { da: 'Aktiviteten', nb: 'Aktiviteten', en: 'The activity' },
-  budget: { da: 'Budget og beløb', nb: 'Budsjett og beløp', en: 'Budget and amount' },
-  declarations: { da: 'Erklæringer', nb: 'Erklæringer', en: 'Declarations' },
-};
+export const STEP_TITLES = labelTable('common.formStep', FORM_STEPS);
 
-export const TARGET_GROUP_LABELS: Record<TargetGroup, Texts> = {
-  lonely: { da: 'Ensomme', nb: 'Ensomme', en: 'Lonely people' },
-  older_people: { da: 'Ældre', nb: 'Eldre', en: 'Older people' },
-  vulnerable_children_families: { da: 'Udsatte børn og familier', nb: 'Utsatte barn og familier', en: 'Vulnerable children and families' },
-  socially_vulnerable: { da: 'Socialt udsatte', nb: 'Sosialt utsatte', en: 'Socially vulnerable people' },
-  mental_health: { da: 'Mennesker med psykisk sårbarhed', nb: 'Mennesker med psykiske helseutfordringer', en: 'People with mental health problems' },
-  disability: { da: 'Mennesker med handicap', nb: 'Mennesker med funksjonsnedsettelse', en: 'People with disabilities' },
-  addiction: { da: 'Mennesker med misbrug', nb: 'Mennesker med rusproblemer', en: 'People with addictions' },
-  refugees_migrants: { da: 'Flygtninge og indvandrere', nb: 'Flyktninger og innvandrere', en: 'Refugees and migrants' },
-  other: { da: 'Andre', nb: 'Andre', en: 'Others' },
-};
+export const TARGET_GROUP_LABELS = labelTable('common.targetGroup', TARGET_GROUPS);
 
 /** Form steps in the address bar, in the site's language. */
 export const STEP_SLUGS: Record<FormStep, string> = {
