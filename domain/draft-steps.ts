@@ -99,7 +99,7 @@ export function draftRuleIssues(step: FormStep | 'all', answers: DraftAnswers, r
   if (covers('budget')) {
     const amount = answers.amountRequested;
     if (typeof amount === 'number' && Number.isInteger(amount) && amount > 0 && kronerToOre(amount) > round.maxAmountOre) {
-      issues.push({ path: 'amountRequested', messageKey: 'errors.amount.overRoundMaximum', values: { max: Number(round.maxAmountOre / 100n).toLocaleString('da-DK') } });
+      issues.push({ path: 'amountRequested', messageKey: 'errors.amount.overRoundMaximum', values: { max: Number(round.maxAmountOre / 100n) } });
     }
     const lines = (answers.budget as { lines?: unknown } | undefined)?.lines;
     if (Array.isArray(lines)) {

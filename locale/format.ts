@@ -1,5 +1,5 @@
 import { LOCALE_TAGS, type Language } from '../lib/languages';
-import { intlFor } from './translate';
+import { intlFor, plainSpaces } from './translate';
 import { localeSettings } from './settings';
 
 // Every number, amount, date and time people read is formatted here, in the reader's language
@@ -11,12 +11,12 @@ const ORE_PER_KRONE = 100n;
 export function formatMoney(language: Language, ore: bigint): string {
   const wholeKroner = ore % ORE_PER_KRONE === 0n;
   const value = wholeKroner ? Number(ore / ORE_PER_KRONE) : Number(ore) / 100;
-  return intlFor(language).formatNumber(value, {
+  return plainSpaces(intlFor(language).formatNumber(value, {
     style: 'currency',
     currency: localeSettings().currency,
     minimumFractionDigits: wholeKroner ? 0 : 2,
     maximumFractionDigits: 2,
-  });
+  }));
 }
 
 /** An amount in whole kroner (as the forms and the statistics hold it), written as money. */
@@ -25,17 +25,17 @@ export function formatKroner(language: Language, kroner: number | bigint): strin
 }
 
 export function formatNumber(language: Language, value: number | bigint, options?: Intl.NumberFormatOptions): string {
-  return intlFor(language).formatNumber(value as number, options as Parameters<ReturnType<typeof intlFor>["formatNumber"]>[1]);
+  return plainSpaces(intlFor(language).formatNumber(value as number, options as Parameters<ReturnType<typeof intlFor>['formatNumber']>[1]));
 }
 
 export function formatPercent(language: Language, fraction: number, fractionDigits = 0): string {
-  return intlFor(language).formatNumber(fraction, { style: 'percent', maximumFractionDigits: fractionDigits });
+  return plainSpaces(intlFor(language).formatNumber(fraction, { style: 'percent', maximumFractionDigits: fractionDigits }));
 }
 
 /** A file size in kB/MB, with the language's decimal mark. */
 export function formatBytes(language: Language, bytes: number): string {
   const [unit, size] = bytes >= 1_000_000 ? (['megabyte', bytes / 1_000_000] as const) : (['kilobyte', Math.max(bytes / 1000, 0.1)] as const);
-  return new Intl.NumberFormat(LOCALE_TAGS[language], { style: 'unit', unit, maximumFractionDigits: 1 }).format(size);
+  return plainSpaces(new Intl.NumberFormat(LOCALE_TAGS[language], { style: 'unit', unit, maximumFractionDigits: 1 }).format(size));
 }
 
 export type DateStyle = 'long' | 'medium' | 'short';
@@ -48,18 +48,18 @@ const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
  */
 export function formatDate(language: Language, value: Date | string, style: DateStyle = 'long'): string {
   if (typeof value === 'string' && CALENDAR_DATE.test(value)) {
-    return intlFor(language).formatDate(new Date(`${value}T00:00:00Z`), { dateStyle: style, timeZone: 'UTC' });
+    return plainSpaces(intlFor(language).formatDate(new Date(`${value}T00:00:00Z`), { dateStyle: style, timeZone: 'UTC' }));
   }
-  return intlFor(language).formatDate(toDate(value), { dateStyle: style });
+  return plainSpaces(intlFor(language).formatDate(toDate(value), { dateStyle: style }));
 }
 
 /** A moment as date and time of day in the municipality's time zone. */
 export function formatDateTime(language: Language, value: Date | string, style: DateStyle = 'medium'): string {
-  return intlFor(language).formatDate(toDate(value), { dateStyle: style, timeStyle: 'short' });
+  return plainSpaces(intlFor(language).formatDate(toDate(value), { dateStyle: style, timeStyle: 'short' }));
 }
 
 export function formatTime(language: Language, value: Date | string): string {
-  return intlFor(language).formatTime(toDate(value), { timeStyle: 'short' });
+  return plainSpaces(intlFor(language).formatTime(toDate(value), { timeStyle: 'short' }));
 }
 
 function toDate(value: Date | string): Date {

@@ -25,6 +25,8 @@ export function intlFor(language: Language): IntlShape<string> {
         locale: LOCALE_TAGS[language],
         messages: flatCatalogue(language),
         timeZone: localeSettings().timeZone,
+        // `{amount, number, money}` in a message: whole kroner in the deployment's currency.
+        formats: { number: { money: { style: 'currency', currency: localeSettings().currency, maximumFractionDigits: 0 } } },
         // A broken or missing message is a defect, never something to show a reader.
         onError: (error) => {
           throw new MessageFormatError(`${language}: ${error.message}`);
@@ -41,7 +43,15 @@ export function intlFor(language: Language): IntlShape<string> {
 export function t(language: Language, key: MessageKey, values?: MessageValues): string {
   const intl = intlFor(language);
   if (!(key in intl.messages)) throw new MessageFormatError(`${language}: no message "${key}"`);
-  return intl.formatMessage({ id: key }, values as Record<string, string | number | Date>);
+  return plainSpaces(intl.formatMessage({ id: key }, values as Record<string, string | number | Date>));
+}
+
+/**
+ * Intl writes no-break spaces inside numbers and amounts ("12.000 kr."); texts use ordinary
+ * spaces throughout, so what people copy, search and compare is what they see.
+ */
+export function plainSpaces(text: string): string {
+  return text.replace(/[\u00a0\u202f]/g, ' ');
 }
 
 /** True when the key exists (for codes from data, such as a round's own criteria). */

@@ -161,7 +161,7 @@ describe('bad input to a draft: 400 per field in the asker’s language, nothing
       bearer(draft.token),
     );
     expect(response.status).toBe(400);
-    expect(issuesByPath(response.body)).toEqual({ amountRequested: 'You can apply for at most 50.000 kr. in this funding round.' });
+    expect(issuesByPath(response.body)).toEqual({ amountRequested: 'You can apply for at most DKK 50,000 in this funding round.' });
   });
 
   it('a budget line in a cost category the round does not fund', async () => {

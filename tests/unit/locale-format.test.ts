@@ -10,7 +10,7 @@ describe('money', () => {
     ['da', 123_450n, '1.234,50 kr.'],
     ['en', 5n, 'DKK 0.05'],
   ] as const)('%s writes %s øre as %s', (language, ore, expected) => {
-    expect(formatMoney(language, ore).replace(/\u00a0/g, ' ')).toBe(expected);
+    expect(formatMoney(language, ore)).toBe(expected);
   });
 });
 

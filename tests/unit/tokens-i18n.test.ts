@@ -38,6 +38,6 @@ describe('language', () => {
     expect(pickLanguage(query, header)).toBe(expected);
   });
   it('fills in values', () => {
-    expect(t('da', 'errors.amount.overRoundMaximum', { max: '50.000' })).toBe('Du kan højst søge 50.000 kr. i denne pulje.');
+    expect(t('da', 'errors.amount.overRoundMaximum', { max: 50_000 })).toBe('Du kan højst søge 50.000 kr. i denne pulje.');
   });
 });

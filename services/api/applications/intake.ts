@@ -54,10 +54,9 @@ export async function submitApplication(
   }
   const amountOre = kronerToOre(input.amountRequested);
   if (amountOre > round.maxAmountOre) {
-    const max = oreToKroner(round.maxAmountOre).toLocaleString('da-DK');
     throw new ApiError(400, 'validation_failed', 'errors.validation.failed', [
-      { path: 'amountRequested', message: `i18n:amount.overRoundMaximum` },
-    ], { max });
+      { path: 'amountRequested', message: messageKey('errors.amount.overRoundMaximum') },
+    ], { max: oreToKroner(round.maxAmountOre) });
   }
 
   const accessToken = generateAccessToken();
