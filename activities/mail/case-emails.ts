@@ -3,7 +3,7 @@ import { isLanguage, type Language } from '../../lib/languages';
 import { generateAccessToken, sha256Hex } from '../../lib/tokens';
 import { formatCaseReference } from '../../domain/reference';
 import type { ReportRequirement } from '../../domain/tiers';
-import { enqueueOnce, type ComposedEmail } from './outbox';
+import { enqueueOnce, type ComposedEmail } from '../../lib/outbox';
 import { renderEmail, type EmailCommon, type EmailData, type EmailKind } from './templates';
 
 export interface CaseEmailRequest {
