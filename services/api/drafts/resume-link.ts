@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Database } from '../../../lib/db';
 import type { Language } from '../../../lib/languages';
 import { enqueueOnce } from '../../../lib/outbox';
-import { renderDraftResumeEmail } from '../../../activities/mail/templates';
+import { renderDraftResumeEmail } from '../../../documents/email';
 import { ApiError } from '../http/errors';
 import type { StoredDraft } from './access';
 
