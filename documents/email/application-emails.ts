@@ -1,5 +1,5 @@
 import { link, list, paragraph, quote } from './blocks';
-import { caseValues, type CaseEmailComposer } from './case-email';
+import { caseValues, type CaseEmailComposer } from './case-email-body';
 import type { EmailData, InformationRequestDetails } from './types';
 
 // The emails while an application is being assessed: its receipt, requests for what is missing,

@@ -1,5 +1,5 @@
 import { link, paragraph } from './blocks';
-import { caseValues, type CaseEmailComposer } from './case-email';
+import { caseValues, type CaseEmailComposer } from './case-email-body';
 import type { EmailData } from './types';
 
 /** The email that carries the decision letter (attached by the caller as a PDF). */

@@ -1,6 +1,6 @@
 import type { Locale, MessageKey } from '../../locale';
 import { link, paragraph, quote } from './blocks';
-import { caseValues, type CaseEmailComposer } from './case-email';
+import { caseValues, type CaseEmailComposer } from './case-email-body';
 import type { EmailCommon, EmailData, ReportDeadline } from './types';
 
 // The emails about the follow-up report an association sends after its activity.

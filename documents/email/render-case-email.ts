@@ -1,7 +1,7 @@
 import type { Language } from '../../lib/languages';
 import { localeFor } from '../../locale';
 import { informationReminderEmail, informationRequestEmail, lapsedEmail, receiptEmail, withdrawnEmail } from './application-emails';
-import type { CaseEmailComposer } from './case-email';
+import type { CaseEmailComposer } from './case-email-body';
 import { decisionEmail } from './decision-email';
 import { assembleEmail, assertWebLink } from './frame';
 import { reportAcceptedEmail, reportEscalationEmail, reportOverdueEmail, reportReminderEmail, reportReturnedEmail } from './report-emails';
