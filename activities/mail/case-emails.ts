@@ -3,8 +3,8 @@ import { isLanguage, type Language } from '../../lib/languages';
 import { generateAccessToken, sha256Hex } from '../../lib/tokens';
 import { formatCaseReference } from '../../domain/reference';
 import type { ReportRequirement } from '../../domain/tiers';
-import { enqueueOnce, type ComposedEmail } from './outbox';
-import { renderEmail, type EmailCommon, type EmailData, type EmailKind } from './templates';
+import { enqueueOnce, type ComposedEmail } from '../../lib/outbox';
+import { renderEmail, type EmailCommon, type EmailData, type EmailKind } from '../../documents/email';
 
 export interface CaseEmailRequest {
   /** "<applicationId>:<kind>:<n>": the same key never sends twice. */

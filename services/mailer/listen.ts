@@ -1,5 +1,6 @@
 import { Client } from 'pg';
-import { OUTBOX_CHANNEL, type OutboxDispatcher } from '../../activities/mail/outbox';
+import { OUTBOX_CHANNEL } from '../../lib/outbox';
+import type { OutboxDispatcher } from './dispatcher';
 import type { Logger } from '../../lib/logger';
 
 const RELISTEN_AFTER_MS = 5_000;

@@ -1,4 +1,4 @@
-import { createOutboxDispatcher } from '../../activities/mail/outbox';
+import { createOutboxDispatcher } from './dispatcher';
 import { loadConfigOrExit, loadDotEnvIfPresent } from '../../lib/config';
 import { createDatabase } from '../../lib/db';
 import { createLogger } from '../../lib/logger';

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { enqueueOnce } from '../../activities/mail/outbox';
+import { enqueueOnce } from '../../lib/outbox';
 import { createDatabase, type Database } from '../../lib/db';
 import { migrateDeploy } from '../../infra/migrate';
 import { createLogger } from '../../lib/logger';

@@ -7,7 +7,7 @@ import { loadConfig, type Config } from '../../lib/config';
 import { createDatabase, type Database } from '../../lib/db';
 import { createLogger } from '../../lib/logger';
 import { createSmtpMailer } from '../../lib/mailer';
-import { createOutboxDispatcher } from '../../activities/mail/outbox';
+import { createOutboxDispatcher } from '../../services/mailer/dispatcher';
 import { activitySettingsFromConfig, type ActivityDependencies } from '../../activities';
 import { createBusinessRegister } from '../../activities/register';
 import { temporalConnectionOptions } from '../../lib/temporal';

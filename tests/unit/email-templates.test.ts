@@ -1,4 +1,6 @@
-import { escapeHtml, renderEmail, type EmailCommon, type EmailData, type EmailKind, type EmailLanguage } from '../../activities/mail/templates';
+import { renderEmail, type EmailCommon, type EmailData, type EmailKind } from '../../documents/email';
+import { escapeHtml } from '../../lib/html';
+import type { Language } from '../../lib/languages';
 
 const HOSTILE = '<script>alert("x")</script>';
 
@@ -38,10 +40,10 @@ const SAMPLES: { [K in EmailKind]: EmailData[K] } = {
 };
 
 const KINDS = Object.keys(SAMPLES) as EmailKind[];
-const LANGUAGES: EmailLanguage[] = ['da', 'nb', 'en'];
+const LANGUAGES: Language[] = ['da', 'nb', 'en'];
 const CASES = KINDS.flatMap((kind) => LANGUAGES.map((language) => [kind, language] as const));
 
-function render<K extends EmailKind>(kind: K, language: EmailLanguage, data: EmailData[K] = SAMPLES[kind]) {
+function render<K extends EmailKind>(kind: K, language: Language, data: EmailData[K] = SAMPLES[kind]) {
   return renderEmail(kind, data, language);
 }
 
@@ -98,10 +100,12 @@ describe('email details', () => {
     expect(render('information_request', 'da', lateEvening).text).toContain('senest 21. marts 2026');
   });
 
-  it('writes amounts as 12.000 kr.', () => {
-    expect(render('decision', 'da').text).toContain('I får 12.000 kr. i tilskud');
-    expect(render('decision', 'nb').subject).toContain('12.000 kr.');
-    expect(render('decision', 'en').html).toContain('12.000 kr.');
+  it('writes amounts as the reader’s language writes money', () => {
+    // The amount and its currency are kept together by a non-breaking space.
+    const spaced = (text: string) => text.replace(/\u00a0/g, ' ');
+    expect(spaced(render('decision', 'da').text)).toContain('I får 12.000 kr. i tilskud');
+    expect(spaced(render('decision', 'nb').subject)).toContain('12 000 DKK');
+    expect(spaced(render('decision', 'en').html)).toContain('DKK 12,000');
   });
 
   it('says what the reader must do next in a decision', () => {

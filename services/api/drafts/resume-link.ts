@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Database } from '../../../lib/db';
 import type { Language } from '../../../lib/languages';
-import { enqueueOnce } from '../../../activities/mail/outbox';
-import { renderDraftResumeEmail } from '../../../activities/mail/templates';
+import { enqueueOnce } from '../../../lib/outbox';
+import { renderDraftResumeEmail } from '../../../documents/email';
 import { ApiError } from '../http/errors';
 import type { StoredDraft } from './access';
 

@@ -1,42 +1,10 @@
 import type { Database } from '../../lib/db';
-import { isUniqueViolation } from '../../lib/db';
 import type { Logger } from '../../lib/logger';
 import type { Mailer } from '../../lib/mailer';
-
-export interface ComposedEmail {
-  recipient: string;
-  subject: string;
-  text: string;
-  html: string;
-}
 
 /** Private links carry a token; once a message is sent its stored copy keeps the link's shape only. */
 export function redactAccessLinks(content: string): string {
   return content.replace(/([?&#]adgang=)[A-Za-z0-9_-]{16,}/g, '$1[fjernet]');
-}
-
-/**
- * Puts an email in the outbox once per message key (the table's unique index decides): a retried
- * activity finds the stored message and composes nothing again. Delivery is the dispatcher's job,
- * so a worker that dies mid-activity can never have sent anything.
- */
-export async function enqueueOnce(
-  db: Database,
-  message: { messageKey: string; applicationId: string | null; kind: string; attachmentIds: string[] },
-  compose: () => Promise<ComposedEmail>,
-): Promise<{ queued: boolean }> {
-  const existing = await db.outboxEmail.findUnique({ where: { messageKey: message.messageKey }, select: { id: true } });
-  if (existing) return { queued: false };
-  const composed = await compose();
-  try {
-    await db.outboxEmail.create({ data: { ...composed, ...message } });
-    // Only a wake-up call: a lost notification costs one polling interval, never the message.
-    await db.$executeRawUnsafe(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`).catch(() => undefined);
-    return { queued: true };
-  } catch (error) {
-    if (isUniqueViolation(error)) return { queued: false };
-    throw error;
-  }
 }
 
 export interface OutboxDispatcher {
@@ -47,9 +15,6 @@ export interface OutboxDispatcher {
   start(): void;
   stop(): Promise<void>;
 }
-
-/** The channel a queued message is announced on, so the mailer need not wait for its next poll. */
-export const OUTBOX_CHANNEL = 'grantflow_outbox';
 
 /**
  * Delivers the outbox over SMTP. Each message is sent while its row is locked and marked sent in

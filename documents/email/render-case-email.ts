@@ -1,0 +1,37 @@
+import type { Language } from '../../lib/languages';
+import { localeFor } from '../../locale';
+import { informationReminderEmail, informationRequestEmail, lapsedEmail, receiptEmail, withdrawnEmail } from './application-emails';
+import type { CaseEmailComposer } from './case-email-body';
+import { decisionEmail } from './decision-email';
+import { assembleEmail, assertWebLink } from './frame';
+import { reportAcceptedEmail, reportEscalationEmail, reportOverdueEmail, reportReminderEmail, reportReturnedEmail } from './report-emails';
+import type { EmailData, EmailKind, RenderedEmail } from './types';
+
+const COMPOSERS: { [K in EmailKind]: CaseEmailComposer<EmailData[K]> } = {
+  receipt: receiptEmail,
+  information_request: informationRequestEmail,
+  information_reminder: informationReminderEmail,
+  lapsed: lapsedEmail,
+  withdrawn: withdrawnEmail,
+  decision: decisionEmail,
+  report_reminder: reportReminderEmail,
+  report_overdue: reportOverdueEmail,
+  report_accepted: reportAcceptedEmail,
+  report_returned: reportReturnedEmail,
+  report_escalation: reportEscalationEmail,
+};
+
+/** One email about a case in the reader's language, as plain text and as simple, accessible HTML. */
+export function renderEmail<K extends EmailKind>(kind: K, data: EmailData[K], language: Language): RenderedEmail {
+  assertWebLink(data.caseUrl);
+  const locale = localeFor(language);
+  const { t } = locale;
+  const body = (COMPOSERS[kind] as CaseEmailComposer<EmailData[K]>)(data, locale);
+  return assembleEmail(language, {
+    subject: body.subject,
+    greeting: body.greeting ?? t('mail.greeting', { name: data.contactName }),
+    blocks: body.blocks,
+    signOff: body.signOff ?? t('mail.signOff', { municipality: data.municipalityName }),
+    footer: t('mail.footer', { reference: data.reference }),
+  });
+}

@@ -1,0 +1,70 @@
+import type { ReportRequirement } from '../../domain/tiers';
+
+export type EmailKind =
+  | 'receipt'
+  | 'information_request'
+  | 'information_reminder'
+  | 'lapsed'
+  | 'withdrawn'
+  | 'decision'
+  | 'report_reminder'
+  | 'report_overdue'
+  | 'report_accepted'
+  | 'report_returned'
+  | 'report_escalation';
+
+export type DecisionOutcome = 'approved' | 'partially_approved' | 'rejected';
+
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** What every email about a case needs. */
+export interface EmailCommon {
+  municipalityName: string;
+  organizationName: string;
+  contactName: string;
+  reference: string;
+  /** The association's private link to the case; for report_escalation, the caseworker's case page. */
+  caseUrl: string;
+}
+
+export interface InformationRequestDetails {
+  items: string[]; // already worded, one thing that is missing per item
+  message: string; // the caseworker's own words; may be empty
+  answerBy: Date;
+}
+
+export interface ReportDeadline {
+  dueDate: Date;
+  requirement: ReportRequirement;
+}
+
+export interface EmailData {
+  receipt: EmailCommon & { roundName: string; submittedAt: Date; expectedAnswerBy?: Date };
+  information_request: EmailCommon & InformationRequestDetails;
+  information_reminder: EmailCommon & InformationRequestDetails;
+  lapsed: EmailCommon;
+  withdrawn: EmailCommon;
+  /** The decision letter (PDF) is attached by the caller. */
+  decision: EmailCommon & { outcome: DecisionOutcome; amountGrantedOre: bigint; payoutDate?: Date };
+  report_reminder: EmailCommon & ReportDeadline;
+  report_overdue: EmailCommon & ReportDeadline;
+  report_accepted: EmailCommon & { comment?: string };
+  report_returned: EmailCommon & { comment: string; dueDate?: Date };
+  /** Sent to the caseworker, not the association. */
+  report_escalation: EmailCommon & ReportDeadline & { caseworkerName: string; overdueDays: number; remindersSent?: number };
+}
+
+/** A draft's resume link: there is no case yet, so no reference and no contact name. */
+export interface DraftResumeData {
+  municipalityName: string;
+  roundName: string;
+  /** The draft's private link. */
+  resumeUrl: string;
+  savedAt: Date;
+  /** The round's deadline, when it has one. */
+  closesAt?: Date;
+}

@@ -1,0 +1,36 @@
+import type { Database } from './db';
+import { isUniqueViolation } from './db';
+
+export interface ComposedEmail {
+  recipient: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** The channel a queued message is announced on, so the mailer need not wait for its next poll. */
+export const OUTBOX_CHANNEL = 'grantflow_outbox';
+
+/**
+ * Puts an email in the outbox once per message key (the table's unique index decides): a retried
+ * activity or request finds the stored message and composes nothing again. Delivery is the
+ * mailer's job, so a process that dies while composing can never have sent anything.
+ */
+export async function enqueueOnce(
+  db: Database,
+  message: { messageKey: string; applicationId: string | null; kind: string; attachmentIds: string[] },
+  compose: () => Promise<ComposedEmail>,
+): Promise<{ queued: boolean }> {
+  const existing = await db.outboxEmail.findUnique({ where: { messageKey: message.messageKey }, select: { id: true } });
+  if (existing) return { queued: false };
+  const composed = await compose();
+  try {
+    await db.outboxEmail.create({ data: { ...composed, ...message } });
+    // Only a wake-up call: a lost notification costs one polling interval, never the message.
+    await db.$executeRawUnsafe(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`).catch(() => undefined);
+    return { queued: true };
+  } catch (error) {
+    if (isUniqueViolation(error)) return { queued: false };
+    throw error;
+  }
+}
