@@ -3,10 +3,10 @@ import { isUniqueViolation } from '../lib/db';
 import { isLanguage } from '../lib/languages';
 import { roundReportingTiers } from '../lib/rounds';
 import type { ApplicationInput } from '../domain/application-input';
-import { screenApplication as screen, type EarlierReportStatus } from '../domain/eligibility';
-import { describeMissingItem } from '../domain/eligibility-texts';
+import { screenApplication as screen, type EarlierReportStatus, type MissingItem } from '../domain/eligibility';
 import { kronerToOre } from '../domain/money';
 import { formatCaseReference } from '../domain/reference';
+import { describeMissingItem } from '../locale';
 import type { BusinessRegister, RegisterLookup } from './register';
 
 export interface ScreeningOutcome {
@@ -69,13 +69,13 @@ export function createScreeningActivities({ db, register }: { db: Database; regi
 
 function outcomeOf(
   result: { lateSubmission: boolean; needsJudgement: boolean },
-  missing: Parameters<typeof describeMissingItem>[0][],
+  missing: MissingItem[],
   language: 'da' | 'nb' | 'en',
 ): ScreeningOutcome {
   return {
     lateSubmission: result.lateSubmission,
     needsJudgement: result.needsJudgement,
-    missingItems: missing.map((item) => describeMissingItem(item, language)),
+    missingItems: missing.map((item) => describeMissingItem(language, item)),
   };
 }
 

@@ -23,6 +23,16 @@ const start: Step[] = [
   { type: 'submitted', from: null, to: 'SUBMITTED', at: `interval '0'` },
   { type: 'screening_started', from: 'SUBMITTED', to: 'SCREENING', at: `interval '0'` },
 ];
+/** The caseworker asks for a missing document and reminds the association a week later. */
+const asked = (item: string): Step[] => [
+  { type: 'information_requested', from: 'SCREENING', to: 'AWAITING_APPLICANT', at: `interval '1 minute'`, details: `'{"sequence":1,"items":["${item}"]}'::jsonb` },
+  { type: 'information_reminder_sent', from: 'AWAITING_APPLICANT', to: 'AWAITING_APPLICANT', at: `interval '7 days'` },
+];
+/** The association answers, and a caseworker claims the case from the queue. */
+const answered: Step[] = [
+  { type: 'information_received', from: 'AWAITING_APPLICANT', to: 'IN_QUEUE', at: `p.answer` },
+  { type: 'claimed', from: 'IN_QUEUE', to: 'IN_REVIEW', at: `p.answer + p.queue` },
+];
 const outcome = `CASE WHEN p.n % 7 = 0 THEN 'partially_approved' ELSE 'approved' END`;
 const report = (after: string, remind: boolean): Step[] => [
   { type: 'paid', from: 'DECIDED', to: 'PAID', at: after },
@@ -42,10 +52,8 @@ export const PATHS: Record<string, Step[]> = {
   ],
   B: [
     ...start,
-    { type: 'information_requested', from: 'SCREENING', to: 'AWAITING_APPLICANT', at: `interval '1 minute'`, details: `'{"sequence":1,"items":["Vedtægter (foreningens love)"]}'::jsonb` },
-    { type: 'information_reminder_sent', from: 'AWAITING_APPLICANT', to: 'AWAITING_APPLICANT', at: `interval '7 days'` },
-    { type: 'information_received', from: 'AWAITING_APPLICANT', to: 'IN_QUEUE', at: `p.answer` },
-    { type: 'claimed', from: 'IN_QUEUE', to: 'IN_REVIEW', at: `p.answer + p.queue` },
+    ...asked('Vedtægter (foreningens love)'),
+    ...answered,
     { type: 'decided', from: 'IN_REVIEW', to: 'DECIDED', at: `p.answer + p.queue + p.review`, details: `'{"sequence":1,"outcome":"approved"}'::jsonb` },
     ...report(`p.answer + p.queue + p.review`, false),
   ],
@@ -59,17 +67,14 @@ export const PATHS: Record<string, Step[]> = {
   ],
   D: [
     ...start,
-    { type: 'information_requested', from: 'SCREENING', to: 'AWAITING_APPLICANT', at: `interval '1 minute'`, details: `'{"sequence":1,"items":["Vedtægter (foreningens love)"]}'::jsonb` },
-    { type: 'information_reminder_sent', from: 'AWAITING_APPLICANT', to: 'AWAITING_APPLICANT', at: `interval '7 days'` },
+    ...asked('Vedtægter (foreningens love)'),
     { type: 'information_reminder_sent', from: 'AWAITING_APPLICANT', to: 'AWAITING_APPLICANT', at: `interval '12 days'` },
     { type: 'lapsed', from: 'AWAITING_APPLICANT', to: 'LAPSED', at: `interval '14 days'` },
   ],
   E: [
     ...start,
-    { type: 'information_requested', from: 'SCREENING', to: 'AWAITING_APPLICANT', at: `interval '1 minute'`, details: `'{"sequence":1,"items":["Budget for hele aktiviteten"]}'::jsonb` },
-    { type: 'information_reminder_sent', from: 'AWAITING_APPLICANT', to: 'AWAITING_APPLICANT', at: `interval '7 days'` },
-    { type: 'information_received', from: 'AWAITING_APPLICANT', to: 'IN_QUEUE', at: `p.answer` },
-    { type: 'claimed', from: 'IN_QUEUE', to: 'IN_REVIEW', at: `p.answer + p.queue` },
+    ...asked('Budget for hele aktiviteten'),
+    ...answered,
     { type: 'released', from: 'IN_REVIEW', to: 'IN_QUEUE', at: `p.answer + p.queue + interval '1 day'` },
     { type: 'claimed', from: 'IN_QUEUE', to: 'IN_REVIEW', at: `p.answer + p.queue + interval '2 days'` },
     { type: 'decided', from: 'IN_REVIEW', to: 'DECIDED', at: `p.answer + p.queue + interval '2 days' + p.review`, details: `'{"sequence":1,"outcome":"rejected"}'::jsonb` },

@@ -1,5 +1,4 @@
 import { isValidCvr, normalizeCvr } from './cvr';
-import type { EligibilityMessageKey } from './eligibility-texts';
 import { oreToKroner } from './money';
 import { calendarDateIn, requiredApplicationDocuments, type ReportingTier } from './tiers';
 
@@ -15,6 +14,20 @@ import { calendarDateIn, requiredApplicationDocuments, type ReportingTier } from
 export type RuleId = 'E1' | 'E7' | 'E8' | 'E9' | 'E10' | 'E11' | 'AMOUNT' | 'DOCUMENTS';
 export type RuleOutcome = 'pass' | 'fail' | 'needs_judgement';
 
+/**
+ * Why a rule came out as it did, as `<rule>.<reason>`. Screenings are stored with these keys; the
+ * locale layer words them in the reader's language.
+ */
+export type EligibilityReasonKey =
+  | `E1.${'active' | 'invalidCvr' | 'inactive' | 'notInRegister'}`
+  | `E7.${'startsAfterSubmission' | 'startedBeforeSubmission' | 'startDateUnreadable'}`
+  | `E8.${'noExcludedCosts' | 'excludedCosts'}`
+  | `E9.${'allReported' | 'reportsMissing' | 'reportsAwaitingReview'}`
+  | `E10.${'noChildren' | 'declared' | 'declarationMissing'}`
+  | `E11.${'noDeadline' | 'onTime' | 'late'}`
+  | `AMOUNT.${'withinMaximum' | 'overMaximum'}`
+  | `DOCUMENTS.${'noneRequired' | 'complete' | 'missing'}`;
+
 export interface MissingItem {
   code: 'document' | 'child_certificate_declaration' | 'earlier_report';
   /** The document kind, the declaration's field, or the earlier case's reference. */
@@ -22,14 +35,14 @@ export interface MissingItem {
 }
 
 /**
- * `values` fill the placeholders of the reason's text. By convention (see eligibility-texts):
- * names ending in `At` are ISO instants, in `Date` calendar dates (YYYY-MM-DD), in `Kroner` whole
- * kroner; `documents` and `categories` are comma-separated codes.
+ * `values` fill the placeholders of the reason's text. By convention (the locale layer formats
+ * them by name): names ending in `At` are ISO instants, in `Date` calendar dates (YYYY-MM-DD), in
+ * `Kroner` whole kroner; `documents` and `categories` are codes joined by VALUE_LIST_SEPARATOR.
  */
 export interface RuleResult {
   rule: RuleId;
   outcome: RuleOutcome;
-  reasonKey: EligibilityMessageKey;
+  reasonKey: EligibilityReasonKey;
   values: Record<string, string | number>;
   missing: MissingItem[];
 }
@@ -59,37 +72,50 @@ export interface ScreeningInput {
 }
 
 export type ManualRuleId = 'E2' | 'E3' | 'E4' | 'E5' | 'E6' | 'E12' | 'E13';
+export type ChecklistLabelKey = `checklist.${ManualRuleId}`;
+export interface ChecklistItem {
+  rule: ManualRuleId;
+  labelKey: ChecklistLabelKey;
+}
 
 export interface ScreeningResult {
   results: RuleResult[];
   missingItems: MissingItem[];
   lateSubmission: boolean;
   needsJudgement: boolean;
-  manualChecklist: { rule: ManualRuleId; labelKey: EligibilityMessageKey }[];
+  manualChecklist: ChecklistItem[];
 }
 
-/** The checklist rules no machine can settle; the caseworker ticks them off. */
-export const MANUAL_CHECKLIST: readonly { rule: ManualRuleId; labelKey: EligibilityMessageKey }[] = Object.freeze([
-  { rule: 'E2', labelKey: 'checklist.E2' },
-  { rule: 'E3', labelKey: 'checklist.E3' },
-  { rule: 'E4', labelKey: 'checklist.E4' },
-  { rule: 'E5', labelKey: 'checklist.E5' },
-  { rule: 'E6', labelKey: 'checklist.E6' },
-  { rule: 'E12', labelKey: 'checklist.E12' },
-  { rule: 'E13', labelKey: 'checklist.E13' },
-]);
+const MANUAL_RULES: readonly ManualRuleId[] = ['E2', 'E3', 'E4', 'E5', 'E6', 'E12', 'E13'];
 
-/** Lists in `values` are joined with this; eligibility-texts splits on it to name each item. */
+/** The checklist rules no machine can settle; the caseworker ticks them off. */
+export const MANUAL_CHECKLIST: readonly ChecklistItem[] = Object.freeze(
+  MANUAL_RULES.map((rule) => ({ rule, labelKey: `checklist.${rule}` as const })),
+);
+
+/** Lists in `values` are joined with this; the locale layer splits on it to name each item. */
 export const VALUE_LIST_SEPARATOR = ', ';
 
 function result(
   rule: RuleId,
   outcome: RuleOutcome,
-  reasonKey: EligibilityMessageKey,
+  reasonKey: EligibilityReasonKey,
   values: Record<string, string | number> = {},
   missing: MissingItem[] = [],
 ): RuleResult {
   return { rule, outcome, reasonKey, values, missing };
+}
+
+/** A result that names a list of things in one value and asks for each of them as missing. */
+function resultAskingFor(
+  rule: RuleId,
+  outcome: RuleOutcome,
+  reasonKey: EligibilityReasonKey,
+  listName: string,
+  missing: { code: MissingItem['code']; details: string[] },
+): RuleResult {
+  const values = { [listName]: missing.details.join(VALUE_LIST_SEPARATOR) };
+  return result(rule, outcome, reasonKey, values, missing.details.map((detail) => ({ code: missing.code, detail })));
 }
 
 /** E1: a CVR number that passes modulus 11 and belongs to an active entity. */
@@ -137,13 +163,7 @@ export function checkEarlierReports(earlierGrants: ScreeningInput['earlierGrants
   const outstanding = earlierGrants.filter((grant) => grant.reportStatus === 'due' || grant.reportStatus === 'overdue');
   if (outstanding.length > 0) {
     const references = outstanding.map((grant) => grant.reference);
-    return result(
-      'E9',
-      'needs_judgement',
-      'E9.reportsMissing',
-      { references: references.join(VALUE_LIST_SEPARATOR) },
-      references.map((reference) => ({ code: 'earlier_report', detail: reference })),
-    );
+    return resultAskingFor('E9', 'needs_judgement', 'E9.reportsMissing', 'references', { code: 'earlier_report', details: references });
   }
   const awaitingReview = earlierGrants.filter((grant) => grant.reportStatus === 'submitted');
   if (awaitingReview.length > 0) {
@@ -194,13 +214,7 @@ export function checkDocuments(
   const uploaded = new Set(documents.map((document) => document.kind));
   const missingKinds = required.filter((kind) => !uploaded.has(kind));
   if (missingKinds.length === 0) return result('DOCUMENTS', 'pass', 'DOCUMENTS.complete');
-  return result(
-    'DOCUMENTS',
-    'fail',
-    'DOCUMENTS.missing',
-    { documents: missingKinds.join(VALUE_LIST_SEPARATOR) },
-    missingKinds.map((kind) => ({ code: 'document', detail: kind })),
-  );
+  return resultAskingFor('DOCUMENTS', 'fail', 'DOCUMENTS.missing', 'documents', { code: 'document', details: missingKinds });
 }
 
 function uniqueMissingItems(items: MissingItem[]): MissingItem[] {

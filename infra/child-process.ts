@@ -8,6 +8,12 @@ export interface ManagedProcess {
   stop(timeoutMs?: number): Promise<void>;
 }
 
+/** A service started for local use: where it keeps its data, and where its log lines go (nowhere if not given). */
+export interface LocalServiceOptions {
+  dataDir: string;
+  output?: (line: string) => void;
+}
+
 /** Starts a child that we own: its output is prefixed, and stop() escalates SIGTERM → SIGKILL. */
 export function startProcess(
   name: string,

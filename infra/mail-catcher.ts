@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { startProcess, type ManagedProcess } from './child-process';
+import { startProcess, type LocalServiceOptions, type ManagedProcess } from './child-process';
 import { PROJECT_ROOT } from './paths';
 import { isPortOpen, waitFor } from './ports';
 
@@ -10,12 +10,7 @@ export interface MailCatcher {
 }
 
 /** MailDev: a real SMTP server that keeps every message and shows them on a web page. */
-export async function startMailCatcher(options: {
-  smtpPort: number;
-  webPort: number;
-  mailDir: string;
-  output?: (line: string) => void;
-}): Promise<MailCatcher> {
+export async function startMailCatcher(options: LocalServiceOptions & { smtpPort: number; webPort: number }): Promise<MailCatcher> {
   const bin = path.join(PROJECT_ROOT, 'node_modules', 'maildev', 'dist', 'bin', 'maildev.js');
   const child = startProcess(
     'maildev',
@@ -26,7 +21,7 @@ export async function startMailCatcher(options: {
       '--web', String(options.webPort),
       '--ip', '127.0.0.1',
       '--web-ip', '127.0.0.1',
-      '--mail-directory', options.mailDir,
+      '--mail-directory', options.dataDir,
     ],
     { output: options.output, detached: true },
   );

@@ -82,7 +82,7 @@ async function main(): Promise<void> {
       const smtpPort = Number(env.MAIL_CATCHER_SMTP_PORT || 1025);
       const webPort = Number(env.MAIL_CATCHER_WEB_PORT || 1080);
       say(`starting the mail catcher (SMTP 127.0.0.1:${smtpPort})`);
-      const mail = await startMailCatcher({ smtpPort, webPort, mailDir: path.join(dataDir, 'mail') });
+      const mail = await startMailCatcher({ smtpPort, webPort, dataDir: path.join(dataDir, 'mail') });
       running.push({ name: 'mail catcher', stop: () => mail.process.stop() });
       env.SMTP_URL = mail.smtpUrl;
       mailUiUrl = mail.webUrl;

@@ -9,3 +9,4 @@ export { zodErrorMap } from './zod';
 export { localeFor, type Locale } from './locale';
 export { statusLabel, isCaseStatus } from './labels';
 export { labelTable } from './label-table';
+export { describeRuleResult, describeChecklistItem, describeMissingItem, budgetCategoryName, documentKindName } from './eligibility';

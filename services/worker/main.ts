@@ -1,12 +1,9 @@
 import fs from 'node:fs';
-import { NativeConnection, Runtime, makeTelemetryFilterString, type RuntimeOptions } from '@temporalio/worker';
+import { Runtime, makeTelemetryFilterString, type RuntimeOptions } from '@temporalio/worker';
 import { loadConfigOrExit, loadDotEnvIfPresent } from '../../lib/config';
 import { createDatabase } from '../../lib/db';
 import { createLogger, type Logger } from '../../lib/logger';
-import { activitySettingsFromConfig } from '../../activities';
-import { createBusinessRegister } from '../../activities/register';
-import { temporalConnectionOptions } from '../../lib/temporal';
-import { createWorker } from './worker';
+import { connectWorker } from './worker';
 import { bundleWorkflowsToFile, workerBundlePath } from './bundle';
 
 async function main(): Promise<void> {
@@ -20,18 +17,9 @@ async function main(): Promise<void> {
   const bundlePath = workerBundlePath();
   await bundleWorkflowsToFile(bundlePath);
   log.info({ ms: Date.now() - started }, 'workflow code bundled');
-  const connection = await NativeConnection.connect(temporalConnectionOptions(config));
-  const worker = await createWorker({
-    connection,
-    namespace: config.TEMPORAL_NAMESPACE,
-    taskQueue: config.TEMPORAL_TASK_QUEUE,
+  const { worker, connection } = await connectWorker(config, db, {
     workflowBundle: { codePath: bundlePath },
     maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
-    dependencies: {
-      db,
-      register: createBusinessRegister(config),
-      ...activitySettingsFromConfig(config),
-    },
   });
 
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

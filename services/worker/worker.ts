@@ -1,5 +1,9 @@
 import { NativeConnection, Worker, type WorkflowBundleOption } from '@temporalio/worker';
-import { createActivities, type ActivityDependencies } from '../../activities';
+import type { Config } from '../../lib/config';
+import type { Database } from '../../lib/db';
+import { temporalConnectionOptions } from '../../lib/temporal';
+import { activitySettingsFromConfig, createActivities, type ActivityDependencies } from '../../activities';
+import { createBusinessRegister } from '../../activities/register';
 
 export interface WorkerSettings {
   connection: NativeConnection;
@@ -22,4 +26,32 @@ export function createWorker(settings: WorkerSettings): Promise<Worker> {
     // take it; after a worker crash that is the pause before its cases move again (SDK default 10 s).
     stickyQueueScheduleToStartTimeout: '3s',
   });
+}
+
+/** The activities' dependencies as the configuration names them, around the caller's database. */
+export function activityDependenciesFromConfig(config: Config, db: Database): ActivityDependencies {
+  return { db, register: createBusinessRegister(config), ...activitySettingsFromConfig(config) };
+}
+
+export interface ConnectedWorker {
+  worker: Worker;
+  /** The worker's own connection, for the caller to close after the worker has stopped. */
+  connection: NativeConnection;
+}
+
+/** A worker on the configured namespace and task queue, over a new connection to Temporal. */
+export async function connectWorker(
+  config: Config,
+  db: Database,
+  options: { workflowBundle: WorkflowBundleOption; maxCachedWorkflows?: number },
+): Promise<ConnectedWorker> {
+  const connection = await NativeConnection.connect(temporalConnectionOptions(config));
+  const worker = await createWorker({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    dependencies: activityDependenciesFromConfig(config, db),
+    ...options,
+  });
+  return { worker, connection };
 }

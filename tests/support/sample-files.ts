@@ -49,6 +49,18 @@ export function sampleExe(): Buffer {
   return bytes;
 }
 
+/**
+ * The fields a zip's local header and its central directory entry share, from "version needed"
+ * on; the central entry has them two bytes later. Stored entries are as large packed as unpacked.
+ */
+function describeStoredEntry(header: Buffer, start: number, entry: { crc: number; size: number; nameLength: number }): void {
+  header.writeUInt16LE(20, start);
+  header.writeUInt32LE(entry.crc, start + 10);
+  header.writeUInt32LE(entry.size, start + 14);
+  header.writeUInt32LE(entry.size, start + 18);
+  header.writeUInt16LE(entry.nameLength, start + 22);
+}
+
 /** A zip archive with stored (uncompressed) entries, in the order given. */
 export function zipArchive(entries: { name: string; content: string | Buffer }[]): Buffer {
   const locals: Buffer[] = [];
@@ -60,19 +72,11 @@ export function zipArchive(entries: { name: string; content: string | Buffer }[]
     const crc = zlib.crc32(content);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(content.length, 18);
-    local.writeUInt32LE(content.length, 22);
-    local.writeUInt16LE(name.length, 26);
+    describeStoredEntry(local, 4, { crc, size: content.length, nameLength: name.length });
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(content.length, 20);
-    central.writeUInt32LE(content.length, 24);
-    central.writeUInt16LE(name.length, 28);
+    central.writeUInt16LE(20, 4); // made by version 2.0
+    describeStoredEntry(central, 6, { crc, size: content.length, nameLength: name.length });
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, content);
     centrals.push(central, name);

@@ -2,18 +2,16 @@ import crypto from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
 import { loadConfig, type Config } from '../../lib/config';
 import { createDatabase, type Database } from '../../lib/db';
 import { createLogger } from '../../lib/logger';
 import { createSmtpMailer } from '../../lib/mailer';
 import { createOutboxDispatcher } from '../../services/mailer/dispatcher';
-import { activitySettingsFromConfig, type ActivityDependencies } from '../../activities';
-import { createBusinessRegister } from '../../activities/register';
 import { temporalConnectionOptions } from '../../lib/temporal';
 import { createApp } from '../../services/api/app';
 import { createLocalStaffAuthenticator, sessionPolicyFrom } from '../../lib/staff-auth';
-import { createWorker } from '../../services/worker/worker';
+import { connectWorker } from '../../services/worker/worker';
 
 let runtimeInstalled = false;
 
@@ -37,11 +35,6 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
   });
 }
 
-/** The worker's real dependencies: SMTP to the test sink, the local register of fictional associations. */
-export function testActivityDependencies(config: Config, db: Database): ActivityDependencies {
-  return { db, register: createBusinessRegister(config), ...activitySettingsFromConfig(config) };
-}
-
 export interface RunningWorker {
   worker: Worker;
   stop(): Promise<void>;
@@ -51,14 +44,8 @@ export async function startTestWorker(config: Config, db: Database): Promise<Run
   installQuietTemporalRuntime();
   const bundlePath = process.env.GRANTFLOW_TEST_WORKFLOW_BUNDLE;
   if (!bundlePath) throw new Error('GRANTFLOW_TEST_WORKFLOW_BUNDLE is not set: run the tests through jest (global setup)');
-  const connection = await NativeConnection.connect(temporalConnectionOptions(config));
-  const worker = await createWorker({
-    connection,
-    namespace: config.TEMPORAL_NAMESPACE,
-    taskQueue: config.TEMPORAL_TASK_QUEUE,
-    workflowBundle: { codePath: bundlePath },
-    dependencies: testActivityDependencies(config, db),
-  });
+  // The worker's real dependencies: SMTP to the test sink, the local register of fictional associations.
+  const { worker, connection } = await connectWorker(config, db, { workflowBundle: { codePath: bundlePath } });
   const running = worker.run();
   return {
     worker,

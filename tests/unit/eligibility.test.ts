@@ -1,22 +1,19 @@
 import {
   MANUAL_CHECKLIST,
   screenApplication,
+  type EligibilityReasonKey,
   type MissingItem,
   type RuleId,
   type RuleOutcome,
   type RuleResult,
   type ScreeningInput,
 } from '../../domain/eligibility';
-import {
-  describeMissingItem,
-  describeRuleResult,
-  eligibilityMessages,
-  type EligibilityMessageKey,
-} from '../../domain/eligibility-texts';
+import { describeMissingItem, describeRuleResult, formatKroner } from '../../locale';
+import { flatCatalogue } from '../../locale/catalogue';
 import { BUDGET_CATEGORIES } from '../../domain/categories';
 import { kronerToOre } from '../../domain/money';
 import { APPLICATION_DOCUMENT_KINDS, DEFAULT_REPORTING_TIERS } from '../../domain/tiers';
-import { LANGUAGES } from '../../lib/languages';
+import { LANGUAGES, type Language } from '../../lib/languages';
 
 const VALID_CVR = '13748136';
 const DEADLINE = new Date('2026-05-03T10:00:00.000Z'); // 12:00 Danish summer time
@@ -80,7 +77,7 @@ const noDocumentsRequired: Change = (input) =>
   void (input.round.reportingTiers = [{ upToKroner: null, requirement: 'declaration', applicationDocuments: [] }]);
 
 // Every path of every rule: the input change, the outcome, the reason and what goes missing.
-const rulePaths: [string, RuleId, Change[], RuleOutcome, EligibilityMessageKey, MissingItem[]][] = [
+const rulePaths: [string, RuleId, Change[], RuleOutcome, EligibilityReasonKey, MissingItem[]][] = [
   ['active CVR', 'E1', [], 'pass', 'E1.active', []],
   ['CVR typed with spaces', 'E1', [setCvr('1374 8136')], 'pass', 'E1.active', []],
   ['wrong check digit', 'E1', [setCvr('13748137')], 'fail', 'E1.invalidCvr', []],
@@ -241,14 +238,21 @@ describe('screening summary', () => {
 });
 
 describe('texts', () => {
-  const keys = Object.keys(eligibilityMessages) as EligibilityMessageKey[];
-  const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+  // The eligibility namespace of each language's catalogue, by the key within the namespace.
+  const catalogue = (language: Language): Record<string, string> =>
+    Object.fromEntries(
+      Object.entries(flatCatalogue(language))
+        .filter(([key]) => key.startsWith('eligibility.'))
+        .map(([key, text]) => [key.slice('eligibility.'.length), text]),
+    );
+  const texts = { da: catalogue('da'), nb: catalogue('nb'), en: catalogue('en') };
+  const keys = Object.keys(texts.da);
+  const placeholders = (text: string | undefined) => [...(text ?? '').matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 
   it.each(keys)('%s has Danish, Norwegian and English with the same placeholders', (key) => {
-    const texts = eligibilityMessages[key];
-    for (const language of LANGUAGES) expect(texts[language].trim().length).toBeGreaterThan(0);
-    expect(placeholders(texts.nb)).toEqual(placeholders(texts.da));
-    expect(placeholders(texts.en)).toEqual(placeholders(texts.da));
+    for (const language of LANGUAGES) expect(texts[language][key]?.trim().length).toBeGreaterThan(0);
+    expect(placeholders(texts.nb[key])).toEqual(placeholders(texts.da[key]));
+    expect(placeholders(texts.en[key])).toEqual(placeholders(texts.da[key]));
   });
 
   it('has a label for every manual checklist rule, document kind and budget category', () => {
@@ -267,7 +271,7 @@ describe('texts', () => {
   });
 
   it.each(languageCases)('%s, in %s, leaves no placeholder unfilled', (_label, language, result) => {
-    const text = describeRuleResult(result, language);
+    const text = describeRuleResult(language, result);
     expect(text).not.toMatch(/[{}]/);
     expect(text.length).toBeGreaterThan(10);
   });
@@ -279,7 +283,7 @@ describe('texts', () => {
   ];
   const missingCases = allMissingItems.flatMap((item) => LANGUAGES.map((language) => [item.code, item.detail, language, item] as const));
   it.each(missingCases)('missing %s %s, in %s, is described without placeholders', (_code, _detail, language, item) => {
-    expect(describeMissingItem(item, language)).not.toMatch(/[{}]/);
+    expect(describeMissingItem(language, item)).not.toMatch(/[{}]/);
   });
 
   it.each([
@@ -287,38 +291,38 @@ describe('texts', () => {
     ['nb', 'Vedtekter (foreningens lover)'],
     ['en', "Statutes (the association's rules)"],
   ] as const)('names the statutes in plain words in %s', (language, text) => {
-    expect(describeMissingItem({ code: 'document', detail: 'statutes' }, language)).toBe(text);
+    expect(describeMissingItem(language, { code: 'document', detail: 'statutes' })).toBe(text);
   });
 
   it('names the earlier case of a missing report', () => {
-    expect(describeMissingItem({ code: 'earlier_report', detail: 'GF-2025-00042' }, 'da')).toBe(
+    expect(describeMissingItem('da', { code: 'earlier_report', detail: 'GF-2025-00042' })).toBe(
       'Afrapportering for tidligere tilskud (sag GF-2025-00042)',
     );
   });
 
   it('shows a document kind it has no text for as it is', () => {
-    expect(describeMissingItem({ code: 'document', detail: 'board_minutes' }, 'en')).toBe('board_minutes');
+    expect(describeMissingItem('en', { code: 'document', detail: 'board_minutes' })).toBe('board_minutes');
   });
 
   it('names documents and cost categories in the reader’s language, not as codes', () => {
     const documents = ruleResult('DOCUMENTS', setRequestedOre(kronerToOre(100_001)), setDocuments());
-    expect(describeRuleResult(documents, 'da')).toContain('Vedtægter (foreningens love), Seneste årsregnskab, Budget for hele aktiviteten');
+    expect(describeRuleResult('da', documents)).toContain('Vedtægter (foreningens love), Seneste årsregnskab, Budget for hele aktiviteten');
     const costs = ruleResult('E8', addBudgetLine('marketing', 500), addBudgetLine('wages', 1_000));
-    expect(describeRuleResult(costs, 'da')).toContain('markedsføring, løn');
-    expect(describeRuleResult(costs, 'en')).toContain('marketing, wages');
+    expect(describeRuleResult('da', costs)).toContain('markedsføring, løn');
+    expect(describeRuleResult('en', costs)).toContain('marketing, wages');
   });
 
   it('writes amounts, dates and deadlines the way readers expect them', () => {
     const amount = ruleResult('AMOUNT', setRequestedOre(kronerToOre(60_000)));
-    expect(describeRuleResult(amount, 'da')).toContain('60.000 kr.');
-    expect(describeRuleResult(amount, 'en')).toContain('60,000 kr.');
+    expect(describeRuleResult('da', amount)).toContain(formatKroner('da', 60_000)); // 60.000 kr.
+    expect(describeRuleResult('en', amount)).toContain(formatKroner('en', 60_000)); // DKK 60,000
 
-    const late = describeRuleResult(ruleResult('E11', setSubmittedAt('2026-05-03T10:15:00Z')), 'da');
+    const late = describeRuleResult('da', ruleResult('E11', setSubmittedAt('2026-05-03T10:15:00Z')));
     expect(late).toContain('3. maj 2026');
     expect(late).toMatch(/12[.:]00/); // the deadline in Danish time, not UTC
     expect(late).toMatch(/12[.:]15/);
 
-    const started = describeRuleResult(ruleResult('E7', setStartDate('2026-04-01')), 'en');
+    const started = describeRuleResult('en', ruleResult('E7', setStartDate('2026-04-01')));
     expect(started).toContain('1 April 2026');
     expect(started).toContain('20 April 2026');
   });

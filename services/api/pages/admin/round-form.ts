@@ -1,7 +1,7 @@
 import type { Response } from 'express';
 import type { Language } from '../../../../lib/languages';
 import { BUDGET_CATEGORIES, TARGET_GROUPS } from '../../../../domain/categories';
-import { eligibilityMessages } from '../../../../domain/eligibility-texts';
+import { budgetCategoryName } from '../../../../locale';
 import { ROUND_MODES, type RoundInput } from '../../../../domain/round-input';
 import { APPLICATION_DOCUMENT_KINDS, DANISH_TIME_ZONE, REPORT_REQUIREMENTS } from '../../../../domain/tiers';
 import { TARGET_GROUP_LABELS } from '../apply/texts';
@@ -332,7 +332,7 @@ export function renderRoundForm(res: Response, cookieSecret: string, options: Ro
       multiple: true,
       value: values(v, 'excludedCostCategories'),
       error: errors.excludedCostCategories,
-      options: BUDGET_CATEGORIES.map((category) => ({ value: category, label: capitalised(eligibilityMessages[`category.${category}`][language]) })),
+      options: BUDGET_CATEGORIES.map((category) => ({ value: category, label: capitalised(budgetCategoryName(language, category)) })),
     })}
 
     <h2>${T.sectionTiers[language]}</h2>

@@ -2,7 +2,7 @@ import type { Database } from '../../../../lib/db';
 import type { Language } from '../../../../lib/languages';
 import { roundReportingTiers } from '../../../../lib/rounds';
 import { describeReportRequirement } from '../../../../activities/letters/decision-letter';
-import { eligibilityMessages, isEligibilityMessageKey } from '../../../../domain/eligibility-texts';
+import { budgetCategoryName, documentKindName } from '../../../../locale';
 import { oreToKroner } from '../../../../domain/money';
 import type { ReportingTier } from '../../../../domain/tiers';
 import type { FundingRound } from '../../../../prisma/generated/client';
@@ -28,13 +28,11 @@ function capitalised(text: string): string {
 
 /** A budget category's name ("Løn"), from the texts screening uses to name excluded costs. */
 export function categoryLabel(category: string, language: Language): string {
-  const key = `category.${category}`;
-  return isEligibilityMessageKey(key) ? capitalised(eligibilityMessages[key][language]) : category;
+  return capitalised(budgetCategoryName(language, category));
 }
 
 export function documentLabel(kind: string, language: Language): string {
-  const key = `document.${kind}`;
-  return isEligibilityMessageKey(key) ? eligibilityMessages[key][language] : kind;
+  return documentKindName(language, kind);
 }
 
 export interface TierRow {

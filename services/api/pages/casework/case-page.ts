@@ -4,7 +4,7 @@ import type { Database } from '../../../../lib/db';
 import type { Language } from '../../../../lib/languages';
 import type { ApplicationInput } from '../../../../domain/application-input';
 import type { RuleResult } from '../../../../domain/eligibility';
-import { describeEligibilityMessage, describeRuleResult, isEligibilityMessageKey } from '../../../../domain/eligibility-texts';
+import { budgetCategoryName, describeChecklistItem, describeRuleResult } from '../../../../locale';
 import { formatCaseReference } from '../../../../domain/reference';
 import type { CaseState } from '../../../../workflows/messages';
 import { labelOf, OUTCOME_LABELS, TARGET_GROUP_LABELS } from '../../stats/labels';
@@ -112,7 +112,7 @@ function submissionSection(application: LoadedCase, language: Language): SafeHtm
             <caption class="sr-only">${T.budget[language]}</caption>
             <thead><tr><th scope="col">${T.category[language]}</th><th scope="col">${T.description[language]}</th><th scope="col" class="gf-number">${T.amount[language]}</th></tr></thead>
             <tbody>${budget.lines.map(
-              (line) => html`<tr><td>${isEligibilityMessageKey(`category.${line.category}`) ? describeEligibilityMessage(`category.${line.category}` as never, language) : line.category}</td><td>${line.description}</td><td class="gf-number">${kroner(line.amount, language)}</td></tr>`,
+              (line) => html`<tr><td>${budgetCategoryName(language, line.category)}</td><td>${line.description}</td><td class="gf-number">${kroner(line.amount, language)}</td></tr>`,
             )}</tbody>
           </table>`
         : ''
@@ -191,7 +191,7 @@ function checksSection(application: LoadedCase, state: CasePageState, csrf: stri
         (rule) => html`<tr>
           <td>${rule.rule}</td>
           <td><span class="badge badge-${rule.outcome === 'pass' ? 'success' : rule.outcome === 'fail' ? 'error' : 'warning'}">${resultLabel(rule.outcome, language)}</span></td>
-          <td>${describeRuleResult(rule, language)}${judged(rule.rule)}</td>
+          <td>${describeRuleResult(language, rule)}${judged(rule.rule)}</td>
         </tr>`,
       )}</tbody>
     </table>
@@ -201,7 +201,7 @@ function checksSection(application: LoadedCase, state: CasePageState, csrf: stri
       <tbody>${checklist.map(
         (item) => html`<tr>
           <td>${item.rule}</td>
-          <td>${isEligibilityMessageKey(item.labelKey) ? describeEligibilityMessage(item.labelKey, language) : item.labelKey}</td>
+          <td>${describeChecklistItem(language, item)}</td>
           <td>${overrides.has(item.rule) ? judged(item.rule) : T.notJudged[language]}</td>
         </tr>`,
       )}</tbody>

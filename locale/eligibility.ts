@@ -1,0 +1,110 @@
+import {
+  VALUE_LIST_SEPARATOR,
+  type ChecklistLabelKey,
+  type EligibilityReasonKey,
+  type MissingItem,
+  type RuleResult,
+} from '../domain/eligibility';
+import type { Language } from '../lib/languages';
+import type { MessageKey } from './catalogue';
+import { formatDate, formatDateTime, formatKroner } from './format';
+import { hasMessage, t } from './translate';
+
+// What screening found, in words a volunteer treasurer understands. Reasons speak to the
+// association ("I"/"dere"/"you"); the checklist labels are for the caseworker.
+
+/**
+ * The message of each key a stored screening holds. Screenings keep the keys they were stored
+ * with, so the catalogue may name its messages differently without touching stored data.
+ */
+const MESSAGES = {
+  'E1.active': 'eligibility.E1.active',
+  'E1.invalidCvr': 'eligibility.E1.invalidCvr',
+  'E1.inactive': 'eligibility.E1.inactive',
+  'E1.notInRegister': 'eligibility.E1.notInRegister',
+  'E7.startsAfterSubmission': 'eligibility.E7.startsAfterSubmission',
+  'E7.startedBeforeSubmission': 'eligibility.E7.startedBeforeSubmission',
+  'E7.startDateUnreadable': 'eligibility.E7.startDateUnreadable',
+  'E8.noExcludedCosts': 'eligibility.E8.noExcludedCosts',
+  'E8.excludedCosts': 'eligibility.E8.excludedCosts',
+  'E9.allReported': 'eligibility.E9.allReported',
+  'E9.reportsMissing': 'eligibility.E9.reportsMissing',
+  'E9.reportsAwaitingReview': 'eligibility.E9.reportsAwaitingReview',
+  'E10.noChildren': 'eligibility.E10.noChildren',
+  'E10.declared': 'eligibility.E10.declared',
+  'E10.declarationMissing': 'eligibility.E10.declarationMissing',
+  'E11.noDeadline': 'eligibility.E11.noDeadline',
+  'E11.onTime': 'eligibility.E11.onTime',
+  'E11.late': 'eligibility.E11.late',
+  'AMOUNT.withinMaximum': 'eligibility.AMOUNT.withinMaximum',
+  'AMOUNT.overMaximum': 'eligibility.AMOUNT.overMaximum',
+  'DOCUMENTS.noneRequired': 'eligibility.DOCUMENTS.noneRequired',
+  'DOCUMENTS.complete': 'eligibility.DOCUMENTS.complete',
+  'DOCUMENTS.missing': 'eligibility.DOCUMENTS.missing',
+  'checklist.E2': 'eligibility.checklist.E2',
+  'checklist.E3': 'eligibility.checklist.E3',
+  'checklist.E4': 'eligibility.checklist.E4',
+  'checklist.E5': 'eligibility.checklist.E5',
+  'checklist.E6': 'eligibility.checklist.E6',
+  'checklist.E12': 'eligibility.checklist.E12',
+  'checklist.E13': 'eligibility.checklist.E13',
+} as const satisfies Record<EligibilityReasonKey | ChecklistLabelKey, MessageKey>;
+
+function isStoredKey(key: string): key is keyof typeof MESSAGES {
+  return Object.hasOwn(MESSAGES, key);
+}
+
+/** A budget category by its name in the language ("løn", "wages"); a code without a name as it is. */
+export function budgetCategoryName(language: Language, category: string): string {
+  const key = `eligibility.category.${category}`;
+  return hasMessage(language, key) ? t(language, key) : category;
+}
+
+/** A document kind by its name in the language; a kind without a name as it is. */
+export function documentKindName(language: Language, kind: string): string {
+  const key = `eligibility.document.${kind}`;
+  return hasMessage(language, key) ? t(language, key) : kind;
+}
+
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function namedList(value: string, name: (language: Language, code: string) => string, language: Language): string {
+  return value
+    .split(VALUE_LIST_SEPARATOR)
+    .map((code) => name(language, code))
+    .join(', ');
+}
+
+/** A value as the rules' naming convention says to show it (see RuleResult); anything unreadable as it is. */
+function formatValue(language: Language, name: string, value: string | number): string {
+  const text = String(value);
+  if (name === 'documents') return namedList(text, documentKindName, language);
+  if (name === 'categories') return namedList(text, budgetCategoryName, language);
+  if (name.endsWith('At')) return Number.isNaN(new Date(text).getTime()) ? text : formatDateTime(language, text, 'long');
+  if (name.endsWith('Date')) return CALENDAR_DATE.test(text) ? formatDate(language, text) : text;
+  if (name.endsWith('Kroner')) return Number.isFinite(Number(value)) ? formatKroner(language, Number(value)) : text;
+  return text;
+}
+
+/** Why a rule came out as it did, with its values filled in. */
+export function describeRuleResult(language: Language, result: Pick<RuleResult, 'reasonKey' | 'values'>): string {
+  const values = Object.fromEntries(Object.entries(result.values).map(([name, value]) => [name, formatValue(language, name, value)]));
+  return t(language, MESSAGES[result.reasonKey], values);
+}
+
+/** A manual checklist rule as the caseworker reads it; a label the catalogue does not know as it is. */
+export function describeChecklistItem(language: Language, item: { labelKey: string }): string {
+  return isStoredKey(item.labelKey) ? t(language, MESSAGES[item.labelKey]) : item.labelKey;
+}
+
+/** What the applicant must still send, in their language. */
+export function describeMissingItem(language: Language, item: MissingItem): string {
+  switch (item.code) {
+    case 'document':
+      return documentKindName(language, item.detail);
+    case 'child_certificate_declaration':
+      return t(language, 'eligibility.missing.childCertificateDeclaration');
+    case 'earlier_report':
+      return t(language, 'eligibility.missing.earlierReport', { reference: item.detail });
+  }
+}
