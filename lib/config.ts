@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { registerSettingsProblems, registerSettingsSchema } from '../activities/register';
-import { parseDuration } from '../domain/durations';
+import { parseDuration } from './durations';
 
 const booleanFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])

@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { isValidCvr } from '../../domain/cvr';
+import { isValidCvr } from '../../lib/cvr';
 import {
   createBusinessRegister,
   CvrHttpRegister,

@@ -1,4 +1,4 @@
-import { isValidCvr, normalizeCvr } from '../../domain/cvr';
+import { isValidCvr, normalizeCvr } from '../../lib/cvr';
 import { kronerToOre, oreToKroner } from '../../domain/money';
 import { formatCaseReference } from '../../domain/reference';
 import { grantApplicationWorkflowId } from '../../domain/status';

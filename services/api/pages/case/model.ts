@@ -1,7 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { Database } from '../../../../lib/db';
 import { formatCaseReference } from '../../../../domain/reference';
-import { parseDuration } from '../../../../domain/durations';
+import { parseDuration } from '../../../../lib/durations';
 import { processSettingsSchema } from '../../../../domain/round-settings';
 import { grantApplicationWorkflowId, type CaseStatus } from '../../../../domain/status';
 import { REPORT_REQUIREMENTS, type ReportRequirement } from '../../../../domain/tiers';
