@@ -7,7 +7,7 @@ import { screenApplication as screen, type EarlierReportStatus } from '../domain
 import { describeMissingItem } from '../domain/eligibility-texts';
 import { kronerToOre } from '../domain/money';
 import { formatCaseReference } from '../domain/reference';
-import type { BusinessRegister, RegisterLookup } from './register';
+import type { BusinessRegister, RegisterLookup } from '../lib/register';
 
 export interface ScreeningOutcome {
   lateSubmission: boolean;

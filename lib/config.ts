@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { registerSettingsProblems, registerSettingsSchema } from '../activities/register';
+import { registerSettingsProblems, registerSettingsSchema } from './register-settings';
 import { parseDuration } from './durations';
 
 const booleanFromEnv = z

@@ -4,7 +4,7 @@ import { loadConfigOrExit, loadDotEnvIfPresent } from '../../lib/config';
 import { createDatabase } from '../../lib/db';
 import { createLogger, type Logger } from '../../lib/logger';
 import { activitySettingsFromConfig } from '../../activities';
-import { createBusinessRegister } from '../../activities/register';
+import { createBusinessRegister } from '../../lib/register';
 import { temporalConnectionOptions } from '../../lib/temporal';
 import { createWorker } from './worker';
 import { bundleWorkflowsToFile, workerBundlePath } from './bundle';

@@ -9,7 +9,7 @@ import { createLogger } from '../../lib/logger';
 import { createSmtpMailer } from '../../lib/mailer';
 import { createOutboxDispatcher } from '../../activities/mail/outbox';
 import { activitySettingsFromConfig, type ActivityDependencies } from '../../activities';
-import { createBusinessRegister } from '../../activities/register';
+import { createBusinessRegister } from '../../lib/register';
 import { temporalConnectionOptions } from '../../lib/temporal';
 import { createApp } from '../../services/api/app';
 import { createLocalStaffAuthenticator, sessionPolicyFrom } from '../../lib/staff-auth';

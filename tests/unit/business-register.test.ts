@@ -14,7 +14,7 @@ import {
   RegisterUnavailableError,
   registerSettingsProblems,
   registerSettingsSchema,
-} from '../../activities/register';
+} from '../../lib/register';
 
 const SHIPPED_FILE = path.resolve(__dirname, '../../infra/register/associations.json');
 

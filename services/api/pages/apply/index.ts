@@ -5,7 +5,7 @@ import type { Config } from '../../../../lib/config';
 import type { Database } from '../../../../lib/db';
 import { t, type Language } from '../../../../locale';
 import type { Logger } from '../../../../lib/logger';
-import { createBusinessRegister, type BusinessRegister } from '../../../../activities/register';
+import { createBusinessRegister, type BusinessRegister } from '../../../../lib/register';
 import { isValidCvr, normalizeCvr } from '../../../../lib/cvr';
 import { FORM_STEPS, stepAnswers, type DraftAnswers, type DraftPosition, type FormStep } from '../../../../domain/draft-steps';
 import type { FieldIssue } from '../../http/errors';
