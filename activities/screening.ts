@@ -1,7 +1,7 @@
 import type { Database } from '../lib/db';
 import { isUniqueViolation } from '../lib/db';
 import { isLanguage } from '../lib/languages';
-import { roundReportingTiers } from '../lib/rounds';
+import { roundReportingTiers } from '../domain/rounds';
 import type { ApplicationInput } from '../domain/application-input';
 import { screenApplication as screen, type EarlierReportStatus } from '../domain/eligibility';
 import { describeMissingItem } from '../domain/eligibility-texts';

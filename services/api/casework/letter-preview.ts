@@ -1,5 +1,5 @@
 import type { Database } from '../../../lib/db';
-import { roundReportingTiers } from '../../../lib/rounds';
+import { roundReportingTiers } from '../../../domain/rounds';
 import { parseDuration } from '../../../lib/durations';
 import { processSettingsSchema } from '../../../domain/round-settings';
 import { reportDueDate, reportRequirementFor } from '../../../domain/tiers';
