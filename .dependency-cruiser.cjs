@@ -1,5 +1,5 @@
 /**
- * The project's layering, checked by `npm run deps` (README: "Layers").
+ * The project's layering, checked by `npm run deps` (README: "Layout").
  *
  *   lib ← domain ← locale ← documents ← activities, services     (workflows: domain and workflows only)
  *
@@ -10,8 +10,24 @@
  */
 const TYPE_ONLY = ['type-only', 'type-import'];
 
-/** Everything of ours outside these folders, as a path pattern. */
-const oursExcept = (...folders) => `^(?!(?:${folders.join('|')})/)(?:services|activities|domain|lib|workflows|locale|documents|infra|bench|tests|prisma)/`;
+const OUR_FOLDERS = ['services', 'activities', 'domain', 'lib', 'workflows', 'locale', 'documents', 'infra', 'bench', 'tests', 'prisma'];
+
+/** A rule: modules under `from` import nothing of ours outside `allowed` (and their own folder). */
+function importsOnly(from, allowed, comment) {
+  const others = `^(?!(?:${[from, ...allowed].join('|')})/)(?:${OUR_FOLDERS.join('|')})/`;
+  return { name: `${from}-layer`, severity: 'error', comment, from: { path: `^${from}/` }, to: { path: others } };
+}
+
+/** A rule: modules matching `from` (but not `fromNot`) import `to` (but not `toNot`) as types only. */
+function typesOnly({ name, from, fromNot, to, toNot, comment }) {
+  return {
+    name,
+    severity: 'error',
+    comment,
+    from: { path: from, ...(fromNot && { pathNot: fromNot }) },
+    to: { path: to, ...(toNot && { pathNot: toNot }), dependencyTypesNot: TYPE_ONLY },
+  };
+}
 
 module.exports = {
   forbidden: [
@@ -22,67 +38,36 @@ module.exports = {
       from: {},
       to: { circular: true },
     },
-    {
-      name: 'lib-imports-only-lib',
-      severity: 'error',
-      comment: 'lib/ holds utilities every layer may use, so it imports nothing of ours but lib (and Prisma\'s generated client).',
-      from: { path: '^lib/' },
-      to: { path: oursExcept('lib', 'prisma/generated') },
-    },
-    {
-      name: 'domain-imports-lib-and-domain',
-      severity: 'error',
-      comment: 'domain/ holds the pure rules: it imports lib and domain, and names locale types (message keys) only as types.',
-      from: { path: '^domain/' },
-      to: { path: oursExcept('lib', 'domain', 'locale') },
-    },
-    {
+    importsOnly('lib', ['prisma/generated'], 'lib/ holds utilities every layer may use: it imports nothing of ours but lib and Prisma\'s generated client.'),
+    importsOnly('domain', ['lib', 'locale'], 'domain/ holds the pure rules, on lib alone; locale only for the names of its types (below).'),
+    typesOnly({
       name: 'domain-names-locale-as-types-only',
-      severity: 'error',
+      from: '^domain/',
+      to: '^locale/',
       comment: 'domain/ returns message keys and values; the sentences are the locale layer\'s, above it.',
-      from: { path: '^domain/' },
-      to: { path: '^locale/', dependencyTypesNot: TYPE_ONLY },
-    },
-    {
-      name: 'locale-imports-lib-domain-locale',
-      severity: 'error',
-      from: { path: '^locale/' },
-      to: { path: oursExcept('lib', 'domain', 'locale') },
-    },
-    {
-      name: 'documents-imports-lib-domain-locale-documents',
-      severity: 'error',
-      comment: 'documents/ renders letters, briefs, emails and PDFs without I/O, from lib, domain and locale.',
-      from: { path: '^documents/' },
-      to: { path: oursExcept('lib', 'domain', 'locale', 'documents') },
-    },
+    }),
+    importsOnly('locale', ['lib', 'domain'], 'locale/ turns keys and values into text.'),
+    importsOnly('documents', ['lib', 'domain', 'locale'], 'documents/ renders letters, briefs, emails and PDFs without I/O.'),
     {
       name: 'activities-not-services-or-infra',
       severity: 'error',
       from: { path: '^activities/' },
       to: { path: '^(services|infra|bench|tests)/' },
     },
-    {
+    typesOnly({
       name: 'activities-name-workflows-as-types-only',
-      severity: 'error',
+      from: '^activities/',
+      to: '^workflows/',
+      toNot: '^workflows/messages\\.ts$',
       comment: 'An activity may name a workflow\'s messages (signals, queries) and types, never run workflow code.',
-      from: { path: '^activities/' },
-      to: { path: '^workflows/', pathNot: '^workflows/messages\\.ts$', dependencyTypesNot: TYPE_ONLY },
-    },
-    {
-      name: 'workflows-import-domain-workflows-temporal',
-      severity: 'error',
-      comment: 'Workflow code runs in Temporal\'s deterministic sandbox: only domain rules, other workflow modules and @temporalio/workflow.',
-      from: { path: '^workflows/' },
-      to: { path: oursExcept('domain', 'workflows', 'activities') },
-    },
-    {
+    }),
+    importsOnly('workflows', ['domain', 'activities'], 'Workflow code runs in Temporal\'s deterministic sandbox: domain rules and other workflow modules only.'),
+    typesOnly({
       name: 'workflows-name-activities-as-types-only',
-      severity: 'error',
+      from: '^workflows/',
+      to: '^activities/',
       comment: 'Workflows reach activities through proxyActivities; importing one would pull I/O into the sandbox.',
-      from: { path: '^workflows/' },
-      to: { path: '^activities/', dependencyTypesNot: TYPE_ONLY },
-    },
+    }),
     {
       name: 'workflows-use-no-package-but-temporal-workflow',
       severity: 'error',
@@ -100,13 +85,13 @@ module.exports = {
       from: { path: '^services/', pathNot: '^services/worker/' },
       to: { path: '^activities/' },
     },
-    {
+    typesOnly({
       name: 'services-name-workflows-as-types-only',
-      severity: 'error',
+      from: '^services/',
+      to: '^workflows/',
+      toNot: '^workflows/messages\\.ts$',
       comment: 'Services start workflows by type name and talk to them through workflows/messages.',
-      from: { path: '^services/' },
-      to: { path: '^workflows/', pathNot: '^workflows/messages\\.ts$', dependencyTypesNot: TYPE_ONLY },
-    },
+    }),
     {
       name: 'only-infra-tests-bench-import-infra',
       severity: 'error',
@@ -133,9 +118,6 @@ module.exports = {
       exportsFields: ['exports'],
       conditionNames: ['import', 'require', 'node', 'default', 'types'],
       extensions: ['.ts', '.d.ts', '.js', '.cjs', '.mjs', '.json'],
-    },
-    reporterOptions: {
-      text: { highlightFocused: true },
     },
   },
 };
