@@ -5,7 +5,7 @@ import { createCaseEventActivities } from './case-events';
 import { createCaseRecordActivities } from './case-records';
 import { createDecisionLetterActivities, type MunicipalitySettings } from './letters/store-decision-letter';
 import { createCaseEmailActivities, type CaseEmailSettings } from './mail/case-emails';
-import type { BusinessRegister } from './register';
+import type { BusinessRegister } from '../lib/register';
 import { createScreeningActivities } from './screening';
 
 export interface ActivityDependencies {

@@ -1,13 +1,13 @@
 import type { Database } from '../lib/db';
 import { isUniqueViolation } from '../lib/db';
 import { isLanguage } from '../lib/languages';
-import { roundReportingTiers } from '../lib/rounds';
+import { roundReportingTiers } from '../domain/rounds';
 import type { ApplicationInput } from '../domain/application-input';
 import { screenApplication as screen, type EarlierReportStatus, type MissingItem } from '../domain/eligibility';
 import { kronerToOre } from '../domain/money';
 import { formatCaseReference } from '../domain/reference';
 import { describeMissingItem } from '../locale';
-import type { BusinessRegister, RegisterLookup } from './register';
+import type { BusinessRegister, RegisterLookup } from '../lib/register';
 
 export interface ScreeningOutcome {
   lateSubmission: boolean;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { createDatabase, type Database } from '../lib/db';
-import { isValidCvr } from '../domain/cvr';
+import { isValidCvr } from '../lib/cvr';
 import { startProcess, type ManagedProcess } from '../infra/child-process';
 import { PROJECT_ROOT } from '../infra/paths';
 import { findFreePort, waitFor } from '../infra/ports';

@@ -1,6 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
 import { createDatabase, type Database } from '../lib/db';
-import { reportWorkflowId } from '../domain/status';
+import { reportWorkflowId } from '../domain/workflow-ids';
 import { reportStateQuery, submitReportSignal, type ReportSubmission } from '../workflows/messages';
 import { log, printTable, round1, runBenchmark, writeResults, type Headline } from './support/output';
 import { startBenchStack, type BenchStack, type Service } from './support/stack';

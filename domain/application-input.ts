@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { messageKey } from './message-key';
 import { BUDGET_CATEGORIES, COFINANCING_STATUSES, TARGET_GROUPS } from './categories';
-import { isValidCvr, normalizeCvr } from './cvr';
+import { isValidCvr, normalizeCvr } from '../lib/cvr';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).optional();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseDuration } from './durations';
+import { parseDuration } from '../lib/durations';
 
 // The zod side of durations, apart from parseDuration: workflow code imports the durations, and
 // everything it imports is evaluated for each workflow the worker creates.

@@ -1,4 +1,4 @@
-import { isValidCvr, normalizeCvr } from './cvr';
+import { isValidCvr, normalizeCvr } from '../lib/cvr';
 import { oreToKroner } from './money';
 import { calendarDateIn, requiredApplicationDocuments, type ReportingTier } from './tiers';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseDuration } from './durations';
+import { parseDuration } from '../lib/durations';
 import type { ReportDueRule } from './tiers';
 import { reportDueRuleSchema } from './tier-schemas';
 

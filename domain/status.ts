@@ -16,12 +16,3 @@ export const CASE_STATUSES = [
 ] as const;
 
 export type CaseStatus = (typeof CASE_STATUSES)[number];
-
-export function grantApplicationWorkflowId(applicationId: string): string {
-  return `grant-application-${applicationId}`;
-}
-
-/** The follow-up reporting child workflow of an application's case. */
-export function reportWorkflowId(applicationId: string): string {
-  return `grant-report-${applicationId}`;
-}

@@ -1,4 +1,4 @@
-import { parseDuration } from './durations';
+import { parseDuration } from '../lib/durations';
 import { kronerToOre } from './money';
 
 // How much paperwork a grant costs the association grows with the amount: the application

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 
-export const PROJECT_ROOT = path.resolve(__dirname, '..');
+export { PROJECT_ROOT } from '../lib/project-root';
 
 /** Outside the checkout, so every fresh clone on the machine reuses what was built once. */
 export function cacheDir(): string {

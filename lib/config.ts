@@ -2,8 +2,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { registerSettingsProblems, registerSettingsSchema } from '../activities/register';
-import { parseDuration } from '../domain/durations';
+import { registerSettingsProblems, registerSettingsSchema } from './register-settings';
+import { parseDuration } from './durations';
 
 const booleanFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])

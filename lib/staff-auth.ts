@@ -1,5 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
-import { parseDuration } from '../domain/durations';
+import { parseDuration } from './durations';
 import type { Database } from './db';
 import { generateAccessToken, sha256Hex } from './tokens';
 

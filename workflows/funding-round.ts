@@ -1,6 +1,6 @@
 import { ApplicationFailure, allHandlersFinished, condition, getExternalWorkflowHandle, setHandler, sleep } from '@temporalio/workflow';
 import { activities } from './activities';
-import { grantApplicationWorkflowId } from '../domain/status';
+import { grantApplicationWorkflowId } from '../domain/workflow-ids';
 import {
   FAILURE_TYPES,
   allocationDecidedSignal,
@@ -14,11 +14,6 @@ export interface FundingRoundInput {
   roundId: string;
   closesAt: string;
   budgetOre: number;
-}
-
-
-export function fundingRoundWorkflowId(roundId: string): string {
-  return `funding-round-${roundId}`;
 }
 
 /** A deadline round: closes at its deadline, proposes an allocation, fans out the confirmed decisions. */

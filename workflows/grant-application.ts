@@ -9,9 +9,10 @@ import {
 } from '@temporalio/workflow';
 import type { CaseActivities } from '../activities';
 import { activities } from './activities';
-import { reportWorkflowId, type CaseStatus } from '../domain/status';
-import { reportDueDate, reportRequirementFor, type ReportingTier } from '../domain/tiers';
-import type { ProcessTimings } from '../domain/round-settings';
+import type { CaseStatus } from '../domain/status';
+import { reportWorkflowId } from '../domain/workflow-ids';
+import { reportDueDate, reportRequirementFor } from '../domain/tiers';
+import type { RoundSnapshot } from '../domain/rounds';
 import { followUpReport } from './follow-up-report';
 import {
   FAILURE_TYPES,
@@ -37,18 +38,6 @@ import {
   type ProposedDecision,
   type Supplement,
 } from './messages';
-
-/** The round as it was when the application was submitted: later edits do not change a case. */
-export interface RoundSnapshot {
-  id: string;
-  name: string;
-  mode: 'continuous' | 'deadline';
-  closesAt: string | null;
-  maxAmountOre: number;
-  fourEyesThresholdOre: number;
-  reportingTiers: ReportingTier[];
-  timings: ProcessTimings;
-}
 
 export interface GrantApplicationInput {
   applicationId: string;

@@ -1,10 +1,10 @@
 import { Client } from 'pg';
 import type { Database } from '../../lib/db';
-import { roundSnapshot } from '../../lib/rounds';
+import { roundSnapshot, type RoundSnapshot } from '../../domain/rounds';
 import { reportDueDate, reportRequirementFor } from '../../domain/tiers';
-import type { GrantApplicationInput, RoundSnapshot } from '../../workflows/grant-application';
+import type { GrantApplicationInput } from '../../workflows/grant-application';
 import type { FollowUpReportInput } from '../../workflows/follow-up-report';
-import { grantApplicationWorkflowId } from '../../domain/status';
+import { grantApplicationWorkflowId } from '../../domain/workflow-ids';
 
 // The rows behind the open cases: one continuous round with the default process settings
 // (report due 90 days after the activity ends, reminders 30 days before, on and 14 days after

@@ -1,5 +1,5 @@
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import { grantApplicationWorkflowId, reportWorkflowId } from '../../domain/status';
+import { grantApplicationWorkflowId, reportWorkflowId } from '../../domain/workflow-ids';
 import type { followUpReport } from '../../workflows/follow-up-report';
 import type { grantApplication } from '../../workflows/grant-application';
 import { log } from '../support/output';

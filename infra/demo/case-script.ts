@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Database } from '../../lib/db';
 import type { CaseStatus } from '../../domain/status';
+import { grantApplicationWorkflowId } from '../../domain/workflow-ids';
 
 // Writes a case's read-model rows directly — application, events, information requests,
 // decision, payout, follow-up report — as the workflow would have left them. For demo data and
@@ -148,7 +149,7 @@ export interface CaseApplicant {
 /** Writes the case's rows in one transaction; returns the application's ID. */
 export async function writeCase(db: Database, applicant: CaseApplicant, script: CaseScript): Promise<string> {
   const id = crypto.randomUUID();
-  const workflowId = `grant-application-${id}`;
+  const workflowId = grantApplicationWorkflowId(id);
   const decision = script.decision;
   await db.$transaction(async (tx) => {
     await tx.application.create({

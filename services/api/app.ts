@@ -1,7 +1,5 @@
 import express from 'express';
-import type { Client } from '@temporalio/client';
-import type { Database } from '../../lib/db';
-import type { Logger } from '../../lib/logger';
+import type { AppDependencies } from './dependencies';
 import { errorHandler, notFoundHandler } from './http/errors';
 import { createHttpMetrics } from './http/metrics';
 import { createWorkflowStarter, type WorkflowStarter } from './applications/workflow-starter';
@@ -23,24 +21,12 @@ import { statsRouter } from './routes/stats';
 import { openDataRouter } from './routes/open-data';
 import { registerCaseMetrics } from './stats/case-metrics';
 import { identifyStaff } from './http/staff';
-import type { StaffAuthenticator } from '../../lib/staff-auth';
 import type { Config } from '../../lib/config';
 import { pagesRouter } from './pages';
 import { secureCookies } from './http/cookies';
 import { pageErrorHandler, pageNotFound } from './pages/errors';
 import type { SiteSettings } from './pages/layout';
 import { configureLocale } from '../../locale';
-
-export interface AppDependencies {
-  /** The validated configuration (limits, cookie and site settings the pages need). */
-  config: Config;
-  db: Database;
-  authenticator: StaffAuthenticator;
-  temporal: Client;
-  taskQueue: string;
-  publicBaseUrl: string;
-  log: Logger;
-}
 
 export interface App {
   app: express.Express;

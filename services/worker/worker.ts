@@ -3,7 +3,7 @@ import type { Config } from '../../lib/config';
 import type { Database } from '../../lib/db';
 import { temporalConnectionOptions } from '../../lib/temporal';
 import { activitySettingsFromConfig, createActivities, type ActivityDependencies } from '../../activities';
-import { createBusinessRegister } from '../../activities/register';
+import { createBusinessRegister } from '../../lib/register';
 
 export interface WorkerSettings {
   connection: NativeConnection;

@@ -1,4 +1,4 @@
-import { fundingRoundWorkflowId } from '../../workflows/funding-round';
+import { fundingRoundWorkflowId } from '../../domain/workflow-ids';
 import { createOpenRound, eventually, getJson, postJson } from '../support/fixtures';
 import { submitCase, waitForStatus, type SubmittedCase } from '../support/process';
 import { signedInStaff } from '../support/staff';

@@ -3,6 +3,7 @@ import type { Database } from '../../lib/db';
 import { kronerToOre } from '../../domain/money';
 import type { ProcessSettings } from '../../domain/round-settings';
 import type { ReportingTier } from '../../domain/tiers';
+import { grantApplicationWorkflowId } from '../../domain/workflow-ids';
 
 /** A calendar date `days` from today (UTC), as the form sends it. */
 export function isoDay(days: number): string {
@@ -152,7 +153,7 @@ export async function insertApplication(
       amountRequestedOre: overrides.amountRequestedOre ?? 1_200_000n,
       amountGrantedOre: overrides.amountGrantedOre ?? null,
       submission: {},
-      workflowId: `grant-application-${id}`,
+      workflowId: grantApplicationWorkflowId(id),
       submittedAt: overrides.submittedAt ?? new Date(),
       // Marked as started, so the intake's reconciler never tries to start a process for it.
       workflowStartedAt: new Date(),

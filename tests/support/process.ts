@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import type { CaseStatus } from '../../domain/status';
+import { grantApplicationWorkflowId } from '../../domain/workflow-ids';
 import { grantApplication } from '../../workflows/grant-application';
 import { caseStateQuery, type CaseState } from '../../workflows/messages';
 import { applicationBody, eventually, postJson } from './fixtures';
@@ -22,7 +23,7 @@ export async function submitCase(stack: TestStack, roundId: string, overrides: R
     id: response.body.id,
     accessToken: response.body.accessToken,
     reference: response.body.reference,
-    handle: stack.temporal.workflow.getHandle<typeof grantApplication>(`grant-application-${response.body.id}`),
+    handle: stack.temporal.workflow.getHandle<typeof grantApplication>(grantApplicationWorkflowId(response.body.id)),
   };
 }
 

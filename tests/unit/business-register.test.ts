@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { isValidCvr } from '../../domain/cvr';
+import { isValidCvr } from '../../lib/cvr';
 import {
   createBusinessRegister,
   CvrHttpRegister,
@@ -14,7 +14,7 @@ import {
   RegisterUnavailableError,
   registerSettingsProblems,
   registerSettingsSchema,
-} from '../../activities/register';
+} from '../../lib/register';
 
 const SHIPPED_FILE = path.resolve(__dirname, '../../infra/register/associations.json');
 

@@ -1,7 +1,7 @@
-import { isValidCvr, normalizeCvr } from '../../domain/cvr';
+import { isValidCvr, normalizeCvr } from '../../lib/cvr';
 import { kronerToOre, oreToKroner } from '../../domain/money';
 import { formatCaseReference } from '../../domain/reference';
-import { grantApplicationWorkflowId } from '../../domain/status';
+import { grantApplicationWorkflowId } from '../../domain/workflow-ids';
 
 describe('CVR check digits (modulus 11, weights 2,7,6,5,4,3,2,1)', () => {
   it.each(['13748136', '25313763', '10150817'])('accepts %s', (cvr) => expect(isValidCvr(cvr)).toBe(true));

@@ -1,4 +1,4 @@
-import { parseDuration } from '../../domain/durations';
+import { parseDuration } from '../../lib/durations';
 import { durationMsSchema, durationSchema } from '../../domain/duration-schema';
 
 const SECOND = 1000;

@@ -2,7 +2,7 @@ import { messageKey } from '../../../domain/message-key';
 import { z } from 'zod';
 import type { Database } from '../../../lib/db';
 import type { StaffIdentity } from '../../../lib/staff-auth';
-import { isValidCvr } from '../../../domain/cvr';
+import { isValidCvr } from '../../../lib/cvr';
 import { formatCaseReference } from '../../../domain/reference';
 import { recordAccessMany, recordAudit } from '../audit/log';
 import { ApiError } from '../http/errors';

@@ -1,7 +1,7 @@
 import { isUniqueViolation, type Database, type Prisma } from '../../../lib/db';
 import { type Language } from '../../../lib/languages';
 import { messageKey } from '../../../domain/message-key';
-import { roundReportingTiers } from '../../../lib/rounds';
+import { roundReportingTiers } from '../../../domain/rounds';
 import { kronerToOre, oreToKroner } from '../../../domain/money';
 import { processSettingsSchema } from '../../../domain/round-settings';
 import { applyRoundChange, roundInputSchema, roundUpdateSchema, type DecisionCriterion, type RoundInput, type RoundUpdate } from '../../../domain/round-input';

@@ -8,7 +8,8 @@ import { fingerprint, generateAccessToken, seal, sha256Hex, unseal } from '../..
 import type { ApplicationInput } from '../../../domain/application-input';
 import { kronerToOre, oreToKroner } from '../../../domain/money';
 import { formatCaseReference } from '../../../domain/reference';
-import { grantApplicationWorkflowId, type CaseStatus } from '../../../domain/status';
+import type { CaseStatus } from '../../../domain/status';
+import { grantApplicationWorkflowId } from '../../../domain/workflow-ids';
 import { ApiError } from '../http/errors';
 import type { WorkflowStarter } from './workflow-starter';
 

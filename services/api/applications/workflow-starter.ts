@@ -1,12 +1,19 @@
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { Database } from '../../../lib/db';
-import { roundSnapshot } from '../../../lib/rounds';
+import { roundSnapshot } from '../../../domain/rounds';
 import type { Application, FundingRound } from '../../../prisma/generated/client';
 import type { Logger } from '../../../lib/logger';
-import { grantApplication } from '../../../workflows/grant-application';
-import { fundingRound, fundingRoundWorkflowId } from '../../../workflows/funding-round';
+import { fundingRoundWorkflowId } from '../../../domain/workflow-ids';
+import type * as workflows from '../../../workflows';
 
 const START_DEADLINE_MS = 3_000;
+
+/**
+ * Workflows are started by their type name (the exported function's name, as the worker's bundle
+ * registers it), so the API never loads workflow code; `satisfies` keeps the names true to it.
+ */
+const GRANT_APPLICATION = 'grantApplication' satisfies keyof typeof workflows;
+const FUNDING_ROUND = 'fundingRound' satisfies keyof typeof workflows;
 
 export interface WorkflowStarter {
   /** Starts the application's workflow unless it already exists; safe to call any number of times. */
@@ -23,7 +30,7 @@ export function createWorkflowStarter({ db, temporal, taskQueue, log }: { db: Da
     try {
       // Bounded, so an applicant is not kept waiting by a Temporal outage: the reconciler retries.
       await temporal.connection.withDeadline(Date.now() + START_DEADLINE_MS, () =>
-        temporal.workflow.start(grantApplication, {
+        temporal.workflow.start<typeof workflows.grantApplication>(GRANT_APPLICATION, {
           taskQueue,
           workflowId: application.workflowId,
           args: [
@@ -51,7 +58,7 @@ export function createWorkflowStarter({ db, temporal, taskQueue, log }: { db: Da
   async function startRound(round: FundingRound): Promise<void> {
     if (!round.closesAt) return;
     await temporal.connection.withDeadline(Date.now() + START_DEADLINE_MS, () =>
-      temporal.workflow.start(fundingRound, {
+      temporal.workflow.start<typeof workflows.fundingRound>(FUNDING_ROUND, {
         taskQueue,
         workflowId: fundingRoundWorkflowId(round.id),
         args: [{ roundId: round.id, closesAt: round.closesAt!.toISOString(), budgetOre: Number(round.budgetOre) }],

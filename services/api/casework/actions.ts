@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import { grantApplicationWorkflowId, reportWorkflowId } from '../../../domain/status';
+import { grantApplicationWorkflowId, reportWorkflowId } from '../../../domain/workflow-ids';
 import {
   approvalUpdate,
   caseStateQuery,

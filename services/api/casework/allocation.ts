@@ -2,7 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { z } from 'zod';
 import type { allocationConfirmationSchema } from '../../../domain/case-actions';
 import { kronerToOre } from '../../../domain/money';
-import { fundingRoundWorkflowId } from '../../../workflows/funding-round';
+import { fundingRoundWorkflowId } from '../../../domain/workflow-ids';
 import { confirmAllocationUpdate, roundStateQuery, type RoundState } from '../../../workflows/messages';
 import { workflowCall } from '../http/workflow-errors';
 

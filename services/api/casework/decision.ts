@@ -4,7 +4,7 @@ import type { Client } from '@temporalio/client';
 import type { Database } from '../../../lib/db';
 import type { decisionSchema } from '../../../domain/case-actions';
 import { kronerToOre } from '../../../domain/money';
-import { grantApplicationWorkflowId } from '../../../domain/status';
+import { grantApplicationWorkflowId } from '../../../domain/workflow-ids';
 import { assertDecisionIsExplained, DecisionLetterError } from '../../../activities/letters/decision-letter';
 import { decideUpdate, type CaseState } from '../../../workflows/messages';
 import { ApiError } from '../http/errors';

@@ -1,6 +1,6 @@
 import type { Database } from '../../../lib/db';
-import { roundReportingTiers } from '../../../lib/rounds';
-import { parseDuration } from '../../../domain/durations';
+import { roundReportingTiers } from '../../../domain/rounds';
+import { parseDuration } from '../../../lib/durations';
 import { processSettingsSchema } from '../../../domain/round-settings';
 import { reportDueDate, reportRequirementFor } from '../../../domain/tiers';
 import { decisionLetterData, type MunicipalitySettings } from '../../../activities/letters/store-decision-letter';

@@ -1,5 +1,5 @@
 import type { Database } from '../../../lib/db';
-import { parseDuration } from '../../../domain/durations';
+import { parseDuration } from '../../../lib/durations';
 import { processSettingsSchema } from '../../../domain/round-settings';
 
 /** Where a case stands against its round's decision target (submission to decision). */

@@ -1,5 +1,5 @@
 import type { Database } from '../../../lib/db';
-import { roundReportingTiers } from '../../../lib/rounds';
+import { roundReportingTiers } from '../../../domain/rounds';
 import { kronerToOre } from '../../../domain/money';
 import { requiredApplicationDocuments, type ApplicationDocumentKind } from '../../../domain/tiers';
 import type { DraftAnswers } from '../../../domain/draft-steps';

@@ -13,7 +13,7 @@ import {
   supplementSchema,
   withdrawalSchema,
 } from '../../../domain/case-actions';
-import { grantApplicationWorkflowId, reportWorkflowId } from '../../../domain/status';
+import { grantApplicationWorkflowId, reportWorkflowId } from '../../../domain/workflow-ids';
 import {
   caseStateQuery,
   reportStateQuery,

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Config } from '../../../lib/config';
 import type { Database } from '../../../lib/db';
 import { LANGUAGES } from '../../../lib/languages';
-import { createBusinessRegister, RegisterUnavailableError } from '../../../activities/register';
+import { createBusinessRegister, RegisterUnavailableError } from '../../../lib/register';
 import { cvrSchema } from '../../../domain/application-input';
 import { FORM_STEPS, nextPosition, stepAnswers } from '../../../domain/draft-steps';
 import { ApiError, parseInput } from '../http/errors';

@@ -1,6 +1,6 @@
 import type { Database } from '../../../../lib/db';
 import type { Language } from '../../../../lib/languages';
-import { roundReportingTiers } from '../../../../lib/rounds';
+import { roundReportingTiers } from '../../../../domain/rounds';
 import { describeReportRequirement } from '../../../../activities/letters/decision-letter';
 import { budgetCategoryName, documentKindName } from '../../../../locale';
 import { oreToKroner } from '../../../../domain/money';

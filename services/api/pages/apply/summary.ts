@@ -3,7 +3,7 @@ import type { Language } from '../../../../lib/languages';
 import { BUDGET_CATEGORIES, TARGET_GROUPS, type TargetGroup } from '../../../../domain/categories';
 import { FORM_STEPS, STEP_KEYS, type DraftAnswers, type FormStep } from '../../../../domain/draft-steps';
 import { kronerToOre } from '../../../../domain/money';
-import { roundReportingTiers } from '../../../../lib/rounds';
+import { roundReportingTiers } from '../../../../domain/rounds';
 import { describeReportRequirement } from '../../../../activities/letters/decision-letter';
 import { requiredApplicationDocuments } from '../../../../domain/tiers';
 import type { FundingRound } from '../../../../prisma/generated/client';

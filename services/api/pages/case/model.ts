@@ -1,9 +1,10 @@
 import type { Client } from '@temporalio/client';
 import type { Database } from '../../../../lib/db';
 import { formatCaseReference } from '../../../../domain/reference';
-import { parseDuration } from '../../../../domain/durations';
+import { parseDuration } from '../../../../lib/durations';
 import { processSettingsSchema } from '../../../../domain/round-settings';
-import { grantApplicationWorkflowId, type CaseStatus } from '../../../../domain/status';
+import type { CaseStatus } from '../../../../domain/status';
+import { grantApplicationWorkflowId } from '../../../../domain/workflow-ids';
 import { REPORT_REQUIREMENTS, type ReportRequirement } from '../../../../domain/tiers';
 import { caseStateQuery, type DecisionOutcome } from '../../../../workflows/messages';
 import { GENERATED_DOCUMENT_KINDS } from '../../documents/store';

@@ -1,13 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { PROJECT_ROOT } from '../../infra/paths';
-import type { BusinessRegister } from './business-register';
-import { CvrHttpRegister } from './cvr-http-register';
-import { loadLocalRegister } from './local-register';
-
-export * from './business-register';
-export { CvrHttpRegister, buildCvrQuery, type CvrHttpRegisterOptions } from './cvr-http-register';
-export { LocalBusinessRegister, loadLocalRegister, type LocalRegisterEntry } from './local-register';
+import { PROJECT_ROOT } from './project-root';
 
 /** The fictional associations shipped for development and tests. */
 export const DEFAULT_BUSINESS_REGISTER_FILE = path.join(PROJECT_ROOT, 'infra', 'register', 'associations.json');
@@ -36,21 +29,4 @@ export function registerSettingsProblems(settings: RegisterSettings): { variable
   return (['CVR_REGISTER_USERNAME', 'CVR_REGISTER_PASSWORD'] as const)
     .filter((variable) => !settings[variable])
     .map((variable) => ({ variable, message: 'is required when BUSINESS_REGISTER=cvr' }));
-}
-
-/** Builds the configured register; the local file is read and validated here, at start-up. */
-export function createBusinessRegister(settings: RegisterSettings): BusinessRegister {
-  const problems = registerSettingsProblems(settings);
-  if (problems.length) throw new Error(problems.map((p) => `${p.variable} ${p.message}`).join('; '));
-  switch (settings.BUSINESS_REGISTER) {
-    case 'local':
-      return loadLocalRegister(settings.BUSINESS_REGISTER_FILE);
-    case 'cvr':
-      return new CvrHttpRegister({
-        url: settings.CVR_REGISTER_URL,
-        username: settings.CVR_REGISTER_USERNAME!,
-        password: settings.CVR_REGISTER_PASSWORD!,
-        timeoutMs: settings.CVR_REGISTER_TIMEOUT_MS,
-      });
-  }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isValidCvr, normalizeCvr } from '../../domain/cvr';
+import { isValidCvr, normalizeCvr } from '../cvr';
 import {
   isActiveRegisterStatus,
   RegisterUnavailableError,

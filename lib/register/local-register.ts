@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { z } from 'zod';
-import { isValidCvr, normalizeCvr } from '../../domain/cvr';
+import { isValidCvr, normalizeCvr } from '../cvr';
 import { isActiveRegisterStatus, type BusinessRegister, type RegisteredEntity, type RegisterLookup } from './business-register';
 
 // Strict objects: a misspelt field ("postnummer" for "postalCode") in a hand-edited file should
