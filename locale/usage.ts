@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /** The folders whose code shows texts to people. */
-export const SOURCE_FOLDERS = ['services', 'activities', 'domain', 'lib', 'workflows', 'locale', 'infra'];
+export const SOURCE_FOLDERS = ['services', 'activities', 'domain', 'lib', 'workflows', 'locale', 'infra', 'documents'];
 
 function sourceFiles(root: string): string[] {
   const files: string[] = [];

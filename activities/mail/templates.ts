@@ -5,7 +5,7 @@ import {
   timeZoneFor,
   type DecisionOutcome,
   type ReportRequirement,
-} from '../letters/decision-letter';
+} from '../letters/formats';
 
 export type EmailLanguage = 'da' | 'nb' | 'en';
 export type EmailKind =

@@ -1,7 +1,7 @@
 import type { Database } from '../../../../lib/db';
 import type { Language } from '../../../../lib/languages';
 import { roundReportingTiers } from '../../../../lib/rounds';
-import { describeReportRequirement } from '../../../../activities/letters/decision-letter';
+import { describeReportRequirement } from '../../../../documents/letter';
 import { eligibilityMessages, isEligibilityMessageKey } from '../../../../domain/eligibility-texts';
 import { oreToKroner } from '../../../../domain/money';
 import type { ReportingTier } from '../../../../domain/tiers';
