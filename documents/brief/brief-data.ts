@@ -9,15 +9,17 @@ interface Labelled {
 
 export interface CouncilBriefData {
   period: { from: string; to: string };
+  /** The round the brief is about; null for every round. */
   roundId: string | null;
+  /** Groups smaller than this are not shown. */
   minimumGroupSize: number;
   turnaround: {
-    decided: Count;
-    targetDays: number | null;
-    withinTargetShare: number | null;
     total: { medianDays: number | null; p90Days: number | null };
     municipality: { medianDays: number | null };
     applicant: { medianDays: number | null };
+    decided: Count;
+    targetDays: number | null;
+    withinTargetShare: number | null;
   };
   stages: { label: string; medianDays: number | null }[];
   completeness: { completeFirstShare: number | null; requestsPerApplication: number | null; missingItems: Labelled[] };
