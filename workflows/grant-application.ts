@@ -1,5 +1,4 @@
 import {
-  ApplicationFailure,
   ParentClosePolicy,
   allHandlersFinished,
   condition,
@@ -13,10 +12,9 @@ import { reportWorkflowId, type CaseStatus } from '../domain/status';
 import { reportDueDate, reportRequirementFor } from '../domain/tiers';
 import { decisionProblems } from '../domain/decision-rules';
 import type { GrantApplicationInput } from './grant-application-input';
-import { invalidInput, notAllowed } from './refusals';
+import { invalidInput, notAllowed, sameApprover } from './refusals';
 import { followUpReport } from './follow-up-report';
 import {
-  FAILURE_TYPES,
   allocationDecidedSignal,
   approvalUpdate,
   caseStateQuery,
@@ -226,11 +224,7 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
       validator: ({ approver, approve, comment }) => {
         requireAction('approve');
         if (proposal && proposal.decidedBy === approver) {
-          throw ApplicationFailure.create({
-            type: FAILURE_TYPES.sameApprover,
-            message: 'The second signature must come from someone other than the caseworker who decided',
-            nonRetryable: true,
-          });
+          throw sameApprover();
         }
         if (!approve && !comment?.trim()) throw invalidInput({ field: 'comment', messageKey: 'errors.approval.commentRequired' });
       },

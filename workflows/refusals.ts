@@ -13,3 +13,11 @@ export function invalidInput(problem: InvalidInputDetails): ApplicationFailure {
   const details: InvalidInputDetails = { field: problem.field, messageKey: problem.messageKey };
   return ApplicationFailure.create({ type: FAILURE_TYPES.invalidInput, message: `${problem.field}: ${problem.messageKey}`, details: [details], nonRetryable: true });
 }
+
+export function sameApprover(): ApplicationFailure {
+  return ApplicationFailure.create({
+    type: FAILURE_TYPES.sameApprover,
+    message: 'The second signature must come from someone other than the caseworker who decided',
+    nonRetryable: true,
+  });
+}
