@@ -2,7 +2,7 @@
 // the API. Both import this module; it holds definitions and types only, no workflow code.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { CaseStatus } from '../domain/status';
-import type { MessageKey } from '../locale/catalogue';
+import type { MessageKey } from '../domain/message-key';
 
 export type DecisionOutcome = 'approved' | 'partially_approved' | 'rejected';
 

@@ -11,9 +11,9 @@ export function formatDate(value: Date | string, language: Language): string {
   return formatLocaleDate(language, value);
 }
 
-/** The emails have always written amounts the Danish way. */
+/** The emails have always written amounts the Danish way, with an ordinary space before "kr.". */
 export function formatKroner(ore: bigint): string {
-  return formatMoney('da', ore);
+  return formatMoney('da', ore).replace(/\u00a0/g, ' ');
 }
 
 export function timeZoneFor(_language: Language): string {
