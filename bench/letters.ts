@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { percentile } from '../domain/stats/percentile';
 import { printTable, writeResults, runBenchmark, type Headline } from './support/output';
-import { renderDecisionLetter, type DecisionLetterData, type DecisionOutcome, type LetterLanguage } from '../activities/letters/decision-letter';
+import { renderDecisionLetter, type DecisionLetterData, type DecisionOutcome, type LetterLanguage } from '../documents/letter';
 
 // npm run bench:letters — decision letters rendered per second on one core and on every core,
 // and bytes per letter. Goal: ≥ 100 letters per second per core, ≤ 60 KB each.

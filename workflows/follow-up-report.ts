@@ -1,9 +1,9 @@
-import { ApplicationFailure, allHandlersFinished, condition, getExternalWorkflowHandle, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, getExternalWorkflowHandle, setHandler, workflowInfo } from '@temporalio/workflow';
 import { activities } from './activities';
 import type { CaseStatus } from '../domain/status';
 import type { ProcessTimings } from '../domain/round-settings';
+import { invalidInput, notAllowed } from './refusals';
 import {
-  FAILURE_TYPES,
   reportStateQuery,
   reportStatusSignal,
   reviewReportUpdate,
@@ -91,15 +91,10 @@ export async function followUpReport(input: FollowUpReportInput): Promise<'accep
     {
       validator: ({ accept, comment }) => {
         if (status !== 'REPORT_SUBMITTED' || review) {
-          throw ApplicationFailure.create({
-            type: FAILURE_TYPES.notAllowed,
-            message: `a report can be reviewed only when one is submitted; the case is ${status}`,
-            details: [{ action: 'reviewReport', status }],
-            nonRetryable: true,
-          });
+          throw notAllowed('reviewReport', status, `a report can be reviewed only when one is submitted; the case is ${status}`);
         }
         if (!accept && !comment?.trim()) {
-          throw ApplicationFailure.create({ type: FAILURE_TYPES.invalidInput, message: 'Say what must be changed', details: [{ field: 'comment' }], nonRetryable: true });
+          throw invalidInput({ field: 'comment', messageKey: 'errors.report.commentRequired' });
         }
       },
     },

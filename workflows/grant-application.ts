@@ -1,5 +1,4 @@
 import {
-  ApplicationFailure,
   ParentClosePolicy,
   allHandlersFinished,
   condition,
@@ -12,10 +11,11 @@ import { activities } from './activities';
 import type { CaseStatus } from '../domain/status';
 import { reportWorkflowId } from '../domain/workflow-ids';
 import { reportDueDate, reportRequirementFor } from '../domain/tiers';
-import type { RoundSnapshot } from '../domain/rounds';
+import { decisionProblems } from '../domain/decision-rules';
+import type { GrantApplicationInput } from './grant-application-input';
+import { invalidInput, notAllowed, sameApprover } from './refusals';
 import { followUpReport } from './follow-up-report';
 import {
-  FAILURE_TYPES,
   allocationDecidedSignal,
   approvalUpdate,
   caseStateQuery,
@@ -39,28 +39,10 @@ import {
   type Supplement,
 } from './messages';
 
-export interface GrantApplicationInput {
-  applicationId: string;
-  amountRequestedOre: number;
-  activityEndDate: string;
-  round: RoundSnapshot;
-}
-
+export type { GrantApplicationInput } from './grant-application-input';
+export type { RoundSnapshot } from '../domain/rounds';
 
 const BEFORE_DECISION: CaseStatus[] = ['SUBMITTED', 'SCREENING', 'AWAITING_APPLICANT', 'IN_QUEUE', 'IN_REVIEW', 'AWAITING_APPROVAL'];
-
-function notAllowed(action: CaseAction, status: CaseStatus): ApplicationFailure {
-  return ApplicationFailure.create({
-    type: FAILURE_TYPES.notAllowed,
-    message: `"${action}" is not allowed while the case is ${status}`,
-    details: [{ action, status }],
-    nonRetryable: true,
-  });
-}
-
-function invalid(message: string, field: string): ApplicationFailure {
-  return ApplicationFailure.create({ type: FAILURE_TYPES.invalidInput, message, details: [{ field }], nonRetryable: true });
-}
 
 /** One grant application, from submission to a closed case. */
 export async function grantApplication(input: GrantApplicationInput): Promise<CaseStatus> {
@@ -192,7 +174,7 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
     {
       validator: ({ items, message }) => {
         requireAction('requestInformation');
-        if (items.length === 0 && !message.trim()) throw invalid('Say what is missing: choose items or write a message', 'items');
+        if (items.length === 0 && !message.trim()) throw invalidInput({ field: 'items', messageKey: 'errors.request.sayWhatIsMissing' });
       },
     },
   );
@@ -244,29 +226,17 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
       validator: ({ approver, approve, comment }) => {
         requireAction('approve');
         if (proposal && proposal.decidedBy === approver) {
-          throw ApplicationFailure.create({
-            type: FAILURE_TYPES.sameApprover,
-            message: 'The second signature must come from someone other than the caseworker who decided',
-            nonRetryable: true,
-          });
+          throw sameApprover();
         }
-        if (!approve && !comment?.trim()) throw invalid('Say why the decision is returned', 'comment');
+        if (!approve && !comment?.trim()) throw invalidInput({ field: 'comment', messageKey: 'errors.approval.commentRequired' });
       },
     },
   );
 
   function validateDecision({ outcome, amountGrantedOre, reasons }: DecideInput): void {
     requireAction('decide');
-    if (!Number.isSafeInteger(amountGrantedOre) || amountGrantedOre < 0) throw invalid('The amount must be whole kroner, 0 or more', 'amountGranted');
-    if (outcome === 'approved' && amountGrantedOre !== input.amountRequestedOre) {
-      throw invalid('A full approval grants exactly the amount requested; use partially_approved for less', 'amountGranted');
-    }
-    if (outcome === 'partially_approved' && (amountGrantedOre <= 0 || amountGrantedOre >= input.amountRequestedOre)) {
-      throw invalid('A partial approval grants more than 0 and less than the amount requested', 'amountGranted');
-    }
-    if (outcome !== 'approved' && reasons.criteria.length === 0 && !reasons.text.trim()) {
-      throw invalid('A decision that does not grant everything must give its reasons', 'reasons');
-    }
+    const [problem] = decisionProblems({ outcome, amountRequestedOre: input.amountRequestedOre, amountGrantedOre, reasons }, 'codes');
+    if (problem) throw invalidInput(problem);
   }
 
   async function askApplicant(requestedBy: string, items: string[], message: string): Promise<void> {

@@ -2,6 +2,7 @@
 // the API. Both import this module; it holds definitions and types only, no workflow code.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { CaseStatus } from '../domain/status';
+import type { MessageKey } from '../domain/message-key';
 
 export type DecisionOutcome = 'approved' | 'partially_approved' | 'rejected';
 
@@ -136,6 +137,18 @@ export const FAILURE_TYPES = {
   invalidInput: 'InvalidDecision',
   sameApprover: 'SameApprover',
 } as const;
+
+/** What an InvalidDecision refusal carries: the field at fault and the message key of the rule that failed. */
+export interface InvalidInputDetails {
+  field: string;
+  messageKey: MessageKey;
+}
+
+/** What an ActionNotAllowed refusal carries: the action asked for and the state that forbids it. */
+export interface NotAllowedDetails {
+  action: string;
+  status: string;
+}
 
 // Deadline rounds: the round's own workflow closes it at the deadline, proposes an allocation
 // against the budget, and once an approver confirms it, tells every application its decision.

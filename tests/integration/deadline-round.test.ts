@@ -4,6 +4,7 @@ import { submitCase, waitForStatus, type SubmittedCase } from '../support/proces
 import { signedInStaff } from '../support/staff';
 import { startTestStack, type TestStack } from '../support/stack';
 import { recordHistory } from '../support/histories';
+import { t } from '../../locale';
 
 let stack: TestStack;
 
@@ -50,6 +51,7 @@ describe('a deadline round', () => {
     const overBudget = closed.proposal.map((line: { applicationId: string }) => ({ applicationId: line.applicationId, outcome: 'approved', amountGranted: 12_000, reasons: {} }));
     const refused = await postJson(allocationUrl, { decisions: overBudget }, approver.headers);
     expect(refused.status).toBe(400);
+    expect(refused.body.error.issues).toEqual([{ path: 'decisions', message: t('da', 'errors.decision.allocationOverBudget') }]);
     expect((await postJson(allocationUrl, { decisions: overBudget }, caseworker.headers)).status).toBe(403);
 
     const decisions = closed.proposal.map((line: { applicationId: string; proposed: number }) => ({

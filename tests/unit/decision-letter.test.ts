@@ -7,7 +7,7 @@ import {
   type DecisionLetterData,
   type DecisionOutcome,
   type LetterLanguage,
-} from '../../activities/letters/decision-letter';
+} from '../../documents/letter';
 
 // ─── Fixtures ────────────────────────────────────────────────────────────────────────────────
 
@@ -54,6 +54,13 @@ const APPEAL: Record<LetterLanguage, string> = {
   da: 'Afgørelsen kan ikke påklages til en anden myndighed. Mener I, at den er ulovlig, kan I skrive til Tilsynet i Ankestyrelsen.',
   nb: '', // the Norwegian default must step in
   en: 'This decision cannot be appealed to another authority. If you believe it is unlawful, you can write to the Danish Appeals Board supervisory unit (Tilsynet i Ankestyrelsen).',
+};
+
+/** The amounts as each language writes money. */
+const MONEY: Record<LetterLanguage, Record<DecisionOutcome | 'requested', string>> = {
+  da: { requested: '12.000 kr.', approved: '12.000 kr.', partially_approved: '8.000 kr.', rejected: '0 kr.' },
+  nb: { requested: '12 000 DKK', approved: '12 000 DKK', partially_approved: '8 000 DKK', rejected: '0 DKK' },
+  en: { requested: 'DKK 12,000', approved: 'DKK 12,000', partially_approved: 'DKK 8,000', rejected: 'DKK 0' },
 };
 
 const AMOUNTS: Record<DecisionOutcome, bigint> = { approved: 1_200_000n, partially_approved: 800_000n, rejected: 0n };
@@ -126,8 +133,8 @@ const EXPECTED: Record<
   },
   nb: {
     heading: {
-      approved: 'Dere får 12.000 kr. i tilskudd',
-      partially_approved: 'Dere får 8.000 kr. av de 12.000 kr. dere søkte om',
+      approved: 'Dere får 12 000 DKK i tilskudd',
+      partially_approved: 'Dere får 8 000 DKK av de 12 000 DKK dere søkte om',
       rejected: 'Dere får dessverre ikke tilskudd denne gangen',
     },
     orgNumberLabel: 'Org.nr. 912345678',
@@ -153,8 +160,8 @@ const EXPECTED: Record<
   },
   en: {
     heading: {
-      approved: 'You will receive a grant of 12.000 kr.',
-      partially_approved: 'You will receive 8.000 kr. of the 12.000 kr. you applied for',
+      approved: 'You will receive a grant of DKK 12,000',
+      partially_approved: 'You will receive DKK 8,000 of the DKK 12,000 you applied for',
       rejected: 'Unfortunately, you will not receive a grant this time',
     },
     orgNumberLabel: 'CVR no. 13748136',
@@ -234,8 +241,9 @@ describe('decision letter', () => {
     it('states the decision, the amounts, the activity and the period', () => {
       const { text } = parsed;
       expect(text).toContain(expected.heading[outcome]);
-      expect(text).toContain('12.000 kr.');
-      expect(text).toContain(outcome === 'rejected' ? '0 kr.' : outcome === 'partially_approved' ? '8.000 kr.' : '12.000 kr.');
+      const money = MONEY[language];
+      expect(text).toContain(money.requested);
+      expect(text).toContain(money[outcome]);
       expect(text).toContain(language === 'nb' ? 'Strikkekafé for eldre' : 'Strikkecafé for ensomme ældre');
       expect(text).toContain(expected.period);
     });

@@ -5,7 +5,7 @@ import type { Database } from '../../../lib/db';
 import type { decisionSchema } from '../../../domain/case-actions';
 import { kronerToOre } from '../../../domain/money';
 import { grantApplicationWorkflowId } from '../../../domain/workflow-ids';
-import { assertDecisionIsExplained, DecisionLetterError } from '../../../activities/letters/decision-letter';
+import { decisionProblems } from '../../../domain/decision-rules';
 import { decideUpdate, type CaseState } from '../../../workflows/messages';
 import { ApiError } from '../http/errors';
 import { workflowCall } from '../http/workflow-errors';
@@ -35,19 +35,10 @@ export async function checkDecision(db: Database, applicationId: string, input: 
     throw new ApiError(400, 'validation_failed', 'errors.validation.failed', [{ path: 'reasons.criteria', message: `Unknown criteria: ${unknown.join(', ')}` }]);
   }
   const amountGrantedOre = kronerToOre(input.amountGranted);
-  try {
-    // The letter must be sendable: refuse an unexplained or inconsistent decision before it is made.
-    const worded = input.reasons.criteria.map((code) => criteria.find((c) => c.code === code)?.label.da ?? code);
-    assertDecisionIsExplained({ outcome: input.outcome, amountRequestedOre: application.amountRequestedOre, amountGrantedOre, reasons: { ...input.reasons, criteria: worded } });
-  } catch (error) {
-    if (error instanceof DecisionLetterError) {
-      const reasonsProblem = error.code === 'reasons_missing' || error.code === 'reasons_insufficient';
-      throw new ApiError(400, 'validation_failed', 'errors.validation.failed', [
-        reasonsProblem ? { path: 'reasons', message: messageKey('errors.decision.reasonsRequired') } : { path: 'amountGranted', message: messageKey('errors.decision.amountInvalid') },
-      ]);
-    }
-    throw error;
-  }
+  // The letter must be sendable: refuse an unexplained or inconsistent decision before it is made.
+  const worded = input.reasons.criteria.map((code) => criteria.find((c) => c.code === code)?.label.da ?? code);
+  const [problem] = decisionProblems({ outcome: input.outcome, amountRequestedOre: application.amountRequestedOre, amountGrantedOre, reasons: { ...input.reasons, criteria: worded } });
+  if (problem) throw new ApiError(400, 'validation_failed', 'errors.validation.failed', [{ path: problem.field, message: messageKey(problem.messageKey) }]);
   return amountGrantedOre;
 }
 

@@ -3,8 +3,7 @@ import { roundReportingTiers } from '../../../domain/rounds';
 import { parseDuration } from '../../../lib/durations';
 import { processSettingsSchema } from '../../../domain/round-settings';
 import { reportDueDate, reportRequirementFor } from '../../../domain/tiers';
-import { decisionLetterData, type MunicipalitySettings } from '../../../activities/letters/store-decision-letter';
-import { renderDecisionLetter } from '../../../activities/letters/decision-letter';
+import { decisionLetterData, renderDecisionLetter, type MunicipalitySettings } from '../../../documents/letter';
 import { ApiError } from '../http/errors';
 import { checkDecision, type DecisionInput } from './decision';
 

@@ -1,6 +1,7 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { FAILURE_TYPES } from '../../../workflows/messages';
+import { DEFAULT_LANGUAGE, hasMessage } from '../../../locale';
+import { FAILURE_TYPES, type InvalidInputDetails, type NotAllowedDetails } from '../../../workflows/messages';
 import { ApiError } from './errors';
 
 /** Turns what a workflow refused into an HTTP answer the caller can act on. */
@@ -9,15 +10,17 @@ export function toApiError(error: unknown): unknown {
   if (!(error instanceof WorkflowUpdateFailedError)) return error;
   const cause = error.cause;
   if (!(cause instanceof ApplicationFailure)) return error;
-  const details = (cause.details?.[0] ?? {}) as { status?: string; field?: string };
   switch (cause.type) {
-    case FAILURE_TYPES.notAllowed:
-      return new ApiError(409, 'action_not_allowed', 'errors.action.notAllowed', [], { status: details.status ?? '' });
+    case FAILURE_TYPES.notAllowed: {
+      const { status = '' } = (cause.details?.[0] ?? {}) as Partial<NotAllowedDetails>;
+      return new ApiError(409, 'action_not_allowed', 'errors.action.notAllowed', [], { status });
+    }
     case FAILURE_TYPES.sameApprover:
       return new ApiError(409, 'same_approver', 'errors.approval.sameApprover');
     case FAILURE_TYPES.invalidInput: {
-      const field = details.field ?? '';
-      const key = field === 'reasons' ? 'errors.decision.reasonsRequired' : field === 'comment' ? 'errors.approval.commentRequired' : field === 'items' ? 'errors.request.sayWhatIsMissing' : 'errors.decision.amountInvalid';
+      // The workflow names the rule that failed; the reader gets that rule's message.
+      const { field = '', messageKey } = (cause.details?.[0] ?? {}) as Partial<InvalidInputDetails>;
+      const key = messageKey && hasMessage(DEFAULT_LANGUAGE, messageKey) ? messageKey : 'errors.validation.failed';
       return new ApiError(400, 'validation_failed', 'errors.validation.failed', [{ path: field, message: `i18n:${key}` }]);
     }
     default:

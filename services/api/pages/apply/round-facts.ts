@@ -1,7 +1,7 @@
 import type { Database } from '../../../../lib/db';
 import type { Language } from '../../../../lib/languages';
 import { roundReportingTiers } from '../../../../domain/rounds';
-import { describeReportRequirement } from '../../../../activities/letters/decision-letter';
+import { describeReportRequirement } from '../../../../documents/letter';
 import { budgetCategoryName, documentKindName } from '../../../../locale';
 import { oreToKroner } from '../../../../domain/money';
 import type { ReportingTier } from '../../../../domain/tiers';

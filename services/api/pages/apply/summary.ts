@@ -4,7 +4,7 @@ import { BUDGET_CATEGORIES, TARGET_GROUPS, type TargetGroup } from '../../../../
 import { FORM_STEPS, STEP_KEYS, type DraftAnswers, type FormStep } from '../../../../domain/draft-steps';
 import { kronerToOre } from '../../../../domain/money';
 import { roundReportingTiers } from '../../../../domain/rounds';
-import { describeReportRequirement } from '../../../../activities/letters/decision-letter';
+import { describeReportRequirement } from '../../../../documents/letter';
 import { requiredApplicationDocuments } from '../../../../domain/tiers';
 import type { FundingRound } from '../../../../prisma/generated/client';
 import { CSRF_FIELD } from '../../http/csrf';

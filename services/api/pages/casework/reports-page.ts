@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import { formatCaseReference } from '../../../../domain/reference';
-import { describeReportRequirement } from '../../../../activities/letters/decision-letter';
+import { describeReportRequirement } from '../../../../documents/letter';
 import { recordAccessMany, recordAudit } from '../../audit/log';
 import { ApiError } from '../../http/errors';
 import { applicationIdOf } from '../../http/case-access';

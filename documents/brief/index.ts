@@ -1,0 +1,2 @@
+export { renderCouncilBrief } from './render';
+export type { BriefSender, CouncilBriefData } from './brief-data';

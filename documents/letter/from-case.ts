@@ -1,0 +1,99 @@
+import type { Config } from '../../lib/config';
+import { isLanguage, type Language } from '../../lib/languages';
+import type { Application, FundingRound } from '../../prisma/generated/client';
+import { formatCaseReference } from '../../domain/reference';
+import type { DecisionOutcome, DecisionReasons } from '../../domain/decision-rules';
+import type { ReportRequirement } from '../../domain/tiers';
+import { t } from '../../locale';
+import type { DecisionLetterData } from './letter-data';
+
+export type MunicipalitySettings = Pick<
+  Config,
+  | 'MUNICIPALITY_NAME'
+  | 'MUNICIPALITY_DEPARTMENT'
+  | 'MUNICIPALITY_ADDRESS'
+  | 'MUNICIPALITY_EMAIL'
+  | 'MUNICIPALITY_PHONE'
+  | 'MUNICIPALITY_TIME_ZONE'
+  | 'GUIDELINES_NAME'
+  | 'GUIDELINES_ADOPTED_ON'
+  | 'GUIDELINES_ADOPTED_BY'
+  | 'APPEAL_GUIDANCE_DA'
+  | 'APPEAL_GUIDANCE_NB'
+  | 'APPEAL_GUIDANCE_EN'
+>;
+
+interface CriterionDefinition {
+  code: string;
+  label: Partial<Record<Language, string>>;
+}
+
+/** A decision as the letter states it: stored, or proposed on the case page for a preview. */
+export interface LetterDecision {
+  outcome: DecisionOutcome;
+  amountGrantedOre: bigint;
+  reasons: DecisionReasons;
+  conditions: string[];
+  decidedBy: string;
+  date: Date;
+}
+
+/** A chosen criterion as the reader's letter words it: a reason every round knows, or the round's own wording. */
+function wordCriterion(code: string, roundCriteria: CriterionDefinition[], language: Language): string {
+  if (code === 'late_submission') return t(language, 'letter.criterion.late_submission');
+  return roundCriteria.find((c) => c.code === code)?.label[language] ?? code;
+}
+
+/** Everything the letter says, from the case, its round, the decision and the municipality. */
+export function decisionLetterData({
+  application,
+  decision,
+  municipality,
+  payoutDate,
+  reporting,
+}: {
+  application: Application & { round: FundingRound };
+  decision: LetterDecision;
+  municipality: MunicipalitySettings;
+  payoutDate?: string;
+  reporting?: { requirement: ReportRequirement; dueAt: string };
+}): DecisionLetterData {
+  const language: Language = isLanguage(application.language) ? application.language : 'da';
+  const roundCriteria = (application.round.decisionCriteria as unknown as CriterionDefinition[]) ?? [];
+  return {
+    language,
+    municipality: {
+      name: municipality.MUNICIPALITY_NAME,
+      department: municipality.MUNICIPALITY_DEPARTMENT,
+      address: municipality.MUNICIPALITY_ADDRESS,
+      email: municipality.MUNICIPALITY_EMAIL,
+      phone: municipality.MUNICIPALITY_PHONE,
+      guidelines: { name: municipality.GUIDELINES_NAME, adoptedOn: municipality.GUIDELINES_ADOPTED_ON, adoptedBy: municipality.GUIDELINES_ADOPTED_BY },
+    },
+    date: decision.date,
+    reference: formatCaseReference(application.referenceNumber, application.submittedAt ?? application.createdAt),
+    recipient: {
+      organizationName: application.organizationName,
+      cvr: application.organizationCvr,
+      contactName: application.contactName,
+      address: (application.submission as { organization?: { address?: string } }).organization?.address,
+    },
+    roundName: application.round.name,
+    project: {
+      title: application.projectTitle,
+      startDate: application.startDate.toISOString().slice(0, 10),
+      endDate: application.endDate.toISOString().slice(0, 10),
+    },
+    outcome: decision.outcome,
+    amountRequestedOre: application.amountRequestedOre,
+    amountGrantedOre: decision.amountGrantedOre,
+    reasons: { criteria: decision.reasons.criteria.map((code) => wordCriterion(code, roundCriteria, language)), text: decision.reasons.text },
+    conditions: decision.conditions,
+    reporting: reporting ? { requirement: reporting.requirement, dueDate: new Date(reporting.dueAt) } : undefined,
+    payoutDate: payoutDate ? new Date(`${payoutDate}T12:00:00Z`) : undefined,
+    appealGuidance: { da: municipality.APPEAL_GUIDANCE_DA, nb: municipality.APPEAL_GUIDANCE_NB, en: municipality.APPEAL_GUIDANCE_EN }[language],
+    caseworker: decision.decidedBy.includes('@')
+      ? { name: decision.decidedBy, email: decision.decidedBy }
+      : { name: municipality.MUNICIPALITY_DEPARTMENT, email: municipality.MUNICIPALITY_EMAIL },
+  };
+}

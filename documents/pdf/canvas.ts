@@ -1,0 +1,158 @@
+import { COLOR, FONT, LINE_GAP, MARGIN, SIZE, keepReferencesTogether } from './style';
+
+export interface Bar {
+  label: string;
+  value: number;
+  /** The value as the reader reads it, right of the bar. */
+  text: string;
+}
+
+/** The drawing vocabulary of our documents on top of pdfkit, so a document reads like its content. */
+export class PdfCanvas {
+  constructor(readonly doc: PDFKit.PDFDocument) {}
+
+  get width(): number {
+    return this.doc.page.width - MARGIN.left - MARGIN.right;
+  }
+
+  private get bottom(): number {
+    return this.doc.page.height - MARGIN.bottom;
+  }
+
+  /** Keep a heading with the first lines that follow it. */
+  ensureSpace(height: number): void {
+    if (this.doc.y + height > this.bottom) this.doc.addPage();
+  }
+
+  gap(points: number): void {
+    this.doc.y += points;
+  }
+
+  /** What the document is: a small spaced-out kicker over the title in large type. */
+  title(kicker: string, title: string): void {
+    const { doc } = this;
+    doc.font(FONT.regular).fontSize(9.5).fillColor(COLOR.muted).text(kicker.toUpperCase(), MARGIN.left, doc.y, { width: this.width, characterSpacing: 0.4 });
+    this.gap(3);
+    doc.font(FONT.bold).fontSize(SIZE.title).fillColor(COLOR.text).text(keepReferencesTogether(title), MARGIN.left, doc.y, { width: this.width });
+    this.gap(12);
+  }
+
+  /** A section's heading; `major` for the sections that hold other headed parts. */
+  heading(text: string, major = false): void {
+    this.doc.font(FONT.bold).fontSize(major ? SIZE.section : SIZE.heading);
+    this.ensureSpace(this.doc.heightOfString(text, { width: this.width }) + 3 * (SIZE.body + LINE_GAP) + 14);
+    this.gap(10);
+    this.doc.fillColor(COLOR.accent).text(keepReferencesTogether(text), MARGIN.left, this.doc.y, { width: this.width });
+    this.gap(3);
+    this.doc.fillColor(COLOR.text);
+  }
+
+  /** Each line of the text becomes its own paragraph, so a configured block keeps its breaks. */
+  paragraph(text: string): void {
+    for (const line of text.split(/\n+/)) {
+      this.doc.font(FONT.regular).fontSize(SIZE.body).fillColor(COLOR.text);
+      this.ensureSpace(2 * (SIZE.body + LINE_GAP)); // no single orphaned line at the foot of a page
+      this.doc.text(keepReferencesTogether(line), MARGIN.left, this.doc.y, { width: this.width, lineGap: LINE_GAP });
+      this.gap(5);
+    }
+    this.doc.fillColor(COLOR.text);
+  }
+
+  /** A remark on what precedes it, such as how a figure was measured. */
+  note(text: string): void {
+    this.doc.font(FONT.italic).fontSize(SIZE.small).fillColor(COLOR.muted).text(keepReferencesTogether(text), MARGIN.left, this.doc.y, { width: this.width, lineGap: LINE_GAP });
+    this.gap(5);
+    this.doc.font(FONT.regular).fillColor(COLOR.text);
+  }
+
+  /** Someone else's words: who and what in bold, the words in italics, the source below. */
+  quote(about: string, words: string, source: string): void {
+    const { doc } = this;
+    this.ensureSpace(4 * (SIZE.body + LINE_GAP));
+    this.gap(4);
+    doc.font(FONT.bold).fontSize(SIZE.body).fillColor(COLOR.text).text(about, MARGIN.left, doc.y, { width: this.width });
+    doc.font(FONT.italic).fontSize(SIZE.body).text(words, MARGIN.left, doc.y, { width: this.width, lineGap: LINE_GAP });
+    doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOR.muted).text(source, MARGIN.left, doc.y, { width: this.width });
+    doc.fillColor(COLOR.text);
+  }
+
+  /** Lines that belong together, such as a signature, without paragraph spacing. */
+  lines(lines: string[]): void {
+    this.doc.font(FONT.regular).fontSize(SIZE.body).fillColor(COLOR.text).text(lines.join('\n'), MARGIN.left, this.doc.y, { width: this.width, lineGap: LINE_GAP });
+  }
+
+  /** Bullets or numbers in a hanging indent, so wrapped lines line up under the text. */
+  list(items: string[], marker: (index: number) => string): void {
+    const indent = 18;
+    this.doc.font(FONT.regular).fontSize(SIZE.body).fillColor(COLOR.text);
+    items.forEach((item, index) => {
+      const text = keepReferencesTogether(item);
+      // A short item is not split over two pages; a long one starts with at least a few lines.
+      const height = this.doc.heightOfString(text, { width: this.width - indent, lineGap: LINE_GAP });
+      this.ensureSpace(Math.min(height, 4 * (SIZE.body + LINE_GAP)));
+      const top = this.doc.y;
+      this.doc.text(marker(index), MARGIN.left, top, { width: indent, lineBreak: false });
+      this.doc.text(text, MARGIN.left + indent, top, { width: this.width - indent, lineGap: LINE_GAP });
+      this.gap(3);
+    });
+    this.doc.x = MARGIN.left;
+    this.gap(2);
+  }
+
+  /** The essentials at a glance: label/value rows on a tinted panel. */
+  factsPanel(facts: Array<[string, string]>): void {
+    const rows = facts.map(([label, value]): [string, string] => [label, keepReferencesTogether(value)]);
+    const padding = 10;
+    const labelWidth = 120;
+    const valueWidth = this.width - labelWidth - 2 * padding;
+    this.doc.fontSize(SIZE.body);
+    const rowHeights = rows.map(([, value]) => this.doc.font(FONT.bold).heightOfString(value, { width: valueWidth, lineGap: LINE_GAP }) + 4);
+    const height = rowHeights.reduce((sum, h) => sum + h, 0) + 2 * padding - 4;
+    this.ensureSpace(height + 8);
+    const top = this.doc.y + 4;
+    this.doc.rect(MARGIN.left, top, this.width, height).fill(COLOR.box);
+    this.doc.rect(MARGIN.left, top, 3, height).fill(COLOR.accent);
+    let y = top + padding;
+    rows.forEach(([label, value], index) => {
+      this.doc.font(FONT.regular).fillColor(COLOR.muted).text(label, MARGIN.left + padding + 4, y, { width: labelWidth - 8 });
+      this.doc.font(FONT.bold).fillColor(COLOR.text).text(value, MARGIN.left + padding + labelWidth, y, { width: valueWidth, lineGap: LINE_GAP });
+      y += rowHeights[index] ?? 0;
+    });
+    this.doc.x = MARGIN.left;
+    this.doc.y = top + height + 10;
+    this.doc.font(FONT.regular).fillColor(COLOR.text);
+  }
+
+  /** A table of figures: what is counted on the left, the figure in bold on the right. */
+  figures(rows: Array<[string, string]>): void {
+    const { doc } = this;
+    for (const [label, value] of rows) {
+      doc.font(FONT.regular).fontSize(SIZE.body);
+      this.ensureSpace(doc.heightOfString(label, { width: this.width * 0.62 }) + 3);
+      const y = doc.y;
+      doc.fillColor(COLOR.text).text(label, MARGIN.left, y, { width: this.width * 0.62 });
+      const after = doc.y;
+      doc.font(FONT.bold).text(keepReferencesTogether(value), MARGIN.left + this.width * 0.64, y, { width: this.width * 0.36, align: 'right' });
+      doc.y = Math.max(after, doc.y) + 3;
+    }
+    doc.font(FONT.regular);
+  }
+
+  /** A horizontal bar per row, scaled to the largest value. */
+  barChart(rows: Bar[]): void {
+    const { doc } = this;
+    const max = Math.max(1, ...rows.map((row) => row.value));
+    const barX = MARGIN.left + this.width * 0.47;
+    const barWidth = this.width * 0.36;
+    for (const row of rows) {
+      this.ensureSpace(17);
+      const y = doc.y;
+      doc.font(FONT.regular).fontSize(10).fillColor(COLOR.text).text(row.label, MARGIN.left, y, { width: this.width * 0.45 });
+      doc.rect(barX, y + 1, barWidth, 9).fill(COLOR.barBack);
+      doc.rect(barX, y + 1, Math.max(1, (barWidth * row.value) / max), 9).fill(COLOR.accent);
+      doc.font(FONT.bold).fontSize(10).fillColor(COLOR.text).text(row.text, barX + barWidth + 6, y, { width: this.width * 0.17 - 6, align: 'right' });
+      doc.y = Math.max(doc.y, y + 14) + 3;
+    }
+    doc.font(FONT.regular).fontSize(SIZE.body);
+  }
+}

@@ -1,0 +1,23 @@
+import { ApplicationFailure } from '@temporalio/workflow';
+import { FAILURE_TYPES, type InvalidInputDetails, type NotAllowedDetails } from './messages';
+
+// How the workflows' Update validators say no. The API answers 409 for an action the state does
+// not allow and 400 for invalid input, in the reader's language from the message key.
+
+export function notAllowed(action: string, status: string, message = `"${action}" is not allowed while the case is ${status}`): ApplicationFailure {
+  const details: NotAllowedDetails = { action, status };
+  return ApplicationFailure.create({ type: FAILURE_TYPES.notAllowed, message, details: [details], nonRetryable: true });
+}
+
+export function invalidInput(problem: InvalidInputDetails): ApplicationFailure {
+  const details: InvalidInputDetails = { field: problem.field, messageKey: problem.messageKey };
+  return ApplicationFailure.create({ type: FAILURE_TYPES.invalidInput, message: `${problem.field}: ${problem.messageKey}`, details: [details], nonRetryable: true });
+}
+
+export function sameApprover(): ApplicationFailure {
+  return ApplicationFailure.create({
+    type: FAILURE_TYPES.sameApprover,
+    message: 'The second signature must come from someone other than the caseworker who decided',
+    nonRetryable: true,
+  });
+}
