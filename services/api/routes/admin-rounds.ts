@@ -6,6 +6,9 @@ import { requestLanguage } from '../http/language';
 import { requireStaff } from '../http/staff';
 import { changedSettings, createRound, findRound, listRounds, updateRound } from '../admin/rounds';
 import { recordAudit } from '../audit/log';
+import type { ZodOpenApiPathsObject } from 'zod-openapi';
+import { roundInputSchema, roundUpdateSchema } from '../../../domain/round-input';
+import { errorResponse, jsonBody, SECURITY, uuidPath } from '../http/openapi';
 
 /** A path that is not a round ID is left to other routes (and ends as 404 if none wants it). */
 function roundIdOr(req: Request, next: NextFunction): string | undefined {
@@ -13,6 +16,33 @@ function roundIdOr(req: Request, next: NextFunction): string | undefined {
   if (!id.success) next();
   return id.success ? id.data : undefined;
 }
+
+export const paths: ZodOpenApiPathsObject = {
+  '/admin/rounds': { get: { summary: 'Every funding round (staff)', security: SECURITY.staff, responses: { 200: { description: '{ rounds }' }, 401: errorResponse('Not signed in') } } },
+  '/rounds': {
+    post: {
+      summary: 'Create a funding round with all its settings (admin)',
+      security: SECURITY.staff,
+      requestBody: jsonBody(roundInputSchema.meta({ id: 'RoundInput' })),
+      responses: { 201: { description: 'The round' }, 400: errorResponse('Invalid settings'), 403: errorResponse('Not an admin'), 409: errorResponse('Slug taken') },
+    },
+  },
+  '/rounds/{id}': {
+    get: {
+      summary: 'A funding round with every setting (staff)',
+      security: SECURITY.staff,
+      requestParams: { path: uuidPath('id') },
+      responses: { 200: { description: 'The round' }, 404: errorResponse('No such round') },
+    },
+    patch: {
+      summary: 'Change a round (admin). Cases already submitted keep the snapshot their workflow took at submission.',
+      security: SECURITY.staff,
+      requestParams: { path: uuidPath('id') },
+      requestBody: jsonBody(roundUpdateSchema.meta({ id: 'RoundUpdate' })),
+      responses: { 200: { description: 'The round' }, 400: errorResponse('Invalid settings'), 404: errorResponse('No such round'), 409: errorResponse('Slug taken, or a setting that running cases depend on') },
+    },
+  },
+};
 
 /**
  * Funding-round administration. Staff list every round at GET /admin/rounds, so the public

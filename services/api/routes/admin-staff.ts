@@ -5,6 +5,45 @@ import { createStaffAccount, deactivateStaffAccount, findStaffAccount, listStaff
 import { ApiError } from '../http/errors';
 import { requestLanguage } from '../http/language';
 import { requireStaff, staffTokenOf } from '../http/staff';
+import type { ZodOpenApiPathsObject } from 'zod-openapi';
+import { staffAccountInputSchema, staffPasswordSchema } from '../admin/staff-accounts';
+import { errorResponse, jsonBody, SECURITY, uuidPath } from '../http/openapi';
+
+const account = { description: 'The account' };
+const staffIdPath = { path: uuidPath('id') };
+
+export const paths: ZodOpenApiPathsObject = {
+  '/admin/staff': {
+    get: { summary: 'Every staff account with its roles, active flag and open sessions (admin)', security: SECURITY.staff, responses: { 200: { description: '{ staff }' }, 403: errorResponse('Not an admin') } },
+    post: {
+      summary: 'Create a staff account with roles; the password is stored as an argon2id hash (admin)',
+      security: SECURITY.staff,
+      requestBody: jsonBody(staffAccountInputSchema.meta({ id: 'StaffAccountInput' })),
+      responses: { 201: account, 400: errorResponse('Invalid input'), 409: errorResponse('The email address is taken') },
+    },
+  },
+  '/admin/staff/{id}': {
+    get: { summary: 'One staff account (admin)', security: SECURITY.staff, requestParams: staffIdPath, responses: { 200: account, 404: errorResponse('No such account') } },
+  },
+  '/admin/staff/{id}/deactivation': {
+    post: {
+      summary: 'Deactivate the account: it can no longer sign in, and every session it has ends now (admin; not one’s own account)',
+      security: SECURITY.staff,
+      requestParams: staffIdPath,
+      responses: { 200: account, 404: errorResponse('No such account'), 409: errorResponse('One’s own account') },
+    },
+    delete: { summary: 'Reactivate the account (admin)', security: SECURITY.staff, requestParams: staffIdPath, responses: { 200: account, 404: errorResponse('No such account') } },
+  },
+  '/admin/staff/{id}/password': {
+    put: {
+      summary: 'Set a new password; the account’s other sessions end (admin)',
+      security: SECURITY.staff,
+      requestParams: staffIdPath,
+      requestBody: jsonBody(staffPasswordSchema.meta({ id: 'StaffPassword' })),
+      responses: { 200: account, 400: errorResponse('12 to 200 characters'), 404: errorResponse('No such account') },
+    },
+  },
+};
 
 /** Staff accounts (admin only): list, create with roles, deactivate and reactivate, set a new password. */
 export function adminStaffRouter({ db }: { db: Database }): Router {

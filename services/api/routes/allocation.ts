@@ -10,6 +10,8 @@ import { requireStaff } from '../http/staff';
 import { confirmAllocation, roundAllocation } from '../casework/allocation';
 import { idempotencyKeyOf } from '../http/idempotency';
 import { recordAccessMany, recordAudit } from '../audit/log';
+import type { ZodOpenApiPathsObject } from 'zod-openapi';
+import { caseActionOperation, errorResponse, jsonResponse, SECURITY, uuidPath } from '../http/openapi';
 
 function roundIdOf(raw: unknown): string {
   const id = z.uuid().safeParse(raw);
@@ -33,6 +35,47 @@ function inKroner(state: RoundState) {
     proposedTotal: oreToKroner(BigInt(state.proposal.reduce((sum, line) => sum + line.proposedOre, 0))),
   };
 }
+
+const allocationSchema = z
+  .object({
+    status: z.enum(['OPEN', 'CLOSED', 'ALLOCATED']),
+    closesAt: z.iso.datetime(),
+    budget: z.number().meta({ description: 'kroner' }),
+    confirmedBy: z.string().nullable(),
+    proposal: z.array(
+      z.object({
+        applicationId: z.uuid(),
+        reference: z.string(),
+        organizationName: z.string(),
+        requested: z.number().meta({ description: 'kroner' }),
+        proposed: z.number().meta({ description: 'kroner' }),
+      }),
+    ),
+    proposedTotal: z.number().meta({ description: 'kroner' }),
+  })
+  .meta({ id: 'Allocation', description: 'A deadline round’s allocation, amounts in kroner' });
+
+export const paths: ZodOpenApiPathsObject = {
+  '/rounds/{id}/allocation': {
+    get: {
+      summary: 'The proposed allocation of a closed deadline round (caseworker, approver)',
+      security: SECURITY.staff,
+      requestParams: { path: uuidPath('id') },
+      responses: {
+        200: jsonResponse('The proposal and whether it is confirmed', allocationSchema),
+        401: errorResponse('Not signed in'),
+        403: errorResponse('Role not allowed'),
+        404: errorResponse('No such round, or a round without an allocation (a continuous round)'),
+      },
+    },
+    post: caseActionOperation({
+      summary: 'Confirm a closed deadline round’s allocation (approver); GET shows the proposal',
+      body: allocationConfirmationSchema.meta({ id: 'AllocationConfirmation' }),
+      answer: allocationSchema,
+      security: 'staff',
+    }),
+  },
+};
 
 /** A deadline round's allocation: proposed when the round closes, confirmed by an approver. */
 export function allocationRouter({ db, temporal }: { db: Database; temporal: Client }): Router {

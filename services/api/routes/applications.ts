@@ -1,4 +1,6 @@
 import { Router } from 'express';
+import { z } from 'zod';
+import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import type { Database } from '../../../lib/db';
 import { applicationInputSchema } from '../../../domain/application-input';
 import { oreToKroner } from '../../../domain/money';
@@ -9,7 +11,55 @@ import { idempotencyKeyOf } from '../http/idempotency';
 import { applicationIdOf, caseAccess } from '../http/case-access';
 import { submitApplication, type IntakeDependencies } from '../applications/intake';
 import { recordAccess } from '../audit/log';
+import { errorResponse, idempotencyHeader, jsonBody, jsonResponse, langQuery, receiptSchema, SECURITY, statusSchema, uuidPath } from '../http/openapi';
 
+const applicationViewSchema = z
+  .looseObject({
+    id: z.uuid(),
+    reference: z.string(),
+    status: statusSchema,
+    round: z.object({ id: z.string(), name: z.string() }),
+    organization: z.object({ cvr: z.string(), name: z.string() }),
+    project: z.object({ title: z.string() }),
+    amountRequested: z.int().meta({ description: 'kroner' }),
+    amountGranted: z.int().nullable().meta({ description: 'kroner' }),
+    submittedAt: z.iso.datetime().nullable(),
+    timeline: z.array(z.looseObject({ type: z.string(), from: statusSchema.nullable(), to: statusSchema, at: z.iso.datetime() })),
+  })
+  .meta({ id: 'ApplicationView', description: 'Staff also get the submission, screening, requests, decisions, documents, payout and reports.' });
+
+export const paths: ZodOpenApiPathsObject = {
+  '/applications': {
+    post: {
+      summary: 'Submit an application',
+      requestParams: {
+        query: langQuery,
+        header: idempotencyHeader('Repeat a request with the same key and the same body to get the same receipt; nothing new is started.'),
+      },
+      requestBody: jsonBody(applicationInputSchema.meta({ id: 'ApplicationInput' })),
+      responses: {
+        201: jsonResponse('Stored; the workflow is started', receiptSchema),
+        400: errorResponse('Invalid input, with one issue per field'),
+        404: errorResponse('Unknown funding round'),
+        409: errorResponse('The funding round is not open'),
+        422: errorResponse('The Idempotency-Key was used for a different body'),
+      },
+    },
+  },
+  '/applications/{id}': {
+    get: {
+      summary: "The applicant's view of a case: status and timeline",
+      security: SECURITY.caseParty,
+      requestParams: { path: uuidPath('id'), query: langQuery },
+      responses: {
+        200: jsonResponse('The case', applicationViewSchema),
+        401: errorResponse('No access token'),
+        403: errorResponse('The token belongs to another application'),
+        404: errorResponse('No such application'),
+      },
+    },
+  },
+};
 
 export function applicationsRouter(deps: IntakeDependencies & { db: Database }): Router {
   const router = Router();

@@ -3,6 +3,20 @@ import { loginSchema } from '../../../domain/case-actions';
 import { ApiError, parseInput } from '../http/errors';
 import { signIn, SignInThrottled, type SignInDependencies } from '../http/sign-in';
 import { requireStaff, staffTokenOf, STAFF_COOKIE } from '../http/staff';
+import type { ZodOpenApiPathsObject } from 'zod-openapi';
+import { errorResponse, jsonBody, SECURITY } from '../http/openapi';
+
+export const paths: ZodOpenApiPathsObject = {
+  '/auth/login': {
+    post: {
+      summary: 'Staff sign-in',
+      requestBody: jsonBody(loginSchema.meta({ id: 'Login' })),
+      responses: { 200: { description: '{ token, user }' }, 401: errorResponse('Wrong email or password'), 429: errorResponse('Too many attempts; Retry-After says when to try again') },
+    },
+  },
+  '/auth/logout': { post: { summary: 'End the session on the server', security: SECURITY.staff, responses: { 204: { description: 'Signed out' }, 401: errorResponse('Not signed in') } } },
+  '/auth/me': { get: { summary: 'The signed-in staff member', security: SECURITY.staff, responses: { 200: { description: '{ user }' }, 401: errorResponse('Not signed in') } } },
+};
 
 /** Staff sign-in for the JSON API: a bearer token backed by a server-side session. */
 export function authRouter(deps: SignInDependencies & { secureCookies: boolean }): Router {

@@ -1,6 +1,8 @@
 import { messageKey } from '../../../domain/message-key';
-import { Router } from 'express';
-import type { z } from 'zod';
+import { Router, type Request } from 'express';
+import { z } from 'zod';
+import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject } from 'zod-openapi';
+import type { StaffIdentity, StaffRole } from '../../../lib/staff-auth';
 import type { Client } from '@temporalio/client';
 import type { Database } from '../../../lib/db';
 import {
@@ -31,6 +33,7 @@ import { decideCase } from '../casework/decision';
 import { answerApproval, claimCase, releaseCase, requestInformation, reviewReport } from '../casework/actions';
 import { recordAccess, recordAudit } from '../audit/log';
 import { sendDocument } from '../documents/download';
+import { caseActionOperation, errorResponse, fileResponse, mergePaths, operationAt, SECURITY, uuidPath } from '../http/openapi';
 
 
 interface ApplicantActionDependencies {
@@ -78,6 +81,144 @@ export async function sendReport({ db, temporal }: ApplicantActionDependencies, 
   await handle.signal(submitReportSignal, { ...report, at: new Date().toISOString() });
 }
 
+/** Said where a body's fields are all optional: the body may then be left out altogether. */
+function bodyOf(schema: z.ZodType, req: Request): unknown {
+  return req.body === undefined && schema.safeParse({}).success ? {} : req.body;
+}
+
+type Dependencies = ApplicantActionDependencies;
+/** Who acts on which case, and the Idempotency-Key that becomes the workflow Update ID. */
+type ActionContext = { id: string; staff: StaffIdentity; updateId?: string };
+type AuditEntry = [action: string, details?: Record<string, unknown>];
+
+/** A staff action on a case: a Temporal Update, an audit row, the state after it. */
+interface StaffCaseAction {
+  method: 'post' | 'delete';
+  path: string;
+  operation: ZodOpenApiOperationObject;
+  roles: StaffRole[];
+  created?: boolean;
+  perform(deps: Dependencies, req: Request, act: ActionContext): Promise<{ state: unknown; audit: AuditEntry }>;
+}
+
+interface StaffActionDeclaration<S extends z.ZodType> extends Omit<StaffCaseAction, 'perform' | 'operation' | 'method'> {
+  method?: 'post' | 'delete';
+  summary: string;
+  body?: S;
+  /** The document's answer when it is not the case state. */
+  answer?: z.ZodType;
+  run(deps: Dependencies, input: z.infer<S>, act: ActionContext): Promise<{ state: unknown; audit: AuditEntry }>;
+}
+
+function staffAction<S extends z.ZodType>({ method = 'post', summary, body, answer, run, ...rest }: StaffActionDeclaration<S>): StaffCaseAction {
+  return {
+    ...rest,
+    method,
+    operation: caseActionOperation({ summary, body, answer, security: 'staff', status: rest.created ? 201 : 200 }),
+    perform: (deps, req, act) => run(deps, body ? parseInput(body, bodyOf(body, req), req) : (undefined as z.infer<S>), act),
+  };
+}
+
+const withComment = (comment?: string) => (comment ? { comment } : {});
+
+const STAFF_ACTIONS: StaffCaseAction[] = [
+  staffAction({
+    path: '/applications/:id/assignment',
+    summary: 'Claim the case (or assign it with { assignee })',
+    roles: ['caseworker', 'approver'],
+    body: assignmentSchema.meta({ id: 'Assignment' }),
+    run: async ({ temporal }, { assignee }, { id, staff, updateId }) => ({
+      state: await claimCase(temporal, id, staff.email, assignee, updateId),
+      audit: ['case.claim', { assignee: assignee ?? staff.email }],
+    }),
+  }),
+  staffAction({
+    method: 'delete',
+    path: '/applications/:id/assignment',
+    summary: 'Release the case back to the queue',
+    roles: ['caseworker', 'approver'],
+    run: async ({ temporal }, _none, { id, staff, updateId }) => ({ state: await releaseCase(temporal, id, staff.email, updateId), audit: ['case.release'] }),
+  }),
+  staffAction({
+    path: '/applications/:id/information-requests',
+    summary: 'Ask the association for missing information',
+    roles: ['caseworker'],
+    body: informationRequestSchema.meta({ id: 'InformationRequest' }),
+    created: true,
+    run: async ({ temporal }, { items, message }, { id, staff, updateId }) => ({
+      state: await requestInformation(temporal, id, staff.email, items, message, updateId),
+      audit: ['case.request_information', { items }],
+    }),
+  }),
+  staffAction({
+    path: '/applications/:id/decision',
+    summary: 'Decide: above the round’s four-eyes threshold the decision awaits approval',
+    roles: ['caseworker'],
+    body: decisionSchema.meta({ id: 'Decision' }),
+    run: async (deps, input, { id, staff, updateId }) => ({
+      state: await decideCase(deps, id, staff.email, input, updateId),
+      audit: ['case.decide', { outcome: input.outcome, amountGranted: input.amountGranted, criteria: input.reasons.criteria }],
+    }),
+  }),
+  staffAction({
+    path: '/applications/:id/approval',
+    summary: 'Approve a decision, or return it with a comment (not by the one who decided)',
+    roles: ['approver'],
+    body: approvalSchema.meta({ id: 'Approval' }),
+    run: async ({ temporal }, { approve, comment }, { id, staff, updateId }) => ({
+      state: await answerApproval(temporal, id, staff.email, approve, comment, updateId),
+      audit: [approve ? 'decision.approve' : 'decision.return', withComment(comment)],
+    }),
+  }),
+  // {id} is the application's ID; a report is reviewed in its application's reporting workflow.
+  staffAction({
+    path: '/reports/:id/review',
+    summary: 'Accept a follow-up report or send it back ({id} is the application ID)',
+    roles: ['caseworker'],
+    body: reportReviewSchema.meta({ id: 'ReportReview' }),
+    answer: z.looseObject({}).meta({ description: 'The state of the reporting workflow after the review' }),
+    run: async ({ temporal }, { accept, comment }, { id, staff, updateId }) => ({
+      state: await reviewReport(temporal, id, staff.email, accept, comment, updateId),
+      audit: [accept ? 'report.accept' : 'report.send_back', withComment(comment)],
+    }),
+  }),
+];
+
+/** The association's actions: Signals, sent after the current state was checked; answered 202. */
+interface ApplicantCaseAction {
+  path: string;
+  operation: ZodOpenApiOperationObject;
+  send(deps: Dependencies, id: string, req: Request): Promise<void>;
+}
+
+function applicantAction<S extends z.ZodType>(path: string, summary: string, body: S, send: (deps: Dependencies, id: string, input: z.infer<S>) => Promise<void>): ApplicantCaseAction {
+  return {
+    path,
+    operation: caseActionOperation({ summary, body, security: 'caseParty', status: 202 }),
+    send: (deps, id, req) => send(deps, id, parseInput(body, bodyOf(body, req), req)),
+  };
+}
+
+// Staff may also enter what the association sent on paper or by phone.
+const APPLICANT_ACTIONS: ApplicantCaseAction[] = [
+  applicantAction('/applications/:id/supplements', 'The association answers the open information request', supplementSchema.meta({ id: 'Supplement' }), sendSupplement),
+  applicantAction('/applications/:id/withdrawal', 'The association withdraws the application (before a decision)', withdrawalSchema.meta({ id: 'Withdrawal' }), sendWithdrawal),
+  applicantAction('/applications/:id/reports', 'The association submits its follow-up report', reportSchema.meta({ id: 'Report' }), sendReport),
+];
+
+const LETTER_PATH = '/applications/:id/letter.pdf';
+
+export const paths: ZodOpenApiPathsObject = mergePaths(
+  ...STAFF_ACTIONS.map((action) => operationAt(action.path, action.method, action.operation)),
+  ...APPLICANT_ACTIONS.map((action) => operationAt(action.path, 'post', action.operation)),
+  operationAt(LETTER_PATH, 'get', {
+    summary: 'The decision letter (PDF), as an attachment',
+    security: SECURITY.caseParty,
+    requestParams: { path: uuidPath('id') },
+    responses: { 200: fileResponse('The letter', 'application/pdf'), 404: errorResponse('No decision yet') },
+  }),
+);
+
 /**
  * What caseworkers, approvers and associations do to a case. Caseworker actions are Temporal
  * Updates (the workflow's validators refuse what the state does not allow: 409); the applicant's
@@ -85,82 +226,27 @@ export async function sendReport({ db, temporal }: ApplicantActionDependencies, 
  */
 export function caseActionsRouter({ db, temporal }: { db: Database; temporal: Client }): Router {
   const router = Router();
-  router.post('/applications/:id/assignment', async (req, res) => {
-    const staff = requireStaff(res, 'caseworker', 'approver');
-    const id = applicationIdOf(req);
-    const { assignee } = parseInput(assignmentSchema, req.body ?? {}, req);
-    const state = await claimCase(temporal, id, staff.email, assignee, idempotencyKeyOf(req));
-    await recordAudit(db, staff, 'case.claim', { applicationId: id, details: { assignee: assignee ?? staff.email } });
-    res.json(state);
-  });
+  for (const action of STAFF_ACTIONS) {
+    router[action.method](action.path, async (req, res) => {
+      const staff = requireStaff(res, ...action.roles);
+      const id = applicationIdOf(req);
+      const { state, audit } = await action.perform({ db, temporal }, req, { id, staff, updateId: idempotencyKeyOf(req) });
+      const [auditAction, details] = audit;
+      await recordAudit(db, staff, auditAction, { applicationId: id, details });
+      res.status(action.created ? 201 : 200).json(state);
+    });
+  }
 
-  router.delete('/applications/:id/assignment', async (req, res) => {
-    const staff = requireStaff(res, 'caseworker', 'approver');
-    const id = applicationIdOf(req);
-    const state = await releaseCase(temporal, id, staff.email, idempotencyKeyOf(req));
-    await recordAudit(db, staff, 'case.release', { applicationId: id });
-    res.json(state);
-  });
+  for (const action of APPLICANT_ACTIONS) {
+    router.post(action.path, async (req, res) => {
+      const id = applicationIdOf(req);
+      await caseAccess(db, req, res, id);
+      await action.send({ db, temporal }, id, req);
+      res.status(202).json({ accepted: true });
+    });
+  }
 
-  router.post('/applications/:id/information-requests', async (req, res) => {
-    const staff = requireStaff(res, 'caseworker');
-    const id = applicationIdOf(req);
-    const { items, message } = parseInput(informationRequestSchema, req.body, req);
-    const state = await requestInformation(temporal, id, staff.email, items, message, idempotencyKeyOf(req));
-    await recordAudit(db, staff, 'case.request_information', { applicationId: id, details: { items } });
-    res.status(201).json(state);
-  });
-
-  router.post('/applications/:id/decision', async (req, res) => {
-    const staff = requireStaff(res, 'caseworker');
-    const id = applicationIdOf(req);
-    const input = parseInput(decisionSchema, req.body, req);
-    const state = await decideCase({ db, temporal }, id, staff.email, input, idempotencyKeyOf(req));
-    await recordAudit(db, staff, 'case.decide', { applicationId: id, details: { outcome: input.outcome, amountGranted: input.amountGranted, criteria: input.reasons.criteria } });
-    res.json(state);
-  });
-
-  router.post('/applications/:id/approval', async (req, res) => {
-    const staff = requireStaff(res, 'approver');
-    const id = applicationIdOf(req);
-    const { approve, comment } = parseInput(approvalSchema, req.body, req);
-    const state = await answerApproval(temporal, id, staff.email, approve, comment, idempotencyKeyOf(req));
-    await recordAudit(db, staff, approve ? 'decision.approve' : 'decision.return', { applicationId: id, details: comment ? { comment } : {} });
-    res.json(state);
-  });
-
-  router.post('/applications/:id/supplements', async (req, res) => {
-    const id = applicationIdOf(req);
-    await caseAccess(db, req, res, id);
-    await sendSupplement({ db, temporal }, id, parseInput(supplementSchema, req.body, req));
-    res.status(202).json({ accepted: true });
-  });
-
-  router.post('/applications/:id/withdrawal', async (req, res) => {
-    const id = applicationIdOf(req);
-    await caseAccess(db, req, res, id);
-    await sendWithdrawal({ db, temporal }, id, parseInput(withdrawalSchema, req.body ?? {}, req));
-    res.status(202).json({ accepted: true });
-  });
-
-  router.post('/applications/:id/reports', async (req, res) => {
-    const id = applicationIdOf(req);
-    await caseAccess(db, req, res, id);
-    await sendReport({ db, temporal }, id, parseInput(reportSchema, req.body, req));
-    res.status(202).json({ accepted: true });
-  });
-
-  /** {id} is the application's ID; a report is reviewed in its application's reporting workflow. */
-  router.post('/reports/:id/review', async (req, res) => {
-    const staff = requireStaff(res, 'caseworker');
-    const id = applicationIdOf(req);
-    const { accept, comment } = parseInput(reportReviewSchema, req.body, req);
-    const state = await reviewReport(temporal, id, staff.email, accept, comment, idempotencyKeyOf(req));
-    await recordAudit(db, staff, accept ? 'report.accept' : 'report.send_back', { applicationId: id, details: comment ? { comment } : {} });
-    res.json(state);
-  });
-
-  router.get('/applications/:id/letter.pdf', async (req, res) => {
+  router.get(LETTER_PATH, async (req, res) => {
     const id = applicationIdOf(req);
     const access = await caseAccess(db, req, res, id);
     const letter = await db.document.findFirst({ where: { applicationId: id, kind: 'decision_letter' }, orderBy: { createdAt: 'desc' } });

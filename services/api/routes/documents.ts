@@ -8,14 +8,51 @@ import { applicationIdOf, caseAccess } from '../http/case-access';
 import { receiveMultipart, refuseRejectedFiles } from '../http/uploads';
 import { sendDocument } from '../documents/download';
 import { storeDocuments } from '../documents/store';
-import { uploadKindSchema } from '../documents/kinds';
+import { UPLOAD_KINDS, uploadKindSchema } from '../documents/kinds';
 import type { CaseStatus } from '../../../domain/status';
 import { recordAccess, recordAudit } from '../audit/log';
+import type { ZodOpenApiPathsObject } from 'zod-openapi';
+import { errorResponse, langQuery, multipartBody, SECURITY, uuidPath } from '../http/openapi';
 
 /** Cases that are over: the association can no longer add documents to them. */
 const CLOSED_STATUSES: readonly CaseStatus[] = ['CLOSED', 'WITHDRAWN', 'LAPSED'];
 
 const uploadFieldsSchema = z.object({ kind: uploadKindSchema });
+
+export const paths: ZodOpenApiPathsObject = {
+  '/applications/{id}/documents': {
+    post: {
+      summary:
+        'Upload documents to a case (multipart/form-data: a "kind" field and one or more files). The type is read from the bytes: PDF, PNG, JPEG, DOCX, XLSX, ODT, ODS; ' +
+        'the size and count limits are UPLOAD_MAX_FILE_BYTES and UPLOAD_MAX_FILES (per request and per case). Reference the returned IDs in documentIds of a supplement or report. ' +
+        'The same bytes uploaded again with the same kind return the document stored the first time.',
+      security: SECURITY.caseParty,
+      requestParams: { path: uuidPath('id'), query: langQuery },
+      requestBody: multipartBody(UPLOAD_KINDS),
+      responses: {
+        201: { description: '{ documents: [{ id, kind, filename, contentType, size, sha256, url }] }' },
+        400: errorResponse('A file refused (issues name each file with reason type, size, count or empty, and what to do), no files, an unknown kind, or the case’s file limit reached; nothing of the request is stored'),
+        403: errorResponse('The token belongs to another application'),
+        409: errorResponse('The case is closed, withdrawn or lapsed'),
+        415: errorResponse('Not multipart/form-data'),
+      },
+    },
+    get: {
+      summary: 'The documents of a case (uploads and letters)',
+      security: SECURITY.caseParty,
+      requestParams: { path: uuidPath('id') },
+      responses: { 200: { description: '{ documents: [{ id, kind, filename, contentType, size, createdAt, url }] }' }, 403: errorResponse('The token belongs to another application') },
+    },
+  },
+  '/applications/{id}/documents/{documentId}': {
+    get: {
+      summary: 'One document, always as an attachment (Content-Disposition with filename*, X-Content-Type-Options: nosniff, the type detected at upload)',
+      security: SECURITY.caseParty,
+      requestParams: { path: uuidPath('id', 'documentId') },
+      responses: { 200: { description: 'The bytes' }, 403: errorResponse('The token belongs to another application'), 404: errorResponse('No such document on this case') },
+    },
+  },
+};
 
 /**
  * Documents of a case: uploads by the association (or staff) to reference from an answer or a

@@ -1,12 +1,13 @@
 import { messageKey } from '../../../domain/message-key';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
+import type { ZodOpenApiComponentsObject, ZodOpenApiPathsObject } from 'zod-openapi';
 import type { Config } from '../../../lib/config';
 import type { Database } from '../../../lib/db';
 import { LANGUAGES } from '../../../lib/languages';
 import { createBusinessRegister, RegisterUnavailableError } from '../../../lib/register';
 import { cvrSchema } from '../../../domain/application-input';
-import { FORM_STEPS, nextPosition, stepAnswers } from '../../../domain/draft-steps';
+import { FORM_STEPS, nextPosition, stepAnswers, stepSchemas } from '../../../domain/draft-steps';
 import { ApiError, parseInput } from '../http/errors';
 import { requestLanguage } from '../http/language';
 import { bearerToken } from '../http/staff';
@@ -22,6 +23,7 @@ import { receiveMultipart, refuseRejectedFiles } from '../http/uploads';
 import { storeDocuments } from '../documents/store';
 import { APPLICATION_DOCUMENT_KINDS } from '../../../domain/tiers';
 import { checkStep, checkSubmission } from '../drafts/validation';
+import { errorResponse, jsonBody, jsonResponse, langQuery, multipartBody, receiptSchema, SECURITY, uuidPath } from '../http/openapi';
 
 export const draftCreationSchema = z.object({
   roundId: z.uuid(),
@@ -36,6 +38,121 @@ export const draftStepSchema = z.object({
   /** Seconds the person spent on the step (the service counts at most 30 minutes per save). */
   activeSeconds: z.number().min(0).optional(),
 });
+
+/** Not a body of its own: what PATCH /drafts/{id} checks answers against, step by step. */
+const draftStepAnswersSchema = z
+  .object(Object.fromEntries(FORM_STEPS.map((step) => [step, stepSchemas[step]])))
+  .meta({ id: 'DraftStepAnswers', unusedIO: 'input' });
+
+const draftSchema = z
+  .object({
+    id: z.uuid(),
+    roundId: z.uuid(),
+    language: z.enum(LANGUAGES),
+    steps: z.array(z.enum(FORM_STEPS)),
+    currentStep: z.string(),
+    furthestStep: z.string(),
+    answers: z.record(z.string(), z.unknown()).meta({ description: 'The saved parts of ApplicationInput' }),
+    stepSeconds: z.record(z.string(), z.int()).meta({ description: 'Active seconds per step' }),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).meta({ description: 'What still stops the draft from being submitted' }),
+    documentsAskedFor: z.array(z.string()).meta({ description: 'Documents the round asks for at the requested amount' }),
+    documents: z.array(z.looseObject({})),
+    submittedAt: z.iso.datetime().nullable(),
+    applicationId: z.uuid().nullable(),
+    statusUrl: z.url().nullable(),
+  })
+  .meta({ id: 'Draft' });
+
+const draftPath = { path: uuidPath('id'), query: langQuery };
+const draftDocumentPath = { path: uuidPath('id', 'documentId') };
+
+export const components: ZodOpenApiComponentsObject = { schemas: { DraftStepAnswers: draftStepAnswersSchema } };
+
+export const paths: ZodOpenApiPathsObject = {
+  '/drafts': {
+    post: {
+      summary: 'Start a draft application (the same steps as the web form)',
+      requestParams: { query: langQuery },
+      requestBody: jsonBody(draftCreationSchema.meta({ id: 'DraftCreation' })),
+      responses: {
+        201: { description: '{ id, token, url, resumeUrl, steps, currentStep }; the token is shown once and is the Bearer token for the draft' },
+        400: errorResponse('Invalid input'),
+        404: errorResponse('Unknown funding round'),
+        409: errorResponse('The funding round is not open'),
+      },
+    },
+  },
+  '/drafts/{id}': {
+    get: {
+      summary: 'The draft: answers so far, steps, active time, what is still missing',
+      security: SECURITY.draft,
+      requestParams: draftPath,
+      responses: { 200: jsonResponse('The draft', draftSchema), 401: errorResponse('No token'), 403: errorResponse('Another draft’s token'), 404: errorResponse('No such draft') },
+    },
+    patch: {
+      summary: 'Save one step; a step that does not validate changes nothing',
+      security: SECURITY.draft,
+      requestParams: draftPath,
+      requestBody: jsonBody(
+        draftStepSchema.meta({
+          id: 'DraftStep',
+          description: `One step of the form. answers holds the step's part of ApplicationInput, validated as DraftStepAnswers.<step> (steps in order: ${FORM_STEPS.join(', ')}).`,
+        }),
+      ),
+      responses: {
+        200: jsonResponse('The draft after saving', draftSchema),
+        400: errorResponse('Invalid step data (also the round’s maximum amount and excluded cost categories), one issue per field'),
+        403: errorResponse('Another draft’s token'),
+        409: errorResponse('The draft has been submitted'),
+      },
+    },
+  },
+  '/drafts/{id}/documents': {
+    post: {
+      summary: 'Upload documents to a draft (multipart/form-data: a kind and the files)',
+      security: SECURITY.draft,
+      requestParams: draftPath,
+      requestBody: multipartBody(APPLICATION_DOCUMENT_KINDS),
+      responses: { 201: { description: '{ documents }' }, 400: errorResponse('A file was refused (type read from its content, size, count), one issue per file'), 409: errorResponse('The draft has been submitted') },
+    },
+  },
+  '/drafts/{id}/documents/{documentId}': {
+    delete: {
+      summary: 'Remove one of the draft’s documents',
+      security: SECURITY.draft,
+      requestParams: draftDocumentPath,
+      responses: { 204: { description: 'Removed' }, 404: errorResponse('No such document on this draft') },
+    },
+  },
+  '/drafts/{id}/resume-link': {
+    post: {
+      summary: 'Email the draft’s private link, to continue later (at most five per draft)',
+      security: SECURITY.draft,
+      requestParams: draftPath,
+      requestBody: jsonBody(resumeLinkSchema.meta({ id: 'ResumeLink' })),
+      responses: { 202: { description: 'Queued for sending: { sentTo }' }, 400: errorResponse('Not an email address'), 429: errorResponse('The link has been sent five times') },
+    },
+  },
+  '/drafts/{id}/submission': {
+    post: {
+      summary: 'Submit the draft as an application; sending it again returns the same receipt',
+      security: SECURITY.draft,
+      requestParams: draftPath,
+      responses: {
+        201: jsonResponse('Stored with the draft’s documents; the workflow is started', receiptSchema),
+        400: errorResponse('The draft is not complete or breaks a rule of the round, one issue per field'),
+        409: errorResponse('The funding round is not open'),
+      },
+    },
+  },
+  '/register/{cvr}': {
+    get: {
+      summary: 'What the business register knows about a CVR number (to fill in name and address)',
+      requestParams: { path: z.object({ cvr: cvrSchema }), query: langQuery },
+      responses: { 200: { description: '{ cvr, found, name?, active?, address? }' }, 400: errorResponse('Not a valid CVR number (8 digits, modulus 11)'), 503: errorResponse('The register is not answering') },
+    },
+  },
+};
 
 async function draftView(db: Database, draft: StoredDraft, publicBaseUrl: string, language: ReturnType<typeof requestLanguage>) {
   const { answers } = draftData(draft.data);

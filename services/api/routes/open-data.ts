@@ -4,7 +4,7 @@ import type { Database } from '../../../lib/db';
 import { parseInput } from '../http/errors';
 import { decidedGrants, openGrantsCsv } from '../stats/open-data';
 
-const openDataQuerySchema = z.object({ roundId: z.uuid().optional() });
+export const openDataQuerySchema = z.object({ roundId: z.uuid().optional() });
 
 /** Public: every grant made, as CSV (Danish Excel) and JSON. */
 export function openDataRouter({ db }: { db: Database }): Router {

@@ -5,6 +5,8 @@ import { payoutExportCsv } from '../../../domain/csv';
 import { ApiError } from '../http/errors';
 import { requireStaff } from '../http/staff';
 import { recordAudit } from '../audit/log';
+import type { ZodOpenApiPathsObject } from 'zod-openapi';
+import { errorResponse, fileResponse, SECURITY, uuidPath } from '../http/openapi';
 
 /** Kroner with øre as a decimal number (payouts are whole kroner in practice, so usually an integer). */
 function kronerOf(ore: bigint): number {
@@ -16,6 +18,25 @@ function runIdOf(raw: unknown): string {
   if (!id.success) throw new ApiError(404, 'not_found', 'errors.payoutRun.notFound');
   return id.data;
 }
+
+export const paths: ZodOpenApiPathsObject = {
+  '/payout-runs': {
+    post: {
+      summary: 'Export every payout not exported before into one run (approver, admin)',
+      security: SECURITY.staff,
+      responses: { 201: { description: '{ id, createdAt, count, total }' }, 200: { description: '{ count: 0 } — nothing pending' }, 403: errorResponse('Role not allowed') },
+    },
+    get: { summary: 'Payout export runs (approver, admin)', security: SECURITY.staff, responses: { 200: { description: '{ runs }' }, 403: errorResponse('Role not allowed') } },
+  },
+  '/payout-runs/{id}/export.csv': {
+    get: {
+      summary: 'The run as CSV for the finance system (semicolons, UTF-8 with BOM)',
+      security: SECURITY.staff,
+      requestParams: { path: uuidPath('id') },
+      responses: { 200: fileResponse('The run', 'text/csv'), 404: errorResponse('No such run') },
+    },
+  },
+};
 
 /**
  * Payout files for the finance system. A run takes every payout no earlier run took, so each

@@ -1,6 +1,32 @@
 import { Router } from 'express';
 import type { Database } from '../../../lib/db';
 import { oreToKroner } from '../../../domain/money';
+import { z } from 'zod';
+import type { ZodOpenApiPathsObject } from 'zod-openapi';
+import { jsonResponse } from '../http/openapi';
+
+const roundSchema = z
+  .object({
+    id: z.uuid(),
+    slug: z.string(),
+    name: z.string(),
+    description: z.string(),
+    mode: z.enum(['continuous', 'deadline']),
+    budget: z.int().meta({ description: 'kroner' }),
+    maxAmount: z.int().meta({ description: 'kroner' }),
+    opensAt: z.iso.datetime(),
+    closesAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: 'Round' });
+
+export const paths: ZodOpenApiPathsObject = {
+  '/rounds': {
+    get: {
+      summary: 'Funding rounds open for applications now',
+      responses: { 200: jsonResponse('Open rounds, soonest deadline first', z.object({ rounds: z.array(roundSchema) })) },
+    },
+  },
+};
 
 /** Funding rounds open for applications right now, soonest deadline first. */
 export function roundsRouter({ db }: { db: Database }): Router {
