@@ -4,5 +4,5 @@ import { t } from '../../locale';
 
 /** What the association must send in, worded to follow "send …" in a sentence. */
 export function describeReportRequirement(requirement: ReportRequirement, language: Language): string {
-  return t(language, `letter.reportRequirement.${requirement}`);
+  return t(language, `common.reportRequirement.${requirement}`);
 }
