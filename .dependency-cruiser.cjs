@@ -48,12 +48,8 @@ module.exports = {
     }),
     importsOnly('locale', ['lib', 'domain'], 'locale/ turns keys and values into text.'),
     importsOnly('documents', ['lib', 'domain', 'locale', 'prisma/generated'], 'documents/ renders letters, briefs, emails and PDFs without I/O.'),
-    typesOnly({
-      name: 'documents-name-database-rows-as-types-only',
-      from: '^documents/',
-      to: '^prisma/generated/',
-      comment: 'A document may be built from a stored row\'s shape; reading the database is an activity\'s or a service\'s job.',
-    }),
+    // A document may be built from a stored row's shape; reading the database is an activity's or a service's job.
+    typesOnly({ name: 'documents-name-database-rows-as-types-only', from: '^documents/', to: '^prisma/generated/' }),
     {
       name: 'activities-not-services-or-infra',
       severity: 'error',
