@@ -190,7 +190,7 @@ async function applyThroughTheForm(page: Page, options: JourneyOptions): Promise
   const summary = await page.locator('main').textContent();
   expect(summary).toContain('Foreningen Fælles Bord');
   expect(summary).toContain('vedtaegter.pdf');
-  expect(summary).toContain('9.500 kr.');
+  expect(summary).toContain('9.500\u00a0kr.');
   await check(page, `${prefix}summary`, { record });
   await page.getByRole('button', { name: 'Send ansøgningen' }).click();
 

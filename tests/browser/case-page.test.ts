@@ -139,7 +139,7 @@ describe('the association’s case page', () => {
       await page.reload();
       return (await page.locator('a[href$="/afgoerelse.pdf"]').count()) ? true : undefined;
     }, 'the letter link');
-    await expect(page.locator('#decision-heading + p').textContent()).resolves.toContain('I har fået tilskud på 12.000 kr.');
+    await expect(page.locator('#decision-heading + p').textContent()).resolves.toContain('I har fået tilskud på 12.000\u00a0kr.');
     const letter = await context.request.get(`${stack.baseUrl}/sag/${submitted.id}/afgoerelse.pdf`);
     expect(letter.status()).toBe(200);
     expect(letter.headers()['content-type']).toBe('application/pdf');

@@ -29,6 +29,9 @@ export interface StepPageState {
 /** CVR check and register lookup as the field is left, and the excluded-category warning. */
 export const APPLY_SCRIPT = '/assets/apply/apply.js';
 
+// apply.js puts the association's name from the register where this stands in the message.
+const BROWSER_FILLS_IN_NAME = '{name}';
+
 export const MIN_BUDGET_ROWS = 3;
 export const MIN_COFINANCING_ROWS = 1;
 
@@ -60,7 +63,7 @@ function organizationFields(state: StepPageState, language: Language): SafeHtml 
     inputMode: 'numeric',
     maxLength: 12,
     autocomplete: 'off',
-    attrs: { 'data-cvr-lookup': '/api/v1/register/', 'data-error-format': t(language, 'errors.cvr.format'), 'data-error-check': t(language, 'errors.cvr.checkDigit'), 'data-found': t(language, 'apply.form.cvrFound') },
+    attrs: { 'data-cvr-lookup': '/api/v1/register/', 'data-error-format': t(language, 'errors.cvr.format'), 'data-error-check': t(language, 'errors.cvr.checkDigit'), 'data-found': t(language, 'apply.form.cvrFound', { name: BROWSER_FILLS_IN_NAME }) },
   })}
     <p class="form-hint gf-cvr-status" id="cvr-status" aria-live="polite"></p>
     ${textField({ ...field('organization.name'), label: t(language, 'apply.form.orgName'), maxLength: 200, autocomplete: 'organization', width: 'xl' })}

@@ -5,7 +5,6 @@ import type { Config } from '../../../../lib/config';
 import type { Database } from '../../../../lib/db';
 import { statusLabel, t, zodErrorMap, type Language, type MessageKey } from '../../../../locale';
 import { reportSchema, supplementSchema, withdrawalSchema } from '../../../../domain/case-actions';
-import type { CaseStatus } from '../../../../domain/status';
 import { csrfToken, verifyCsrf } from '../../http/csrf';
 import { secureCookies } from '../../http/cookies';
 import { ApiError } from '../../http/errors';
