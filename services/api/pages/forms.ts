@@ -1,44 +1,44 @@
-import type { Language } from '../../../lib/languages';
+import { t, type Language } from '../../../locale';
 import { attributes, html, type SafeHtml } from '../../../lib/html';
 
 /** Field name → message in the page's language; the order is the order of the error summary. */
 export type FieldErrors = Record<string, string>;
-
-const TEXTS = {
-  summaryHeading: { da: 'Der er problemer med det, du har indtastet', nb: 'Det er problemer med det du har skrevet inn', en: 'There is a problem with what you entered' },
-  errorPrefix: { da: 'Fejl:', nb: 'Feil:', en: 'Error:' },
-  charactersAllowed: { da: 'Du kan skrive op til {max} tegn.', nb: 'Du kan skrive opptil {max} tegn.', en: 'You can enter up to {max} characters.' },
-  optional: { da: '(valgfrit)', nb: '(valgfritt)', en: '(optional)' },
-  stepOf: { da: 'Trin {n} af {total}', nb: 'Trinn {n} av {total}', en: 'Step {n} of {total}' },
-  steps: { da: 'Trin i ansøgningen', nb: 'Trinn i søknaden', en: 'Steps of the application' },
-  done: { da: 'Udfyldt', nb: 'Utfylt', en: 'Completed' },
-  current: { da: 'Nuværende trin', nb: 'Nåværende trinn', en: 'Current step' },
-} as const;
-
-function fill(text: string, values: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? `{${key}}`));
-}
 
 /** The id of a field's input, derived from its name (dots and brackets are not valid in ids). */
 export function fieldId(name: string): string {
   return 'f-' + name.replace(/[^A-Za-z0-9_-]+/g, '-');
 }
 
+/** An entry of the error summary that links somewhere other than a field on the same page. */
+export interface ErrorLink {
+  href: string;
+  message: string;
+}
+
 /**
  * The DKFDS error summary: at the top of the page, with a link to each field in error. It takes
  * focus on load (tabindex -1 and autofocus) so screen reader users hear it first.
  */
-export function errorSummary(errors: FieldErrors, language: Language): SafeHtml {
-  const entries = Object.entries(errors);
-  if (!entries.length) return html``;
+export function errorSummary(errors: FieldErrors | readonly ErrorLink[], language: Language, heading = t(language, 'pages.form.errorSummaryHeading')): SafeHtml {
+  const links = isErrorLinks(errors) ? errors : Object.entries(errors).map(([name, message]) => ({ href: `#${fieldId(name)}`, message }));
+  if (!links.length) return html``;
   return html`<div class="alert alert-error" role="alert" aria-labelledby="error-summary-heading" tabindex="-1" id="error-summary">
     <div class="alert-body">
-      <h2 class="alert-heading" id="error-summary-heading">${TEXTS.summaryHeading[language]}</h2>
+      <h2 class="alert-heading" id="error-summary-heading">${heading}</h2>
       <ul class="alert-text nobullet-list">
-        ${entries.map(([name, message]) => html`<li><a class="function-link" href="#${fieldId(name)}">${message}</a></li>`)}
+        ${links.map((link) => html`<li><a class="function-link" href="${link.href}">${link.message}</a></li>`)}
       </ul>
     </div>
   </div>`;
+}
+
+export function isErrorLinks(errors: FieldErrors | readonly ErrorLink[]): errors is readonly ErrorLink[] {
+  return Array.isArray(errors);
+}
+
+/** The "Error:" a screen reader hears before a field's message (the red colour says it to everyone else). */
+export function fieldErrorMessage(id: string, error: string | undefined, language: Language): SafeHtml {
+  return error ? html`<span class="form-error-message" id="${id}-error"><span class="sr-only">${t(language, 'pages.form.errorPrefix')}</span> ${error}</span>` : html``;
 }
 
 interface FieldBase {
@@ -58,12 +58,12 @@ function describedBy(id: string, field: FieldBase, extra: string[] = []): string
 }
 
 function labelText(field: FieldBase): SafeHtml {
-  return html`${field.label}${field.optional ? html` <span class="weight-normal">${TEXTS.optional[field.language]}</span>` : ''}`;
+  return html`${field.label}${field.optional ? html` <span class="weight-normal">${t(field.language, 'pages.form.optional')}</span>` : ''}`;
 }
 
 function hintAndError(id: string, field: FieldBase): SafeHtml {
   return html`${field.hint ? html`<span class="form-hint" id="${id}-hint">${field.hint}</span>` : ''}
-    ${field.error ? html`<span class="form-error-message" id="${id}-error"><span class="sr-only">${TEXTS.errorPrefix[field.language]}</span> ${field.error}</span>` : ''}`;
+    ${fieldErrorMessage(id, field.error, field.language)}`;
 }
 
 export interface TextFieldOptions extends FieldBase {
@@ -83,7 +83,7 @@ export function textField(field: TextFieldOptions): SafeHtml {
   return html`<div class="form-group${field.error ? ' form-error' : ''}">
     <label class="form-label" for="${id}">${labelText(field)}</label>
     ${hintAndError(id, field)}
-    ${field.maxLength && field.maxLength < 1000 && field.type !== 'number' ? html`<span class="sr-only" id="${limitId}">${fill(TEXTS.charactersAllowed[field.language], { max: field.maxLength })}</span>` : ''}
+    ${field.maxLength && field.maxLength < 1000 && field.type !== 'number' ? html`<span class="sr-only" id="${limitId}">${t(field.language, 'pages.form.charactersAllowed', { max: field.maxLength })}</span>` : ''}
     <input class="form-input${field.width ? ` input-width-${field.width}` : ''}"${attributes({
       id,
       name: field.name,
@@ -121,7 +121,7 @@ export function textArea(field: TextAreaOptions): SafeHtml {
       'aria-invalid': field.error ? 'true' : undefined,
       'aria-describedby': describedBy(id, field, [`${id}-limit`]),
     })}>${field.value ?? ''}</textarea>
-    <span class="form-hint character-limit" id="${id}-limit">${fill(TEXTS.charactersAllowed[field.language], { max: field.maxLength })}</span>
+    <span class="form-hint character-limit" id="${id}-limit">${t(field.language, 'pages.form.charactersAllowed', { max: field.maxLength })}</span>
   </div>`;
 }
 
@@ -201,13 +201,13 @@ export function selectField(field: FieldBase & { options: { value: string; label
 
 /** The DKFDS step indicator; steps before the current one are links back (they are saved). */
 export function stepIndicator(steps: { label: string; href?: string }[], currentIndex: number, language: Language): SafeHtml {
-  return html`<nav aria-label="${TEXTS.steps[language]}" class="mb-6">
-    <p class="h5 mb-3">${fill(TEXTS.stepOf[language], { n: currentIndex + 1, total: steps.length })}</p>
+  return html`<nav aria-label="${t(language, 'pages.form.steps')}" class="mb-6">
+    <p class="h5 mb-3">${t(language, 'pages.form.stepOf', { n: currentIndex + 1, total: steps.length })}</p>
     <ol class="step-indicator">
       ${steps.map((step, index) => {
         const state = index < currentIndex ? 'step-done' : index === currentIndex ? 'step-current' : '';
         const label = html`<span class="step-number">${index + 1}</span><span class="step-title">${step.label}</span>${
-          index < currentIndex ? html`<span class="sr-only"> (${TEXTS.done[language]})</span>` : ''
+          index < currentIndex ? html`<span class="sr-only"> (${t(language, 'pages.form.stepDone')})</span>` : ''
         }`;
         return html`<li class="step ${state}"${index === currentIndex ? html` aria-current="step"` : ''}>
           ${index < currentIndex && step.href ? html`<a href="${step.href}">${label}</a>` : html`<span>${label}</span>`}

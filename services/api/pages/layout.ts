@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { LANGUAGES, type Language } from '../../../lib/languages';
+import { LANGUAGES, t, type Language } from '../../../locale';
 import { html, type SafeHtml } from '../../../lib/html';
 
 /** What every page shows about the municipality that runs the service. */
@@ -8,18 +8,6 @@ export interface SiteSettings {
   municipalityEmail: string;
   municipalityPhone: string;
 }
-
-const LANGUAGE_NAMES: Record<Language, string> = { da: 'Dansk', nb: 'Norsk (bokmål)', en: 'English' };
-
-const CHROME = {
-  skip: { da: 'Gå til sidens indhold', nb: 'Gå til sidens innhold', en: 'Skip to content' },
-  service: { da: 'Tilskud til frivilligt socialt arbejde', nb: 'Tilskudd til frivillig sosialt arbeid', en: 'Grants for voluntary social work' },
-  languageChoice: { da: 'Vælg sprog', nb: 'Velg språk', en: 'Choose language' },
-  contact: { da: 'Kontakt', nb: 'Kontakt', en: 'Contact' },
-  accessibility: { da: 'Tilgængelighedserklæring', nb: 'Tilgjengelighetserklæring', en: 'Accessibility statement' },
-  privacy: { da: 'Sådan behandler vi dine oplysninger', nb: 'Slik behandler vi opplysningene dine', en: 'How we handle your data' },
-  signedInAs: { da: 'Logget ind som', nb: 'Logget inn som', en: 'Signed in as' },
-} as const;
 
 export interface PageOptions {
   title: string;
@@ -36,8 +24,6 @@ export interface PageOptions {
   scripts?: string[];
 }
 
-const ERROR_PREFIX = { da: 'Fejl: ', nb: 'Feil: ', en: 'Error: ' } as const;
-
 /** The URL of this page in another language (the switcher is a plain link: it works without JS). */
 export function languageUrl(req: Request, language: Language): string {
   const url = new URL(req.originalUrl, 'http://local');
@@ -47,18 +33,20 @@ export function languageUrl(req: Request, language: Language): string {
 
 export function renderPage(req: Request, site: SiteSettings, options: PageOptions): string {
   const { language } = options;
-  const title = `${options.hasErrors ? ERROR_PREFIX[language] : ''}${options.title} – ${site.municipalityName}`;
-  const switcher = html`<nav class="language-switcher" aria-label="${CHROME.languageChoice[language]}">
+  const pageTitle = options.hasErrors ? t(language, 'pages.layout.errorTitle', { title: options.title }) : options.title;
+  const title = `${pageTitle} – ${site.municipalityName}`;
+  const languageName = (lang: Language) => t(lang, `pages.languageName.${lang}`);
+  const switcher = html`<nav class="language-switcher" aria-label="${t(language, 'pages.layout.languageChoice')}">
       <ul class="nobullet-list">
         ${LANGUAGES.map((lang) =>
           lang === language
-            ? html`<li><span aria-current="true" lang="${lang}"><strong>${LANGUAGE_NAMES[lang]}</strong></span></li>`
-            : html`<li><a href="${languageUrl(req, lang)}" lang="${lang}" hreflang="${lang}">${LANGUAGE_NAMES[lang]}</a></li>`,
+            ? html`<li><span aria-current="true" lang="${lang}"><strong>${languageName(lang)}</strong></span></li>`
+            : html`<li><a href="${languageUrl(req, lang)}" lang="${lang}" hreflang="${lang}">${languageName(lang)}</a></li>`,
         )}
       </ul>
     </nav>`;
   const navigation = options.navigation?.length
-    ? html`<nav class="navigation-menu" aria-label="${CHROME.service[language]}">
+    ? html`<nav class="navigation-menu" aria-label="${t(language, 'pages.layout.service')}">
         <div class="container"><ul class="mainmenu">
           ${options.navigation.map(
             (item) => html`<li><a class="nav-link${item.current ? ' current' : ''}" href="${item.href}"${item.current ? html` aria-current="page"` : ''}><span>${item.label}</span></a></li>`,
@@ -76,7 +64,7 @@ export function renderPage(req: Request, site: SiteSettings, options: PageOption
   <link rel="stylesheet" href="/assets/app.css">
 </head>
 <body>
-  <a class="skipnav" href="#main-content">${CHROME.skip[language]}</a>
+  <a class="skipnav" href="#main-content">${t(language, 'pages.layout.skip')}</a>
   <header class="header">
     <div class="portal-info">
       <div class="container portal-info-inner">
@@ -89,7 +77,7 @@ export function renderPage(req: Request, site: SiteSettings, options: PageOption
     </div>
     <div class="solution-info">
       <div class="container solution-info-inner">
-        <div class="solution-heading"><a href="/">${CHROME.service[language]}</a></div>
+        <div class="solution-heading"><a href="/">${t(language, 'pages.layout.service')}</a></div>
       </div>
     </div>
     ${navigation}
@@ -102,7 +90,7 @@ export function renderPage(req: Request, site: SiteSettings, options: PageOption
   <footer>
     <div class="footer">
       <div class="container">
-        <h2 class="h5">${CHROME.contact[language]}</h2>
+        <h2 class="h5">${t(language, 'pages.layout.contact')}</h2>
         <p>${site.municipalityName}<br>
           <a href="mailto:${site.municipalityEmail}">${site.municipalityEmail}</a><br>
           ${site.municipalityPhone}</p>

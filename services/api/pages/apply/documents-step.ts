@@ -1,17 +1,17 @@
 import type { Request } from 'express';
-import type { Language } from '../../../../lib/languages';
+import { t, type Language } from '../../../../locale';
 import type { ApplicationDocumentKind } from '../../../../domain/tiers';
 import { FILE_KINDS } from '../../../../domain/file-types';
 import type { FundingRound } from '../../../../prisma/generated/client';
 import { CSRF_FIELD } from '../../http/csrf';
 import { formatFileSize } from '../../http/uploads';
-import { errorSummary, fieldId, hiddenField, stepIndicator, type FieldErrors } from '../forms';
+import { fieldErrorMessage, fieldId, hiddenField, type FieldErrors } from '../forms';
 import { attributes, html, type SafeHtml } from '../../../../lib/html';
-import { renderPage, type SiteSettings } from '../layout';
-import { draftPath } from './draft-cookie';
+import type { SiteSettings } from '../layout';
+import { renderPageWithErrors } from '../page-with-errors';
+import { draftPath } from './draft-paths';
 import { documentLabel } from './round-facts';
-import type { FormOutline } from './step-pages';
-import { say } from './texts';
+import { formProgress, type FormOutline } from './page-parts';
 
 export interface UploadedDocument {
   id: string;
@@ -28,16 +28,16 @@ function documentField(kind: ApplicationDocumentKind, uploaded: UploadedDocument
   const mine = uploaded.filter((document) => document.kind === kind);
   return html`<div class="form-group${error ? ' form-error' : ''}">
     <label class="form-label" for="${id}">${documentLabel(kind, language)}</label>
-    <span class="form-hint" id="${id}-hint">${say('fileHint', language, { types: FILE_TYPE_NAMES, size: formatFileSize(state.maxFileBytes, language) })}</span>
-    ${error ? html`<span class="form-error-message" id="${id}-error"><span class="sr-only">${say('errorPrefix', language)}</span> ${error}</span>` : ''}
+    <span class="form-hint" id="${id}-hint">${t(language, 'apply.documents.fileHint', { types: FILE_TYPE_NAMES, size: formatFileSize(state.maxFileBytes, language) })}</span>
+    ${fieldErrorMessage(id, error, language)}
     ${mine.length
       ? html`<ul class="nobullet-list gf-uploaded">
           ${mine.map(
             (document) => html`<li>${document.filename} (${formatFileSize(document.size, language)})
-              <button type="submit" name="remove" value="${document.id}" class="button button-unstyled function-link">${say('remove', language)}<span class="sr-only">: ${document.filename}</span></button></li>`,
+              <button type="submit" name="remove" value="${document.id}" class="button button-unstyled function-link">${t(language, 'apply.documents.remove')}<span class="sr-only">: ${document.filename}</span></button></li>`,
           )}
         </ul>`
-      : html`<p class="gf-not-uploaded">${say('notUploaded', language)}</p>`}
+      : html`<p class="gf-not-uploaded">${t(language, 'apply.documents.notUploaded')}</p>`}
     <input class="form-file-input"${attributes({
       type: 'file',
       id,
@@ -65,26 +65,23 @@ export interface DocumentsState {
 
 /** The documents the amount asks for: each with its own file field, what is uploaded, and every limit up front. */
 export function documentsPage(req: Request, site: SiteSettings, language: Language, state: DocumentsState): string {
-  const outlineIndex = state.outline.steps.findIndex((step) => step.key === 'documents');
-  return renderPage(req, site, {
-    title: say('documentsTitle', language),
+  return renderPageWithErrors(req, site, {
+    title: t(language, 'apply.documents.title'),
     language,
-    hasErrors: Object.keys(state.errors).length > 0,
-    main: html`${errorSummary(state.errors, language)}
-      ${stepIndicator(state.outline.steps.map((step) => ({ label: step.label, href: step.href })), outlineIndex, language)}
-      <p class="h5 mb-2">${say('applicationTo', language, { round: state.round.name })}</p>
-      <h1>${say('documentsTitle', language)}</h1>
-      <p>${say('documentsIntro', language)}</p>
-      <p class="form-hint">${say('documentsLimits', language, { types: FILE_TYPE_NAMES, size: formatFileSize(state.maxFileBytes, language), max: state.maxFiles })}</p>
+    errors: state.errors,
+    main: html`${formProgress(state.outline, 'documents', state.round, language)}
+      <h1>${t(language, 'apply.documents.title')}</h1>
+      <p>${t(language, 'apply.documents.intro')}</p>
+      <p class="form-hint">${t(language, 'apply.documents.limits', { types: FILE_TYPE_NAMES, size: formatFileSize(state.maxFileBytes, language), max: state.maxFiles })}</p>
       <form method="post" action="${draftPath(state.draftId)}/dokumenter" enctype="multipart/form-data" novalidate>
         ${hiddenField(CSRF_FIELD, state.csrf)}
         ${hiddenField('_shown', state.shownStamp)}
-        <button type="submit" name="action" value="next" class="gf-default-action" tabindex="-1" aria-hidden="true">${say('next', language)}</button>
+        <button type="submit" name="action" value="next" class="gf-default-action" tabindex="-1" aria-hidden="true">${t(language, 'apply.form.next')}</button>
         ${state.asked.map((kind) => documentField(kind, state.uploaded, state, language))}
         <div class="gf-form-actions">
-          <button type="submit" name="action" value="next" class="button button-primary">${say('next', language)}</button>
-          <button type="submit" name="action" value="upload" class="button button-secondary">${say('uploadNow', language)}</button>
-          <button type="submit" name="action" value="back" class="button button-tertiary">${say('back', language)}</button>
+          <button type="submit" name="action" value="next" class="button button-primary">${t(language, 'apply.form.next')}</button>
+          <button type="submit" name="action" value="upload" class="button button-secondary">${t(language, 'apply.documents.uploadNow')}</button>
+          <button type="submit" name="action" value="back" class="button button-tertiary">${t(language, 'apply.form.back')}</button>
         </div>
       </form>`,
   });

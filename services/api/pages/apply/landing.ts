@@ -1,13 +1,12 @@
 import type { Request } from 'express';
 import type { Database } from '../../../../lib/db';
-import type { Language } from '../../../../lib/languages';
+import { formatDateTime, formatMoney, t, type Language } from '../../../../locale';
 import { TARGET_GROUPS, type TargetGroup } from '../../../../domain/categories';
 import type { FundingRound } from '../../../../prisma/generated/client';
 import { html, type SafeHtml } from '../../../../lib/html';
 import { renderPage, type SiteSettings } from '../layout';
 import { factList } from './page-parts';
-import { categoryLabel, formTimeEstimate, kronerOfOre, longDate, tierRows } from './round-facts';
-import { say, TARGET_GROUP_LABELS } from './texts';
+import { categoryLabel, formTimeEstimate, tierRows } from './round-facts';
 
 export function openRounds(db: Database) {
   const now = new Date();
@@ -19,7 +18,7 @@ export function openRounds(db: Database) {
 
 function targetGroupNames(round: FundingRound, language: Language): string {
   const known = round.targetGroups.filter((group): group is TargetGroup => (TARGET_GROUPS as readonly string[]).includes(group));
-  return known.map((group) => TARGET_GROUP_LABELS[group][language]).join(', ');
+  return known.map((group) => t(language, `common.targetGroup.${group}`)).join(', ');
 }
 
 /** Everything about a round an association needs before deciding to apply: limits, paperwork, time. */
@@ -33,23 +32,23 @@ export function roundFacts(round: FundingRound, language: Language, estimate: st
     ${heading}
     ${round.description ? html`<p>${round.description}</p>` : ''}
     ${factList([
-      { label: say('deadline', language), value: round.closesAt ? longDate(round.closesAt, language, true) : say('continuous', language) },
-      { label: say('budget', language), value: kronerOfOre(round.budgetOre, language) },
-      { label: say('maximum', language), value: kronerOfOre(round.maxAmountOre, language) },
-      ...(targets ? [{ label: say('targetGroups', language), value: targets }] : []),
-      { label: say('whoCanApply', language), value: say('whoCanApplyText', language) },
+      { label: t(language, 'apply.landing.deadline'), value: round.closesAt ? formatDateTime(language, round.closesAt, 'long') : t(language, 'apply.landing.continuous') },
+      { label: t(language, 'apply.landing.budget'), value: formatMoney(language, round.budgetOre) },
+      { label: t(language, 'apply.landing.maximum'), value: formatMoney(language, round.maxAmountOre) },
+      ...(targets ? [{ label: t(language, 'apply.landing.targetGroups'), value: targets }] : []),
+      { label: t(language, 'apply.landing.whoCanApply'), value: t(language, 'apply.landing.whoCanApplyText') },
       ...(round.excludedCostCategories.length
-        ? [{ label: say('excludedCosts', language), value: round.excludedCostCategories.map((c) => categoryLabel(c, language).toLowerCase()).join(', ') }]
+        ? [{ label: t(language, 'apply.landing.excludedCosts'), value: round.excludedCostCategories.map((c) => categoryLabel(c, language).toLowerCase()).join(', ') }]
         : []),
     ])}
-    ${sub(say('documentsByAmount', language))}
+    ${sub(t(language, 'apply.landing.documentsByAmount'))}
     <table class="table gf-tiers">
-      <thead><tr><th scope="col">${say('amountColumn', language)}</th><th scope="col">${say('documentsColumn', language)}</th><th scope="col">${say('reportColumn', language)}</th></tr></thead>
+      <thead><tr><th scope="col">${t(language, 'apply.landing.amountColumn')}</th><th scope="col">${t(language, 'apply.landing.documentsColumn')}</th><th scope="col">${t(language, 'apply.landing.reportColumn')}</th></tr></thead>
       <tbody>
-        ${tiers.map((row) => html`<tr><th scope="row">${row.range}</th><td>${row.documents.length ? row.documents.join(', ') : say('noDocuments', language)}</td><td>${row.report}</td></tr>`)}
+        ${tiers.map((row) => html`<tr><th scope="row">${row.range}</th><td>${row.documents.length ? row.documents.join(', ') : t(language, 'apply.landing.noDocuments')}</td><td>${row.report}</td></tr>`)}
       </tbody>
     </table>
-    ${sub(say('timeHeading', language))}
+    ${sub(t(language, 'apply.landing.timeHeading'))}
     <p>${estimate}</p>
   </section>`;
 }
@@ -57,14 +56,14 @@ export function roundFacts(round: FundingRound, language: Language, estimate: st
 export async function landingPage(req: Request, db: Database, site: SiteSettings, language: Language): Promise<string> {
   const [rounds, estimate] = await Promise.all([openRounds(db), formTimeEstimate(db, language)]);
   return renderPage(req, site, {
-    title: say('landingTitle', language),
+    title: t(language, 'apply.landing.title'),
     language,
-    main: html`<h1>${say('landingTitle', language)}</h1>
-      <p class="font-lead">${say('landingIntro', language)}</p>
-      ${rounds.length === 0 ? html`<p>${say('noOpenRounds', language)}</p>` : ''}
+    main: html`<h1>${t(language, 'apply.landing.title')}</h1>
+      <p class="font-lead">${t(language, 'apply.landing.intro')}</p>
+      ${rounds.length === 0 ? html`<p>${t(language, 'apply.landing.noOpenRounds')}</p>` : ''}
       ${rounds.map(
         (round) => html`${roundFacts(round, language, estimate)}
-          <p><a class="button button-primary" href="/ansoeg/${round.slug}">${say('startApplication', language)}<span class="sr-only">: ${round.name}</span></a></p>`,
+          <p><a class="button button-primary" href="/ansoeg/${round.slug}">${t(language, 'apply.landing.startApplication')}<span class="sr-only">: ${round.name}</span></a></p>`,
       )}`,
   });
 }

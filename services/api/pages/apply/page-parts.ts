@@ -1,4 +1,7 @@
+import { t, type Language } from '../../../../locale';
 import { html, type SafeHtml } from '../../../../lib/html';
+import type { SiteSettings } from '../layout';
+import { stepIndicator } from '../forms';
 
 /** A DKFDS notice box (info or warning) that is not an error. */
 export function notice(kind: 'info' | 'warning' | 'success', text: SafeHtml | string, heading?: string): SafeHtml {
@@ -17,8 +20,24 @@ export function factList(rows: { label: string; value: SafeHtml | string }[]): S
   </dl>`;
 }
 
+// Stands in for the email address while the sentence is translated, so the address can become a link.
+const EMAIL_SLOT = '\u0000';
+
 /** A sentence naming the municipality's contact details, with the email as a link. */
-export function contactLine(site: { municipalityName: string; municipalityEmail: string; municipalityPhone: string }, template: string): SafeHtml {
-  const [before, after] = template.split('{email}');
-  return html`${(before ?? '').replace('{name}', site.municipalityName)}<a href="mailto:${site.municipalityEmail}">${site.municipalityEmail}</a>${(after ?? '').replace('{phone}', site.municipalityPhone)}`;
+export function contactLine(site: SiteSettings, language: Language): SafeHtml {
+  const sentence = t(language, 'apply.cannotApply.contactUs', { name: site.municipalityName, email: EMAIL_SLOT, phone: site.municipalityPhone });
+  const [before, after] = sentence.split(EMAIL_SLOT);
+  return html`${before ?? ''}<a href="mailto:${site.municipalityEmail}">${site.municipalityEmail}</a>${after ?? ''}`;
+}
+
+/** The steps shown in the step indicator: the form's own, the documents (when asked for), the summary. */
+export interface FormOutline {
+  steps: { key: string; label: string; href: string }[];
+}
+
+/** The top of every page of the form: where in the form the page is, and which round it applies to. */
+export function formProgress(outline: FormOutline, currentKey: string, round: { name: string }, language: Language): SafeHtml {
+  const current = outline.steps.findIndex((step) => step.key === currentKey);
+  return html`${stepIndicator(outline.steps.map((step) => ({ label: step.label, href: step.href })), current, language)}
+    <p class="h5 mb-2">${t(language, 'apply.form.applicationTo', { round: round.name })}</p>`;
 }

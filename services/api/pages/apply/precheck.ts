@@ -1,12 +1,12 @@
 import type { Request } from 'express';
-import type { Language } from '../../../../lib/languages';
+import { t, type Language, type MessageKey } from '../../../../locale';
 import type { FundingRound } from '../../../../prisma/generated/client';
 import { CSRF_FIELD } from '../../http/csrf';
-import { choiceGroup, errorSummary, hiddenField, type FieldErrors } from '../forms';
+import { choiceGroup, hiddenField, type FieldErrors } from '../forms';
 import { html } from '../../../../lib/html';
 import { renderPage, type SiteSettings } from '../layout';
+import { renderPageWithErrors } from '../page-with-errors';
 import { contactLine } from './page-parts';
-import { say, type ApplyTextKey } from './texts';
 
 // A few questions before the form. A hard stop leads to a page that says why and what to do
 // instead (DKFDS: not an error); otherwise the answers go into the new draft.
@@ -15,42 +15,35 @@ export const PRECHECK_QUESTIONS = ['applicant', 'social', 'finished', 'children'
 type Question = (typeof PRECHECK_QUESTIONS)[number];
 export type PrecheckAnswers = Partial<Record<Question, string>>;
 
-const OPTIONS: Record<Question, { value: string; label: ApplyTextKey }[]> = {
+const OPTIONS: Record<Question, { value: string; label: MessageKey }[]> = {
   applicant: [
-    { value: 'association', label: 'aAssociationWithCvr' },
-    { value: 'no_cvr', label: 'aAssociationWithoutCvr' },
-    { value: 'other', label: 'aOther' },
+    { value: 'association', label: 'apply.precheck.aAssociationWithCvr' },
+    { value: 'no_cvr', label: 'apply.precheck.aAssociationWithoutCvr' },
+    { value: 'other', label: 'apply.precheck.aOther' },
   ],
   social: [
-    { value: 'true', label: 'yes' },
-    { value: 'false', label: 'no' },
+    { value: 'true', label: 'apply.answer.yes' },
+    { value: 'false', label: 'apply.answer.no' },
   ],
   finished: [
-    { value: 'false', label: 'no' },
-    { value: 'true', label: 'yes' },
+    { value: 'false', label: 'apply.answer.no' },
+    { value: 'true', label: 'apply.answer.yes' },
   ],
   children: [
-    { value: 'false', label: 'no' },
-    { value: 'true', label: 'yes' },
+    { value: 'false', label: 'apply.answer.no' },
+    { value: 'true', label: 'apply.answer.yes' },
   ],
 };
 
-const QUESTION_TEXT: Record<Question, { label: ApplyTextKey; hint?: ApplyTextKey }> = {
-  applicant: { label: 'qOrganisation' },
-  social: { label: 'qSocial', hint: 'qSocialHint' },
-  finished: { label: 'qFinished' },
-  children: { label: 'qChildren', hint: 'qChildrenHint' },
+const QUESTION_TEXT: Record<Question, { label: MessageKey; hint?: MessageKey }> = {
+  applicant: { label: 'apply.precheck.qOrganisation' },
+  social: { label: 'apply.precheck.qSocial', hint: 'apply.precheck.qSocialHint' },
+  finished: { label: 'apply.precheck.qFinished' },
+  children: { label: 'apply.precheck.qChildren', hint: 'apply.precheck.qChildrenHint' },
 };
 
 export const STOP_REASONS = ['no_cvr', 'not_association', 'not_social', 'finished'] as const;
 export type StopReason = (typeof STOP_REASONS)[number];
-
-const STOP_TEXTS: Record<StopReason, { why: ApplyTextKey; next: ApplyTextKey }> = {
-  no_cvr: { why: 'stopNoCvr', next: 'stopNoCvrNext' },
-  not_association: { why: 'stopNotAssociation', next: 'stopNotAssociationNext' },
-  not_social: { why: 'stopNotSocial', next: 'stopNotSocialNext' },
-  finished: { why: 'stopFinished', next: 'stopFinishedNext' },
-};
 
 export function readPrecheck(body: Record<string, unknown>): PrecheckAnswers {
   const answers: PrecheckAnswers = {};
@@ -65,7 +58,7 @@ export type PrecheckOutcome = { kind: 'incomplete'; errors: FieldErrors } | { ki
 
 export function evaluatePrecheck(answers: PrecheckAnswers, language: Language): PrecheckOutcome {
   const missing = PRECHECK_QUESTIONS.filter((question) => !answers[question]);
-  if (missing.length) return { kind: 'incomplete', errors: Object.fromEntries(missing.map((question) => [`precheck.${question}`, say('chooseAnswer', language)])) };
+  if (missing.length) return { kind: 'incomplete', errors: Object.fromEntries(missing.map((question) => [`precheck.${question}`, t(language, 'apply.precheck.chooseAnswer')])) };
   if (answers.applicant === 'no_cvr') return { kind: 'stop', reason: 'no_cvr' };
   if (answers.applicant === 'other') return { kind: 'stop', reason: 'not_association' };
   if (answers.social === 'false') return { kind: 'stop', reason: 'not_social' };
@@ -80,18 +73,17 @@ export function precheckPage(
   round: FundingRound,
   state: { answers: PrecheckAnswers; errors: FieldErrors; shownStamp: string; csrf: string },
 ): string {
-  const hasErrors = Object.keys(state.errors).length > 0;
-  return renderPage(req, site, {
-    title: say('precheckTitle', language),
+  // The summary names the question, since the message itself ("Choose an answer.") does not.
+  const errors = Object.fromEntries(
+    Object.entries(state.errors).map(([name, message]) => [name, `${t(language, QUESTION_TEXT[name.replace('precheck.', '') as Question].label)} ${message}`]),
+  );
+  return renderPageWithErrors(req, site, {
+    title: t(language, 'apply.precheck.title'),
     language,
-    hasErrors,
-    main: html`${errorSummary(
-        Object.fromEntries(Object.entries(state.errors).map(([name, message]) => [name, `${say(QUESTION_TEXT[name.replace('precheck.', '') as Question].label, language)} ${message}`])),
-        language,
-      )}
-      <p class="h5 mb-2">${round.name}</p>
-      <h1>${say('precheckTitle', language)}</h1>
-      <p class="font-lead">${say('precheckIntro', language)}</p>
+    errors,
+    main: html`<p class="h5 mb-2">${round.name}</p>
+      <h1>${t(language, 'apply.precheck.title')}</h1>
+      <p class="font-lead">${t(language, 'apply.precheck.intro')}</p>
       <form method="post" action="/ansoeg/${round.slug}" novalidate>
         ${hiddenField(CSRF_FIELD, state.csrf)}
         ${hiddenField('_shown', state.shownStamp)}
@@ -99,33 +91,32 @@ export function precheckPage(
           const text = QUESTION_TEXT[question];
           return choiceGroup({
             name: `precheck.${question}`,
-            label: say(text.label, language),
-            hint: text.hint ? say(text.hint, language) : undefined,
+            label: t(language, text.label),
+            hint: text.hint ? t(language, text.hint) : undefined,
             language,
             error: state.errors[`precheck.${question}`],
             value: state.answers[question] ?? null,
-            options: OPTIONS[question].map((option) => ({ value: option.value, label: say(option.label, language) })),
+            options: OPTIONS[question].map((option) => ({ value: option.value, label: t(language, option.label) })),
           });
         })}
-        <button type="submit" class="button button-primary">${say('continue', language)}</button>
+        <button type="submit" class="button button-primary">${t(language, 'apply.precheck.continue')}</button>
       </form>`,
   });
 }
 
 export function cannotApplyPage(req: Request, site: SiteSettings, language: Language, round: FundingRound, reason: StopReason): string {
-  const texts = STOP_TEXTS[reason];
   return renderPage(req, site, {
-    title: say('cannotApplyTitle', language),
+    title: t(language, 'apply.cannotApply.title'),
     language,
     main: html`<p class="h5 mb-2">${round.name}</p>
-      <h1>${say('cannotApplyTitle', language)}</h1>
-      <p class="font-lead">${say(texts.why, language)}</p>
-      <h2>${say('whatNow', language)}</h2>
+      <h1>${t(language, 'apply.cannotApply.title')}</h1>
+      <p class="font-lead">${t(language, `apply.cannotApply.why.${reason}`)}</p>
+      <h2>${t(language, 'apply.cannotApply.whatNow')}</h2>
       <ul>
-        <li>${say(texts.next, language)}</li>
-        <li>${contactLine(site, say('contactUs', language))}</li>
+        <li>${t(language, `apply.cannotApply.next.${reason}`)}</li>
+        <li>${contactLine(site, language)}</li>
       </ul>
-      <p><a href="/ansoeg/${round.slug}">${say('changeAnswers', language)}</a></p>
-      <p><a href="/">${say('backToFront', language)}</a></p>`,
+      <p><a href="/ansoeg/${round.slug}">${t(language, 'apply.cannotApply.changeAnswers')}</a></p>
+      <p><a href="/">${t(language, 'apply.cannotApply.backToFront')}</a></p>`,
   });
 }

@@ -1,11 +1,9 @@
 import type { Request } from 'express';
-import type { Language } from '../../../../lib/languages';
+import { formatDate, t, type Language } from '../../../../locale';
 import type { FundingRound } from '../../../../prisma/generated/client';
 import { html } from '../../../../lib/html';
 import { renderPage, type SiteSettings } from '../layout';
 import { factList } from './page-parts';
-import { longDate } from './round-facts';
-import { say } from './texts';
 
 /** The DKFDS receipt: the reference, where the receipt email went, and the private case link. */
 export function receiptPage(
@@ -15,24 +13,24 @@ export function receiptPage(
   state: { round: FundingRound; reference: string; contactEmail: string; caseUrl: string },
 ): string {
   return renderPage(req, site, {
-    title: say('receiptTitle', language),
+    title: t(language, 'apply.receipt.title'),
     language,
     main: html`<div class="alert alert-success" role="status">
         <div class="alert-body">
-          <h1 class="alert-heading">${say('receiptTitle', language)}</h1>
-          <p class="alert-text">${say('receiptEmail', language, { email: state.contactEmail })}</p>
+          <h1 class="alert-heading">${t(language, 'apply.receipt.title')}</h1>
+          <p class="alert-text">${t(language, 'apply.receipt.email', { email: state.contactEmail })}</p>
         </div>
       </div>
-      ${factList([{ label: say('reference', language), value: html`<strong class="gf-reference">${state.reference}</strong>` }])}
-      <p>${say('receiptLinkIntro', language)}</p>
-      <p><a class="gf-case-link" href="${state.caseUrl}">${say('followCase', language)}</a></p>
+      ${factList([{ label: t(language, 'apply.receipt.reference'), value: html`<strong class="gf-reference">${state.reference}</strong>` }])}
+      <p>${t(language, 'apply.receipt.linkIntro')}</p>
+      <p><a class="gf-case-link" href="${state.caseUrl}">${t(language, 'apply.receipt.followCase')}</a></p>
       <p class="gf-case-url"><code>${state.caseUrl}</code></p>
-      <h2>${say('whatHappensNext', language)}</h2>
+      <h2>${t(language, 'apply.receipt.whatHappensNext')}</h2>
       <ol>
-        <li>${say('nextScreening', language)}</li>
+        <li>${t(language, 'apply.receipt.nextScreening')}</li>
         <li>${state.round.mode === 'deadline' && state.round.closesAt
-          ? say('nextDecisionDeadline', language, { date: longDate(state.round.closesAt, language) })
-          : say('nextDecisionContinuous', language)}</li>
+          ? t(language, 'apply.receipt.nextDecisionDeadline', { date: formatDate(language, state.round.closesAt) })
+          : t(language, 'apply.receipt.nextDecisionContinuous')}</li>
       </ol>`,
   });
 }

@@ -1,26 +1,10 @@
 import type { Database } from '../../../../lib/db';
-import type { Language } from '../../../../lib/languages';
+import { budgetCategoryName, documentKindName, formatKroner, t, type Language } from '../../../../locale';
 import { roundReportingTiers } from '../../../../domain/rounds';
 import { describeReportRequirement } from '../../../../documents/letter';
-import { budgetCategoryName, documentKindName } from '../../../../locale';
 import { oreToKroner } from '../../../../domain/money';
 import type { ReportingTier } from '../../../../domain/tiers';
 import type { FundingRound } from '../../../../prisma/generated/client';
-import { say } from './texts';
-
-const LOCALES: Record<Language, string> = { da: 'da-DK', nb: 'nb-NO', en: 'en-GB' };
-
-export function kroner(amount: number, language: Language): string {
-  return say('kroner', language, { amount: new Intl.NumberFormat(LOCALES[language]).format(amount) });
-}
-
-export function kronerOfOre(ore: bigint, language: Language): string {
-  return kroner(oreToKroner(ore), language);
-}
-
-export function longDate(date: Date, language: Language, withTime = false): string {
-  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'long', ...(withTime ? { timeStyle: 'short' } : {}), timeZone: 'Europe/Copenhagen' }).format(date);
-}
 
 function capitalised(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -53,7 +37,10 @@ export function tierRows(round: Pick<FundingRound, 'reportingTiers' | 'maxAmount
     if (previous !== null && previous >= maxKroner) break;
     const top = tier.upToKroner === null ? maxKroner : Math.min(tier.upToKroner, maxKroner);
     rows.push({
-      range: previous === null ? say('upTo', language, { amount: kroner(top, language) }) : `${kroner(previous + 1, language)} – ${kroner(top, language)}`,
+      range:
+        previous === null
+          ? t(language, 'apply.landing.upTo', { amount: formatKroner(language, top) })
+          : `${formatKroner(language, previous + 1)} – ${formatKroner(language, top)}`,
       documents: tier.applicationDocuments.map((kind) => documentLabel(kind, language)),
       report: describeReportRequirement(tier.requirement, language),
       tier,
@@ -74,10 +61,10 @@ export async function formTimeEstimate(db: Database, language: Language): Promis
     take: 100,
     select: { stepSeconds: true },
   });
-  if (recent.length < 5) return say('timeEstimateDefault', language);
+  if (recent.length < 5) return t(language, 'apply.landing.timeEstimateDefault');
   const totals = recent
     .map((draft) => Object.values((draft.stepSeconds ?? {}) as Record<string, number>).reduce((sum, seconds) => sum + (Number(seconds) || 0), 0))
     .sort((a, b) => a - b);
   const median = totals[Math.floor(totals.length / 2)]!;
-  return say('timeEstimateMeasured', language, { minutes: Math.max(1, Math.round(median / 60)), count: recent.length });
+  return t(language, 'apply.landing.timeEstimateMeasured', { minutes: Math.max(1, Math.round(median / 60)), count: recent.length });
 }

@@ -1,12 +1,12 @@
 import type { Request } from 'express';
-import type { Language } from '../../../../lib/languages';
+import { t, type Language } from '../../../../locale';
 import { CSRF_FIELD } from '../../http/csrf';
-import { errorSummary, hiddenField, textField, type FieldErrors } from '../forms';
+import { hiddenField, textField, type FieldErrors } from '../forms';
 import { html } from '../../../../lib/html';
-import { renderPage, type SiteSettings } from '../layout';
-import { draftPath } from './draft-cookie';
+import type { SiteSettings } from '../layout';
+import { renderPageWithErrors } from '../page-with-errors';
+import { draftPath } from './draft-paths';
 import { notice } from './page-parts';
-import { say } from './texts';
 
 /** "Save and continue later": the answers are saved already; this sends the private link. */
 export function saveLaterPage(
@@ -15,19 +15,18 @@ export function saveLaterPage(
   language: Language,
   state: { draftId: string; email: string; errors: FieldErrors; sentTo?: string; csrf: string; backHref: string },
 ): string {
-  return renderPage(req, site, {
-    title: say('saveTitle', language),
+  return renderPageWithErrors(req, site, {
+    title: t(language, 'apply.saveLater.title'),
     language,
-    hasErrors: Object.keys(state.errors).length > 0,
-    main: html`${errorSummary(state.errors, language)}
-      <h1>${say('saveTitle', language)}</h1>
-      ${state.sentTo ? notice('success', say('linkSent', language, { email: state.sentTo })) : ''}
-      <p>${say('saveIntro', language)}</p>
+    errors: state.errors,
+    main: html`<h1>${t(language, 'apply.saveLater.title')}</h1>
+      ${state.sentTo ? notice('success', t(language, 'apply.saveLater.linkSent', { email: state.sentTo })) : ''}
+      <p>${t(language, 'apply.saveLater.intro')}</p>
       <form method="post" action="${draftPath(state.draftId)}/gem" novalidate>
         ${hiddenField(CSRF_FIELD, state.csrf)}
-        ${textField({ name: 'email', label: say('resumeEmail', language), language, type: 'email', autocomplete: 'email', value: state.email, error: state.errors.email, width: 'l', maxLength: 254 })}
-        <button type="submit" class="button button-primary">${say('sendLink', language)}</button>
+        ${textField({ name: 'email', label: t(language, 'apply.saveLater.resumeEmail'), language, type: 'email', autocomplete: 'email', value: state.email, error: state.errors.email, width: 'l', maxLength: 254 })}
+        <button type="submit" class="button button-primary">${t(language, 'apply.saveLater.sendLink')}</button>
       </form>
-      <p class="mt-6"><a href="${state.backHref}">${say('backToForm', language)}</a></p>`,
+      <p class="mt-6"><a href="${state.backHref}">${t(language, 'apply.saveLater.backToForm')}</a></p>`,
   });
 }

@@ -1,20 +1,17 @@
 import type { Request } from 'express';
-import { t, type Language } from '../../../../locale';
+import { formatMoney, t, type Language, type MessageKey } from '../../../../locale';
 import { BUDGET_CATEGORIES, COFINANCING_STATUSES, TARGET_GROUPS } from '../../../../domain/categories';
 import { FORM_STEPS, type DraftAnswers, type FormStep } from '../../../../domain/draft-steps';
 import type { FundingRound } from '../../../../prisma/generated/client';
 import { CSRF_FIELD } from '../../http/csrf';
-import { checkboxField, choiceGroup, errorSummary, hiddenField, selectField, stepIndicator, textArea, textField, type FieldErrors } from '../forms';
+import { checkboxField, choiceGroup, hiddenField, selectField, textArea, textField, type FieldErrors } from '../forms';
 import { attributes, html, type SafeHtml } from '../../../../lib/html';
-import { renderPage, type SiteSettings } from '../layout';
-import { draftPath } from './draft-cookie';
-import { categoryLabel, kronerOfOre, tierRows } from './round-facts';
-import { say, STEP_SLUGS, STEP_TITLES, TARGET_GROUP_LABELS, type ApplyTextKey } from './texts';
+import type { SiteSettings } from '../layout';
+import { renderPageWithErrors } from '../page-with-errors';
+import { stepPath } from './draft-paths';
+import { formProgress, type FormOutline } from './page-parts';
+import { categoryLabel, tierRows } from './round-facts';
 
-/** The steps shown in the step indicator: the form's own, the documents (when asked for), the summary. */
-export interface FormOutline {
-  steps: { key: string; label: string; href: string }[];
-}
 
 export interface StepPageState {
   draftId: string;
@@ -32,6 +29,9 @@ export interface StepPageState {
 /** CVR check and register lookup as the field is left, and the excluded-category warning. */
 export const APPLY_SCRIPT = '/assets/apply/apply.js';
 
+// apply.js puts the association's name from the register where this stands in the message.
+const BROWSER_FILLS_IN_NAME = '{name}';
+
 export const MIN_BUDGET_ROWS = 3;
 export const MIN_COFINANCING_ROWS = 1;
 
@@ -45,7 +45,7 @@ function valueAt(answers: DraftAnswers, name: string): string {
   return current === undefined || current === null ? '' : String(current);
 }
 
-function yesNoOptions(language: Language, yes = say('yes', language), no = say('no', language)) {
+function yesNoOptions(language: Language, yes = t(language, 'apply.answer.yes'), no = t(language, 'apply.answer.no')) {
   return [
     { value: 'true', label: yes },
     { value: 'false', label: no },
@@ -57,52 +57,52 @@ function organizationFields(state: StepPageState, language: Language): SafeHtml 
   const field = (name: string) => ({ name, language, value: valueAt(answers, name), error: errors[name] });
   return html`${textField({
     ...field('organization.cvr'),
-    label: say('cvr', language),
-    hint: say('cvrHint', language),
+    label: t(language, 'apply.form.cvr'),
+    hint: t(language, 'apply.form.cvrHint'),
     width: 's',
     inputMode: 'numeric',
     maxLength: 12,
     autocomplete: 'off',
-    attrs: { 'data-cvr-lookup': '/api/v1/register/', 'data-error-format': t(language, 'errors.cvr.format'), 'data-error-check': t(language, 'errors.cvr.checkDigit'), 'data-found': say('cvrFound', language) },
+    attrs: { 'data-cvr-lookup': '/api/v1/register/', 'data-error-format': t(language, 'errors.cvr.format'), 'data-error-check': t(language, 'errors.cvr.checkDigit'), 'data-found': t(language, 'apply.form.cvrFound', { name: BROWSER_FILLS_IN_NAME }) },
   })}
     <p class="form-hint gf-cvr-status" id="cvr-status" aria-live="polite"></p>
-    ${textField({ ...field('organization.name'), label: say('orgName', language), maxLength: 200, autocomplete: 'organization', width: 'xl' })}
-    ${textField({ ...field('organization.address'), label: say('address', language), maxLength: 300, optional: true, autocomplete: 'street-address', width: 'xl' })}
-    ${textField({ ...field('organization.email'), label: say('orgEmail', language), hint: say('orgEmailHint', language), type: 'email', maxLength: 254, autocomplete: 'email', width: 'l' })}
-    ${textField({ ...field('organization.phone'), label: say('phone', language), hint: say('phoneHint', language), type: 'tel', maxLength: 20, optional: true, autocomplete: 'tel', width: 'm' })}`;
+    ${textField({ ...field('organization.name'), label: t(language, 'apply.form.orgName'), maxLength: 200, autocomplete: 'organization', width: 'xl' })}
+    ${textField({ ...field('organization.address'), label: t(language, 'apply.form.address'), maxLength: 300, optional: true, autocomplete: 'street-address', width: 'xl' })}
+    ${textField({ ...field('organization.email'), label: t(language, 'apply.form.orgEmail'), hint: t(language, 'apply.form.orgEmailHint'), type: 'email', maxLength: 254, autocomplete: 'email', width: 'l' })}
+    ${textField({ ...field('organization.phone'), label: t(language, 'apply.form.phone'), hint: t(language, 'apply.form.phoneHint'), type: 'tel', maxLength: 20, optional: true, autocomplete: 'tel', width: 'm' })}`;
 }
 
 function contactFields(state: StepPageState, language: Language): SafeHtml {
   const { answers, errors } = state;
   const field = (name: string) => ({ name, language, value: valueAt(answers, name), error: errors[name] });
-  return html`${textField({ ...field('contact.name'), label: say('contactName', language), maxLength: 200, autocomplete: 'name', width: 'l' })}
-    ${textField({ ...field('contact.email'), label: say('contactEmail', language), hint: say('contactEmailHint', language), type: 'email', maxLength: 254, autocomplete: 'email', width: 'l' })}
-    ${textField({ ...field('contact.phone'), label: say('phone', language), hint: say('phoneHint', language), type: 'tel', maxLength: 20, optional: true, autocomplete: 'tel', width: 'm' })}`;
+  return html`${textField({ ...field('contact.name'), label: t(language, 'apply.form.contactName'), maxLength: 200, autocomplete: 'name', width: 'l' })}
+    ${textField({ ...field('contact.email'), label: t(language, 'apply.form.contactEmail'), hint: t(language, 'apply.form.contactEmailHint'), type: 'email', maxLength: 254, autocomplete: 'email', width: 'l' })}
+    ${textField({ ...field('contact.phone'), label: t(language, 'apply.form.phone'), hint: t(language, 'apply.form.phoneHint'), type: 'tel', maxLength: 20, optional: true, autocomplete: 'tel', width: 'm' })}`;
 }
 
 function projectFields(state: StepPageState, language: Language): SafeHtml {
   const { answers, errors, round } = state;
   const field = (name: string) => ({ name, language, value: valueAt(answers, name), error: errors[name] });
   const priorities = new Set(round.targetGroups);
-  return html`${textField({ ...field('project.title'), label: say('title', language), maxLength: 120, width: 'xl' })}
-    ${textArea({ ...field('project.purpose'), label: say('purpose', language), hint: say('purposeHint', language), maxLength: 4000, rows: 4 })}
+  return html`${textField({ ...field('project.title'), label: t(language, 'apply.form.title'), maxLength: 120, width: 'xl' })}
+    ${textArea({ ...field('project.purpose'), label: t(language, 'apply.form.purpose'), hint: t(language, 'apply.form.purposeHint'), maxLength: 4000, rows: 4 })}
     ${choiceGroup({
       ...field('project.targetGroup'),
-      label: say('targetGroup', language),
-      hint: say('targetGroupHint', language),
+      label: t(language, 'apply.form.targetGroup'),
+      hint: t(language, 'apply.form.targetGroupHint'),
       options: TARGET_GROUPS.map((group) => ({
         value: group,
-        label: priorities.has(group) ? `${TARGET_GROUP_LABELS[group][language]} ${say('priority', language)}` : TARGET_GROUP_LABELS[group][language],
+        label: priorities.has(group) ? `${t(language, `common.targetGroup.${group}`)} ${t(language, 'apply.form.priority')}` : t(language, `common.targetGroup.${group}`),
       })),
     })}
-    ${textArea({ ...field('project.activities'), label: say('activities', language), hint: say('activitiesHint', language), maxLength: 4000, rows: 6 })}
-    ${textField({ ...field('project.startDate'), label: say('startDate', language), hint: say('dateHint', language), type: 'date', width: 's' })}
-    ${textField({ ...field('project.endDate'), label: say('endDate', language), hint: say('dateHint', language), type: 'date', width: 's' })}
-    ${textField({ ...field('project.place'), label: say('place', language), maxLength: 200, optional: true, width: 'l' })}
-    ${textField({ ...field('project.volunteers'), label: say('volunteers', language), hint: say('numberHint', language), inputMode: 'numeric', width: 'xs', maxLength: 6 })}
-    ${textField({ ...field('project.expectedParticipants'), label: say('participants', language), hint: say('numberHint', language), inputMode: 'numeric', width: 'xs', maxLength: 7 })}
-    ${choiceGroup({ ...field('project.isNew'), label: say('isNew', language), options: yesNoOptions(language, say('isNewYes', language), say('isNewNo', language)) })}
-    ${choiceGroup({ ...field('project.childrenUnder15'), label: say('childrenUnder15', language), hint: say('qChildrenHint', language), options: yesNoOptions(language) })}`;
+    ${textArea({ ...field('project.activities'), label: t(language, 'apply.form.activities'), hint: t(language, 'apply.form.activitiesHint'), maxLength: 4000, rows: 6 })}
+    ${textField({ ...field('project.startDate'), label: t(language, 'apply.form.startDate'), hint: t(language, 'apply.form.dateHint'), type: 'date', width: 's' })}
+    ${textField({ ...field('project.endDate'), label: t(language, 'apply.form.endDate'), hint: t(language, 'apply.form.dateHint'), type: 'date', width: 's' })}
+    ${textField({ ...field('project.place'), label: t(language, 'apply.form.place'), maxLength: 200, optional: true, width: 'l' })}
+    ${textField({ ...field('project.volunteers'), label: t(language, 'apply.form.volunteers'), hint: t(language, 'apply.form.numberHint'), inputMode: 'numeric', width: 'xs', maxLength: 6 })}
+    ${textField({ ...field('project.expectedParticipants'), label: t(language, 'apply.form.participants'), hint: t(language, 'apply.form.numberHint'), inputMode: 'numeric', width: 'xs', maxLength: 7 })}
+    ${choiceGroup({ ...field('project.isNew'), label: t(language, 'apply.form.isNew'), options: yesNoOptions(language, t(language, 'apply.form.isNewYes'), t(language, 'apply.form.isNewNo')) })}
+    ${choiceGroup({ ...field('project.childrenUnder15'), label: t(language, 'apply.form.childrenUnder15'), hint: t(language, 'apply.precheck.qChildrenHint'), options: yesNoOptions(language) })}`;
 }
 
 function rowCount(answers: DraftAnswers, list: 'lines' | 'cofinancing'): number {
@@ -118,56 +118,56 @@ function budgetFields(state: StepPageState, language: Language): SafeHtml {
   const field = (name: string) => ({ name, language, value: valueAt(answers, name), error: errors[name] });
   const tiers = tierRows(round, language);
   const excludedNames = round.excludedCostCategories.map((category) => categoryLabel(category, language).toLowerCase()).join(', ');
-  return html`<p>${say('budgetIntro', language)}</p>
-    ${excludedNames ? html`<p class="form-hint">${say('excludedCosts', language)}: ${excludedNames}.</p>` : ''}
+  return html`<p>${t(language, 'apply.form.budgetIntro')}</p>
+    ${excludedNames ? html`<p class="form-hint">${t(language, 'apply.landing.excludedCosts')}: ${excludedNames}.</p>` : ''}
     <fieldset>
-      <legend class="h3">${say('budgetLines', language)}</legend>
+      <legend class="h3">${t(language, 'apply.form.budgetLines')}</legend>
       ${Array.from({ length: lineRows }, (_, index) => {
         const name = (part: string) => `budget.lines.${index}.${part}`;
         const category = valueAt(answers, name('category'));
         return html`<fieldset class="gf-budget-row">
-          <legend class="h5">${say('line', language, { n: index + 1 })}</legend>
+          <legend class="h5">${t(language, 'apply.form.line', { n: index + 1 })}</legend>
           <div class="gf-row-fields">
             ${selectField({
               ...field(name('category')),
-              label: say('category', language),
-              emptyLabel: say('chooseCategory', language),
-              options: BUDGET_CATEGORIES.map((code) => ({ value: code, label: excluded.has(code) ? `${categoryLabel(code, language)} ${say('notFunded', language)}` : categoryLabel(code, language) })),
+              label: t(language, 'apply.form.category'),
+              emptyLabel: t(language, 'apply.form.chooseCategory'),
+              options: BUDGET_CATEGORIES.map((code) => ({ value: code, label: excluded.has(code) ? `${categoryLabel(code, language)} ${t(language, 'apply.form.notFunded')}` : categoryLabel(code, language) })),
               value: category,
             })}
-            ${textField({ ...field(name('description')), label: say('description', language), maxLength: 200, width: 'l' })}
-            ${textField({ ...field(name('amount')), label: say('amount', language), inputMode: 'numeric', width: 's', maxLength: 12 })}
+            ${textField({ ...field(name('description')), label: t(language, 'apply.form.description'), maxLength: 200, width: 'l' })}
+            ${textField({ ...field(name('amount')), label: t(language, 'apply.form.amount'), inputMode: 'numeric', width: 's', maxLength: 12 })}
           </div>
-          <p class="form-hint gf-excluded-warning" id="${`f-budget-lines-${index}-warning`}" aria-live="polite"${attributes({ hidden: !excluded.has(category) })}>${say('excludedWarning', language)}</p>
+          <p class="form-hint gf-excluded-warning" id="${`f-budget-lines-${index}-warning`}" aria-live="polite"${attributes({ hidden: !excluded.has(category) })}>${t(language, 'apply.form.excludedWarning')}</p>
         </fieldset>`;
       })}
-      <button type="submit" name="action" value="more-lines" class="button button-secondary">${say('addLines', language)}</button>
+      <button type="submit" name="action" value="more-lines" class="button button-secondary">${t(language, 'apply.form.addLines')}</button>
     </fieldset>
     <fieldset>
-      <legend class="h3">${say('cofinancing', language)}</legend>
-      <p class="form-hint">${say('cofinancingHint', language)}</p>
+      <legend class="h3">${t(language, 'apply.form.cofinancing')}</legend>
+      <p class="form-hint">${t(language, 'apply.form.cofinancingHint')}</p>
       ${Array.from({ length: cofinancingRows }, (_, index) => {
         const name = (part: string) => `budget.cofinancing.${index}.${part}`;
         return html`<div class="gf-row-fields">
-          ${textField({ ...field(name('source')), label: `${say('source', language)} (${say('line', language, { n: index + 1 }).toLowerCase()})`, maxLength: 200, width: 'l', optional: true })}
-          ${textField({ ...field(name('amount')), label: say('amount', language), inputMode: 'numeric', width: 's', maxLength: 12, optional: true })}
+          ${textField({ ...field(name('source')), label: `${t(language, 'apply.form.source')} (${t(language, 'apply.form.line', { n: index + 1 }).toLowerCase()})`, maxLength: 200, width: 'l', optional: true })}
+          ${textField({ ...field(name('amount')), label: t(language, 'apply.form.amount'), inputMode: 'numeric', width: 's', maxLength: 12, optional: true })}
           ${selectField({
             ...field(name('status')),
-            label: say('status', language),
-            options: COFINANCING_STATUSES.map((status) => ({ value: status, label: say(status === 'applied' ? 'statusApplied' : 'statusGranted', language) })),
+            label: t(language, 'apply.form.status'),
+            options: COFINANCING_STATUSES.map((status) => ({ value: status, label: t(language, `apply.form.cofinancingStatus.${status}`) })),
           })}
         </div>`;
       })}
     </fieldset>
-    <h2 class="h3">${say('amountRequested', language)}</h2>
-    <p>${say('tierNotice', language)}</p>
+    <h2 class="h3">${t(language, 'apply.form.amountRequested')}</h2>
+    <p>${t(language, 'apply.form.tierNotice')}</p>
     <ul>
-      ${tiers.map((row) => html`<li>${row.range}: ${row.documents.length ? row.documents.join(', ') : say('noDocuments', language)}</li>`)}
+      ${tiers.map((row) => html`<li>${row.range}: ${row.documents.length ? row.documents.join(', ') : t(language, 'apply.landing.noDocuments')}</li>`)}
     </ul>
     ${textField({
       ...field('amountRequested'),
-      label: say('amountRequested', language),
-      hint: say('amountRequestedHint', language, { max: kronerOfOre(round.maxAmountOre, language) }),
+      label: t(language, 'apply.form.amountRequested'),
+      hint: t(language, 'apply.form.amountRequestedHint', { max: formatMoney(language, round.maxAmountOre) }),
       inputMode: 'numeric',
       width: 's',
       maxLength: 12,
@@ -178,11 +178,11 @@ function declarationFields(state: StepPageState, language: Language): SafeHtml {
   const { answers, errors } = state;
   const checked = (name: string) => valueAt(answers, name) === 'true';
   const children = valueAt(answers, 'project.childrenUnder15') === 'true';
-  return html`${checkboxField({ name: 'declarations.truthful', label: say('truthful', language), hint: say('truthfulHint', language), language, checked: checked('declarations.truthful'), error: errors['declarations.truthful'] })}
+  return html`${checkboxField({ name: 'declarations.truthful', label: t(language, 'apply.form.truthful'), hint: t(language, 'apply.form.truthfulHint'), language, checked: checked('declarations.truthful'), error: errors['declarations.truthful'] })}
     ${children
-      ? checkboxField({ name: 'declarations.childCertificates', label: say('childCertificates', language), language, checked: checked('declarations.childCertificates'), error: errors['declarations.childCertificates'] })
+      ? checkboxField({ name: 'declarations.childCertificates', label: t(language, 'apply.form.childCertificates'), language, checked: checked('declarations.childCertificates'), error: errors['declarations.childCertificates'] })
       : ''}
-    ${checkboxField({ name: 'declarations.shareStory', label: say('shareStory', language), hint: say('shareStoryHint', language), language, checked: checked('declarations.shareStory'), error: errors['declarations.shareStory'] })}`;
+    ${checkboxField({ name: 'declarations.shareStory', label: t(language, 'apply.form.shareStory'), hint: t(language, 'apply.form.shareStoryHint'), language, checked: checked('declarations.shareStory'), error: errors['declarations.shareStory'] })}`;
 }
 
 const FIELDS: Record<FormStep, (state: StepPageState, language: Language) => SafeHtml> = {
@@ -213,43 +213,43 @@ export function fieldNameFor(path: string): string {
   return path;
 }
 
-const FIELD_LABELS: Record<string, ApplyTextKey> = {
-  'organization.cvr': 'cvr',
-  'organization.name': 'orgName',
-  'organization.email': 'orgEmail',
-  'organization.phone': 'phone',
-  'organization.address': 'address',
-  'contact.name': 'contactName',
-  'contact.email': 'contactEmail',
-  'contact.phone': 'phone',
-  'project.title': 'title',
-  'project.purpose': 'purpose',
-  'project.targetGroup': 'targetGroup',
-  'project.activities': 'activities',
-  'project.startDate': 'startDate',
-  'project.endDate': 'endDate',
-  'project.place': 'place',
-  'project.volunteers': 'volunteers',
-  'project.expectedParticipants': 'participants',
-  'project.isNew': 'isNew',
-  'project.childrenUnder15': 'childrenUnder15',
-  amountRequested: 'amountRequested',
-  'declarations.truthful': 'truthful',
-  'declarations.childCertificates': 'childCertificates',
+const FIELD_LABELS: Record<string, MessageKey> = {
+  'organization.cvr': 'apply.form.cvr',
+  'organization.name': 'apply.form.orgName',
+  'organization.email': 'apply.form.orgEmail',
+  'organization.phone': 'apply.form.phone',
+  'organization.address': 'apply.form.address',
+  'contact.name': 'apply.form.contactName',
+  'contact.email': 'apply.form.contactEmail',
+  'contact.phone': 'apply.form.phone',
+  'project.title': 'apply.form.title',
+  'project.purpose': 'apply.form.purpose',
+  'project.targetGroup': 'apply.form.targetGroup',
+  'project.activities': 'apply.form.activities',
+  'project.startDate': 'apply.form.startDate',
+  'project.endDate': 'apply.form.endDate',
+  'project.place': 'apply.form.place',
+  'project.volunteers': 'apply.form.volunteers',
+  'project.expectedParticipants': 'apply.form.participants',
+  'project.isNew': 'apply.form.isNew',
+  'project.childrenUnder15': 'apply.form.childrenUnder15',
+  amountRequested: 'apply.form.amountRequested',
+  'declarations.truthful': 'apply.form.truthful',
+  'declarations.childCertificates': 'apply.form.childCertificates',
 };
 
-const ROW_PART_LABELS: Record<string, ApplyTextKey> = { category: 'category', description: 'description', amount: 'amount', source: 'source', status: 'status' };
+const ROW_PART_LABELS: Record<string, MessageKey> = { category: 'apply.form.category', description: 'apply.form.description', amount: 'apply.form.amount', source: 'apply.form.source', status: 'apply.form.status' };
 
 /** The label of a field by its name, so the error summary says which field a message is about. */
 export function fieldLabel(name: string, language: Language): string | undefined {
   const row = /^budget\.(lines|cofinancing)\.(\d+)\.(\w+)$/.exec(name);
   if (row) {
     const part = ROW_PART_LABELS[row[3]!];
-    const group = say(row[1] === 'lines' ? 'budgetLines' : 'cofinancing', language);
-    return part ? `${group}, ${say('line', language, { n: Number(row[2]) + 1 }).toLowerCase()}, ${say(part, language).toLowerCase()}` : undefined;
+    const group = t(language, row[1] === 'lines' ? 'apply.form.budgetLines' : 'apply.form.cofinancing');
+    return part ? `${group}, ${t(language, 'apply.form.line', { n: Number(row[2]) + 1 }).toLowerCase()}, ${t(language, part).toLowerCase()}` : undefined;
   }
   const key = FIELD_LABELS[name];
-  return key ? say(key, language) : undefined;
+  return key ? t(language, key) : undefined;
 }
 
 /** The error summary's entries: the field's label, then the message shown above the field. */
@@ -264,31 +264,28 @@ export function labelledErrors(errors: FieldErrors, language: Language): FieldEr
 
 export function stepPage(req: Request, site: SiteSettings, language: Language, state: StepPageState): string {
   const index = FORM_STEPS.indexOf(state.step);
-  const outlineIndex = state.outline.steps.findIndex((step) => step.key === state.step);
-  const title = STEP_TITLES[state.step][language];
-  const action = `${draftPath(state.draftId)}/trin/${STEP_SLUGS[state.step]}`;
-  return renderPage(req, site, {
+  const title = t(language, `common.formStep.${state.step}`);
+  const action = stepPath(state.draftId, state.step);
+  return renderPageWithErrors(req, site, {
     title,
     language,
-    hasErrors: Object.keys(state.errors).length > 0,
+    errors: labelledErrors(state.errors, language),
     scripts: [APPLY_SCRIPT],
-    main: html`${errorSummary(labelledErrors(state.errors, language), language)}
-      ${stepIndicator(state.outline.steps.map((step) => ({ label: step.label, href: step.href })), outlineIndex, language)}
-      <p class="h5 mb-2">${say('applicationTo', language, { round: state.round.name })}</p>
+    main: html`${formProgress(state.outline, state.step, state.round, language)}
       <h1>${title}</h1>
-      <p class="form-hint">${say('savedNotice', language)}</p>
+      <p class="form-hint">${t(language, 'apply.form.savedNotice')}</p>
       <form method="post" action="${action}" novalidate class="gf-apply-form" data-excluded="${state.round.excludedCostCategories.join(' ')}">
         ${hiddenField(CSRF_FIELD, state.csrf)}
         ${hiddenField('_shown', state.shownStamp)}
         ${
           // Enter in a field presses the first submit button: make that "next", not "more lines".
-          html`<button type="submit" name="action" value="next" class="gf-default-action" tabindex="-1" aria-hidden="true">${say('next', language)}</button>`
+          html`<button type="submit" name="action" value="next" class="gf-default-action" tabindex="-1" aria-hidden="true">${t(language, 'apply.form.next')}</button>`
         }
         ${FIELDS[state.step](state, language)}
         <div class="gf-form-actions">
-          <button type="submit" name="action" value="next" class="button button-primary">${say('next', language)}</button>
-          <button type="submit" name="action" value="later" class="button button-secondary">${say('saveLater', language)}</button>
-          ${index > 0 ? html`<button type="submit" name="action" value="back" class="button button-tertiary">${say('back', language)}</button>` : ''}
+          <button type="submit" name="action" value="next" class="button button-primary">${t(language, 'apply.form.next')}</button>
+          <button type="submit" name="action" value="later" class="button button-secondary">${t(language, 'apply.form.saveLater')}</button>
+          ${index > 0 ? html`<button type="submit" name="action" value="back" class="button button-tertiary">${t(language, 'apply.form.back')}</button>` : ''}
         </div>
       </form>`,
   });

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { Language } from '../../../../lib/languages';
+import { formatKroner, t, type Language, type MessageKey } from '../../../../locale';
 import { BUDGET_CATEGORIES, TARGET_GROUPS, type TargetGroup } from '../../../../domain/categories';
 import { FORM_STEPS, STEP_KEYS, type DraftAnswers, type FormStep } from '../../../../domain/draft-steps';
 import { kronerToOre } from '../../../../domain/money';
@@ -9,15 +9,15 @@ import { requiredApplicationDocuments } from '../../../../domain/tiers';
 import type { FundingRound } from '../../../../prisma/generated/client';
 import { CSRF_FIELD } from '../../http/csrf';
 import type { FieldIssue } from '../../http/errors';
-import { fieldId, hiddenField, stepIndicator } from '../forms';
+import { fieldId, hiddenField, type ErrorLink } from '../forms';
 import { html, type SafeHtml } from '../../../../lib/html';
-import { renderPage, type SiteSettings } from '../layout';
-import { draftPath } from './draft-cookie';
-import { factList } from './page-parts';
-import { categoryLabel, documentLabel, kroner } from './round-facts';
-import type { FormOutline } from './step-pages';
+import type { SiteSettings } from '../layout';
+import { renderPageWithErrors } from '../page-with-errors';
+import { draftPath, positionUrl, stepPath } from './draft-paths';
+import type { UploadedDocument } from './documents-step';
+import { factList, formProgress, type FormOutline } from './page-parts';
+import { categoryLabel, documentLabel } from './round-facts';
 import { fieldNameFor } from './step-pages';
-import { say, STEP_SLUGS, STEP_TITLES, TARGET_GROUP_LABELS, type ApplyTextKey } from './texts';
 
 type Row = { label: string; value: SafeHtml | string };
 
@@ -31,37 +31,37 @@ function at(answers: DraftAnswers, path: string): unknown {
 }
 
 function shown(value: unknown, language: Language): string {
-  if (value === undefined || value === null || value === '') return say('notGiven', language);
-  if (value === true) return say('yes', language);
-  if (value === false) return say('no', language);
+  if (value === undefined || value === null || value === '') return t(language, 'apply.summary.notGiven');
+  if (value === true) return t(language, 'apply.answer.yes');
+  if (value === false) return t(language, 'apply.answer.no');
   return String(value);
 }
 
 function amount(value: unknown, language: Language): string {
-  return typeof value === 'number' ? kroner(value, language) : shown(value, language);
+  return typeof value === 'number' ? formatKroner(language, value) : shown(value, language);
 }
 
 function rowsFor(step: FormStep, answers: DraftAnswers, language: Language): Row[] {
-  const text = (label: ApplyTextKey, path: string): Row => ({ label: say(label, language), value: shown(at(answers, path), language) });
+  const text = (label: MessageKey, path: string): Row => ({ label: t(language, label), value: shown(at(answers, path), language) });
   switch (step) {
     case 'organization':
-      return [text('cvr', 'organization.cvr'), text('orgName', 'organization.name'), text('address', 'organization.address'), text('orgEmail', 'organization.email'), text('phone', 'organization.phone')];
+      return [text('apply.form.cvr', 'organization.cvr'), text('apply.form.orgName', 'organization.name'), text('apply.form.address', 'organization.address'), text('apply.form.orgEmail', 'organization.email'), text('apply.form.phone', 'organization.phone')];
     case 'contact':
-      return [text('contactName', 'contact.name'), text('contactEmail', 'contact.email'), text('phone', 'contact.phone')];
+      return [text('apply.form.contactName', 'contact.name'), text('apply.form.contactEmail', 'contact.email'), text('apply.form.phone', 'contact.phone')];
     case 'project': {
       const group = at(answers, 'project.targetGroup');
       return [
-        text('title', 'project.title'),
-        text('purpose', 'project.purpose'),
-        { label: say('targetGroup', language), value: (TARGET_GROUPS as readonly unknown[]).includes(group) ? TARGET_GROUP_LABELS[group as TargetGroup][language] : shown(group, language) },
-        text('activities', 'project.activities'),
-        text('startDate', 'project.startDate'),
-        text('endDate', 'project.endDate'),
-        text('place', 'project.place'),
-        text('volunteers', 'project.volunteers'),
-        text('participants', 'project.expectedParticipants'),
-        text('isNew', 'project.isNew'),
-        text('childrenUnder15', 'project.childrenUnder15'),
+        text('apply.form.title', 'project.title'),
+        text('apply.form.purpose', 'project.purpose'),
+        { label: t(language, 'apply.form.targetGroup'), value: (TARGET_GROUPS as readonly unknown[]).includes(group) ? t(language, `common.targetGroup.${group as TargetGroup}`) : shown(group, language) },
+        text('apply.form.activities', 'project.activities'),
+        text('apply.form.startDate', 'project.startDate'),
+        text('apply.form.endDate', 'project.endDate'),
+        text('apply.form.place', 'project.place'),
+        text('apply.form.volunteers', 'project.volunteers'),
+        text('apply.form.participants', 'project.expectedParticipants'),
+        text('apply.form.isNew', 'project.isNew'),
+        text('apply.form.childrenUnder15', 'project.childrenUnder15'),
       ];
     }
     case 'budget': {
@@ -70,26 +70,26 @@ function rowsFor(step: FormStep, answers: DraftAnswers, language: Language): Row
       const total = lines.reduce((sum, line) => sum + (typeof line.amount === 'number' ? line.amount : 0), 0);
       return [
         {
-          label: say('budgetLines', language),
+          label: t(language, 'apply.form.budgetLines'),
           value: lines.length
             ? html`<ul class="nobullet-list">${lines.map(
                 (line) =>
                   html`<li>${(BUDGET_CATEGORIES as readonly unknown[]).includes(line.category) ? categoryLabel(String(line.category), language) : shown(line.category, language)}: ${shown(line.description, language)} – ${amount(line.amount, language)}</li>`,
               )}</ul>`
-            : say('notGiven', language),
+            : t(language, 'apply.summary.notGiven'),
         },
-        { label: say('total', language), value: kroner(total, language) },
+        { label: t(language, 'apply.summary.total'), value: formatKroner(language, total) },
         ...(cofinancing.length
-          ? [{ label: say('cofinancing', language), value: html`<ul class="nobullet-list">${cofinancing.map((row) => html`<li>${shown(row.source, language)}: ${amount(row.amount, language)} (${say(row.status === 'granted' ? 'statusGranted' : 'statusApplied', language)})</li>`)}</ul>` }]
+          ? [{ label: t(language, 'apply.form.cofinancing'), value: html`<ul class="nobullet-list">${cofinancing.map((row) => html`<li>${shown(row.source, language)}: ${amount(row.amount, language)} (${t(language, `apply.form.cofinancingStatus.${row.status === 'granted' ? 'granted' : 'applied'}`)})</li>`)}</ul>` }]
           : []),
-        { label: say('amountRequested', language), value: amount(at(answers, 'amountRequested'), language) },
+        { label: t(language, 'apply.form.amountRequested'), value: amount(at(answers, 'amountRequested'), language) },
       ];
     }
     case 'declarations':
       return [
-        text('truthful', 'declarations.truthful'),
-        ...(at(answers, 'project.childrenUnder15') === true ? [text('childCertificates', 'declarations.childCertificates')] : []),
-        text('shareStory', 'declarations.shareStory'),
+        text('apply.form.truthful', 'declarations.truthful'),
+        ...(at(answers, 'project.childrenUnder15') === true ? [text('apply.form.childCertificates', 'declarations.childCertificates')] : []),
+        text('apply.form.shareStory', 'declarations.shareStory'),
       ];
   }
 }
@@ -99,20 +99,29 @@ function stepOf(path: string): FormStep {
   return FORM_STEPS.find((step) => (STEP_KEYS[step] as readonly string[]).includes(key ?? '')) ?? FORM_STEPS[0];
 }
 
-/** The error summary of the summary page: each issue links to its field on the step it belongs to. */
-function missingSummary(draftId: string, issues: FieldIssue[], language: Language): SafeHtml {
-  if (!issues.length) return html``;
-  return html`<div class="alert alert-error" role="alert" aria-labelledby="error-summary-heading" tabindex="-1" id="error-summary">
-    <div class="alert-body">
-      <h2 class="alert-heading" id="error-summary-heading">${say('summaryMissing', language)}</h2>
-      <ul class="alert-text nobullet-list">
-        ${issues.map((issue) => {
-          const step = stepOf(issue.path);
-          return html`<li><a class="function-link" href="${draftPath(draftId)}/trin/${STEP_SLUGS[step]}?tjek=1#${fieldId(fieldNameFor(issue.path))}">${STEP_TITLES[step][language]}: ${issue.message}</a></li>`;
-        })}
-      </ul>
-    </div>
-  </div>`;
+/** The summary page's errors: each issue links to its field on the step it belongs to. */
+function missingLinks(draftId: string, issues: FieldIssue[], language: Language): ErrorLink[] {
+  return issues.map((issue) => {
+    const step = stepOf(issue.path);
+    return { href: `${stepPath(draftId, step)}?tjek=1#${fieldId(fieldNameFor(issue.path))}`, message: `${t(language, `common.formStep.${step}`)}: ${issue.message}` };
+  });
+}
+
+/** The summary's account of the documents the amount asks for: what was uploaded, what will be asked for later. */
+export function uploadedDocumentsSection(draftId: string, asked: readonly string[], uploaded: readonly UploadedDocument[], language: Language): SafeHtml {
+  const heading = t(language, 'apply.documents.uploadedDocuments');
+  return html`<section class="gf-summary-section" aria-labelledby="summary-documents">
+    <h2 class="h3" id="summary-documents">${heading}</h2>
+    <ul class="nobullet-list">
+      ${asked.map((kind) => {
+        const files = uploaded.filter((document) => document.kind === kind);
+        return files.length
+          ? html`<li>${documentLabel(kind, language)}: ${files.map((file) => file.filename).join(', ')}</li>`
+          : html`<li>${t(language, 'apply.documents.documentMissing', { document: documentLabel(kind, language) })}</li>`;
+      })}
+    </ul>
+    <p><a href="${positionUrl(draftId, 'documents')}">${t(language, 'apply.summary.change')}<span class="sr-only">: ${heading}</span></a></p>
+  </section>`;
 }
 
 /** What the requested amount means for the paperwork, in words. */
@@ -122,9 +131,9 @@ export function tierConsequences(round: FundingRound, answers: DraftAnswers, lan
   const tiers = roundReportingTiers(round);
   const documents = requiredApplicationDocuments(kronerToOre(requested), tiers);
   const requirement = tiers.find((tier) => tier.upToKroner === null || requested <= tier.upToKroner)!.requirement;
-  return html`<h2 class="h3">${say('documentsNeeded', language)}</h2>
-    <p>${documents.length ? documents.map((kind) => documentLabel(kind, language)).join(', ') : say('noDocuments', language)}</p>
-    <p>${say('reportAfterwards', language, { requirement: describeReportRequirement(requirement, language) })}</p>`;
+  return html`<h2 class="h3">${t(language, 'apply.summary.documentsNeeded')}</h2>
+    <p>${documents.length ? documents.map((kind) => documentLabel(kind, language)).join(', ') : t(language, 'apply.landing.noDocuments')}</p>
+    <p>${t(language, 'apply.summary.reportAfterwards', { requirement: describeReportRequirement(requirement, language) })}</p>`;
 }
 
 export function summaryPage(
@@ -133,21 +142,19 @@ export function summaryPage(
   language: Language,
   state: { draftId: string; round: FundingRound; answers: DraftAnswers; issues: FieldIssue[]; outline: FormOutline; csrf: string; shownStamp: string; documents?: SafeHtml },
 ): string {
-  const outlineIndex = state.outline.steps.findIndex((step) => step.key === 'summary');
-  return renderPage(req, site, {
-    title: say('summaryTitle', language),
+  return renderPageWithErrors(req, site, {
+    title: t(language, 'apply.summary.title'),
     language,
-    hasErrors: state.issues.length > 0,
-    main: html`${missingSummary(state.draftId, state.issues, language)}
-      ${stepIndicator(state.outline.steps.map((step) => ({ label: step.label, href: step.href })), outlineIndex, language)}
-      <p class="h5 mb-2">${say('applicationTo', language, { round: state.round.name })}</p>
-      <h1>${say('summaryTitle', language)}</h1>
-      <p class="font-lead">${say('summaryIntro', language)}</p>
+    errors: missingLinks(state.draftId, state.issues, language),
+    errorHeading: t(language, 'apply.summary.missing'),
+    main: html`${formProgress(state.outline, 'summary', state.round, language)}
+      <h1>${t(language, 'apply.summary.title')}</h1>
+      <p class="font-lead">${t(language, 'apply.summary.intro')}</p>
       ${FORM_STEPS.map(
         (step) => html`<section class="gf-summary-section" aria-labelledby="summary-${step}">
-          <h2 class="h3" id="summary-${step}">${STEP_TITLES[step][language]}</h2>
+          <h2 class="h3" id="summary-${step}">${t(language, `common.formStep.${step}`)}</h2>
           ${factList(rowsFor(step, state.answers, language))}
-          <p><a href="${draftPath(state.draftId)}/trin/${STEP_SLUGS[step]}">${say('change', language)}<span class="sr-only">: ${STEP_TITLES[step][language]}</span></a></p>
+          <p><a href="${stepPath(state.draftId, step)}">${t(language, 'apply.summary.change')}<span class="sr-only">: ${t(language, `common.formStep.${step}`)}</span></a></p>
         </section>`,
       )}
       ${state.documents ?? ''}
@@ -156,8 +163,8 @@ export function summaryPage(
         ? html`<form method="post" action="${draftPath(state.draftId)}/send" novalidate>
             ${hiddenField(CSRF_FIELD, state.csrf)}
             ${hiddenField('_shown', state.shownStamp)}
-            <p>${say('sendNotice', language)}</p>
-            <button type="submit" class="button button-primary">${say('send', language)}</button>
+            <p>${t(language, 'apply.summary.sendNotice')}</p>
+            <button type="submit" class="button button-primary">${t(language, 'apply.summary.send')}</button>
           </form>`
         : ''}`,
   });

@@ -3,9 +3,8 @@ import type { Client } from '@temporalio/client';
 import { z } from 'zod';
 import type { Config } from '../../../../lib/config';
 import type { Database } from '../../../../lib/db';
-import { statusLabel, t, zodErrorMap, type Language } from '../../../../locale';
+import { statusLabel, t, zodErrorMap, type Language, type MessageKey } from '../../../../locale';
 import { reportSchema, supplementSchema, withdrawalSchema } from '../../../../domain/case-actions';
-import type { CaseStatus } from '../../../../domain/status';
 import { csrfToken, verifyCsrf } from '../../http/csrf';
 import { secureCookies } from '../../http/cookies';
 import { ApiError } from '../../http/errors';
@@ -18,7 +17,6 @@ import { sendPage, type SiteSettings } from '../layout';
 import { pageLanguage } from '../page-language';
 import { caseCookieToken, casePath, setCaseCookie, tokenOpens } from './access';
 import { loadCaseView, type CaseView } from './model';
-import { CASE_TEXTS as T, fill } from './texts';
 import { renderCasePage, renderNoAccess, renderWithdrawConfirmation, type CasePageContext, type CasePageState } from './view';
 
 export interface CasePageDependencies {
@@ -30,7 +28,7 @@ export interface CasePageDependencies {
 }
 
 /** Confirmations after a post-redirect-get, named in the address (?sendt=…). */
-const NOTICES = { svar: T.answerSent, afrapportering: T.reportSent, tilbagetrukket: T.withdrawn } as const;
+const NOTICES = { svar: 'case.request.answerSent', afrapportering: 'case.report.sent', tilbagetrukket: 'case.withdraw.withdrawn' } as const satisfies Record<string, MessageKey>;
 
 interface OpenedCase {
   applicationId: string;
@@ -89,7 +87,7 @@ export function casePages(deps: CasePageDependencies): Router {
       if (!(error instanceof ApiError) || error.status !== 409) throw error;
       const status = String(error.values.status ?? '');
       const label = statusLabel(opened.language, status);
-      await showCase(req, res, opened, { warning: fill(T.notAllowedNow[opened.language], { status: label }) }, 409);
+      await showCase(req, res, opened, { warning: t(opened.language, 'case.access.notAllowedNow', { status: label }) }, 409);
       return false;
     }
   }
@@ -117,7 +115,7 @@ export function casePages(deps: CasePageDependencies): Router {
     const opened = await openCase(req, res, next);
     if (!opened) return;
     const sent = typeof req.query.sendt === 'string' && req.query.sendt in NOTICES ? NOTICES[req.query.sendt as keyof typeof NOTICES] : undefined;
-    await showCase(req, res, opened, { notice: sent?.[opened.language] }, 200);
+    await showCase(req, res, opened, { notice: sent && t(opened.language, sent) }, 200);
   });
 
   router.post('/sag/:id/svar', async (req, res, next) => {
@@ -130,7 +128,7 @@ export function casePages(deps: CasePageDependencies): Router {
     const errors: FieldErrors = {};
     const parsed = supplementSchema.safeParse({ text, requestSequence: Number(upload.fields.requestSequence) || undefined }, { error: zodErrorMap(language) });
     if (!parsed.success) errors.text = parsed.error.issues[0]!.message;
-    else if (!parsed.data.text && !files.length && !upload.rejected.length) errors.text = T.answerMissing[language];
+    else if (!parsed.data.text && !files.length && !upload.rejected.length) errors.text = t(language, 'case.request.answerMissing');
     if (upload.rejected.length) errors.answer_files = filesError(upload.rejected, language);
     if (Object.keys(errors).length || !parsed.success) return showCase(req, res, opened, { errors, values: { text } }, 400);
 
@@ -185,7 +183,7 @@ export function casePages(deps: CasePageDependencies): Router {
     const upload = await receiveForm(req, opened);
     const view = await viewOf(opened.applicationId);
     if (!view.reportDue) {
-      return showCase(req, res, opened, { warning: fill(T.notAllowedNow[language], { status: statusLabel(language, view.status) }) }, 409);
+      return showCase(req, res, opened, { warning: t(language, 'case.access.notAllowedNow', { status: statusLabel(language, view.status) }) }, 409);
     }
     const requirement = view.reportDue.requirement;
     const field = (name: string) => (typeof upload.fields[name] === 'string' ? (upload.fields[name] as string) : '');
@@ -201,23 +199,23 @@ export function casePages(deps: CasePageDependencies): Router {
     };
     const files = upload.files.filter((file) => file.fieldName === 'report_files');
     const errors: FieldErrors = {};
-    if (requirement === 'declaration' && values.declaration !== 'true') errors.declaration = T.declarationRequired[language];
-    if (requirement !== 'declaration' && !values.narrative!.trim()) errors.narrative = T.narrativeRequired[language];
-    if (requirement === 'short_report' && !values.spending!.trim()) errors.spending = T.spendingRequired[language];
+    if (requirement === 'declaration' && values.declaration !== 'true') errors.declaration = t(language, 'case.report.declarationRequired');
+    if (requirement !== 'declaration' && !values.narrative!.trim()) errors.narrative = t(language, 'case.report.narrativeRequired');
+    if (requirement === 'short_report' && !values.spending!.trim()) errors.spending = t(language, 'case.report.spendingRequired');
     const numbers: Record<string, number> = {};
     for (const name of ['spentKroner', 'participants', 'volunteers']) {
       const digits = values[name]!.replace(/[\s.]/g, '');
       if (/^\d{1,9}$/.test(digits)) numbers[name] = Number(digits);
-      else errors[name] = T.wholeNumber[language];
+      else errors[name] = t(language, 'case.report.wholeNumber');
     }
     if (upload.rejected.length) errors.report_files = filesError(upload.rejected, language);
-    else if ((requirement === 'accounts' || requirement === 'audited_accounts') && !files.length) errors.report_files = T.accountsRequired[language];
+    else if ((requirement === 'accounts' || requirement === 'audited_accounts') && !files.length) errors.report_files = t(language, 'case.report.accountsRequired');
 
     const narrative =
       requirement === 'declaration'
-        ? [T.declaration[language], values.narrative!.trim()].filter(Boolean).join('\n\n')
+        ? [t(language, 'case.report.declaration'), values.narrative!.trim()].filter(Boolean).join('\n\n')
         : requirement === 'short_report'
-          ? `${values.narrative!.trim()}\n\n${T.spending[language]}\n${values.spending!.trim()}`
+          ? `${values.narrative!.trim()}\n\n${t(language, 'case.report.spending')}\n${values.spending!.trim()}`
           : values.narrative!;
     const parsed = reportSchema.safeParse(
       { narrative, ...numbers, story: values.story || undefined, shareStory: values.shareStory === 'true', documentIds: [] },
@@ -269,5 +267,5 @@ export function casePages(deps: CasePageDependencies): Router {
 
 /** Every rejected file's own message, then that nothing of the post was kept. */
 function filesError(rejected: RejectedFile[], language: Language): string {
-  return [...rejected.map((file) => file.message), T.filesChooseAgain[language]].join(' ');
+  return [...rejected.map((file) => file.message), t(language, 'case.files.chooseAgain')].join(' ');
 }

@@ -1,0 +1,87 @@
+import { Router } from 'express';
+import { verifyCsrf } from '../../http/csrf';
+import { ApiError } from '../../http/errors';
+import { draftForToken } from '../../drafts/access';
+import { secondsSinceView, viewStamp } from '../../drafts/active-time';
+import { documentsAskedFor, draftDocuments } from '../../drafts/documents';
+import { addActiveSeconds, draftData, moveTo } from '../../drafts/store';
+import { submitDraft } from '../../drafts/submit';
+import { checkSubmission } from '../../drafts/validation';
+import { sendPage } from '../layout';
+import { pageLanguage } from '../page-language';
+import { outlineOf, type ApplyContext } from './context';
+import { draftTokenFrom } from './draft-cookie';
+import { draftPath, positionUrl } from './draft-paths';
+import { receiptPage } from './receipt';
+import { summaryPage, uploadedDocumentsSection } from './summary';
+
+/** The summary, sending the application, and the receipt with the private link to the case. */
+export function submitRoutes(context: ApplyContext): Router {
+  const router = Router();
+  const { db, site, secret } = context;
+  const intake = { db, workflows: context.workflows, publicBaseUrl: context.publicBaseUrl, log: context.log };
+
+  router.get('/kladde/:id/opsummering', async (req, res) => {
+    const opened = await context.openDraft(req, res);
+    if (!opened) return;
+    const { draft, token } = opened;
+    const language = pageLanguage(req, res);
+    await moveTo(db, draft, 'summary');
+    const answers = draftData(draft.data).answers;
+    const checked = checkSubmission(draft.roundId, answers, draft.round, language);
+    const asked = documentsAskedFor(draft.round, answers);
+    const uploaded = asked.length ? await draftDocuments(db, draft.id) : [];
+    sendPage(
+      res,
+      summaryPage(req, site, language, {
+        draftId: draft.id,
+        round: draft.round,
+        answers,
+        issues: checked.ok ? [] : checked.issues,
+        outline: outlineOf(draft, answers, language),
+        csrf: context.csrfFor(token),
+        shownStamp: viewStamp(secret, draft.id, 'summary'),
+        documents: asked.length ? uploadedDocumentsSection(draft.id, asked, uploaded, language) : undefined,
+      }),
+    );
+  });
+
+  router.post('/kladde/:id/send', async (req, res) => {
+    const opened = await context.openDraft(req, res);
+    if (!opened) return;
+    const { draft, token } = opened;
+    verifyCsrf(req, secret, token, context.publicBaseUrl);
+    const language = pageLanguage(req, res);
+    await addActiveSeconds(db, draft.id, 'summary', secondsSinceView(secret, draft.id, 'summary', req.body._shown));
+    try {
+      await submitDraft(intake, draft, token, language);
+    } catch (error) {
+      // The summary page names what is missing (and the round's rules); nothing was sent.
+      if (error instanceof ApiError && error.status === 400) {
+        res.redirect(303, positionUrl(draft.id, 'summary'));
+        return;
+      }
+      throw error;
+    }
+    res.redirect(303, `${draftPath(draft.id)}/kvittering`);
+  });
+
+  router.get('/kladde/:id/kvittering', async (req, res) => {
+    const token = draftTokenFrom(req);
+    const draft = await draftForToken(db, req.params.id, token);
+    if (!draft.submittedAt) {
+      res.redirect(303, positionUrl(draft.id, draft.currentStep));
+      return;
+    }
+    const language = pageLanguage(req, res);
+    // Sending the same draft again returns the first receipt: the same reference and private link.
+    const { receipt } = await submitDraft(intake, draft, token!, language);
+    const caseUrl = new URL(`/sag/${receipt.id}`, context.publicBaseUrl);
+    caseUrl.searchParams.set('adgang', receipt.accessToken);
+    const contact = draftData(draft.data).answers.contact as { email?: string } | undefined;
+    res.set('Referrer-Policy', 'no-referrer');
+    sendPage(res, receiptPage(req, site, language, { round: draft.round, reference: receipt.reference, contactEmail: contact?.email ?? '', caseUrl: caseUrl.toString() }));
+  });
+
+  return router;
+}

@@ -1,0 +1,96 @@
+import { formatDate, t, type Language } from '../../../../locale';
+import { FILE_KINDS, fileTypeOf } from '../../../../domain/file-types';
+import { CSRF_FIELD } from '../../http/csrf';
+import { formatFileSize } from '../../http/uploads';
+import { checkboxField, fieldErrorMessage, fieldId, hiddenField, textArea, textField } from '../forms';
+import { attributes, html, type SafeHtml } from '../../../../lib/html';
+import { casePath } from './access';
+import type { CaseView } from './model';
+import type { CasePageContext, CasePageState, UploadLimitsShown } from './page-context';
+
+// What the case page asks of the association: an answer to a request, a follow-up report.
+
+/** A part of the case page under its own heading. */
+export function caseSection(id: string, heading: string, content: SafeHtml): SafeHtml {
+  return html`<section aria-labelledby="${id}-heading" class="mt-7">
+    <h2 class="h3" id="${id}-heading">${heading}</h2>
+    ${content}
+  </section>`;
+}
+
+const ACCEPT = FILE_KINDS.flatMap((kind) => {
+  const type = fileTypeOf(kind);
+  return kind === 'jpeg' ? ['.jpg', '.jpeg', type.mimeType] : [`.${type.extension}`, type.mimeType];
+}).join(',');
+
+/** A file input with the limits stated up front (the server enforces the same ones). */
+export function fileField(field: { name: string; label: string; language: Language; limits: UploadLimitsShown; error?: string; optional?: boolean }): SafeHtml {
+  const id = fieldId(field.name);
+  const hint = t(field.language, 'case.files.hint', { size: formatFileSize(field.limits.maxFileBytes, field.language), count: field.limits.maxFiles });
+  return html`<div class="form-group${field.error ? ' form-error' : ''}">
+    <label class="form-label" for="${id}">${field.label}</label>
+    <span class="form-hint" id="${id}-hint">${hint}</span>
+    ${fieldErrorMessage(id, field.error, field.language)}
+    <input${attributes({
+      type: 'file',
+      id,
+      name: field.name,
+      multiple: true,
+      accept: ACCEPT,
+      'aria-invalid': field.error ? 'true' : undefined,
+      'aria-describedby': `${id}-hint${field.error ? ` ${id}-error` : ''}`,
+    })}>
+  </div>`;
+}
+
+/** The municipality's request for information, and the form that answers it. */
+export function answerSection(view: CaseView, context: CasePageContext, state: CasePageState): SafeHtml {
+  const request = view.openRequest;
+  if (!request) return html``;
+  const { language } = context;
+  const errors = state.errors ?? {};
+  return caseSection('request', t(language, 'case.request.heading'), html`
+    <p>${t(language, 'case.request.answerBy', { date: formatDate(language, request.answerBy) })}</p>
+    ${request.items.length ? html`<h3 class="h5">${t(language, 'case.request.items')}</h3><ul>${request.items.map((item) => html`<li>${item}</li>`)}</ul>` : ''}
+    ${request.message ? html`<p class="gf-request-message">${request.message}</p>` : ''}
+    <form method="post" action="${casePath(view.id)}/svar" enctype="multipart/form-data" novalidate>
+      ${hiddenField(CSRF_FIELD, context.csrf)}
+      ${hiddenField('requestSequence', String(request.sequence))}
+      ${textArea({ name: 'text', label: t(language, 'case.request.answerText'), hint: t(language, 'case.request.answerTextHint'), language, maxLength: 8000, rows: 6, value: state.values?.text, error: errors.text })}
+      ${fileField({ name: 'answer_files', label: t(language, 'case.files.optional'), language, limits: context.limits, error: errors.answer_files })}
+      <button type="submit" class="button button-primary">${t(language, 'case.request.answerSubmit')}</button>
+    </form>`);
+}
+
+/** The follow-up report the grant asks for, as a form. */
+export function reportSection(view: CaseView, context: CasePageContext, state: CasePageState): SafeHtml {
+  const due = view.reportDue;
+  if (!due) return html``;
+  const { language } = context;
+  const errors = state.errors ?? {};
+  const values = state.values ?? {};
+  const requirement = due.requirement;
+  const numberField = (name: string, label: string, hint?: string) =>
+    textField({ name, label, hint, language, value: values[name], error: errors[name], inputMode: 'numeric', width: 's', maxLength: 12, attrs: { pattern: '[0-9]*' } });
+  const heading = `${t(language, 'case.report.heading')}: ${t(language, `case.reportRequirement.${requirement}`)}`;
+  return caseSection('report', heading, html`
+    <p>${t(language, 'case.report.dueBy', { date: formatDate(language, due.dueAt) })}</p>
+    <p>${t(language, `case.report.intro.${requirement}`)}</p>
+    <form method="post" action="${casePath(view.id)}/afrapportering" enctype="multipart/form-data" novalidate>
+      ${hiddenField(CSRF_FIELD, context.csrf)}
+      ${requirement === 'declaration'
+        ? html`${checkboxField({ name: 'declaration', label: t(language, 'case.report.declaration'), hint: t(language, 'case.report.declarationHint'), language, checked: values.declaration === 'true', error: errors.declaration })}
+          ${textArea({ name: 'narrative', label: t(language, 'case.report.narrativeOptional'), language, optional: true, maxLength: 2000, rows: 3, value: values.narrative, error: errors.narrative })}`
+        : textArea({ name: 'narrative', label: t(language, 'case.report.narrative'), language, maxLength: 4000, rows: 6, value: values.narrative, error: errors.narrative })}
+      ${requirement === 'short_report' ? textArea({ name: 'spending', label: t(language, 'case.report.spending'), hint: t(language, 'case.report.spendingHint'), language, maxLength: 3000, rows: 5, value: values.spending, error: errors.spending }) : ''}
+      ${numberField('spentKroner', t(language, 'case.report.spentKroner'), t(language, 'case.report.spentKronerHint'))}
+      ${numberField('participants', t(language, 'case.report.participants'))}
+      ${numberField('volunteers', t(language, 'case.report.volunteers'))}
+      ${requirement === 'accounts' || requirement === 'audited_accounts'
+        ? fileField({ name: 'report_files', label: t(language, 'case.report.accountsFile'), language, limits: context.limits, error: errors.report_files })
+        : fileField({ name: 'report_files', label: t(language, 'case.files.optional'), language, limits: context.limits, error: errors.report_files })}
+      ${textArea({ name: 'story', label: t(language, 'case.report.story'), hint: t(language, 'case.report.storyHint'), language, optional: true, maxLength: 4000, rows: 5, value: values.story, error: errors.story })}
+      ${checkboxField({ name: 'shareStory', label: t(language, 'case.report.shareStory'), language, checked: values.shareStory === 'true' })}
+      <button type="submit" class="button button-primary">${t(language, 'case.report.submit')}</button>
+    </form>`);
+}
