@@ -7,11 +7,9 @@ import { NOTE_MAX_LENGTH } from '../../casework/notes';
 import { OVERRIDE_REASON_MAX_LENGTH } from '../../casework/screening-overrides';
 import { choiceGroup, hiddenField, selectField, textArea, textField } from '../forms';
 import { html, type SafeHtml } from '../../../../lib/html';
-import type { CasePageState, LoadedCase } from './case-page';
+import type { CaseForm, CasePageState, LoadedCase } from './case-data';
 import { formatDateTime, formatMoney, isLanguage, t, type Language } from '../../../../locale';
 import { listOf, textOf } from './format';
-
-export type CaseForm = 'decide' | 'request' | 'judge' | 'note' | 'approval';
 
 export const REASON_TEXT_MAX_LENGTH = 8000;
 export const MESSAGE_MAX_LENGTH = 4000;

@@ -18,7 +18,8 @@ import { html, type SafeHtml } from '../../../../lib/html';
 import type { SiteSettings } from '../layout';
 import { pageLanguage } from '../page-language';
 import { sendStaffPage, staffCsrfToken } from '../staff/shell';
-import { actionForms, judgeForm, noteForm, type CaseForm } from './case-forms';
+import { actionForms, judgeForm, noteForm } from './case-forms';
+import { loadCase, type CasePageState, type LoadedCase } from './case-data';
 import { slaBadge } from './queue-page';
 import { formatBytes, formatDate, formatDateTime, formatKroner, formatMoney, statusLabel, t, type Language } from '../../../../locale';
 import { criteriaText, doneNotice } from './format';
@@ -31,31 +32,6 @@ export interface CasePageDependencies {
   site: SiteSettings;
   cookieSecret: string;
 }
-
-/** What a failed or refused action leaves on the page: the form's errors and values, or the stale-state notice. */
-export interface CasePageState {
-  form?: CaseForm;
-  errors?: FieldErrors;
-  values?: Record<string, unknown>;
-  notice?: SafeHtml;
-}
-
-export function loadCase(db: Database, applicationId: string) {
-  return db.application.findUnique({
-    where: { id: applicationId },
-    include: {
-      round: true,
-      events: { orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }] },
-      informationRequests: { orderBy: { sequence: 'asc' } },
-      decisions: { orderBy: { sequence: 'asc' } },
-      documents: { select: { id: true, kind: true, filename: true, size: true, createdAt: true }, orderBy: { createdAt: 'asc' } },
-      screenings: { orderBy: { createdAt: 'desc' }, take: 1 },
-      reports: { orderBy: { sequence: 'asc' } },
-    },
-  });
-}
-
-export type LoadedCase = NonNullable<Awaited<ReturnType<typeof loadCase>>>;
 
 /** The workflow's view of the case; a case whose process is gone (or never ran) allows nothing. */
 async function caseStateOrNone(temporal: Client, applicationId: string): Promise<CaseState | null> {

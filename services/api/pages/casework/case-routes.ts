@@ -13,8 +13,9 @@ import { addScreeningOverride, OVERRIDE_REASON_MAX_LENGTH, screeningOverrideSche
 import type { FieldErrors } from '../forms';
 import { pageLanguage } from '../page-language';
 import { safeNextPath } from '../staff/access';
-import { showCasePage, staleNotice, type CasePageDependencies, type CasePageState } from './case-page';
-import { MESSAGE_MAX_LENGTH, type CaseForm } from './case-forms';
+import { showCasePage, staleNotice, type CasePageDependencies } from './case-page';
+import { MESSAGE_MAX_LENGTH } from './case-forms';
+import type { CaseForm, CasePageState } from './case-data';
 import { t, zodErrorMap, type Language, type MessageKey } from '../../../../locale';
 import { listOf, textOf } from './format';
 import { alert } from '../staff/alert';
