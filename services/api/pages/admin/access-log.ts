@@ -4,7 +4,7 @@ import { formatDateTime, hasMessage, t } from '../../../../locale';
 import { accessLogQueryOf, searchAccessLog, type AccessLogAnswer } from '../../admin/access-log';
 import { ApiError } from '../../http/errors';
 import { staffOf } from '../../http/staff';
-import { errorSummary, textField, type FieldErrors } from '../forms';
+import { textField, type FieldErrors } from '../forms';
 import { html } from '../../../../lib/html';
 import { pageLanguage } from '../page-language';
 import { staffPagesFor } from '../staff/access';
@@ -43,9 +43,8 @@ export function accessLogPages(deps: AdminPageDependencies & { db: Database }): 
     sendAdminPage(deps, req, res, {
       title: t(language, 'admin.accessLog'),
       language,
-      hasErrors: Object.keys(errors).length > 0,
+      errors,
       main: html`
-        ${errorSummary(errors, language)}
         <h1>${t(language, 'admin.accessLog')}</h1>
         <p>${t(language, 'admin.accessLogIntro')}</p>
         <form method="get" action="${PATH}" novalidate>

@@ -17,7 +17,7 @@ export function sendAdminPage(
   deps: AdminPageDependencies,
   req: Request,
   res: Response,
-  page: { title: string; language: Language; main: SafeHtml; hasErrors?: boolean },
+  page: { title: string; language: Language; main: SafeHtml; errors?: FieldErrors },
   status = 200,
 ): void {
   res.set('Cache-Control', 'no-store');

@@ -7,7 +7,7 @@ import { changedSettings, createRound, findRound, listRounds, updateRound, type 
 import { recordAudit } from '../../audit/log';
 import { ApiError } from '../../http/errors';
 import { staffOf } from '../../http/staff';
-import { errorSummary, type FieldErrors } from '../forms';
+import { type FieldErrors } from '../forms';
 import { html } from '../../../../lib/html';
 import { alert } from '../staff/alert';
 import { pageLanguage } from '../page-language';
@@ -28,9 +28,8 @@ export function roundPages(deps: AdminPageDependencies & { db: Database }): Rout
     sendAdminPage(deps, req, res, {
       title,
       language,
-      hasErrors: Object.keys(errors).length > 0,
+      errors,
       main: html`
-        ${errorSummary(errors, language)}
         <p><a href="${BASE}">${t(language, 'admin.rounds')}</a></p>
         <h1>${page.round ? html`${t(language, 'admin.editRound')}: ${page.round.name}` : t(language, 'admin.newRound')}</h1>
         ${noticeAlert(req, ['round_created', 'round_saved'], language)}

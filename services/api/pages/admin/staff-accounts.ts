@@ -14,7 +14,7 @@ import {
 } from '../../admin/staff-accounts';
 import { ApiError } from '../../http/errors';
 import { staffOf, staffTokenOf } from '../../http/staff';
-import { choiceGroup, errorSummary, textField, type FieldErrors } from '../forms';
+import { choiceGroup, textField, type FieldErrors } from '../forms';
 import { html } from '../../../../lib/html';
 import { pageLanguage } from '../page-language';
 import { staffPagesFor } from '../staff/access';
@@ -47,9 +47,8 @@ export function staffAccountPages(deps: AdminPageDependencies & { db: Database }
     sendAdminPage(deps, req, res, {
       title: t(language, 'admin.staff'),
       language,
-      hasErrors: Object.keys(errors).length > 0,
+      errors,
       main: html`
-        ${errorSummary(errors, language)}
         <h1>${t(language, 'admin.staff')}</h1>
         ${noticeAlert(req, ['created'], language)}
         <p>${t(language, 'admin.staffIntro')}</p>
@@ -93,9 +92,8 @@ export function staffAccountPages(deps: AdminPageDependencies & { db: Database }
     sendAdminPage(deps, req, res, {
       title: account.name,
       language,
-      hasErrors: Object.keys(errors).length > 0,
+      errors,
       main: html`
-        ${errorSummary(errors, language)}
         <p><a href="${BASE}">${t(language, 'admin.backToStaff')}</a></p>
         <h1>${account.name}</h1>
         ${noticeAlert(req, ['password', 'deactivated', 'reactivated'], language)}

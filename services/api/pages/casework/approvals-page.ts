@@ -10,7 +10,7 @@ import { answerApproval } from '../../casework/actions';
 import { confirmAllocation, roundAllocation, type AllocationDecisions } from '../../casework/allocation';
 import { loadQueue, queueFilterSchema } from '../../casework/queue';
 import { CSRF_FIELD } from '../../http/csrf';
-import { errorSummary, hiddenField, textArea, type FieldErrors } from '../forms';
+import { hiddenField, textArea, type FieldErrors } from '../forms';
 import { html, type SafeHtml } from '../../../../lib/html';
 import { pageLanguage } from '../page-language';
 import { sendStaffPage, staffCsrfToken } from '../staff/shell';
@@ -150,18 +150,12 @@ export function approvalPages(deps: CaseRouteDependencies): Router {
     const needsReasons = state?.proposal.some((line) => line.proposedOre < line.requestedOre) ?? false;
     const errors = extra.errors ?? {};
     const title = t(language, 'casework.allocationOf', { round: round.name });
-    sendStaffPage(
-      req,
-      res,
-      deps.site,
-      deps.cookieSecret,
-      {
+    sendStaffPage(req, res, deps.site, deps.cookieSecret, {
         title,
         language,
         area: 'approvals',
-        hasErrors: Object.keys(errors).length > 0,
+        errors,
         main: html`<p><a href="/personale/godkendelser" class="back-link">${t(language, 'casework.approvalsTitle')}</a></p>
-          ${errorSummary(errors, language)}
           <h1>${title}</h1>
           ${extra.notice ?? doneNotice(req, language)}
           ${!state
@@ -176,9 +170,7 @@ export function approvalPages(deps: CaseRouteDependencies): Router {
                       <button type="submit" class="button button-primary">${t(language, 'casework.confirmAllocation')}</button>
                     </form>`
                   : ''}`}`,
-      },
-      status,
-    );
+      }, status);
   }
 
   router.get('/personale/godkendelser/puljer/:roundId', (req, res) => showAllocation(req, res));

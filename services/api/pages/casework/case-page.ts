@@ -13,7 +13,7 @@ import { currentCaseState } from '../../casework/actions';
 import { caseNotes } from '../../casework/notes';
 import { latestOverrides } from '../../casework/screening-overrides';
 import { decisionTargetMs, slaOf } from '../../casework/sla';
-import { errorSummary, type FieldErrors } from '../forms';
+import { type FieldErrors } from '../forms';
 import { html, type SafeHtml } from '../../../../lib/html';
 import type { SiteSettings } from '../layout';
 import { pageLanguage } from '../page-language';
@@ -255,19 +255,13 @@ export async function showCasePage(req: Request, res: Response, deps: CasePageDe
   };
   const title = t(language, 'casework.caseTitle', { reference });
   const errors = state.errors ?? {};
-  sendStaffPage(
-    req,
-    res,
-    deps.site,
-    deps.cookieSecret,
-    {
+  sendStaffPage(req, res, deps.site, deps.cookieSecret, {
       title,
       language,
       area: 'queue',
-      hasErrors: Object.keys(errors).length > 0,
+      errors,
       main: html`
         <p><a href="/personale/sager" class="back-link">${t(language, 'casework.backToQueue')}</a></p>
-        ${errorSummary(errors, language)}
         <h1>${title}: ${application.projectTitle}</h1>
         ${state.notice ?? doneNotice(req, language)}
         <section aria-labelledby="summary-heading">
@@ -289,9 +283,7 @@ export async function showCasePage(req: Request, res: Response, deps: CasePageDe
         ${decisionsSection(application, language)}
         ${timelineSection(application, language)}
         ${await notesSection(deps.db, application, state, csrf, language)}`,
-    },
-    status,
-  );
+    }, status);
 }
 
 /** The plain message for a case that changed while the page was open, with its status now. */

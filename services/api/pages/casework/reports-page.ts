@@ -7,7 +7,7 @@ import { applicationIdOf } from '../../http/case-access';
 import { staffOf } from '../../http/staff';
 import { CSRF_FIELD } from '../../http/csrf';
 import { currentReportState, reviewReport } from '../../casework/actions';
-import { errorSummary, hiddenField, textArea, type FieldErrors } from '../forms';
+import { hiddenField, textArea, type FieldErrors } from '../forms';
 import { html, type SafeHtml } from '../../../../lib/html';
 import { pageLanguage } from '../page-language';
 import { sendStaffPage, staffCsrfToken } from '../staff/shell';
@@ -48,18 +48,12 @@ async function showReportsPage(req: Request, res: Response, deps: CaseRouteDepen
   await recordAccessMany(deps.db, staff, waiting.map((c) => c.id), 'report_review');
   const csrf = staffCsrfToken(res, deps.cookieSecret);
   const errors = state.errors ?? {};
-  sendStaffPage(
-    req,
-    res,
-    deps.site,
-    deps.cookieSecret,
-    {
+  sendStaffPage(req, res, deps.site, deps.cookieSecret, {
       title: t(language, 'casework.reportsTitle'),
       language,
       area: 'reports',
-      hasErrors: Object.keys(errors).length > 0,
-      main: html`${errorSummary(errors, language)}
-        <h1>${t(language, 'casework.reportsTitle')}</h1>
+      errors,
+      main: html`        <h1>${t(language, 'casework.reportsTitle')}</h1>
         ${state.notice ?? doneNotice(req, language)}
         <p>${t(language, 'casework.reportsIntro')}</p>
         ${waiting.length
@@ -101,9 +95,7 @@ async function showReportsPage(req: Request, res: Response, deps: CaseRouteDepen
               </article>`;
             })
           : html`<p>${t(language, 'casework.noReports')}</p>`}`,
-    },
-    status,
-  );
+    }, status);
 }
 
 /** Follow-up reports waiting for review: accept (claiming back unspent money) or send back with a comment. */

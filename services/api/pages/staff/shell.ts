@@ -3,7 +3,7 @@ import type { Language } from '../../../../lib/languages';
 import type { StaffIdentity, StaffRole } from '../../../../lib/staff-auth';
 import { CSRF_FIELD, csrfToken } from '../../http/csrf';
 import { hasRole, staffOf, staffTokenOf } from '../../http/staff';
-import { hiddenField } from '../forms';
+import { errorSummary, hiddenField, type FieldErrors } from '../forms';
 import { html, type SafeHtml } from '../../../../lib/html';
 import { renderPage, sendPage, type SiteSettings } from '../layout';
 import { t } from '../../../../locale';
@@ -38,7 +38,8 @@ export interface StaffPageOptions {
   language: Language;
   main: SafeHtml;
   area?: StaffArea;
-  hasErrors?: boolean;
+  /** A refused form's messages: summarised above the page's content, and the title says so. */
+  errors?: FieldErrors;
 }
 
 /** A staff page: the page shell with the areas the signed-in member's roles open, and sign-out. */
@@ -59,7 +60,10 @@ export function renderStaffPage(req: Request, res: Response, site: SiteSettings,
           <button type="submit" class="button button-tertiary">${t(language, 'staff.signOut')}</button>
         </form>`
     : undefined;
-  return renderPage(req, site, { title: options.title, language, main: options.main, navigation, user, hasErrors: options.hasErrors });
+  const errors = options.errors ?? {};
+  const hasErrors = Object.keys(errors).length > 0;
+  const main = hasErrors ? html`${errorSummary(errors, language)}${options.main}` : options.main;
+  return renderPage(req, site, { title: options.title, language, main, navigation, user, hasErrors });
 }
 
 export function sendStaffPage(req: Request, res: Response, site: SiteSettings, cookieSecret: string, options: StaffPageOptions, status = 200): void {

@@ -5,11 +5,12 @@ import { ApiError } from '../../http/errors';
 import { CSRF_FIELD, csrfToken, verifyCsrf } from '../../http/csrf';
 import { signIn, SignInThrottled, type SignInDependencies } from '../../http/sign-in';
 import { staffOf, staffTokenOf, STAFF_COOKIE } from '../../http/staff';
-import { errorSummary, hiddenField, textField, type FieldErrors } from '../forms';
+import { hiddenField, textField, type FieldErrors } from '../forms';
 import { html } from '../../../../lib/html';
 import type { SiteSettings } from '../layout';
 import { pageLanguage, readCookie } from '../page-language';
 import { safeNextPath, staffPagesFor } from './access';
+import { alert } from './alert';
 import { homeOf, sendStaffPage } from './shell';
 import { t } from '../../../../locale';
 
@@ -43,11 +44,10 @@ export function signInPages(deps: SignInPageDependencies): Router {
     sendStaffPage(req, res, deps.site, deps.cookieSecret, {
       title: t(language, 'staff.signIn'),
       language,
-      hasErrors: Object.keys(errors).length > 0,
+      errors,
       main: html`
-        ${errorSummary(errors, language)}
         <h1>${t(language, 'staff.signIn')}</h1>
-        ${state.notice ? html`<div class="alert alert-info" role="status"><div class="alert-body"><p class="alert-text">${state.notice}</p></div></div>` : ''}
+        ${state.notice ? alert('info', state.notice) : ''}
         <p>${t(language, 'staff.signInIntro')}</p>
         <form method="post" action="/personale/log-ind" novalidate>
           ${hiddenField(CSRF_FIELD, csrfToken(deps.cookieSecret, nonce))}

@@ -4,7 +4,7 @@ import type { Database } from '../../../../lib/db';
 import { formatKroner, formatNumber, formatPercent, t, zodErrorMap, type Language } from '../../../../locale';
 import { SUPPRESSED, type Count } from '../../../../domain/stats/suppression';
 import { zodIssues } from '../../http/errors';
-import { errorSummary, selectField, textField, type FieldErrors } from '../forms';
+import { selectField, textField, type FieldErrors } from '../forms';
 import { html, type SafeHtml } from '../../../../lib/html';
 import type { SiteSettings } from '../layout';
 import { pageLanguage } from '../page-language';
@@ -50,11 +50,10 @@ export async function showDashboard(req: Request, res: Response, deps: { db: Dat
   const hasErrors = Object.keys(errors).length > 0;
   const form = periodForm(language, f, rounds, summary ? { from: summary.period.from, to: summary.period.to, roundId: summary.roundId ?? '' } : raw, errors);
   const main = html`<h1>${t(language, 'stats.title')}</h1>
-    ${errorSummary(errors, language)}
     <p class="font-lead">${t(language, 'stats.intro')}</p>
     ${form}
     ${summary ? figures(summary, language, f) : ''}`;
-  sendStaffPage(req, res, deps.site, deps.cookieSecret, { title: t(language, 'stats.title'), language, main, area: 'statistics', hasErrors }, hasErrors ? 400 : 200);
+  sendStaffPage(req, res, deps.site, deps.cookieSecret, { title: t(language, 'stats.title'), language, main, area: 'statistics', errors }, hasErrors ? 400 : 200);
 }
 
 function stringOf(value: unknown): string {
