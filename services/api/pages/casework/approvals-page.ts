@@ -151,26 +151,26 @@ export function approvalPages(deps: CaseRouteDependencies): Router {
     const errors = extra.errors ?? {};
     const title = t(language, 'casework.allocationOf', { round: round.name });
     sendStaffPage(req, res, deps.site, deps.cookieSecret, {
-        title,
-        language,
-        area: 'approvals',
-        errors,
-        main: html`<p><a href="/personale/godkendelser" class="back-link">${t(language, 'casework.approvalsTitle')}</a></p>
-          <h1>${title}</h1>
-          ${extra.notice ?? doneNotice(req, language)}
-          ${!state
-            ? html`<p>${t(language, 'casework.roundNotStarted')}</p>`
-            : html`<p>${t(language, `casework.roundStatus.${state.status}`, { closesAt: formatDateTime(language, state.closesAt), by: state.confirmedBy ?? '' })}</p>
-                <p>${t(language, 'casework.budgetLine', { budget: formatMoney(language, BigInt(state.budgetOre)), total: formatMoney(language, BigInt(total)) })}</p>
-                ${state.proposal.length ? allocationTable(state, language) : ''}
-                ${state.status === 'CLOSED' && !state.confirmedBy
-                  ? html`<form method="post" action="/personale/godkendelser/puljer/${round.id}" novalidate>
-                      ${hiddenField(CSRF_FIELD, staffCsrfToken(res, deps.cookieSecret))}
-                      ${needsReasons ? textArea({ name: 'reasons', label: t(language, 'casework.allocationReasons'), hint: t(language, 'casework.allocationReasonsHint'), language, maxLength: REASON_TEXT_MAX_LENGTH, value: extra.reasons, error: errors.reasons }) : ''}
-                      <button type="submit" class="button button-primary">${t(language, 'casework.confirmAllocation')}</button>
-                    </form>`
-                  : ''}`}`,
-      }, status);
+      title,
+      language,
+      area: 'approvals',
+      errors,
+      main: html`<p><a href="/personale/godkendelser" class="back-link">${t(language, 'casework.approvalsTitle')}</a></p>
+        <h1>${title}</h1>
+        ${extra.notice ?? doneNotice(req, language)}
+        ${!state
+          ? html`<p>${t(language, 'casework.roundNotStarted')}</p>`
+          : html`<p>${t(language, `casework.roundStatus.${state.status}`, { closesAt: formatDateTime(language, state.closesAt), by: state.confirmedBy ?? '' })}</p>
+              <p>${t(language, 'casework.budgetLine', { budget: formatMoney(language, BigInt(state.budgetOre)), total: formatMoney(language, BigInt(total)) })}</p>
+              ${state.proposal.length ? allocationTable(state, language) : ''}
+              ${state.status === 'CLOSED' && !state.confirmedBy
+                ? html`<form method="post" action="/personale/godkendelser/puljer/${round.id}" novalidate>
+                    ${hiddenField(CSRF_FIELD, staffCsrfToken(res, deps.cookieSecret))}
+                    ${needsReasons ? textArea({ name: 'reasons', label: t(language, 'casework.allocationReasons'), hint: t(language, 'casework.allocationReasonsHint'), language, maxLength: REASON_TEXT_MAX_LENGTH, value: extra.reasons, error: errors.reasons }) : ''}
+                    <button type="submit" class="button button-primary">${t(language, 'casework.confirmAllocation')}</button>
+                  </form>`
+                : ''}`}`,
+    }, status);
   }
 
   router.get('/personale/godkendelser/puljer/:roundId', (req, res) => showAllocation(req, res));

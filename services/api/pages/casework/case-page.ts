@@ -256,34 +256,34 @@ export async function showCasePage(req: Request, res: Response, deps: CasePageDe
   const title = t(language, 'casework.caseTitle', { reference });
   const errors = state.errors ?? {};
   sendStaffPage(req, res, deps.site, deps.cookieSecret, {
-      title,
-      language,
-      area: 'queue',
-      errors,
-      main: html`
-        <p><a href="/personale/sager" class="back-link">${t(language, 'casework.backToQueue')}</a></p>
-        <h1>${title}: ${application.projectTitle}</h1>
-        ${state.notice ?? doneNotice(req, language)}
-        <section aria-labelledby="summary-heading">
-          <h2 id="summary-heading" class="sr-only">${t(language, 'casework.summary')}</h2>
-          ${definitionList([
-            [t(language, 'casework.association'), application.organizationName],
-            [t(language, 'casework.status'), html`<strong>${statusLabel(language, currentStatus)}</strong>`],
-            [t(language, 'casework.assignee'), caseState?.assignee ?? application.assignee ?? t(language, 'casework.nobody')],
-            [t(language, 'casework.round'), application.round.name],
-            [t(language, 'casework.requested'), formatMoney(language, application.amountRequestedOre)],
-            [t(language, 'casework.submittedAt'), formatDateTime(language, application.submittedAt)],
-            [t(language, 'casework.waiting'), slaBadge(waiting, language)],
-          ])}
-        </section>
-        ${actionForms({ application, caseState, staff, canApprove: hasRole(staff, 'approver'), state, csrf, language })}
-        ${submissionSection(application, language)}
-        ${answersSection(application, language)}
-        ${checksSection(application, state, csrf, language)}
-        ${decisionsSection(application, language)}
-        ${timelineSection(application, language)}
-        ${await notesSection(deps.db, application, state, csrf, language)}`,
-    }, status);
+    title,
+    language,
+    area: 'queue',
+    errors,
+    main: html`
+      <p><a href="/personale/sager" class="back-link">${t(language, 'casework.backToQueue')}</a></p>
+      <h1>${title}: ${application.projectTitle}</h1>
+      ${state.notice ?? doneNotice(req, language)}
+      <section aria-labelledby="summary-heading">
+        <h2 id="summary-heading" class="sr-only">${t(language, 'casework.summary')}</h2>
+        ${definitionList([
+          [t(language, 'casework.association'), application.organizationName],
+          [t(language, 'casework.status'), html`<strong>${statusLabel(language, currentStatus)}</strong>`],
+          [t(language, 'casework.assignee'), caseState?.assignee ?? application.assignee ?? t(language, 'casework.nobody')],
+          [t(language, 'casework.round'), application.round.name],
+          [t(language, 'casework.requested'), formatMoney(language, application.amountRequestedOre)],
+          [t(language, 'casework.submittedAt'), formatDateTime(language, application.submittedAt)],
+          [t(language, 'casework.waiting'), slaBadge(waiting, language)],
+        ])}
+      </section>
+      ${actionForms({ application, caseState, staff, canApprove: hasRole(staff, 'approver'), state, csrf, language })}
+      ${submissionSection(application, language)}
+      ${answersSection(application, language)}
+      ${checksSection(application, state, csrf, language)}
+      ${decisionsSection(application, language)}
+      ${timelineSection(application, language)}
+      ${await notesSection(deps.db, application, state, csrf, language)}`,
+  }, status);
 }
 
 /** The plain message for a case that changed while the page was open, with its status now. */

@@ -49,53 +49,53 @@ async function showReportsPage(req: Request, res: Response, deps: CaseRouteDepen
   const csrf = staffCsrfToken(res, deps.cookieSecret);
   const errors = state.errors ?? {};
   sendStaffPage(req, res, deps.site, deps.cookieSecret, {
-      title: t(language, 'casework.reportsTitle'),
-      language,
-      area: 'reports',
-      errors,
-      main: html`        <h1>${t(language, 'casework.reportsTitle')}</h1>
-        ${state.notice ?? doneNotice(req, language)}
-        <p>${t(language, 'casework.reportsIntro')}</p>
-        ${waiting.length
-          ? waiting.map((application) => {
-              const report = application.reports[0]!;
-              const content = (report.content ?? {}) as ReportContent;
-              const granted = application.amountGrantedOre ?? 0n;
-              const spentOre = BigInt(content.spentKroner ?? 0) * 100n;
-              const repaymentOre = granted > spentOre ? granted - spentOre : 0n;
-              const documents = application.documents.filter((d) => (content.documentIds ?? []).includes(d.id));
-              const reference = formatCaseReference(application.referenceNumber, application.submittedAt ?? application.createdAt);
-              const commentField = `comment-${application.id}`;
-              const values = state.values?.applicationId === application.id ? state.values : {};
-              return html`<article class="gf-card" aria-labelledby="report-${application.id}">
-                <h2 class="h3" id="report-${application.id}"><a href="/personale/sager/${application.id}">${reference}</a>: ${application.organizationName}, ${application.projectTitle}</h2>
-                <dl class="gf-summary-list">
-                  <dt>${t(language, 'casework.requirement')}</dt><dd>${describeReportRequirement(report.requirement as never, language)}</dd>
-                  <dt>${t(language, 'casework.submittedAt')}</dt><dd>${report.submittedAt ? formatDateTime(language, report.submittedAt) : ''} (${t(language, 'casework.dueOn', { at: formatDateTime(language, report.dueAt) })})</dd>
-                  <dt>${t(language, 'casework.granted')}</dt><dd>${formatMoney(language, granted)}</dd>
-                  <dt>${t(language, 'casework.spent')}</dt><dd>${formatKroner(language, content.spentKroner ?? 0)}</dd>
-                  <dt>${t(language, 'casework.repayment')}</dt><dd><strong>${repaymentOre > 0n ? t(language, 'casework.repaymentNote', { amount: formatMoney(language, repaymentOre) }) : t(language, 'casework.noRepayment')}</strong></dd>
-                  <dt>${t(language, 'casework.reportedParticipants')}</dt><dd>${content.participants ?? ''}</dd>
-                  <dt>${t(language, 'casework.volunteers')}</dt><dd>${content.volunteers ?? ''}</dd>
-                  <dt>${t(language, 'casework.narrative')}</dt><dd class="gf-pre">${content.narrative ?? ''}</dd>
-                  ${content.story ? html`<dt>${t(language, 'casework.story')}</dt><dd class="gf-pre">${content.story}</dd>` : ''}
-                  <dt>${t(language, 'casework.documents')}</dt><dd>${documents.length
-                    ? html`<ul>${documents.map((d) => html`<li><a href="/api/v1/applications/${application.id}/documents/${d.id}" download>${t(language, 'casework.download', { name: d.filename, size: formatBytes(language, d.size) })}</a></li>`)}</ul>`
-                    : t(language, 'casework.noDocuments')}</dd>
-                </dl>
-                <form method="post" action="/personale/opfoelgning/${application.id}" class="gf-inline-form">
-                  ${hiddenField(CSRF_FIELD, csrf)}${hiddenField('accept', 'true')}
-                  <button type="submit" class="button button-primary">${t(language, 'casework.acceptReport')}</button>
-                </form>
-                <form method="post" action="/personale/opfoelgning/${application.id}" novalidate>
-                  ${hiddenField(CSRF_FIELD, csrf)}${hiddenField('accept', 'false')}
-                  ${textArea({ name: commentField, label: t(language, 'casework.sendBackComment'), language, maxLength: MESSAGE_MAX_LENGTH, rows: 3, value: textOf(values[commentField]), error: errors[commentField] })}
-                  <button type="submit" class="button button-secondary">${t(language, 'casework.sendBackReport')}</button>
-                </form>
-              </article>`;
-            })
-          : html`<p>${t(language, 'casework.noReports')}</p>`}`,
-    }, status);
+    title: t(language, 'casework.reportsTitle'),
+    language,
+    area: 'reports',
+    errors,
+    main: html`<h1>${t(language, 'casework.reportsTitle')}</h1>
+      ${state.notice ?? doneNotice(req, language)}
+      <p>${t(language, 'casework.reportsIntro')}</p>
+      ${waiting.length
+        ? waiting.map((application) => {
+            const report = application.reports[0]!;
+            const content = (report.content ?? {}) as ReportContent;
+            const granted = application.amountGrantedOre ?? 0n;
+            const spentOre = BigInt(content.spentKroner ?? 0) * 100n;
+            const repaymentOre = granted > spentOre ? granted - spentOre : 0n;
+            const documents = application.documents.filter((d) => (content.documentIds ?? []).includes(d.id));
+            const reference = formatCaseReference(application.referenceNumber, application.submittedAt ?? application.createdAt);
+            const commentField = `comment-${application.id}`;
+            const values = state.values?.applicationId === application.id ? state.values : {};
+            return html`<article class="gf-card" aria-labelledby="report-${application.id}">
+              <h2 class="h3" id="report-${application.id}"><a href="/personale/sager/${application.id}">${reference}</a>: ${application.organizationName}, ${application.projectTitle}</h2>
+              <dl class="gf-summary-list">
+                <dt>${t(language, 'casework.requirement')}</dt><dd>${describeReportRequirement(report.requirement as never, language)}</dd>
+                <dt>${t(language, 'casework.submittedAt')}</dt><dd>${report.submittedAt ? formatDateTime(language, report.submittedAt) : ''} (${t(language, 'casework.dueOn', { at: formatDateTime(language, report.dueAt) })})</dd>
+                <dt>${t(language, 'casework.granted')}</dt><dd>${formatMoney(language, granted)}</dd>
+                <dt>${t(language, 'casework.spent')}</dt><dd>${formatKroner(language, content.spentKroner ?? 0)}</dd>
+                <dt>${t(language, 'casework.repayment')}</dt><dd><strong>${repaymentOre > 0n ? t(language, 'casework.repaymentNote', { amount: formatMoney(language, repaymentOre) }) : t(language, 'casework.noRepayment')}</strong></dd>
+                <dt>${t(language, 'casework.reportedParticipants')}</dt><dd>${content.participants ?? ''}</dd>
+                <dt>${t(language, 'casework.volunteers')}</dt><dd>${content.volunteers ?? ''}</dd>
+                <dt>${t(language, 'casework.narrative')}</dt><dd class="gf-pre">${content.narrative ?? ''}</dd>
+                ${content.story ? html`<dt>${t(language, 'casework.story')}</dt><dd class="gf-pre">${content.story}</dd>` : ''}
+                <dt>${t(language, 'casework.documents')}</dt><dd>${documents.length
+                  ? html`<ul>${documents.map((d) => html`<li><a href="/api/v1/applications/${application.id}/documents/${d.id}" download>${t(language, 'casework.download', { name: d.filename, size: formatBytes(language, d.size) })}</a></li>`)}</ul>`
+                  : t(language, 'casework.noDocuments')}</dd>
+              </dl>
+              <form method="post" action="/personale/opfoelgning/${application.id}" class="gf-inline-form">
+                ${hiddenField(CSRF_FIELD, csrf)}${hiddenField('accept', 'true')}
+                <button type="submit" class="button button-primary">${t(language, 'casework.acceptReport')}</button>
+              </form>
+              <form method="post" action="/personale/opfoelgning/${application.id}" novalidate>
+                ${hiddenField(CSRF_FIELD, csrf)}${hiddenField('accept', 'false')}
+                ${textArea({ name: commentField, label: t(language, 'casework.sendBackComment'), language, maxLength: MESSAGE_MAX_LENGTH, rows: 3, value: textOf(values[commentField]), error: errors[commentField] })}
+                <button type="submit" class="button button-secondary">${t(language, 'casework.sendBackReport')}</button>
+              </form>
+            </article>`;
+          })
+        : html`<p>${t(language, 'casework.noReports')}</p>`}`,
+  }, status);
 }
 
 /** Follow-up reports waiting for review: accept (claiming back unspent money) or send back with a comment. */
