@@ -250,10 +250,21 @@ function criterionRowCount(formValues: RoundFormValues): number {
   return Math.min(rowCount(formValues, 'decisionCriteria') + EXTRA_CRITERION_ROWS, 50);
 }
 
+/** A repeated group of fields (reportingTiers.<n>.…): one numbered fieldset per row. */
+function rows(count: number, prefix: string, legend: (n: number) => string, fields: (name: (part: string) => string) => SafeHtml): SafeHtml[] {
+  return Array.from({ length: count }, (_, index) => html`<fieldset class="gf-budget-row">
+    <legend class="h4">${legend(index + 1)}</legend>
+    ${fields((part) => `${prefix}.${index}.${part}`)}
+  </fieldset>`);
+}
+
 export function renderRoundForm(res: Response, cookieSecret: string, options: RoundFormOptions): SafeHtml {
   const { language, values: v, errors } = options;
   const field = (name: string, label: string, extra: Partial<Parameters<typeof textField>[0]> = {}) =>
     textField({ name, label, language, value: text(v, name), error: errors[name], ...extra });
+  /** A set of checkboxes, or of radio buttons (`one`), holding what the form holds for `name`. */
+  const choices = (name: string, label: string, options: { value: string; label: string }[], { one = false } = {}) =>
+    choiceGroup({ name, label, language, multiple: !one, value: one ? text(v, name) : list(v, name), error: errors[name], options });
   const tiers = tierRowCount(v);
   const criteria = criterionRowCount(v);
   return html`<form method="post" action="${options.action}" novalidate>
@@ -262,14 +273,7 @@ export function renderRoundForm(res: Response, cookieSecret: string, options: Ro
     ${field('name', t(language, 'admin.roundName'), { width: 'xl', maxLength: 200 })}
     ${field('slug', t(language, 'admin.slug'), { hint: t(language, 'admin.slugHint'), width: 'l', maxLength: 100, autocomplete: 'off' })}
     ${textArea({ name: 'description', label: t(language, 'admin.description'), language, value: text(v, 'description'), error: errors.description, maxLength: 4000, rows: 4, optional: true })}
-    ${choiceGroup({
-      name: 'mode',
-      label: t(language, 'admin.mode'),
-      language,
-      value: text(v, 'mode'),
-      error: errors.mode,
-      options: ROUND_MODES.map((mode) => ({ value: mode, label: t(language, `admin.mode.${mode}`) })),
-    })}
+    ${choices('mode', t(language, 'admin.mode'), ROUND_MODES.map((mode) => ({ value: mode, label: t(language, `admin.mode.${mode}`) })), { one: true })}
 
     <h2>${t(language, 'admin.sectionMoney')}</h2>
     ${field('budget', t(language, 'admin.budgetField'), { inputMode: 'numeric', width: 's' })}
@@ -288,31 +292,12 @@ export function renderRoundForm(res: Response, cookieSecret: string, options: Ro
     </div>
 
     <h2>${t(language, 'admin.sectionScope')}</h2>
-    ${choiceGroup({
-      name: 'targetGroups',
-      label: t(language, 'admin.targetGroups'),
-      language,
-      multiple: true,
-      value: list(v, 'targetGroups'),
-      error: errors.targetGroups,
-      options: TARGET_GROUPS.map((group) => ({ value: group, label: t(language, `common.targetGroup.${group}`) })),
-    })}
-    ${choiceGroup({
-      name: 'excludedCostCategories',
-      label: t(language, 'admin.excludedCosts'),
-      language,
-      multiple: true,
-      value: list(v, 'excludedCostCategories'),
-      error: errors.excludedCostCategories,
-      options: BUDGET_CATEGORIES.map((category) => ({ value: category, label: capitalised(eligibilityMessages[`category.${category}`][language]) })),
-    })}
+    ${choices('targetGroups', t(language, 'admin.targetGroups'), TARGET_GROUPS.map((group) => ({ value: group, label: t(language, `common.targetGroup.${group}`) })))}
+    ${choices('excludedCostCategories', t(language, 'admin.excludedCosts'), BUDGET_CATEGORIES.map((category) => ({ value: category, label: capitalised(eligibilityMessages[`category.${category}`][language]) })))}
 
     <h2>${t(language, 'admin.sectionTiers')}</h2>
     <p class="form-hint">${t(language, 'admin.tiersHint')}</p>
-    ${Array.from({ length: tiers }, (_, index) => {
-      const name = (part: string) => `reportingTiers.${index}.${part}`;
-      return html`<fieldset class="gf-budget-row">
-        <legend class="h4">${t(language, 'admin.tier', { n: index + 1 })}</legend>
+    ${rows(tiers, 'reportingTiers', (n) => t(language, 'admin.tier', { n }), (name) => html`
         <div class="gf-row-fields">
           ${field(name('upToKroner'), t(language, 'admin.upTo'), { inputMode: 'numeric', width: 's', optional: true })}
           ${selectField({
@@ -325,30 +310,15 @@ export function renderRoundForm(res: Response, cookieSecret: string, options: Ro
             options: REPORT_REQUIREMENTS.map((requirement) => ({ value: requirement, label: t(language, `admin.requirement.${requirement}`) })),
           })}
         </div>
-        ${choiceGroup({
-          name: name('applicationDocuments'),
-          label: t(language, 'admin.documents'),
-          language,
-          multiple: true,
-          value: list(v, name('applicationDocuments')),
-          error: errors[name('applicationDocuments')],
-          options: APPLICATION_DOCUMENT_KINDS.map((kind) => ({ value: kind, label: t(language, `admin.document.${kind}`) })),
-        })}
-      </fieldset>`;
-    })}
+        ${choices(name('applicationDocuments'), t(language, 'admin.documents'), APPLICATION_DOCUMENT_KINDS.map((kind) => ({ value: kind, label: t(language, `admin.document.${kind}`) })))}`)}
 
     <h2>${t(language, 'admin.sectionCriteria')}</h2>
     <p class="form-hint">${t(language, 'admin.criteriaHint')}</p>
-    ${Array.from({ length: criteria }, (_, index) => {
-      const name = (part: string) => `decisionCriteria.${index}.${part}`;
-      return html`<fieldset class="gf-budget-row">
-        <legend class="h4">${t(language, 'admin.criterion', { n: index + 1 })}</legend>
+    ${rows(criteria, 'decisionCriteria', (n) => t(language, 'admin.criterion', { n }), (name) => html`
         ${field(name('code'), t(language, 'admin.criterionCode'), { width: 'm', maxLength: 100, autocomplete: 'off' })}
         ${field(name('label.da'), t(language, 'admin.criterionDa'), { width: 'xl', maxLength: 500 })}
         ${field(name('label.nb'), t(language, 'admin.criterionNb'), { width: 'xl', maxLength: 500, optional: true })}
-        ${field(name('label.en'), t(language, 'admin.criterionEn'), { width: 'xl', maxLength: 500, optional: true })}
-      </fieldset>`;
-    })}
+        ${field(name('label.en'), t(language, 'admin.criterionEn'), { width: 'xl', maxLength: 500, optional: true })}`)}
 
     <h2>${t(language, 'admin.sectionDurations')}</h2>
     <p class="form-hint">${t(language, 'admin.durationsHint')}</p>
@@ -356,17 +326,10 @@ export function renderRoundForm(res: Response, cookieSecret: string, options: Ro
     ${field('processSettings.answerReminders', t(language, 'admin.answerReminders'), { width: 'm', maxLength: 200 })}
     ${field('processSettings.decisionTarget', t(language, 'admin.decisionTarget'), { width: 's', maxLength: 40 })}
     ${field('processSettings.payoutAfter', t(language, 'admin.payoutAfter'), { width: 's', maxLength: 40 })}
-    ${choiceGroup({
-      name: 'processSettings.reportDue.kind',
-      label: t(language, 'admin.reportDueKind'),
-      language,
-      value: text(v, 'processSettings.reportDue.kind'),
-      error: errors['processSettings.reportDue.kind'],
-      options: [
-        { value: 'after_activity_end', label: t(language, 'admin.reportDue.after_activity_end') },
-        { value: 'fixed_date_next_year', label: t(language, 'admin.reportDue.fixed_date_next_year') },
-      ],
-    })}
+    ${choices('processSettings.reportDue.kind', t(language, 'admin.reportDueKind'), [
+      { value: 'after_activity_end', label: t(language, 'admin.reportDue.after_activity_end') },
+      { value: 'fixed_date_next_year', label: t(language, 'admin.reportDue.fixed_date_next_year') },
+    ], { one: true })}
     ${field('processSettings.reportDue.duration', t(language, 'admin.reportDueDuration'), { width: 's', maxLength: 40, optional: true })}
     <div class="gf-row-fields">
       ${field('processSettings.reportDue.month', t(language, 'admin.reportDueMonth'), { inputMode: 'numeric', width: 'xs', maxLength: 2, optional: true })}
