@@ -7,6 +7,7 @@ import { mailsFor, submitCase, waitForStatus } from '../support/process';
 import { signedInStaff, signInThroughPage } from '../support/staff';
 import { startTestStack, type TestStack } from '../support/stack';
 import { caseStateQuery } from '../../workflows/messages';
+import { formatMoney, t } from '../../locale';
 
 // The caseworker's and approver's pages in a real browser without JavaScript, against the real
 // stack: sign in, filter the queue, claim, ask the association, decide above the four-eyes
@@ -63,7 +64,7 @@ describe('casework pages', () => {
     expect(new URL(page.url()).searchParams.get('roundId')).toBe(round.id);
     const row = page.locator('tr', { hasText: submitted.reference });
     await expect(row.count()).resolves.toBe(1);
-    expect(await row.locator('.gf-sla').textContent()).toMatch(/^0 af 1 dage/);
+    expect(await row.locator('.gf-sla').textContent()).toMatch(/^0 af 1 dag\b/);
     await expectAccessible(page, 'queue-filtered');
 
     // Claim in one click: the case page opens, saying so.
@@ -130,7 +131,7 @@ describe('casework pages', () => {
     const approverPage = await (await newContext(browser, { javaScriptEnabled: false })).newPage();
     await signInThroughPage(approverPage, stack.baseUrl, approver, '/personale/godkendelser');
     const proposal = approverPage.locator('article', { has: approverPage.locator(`#proposal-${submitted.id}`) });
-    expect(await proposal.textContent()).toContain('Delvist bevilget, 10.000 kr.');
+    expect(await proposal.textContent()).toContain(`Delvist bevilget, ${formatMoney('da', 1_000_000n)}`);
     await expectAccessible(approverPage, 'approvals');
     await submit(approverPage, proposal.getByRole('button', { name: 'Send tilbage med en kommentar' }));
     expect(await approverPage.title()).toMatch(/^Fejl: /);
@@ -187,7 +188,7 @@ describe('casework pages', () => {
     const page = await (await newContext(browser, { javaScriptEnabled: false })).newPage();
     await signInThroughPage(page, stack.baseUrl, caseworker, '/personale/opfoelgning');
     const card = () => page.locator('article', { has: page.locator(`#report-${submitted.id}`) });
-    expect(await card().textContent()).toContain('Ubrugte midler: 1.000 kr. kræves tilbage');
+    expect(await card().textContent()).toContain(t('da', 'casework.repaymentNote', { amount: formatMoney('da', 100_000n) }));
     expect(await card().textContent()).toContain('Vi holdt 11 af 12 fællesspisninger.');
     await expectAccessible(page, 'reports');
 

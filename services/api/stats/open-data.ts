@@ -1,7 +1,8 @@
 import type { Database } from '../../../lib/db';
 import { formatAmountForExport, toCsv } from '../../../domain/csv';
 import { refreshStatistics } from './refresh';
-import { TARGET_GROUP_LABELS, labelOf } from './labels';
+import { t, type MessageKey } from '../../../locale';
+import { nameOf } from './labels';
 
 // The grants the municipality has made, as open data. Associations are legal entities and are
 // named with their CVR number; contact persons and email addresses never appear.
@@ -17,7 +18,16 @@ export interface OpenGrant {
   decisionDate: string;
 }
 
-export const OPEN_DATA_COLUMNS = ['Pulje', 'Forening', 'CVR-nummer', 'Aktivitet', 'Målgruppe', 'Bevilget beløb (kr.)', 'Afgørelsesdato'] as const;
+// The published data set is in Danish, whoever downloads it: its columns are a fixed format.
+const OPEN_DATA_COLUMNS: MessageKey[] = [
+  'stats.openData.round',
+  'stats.openData.association',
+  'stats.openData.cvr',
+  'stats.openData.activity',
+  'stats.openData.targetGroup',
+  'stats.openData.amountGranted',
+  'stats.openData.decisionDate',
+];
 
 export async function decidedGrants(db: Database, roundId?: string): Promise<OpenGrant[]> {
   await refreshStatistics(db);
@@ -35,7 +45,7 @@ export async function decidedGrants(db: Database, roundId?: string): Promise<Ope
     cvr: row.cvr,
     activity: row.activity,
     targetGroup: row.target_group,
-    targetGroupLabel: labelOf(TARGET_GROUP_LABELS, row.target_group, 'da'),
+    targetGroupLabel: nameOf('da', `common.targetGroup.${row.target_group}`, row.target_group),
     amountGranted: Number(row.amount) / 100,
     decisionDate: row.decided,
   }));
@@ -43,7 +53,7 @@ export async function decidedGrants(db: Database, roundId?: string): Promise<Ope
 
 export function openGrantsCsv(grants: readonly OpenGrant[]): string {
   return toCsv([
-    [...OPEN_DATA_COLUMNS],
+    OPEN_DATA_COLUMNS.map((column) => t('da', column)),
     ...grants.map((grant) => [grant.round, grant.association, grant.cvr, grant.activity, grant.targetGroupLabel, formatAmountForExport(BigInt(Math.round(grant.amountGranted * 100))), grant.decisionDate]),
   ]);
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Language } from '../../../lib/languages';
+import { t, type Language } from '../../../locale';
 import { localDay } from '../../../domain/stats/case-timeline';
 import { defaultPeriod, type StatsPeriod } from './period';
 
@@ -13,11 +13,6 @@ export const statsQuerySchema = z.object({
 
 export const MAX_PERIOD_DAYS = 5 * 366;
 
-const PERIOD_MESSAGES = {
-  order: { da: 'Slutdatoen skal være samme dag som eller efter startdatoen.', nb: 'Sluttdatoen må være samme dag som eller etter startdatoen.', en: 'The end date must be on or after the start date.' },
-  length: { da: 'Perioden kan højst være fem år.', nb: 'Perioden kan være høyst fem år.', en: 'The period can be at most five years.' },
-} as const;
-
 export interface PeriodIssue {
   path: 'to';
   message: string;
@@ -27,8 +22,8 @@ export interface PeriodIssue {
 export function resolvePeriod(query: { from?: string; to?: string }, language: Language, today = localDay(new Date())): { period: StatsPeriod } | { issue: PeriodIssue } {
   const fallback = defaultPeriod(today);
   const period = { from: query.from ?? fallback.from, to: query.to ?? (query.from && query.from > today ? query.from : today) };
-  if (period.to < period.from) return { issue: { path: 'to', message: PERIOD_MESSAGES.order[language] } };
+  if (period.to < period.from) return { issue: { path: 'to', message: t(language, 'stats.period.order') } };
   const days = (Date.parse(period.to) - Date.parse(period.from)) / 86_400_000;
-  if (days > MAX_PERIOD_DAYS) return { issue: { path: 'to', message: PERIOD_MESSAGES.length[language] } };
+  if (days > MAX_PERIOD_DAYS) return { issue: { path: 'to', message: t(language, 'stats.period.length') } };
   return { period };
 }

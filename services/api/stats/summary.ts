@@ -1,15 +1,17 @@
 import type { Database } from '../../../lib/db';
 import type { Language } from '../../../lib/languages';
-import { histogramPercentile, type HistogramEntry } from '../../../domain/stats/percentile';
+import { histogramPercentile } from '../../../domain/stats/percentile';
 import { secondsToDays } from '../../../domain/stats/buckets';
 import { STAGES, type Stage } from '../../../domain/stats/case-timeline';
 import { MIN_GROUP_SIZE, shownCount, shownFigure, shownShare, type Count } from '../../../domain/stats/suppression';
 import { DRAFT_POSITIONS } from '../../../domain/draft-steps';
-import { DRAFT_STEP_LABELS, OUTCOME_LABELS, REASON_LABELS, STAGE_LABELS, TARGET_GROUP_LABELS, labelOf } from './labels';
-import { monthsOf, periodRanges, type StatsPeriod } from './period';
+import { t } from '../../../locale';
+import { nameOf } from './labels';
+import { monthsOf, type StatsPeriod } from './period';
 import { refreshStatistics, decisionTargetMs } from './refresh';
 import { consentedStories, type Story } from './stories';
 import { ALL_ROUNDS, SUBMITTED_DRAFT } from './rollup-sql';
+import { monthlyRollupRows, periodFilter, Rollup, rollupRows, type RollupRow } from './rollup-reader';
 
 // The summary of a period (and optionally one round), read from the rollup. Every count of a
 // group is shown as "<5" below five; every figure computed from fewer than five cases is null.
@@ -102,42 +104,6 @@ export interface StatsSummary {
   stories: Story[];
 }
 
-interface RollupRow {
-  metric: string;
-  key: string;
-  bucket: number;
-  cases: bigint;
-  total: bigint;
-}
-
-class Rollup {
-  private readonly byMetric = new Map<string, RollupRow[]>();
-  constructor(rows: RollupRow[]) {
-    for (const row of rows) {
-      const list = this.byMetric.get(row.metric);
-      if (list) list.push(row);
-      else this.byMetric.set(row.metric, [row]);
-    }
-  }
-  of(metric: string): RollupRow[] {
-    return this.byMetric.get(metric) ?? [];
-  }
-  count(metric: string, key?: string): number {
-    return this.of(metric).reduce((sum, row) => sum + (key === undefined || row.key === key ? Number(row.cases) : 0), 0);
-  }
-  total(metric: string, key?: string): number {
-    return this.of(metric).reduce((sum, row) => sum + (key === undefined || row.key === key ? Number(row.total) : 0), 0);
-  }
-  byKey(metric: string): Map<string, number> {
-    const counts = new Map<string, number>();
-    for (const row of this.of(metric)) counts.set(row.key, (counts.get(row.key) ?? 0) + Number(row.cases));
-    return counts;
-  }
-  histogram(metric: string): HistogramEntry[] {
-    return this.of(metric).map((row) => ({ value: row.bucket, count: Number(row.cases) }));
-  }
-}
-
 function durationFigures(rollup: Rollup, metric: string): DurationFigures {
   const cases = rollup.count(metric);
   const histogram = rollup.histogram(metric);
@@ -217,7 +183,7 @@ export async function statsSummary(db: Database, query: SummaryQuery, language: 
       applicant: durationFigures(rollup, 'applicant_time'),
       applicantShareOfTime: shownFigure(decided, ratio(rollup.total('applicant_time'), turnaroundTotal)),
     },
-    stages: STAGES.map((stage) => ({ stage, label: STAGE_LABELS[stage][language], ...durationFigures(rollup, `stage:${stage}`) })),
+    stages: STAGES.map((stage) => ({ stage, label: t(language, `common.stage.${stage}`), ...durationFigures(rollup, `stage:${stage}`) })),
     completeness: {
       decided: shownCount(decided),
       completeFirstShare: shownFigure(decided, ratio(rollup.count('complete_first', 'true'), decided)),
@@ -229,7 +195,7 @@ export async function statsSummary(db: Database, query: SummaryQuery, language: 
       draftsStarted: shownCount(drafts.started),
       draftsSubmitted: shownCount(drafts.submitted),
       draftsStopped: shownCount(drafts.started - drafts.submitted),
-      stoppedAt: breakdown(drafts.stoppedAt, drafts.started - drafts.submitted, (step) => labelOf(DRAFT_STEP_LABELS, step, language), DRAFT_POSITIONS),
+      stoppedAt: breakdown(drafts.stoppedAt, drafts.started - drafts.submitted, (step) => nameOf(language, `common.formStep.${step}`, step), DRAFT_POSITIONS),
       medianFormMinutes: shownFigure(drafts.submitted, drafts.medianActiveSeconds === null ? null : Math.round(drafts.medianActiveSeconds / 6) / 10),
       lapsed: shownCount(rollup.count('lapsed')),
       withdrawn: shownCount(rollup.count('withdrawn')),
@@ -237,10 +203,8 @@ export async function statsSummary(db: Database, query: SummaryQuery, language: 
     outcomes: {
       decided: shownCount(decided),
       approvalRate: shownFigure(decided, ratio(approvals, decided)),
-      byOutcome: breakdown(rollup.byKey('decided'), decided, (outcome) => labelOf(OUTCOME_LABELS, outcome, language), ['approved', 'partially_approved', 'rejected']),
-      reasons: breakdown(rollup.byKey('reason'), granted('rejected') + granted('partially_approved'), (code) =>
-        REASON_LABELS[code] ? labelOf(REASON_LABELS, code, language) : (criteriaLabels.get(code) ?? code),
-      ),
+      byOutcome: breakdown(rollup.byKey('decided'), decided, (outcome) => nameOf(language, `common.outcome.${outcome}`, outcome), ['approved', 'partially_approved', 'rejected']),
+      reasons: breakdown(rollup.byKey('reason'), granted('rejected') + granted('partially_approved'), (code) => nameOf(language, `common.reason.${code}`, criteriaLabels.get(code) ?? code)),
       requestedKroner: shownFigure(decided, kroner(requestedDecided)),
       grantedKroner: shownFigure(decided, kroner(grantedDecided)),
       grantedShareOfRequested: shownFigure(decided, ratio(grantedDecided, requestedDecided)),
@@ -261,7 +225,7 @@ export async function statsSummary(db: Database, query: SummaryQuery, language: 
       returning: shownCount(submitted - firstTime),
       firstTimeShare: shownFigure(submitted, ratio(firstTime, submitted)),
       volunteers: breakdown(rollup.byKey('volunteers'), submitted, (band) => band, ['1-5', '6-20', '21-50', '51+']),
-      targetGroups: breakdown(rollup.byKey('target_group'), submitted, (group) => labelOf(TARGET_GROUP_LABELS, group, language)),
+      targetGroups: breakdown(rollup.byKey('target_group'), submitted, (group) => nameOf(language, `common.targetGroup.${group}`, group)),
     },
     reporting: {
       due: shownCount(reportsDue),
@@ -290,56 +254,6 @@ export async function statsSummary(db: Database, query: SummaryQuery, language: 
     }),
     stories,
   };
-}
-
-const ROUND_FILTER = `round_id = coalesce($1::uuid, '${ALL_ROUNDS}'::uuid)`;
-
-/**
- * The period as a WHERE clause over the rollup (month rows for whole months, day rows at the
- * edges) with its parameters numbered from `first`; only the parts the period needs, so the
- * planner gets a simple range.
- */
-function periodFilter(period: StatsPeriod, first: number): { sql: string; params: string[] } {
-  const ranges = periodRanges(period);
-  const parts: string[] = [];
-  const params: string[] = [];
-  const range = (grain: string, from: string, to: string, inclusive: boolean) => {
-    params.push(from, to);
-    parts.push(`(grain = '${grain}' AND period_start >= $${first + params.length - 2}::date AND period_start ${inclusive ? '<=' : '<'} $${first + params.length - 1}::date)`);
-  };
-  if (ranges.monthsFrom < ranges.monthsTo) {
-    range('month', ranges.monthsFrom, ranges.monthsTo, false);
-    if (ranges.from < ranges.monthsFrom) range('day', ranges.from, ranges.monthsFrom, false);
-    if (ranges.monthsTo <= ranges.to) range('day', ranges.monthsTo, ranges.to, true);
-  } else {
-    range('day', ranges.from, ranges.to, true);
-  }
-  return { sql: parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`, params };
-}
-
-async function rollupRows(db: Database, period: StatsPeriod, roundId: string | null): Promise<RollupRow[]> {
-  const filter = periodFilter(period, 2);
-  return db.$queryRawUnsafe<RollupRow[]>(
-    `SELECT metric, key, bucket, sum(cases)::bigint AS cases, sum(total)::bigint AS total
-     FROM stats_rollup WHERE ${ROUND_FILTER} AND ${filter.sql}
-     GROUP BY metric, key, bucket`,
-    roundId,
-    ...filter.params,
-  );
-}
-
-const MONTHLY_METRICS = ['submitted', 'decided', 'within_target', 'turnaround'];
-
-async function monthlyRollupRows(db: Database, period: StatsPeriod, roundId: string | null): Promise<(RollupRow & { month: string })[]> {
-  const filter = periodFilter(period, 3);
-  return db.$queryRawUnsafe<(RollupRow & { month: string })[]>(
-    `SELECT to_char(period_start, 'YYYY-MM') AS month, metric, key, bucket, sum(cases)::bigint AS cases, sum(total)::bigint AS total
-     FROM stats_rollup WHERE ${ROUND_FILTER} AND metric = ANY($2::text[]) AND ${filter.sql}
-     GROUP BY 1, metric, key, bucket`,
-    roundId,
-    MONTHLY_METRICS,
-    ...filter.params,
-  );
 }
 
 interface DraftFigures {

@@ -1,14 +1,14 @@
 import { Router } from 'express';
 import type { Database } from '../../../../lib/db';
+import { formatDateTime, hasMessage, t } from '../../../../locale';
 import { accessLogQueryOf, searchAccessLog, type AccessLogAnswer } from '../../admin/access-log';
 import { ApiError } from '../../http/errors';
 import { staffOf } from '../../http/staff';
-import { errorSummary, textField, type FieldErrors } from '../forms';
+import { textField, type FieldErrors } from '../forms';
 import { html } from '../../../../lib/html';
 import { pageLanguage } from '../page-language';
 import { staffPagesFor } from '../staff/access';
-import { fieldErrorsOf, formatInstant, sendAdminPage, type AdminPageDependencies } from './page';
-import { ADMIN_TEXTS as T, type AdminText } from './texts';
+import { fieldErrorsOf, sendAdminPage, type AdminPageDependencies } from './page';
 
 const PATH = '/personale/admin/adgangslog';
 
@@ -36,39 +36,38 @@ export function accessLogPages(deps: AdminPageDependencies & { db: Database }): 
         status = 400;
       }
     }
-    const purpose = (key: string) => {
-      const text = T[`purpose_${key}` as AdminText] as { da: string; nb: string; en: string } | undefined;
-      return text ? text[language] : key;
+    const purpose = (code: string) => {
+      const key = `admin.purpose.${code}`;
+      return hasMessage(language, key) ? t(language, key) : code;
     };
     sendAdminPage(deps, req, res, {
-      title: T.accessLog[language],
+      title: t(language, 'admin.accessLog'),
       language,
-      hasErrors: Object.keys(errors).length > 0,
+      errors,
       main: html`
-        ${errorSummary(errors, language)}
-        <h1>${T.accessLog[language]}</h1>
-        <p>${T.accessLogIntro[language]}</p>
+        <h1>${t(language, 'admin.accessLog')}</h1>
+        <p>${t(language, 'admin.accessLogIntro')}</p>
         <form method="get" action="${PATH}" novalidate>
-          ${textField({ name: 'cvr', label: T.cvr[language], language, value: cvr, error: errors.cvr, inputMode: 'numeric', width: 's', maxLength: 10, autocomplete: 'off' })}
-          ${textField({ name: 'email', label: T.contactEmail[language], language, type: 'email', value: email, error: errors.email, width: 'l', maxLength: 254, autocomplete: 'off' })}
-          <button type="submit" class="button button-primary">${T.search[language]}</button>
+          ${textField({ name: 'cvr', label: t(language, 'admin.cvr'), language, value: cvr, error: errors.cvr, inputMode: 'numeric', width: 's', maxLength: 10, autocomplete: 'off' })}
+          ${textField({ name: 'email', label: t(language, 'admin.contactEmail'), language, type: 'email', value: email, error: errors.email, width: 'l', maxLength: 254, autocomplete: 'off' })}
+          <button type="submit" class="button button-primary">${t(language, 'admin.search')}</button>
         </form>
         ${answer
-          ? html`<h2>${T.foundApplications[language]}</h2>
+          ? html`<h2>${t(language, 'admin.foundApplications')}</h2>
               ${answer.applications.length
                 ? html`<table class="table table--compact">
-                    <thead><tr><th scope="col">${T.application[language]}</th><th scope="col">${T.name[language]}</th><th scope="col">${T.email[language]}</th></tr></thead>
+                    <thead><tr><th scope="col">${t(language, 'admin.application')}</th><th scope="col">${t(language, 'admin.name')}</th><th scope="col">${t(language, 'admin.email')}</th></tr></thead>
                     <tbody>${answer.applications.map((a) => html`<tr><td>${a.reference}</td><td>${a.organizationName} (CVR ${a.organizationCvr}) – ${a.contactName}</td><td>${a.contactEmail}</td></tr>`)}</tbody>
                   </table>`
-                : html`<p>${T.noApplications[language]}</p>`}
-              <h2>${T.views[language]}</h2>
-              ${answer.truncated ? html`<p>${T.truncated[language]}</p>` : ''}
+                : html`<p>${t(language, 'admin.noApplications')}</p>`}
+              <h2>${t(language, 'admin.views')}</h2>
+              ${answer.truncated ? html`<p>${t(language, 'admin.truncated')}</p>` : ''}
               ${answer.entries.length
                 ? html`<table class="table table--compact">
-                    <thead><tr><th scope="col">${T.when[language]}</th><th scope="col">${T.who[language]}</th><th scope="col">${T.application[language]}</th><th scope="col">${T.why[language]}</th></tr></thead>
-                    <tbody>${answer.entries.map((entry) => html`<tr><td>${formatInstant(entry.at, language)}</td><td>${entry.staffEmail}</td><td>${entry.application.reference}</td><td>${purpose(entry.purpose)}</td></tr>`)}</tbody>
+                    <thead><tr><th scope="col">${t(language, 'admin.when')}</th><th scope="col">${t(language, 'admin.who')}</th><th scope="col">${t(language, 'admin.application')}</th><th scope="col">${t(language, 'admin.why')}</th></tr></thead>
+                    <tbody>${answer.entries.map((entry) => html`<tr><td>${formatDateTime(language, entry.at)}</td><td>${entry.staffEmail}</td><td>${entry.application.reference}</td><td>${purpose(entry.purpose)}</td></tr>`)}</tbody>
                   </table>`
-                : html`<p>${T.noViews[language]}</p>`}`
+                : html`<p>${t(language, 'admin.noViews')}</p>`}`
           : ''}`,
     }, status);
   });

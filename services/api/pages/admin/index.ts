@@ -1,13 +1,13 @@
 import { Router } from 'express';
 import type { Database } from '../../../../lib/db';
 import { html } from '../../../../lib/html';
+import { t } from '../../../../locale';
 import { pageLanguage } from '../page-language';
 import { staffPagesFor } from '../staff/access';
 import { accessLogPages } from './access-log';
 import { sendAdminPage, type AdminPageDependencies } from './page';
 import { roundPages } from './rounds';
 import { staffAccountPages } from './staff-accounts';
-import { ADMIN_TEXTS as T } from './texts';
 
 /** The administration pages (role admin) under /personale/admin. */
 export function adminPages(deps: AdminPageDependencies & { db: Database }): Router {
@@ -15,14 +15,14 @@ export function adminPages(deps: AdminPageDependencies & { db: Database }): Rout
   router.get('/personale/admin', staffPagesFor(deps.site, deps.cookieSecret, 'admin'), (req, res) => {
     const language = pageLanguage(req, res);
     sendAdminPage(deps, req, res, {
-      title: T.home[language],
+      title: t(language, 'admin.home'),
       language,
-      main: html`<h1>${T.home[language]}</h1>
-        <p>${T.homeIntro[language]}</p>
+      main: html`<h1>${t(language, 'admin.home')}</h1>
+        <p>${t(language, 'admin.homeIntro')}</p>
         <ul>
-          <li><a href="/personale/admin/puljer">${T.rounds[language]}</a></li>
-          <li><a href="/personale/admin/medarbejdere">${T.staff[language]}</a></li>
-          <li><a href="/personale/admin/adgangslog">${T.accessLog[language]}</a></li>
+          <li><a href="/personale/admin/puljer">${t(language, 'admin.rounds')}</a></li>
+          <li><a href="/personale/admin/medarbejdere">${t(language, 'admin.staff')}</a></li>
+          <li><a href="/personale/admin/adgangslog">${t(language, 'admin.accessLog')}</a></li>
         </ul>`,
     });
   });

@@ -1,15 +1,14 @@
 import type { Response } from 'express';
-import type { Language } from '../../../../lib/languages';
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import { localeSettings, t, type Language } from '../../../../locale';
 import { BUDGET_CATEGORIES, TARGET_GROUPS } from '../../../../domain/categories';
 import { budgetCategoryName } from '../../../../locale';
 import { ROUND_MODES, type RoundInput } from '../../../../domain/round-input';
-import { APPLICATION_DOCUMENT_KINDS, DANISH_TIME_ZONE, REPORT_REQUIREMENTS } from '../../../../domain/tiers';
-import { TARGET_GROUP_LABELS } from '../apply/texts';
+import { APPLICATION_DOCUMENT_KINDS, REPORT_REQUIREMENTS } from '../../../../domain/tiers';
 import { choiceGroup, selectField, textArea, textField, type FieldErrors } from '../forms';
 import { html, type SafeHtml } from '../../../../lib/html';
 import { staffCsrfField } from '../staff/shell';
-import { fill } from './page';
-import { ADMIN_TEXTS as T } from './texts';
 
 // The funding-round form: every setting of a round on one page, without JavaScript. Each input is
 // named by the path of the setting it holds (reportingTiers.0.upToKroner), so a refusal from the
@@ -26,42 +25,30 @@ export type RoundFormValues = Record<string, string | string[]>;
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-// ── Danish time ─────────────────────────────────────────────────────────────────────────────
+// ── The municipality's wall clock ───────────────────────────────────────────────────────────
 
-function zoneParts(ms: number) {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: DANISH_TIME_ZONE,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).formatToParts(ms);
-  const get = (type: string) => parts.find((part) => part.type === type)!.value;
-  return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` };
+/** An instant as the date and time the municipality's clocks showed (what the form shows). */
+function wallClock(instant: string): { date: string; time: string } {
+  const local = new TZDate(Date.parse(instant), localeSettings().timeZone);
+  return { date: format(local, 'yyyy-MM-dd'), time: format(local, 'HH:mm') };
 }
 
-function zoneOffsetMs(ms: number): number {
-  const { date, time } = zoneParts(ms);
-  return Date.parse(`${date}T${time}:00Z`) - Math.floor(ms / 60_000) * 60_000;
-}
-
-/** A date and time on a Danish wall clock as an instant, or undefined when they do not parse. */
-export function danishInstant(date: string, time: string): string | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^([01]?\d|2[0-3]):[0-5]\d$/.test(time)) return undefined;
-  const wall = Date.parse(`${date}T${time.padStart(5, '0')}:00Z`);
-  if (Number.isNaN(wall)) return undefined;
-  let utc = wall - zoneOffsetMs(wall);
-  utc = wall - zoneOffsetMs(utc);
-  return new Date(utc).toISOString();
+/** A date and time on the municipality's wall clock as an instant, or undefined when they do not read as one. */
+export function localInstant(date: string, time: string): string | undefined {
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const clock = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(time);
+  if (!day || !clock) return undefined;
+  const local = new TZDate(Number(day[1]), Number(day[2]) - 1, Number(day[3]), Number(clock[1]), Number(clock[2]), localeSettings().timeZone);
+  // A day the calendar does not have (2027-02-30) would roll over into the next month.
+  if (format(local, 'yyyy-MM-dd') !== date) return undefined;
+  return new Date(local.getTime()).toISOString();
 }
 
 // ── From the round to the form and back ────────────────────────────────────────────────────────
 
 export function formValuesOf(round: RoundInput): RoundFormValues {
-  const opens = zoneParts(Date.parse(round.opensAt));
-  const closes = round.closesAt ? zoneParts(Date.parse(round.closesAt)) : undefined;
+  const opens = wallClock(round.opensAt);
+  const closes = round.closesAt ? wallClock(round.closesAt) : undefined;
   const values: RoundFormValues = {
     slug: round.slug,
     name: round.name,
@@ -108,18 +95,21 @@ export function newRoundValues(defaults: RoundInput): RoundFormValues {
   return { ...formValuesOf(defaults), slug: '', name: '', budget: '', maxAmount: '' };
 }
 
-function text(body: FormBody, name: string): string {
-  const value = body[name];
+/** A field's text, whether posted or held by the form ('' when there is none or it is a list). */
+function text(fields: FormBody, name: string): string {
+  const value = fields[name];
   return typeof value === 'string' ? value : '';
 }
 
-function list(body: FormBody, name: string): string[] {
-  const value = body[name];
-  return (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter((item): item is string => typeof item === 'string');
+/** A multiple-choice field's values (a single choice arrives as a string). */
+function list(fields: FormBody, name: string): string[] {
+  const value = fields[name];
+  return (Array.isArray(value) ? value : typeof value === 'string' && value ? [value] : []).filter((item): item is string => typeof item === 'string');
 }
 
-function rowCount(body: FormBody, prefix: string): number {
-  const indexes = Object.keys(body)
+/** How many rows of a repeated group (reportingTiers.<n>.…) the fields hold, at most 50. */
+function rowCount(fields: FormBody, prefix: string): number {
+  const indexes = Object.keys(fields)
     .map((key) => new RegExp(`^${prefix}\\.(\\d+)\\.`).exec(key)?.[1])
     .filter((index): index is string => index !== undefined)
     .map(Number);
@@ -141,7 +131,7 @@ export function roundFromForm(body: FormBody, language: Language): { input: Reco
     const raw = text(body, name).replace(/[\s.]/g, '');
     if (!raw) return optional ? null : undefined;
     if (!/^\d{1,12}$/.test(raw)) {
-      errors[name] = T.notANumber[language];
+      errors[name] = t(language, 'admin.notANumber');
       return undefined;
     }
     return Number(raw);
@@ -149,8 +139,8 @@ export function roundFromForm(body: FormBody, language: Language): { input: Reco
   const instant = (name: string, { optional = false } = {}): string | null | undefined => {
     const date = text(body, name).trim();
     if (!date) return optional ? null : undefined;
-    const at = danishInstant(date, text(body, `${name}Time`).trim() || '00:00');
-    if (!at) errors[name] = T.notADate[language];
+    const at = localInstant(date, text(body, `${name}Time`).trim() || '00:00');
+    if (!at) errors[name] = t(language, 'admin.notADate');
     return at;
   };
   const durations = (name: string) =>
@@ -238,16 +228,6 @@ export interface RoundFormOptions {
   submitLabel: string;
 }
 
-function value(values: RoundFormValues, name: string): string {
-  const found = values[name];
-  return typeof found === 'string' ? found : '';
-}
-
-function values(values: RoundFormValues, name: string): string[] {
-  const found = values[name];
-  return Array.isArray(found) ? found : typeof found === 'string' && found ? [found] : [];
-}
-
 /** The names of every input the form renders for these values (to place errors on). */
 export function roundFieldNames(formValues: RoundFormValues): string[] {
   const tiers = tierRowCount(formValues);
@@ -262,147 +242,102 @@ export function roundFieldNames(formValues: RoundFormValues): string[] {
   ];
 }
 
-function usedRows(formValues: RoundFormValues, prefix: string): number {
-  const indexes = Object.keys(formValues)
-    .map((key) => new RegExp(`^${prefix}\\.(\\d+)\\.`).exec(key)?.[1])
-    .filter((index): index is string => index !== undefined)
-    .map(Number);
-  return indexes.length ? Math.max(...indexes) + 1 : 0;
-}
-
 function tierRowCount(formValues: RoundFormValues): number {
-  return Math.min(usedRows(formValues, 'reportingTiers') + EXTRA_TIER_ROWS, MAX_TIER_ROWS);
+  return Math.min(rowCount(formValues, 'reportingTiers') + EXTRA_TIER_ROWS, MAX_TIER_ROWS);
 }
 
 function criterionRowCount(formValues: RoundFormValues): number {
-  return Math.min(usedRows(formValues, 'decisionCriteria') + EXTRA_CRITERION_ROWS, 50);
+  return Math.min(rowCount(formValues, 'decisionCriteria') + EXTRA_CRITERION_ROWS, 50);
+}
+
+/** A repeated group of fields (reportingTiers.<n>.…): one numbered fieldset per row. */
+function rows(count: number, prefix: string, legend: (n: number) => string, fields: (name: (part: string) => string) => SafeHtml): SafeHtml[] {
+  return Array.from({ length: count }, (_, index) => html`<fieldset class="gf-budget-row">
+    <legend class="h4">${legend(index + 1)}</legend>
+    ${fields((part) => `${prefix}.${index}.${part}`)}
+  </fieldset>`);
 }
 
 export function renderRoundForm(res: Response, cookieSecret: string, options: RoundFormOptions): SafeHtml {
   const { language, values: v, errors } = options;
   const field = (name: string, label: string, extra: Partial<Parameters<typeof textField>[0]> = {}) =>
-    textField({ name, label, language, value: value(v, name), error: errors[name], ...extra });
+    textField({ name, label, language, value: text(v, name), error: errors[name], ...extra });
+  /** A set of checkboxes, or of radio buttons (`one`), holding what the form holds for `name`. */
+  const choices = (name: string, label: string, options: { value: string; label: string }[], { one = false } = {}) =>
+    choiceGroup({ name, label, language, multiple: !one, value: one ? text(v, name) : list(v, name), error: errors[name], options });
   const tiers = tierRowCount(v);
   const criteria = criterionRowCount(v);
   return html`<form method="post" action="${options.action}" novalidate>
     ${staffCsrfField(res, cookieSecret)}
-    <h2>${T.sectionBasics[language]}</h2>
-    ${field('name', T.roundName[language], { width: 'xl', maxLength: 200 })}
-    ${field('slug', T.slug[language], { hint: T.slugHint[language], width: 'l', maxLength: 100, autocomplete: 'off' })}
-    ${textArea({ name: 'description', label: T.description[language], language, value: value(v, 'description'), error: errors.description, maxLength: 4000, rows: 4, optional: true })}
-    ${choiceGroup({
-      name: 'mode',
-      label: T.mode[language],
-      language,
-      value: value(v, 'mode'),
-      error: errors.mode,
-      options: ROUND_MODES.map((mode) => ({ value: mode, label: T[`mode_${mode}`][language] })),
-    })}
+    <h2>${t(language, 'admin.sectionBasics')}</h2>
+    ${field('name', t(language, 'admin.roundName'), { width: 'xl', maxLength: 200 })}
+    ${field('slug', t(language, 'admin.slug'), { hint: t(language, 'admin.slugHint'), width: 'l', maxLength: 100, autocomplete: 'off' })}
+    ${textArea({ name: 'description', label: t(language, 'admin.description'), language, value: text(v, 'description'), error: errors.description, maxLength: 4000, rows: 4, optional: true })}
+    ${choices('mode', t(language, 'admin.mode'), ROUND_MODES.map((mode) => ({ value: mode, label: t(language, `admin.mode.${mode}`) })), { one: true })}
 
-    <h2>${T.sectionMoney[language]}</h2>
-    ${field('budget', T.budgetField[language], { inputMode: 'numeric', width: 's' })}
-    ${field('maxAmount', T.maxAmount[language], { inputMode: 'numeric', width: 's' })}
-    ${field('fourEyesThreshold', T.fourEyes[language], { inputMode: 'numeric', width: 's', hint: T.fourEyesHint[language] })}
+    <h2>${t(language, 'admin.sectionMoney')}</h2>
+    ${field('budget', t(language, 'admin.budgetField'), { inputMode: 'numeric', width: 's' })}
+    ${field('maxAmount', t(language, 'admin.maxAmount'), { inputMode: 'numeric', width: 's' })}
+    ${field('fourEyesThreshold', t(language, 'admin.fourEyes'), { inputMode: 'numeric', width: 's', hint: t(language, 'admin.fourEyesHint') })}
 
-    <h2>${T.sectionDates[language]}</h2>
-    <p class="form-hint">${T.dateHint[language]}</p>
+    <h2>${t(language, 'admin.sectionDates')}</h2>
+    <p class="form-hint">${t(language, 'admin.dateHint')}</p>
     <div class="gf-row-fields">
-      ${field('opensAt', T.opensOn[language], { type: 'date', width: 's' })}
-      ${field('opensAtTime', T.opensAt[language], { width: 'xs', maxLength: 5, attrs: { placeholder: 'TT:MM' } })}
+      ${field('opensAt', t(language, 'admin.opensOn'), { type: 'date', width: 's' })}
+      ${field('opensAtTime', t(language, 'admin.opensAt'), { width: 'xs', maxLength: 5, attrs: { placeholder: 'TT:MM' } })}
     </div>
     <div class="gf-row-fields">
-      ${field('closesAt', T.closesOn[language], { type: 'date', width: 's', optional: true })}
-      ${field('closesAtTime', T.closesAt[language], { width: 'xs', maxLength: 5, optional: true, attrs: { placeholder: 'TT:MM' } })}
+      ${field('closesAt', t(language, 'admin.closesOn'), { type: 'date', width: 's', optional: true })}
+      ${field('closesAtTime', t(language, 'admin.closesAt'), { width: 'xs', maxLength: 5, optional: true, attrs: { placeholder: 'TT:MM' } })}
     </div>
 
-    <h2>${T.sectionScope[language]}</h2>
-    ${choiceGroup({
-      name: 'targetGroups',
-      label: T.targetGroups[language],
-      language,
-      multiple: true,
-      value: values(v, 'targetGroups'),
-      error: errors.targetGroups,
-      options: TARGET_GROUPS.map((group) => ({ value: group, label: TARGET_GROUP_LABELS[group][language] })),
-    })}
-    ${choiceGroup({
-      name: 'excludedCostCategories',
-      label: T.excludedCosts[language],
-      language,
-      multiple: true,
-      value: values(v, 'excludedCostCategories'),
-      error: errors.excludedCostCategories,
-      options: BUDGET_CATEGORIES.map((category) => ({ value: category, label: capitalised(budgetCategoryName(language, category)) })),
-    })}
+    <h2>${t(language, 'admin.sectionScope')}</h2>
+    ${choices('targetGroups', t(language, 'admin.targetGroups'), TARGET_GROUPS.map((group) => ({ value: group, label: t(language, `common.targetGroup.${group}`) })))}
+    ${choices('excludedCostCategories', t(language, 'admin.excludedCosts'), BUDGET_CATEGORIES.map((category) => ({ value: category, label: capitalised(budgetCategoryName(language, category)) })))}
 
-    <h2>${T.sectionTiers[language]}</h2>
-    <p class="form-hint">${T.tiersHint[language]}</p>
-    ${Array.from({ length: tiers }, (_, index) => {
-      const name = (part: string) => `reportingTiers.${index}.${part}`;
-      return html`<fieldset class="gf-budget-row">
-        <legend class="h4">${fill(T.tier[language], { n: index + 1 })}</legend>
+    <h2>${t(language, 'admin.sectionTiers')}</h2>
+    <p class="form-hint">${t(language, 'admin.tiersHint')}</p>
+    ${rows(tiers, 'reportingTiers', (n) => t(language, 'admin.tier', { n }), (name) => html`
         <div class="gf-row-fields">
-          ${field(name('upToKroner'), T.upTo[language], { inputMode: 'numeric', width: 's', optional: true })}
+          ${field(name('upToKroner'), t(language, 'admin.upTo'), { inputMode: 'numeric', width: 's', optional: true })}
           ${selectField({
             name: name('requirement'),
-            label: T.requirement[language],
+            label: t(language, 'admin.requirement'),
             language,
-            value: value(v, name('requirement')),
+            value: text(v, name('requirement')),
             error: errors[name('requirement')],
             emptyLabel: '—',
-            options: REPORT_REQUIREMENTS.map((requirement) => ({ value: requirement, label: T[`requirement_${requirement}`][language] })),
+            options: REPORT_REQUIREMENTS.map((requirement) => ({ value: requirement, label: t(language, `admin.requirement.${requirement}`) })),
           })}
         </div>
-        ${choiceGroup({
-          name: name('applicationDocuments'),
-          label: T.documents[language],
-          language,
-          multiple: true,
-          value: values(v, name('applicationDocuments')),
-          error: errors[name('applicationDocuments')],
-          options: APPLICATION_DOCUMENT_KINDS.map((kind) => ({ value: kind, label: T[`document_${kind}`][language] })),
-        })}
-      </fieldset>`;
-    })}
+        ${choices(name('applicationDocuments'), t(language, 'admin.documents'), APPLICATION_DOCUMENT_KINDS.map((kind) => ({ value: kind, label: t(language, `admin.document.${kind}`) })))}`)}
 
-    <h2>${T.sectionCriteria[language]}</h2>
-    <p class="form-hint">${T.criteriaHint[language]}</p>
-    ${Array.from({ length: criteria }, (_, index) => {
-      const name = (part: string) => `decisionCriteria.${index}.${part}`;
-      return html`<fieldset class="gf-budget-row">
-        <legend class="h4">${fill(T.criterion[language], { n: index + 1 })}</legend>
-        ${field(name('code'), T.criterionCode[language], { width: 'm', maxLength: 100, autocomplete: 'off' })}
-        ${field(name('label.da'), T.criterionDa[language], { width: 'xl', maxLength: 500 })}
-        ${field(name('label.nb'), T.criterionNb[language], { width: 'xl', maxLength: 500, optional: true })}
-        ${field(name('label.en'), T.criterionEn[language], { width: 'xl', maxLength: 500, optional: true })}
-      </fieldset>`;
-    })}
+    <h2>${t(language, 'admin.sectionCriteria')}</h2>
+    <p class="form-hint">${t(language, 'admin.criteriaHint')}</p>
+    ${rows(criteria, 'decisionCriteria', (n) => t(language, 'admin.criterion', { n }), (name) => html`
+        ${field(name('code'), t(language, 'admin.criterionCode'), { width: 'm', maxLength: 100, autocomplete: 'off' })}
+        ${field(name('label.da'), t(language, 'admin.criterionDa'), { width: 'xl', maxLength: 500 })}
+        ${field(name('label.nb'), t(language, 'admin.criterionNb'), { width: 'xl', maxLength: 500, optional: true })}
+        ${field(name('label.en'), t(language, 'admin.criterionEn'), { width: 'xl', maxLength: 500, optional: true })}`)}
 
-    <h2>${T.sectionDurations[language]}</h2>
-    <p class="form-hint">${T.durationsHint[language]}</p>
-    ${field('processSettings.answerDeadline', T.answerDeadline[language], { width: 's', maxLength: 40 })}
-    ${field('processSettings.answerReminders', T.answerReminders[language], { width: 'm', maxLength: 200 })}
-    ${field('processSettings.decisionTarget', T.decisionTarget[language], { width: 's', maxLength: 40 })}
-    ${field('processSettings.payoutAfter', T.payoutAfter[language], { width: 's', maxLength: 40 })}
-    ${choiceGroup({
-      name: 'processSettings.reportDue.kind',
-      label: T.reportDueKind[language],
-      language,
-      value: value(v, 'processSettings.reportDue.kind'),
-      error: errors['processSettings.reportDue.kind'],
-      options: [
-        { value: 'after_activity_end', label: T.reportDue_after[language] },
-        { value: 'fixed_date_next_year', label: T.reportDue_fixed[language] },
-      ],
-    })}
-    ${field('processSettings.reportDue.duration', T.reportDueDuration[language], { width: 's', maxLength: 40, optional: true })}
+    <h2>${t(language, 'admin.sectionDurations')}</h2>
+    <p class="form-hint">${t(language, 'admin.durationsHint')}</p>
+    ${field('processSettings.answerDeadline', t(language, 'admin.answerDeadline'), { width: 's', maxLength: 40 })}
+    ${field('processSettings.answerReminders', t(language, 'admin.answerReminders'), { width: 'm', maxLength: 200 })}
+    ${field('processSettings.decisionTarget', t(language, 'admin.decisionTarget'), { width: 's', maxLength: 40 })}
+    ${field('processSettings.payoutAfter', t(language, 'admin.payoutAfter'), { width: 's', maxLength: 40 })}
+    ${choices('processSettings.reportDue.kind', t(language, 'admin.reportDueKind'), [
+      { value: 'after_activity_end', label: t(language, 'admin.reportDue.after_activity_end') },
+      { value: 'fixed_date_next_year', label: t(language, 'admin.reportDue.fixed_date_next_year') },
+    ], { one: true })}
+    ${field('processSettings.reportDue.duration', t(language, 'admin.reportDueDuration'), { width: 's', maxLength: 40, optional: true })}
     <div class="gf-row-fields">
-      ${field('processSettings.reportDue.month', T.reportDueMonth[language], { inputMode: 'numeric', width: 'xs', maxLength: 2, optional: true })}
-      ${field('processSettings.reportDue.day', T.reportDueDay[language], { inputMode: 'numeric', width: 'xs', maxLength: 2, optional: true })}
+      ${field('processSettings.reportDue.month', t(language, 'admin.reportDueMonth'), { inputMode: 'numeric', width: 'xs', maxLength: 2, optional: true })}
+      ${field('processSettings.reportDue.day', t(language, 'admin.reportDueDay'), { inputMode: 'numeric', width: 'xs', maxLength: 2, optional: true })}
     </div>
-    ${field('processSettings.reportReminders', T.reportReminders[language], { width: 'm', maxLength: 200 })}
-    ${field('processSettings.reportEscalationAfter', T.reportEscalationAfter[language], { width: 's', maxLength: 40 })}
-    ${field('processSettings.reportResubmissionDeadline', T.reportResubmissionDeadline[language], { width: 's', maxLength: 40 })}
+    ${field('processSettings.reportReminders', t(language, 'admin.reportReminders'), { width: 'm', maxLength: 200 })}
+    ${field('processSettings.reportEscalationAfter', t(language, 'admin.reportEscalationAfter'), { width: 's', maxLength: 40 })}
+    ${field('processSettings.reportResubmissionDeadline', t(language, 'admin.reportResubmissionDeadline'), { width: 's', maxLength: 40 })}
 
     <button type="submit" class="button button-primary">${options.submitLabel}</button>
   </form>`;

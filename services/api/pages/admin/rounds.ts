@@ -1,19 +1,19 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Database } from '../../../../lib/db';
-import type { Language } from '../../../../lib/languages';
+import { formatDateTime, formatNumber, t, type Language } from '../../../../locale';
 import { roundInputSchema } from '../../../../domain/round-input';
 import { changedSettings, createRound, findRound, listRounds, updateRound, type RoundView } from '../../admin/rounds';
 import { recordAudit } from '../../audit/log';
 import { ApiError } from '../../http/errors';
 import { staffOf } from '../../http/staff';
-import { errorSummary, type FieldErrors } from '../forms';
+import { type FieldErrors } from '../forms';
 import { html } from '../../../../lib/html';
+import { alert } from '../staff/alert';
 import { pageLanguage } from '../page-language';
 import { staffPagesFor } from '../staff/access';
-import { fieldErrorsOf, formatInstant, formatKroner, noticeAlert, noticeOf, sendAdminPage, type AdminPageDependencies } from './page';
+import { fieldErrorsOf, noticeAlert, sendAdminPage, type AdminPageDependencies } from './page';
 import { formValuesOf, newRoundValues, placeErrors, renderRoundForm, roundFieldNames, roundFromForm, type RoundFormValues } from './round-form';
-import { ADMIN_TEXTS as T } from './texts';
 
 const BASE = '/personale/admin/puljer';
 
@@ -24,24 +24,23 @@ export function roundPages(deps: AdminPageDependencies & { db: Database }): Rout
 
   function showForm(req: Request, res: Response, language: Language, page: { round?: RoundView; values: RoundFormValues; errors?: FieldErrors }, status = 200) {
     const errors = page.errors ?? {};
-    const title = page.round ? page.round.name : T.newRound[language];
+    const title = page.round ? page.round.name : t(language, 'admin.newRound');
     sendAdminPage(deps, req, res, {
       title,
       language,
-      hasErrors: Object.keys(errors).length > 0,
+      errors,
       main: html`
-        ${errorSummary(errors, language)}
-        <p><a href="${BASE}">${T.rounds[language]}</a></p>
-        <h1>${page.round ? html`${T.editRound[language]}: ${page.round.name}` : T.newRound[language]}</h1>
-        ${noticeAlert(noticeOf(req, ['round_created_notice', 'round_saved_notice'], language))}
-        <p>${T.roundsIntro[language]}</p>
-        ${page.round && page.round.applicationCount > 0 ? html`<div class="alert alert-info" role="note"><div class="alert-body"><p class="alert-text">${T.lockedWarning[language]}</p></div></div>` : ''}
+        <p><a href="${BASE}">${t(language, 'admin.rounds')}</a></p>
+        <h1>${page.round ? html`${t(language, 'admin.editRound')}: ${page.round.name}` : t(language, 'admin.newRound')}</h1>
+        ${noticeAlert(req, ['round_created', 'round_saved'], language)}
+        <p>${t(language, 'admin.roundsIntro')}</p>
+        ${page.round && page.round.applicationCount > 0 ? alert('info', t(language, 'admin.lockedWarning'), 'note') : ''}
         ${renderRoundForm(res, deps.cookieSecret, {
           action: page.round ? `${BASE}/${page.round.id}` : `${BASE}/ny`,
           language,
           values: page.values,
           errors,
-          submitLabel: page.round ? T.saveRound[language] : T.newRound[language],
+          submitLabel: page.round ? t(language, 'admin.saveRound') : t(language, 'admin.newRound'),
         })}`,
     }, status);
   }
@@ -62,21 +61,21 @@ export function roundPages(deps: AdminPageDependencies & { db: Database }): Rout
     const language = pageLanguage(req, res);
     const rounds = await listRounds(deps.db);
     sendAdminPage(deps, req, res, {
-      title: T.rounds[language],
+      title: t(language, 'admin.rounds'),
       language,
       main: html`
-        <h1>${T.rounds[language]}</h1>
-        <p>${T.roundsIntro[language]}</p>
-        <p><a class="button button-primary" href="${BASE}/ny">${T.newRound[language]}</a></p>
+        <h1>${t(language, 'admin.rounds')}</h1>
+        <p>${t(language, 'admin.roundsIntro')}</p>
+        <p><a class="button button-primary" href="${BASE}/ny">${t(language, 'admin.newRound')}</a></p>
         <table class="table table--compact">
-          <thead><tr><th scope="col">${T.roundName[language]}</th><th scope="col">${T.mode[language]}</th><th scope="col">${T.period[language]}</th><th scope="col" class="gf-number">${T.budget[language]}</th><th scope="col" class="gf-number">${T.applications[language]}</th></tr></thead>
+          <thead><tr><th scope="col">${t(language, 'admin.roundName')}</th><th scope="col">${t(language, 'admin.mode')}</th><th scope="col">${t(language, 'admin.period')}</th><th scope="col" class="gf-number">${t(language, 'admin.budget')}</th><th scope="col" class="gf-number">${t(language, 'admin.applications')}</th></tr></thead>
           <tbody>
             ${rounds.map(
               (round) => html`<tr>
                 <td><a href="${BASE}/${round.id}">${round.name}</a></td>
-                <td>${T[`mode_${round.mode}`][language].split(':')[0]}</td>
-                <td>${formatInstant(round.opensAt, language)} – ${round.closesAt ? formatInstant(round.closesAt, language) : T.untilFurtherNotice[language]}</td>
-                <td class="gf-number">${formatKroner(round.budget, language)}</td>
+                <td>${t(language, `admin.modeShort.${round.mode}`)}</td>
+                <td>${formatDateTime(language, round.opensAt)} – ${round.closesAt ? formatDateTime(language, round.closesAt) : t(language, 'admin.untilFurtherNotice')}</td>
+                <td class="gf-number">${formatNumber(language, round.budget)}</td>
                 <td class="gf-number">${round.applicationCount}</td>
               </tr>`,
             )}
@@ -99,7 +98,7 @@ export function roundPages(deps: AdminPageDependencies & { db: Database }): Rout
     try {
       const round = await createRound(deps.db, input, language);
       await recordAudit(deps.db, staffOf(res)!, 'round.create', { details: { roundId: round.id, slug: round.slug } });
-      res.redirect(303, `${BASE}/${round.id}?gemt=round_created_notice`);
+      res.redirect(303, `${BASE}/${round.id}?gemt=round_created`);
     } catch (error) {
       if (!(error instanceof ApiError) || error.status >= 500) throw error;
       refused(req, res, language, undefined, values, fieldErrorsOf(error, language), error.status);
@@ -119,7 +118,7 @@ export function roundPages(deps: AdminPageDependencies & { db: Database }): Rout
     try {
       const { before, after } = await updateRound(deps.db, round.id, input, language);
       await recordAudit(deps.db, staffOf(res)!, 'round.update', { details: { roundId: round.id, changed: changedSettings(before, after) } });
-      res.redirect(303, `${BASE}/${round.id}?gemt=round_saved_notice`);
+      res.redirect(303, `${BASE}/${round.id}?gemt=round_saved`);
     } catch (error) {
       if (!(error instanceof ApiError) || error.status >= 500) throw error;
       refused(req, res, language, round, values, fieldErrorsOf(error, language), error.status);

@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import type { Database } from '../../../../lib/db';
-import { t, type Language } from '../../../../locale';
+import { formatDateTime, t, type Language } from '../../../../locale';
 import { STAFF_ROLES } from '../../../../lib/staff-auth';
 import { sha256Hex } from '../../../../lib/tokens';
 import {
@@ -14,18 +14,18 @@ import {
 } from '../../admin/staff-accounts';
 import { ApiError } from '../../http/errors';
 import { staffOf, staffTokenOf } from '../../http/staff';
-import { choiceGroup, errorSummary, textField, type FieldErrors } from '../forms';
+import { choiceGroup, textField, type FieldErrors } from '../forms';
 import { html } from '../../../../lib/html';
 import { pageLanguage } from '../page-language';
 import { staffPagesFor } from '../staff/access';
+import { alert } from '../staff/alert';
 import { staffCsrfField } from '../staff/shell';
-import { fieldErrorsOf, formatInstant, noticeAlert, noticeOf, problemAlert, sendAdminPage, type AdminPageDependencies } from './page';
-import { ADMIN_TEXTS as T } from './texts';
+import { fieldErrorsOf, noticeAlert, sendAdminPage, type AdminPageDependencies } from './page';
 
 const BASE = '/personale/admin/medarbejdere';
 
 function roleLabels(account: StaffAccountView, language: Language): string {
-  return account.roles.map((role) => T[`role_${role}`][language]).join(', ');
+  return account.roles.map((role) => t(language, `admin.role.${role}`)).join(', ');
 }
 
 function formValues(body: Record<string, unknown> | undefined) {
@@ -45,44 +45,43 @@ export function staffAccountPages(deps: AdminPageDependencies & { db: Database }
     const errors = state.errors ?? {};
     const values = state.values;
     sendAdminPage(deps, req, res, {
-      title: T.staff[language],
+      title: t(language, 'admin.staff'),
       language,
-      hasErrors: Object.keys(errors).length > 0,
+      errors,
       main: html`
-        ${errorSummary(errors, language)}
-        <h1>${T.staff[language]}</h1>
-        ${noticeAlert(noticeOf(req, ['created_notice'], language))}
-        <p>${T.staffIntro[language]}</p>
+        <h1>${t(language, 'admin.staff')}</h1>
+        ${noticeAlert(req, ['created'], language)}
+        <p>${t(language, 'admin.staffIntro')}</p>
         <table class="table table--compact">
-          <thead><tr><th scope="col">${T.name[language]}</th><th scope="col">${T.email[language]}</th><th scope="col">${T.roles[language]}</th><th scope="col">${T.status[language]}</th><th scope="col" class="gf-number">${T.openSessions[language]}</th></tr></thead>
+          <thead><tr><th scope="col">${t(language, 'admin.name')}</th><th scope="col">${t(language, 'admin.email')}</th><th scope="col">${t(language, 'admin.roles')}</th><th scope="col">${t(language, 'admin.status')}</th><th scope="col" class="gf-number">${t(language, 'admin.openSessions')}</th></tr></thead>
           <tbody>
             ${accounts.map(
               (account) => html`<tr>
                 <td><a href="${BASE}/${account.id}">${account.name}</a></td>
                 <td>${account.email}</td>
                 <td>${roleLabels(account, language)}</td>
-                <td>${account.active ? T.active[language] : T.inactive[language]}</td>
+                <td>${account.active ? t(language, 'admin.active') : t(language, 'admin.inactive')}</td>
                 <td class="gf-number">${account.openSessions}</td>
               </tr>`,
             )}
           </tbody>
         </table>
-        <h2>${T.newStaff[language]}</h2>
+        <h2>${t(language, 'admin.newStaff')}</h2>
         <form method="post" action="${BASE}" novalidate>
           ${staffCsrfField(res, deps.cookieSecret)}
-          ${textField({ name: 'name', label: T.name[language], language, value: values?.name, error: errors.name, width: 'l', maxLength: 200, autocomplete: 'off' })}
-          ${textField({ name: 'email', label: T.email[language], language, type: 'email', value: values?.email, error: errors.email, width: 'l', maxLength: 254, autocomplete: 'off' })}
+          ${textField({ name: 'name', label: t(language, 'admin.name'), language, value: values?.name, error: errors.name, width: 'l', maxLength: 200, autocomplete: 'off' })}
+          ${textField({ name: 'email', label: t(language, 'admin.email'), language, type: 'email', value: values?.email, error: errors.email, width: 'l', maxLength: 254, autocomplete: 'off' })}
           ${choiceGroup({
             name: 'roles',
-            label: T.roles[language],
+            label: t(language, 'admin.roles'),
             language,
             multiple: true,
             value: values?.roles ?? ['caseworker'],
             error: errors.roles,
-            options: STAFF_ROLES.map((role) => ({ value: role, label: T[`role_${role}`][language] })),
+            options: STAFF_ROLES.map((role) => ({ value: role, label: t(language, `admin.role.${role}`) })),
           })}
-          ${textField({ name: 'password', label: T.password[language], hint: T.passwordHint[language], language, type: 'password', error: errors.password, width: 'l', maxLength: 200, autocomplete: 'new-password' })}
-          <button type="submit" class="button button-primary">${T.newStaff[language]}</button>
+          ${textField({ name: 'password', label: t(language, 'admin.password'), hint: t(language, 'admin.passwordHint'), language, type: 'password', error: errors.password, width: 'l', maxLength: 200, autocomplete: 'new-password' })}
+          <button type="submit" class="button button-primary">${t(language, 'admin.newStaff')}</button>
         </form>`,
     }, status);
   }
@@ -93,40 +92,39 @@ export function staffAccountPages(deps: AdminPageDependencies & { db: Database }
     sendAdminPage(deps, req, res, {
       title: account.name,
       language,
-      hasErrors: Object.keys(errors).length > 0,
+      errors,
       main: html`
-        ${errorSummary(errors, language)}
-        <p><a href="${BASE}">${T.backToStaff[language]}</a></p>
+        <p><a href="${BASE}">${t(language, 'admin.backToStaff')}</a></p>
         <h1>${account.name}</h1>
-        ${noticeAlert(noticeOf(req, ['password_notice', 'deactivated_notice', 'reactivated_notice'], language))}
-        ${problemAlert(state.problem)}
+        ${noticeAlert(req, ['password', 'deactivated', 'reactivated'], language)}
+        ${state.problem ? alert('error', state.problem) : ''}
         <dl class="gf-summary-list">
-          <dt>${T.email[language]}</dt><dd>${account.email}</dd>
-          <dt>${T.roles[language]}</dt><dd>${roleLabels(account, language)}</dd>
-          <dt>${T.status[language]}</dt><dd>${account.active ? T.active[language] : T.inactive[language]}</dd>
-          <dt>${T.openSessions[language]}</dt><dd>${account.openSessions}</dd>
-          <dt>${T.created[language]}</dt><dd>${formatInstant(account.createdAt, language)}</dd>
+          <dt>${t(language, 'admin.email')}</dt><dd>${account.email}</dd>
+          <dt>${t(language, 'admin.roles')}</dt><dd>${roleLabels(account, language)}</dd>
+          <dt>${t(language, 'admin.status')}</dt><dd>${account.active ? t(language, 'admin.active') : t(language, 'admin.inactive')}</dd>
+          <dt>${t(language, 'admin.openSessions')}</dt><dd>${account.openSessions}</dd>
+          <dt>${t(language, 'admin.created')}</dt><dd>${formatDateTime(language, account.createdAt)}</dd>
         </dl>
-        <h2>${T.setPassword[language]}</h2>
-        <p>${T.setPasswordIntro[language]}</p>
+        <h2>${t(language, 'admin.setPassword')}</h2>
+        <p>${t(language, 'admin.setPasswordIntro')}</p>
         <form method="post" action="${BASE}/${account.id}/adgangskode" novalidate>
           ${staffCsrfField(res, deps.cookieSecret)}
-          ${textField({ name: 'password', label: T.newPassword[language], hint: T.passwordHint[language], language, type: 'password', error: errors.password, width: 'l', maxLength: 200, autocomplete: 'new-password' })}
-          <button type="submit" class="button button-secondary">${T.setPassword[language]}</button>
+          ${textField({ name: 'password', label: t(language, 'admin.newPassword'), hint: t(language, 'admin.passwordHint'), language, type: 'password', error: errors.password, width: 'l', maxLength: 200, autocomplete: 'new-password' })}
+          <button type="submit" class="button button-secondary">${t(language, 'admin.setPassword')}</button>
         </form>
         ${self
           ? ''
           : account.active
-            ? html`<h2>${T.deactivate[language]}</h2>
-                <p>${T.deactivateIntro[language]}</p>
+            ? html`<h2>${t(language, 'admin.deactivate')}</h2>
+                <p>${t(language, 'admin.deactivateIntro')}</p>
                 <form method="post" action="${BASE}/${account.id}/deaktiver">
                   ${staffCsrfField(res, deps.cookieSecret)}
-                  <button type="submit" class="button button-secondary">${T.deactivate[language]}</button>
+                  <button type="submit" class="button button-secondary">${t(language, 'admin.deactivate')}</button>
                 </form>`
-            : html`<h2>${T.reactivate[language]}</h2>
+            : html`<h2>${t(language, 'admin.reactivate')}</h2>
                 <form method="post" action="${BASE}/${account.id}/genaktiver">
                   ${staffCsrfField(res, deps.cookieSecret)}
-                  <button type="submit" class="button button-secondary">${T.reactivate[language]}</button>
+                  <button type="submit" class="button button-secondary">${t(language, 'admin.reactivate')}</button>
                 </form>`}`,
     }, status);
   }
@@ -150,7 +148,7 @@ export function staffAccountPages(deps: AdminPageDependencies & { db: Database }
       if (!(error instanceof ApiError) || error.status >= 500) throw error;
       return showList(req, res, language, { errors: fieldErrorsOf(error, language), values: { ...values, password: '' } }, error.status);
     }
-    res.redirect(303, `${BASE}?gemt=created_notice`);
+    res.redirect(303, `${BASE}?gemt=created`);
   });
 
   router.get(`${BASE}/:id`, adminOnly, async (req, res) => {
@@ -167,7 +165,7 @@ export function staffAccountPages(deps: AdminPageDependencies & { db: Database }
       if (!(error instanceof ApiError) || error.status >= 500) throw error;
       return showAccount(req, res, language, account, { errors: fieldErrorsOf(error, language) }, error.status);
     }
-    res.redirect(303, `${BASE}/${account.id}?gemt=password_notice`);
+    res.redirect(303, `${BASE}/${account.id}?gemt=password`);
   });
 
   router.post(`${BASE}/:id/deaktiver`, adminOnly, async (req, res) => {
@@ -179,13 +177,13 @@ export function staffAccountPages(deps: AdminPageDependencies & { db: Database }
       if (!(error instanceof ApiError) || error.status !== 409) throw error;
       return showAccount(req, res, language, account, { problem: t(language, error.messageKey) }, 409);
     }
-    res.redirect(303, `${BASE}/${account.id}?gemt=deactivated_notice`);
+    res.redirect(303, `${BASE}/${account.id}?gemt=deactivated`);
   });
 
   router.post(`${BASE}/:id/genaktiver`, adminOnly, async (req, res) => {
     const account = await accountOr404(req.params.id);
     await reactivateStaffAccount(deps.db, staffOf(res)!, account.id);
-    res.redirect(303, `${BASE}/${account.id}?gemt=reactivated_notice`);
+    res.redirect(303, `${BASE}/${account.id}?gemt=reactivated`);
   });
 
   return router;

@@ -1,9 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import type { Language } from '../../../../lib/languages';
 import { formatCaseReference } from '../../../../domain/reference';
 import type { DecisionOutcome, RoundState } from '../../../../workflows/messages';
-import { labelOf, OUTCOME_LABELS } from '../../stats/labels';
 import { recordAccessMany, recordAudit } from '../../audit/log';
 import { ApiError } from '../../http/errors';
 import { staffOf } from '../../http/staff';
@@ -12,16 +10,18 @@ import { answerApproval } from '../../casework/actions';
 import { confirmAllocation, roundAllocation, type AllocationDecisions } from '../../casework/allocation';
 import { loadQueue, queueFilterSchema } from '../../casework/queue';
 import { CSRF_FIELD } from '../../http/csrf';
-import { errorSummary, hiddenField, textArea, type FieldErrors } from '../forms';
+import { hiddenField, textArea, type FieldErrors } from '../forms';
 import { html, type SafeHtml } from '../../../../lib/html';
 import { pageLanguage } from '../page-language';
 import { sendStaffPage, staffCsrfToken } from '../staff/shell';
 import { MESSAGE_MAX_LENGTH, REASON_TEXT_MAX_LENGTH, approvalForms } from './case-forms';
 import { runCaseAction, type CaseRouteDependencies } from './case-routes';
-import { alert, criteriaText, date, dateTime, doneNotice, kronerFromOre, textOf } from './format';
 import { showCasePage } from './case-page';
 import { slaBadge } from './queue-page';
-import { CASEWORK_TEXTS as T, fill } from './texts';
+import { formatDate, formatDateTime, formatMoney, t, type Language } from '../../../../locale';
+import { criteriaText, doneNotice, textOf } from './format';
+import { alert } from '../staff/alert';
+import { nameOf } from '../../stats/labels';
 
 async function awaitingSignature(deps: CaseRouteDependencies, req: Request, res: Response, language: Language): Promise<SafeHtml> {
   const staff = staffOf(res)!;
@@ -34,7 +34,7 @@ async function awaitingSignature(deps: CaseRouteDependencies, req: Request, res:
   await recordAccessMany(deps.db, staff, cases.map((c) => c.id), 'approval_view');
   const csrf = staffCsrfToken(res, deps.cookieSecret);
   return html`<section aria-labelledby="awaiting-heading">
-    <h2 id="awaiting-heading">${T.awaitingSignature[language]}</h2>
+    <h2 id="awaiting-heading">${t(language, 'casework.awaitingSignature')}</h2>
     ${cases.length
       ? cases.map((application) => {
           const proposal = application.decisions[0];
@@ -42,38 +42,38 @@ async function awaitingSignature(deps: CaseRouteDependencies, req: Request, res:
           const reasons = (proposal?.reasons ?? {}) as { criteria?: string[]; text?: string };
           return html`<article class="gf-card" aria-labelledby="proposal-${application.id}">
             <h3 class="h4" id="proposal-${application.id}"><a href="/personale/sager/${application.id}">${reference}</a>: ${application.organizationName}, ${application.projectTitle}</h3>
-            <p>${T.requested[language]}: ${kronerFromOre(application.amountRequestedOre, language)} · ${application.round.name}</p>
+            <p>${t(language, 'casework.requested')}: ${formatMoney(language, application.amountRequestedOre)} · ${application.round.name}</p>
             ${proposal
-              ? html`<p><strong>${T.proposed[language]}: ${labelOf(OUTCOME_LABELS, proposal.outcome, language)}, ${kronerFromOre(proposal.amountGrantedOre, language)}</strong><br>
-                  ${fill(T.proposedBy[language], { by: proposal.decidedBy, at: dateTime(proposal.decidedAt, language) })}
-                  ${reasons.criteria?.length ? html`<br>${T.criteria[language]}: ${criteriaText(application.round, reasons.criteria, language)}` : ''}
+              ? html`<p><strong>${t(language, 'casework.proposed')}: ${nameOf(language, `common.outcome.${proposal.outcome}`, proposal.outcome)}, ${formatMoney(language, proposal.amountGrantedOre)}</strong><br>
+                  ${t(language, 'casework.proposedBy', { by: proposal.decidedBy, at: formatDateTime(language, proposal.decidedAt) })}
+                  ${reasons.criteria?.length ? html`<br>${t(language, 'casework.criteria')}: ${criteriaText(application.round, reasons.criteria, language)}` : ''}
                   ${reasons.text ? html`<br><span class="gf-pre">${reasons.text}</span>` : ''}</p>
-                  ${proposal.decidedBy === staff.email ? html`<p>${T.ownDecision[language]}</p>` : approvalForms(application.id, { returnTo: '/personale/godkendelser', csrf, state: {}, language })}`
+                  ${proposal.decidedBy === staff.email ? html`<p>${t(language, 'casework.ownDecision')}</p>` : approvalForms(application.id, { returnTo: '/personale/godkendelser', csrf, state: {}, language })}`
               : ''}
           </article>`;
         })
-      : html`<p>${T.noneAwaiting[language]}</p>`}
+      : html`<p>${t(language, 'casework.noneAwaiting')}</p>`}
   </section>`;
 }
 
 async function pastTarget(deps: CaseRouteDependencies, res: Response, language: Language): Promise<SafeHtml> {
   const queue = await loadQueue(deps.db, queueFilterSchema.parse({ sla: 'breached', pageSize: '20' }), staffOf(res)!);
   return html`<section aria-labelledby="past-heading">
-    <h2 id="past-heading">${T.pastTarget[language]}</h2>
+    <h2 id="past-heading">${t(language, 'casework.pastTarget')}</h2>
     ${queue.items.length
-      ? html`<ul>${queue.items.map((item) => html`<li><a href="/personale/sager/${item.id}">${item.reference}</a>: ${item.organization}, ${item.title} · ${item.assignee ?? T.nobody[language]} · ${slaBadge(item, language)}</li>`)}</ul>
-          <p><a href="/personale/sager?sla=breached">${fill(T.allPastTarget[language], { total: queue.total })}</a></p>`
-      : html`<p>${T.nonePastTarget[language]}</p>`}
+      ? html`<ul>${queue.items.map((item) => html`<li><a href="/personale/sager/${item.id}">${item.reference}</a>: ${item.organization}, ${item.title} · ${item.assignee ?? t(language, 'casework.nobody')} · ${slaBadge(item, language)}</li>`)}</ul>
+          <p><a href="/personale/sager?sla=breached">${t(language, 'casework.allPastTarget', { total: queue.total })}</a></p>`
+      : html`<p>${t(language, 'casework.nonePastTarget')}</p>`}
   </section>`;
 }
 
 async function deadlineRounds(deps: CaseRouteDependencies, language: Language): Promise<SafeHtml> {
   const rounds = await deps.db.fundingRound.findMany({ where: { mode: 'deadline' }, orderBy: { closesAt: 'desc' }, take: 50, select: { id: true, name: true, closesAt: true } });
   return html`<section aria-labelledby="rounds-heading">
-    <h2 id="rounds-heading">${T.deadlineRounds[language]}</h2>
+    <h2 id="rounds-heading">${t(language, 'casework.deadlineRounds')}</h2>
     ${rounds.length
-      ? html`<ul>${rounds.map((round) => html`<li><a href="/personale/godkendelser/puljer/${round.id}">${round.name}</a>${round.closesAt ? html` (${date(round.closesAt, language)})` : ''}</li>`)}</ul>`
-      : html`<p>${T.noDeadlineRounds[language]}</p>`}
+      ? html`<ul>${rounds.map((round) => html`<li><a href="/personale/godkendelser/puljer/${round.id}">${round.name}</a>${round.closesAt ? html` (${formatDate(language, round.closesAt, 'medium')})` : ''}</li>`)}</ul>`
+      : html`<p>${t(language, 'casework.noDeadlineRounds')}</p>`}
   </section>`;
 }
 
@@ -84,18 +84,18 @@ function outcomeFor(requestedOre: number, proposedOre: number): DecisionOutcome 
 function allocationTable(state: RoundState, language: Language): SafeHtml {
   let running = 0;
   return html`<table class="table table--compact">
-    <caption class="sr-only">${T.deadlineRounds[language]}</caption>
+    <caption class="sr-only">${t(language, 'casework.deadlineRounds')}</caption>
     <thead><tr>
-      <th scope="col">${T.reference[language]}</th><th scope="col">${T.association[language]}</th>
-      <th scope="col" class="gf-number">${T.requested[language]}</th><th scope="col" class="gf-number">${T.proposed[language]}</th>
-      <th scope="col" class="gf-number">${T.runningTotal[language]}</th><th scope="col" class="gf-number">${T.leftOfBudget[language]}</th>
+      <th scope="col">${t(language, 'casework.reference')}</th><th scope="col">${t(language, 'casework.association')}</th>
+      <th scope="col" class="gf-number">${t(language, 'casework.requested')}</th><th scope="col" class="gf-number">${t(language, 'casework.proposed')}</th>
+      <th scope="col" class="gf-number">${t(language, 'casework.runningTotal')}</th><th scope="col" class="gf-number">${t(language, 'casework.leftOfBudget')}</th>
     </tr></thead>
     <tbody>${state.proposal.map((line) => {
       running += line.proposedOre;
       return html`<tr>
         <td><a href="/personale/sager/${line.applicationId}">${line.reference}</a></td><td>${line.organizationName}</td>
-        <td class="gf-number">${kronerFromOre(BigInt(line.requestedOre), language)}</td><td class="gf-number">${kronerFromOre(BigInt(line.proposedOre), language)}</td>
-        <td class="gf-number">${kronerFromOre(BigInt(running), language)}</td><td class="gf-number">${kronerFromOre(BigInt(state.budgetOre - running), language)}</td>
+        <td class="gf-number">${formatMoney(language, BigInt(line.requestedOre))}</td><td class="gf-number">${formatMoney(language, BigInt(line.proposedOre))}</td>
+        <td class="gf-number">${formatMoney(language, BigInt(running))}</td><td class="gf-number">${formatMoney(language, BigInt(state.budgetOre - running))}</td>
       </tr>`;
     })}</tbody>
   </table>`;
@@ -110,10 +110,10 @@ export function approvalPages(deps: CaseRouteDependencies): Router {
   router.get('/personale/godkendelser', async (req, res) => {
     const language = pageLanguage(req, res);
     sendStaffPage(req, res, deps.site, deps.cookieSecret, {
-      title: T.approvalsTitle[language],
+      title: t(language, 'casework.approvalsTitle'),
       language,
       area: 'approvals',
-      main: html`<h1>${T.approvalsTitle[language]}</h1>
+      main: html`<h1>${t(language, 'casework.approvalsTitle')}</h1>
         ${doneNotice(req, language)}
         ${await awaitingSignature(deps, req, res, language)}
         ${await pastTarget(deps, res, language)}
@@ -127,7 +127,7 @@ export function approvalPages(deps: CaseRouteDependencies): Router {
     const id = applicationIdOf(req);
     const comment = textOf(req.body?.[`comment-${id}`]).trim().slice(0, MESSAGE_MAX_LENGTH);
     if (!approve && !comment) {
-      return showCasePage(req, res, deps, id, { form: 'approval', values: req.body, errors: { [`comment-${id}`]: T.commentRequired[language] } }, 400);
+      return showCasePage(req, res, deps, id, { form: 'approval', values: req.body, errors: { [`comment-${id}`]: t(language, 'casework.commentRequired') } }, 400);
     }
     await runCaseAction(req, res, deps, 'approval', async (applicationId) => {
       await answerApproval(deps.temporal, applicationId, staffOf(res)!.email, approve, comment || undefined);
@@ -149,36 +149,28 @@ export function approvalPages(deps: CaseRouteDependencies): Router {
     const total = state ? state.proposal.reduce((sum, line) => sum + line.proposedOre, 0) : 0;
     const needsReasons = state?.proposal.some((line) => line.proposedOre < line.requestedOre) ?? false;
     const errors = extra.errors ?? {};
-    const title = fill(T.allocationOf[language], { round: round.name });
-    sendStaffPage(
-      req,
-      res,
-      deps.site,
-      deps.cookieSecret,
-      {
-        title,
-        language,
-        area: 'approvals',
-        hasErrors: Object.keys(errors).length > 0,
-        main: html`<p><a href="/personale/godkendelser" class="back-link">${T.approvalsTitle[language]}</a></p>
-          ${errorSummary(errors, language)}
-          <h1>${title}</h1>
-          ${extra.notice ?? doneNotice(req, language)}
-          ${!state
-            ? html`<p>${T.roundNotStarted[language]}</p>`
-            : html`<p>${fill(T[`roundStatus_${state.status}`][language], { closesAt: dateTime(state.closesAt, language), by: state.confirmedBy ?? '' })}</p>
-                <p>${fill(T.budgetLine[language], { budget: kronerFromOre(BigInt(state.budgetOre), language), total: kronerFromOre(BigInt(total), language) })}</p>
-                ${state.proposal.length ? allocationTable(state, language) : ''}
-                ${state.status === 'CLOSED' && !state.confirmedBy
-                  ? html`<form method="post" action="/personale/godkendelser/puljer/${round.id}" novalidate>
-                      ${hiddenField(CSRF_FIELD, staffCsrfToken(res, deps.cookieSecret))}
-                      ${needsReasons ? textArea({ name: 'reasons', label: T.allocationReasons[language], hint: T.allocationReasonsHint[language], language, maxLength: REASON_TEXT_MAX_LENGTH, value: extra.reasons, error: errors.reasons }) : ''}
-                      <button type="submit" class="button button-primary">${T.confirmAllocation[language]}</button>
-                    </form>`
-                  : ''}`}`,
-      },
-      status,
-    );
+    const title = t(language, 'casework.allocationOf', { round: round.name });
+    sendStaffPage(req, res, deps.site, deps.cookieSecret, {
+      title,
+      language,
+      area: 'approvals',
+      errors,
+      main: html`<p><a href="/personale/godkendelser" class="back-link">${t(language, 'casework.approvalsTitle')}</a></p>
+        <h1>${title}</h1>
+        ${extra.notice ?? doneNotice(req, language)}
+        ${!state
+          ? html`<p>${t(language, 'casework.roundNotStarted')}</p>`
+          : html`<p>${t(language, `casework.roundStatus.${state.status}`, { closesAt: formatDateTime(language, state.closesAt), by: state.confirmedBy ?? '' })}</p>
+              <p>${t(language, 'casework.budgetLine', { budget: formatMoney(language, BigInt(state.budgetOre)), total: formatMoney(language, BigInt(total)) })}</p>
+              ${state.proposal.length ? allocationTable(state, language) : ''}
+              ${state.status === 'CLOSED' && !state.confirmedBy
+                ? html`<form method="post" action="/personale/godkendelser/puljer/${round.id}" novalidate>
+                    ${hiddenField(CSRF_FIELD, staffCsrfToken(res, deps.cookieSecret))}
+                    ${needsReasons ? textArea({ name: 'reasons', label: t(language, 'casework.allocationReasons'), hint: t(language, 'casework.allocationReasonsHint'), language, maxLength: REASON_TEXT_MAX_LENGTH, value: extra.reasons, error: errors.reasons }) : ''}
+                    <button type="submit" class="button button-primary">${t(language, 'casework.confirmAllocation')}</button>
+                  </form>`
+                : ''}`}`,
+    }, status);
   }
 
   router.get('/personale/godkendelser/puljer/:roundId', (req, res) => showAllocation(req, res));
@@ -196,9 +188,9 @@ export function approvalPages(deps: CaseRouteDependencies): Router {
       if (error instanceof ApiError && error.status === 404) return showAllocation(req, res, {}, 404);
       throw error;
     }
-    if (state.status !== 'CLOSED' || state.confirmedBy) return showAllocation(req, res, { notice: alert('warning', fill(T[`roundStatus_${state.status}`][language], { closesAt: dateTime(state.closesAt, language), by: state.confirmedBy ?? '' })) }, 409);
+    if (state.status !== 'CLOSED' || state.confirmedBy) return showAllocation(req, res, { notice: alert('warning', t(language, `casework.roundStatus.${state.status}`, { closesAt: formatDateTime(language, state.closesAt), by: state.confirmedBy ?? '' })) }, 409);
     if (state.proposal.some((line) => line.proposedOre < line.requestedOre) && !reasons) {
-      return showAllocation(req, res, { errors: { reasons: T.allocationReasonsRequired[language] }, reasons }, 400);
+      return showAllocation(req, res, { errors: { reasons: t(language, 'casework.allocationReasonsRequired') }, reasons }, 400);
     }
     // The proposal as shown is what is confirmed: each line's outcome follows from its amounts.
     const decisions: AllocationDecisions = state.proposal.map((line) => {
@@ -208,7 +200,7 @@ export function approvalPages(deps: CaseRouteDependencies): Router {
     try {
       await confirmAllocation(deps.temporal, roundId.data, staff.email, decisions);
     } catch (error) {
-      if (error instanceof ApiError && error.status === 409) return showAllocation(req, res, { notice: alert('warning', T.roundStatus_ALLOCATED[language].replace('{by}', '')) }, 409);
+      if (error instanceof ApiError && error.status === 409) return showAllocation(req, res, { notice: alert('warning', t(language, 'casework.roundStatus.ALLOCATED', { by: '' })) }, 409);
       throw error;
     }
     await recordAudit(deps.db, staff, 'allocation.confirm', { details: { roundId: roundId.data, applications: decisions.length, totalKroner: decisions.reduce((sum, d) => sum + d.amountGranted, 0) } });

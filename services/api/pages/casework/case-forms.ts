@@ -1,8 +1,5 @@
-import type { Language } from '../../../../lib/languages';
-import { isLanguage } from '../../../../lib/languages';
 import type { StaffIdentity } from '../../../../lib/staff-auth';
 import type { CaseState } from '../../../../workflows/messages';
-import { labelOf, OUTCOME_LABELS } from '../../stats/labels';
 import { CSRF_FIELD } from '../../http/csrf';
 import { hasRole } from '../../http/staff';
 import { criteriaOf } from '../../casework/decision';
@@ -10,11 +7,9 @@ import { NOTE_MAX_LENGTH } from '../../casework/notes';
 import { OVERRIDE_REASON_MAX_LENGTH } from '../../casework/screening-overrides';
 import { choiceGroup, hiddenField, selectField, textArea, textField } from '../forms';
 import { html, type SafeHtml } from '../../../../lib/html';
-import { dateTime, kronerFromOre, listOf, textOf } from './format';
-import type { CasePageState, LoadedCase } from './case-page';
-import { CASEWORK_TEXTS as T, fill } from './texts';
-
-export type CaseForm = 'decide' | 'request' | 'judge' | 'note' | 'approval';
+import type { CaseForm, CasePageState, LoadedCase } from './case-data';
+import { formatDateTime, formatMoney, isLanguage, t, type Language } from '../../../../locale';
+import { listOf, textOf } from './format';
 
 export const REASON_TEXT_MAX_LENGTH = 8000;
 export const MESSAGE_MAX_LENGTH = 4000;
@@ -38,13 +33,13 @@ function requestForm(application: LoadedCase, state: CasePageState, csrf: string
   const errors = errorsFor(state, 'request');
   // The items are sent to the association, so they are worded in the application's language.
   const applicantLanguage: Language = isLanguage(application.language) ? application.language : 'da';
-  const items = [T.itemStatutes, T.itemBudget, T.itemAccounts, T.itemActivity].map((text) => text[applicantLanguage]);
+  const items = (['casework.itemStatutes', 'casework.itemBudget', 'casework.itemAccounts', 'casework.itemActivity'] as const).map((key) => t(applicantLanguage, key));
   return html`<form method="post" action="/personale/sager/${application.id}/oplysninger" novalidate class="gf-action">
-    <h3>${T.requestInfo[language]}</h3>
+    <h3>${t(language, 'casework.requestInfo')}</h3>
     ${hidden(csrf, status)}
-    ${choiceGroup({ name: 'items', label: T.requestItems[language], hint: T.requestItemsHint[language], language, multiple: true, options: items.map((item) => ({ value: item, label: item })), value: listOf(values.items), error: errors.items })}
-    ${textArea({ name: 'message', label: T.requestMessage[language], language, optional: true, maxLength: MESSAGE_MAX_LENGTH, value: textOf(values.message), error: errors.message })}
-    <button type="submit" class="button button-secondary">${T.requestSend[language]}</button>
+    ${choiceGroup({ name: 'items', label: t(language, 'casework.requestItems'), hint: t(language, 'casework.requestItemsHint'), language, multiple: true, options: items.map((item) => ({ value: item, label: item })), value: listOf(values.items), error: errors.items })}
+    ${textArea({ name: 'message', label: t(language, 'casework.requestMessage'), language, optional: true, maxLength: MESSAGE_MAX_LENGTH, value: textOf(values.message), error: errors.message })}
+    <button type="submit" class="button button-secondary">${t(language, 'casework.requestSend')}</button>
   </form>`;
 }
 
@@ -53,25 +48,25 @@ function decideForm(application: LoadedCase, state: CasePageState, csrf: string,
   const errors = errorsFor(state, 'decide');
   const criteria = criteriaOf(application.round);
   return html`<form method="post" action="/personale/sager/${application.id}/afgoerelse" novalidate class="gf-action">
-    <h3>${T.decide[language]}</h3>
-    <p>${fill(T.decideIntro[language], { threshold: kronerFromOre(application.round.fourEyesThresholdOre, language) })}</p>
+    <h3>${t(language, 'casework.decide')}</h3>
+    <p>${t(language, 'casework.decideIntro', { threshold: formatMoney(language, application.round.fourEyesThresholdOre) })}</p>
     ${hidden(csrf, status)}
     ${choiceGroup({
       name: 'outcome',
-      label: T.outcome[language],
+      label: t(language, 'casework.outcome'),
       language,
       options: [
-        { value: 'approved', label: T.outcomeApproved[language] },
-        { value: 'partially_approved', label: T.outcomePartial[language] },
-        { value: 'rejected', label: T.outcomeRejected[language] },
+        { value: 'approved', label: t(language, 'casework.decideOutcome.approved') },
+        { value: 'partially_approved', label: t(language, 'casework.decideOutcome.partially_approved') },
+        { value: 'rejected', label: t(language, 'casework.decideOutcome.rejected') },
       ],
       value: textOf(values.outcome),
       error: errors.outcome,
     })}
     ${textField({
       name: 'amountGranted',
-      label: T.amountGranted[language],
-      hint: fill(T.amountGrantedHint[language], { requested: kronerFromOre(application.amountRequestedOre, language) }),
+      label: t(language, 'casework.amountGranted'),
+      hint: t(language, 'casework.amountGrantedHint', { requested: formatMoney(language, application.amountRequestedOre) }),
       language,
       inputMode: 'numeric',
       width: 's',
@@ -82,7 +77,7 @@ function decideForm(application: LoadedCase, state: CasePageState, csrf: string,
     ${criteria.length
       ? choiceGroup({
           name: 'criteria',
-          label: T.criteria[language],
+          label: t(language, 'casework.criteria'),
           language,
           optional: true,
           multiple: true,
@@ -91,11 +86,11 @@ function decideForm(application: LoadedCase, state: CasePageState, csrf: string,
           error: errors.criteria,
         })
       : ''}
-    ${textArea({ name: 'reasonText', label: T.reasonText[language], hint: T.reasonTextHint[language], language, optional: true, maxLength: REASON_TEXT_MAX_LENGTH, value: textOf(values.reasonText), error: errors.reasonText })}
-    ${textArea({ name: 'conditions', label: T.conditions[language], hint: T.conditionsHint[language], language, optional: true, maxLength: CONDITIONS_MAX_LENGTH, rows: 3, value: textOf(values.conditions), error: errors.conditions })}
+    ${textArea({ name: 'reasonText', label: t(language, 'casework.reasonText'), hint: t(language, 'casework.reasonTextHint'), language, optional: true, maxLength: REASON_TEXT_MAX_LENGTH, value: textOf(values.reasonText), error: errors.reasonText })}
+    ${textArea({ name: 'conditions', label: t(language, 'casework.conditions'), hint: t(language, 'casework.conditionsHint'), language, optional: true, maxLength: CONDITIONS_MAX_LENGTH, rows: 3, value: textOf(values.conditions), error: errors.conditions })}
     <div class="gf-buttons">
-      <button type="submit" class="button button-primary">${T.decide[language]}</button>
-      <button type="submit" class="button button-secondary" formaction="/personale/sager/${application.id}/brev-udkast" formtarget="_blank">${T.previewLetter[language]}</button>
+      <button type="submit" class="button button-primary">${t(language, 'casework.decide')}</button>
+      <button type="submit" class="button button-secondary" formaction="/personale/sager/${application.id}/brev-udkast" formtarget="_blank">${t(language, 'casework.previewLetter')}</button>
     </div>
   </form>`;
 }
@@ -108,12 +103,12 @@ export function approvalForms(applicationId: string, options: { returnTo: string
   return html`<div class="gf-approval">
     <form method="post" action="/personale/godkendelser/${applicationId}" class="gf-inline-form">
       ${hidden(csrf, 'AWAITING_APPROVAL')}${hiddenField('returnTo', options.returnTo)}${hiddenField('approve', 'true')}
-      <button type="submit" class="button button-primary">${T.approve[language]}</button>
+      <button type="submit" class="button button-primary">${t(language, 'casework.approve')}</button>
     </form>
     <form method="post" action="/personale/godkendelser/${applicationId}" novalidate>
       ${hidden(csrf, 'AWAITING_APPROVAL')}${hiddenField('returnTo', options.returnTo)}${hiddenField('approve', 'false')}
-      ${textArea({ name: `comment-${applicationId}`, label: T.comment[language], language, maxLength: MESSAGE_MAX_LENGTH, rows: 3, value: textOf(values[`comment-${applicationId}`]), error: errors[`comment-${applicationId}`] })}
-      <button type="submit" class="button button-secondary">${T.returnDecision[language]}</button>
+      ${textArea({ name: `comment-${applicationId}`, label: t(language, 'casework.comment'), language, maxLength: MESSAGE_MAX_LENGTH, rows: 3, value: textOf(values[`comment-${applicationId}`]), error: errors[`comment-${applicationId}`] })}
+      <button type="submit" class="button button-secondary">${t(language, 'casework.returnDecision')}</button>
     </form>
   </div>`;
 }
@@ -121,11 +116,11 @@ export function approvalForms(applicationId: string, options: { returnTo: string
 function proposalSummary(caseState: CaseState, language: Language): SafeHtml {
   const proposal = caseState.proposal;
   if (!proposal) return html``;
-  return html`<p>${fill(T.decidedBy[language], {
-    outcome: labelOf(OUTCOME_LABELS, proposal.outcome, language),
-    amount: kronerFromOre(BigInt(proposal.amountGrantedOre), language),
+  return html`<p>${t(language, 'casework.decidedBy', {
+    outcome: t(language, `common.outcome.${proposal.outcome}`),
+    amount: formatMoney(language, BigInt(proposal.amountGrantedOre)),
     by: proposal.decidedBy,
-    at: dateTime(proposal.decidedAt, language),
+    at: formatDateTime(language, proposal.decidedAt),
   })}</p>`;
 }
 
@@ -156,8 +151,8 @@ export function actionForms({
   if (allowed.has('claim') && (status === 'IN_QUEUE' || !mine)) {
     forms.push(html`<form method="post" action="/personale/sager/${application.id}/tag" class="gf-action">
       ${hidden(csrf, status)}
-      ${caseState?.assignee && !mine ? html`<p>${fill(T.claimedByOther[language], { assignee: caseState.assignee })}</p>` : ''}
-      <button type="submit" class="button button-primary">${T.claim[language]}</button>
+      ${caseState?.assignee && !mine ? html`<p>${t(language, 'casework.claimedByOther', { assignee: caseState.assignee })}</p>` : ''}
+      <button type="submit" class="button button-primary">${t(language, 'casework.claim')}</button>
     </form>`);
   }
   // The case's own caseworker works it; anyone else first takes it over with "claim".
@@ -166,22 +161,22 @@ export function actionForms({
   if (allowed.has('release') && mine) {
     forms.push(html`<form method="post" action="/personale/sager/${application.id}/frigiv" class="gf-action">
       ${hidden(csrf, status)}
-      <button type="submit" class="button button-tertiary">${T.release[language]}</button>
+      <button type="submit" class="button button-tertiary">${t(language, 'casework.release')}</button>
     </form>`);
   }
   if (allowed.has('approve') && caseState) {
     const own = caseState.proposal?.decidedBy === staff.email;
     forms.push(html`<div class="gf-action">
-      <h3>${T.approvalHere[language]}</h3>
+      <h3>${t(language, 'casework.approvalHere')}</h3>
       ${proposalSummary(caseState, language)}
       ${canApprove && !own ? approvalForms(application.id, { returnTo: `/personale/sager/${application.id}`, csrf, state, language }) : ''}
-      ${canApprove && own ? html`<p>${T.ownDecision[language]}</p>` : ''}
-      ${!canApprove ? html`<p><a href="/personale/godkendelser">${T.goToApprovals[language]}</a></p>` : ''}
+      ${canApprove && own ? html`<p>${t(language, 'casework.ownDecision')}</p>` : ''}
+      ${!canApprove ? html`<p><a href="/personale/godkendelser">${t(language, 'casework.goToApprovals')}</a></p>` : ''}
     </div>`);
   }
   return html`<section aria-labelledby="actions-heading" class="gf-actions">
-    <h2 id="actions-heading">${T.actions[language]}</h2>
-    ${forms.length ? forms : html`<p>${T.noActions[language]}</p>`}
+    <h2 id="actions-heading">${t(language, 'casework.actions')}</h2>
+    ${forms.length ? forms : html`<p>${t(language, 'casework.noActions')}</p>`}
   </section>`;
 }
 
@@ -189,13 +184,13 @@ export function judgeForm(applicationId: string, rules: string[], state: CasePag
   const values = valuesFor(state, 'judge');
   const errors = errorsFor(state, 'judge');
   return html`<form method="post" action="/personale/sager/${applicationId}/vurdering" novalidate class="gf-action">
-    <h3>${T.judge[language]}</h3>
-    <p>${T.judgeIntro[language]}</p>
+    <h3>${t(language, 'casework.judge')}</h3>
+    <p>${t(language, 'casework.judgeIntro')}</p>
     ${hiddenField(CSRF_FIELD, csrf)}
-    ${selectField({ name: 'code', label: T.judgeRule[language], language, emptyLabel: '', value: textOf(values.code), options: rules.map((rule) => ({ value: rule, label: rule })), error: errors.code })}
-    ${choiceGroup({ name: 'result', label: T.judgeResult[language], language, options: [{ value: 'pass', label: T.pass[language] }, { value: 'fail', label: T.fail[language] }], value: textOf(values.result), error: errors.result })}
-    ${textArea({ name: 'reason', label: T.judgeReason[language], language, maxLength: OVERRIDE_REASON_MAX_LENGTH, rows: 3, value: textOf(values.reason), error: errors.reason })}
-    <button type="submit" class="button button-secondary">${T.judgeSave[language]}</button>
+    ${selectField({ name: 'code', label: t(language, 'casework.judgeRule'), language, emptyLabel: '', value: textOf(values.code), options: rules.map((rule) => ({ value: rule, label: rule })), error: errors.code })}
+    ${choiceGroup({ name: 'result', label: t(language, 'casework.judgeResult'), language, options: [{ value: 'pass', label: t(language, 'casework.result.pass') }, { value: 'fail', label: t(language, 'casework.result.fail') }], value: textOf(values.result), error: errors.result })}
+    ${textArea({ name: 'reason', label: t(language, 'casework.judgeReason'), language, maxLength: OVERRIDE_REASON_MAX_LENGTH, rows: 3, value: textOf(values.reason), error: errors.reason })}
+    <button type="submit" class="button button-secondary">${t(language, 'casework.judgeSave')}</button>
   </form>`;
 }
 
@@ -204,7 +199,7 @@ export function noteForm(applicationId: string, state: CasePageState, csrf: stri
   const errors = errorsFor(state, 'note');
   return html`<form method="post" action="/personale/sager/${applicationId}/noter" novalidate class="gf-action">
     ${hiddenField(CSRF_FIELD, csrf)}
-    ${textArea({ name: 'text', label: T.noteText[language], language, maxLength: NOTE_MAX_LENGTH, rows: 3, value: textOf(values.text), error: errors.text })}
-    <button type="submit" class="button button-secondary">${T.noteAdd[language]}</button>
+    ${textArea({ name: 'text', label: t(language, 'casework.noteText'), language, maxLength: NOTE_MAX_LENGTH, rows: 3, value: textOf(values.text), error: errors.text })}
+    <button type="submit" class="button button-secondary">${t(language, 'casework.noteAdd')}</button>
   </form>`;
 }

@@ -1,13 +1,11 @@
 import type { Request, Response } from 'express';
 import type { Client } from '@temporalio/client';
 import type { Database } from '../../../../lib/db';
-import type { Language } from '../../../../lib/languages';
 import type { ApplicationInput } from '../../../../domain/application-input';
 import type { RuleResult } from '../../../../domain/eligibility';
 import { budgetCategoryName, describeChecklistItem, describeRuleResult } from '../../../../locale';
 import { formatCaseReference } from '../../../../domain/reference';
 import type { CaseState } from '../../../../workflows/messages';
-import { labelOf, OUTCOME_LABELS, TARGET_GROUP_LABELS } from '../../stats/labels';
 import { recordAccess } from '../../audit/log';
 import { ApiError } from '../../http/errors';
 import { hasRole, staffOf } from '../../http/staff';
@@ -15,15 +13,18 @@ import { currentCaseState } from '../../casework/actions';
 import { caseNotes } from '../../casework/notes';
 import { latestOverrides } from '../../casework/screening-overrides';
 import { decisionTargetMs, slaOf } from '../../casework/sla';
-import { errorSummary, type FieldErrors } from '../forms';
+import { type FieldErrors } from '../forms';
 import { html, type SafeHtml } from '../../../../lib/html';
 import type { SiteSettings } from '../layout';
 import { pageLanguage } from '../page-language';
 import { sendStaffPage, staffCsrfToken } from '../staff/shell';
-import { alert, criteriaText, date, dateTime, doneNotice, fileSize, kroner, kronerFromOre, statusLabel } from './format';
-import { actionForms, judgeForm, noteForm, type CaseForm } from './case-forms';
+import { actionForms, judgeForm, noteForm } from './case-forms';
+import { loadCase, type CasePageState, type LoadedCase } from './case-data';
 import { slaBadge } from './queue-page';
-import { CASEWORK_TEXTS as T, fill } from './texts';
+import { formatBytes, formatDate, formatDateTime, formatKroner, formatMoney, statusLabel, t, type Language } from '../../../../locale';
+import { criteriaText, doneNotice } from './format';
+import { alert } from '../staff/alert';
+import { nameOf } from '../../stats/labels';
 
 export interface CasePageDependencies {
   db: Database;
@@ -31,31 +32,6 @@ export interface CasePageDependencies {
   site: SiteSettings;
   cookieSecret: string;
 }
-
-/** What a failed or refused action leaves on the page: the form's errors and values, or the stale-state notice. */
-export interface CasePageState {
-  form?: CaseForm;
-  errors?: FieldErrors;
-  values?: Record<string, unknown>;
-  notice?: SafeHtml;
-}
-
-export function loadCase(db: Database, applicationId: string) {
-  return db.application.findUnique({
-    where: { id: applicationId },
-    include: {
-      round: true,
-      events: { orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }] },
-      informationRequests: { orderBy: { sequence: 'asc' } },
-      decisions: { orderBy: { sequence: 'asc' } },
-      documents: { select: { id: true, kind: true, filename: true, size: true, createdAt: true }, orderBy: { createdAt: 'asc' } },
-      screenings: { orderBy: { createdAt: 'desc' }, take: 1 },
-      reports: { orderBy: { sequence: 'asc' } },
-    },
-  });
-}
-
-export type LoadedCase = NonNullable<Awaited<ReturnType<typeof loadCase>>>;
 
 /** The workflow's view of the case; a case whose process is gone (or never ran) allows nothing. */
 async function caseStateOrNone(temporal: Client, applicationId: string): Promise<CaseState | null> {
@@ -73,120 +49,120 @@ function definitionList(rows: [string, SafeHtml | string | number | null | undef
 
 function submissionSection(application: LoadedCase, language: Language): SafeHtml {
   const submission = application.submission as Partial<ApplicationInput>;
-  const yesNo = (value: boolean | undefined) => (value === undefined ? undefined : value ? T.yes[language] : T.no[language]);
+  const yesNo = (value: boolean | undefined) => (value === undefined ? undefined : value ? t(language, 'casework.yes') : t(language, 'casework.no'));
   const project = submission.project;
   const budget = submission.budget;
   return html`<section aria-labelledby="application-heading">
-    <h2 id="application-heading">${T.application[language]}</h2>
-    <h3>${T.organization[language]}</h3>
+    <h2 id="application-heading">${t(language, 'casework.application')}</h2>
+    <h3>${t(language, 'casework.organization')}</h3>
     ${definitionList([
-      [T.organization[language], application.organizationName],
-      [T.cvr[language], application.organizationCvr],
-      [T.email[language], application.organizationEmail],
-      [T.phone[language], submission.organization?.phone],
-      [T.address[language], submission.organization?.address],
+      [t(language, 'casework.organization'), application.organizationName],
+      [t(language, 'casework.cvr'), application.organizationCvr],
+      [t(language, 'casework.email'), application.organizationEmail],
+      [t(language, 'casework.phone'), submission.organization?.phone],
+      [t(language, 'casework.address'), submission.organization?.address],
     ])}
-    <h3>${T.contact[language]}</h3>
+    <h3>${t(language, 'casework.contact')}</h3>
     ${definitionList([
-      [T.contact[language], application.contactName],
-      [T.email[language], application.contactEmail],
-      [T.phone[language], submission.contact?.phone],
+      [t(language, 'casework.contact'), application.contactName],
+      [t(language, 'casework.email'), application.contactEmail],
+      [t(language, 'casework.phone'), submission.contact?.phone],
     ])}
-    <h3>${T.activity[language]}</h3>
+    <h3>${t(language, 'casework.activity')}</h3>
     ${definitionList([
-      [T.activity[language], application.projectTitle],
-      [T.purpose[language], application.projectPurpose],
-      [T.activities[language], project?.activities],
-      [T.targetGroup[language], labelOf(TARGET_GROUP_LABELS, application.targetGroup, language)],
-      [T.period[language], `${date(application.startDate, language)} – ${date(application.endDate, language)}`],
-      [T.place[language], project?.place],
-      [T.volunteers[language], application.volunteers],
-      [T.participants[language], application.expectedParticipants],
-      [T.newActivity[language], yesNo(application.isNewActivity)],
-      [T.childrenUnder15[language], yesNo(project?.childrenUnder15)],
+      [t(language, 'casework.activity'), application.projectTitle],
+      [t(language, 'casework.purpose'), application.projectPurpose],
+      [t(language, 'casework.activities'), project?.activities],
+      [t(language, 'casework.targetGroup'), nameOf(language, `common.targetGroup.${application.targetGroup}`, application.targetGroup)],
+      [t(language, 'casework.period'), `${formatDate(language, application.startDate, 'medium')} – ${formatDate(language, application.endDate, 'medium')}`],
+      [t(language, 'casework.place'), project?.place],
+      [t(language, 'casework.volunteers'), application.volunteers],
+      [t(language, 'casework.participants'), application.expectedParticipants],
+      [t(language, 'casework.newActivity'), yesNo(application.isNewActivity)],
+      [t(language, 'casework.childrenUnder15'), yesNo(project?.childrenUnder15)],
     ])}
-    <h3>${T.budget[language]}</h3>
+    <h3>${t(language, 'casework.budget')}</h3>
     ${
       budget?.lines?.length
         ? html`<table class="table table--compact">
-            <caption class="sr-only">${T.budget[language]}</caption>
-            <thead><tr><th scope="col">${T.category[language]}</th><th scope="col">${T.description[language]}</th><th scope="col" class="gf-number">${T.amount[language]}</th></tr></thead>
+            <caption class="sr-only">${t(language, 'casework.budget')}</caption>
+            <thead><tr><th scope="col">${t(language, 'casework.category')}</th><th scope="col">${t(language, 'casework.description')}</th><th scope="col" class="gf-number">${t(language, 'casework.amount')}</th></tr></thead>
             <tbody>${budget.lines.map(
-              (line) => html`<tr><td>${budgetCategoryName(language, line.category)}</td><td>${line.description}</td><td class="gf-number">${kroner(line.amount, language)}</td></tr>`,
+              (line) => html`<tr><td>${budgetCategoryName(language, line.category)}</td><td>${line.description}</td><td class="gf-number">${formatKroner(language, line.amount)}</td></tr>`,
             )}</tbody>
           </table>`
         : ''
     }
     ${
       budget?.cofinancing?.length
-        ? html`<h3>${T.cofinancing[language]}</h3>
-            <ul>${budget.cofinancing.map((c) => html`<li>${c.source}: ${kroner(c.amount, language)} (${c.status})</li>`)}</ul>`
+        ? html`<h3>${t(language, 'casework.cofinancing')}</h3>
+            <ul>${budget.cofinancing.map((c) => html`<li>${c.source}: ${formatKroner(language, c.amount)} (${c.status})</li>`)}</ul>`
         : ''
     }
-    ${definitionList([[T.requested[language], kronerFromOre(application.amountRequestedOre, language)]])}
-    <h3>${T.declarations[language]}</h3>
+    ${definitionList([[t(language, 'casework.requested'), formatMoney(language, application.amountRequestedOre)]])}
+    <h3>${t(language, 'casework.declarations')}</h3>
     ${definitionList([
-      [T.truthful[language], yesNo(submission.declarations?.truthful)],
-      [T.childCertificates[language], yesNo(submission.declarations?.childCertificates)],
-      [T.shareStory[language], yesNo(submission.declarations?.shareStory)],
+      [t(language, 'casework.truthful'), yesNo(submission.declarations?.truthful)],
+      [t(language, 'casework.childCertificates'), yesNo(submission.declarations?.childCertificates)],
+      [t(language, 'casework.shareStory'), yesNo(submission.declarations?.shareStory)],
     ])}
   </section>`;
 }
 
 function documentLink(applicationId: string, document: { id: string; filename: string; size: number }, language: Language): SafeHtml {
-  return html`<a href="/api/v1/applications/${applicationId}/documents/${document.id}" download>${fill(T.download[language], { name: document.filename, size: fileSize(document.size, language) })}</a>`;
+  return html`<a href="/api/v1/applications/${applicationId}/documents/${document.id}" download>${t(language, 'casework.download', { name: document.filename, size: formatBytes(language, document.size) })}</a>`;
 }
 
 function answersSection(application: LoadedCase, language: Language): SafeHtml {
   const uploads = application.documents.filter((d) => d.kind !== 'decision_letter');
   const byId = new Map(uploads.map((d) => [d.id, d]));
   return html`<section aria-labelledby="answers-heading">
-    <h2 id="answers-heading">${T.answers[language]}</h2>
+    <h2 id="answers-heading">${t(language, 'casework.answers')}</h2>
     ${
       application.informationRequests.length
         ? application.informationRequests.map((request) => {
             const answer = request.answer as { text?: string; documentIds?: string[] } | null;
             return html`<div class="gf-request">
-              <h3 class="h4">${fill(T.requestNumber[language], { n: request.sequence, at: dateTime(request.createdAt, language), by: request.requestedBy })}</h3>
+              <h3 class="h4">${t(language, 'casework.requestNumber', { n: request.sequence, at: formatDateTime(language, request.createdAt), by: request.requestedBy })}</h3>
               ${(request.items as string[]).length ? html`<ul>${(request.items as string[]).map((item) => html`<li>${item}</li>`)}</ul>` : ''}
               ${request.message ? html`<p class="gf-pre">${request.message}</p>` : ''}
-              <p>${T.answerBy[language]}: ${dateTime(request.answerBy, language)}</p>
-              <h4 class="h5">${T.answer[language]}</h4>
+              <p>${t(language, 'casework.answerBy')}: ${formatDateTime(language, request.answerBy)}</p>
+              <h4 class="h5">${t(language, 'casework.answer')}</h4>
               ${
                 answer && request.answeredAt
                   ? html`<p class="gf-pre">${answer.text ?? ''}</p>
                       ${(answer.documentIds ?? []).map((id) => (byId.get(id) ? html`<p>${documentLink(application.id, byId.get(id)!, language)}</p>` : ''))}
-                      <p class="gf-muted">${dateTime(request.answeredAt, language)}</p>`
-                  : html`<p>${request.lapsedAt ? T.lapsed[language] : T.notAnswered[language]}</p>`
+                      <p class="gf-muted">${formatDateTime(language, request.answeredAt)}</p>`
+                  : html`<p>${request.lapsedAt ? t(language, 'casework.lapsed') : t(language, 'casework.notAnswered')}</p>`
               }
             </div>`;
           })
-        : html`<p>${T.noRequests[language]}</p>`
+        : html`<p>${t(language, 'casework.noRequests')}</p>`
     }
-    <h3>${T.documents[language]}</h3>
-    ${uploads.length ? html`<ul>${uploads.map((d) => html`<li>${documentLink(application.id, d, language)} <span class="gf-muted">(${d.kind}, ${dateTime(d.createdAt, language)})</span></li>`)}</ul>` : html`<p>${T.noDocuments[language]}</p>`}
+    <h3>${t(language, 'casework.documents')}</h3>
+    ${uploads.length ? html`<ul>${uploads.map((d) => html`<li>${documentLink(application.id, d, language)} <span class="gf-muted">(${d.kind}, ${formatDateTime(language, d.createdAt)})</span></li>`)}</ul>` : html`<p>${t(language, 'casework.noDocuments')}</p>`}
   </section>`;
 }
 
 function resultLabel(outcome: string, language: Language): string {
-  return outcome === 'pass' || outcome === 'fail' || outcome === 'needs_judgement' ? T[outcome][language] : outcome;
+  return outcome === 'pass' || outcome === 'fail' || outcome === 'needs_judgement' ? t(language, `casework.result.${outcome}`) : outcome;
 }
 
 function checksSection(application: LoadedCase, state: CasePageState, csrf: string, language: Language): SafeHtml {
   const screening = application.screenings[0];
-  if (!screening) return html`<section aria-labelledby="checks-heading"><h2 id="checks-heading">${T.checks[language]}</h2><p>${T.notScreened[language]}</p></section>`;
+  if (!screening) return html`<section aria-labelledby="checks-heading"><h2 id="checks-heading">${t(language, 'casework.checks')}</h2><p>${t(language, 'casework.notScreened')}</p></section>`;
   const rules = ((screening.results as { rules?: RuleResult[] }).rules ?? []) as RuleResult[];
   const checklist = (screening.checklist as { rule: string; labelKey: string }[]) ?? [];
   const overrides = latestOverrides(screening.overrides);
   const judged = (code: string) => {
     const override = overrides.get(code);
-    return override ? html`<br><strong>${fill(T.overriddenBy[language], { result: resultLabel(override.result, language), by: override.by, at: dateTime(override.at, language), reason: override.reason })}</strong>` : '';
+    return override ? html`<br><strong>${t(language, 'casework.overriddenBy', { result: resultLabel(override.result, language), by: override.by, at: formatDateTime(language, override.at), reason: override.reason })}</strong>` : '';
   };
   return html`<section aria-labelledby="checks-heading">
-    <h2 id="checks-heading">${T.checks[language]}</h2>
+    <h2 id="checks-heading">${t(language, 'casework.checks')}</h2>
     <table class="table table--compact">
-      <caption class="sr-only">${T.checks[language]}</caption>
-      <thead><tr><th scope="col">${T.rule[language]}</th><th scope="col">${T.result[language]}</th><th scope="col">${T.reason[language]}</th></tr></thead>
+      <caption class="sr-only">${t(language, 'casework.checks')}</caption>
+      <thead><tr><th scope="col">${t(language, 'casework.rule')}</th><th scope="col">${t(language, 'casework.result')}</th><th scope="col">${t(language, 'casework.reason')}</th></tr></thead>
       <tbody>${rules.map(
         (rule) => html`<tr>
           <td>${rule.rule}</td>
@@ -195,14 +171,14 @@ function checksSection(application: LoadedCase, state: CasePageState, csrf: stri
         </tr>`,
       )}</tbody>
     </table>
-    <h2 id="checklist-heading">${T.checklist[language]}</h2>
+    <h2 id="checklist-heading">${t(language, 'casework.checklist')}</h2>
     <table class="table table--compact" aria-labelledby="checklist-heading">
-      <thead><tr><th scope="col">${T.rule[language]}</th><th scope="col">${T.description[language]}</th><th scope="col">${T.result[language]}</th></tr></thead>
+      <thead><tr><th scope="col">${t(language, 'casework.rule')}</th><th scope="col">${t(language, 'casework.description')}</th><th scope="col">${t(language, 'casework.result')}</th></tr></thead>
       <tbody>${checklist.map(
         (item) => html`<tr>
           <td>${item.rule}</td>
           <td>${describeChecklistItem(language, item)}</td>
-          <td>${overrides.has(item.rule) ? judged(item.rule) : T.notJudged[language]}</td>
+          <td>${overrides.has(item.rule) ? judged(item.rule) : t(language, 'casework.notJudged')}</td>
         </tr>`,
       )}</tbody>
     </table>
@@ -214,31 +190,31 @@ function decisionsSection(application: LoadedCase, language: Language): SafeHtml
   if (!application.decisions.length) return html``;
   const letter = application.documents.some((d) => d.kind === 'decision_letter');
   return html`<section aria-labelledby="decisions-heading">
-    <h2 id="decisions-heading">${T.decisions[language]}</h2>
+    <h2 id="decisions-heading">${t(language, 'casework.decisions')}</h2>
     <ul>${application.decisions.map((d) => {
       const reasons = d.reasons as { criteria?: string[]; text?: string };
       return html`<li>
-        ${fill(T.decidedBy[language], { outcome: labelOf(OUTCOME_LABELS, d.outcome, language), amount: kronerFromOre(d.amountGrantedOre, language), by: d.decidedBy, at: dateTime(d.decidedAt, language) })}
-        ${reasons.criteria?.length ? html`<br>${T.criteria[language]}: ${criteriaText(application.round, reasons.criteria, language)}` : ''}
+        ${t(language, 'casework.decidedBy', { outcome: nameOf(language, `common.outcome.${d.outcome}`, d.outcome), amount: formatMoney(language, d.amountGrantedOre), by: d.decidedBy, at: formatDateTime(language, d.decidedAt) })}
+        ${reasons.criteria?.length ? html`<br>${t(language, 'casework.criteria')}: ${criteriaText(application.round, reasons.criteria, language)}` : ''}
         ${reasons.text ? html`<br><span class="gf-pre">${reasons.text}</span>` : ''}
-        ${d.approvedBy && d.approvedAt ? html`<br>${fill(T.approvedBy[language], { by: d.approvedBy, at: dateTime(d.approvedAt, language) })}` : ''}
-        ${d.returnedBy && d.returnedAt ? html`<br>${fill(T.returnedBy[language], { by: d.returnedBy, at: dateTime(d.returnedAt, language), comment: d.approverComment ?? '' })}` : ''}
+        ${d.approvedBy && d.approvedAt ? html`<br>${t(language, 'casework.approvedBy', { by: d.approvedBy, at: formatDateTime(language, d.approvedAt) })}` : ''}
+        ${d.returnedBy && d.returnedAt ? html`<br>${t(language, 'casework.returnedBy', { by: d.returnedBy, at: formatDateTime(language, d.returnedAt), comment: d.approverComment ?? '' })}` : ''}
       </li>`;
     })}</ul>
-    ${letter ? html`<p><a href="/api/v1/applications/${application.id}/letter.pdf" download>${T.letter[language]}</a></p>` : ''}
+    ${letter ? html`<p><a href="/api/v1/applications/${application.id}/letter.pdf" download>${t(language, 'casework.letter')}</a></p>` : ''}
   </section>`;
 }
 
 function timelineSection(application: LoadedCase, language: Language): SafeHtml {
   return html`<section aria-labelledby="timeline-heading">
-    <h2 id="timeline-heading">${T.timeline[language]}</h2>
+    <h2 id="timeline-heading">${t(language, 'casework.timeline')}</h2>
     <table class="table table--compact">
-      <caption class="sr-only">${T.timeline[language]}</caption>
-      <thead><tr><th scope="col">${T.when[language]}</th><th scope="col">${T.event[language]}</th><th scope="col">${T.who[language]}</th></tr></thead>
+      <caption class="sr-only">${t(language, 'casework.timeline')}</caption>
+      <thead><tr><th scope="col">${t(language, 'casework.when')}</th><th scope="col">${t(language, 'casework.event')}</th><th scope="col">${t(language, 'casework.who')}</th></tr></thead>
       <tbody>${application.events.map(
         (event) => html`<tr>
-          <td>${dateTime(event.occurredAt, language)}</td>
-          <td>${event.fromStatus && event.toStatus && event.fromStatus !== event.toStatus ? `${statusLabel(event.fromStatus, language)} → ${statusLabel(event.toStatus, language)}` : event.toStatus ? statusLabel(event.toStatus, language) : ''}
+          <td>${formatDateTime(language, event.occurredAt)}</td>
+          <td>${event.fromStatus && event.toStatus && event.fromStatus !== event.toStatus ? `${statusLabel(language, event.fromStatus)} → ${statusLabel(language, event.toStatus)}` : event.toStatus ? statusLabel(language, event.toStatus) : ''}
             <span class="gf-muted">(${event.type.replace(/_/g, ' ')})</span></td>
           <td>${event.actor}</td>
         </tr>`,
@@ -250,9 +226,9 @@ function timelineSection(application: LoadedCase, language: Language): SafeHtml 
 async function notesSection(db: Database, application: LoadedCase, state: CasePageState, csrf: string, language: Language): Promise<SafeHtml> {
   const notes = await caseNotes(db, application.id);
   return html`<section aria-labelledby="notes-heading">
-    <h2 id="notes-heading">${T.notes[language]}</h2>
-    <p>${T.notesIntro[language]}</p>
-    ${notes.length ? html`<ul class="nobullet-list">${notes.map((note) => html`<li class="gf-note"><p class="gf-pre">${note.text}</p><p class="gf-muted">${fill(T.noteBy[language], { name: note.authorName, at: dateTime(note.createdAt, language) })}</p></li>`)}</ul>` : html`<p>${T.noNotes[language]}</p>`}
+    <h2 id="notes-heading">${t(language, 'casework.notes')}</h2>
+    <p>${t(language, 'casework.notesIntro')}</p>
+    ${notes.length ? html`<ul class="nobullet-list">${notes.map((note) => html`<li class="gf-note"><p class="gf-pre">${note.text}</p><p class="gf-muted">${t(language, 'casework.noteBy', { name: note.authorName, at: formatDateTime(language, note.createdAt) })}</p></li>`)}</ul>` : html`<p>${t(language, 'casework.noNotes')}</p>`}
     ${noteForm(application.id, state, csrf, language)}
   </section>`;
 }
@@ -277,48 +253,40 @@ export async function showCasePage(req: Request, res: Response, deps: CasePageDe
     daysWaiting: Math.floor((now.getTime() - application.submittedAt.getTime()) / 86_400_000),
     sla: underTarget ? slaOf(application.submittedAt, decisionTargetMs(application.round.processSettings), now) : null,
   };
-  const title = fill(T.caseTitle[language], { reference });
+  const title = t(language, 'casework.caseTitle', { reference });
   const errors = state.errors ?? {};
-  sendStaffPage(
-    req,
-    res,
-    deps.site,
-    deps.cookieSecret,
-    {
-      title,
-      language,
-      area: 'queue',
-      hasErrors: Object.keys(errors).length > 0,
-      main: html`
-        <p><a href="/personale/sager" class="back-link">${T.backToQueue[language]}</a></p>
-        ${errorSummary(errors, language)}
-        <h1>${title}: ${application.projectTitle}</h1>
-        ${state.notice ?? doneNotice(req, language)}
-        <section aria-labelledby="summary-heading">
-          <h2 id="summary-heading" class="sr-only">${T.summary[language]}</h2>
-          ${definitionList([
-            [T.association[language], application.organizationName],
-            [T.status[language], html`<strong>${statusLabel(currentStatus, language)}</strong>`],
-            [T.assignee[language], caseState?.assignee ?? application.assignee ?? T.nobody[language]],
-            [T.round[language], application.round.name],
-            [T.requested[language], kronerFromOre(application.amountRequestedOre, language)],
-            [T.submittedAt[language], dateTime(application.submittedAt, language)],
-            [T.waiting[language], slaBadge(waiting, language)],
-          ])}
-        </section>
-        ${actionForms({ application, caseState, staff, canApprove: hasRole(staff, 'approver'), state, csrf, language })}
-        ${submissionSection(application, language)}
-        ${answersSection(application, language)}
-        ${checksSection(application, state, csrf, language)}
-        ${decisionsSection(application, language)}
-        ${timelineSection(application, language)}
-        ${await notesSection(deps.db, application, state, csrf, language)}`,
-    },
-    status,
-  );
+  sendStaffPage(req, res, deps.site, deps.cookieSecret, {
+    title,
+    language,
+    area: 'queue',
+    errors,
+    main: html`
+      <p><a href="/personale/sager" class="back-link">${t(language, 'casework.backToQueue')}</a></p>
+      <h1>${title}: ${application.projectTitle}</h1>
+      ${state.notice ?? doneNotice(req, language)}
+      <section aria-labelledby="summary-heading">
+        <h2 id="summary-heading" class="sr-only">${t(language, 'casework.summary')}</h2>
+        ${definitionList([
+          [t(language, 'casework.association'), application.organizationName],
+          [t(language, 'casework.status'), html`<strong>${statusLabel(language, currentStatus)}</strong>`],
+          [t(language, 'casework.assignee'), caseState?.assignee ?? application.assignee ?? t(language, 'casework.nobody')],
+          [t(language, 'casework.round'), application.round.name],
+          [t(language, 'casework.requested'), formatMoney(language, application.amountRequestedOre)],
+          [t(language, 'casework.submittedAt'), formatDateTime(language, application.submittedAt)],
+          [t(language, 'casework.waiting'), slaBadge(waiting, language)],
+        ])}
+      </section>
+      ${actionForms({ application, caseState, staff, canApprove: hasRole(staff, 'approver'), state, csrf, language })}
+      ${submissionSection(application, language)}
+      ${answersSection(application, language)}
+      ${checksSection(application, state, csrf, language)}
+      ${decisionsSection(application, language)}
+      ${timelineSection(application, language)}
+      ${await notesSection(deps.db, application, state, csrf, language)}`,
+  }, status);
 }
 
 /** The plain message for a case that changed while the page was open, with its status now. */
 export function staleNotice(status: string, language: Language): SafeHtml {
-  return alert('warning', fill(T.stale[language], { status: statusLabel(status, language) }));
+  return alert('warning', t(language, 'casework.stale', { status: statusLabel(language, status) }));
 }

@@ -1,5 +1,4 @@
 import { Router, type Request, type Response } from 'express';
-import { t, zodErrorMap, type MessageKey, type Language } from '../../../../locale';
 import type { Config } from '../../../../lib/config';
 import { decisionSchema } from '../../../../domain/case-actions';
 import { recordAccess, recordAudit } from '../../audit/log';
@@ -14,10 +13,12 @@ import { addScreeningOverride, OVERRIDE_REASON_MAX_LENGTH, screeningOverrideSche
 import type { FieldErrors } from '../forms';
 import { pageLanguage } from '../page-language';
 import { safeNextPath } from '../staff/access';
-import { showCasePage, staleNotice, type CasePageDependencies, type CasePageState } from './case-page';
-import { MESSAGE_MAX_LENGTH, type CaseForm } from './case-forms';
-import { alert, listOf, textOf } from './format';
-import { CASEWORK_TEXTS as T, fill } from './texts';
+import { showCasePage, staleNotice, type CasePageDependencies } from './case-page';
+import { MESSAGE_MAX_LENGTH } from './case-forms';
+import type { CaseForm, CasePageState } from './case-data';
+import { t, zodErrorMap, type Language, type MessageKey } from '../../../../locale';
+import { listOf, textOf } from './format';
+import { alert } from '../staff/alert';
 
 export interface CaseRouteDependencies extends CasePageDependencies {
   config: Config;
@@ -70,7 +71,7 @@ export async function runCaseAction(
     res.redirect(303, target.pathname + target.search);
   } catch (error) {
     if (error instanceof ApiError && (error.status === 409 || error.code === 'same_approver')) {
-      if (error.code === 'same_approver') return showCasePage(req, res, deps, id, { notice: alert('warning', T.sameApprover[language]) }, 409);
+      if (error.code === 'same_approver') return showCasePage(req, res, deps, id, { notice: alert('warning', t(language, 'casework.sameApprover')) }, 409);
       return stale();
     }
     if (error instanceof ApiError && error.status === 400 && form) {
@@ -85,8 +86,8 @@ export function decisionFromForm(body: Record<string, unknown>, language: Langua
   const errors: FieldErrors = {};
   const outcome = textOf(body.outcome);
   const amountText = textOf(body.amountGranted).replace(/[\s.]/g, '');
-  if (!outcome) errors.outcome = T.outcomeRequired[language];
-  if (!/^\d{1,9}$/.test(amountText)) errors.amountGranted = T.amountRequired[language];
+  if (!outcome) errors.outcome = t(language, 'casework.outcomeRequired');
+  if (!/^\d{1,9}$/.test(amountText)) errors.amountGranted = t(language, 'casework.amountRequired');
   const conditions = textOf(body.conditions).split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
   if (Object.keys(errors).length) return { errors };
   const parsed = decisionSchema.safeParse(
@@ -140,8 +141,8 @@ export function caseActionPages(deps: CaseRouteDependencies): Router {
       const language = pageLanguage(req, res);
       const items = listOf(req.body?.items).map((item) => item.trim()).filter(Boolean).slice(0, 20);
       const message = textOf(req.body?.message).trim();
-      if (!items.length && !message) throw formError('request', req.body, { items: T.requestNeedsSomething[language] });
-      if (message.length > MESSAGE_MAX_LENGTH) throw formError('request', req.body, { message: fill(T.messageTooLong[language], { max: MESSAGE_MAX_LENGTH }) });
+      if (!items.length && !message) throw formError('request', req.body, { items: t(language, 'casework.requestNeedsSomething') });
+      if (message.length > MESSAGE_MAX_LENGTH) throw formError('request', req.body, { message: t(language, 'casework.messageTooLong', { max: MESSAGE_MAX_LENGTH }) });
       return runCaseAction(req, res, deps, 'request', async (id) => {
         await requestInformation(deps.temporal, id, staffOf(res)!.email, items, message);
         return { done: 'requested', audit: { action: 'case.request_information', details: { items } } };
@@ -197,7 +198,7 @@ export function caseActionPages(deps: CaseRouteDependencies): Router {
         const errors: FieldErrors = {};
         for (const issue of parsed.error.issues) {
           const field = String(issue.path[0]);
-          errors[field] ??= field === 'code' ? T.chooseRule[language] : field === 'result' ? T.chooseResult[language] : fill(T.reasonRequired[language], { max: OVERRIDE_REASON_MAX_LENGTH });
+          errors[field] ??= field === 'code' ? t(language, 'casework.chooseRule') : field === 'result' ? t(language, 'casework.chooseResult') : t(language, 'casework.reasonRequired', { max: OVERRIDE_REASON_MAX_LENGTH });
         }
         throw formError('judge', req.body, errors);
       }
@@ -213,7 +214,7 @@ export function caseActionPages(deps: CaseRouteDependencies): Router {
     withFormErrors(async (req, res) => {
       const language = pageLanguage(req, res);
       const parsed = caseNoteSchema.safeParse({ text: textOf(req.body?.text) });
-      if (!parsed.success) throw formError('note', req.body, { text: fill(T.noteRequired[language], { max: NOTE_MAX_LENGTH }) });
+      if (!parsed.success) throw formError('note', req.body, { text: t(language, 'casework.noteRequired', { max: NOTE_MAX_LENGTH }) });
       await runCaseAction(req, res, deps, 'note', async (id) => {
         const note = await addCaseNote(deps.db, staffOf(res)!, id, parsed.data.text);
         return { done: 'note', audit: { action: 'case.note', details: { noteId: note.id } } };

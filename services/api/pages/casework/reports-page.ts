@@ -7,14 +7,15 @@ import { applicationIdOf } from '../../http/case-access';
 import { staffOf } from '../../http/staff';
 import { CSRF_FIELD } from '../../http/csrf';
 import { currentReportState, reviewReport } from '../../casework/actions';
-import { errorSummary, hiddenField, textArea, type FieldErrors } from '../forms';
+import { hiddenField, textArea, type FieldErrors } from '../forms';
 import { html, type SafeHtml } from '../../../../lib/html';
 import { pageLanguage } from '../page-language';
 import { sendStaffPage, staffCsrfToken } from '../staff/shell';
 import { MESSAGE_MAX_LENGTH } from './case-forms';
 import type { CaseRouteDependencies } from './case-routes';
-import { alert, dateTime, doneNotice, fileSize, kroner, kronerFromOre, statusLabel, textOf } from './format';
-import { CASEWORK_TEXTS as T, fill } from './texts';
+import { formatBytes, formatDateTime, formatKroner, formatMoney, statusLabel, t } from '../../../../locale';
+import { doneNotice, textOf } from './format';
+import { alert } from '../staff/alert';
 
 interface ReportContent {
   narrative?: string;
@@ -47,62 +48,54 @@ async function showReportsPage(req: Request, res: Response, deps: CaseRouteDepen
   await recordAccessMany(deps.db, staff, waiting.map((c) => c.id), 'report_review');
   const csrf = staffCsrfToken(res, deps.cookieSecret);
   const errors = state.errors ?? {};
-  sendStaffPage(
-    req,
-    res,
-    deps.site,
-    deps.cookieSecret,
-    {
-      title: T.reportsTitle[language],
-      language,
-      area: 'reports',
-      hasErrors: Object.keys(errors).length > 0,
-      main: html`${errorSummary(errors, language)}
-        <h1>${T.reportsTitle[language]}</h1>
-        ${state.notice ?? doneNotice(req, language)}
-        <p>${T.reportsIntro[language]}</p>
-        ${waiting.length
-          ? waiting.map((application) => {
-              const report = application.reports[0]!;
-              const content = (report.content ?? {}) as ReportContent;
-              const granted = application.amountGrantedOre ?? 0n;
-              const spentOre = BigInt(content.spentKroner ?? 0) * 100n;
-              const repaymentOre = granted > spentOre ? granted - spentOre : 0n;
-              const documents = application.documents.filter((d) => (content.documentIds ?? []).includes(d.id));
-              const reference = formatCaseReference(application.referenceNumber, application.submittedAt ?? application.createdAt);
-              const commentField = `comment-${application.id}`;
-              const values = state.values?.applicationId === application.id ? state.values : {};
-              return html`<article class="gf-card" aria-labelledby="report-${application.id}">
-                <h2 class="h3" id="report-${application.id}"><a href="/personale/sager/${application.id}">${reference}</a>: ${application.organizationName}, ${application.projectTitle}</h2>
-                <dl class="gf-summary-list">
-                  <dt>${T.requirement[language]}</dt><dd>${describeReportRequirement(report.requirement as never, language)}</dd>
-                  <dt>${T.submittedAt[language]}</dt><dd>${report.submittedAt ? dateTime(report.submittedAt, language) : ''} (${fill(T.dueOn[language], { at: dateTime(report.dueAt, language) })})</dd>
-                  <dt>${T.granted[language]}</dt><dd>${kronerFromOre(granted, language)}</dd>
-                  <dt>${T.spent[language]}</dt><dd>${kroner(content.spentKroner ?? 0, language)}</dd>
-                  <dt>${T.repayment[language]}</dt><dd><strong>${repaymentOre > 0n ? fill(T.repaymentNote[language], { amount: kronerFromOre(repaymentOre, language) }) : T.noRepayment[language]}</strong></dd>
-                  <dt>${T.reportedParticipants[language]}</dt><dd>${content.participants ?? ''}</dd>
-                  <dt>${T.volunteers[language]}</dt><dd>${content.volunteers ?? ''}</dd>
-                  <dt>${T.narrative[language]}</dt><dd class="gf-pre">${content.narrative ?? ''}</dd>
-                  ${content.story ? html`<dt>${T.story[language]}</dt><dd class="gf-pre">${content.story}</dd>` : ''}
-                  <dt>${T.documents[language]}</dt><dd>${documents.length
-                    ? html`<ul>${documents.map((d) => html`<li><a href="/api/v1/applications/${application.id}/documents/${d.id}" download>${fill(T.download[language], { name: d.filename, size: fileSize(d.size, language) })}</a></li>`)}</ul>`
-                    : T.noDocuments[language]}</dd>
-                </dl>
-                <form method="post" action="/personale/opfoelgning/${application.id}" class="gf-inline-form">
-                  ${hiddenField(CSRF_FIELD, csrf)}${hiddenField('accept', 'true')}
-                  <button type="submit" class="button button-primary">${T.acceptReport[language]}</button>
-                </form>
-                <form method="post" action="/personale/opfoelgning/${application.id}" novalidate>
-                  ${hiddenField(CSRF_FIELD, csrf)}${hiddenField('accept', 'false')}
-                  ${textArea({ name: commentField, label: T.sendBackComment[language], language, maxLength: MESSAGE_MAX_LENGTH, rows: 3, value: textOf(values[commentField]), error: errors[commentField] })}
-                  <button type="submit" class="button button-secondary">${T.sendBackReport[language]}</button>
-                </form>
-              </article>`;
-            })
-          : html`<p>${T.noReports[language]}</p>`}`,
-    },
-    status,
-  );
+  sendStaffPage(req, res, deps.site, deps.cookieSecret, {
+    title: t(language, 'casework.reportsTitle'),
+    language,
+    area: 'reports',
+    errors,
+    main: html`<h1>${t(language, 'casework.reportsTitle')}</h1>
+      ${state.notice ?? doneNotice(req, language)}
+      <p>${t(language, 'casework.reportsIntro')}</p>
+      ${waiting.length
+        ? waiting.map((application) => {
+            const report = application.reports[0]!;
+            const content = (report.content ?? {}) as ReportContent;
+            const granted = application.amountGrantedOre ?? 0n;
+            const spentOre = BigInt(content.spentKroner ?? 0) * 100n;
+            const repaymentOre = granted > spentOre ? granted - spentOre : 0n;
+            const documents = application.documents.filter((d) => (content.documentIds ?? []).includes(d.id));
+            const reference = formatCaseReference(application.referenceNumber, application.submittedAt ?? application.createdAt);
+            const commentField = `comment-${application.id}`;
+            const values = state.values?.applicationId === application.id ? state.values : {};
+            return html`<article class="gf-card" aria-labelledby="report-${application.id}">
+              <h2 class="h3" id="report-${application.id}"><a href="/personale/sager/${application.id}">${reference}</a>: ${application.organizationName}, ${application.projectTitle}</h2>
+              <dl class="gf-summary-list">
+                <dt>${t(language, 'casework.requirement')}</dt><dd>${describeReportRequirement(report.requirement as never, language)}</dd>
+                <dt>${t(language, 'casework.submittedAt')}</dt><dd>${report.submittedAt ? formatDateTime(language, report.submittedAt) : ''} (${t(language, 'casework.dueOn', { at: formatDateTime(language, report.dueAt) })})</dd>
+                <dt>${t(language, 'casework.granted')}</dt><dd>${formatMoney(language, granted)}</dd>
+                <dt>${t(language, 'casework.spent')}</dt><dd>${formatKroner(language, content.spentKroner ?? 0)}</dd>
+                <dt>${t(language, 'casework.repayment')}</dt><dd><strong>${repaymentOre > 0n ? t(language, 'casework.repaymentNote', { amount: formatMoney(language, repaymentOre) }) : t(language, 'casework.noRepayment')}</strong></dd>
+                <dt>${t(language, 'casework.reportedParticipants')}</dt><dd>${content.participants ?? ''}</dd>
+                <dt>${t(language, 'casework.volunteers')}</dt><dd>${content.volunteers ?? ''}</dd>
+                <dt>${t(language, 'casework.narrative')}</dt><dd class="gf-pre">${content.narrative ?? ''}</dd>
+                ${content.story ? html`<dt>${t(language, 'casework.story')}</dt><dd class="gf-pre">${content.story}</dd>` : ''}
+                <dt>${t(language, 'casework.documents')}</dt><dd>${documents.length
+                  ? html`<ul>${documents.map((d) => html`<li><a href="/api/v1/applications/${application.id}/documents/${d.id}" download>${t(language, 'casework.download', { name: d.filename, size: formatBytes(language, d.size) })}</a></li>`)}</ul>`
+                  : t(language, 'casework.noDocuments')}</dd>
+              </dl>
+              <form method="post" action="/personale/opfoelgning/${application.id}" class="gf-inline-form">
+                ${hiddenField(CSRF_FIELD, csrf)}${hiddenField('accept', 'true')}
+                <button type="submit" class="button button-primary">${t(language, 'casework.acceptReport')}</button>
+              </form>
+              <form method="post" action="/personale/opfoelgning/${application.id}" novalidate>
+                ${hiddenField(CSRF_FIELD, csrf)}${hiddenField('accept', 'false')}
+                ${textArea({ name: commentField, label: t(language, 'casework.sendBackComment'), language, maxLength: MESSAGE_MAX_LENGTH, rows: 3, value: textOf(values[commentField]), error: errors[commentField] })}
+                <button type="submit" class="button button-secondary">${t(language, 'casework.sendBackReport')}</button>
+              </form>
+            </article>`;
+          })
+        : html`<p>${t(language, 'casework.noReports')}</p>`}`,
+  }, status);
 }
 
 /** Follow-up reports waiting for review: accept (claiming back unspent money) or send back with a comment. */
@@ -119,12 +112,12 @@ export function reportReviewPages(deps: CaseRouteDependencies): Router {
     const commentField = `comment-${id}`;
     const comment = textOf(req.body?.[commentField]).trim().slice(0, MESSAGE_MAX_LENGTH);
     if (!accept && !comment) {
-      return showReportsPage(req, res, deps, { errors: { [commentField]: T.sendBackRequired[language] }, values: { ...req.body, applicationId: id } }, 400);
+      return showReportsPage(req, res, deps, { errors: { [commentField]: t(language, 'casework.sendBackRequired') }, values: { ...req.body, applicationId: id } }, 400);
     }
     const stale = async () => {
       const now = await currentReportState(deps.temporal, id);
       const status = now?.status ?? (await deps.db.application.findUnique({ where: { id }, select: { status: true } }))?.status ?? 'CLOSED';
-      return showReportsPage(req, res, deps, { notice: alert('warning', fill(T.stale[language], { status: statusLabel(status, language) })) }, 409);
+      return showReportsPage(req, res, deps, { notice: alert('warning', t(language, 'casework.stale', { status: statusLabel(language, status) })) }, 409);
     };
     try {
       await reviewReport(deps.temporal, id, staff.email, accept, comment || undefined);

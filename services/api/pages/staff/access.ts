@@ -5,7 +5,7 @@ import { html } from '../../../../lib/html';
 import type { SiteSettings } from '../layout';
 import { pageLanguage } from '../page-language';
 import { sendStaffPage } from './shell';
-import { STAFF_TEXTS } from './texts';
+import { t } from '../../../../locale';
 
 /** Where a local path may send the browser after sign-in: only our own pages. */
 export function safeNextPath(next: unknown): string | undefined {
@@ -26,12 +26,12 @@ export function staffPagesFor(site: SiteSettings, cookieSecret: string, ...roles
       }
       // A post without a valid session (or without its CSRF token) changes nothing.
       const language = pageLanguage(req, res);
-      sendStaffPage(req, res, site, cookieSecret, { title: STAFF_TEXTS.sessionEnded[language], language, main: html`<h1>${STAFF_TEXTS.signIn[language]}</h1><p>${STAFF_TEXTS.sessionEnded[language]}</p><p><a href="/personale/log-ind">${STAFF_TEXTS.submit[language]}</a></p>` }, res.locals.staffCsrfRejected ? 403 : 401);
+      sendStaffPage(req, res, site, cookieSecret, { title: t(language, 'staff.sessionEnded'), language, main: html`<h1>${t(language, 'staff.signIn')}</h1><p>${t(language, 'staff.sessionEnded')}</p><p><a href="/personale/log-ind">${t(language, 'staff.submit')}</a></p>` }, res.locals.staffCsrfRejected ? 403 : 401);
       return;
     }
     if (!hasRole(staff, ...roles)) {
       const language = pageLanguage(req, res);
-      sendStaffPage(req, res, site, cookieSecret, { title: STAFF_TEXTS.forbidden[language], language, main: html`<h1>${STAFF_TEXTS.forbidden[language]}</h1><p>${STAFF_TEXTS.forbiddenBody[language]}</p>` }, 403);
+      sendStaffPage(req, res, site, cookieSecret, { title: t(language, 'staff.forbidden'), language, main: html`<h1>${t(language, 'staff.forbidden')}</h1><p>${t(language, 'staff.forbiddenBody')}</p>` }, 403);
       return;
     }
     next();

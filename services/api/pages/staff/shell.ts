@@ -3,19 +3,19 @@ import type { Language } from '../../../../lib/languages';
 import type { StaffIdentity, StaffRole } from '../../../../lib/staff-auth';
 import { CSRF_FIELD, csrfToken } from '../../http/csrf';
 import { hasRole, staffOf, staffTokenOf } from '../../http/staff';
-import { hiddenField } from '../forms';
+import { errorSummary, hiddenField, type FieldErrors } from '../forms';
 import { html, type SafeHtml } from '../../../../lib/html';
 import { renderPage, sendPage, type SiteSettings } from '../layout';
-import { STAFF_TEXTS } from './texts';
+import { t } from '../../../../locale';
 
 export type StaffArea = 'queue' | 'approvals' | 'reports' | 'statistics' | 'admin';
 
-const AREAS: { area: StaffArea; href: string; label: keyof typeof STAFF_TEXTS; roles: StaffRole[] }[] = [
-  { area: 'queue', href: '/personale/sager', label: 'navQueue', roles: ['caseworker', 'approver'] },
-  { area: 'approvals', href: '/personale/godkendelser', label: 'navApprovals', roles: ['approver'] },
-  { area: 'reports', href: '/personale/opfoelgning', label: 'navReports', roles: ['caseworker', 'approver'] },
-  { area: 'statistics', href: '/statistik', label: 'navStatistics', roles: ['politician', 'caseworker', 'approver'] },
-  { area: 'admin', href: '/personale/admin', label: 'navAdmin', roles: ['admin'] },
+const AREAS: { area: StaffArea; href: string; roles: StaffRole[] }[] = [
+  { area: 'queue', href: '/personale/sager', roles: ['caseworker', 'approver'] },
+  { area: 'approvals', href: '/personale/godkendelser', roles: ['approver'] },
+  { area: 'reports', href: '/personale/opfoelgning', roles: ['caseworker', 'approver'] },
+  { area: 'statistics', href: '/statistik', roles: ['politician', 'caseworker', 'approver'] },
+  { area: 'admin', href: '/personale/admin', roles: ['admin'] },
 ];
 
 /** Where a staff member lands after signing in: the first area their roles open. */
@@ -38,7 +38,8 @@ export interface StaffPageOptions {
   language: Language;
   main: SafeHtml;
   area?: StaffArea;
-  hasErrors?: boolean;
+  /** A refused form's messages: summarised above the page's content, and the title says so. */
+  errors?: FieldErrors;
 }
 
 /** A staff page: the page shell with the areas the signed-in member's roles open, and sign-out. */
@@ -48,7 +49,7 @@ export function renderStaffPage(req: Request, res: Response, site: SiteSettings,
   const navigation = staff
     ? AREAS.filter((area) => hasRole(staff, ...area.roles)).map((area) => ({
         href: area.href,
-        label: STAFF_TEXTS[area.label][language],
+        label: t(language, `staff.nav.${area.area}`),
         current: area.area === options.area,
       }))
     : undefined;
@@ -56,10 +57,13 @@ export function renderStaffPage(req: Request, res: Response, site: SiteSettings,
     ? html`<span>${staff.name}</span>
         <form method="post" action="/personale/log-ud" class="gf-inline-form">
           ${staffCsrfField(res, cookieSecret)}
-          <button type="submit" class="button button-tertiary">${STAFF_TEXTS.signOut[language]}</button>
+          <button type="submit" class="button button-tertiary">${t(language, 'staff.signOut')}</button>
         </form>`
     : undefined;
-  return renderPage(req, site, { title: options.title, language, main: options.main, navigation, user, hasErrors: options.hasErrors });
+  const errors = options.errors ?? {};
+  const hasErrors = Object.keys(errors).length > 0;
+  const main = hasErrors ? html`${errorSummary(errors, language)}${options.main}` : options.main;
+  return renderPage(req, site, { title: options.title, language, main, navigation, user, hasErrors });
 }
 
 export function sendStaffPage(req: Request, res: Response, site: SiteSettings, cookieSecret: string, options: StaffPageOptions, status = 200): void {

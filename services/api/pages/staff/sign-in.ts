@@ -5,13 +5,14 @@ import { ApiError } from '../../http/errors';
 import { CSRF_FIELD, csrfToken, verifyCsrf } from '../../http/csrf';
 import { signIn, SignInThrottled, type SignInDependencies } from '../../http/sign-in';
 import { staffOf, staffTokenOf, STAFF_COOKIE } from '../../http/staff';
-import { errorSummary, hiddenField, textField, type FieldErrors } from '../forms';
+import { hiddenField, textField, type FieldErrors } from '../forms';
 import { html } from '../../../../lib/html';
 import type { SiteSettings } from '../layout';
 import { pageLanguage, readCookie } from '../page-language';
 import { safeNextPath, staffPagesFor } from './access';
+import { alert } from './alert';
 import { homeOf, sendStaffPage } from './shell';
-import { STAFF_TEXTS } from './texts';
+import { t } from '../../../../locale';
 
 // Before there is a session, the sign-in form's CSRF token is bound to a random cookie of its own
 // (so another site cannot sign a browser in to an account of its choosing).
@@ -41,20 +42,19 @@ export function signInPages(deps: SignInPageDependencies): Router {
     const errors = state.errors ?? {};
     const nonce = signInNonce(req, res);
     sendStaffPage(req, res, deps.site, deps.cookieSecret, {
-      title: STAFF_TEXTS.signIn[language],
+      title: t(language, 'staff.signIn'),
       language,
-      hasErrors: Object.keys(errors).length > 0,
+      errors,
       main: html`
-        ${errorSummary(errors, language)}
-        <h1>${STAFF_TEXTS.signIn[language]}</h1>
-        ${state.notice ? html`<div class="alert alert-info" role="status"><div class="alert-body"><p class="alert-text">${state.notice}</p></div></div>` : ''}
-        <p>${STAFF_TEXTS.signInIntro[language]}</p>
+        <h1>${t(language, 'staff.signIn')}</h1>
+        ${state.notice ? alert('info', state.notice) : ''}
+        <p>${t(language, 'staff.signInIntro')}</p>
         <form method="post" action="/personale/log-ind" novalidate>
           ${hiddenField(CSRF_FIELD, csrfToken(deps.cookieSecret, nonce))}
           ${state.next ? hiddenField('next', state.next) : ''}
-          ${textField({ name: 'email', label: STAFF_TEXTS.email[language], language, type: 'email', autocomplete: 'username', value: state.email, error: errors.email, width: 'l', maxLength: 254 })}
-          ${textField({ name: 'password', label: STAFF_TEXTS.password[language], language, type: 'password', autocomplete: 'current-password', error: errors.password, width: 'l', maxLength: 200 })}
-          <button type="submit" class="button button-primary">${STAFF_TEXTS.submit[language]}</button>
+          ${textField({ name: 'email', label: t(language, 'staff.email'), language, type: 'email', autocomplete: 'username', value: state.email, error: errors.email, width: 'l', maxLength: 254 })}
+          ${textField({ name: 'password', label: t(language, 'staff.password'), language, type: 'password', autocomplete: 'current-password', error: errors.password, width: 'l', maxLength: 200 })}
+          <button type="submit" class="button button-primary">${t(language, 'staff.submit')}</button>
         </form>`,
     }, status);
   }
@@ -67,7 +67,7 @@ export function signInPages(deps: SignInPageDependencies): Router {
       res.redirect(303, next ?? homeOf(staff));
       return;
     }
-    const notice = req.query['logget-ud'] !== undefined ? STAFF_TEXTS.signedOut[language] : next ? STAFF_TEXTS.sessionEnded[language] : undefined;
+    const notice = req.query['logget-ud'] !== undefined ? t(language, 'staff.signedOut') : next ? t(language, 'staff.sessionEnded') : undefined;
     showForm(req, res, language, { next, notice });
   });
 
@@ -78,8 +78,8 @@ export function signInPages(deps: SignInPageDependencies): Router {
     const password = typeof req.body?.password === 'string' ? req.body.password : '';
     const next = safeNextPath(req.body?.next);
     const errors: FieldErrors = {};
-    if (!email) errors.email = STAFF_TEXTS.emailRequired[language];
-    if (!password) errors.password = STAFF_TEXTS.passwordRequired[language];
+    if (!email) errors.email = t(language, 'staff.emailRequired');
+    if (!password) errors.password = t(language, 'staff.passwordRequired');
     if (Object.keys(errors).length) return showForm(req, res, language, { email, errors, next }, 400);
     try {
       const session = await signIn(deps, email, password.slice(0, 200), req.ip ?? 'unknown');
@@ -89,10 +89,10 @@ export function signInPages(deps: SignInPageDependencies): Router {
     } catch (error) {
       if (error instanceof SignInThrottled) {
         res.set('Retry-After', String(error.retryAfterSeconds));
-        return showForm(req, res, language, { email, errors: { email: STAFF_TEXTS.throttled[language] }, next }, 429);
+        return showForm(req, res, language, { email, errors: { email: t(language, 'staff.throttled') }, next }, 429);
       }
       if (error instanceof ApiError && error.status === 401) {
-        return showForm(req, res, language, { email, errors: { email: STAFF_TEXTS.loginFailed[language] }, next }, 401);
+        return showForm(req, res, language, { email, errors: { email: t(language, 'staff.loginFailed') }, next }, 401);
       }
       throw error;
     }

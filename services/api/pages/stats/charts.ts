@@ -22,9 +22,7 @@ export function barChart(id: string, title: string, description: string, values:
   const barSpace = WIDTH - LABEL_WIDTH - 70;
   const height = values.length * ROW + 16 + (marker ? 16 : 0);
   const markerX = marker ? LABEL_WIDTH + (barSpace * marker.value) / max : 0;
-  return html`<svg class="gf-chart" viewBox="0 0 ${WIDTH} ${height}" width="100%" role="img" aria-labelledby="${id}-title ${id}-desc" focusable="false">
-    <title id="${id}-title">${title}</title>
-    <desc id="${id}-desc">${description}</desc>
+  return chartFrame(id, title, description, height, html`
     ${values.map((v, i) => {
       const y = 8 + i * ROW;
       const width = v.value === null ? 0 : Math.max(2, (barSpace * v.value) / max);
@@ -38,8 +36,7 @@ export function barChart(id: string, title: string, description: string, values:
     ${marker
       ? html`<line x1="${markerX.toFixed(1)}" x2="${markerX.toFixed(1)}" y1="4" y2="${height - 14}" class="gf-chart-target"></line>
           <text x="${markerX.toFixed(1)}" y="${height - 2}" text-anchor="middle" class="gf-chart-label">${marker.label}</text>`
-      : ''}
-  </svg>`;
+      : ''}`);
 }
 
 /** Columns over time (months), with an optional horizontal target line. */
@@ -52,9 +49,7 @@ export function columnChart(id: string, title: string, description: string, valu
   const max = Math.max(1, target?.value ?? 0, ...values.map((v) => v.value ?? 0)) * 1.1;
   const step = (WIDTH - left * 2) / Math.max(1, values.length);
   const y = (value: number) => top + plot - (plot * value) / max;
-  return html`<svg class="gf-chart" viewBox="0 0 ${WIDTH} ${height}" width="100%" role="img" aria-labelledby="${id}-title ${id}-desc" focusable="false">
-    <title id="${id}-title">${title}</title>
-    <desc id="${id}-desc">${description}</desc>
+  return chartFrame(id, title, description, height, html`
     <line x1="${left}" x2="${WIDTH - left}" y1="${top + plot}" y2="${top + plot}" class="gf-chart-axis"></line>
     ${values.map((v, i) => {
       const x = left + i * step;
@@ -68,8 +63,7 @@ export function columnChart(id: string, title: string, description: string, valu
     ${target
       ? html`<line x1="${left}" x2="${WIDTH - left}" y1="${y(target.value).toFixed(1)}" y2="${y(target.value).toFixed(1)}" class="gf-chart-target"></line>
           <text x="${WIDTH - left}" y="${(y(target.value) - 4).toFixed(1)}" text-anchor="end" class="gf-chart-label">${target.label}</text>`
-      : ''}
-  </svg>`;
+      : ''}`);
 }
 
 /** A plain data table: the chart's numbers for everyone, and the only form screen readers need. */
@@ -79,6 +73,15 @@ export function dataTable(caption: string, headers: string[], rows: (string | nu
     <thead><tr>${headers.map((header, i) => html`<th scope="col"${i > 0 ? html` class="gf-number"` : ''}>${header}</th>`)}</tr></thead>
     <tbody>${rows.map((row) => html`<tr>${row.map((cell, i) => (i === 0 ? html`<th scope="row">${cell}</th>` : html`<td class="gf-number">${cell}</td>`))}</tr>`)}</tbody>
   </table>`;
+}
+
+/** The accessible frame of every chart: an image named by its title and described by its description. */
+function chartFrame(id: string, title: string, description: string, height: number, content: SafeHtml): SafeHtml {
+  return html`<svg class="gf-chart" viewBox="0 0 ${WIDTH} ${height}" width="100%" role="img" aria-labelledby="${id}-title ${id}-desc" focusable="false">
+    <title id="${id}-title">${title}</title>
+    <desc id="${id}-desc">${description}</desc>
+    ${content}
+  </svg>`;
 }
 
 function truncate(text: string, length: number): string {

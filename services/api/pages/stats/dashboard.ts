@@ -1,10 +1,10 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { Database } from '../../../../lib/db';
-import { zodErrorMap, type Language } from '../../../../locale';
+import { formatKroner, formatNumber, formatPercent, t, zodErrorMap, type Language } from '../../../../locale';
 import { SUPPRESSED, type Count } from '../../../../domain/stats/suppression';
 import { zodIssues } from '../../http/errors';
-import { errorSummary, selectField, textField, type FieldErrors } from '../forms';
+import { selectField, textField, type FieldErrors } from '../forms';
 import { html, type SafeHtml } from '../../../../lib/html';
 import type { SiteSettings } from '../layout';
 import { pageLanguage } from '../page-language';
@@ -12,23 +12,17 @@ import { sendStaffPage } from '../staff/shell';
 import { statsQuerySchema, resolvePeriod } from '../../stats/query';
 import { statsSummary, type StatsSummary } from '../../stats/summary';
 import { barChart, columnChart, dataTable } from './charts';
-import { STATS_TEXTS, type StatsText } from './texts';
 
-const LOCALES: Record<Language, string> = { da: 'da-DK', nb: 'nb-NO', en: 'en-GB' };
-
-/** Formatting in the page's language; "<5" and hidden figures say so in words. */
+/** Figures in the page's language; "<5" and hidden figures say so in words. */
 function formatter(language: Language) {
-  const t = (key: StatsText, values: Record<string, string | number> = {}) =>
-    STATS_TEXTS[key][language].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
-  const number = (value: number, digits = 1) => value.toLocaleString(LOCALES[language], { maximumFractionDigits: digits });
+  const number = (value: number, digits = 1) => formatNumber(language, value, { maximumFractionDigits: digits });
   return {
-    t,
     number,
     count: (value: Count) => (value === SUPPRESSED ? '<5' : number(value, 0)),
-    days: (value: number | null) => (value === null ? t('notShown') : t('days', { n: number(value) })),
+    days: (value: number | null) => (value === null ? t(language, 'stats.notShown') : t(language, 'stats.days', { n: value })),
     daysShort: (value: number | null) => (value === null ? '–' : number(value)),
-    share: (value: number | null) => (value === null ? '–' : new Intl.NumberFormat(LOCALES[language], { style: 'percent', maximumFractionDigits: 0 }).format(value)),
-    kroner: (value: number) => `${number(value, 0)} kr.`,
+    share: (value: number | null) => (value === null ? '–' : formatPercent(language, value)),
+    kroner: (value: number) => formatKroner(language, value),
   };
 }
 
@@ -55,12 +49,11 @@ export async function showDashboard(req: Request, res: Response, deps: { db: Dat
   }
   const hasErrors = Object.keys(errors).length > 0;
   const form = periodForm(language, f, rounds, summary ? { from: summary.period.from, to: summary.period.to, roundId: summary.roundId ?? '' } : raw, errors);
-  const main = html`<h1>${f.t('title')}</h1>
-    ${errorSummary(errors, language)}
-    <p class="font-lead">${f.t('intro')}</p>
+  const main = html`<h1>${t(language, 'stats.title')}</h1>
+    <p class="font-lead">${t(language, 'stats.intro')}</p>
     ${form}
     ${summary ? figures(summary, language, f) : ''}`;
-  sendStaffPage(req, res, deps.site, deps.cookieSecret, { title: f.t('title'), language, main, area: 'statistics', hasErrors }, hasErrors ? 400 : 200);
+  sendStaffPage(req, res, deps.site, deps.cookieSecret, { title: t(language, 'stats.title'), language, main, area: 'statistics', errors }, hasErrors ? 400 : 200);
 }
 
 function stringOf(value: unknown): string {
@@ -72,14 +65,14 @@ type Format = ReturnType<typeof formatter>;
 function periodForm(language: Language, f: Format, rounds: { id: string; name: string }[], values: { from: string; to: string; roundId: string }, errors: FieldErrors): SafeHtml {
   return html`<form method="get" action="/statistik" class="gf-stats-form" novalidate>
     <fieldset>
-      <legend class="h3">${f.t('choose')}</legend>
+      <legend class="h3">${t(language, 'stats.choose')}</legend>
       <div class="gf-stats-form-fields">
-        ${textField({ name: 'from', label: f.t('from'), language, type: 'date', value: values.from, hint: f.t('dateHint'), error: errors.from })}
-        ${textField({ name: 'to', label: f.t('to'), language, type: 'date', value: values.to, hint: f.t('dateHint'), error: errors.to })}
-        ${selectField({ name: 'roundId', label: f.t('round'), language, value: values.roundId, emptyLabel: f.t('allRounds'), options: rounds.map((round) => ({ value: round.id, label: round.name })), error: errors.roundId })}
+        ${textField({ name: 'from', label: t(language, 'stats.from'), language, type: 'date', value: values.from, hint: t(language, 'stats.dateHint'), error: errors.from })}
+        ${textField({ name: 'to', label: t(language, 'stats.to'), language, type: 'date', value: values.to, hint: t(language, 'stats.dateHint'), error: errors.to })}
+        ${selectField({ name: 'roundId', label: t(language, 'stats.round'), language, value: values.roundId, emptyLabel: t(language, 'stats.allRounds'), options: rounds.map((round) => ({ value: round.id, label: round.name })), error: errors.roundId })}
       </div>
       <input type="hidden" name="lang" value="${language}">
-      <button type="submit" class="button button-primary">${f.t('show')}</button>
+      <button type="submit" class="button button-primary">${t(language, 'stats.show')}</button>
     </fieldset>
   </form>`;
 }
@@ -104,111 +97,111 @@ const numeric = (count: Count) => (count === SUPPRESSED ? null : count);
 function figures(s: StatsSummary, language: Language, f: Format): SafeHtml {
   const query = new URLSearchParams({ from: s.period.from, to: s.period.to, ...(s.roundId ? { roundId: s.roundId } : {}) });
   const roundQuery = s.roundId ? `?roundId=${s.roundId}` : '';
-  const t = s.turnaround;
+  const turnaround = s.turnaround;
 
   const headline = html`<section aria-labelledby="headline-heading">
-    <h2 id="headline-heading">${f.t('headline')}</h2>
+    <h2 id="headline-heading">${t(language, 'stats.headline')}</h2>
     <div class="gf-stat-cards">
-      ${headlineCard(f.t('medianTurnaround'), f.days(t.total.medianDays), t.targetDays === null ? f.t('targetPerRound') : f.t('target', { days: f.number(t.targetDays) }))}
-      ${headlineCard(f.t('withinTarget'), f.share(t.withinTargetShare), `${f.t('decided')}: ${f.count(t.decided)}`)}
-      ${headlineCard(f.t('p90Turnaround'), f.days(t.total.p90Days))}
-      ${headlineCard(f.t('municipalityTime'), f.days(t.municipality.medianDays), t.applicantShareOfTime === null ? undefined : f.t('applicantShare', { share: f.share(t.applicantShareOfTime) }))}
-      ${headlineCard(f.t('applicantTime'), f.days(t.applicant.medianDays))}
-      ${headlineCard(f.t('completeFirst'), f.share(s.completeness.completeFirstShare))}
-      ${headlineCard(f.t('approvalRate'), f.share(s.outcomes.approvalRate))}
-      ${headlineCard(f.t('submitted'), f.count(s.reach.submitted), `${f.t('firstTime')}: ${f.share(s.reach.firstTimeShare)}`)}
+      ${headlineCard(t(language, 'stats.medianTurnaround'), f.days(turnaround.total.medianDays), turnaround.targetDays === null ? t(language, 'stats.targetPerRound') : t(language, 'stats.target', { days: turnaround.targetDays }))}
+      ${headlineCard(t(language, 'stats.withinTarget'), f.share(turnaround.withinTargetShare), `${t(language, 'stats.decided')}: ${f.count(turnaround.decided)}`)}
+      ${headlineCard(t(language, 'stats.p90Turnaround'), f.days(turnaround.total.p90Days))}
+      ${headlineCard(t(language, 'stats.municipalityTime'), f.days(turnaround.municipality.medianDays), turnaround.applicantShareOfTime === null ? undefined : t(language, 'stats.applicantShare', { share: f.share(turnaround.applicantShareOfTime) }))}
+      ${headlineCard(t(language, 'stats.applicantTime'), f.days(turnaround.applicant.medianDays))}
+      ${headlineCard(t(language, 'stats.completeFirst'), f.share(s.completeness.completeFirstShare))}
+      ${headlineCard(t(language, 'stats.approvalRate'), f.share(s.outcomes.approvalRate))}
+      ${headlineCard(t(language, 'stats.submitted'), f.count(s.reach.submitted), `${t(language, 'stats.firstTime')}: ${f.share(s.reach.firstTimeShare)}`)}
     </div>
   </section>`;
 
   const months = s.monthly.map((m) => ({ label: m.month.slice(2), value: m.medianTurnaroundDays, text: f.daysShort(m.medianTurnaroundDays) }));
   const trend = section(
     'trend',
-    f.t('trend'),
-    columnChart('chart-trend', f.t('trend'), `${f.t('trendDesc')} ${f.t('chartNote')}`, months, t.targetDays === null ? undefined : { value: t.targetDays, label: f.t('target', { days: f.number(t.targetDays) }) }),
-    dataTable(f.t('trend'), [f.t('month'), f.t('submitted'), f.t('decided'), f.t('median'), f.t('withinTarget'), f.t('approvalRate')], s.monthly.map((m) => [m.month, f.count(m.submitted), f.count(m.decided), f.daysShort(m.medianTurnaroundDays), f.share(m.withinTargetShare), f.share(m.approvalRate)])),
+    t(language, 'stats.trend'),
+    columnChart('chart-trend', t(language, 'stats.trend'), `${t(language, 'stats.trendDesc')} ${t(language, 'stats.chartNote')}`, months, turnaround.targetDays === null ? undefined : { value: turnaround.targetDays, label: t(language, 'stats.target', { days: turnaround.targetDays }) }),
+    dataTable(t(language, 'stats.trend'), [t(language, 'stats.month'), t(language, 'stats.submitted'), t(language, 'stats.decided'), t(language, 'stats.median'), t(language, 'stats.withinTarget'), t(language, 'stats.approvalRate')], s.monthly.map((m) => [m.month, f.count(m.submitted), f.count(m.decided), f.daysShort(m.medianTurnaroundDays), f.share(m.withinTargetShare), f.share(m.approvalRate)])),
   );
 
   const stages = s.stages.filter((stage) => stage.cases !== 0);
   const dwell = section(
     'stages',
-    f.t('stages'),
-    barChart('chart-stages', f.t('stages'), `${f.t('stagesDesc')} ${f.t('chartNote')}`, stages.map((stage) => ({ label: stage.label, value: stage.medianDays, text: f.daysShort(stage.medianDays) }))),
-    dataTable(f.t('stagesDesc'), [f.t('stage'), f.t('cases'), f.t('median'), f.t('p90')], stages.map((stage) => [stage.label, f.count(stage.cases), f.daysShort(stage.medianDays), f.daysShort(stage.p90Days)])),
+    t(language, 'stats.stages'),
+    barChart('chart-stages', t(language, 'stats.stages'), `${t(language, 'stats.stagesDesc')} ${t(language, 'stats.chartNote')}`, stages.map((stage) => ({ label: stage.label, value: stage.medianDays, text: f.daysShort(stage.medianDays) }))),
+    dataTable(t(language, 'stats.stagesDesc'), [t(language, 'stats.stage'), t(language, 'stats.cases'), t(language, 'stats.median'), t(language, 'stats.p90')], stages.map((stage) => [stage.label, f.count(stage.cases), f.daysShort(stage.medianDays), f.daysShort(stage.p90Days)])),
   );
 
   const d = s.dropOff;
   const grantedCount = s.outcomes.byOutcome.filter((o) => o.code !== 'rejected').reduce<number | null>((sum, o) => (sum === null || o.count === SUPPRESSED ? null : sum + o.count), 0);
   const funnelRows: [string, Count][] = [
-    [f.t('draftsStarted'), d.draftsStarted],
-    [f.t('draftsSubmitted'), d.draftsSubmitted],
-    [f.t('submitted'), s.reach.submitted],
-    [f.t('decided'), s.outcomes.decided],
-    [f.t('granted'), grantedCount === null ? SUPPRESSED : grantedCount],
-    [f.t('lapsed'), d.lapsed],
-    [f.t('withdrawn'), d.withdrawn],
+    [t(language, 'stats.draftsStarted'), d.draftsStarted],
+    [t(language, 'stats.draftsSubmitted'), d.draftsSubmitted],
+    [t(language, 'stats.submitted'), s.reach.submitted],
+    [t(language, 'stats.decided'), s.outcomes.decided],
+    [t(language, 'stats.granted'), grantedCount === null ? SUPPRESSED : grantedCount],
+    [t(language, 'stats.lapsed'), d.lapsed],
+    [t(language, 'stats.withdrawn'), d.withdrawn],
   ];
   const funnel = section(
     'funnel',
-    f.t('funnel'),
-    barChart('chart-funnel', f.t('funnel'), `${f.t('funnelDesc')} ${f.t('chartNote')}`, funnelRows.map(([label, count]) => ({ label, value: numeric(count), text: f.count(count) }))),
-    dataTable(f.t('funnelDesc'), [f.t('step'), f.t('count')], funnelRows.map(([label, count]) => [label, f.count(count)])),
-    html`<h3>${f.t('stoppedAt')}</h3>
-      ${d.stoppedAt.length ? dataTable(f.t('stoppedAt'), [f.t('step'), f.t('count'), f.t('share')], d.stoppedAt.map((step) => [step.label, f.count(step.count), f.share(step.share)])) : html`<p>${f.t('none')}</p>`}
-      ${d.medianFormMinutes === null ? '' : html`<p>${f.t('formMinutes', { n: f.number(d.medianFormMinutes) })}</p>`}
-      <h3>${f.t('missing')}</h3>
-      ${dataTable(f.t('missing'), [f.t('item'), f.t('count')], [...s.completeness.missingItems.map((item) => [item.label, f.count(item.count)]), [f.t('missingOther'), f.count(s.completeness.otherMissingItems)]])}
-      <p>${f.t('requestsPer', { n: s.completeness.requestsPerApplication === null ? '–' : f.number(s.completeness.requestsPerApplication, 2) })}</p>`,
+    t(language, 'stats.funnel'),
+    barChart('chart-funnel', t(language, 'stats.funnel'), `${t(language, 'stats.funnelDesc')} ${t(language, 'stats.chartNote')}`, funnelRows.map(([label, count]) => ({ label, value: numeric(count), text: f.count(count) }))),
+    dataTable(t(language, 'stats.funnelDesc'), [t(language, 'stats.step'), t(language, 'stats.count')], funnelRows.map(([label, count]) => [label, f.count(count)])),
+    html`<h3>${t(language, 'stats.stoppedAt')}</h3>
+      ${d.stoppedAt.length ? dataTable(t(language, 'stats.stoppedAt'), [t(language, 'stats.step'), t(language, 'stats.count'), t(language, 'stats.share')], d.stoppedAt.map((step) => [step.label, f.count(step.count), f.share(step.share)])) : html`<p>${t(language, 'stats.none')}</p>`}
+      ${d.medianFormMinutes === null ? '' : html`<p>${t(language, 'stats.formMinutes', { n: f.number(d.medianFormMinutes) })}</p>`}
+      <h3>${t(language, 'stats.missing')}</h3>
+      ${dataTable(t(language, 'stats.missing'), [t(language, 'stats.item'), t(language, 'stats.count')], [...s.completeness.missingItems.map((item) => [item.label, f.count(item.count)]), [t(language, 'stats.missingOther'), f.count(s.completeness.otherMissingItems)]])}
+      <p>${t(language, 'stats.requestsPer', { n: s.completeness.requestsPerApplication === null ? '–' : f.number(s.completeness.requestsPerApplication, 2) })}</p>`,
   );
 
   const reasons = section(
     'reasons',
-    f.t('reasons'),
-    barChart('chart-reasons', f.t('reasons'), `${f.t('reasonsDesc')} ${f.t('chartNote')}`, s.outcomes.reasons.map((r) => ({ label: r.label, value: numeric(r.count), text: f.count(r.count) }))),
-    dataTable(f.t('reasonsDesc'), [f.t('reason'), f.t('count')], s.outcomes.reasons.length ? s.outcomes.reasons.map((r) => [r.label, f.count(r.count)]) : [[f.t('none'), '–']]),
-    html`<h3>${f.t('outcomes')}</h3>
-      ${dataTable(f.t('outcomes'), [f.t('outcome'), f.t('count'), f.t('share')], s.outcomes.byOutcome.map((o) => [o.label, f.count(o.count), f.share(o.share)]))}
+    t(language, 'stats.reasons'),
+    barChart('chart-reasons', t(language, 'stats.reasons'), `${t(language, 'stats.reasonsDesc')} ${t(language, 'stats.chartNote')}`, s.outcomes.reasons.map((r) => ({ label: r.label, value: numeric(r.count), text: f.count(r.count) }))),
+    dataTable(t(language, 'stats.reasonsDesc'), [t(language, 'stats.reason'), t(language, 'stats.count')], s.outcomes.reasons.length ? s.outcomes.reasons.map((r) => [r.label, f.count(r.count)]) : [[t(language, 'stats.none'), '–']]),
+    html`<h3>${t(language, 'stats.outcomes')}</h3>
+      ${dataTable(t(language, 'stats.outcomes'), [t(language, 'stats.outcome'), t(language, 'stats.count'), t(language, 'stats.share')], s.outcomes.byOutcome.map((o) => [o.label, f.count(o.count), f.share(o.share)]))}
       ${s.outcomes.requestedKroner !== null && s.outcomes.grantedKroner !== null
-        ? html`<p>${f.t('requestedGranted', { requested: f.kroner(s.outcomes.requestedKroner), granted: f.kroner(s.outcomes.grantedKroner), share: f.share(s.outcomes.grantedShareOfRequested) })}</p>`
+        ? html`<p>${t(language, 'stats.requestedGranted', { requested: f.kroner(s.outcomes.requestedKroner), granted: f.kroner(s.outcomes.grantedKroner), share: f.share(s.outcomes.grantedShareOfRequested) })}</p>`
         : ''}`,
   );
 
   const budget = section(
     'budget',
-    f.t('budget'),
-    barChart('chart-budget', f.t('budget'), `${f.t('budgetDesc')} ${f.t('chartNote')}`, s.budget.map((b) => ({ label: b.roundName, value: Math.round(b.usedShare * 100), text: f.share(b.usedShare) })), { value: 100, label: '100 %' }),
-    dataTable(f.t('budget'), [f.t('round'), f.t('budgetTotal'), f.t('grantedTotal'), f.t('grantedPeriod'), f.t('used')], s.budget.map((b) => [b.roundName, f.number(b.budgetKroner, 0), f.number(b.grantedKroner, 0), f.number(b.grantedInPeriodKroner, 0), f.share(b.usedShare)])),
+    t(language, 'stats.budget'),
+    barChart('chart-budget', t(language, 'stats.budget'), `${t(language, 'stats.budgetDesc')} ${t(language, 'stats.chartNote')}`, s.budget.map((b) => ({ label: b.roundName, value: Math.round(b.usedShare * 100), text: f.share(b.usedShare) })), { value: 100, label: formatPercent(language, 1) }),
+    dataTable(t(language, 'stats.budget'), [t(language, 'stats.round'), t(language, 'stats.budgetTotal'), t(language, 'stats.grantedTotal'), t(language, 'stats.grantedPeriod'), t(language, 'stats.used')], s.budget.map((b) => [b.roundName, f.number(b.budgetKroner, 0), f.number(b.grantedKroner, 0), f.number(b.grantedInPeriodKroner, 0), f.share(b.usedShare)])),
   );
 
   const reach = html`<section class="gf-stats-section" aria-labelledby="reach-heading">
-    <h2 id="reach-heading">${f.t('reach')}</h2>
+    <h2 id="reach-heading">${t(language, 'stats.reach')}</h2>
     <div class="gf-chart-table">
-      ${dataTable(f.t('targetGroup'), [f.t('targetGroup'), f.t('count'), f.t('share')], s.reach.targetGroups.map((g) => [g.label, f.count(g.count), f.share(g.share)]))}
-      ${dataTable(f.t('volunteers'), [f.t('volunteers'), f.t('count'), f.t('share')], [
+      ${dataTable(t(language, 'stats.targetGroup'), [t(language, 'stats.targetGroup'), t(language, 'stats.count'), t(language, 'stats.share')], s.reach.targetGroups.map((g) => [g.label, f.count(g.count), f.share(g.share)]))}
+      ${dataTable(t(language, 'stats.volunteers'), [t(language, 'stats.volunteers'), t(language, 'stats.count'), t(language, 'stats.share')], [
         ...s.reach.volunteers.map((v) => [v.label, f.count(v.count), f.share(v.share)]),
-        [f.t('firstTime'), f.count(s.reach.firstTime), f.share(s.reach.firstTimeShare)],
-        [f.t('returning'), f.count(s.reach.returning), '–'],
+        [t(language, 'stats.firstTime'), f.count(s.reach.firstTime), f.share(s.reach.firstTimeShare)],
+        [t(language, 'stats.returning'), f.count(s.reach.returning), '–'],
       ])}
     </div>
   </section>`;
 
   const r = s.reporting;
   const reporting = html`<section class="gf-stats-section" aria-labelledby="reporting-heading">
-    <h2 id="reporting-heading">${f.t('reporting')}</h2>
-    ${dataTable(f.t('reporting'), [f.t('reporting'), f.t('count')], [
-      [f.t('reportsDue'), f.count(r.due)],
-      [f.t('reportsOnTime'), `${f.count(r.onTime)} (${f.share(r.onTimeShare)})`],
-      [f.t('reportsLate'), f.count(r.late)],
-      [f.t('reportsPending'), f.count(r.notYetSubmitted)],
-      [f.t('remindersPer'), r.remindersPerReport === null ? '–' : f.number(r.remindersPerReport, 2)],
-      [f.t('daysToSubmit'), f.daysShort(r.medianDaysToSubmit)],
-      [f.t('sentBack'), f.count(r.sentBack)],
-      [f.t('repayments'), `${f.count(r.repayments)}${r.repaidKroner === null ? '' : ` (${f.kroner(r.repaidKroner)})`}`],
+    <h2 id="reporting-heading">${t(language, 'stats.reporting')}</h2>
+    ${dataTable(t(language, 'stats.reporting'), [t(language, 'stats.reporting'), t(language, 'stats.count')], [
+      [t(language, 'stats.reportsDue'), f.count(r.due)],
+      [t(language, 'stats.reportsOnTime'), `${f.count(r.onTime)} (${f.share(r.onTimeShare)})`],
+      [t(language, 'stats.reportsLate'), f.count(r.late)],
+      [t(language, 'stats.reportsPending'), f.count(r.notYetSubmitted)],
+      [t(language, 'stats.remindersPer'), r.remindersPerReport === null ? '–' : f.number(r.remindersPerReport, 2)],
+      [t(language, 'stats.daysToSubmit'), f.daysShort(r.medianDaysToSubmit)],
+      [t(language, 'stats.sentBack'), f.count(r.sentBack)],
+      [t(language, 'stats.repayments'), `${f.count(r.repayments)}${r.repaidKroner === null ? '' : ` (${f.kroner(r.repaidKroner)})`}`],
     ])}
   </section>`;
 
   const stories = html`<aside class="gf-stories" aria-labelledby="stories-heading">
-    <h2 id="stories-heading">${f.t('stories')}</h2>
-    <p>${f.t('storiesIntro')}</p>
+    <h2 id="stories-heading">${t(language, 'stats.stories')}</h2>
+    <p>${t(language, 'stats.storiesIntro')}</p>
     ${s.stories.length
       ? s.stories.map(
           (story) => html`<figure class="gf-story">
@@ -216,13 +209,13 @@ function figures(s: StatsSummary, language: Language, f: Format): SafeHtml {
             <figcaption><strong>${story.association}</strong>: ${story.activity}<br><span class="gf-story-round">${story.round}, ${story.month}</span></figcaption>
           </figure>`,
         )
-      : html`<p>${f.t('noStories')}</p>`}
+      : html`<p>${t(language, 'stats.noStories')}</p>`}
   </aside>`;
 
   const downloads = html`<ul class="gf-stats-downloads">
-    <li><a href="/api/v1/stats/council-brief.pdf?${query.toString()}">${f.t('brief')}</a></li>
-    <li><a href="/api/v1/open-data/grants.csv${roundQuery}">${f.t('openCsv')}</a></li>
-    <li><a href="/api/v1/open-data/grants.json${roundQuery}">${f.t('openJson')}</a></li>
+    <li><a href="/api/v1/stats/council-brief.pdf?${query.toString()}">${t(language, 'stats.brief')}</a></li>
+    <li><a href="/api/v1/open-data/grants.csv${roundQuery}">${t(language, 'stats.openCsv')}</a></li>
+    <li><a href="/api/v1/open-data/grants.json${roundQuery}">${t(language, 'stats.openJson')}</a></li>
   </ul>`;
 
   // The stories come right after the headline numbers, so the figures are read with them.

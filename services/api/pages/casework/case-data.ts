@@ -1,0 +1,32 @@
+import type { Database } from '../../../../lib/db';
+import type { SafeHtml } from '../../../../lib/html';
+import type { FieldErrors } from '../forms';
+
+// What the case page shows and what an action leaves on it, shared by the page and its forms.
+
+export type CaseForm = 'decide' | 'request' | 'judge' | 'note' | 'approval';
+
+/** What a failed or refused action leaves on the page: the form's errors and values, or the stale-state notice. */
+export interface CasePageState {
+  form?: CaseForm;
+  errors?: FieldErrors;
+  values?: Record<string, unknown>;
+  notice?: SafeHtml;
+}
+
+export function loadCase(db: Database, applicationId: string) {
+  return db.application.findUnique({
+    where: { id: applicationId },
+    include: {
+      round: true,
+      events: { orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }] },
+      informationRequests: { orderBy: { sequence: 'asc' } },
+      decisions: { orderBy: { sequence: 'asc' } },
+      documents: { select: { id: true, kind: true, filename: true, size: true, createdAt: true }, orderBy: { createdAt: 'asc' } },
+      screenings: { orderBy: { createdAt: 'desc' }, take: 1 },
+      reports: { orderBy: { sequence: 'asc' } },
+    },
+  });
+}
+
+export type LoadedCase = NonNullable<Awaited<ReturnType<typeof loadCase>>>;
