@@ -43,7 +43,15 @@ export function intlFor(language: Language): IntlShape<string> {
 export function t(language: Language, key: MessageKey, values?: MessageValues): string {
   const intl = intlFor(language);
   if (!(key in intl.messages)) throw new MessageFormatError(`${language}: no message "${key}"`);
-  return plainSpaces(intl.formatMessage({ id: key }, values as Record<string, string | number | Date>));
+  return oneFinalPeriod(plainSpaces(intl.formatMessage({ id: key }, values as Record<string, string | number | Date>)));
+}
+
+/**
+ * A sentence that ends in an abbreviation ends with the abbreviation's period: a message writes
+ * "Ansøgt: {amount}." in every language, and Danish "12.000 kr." must not become "kr..".
+ */
+function oneFinalPeriod(text: string): string {
+  return text.replace(/\b(kr|ca|fx|mv|bl\.a|osv|pkt|nr)\.\./g, '$1.');
 }
 
 /**

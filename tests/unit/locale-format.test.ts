@@ -38,6 +38,10 @@ describe('messages', () => {
     expect(statusLabel('da', 'IN_QUEUE')).toBe('Venter på en sagsbehandler');
     expect(statusLabel('nb', 'NOT_A_STATUS')).toBe('NOT_A_STATUS');
   });
+  it('end a sentence that ends in an abbreviation with one period', () => {
+    expect(t('da', 'casework.amountGrantedHint', { requested: formatMoney('da', 1_200_000n) })).toBe('Ansøgt: 12.000 kr. Ved afslag: 0.');
+    expect(t('en', 'casework.amountGrantedHint', { requested: formatMoney('en', 1_200_000n) })).toBe('Requested: DKK 12,000. For a rejection: 0.');
+  });
   it('write file sizes with the language’s decimal mark and one unit', () => {
     expect(formatBytes('da', 1_600)).toBe('1,6 kB');
     expect(formatBytes('en', 2_000_000)).toBe('2 MB');
