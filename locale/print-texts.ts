@@ -3,6 +3,12 @@
 import { isLanguage, LANGUAGES } from '../lib/languages';
 import { flatCatalogue, NAMESPACES } from './catalogue';
 
+// `npm run texts | head` closes the pipe early; that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const language = process.argv[2] ?? 'da';
 if (!isLanguage(language)) {
   process.stderr.write(`Unknown language "${language}". Choose one of: ${LANGUAGES.join(', ')}\n`);
