@@ -13,6 +13,7 @@ import daMail from './catalogues/da/mail.json';
 import daLetter from './catalogues/da/letter.json';
 import daBrief from './catalogues/da/brief.json';
 import daEligibility from './catalogues/da/eligibility.json';
+import daGlossary from './catalogues/da/glossary.json';
 import nbErrors from './catalogues/nb/errors.json';
 import nbCommon from './catalogues/nb/common.json';
 import nbPages from './catalogues/nb/pages.json';
@@ -26,6 +27,7 @@ import nbMail from './catalogues/nb/mail.json';
 import nbLetter from './catalogues/nb/letter.json';
 import nbBrief from './catalogues/nb/brief.json';
 import nbEligibility from './catalogues/nb/eligibility.json';
+import nbGlossary from './catalogues/nb/glossary.json';
 import enErrors from './catalogues/en/errors.json';
 import enCommon from './catalogues/en/common.json';
 import enPages from './catalogues/en/pages.json';
@@ -39,6 +41,7 @@ import enMail from './catalogues/en/mail.json';
 import enLetter from './catalogues/en/letter.json';
 import enBrief from './catalogues/en/brief.json';
 import enEligibility from './catalogues/en/eligibility.json';
+import enGlossary from './catalogues/en/glossary.json';
 import type { Language } from '../lib/languages';
 
 const danish = {
@@ -55,6 +58,7 @@ const danish = {
   letter: daLetter,
   brief: daBrief,
   eligibility: daEligibility,
+  glossary: daGlossary,
 };
 
 type Namespaces = typeof danish;
@@ -80,6 +84,7 @@ const byLanguage: Record<Language, NamespacedCatalogue> = {
     letter: nbLetter,
     brief: nbBrief,
     eligibility: nbEligibility,
+    glossary: nbGlossary,
   },
   en: {
     errors: enErrors,
@@ -95,6 +100,7 @@ const byLanguage: Record<Language, NamespacedCatalogue> = {
     letter: enLetter,
     brief: enBrief,
     eligibility: enEligibility,
+    glossary: enGlossary,
   },
 };
 

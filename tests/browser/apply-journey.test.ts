@@ -144,6 +144,7 @@ async function applyThroughTheForm(page: Page, options: JourneyOptions): Promise
 
   expect(await page.locator('h1').textContent()).toBe('Budget og beløb');
   await check(page, `${prefix}budget`, { record });
+  expect(await page.getByRole('link', { name: 'Hvad betyder ”medfinansiering”?' }).getAttribute('href')).toBe('/ordliste#medfinansiering');
   await page.locator('#f-budget-lines-0-category').selectOption('food');
   await page.locator('#f-budget-lines-0-description').fill('Råvarer til 12 fællesspisninger');
   await page.locator('#f-budget-lines-0-amount').fill('7.000');
@@ -170,6 +171,8 @@ async function applyThroughTheForm(page: Page, options: JourneyOptions): Promise
 
   expect(await page.locator('h1').textContent()).toBe('Erklæringer');
   await check(page, `${prefix}declarations`, { record });
+  // Terms the association may not know link to their explanation in the glossary.
+  expect(await page.getByRole('link', { name: 'Hvad betyder ”på tro og love”?' }).getAttribute('href')).toBe('/ordliste#paa-tro-og-love');
   await page.locator('#f-declarations-truthful').check();
   await page.locator('#f-declarations-shareStory').check();
   await next(page);

@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
-import { accessibilityViolations, launchBrowser, newContext } from '../support/browser';
+import { accessibilityViolations, launchBrowser, newContext, screenshots } from '../support/browser';
 import { startTestStack, type TestStack } from '../support/stack';
+import { GLOSSARY_TERMS } from '../../domain/glossary';
 
 // The page shell every page shares: language switcher without JavaScript, an error page in the
 // visitor's language, and no accessibility violations in the shell itself.
@@ -33,6 +34,26 @@ describe('page shell', () => {
     // The choice is remembered for the next page.
     await page.goto(`${stack.baseUrl}/andet-sted`);
     expect(await page.locator('h1').textContent()).toBe('Page not found');
+    await context.close();
+  });
+
+  it('has a glossary, linked from the footer, whose terms are reachable by their anchor', async () => {
+    const shots = screenshots('layout');
+    const context = await newContext(browser, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${stack.baseUrl}/findes-ikke`);
+    await page.getByRole('contentinfo').getByRole('link', { name: 'Ordliste: hvad betyder ordene?' }).click();
+    expect(new URL(page.url()).pathname).toBe('/ordliste');
+    expect(await page.locator('h1').textContent()).toBe('Ordliste');
+    expect(await page.locator('dl.gf-glossary dt').count()).toBe(GLOSSARY_TERMS.length);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await shots.take(page, 'glossary-da');
+
+    await page.goto(`${stack.baseUrl}/ordliste?lang=en#partshoering`);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.locator('#partshoering').textContent()).toBe('consultation of the applicant (partshøring)');
+    expect(await page.locator('#partshoering').isVisible()).toBe(true);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await context.close();
   });
 

@@ -103,7 +103,7 @@ const TABLE: Record<string, Expectation> = {
   // Pages
   ...withRow(PUBLIC, ['GET /personale/log-ind', 'POST /personale/log-ind']),
   'POST /personale/log-ud': { row: ANY_STAFF, endsSession: true },
-  ...withRow(PUBLIC, ['GET /', 'GET /ansoeg/:slug', 'POST /ansoeg/:slug', 'GET /ansoeg/:slug/kan-ikke-soege']),
+  ...withRow(PUBLIC, ['GET /', 'GET /ansoeg/:slug', 'POST /ansoeg/:slug', 'GET /ansoeg/:slug/kan-ikke-soege', 'GET /ordliste']),
   ...withRow(DRAFT_PAGE, [
     'GET /kladde/:id', 'GET /kladde/:id/trin/:step', 'POST /kladde/:id/trin/:step', 'GET /kladde/:id/dokumenter', 'POST /kladde/:id/dokumenter',
     'GET /kladde/:id/opsummering', 'POST /kladde/:id/send', 'GET /kladde/:id/kvittering', 'GET /kladde/:id/gem', 'POST /kladde/:id/gem',

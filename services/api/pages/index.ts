@@ -8,6 +8,7 @@ import { applyPages } from './apply';
 import { casePages } from './case';
 import { adminPages } from './admin';
 import { statsPages } from './stats';
+import { glossaryPages } from './glossary';
 import { secureCookies } from '../http/cookies';
 import { sessionPolicyFrom } from '../../../lib/staff-auth';
 import type { SiteSettings } from './layout';
@@ -20,6 +21,7 @@ export function pagesRouter(deps: PageDependencies): Router {
   const router = Router();
   router.use(assetsRouter());
   router.use(applyPages(deps));
+  router.use(glossaryPages(deps));
   router.use(
     signInPages({
       ...deps,

@@ -94,6 +94,7 @@ export function renderPage(req: Request, site: SiteSettings, options: PageOption
         <p>${site.municipalityName}<br>
           <a href="mailto:${site.municipalityEmail}">${site.municipalityEmail}</a><br>
           ${site.municipalityPhone}</p>
+        <p><a href="/ordliste">${t(language, 'pages.layout.glossary')}</a></p>
       </div>
     </div>
   </footer>

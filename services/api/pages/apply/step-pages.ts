@@ -11,6 +11,7 @@ import { renderPageWithErrors } from '../page-with-errors';
 import { stepPath } from './draft-paths';
 import { formProgress, type FormOutline } from './page-parts';
 import { categoryLabel, tierRows } from './round-facts';
+import { termLink } from '../glossary';
 
 
 export interface StepPageState {
@@ -66,6 +67,7 @@ function organizationFields(state: StepPageState, language: Language): SafeHtml 
     attrs: { 'data-cvr-lookup': '/api/v1/register/', 'data-error-format': t(language, 'errors.cvr.format'), 'data-error-check': t(language, 'errors.cvr.checkDigit'), 'data-found': t(language, 'apply.form.cvrFound', { name: BROWSER_FILLS_IN_NAME }) },
   })}
     <p class="form-hint gf-cvr-status" id="cvr-status" aria-live="polite"></p>
+    ${termLink(language, 'cvr-nummer')}
     ${textField({ ...field('organization.name'), label: t(language, 'apply.form.orgName'), maxLength: 200, autocomplete: 'organization', width: 'xl' })}
     ${textField({ ...field('organization.address'), label: t(language, 'apply.form.address'), maxLength: 300, optional: true, autocomplete: 'street-address', width: 'xl' })}
     ${textField({ ...field('organization.email'), label: t(language, 'apply.form.orgEmail'), hint: t(language, 'apply.form.orgEmailHint'), type: 'email', maxLength: 254, autocomplete: 'email', width: 'l' })}
@@ -95,6 +97,7 @@ function projectFields(state: StepPageState, language: Language): SafeHtml {
         label: priorities.has(group) ? `${t(language, `common.targetGroup.${group}`)} ${t(language, 'apply.form.priority')}` : t(language, `common.targetGroup.${group}`),
       })),
     })}
+    ${termLink(language, 'maalgruppe')}
     ${textArea({ ...field('project.activities'), label: t(language, 'apply.form.activities'), hint: t(language, 'apply.form.activitiesHint'), maxLength: 4000, rows: 6 })}
     ${textField({ ...field('project.startDate'), label: t(language, 'apply.form.startDate'), hint: t(language, 'apply.form.dateHint'), type: 'date', width: 's' })}
     ${textField({ ...field('project.endDate'), label: t(language, 'apply.form.endDate'), hint: t(language, 'apply.form.dateHint'), type: 'date', width: 's' })}
@@ -146,6 +149,7 @@ function budgetFields(state: StepPageState, language: Language): SafeHtml {
     <fieldset>
       <legend class="h3">${t(language, 'apply.form.cofinancing')}</legend>
       <p class="form-hint">${t(language, 'apply.form.cofinancingHint')}</p>
+      ${termLink(language, 'medfinansiering')}
       ${Array.from({ length: cofinancingRows }, (_, index) => {
         const name = (part: string) => `budget.cofinancing.${index}.${part}`;
         return html`<div class="gf-row-fields">
@@ -179,8 +183,10 @@ function declarationFields(state: StepPageState, language: Language): SafeHtml {
   const checked = (name: string) => valueAt(answers, name) === 'true';
   const children = valueAt(answers, 'project.childrenUnder15') === 'true';
   return html`${checkboxField({ name: 'declarations.truthful', label: t(language, 'apply.form.truthful'), hint: t(language, 'apply.form.truthfulHint'), language, checked: checked('declarations.truthful'), error: errors['declarations.truthful'] })}
+    ${termLink(language, 'paa-tro-og-love')}
     ${children
-      ? checkboxField({ name: 'declarations.childCertificates', label: t(language, 'apply.form.childCertificates'), language, checked: checked('declarations.childCertificates'), error: errors['declarations.childCertificates'] })
+      ? html`${checkboxField({ name: 'declarations.childCertificates', label: t(language, 'apply.form.childCertificates'), language, checked: checked('declarations.childCertificates'), error: errors['declarations.childCertificates'] })}
+        ${termLink(language, 'boerneattest')}`
       : ''}
     ${checkboxField({ name: 'declarations.shareStory', label: t(language, 'apply.form.shareStory'), hint: t(language, 'apply.form.shareStoryHint'), language, checked: checked('declarations.shareStory'), error: errors['declarations.shareStory'] })}`;
 }

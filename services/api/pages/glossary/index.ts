@@ -1,0 +1,15 @@
+import { Router } from 'express';
+import { sendPage, type SiteSettings } from '../layout';
+import { pageLanguage } from '../page-language';
+import { GLOSSARY_PATH, glossaryPage } from './page';
+
+export { glossaryHref, termLink } from './page';
+
+/** The public glossary page: the terms an association meets, explained in plain language. */
+export function glossaryPages(deps: { site: SiteSettings }): Router {
+  const router = Router();
+  router.get(GLOSSARY_PATH, (req, res) => {
+    sendPage(res, glossaryPage(req, deps.site, pageLanguage(req, res)));
+  });
+  return router;
+}

@@ -1,0 +1,62 @@
+import type { Request } from 'express';
+import { LANGUAGES } from '../../lib/languages';
+import { t } from '../../locale';
+import { GLOSSARY_TERMS } from '../../domain/glossary';
+import { glossaryPage, termLink } from '../../services/api/pages/glossary/page';
+import { stepPage } from '../../services/api/pages/apply/step-pages';
+import type { DraftAnswers } from '../../domain/draft-steps';
+import type { FundingRound } from '../../prisma/generated/client';
+
+const site = { municipalityName: 'Testkommune', municipalityEmail: 'tilskud@test.dk', municipalityPhone: '11 22 33 44' };
+const request = (url: string) => ({ originalUrl: url }) as Request;
+
+/** The definition list's terms as [id, term, explanation], in page order. */
+function entries(markup: string): [string, string, string][] {
+  const list = /<dl class="gf-glossary">([\s\S]*?)<\/dl>/.exec(markup)?.[1] ?? '';
+  return [...list.matchAll(/<dt id="([^"]+)">([^<]*)<\/dt>\s*<dd>([^<]*)<\/dd>/g)].map((m) => [m[1]!, m[2]!, m[3]!]);
+}
+
+describe('the glossary', () => {
+  it.each(LANGUAGES)('lists every term in %s with its slug as id, its name and a plain explanation of 2–4 sentences', (language) => {
+    const markup = glossaryPage(request(`/ordliste?lang=${language}`), site, language);
+    expect(markup).toContain(`<html lang="${language}">`);
+    expect(markup).toContain(`<h1>${t(language, 'glossary.page.title')}</h1>`);
+    const found = entries(markup);
+    expect(found.map(([id]) => id)).toEqual([...GLOSSARY_TERMS]);
+    for (const [, name, text] of found) {
+      expect(name.trim()).not.toBe('');
+      // Norwegian may add one short sentence on how Norway differs.
+      const sentences = text.split(/(?<=[.?!])\s+(?=[A-ZÆØÅ§])/).length;
+      expect({ text, fits: sentences >= 2 && sentences <= (language === 'nb' ? 5 : 4) }).toEqual({ text, fits: true });
+    }
+  });
+
+  it('tells where to go about a § 18 decision: reconsideration, the supervisory authority and the ombudsman', () => {
+    for (const language of LANGUAGES) {
+      const text = t(language, 'glossary.term.text.klagevejledning');
+      expect(text).toMatch(/genvurdering|reconsideration/);
+      expect(text).toMatch(/Ankestyrelsen/);
+      expect(text).toMatch(/Ombudsman/);
+    }
+  });
+
+  it('links a term with text that makes sense out of context', () => {
+    expect(termLink('da', 'paa-tro-og-love').value).toBe('<p class="gf-term-link"><a href="/ordliste#paa-tro-og-love">Hvad betyder ”på tro og love”?</a></p>');
+    expect(termLink('en', 'boerneattest').value).toContain('What does “child protection certificate (børneattest)” mean?');
+  });
+});
+
+describe('the application form', () => {
+  it('links the declarations to their terms, the child certificate only when children take part', () => {
+    const round = { name: 'Pulje', slug: 'pulje', excludedCostCategories: [], targetGroups: [] } as unknown as FundingRound;
+    const render = (childrenUnder15: string) =>
+      stepPage(request('/kladde/d/trin/erklaeringer'), site, 'da', {
+        draftId: 'd', round, step: 'declarations', answers: { project: { childrenUnder15 } } as DraftAnswers, errors: {},
+        outline: { steps: [] }, csrf: 'c', shownStamp: 's',
+      });
+    const withChildren = render('true');
+    expect(withChildren).toContain('<a href="/ordliste#paa-tro-og-love">Hvad betyder ”på tro og love”?</a>');
+    expect(withChildren).toContain('<a href="/ordliste#boerneattest">Hvad betyder ”børneattest”?</a>');
+    expect(render('false')).not.toContain('/ordliste#boerneattest');
+  });
+});
