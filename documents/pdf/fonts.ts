@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import PDFDocument from 'pdfkit';
 
 // The typeface of every PDF we send: IBM Plex Sans, which the DKFDS design system (our web pages'
 // look) ships. Embedded in each PDF, subset to the glyphs used, so the document shows the same
@@ -38,8 +39,26 @@ export function regularFontFile(): Buffer {
   return fontFiles().regular;
 }
 
+/** A parsed font as pdfkit holds it (a fontkit font), which pdfkit also accepts instead of bytes. */
+type ParsedFont = object;
+
+const parsed = new Map<keyof typeof FONT, ParsedFont>();
+
+// Parsing a font (its layout tables) is most of the work of a letter, so each face is parsed once
+// per process and handed to every document; each document still makes its own subset of it.
+// pdfkit takes a parsed font as a font source; fontkit is not ours to import, so pdfkit parses it.
+function parsedFont(face: keyof typeof FONT): ParsedFont {
+  let font = parsed.get(face);
+  if (!font) {
+    const doc = new PDFDocument({ autoFirstPage: false, font: null as unknown as string });
+    doc.font(fontFiles()[face]);
+    font = (doc as unknown as { _font: { font: ParsedFont } })._font.font;
+    parsed.set(face, font);
+  }
+  return font;
+}
+
 /** Registers the three faces on a document under the names in FONT. */
 export function registerFonts(doc: PDFKit.PDFDocument): void {
-  const files = fontFiles();
-  for (const face of Object.keys(FONT) as Array<keyof typeof FONT>) doc.registerFont(FONT[face], files[face]);
+  for (const face of Object.keys(FONT) as Array<keyof typeof FONT>) doc.registerFont(FONT[face], parsedFont(face) as unknown as Buffer);
 }
