@@ -42,7 +42,7 @@ function drawHeadline(canvas: PdfCanvas, data: CouncilBriefData, { t }: Locale, 
 function drawBarriers(canvas: PdfCanvas, data: CouncilBriefData, locale: Locale, f: Figures): void {
   const { t } = locale;
   canvas.heading(t('brief.heading.barriers'), true);
-  canvas.heading(t('brief.heading.longestWaits'));
+  canvas.subheading(t('brief.heading.longestWaits'));
   const waits = data.stages
     .filter((stage) => stage.medianDays !== null)
     .sort((a, b) => (b.medianDays ?? 0) - (a.medianDays ?? 0))
@@ -51,7 +51,7 @@ function drawBarriers(canvas: PdfCanvas, data: CouncilBriefData, locale: Locale,
   else canvas.barChart(waits.map((stage) => ({ label: stage.label, value: stage.medianDays ?? 0, text: f.days(stage.medianDays) })));
   canvas.note(t('brief.waits.note'));
 
-  canvas.heading(t('brief.heading.missing'));
+  canvas.subheading(t('brief.heading.missing'));
   const missing = data.completeness.missingItems.slice(0, 5);
   if (missing.length === 0) canvas.paragraph(t('brief.missing.none'));
   else canvas.barChart(missing.map((item) => f.bar(item.label, item.count)));
@@ -59,7 +59,7 @@ function drawBarriers(canvas: PdfCanvas, data: CouncilBriefData, locale: Locale,
   canvas.paragraph(t('brief.missing.requestsPerApplication', { value: perApplication === null ? t('brief.value.hidden') : locale.number(perApplication) }));
 
   const d = data.dropOff;
-  canvas.heading(t('brief.heading.dropOff'));
+  canvas.subheading(t('brief.heading.dropOff'));
   canvas.figures([
     [t('brief.dropOff.started'), f.count(d.draftsStarted)],
     [t('brief.dropOff.submitted'), f.count(d.draftsSubmitted)],

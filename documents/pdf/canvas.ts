@@ -1,4 +1,5 @@
 import { COLOR, FONT, LINE_GAP, MARGIN, SIZE, keepReferencesTogether } from './style';
+import { asArtifact, container, rowHeader, tagged } from './tags';
 
 export interface Bar {
   label: string;
@@ -7,9 +8,29 @@ export interface Bar {
   text: string;
 }
 
-/** The drawing vocabulary of our documents on top of pdfkit, so a document reads like its content. */
+/**
+ * The drawing vocabulary of our documents on top of pdfkit, so a document reads like its content.
+ * Each building block also tags what it draws (see tags.ts), in the order it is drawn, under one
+ * Document element: a document that uses only these blocks is tagged without knowing it.
+ */
 export class PdfCanvas {
-  constructor(readonly doc: PDFKit.PDFDocument) {}
+  /** The root of the document's structure, which every block adds its elements to. */
+  readonly structure: PDFKit.PDFStructureElement;
+
+  constructor(readonly doc: PDFKit.PDFDocument) {
+    this.structure = doc.struct('Document');
+    doc.addStructure(this.structure);
+  }
+
+  /** Text the block draws, as one element of the given type (P, H1, …) in the document. */
+  tag(type: string, draw: () => void): void {
+    tagged(this.doc, this.structure, type, draw);
+  }
+
+  /** Decoration the block draws: not read aloud, not part of the text. */
+  decorate(draw: () => void): void {
+    asArtifact(this.doc, 'Layout', draw);
+  }
 
   get width(): number {
     return this.doc.page.width - MARGIN.left - MARGIN.right;
@@ -31,18 +52,27 @@ export class PdfCanvas {
   /** What the document is: a small spaced-out kicker over the title in large type. */
   title(kicker: string, title: string): void {
     const { doc } = this;
-    doc.font(FONT.regular).fontSize(9.5).fillColor(COLOR.muted).text(kicker.toUpperCase(), MARGIN.left, doc.y, { width: this.width, characterSpacing: 0.4 });
+    this.tag('P', () => doc.font(FONT.regular).fontSize(9.5).fillColor(COLOR.muted).text(kicker.toUpperCase(), MARGIN.left, doc.y, { width: this.width, characterSpacing: 0.4 }));
     this.gap(3);
-    doc.font(FONT.bold).fontSize(SIZE.title).fillColor(COLOR.text).text(keepReferencesTogether(title), MARGIN.left, doc.y, { width: this.width });
+    this.tag('H1', () => doc.font(FONT.bold).fontSize(SIZE.title).fillColor(COLOR.text).text(keepReferencesTogether(title), MARGIN.left, doc.y, { width: this.width }));
     this.gap(12);
   }
 
-  /** A section's heading; `major` for the sections that hold other headed parts. */
+  /** A section's heading (H2); `major` (larger) for the sections that hold other headed parts. */
   heading(text: string, major = false): void {
-    this.doc.font(FONT.bold).fontSize(major ? SIZE.section : SIZE.heading);
+    this.headingOf('H2', text, major ? SIZE.section : SIZE.heading);
+  }
+
+  /** The heading of a part inside a major section (H3). */
+  subheading(text: string): void {
+    this.headingOf('H3', text, SIZE.heading);
+  }
+
+  private headingOf(type: 'H2' | 'H3', text: string, size: number): void {
+    this.doc.font(FONT.bold).fontSize(size);
     this.ensureSpace(this.doc.heightOfString(text, { width: this.width }) + 3 * (SIZE.body + LINE_GAP) + 14);
     this.gap(10);
-    this.doc.fillColor(COLOR.accent).text(keepReferencesTogether(text), MARGIN.left, this.doc.y, { width: this.width });
+    this.tag(type, () => this.doc.fillColor(COLOR.accent).text(keepReferencesTogether(text), MARGIN.left, this.doc.y, { width: this.width }));
     this.gap(3);
     this.doc.fillColor(COLOR.text);
   }
@@ -52,7 +82,7 @@ export class PdfCanvas {
     for (const line of text.split(/\n+/)) {
       this.doc.font(FONT.regular).fontSize(SIZE.body).fillColor(COLOR.text);
       this.ensureSpace(2 * (SIZE.body + LINE_GAP)); // no single orphaned line at the foot of a page
-      this.doc.text(keepReferencesTogether(line), MARGIN.left, this.doc.y, { width: this.width, lineGap: LINE_GAP });
+      this.tag('P', () => this.doc.text(keepReferencesTogether(line), MARGIN.left, this.doc.y, { width: this.width, lineGap: LINE_GAP }));
       this.gap(5);
     }
     this.doc.fillColor(COLOR.text);
@@ -60,7 +90,7 @@ export class PdfCanvas {
 
   /** A remark on what precedes it, such as how a figure was measured. */
   note(text: string): void {
-    this.doc.font(FONT.italic).fontSize(SIZE.small).fillColor(COLOR.muted).text(keepReferencesTogether(text), MARGIN.left, this.doc.y, { width: this.width, lineGap: LINE_GAP });
+    this.tag('P', () => this.doc.font(FONT.italic).fontSize(SIZE.small).fillColor(COLOR.muted).text(keepReferencesTogether(text), MARGIN.left, this.doc.y, { width: this.width, lineGap: LINE_GAP }));
     this.gap(5);
     this.doc.font(FONT.regular).fillColor(COLOR.text);
   }
@@ -70,31 +100,38 @@ export class PdfCanvas {
     const { doc } = this;
     this.ensureSpace(4 * (SIZE.body + LINE_GAP));
     this.gap(4);
-    doc.font(FONT.bold).fontSize(SIZE.body).fillColor(COLOR.text).text(about, MARGIN.left, doc.y, { width: this.width });
-    doc.font(FONT.italic).fontSize(SIZE.body).text(words, MARGIN.left, doc.y, { width: this.width, lineGap: LINE_GAP });
-    doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOR.muted).text(source, MARGIN.left, doc.y, { width: this.width });
+    const quote = container(doc, this.structure, 'BlockQuote');
+    tagged(doc, quote, 'P', () => doc.font(FONT.bold).fontSize(SIZE.body).fillColor(COLOR.text).text(about, MARGIN.left, doc.y, { width: this.width }));
+    tagged(doc, quote, 'P', () => doc.font(FONT.italic).fontSize(SIZE.body).text(words, MARGIN.left, doc.y, { width: this.width, lineGap: LINE_GAP }));
+    tagged(doc, quote, 'P', () => doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOR.muted).text(source, MARGIN.left, doc.y, { width: this.width }));
+    quote.end();
     doc.fillColor(COLOR.text);
   }
 
   /** Lines that belong together, such as a signature, without paragraph spacing. */
   lines(lines: string[]): void {
-    this.doc.font(FONT.regular).fontSize(SIZE.body).fillColor(COLOR.text).text(lines.join('\n'), MARGIN.left, this.doc.y, { width: this.width, lineGap: LINE_GAP });
+    this.tag('P', () => this.doc.font(FONT.regular).fontSize(SIZE.body).fillColor(COLOR.text).text(lines.join('\n'), MARGIN.left, this.doc.y, { width: this.width, lineGap: LINE_GAP }));
   }
 
   /** Bullets or numbers in a hanging indent, so wrapped lines line up under the text. */
   list(items: string[], marker: (index: number) => string): void {
+    const { doc } = this;
     const indent = 18;
     this.doc.font(FONT.regular).fontSize(SIZE.body).fillColor(COLOR.text);
+    const list = container(doc, this.structure, 'L');
     items.forEach((item, index) => {
       const text = keepReferencesTogether(item);
       // A short item is not split over two pages; a long one starts with at least a few lines.
       const height = this.doc.heightOfString(text, { width: this.width - indent, lineGap: LINE_GAP });
       this.ensureSpace(Math.min(height, 4 * (SIZE.body + LINE_GAP)));
       const top = this.doc.y;
-      this.doc.text(marker(index), MARGIN.left, top, { width: indent, lineBreak: false });
-      this.doc.text(text, MARGIN.left + indent, top, { width: this.width - indent, lineGap: LINE_GAP });
+      const listItem = container(doc, list, 'LI');
+      tagged(doc, listItem, 'Lbl', () => this.doc.text(marker(index), MARGIN.left, top, { width: indent, lineBreak: false }));
+      tagged(doc, listItem, 'LBody', () => this.doc.text(text, MARGIN.left + indent, top, { width: this.width - indent, lineGap: LINE_GAP }));
+      listItem.end();
       this.gap(3);
     });
+    list.end();
     this.doc.x = MARGIN.left;
     this.gap(2);
   }
@@ -110,14 +147,19 @@ export class PdfCanvas {
     const height = rowHeights.reduce((sum, h) => sum + h, 0) + 2 * padding - 4;
     this.ensureSpace(height + 8);
     const top = this.doc.y + 4;
-    this.doc.rect(MARGIN.left, top, this.width, height).fill(COLOR.box);
-    this.doc.rect(MARGIN.left, top, 3, height).fill(COLOR.accent);
+    this.decorate(() => {
+      this.doc.rect(MARGIN.left, top, this.width, height).fill(COLOR.box);
+      this.doc.rect(MARGIN.left, top, 3, height).fill(COLOR.accent);
+    });
     let y = top + padding;
+    const table = container(this.doc, this.structure, 'Table');
     rows.forEach(([label, value], index) => {
-      this.doc.font(FONT.regular).fillColor(COLOR.muted).text(label, MARGIN.left + padding + 4, y, { width: labelWidth - 8 });
-      this.doc.font(FONT.bold).fillColor(COLOR.text).text(value, MARGIN.left + padding + labelWidth, y, { width: valueWidth, lineGap: LINE_GAP });
+      this.tableRow(table, () => this.doc.font(FONT.regular).fillColor(COLOR.muted).text(label, MARGIN.left + padding + 4, y, { width: labelWidth - 8 }), () => {
+        this.doc.font(FONT.bold).fillColor(COLOR.text).text(value, MARGIN.left + padding + labelWidth, y, { width: valueWidth, lineGap: LINE_GAP });
+      });
       y += rowHeights[index] ?? 0;
     });
+    table.end();
     this.doc.x = MARGIN.left;
     this.doc.y = top + height + 10;
     this.doc.font(FONT.regular).fillColor(COLOR.text);
@@ -126,15 +168,24 @@ export class PdfCanvas {
   /** A table of figures: what is counted on the left, the figure in bold on the right. */
   figures(rows: Array<[string, string]>): void {
     const { doc } = this;
+    if (rows.length === 0) return;
+    const table = container(doc, this.structure, 'Table');
     for (const [label, value] of rows) {
       doc.font(FONT.regular).fontSize(SIZE.body);
       this.ensureSpace(doc.heightOfString(label, { width: this.width * 0.62 }) + 3);
       const y = doc.y;
-      doc.fillColor(COLOR.text).text(label, MARGIN.left, y, { width: this.width * 0.62 });
-      const after = doc.y;
-      doc.font(FONT.bold).text(keepReferencesTogether(value), MARGIN.left + this.width * 0.64, y, { width: this.width * 0.36, align: 'right' });
+      let after = y;
+      this.tableRow(
+        table,
+        () => {
+          doc.fillColor(COLOR.text).text(label, MARGIN.left, y, { width: this.width * 0.62 });
+          after = doc.y;
+        },
+        () => doc.font(FONT.bold).text(keepReferencesTogether(value), MARGIN.left + this.width * 0.64, y, { width: this.width * 0.36, align: 'right' }),
+      );
       doc.y = Math.max(after, doc.y) + 3;
     }
+    table.end();
     doc.font(FONT.regular);
   }
 
@@ -144,15 +195,36 @@ export class PdfCanvas {
     const max = Math.max(1, ...rows.map((row) => row.value));
     const barX = MARGIN.left + this.width * 0.47;
     const barWidth = this.width * 0.36;
+    // Read as a table of label and figure; the bars only show the same figures to the eye.
+    const table = container(doc, this.structure, 'Table');
     for (const row of rows) {
       this.ensureSpace(17);
       const y = doc.y;
-      doc.font(FONT.regular).fontSize(10).fillColor(COLOR.text).text(row.label, MARGIN.left, y, { width: this.width * 0.45 });
-      doc.rect(barX, y + 1, barWidth, 9).fill(COLOR.barBack);
-      doc.rect(barX, y + 1, Math.max(1, (barWidth * row.value) / max), 9).fill(COLOR.accent);
-      doc.font(FONT.bold).fontSize(10).fillColor(COLOR.text).text(row.text, barX + barWidth + 6, y, { width: this.width * 0.17 - 6, align: 'right' });
-      doc.y = Math.max(doc.y, y + 14) + 3;
+      let after = y;
+      this.tableRow(
+        table,
+        () => {
+          doc.font(FONT.regular).fontSize(10).fillColor(COLOR.text).text(row.label, MARGIN.left, y, { width: this.width * 0.45 });
+          after = doc.y;
+        },
+        () => doc.font(FONT.bold).fontSize(10).fillColor(COLOR.text).text(row.text, barX + barWidth + 6, y, { width: this.width * 0.17 - 6, align: 'right' }),
+        () => {
+          doc.rect(barX, y + 1, barWidth, 9).fill(COLOR.barBack);
+          doc.rect(barX, y + 1, Math.max(1, (barWidth * row.value) / max), 9).fill(COLOR.accent);
+        },
+      );
+      doc.y = Math.max(after, doc.y, y + 14) + 3;
     }
+    table.end();
     doc.font(FONT.regular).fontSize(SIZE.body);
+  }
+
+  /** A table row of a header cell (what is counted) and a data cell, with decoration between. */
+  private tableRow(table: PDFKit.PDFStructureElement, header: () => void, value: () => void, decoration?: () => void): void {
+    const row = container(this.doc, table, 'TR');
+    rowHeader(this.doc, row, header);
+    if (decoration) this.decorate(decoration);
+    tagged(this.doc, row, 'TD', value);
+    row.end();
   }
 }

@@ -1,7 +1,9 @@
 import PDFDocument from 'pdfkit';
 import { LOCALE_TAGS, type Language } from '../../lib/languages';
 import { PdfCanvas } from './canvas';
-import { COLOR, FONT, FOOTER_FROM_BOTTOM, MARGIN, PAGE_SIZE, SIZE } from './style';
+import { FONT, registerFonts } from './fonts';
+import { COLOR, FOOTER_FROM_BOTTOM, MARGIN, PAGE_SIZE, SIZE } from './style';
+import { asArtifact } from './tags';
 
 export interface PdfMetadata {
   title: string;
@@ -25,11 +27,21 @@ export interface OpenPdf {
   finish(footer: PdfFooter): Promise<Buffer>;
 }
 
+/**
+ * A new PDF in the reader's language, made to be read with a screen reader and archived: tagged
+ * (every block of text is a structure element — headings, paragraphs, lists, tables — in reading
+ * order, and rules, panels and footers are artifacts), PDF/A-2a, with its fonts embedded.
+ */
 export function openPdf(language: Language, metadata: PdfMetadata): OpenPdf {
   const doc = new PDFDocument({
     size: PAGE_SIZE,
     margins: MARGIN,
     bufferPages: true,
+    pdfVersion: '1.7',
+    subset: 'PDF/A-2a',
+    tagged: true,
+    // No standard font is ever set, not even pdfkit's default Helvetica: PDF/A embeds every font.
+    font: null as unknown as string,
     lang: LOCALE_TAGS[language],
     displayTitle: true,
     info: {
@@ -41,6 +53,8 @@ export function openPdf(language: Language, metadata: PdfMetadata): OpenPdf {
       CreationDate: metadata.createdAt,
     },
   });
+  registerFonts(doc);
+  doc.font(FONT.regular);
   const chunks: Buffer[] = [];
   const bytes = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -67,10 +81,13 @@ function drawFooters(doc: PDFKit.PDFDocument, footer: PdfFooter): void {
     doc.page.margins.bottom = 0;
     const y = doc.page.height - FOOTER_FROM_BOTTOM;
     const width = doc.page.width - MARGIN.left - MARGIN.right;
-    doc.moveTo(MARGIN.left, y - 8).lineTo(doc.page.width - MARGIN.right, y - 8).lineWidth(0.5).strokeColor(COLOR.rule).stroke();
-    doc.font(FONT.regular).fontSize(SIZE.footer).fillColor(COLOR.muted);
-    doc.text(footer.text, MARGIN.left, y, { width: width * 0.75, lineBreak: false });
-    doc.text(footer.page(index - start + 1, count), MARGIN.left + width * 0.75, y, { width: width * 0.25, align: 'right', lineBreak: false });
+    // A reader meets the sender and the page number once, not at the foot of every page.
+    asArtifact(doc, 'Pagination', () => {
+      doc.moveTo(MARGIN.left, y - 8).lineTo(doc.page.width - MARGIN.right, y - 8).lineWidth(0.5).strokeColor(COLOR.rule).stroke();
+      doc.font(FONT.regular).fontSize(SIZE.footer).fillColor(COLOR.muted);
+      doc.text(footer.text, MARGIN.left, y, { width: width * 0.75, lineBreak: false });
+      doc.text(footer.page(index - start + 1, count), MARGIN.left + width * 0.75, y, { width: width * 0.25, align: 'right', lineBreak: false });
+    });
     doc.page.margins.bottom = savedBottom;
   }
 }

@@ -4,7 +4,7 @@
 export const PAGE_SIZE = 'A4';
 export const MARGIN = { top: 56, bottom: 78, left: 64, right: 64 };
 export const COLOR = { text: '#1a1a1a', muted: '#555555', accent: '#1f4e79', rule: '#b8c4d2', box: '#eef2f7', barBack: '#e3e9f0' };
-export const FONT = { regular: 'Helvetica', bold: 'Helvetica-Bold', italic: 'Helvetica-Oblique' };
+export { FONT } from './fonts';
 export const SIZE = { body: 10.5, small: 9, footer: 8.5, heading: 12, section: 14, title: 16, masthead: 17 };
 export const LINE_GAP = 2.5;
 /** Where the footer's text stands, measured up from the bottom edge of the page. */

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { parsePdf, parsePdfs, type ParsedPdf } from '../support/pdf-text';
+import { expectArchivalPdf } from '../support/pdf-bytes';
 import os from 'node:os';
 import path from 'node:path';
 import {
@@ -227,6 +228,12 @@ describe('decision letter', () => {
     });
 
     it('is a real PDF', () => expectRealPdf(pdf));
+
+    it('is tagged in its language, PDF/A-2, with its fonts embedded', () => {
+      // Every letter has a list: a grant its conditions, a refusal its criteria.
+      const structure = ['Document', 'H1', 'H2', 'P', 'L', 'LI', 'Lbl', 'LBody', 'Table', 'TR', 'TH', 'TD'];
+      expectArchivalPdf(pdf, { da: 'da-DK', nb: 'nb-NO', en: 'en-GB' }[language], structure);
+    });
 
     it('names sender, date, case, recipient and CVR', () => {
       const { text } = parsed;
