@@ -77,12 +77,16 @@ function toIdentity(user: { id: string; email: string; name: string; roles: stri
 }
 
 /** Creates or updates a staff account (used by the development seed and the tests). */
-export async function upsertStaffUser(db: Database, user: { email: string; name: string; password: string; roles: StaffRole[] }): Promise<void> {
+export async function upsertStaffUser(
+  db: Database,
+  user: { email: string; name: string; title?: string; phone?: string; password: string; roles: StaffRole[] },
+): Promise<void> {
   const passwordHash = await hashPassword(user.password);
+  const person = { name: user.name, title: user.title ?? null, phone: user.phone ?? null };
   await db.staffUser.upsert({
     where: { email: user.email },
-    update: { name: user.name, passwordHash, roles: user.roles, active: true },
-    create: { email: user.email, name: user.name, passwordHash, roles: user.roles },
+    update: { ...person, passwordHash, roles: user.roles, active: true },
+    create: { email: user.email, ...person, passwordHash, roles: user.roles },
   });
 }
 

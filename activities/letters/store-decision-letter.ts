@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Database } from '../../lib/db';
 import { isUniqueViolation } from '../../lib/db';
+import { findStaffPerson } from '../../lib/staff-people';
 import type { ReportRequirement } from '../../domain/tiers';
 import type { DecisionOutcome } from '../../domain/decision-rules';
 import { DecisionLetterError, decisionLetterData, renderDecisionLetter, type MunicipalitySettings } from '../../documents/letter';
@@ -37,6 +38,7 @@ export function createDecisionLetterActivities({ db, municipality }: { db: Datab
           decidedBy: decision.decidedBy,
           date: decision.approvedAt ?? decision.decidedAt,
         },
+        caseworker: await findStaffPerson(db, decision.decidedBy),
         municipality,
         payoutDate: request.payoutDate,
         reporting: request.reporting,

@@ -1,6 +1,7 @@
 import type { Database } from '../../lib/db';
 import { isLanguage, type Language } from '../../lib/languages';
 import { generateAccessToken, sha256Hex } from '../../lib/tokens';
+import { findStaffPerson } from '../../lib/staff-people';
 import { formatCaseReference } from '../../domain/reference';
 import type { ReportRequirement } from '../../domain/tiers';
 import { enqueueOnce, type ComposedEmail } from '../../lib/outbox';
@@ -18,6 +19,8 @@ export interface CaseEmailRequest {
 export interface CaseEmailSettings {
   publicBaseUrl: string;
   municipalityName: string;
+  /** Greets a caseworker who has no name on record: never by their email address. */
+  municipalityDepartment: string;
   municipalityEmail: string;
 }
 
@@ -90,7 +93,7 @@ export function createCaseEmailActivities({ db, settings }: { db: Database; sett
           return {
             ...common,
             ...deadline,
-            caseworkerName: typeof extra.assignee === 'string' ? extra.assignee : settings.municipalityName,
+            caseworkerName: (typeof extra.assignee === 'string' ? (await findStaffPerson(db, extra.assignee))?.name : undefined) ?? settings.municipalityDepartment,
             overdueDays: Math.max(0, Math.floor((Date.now() - report.dueAt.getTime()) / DAY_MS)),
             remindersSent: report.remindersSent,
           };

@@ -1,4 +1,5 @@
 import type { Config } from '../../lib/config';
+import type { StaffPerson } from '../../lib/staff-people';
 import { isLanguage, type Language } from '../../lib/languages';
 import type { Application, FundingRound } from '../../prisma/generated/client';
 import { formatCaseReference } from '../../domain/reference';
@@ -44,16 +45,29 @@ function wordCriterion(code: string, roundCriteria: CriterionDefinition[], langu
   return roundCriteria.find((c) => c.code === code)?.label[language] ?? code;
 }
 
-/** Everything the letter says, from the case, its round, the decision and the municipality. */
+/**
+ * Who the letter names as caseworker: the staff member who decided, by name, title and direct
+ * phone. Without a known staff member with a name, the department speaks, reached on the
+ * municipality's own address and phone; an email address is never printed as a name.
+ */
+function caseworkerOf(decidedBy: string, person: StaffPerson | undefined, municipality: MunicipalitySettings): DecisionLetterData['caseworker'] {
+  if (person && person.email === decidedBy) return { name: person.name, title: person.title, email: person.email, phone: person.phone };
+  return { name: municipality.MUNICIPALITY_DEPARTMENT, email: municipality.MUNICIPALITY_EMAIL, phone: municipality.MUNICIPALITY_PHONE };
+}
+
+/** Everything the letter says, from the case, its round, the decision, who decided and the municipality. */
 export function decisionLetterData({
   application,
   decision,
+  caseworker,
   municipality,
   payoutDate,
   reporting,
 }: {
   application: Application & { round: FundingRound };
   decision: LetterDecision;
+  /** The staff member `decision.decidedBy` names, looked up by the caller (lib/staff-people). */
+  caseworker?: StaffPerson;
   municipality: MunicipalitySettings;
   payoutDate?: string;
   reporting?: { requirement: ReportRequirement; dueAt: string };
@@ -92,8 +106,6 @@ export function decisionLetterData({
     reporting: reporting ? { requirement: reporting.requirement, dueDate: new Date(reporting.dueAt) } : undefined,
     payoutDate: payoutDate ? new Date(`${payoutDate}T12:00:00Z`) : undefined,
     appealGuidance: { da: municipality.APPEAL_GUIDANCE_DA, nb: municipality.APPEAL_GUIDANCE_NB, en: municipality.APPEAL_GUIDANCE_EN }[language],
-    caseworker: decision.decidedBy.includes('@')
-      ? { name: decision.decidedBy, email: decision.decidedBy }
-      : { name: municipality.MUNICIPALITY_DEPARTMENT, email: municipality.MUNICIPALITY_EMAIL },
+    caseworker: caseworkerOf(decision.decidedBy, caseworker, municipality),
   };
 }

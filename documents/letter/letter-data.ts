@@ -25,7 +25,8 @@ export interface DecisionLetterData {
   reporting?: { requirement: ReportRequirement; dueDate: Date }; // absent when rejected
   payoutDate?: Date; // absent when rejected; paid to the CVR's NemKonto
   appealGuidance: string; // configurable klagevejledning block; Norwegian letters fall back to a default when empty
-  caseworker: { name: string; email: string; phone?: string };
+  /** A person's name (never an email address), their title and direct phone; or the department. */
+  caseworker: { name: string; title?: string; email: string; phone?: string };
 }
 
 export type DecisionLetterErrorCode = 'reasons_missing' | 'reasons_insufficient' | 'inconsistent_decision';

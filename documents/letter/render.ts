@@ -34,6 +34,8 @@ function drawHead(canvas: PdfCanvas, data: DecisionLetterData, { t }: Locale, fa
       [t('letter.label.date'), facts.date],
       [t('letter.label.reference'), data.reference],
       [t('letter.label.caseworker'), data.caseworker.name],
+      // A person's direct line; the department's own number is already in the letterhead.
+      ...(data.caseworker.phone && data.caseworker.phone !== m.phone ? [[t('letter.label.directPhone'), data.caseworker.phone] as [string, string]] : []),
     ],
   });
   canvas.title(t('letter.kicker'), t(`letter.heading.${data.outcome}`, { granted: facts.granted, requested: facts.requested }));
@@ -101,7 +103,15 @@ function drawRights(canvas: PdfCanvas, data: DecisionLetterData, locale: Locale)
   const { caseworker } = data;
   canvas.heading(t('letter.contact.heading'));
   canvas.paragraph(
-    t('letter.contact.body', { name: caseworker.name, email: caseworker.email, hasPhone: caseworker.phone ? 'yes' : 'no', phone: caseworker.phone ?? '', reference: data.reference }),
+    t('letter.contact.body', {
+      name: caseworker.name,
+      hasTitle: caseworker.title ? 'yes' : 'no',
+      title: caseworker.title ?? '',
+      email: caseworker.email,
+      hasPhone: caseworker.phone ? 'yes' : 'no',
+      phone: caseworker.phone ?? '',
+      reference: data.reference,
+    }),
   );
   if (data.outcome !== 'approved') canvas.paragraph(t('letter.contact.disagree'));
 
@@ -109,7 +119,9 @@ function drawRights(canvas: PdfCanvas, data: DecisionLetterData, locale: Locale)
   canvas.gap(8);
   canvas.paragraph(t('letter.contact.closing'));
   canvas.gap(4);
-  canvas.lines([caseworker.name, data.municipality.department, data.municipality.name]);
+  // Signed by the person with their title; when the department itself signs, it is not named twice.
+  const signature = caseworker.name === data.municipality.department ? [caseworker.name] : [caseworker.name, ...(caseworker.title ? [caseworker.title] : []), data.municipality.department];
+  canvas.lines([...signature, data.municipality.name]);
 }
 
 /**

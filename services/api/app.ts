@@ -96,5 +96,8 @@ export function createApp(deps: AppDependencies): App {
 }
 
 export function siteSettings(config: Config): SiteSettings {
-  return { municipalityName: config.MUNICIPALITY_NAME, municipalityEmail: config.MUNICIPALITY_EMAIL, municipalityPhone: config.MUNICIPALITY_PHONE };
+  return {
+    municipalityName: config.MUNICIPALITY_NAME,
+    municipalityDepartment: config.MUNICIPALITY_DEPARTMENT,
+    municipalityEmail: config.MUNICIPALITY_EMAIL, municipalityPhone: config.MUNICIPALITY_PHONE };
 }

@@ -69,11 +69,11 @@ const DEMO_CRITERIA = [
   },
 ];
 
-export const DEMO_STAFF: { email: string; name: string; roles: StaffRole[] }[] = [
-  { email: 'caseworker@grantflow.local', name: 'Sagsbehandler Sofie', roles: ['caseworker'] },
-  { email: 'approver@grantflow.local', name: 'Teamleder Torben', roles: ['caseworker', 'approver'] },
-  { email: 'admin@grantflow.local', name: 'Administrator Anna', roles: ['admin'] },
-  { email: 'politician@grantflow.local', name: 'Udvalgsformand Poul', roles: ['politician'] },
+export const DEMO_STAFF: { email: string; name: string; title: string; phone: string; roles: StaffRole[] }[] = [
+  { email: 'caseworker@grantflow.local', name: 'Karin Holm', title: 'Sagsbehandler', phone: '99 99 12 34', roles: ['caseworker'] },
+  { email: 'approver@grantflow.local', name: 'Torben Lund', title: 'Teamleder', phone: '99 99 12 40', roles: ['caseworker', 'approver'] },
+  { email: 'admin@grantflow.local', name: 'Anna Kjær', title: 'Systemadministrator', phone: '99 99 12 55', roles: ['admin'] },
+  { email: 'politician@grantflow.local', name: 'Poul Mortensen', title: 'Formand for Kultur- og Fritidsudvalget', phone: '99 99 10 00', roles: ['politician'] },
 ];
 
 /** The four demo accounts, with one shared password (development only; production refuses to seed). */

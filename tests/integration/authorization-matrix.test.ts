@@ -95,7 +95,8 @@ const TABLE: Record<string, Expectation> = {
   'PATCH /api/v1/rounds/:id': { row: ADMIN, body: { budget: -1 } },
   ...withRow(ADMIN, [
     'GET /api/v1/admin/staff', 'POST /api/v1/admin/staff', 'GET /api/v1/admin/staff/:id', 'POST /api/v1/admin/staff/:id/deactivation',
-    'DELETE /api/v1/admin/staff/:id/deactivation', 'PUT /api/v1/admin/staff/:id/password', 'GET /api/v1/admin/access-log',
+    'DELETE /api/v1/admin/staff/:id/deactivation', 'PUT /api/v1/admin/staff/:id/password', 'PUT /api/v1/admin/staff/:id/profile',
+    'GET /api/v1/admin/access-log',
   ]),
   ...withRow(APPROVER, ['POST /api/v1/payout-runs', 'GET /api/v1/payout-runs', 'GET /api/v1/payout-runs/:id/export.csv']),
   ...withRow(ANY_STAFF, ['GET /api/v1/stats/summary', 'GET /api/v1/stats/council-brief.pdf']),
@@ -128,7 +129,7 @@ const TABLE: Record<string, Expectation> = {
   'POST /personale/admin/medarbejdere': { row: ADMIN },
   'GET /personale/admin/medarbejdere/:id': { row: ADMIN_PAGE },
   ...withRow(ADMIN, [
-    'POST /personale/admin/medarbejdere/:id/adgangskode', 'POST /personale/admin/medarbejdere/:id/deaktiver',
+    'POST /personale/admin/medarbejdere/:id/profil', 'POST /personale/admin/medarbejdere/:id/adgangskode', 'POST /personale/admin/medarbejdere/:id/deaktiver',
     'POST /personale/admin/medarbejdere/:id/genaktiver',
   ]),
   ...withRow(ADMIN_PAGE, ['GET /personale/admin/puljer', 'GET /personale/admin/puljer/ny']),

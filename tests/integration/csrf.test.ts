@@ -100,6 +100,7 @@ describe('CSRF protection', () => {
   function fieldsFor(path: string): Record<string, string> {
     if (path === '/personale/admin/medarbejdere') return { name: 'Forfalsket', email: `forged@${marker}.test`, roles: 'admin', password: 'en-lang-adgangskode' };
     if (path.endsWith('/adgangskode')) return { password: 'en-lang-adgangskode' };
+    if (path.endsWith('/profil')) return { name: 'Forfalsket navn', title: 'Forfalsket', phone: '12 34 56 78' };
     if (path.startsWith('/personale/admin/puljer')) return { name: 'Forfalsket pulje', slug: `${marker}-forged`, budget: '1000', maxAmount: '100', opensAt: '2027-01-01' };
     if (path.endsWith('/noter')) return { text: 'Forfalsket note' };
     if (path === '/personale/log-ind') return { email: admin.email, password: admin.password };

@@ -20,6 +20,7 @@ import { mailsFor, subjectOf, submitCase, updateRejection, waitForStatus, type S
 import { startTestStack, type TestStack } from '../support/stack';
 import { parsePdf } from '../support/pdf-text';
 import { recordHistory } from '../support/histories';
+import { upsertStaffUser } from '../../lib/staff-auth';
 
 let stack: TestStack;
 
@@ -72,6 +73,8 @@ describe('a continuous round, from submission to a closed case', () => {
     expect(letterText).toContain(submitted.reference);
     expect(letterText).toContain('12.000');
     expect(letterText).toContain('Husk at nævne kommunens støtte');
+    // The caseworker has no staff account here: the department signs, and no email address is a name.
+    expect(letterText).not.toContain(CASEWORKER);
 
     await report.signal(submitReportSignal, {
       narrative: 'Vi holdt 12 fællesspisninger med i alt 380 deltagere.',
@@ -142,6 +145,7 @@ describe('a continuous round, from submission to a closed case', () => {
   });
 
   it('a rejection needs reasons, gives a letter, and ends at DECIDED with no payout', async () => {
+    await upsertStaffUser(stack.db, { email: CASEWORKER, name: 'Karen Holm', title: 'Sagsbehandler', phone: '99 99 12 34', password: 'en-lang-adgangskode', roles: ['caseworker'] });
     const round = await createOpenRound(stack.db);
     const submitted = await submitCase(stack, round.id);
     await waitForStatus(submitted.handle, 'IN_QUEUE');
@@ -162,6 +166,9 @@ describe('a continuous round, from submission to a closed case', () => {
     const letter = await stack.db.document.findFirstOrThrow({ where: { applicationId: submitted.id, kind: 'decision_letter' } });
     const text = (await parsePdf(letter.content)).text;
     expect(text).toContain('Aktiviteten når kun få i målgruppen.');
+    // Named by the staff account: name, title and direct phone; the address only as an address.
+    expect(text).toContain(`Kontakt Karen Holm (Sagsbehandler) på ${CASEWORKER} eller telefon 99 99 12 34.`);
+    expect(text).toMatch(/Med venlig hilsen\s+Karen Holm\s+Sagsbehandler/);
   });
 });
 
@@ -385,6 +392,7 @@ describe('follow-up reporting timers', () => {
       'escalation email',
     );
     expect(escalation.recipient).toBe(CASEWORKER);
+    expect(escalation.text).not.toContain(`Hej ${CASEWORKER}`);
 
     const report = stack.temporal.workflow.getHandle<typeof followUpReport>(`grant-report-${submitted.id}`);
     const reviewTooEarly = await updateRejection(report.executeUpdate(reviewReportUpdate, { args: [{ caseworker: CASEWORKER, accept: true }] }));

@@ -12,9 +12,22 @@ import { validated } from './validated';
 
 const passwordSchema = z.string().min(12, { message: messageKey('errors.staff.passwordLength') }).max(200, { message: messageKey('errors.staff.passwordLength') });
 
+const nameSchema = z.string().trim().min(1, { message: messageKey('errors.field.required') }).max(200);
+/** Job title as letters print it under the name, e.g. "Sagsbehandler"; empty for none. */
+const titleSchema = z.string().trim().max(100).optional();
+/** Direct phone as letters print it, e.g. "99 99 12 34" or "+45 99 99 12 34"; empty for none. */
+const phoneSchema = z
+  .string()
+  .trim()
+  .max(30)
+  .regex(/^[0-9+\- ]*$/, { message: messageKey('errors.staff.phoneFormat') })
+  .optional();
+
 export const staffAccountInputSchema = z.strictObject({
   email: z.email().trim().toLowerCase().max(254),
-  name: z.string().trim().min(1, { message: messageKey('errors.field.required') }).max(200),
+  name: nameSchema,
+  title: titleSchema,
+  phone: phoneSchema,
   roles: z
     .array(z.enum(STAFF_ROLES))
     .min(1, { message: messageKey('errors.staff.roleRequired') })
@@ -24,10 +37,20 @@ export const staffAccountInputSchema = z.strictObject({
 
 export const staffPasswordSchema = z.strictObject({ password: passwordSchema });
 
+/** What letters and case pages print about a person: name, title, direct phone. */
+export const staffProfileSchema = z.strictObject({ name: nameSchema, title: titleSchema, phone: phoneSchema });
+
+/** Empty means none: stored as null. */
+function optionalText(value: string | undefined): string | null {
+  return value ? value : null;
+}
+
 export interface StaffAccountView {
   id: string;
   email: string;
   name: string;
+  title: string | null;
+  phone: string | null;
   roles: StaffRole[];
   active: boolean;
   createdAt: string;
@@ -35,9 +58,11 @@ export interface StaffAccountView {
   openSessions: number;
 }
 
-const accountSelect = { id: true, email: true, name: true, roles: true, active: true, createdAt: true } as const;
+const accountSelect = { id: true, email: true, name: true, title: true, phone: true, roles: true, active: true, createdAt: true } as const;
 
-async function toViews(db: Database, users: { id: string; email: string; name: string; roles: string[]; active: boolean; createdAt: Date }[]): Promise<StaffAccountView[]> {
+type AccountRow = { id: string; email: string; name: string; title: string | null; phone: string | null; roles: string[]; active: boolean; createdAt: Date };
+
+async function toViews(db: Database, users: AccountRow[]): Promise<StaffAccountView[]> {
   const open = await db.staffSession.groupBy({
     by: ['userId'],
     where: { userId: { in: users.map((u) => u.id) }, revokedAt: null, expiresAt: { gt: new Date() } },
@@ -73,13 +98,26 @@ export async function createStaffAccount(db: Database, actor: StaffIdentity, bod
   const input = validated(staffAccountInputSchema, body, language);
   const passwordHash = await hashPassword(input.password);
   try {
-    const user = await db.staffUser.create({ data: { email: input.email, name: input.name, roles: input.roles, passwordHash }, select: accountSelect });
+    const user = await db.staffUser.create({
+      data: { email: input.email, name: input.name, title: optionalText(input.title), phone: optionalText(input.phone), roles: input.roles, passwordHash },
+      select: accountSelect,
+    });
     await recordAudit(db, actor, 'staff.create', { details: { staffUserId: user.id, email: user.email, roles: input.roles } });
     return (await toViews(db, [user]))[0]!;
   } catch (error) {
     if (isUniqueViolation(error)) throw new ApiError(409, 'email_taken', 'errors.staff.emailTaken', [{ path: 'email', message: messageKey('errors.staff.emailTaken') }]);
     throw error;
   }
+}
+
+/** Name, title and direct phone, as letters and case pages print them from now on. */
+export async function updateStaffProfile(db: Database, actor: StaffIdentity, id: string, body: unknown, language: Language): Promise<StaffAccountView> {
+  const account = await existingAccount(db, id);
+  const input = validated(staffProfileSchema, body, language);
+  const profile = { name: input.name, title: optionalText(input.title), phone: optionalText(input.phone) };
+  await db.staffUser.update({ where: { id }, data: profile });
+  await recordAudit(db, actor, 'staff.profile', { details: { staffUserId: id, email: account.email, ...profile } });
+  return existingAccount(db, id);
 }
 
 /** Deactivating ends every session of the account at once; the account can no longer sign in. */

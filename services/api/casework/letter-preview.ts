@@ -1,4 +1,5 @@
 import type { Database } from '../../../lib/db';
+import { findStaffPerson } from '../../../lib/staff-people';
 import { roundReportingTiers } from '../../../domain/rounds';
 import { parseDuration } from '../../../lib/durations';
 import { processSettingsSchema } from '../../../domain/round-settings';
@@ -27,6 +28,7 @@ export async function previewDecisionLetter(
   const data = decisionLetterData({
     application,
     decision: { outcome: input.outcome, amountGrantedOre: granted ? amountGrantedOre : 0n, reasons: input.reasons, conditions: input.conditions, decidedBy: caseworker, date: now },
+    caseworker: await findStaffPerson(db, caseworker),
     municipality,
     ...(granted
       ? {

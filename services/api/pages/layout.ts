@@ -5,6 +5,8 @@ import { html, type SafeHtml } from '../../../lib/html';
 /** What every page shows about the municipality that runs the service. */
 export interface SiteSettings {
   municipalityName: string;
+  /** The department that speaks for the municipality, named where no person can be. */
+  municipalityDepartment: string;
   municipalityEmail: string;
   municipalityPhone: string;
 }

@@ -1,12 +1,20 @@
 import { Router } from 'express';
 import type { Database } from '../../../lib/db';
 import { sha256Hex } from '../../../lib/tokens';
-import { createStaffAccount, deactivateStaffAccount, findStaffAccount, listStaffAccounts, reactivateStaffAccount, setStaffPassword } from '../admin/staff-accounts';
+import {
+  createStaffAccount,
+  deactivateStaffAccount,
+  findStaffAccount,
+  listStaffAccounts,
+  reactivateStaffAccount,
+  setStaffPassword,
+  updateStaffProfile,
+} from '../admin/staff-accounts';
 import { ApiError } from '../http/errors';
 import { requestLanguage } from '../http/language';
 import { requireStaff, staffTokenOf } from '../http/staff';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
-import { staffAccountInputSchema, staffPasswordSchema } from '../admin/staff-accounts';
+import { staffAccountInputSchema, staffPasswordSchema, staffProfileSchema } from '../admin/staff-accounts';
 import { errorResponse, jsonBody, SECURITY, uuidPath } from '../http/openapi';
 
 const account = { description: 'The account' };
@@ -24,6 +32,15 @@ export const paths: ZodOpenApiPathsObject = {
   },
   '/admin/staff/{id}': {
     get: { summary: 'One staff account (admin)', security: SECURITY.staff, requestParams: staffIdPath, responses: { 200: account, 404: errorResponse('No such account') } },
+  },
+  '/admin/staff/{id}/profile': {
+    put: {
+      summary: 'Set the name, job title and direct phone that letters and case pages print for the person (admin)',
+      security: SECURITY.staff,
+      requestParams: staffIdPath,
+      requestBody: jsonBody(staffProfileSchema.meta({ id: 'StaffProfile' })),
+      responses: { 200: account, 400: errorResponse('Invalid input'), 404: errorResponse('No such account') },
+    },
   },
   '/admin/staff/{id}/deactivation': {
     post: {
@@ -45,7 +62,7 @@ export const paths: ZodOpenApiPathsObject = {
   },
 };
 
-/** Staff accounts (admin only): list, create with roles, deactivate and reactivate, set a new password. */
+/** Staff accounts (admin only): list, create with roles, set name, title and phone, deactivate and reactivate, set a new password. */
 export function adminStaffRouter({ db }: { db: Database }): Router {
   const router = Router();
 
@@ -75,6 +92,11 @@ export function adminStaffRouter({ db }: { db: Database }): Router {
   router.delete('/admin/staff/:id/deactivation', async (req, res) => {
     const admin = requireStaff(res, 'admin');
     res.json(await reactivateStaffAccount(db, admin, req.params.id));
+  });
+
+  router.put('/admin/staff/:id/profile', async (req, res) => {
+    const admin = requireStaff(res, 'admin');
+    res.json(await updateStaffProfile(db, admin, req.params.id, req.body, requestLanguage(req)));
   });
 
   router.put('/admin/staff/:id/password', async (req, res) => {

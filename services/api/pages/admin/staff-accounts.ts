@@ -10,6 +10,7 @@ import {
   listStaffAccounts,
   reactivateStaffAccount,
   setStaffPassword,
+  updateStaffProfile,
   type StaffAccountView,
 } from '../../admin/staff-accounts';
 import { ApiError } from '../../http/errors';
@@ -32,7 +33,17 @@ function formValues(body: Record<string, unknown> | undefined) {
   const text = (name: string) => (typeof body?.[name] === 'string' ? (body[name] as string) : '');
   const raw = body?.roles;
   const roles = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter((r): r is string => typeof r === 'string');
-  return { email: text('email'), name: text('name'), password: text('password'), roles };
+  return { email: text('email'), name: text('name'), title: text('title'), phone: text('phone'), password: text('password'), roles };
+}
+
+type ProfileValues = { name?: string; title?: string | null; phone?: string | null };
+
+/** Name, job title and direct phone: the same fields when creating an account and when changing it. */
+function profileFields(language: Language, values: ProfileValues | undefined, errors: FieldErrors) {
+  return html`
+    ${textField({ name: 'name', label: t(language, 'admin.name'), language, value: values?.name, error: errors.name, width: 'l', maxLength: 200, autocomplete: 'off' })}
+    ${textField({ name: 'title', label: t(language, 'admin.jobTitle'), hint: t(language, 'admin.jobTitleHint'), language, value: values?.title ?? '', error: errors.title, width: 'l', maxLength: 100, autocomplete: 'off' })}
+    ${textField({ name: 'phone', label: t(language, 'admin.phone'), hint: t(language, 'admin.phoneHint'), language, type: 'tel', value: values?.phone ?? '', error: errors.phone, width: 'm', maxLength: 30, autocomplete: 'off' })}`;
 }
 
 /** Staff accounts: list and create, one account's page with a new password and (de)activation. */
@@ -57,7 +68,7 @@ export function staffAccountPages(deps: AdminPageDependencies & { db: Database }
           <tbody>
             ${accounts.map(
               (account) => html`<tr>
-                <td><a href="${BASE}/${account.id}">${account.name}</a></td>
+                <td><a href="${BASE}/${account.id}">${account.name}</a>${account.title ? html`<br>${account.title}` : ''}</td>
                 <td>${account.email}</td>
                 <td>${roleLabels(account, language)}</td>
                 <td>${account.active ? t(language, 'admin.active') : t(language, 'admin.inactive')}</td>
@@ -69,7 +80,7 @@ export function staffAccountPages(deps: AdminPageDependencies & { db: Database }
         <h2>${t(language, 'admin.newStaff')}</h2>
         <form method="post" action="${BASE}" novalidate>
           ${staffCsrfField(res, deps.cookieSecret)}
-          ${textField({ name: 'name', label: t(language, 'admin.name'), language, value: values?.name, error: errors.name, width: 'l', maxLength: 200, autocomplete: 'off' })}
+          ${profileFields(language, values, errors)}
           ${textField({ name: 'email', label: t(language, 'admin.email'), language, type: 'email', value: values?.email, error: errors.email, width: 'l', maxLength: 254, autocomplete: 'off' })}
           ${choiceGroup({
             name: 'roles',
@@ -86,7 +97,14 @@ export function staffAccountPages(deps: AdminPageDependencies & { db: Database }
     }, status);
   }
 
-  async function showAccount(req: Request, res: Response, language: Language, account: StaffAccountView, state: { errors?: FieldErrors; problem?: string } = {}, status = 200) {
+  async function showAccount(
+    req: Request,
+    res: Response,
+    language: Language,
+    account: StaffAccountView,
+    state: { errors?: FieldErrors; problem?: string; profile?: ProfileValues } = {},
+    status = 200,
+  ) {
     const errors = state.errors ?? {};
     const self = staffOf(res)?.id === account.id;
     sendAdminPage(deps, req, res, {
@@ -96,15 +114,24 @@ export function staffAccountPages(deps: AdminPageDependencies & { db: Database }
       main: html`
         <p><a href="${BASE}">${t(language, 'admin.backToStaff')}</a></p>
         <h1>${account.name}</h1>
-        ${noticeAlert(req, ['password', 'deactivated', 'reactivated'], language)}
+        ${noticeAlert(req, ['profile', 'password', 'deactivated', 'reactivated'], language)}
         ${state.problem ? alert('error', state.problem) : ''}
         <dl class="gf-summary-list">
+          <dt>${t(language, 'admin.jobTitle')}</dt><dd>${account.title ?? '–'}</dd>
+          <dt>${t(language, 'admin.phone')}</dt><dd>${account.phone ?? '–'}</dd>
           <dt>${t(language, 'admin.email')}</dt><dd>${account.email}</dd>
           <dt>${t(language, 'admin.roles')}</dt><dd>${roleLabels(account, language)}</dd>
           <dt>${t(language, 'admin.status')}</dt><dd>${account.active ? t(language, 'admin.active') : t(language, 'admin.inactive')}</dd>
           <dt>${t(language, 'admin.openSessions')}</dt><dd>${account.openSessions}</dd>
           <dt>${t(language, 'admin.created')}</dt><dd>${formatDateTime(language, account.createdAt)}</dd>
         </dl>
+        <h2>${t(language, 'admin.profile')}</h2>
+        <p>${t(language, 'admin.profileIntro')}</p>
+        <form method="post" action="${BASE}/${account.id}/profil" novalidate>
+          ${staffCsrfField(res, deps.cookieSecret)}
+          ${profileFields(language, state.profile ?? account, errors)}
+          <button type="submit" class="button button-secondary">${t(language, 'admin.saveProfile')}</button>
+        </form>
         <h2>${t(language, 'admin.setPassword')}</h2>
         <p>${t(language, 'admin.setPasswordIntro')}</p>
         <form method="post" action="${BASE}/${account.id}/adgangskode" novalidate>
@@ -153,6 +180,19 @@ export function staffAccountPages(deps: AdminPageDependencies & { db: Database }
 
   router.get(`${BASE}/:id`, adminOnly, async (req, res) => {
     await showAccount(req, res, pageLanguage(req, res), await accountOr404(req.params.id));
+  });
+
+  router.post(`${BASE}/:id/profil`, adminOnly, async (req, res) => {
+    const language = pageLanguage(req, res);
+    const account = await accountOr404(req.params.id);
+    const { name, title, phone } = formValues(req.body);
+    try {
+      await updateStaffProfile(deps.db, staffOf(res)!, account.id, { name, title, phone }, language);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status >= 500) throw error;
+      return showAccount(req, res, language, account, { errors: fieldErrorsOf(error, language), profile: { name, title, phone } }, error.status);
+    }
+    res.redirect(303, `${BASE}/${account.id}?gemt=profile`);
   });
 
   router.post(`${BASE}/:id/adgangskode`, adminOnly, async (req, res) => {

@@ -22,6 +22,7 @@ import { formatDate, formatDateTime, formatMoney, t, type Language } from '../..
 import { criteriaText, doneNotice, textOf } from './format';
 import { alert } from '../staff/alert';
 import { nameOf } from '../../stats/labels';
+import { staffNames } from './people';
 
 async function awaitingSignature(deps: CaseRouteDependencies, req: Request, res: Response, language: Language): Promise<SafeHtml> {
   const staff = staffOf(res)!;
@@ -33,6 +34,7 @@ async function awaitingSignature(deps: CaseRouteDependencies, req: Request, res:
   });
   await recordAccessMany(deps.db, staff, cases.map((c) => c.id), 'approval_view');
   const csrf = staffCsrfToken(res, deps.cookieSecret);
+  const who = await staffNames(deps.db, deps.site, cases.map((c) => c.decisions[0]?.decidedBy));
   return html`<section aria-labelledby="awaiting-heading">
     <h2 id="awaiting-heading">${t(language, 'casework.awaitingSignature')}</h2>
     ${cases.length
@@ -45,7 +47,7 @@ async function awaitingSignature(deps: CaseRouteDependencies, req: Request, res:
             <p>${t(language, 'casework.requested')}: ${formatMoney(language, application.amountRequestedOre)} · ${application.round.name}</p>
             ${proposal
               ? html`<p><strong>${t(language, 'casework.proposed')}: ${nameOf(language, `common.outcome.${proposal.outcome}`, proposal.outcome)}, ${formatMoney(language, proposal.amountGrantedOre)}</strong><br>
-                  ${t(language, 'casework.proposedBy', { by: proposal.decidedBy, at: formatDateTime(language, proposal.decidedAt) })}
+                  ${t(language, 'casework.proposedBy', { by: who(proposal.decidedBy), at: formatDateTime(language, proposal.decidedAt) })}
                   ${reasons.criteria?.length ? html`<br>${t(language, 'casework.criteria')}: ${criteriaText(application.round, reasons.criteria, language)}` : ''}
                   ${reasons.text ? html`<br><span class="gf-pre">${reasons.text}</span>` : ''}</p>
                   ${proposal.decidedBy === staff.email ? html`<p>${t(language, 'casework.ownDecision')}</p>` : approvalForms(application.id, { returnTo: '/personale/godkendelser', csrf, state: {}, language })}`
@@ -58,10 +60,11 @@ async function awaitingSignature(deps: CaseRouteDependencies, req: Request, res:
 
 async function pastTarget(deps: CaseRouteDependencies, res: Response, language: Language): Promise<SafeHtml> {
   const queue = await loadQueue(deps.db, queueFilterSchema.parse({ sla: 'breached', pageSize: '20' }), staffOf(res)!);
+  const who = await staffNames(deps.db, deps.site, queue.items.map((item) => item.assignee));
   return html`<section aria-labelledby="past-heading">
     <h2 id="past-heading">${t(language, 'casework.pastTarget')}</h2>
     ${queue.items.length
-      ? html`<ul>${queue.items.map((item) => html`<li><a href="/personale/sager/${item.id}">${item.reference}</a>: ${item.organization}, ${item.title} · ${item.assignee ?? t(language, 'casework.nobody')} · ${slaBadge(item, language)}</li>`)}</ul>
+      ? html`<ul>${queue.items.map((item) => html`<li><a href="/personale/sager/${item.id}">${item.reference}</a>: ${item.organization}, ${item.title} · ${item.assignee ? who(item.assignee) : t(language, 'casework.nobody')} · ${slaBadge(item, language)}</li>`)}</ul>
           <p><a href="/personale/sager?sla=breached">${t(language, 'casework.allPastTarget', { total: queue.total })}</a></p>`
       : html`<p>${t(language, 'casework.nonePastTarget')}</p>`}
   </section>`;

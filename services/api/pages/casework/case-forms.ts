@@ -10,6 +10,7 @@ import { html, type SafeHtml } from '../../../../lib/html';
 import type { CaseForm, CasePageState, LoadedCase } from './case-data';
 import { formatDateTime, formatMoney, isLanguage, t, type Language } from '../../../../locale';
 import { listOf, textOf } from './format';
+import type { StaffNameOf } from './people';
 
 export const REASON_TEXT_MAX_LENGTH = 8000;
 export const MESSAGE_MAX_LENGTH = 4000;
@@ -113,13 +114,13 @@ export function approvalForms(applicationId: string, options: { returnTo: string
   </div>`;
 }
 
-function proposalSummary(caseState: CaseState, language: Language): SafeHtml {
+function proposalSummary(caseState: CaseState, who: StaffNameOf, language: Language): SafeHtml {
   const proposal = caseState.proposal;
   if (!proposal) return html``;
   return html`<p>${t(language, 'casework.decidedBy', {
     outcome: t(language, `common.outcome.${proposal.outcome}`),
     amount: formatMoney(language, BigInt(proposal.amountGrantedOre)),
-    by: proposal.decidedBy,
+    by: who(proposal.decidedBy),
     at: formatDateTime(language, proposal.decidedAt),
   })}</p>`;
 }
@@ -129,6 +130,7 @@ export function actionForms({
   application,
   caseState,
   staff,
+  who,
   canApprove,
   state,
   csrf,
@@ -137,6 +139,8 @@ export function actionForms({
   application: LoadedCase;
   caseState: CaseState | null;
   staff: StaffIdentity;
+  /** Names the staff members the case records by email address. */
+  who: StaffNameOf;
   canApprove: boolean;
   state: CasePageState;
   csrf: string;
@@ -151,7 +155,7 @@ export function actionForms({
   if (allowed.has('claim') && (status === 'IN_QUEUE' || !mine)) {
     forms.push(html`<form method="post" action="/personale/sager/${application.id}/tag" class="gf-action">
       ${hidden(csrf, status)}
-      ${caseState?.assignee && !mine ? html`<p>${t(language, 'casework.claimedByOther', { assignee: caseState.assignee })}</p>` : ''}
+      ${caseState?.assignee && !mine ? html`<p>${t(language, 'casework.claimedByOther', { assignee: who(caseState.assignee) })}</p>` : ''}
       <button type="submit" class="button button-primary">${t(language, 'casework.claim')}</button>
     </form>`);
   }
@@ -168,7 +172,7 @@ export function actionForms({
     const own = caseState.proposal?.decidedBy === staff.email;
     forms.push(html`<div class="gf-action">
       <h3>${t(language, 'casework.approvalHere')}</h3>
-      ${proposalSummary(caseState, language)}
+      ${proposalSummary(caseState, who, language)}
       ${canApprove && !own ? approvalForms(application.id, { returnTo: `/personale/sager/${application.id}`, csrf, state, language }) : ''}
       ${canApprove && own ? html`<p>${t(language, 'casework.ownDecision')}</p>` : ''}
       ${!canApprove ? html`<p><a href="/personale/godkendelser">${t(language, 'casework.goToApprovals')}</a></p>` : ''}

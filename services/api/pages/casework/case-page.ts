@@ -25,6 +25,7 @@ import { formatBytes, formatDate, formatDateTime, formatKroner, formatMoney, sta
 import { criteriaText, doneNotice } from './format';
 import { alert } from '../staff/alert';
 import { nameOf } from '../../stats/labels';
+import { staffNames, type StaffNameOf } from './people';
 
 export interface CasePageDependencies {
   db: Database;
@@ -186,7 +187,7 @@ function checksSection(application: LoadedCase, state: CasePageState, csrf: stri
   </section>`;
 }
 
-function decisionsSection(application: LoadedCase, language: Language): SafeHtml {
+function decisionsSection(application: LoadedCase, who: StaffNameOf, language: Language): SafeHtml {
   if (!application.decisions.length) return html``;
   const letter = application.documents.some((d) => d.kind === 'decision_letter');
   return html`<section aria-labelledby="decisions-heading">
@@ -194,10 +195,10 @@ function decisionsSection(application: LoadedCase, language: Language): SafeHtml
     <ul>${application.decisions.map((d) => {
       const reasons = d.reasons as { criteria?: string[]; text?: string };
       return html`<li>
-        ${t(language, 'casework.decidedBy', { outcome: nameOf(language, `common.outcome.${d.outcome}`, d.outcome), amount: formatMoney(language, d.amountGrantedOre), by: d.decidedBy, at: formatDateTime(language, d.decidedAt) })}
+        ${t(language, 'casework.decidedBy', { outcome: nameOf(language, `common.outcome.${d.outcome}`, d.outcome), amount: formatMoney(language, d.amountGrantedOre), by: who(d.decidedBy), at: formatDateTime(language, d.decidedAt) })}
         ${reasons.criteria?.length ? html`<br>${t(language, 'casework.criteria')}: ${criteriaText(application.round, reasons.criteria, language)}` : ''}
         ${reasons.text ? html`<br><span class="gf-pre">${reasons.text}</span>` : ''}
-        ${d.approvedBy && d.approvedAt ? html`<br>${t(language, 'casework.approvedBy', { by: d.approvedBy, at: formatDateTime(language, d.approvedAt) })}` : ''}
+        ${d.approvedBy && d.approvedAt ? html`<br>${t(language, 'casework.approvedBy', { by: who(d.approvedBy), at: formatDateTime(language, d.approvedAt) })}` : ''}
         ${d.returnedBy && d.returnedAt ? html`<br>${t(language, 'casework.returnedBy', { by: d.returnedBy, at: formatDateTime(language, d.returnedAt), comment: d.approverComment ?? '' })}` : ''}
       </li>`;
     })}</ul>
@@ -245,6 +246,12 @@ export async function showCasePage(req: Request, res: Response, deps: CasePageDe
   const caseState = await caseStateOrNone(deps.temporal, application.id);
   await recordAccess(deps.db, staff, application.id, 'case_view');
   const csrf = staffCsrfToken(res, deps.cookieSecret);
+  const assignee = caseState?.assignee ?? application.assignee;
+  const who = await staffNames(deps.db, deps.site, [
+    assignee,
+    caseState?.proposal?.decidedBy,
+    ...application.decisions.flatMap((d) => [d.decidedBy, d.approvedBy]),
+  ]);
   const reference = formatCaseReference(application.referenceNumber, application.submittedAt);
   const currentStatus = caseState?.status ?? application.status;
   const underTarget = ['IN_QUEUE', 'IN_REVIEW', 'AWAITING_APPROVAL'].includes(currentStatus);
@@ -269,18 +276,18 @@ export async function showCasePage(req: Request, res: Response, deps: CasePageDe
         ${definitionList([
           [t(language, 'casework.association'), application.organizationName],
           [t(language, 'casework.status'), html`<strong>${statusLabel(language, currentStatus)}</strong>`],
-          [t(language, 'casework.assignee'), caseState?.assignee ?? application.assignee ?? t(language, 'casework.nobody')],
+          [t(language, 'casework.assignee'), assignee ? who(assignee) : t(language, 'casework.nobody')],
           [t(language, 'casework.round'), application.round.name],
           [t(language, 'casework.requested'), formatMoney(language, application.amountRequestedOre)],
           [t(language, 'casework.submittedAt'), formatDateTime(language, application.submittedAt)],
           [t(language, 'casework.waiting'), slaBadge(waiting, language)],
         ])}
       </section>
-      ${actionForms({ application, caseState, staff, canApprove: hasRole(staff, 'approver'), state, csrf, language })}
+      ${actionForms({ application, caseState, staff, who, canApprove: hasRole(staff, 'approver'), state, csrf, language })}
       ${submissionSection(application, language)}
       ${answersSection(application, language)}
       ${checksSection(application, state, csrf, language)}
-      ${decisionsSection(application, language)}
+      ${decisionsSection(application, who, language)}
       ${timelineSection(application, language)}
       ${await notesSection(deps.db, application, state, csrf, language)}`,
   }, status);

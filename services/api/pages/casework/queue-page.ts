@@ -15,6 +15,7 @@ import { formatKroner, statusLabel, t, type Language } from '../../../../locale'
 import { doneNotice } from './format';
 import { alert } from '../staff/alert';
 import { nameOf } from '../../stats/labels';
+import { staffNames, type StaffNameOf } from './people';
 
 /** The SLA badge: days waiting against the round's target, coloured by how close it is. */
 export function slaBadge(item: Pick<QueueItem, 'sla' | 'daysWaiting'>, language: Language): SafeHtml {
@@ -85,7 +86,7 @@ function countsList(queue: QueuePage, filter: QueueFilter, language: Language): 
     </ul>`;
 }
 
-function casesTable(queue: QueuePage, csrf: string, language: Language): SafeHtml {
+function casesTable(queue: QueuePage, who: StaffNameOf, csrf: string, language: Language): SafeHtml {
   if (!queue.items.length) return html`<p>${t(language, 'casework.noCases')}</p>`;
   return html`<div class="table--responsive-scroll">
     <table class="table table--compact gf-queue-table">
@@ -106,7 +107,7 @@ function casesTable(queue: QueuePage, csrf: string, language: Language): SafeHtm
             <td>${item.organization}<br><span class="gf-muted">${item.title} · ${nameOf(language, `common.targetGroup.${item.targetGroup}`, item.targetGroup)} · ${item.round.name}</span>
               ${item.flagged ? html`<br><span class="badge badge-warning">${t(language, 'casework.flaggedBadge')}</span>` : ''}</td>
             <td>${statusLabel(language, item.status)}</td>
-            <td>${item.assignee ?? t(language, 'casework.nobody')}</td>
+            <td>${item.assignee ? who(item.assignee) : t(language, 'casework.nobody')}</td>
             <td class="gf-number">${formatKroner(language, item.amountRequested)}</td>
             <td>${slaBadge(item, language)}</td>
             <td>${
@@ -145,6 +146,7 @@ export async function showQueuePage(req: Request, res: Response, deps: { db: Dat
     deps.db.fundingRound.findMany({ select: { id: true, name: true }, orderBy: { opensAt: 'desc' } }),
     deps.db.staffUser.findMany({ where: { active: true, roles: { hasSome: ['caseworker', 'approver'] } }, select: { email: true, name: true }, orderBy: { name: 'asc' } }),
   ]);
+  const who = await staffNames(deps.db, deps.site, queue.items.map((item) => item.assignee));
   if (!queue.items.length && filter.page > 1 && queue.total > 0) throw new ApiError(404, 'not_found', 'errors.http.notFound');
   const from = queue.total ? (queue.page - 1) * queue.pageSize + 1 : 0;
   const to = (queue.page - 1) * queue.pageSize + queue.items.length;
@@ -160,7 +162,7 @@ export async function showQueuePage(req: Request, res: Response, deps: { db: Dat
       ${filterForm(filter, { rounds, staff: staffMembers }, language)}
       ${countsList(queue, filter, language)}
       <p role="status">${t(language, 'casework.resultCount', { total: queue.total, from, to })}</p>
-      ${casesTable(queue, staffCsrfToken(res, deps.cookieSecret), language)}
+      ${casesTable(queue, who, staffCsrfToken(res, deps.cookieSecret), language)}
       ${pagination(queue, filter, language)}
     </div>`,
   });

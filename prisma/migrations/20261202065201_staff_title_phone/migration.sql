@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "staff_users" ADD COLUMN     "phone" TEXT,
+ADD COLUMN     "title" TEXT;
+
