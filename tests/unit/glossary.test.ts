@@ -7,7 +7,7 @@ import { stepPage } from '../../services/api/pages/apply/step-pages';
 import type { DraftAnswers } from '../../domain/draft-steps';
 import type { FundingRound } from '../../prisma/generated/client';
 
-const site = { municipalityName: 'Testkommune', municipalityEmail: 'tilskud@test.dk', municipalityPhone: '11 22 33 44' };
+const site = { municipalityName: 'Testkommune', municipalityEmail: 'tilskud@test.dk', municipalityPhone: '11 22 33 44', municipalityDepartment: 'Frivillighed' };
 const request = (url: string) => ({ originalUrl: url }) as Request;
 
 /** The definition list's terms as [id, term, explanation], in page order. */
