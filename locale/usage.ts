@@ -25,7 +25,7 @@ function sourceFiles(root: string): string[] {
  * Which keys the code names. A key counts as used when it stands in the code as a string
  * (`'apply.landing.title'`), or when the code builds it from a template whose fixed part ends at
  * the key's last dot (`` `common.status.${status}` `` uses every `common.status.*`), or when the
- * code names the family itself as a string (`labelTable('common.outcome', …)`).
+ * code names the family itself as a string (`'common.outcome'` passed to a helper that appends the code).
  */
 export function unusedKeys(keys: readonly string[], root: string): string[] {
   const literals = new Set<string>();
