@@ -47,6 +47,11 @@ export const processSettingsSchema = z.object({
   reportEscalationAfter: duration.default('P21D'),
   /** Time to send a corrected report when one was sent back. */
   reportResubmissionDeadline: duration.default('P30D'),
+  /**
+   * Time after a decision in which the association may ask for it to be reconsidered (in a
+   * Norwegian round: to complain, which fvl § 29 sets to three weeks).
+   */
+  reconsiderationPeriod: duration.default('P4W'),
 });
 
 export type ProcessSettings = z.infer<typeof processSettingsSchema>;
@@ -61,6 +66,7 @@ export interface ProcessTimings {
   reportRemindersMs: number[];
   reportEscalationAfterMs: number;
   reportResubmissionDeadlineMs: number;
+  reconsiderationPeriodMs: number;
 }
 
 export function toProcessTimings(settings: ProcessSettings): ProcessTimings {
@@ -73,5 +79,6 @@ export function toProcessTimings(settings: ProcessSettings): ProcessTimings {
     reportRemindersMs: settings.reportReminders.map(parseSignedDuration).sort((a, b) => a - b),
     reportEscalationAfterMs: parseDuration(settings.reportEscalationAfter),
     reportResubmissionDeadlineMs: parseDuration(settings.reportResubmissionDeadline),
+    reconsiderationPeriodMs: parseDuration(settings.reconsiderationPeriod),
   };
 }

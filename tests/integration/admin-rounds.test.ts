@@ -89,6 +89,7 @@ describe('creating a funding round', () => {
       reportReminders: ['-P30D', 'P0D', 'P14D'],
       reportEscalationAfter: 'P21D',
       reportResubmissionDeadline: 'P30D',
+      reconsiderationPeriod: 'P4W',
     });
     const stored = await db.fundingRound.findUniqueOrThrow({ where: { id: created.body.id } });
     expect(stored.budgetOre).toBe(100_000_000n);

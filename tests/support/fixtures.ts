@@ -23,6 +23,7 @@ export const FAST_PROCESS: Partial<ProcessSettings> = {
   reportReminders: ['-P30D', 'P0D', 'P14D'],
   reportEscalationAfter: 'P21D',
   reportResubmissionDeadline: 'P30D',
+  reconsiderationPeriod: 'P4W',
 };
 
 /** Up to 50,000 kr nothing to upload; above it the statutes are required with the application. */

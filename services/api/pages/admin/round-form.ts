@@ -87,6 +87,7 @@ export function formValuesOf(round: RoundInput): RoundFormValues {
   values['processSettings.reportReminders'] = process.reportReminders.join(', ');
   values['processSettings.reportEscalationAfter'] = process.reportEscalationAfter;
   values['processSettings.reportResubmissionDeadline'] = process.reportResubmissionDeadline;
+  values['processSettings.reconsiderationPeriod'] = process.reconsiderationPeriod;
   return values;
 }
 
@@ -197,6 +198,7 @@ export function roundFromForm(body: FormBody, language: Language): { input: Reco
       reportReminders: durations('processSettings.reportReminders'),
       reportEscalationAfter: text(body, 'processSettings.reportEscalationAfter').trim(),
       reportResubmissionDeadline: text(body, 'processSettings.reportResubmissionDeadline').trim(),
+      reconsiderationPeriod: text(body, 'processSettings.reconsiderationPeriod').trim(),
     },
   };
   return { input, values, errors };
@@ -239,6 +241,7 @@ export function roundFieldNames(formValues: RoundFormValues): string[] {
     'processSettings.answerDeadline', 'processSettings.answerReminders', 'processSettings.decisionTarget', 'processSettings.payoutAfter',
     'processSettings.reportDue.kind', 'processSettings.reportDue.duration', 'processSettings.reportDue.month', 'processSettings.reportDue.day',
     'processSettings.reportReminders', 'processSettings.reportEscalationAfter', 'processSettings.reportResubmissionDeadline',
+    'processSettings.reconsiderationPeriod',
   ];
 }
 
@@ -338,6 +341,7 @@ export function renderRoundForm(res: Response, cookieSecret: string, options: Ro
     ${field('processSettings.reportReminders', t(language, 'admin.reportReminders'), { width: 'm', maxLength: 200 })}
     ${field('processSettings.reportEscalationAfter', t(language, 'admin.reportEscalationAfter'), { width: 's', maxLength: 40 })}
     ${field('processSettings.reportResubmissionDeadline', t(language, 'admin.reportResubmissionDeadline'), { width: 's', maxLength: 40 })}
+    ${field('processSettings.reconsiderationPeriod', t(language, 'admin.reconsiderationPeriod'), { width: 's', maxLength: 40 })}
 
     <button type="submit" class="button button-primary">${options.submitLabel}</button>
   </form>`;
