@@ -1,0 +1,93 @@
+import { workflowInfo } from '@temporalio/workflow';
+import type { CaseActivities } from '../activities';
+import type { CaseStatus } from '../domain/status';
+import { activities } from './activities';
+import type { OpenInformationRequest, ProposedDecision, Supplement, TimelineEntry } from './messages';
+import type { GrantApplicationInput } from './grant-application-input';
+
+/** What one grant workflow knows about its case; the signal and update handlers change it. */
+export interface CaseMemory {
+  status: CaseStatus;
+  assignee: string | null;
+  openRequest: OpenInformationRequest | null;
+  requestCount: number;
+  answer: Supplement | null;
+  proposal: ProposedDecision | null;
+  decision: ProposedDecision | null;
+  decisionCount: number;
+  withdrawal: { reason: string; at: string } | null;
+  slaBreached: boolean;
+}
+
+export type CaseEmailKind = Parameters<CaseActivities['queueCaseEmail']>[0]['kind'];
+
+/** How the workflow writes what happens: events, emails and read-model writes, in order. */
+export interface CaseJournal {
+  /** Moves the case to `to` (default: where it is) and records the event with its timestamp. */
+  record(type: string, actor: string, to?: CaseStatus, details?: Record<string, unknown>, assigneeChange?: { assignee: string | null }): Promise<unknown>;
+  /** Queues one email to the association; each kind counts its own messages. */
+  email(kind: CaseEmailKind, extra?: Record<string, unknown>, attachmentIds?: string[]): Promise<unknown>;
+  /** Runs a read-model write after every write queued before it. */
+  inOrder<T>(write: () => Promise<T>): Promise<T>;
+  /** Resolves once every queued write has finished. */
+  settled(): Promise<unknown>;
+  timeline: TimelineEntry[];
+}
+
+/** The case a workflow carries: its input, what it knows, and how it records. */
+export interface CaseContext {
+  input: GrantApplicationInput;
+  memory: CaseMemory;
+  journal: CaseJournal;
+}
+
+export function newCaseMemory(): CaseMemory {
+  return {
+    status: 'SUBMITTED',
+    assignee: null,
+    openRequest: null,
+    requestCount: 0,
+    answer: null,
+    proposal: null,
+    decision: null,
+    decisionCount: 0,
+    withdrawal: null,
+    slaBreached: false,
+  };
+}
+
+export function caseJournal(applicationId: string, memory: CaseMemory): CaseJournal {
+  const workflowId = workflowInfo().workflowId;
+  const timeline: TimelineEntry[] = [{ type: 'submitted', from: null, to: 'SUBMITTED', actor: 'applicant', at: workflowInfo().startTime.toISOString() }];
+  let eventCount = 0;
+  const emailCounts: Record<string, number> = {};
+
+  // Activities that write the read model run one after another, in the order things happened,
+  // even when an Update handler and the main flow both record something.
+  let writes: Promise<unknown> = Promise.resolve();
+  function inOrder<T>(write: () => Promise<T>): Promise<T> {
+    const next = writes.then(write);
+    writes = next.catch(() => undefined);
+    return next;
+  }
+
+  return {
+    timeline,
+    inOrder,
+    settled: () => writes,
+    record(type, actor, to = memory.status, details = {}, assigneeChange) {
+      const from = memory.status;
+      memory.status = to;
+      eventCount += 1;
+      const eventKey = `${workflowId}:${eventCount}`;
+      const occurredAt = new Date().toISOString();
+      timeline.push({ type, from, to, actor, at: occurredAt });
+      return inOrder(() => activities.recordTransition({ eventKey, applicationId, type, from, to, actor, occurredAt, details, ...assigneeChange }));
+    },
+    email(kind, extra = {}, attachmentIds = []) {
+      emailCounts[kind] = (emailCounts[kind] ?? 0) + 1;
+      const messageKey = `${applicationId}:${kind}:${emailCounts[kind]}`;
+      return inOrder(() => activities.queueCaseEmail({ messageKey, applicationId, kind, extra, attachmentIds }));
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import { condition } from '@temporalio/workflow';
+import { activities } from './activities';
+import type { CaseContext } from './case-journal';
+import type { OpenInformationRequest } from './messages';
+
+/** Asks the association for what is missing; the case waits for its answer. */
+export async function askApplicant({ input, memory, journal }: CaseContext, requestedBy: string, items: string[], message: string): Promise<void> {
+  memory.requestCount += 1;
+  memory.answer = null;
+  const sequence = memory.requestCount;
+  const createdAt = new Date();
+  const request: OpenInformationRequest = {
+    sequence,
+    requestedBy,
+    items,
+    message,
+    answerBy: new Date(createdAt.getTime() + input.round.timings.answerDeadlineMs).toISOString(),
+  };
+  memory.openRequest = request;
+  await journal.inOrder(() => activities.createInformationRequest({ applicationId: input.applicationId, ...request, createdAt: createdAt.toISOString() }));
+  await journal.record('information_requested', requestedBy, 'AWAITING_APPLICANT', { sequence, items });
+  await journal.email('information_request', { sequence });
+}
+
+/** Waits for the applicant's answer with reminders; no answer by the deadline lapses the case. */
+export async function awaitAnswer({ input, memory, journal }: CaseContext, request: OpenInformationRequest): Promise<'answered' | 'withdrawn' | 'lapsed'> {
+  const { timings } = input.round;
+  const answeredOrWithdrawn = () => memory.answer !== null || memory.withdrawal !== null;
+  const requestedAt = Date.parse(request.answerBy) - timings.answerDeadlineMs;
+  for (const offset of timings.answerRemindersMs) {
+    if (offset >= timings.answerDeadlineMs) break;
+    const wait = Math.max(0, requestedAt + offset - Date.now());
+    if (await condition(answeredOrWithdrawn, wait)) break;
+    await journal.record('information_reminder_sent', 'system', memory.status, { sequence: request.sequence });
+    await journal.email('information_reminder', { sequence: request.sequence });
+  }
+  const untilDeadline = Math.max(0, Date.parse(request.answerBy) - Date.now());
+  await condition(answeredOrWithdrawn, untilDeadline);
+  if (memory.withdrawal) return 'withdrawn';
+  const received = memory.answer;
+  if (!received) {
+    await journal.inOrder(() => activities.markInformationRequestLapsed({ applicationId: input.applicationId, sequence: request.sequence, at: new Date().toISOString() }));
+    await journal.record('lapsed', 'system', 'LAPSED', { sequence: request.sequence });
+    await journal.email('lapsed');
+    return 'lapsed';
+  }
+  await journal.inOrder(() => activities.saveSupplement({ applicationId: input.applicationId, supplement: received }));
+  memory.openRequest = null;
+  await journal.record('information_received', 'applicant', 'IN_QUEUE', { sequence: request.sequence, documents: received.documentIds.length });
+  return 'answered';
+}
