@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   }
   const authenticator = createLocalStaffAuthenticator(db, sessionPolicyFrom(config));
 
-  const { app, workflows } = createApp({
+  const { app, workflows, metricsApp } = createApp({
     config,
     db,
     authenticator,
@@ -40,6 +40,14 @@ async function main(): Promise<void> {
   const server = app.listen(config.PORT, () => log.info({ port: config.PORT, url: config.PUBLIC_BASE_URL }, 'api listening'));
   server.on('error', (error) => {
     log.fatal({ err: error }, 'api could not listen');
+    process.exit(1);
+  });
+  // /metrics on an internal address of its own (METRICS_PORT), not on the public port.
+  const metricsServer = metricsApp?.listen(config.METRICS_PORT!, config.METRICS_HOST, () =>
+    log.info({ port: config.METRICS_PORT, host: config.METRICS_HOST }, 'metrics listening'),
+  );
+  metricsServer?.on('error', (error) => {
+    log.fatal({ err: error }, 'metrics could not listen');
     process.exit(1);
   });
 
@@ -54,6 +62,7 @@ async function main(): Promise<void> {
     process.once(signal, () => {
       log.info({ signal }, 'shutting down');
       clearInterval(reconciler);
+      metricsServer?.close();
       server.close(async () => {
         await connection.close().catch(() => undefined);
         await db.$disconnect();

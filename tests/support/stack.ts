@@ -5,7 +5,7 @@ import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
 import { loadConfig, type Config } from '../../lib/config';
 import { createDatabase, type Database } from '../../lib/db';
-import { createLogger } from '../../lib/logger';
+import { createLogger, type Logger } from '../../lib/logger';
 import { createSmtpMailer } from '../../lib/mailer';
 import { createOutboxDispatcher } from '../../services/mailer/dispatcher';
 import { temporalConnectionOptions } from '../../lib/temporal';
@@ -75,7 +75,9 @@ export interface TestStack {
  * The API over real HTTP with a real database and Temporal, the outbox dispatcher delivering to
  * the SMTP sink, and (unless told not to) a worker.
  */
-export async function startTestStack(options: { worker?: boolean; config?: Config; db?: Database; temporal?: Client } = {}): Promise<TestStack> {
+export async function startTestStack(
+  options: { worker?: boolean; config?: Config; db?: Database; temporal?: Client; /** The API's and the outbox's logger (default: LOG_LEVEL, silent). */ log?: Logger } = {},
+): Promise<TestStack> {
   const config = options.config ?? testConfig();
   const db = options.db ?? createDatabase(config.DATABASE_URL);
   const temporal = options.temporal ?? (await connectClient(config));
@@ -84,7 +86,7 @@ export async function startTestStack(options: { worker?: boolean; config?: Confi
   const ownsTemporal = options.temporal === undefined;
   const worker = options.worker === false ? undefined : await startTestWorker(config, db);
   const mailer = createSmtpMailer(config.SMTP_URL, config.MAIL_FROM);
-  const dispatcher = createOutboxDispatcher({ db, mailer, log: createLogger('outbox-test', process.env.LOG_LEVEL ?? 'silent'), intervalMs: 100 });
+  const dispatcher = createOutboxDispatcher({ db, mailer, log: options.log ?? createLogger('outbox-test', process.env.LOG_LEVEL ?? 'silent'), intervalMs: 100 });
   dispatcher.start();
   const { app } = createApp({
     config,
@@ -93,7 +95,7 @@ export async function startTestStack(options: { worker?: boolean; config?: Confi
     temporal,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     publicBaseUrl: config.PUBLIC_BASE_URL,
-    log: createLogger('api-test', process.env.LOG_LEVEL ?? 'silent'),
+    log: options.log ?? createLogger('api-test', process.env.LOG_LEVEL ?? 'silent'),
   });
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));

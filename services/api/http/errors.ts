@@ -4,6 +4,7 @@ import { statusLabel, t, zodErrorMap, type MessageKey, type Language } from '../
 import type { Logger } from '../../../lib/logger';
 import type { CaseStatus } from '../../../domain/status';
 import { requestLanguage } from './language';
+import { isTemporalUnavailable, TEMPORAL_RETRY_AFTER_SECONDS } from './temporal-unavailable';
 
 export interface FieldIssue {
   path: string;
@@ -75,7 +76,14 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       res.status(status).json({ error: { code: 'bad_request', message: String((error as Error).message), issues: [] } });
       return;
     }
-    log.error({ err: error, method: req.method, url: req.originalUrl }, 'request failed');
+    if (isTemporalUnavailable(error)) {
+      log.warn({ err: error, method: req.method, url: req.path }, 'Temporal unavailable');
+      res.set('Retry-After', String(TEMPORAL_RETRY_AFTER_SECONDS));
+      res.status(503).json(errorBody(new ApiError(503, 'service_unavailable', 'errors.http.temporalUnavailable'), language));
+      return;
+    }
+    // The path only: a query string may hold a private link's token (?adgang=…).
+    log.error({ err: error, method: req.method, url: req.path }, 'request failed');
     res.status(500).json(errorBody(new ApiError(500, 'internal_error', 'errors.http.internal'), language));
   };
 }
