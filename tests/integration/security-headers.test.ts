@@ -91,7 +91,7 @@ describe('over HTTPS (production)', () => {
     expect(formCookies.get('__Secure-gf_signin')).toMatch(/; Path=\/personale; HttpOnly; Secure; SameSite=Lax$/);
     expect(formCookies.get('__Host-grantflow_lang')).toMatch(/^__Host-grantflow_lang=en; .*Path=\/; .*HttpOnly; Secure; SameSite=Lax$/);
     for (const line of formCookies.values()) expect(line).not.toMatch(/Domain=/i);
-    const signInCookie = formCookies.get('__Secure-gf_signin')!.split(';')[0];
+    const signInCookie = formCookies.get('__Secure-gf_signin')!.split(';')[0]!;
     const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1];
     expect(csrf).toBeDefined();
 
@@ -104,7 +104,7 @@ describe('over HTTPS (production)', () => {
     expect(signedIn.status).toBe(303);
     const session = cookiesOf(signedIn).get('__Host-gf_staff');
     expect(session).toMatch(/^__Host-gf_staff=[^;]+; Max-Age=\d+; Path=\/; Expires=[^;]+; HttpOnly; Secure; SameSite=Lax$/);
-    const value = session!.split(';')[0].split('=')[1];
+    const value = session!.split(';')[0]!.split('=')[1]!;
 
     const me = (cookie: string) => fetch(`${stack.baseUrl}/api/v1/auth/me`, { headers: { cookie } }).then((r) => r.status);
     expect(await me(`__Host-gf_staff=${value}`)).toBe(200);
