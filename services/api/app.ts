@@ -26,6 +26,7 @@ import { pagesRouter } from './pages';
 import { SECURE_COOKIES_SETTING, secureCookies } from './http/cookies';
 import { securityHeaders } from './http/security-headers';
 import { metricsAccess } from './http/metrics-access';
+import { useVirusScanner } from './http/uploads';
 import { trustProxyValue } from '../../lib/security-settings';
 import { pageErrorHandler, pageNotFound } from './pages/errors';
 import type { SiteSettings } from './pages/layout';
@@ -44,6 +45,7 @@ export function createApp(deps: AppDependencies): App {
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxyValue(deps.config.TRUST_PROXY));
   app.set(SECURE_COOKIES_SETTING, secureCookies(deps.config));
+  useVirusScanner(app, deps.virusScanner);
   // First, so every response carries them: pages, JSON, assets, errors, 404s.
   app.use(securityHeaders({ https: secureCookies(deps.config) }));
   const metrics = createHttpMetrics();

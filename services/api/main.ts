@@ -3,6 +3,7 @@ import { loadConfigOrExit, loadDotEnvIfPresent } from '../../lib/config';
 import { createDatabase } from '../../lib/db';
 import { createLogger } from '../../lib/logger';
 import { temporalConnectionOptions } from '../../lib/temporal';
+import { createVirusScanner } from '../../lib/virus-scanner';
 import { createApp } from './app';
 import { DEMO_STAFF, seedDemoRound, seedDemoStaff } from './seed';
 import { createLocalStaffAuthenticator, sessionPolicyFrom } from '../../lib/staff-auth';
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     publicBaseUrl: config.PUBLIC_BASE_URL,
     log,
+    virusScanner: createVirusScanner(config),
   });
   const server = app.listen(config.PORT, () => log.info({ port: config.PORT, url: config.PUBLIC_BASE_URL }, 'api listening'));
   server.on('error', (error) => {

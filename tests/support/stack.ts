@@ -12,6 +12,7 @@ import { temporalConnectionOptions } from '../../lib/temporal';
 import { createApp } from '../../services/api/app';
 import { createLocalStaffAuthenticator, sessionPolicyFrom } from '../../lib/staff-auth';
 import { connectWorker } from '../../services/worker/worker';
+import type { VirusScanner } from '../../lib/virus-scanner';
 
 let runtimeInstalled = false;
 
@@ -76,7 +77,7 @@ export interface TestStack {
  * the SMTP sink, and (unless told not to) a worker.
  */
 export async function startTestStack(
-  options: { worker?: boolean; config?: Config; db?: Database; temporal?: Client; /** The API's and the outbox's logger (default: LOG_LEVEL, silent). */ log?: Logger } = {},
+  options: { worker?: boolean; config?: Config; db?: Database; temporal?: Client; /** The API's and the outbox's logger (default: LOG_LEVEL, silent). */ log?: Logger; virusScanner?: VirusScanner } = {},
 ): Promise<TestStack> {
   const config = options.config ?? testConfig();
   const db = options.db ?? createDatabase(config.DATABASE_URL);
@@ -96,6 +97,7 @@ export async function startTestStack(
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     publicBaseUrl: config.PUBLIC_BASE_URL,
     log: options.log ?? createLogger('api-test', process.env.LOG_LEVEL ?? 'silent'),
+    virusScanner: options.virusScanner,
   });
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));

@@ -13,6 +13,8 @@ export interface FieldIssue {
 
 /** An error the client can act on: an HTTP status, a stable code and a message in their language. */
 export class ApiError extends Error {
+  /** Sent as Retry-After (a 503 or 429 the caller may try again after). */
+  retryAfterSeconds?: number;
   constructor(
     readonly status: number,
     readonly code: string,
@@ -63,6 +65,8 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
     const language = requestLanguage(req);
     if (error instanceof ApiError) {
+      if (error.retryAfterSeconds !== undefined) res.set('Retry-After', String(error.retryAfterSeconds));
+      if (error.status >= 500) log.warn({ err: error.cause ?? error, code: error.code, method: req.method, url: req.path }, 'request refused for now');
       res.status(error.status).json(errorBody(error, language));
       return;
     }

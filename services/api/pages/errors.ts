@@ -44,6 +44,12 @@ export function pageErrorHandler(site: SiteSettings, log: Logger): ErrorRequestH
       sendPage(res, errorPage(req, site, language, t(language, 'pages.error.failed'), ''), status);
       return;
     }
+    if (error instanceof ApiError && error.status === 503) {
+      log.warn({ err: error.cause ?? error, code: error.code, method: req.method, url: req.path }, 'page refused for now');
+      if (error.retryAfterSeconds !== undefined) res.set('Retry-After', String(error.retryAfterSeconds));
+      sendPage(res, errorPage(req, site, language, t(language, 'pages.error.unavailable'), t(language, error.messageKey, error.values)), 503);
+      return;
+    }
     if (isTemporalUnavailable(error)) {
       log.warn({ err: error, method: req.method, url: req.path }, 'Temporal unavailable');
       res.set('Retry-After', String(TEMPORAL_RETRY_AFTER_SECONDS));
