@@ -80,7 +80,21 @@ export function createOutboxDispatcher({
             attachments: attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.content) })),
           });
         } catch (error) {
-          return { failedId: message.id, error: error as Error };
+          // Recorded while the row is still locked, in one statement, so no other sender can
+          // pick the message up between the failure and its next attempt's time. The callback
+          // returns normally: the transaction commits the failure, never a half-sent state.
+          const attempts = message.attempts + 1;
+          const dead = attempts >= retry.maxAttempts || isPermanentRejection(error);
+          await tx.outboxEmail.update({
+            where: { id: message.id },
+            data: {
+              attempts,
+              lastError: (error as Error).message.slice(0, 500),
+              status: dead ? 'dead' : 'pending',
+              nextAttemptAt: dead ? null : new Date(Date.now() + retryDelayMs(attempts, retry)),
+            },
+          });
+          return { failedId: message.id, error: error as Error, dead, attempts };
         }
         await tx.outboxEmail.update({
           where: { id: message.id },
@@ -92,21 +106,8 @@ export function createOutboxDispatcher({
     );
     if (outcome === 'empty') return false;
     if (outcome === 'sent') return true;
-    await recordFailure(outcome.failedId, outcome.error);
+    if (outcome.dead) log.error({ outboxEmailId: outcome.failedId, attempts: outcome.attempts, err: outcome.error }, 'email set aside as a dead letter');
     throw outcome.error;
-  }
-
-  /** Recorded outside the sending transaction, which must not keep a half-sent state. */
-  async function recordFailure(id: string, error: Error): Promise<void> {
-    const { attempts } = await db.outboxEmail.update({
-      where: { id },
-      data: { attempts: { increment: 1 }, lastError: error.message.slice(0, 500) },
-      select: { attempts: true },
-    });
-    const dead = attempts >= retry.maxAttempts || isPermanentRejection(error);
-    const nextAttemptAt = dead ? null : new Date(Date.now() + retryDelayMs(attempts, retry));
-    await db.outboxEmail.update({ where: { id }, data: dead ? { status: 'dead', nextAttemptAt } : { nextAttemptAt } });
-    if (dead) log.error({ outboxEmailId: id, attempts, err: error }, 'email set aside as a dead letter');
   }
 
   async function dispatchPending(limit = 100): Promise<number> {
