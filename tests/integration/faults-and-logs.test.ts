@@ -4,12 +4,10 @@ import { Writable } from 'node:stream';
 import { Client, Connection } from '@temporalio/client';
 import { findFreePort } from '../../infra/ports';
 import { createLogger } from '../../lib/logger';
-import { createLocalStaffAuthenticator, sessionPolicyFrom } from '../../lib/staff-auth';
-import { createApp } from '../../services/api/app';
 import { csrfToken } from '../../services/api/http/csrf';
 import { signedInStaff } from '../support/staff';
 import { applicationBody, createOpenRound, getJson, postJson } from '../support/fixtures';
-import { startTestStack, testConfig, type TestStack } from '../support/stack';
+import { createTestApp, startTestStack, testConfig, type TestStack } from '../support/stack';
 
 // Faults answer as faults (a forged CSRF token 403, Temporal down 503 with Retry-After), /metrics
 // can be kept private, and no log line of the run holds a private link's token, a bearer token
@@ -137,15 +135,7 @@ describe('/metrics kept private', () => {
   it('is served only on the internal METRICS_PORT when one is configured', async () => {
     const config = testConfig({ METRICS_PORT: String(await findFreePort()) });
     const stack = await startTestStack({ worker: false, config });
-    const { metricsApp } = createApp({
-      config,
-      db: stack.db,
-      authenticator: createLocalStaffAuthenticator(stack.db, sessionPolicyFrom(config)),
-      temporal: stack.temporal,
-      taskQueue: config.TEMPORAL_TASK_QUEUE,
-      publicBaseUrl: config.PUBLIC_BASE_URL,
-      log: createLogger('metrics-test', 'silent'),
-    });
+    const { metricsApp } = createTestApp(config, stack.db, stack.temporal);
     const internal = await new Promise<import('node:http').Server>((resolve) => {
       const server = metricsApp!.listen(0, '127.0.0.1', () => resolve(server));
     });

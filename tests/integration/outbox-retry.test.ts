@@ -8,12 +8,10 @@ import { findFreePort } from '../../infra/ports';
 import { createDatabase, type Database } from '../../lib/db';
 import { createLogger } from '../../lib/logger';
 import { createSmtpMailer, SMTP_TIMEOUTS_MS } from '../../lib/mailer';
-import { createLocalStaffAuthenticator, sessionPolicyFrom } from '../../lib/staff-auth';
-import { createApp } from '../../services/api/app';
 import { createOutboxDispatcher, OUTBOX_TRANSACTION_TIMEOUT_MS } from '../../services/mailer/dispatcher';
 import { createFreshDatabase, dropDatabase } from '../support/database';
 import { eventually } from '../support/fixtures';
-import { testConfig } from '../support/stack';
+import { createTestApp, testConfig } from '../support/stack';
 
 // The outbox against real SMTP servers that refuse: it waits longer after each failure (with
 // jitter), sets a message aside as a dead letter after the last attempt — or at once when the
@@ -115,15 +113,7 @@ describe('the outbox when the SMTP server refuses', () => {
   it('counts the dead letters in /metrics, which the alert rule watches', async () => {
     const config = testConfig({ DATABASE_URL: url });
     const temporal = new Client({ connection: Connection.lazy({ address: `127.0.0.1:${await findFreePort()}` }) });
-    const { app } = createApp({
-      config,
-      db,
-      authenticator: createLocalStaffAuthenticator(db, sessionPolicyFrom(config)),
-      temporal,
-      taskQueue: config.TEMPORAL_TASK_QUEUE,
-      publicBaseUrl: config.PUBLIC_BASE_URL,
-      log: silent,
-    });
+    const { app } = createTestApp(config, db, temporal, { log: silent });
     const server = await new Promise<Server>((resolve) => {
       const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
     });

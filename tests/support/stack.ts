@@ -72,6 +72,20 @@ export interface TestStack {
   stop(): Promise<void>;
 }
 
+/** The API app (not listening) on the given configuration, database and Temporal client. */
+export function createTestApp(config: Config, db: Database, temporal: Client, options: { log?: Logger; virusScanner?: VirusScanner } = {}) {
+  return createApp({
+    config,
+    db,
+    authenticator: createLocalStaffAuthenticator(db, sessionPolicyFrom(config)),
+    temporal,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    publicBaseUrl: config.PUBLIC_BASE_URL,
+    log: options.log ?? createLogger('api-test', process.env.LOG_LEVEL ?? 'silent'),
+    virusScanner: options.virusScanner,
+  });
+}
+
 /**
  * The API over real HTTP with a real database and Temporal, the outbox dispatcher delivering to
  * the SMTP sink, and (unless told not to) a worker.
@@ -89,16 +103,7 @@ export async function startTestStack(
   const mailer = createSmtpMailer(config.SMTP_URL, config.MAIL_FROM);
   const dispatcher = createOutboxDispatcher({ db, mailer, log: options.log ?? createLogger('outbox-test', process.env.LOG_LEVEL ?? 'silent'), intervalMs: 100 });
   dispatcher.start();
-  const { app } = createApp({
-    config,
-    db,
-    authenticator: createLocalStaffAuthenticator(db, sessionPolicyFrom(config)),
-    temporal,
-    taskQueue: config.TEMPORAL_TASK_QUEUE,
-    publicBaseUrl: config.PUBLIC_BASE_URL,
-    log: options.log ?? createLogger('api-test', process.env.LOG_LEVEL ?? 'silent'),
-    virusScanner: options.virusScanner,
-  });
+  const { app } = createTestApp(config, db, temporal, { log: options.log, virusScanner: options.virusScanner });
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });
