@@ -55,6 +55,16 @@ describe('security headers over plain HTTP (development, tests)', () => {
     expect(response.headers.get('strict-transport-security')).toBeNull();
   });
 
+  it('lets any site read the open data (CORS and a cross-origin resource policy), and nothing else', async () => {
+    for (const path of ['/api/v1/open-data/grants.json', '/api/v1/open-data/grants.csv']) {
+      const response = await fetch(`${stack.baseUrl}${path}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('access-control-allow-origin')).toBe('*');
+      expect(response.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    }
+  });
+
   it('keeps the bare cookie names, which browsers accept without HTTPS', async () => {
     const response = await fetch(`${stack.baseUrl}/personale/log-ind`);
     const cookies = cookiesOf(response);
