@@ -87,7 +87,7 @@ function openDocumentType(bytes: Uint8Array): FileKind | null {
 }
 
 /** The entry names from the zip's central directory, or null when the archive is not readable. */
-function centralDirectoryNames(bytes: Uint8Array): string[] | null {
+export function centralDirectoryNames(bytes: Uint8Array): string[] | null {
   const data = view(bytes);
   // The end record is 22 bytes plus a comment of at most 65,535 bytes, at the very end.
   const earliest = Math.max(0, bytes.length - 22 - 0xffff);

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { registerSettingsProblems, registerSettingsSchema } from './register-settings';
+import { productionSecurityProblems, securitySettingsSchema } from './security-settings';
 import { parseDuration } from './durations';
 
 const booleanFromEnv = z
@@ -28,7 +29,9 @@ const urlWithProtocol = (protocols: string[]) =>
 /** Every setting the services read, with its default. `.env.example` lists the same. */
 export const configSchema = z.object({
   ...registerSettingsSchema.shape,
-  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  ...securitySettingsSchema.shape,
+  // Required: a service that silently assumed "development" in production would run without its guards.
+  NODE_ENV: z.enum(['development', 'test', 'production']),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_URL: urlWithProtocol(['postgresql', 'postgres']),
@@ -92,6 +95,14 @@ export const configSchema = z.object({
    * so a small cache costs a short replay now and then and keeps the worker's memory bounded.
    */
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(200),
+  /**
+   * The outbox retries a message the SMTP server refused after OUTBOX_RETRY_BASE, doubling each
+   * time up to OUTBOX_RETRY_MAX (each wait with random jitter), and after OUTBOX_MAX_ATTEMPTS
+   * attempts sets it aside as a dead letter (status `dead`) for an operator.
+   */
+  OUTBOX_RETRY_BASE: durationString.default('10s'),
+  OUTBOX_RETRY_MAX: durationString.default('1h'),
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(15),
 });
 
 export type Config = Omit<z.infer<typeof configSchema>, 'SEED_DEMO_DATA' | 'DATA_DIR' | 'COOKIE_SECRET'> & {
@@ -142,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (values.BUSINESS_REGISTER === 'local' && values.NODE_ENV === 'production') {
     problems.push({ variable: 'BUSINESS_REGISTER', message: 'the local register holds fictional associations; use cvr in production' });
   }
+  problems.push(...productionSecurityProblems(values));
   if (problems.length) throw new ConfigError(problems);
   return {
     ...values,

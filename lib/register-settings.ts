@@ -4,7 +4,7 @@ import { PROJECT_ROOT } from './project-root';
 
 /** The fictional associations shipped for development and tests. */
 export const DEFAULT_BUSINESS_REGISTER_FILE = path.join(PROJECT_ROOT, 'infra', 'register', 'associations.json');
-export const DEFAULT_CVR_REGISTER_URL = 'http://distribution.virk.dk/cvr-permanent/virksomhed/_search';
+export const DEFAULT_CVR_REGISTER_URL = 'https://distribution.virk.dk/cvr-permanent/virksomhed/_search';
 
 /**
  * The register's environment variables, keyed by their names so the project's config schema can

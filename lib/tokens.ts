@@ -16,6 +16,17 @@ export function tokenMatchesHash(token: string, storedHash: string): boolean {
   return presented.length === stored.length && crypto.timingSafeEqual(presented, stored);
 }
 
+/**
+ * Compares two strings' UTF-8 bytes in constant time. Equal lengths in characters are not equal
+ * lengths in bytes (43 × "æ" is 86 bytes, a 43-character token 43), and timingSafeEqual throws on
+ * buffers of unequal length: compare the bytes' lengths first.
+ */
+export function sameBytes(sent: string, expected: string): boolean {
+  const a = Buffer.from(sent, 'utf8');
+  const b = Buffer.from(expected, 'utf8');
+  return a.length === b.length && crypto.timingSafeEqual(a, b);
+}
+
 function keyFromSecret(secret: string): Buffer {
   return Buffer.from(crypto.hkdfSync('sha256', secret, 'grantflow', 'access-token-seal', 32));
 }

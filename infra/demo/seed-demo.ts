@@ -8,7 +8,7 @@ import { seedDemoStatistics } from './demo-data';
 async function main(): Promise<void> {
   loadDotEnvIfPresent();
   const port = process.env.EMBEDDED_POSTGRES_PORT || '54329';
-  const config = loadConfig({ ...process.env, DATABASE_URL: process.env.DATABASE_URL || `postgresql://postgres:grantflow-local@127.0.0.1:${port}/grantflow` });
+  const config = loadConfig({ ...process.env, NODE_ENV: process.env.NODE_ENV || 'development', DATABASE_URL: process.env.DATABASE_URL || `postgresql://postgres:grantflow-local@127.0.0.1:${port}/grantflow` });
   if (config.NODE_ENV === 'production') {
     process.stderr.write('seed:demo refuses to run with NODE_ENV=production: demo cases must never mix with real ones.\n');
     process.exit(1);

@@ -9,7 +9,7 @@ import {
 } from './business-register';
 
 export interface CvrHttpRegisterOptions {
-  /** The Elasticsearch search endpoint, e.g. http://distribution.virk.dk/cvr-permanent/virksomhed/_search */
+  /** The Elasticsearch search endpoint, e.g. https://distribution.virk.dk/cvr-permanent/virksomhed/_search */
   url: string;
   username: string;
   password: string;

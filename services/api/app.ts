@@ -23,7 +23,11 @@ import { registerCaseMetrics } from './stats/case-metrics';
 import { identifyStaff } from './http/staff';
 import type { Config } from '../../lib/config';
 import { pagesRouter } from './pages';
-import { secureCookies } from './http/cookies';
+import { SECURE_COOKIES_SETTING, secureCookies } from './http/cookies';
+import { securityHeaders } from './http/security-headers';
+import { metricsAccess } from './http/metrics-access';
+import { useVirusScanner } from './http/uploads';
+import { trustProxyValue } from '../../lib/security-settings';
 import { pageErrorHandler, pageNotFound } from './pages/errors';
 import type { SiteSettings } from './pages/layout';
 import { configureLocale } from '../../locale';
@@ -31,13 +35,19 @@ import { configureLocale } from '../../locale';
 export interface App {
   app: express.Express;
   workflows: WorkflowStarter;
+  /** With METRICS_PORT set: the app serving /metrics alone, for the internal port (main.ts listens). */
+  metricsApp?: express.Express;
 }
 
 export function createApp(deps: AppDependencies): App {
   configureLocale({ timeZone: deps.config.MUNICIPALITY_TIME_ZONE });
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', trustProxyValue(deps.config.TRUST_PROXY));
+  app.set(SECURE_COOKIES_SETTING, secureCookies(deps.config));
+  useVirusScanner(app, deps.virusScanner);
+  // First, so every response carries them: pages, JSON, assets, errors, 404s.
+  app.use(securityHeaders({ https: secureCookies(deps.config) }));
   const metrics = createHttpMetrics();
   registerCaseMetrics(metrics.registry, deps.db);
   const workflows = createWorkflowStarter({ db: deps.db, temporal: deps.temporal, taskQueue: deps.taskQueue, log: deps.log });
@@ -55,9 +65,17 @@ export function createApp(deps: AppDependencies): App {
   });
 
   app.use(healthRouter(deps));
-  app.get('/metrics', async (_req, res) => {
+  const serveMetrics: express.RequestHandler = async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-  });
+  };
+  let metricsApp: express.Express | undefined;
+  if (deps.config.METRICS_PORT) {
+    metricsApp = express();
+    metricsApp.disable('x-powered-by');
+    metricsApp.get('/metrics', metricsAccess(deps.config.METRICS_TOKEN), serveMetrics);
+  } else {
+    app.get('/metrics', metricsAccess(deps.config.METRICS_TOKEN), serveMetrics);
+  }
 
   // Form posts are read before the staff identity, so a cookie-authenticated form's CSRF field is there.
   app.use(express.urlencoded({ extended: false, limit: '1mb', parameterLimit: 2000 }));
@@ -92,7 +110,7 @@ export function createApp(deps: AppDependencies): App {
   app.use(notFoundHandler);
   app.use(pageErrorHandler(site, deps.log));
   app.use(errorHandler(deps.log));
-  return { app, workflows };
+  return { app, workflows, metricsApp };
 }
 
 export function siteSettings(config: Config): SiteSettings {

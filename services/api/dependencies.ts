@@ -3,6 +3,7 @@ import type { Config } from '../../lib/config';
 import type { Database } from '../../lib/db';
 import type { Logger } from '../../lib/logger';
 import type { StaffAuthenticator } from '../../lib/staff-auth';
+import type { VirusScanner } from '../../lib/virus-scanner';
 
 /**
  * What the API server is built from (services/api/main.ts, the tests' stack). Its routers and
@@ -17,4 +18,6 @@ export interface AppDependencies {
   taskQueue: string;
   publicBaseUrl: string;
   log: Logger;
+  /** Scans every uploaded file before it is stored (VIRUS_SCANNER); none: files are not scanned. */
+  virusScanner?: VirusScanner;
 }

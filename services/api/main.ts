@@ -3,6 +3,7 @@ import { loadConfigOrExit, loadDotEnvIfPresent } from '../../lib/config';
 import { createDatabase } from '../../lib/db';
 import { createLogger } from '../../lib/logger';
 import { temporalConnectionOptions } from '../../lib/temporal';
+import { createVirusScanner } from '../../lib/virus-scanner';
 import { createApp } from './app';
 import { DEMO_STAFF, seedDemoRound, seedDemoStaff } from './seed';
 import { createLocalStaffAuthenticator, sessionPolicyFrom } from '../../lib/staff-auth';
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
   }
   const authenticator = createLocalStaffAuthenticator(db, sessionPolicyFrom(config));
 
-  const { app, workflows } = createApp({
+  const { app, workflows, metricsApp } = createApp({
     config,
     db,
     authenticator,
@@ -36,10 +37,19 @@ async function main(): Promise<void> {
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     publicBaseUrl: config.PUBLIC_BASE_URL,
     log,
+    virusScanner: createVirusScanner(config),
   });
   const server = app.listen(config.PORT, () => log.info({ port: config.PORT, url: config.PUBLIC_BASE_URL }, 'api listening'));
   server.on('error', (error) => {
     log.fatal({ err: error }, 'api could not listen');
+    process.exit(1);
+  });
+  // /metrics on an internal address of its own (METRICS_PORT), not on the public port.
+  const metricsServer = metricsApp?.listen(config.METRICS_PORT!, config.METRICS_HOST, () =>
+    log.info({ port: config.METRICS_PORT, host: config.METRICS_HOST }, 'metrics listening'),
+  );
+  metricsServer?.on('error', (error) => {
+    log.fatal({ err: error }, 'metrics could not listen');
     process.exit(1);
   });
 
@@ -54,6 +64,7 @@ async function main(): Promise<void> {
     process.once(signal, () => {
       log.info({ signal }, 'shutting down');
       clearInterval(reconciler);
+      metricsServer?.close();
       server.close(async () => {
         await connection.close().catch(() => undefined);
         await db.$disconnect();

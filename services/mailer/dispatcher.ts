@@ -1,6 +1,7 @@
 import type { Database } from '../../lib/db';
 import type { Logger } from '../../lib/logger';
 import type { Mailer } from '../../lib/mailer';
+import { isPermanentRejection, retryDelayMs, type RetryPolicy } from './retry';
 
 /** Private links carry a token; once a message is sent its stored copy keeps the link's shape only. */
 export function redactAccessLinks(content: string): string {
@@ -16,10 +17,19 @@ export interface OutboxDispatcher {
   stop(): Promise<void>;
 }
 
+/** The defaults of OUTBOX_RETRY_BASE, OUTBOX_RETRY_MAX and OUTBOX_MAX_ATTEMPTS. */
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { baseMs: 10_000, maxMs: 3_600_000, maxAttempts: 15 };
+
+/** How long one message's row may stay locked while the SMTP server is asked to take it. */
+export const OUTBOX_TRANSACTION_TIMEOUT_MS = 60_000;
+
 /**
  * Delivers the outbox over SMTP. Each message is sent while its row is locked and marked sent in
  * the same transaction, so replicas never send the same message (SKIP LOCKED) and a crash leaves
- * at most the one message in flight to be sent again (SMTP has no two-phase commit).
+ * at most the one message in flight to be sent again (SMTP has no two-phase commit). A message
+ * that fails waits before its next attempt (exponential backoff with jitter), and after
+ * `retry.maxAttempts` failures — or at once when the server refuses its recipient for good — it
+ * becomes a dead letter (status `dead`), which /metrics counts and an alert reports.
  */
 export function createOutboxDispatcher({
   db,
@@ -27,6 +37,8 @@ export function createOutboxDispatcher({
   log,
   intervalMs = 500,
   concurrency = 4,
+  retry = DEFAULT_RETRY_POLICY,
+  transactionTimeoutMs = OUTBOX_TRANSACTION_TIMEOUT_MS,
 }: {
   db: Database;
   mailer: Mailer;
@@ -34,7 +46,14 @@ export function createOutboxDispatcher({
   intervalMs?: number;
   /** Messages sent at once; each waits for the SMTP server while holding its row's lock. */
   concurrency?: number;
+  retry?: RetryPolicy;
+  transactionTimeoutMs?: number;
 }): OutboxDispatcher {
+  // A send that outlived the transaction would finish on a row whose lock is gone: another
+  // replica could send the same message meanwhile, and "sent" could never be recorded.
+  if (mailer.timeoutMs >= transactionTimeoutMs) {
+    throw new Error(`the SMTP send limit (${mailer.timeoutMs} ms) must be below the outbox transaction's (${transactionTimeoutMs} ms)`);
+  }
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
   let stopped = false;
@@ -43,7 +62,9 @@ export function createOutboxDispatcher({
     const outcome = await db.$transaction(
       async (tx) => {
         const [next] = await tx.$queryRaw<{ id: string }[]>`
-          SELECT id FROM outbox_emails WHERE status = 'pending' ORDER BY attempts, created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`;
+          SELECT id FROM outbox_emails
+          WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= now())
+          ORDER BY attempts, created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`;
         if (!next) return 'empty' as const;
         const message = await tx.outboxEmail.findUniqueOrThrow({ where: { id: next.id } });
         const attachments = message.attachmentIds.length
@@ -59,7 +80,21 @@ export function createOutboxDispatcher({
             attachments: attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.content) })),
           });
         } catch (error) {
-          return { failedId: message.id, error: error as Error };
+          // Recorded while the row is still locked, in one statement, so no other sender can
+          // pick the message up between the failure and its next attempt's time. The callback
+          // returns normally: the transaction commits the failure, never a half-sent state.
+          const attempts = message.attempts + 1;
+          const dead = attempts >= retry.maxAttempts || isPermanentRejection(error);
+          await tx.outboxEmail.update({
+            where: { id: message.id },
+            data: {
+              attempts,
+              lastError: (error as Error).message.slice(0, 500),
+              status: dead ? 'dead' : 'pending',
+              nextAttemptAt: dead ? null : new Date(Date.now() + retryDelayMs(attempts, retry)),
+            },
+          });
+          return { failedId: message.id, error: error as Error, dead, attempts };
         }
         await tx.outboxEmail.update({
           where: { id: message.id },
@@ -67,15 +102,11 @@ export function createOutboxDispatcher({
         });
         return 'sent' as const;
       },
-      { maxWait: 10_000, timeout: 60_000 },
+      { maxWait: 10_000, timeout: transactionTimeoutMs },
     );
     if (outcome === 'empty') return false;
     if (outcome === 'sent') return true;
-    // Recorded outside the transaction above, which must not keep a half-sent state.
-    await db.outboxEmail.update({
-      where: { id: outcome.failedId },
-      data: { attempts: { increment: 1 }, lastError: outcome.error.message.slice(0, 500) },
-    });
+    if (outcome.dead) log.error({ outboxEmailId: outcome.failedId, attempts: outcome.attempts, err: outcome.error }, 'email set aside as a dead letter');
     throw outcome.error;
   }
 

@@ -4,6 +4,7 @@ import { createDatabase } from '../../lib/db';
 import { createLogger } from '../../lib/logger';
 import { createSmtpMailer } from '../../lib/mailer';
 import { listenForQueuedMail } from './listen';
+import { parseDuration } from '../../lib/durations';
 
 // The outbox relay: the only process that talks SMTP. Workers put emails in the outbox; this
 // delivers them. Several replicas may run; row locks keep them from sending the same message.
@@ -13,7 +14,8 @@ async function main(): Promise<void> {
   const log = createLogger('mailer', config.LOG_LEVEL);
   const db = createDatabase(config.DATABASE_URL);
   const mailer = createSmtpMailer(config.SMTP_URL, config.MAIL_FROM);
-  const dispatcher = createOutboxDispatcher({ db, mailer, log });
+  const retry = { baseMs: parseDuration(config.OUTBOX_RETRY_BASE), maxMs: parseDuration(config.OUTBOX_RETRY_MAX), maxAttempts: config.OUTBOX_MAX_ATTEMPTS };
+  const dispatcher = createOutboxDispatcher({ db, mailer, log, retry });
   dispatcher.start();
   const listener = listenForQueuedMail(config.DATABASE_URL, dispatcher, log);
   log.info({ smtp: config.SMTP_URL.replace(/\/\/[^@]*@/, '//') }, 'mailer running');

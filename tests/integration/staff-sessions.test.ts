@@ -104,6 +104,8 @@ describe('staff sessions', () => {
       CVR_REGISTER_PASSWORD: 'p',
       COOKIE_SECRET: crypto.randomBytes(32).toString('base64url'),
       GRANTFLOW_DEMO_PASSWORD: 'a-demo-password-someone-left-set',
+      PUBLIC_BASE_URL: 'https://tilskud.example.dk',
+      METRICS_TOKEN: crypto.randomBytes(32).toString('base64url'),
     };
     // A demo password left in the environment seeds nothing: seeding is off in production …
     expect(loadConfig(production).SEED_DEMO_DATA).toBe(false);

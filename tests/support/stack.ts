@@ -5,13 +5,14 @@ import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
 import { loadConfig, type Config } from '../../lib/config';
 import { createDatabase, type Database } from '../../lib/db';
-import { createLogger } from '../../lib/logger';
+import { createLogger, type Logger } from '../../lib/logger';
 import { createSmtpMailer } from '../../lib/mailer';
 import { createOutboxDispatcher } from '../../services/mailer/dispatcher';
 import { temporalConnectionOptions } from '../../lib/temporal';
 import { createApp } from '../../services/api/app';
 import { createLocalStaffAuthenticator, sessionPolicyFrom } from '../../lib/staff-auth';
 import { connectWorker } from '../../services/worker/worker';
+import type { VirusScanner } from '../../lib/virus-scanner';
 
 let runtimeInstalled = false;
 
@@ -71,11 +72,27 @@ export interface TestStack {
   stop(): Promise<void>;
 }
 
+/** The API app (not listening) on the given configuration, database and Temporal client. */
+export function createTestApp(config: Config, db: Database, temporal: Client, options: { log?: Logger; virusScanner?: VirusScanner } = {}) {
+  return createApp({
+    config,
+    db,
+    authenticator: createLocalStaffAuthenticator(db, sessionPolicyFrom(config)),
+    temporal,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    publicBaseUrl: config.PUBLIC_BASE_URL,
+    log: options.log ?? createLogger('api-test', process.env.LOG_LEVEL ?? 'silent'),
+    virusScanner: options.virusScanner,
+  });
+}
+
 /**
  * The API over real HTTP with a real database and Temporal, the outbox dispatcher delivering to
  * the SMTP sink, and (unless told not to) a worker.
  */
-export async function startTestStack(options: { worker?: boolean; config?: Config; db?: Database; temporal?: Client } = {}): Promise<TestStack> {
+export async function startTestStack(
+  options: { worker?: boolean; config?: Config; db?: Database; temporal?: Client; /** The API's and the outbox's logger (default: LOG_LEVEL, silent). */ log?: Logger; virusScanner?: VirusScanner } = {},
+): Promise<TestStack> {
   const config = options.config ?? testConfig();
   const db = options.db ?? createDatabase(config.DATABASE_URL);
   const temporal = options.temporal ?? (await connectClient(config));
@@ -84,17 +101,9 @@ export async function startTestStack(options: { worker?: boolean; config?: Confi
   const ownsTemporal = options.temporal === undefined;
   const worker = options.worker === false ? undefined : await startTestWorker(config, db);
   const mailer = createSmtpMailer(config.SMTP_URL, config.MAIL_FROM);
-  const dispatcher = createOutboxDispatcher({ db, mailer, log: createLogger('outbox-test', process.env.LOG_LEVEL ?? 'silent'), intervalMs: 100 });
+  const dispatcher = createOutboxDispatcher({ db, mailer, log: options.log ?? createLogger('outbox-test', process.env.LOG_LEVEL ?? 'silent'), intervalMs: 100 });
   dispatcher.start();
-  const { app } = createApp({
-    config,
-    db,
-    authenticator: createLocalStaffAuthenticator(db, sessionPolicyFrom(config)),
-    temporal,
-    taskQueue: config.TEMPORAL_TASK_QUEUE,
-    publicBaseUrl: config.PUBLIC_BASE_URL,
-    log: createLogger('api-test', process.env.LOG_LEVEL ?? 'silent'),
-  });
+  const { app } = createTestApp(config, db, temporal, { log: options.log, virusScanner: options.virusScanner });
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });

@@ -1,7 +1,18 @@
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../../lib/config';
 
-const minimal = { DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/grantflow' };
+const minimal = { NODE_ENV: 'development', DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/grantflow' };
+/** What production needs besides: the register, a cookie secret, HTTPS, metrics not public. */
+const productionBase = {
+  ...minimal,
+  NODE_ENV: 'production',
+  BUSINESS_REGISTER: 'cvr',
+  CVR_REGISTER_USERNAME: 'u',
+  CVR_REGISTER_PASSWORD: 'p',
+  COOKIE_SECRET: 'x'.repeat(32),
+  PUBLIC_BASE_URL: 'https://tilskud.example.dk',
+  METRICS_TOKEN: 'm'.repeat(32),
+};
 
 describe('loadConfig', () => {
   it('applies the documented defaults', () => {
@@ -22,6 +33,35 @@ describe('loadConfig', () => {
 
   it('names a missing variable', () => {
     expect(() => loadConfig({})).toThrow(/DATABASE_URL: is required/);
+  });
+
+  it('needs NODE_ENV: a service never guesses whether it runs in production', () => {
+    const { NODE_ENV: _unset, ...withoutNodeEnv } = minimal;
+    expect(() => loadConfig(withoutNodeEnv)).toThrow(/NODE_ENV: is required/);
+  });
+
+  it('refuses plain http:// in production for the public address and the CVR register', () => {
+    expect(loadConfig(productionBase).CVR_REGISTER_URL).toMatch(/^https:\/\//);
+    expect(() => loadConfig({ ...productionBase, PUBLIC_BASE_URL: 'http://tilskud.example.dk' })).toThrow(/PUBLIC_BASE_URL: must be an https:\/\/ address in production/);
+    expect(() => loadConfig({ ...productionBase, CVR_REGISTER_URL: 'http://distribution.virk.dk/cvr-permanent/virksomhed/_search' })).toThrow(
+      /CVR_REGISTER_URL: must be an https:\/\/ address in production/,
+    );
+    // Development may use http:// for both.
+    expect(loadConfig({ ...minimal, CVR_REGISTER_URL: 'http://127.0.0.1:9200/_search' }).CVR_REGISTER_URL).toBe('http://127.0.0.1:9200/_search');
+  });
+
+  it('keeps /metrics off the public internet in production: a token or an internal port', () => {
+    const { METRICS_TOKEN: _token, ...withoutToken } = productionBase;
+    expect(() => loadConfig(withoutToken)).toThrow(/METRICS_TOKEN: production needs METRICS_TOKEN or METRICS_PORT/);
+    expect(loadConfig({ ...withoutToken, METRICS_PORT: '9100' }).METRICS_PORT).toBe(9100);
+    expect(() => loadConfig({ ...productionBase, METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
+  });
+
+  it('reads which proxies to trust from TRUST_PROXY', () => {
+    expect(loadConfig(minimal).TRUST_PROXY).toBe('loopback');
+    expect(loadConfig({ ...minimal, TRUST_PROXY: '10.0.0.0/8, 192.168.1.4' }).TRUST_PROXY).toBe('10.0.0.0/8, 192.168.1.4');
+    expect(() => loadConfig({ ...minimal, TRUST_PROXY: 'everyone please' })).toThrow(/TRUST_PROXY/);
+    expect(() => loadConfig({ ...productionBase, TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY: true believes any client/);
   });
 
   it('treats an empty variable as unset', () => {
@@ -49,12 +89,12 @@ describe('loadConfig', () => {
       throw new Error('expected a ConfigError');
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
-      expect((error as ConfigError).problems.map((p) => p.variable).sort()).toEqual(['DATABASE_URL', 'PORT', 'SMTP_URL']);
+      expect((error as ConfigError).problems.map((p) => p.variable).sort()).toEqual(['DATABASE_URL', 'NODE_ENV', 'PORT', 'SMTP_URL']);
     }
   });
 
   it('needs a cookie secret in production and makes one up elsewhere', () => {
-    const production = { ...minimal, NODE_ENV: 'production', BUSINESS_REGISTER: 'cvr', CVR_REGISTER_USERNAME: 'u', CVR_REGISTER_PASSWORD: 'p' };
+    const { COOKIE_SECRET: _secret, ...production } = productionBase;
     expect(() => loadConfig(production)).toThrow(/COOKIE_SECRET: is required in production/);
     expect(() => loadConfig({ ...production, COOKIE_SECRET: 'too-short' })).toThrow(/COOKIE_SECRET/);
     const development = loadConfig(minimal);
@@ -63,7 +103,7 @@ describe('loadConfig', () => {
   });
 
   it('never seeds demo data in production', () => {
-    const production = { ...minimal, NODE_ENV: 'production', BUSINESS_REGISTER: 'cvr', CVR_REGISTER_USERNAME: 'u', CVR_REGISTER_PASSWORD: 'p', COOKIE_SECRET: 'x'.repeat(32) };
+    const production = productionBase;
     expect(loadConfig(production).SEED_DEMO_DATA).toBe(false);
     expect(() => loadConfig({ ...production, SEED_DEMO_DATA: 'true' })).toThrow(/SEED_DEMO_DATA/);
     expect(() => loadConfig({ ...minimal, NODE_ENV: 'production' })).toThrow(/BUSINESS_REGISTER: the local register/);

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { sameBytes } from '../../../lib/tokens';
 
 /**
  * Active time on a step is measured on the server: a page carries a signed stamp of when it was
@@ -22,7 +23,7 @@ export function secondsSinceView(secret: string, draftId: string, position: stri
   const shownAtMs = Number(shown);
   if (!Number.isSafeInteger(shownAtMs) || !sent) return 0;
   const expected = signature(secret, draftId, position, shownAtMs);
-  if (sent.length !== expected.length || !crypto.timingSafeEqual(Buffer.from(sent), Buffer.from(expected))) return 0;
+  if (!sameBytes(sent, expected)) return 0;
   return cappedSeconds((now - shownAtMs) / 1000);
 }
 

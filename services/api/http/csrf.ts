@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { Request } from 'express';
+import { sameBytes } from '../../../lib/tokens';
 import { ApiError } from './errors';
 
 export const CSRF_FIELD = '_csrf';
@@ -42,7 +43,5 @@ export function verifyCsrf(req: Request, secret: string, boundTo: string, public
 
 export function csrfValid(req: Request, secret: string, boundTo: string, publicBaseUrl: string): boolean {
   const sent = typeof req.body?.[CSRF_FIELD] === 'string' ? (req.body[CSRF_FIELD] as string) : req.get('x-csrf-token');
-  const expected = csrfToken(secret, boundTo);
-  const matches = typeof sent === 'string' && sent.length === expected.length && crypto.timingSafeEqual(Buffer.from(sent), Buffer.from(expected));
-  return matches && sameOrigin(req, publicBaseUrl);
+  return typeof sent === 'string' && sameBytes(sent, csrfToken(secret, boundTo)) && sameOrigin(req, publicBaseUrl);
 }

@@ -4,6 +4,7 @@ import { statusLabel, t, zodErrorMap, type MessageKey, type Language } from '../
 import type { Logger } from '../../../lib/logger';
 import type { CaseStatus } from '../../../domain/status';
 import { requestLanguage } from './language';
+import { isTemporalUnavailable, TEMPORAL_RETRY_AFTER_SECONDS } from './temporal-unavailable';
 
 export interface FieldIssue {
   path: string;
@@ -12,6 +13,8 @@ export interface FieldIssue {
 
 /** An error the client can act on: an HTTP status, a stable code and a message in their language. */
 export class ApiError extends Error {
+  /** Sent as Retry-After (a 503 or 429 the caller may try again after). */
+  retryAfterSeconds?: number;
   constructor(
     readonly status: number,
     readonly code: string,
@@ -62,6 +65,8 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
     const language = requestLanguage(req);
     if (error instanceof ApiError) {
+      if (error.retryAfterSeconds !== undefined) res.set('Retry-After', String(error.retryAfterSeconds));
+      if (error.status >= 500) log.warn({ err: error.cause ?? error, code: error.code, method: req.method, url: req.path }, 'request refused for now');
       res.status(error.status).json(errorBody(error, language));
       return;
     }
@@ -75,7 +80,14 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       res.status(status).json({ error: { code: 'bad_request', message: String((error as Error).message), issues: [] } });
       return;
     }
-    log.error({ err: error, method: req.method, url: req.originalUrl }, 'request failed');
+    if (isTemporalUnavailable(error)) {
+      log.warn({ err: error, method: req.method, url: req.path }, 'Temporal unavailable');
+      res.set('Retry-After', String(TEMPORAL_RETRY_AFTER_SECONDS));
+      res.status(503).json(errorBody(new ApiError(503, 'service_unavailable', 'errors.http.temporalUnavailable'), language));
+      return;
+    }
+    // The path only: a query string may hold a private link's token (?adgang=…).
+    log.error({ err: error, method: req.method, url: req.path }, 'request failed');
     res.status(500).json(errorBody(new ApiError(500, 'internal_error', 'errors.http.internal'), language));
   };
 }

@@ -15,7 +15,7 @@ export interface SignInDependencies {
 }
 
 export class SignInThrottled extends ApiError {
-  readonly retryAfterSeconds = WINDOW_MS / 1000;
+  override readonly retryAfterSeconds = WINDOW_MS / 1000;
   constructor() {
     super(429, 'too_many_attempts', 'errors.auth.tooManyAttempts');
   }

@@ -1,6 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { StaffAuthenticator, StaffIdentity, StaffRole } from '../../../lib/staff-auth';
 import { readCookie } from '../pages/page-language';
+import { cookieName } from './cookies';
 import { csrfValid } from './csrf';
 import { ApiError } from './errors';
 
@@ -29,7 +30,7 @@ export interface StaffIdentification {
 export function identifyStaff({ authenticator, cookieSecret, publicBaseUrl }: StaffIdentification): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
     const bearer = bearerToken(req);
-    const cookie = bearer ? undefined : readCookie(req, STAFF_COOKIE);
+    const cookie = bearer ? undefined : readCookie(req, cookieName(req, STAFF_COOKIE));
     const token = bearer ?? cookie;
     if (token) {
       const staff = await authenticator.authenticate(token);

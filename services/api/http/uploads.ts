@@ -1,7 +1,9 @@
 import crypto from 'node:crypto';
-import type { Request } from 'express';
+import type { Express, Request } from 'express';
 import busboy from 'busboy';
 import { detectFileType, type DetectedFileType } from '../../../domain/file-types';
+import { findActiveContent } from '../../../domain/active-content';
+import { ScannerUnavailable, type VirusScanner } from '../../../lib/virus-scanner';
 import { t, type Language } from '../../../locale';
 import { ApiError } from './errors';
 import { requestLanguage } from './language';
@@ -16,7 +18,7 @@ export interface ReceivedFile {
   sha256: string;
 }
 
-export type RejectionReason = 'type' | 'size' | 'count' | 'empty';
+export type RejectionReason = 'type' | 'size' | 'count' | 'empty' | 'activeContent' | 'virus';
 
 export interface RejectedFile {
   fieldName: string;
@@ -39,6 +41,20 @@ export interface UploadLimits {
   /** The language of the rejection messages; by default the request's (?lang=, Accept-Language). */
   language?: Language;
 }
+
+const SCANNER = 'grantflowVirusScanner';
+
+/** The virus scanner every upload of this app passes through (none: files are not scanned). */
+export function useVirusScanner(app: Express, scanner: VirusScanner | undefined): void {
+  app.locals[SCANNER] = scanner;
+}
+
+function scannerOf(req: Request): VirusScanner | undefined {
+  return req.app?.locals?.[SCANNER] as VirusScanner | undefined;
+}
+
+/** Seconds to wait before sending files again while the virus scanner does not answer. */
+export const SCANNER_RETRY_AFTER_SECONDS = 120;
 
 // Text fields are short answers; anything bigger than this is not a form a person filled in.
 const MAX_FIELD_BYTES = 64 * 1024;
@@ -86,7 +102,9 @@ function isMultipart(req: Request): boolean {
  * Reads a multipart/form-data request: its text fields, and the files with their type read from
  * their bytes (never from the name or the part's Content-Type). A file over the size limit is cut
  * off while it streams in and rejected, so it is never held whole or stored; files past the count
- * limit are discarded unread. A file input left empty (no name, no bytes) is ignored.
+ * limit are discarded unread. A file input left empty (no name, no bytes) is ignored. A file with
+ * active content (domain/active-content.ts) is rejected; with a virus scanner configured, every
+ * other file is scanned, and a scanner that cannot answer refuses the whole request (503).
  */
 export function receiveMultipart(req: Request, limits: UploadLimits): Promise<ReceivedUpload> {
   const language = limits.language ?? requestLanguage(req);
@@ -123,12 +141,14 @@ export function receiveMultipart(req: Request, limits: UploadLimits): Promise<Re
       req.resume();
       reject(new ApiError(400, 'malformed_upload', 'errors.upload.malformed'));
     };
-    const rejection = (fieldName: string, filename: string, reason: RejectionReason): RejectedFile => ({
+    const rejection = (fieldName: string, filename: string, reason: Exclude<RejectionReason, 'activeContent'>): RejectedFile => ({
       fieldName,
       filename,
       reason,
       message: t(language, `errors.upload.${reason}`, { filename, max: reason === 'size' ? formatFileSize(limits.maxFileBytes, language) : limits.maxFiles }),
     });
+    const scanner = scannerOf(req);
+    let scannerFailure: unknown;
 
     parser.on('field', (name, value) => {
       const existing = fields[name];
@@ -158,10 +178,25 @@ export function receiveMultipart(req: Request, limits: UploadLimits): Promise<Re
             chunks.length = 0;
             const type = detectFileType(bytes);
             const filename = safeFilename(rawName, type);
+            const active = type && !stream.truncated ? findActiveContent(bytes, type) : null;
             if (stream.truncated) rejected.push(rejection(fieldName, safeFilename(rawName, null), 'size'));
             else if (bytes.length === 0) rejected.push(rejection(fieldName, safeFilename(rawName, null), 'empty'));
             else if (!type) rejected.push(rejection(fieldName, safeFilename(rawName, null), 'type'));
-            else files.push({ fieldName, filename, type, bytes, sha256: crypto.createHash('sha256').update(bytes).digest('hex') });
+            else if (active) rejected.push({ fieldName, filename, reason: 'activeContent', message: t(language, `errors.upload.active.${active}`, { filename }) });
+            else if (scanner) {
+              void scanner.scan(bytes).then(
+                (verdict) => {
+                  if (verdict.clean) files.push({ fieldName, filename, type, bytes, sha256: crypto.createHash('sha256').update(bytes).digest('hex') });
+                  else rejected.push(rejection(fieldName, filename, 'virus'));
+                  done();
+                },
+                (error: unknown) => {
+                  scannerFailure ??= error;
+                  done();
+                },
+              );
+              return;
+            } else files.push({ fieldName, filename, type, bytes, sha256: crypto.createHash('sha256').update(bytes).digest('hex') });
             done();
           });
         }),
@@ -175,7 +210,14 @@ export function receiveMultipart(req: Request, limits: UploadLimits): Promise<Re
     req.on('aborted', reject400);
     parser.on('close', () => {
       if (failed) return;
-      void Promise.all(pending).then(() => resolve({ fields, files, rejected }));
+      void Promise.all(pending).then(() => {
+        if (scannerFailure) {
+          const unavailable = new ApiError(503, 'scanner_unavailable', 'errors.upload.scannerUnavailable');
+          unavailable.retryAfterSeconds = SCANNER_RETRY_AFTER_SECONDS;
+          unavailable.cause = scannerFailure instanceof ScannerUnavailable ? scannerFailure : new ScannerUnavailable(String(scannerFailure));
+          reject(unavailable);
+        } else resolve({ fields, files, rejected });
+      });
     });
     req.pipe(parser);
   });

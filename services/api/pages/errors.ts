@@ -5,6 +5,7 @@ import { ApiError } from '../http/errors';
 import { html } from '../../../lib/html';
 import { renderPage, sendPage, type SiteSettings } from './layout';
 import { pageLanguage } from './page-language';
+import { isTemporalUnavailable, TEMPORAL_RETRY_AFTER_SECONDS } from '../http/temporal-unavailable';
 
 /** A page request is anything outside the JSON API that a browser asked for. */
 export function isPageRequest(req: Request): boolean {
@@ -43,7 +44,19 @@ export function pageErrorHandler(site: SiteSettings, log: Logger): ErrorRequestH
       sendPage(res, errorPage(req, site, language, t(language, 'pages.error.failed'), ''), status);
       return;
     }
-    log.error({ err: error, method: req.method, url: req.originalUrl.split('?')[0] }, 'page failed');
+    if (error instanceof ApiError && error.status === 503) {
+      log.warn({ err: error.cause ?? error, code: error.code, method: req.method, url: req.path }, 'page refused for now');
+      if (error.retryAfterSeconds !== undefined) res.set('Retry-After', String(error.retryAfterSeconds));
+      sendPage(res, errorPage(req, site, language, t(language, 'pages.error.unavailable'), t(language, error.messageKey, error.values)), 503);
+      return;
+    }
+    if (isTemporalUnavailable(error)) {
+      log.warn({ err: error, method: req.method, url: req.path }, 'Temporal unavailable');
+      res.set('Retry-After', String(TEMPORAL_RETRY_AFTER_SECONDS));
+      sendPage(res, errorPage(req, site, language, t(language, 'pages.error.unavailable'), t(language, 'pages.error.unavailableBody')), 503);
+      return;
+    }
+    log.error({ err: error, method: req.method, url: req.path }, 'page failed');
     sendPage(res, errorPage(req, site, language, t(language, 'pages.error.failed'), t(language, 'pages.error.failedBody')), 500);
   };
 }

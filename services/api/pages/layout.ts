@@ -107,15 +107,11 @@ export function renderPage(req: Request, site: SiteSettings, options: PageOption
 </html>`.value;
 }
 
-/** Sends a page with the headers every page carries. */
+/** Sends a page, never cached (the security headers every response carries are the app's: http/security-headers.ts). */
 export function sendPage(res: Response, markup: string, status = 200): void {
   res
     .status(status)
     .set('Cache-Control', 'no-store')
-    .set('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
-    // same-origin, not no-referrer: with no-referrer browsers send "Origin: null" on our own form posts.
-    .set('Referrer-Policy', 'same-origin')
-    .set('X-Content-Type-Options', 'nosniff')
     .type('html')
     .send(markup);
 }

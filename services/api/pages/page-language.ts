@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../../../lib/languages';
+import { cookieName, SECURE_COOKIES_SETTING } from '../http/cookies';
 
 export const LANGUAGE_COOKIE = 'grantflow_lang';
 
@@ -11,12 +12,13 @@ export const LANGUAGE_COOKIE = 'grantflow_lang';
 export function pageLanguage(req: Request, res: Response): Language {
   const chosen = req.query?.lang;
   if (isLanguage(chosen)) {
-    if (readCookie(req, LANGUAGE_COOKIE) !== chosen) {
-      res.cookie(LANGUAGE_COOKIE, chosen, { httpOnly: true, sameSite: 'lax', maxAge: 365 * 24 * 3600 * 1000, path: '/' });
+    if (readCookie(req, cookieName(req, LANGUAGE_COOKIE)) !== chosen) {
+      const secure = Boolean(req.app.get(SECURE_COOKIES_SETTING));
+      res.cookie(cookieName(req, LANGUAGE_COOKIE), chosen, { httpOnly: true, sameSite: 'lax', secure, maxAge: 365 * 24 * 3600 * 1000, path: '/' });
     }
     return chosen;
   }
-  const remembered = readCookie(req, LANGUAGE_COOKIE);
+  const remembered = readCookie(req, cookieName(req, LANGUAGE_COOKIE));
   return isLanguage(remembered) ? remembered : DEFAULT_LANGUAGE;
 }
 

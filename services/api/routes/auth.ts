@@ -3,6 +3,7 @@ import { loginSchema } from '../../../domain/case-actions';
 import { ApiError, parseInput } from '../http/errors';
 import { signIn, SignInThrottled, type SignInDependencies } from '../http/sign-in';
 import { requireStaff, staffTokenOf, STAFF_COOKIE } from '../http/staff';
+import { cookieName } from '../http/cookies';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { errorResponse, jsonBody, SECURITY } from '../http/openapi';
 
@@ -36,7 +37,7 @@ export function authRouter(deps: SignInDependencies & { secureCookies: boolean }
     const token = staffTokenOf(res);
     if (!token) throw new ApiError(401, 'unauthorized', 'errors.auth.staffRequired');
     await deps.authenticator.logout(token);
-    res.clearCookie(STAFF_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: deps.secureCookies });
+    res.clearCookie(cookieName(req, STAFF_COOKIE), { path: '/', httpOnly: true, sameSite: 'lax', secure: deps.secureCookies });
     res.status(204).end();
   });
   router.get('/auth/me', (_req, res) => {

@@ -13,7 +13,8 @@ export function openDataRouter({ db }: { db: Database }): Router {
   router.get('/open-data/grants.json', async (req, res) => {
     const { roundId } = parseInput(openDataQuerySchema, req.query, req);
     const grants = await decidedGrants(db, roundId);
-    res.set({ 'Cache-Control': 'public, max-age=300', 'Access-Control-Allow-Origin': '*' }).json({ generatedAt: new Date().toISOString(), count: grants.length, grants });
+    // Open data is for anyone, from any site: the app-wide same-origin resource policy is lifted here.
+    res.set({ 'Cache-Control': 'public, max-age=300', 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin' }).json({ generatedAt: new Date().toISOString(), count: grants.length, grants });
   });
 
   router.get('/open-data/grants.csv', async (req, res) => {
@@ -25,6 +26,7 @@ export function openDataRouter({ db }: { db: Database }): Router {
         'Content-Disposition': 'attachment; filename="tilskud.csv"',
         'Cache-Control': 'public, max-age=300',
         'Access-Control-Allow-Origin': '*',
+        'Cross-Origin-Resource-Policy': 'cross-origin',
         'X-Content-Type-Options': 'nosniff',
       })
       .send(Buffer.from(csv, 'utf8'));

@@ -73,6 +73,18 @@ export function registerCaseMetrics(registry: Registry, db: Database): void {
   );
 
   registry.registerMetric(
+    scrapeTimeMetric(
+      'grantflow_email_outbox_dead_letters',
+      'Emails the outbox gave up on (status dead): retried OUTBOX_MAX_ATTEMPTS times, or refused for good by the SMTP server',
+      'gauge',
+      async () => {
+        const [row] = await db.$queryRawUnsafe<{ count: bigint }[]>(`SELECT count(*)::bigint AS count FROM outbox_emails WHERE status = 'dead'`);
+        return [{ labels: {}, value: Number(row?.count ?? 0n) }];
+      },
+    ),
+  );
+
+  registry.registerMetric(
     scrapeTimeMetric('grantflow_email_outbox_oldest_pending_seconds', 'Age of the oldest email still waiting in the outbox (0 when none)', 'gauge', async () => {
       const [row] = await db.$queryRawUnsafe<{ age: number | null }[]>(
         `SELECT extract(epoch FROM now() - min(created_at))::float8 AS age FROM outbox_emails WHERE status = 'pending'`,

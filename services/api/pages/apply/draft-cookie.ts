@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import { readCookie } from '../page-language';
+import { cookieName } from '../../http/cookies';
 import { draftPath } from './draft-paths';
 
 // The draft's private token lives in a cookie scoped to the draft's own pages (/kladde/<id>), so
@@ -8,9 +9,9 @@ export const DRAFT_COOKIE = 'gf_kladde';
 const MAX_AGE_MS = 90 * 24 * 3600 * 1000;
 
 export function setDraftCookie(res: Response, draftId: string, token: string, secure: boolean): void {
-  res.cookie(DRAFT_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, path: draftPath(draftId), maxAge: MAX_AGE_MS });
+  res.cookie(cookieName(res.req, DRAFT_COOKIE, 'path'), token, { httpOnly: true, sameSite: 'lax', secure, path: draftPath(draftId), maxAge: MAX_AGE_MS });
 }
 
 export function draftTokenFrom(req: Request): string | undefined {
-  return readCookie(req, DRAFT_COOKIE);
+  return readCookie(req, cookieName(req, DRAFT_COOKIE, 'path'));
 }

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
 import { FORM_STEPS } from '../../../../domain/draft-steps';
 import { verifyCsrf } from '../../http/csrf';
+import { cookieName } from '../../http/cookies';
 import { secondsSinceView, viewStamp } from '../../drafts/active-time';
 import { findOpenRound } from '../../drafts/rounds';
 import { createDraft } from '../../drafts/store';
@@ -27,10 +28,10 @@ export function precheckRoutes(context: ApplyContext): Router {
   });
 
   function precheckNonce(req: Request, res: Response): string {
-    const existing = readCookie(req, PRECHECK_COOKIE);
+    const existing = readCookie(req, cookieName(req, PRECHECK_COOKIE, 'path'));
     if (existing && /^[A-Za-z0-9_-]{22,}$/.test(existing)) return existing;
     const nonce = crypto.randomBytes(18).toString('base64url');
-    res.cookie(PRECHECK_COOKIE, nonce, { httpOnly: true, sameSite: 'lax', secure: context.secureCookies, path: '/ansoeg' });
+    res.cookie(cookieName(req, PRECHECK_COOKIE, 'path'), nonce, { httpOnly: true, sameSite: 'lax', secure: context.secureCookies, path: '/ansoeg' });
     return nonce;
   }
 
@@ -44,7 +45,7 @@ export function precheckRoutes(context: ApplyContext): Router {
   router.post('/ansoeg/:slug', async (req, res) => {
     const language = pageLanguage(req, res);
     const round = await findOpenRound(db, { slug: String(req.params.slug) });
-    verifyCsrf(req, secret, readCookie(req, PRECHECK_COOKIE) ?? '', context.publicBaseUrl);
+    verifyCsrf(req, secret, readCookie(req, cookieName(req, PRECHECK_COOKIE, 'path')) ?? '', context.publicBaseUrl);
     const answers = readPrecheck(req.body ?? {});
     const outcome = evaluatePrecheck(answers, language);
     if (outcome.kind === 'incomplete') {

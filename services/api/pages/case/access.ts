@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import type { Database } from '../../../../lib/db';
 import { sha256Hex } from '../../../../lib/tokens';
 import { readCookie } from '../page-language';
+import { cookieName } from '../../http/cookies';
 
 /**
  * The case page's cookie holds the private-link token, scoped by path to that one case, so the
@@ -26,10 +27,10 @@ export async function tokenOpens(db: Database, applicationId: string, token: str
 }
 
 export function caseCookieToken(req: Request): string | undefined {
-  const value = readCookie(req, CASE_COOKIE);
+  const value = readCookie(req, cookieName(req, CASE_COOKIE, 'path'));
   return value && /^[A-Za-z0-9_-]{16,200}$/.test(value) ? value : undefined;
 }
 
 export function setCaseCookie(res: Response, applicationId: string, token: string, secure: boolean): void {
-  res.cookie(CASE_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure, path: casePath(applicationId), maxAge: CASE_COOKIE_MAX_AGE_MS });
+  res.cookie(cookieName(res.req, CASE_COOKIE, 'path'), token, { httpOnly: true, sameSite: 'lax', secure, path: casePath(applicationId), maxAge: CASE_COOKIE_MAX_AGE_MS });
 }

@@ -3,6 +3,7 @@ import { Router, type Request, type Response } from 'express';
 import type { Language } from '../../../../lib/languages';
 import { ApiError } from '../../http/errors';
 import { CSRF_FIELD, csrfToken, verifyCsrf } from '../../http/csrf';
+import { cookieName } from '../../http/cookies';
 import { signIn, SignInThrottled, type SignInDependencies } from '../../http/sign-in';
 import { staffOf, staffTokenOf, STAFF_COOKIE } from '../../http/staff';
 import { hiddenField, textField, type FieldErrors } from '../forms';
@@ -31,10 +32,10 @@ export function signInPages(deps: SignInPageDependencies): Router {
   const cookieOptions = { httpOnly: true, sameSite: 'lax' as const, secure: deps.secureCookies, path: '/' };
 
   function signInNonce(req: Request, res: Response): string {
-    const existing = readCookie(req, SIGN_IN_COOKIE);
+    const existing = readCookie(req, cookieName(req, SIGN_IN_COOKIE, 'path'));
     if (existing && /^[A-Za-z0-9_-]{22,}$/.test(existing)) return existing;
     const nonce = crypto.randomBytes(18).toString('base64url');
-    res.cookie(SIGN_IN_COOKIE, nonce, { ...cookieOptions, path: '/personale' });
+    res.cookie(cookieName(req, SIGN_IN_COOKIE, 'path'), nonce, { ...cookieOptions, path: '/personale' });
     return nonce;
   }
 
@@ -73,7 +74,7 @@ export function signInPages(deps: SignInPageDependencies): Router {
 
   router.post('/personale/log-ind', async (req, res) => {
     const language = pageLanguage(req, res);
-    verifyCsrf(req, deps.cookieSecret, readCookie(req, SIGN_IN_COOKIE) ?? '', deps.publicBaseUrl);
+    verifyCsrf(req, deps.cookieSecret, readCookie(req, cookieName(req, SIGN_IN_COOKIE, 'path')) ?? '', deps.publicBaseUrl);
     const email = typeof req.body?.email === 'string' ? req.body.email.trim().toLowerCase() : '';
     const password = typeof req.body?.password === 'string' ? req.body.password : '';
     const next = safeNextPath(req.body?.next);
@@ -83,8 +84,8 @@ export function signInPages(deps: SignInPageDependencies): Router {
     if (Object.keys(errors).length) return showForm(req, res, language, { email, errors, next }, 400);
     try {
       const session = await signIn(deps, email, password.slice(0, 200), req.ip ?? 'unknown');
-      res.cookie(STAFF_COOKIE, session.token, { ...cookieOptions, maxAge: deps.sessionMaxAgeMs });
-      res.clearCookie(SIGN_IN_COOKIE, { ...cookieOptions, path: '/personale' });
+      res.cookie(cookieName(req, STAFF_COOKIE), session.token, { ...cookieOptions, maxAge: deps.sessionMaxAgeMs });
+      res.clearCookie(cookieName(req, SIGN_IN_COOKIE, 'path'), { ...cookieOptions, path: '/personale' });
       res.redirect(303, next ?? homeOf(session.identity));
     } catch (error) {
       if (error instanceof SignInThrottled) {
@@ -98,9 +99,9 @@ export function signInPages(deps: SignInPageDependencies): Router {
     }
   });
 
-  router.post('/personale/log-ud', staffPagesFor(deps.site, deps.cookieSecret), async (_req, res) => {
+  router.post('/personale/log-ud', staffPagesFor(deps.site, deps.cookieSecret), async (req, res) => {
     await deps.authenticator.logout(staffTokenOf(res)!);
-    res.clearCookie(STAFF_COOKIE, cookieOptions);
+    res.clearCookie(cookieName(req, STAFF_COOKIE), cookieOptions);
     res.redirect(303, '/personale/log-ind?logget-ud=1');
   });
 
