@@ -3,6 +3,7 @@ import {
   allHandlersFinished,
   condition,
   executeChild,
+  patched,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -290,6 +291,8 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
   const screening = await inOrder(() => activities.screenApplication({ applicationId, screeningKey: `${workflowId}:screening:1` }));
 
   if (screening.lateSubmission) {
+    // An afvisning: not assessed, so its own letter and email, and nothing after them.
+    const afvisning = patched('late-submission-afvisning');
     decisionCount += 1;
     decision = {
       sequence: decisionCount,
@@ -303,7 +306,13 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
     };
     const late = decision;
     await inOrder(() => activities.saveDecision({ applicationId, decision: late }));
-    await record('decided', 'system', 'DECIDED', { sequence: late.sequence, outcome: 'rejected', automatic: true });
+    await record('decided', 'system', 'DECIDED', { sequence: late.sequence, outcome: 'rejected', automatic: true, ...(afvisning ? { afvisning: true } : {}) });
+    if (afvisning) {
+      const letter = await inOrder(() => activities.storeAfvisningLetter({ applicationId, decisionSequence: late.sequence }));
+      await email('afvisning', {}, [letter.documentId]);
+      await condition(allHandlersFinished);
+      return status;
+    }
   } else if (screening.missingItems.length > 0) {
     await askApplicant('system', screening.missingItems, '');
   } else {

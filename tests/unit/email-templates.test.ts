@@ -10,6 +10,8 @@ const common: EmailCommon = {
   contactName: `Birthe Hansen ${HOSTILE}`,
   reference: 'GF-2026-00042',
   caseUrl: 'https://grantflow.example/ansoegning/3f2a?token=abc123&lang=da',
+  contact: { name: `Lise Frandsen ${HOSTILE}`, phone: '55 36 10 10', email: 'puljer@vordingborg.dk' },
+  glossaryUrl: 'https://grantflow.example/ordliste',
 };
 
 // Every kind with every optional field filled, so each sentence that can appear is rendered.
@@ -37,6 +39,7 @@ const SAMPLES: { [K in EmailKind]: EmailData[K] } = {
     requirement: 'audited_accounts',
     remindersSent: 2,
   },
+  afvisning: { ...common, roundName: `Sommerpuljen 2026 ${HOSTILE}`, deadline: new Date('2026-06-01T08:00:00Z'), receivedAt: new Date('2026-06-01T10:00:00Z') },
 };
 
 const KINDS = Object.keys(SAMPLES) as EmailKind[];
