@@ -5,11 +5,11 @@ import { roundReportingTiers } from '../../../domain/rounds';
 import { kronerToOre, oreToKroner } from '../../../domain/money';
 import { processSettingsSchema } from '../../../domain/round-settings';
 import { legalFrameSchema } from '../../../domain/legal-frame';
-import { applyRoundChange, roundInputSchema, roundUpdateSchema, type DecisionCriterion, type RoundInput, type RoundUpdate } from '../../../domain/round-input';
+import { applyRoundChange, roundUpdateSchema, type DecisionCriterion, type RoundInput, type RoundUpdate } from '../../../domain/round-input';
 import type { FundingRound } from '../../../prisma/generated/client';
 import { ApiError, type FieldIssue } from '../http/errors';
 import { validated } from './validated';
-import { frameToStore, type FrameRules } from './round-frame';
+import { validatedRound, type FrameRules } from './round-frame';
 
 // Creating and changing funding rounds, shared by the JSON API and the admin pages, so both
 // check the same rules and store the same record.
@@ -111,8 +111,7 @@ export async function findRound(db: Database, id: string): Promise<RoundView | n
 
 /** A new round from what an administrator sent (400 on invalid input, 409 when the slug is taken). */
 export async function createRound(db: Database, body: unknown, language: Language, frame: FrameRules): Promise<RoundView> {
-  const valid = validated(roundInputSchema, body, language);
-  const input = { ...valid, legalFrame: frameToStore(valid.legalFrame, frame) };
+  const input = validatedRound(body, language, frame);
   const round = await refuseTakenSlug(() => db.fundingRound.create({ data: roundRecord(input) }));
   return roundView(round, 0);
 }
@@ -132,8 +131,7 @@ export async function updateRound(db: Database, id: string, body: unknown, langu
       if (locked.length === 0) throw new ApiError(404, 'not_found', 'errors.round.unknown');
       const round = await tx.fundingRound.findUniqueOrThrow({ where: { id } });
       const current = roundAsInput(round);
-      const valid = validated(roundInputSchema, applyRoundChange(current, change), language);
-      const next = { ...valid, legalFrame: frameToStore(valid.legalFrame, frame) };
+      const next = validatedRound(applyRoundChange(current, change), language, frame);
       const applicationCount = await tx.application.count({ where: { roundId: id } });
       if (applicationCount > 0) {
         const refused = lockedChanges(current, next);
