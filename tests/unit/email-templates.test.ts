@@ -147,3 +147,19 @@ describe('email details', () => {
     expect(() => render('lapsed', 'da', { ...common, caseUrl: '/relative/path' })).toThrow(/absolute/);
   });
 });
+
+describe('the glossary links of an email', () => {
+  it('link the terms the email uses to the glossary, marked as Danish in another language', () => {
+    const danish = render('decision', 'da', { ...SAMPLES.decision, outcome: 'rejected', amountGrantedOre: 0n });
+    expect(danish.text).toContain('Ordforklaringer:\n- begrundelse: https://grantflow.example/ordliste#begrundelse\n- klagevejledning: https://grantflow.example/ordliste#klagevejledning');
+    expect(danish.html).toContain('<a href="https://grantflow.example/ordliste#begrundelse">begrundelse</a>');
+    const english = render('afvisning', 'en');
+    expect(english.html).toContain('<a href="https://grantflow.example/ordliste#afvisning" lang="da">afvisning</a>');
+    expect(english.text).toContain('Words explained:');
+    expect(render('receipt', 'da').text).not.toContain('Ordforklaringer');
+  });
+
+  it('end with the round’s contact person', () => {
+    for (const kind of KINDS) expect(render(kind, 'da').text).toContain('Spørgsmål? Kontakt Lise Frandsen');
+  });
+});
