@@ -74,4 +74,6 @@ export interface DraftResumeData {
   savedAt: Date;
   /** The round's deadline, when it has one. */
   closesAt?: Date;
+  /** The round's contact person. */
+  contact: { name: string; phone: string; email: string };
 }
