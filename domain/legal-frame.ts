@@ -71,6 +71,11 @@ export const legalFrameSchema = z.strictObject({
   complaintGuidance: z.strictObject({ da: optionalText(4000), nb: optionalText(4000), en: optionalText(4000) }).prefault({}),
   /** Whom the association can ask about the round and its cases. */
   contact: z.strictObject({ name: optionalText(200), phone: phoneSchema, email: optionalEmail }).prefault({}),
+}).meta({
+  description:
+    'The legal frame: legal basis, guidelines, who decides (delegation or a committee and its meeting date), complaint guidance per language ' +
+    '(blank: the shipped guidance) and the contact person. In production every field but guidelines.url, the meeting date of a delegated ' +
+    'decision and the complaint guidance is required (400 legal_frame_incomplete naming each missing field); elsewhere blanks get the shipped § 18 frame.',
 });
 
 export type LegalFrame = z.output<typeof legalFrameSchema>;
