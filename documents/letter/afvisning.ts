@@ -37,8 +37,8 @@ export async function renderAfvisningLetter(data: AfvisningLetterData): Promise<
   canvas.paragraph(t('letter.afvisning.applyAgain'));
   drawLegalFrame(canvas, data, locale);
   drawRights(canvas, data, locale, { disagree: true });
-  drawSignature(canvas, data, locale);
   drawGlossaryLine(canvas, data, locale, ['afvisning', 'begrundelse', 'klagevejledning', 'aktindsigt']);
+  drawSignature(canvas, data, locale);
   return pdf.finish({
     text: `${data.municipality.name} · ${t('letter.label.reference')} ${data.reference}`,
     page: (current, total) => t('letter.page', { current, total }),

@@ -89,8 +89,8 @@ export async function renderDecisionLetter(data: DecisionLetterData): Promise<Bu
   drawLegalFrame(pdf.canvas, data, locale);
   if (data.outcome !== 'rejected') drawGrantTerms(pdf.canvas, data, locale, facts);
   drawRights(pdf.canvas, data, locale, { disagree: data.outcome !== 'approved' });
-  drawSignature(pdf.canvas, data, locale);
   drawGlossaryLine(pdf.canvas, data, locale, TERMS[data.outcome]);
+  drawSignature(pdf.canvas, data, locale);
   return pdf.finish({
     text: `${data.municipality.name} · ${t('letter.label.reference')} ${data.reference}`,
     page: (current, total) => t('letter.page', { current, total }),

@@ -93,11 +93,12 @@ export function drawGlossaryLine(canvas: PdfCanvas, data: LetterCommon, { t }: L
 
 export function drawSignature(canvas: PdfCanvas, data: LetterCommon, { t }: Locale): void {
   const { caseworker, municipality } = data;
-  canvas.ensureSpace(70);
+  // Signed by the person with their title; when the department itself signs, it is not named twice.
+  const signature = caseworker.name === municipality.department ? [caseworker.name] : [caseworker.name, ...(caseworker.title ? [caseworker.title] : []), municipality.department];
+  // The closing and the whole signature stay on one page.
+  canvas.ensureSpace(40 + 16 * (signature.length + 1));
   canvas.gap(8);
   canvas.paragraph(t('letter.contact.closing'));
   canvas.gap(4);
-  // Signed by the person with their title; when the department itself signs, it is not named twice.
-  const signature = caseworker.name === municipality.department ? [caseworker.name] : [caseworker.name, ...(caseworker.title ? [caseworker.title] : []), municipality.department];
   canvas.lines([...signature, municipality.name]);
 }
