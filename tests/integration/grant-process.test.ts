@@ -19,6 +19,7 @@ import { createWorkflowStarter } from '../../services/api/applications/workflow-
 import { mailPart, mailsFor, subjectOf, submitCase, updateRejection, waitForStatus, type SubmittedCase } from '../support/process';
 import { formatDateTime } from '../../locale';
 import { formatCaseReference } from '../../domain/reference';
+import { refreshStatistics } from '../../services/api/stats/refresh';
 import { startTestStack, type TestStack } from '../support/stack';
 import { parsePdf } from '../support/pdf-text';
 import { recordHistory } from '../support/histories';
@@ -252,6 +253,15 @@ describe('a submission that arrives after the deadline', () => {
     expect(decided.details).toMatchObject({ automatic: true, afvisning: true });
     const screening = await stack.db.screening.findFirstOrThrow({ where: { applicationId: stored.id } });
     expect((screening.results as { lateSubmission: boolean }).lateSubmission).toBe(true);
+
+    // The statistics count it as a decided case, with the refusals, under the reason late_submission.
+    await refreshStatistics(stack.db);
+    const [facts] = await stack.db.$queryRawUnsafe<{ outcome: string; reason_codes: string[]; decided_day: Date | null }[]>(
+      'SELECT outcome, reason_codes, decided_day FROM stats_case_facts WHERE application_id = $1::uuid',
+      stored.id,
+    );
+    expect(facts).toMatchObject({ outcome: 'rejected', reason_codes: ['late_submission'] });
+    expect(facts!.decided_day).not.toBeNull();
   });
 });
 
