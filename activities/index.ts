@@ -34,6 +34,6 @@ export type CaseActivities = ReturnType<typeof createActivities>;
 export function activitySettingsFromConfig(config: MunicipalitySettings & { PUBLIC_BASE_URL: string }): Pick<ActivityDependencies, 'municipality' | 'email'> {
   return {
     municipality: config,
-    email: { publicBaseUrl: config.PUBLIC_BASE_URL, municipalityName: config.MUNICIPALITY_NAME, municipalityDepartment: config.MUNICIPALITY_DEPARTMENT, municipalityEmail: config.MUNICIPALITY_EMAIL },
+    email: { publicBaseUrl: config.PUBLIC_BASE_URL, municipalityName: config.MUNICIPALITY_NAME, municipalityDepartment: config.MUNICIPALITY_DEPARTMENT, municipalityEmail: config.MUNICIPALITY_EMAIL, municipalityPhone: config.MUNICIPALITY_PHONE },
   };
 }

@@ -25,8 +25,15 @@ function sampleLetter(index: number): DecisionLetterData {
       address: 'Rådhuspladsen 1, 9999 Eksempelby',
       email: 'frivillighed@eksempel.dk',
       phone: '99 99 99 99',
-      guidelines: { name: 'Retningslinjer for tilskud til frivilligt socialt arbejde (§ 18)', adoptedOn: '2026-01-15', adoptedBy: 'Social- og Sundhedsudvalget' },
     },
+    frame: {
+      legalBasis: 'serviceloven § 18',
+      guidelines: { name: 'Retningslinjer for tilskud til frivilligt socialt arbejde (§ 18)', adoptedOn: '2026-01-15', adoptedBy: 'Social- og Sundhedsudvalget' },
+      decisionMaker: { kind: 'delegation', body: 'Social- og Sundhedsudvalget' },
+      contact: { name: 'Karin Holm', phone: '99 99 12 34', email: 'frivillighed@eksempel.dk' },
+      reconsiderBy: new Date('2027-03-29T10:00:00Z'),
+    },
+    glossaryUrl: 'https://tilskud.eksempel.dk/ordliste',
     date: new Date('2027-03-01T10:00:00Z'),
     reference: `GF-2027-${String(index + 1).padStart(5, '0')}`,
     recipient: { organizationName: `Foreningen Fælles Bord ${index}`, cvr: '13748136', contactName: 'Inge Hansen', address: 'Byvej 1, 9999 Eksempelby' },
@@ -42,7 +49,6 @@ function sampleLetter(index: number): DecisionLetterData {
     conditions: outcome === 'rejected' ? [] : ['Tilskuddet skal bruges inden udgangen af 2027.'],
     reporting: outcome === 'rejected' ? undefined : { requirement: 'accounts', dueDate: new Date('2028-03-31T00:00:00Z') },
     payoutDate: outcome === 'rejected' ? undefined : new Date('2027-03-15T00:00:00Z'),
-    appealGuidance: '',
     caseworker: { name: 'Karin Sagsbehandler', email: 'karin@eksempel.dk' },
   };
 }

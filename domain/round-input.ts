@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { messageKey } from './message-key';
 import { wholeKronerSchema } from './application-input';
 import { BUDGET_CATEGORIES, TARGET_GROUPS } from './categories';
+import { legalFrameSchema } from './legal-frame';
 import { processSettingsSchema } from './round-settings';
 import { DEFAULT_REPORTING_TIERS } from './tiers';
 import { reportingTiersSchema } from './tier-schemas';
@@ -95,6 +96,8 @@ const roundFields = {
   decisionCriteria: decisionCriteriaSchema,
   // Strict like the rest: a misspelt duration must not silently become the default.
   processSettings: z.strictObject(processSettingsSchema.shape),
+  /** The legal basis, guidelines, who decides, complaint guidance and contact person (domain/legal-frame.ts). */
+  legalFrame: legalFrameSchema,
 };
 
 interface CrossFieldValues {
@@ -135,6 +138,7 @@ export const roundInputSchema = z
     decisionCriteria: roundFields.decisionCriteria.default([]),
     // prefault, not default: the empty object goes through the schema and gets every duration.
     processSettings: roundFields.processSettings.prefault({}),
+    legalFrame: roundFields.legalFrame.prefault({}),
   })
   .superRefine(checkCrossFieldRules);
 
@@ -144,7 +148,8 @@ export type RoundInput = z.output<typeof roundInputSchema>;
  * A change to a round: only the fields sent change; `processSettings` changes only the durations
  * it names; `closesAt: null` removes the closing time. The rules between fields (closing after
  * opening, maximum within budget, a deadline round has a deadline) concern the round as it will
- * be, so check `applyRoundChange(current, change)` with roundInputSchema.
+ * be, so check `applyRoundChange(current, change)` with roundInputSchema. `legalFrame` is replaced
+ * as a whole: a blank field in it is a field removed.
  */
 export const roundUpdateSchema = z.strictObject({ ...roundFields, processSettings: processSettingsChangeSchema }).partial();
 

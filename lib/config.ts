@@ -67,13 +67,6 @@ export const configSchema = z.object({
       }
     }, 'must be an IANA time zone such as Europe/Copenhagen or Europe/Oslo')
     .default('Europe/Copenhagen'),
-  GUIDELINES_NAME: z.string().min(1).default('Retningslinjer for tilskud til frivilligt socialt arbejde (§ 18)'),
-  GUIDELINES_ADOPTED_ON: z.iso.date().default('2026-01-15'),
-  GUIDELINES_ADOPTED_BY: z.string().min(1).default('Social- og Sundhedsudvalget'),
-  // Klagevejledning differs by municipality and needs legal review: configurable, per language.
-  APPEAL_GUIDANCE_DA: z.string().default(''),
-  APPEAL_GUIDANCE_NB: z.string().default(''),
-  APPEAL_GUIDANCE_EN: z.string().default(''),
   SEED_DEMO_DATA: booleanFromEnv.optional(),
   /** Password of the seeded demo staff accounts (development only). */
   GRANTFLOW_DEMO_PASSWORD: z.string().min(12).optional(),

@@ -1,4 +1,4 @@
-import { allHandlersFinished, condition, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import { activities } from './activities';
 import type { CaseStatus } from '../domain/status';
 import { decisionProblems } from '../domain/decision-rules';
@@ -209,6 +209,8 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
   const screening = await inOrder(() => activities.screenApplication({ applicationId, screeningKey: `${workflowId}:screening:1` }));
 
   if (screening.lateSubmission) {
+    // An afvisning: not assessed, so its own letter and email, and nothing after them.
+    const afvisning = patched('late-submission-afvisning');
     memory.decisionCount += 1;
     memory.decision = {
       sequence: memory.decisionCount,
@@ -222,7 +224,13 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
     };
     const late = memory.decision;
     await inOrder(() => activities.saveDecision({ applicationId, decision: late }));
-    await record('decided', 'system', 'DECIDED', { sequence: late.sequence, outcome: 'rejected', automatic: true });
+    await record('decided', 'system', 'DECIDED', { sequence: late.sequence, outcome: 'rejected', automatic: true, ...(afvisning ? { afvisning: true } : {}) });
+    if (afvisning) {
+      const letter = await inOrder(() => activities.storeAfvisningLetter({ applicationId, decisionSequence: late.sequence }));
+      await email('afvisning', {}, [letter.documentId]);
+      await condition(allHandlersFinished);
+      return memory.status;
+    }
   } else if (screening.missingItems.length > 0) {
     await askApplicant(context, 'system', screening.missingItems, '');
   } else {

@@ -1,11 +1,17 @@
-import crypto from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Database } from '../../lib/db';
-import { isUniqueViolation } from '../../lib/db';
 import { findStaffPerson } from '../../lib/staff-people';
 import type { ReportRequirement } from '../../domain/tiers';
 import type { DecisionOutcome } from '../../domain/decision-rules';
-import { DecisionLetterError, decisionLetterData, renderDecisionLetter, type MunicipalitySettings } from '../../documents/letter';
+import {
+  DecisionLetterError,
+  afvisningLetterData,
+  decisionLetterData,
+  renderAfvisningLetter,
+  renderDecisionLetter,
+  type MunicipalitySettings,
+} from '../../documents/letter';
+import { storeLetterPdf, storedLetter } from './store-letter';
 
 export type { MunicipalitySettings };
 
@@ -16,13 +22,13 @@ export interface DecisionLetterRequest {
   reporting?: { requirement: ReportRequirement; dueAt: string };
 }
 
-/** Renders the decision letter once per decision and keeps the PDF with the case's documents. */
+/** Renders the letter of each decision once and keeps the PDF with the case's documents. */
 export function createDecisionLetterActivities({ db, municipality }: { db: Database; municipality: MunicipalitySettings }) {
   return {
     async storeDecisionLetter(request: DecisionLetterRequest): Promise<{ documentId: string }> {
       const documentKey = `letter:${request.applicationId}:${request.decisionSequence}`;
-      const existing = await db.document.findUnique({ where: { documentKey }, select: { id: true } });
-      if (existing) return { documentId: existing.id };
+      const existing = await storedLetter(db, documentKey);
+      if (existing) return existing;
 
       const application = await db.application.findUniqueOrThrow({ where: { id: request.applicationId }, include: { round: true } });
       const decision = await db.decision.findUniqueOrThrow({
@@ -43,7 +49,6 @@ export function createDecisionLetterActivities({ db, municipality }: { db: Datab
         payoutDate: request.payoutDate,
         reporting: request.reporting,
       });
-      const reference = data.reference;
 
       let pdf: Buffer;
       try {
@@ -53,26 +58,22 @@ export function createDecisionLetterActivities({ db, municipality }: { db: Datab
         if (error instanceof DecisionLetterError) throw ApplicationFailure.nonRetryable(error.message, 'DecisionLetterError');
         throw error;
       }
-      try {
-        const created = await db.document.create({
-          data: {
-            documentKey,
-            applicationId: request.applicationId,
-            kind: 'decision_letter',
-            filename: `afgoerelse-${reference}.pdf`,
-            contentType: 'application/pdf',
-            size: pdf.length,
-            sha256: crypto.createHash('sha256').update(pdf).digest('hex'),
-            content: new Uint8Array(pdf),
-          },
-          select: { id: true },
-        });
-        return { documentId: created.id };
-      } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
-        const stored = await db.document.findUniqueOrThrow({ where: { documentKey }, select: { id: true } });
-        return { documentId: stored.id };
-      }
+      return storeLetterPdf(db, { documentKey, applicationId: request.applicationId, filename: `afgoerelse-${data.reference}.pdf`, pdf });
+    },
+
+    /** The afvisning of an application that arrived after the deadline: the letter of its one decision. */
+    async storeAfvisningLetter(request: { applicationId: string; decisionSequence: number }): Promise<{ documentId: string }> {
+      const documentKey = `letter:${request.applicationId}:${request.decisionSequence}`;
+      const existing = await storedLetter(db, documentKey);
+      if (existing) return existing;
+
+      const application = await db.application.findUniqueOrThrow({ where: { id: request.applicationId }, include: { round: true } });
+      const decision = await db.decision.findUniqueOrThrow({
+        where: { applicationId_sequence: { applicationId: request.applicationId, sequence: request.decisionSequence } },
+      });
+      const data = afvisningLetterData({ application, date: decision.decidedAt, municipality });
+      const pdf = await renderAfvisningLetter(data);
+      return storeLetterPdf(db, { documentKey, applicationId: request.applicationId, filename: `afvisning-${data.reference}.pdf`, pdf });
     },
   };
 }

@@ -3,6 +3,7 @@ import { isLanguage, type Language } from '../../lib/languages';
 import { generateAccessToken, sha256Hex } from '../../lib/tokens';
 import { findStaffPerson } from '../../lib/staff-people';
 import { formatCaseReference } from '../../domain/reference';
+import { resolvedLegalFrame, shippedLegalFrame } from '../../domain/legal-frame';
 import type { ReportRequirement } from '../../domain/tiers';
 import { enqueueOnce, type ComposedEmail } from '../../lib/outbox';
 import { renderEmail, type EmailCommon, type EmailData, type EmailKind } from '../../documents/email';
@@ -22,12 +23,15 @@ export interface CaseEmailSettings {
   /** Greets a caseworker who has no name on record: never by their email address. */
   municipalityDepartment: string;
   municipalityEmail: string;
+  /** With the department and email: the contact of a round that names no contact person. */
+  municipalityPhone: string;
 }
 
 const DAY_MS = 86_400_000;
 
 /** Emails about a case, composed from the read model in the application's language. */
 export function createCaseEmailActivities({ db, settings }: { db: Database; settings: CaseEmailSettings }) {
+  const municipalityContact = { name: settings.municipalityDepartment, phone: settings.municipalityPhone, email: settings.municipalityEmail };
   async function compose(request: CaseEmailRequest): Promise<ComposedEmail> {
     const application = await db.application.findUniqueOrThrow({ where: { id: request.applicationId }, include: { round: true } });
     const language: Language = isLanguage(application.language) ? application.language : 'da';
@@ -41,8 +45,10 @@ export function createCaseEmailActivities({ db, settings }: { db: Database; sett
       contactName: application.contactName,
       reference: formatCaseReference(application.referenceNumber, application.submittedAt ?? application.createdAt),
       caseUrl,
+      contact: resolvedLegalFrame(application.round.legalFrame, shippedLegalFrame(municipalityContact)).contact,
+      glossaryUrl: new URL('/ordliste', settings.publicBaseUrl).toString(),
     };
-    const data = await kindData(request, common, application.submittedAt ?? application.createdAt, application.round.name);
+    const data = await kindData(request, common, application.submittedAt ?? application.createdAt, application.round);
     const rendered = renderEmail(request.kind, data as never, language);
     const assignee = typeof request.extra.assignee === 'string' && request.extra.assignee.includes('@') ? request.extra.assignee : null;
     return { recipient: toCaseworker ? assignee ?? settings.municipalityEmail : application.contactEmail, ...rendered };
@@ -57,11 +63,13 @@ export function createCaseEmailActivities({ db, settings }: { db: Database; sett
     return url.toString();
   }
 
-  async function kindData(request: CaseEmailRequest, common: EmailCommon, submittedAt: Date, roundName: string): Promise<EmailData[EmailKind]> {
+  async function kindData(request: CaseEmailRequest, common: EmailCommon, submittedAt: Date, round: { name: string; closesAt: Date | null }): Promise<EmailData[EmailKind]> {
     const { applicationId, kind, extra } = request;
     switch (kind) {
       case 'receipt':
-        return { ...common, roundName, submittedAt };
+        return { ...common, roundName: round.name, submittedAt };
+      case 'afvisning':
+        return { ...common, roundName: round.name, deadline: round.closesAt ?? submittedAt, receivedAt: submittedAt };
       case 'information_request':
       case 'information_reminder': {
         const sequence = Number(extra.sequence);

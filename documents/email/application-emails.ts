@@ -42,6 +42,7 @@ export const informationReminderEmail: CaseEmailComposer<EmailData['information_
 export const lapsedEmail: CaseEmailComposer<EmailData['lapsed']> = (d, { t }) => ({
   subject: t('mail.lapsed.subject', caseValues(d)),
   blocks: [paragraph(t('mail.lapsed.intro', caseValues(d))), paragraph(t('mail.lapsed.closing')), link(t('mail.link.seeCase'), d.caseUrl)],
+  terms: ['bortfald'],
 });
 
 export const withdrawnEmail: CaseEmailComposer<EmailData['withdrawn']> = (d, { t }) => ({

@@ -5,7 +5,9 @@ export type Block =
   | { type: 'paragraph'; text: string }
   | { type: 'list'; items: string[] }
   | { type: 'quote'; label: string; text: string } // someone's own words, shown as written
-  | { type: 'link'; label: string; url: string };
+  | { type: 'link'; label: string; url: string }
+  // Terms the email uses, each linked to its explanation; `lang` marks a Danish term in another language.
+  | { type: 'terms'; label: string; terms: { name: string; url: string; lang?: string }[] };
 
 /** false/undefined: a block that does not apply to this email. */
 export type OptionalBlock = Block | false | undefined;
@@ -51,6 +53,8 @@ export function blockToText(block: Block): string {
         .join('\n')}`;
     case 'link':
       return `${block.label}:\n${block.url}`;
+    case 'terms':
+      return `${block.label}\n${block.terms.map((term) => `- ${term.name}: ${term.url}`).join('\n')}`;
   }
 }
 
@@ -64,5 +68,9 @@ export function blockToHtml(block: Block): SafeHtml {
       return html`<p style="${STYLE.paragraph}">${withLineBreaks(block.label)}</p>\n<blockquote style="${STYLE.quote}">${withLineBreaks(block.text)}</blockquote>`;
     case 'link':
       return html`<p style="${STYLE.paragraph}"><a href="${block.url}" style="${STYLE.link}">${withLineBreaks(block.label)}</a></p>`;
+    case 'terms':
+      return html`<p style="${STYLE.footer}">${block.label} ${block.terms.map(
+        (term, index) => html`${index > 0 ? ', ' : ''}<a href="${term.url}"${term.lang ? html` lang="${term.lang}"` : ''}>${term.name}</a>`,
+      )}</p>`;
   }
 }

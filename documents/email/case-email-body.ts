@@ -1,4 +1,5 @@
 import type { Locale } from '../../locale';
+import type { GlossaryTerm } from '../../domain/glossary';
 import type { OptionalBlock } from './blocks';
 import type { EmailCommon } from './types';
 
@@ -8,6 +9,8 @@ export interface CaseEmailBody {
   blocks: OptionalBlock[];
   greeting?: string;
   signOff?: string;
+  /** The glossary's terms the email uses, linked below it. */
+  terms?: GlossaryTerm[];
 }
 
 export type CaseEmailComposer<Data> = (data: Data, locale: Locale) => CaseEmailBody;

@@ -19,6 +19,6 @@ export function renderDraftResumeEmail(d: DraftResumeData, language: Language): 
       paragraph(t('mail.draftResume.personal')),
     ],
     signOff: t('mail.signOff', { municipality: d.municipalityName }),
-    footer: t('mail.draftResume.footer'),
+    footer: `${t('mail.contact', d.contact)}\n${t('mail.draftResume.footer')}`,
   });
 }

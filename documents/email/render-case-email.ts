@@ -2,7 +2,8 @@ import type { Language } from '../../lib/languages';
 import { localeFor } from '../../locale';
 import { informationReminderEmail, informationRequestEmail, lapsedEmail, receiptEmail, withdrawnEmail } from './application-emails';
 import type { CaseEmailComposer } from './case-email-body';
-import { decisionEmail } from './decision-email';
+import { afvisningEmail, decisionEmail } from './decision-email';
+import { termsBlock } from './terms';
 import { assembleEmail, assertWebLink } from './frame';
 import { reportAcceptedEmail, reportEscalationEmail, reportOverdueEmail, reportReminderEmail, reportReturnedEmail } from './report-emails';
 import type { EmailData, EmailKind, RenderedEmail } from './types';
@@ -19,6 +20,7 @@ const COMPOSERS: { [K in EmailKind]: CaseEmailComposer<EmailData[K]> } = {
   report_accepted: reportAcceptedEmail,
   report_returned: reportReturnedEmail,
   report_escalation: reportEscalationEmail,
+  afvisning: afvisningEmail,
 };
 
 /** One email about a case in the reader's language, as plain text and as simple, accessible HTML. */
@@ -30,8 +32,8 @@ export function renderEmail<K extends EmailKind>(kind: K, data: EmailData[K], la
   return assembleEmail(language, {
     subject: body.subject,
     greeting: body.greeting ?? t('mail.greeting', { name: data.contactName }),
-    blocks: body.blocks,
+    blocks: [...body.blocks, termsBlock(locale, data.glossaryUrl, body.terms ?? [])],
     signOff: body.signOff ?? t('mail.signOff', { municipality: data.municipalityName }),
-    footer: t('mail.footer', { reference: data.reference }),
+    footer: `${t('mail.contact', data.contact)}\n${t('mail.footer', { reference: data.reference })}`,
   });
 }

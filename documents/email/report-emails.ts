@@ -29,6 +29,7 @@ function deadlineEmail(keys: DeadlineEmailKeys): CaseEmailComposer<EmailCommon &
         link(t('mail.link.sendReport'), d.caseUrl),
         paragraph(t(keys.closing)),
       ],
+      terms: ['afrapportering'],
     };
   };
 }
@@ -55,6 +56,7 @@ export const reportAcceptedEmail: CaseEmailComposer<EmailData['report_accepted']
     paragraph(t('mail.reportAccepted.closing')),
     link(t('mail.link.seeCase'), d.caseUrl),
   ],
+  terms: ['afrapportering'],
 });
 
 export const reportReturnedEmail: CaseEmailComposer<EmailData['report_returned']> = (d, { t, date }) => ({
@@ -65,6 +67,7 @@ export const reportReturnedEmail: CaseEmailComposer<EmailData['report_returned']
     paragraph(d.dueDate ? t('mail.reportReturned.answerBy', { date: date(d.dueDate) }) : t('mail.reportReturned.answerSoon')),
     link(t('mail.reportReturned.link'), d.caseUrl),
   ],
+  terms: ['afrapportering'],
 });
 
 /** To the caseworker, when an association is well past its deadline. */

@@ -11,7 +11,8 @@ export type EmailKind =
   | 'report_overdue'
   | 'report_accepted'
   | 'report_returned'
-  | 'report_escalation';
+  | 'report_escalation'
+  | 'afvisning';
 
 export type DecisionOutcome = 'approved' | 'partially_approved' | 'rejected';
 
@@ -29,6 +30,10 @@ export interface EmailCommon {
   reference: string;
   /** The association's private link to the case; for report_escalation, the caseworker's case page. */
   caseUrl: string;
+  /** The round's contact person, in every email's contact block. */
+  contact: { name: string; phone: string; email: string };
+  /** The glossary page (<public base URL>/ordliste) the terms an email uses link to. */
+  glossaryUrl: string;
 }
 
 export interface InformationRequestDetails {
@@ -56,6 +61,8 @@ export interface EmailData {
   report_returned: EmailCommon & { comment: string; dueDate?: Date };
   /** Sent to the caseworker, not the association. */
   report_escalation: EmailCommon & ReportDeadline & { caseworkerName: string; overdueDays: number; remindersSent?: number };
+  /** A late application refused without assessment; its letter (PDF) is attached by the caller. */
+  afvisning: EmailCommon & { roundName: string; deadline: Date; receivedAt: Date };
 }
 
 /** A draft's resume link: there is no case yet, so no reference and no contact name. */
@@ -67,4 +74,6 @@ export interface DraftResumeData {
   savedAt: Date;
   /** The round's deadline, when it has one. */
   closesAt?: Date;
+  /** The round's contact person. */
+  contact: { name: string; phone: string; email: string };
 }

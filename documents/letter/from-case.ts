@@ -1,27 +1,19 @@
 import type { Config } from '../../lib/config';
 import type { StaffPerson } from '../../lib/staff-people';
+import { parseDuration } from '../../lib/durations';
 import { isLanguage, type Language } from '../../lib/languages';
 import type { Application, FundingRound } from '../../prisma/generated/client';
 import { formatCaseReference } from '../../domain/reference';
+import { resolvedLegalFrame, shippedLegalFrame } from '../../domain/legal-frame';
+import { processSettingsSchema } from '../../domain/round-settings';
 import type { DecisionOutcome, DecisionReasons } from '../../domain/decision-rules';
 import type { ReportRequirement } from '../../domain/tiers';
 import { t } from '../../locale';
-import type { DecisionLetterData } from './letter-data';
+import type { AfvisningLetterData, DecisionLetterData, LetterCommon } from './letter-data';
 
 export type MunicipalitySettings = Pick<
   Config,
-  | 'MUNICIPALITY_NAME'
-  | 'MUNICIPALITY_DEPARTMENT'
-  | 'MUNICIPALITY_ADDRESS'
-  | 'MUNICIPALITY_EMAIL'
-  | 'MUNICIPALITY_PHONE'
-  | 'MUNICIPALITY_TIME_ZONE'
-  | 'GUIDELINES_NAME'
-  | 'GUIDELINES_ADOPTED_ON'
-  | 'GUIDELINES_ADOPTED_BY'
-  | 'APPEAL_GUIDANCE_DA'
-  | 'APPEAL_GUIDANCE_NB'
-  | 'APPEAL_GUIDANCE_EN'
+  'MUNICIPALITY_NAME' | 'MUNICIPALITY_DEPARTMENT' | 'MUNICIPALITY_ADDRESS' | 'MUNICIPALITY_EMAIL' | 'MUNICIPALITY_PHONE' | 'MUNICIPALITY_TIME_ZONE' | 'PUBLIC_BASE_URL'
 >;
 
 interface CriterionDefinition {
@@ -39,6 +31,8 @@ export interface LetterDecision {
   date: Date;
 }
 
+type CaseWithRound = Application & { round: FundingRound };
+
 /** A chosen criterion as the reader's letter words it: a reason every round knows, or the round's own wording. */
 function wordCriterion(code: string, roundCriteria: CriterionDefinition[], language: Language): string {
   if (code === 'late_submission') return t(language, 'letter.criterion.late_submission');
@@ -50,30 +44,32 @@ function wordCriterion(code: string, roundCriteria: CriterionDefinition[], langu
  * phone. Without a known staff member with a name, the department speaks, reached on the
  * municipality's own address and phone; an email address is never printed as a name.
  */
-function caseworkerOf(decidedBy: string, person: StaffPerson | undefined, municipality: MunicipalitySettings): DecisionLetterData['caseworker'] {
+function caseworkerOf(decidedBy: string, person: StaffPerson | undefined, municipality: MunicipalitySettings): LetterCommon['caseworker'] {
   if (person && person.email === decidedBy) return { name: person.name, title: person.title, email: person.email, phone: person.phone };
   return { name: municipality.MUNICIPALITY_DEPARTMENT, email: municipality.MUNICIPALITY_EMAIL, phone: municipality.MUNICIPALITY_PHONE };
 }
 
-/** Everything the letter says, from the case, its round, the decision, who decided and the municipality. */
-export function decisionLetterData({
-  application,
-  decision,
-  caseworker,
-  municipality,
-  payoutDate,
-  reporting,
-}: {
-  application: Application & { round: FundingRound };
-  decision: LetterDecision;
-  /** The staff member `decision.decidedBy` names, looked up by the caller (lib/staff-people). */
-  caseworker?: StaffPerson;
-  municipality: MunicipalitySettings;
-  payoutDate?: string;
-  reporting?: { requirement: ReportRequirement; dueAt: string };
-}): DecisionLetterData {
+/** The municipality's own contact: what a round without a contact person of its own falls back to. */
+export function municipalityContactOf(municipality: MunicipalitySettings) {
+  return { name: municipality.MUNICIPALITY_DEPARTMENT, phone: municipality.MUNICIPALITY_PHONE, email: municipality.MUNICIPALITY_EMAIL };
+}
+
+/** The round's frame as the letter prints it; the reconsideration date runs from the letter's date. */
+function frameOf(round: FundingRound, language: Language, date: Date, municipality: MunicipalitySettings): LetterCommon['frame'] {
+  const frame = resolvedLegalFrame(round.legalFrame, shippedLegalFrame(municipalityContactOf(municipality)));
+  const period = parseDuration(processSettingsSchema.parse(round.processSettings ?? {}).reconsiderationPeriod);
+  return {
+    legalBasis: frame.legalBasis,
+    guidelines: frame.guidelines,
+    decisionMaker: frame.decisionMaker,
+    contact: frame.contact,
+    complaintGuidance: frame.complaintGuidance[language],
+    reconsiderBy: new Date(date.getTime() + period),
+  };
+}
+
+function commonOf(application: CaseWithRound, date: Date, caseworker: LetterCommon['caseworker'], municipality: MunicipalitySettings): LetterCommon {
   const language: Language = isLanguage(application.language) ? application.language : 'da';
-  const roundCriteria = (application.round.decisionCriteria as unknown as CriterionDefinition[]) ?? [];
   return {
     language,
     municipality: {
@@ -82,9 +78,9 @@ export function decisionLetterData({
       address: municipality.MUNICIPALITY_ADDRESS,
       email: municipality.MUNICIPALITY_EMAIL,
       phone: municipality.MUNICIPALITY_PHONE,
-      guidelines: { name: municipality.GUIDELINES_NAME, adoptedOn: municipality.GUIDELINES_ADOPTED_ON, adoptedBy: municipality.GUIDELINES_ADOPTED_BY },
     },
-    date: decision.date,
+    frame: frameOf(application.round, language, date, municipality),
+    date,
     reference: formatCaseReference(application.referenceNumber, application.submittedAt ?? application.createdAt),
     recipient: {
       organizationName: application.organizationName,
@@ -98,14 +94,47 @@ export function decisionLetterData({
       startDate: application.startDate.toISOString().slice(0, 10),
       endDate: application.endDate.toISOString().slice(0, 10),
     },
+    caseworker,
+    glossaryUrl: new URL('/ordliste', municipality.PUBLIC_BASE_URL).toString(),
+  };
+}
+
+/** Everything the letter says, from the case, its round, the decision, who decided and the municipality. */
+export function decisionLetterData({
+  application,
+  decision,
+  caseworker,
+  municipality,
+  payoutDate,
+  reporting,
+}: {
+  application: CaseWithRound;
+  decision: LetterDecision;
+  /** The staff member `decision.decidedBy` names, looked up by the caller (lib/staff-people). */
+  caseworker?: StaffPerson;
+  municipality: MunicipalitySettings;
+  payoutDate?: string;
+  reporting?: { requirement: ReportRequirement; dueAt: string };
+}): DecisionLetterData {
+  const common = commonOf(application, decision.date, caseworkerOf(decision.decidedBy, caseworker, municipality), municipality);
+  const roundCriteria = (application.round.decisionCriteria as unknown as CriterionDefinition[]) ?? [];
+  return {
+    ...common,
     outcome: decision.outcome,
     amountRequestedOre: application.amountRequestedOre,
     amountGrantedOre: decision.amountGrantedOre,
-    reasons: { criteria: decision.reasons.criteria.map((code) => wordCriterion(code, roundCriteria, language)), text: decision.reasons.text },
+    reasons: { criteria: decision.reasons.criteria.map((code) => wordCriterion(code, roundCriteria, common.language)), text: decision.reasons.text },
     conditions: decision.conditions,
     reporting: reporting ? { requirement: reporting.requirement, dueDate: new Date(reporting.dueAt) } : undefined,
     payoutDate: payoutDate ? new Date(`${payoutDate}T12:00:00Z`) : undefined,
-    appealGuidance: { da: municipality.APPEAL_GUIDANCE_DA, nb: municipality.APPEAL_GUIDANCE_NB, en: municipality.APPEAL_GUIDANCE_EN }[language],
-    caseworker: caseworkerOf(decision.decidedBy, caseworker, municipality),
   };
+}
+
+/** The afvisning of a late application: the round's deadline and when the application arrived. */
+export function afvisningLetterData({ application, date, municipality }: { application: CaseWithRound; date: Date; municipality: MunicipalitySettings }): AfvisningLetterData {
+  // Decided by the process itself: the department signs.
+  const common = commonOf(application, date, caseworkerOf('system', undefined, municipality), municipality);
+  const deadline = application.round.closesAt;
+  if (!deadline) throw new Error(`Round ${application.round.id} has no deadline: an application to it cannot arrive late`);
+  return { ...common, deadline, receivedAt: application.submittedAt ?? application.createdAt };
 }

@@ -1,7 +1,8 @@
-// The decision letter: its content and wording, rendered through the shared PDF layout.
+// The letters about a case: their content and wording, rendered through the shared PDF layout.
 export { renderDecisionLetter } from './render';
-export { DecisionLetterError, assertLetterMayBeSent, type DecisionLetterData, type DecisionLetterErrorCode } from './letter-data';
-export { decisionLetterData, type LetterDecision, type MunicipalitySettings } from './from-case';
+export { renderAfvisningLetter } from './afvisning';
+export { DecisionLetterError, assertLetterMayBeSent, type AfvisningLetterData, type DecisionLetterData, type DecisionLetterErrorCode, type LetterCommon, type LetterFrame } from './letter-data';
+export { afvisningLetterData, decisionLetterData, municipalityContactOf, type LetterDecision, type MunicipalitySettings } from './from-case';
 export { describeReportRequirement } from './report-requirement';
 export type { DecisionOutcome } from '../../domain/decision-rules';
 export type { ReportRequirement } from '../../domain/tiers';

@@ -1,22 +1,37 @@
 import type { Language } from '../../lib/languages';
 import type { ReportRequirement } from '../../domain/tiers';
+import type { CompleteLegalFrame } from '../../domain/legal-frame';
 import { decisionProblems, type DecisionOutcome, type DecisionReasons } from '../../domain/decision-rules';
 
-export interface DecisionLetterData {
+/** The round's legal frame as a letter prints it, with the date a reconsideration must be asked for by. */
+export interface LetterFrame {
+  legalBasis: string;
+  guidelines: CompleteLegalFrame['guidelines'];
+  decisionMaker: CompleteLegalFrame['decisionMaker'];
+  contact: CompleteLegalFrame['contact'];
+  /** The round's own complaint guidance in the letter's language; absent: the shipped guidance. */
+  complaintGuidance?: string;
+  /** The letter's date plus the round's reconsideration period. */
+  reconsiderBy: Date;
+}
+
+/** What every letter about a case says besides its decision: who writes, to whom, under which rules. */
+export interface LetterCommon {
   language: Language;
-  municipality: {
-    name: string;
-    department: string;
-    address: string;
-    email: string;
-    phone: string;
-    guidelines: { name: string; adoptedOn: string /* YYYY-MM-DD */; adoptedBy: string };
-  };
+  municipality: { name: string; department: string; address: string; email: string; phone: string };
+  frame: LetterFrame;
   date: Date;
   reference: string; // case reference, e.g. GF-2026-00042
   recipient: { organizationName: string; cvr: string; contactName: string; address?: string };
   roundName: string;
   project: { title: string; startDate: string; endDate: string };
+  /** A person's name (never an email address), their title and direct phone; or the department. */
+  caseworker: { name: string; title?: string; email: string; phone?: string };
+  /** The glossary page (<public base URL>/ordliste) the letter's terms are explained on. */
+  glossaryUrl: string;
+}
+
+export interface DecisionLetterData extends LetterCommon {
   outcome: DecisionOutcome;
   amountRequestedOre: bigint;
   amountGrantedOre: bigint; // integer øre
@@ -24,9 +39,12 @@ export interface DecisionLetterData {
   conditions: string[]; // extra conditions from the caseworker
   reporting?: { requirement: ReportRequirement; dueDate: Date }; // absent when rejected
   payoutDate?: Date; // absent when rejected; paid to the CVR's NemKonto
-  appealGuidance: string; // configurable klagevejledning block; Norwegian letters fall back to a default when empty
-  /** A person's name (never an email address), their title and direct phone; or the department. */
-  caseworker: { name: string; title?: string; email: string; phone?: string };
+}
+
+/** An application that arrived after the round's deadline: refused without being assessed. */
+export interface AfvisningLetterData extends LetterCommon {
+  deadline: Date;
+  receivedAt: Date;
 }
 
 export type DecisionLetterErrorCode = 'reasons_missing' | 'reasons_insufficient' | 'inconsistent_decision';

@@ -1,9 +1,10 @@
 import { localeFor, type Locale } from '../../locale';
+import type { GlossaryTerm } from '../../domain/glossary';
 import { openPdf } from '../pdf/document';
 import type { PdfCanvas } from '../pdf/canvas';
-import { drawLetterhead } from '../pdf/letterhead';
 import { assertLetterMayBeSent, type DecisionLetterData } from './letter-data';
 import { describeReportRequirement } from './report-requirement';
+import { drawGlossaryLine, drawHead, drawLegalFrame, drawRights, drawSignature } from './sections';
 
 // The decision letter: which sections, in what order, from what data. Every word comes from the
 // letter catalogue, every amount and date from the locale's formatters, the look from documents/pdf.
@@ -13,7 +14,6 @@ function factsOf(data: DecisionLetterData, locale: Locale) {
   return {
     requested: locale.money(data.amountRequestedOre),
     granted: locale.money(data.amountGrantedOre),
-    date: locale.date(data.date),
     start: locale.date(data.project.startDate),
     end: locale.date(data.project.endDate),
     payoutDate: data.payoutDate ? locale.date(data.payoutDate) : '',
@@ -23,23 +23,6 @@ function factsOf(data: DecisionLetterData, locale: Locale) {
 }
 
 type Facts = ReturnType<typeof factsOf>;
-
-function drawHead(canvas: PdfCanvas, data: DecisionLetterData, { t }: Locale, facts: Facts): void {
-  const { municipality: m, recipient: r } = data;
-  drawLetterhead(canvas, {
-    sender: { name: m.name, department: m.department },
-    contactLines: [m.address, `${t('letter.label.phone')} ${m.phone}`, `${t('letter.label.email')} ${m.email}`],
-    recipientLines: [r.organizationName, `${t('letter.label.attention')} ${r.contactName}`, ...(r.address ? r.address.split(/\n|,\s*/) : []), `${t('letter.label.orgNumber')} ${r.cvr}`],
-    caseFacts: [
-      [t('letter.label.date'), facts.date],
-      [t('letter.label.reference'), data.reference],
-      [t('letter.label.caseworker'), data.caseworker.name],
-      // A person's direct line; the department's own number is already in the letterhead.
-      ...(data.caseworker.phone && data.caseworker.phone !== m.phone ? [[t('letter.label.directPhone'), data.caseworker.phone] as [string, string]] : []),
-    ],
-  });
-  canvas.title(t('letter.kicker'), t(`letter.heading.${data.outcome}`, { granted: facts.granted, requested: facts.requested }));
-}
 
 function drawDecision(canvas: PdfCanvas, data: DecisionLetterData, { t }: Locale, facts: Facts): void {
   canvas.paragraph(t('letter.greeting', { name: data.recipient.contactName }));
@@ -54,7 +37,6 @@ function drawDecision(canvas: PdfCanvas, data: DecisionLetterData, { t }: Locale
 
   const criteria = data.reasons.criteria.map((c) => c.trim()).filter((c) => c.length > 0);
   const reasonText = data.reasons.text.trim();
-  const guidelines = data.municipality.guidelines;
   if (criteria.length > 0 || reasonText.length > 0) {
     canvas.heading(t(`letter.reasons.heading.${data.outcome}`));
     if (criteria.length > 0) {
@@ -62,11 +44,8 @@ function drawDecision(canvas: PdfCanvas, data: DecisionLetterData, { t }: Locale
       canvas.list(criteria, () => '•');
     }
     if (reasonText.length > 0) canvas.paragraph(reasonText);
-    canvas.paragraph(t('letter.reasons.guidelines', { guidelines: guidelines.name }));
+    canvas.paragraph(t('letter.reasons.guidelines', { guidelines: data.frame.guidelines.name }));
   }
-
-  canvas.heading(t('letter.legalBasis.heading'));
-  canvas.paragraph(t('letter.legalBasis.body', { guidelines: guidelines.name, adoptedBy: guidelines.adoptedBy, adoptedOn: localeFor(data.language).date(guidelines.adoptedOn) }));
 }
 
 function drawGrantTerms(canvas: PdfCanvas, data: DecisionLetterData, { t }: Locale, facts: Facts): void {
@@ -80,49 +59,12 @@ function drawGrantTerms(canvas: PdfCanvas, data: DecisionLetterData, { t }: Loca
   canvas.paragraph(t('letter.payout.body', { granted: facts.granted, payoutDate: facts.payoutDate, cvr: data.recipient.cvr }));
 }
 
-// Norwegian municipalities decide these grants as enkeltvedtak under their own forvaltningslov,
-// which always requires telling how to appeal (fvl §§ 28-29); Danish ones configure their own.
-function appealGuidance(data: DecisionLetterData, { t }: Locale): string {
-  const configured = data.appealGuidance.trim();
-  if (configured || data.language !== 'nb') return configured;
-  const m = data.municipality;
-  return t('letter.appeal.norwegianDefault', { municipality: m.name, department: m.department, address: m.address, email: m.email, reference: data.reference });
-}
-
-function drawRights(canvas: PdfCanvas, data: DecisionLetterData, locale: Locale): void {
-  const { t } = locale;
-  const appeal = appealGuidance(data, locale);
-  if (appeal.length > 0) {
-    canvas.heading(t('letter.appeal.heading'));
-    canvas.paragraph(appeal);
-  }
-
-  canvas.heading(t('letter.access.heading'));
-  canvas.paragraph(t('letter.access.body', { email: data.municipality.email }));
-
-  const { caseworker } = data;
-  canvas.heading(t('letter.contact.heading'));
-  canvas.paragraph(
-    t('letter.contact.body', {
-      name: caseworker.name,
-      hasTitle: caseworker.title ? 'yes' : 'no',
-      title: caseworker.title ?? '',
-      email: caseworker.email,
-      hasPhone: caseworker.phone ? 'yes' : 'no',
-      phone: caseworker.phone ?? '',
-      reference: data.reference,
-    }),
-  );
-  if (data.outcome !== 'approved') canvas.paragraph(t('letter.contact.disagree'));
-
-  canvas.ensureSpace(70);
-  canvas.gap(8);
-  canvas.paragraph(t('letter.contact.closing'));
-  canvas.gap(4);
-  // Signed by the person with their title; when the department itself signs, it is not named twice.
-  const signature = caseworker.name === data.municipality.department ? [caseworker.name] : [caseworker.name, ...(caseworker.title ? [caseworker.title] : []), data.municipality.department];
-  canvas.lines([...signature, data.municipality.name]);
-}
+/** The terms each kind of decision letter uses, as the glossary names them. */
+const TERMS: Record<DecisionLetterData['outcome'], GlossaryTerm[]> = {
+  approved: ['tilsagn', 'afrapportering', 'nemkonto', 'klagevejledning', 'aktindsigt'],
+  partially_approved: ['tilsagn', 'begrundelse', 'afrapportering', 'nemkonto', 'klagevejledning', 'aktindsigt'],
+  rejected: ['begrundelse', 'klagevejledning', 'aktindsigt'],
+};
 
 /**
  * The decision letter as PDF bytes. Pure: the same data gives the same bytes (the creation date is
@@ -137,14 +79,18 @@ export async function renderDecisionLetter(data: DecisionLetterData): Promise<Bu
   const pdf = openPdf(data.language, {
     title: t('letter.title', { reference: data.reference }),
     author: data.municipality.name,
-    subject: t('letter.subject', { roundName: data.roundName }),
+    subject: t('letter.subject', { roundName: data.roundName, legalBasis: data.frame.legalBasis }),
     keywords: `${data.reference}, ${data.recipient.cvr}`,
     createdAt: data.date,
   });
-  drawHead(pdf.canvas, data, locale, facts);
+  drawHead(pdf.canvas, data, locale);
+  pdf.canvas.title(t('letter.kicker', { legalBasis: data.frame.legalBasis }), t(`letter.heading.${data.outcome}`, { granted: facts.granted, requested: facts.requested }));
   drawDecision(pdf.canvas, data, locale, facts);
+  drawLegalFrame(pdf.canvas, data, locale);
   if (data.outcome !== 'rejected') drawGrantTerms(pdf.canvas, data, locale, facts);
-  drawRights(pdf.canvas, data, locale);
+  drawRights(pdf.canvas, data, locale, { disagree: data.outcome !== 'approved' });
+  drawGlossaryLine(pdf.canvas, data, locale, TERMS[data.outcome]);
+  drawSignature(pdf.canvas, data, locale);
   return pdf.finish({
     text: `${data.municipality.name} · ${t('letter.label.reference')} ${data.reference}`,
     page: (current, total) => t('letter.page', { current, total }),

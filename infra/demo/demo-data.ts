@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { Database, Prisma } from '../../lib/db';
 import { kronerToOre } from '../../domain/money';
 import { CaseScript, writeCase, type CaseApplicant } from './case-script';
+import { DEMO_LEGAL_FRAME } from '../../services/api/seed';
 
 // A realistic year of §18 cases for the statistics to show in development: three rounds, a few
 // hundred applications along every path (quick approvals, missing documents, second signatures,
@@ -92,6 +93,7 @@ export async function seedDemoStatistics(db: Database, now = new Date()): Promis
         excludedCostCategories: ['wages', 'premises'],
         decisionCriteria: criteria,
         processSettings: { decisionTarget: 'P30D' },
+        legalFrame: DEMO_LEGAL_FRAME as object,
       },
     });
   const yearAgo = new Date(now.getTime() - 365 * DAY);

@@ -1,8 +1,26 @@
 import type { Database } from '../../lib/db';
 import { kronerToOre } from '../../domain/money';
 import { upsertStaffUser, type StaffRole } from '../../lib/staff-auth';
+import type { CompleteLegalFrame } from '../../domain/legal-frame';
 
 export const DEMO_ROUND_SLUG = 'paragraf-18-loebende';
+
+/**
+ * The demo rounds' legal frame: Danish § 18 grants decided by the administration under delegation,
+ * with the demo caseworker as the round's contact person. The complaint guidance is the shipped one.
+ */
+export const DEMO_LEGAL_FRAME: CompleteLegalFrame = {
+  legalBasis: 'serviceloven § 18',
+  guidelines: {
+    name: 'Retningslinjer for tilskud til frivilligt socialt arbejde (§ 18)',
+    adoptedOn: '2026-01-15',
+    adoptedBy: 'Social- og Sundhedsudvalget',
+    url: 'https://eksempel.dk/frivillighed/retningslinjer-18',
+  },
+  decisionMaker: { kind: 'delegation', body: 'Social- og Sundhedsudvalget' },
+  complaintGuidance: {},
+  contact: { name: 'Karin Holm', phone: '99 99 12 34', email: 'frivillighed@eksempel.dk' },
+};
 
 /** One open, continuous funding round so a development setup has something to apply to. */
 export async function seedDemoRound(db: Database, now = new Date()): Promise<void> {
@@ -30,6 +48,7 @@ export async function seedDemoRound(db: Database, now = new Date()): Promise<voi
         { upToKroner: null, requirement: 'audited_accounts', applicationDocuments: [] },
       ],
       processSettings: {},
+      legalFrame: DEMO_LEGAL_FRAME as object,
     },
   });
 }

@@ -129,15 +129,23 @@ describe('administration pages', () => {
     await page.locator('[id="f-decisionCriteria-0-code"]').fill('target_group');
     await page.locator('[id="f-decisionCriteria-0-label-da"]').fill('Aktiviteten når kun få i målgruppen.');
     await page.locator('[id="f-processSettings-answerReminders"]').fill('P7D, seven');
+    // The legal frame: decided by a committee (whose meeting date is still missing), a contact person.
+    await page.locator('[id="f-legalFrame-decisionMaker-kind-1"]').check();
+    await page.locator('[id="f-legalFrame-decisionMaker-body"]').fill('Social- og Sundhedsudvalget');
+    await page.locator('[id="f-legalFrame-contact-name"]').fill('Lise Frandsen');
+    await page.locator('[id="f-legalFrame-contact-phone"]').fill('55 36 10 10');
+    await page.locator('[id="f-legalFrame-contact-email"]').fill('puljer@eksempel.dk');
     await submit('/personale/admin/puljer/ny');
     expect(await page.title()).toMatch(/^Fejl: /);
     const links = await page.locator('#error-summary a').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')));
-    expect(links).toEqual(expect.arrayContaining(['#f-maxAmount', '#f-processSettings-answerReminders']));
+    expect(links).toEqual(expect.arrayContaining(['#f-maxAmount', '#f-processSettings-answerReminders', '#f-legalFrame-decisionMaker-meetingDate']));
+    expect(await page.locator('[id="f-legalFrame-decisionMaker-meetingDate-error"]').textContent()).toContain('Skriv datoen for udvalgets møde');
     expect(await stack.db.fundingRound.count({ where: { slug } })).toBe(0);
     await check('round-new-errors');
 
     await page.locator('#f-maxAmount').fill('50000');
     await page.locator('[id="f-processSettings-answerReminders"]').fill('P7D, P12D');
+    await page.locator('[id="f-legalFrame-decisionMaker-meetingDate"]').fill('2027-03-10');
     await submit('/personale/admin/puljer/ny');
     expect(await page.locator('.alert-success').textContent()).toMatch(/oprettet/);
     const round = await stack.db.fundingRound.findUniqueOrThrow({ where: { slug } });
@@ -145,6 +153,12 @@ describe('administration pages', () => {
     // Danish wall-clock time: 1 March 2027 12:00 is 11:00 UTC (winter time).
     expect(round.closesAt?.toISOString()).toBe('2027-03-01T11:00:00.000Z');
     expect(round.decisionCriteria).toEqual([{ code: 'target_group', label: { da: 'Aktiviteten når kun få i målgruppen.' } }]);
+    // What the administrator left blank of the frame comes from the shipped § 18 frame (outside production).
+    expect(round.legalFrame).toMatchObject({
+      legalBasis: 'serviceloven § 18',
+      decisionMaker: { kind: 'committee', body: 'Social- og Sundhedsudvalget', meetingDate: '2027-03-10' },
+      contact: { name: 'Lise Frandsen', phone: '55 36 10 10', email: 'puljer@eksempel.dk' },
+    });
     await check('round-edit');
 
     // Edit: a lower four-eyes threshold, a second reporting tier, a fixed report date.

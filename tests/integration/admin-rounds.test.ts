@@ -3,7 +3,7 @@ import type { Database } from '../../lib/db';
 import { signedInStaff } from '../support/staff';
 import { DEFAULT_REPORTING_TIERS } from '../../domain/tiers';
 import { getJson, insertApplication as insertApplicationRow, isoDay, postJson } from '../support/fixtures';
-import { startTestStack, type TestStack } from '../support/stack';
+import { startTestStack, testConfig, type TestStack } from '../support/stack';
 
 // The routers over real HTTP and PostgreSQL, mounted as services/api/app.ts mounts the others.
 
@@ -260,5 +260,100 @@ describe('changing a round', () => {
     expect((await patchJson(`/rounds/${created.body.id}`, { name: 'x' }, as('caseworker'))).status).toBe(403);
     expect((await patchJson(`/rounds/${created.body.id}`, { name: 'x' })).status).toBe(401);
     expect((await patchJson(`/rounds/${crypto.randomUUID()}`, { name: 'x' }, as('admin'))).status).toBe(404);
+  });
+});
+
+const FRAME = {
+  legalBasis: 'serviceloven § 18',
+  guidelines: { name: 'Retningslinjer for § 18-puljen 2027', adoptedOn: '2026-11-20', adoptedBy: 'Social- og Sundhedsudvalget', url: 'https://eksempel.dk/retningslinjer' },
+  decisionMaker: { kind: 'committee', body: 'Social- og Sundhedsudvalget', meetingDate: '2027-03-10' },
+  complaintGuidance: { en: 'Our own guidance.' },
+  contact: { name: 'Lise Frandsen', phone: '55 36 10 10', email: 'puljer@eksempel.dk' },
+};
+
+describe('the legal frame of a round', () => {
+  it('is stored as sent and read back; in development and tests the blanks get the shipped § 18 frame', async () => {
+    const created = await postJson(url('/rounds'), roundBody({ legalFrame: FRAME }), as('admin'));
+    expect(created.status).toBe(201);
+    expect(created.body.legalFrame).toEqual(FRAME);
+
+    const bare = await postJson(url('/rounds'), roundBody(), as('admin'));
+    expect(bare.status).toBe(201);
+    expect(bare.body.legalFrame).toMatchObject({
+      legalBasis: 'serviceloven § 18',
+      guidelines: { adoptedBy: 'Social- og Sundhedsudvalget' },
+      decisionMaker: { kind: 'delegation', body: 'Social- og Sundhedsudvalget' },
+      contact: { name: stack.config.MUNICIPALITY_DEPARTMENT, phone: stack.config.MUNICIPALITY_PHONE, email: stack.config.MUNICIPALITY_EMAIL },
+    });
+
+    // A change to the frame replaces it as a whole.
+    const changed = await patchJson(`/rounds/${created.body.id}`, { legalFrame: { ...FRAME, decisionMaker: { kind: 'delegation', body: 'Byrådet' }, complaintGuidance: {} } }, as('admin'));
+    expect(changed.status).toBe(200);
+    expect(changed.body.legalFrame).toEqual({ ...FRAME, decisionMaker: { kind: 'delegation', body: 'Byrådet' }, complaintGuidance: {} });
+  });
+
+  it('refuses a malformed frame with the field named', async () => {
+    const response = await postJson(url('/rounds?lang=en'), roundBody({ legalFrame: { ...FRAME, contact: { ...FRAME.contact, email: 'not an address' }, decisionMaker: { kind: 'mayor' } } }), as('admin'));
+    expect(response.status).toBe(400);
+    expect(response.body.error.issues.map((issue: { path: string }) => issue.path).sort()).toEqual(['legalFrame.contact.email', 'legalFrame.decisionMaker.kind']);
+  });
+});
+
+describe('in production', () => {
+  let production: TestStack;
+  let admin: Record<string, string>;
+
+  beforeAll(async () => {
+    const config = testConfig({
+      NODE_ENV: 'production',
+      COOKIE_SECRET: 'a-production-secret-of-at-least-32-characters',
+      BUSINESS_REGISTER: 'cvr',
+      CVR_REGISTER_USERNAME: 'test',
+      CVR_REGISTER_PASSWORD: 'test',
+      SEED_DEMO_DATA: 'false',
+    });
+    production = await startTestStack({ worker: false, config });
+    admin = (await signedInStaff(production, ['admin'])).headers;
+  });
+
+  afterAll(async () => {
+    await production?.stop();
+  });
+
+  it('refuses to open a round without its legal frame: 400 naming each missing field in the caller’s language, nothing stored', async () => {
+    const body = roundBody({ legalFrame: { legalBasis: 'serviceloven § 18', contact: { name: 'Lise Frandsen' } } });
+    const refused = await postJson(`${production.baseUrl}/api/v1/rounds`, body, admin);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.code).toBe('legal_frame_incomplete');
+    expect(refused.body.error.message).toContain('retlige ramme');
+    const issues = Object.fromEntries((refused.body.error.issues as { path: string; message: string }[]).map((issue) => [issue.path, issue.message]));
+    expect(issues).toEqual({
+      'legalFrame.guidelines.name': 'Skriv navnet på retningslinjerne for puljen.',
+      'legalFrame.guidelines.adoptedOn': 'Skriv datoen, hvor retningslinjerne blev vedtaget.',
+      'legalFrame.guidelines.adoptedBy': 'Skriv, hvem der har vedtaget retningslinjerne, fx et udvalg.',
+      'legalFrame.decisionMaker.body': expect.stringContaining('Skriv, hvem der træffer afgørelsen'),
+      'legalFrame.contact.phone': 'Skriv kontaktpersonens telefonnummer.',
+      'legalFrame.contact.email': 'Skriv kontaktpersonens e-mailadresse.',
+    });
+    expect(await production.db.fundingRound.count({ where: { slug: body.slug } })).toBe(0);
+
+    const english = await postJson(`${production.baseUrl}/api/v1/rounds?lang=en`, roundBody({ legalFrame: { ...FRAME, decisionMaker: { kind: 'committee', body: 'Social- og Sundhedsudvalget' } } }), admin);
+    expect(english.status).toBe(400);
+    expect(english.body.error.issues).toEqual([{ path: 'legalFrame.decisionMaker.meetingDate', message: 'Enter the date of the committee meeting at which the decision is made.' }]);
+
+    const complete = await postJson(`${production.baseUrl}/api/v1/rounds`, roundBody({ legalFrame: FRAME }), admin);
+    expect(complete.status).toBe(201);
+    expect(complete.body.legalFrame).toEqual(FRAME);
+
+    // Removing a part of the frame later is refused the same way, and the round stays as it was.
+    const removed = await fetch(`${production.baseUrl}/api/v1/rounds/${complete.body.id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', ...admin },
+      body: JSON.stringify({ name: 'Nyt navn', legalFrame: { ...FRAME, contact: {} } }),
+    });
+    expect(removed.status).toBe(400);
+    const stored = await production.db.fundingRound.findUniqueOrThrow({ where: { id: complete.body.id } });
+    expect(stored.name).toBe(complete.body.name);
+    expect((stored.legalFrame as { contact: unknown }).contact).toEqual(FRAME.contact);
   });
 });

@@ -16,7 +16,10 @@ import {
 import { applicationBody, createOpenRound, eventually, insertApplication, isoDay } from '../support/fixtures';
 import { createLogger } from '../../lib/logger';
 import { createWorkflowStarter } from '../../services/api/applications/workflow-starter';
-import { mailsFor, subjectOf, submitCase, updateRejection, waitForStatus, type SubmittedCase } from '../support/process';
+import { mailPart, mailsFor, subjectOf, submitCase, updateRejection, waitForStatus, type SubmittedCase } from '../support/process';
+import { formatDateTime } from '../../locale';
+import { formatCaseReference } from '../../domain/reference';
+import { refreshStatistics } from '../../services/api/stats/refresh';
 import { startTestStack, type TestStack } from '../support/stack';
 import { parsePdf } from '../support/pdf-text';
 import { recordHistory } from '../support/histories';
@@ -33,6 +36,15 @@ afterAll(async () => {
 });
 
 const CASEWORKER = 'karen@eksempel.dk';
+
+/** A round decided by its committee, with a contact person of its own. */
+const COMMITTEE_FRAME = {
+  legalBasis: 'serviceloven § 18',
+  guidelines: { name: 'Retningslinjer for § 18-puljen 2026', adoptedOn: '2025-11-20', adoptedBy: 'Social- og Sundhedsudvalget' },
+  decisionMaker: { kind: 'committee', body: 'Social- og Sundhedsudvalget', meetingDate: '2026-06-10' },
+  complaintGuidance: {},
+  contact: { name: 'Lise Frandsen', phone: '55 36 10 10', email: 'puljer@eksempel.dk' },
+};
 const APPROVER = 'leder@eksempel.dk';
 
 async function eventTypes(applicationId: string): Promise<string[]> {
@@ -169,14 +181,26 @@ describe('a continuous round, from submission to a closed case', () => {
     // Named by the staff account: name, title and direct phone; the address only as an address.
     expect(text).toContain(`Kontakt Karen Holm (Sagsbehandler) på ${CASEWORKER} eller telefon 99 99 12 34.`);
     expect(text).toMatch(/Med venlig hilsen\s+Karen Holm\s+Sagsbehandler/);
+    // The round's frame: a round written straight to the database has the shipped § 18 frame and
+    // the municipality's own contact; the complaint guidance says how to ask for a reconsideration.
+    expect(text).toContain('Afgørelsen er truffet efter serviceloven § 18.');
+    expect(text).toContain('Afgørelsen er truffet af forvaltningen efter delegation fra Social- og Sundhedsudvalget.');
+    expect(text).toContain('Hvis I er uenige i afgørelsen (klagevejledning)');
+    expect(text).toContain('Afgørelsen kan ikke klages til en anden myndighed.');
+    expect(text).toContain(`puljens kontaktperson, ${stack.config.MUNICIPALITY_DEPARTMENT}, på telefon ${stack.config.MUNICIPALITY_PHONE}`);
+    const mails = await mailsFor(await contactEmail(submitted.id), 2);
+    const decisionMail = mailPart(mails.find((mail) => mail.raw.includes('application/pdf'))!, 'text/plain');
+    expect(decisionMail).toContain(`Spørgsmål? Kontakt ${stack.config.MUNICIPALITY_DEPARTMENT}, telefon ${stack.config.MUNICIPALITY_PHONE}, ${stack.config.MUNICIPALITY_EMAIL}.`);
+    expect(decisionMail).toContain(`- begrundelse: ${stack.config.PUBLIC_BASE_URL}/ordliste#begrundelse`);
   });
 });
 
 describe('a submission that arrives after the deadline', () => {
-  it('is the one case screening rejects on its own: SCREENING → DECIDED with a letter, no payout', async () => {
+  it('is refused by screening on its own (an afvisning): SCREENING → DECIDED with its own letter and email, no payout', async () => {
     // Intake refuses a closed round, so this happens only when the round closes between the
     // submit and the screening: stored here as intake would have stored it a moment too late.
-    const round = await createOpenRound(stack.db, { closesAt: new Date(Date.now() - 60_000) });
+    const deadline = new Date(Date.now() - 60_000);
+    const round = await createOpenRound(stack.db, { closesAt: deadline, legalFrame: COMMITTEE_FRAME });
     const stored = await insertApplication(stack.db, round.id, { submittedAt: new Date() });
     const submission = applicationBody(round.id);
     await stack.db.application.update({ where: { id: stored.id }, data: { submission, workflowStartedAt: null } });
@@ -185,15 +209,59 @@ describe('a submission that arrives after the deadline', () => {
 
     const handle = stack.temporal.workflow.getHandle(stored.workflowId);
     expect(await handle.result()).toBe('DECIDED');
-    await recordHistory(handle, 'late-submission-rejected');
+    await recordHistory(handle, 'late-submission-afvisning');
     const decision = await stack.db.decision.findFirstOrThrow({ where: { applicationId: stored.id } });
-    expect(decision).toMatchObject({ outcome: 'rejected', decidedBy: 'system', amountGrantedOre: 0n });
+    expect(decision).toMatchObject({ outcome: 'rejected', decidedBy: 'system', amountGrantedOre: 0n, reasons: { criteria: ['late_submission'], text: '' } });
+    const application = await stack.db.application.findUniqueOrThrow({ where: { id: stored.id } });
+    const reference = formatCaseReference(application.referenceNumber, application.submittedAt!);
+
+    // The letter: an afvisning, with the deadline and the arrival time on the municipality's clock.
     const letter = await stack.db.document.findFirstOrThrow({ where: { applicationId: stored.id, kind: 'decision_letter' } });
-    expect((await parsePdf(letter.content)).text).toContain('efter ansøgningsfristen');
+    expect(letter.filename).toBe(`afvisning-${reference}.pdf`);
+    const text = (await parsePdf(letter.content)).text;
+    const deadlineText = formatDateTime('da', deadline, 'long');
+    const receivedText = formatDateTime('da', application.submittedAt!, 'long');
+    expect(text).toContain('AFVISNING AF ANSØGNING');
+    expect(text).toContain(`Ansøgningsfristen var ${deadlineText}. Vi modtog jeres ansøgning ${receivedText}, altså efter fristen.`);
+    expect(text).toContain('Derfor har vi ikke vurderet ansøgningens indhold');
+    expect(text).toContain('Afgørelsen er truffet af Social- og Sundhedsudvalget på mødet den 10. juni 2026.');
+    expect(text).toContain('Afgørelsen kan ikke klages til en anden myndighed.');
+    expect(text).toContain('Folketingets Ombudsmand');
+    expect(text).toContain('puljens kontaktperson, Lise Frandsen, på telefon 55 36 10 10 eller puljer@eksempel.dk');
+    expect(text).not.toContain('I får desværre ikke tilskud');
+
+    // Its own email, with the letter attached, the times, the contact person and the glossary links.
+    const mails = await mailsFor(application.contactEmail, 2);
+    const afvisningMail = mails.find((mail) => subjectOf(mail).includes('afvist'));
+    expect(subjectOf(afvisningMail!)).toBe(`Jeres ansøgning kom efter fristen og er afvist (${reference})`);
+    expect(afvisningMail!.raw).toMatch(/filename="?afvisning-GF-\d{4}-\d{5}\.pdf/);
+    const body = mailPart(afvisningMail!, 'text/plain');
+    expect(body).toContain(`Fristen var ${deadlineText}. Vi modtog ansøgningen ${receivedText}.`);
+    expect(body).toContain('Spørgsmål? Kontakt Lise Frandsen, telefon 55 36 10 10, puljer@eksempel.dk.');
+    expect(body).toContain(`- afvisning: ${stack.config.PUBLIC_BASE_URL}/ordliste#afvisning`);
+    expect(body).toContain(`- klagevejledning: ${stack.config.PUBLIC_BASE_URL}/ordliste#klagevejledning`);
+    expect(mailPart(afvisningMail!, 'text/html')).toContain(`<a href="${stack.config.PUBLIC_BASE_URL}/ordliste#begrundelse">begrundelse</a>`);
+    const kinds = await eventually(async () => {
+      const rows = await stack.db.outboxEmail.findMany({ where: { applicationId: stored.id } });
+      return rows.length === 2 ? rows.map((row) => row.kind).sort() : undefined;
+    }, 'two emails queued');
+    expect(kinds).toEqual(['afvisning', 'receipt']);
+
     expect(await stack.db.payout.count({ where: { applicationId: stored.id } })).toBe(0);
     expect(await eventTypes(stored.id)).toEqual(['screening_started', 'decided']);
+    const decided = await stack.db.caseEvent.findFirstOrThrow({ where: { applicationId: stored.id, type: 'decided' } });
+    expect(decided.details).toMatchObject({ automatic: true, afvisning: true });
     const screening = await stack.db.screening.findFirstOrThrow({ where: { applicationId: stored.id } });
     expect((screening.results as { lateSubmission: boolean }).lateSubmission).toBe(true);
+
+    // The statistics count it as a decided case, with the refusals, under the reason late_submission.
+    await refreshStatistics(stack.db);
+    const [facts] = await stack.db.$queryRawUnsafe<{ outcome: string; reason_codes: string[]; decided_day: Date | null }[]>(
+      'SELECT outcome, reason_codes, decided_day FROM stats_case_facts WHERE application_id = $1::uuid',
+      stored.id,
+    );
+    expect(facts).toMatchObject({ outcome: 'rejected', reason_codes: ['late_submission'] });
+    expect(facts!.decided_day).not.toBeNull();
   });
 });
 

@@ -50,6 +50,7 @@ export async function createOpenRound(
     reportingTiers?: ReportingTier[];
     mode?: 'continuous' | 'deadline';
     budget?: number;
+    legalFrame?: object;
   } = {},
 ) {
   return db.fundingRound.create({
@@ -66,6 +67,7 @@ export async function createOpenRound(
       decisionCriteria: TEST_CRITERIA,
       reportingTiers: (overrides.reportingTiers ?? TEST_TIERS) as object[],
       processSettings: { ...FAST_PROCESS, ...overrides.process },
+      ...(overrides.legalFrame ? { legalFrame: overrides.legalFrame } : {}),
     },
   });
 }

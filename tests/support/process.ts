@@ -75,3 +75,17 @@ export async function mailsFor(recipient: string, count: number, timeoutMs = 20_
     return received.length >= count ? received : undefined;
   }, `${count} emails to ${recipient}`, timeoutMs);
 }
+
+/** One MIME part of a message as the reader sees it (quoted-printable or base64 decoded), by its type. */
+export function mailPart(message: SinkMessage, type: 'text/plain' | 'text/html'): string {
+  const start = message.raw.search(new RegExp(`Content-Type: ${type}`, 'i'));
+  if (start < 0) return '';
+  const part = message.raw.slice(start);
+  const headerEnd = part.search(/\r?\n\r?\n/);
+  const headers = part.slice(0, headerEnd);
+  const body = part.slice(headerEnd).replace(/^\s+/, '').split(/\r?\n--(?=\S{6})/)[0]!;
+  if (/Content-Transfer-Encoding: base64/i.test(headers)) return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  if (!/Content-Transfer-Encoding: quoted-printable/i.test(headers)) return body;
+  const bytes = body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex: string) => `%${hex}`);
+  return decodeURIComponent(bytes.replace(/%(?![0-9A-F]{2})/gi, '%25'));
+}

@@ -18,7 +18,14 @@ const DANISH_MUNICIPALITY: DecisionLetterData['municipality'] = {
   address: 'Valdemarsgade 43, 4760 Vordingborg',
   email: 'frivillig@vordingborg.dk',
   phone: '55 36 36 36',
+};
+
+const DANISH_FRAME: DecisionLetterData['frame'] = {
+  legalBasis: 'serviceloven § 18',
   guidelines: { name: 'Retningslinjer for § 18-puljen 2026', adoptedOn: '2025-11-20', adoptedBy: 'Social- og Sundhedsudvalget' },
+  decisionMaker: { kind: 'delegation', body: 'Social- og Sundhedsudvalget' },
+  contact: { name: 'Lise Frandsen', phone: '55 36 10 10', email: 'puljer@vordingborg.dk' },
+  reconsiderBy: new Date('2026-03-30T09:00:00Z'),
 };
 
 const NORWEGIAN_MUNICIPALITY: DecisionLetterData['municipality'] = {
@@ -27,7 +34,14 @@ const NORWEGIAN_MUNICIPALITY: DecisionLetterData['municipality'] = {
   address: 'Kongens gate 13, 8006 Bodø',
   email: 'tilskudd@bodo.kommune.no',
   phone: '75 55 50 00',
+};
+
+const NORWEGIAN_FRAME: DecisionLetterData['frame'] = {
+  legalBasis: 'kommunens tilskuddsordning for frivillig sosialt arbeid',
   guidelines: { name: 'Retningslinjer for tilskudd til frivillig sosialt arbeid', adoptedOn: '2025-12-11', adoptedBy: 'bystyret' },
+  decisionMaker: { kind: 'committee', body: 'Helse- og omsorgsutvalget', meetingDate: '2026-02-26' },
+  contact: { name: 'Ola Berg', phone: '75 55 51 51', email: 'frivillig@bodo.kommune.no' },
+  reconsiderBy: new Date('2026-03-23T09:00:00Z'),
 };
 
 const REASONS: Record<LetterLanguage, DecisionLetterData['reasons']> = {
@@ -51,12 +65,6 @@ const CONDITIONS: Record<LetterLanguage, string> = {
   en: "The municipality's logo must appear on posters for the activity.",
 };
 
-const APPEAL: Record<LetterLanguage, string> = {
-  da: 'Afgørelsen kan ikke påklages til en anden myndighed. Mener I, at den er ulovlig, kan I skrive til Tilsynet i Ankestyrelsen.',
-  nb: '', // the Norwegian default must step in
-  en: 'This decision cannot be appealed to another authority. If you believe it is unlawful, you can write to the Danish Appeals Board supervisory unit (Tilsynet i Ankestyrelsen).',
-};
-
 /** The amounts as each language writes money. */
 const MONEY: Record<LetterLanguage, Record<DecisionOutcome | 'requested', string>> = {
   da: { requested: '12.000 kr.', approved: '12.000 kr.', partially_approved: '8.000 kr.', rejected: '0 kr.' },
@@ -71,6 +79,8 @@ function letter(language: LetterLanguage, outcome: DecisionOutcome, overrides: P
   return {
     language,
     municipality: language === 'nb' ? NORWEGIAN_MUNICIPALITY : DANISH_MUNICIPALITY,
+    frame: language === 'nb' ? NORWEGIAN_FRAME : DANISH_FRAME,
+    glossaryUrl: 'https://tilskud.example.dk/ordliste',
     date: new Date('2026-03-02T09:00:00Z'),
     reference: 'GF-2026-00042',
     recipient:
@@ -85,7 +95,6 @@ function letter(language: LetterLanguage, outcome: DecisionOutcome, overrides: P
     reasons: REASONS[language],
     conditions: [CONDITIONS[language]],
     ...(granted ? { reporting: { requirement: 'short_report' as const, dueDate: new Date('2027-04-01T10:00:00Z') }, payoutDate: new Date('2026-03-16T10:00:00Z') } : {}),
-    appealGuidance: APPEAL[language],
     caseworker: { name: 'Mette Sørensen', email: 'mette.sorensen@kommune.example', phone: '55 36 12 34' },
     ...overrides,
   };
@@ -115,7 +124,11 @@ const EXPECTED: Record<
       rejected: 'I får desværre ikke tilskud denne gang',
     },
     orgNumberLabel: 'CVR-nr. 13748136',
-    legalBasis: ['serviceloven § 18, stk. 2', 'Retningslinjer for § 18-puljen 2026, vedtaget af Social- og Sundhedsudvalget den 20. november 2025'],
+    legalBasis: [
+      'Afgørelsen er truffet efter serviceloven § 18.',
+      'Retningslinjer for § 18-puljen 2026, vedtaget af Social- og Sundhedsudvalget den 20. november 2025',
+      'Afgørelsen er truffet af forvaltningen efter delegation fra Social- og Sundhedsudvalget.',
+    ],
     reasonsHeading: '(begrundelse)',
     period: '1. april 2026 – 31. december 2026',
     standardConditions: [
@@ -128,7 +141,15 @@ const EXPECTED: Record<
     ],
     reportDue: 'Senest den 1. april 2027 skal I sende os en kort beretning',
     payout: ['den 16. marts 2026 til foreningens NemKonto', 'I skal ikke gøre noget for at få pengene'],
-    appeal: ['Hvis I vil klage (klagevejledning)', APPEAL.da],
+    appeal: [
+      'Hvis I er uenige i afgørelsen (klagevejledning)',
+      'Afgørelsen kan ikke klages til en anden myndighed.',
+      'Skriv senest den 30. marts 2026',
+      'Lise Frandsen på puljer@vordingborg.dk',
+      'Ankestyrelsen fører tilsyn',
+      'Folketingets Ombudsmand',
+      'puljens kontaktperson, Lise Frandsen, på telefon 55 36 10 10',
+    ],
     access: 'aktindsigt',
     page: (current, total) => `Side ${current} af ${total}`,
   },
@@ -140,8 +161,9 @@ const EXPECTED: Record<
     },
     orgNumberLabel: 'Org.nr. 912345678',
     legalBasis: [
-      'Retningslinjer for tilskudd til frivillig sosialt arbeid, vedtatt av bystyret 11. desember 2025',
+      'kommunens tilskuddsordning for frivillig sosialt arbeid og Retningslinjer for tilskudd til frivillig sosialt arbeid, vedtatt av bystyret 11. desember 2025',
       'enkeltvedtak etter forvaltningsloven',
+      'Vedtaket er fattet av Helse- og omsorgsutvalget i møtet 26. februar 2026.',
     ],
     reasonsHeading: '(begrunnelse)',
     period: '1. april 2026 – 31. desember 2026',
@@ -155,7 +177,7 @@ const EXPECTED: Record<
     ],
     reportDue: 'Innen 1. april 2027 skal dere sende oss en kort rapport',
     payout: ['16. mars 2026 til kontoen som er registrert på organisasjonsnummer 912345678', 'Dere trenger ikke å gjøre noe for å få pengene'],
-    appeal: ['klageveiledning', 'Klagefristen er 3 uker', 'forvaltningsloven § 29', 'klagenemnd', 'forvaltningsloven § 28 andre ledd'],
+    appeal: ['klageveiledning', 'Klagefristen er 3 uker', 'forvaltningsloven § 29', 'klagenemnd', 'forvaltningsloven §§ 28 og 33', 'forvaltningsloven § 32', 'forvaltningsloven §§ 18 og 19', 'Ola Berg, på telefon 75 55 51 51'],
     access: 'innsyn',
     page: (current, total) => `Side ${current} av ${total}`,
   },
@@ -166,7 +188,11 @@ const EXPECTED: Record<
       rejected: 'Unfortunately, you will not receive a grant this time',
     },
     orgNumberLabel: 'CVR no. 13748136',
-    legalBasis: ['section 18(2) of the Danish Social Services Act (serviceloven § 18, stk. 2)', 'adopted by Social- og Sundhedsudvalget on 20 November 2025'],
+    legalBasis: [
+      'This decision is made under serviceloven § 18 (Danish law).',
+      'adopted by Social- og Sundhedsudvalget on 20 November 2025',
+      'under powers delegated by Social- og Sundhedsudvalget',
+    ],
     reasonsHeading: '(begrundelse)',
     period: '1 April 2026 to 31 December 2026',
     standardConditions: [
@@ -179,7 +205,14 @@ const EXPECTED: Record<
     ],
     reportDue: 'By 1 April 2027, send us a short report',
     payout: ["on 16 March 2026 into your association's NemKonto", 'You do not need to do anything to receive the money'],
-    appeal: ['If you want to appeal (klagevejledning)', APPEAL.en],
+    appeal: [
+      'If you disagree with the decision (klagevejledning)',
+      'You cannot appeal this decision to another authority.',
+      'Write to us by 30 March 2026',
+      'Ankestyrelsen',
+      'Folketingets Ombudsmand',
+      "the round's contact person, Lise Frandsen, on 55 36 10 10",
+    ],
     access: 'aktindsigt',
     page: (current, total) => `Page ${current} of ${total}`,
   },
@@ -315,15 +348,21 @@ describe('decision letter', () => {
     expect((await renderDecisionLetter(data)).equals(await renderDecisionLetter(data))).toBe(true);
   });
 
-  it('uses the configured appeal guidance in Norwegian when there is one', async () => {
-    const parsed = await parse(await renderDecisionLetter(letter('nb', 'rejected', { appealGuidance: 'Klage sendes til Bodø kommune innen 3 uker.' })));
-    expect(parsed.text).toContain('Klage sendes til Bodø kommune innen 3 uker.');
-    expect(parsed.text).not.toContain('forvaltningsloven § 28 andre ledd');
+  it('prints the round’s own complaint guidance instead of the shipped one', async () => {
+    const own = (language: LetterLanguage, complaintGuidance: string) => ({ frame: { ...(language === 'nb' ? NORWEGIAN_FRAME : DANISH_FRAME), complaintGuidance } });
+    const norwegian = await parse(await renderDecisionLetter(letter('nb', 'rejected', own('nb', 'Klage sendes til Bodø kommune innen 3 uker.'))));
+    expect(norwegian.text).toContain('Klage sendes til Bodø kommune innen 3 uker.');
+    expect(norwegian.text).not.toContain('forvaltningsloven §§ 28 og 33');
+    const danish = await parse(await renderDecisionLetter(letter('da', 'rejected', own('da', 'Skriv til byrådet.'))));
+    expect(danish.text).toContain('Skriv til byrådet.');
+    expect(danish.text).not.toContain('Ankestyrelsen');
   });
 
-  it('leaves the appeal block out of a Danish letter when none is configured', async () => {
-    const parsed = await parse(await renderDecisionLetter(letter('da', 'rejected', { appealGuidance: '  ' })));
-    expect(parsed.text).not.toContain('klagevejledning');
+  it('names the glossary page and the terms it explains', async () => {
+    const parsed = await parse(await renderDecisionLetter(letter('da', 'partially_approved')));
+    expect(parsed.text).toContain('Ordforklaringer:');
+    expect(parsed.text).toContain('https://tilskud.example.dk/ordliste');
+    expect(parsed.text).toMatch(/Ordforklaringer: tilskud og tilsagn, begrundelse, afrapportering, NemKonto, klagevejledning, aktindsigt er forklaret på/);
   });
 });
 

@@ -10,6 +10,8 @@ const common: EmailCommon = {
   contactName: `Birthe Hansen ${HOSTILE}`,
   reference: 'GF-2026-00042',
   caseUrl: 'https://grantflow.example/ansoegning/3f2a?token=abc123&lang=da',
+  contact: { name: `Lise Frandsen ${HOSTILE}`, phone: '55 36 10 10', email: 'puljer@vordingborg.dk' },
+  glossaryUrl: 'https://grantflow.example/ordliste',
 };
 
 // Every kind with every optional field filled, so each sentence that can appear is rendered.
@@ -37,6 +39,7 @@ const SAMPLES: { [K in EmailKind]: EmailData[K] } = {
     requirement: 'audited_accounts',
     remindersSent: 2,
   },
+  afvisning: { ...common, roundName: `Sommerpuljen 2026 ${HOSTILE}`, deadline: new Date('2026-06-01T08:00:00Z'), receivedAt: new Date('2026-06-01T10:00:00Z') },
 };
 
 const KINDS = Object.keys(SAMPLES) as EmailKind[];
@@ -142,5 +145,21 @@ describe('email details', () => {
   it('refuses a case link that is not a web address', () => {
     expect(() => render('lapsed', 'da', { ...common, caseUrl: 'javascript:alert(1)' })).toThrow(/http/);
     expect(() => render('lapsed', 'da', { ...common, caseUrl: '/relative/path' })).toThrow(/absolute/);
+  });
+});
+
+describe('the glossary links of an email', () => {
+  it('link the terms the email uses to the glossary, marked as Danish in another language', () => {
+    const danish = render('decision', 'da', { ...SAMPLES.decision, outcome: 'rejected', amountGrantedOre: 0n });
+    expect(danish.text).toContain('Ordforklaringer:\n- begrundelse: https://grantflow.example/ordliste#begrundelse\n- klagevejledning: https://grantflow.example/ordliste#klagevejledning');
+    expect(danish.html).toContain('<a href="https://grantflow.example/ordliste#begrundelse">begrundelse</a>');
+    const english = render('afvisning', 'en');
+    expect(english.html).toContain('<a href="https://grantflow.example/ordliste#afvisning" lang="da">afvisning</a>');
+    expect(english.text).toContain('Words explained:');
+    expect(render('receipt', 'da').text).not.toContain('Ordforklaringer');
+  });
+
+  it('end with the round’s contact person', () => {
+    for (const kind of KINDS) expect(render(kind, 'da').text).toContain('Spørgsmål? Kontakt Lise Frandsen');
   });
 });

@@ -13,7 +13,7 @@ const request = (url: string) => ({ originalUrl: url }) as Request;
 /** The definition list's terms as [id, term, explanation], in page order. */
 function entries(markup: string): [string, string, string][] {
   const list = /<dl class="gf-glossary">([\s\S]*?)<\/dl>/.exec(markup)?.[1] ?? '';
-  return [...list.matchAll(/<dt id="([^"]+)">([^<]*)<\/dt>\s*<dd>([^<]*)<\/dd>/g)].map((m) => [m[1]!, m[2]!, m[3]!]);
+  return [...list.matchAll(/<dt id="([^"]+)">(.*?)<\/dt>\s*<dd>([^<]*)<\/dd>/g)].map((m) => [m[1]!, m[2]!.replace(/<[^>]+>/g, ''), m[3]!]);
 }
 
 describe('the glossary', () => {
@@ -42,7 +42,19 @@ describe('the glossary', () => {
 
   it('links a term with text that makes sense out of context', () => {
     expect(termLink('da', 'paa-tro-og-love').value).toBe('<p class="gf-term-link"><a href="/ordliste#paa-tro-og-love">Hvad betyder ”på tro og love”?</a></p>');
-    expect(termLink('en', 'boerneattest').value).toContain('What does “child protection certificate (børneattest)” mean?');
+    expect(termLink('en', 'boerneattest').value).toContain('What does “child protection certificate (<span lang="da">børneattest</span>)” mean?');
+  });
+
+  it('marks the Danish term as Danish on Norwegian and English pages', () => {
+    const english = glossaryPage(request('/ordliste?lang=en'), site, 'en');
+    expect(english).toContain('<dt id="begrundelse">statement of reasons (<span lang="da">begrundelse</span>)</dt>');
+    expect(english).toContain('<dt id="nemkonto"><span lang="da">NemKonto</span></dt>');
+    expect(english).toContain('<dt id="cvr-nummer">CVR number</dt>');
+    const norwegian = glossaryPage(request('/ordliste?lang=nb'), site, 'nb');
+    expect(norwegian).toContain('<dt id="klagevejledning"><span lang="da">klagevejledning</span> (klageveiledning)</dt>');
+    expect(norwegian).toContain('<dt id="maalgruppe">målgruppe</dt>');
+    expect(entries(glossaryPage(request('/ordliste'), site, 'da')).length).toBe(GLOSSARY_TERMS.length);
+    expect(glossaryPage(request('/ordliste'), site, 'da')).not.toContain('<span lang="da">');
   });
 });
 

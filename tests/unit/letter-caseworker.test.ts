@@ -13,12 +13,7 @@ const MUNICIPALITY: MunicipalitySettings = {
   MUNICIPALITY_EMAIL: 'frivillig@vordingborg.dk',
   MUNICIPALITY_PHONE: '55 36 36 36',
   MUNICIPALITY_TIME_ZONE: 'Europe/Copenhagen',
-  GUIDELINES_NAME: 'Retningslinjer for § 18-puljen 2026',
-  GUIDELINES_ADOPTED_ON: '2025-11-20',
-  GUIDELINES_ADOPTED_BY: 'Social- og Sundhedsudvalget',
-  APPEAL_GUIDANCE_DA: 'Afgørelsen kan ikke påklages til en anden myndighed.',
-  APPEAL_GUIDANCE_NB: '',
-  APPEAL_GUIDANCE_EN: 'This decision cannot be appealed to another authority.',
+  PUBLIC_BASE_URL: 'https://tilskud.vordingborg.dk',
 };
 
 const EMAIL = 'karin.holm@vordingborg.dk';

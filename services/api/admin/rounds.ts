@@ -4,10 +4,12 @@ import { messageKey } from '../../../domain/message-key';
 import { roundReportingTiers } from '../../../domain/rounds';
 import { kronerToOre, oreToKroner } from '../../../domain/money';
 import { processSettingsSchema } from '../../../domain/round-settings';
-import { applyRoundChange, roundInputSchema, roundUpdateSchema, type DecisionCriterion, type RoundInput, type RoundUpdate } from '../../../domain/round-input';
+import { legalFrameSchema } from '../../../domain/legal-frame';
+import { applyRoundChange, roundUpdateSchema, type DecisionCriterion, type RoundInput, type RoundUpdate } from '../../../domain/round-input';
 import type { FundingRound } from '../../../prisma/generated/client';
 import { ApiError, type FieldIssue } from '../http/errors';
 import { validated } from './validated';
+import { validatedRound, type FrameRules } from './round-frame';
 
 // Creating and changing funding rounds, shared by the JSON API and the admin pages, so both
 // check the same rules and store the same record.
@@ -30,6 +32,7 @@ export function roundAsInput(round: FundingRound): RoundInput {
     reportingTiers: roundReportingTiers(round),
     decisionCriteria: (Array.isArray(round.decisionCriteria) ? round.decisionCriteria : []) as unknown as DecisionCriterion[],
     processSettings: processSettingsSchema.parse(round.processSettings ?? {}),
+    legalFrame: legalFrameSchema.parse(round.legalFrame ?? {}),
   };
 }
 
@@ -61,6 +64,8 @@ function roundRecord(input: RoundInput) {
     reportingTiers: input.reportingTiers as unknown as Prisma.InputJsonValue,
     decisionCriteria: input.decisionCriteria as unknown as Prisma.InputJsonValue,
     processSettings: input.processSettings as unknown as Prisma.InputJsonValue,
+    // JSON drops the blank (undefined) fields.
+    legalFrame: JSON.parse(JSON.stringify(input.legalFrame)) as Prisma.InputJsonValue,
   };
 }
 
@@ -105,8 +110,8 @@ export async function findRound(db: Database, id: string): Promise<RoundView | n
 }
 
 /** A new round from what an administrator sent (400 on invalid input, 409 when the slug is taken). */
-export async function createRound(db: Database, body: unknown, language: Language): Promise<RoundView> {
-  const input = validated(roundInputSchema, body, language);
+export async function createRound(db: Database, body: unknown, language: Language, frame: FrameRules): Promise<RoundView> {
+  const input = validatedRound(body, language, frame);
   const round = await refuseTakenSlug(() => db.fundingRound.create({ data: roundRecord(input) }));
   return roundView(round, 0);
 }
@@ -116,7 +121,7 @@ export async function createRound(db: Database, body: unknown, language: Languag
  * snapshot of the round its workflow took at submission (mode, closing time, maximum amount,
  * four-eyes threshold, reporting tiers, durations). Returns the round before and after.
  */
-export async function updateRound(db: Database, id: string, body: unknown, language: Language): Promise<{ before: RoundView; after: RoundView }> {
+export async function updateRound(db: Database, id: string, body: unknown, language: Language, frame: FrameRules): Promise<{ before: RoundView; after: RoundView }> {
   const change: RoundUpdate = validated(roundUpdateSchema, body ?? {}, language);
   return refuseTakenSlug(() =>
     db.$transaction(async (tx) => {
@@ -126,7 +131,7 @@ export async function updateRound(db: Database, id: string, body: unknown, langu
       if (locked.length === 0) throw new ApiError(404, 'not_found', 'errors.round.unknown');
       const round = await tx.fundingRound.findUniqueOrThrow({ where: { id } });
       const current = roundAsInput(round);
-      const next = validated(roundInputSchema, applyRoundChange(current, change), language);
+      const next = validatedRound(applyRoundChange(current, change), language, frame);
       const applicationCount = await tx.application.count({ where: { roundId: id } });
       if (applicationCount > 0) {
         const refused = lockedChanges(current, next);
@@ -146,5 +151,5 @@ export function changedSettings(before: RoundView, after: RoundView): string[] {
 
 const roundAsInputKeys: Record<keyof RoundInput, true> = {
   slug: true, name: true, description: true, budget: true, maxAmount: true, fourEyesThreshold: true, opensAt: true, closesAt: true,
-  mode: true, targetGroups: true, excludedCostCategories: true, reportingTiers: true, decisionCriteria: true, processSettings: true,
+  mode: true, targetGroups: true, excludedCostCategories: true, reportingTiers: true, decisionCriteria: true, processSettings: true, legalFrame: true,
 };

@@ -5,6 +5,7 @@ import { enqueueOnce } from '../../../lib/outbox';
 import { renderDraftResumeEmail } from '../../../documents/email';
 import { ApiError } from '../http/errors';
 import type { StoredDraft } from './access';
+import { resolvedLegalFrame, shippedLegalFrame, type CompleteLegalFrame } from '../../../domain/legal-frame';
 
 /** A draft's private link: opening it sets the draft's cookie and takes the token out of the address bar. */
 export function draftResumeUrl(publicBaseUrl: string, draftId: string, token: string): string {
@@ -23,7 +24,8 @@ export const MAX_RESUME_EMAILS_PER_DRAFT = 5;
  * loses the token once sent). The caller holds the token: only its hash is in the database.
  */
 export async function sendResumeLink(
-  deps: { db: Database; publicBaseUrl: string; municipalityName: string },
+  /** `municipalityContact`: whom the email names while the round has no contact person of its own. */
+  deps: { db: Database; publicBaseUrl: string; municipalityName: string; municipalityContact: CompleteLegalFrame['contact'] },
   draft: StoredDraft,
   token: string,
   email: string,
@@ -41,6 +43,7 @@ export async function sendResumeLink(
         roundName: draft.round.name,
         resumeUrl: draftResumeUrl(deps.publicBaseUrl, draft.id, token),
         savedAt: now,
+        contact: resolvedLegalFrame(draft.round.legalFrame, shippedLegalFrame(deps.municipalityContact)).contact,
         ...(draft.round.closesAt ? { closesAt: draft.round.closesAt } : {}),
       },
       language,

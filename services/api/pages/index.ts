@@ -11,6 +11,7 @@ import { statsPages } from './stats';
 import { glossaryPages } from './glossary';
 import { secureCookies } from '../http/cookies';
 import { sessionPolicyFrom } from '../../../lib/staff-auth';
+import { frameRulesFrom } from '../admin/round-frame';
 import type { SiteSettings } from './layout';
 
 /** The app's dependencies and what createApp builds once from them: site details, workflow starter. */
@@ -32,7 +33,7 @@ export function pagesRouter(deps: PageDependencies): Router {
   );
   router.use(casePages(deps));
   router.use(caseworkPages({ ...deps, cookieSecret: deps.config.COOKIE_SECRET }));
-  router.use(adminPages({ ...deps, cookieSecret: deps.config.COOKIE_SECRET }));
+  router.use(adminPages({ ...deps, cookieSecret: deps.config.COOKIE_SECRET, frame: frameRulesFrom(deps.config) }));
   router.use(statsPages({ ...deps, cookieSecret: deps.config.COOKIE_SECRET }));
   return router;
 }

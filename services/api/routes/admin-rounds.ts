@@ -6,6 +6,8 @@ import { requestLanguage } from '../http/language';
 import { requireStaff } from '../http/staff';
 import { changedSettings, createRound, findRound, listRounds, updateRound } from '../admin/rounds';
 import { recordAudit } from '../audit/log';
+import { frameRulesFrom } from '../admin/round-frame';
+import type { Config } from '../../../lib/config';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { roundInputSchema, roundUpdateSchema } from '../../../domain/round-input';
 import { errorResponse, jsonBody, SECURITY, uuidPath } from '../http/openapi';
@@ -24,7 +26,7 @@ export const paths: ZodOpenApiPathsObject = {
       summary: 'Create a funding round with all its settings (admin)',
       security: SECURITY.staff,
       requestBody: jsonBody(roundInputSchema.meta({ id: 'RoundInput' })),
-      responses: { 201: { description: 'The round' }, 400: errorResponse('Invalid settings'), 403: errorResponse('Not an admin'), 409: errorResponse('Slug taken') },
+      responses: { 201: { description: 'The round' }, 400: errorResponse('Invalid settings, or (in production) a legal frame with fields missing, each named'), 403: errorResponse('Not an admin'), 409: errorResponse('Slug taken') },
     },
   },
   '/rounds/{id}': {
@@ -35,11 +37,11 @@ export const paths: ZodOpenApiPathsObject = {
       responses: { 200: { description: 'The round' }, 404: errorResponse('No such round') },
     },
     patch: {
-      summary: 'Change a round (admin). Cases already submitted keep the snapshot their workflow took at submission.',
+      summary: 'Change a round (admin). Cases already submitted keep the snapshot their workflow took at submission; legalFrame, when sent, replaces the round\'s frame as a whole.',
       security: SECURITY.staff,
       requestParams: { path: uuidPath('id') },
       requestBody: jsonBody(roundUpdateSchema.meta({ id: 'RoundUpdate' })),
-      responses: { 200: { description: 'The round' }, 400: errorResponse('Invalid settings'), 404: errorResponse('No such round'), 409: errorResponse('Slug taken, or a setting that running cases depend on') },
+      responses: { 200: { description: 'The round' }, 400: errorResponse('Invalid settings, or (in production) a legal frame with fields missing, each named'), 404: errorResponse('No such round'), 409: errorResponse('Slug taken, or a setting that running cases depend on') },
     },
   },
 };
@@ -48,8 +50,9 @@ export const paths: ZodOpenApiPathsObject = {
  * Funding-round administration. Staff list every round at GET /admin/rounds, so the public
  * GET /rounds (open rounds only) stays as it is.
  */
-export function adminRoundsRouter({ db }: { db: Database }): Router {
+export function adminRoundsRouter({ db, config }: { db: Database; config: Config }): Router {
   const router = Router();
+  const frame = frameRulesFrom(config);
 
   router.get('/admin/rounds', async (_req, res) => {
     requireStaff(res);
@@ -58,7 +61,7 @@ export function adminRoundsRouter({ db }: { db: Database }): Router {
 
   router.post('/rounds', async (req, res) => {
     const staff = requireStaff(res, 'admin');
-    const round = await createRound(db, req.body, requestLanguage(req));
+    const round = await createRound(db, req.body, requestLanguage(req), frame);
     await recordAudit(db, staff, 'round.create', { details: { roundId: round.id, slug: round.slug } });
     res.status(201).location(`/api/v1/rounds/${round.id}`).json(round);
   });
@@ -80,7 +83,7 @@ export function adminRoundsRouter({ db }: { db: Database }): Router {
     const staff = requireStaff(res, 'admin');
     const id = roundIdOr(req, next);
     if (!id) return;
-    const { before, after } = await updateRound(db, id, req.body, requestLanguage(req));
+    const { before, after } = await updateRound(db, id, req.body, requestLanguage(req), frame);
     await recordAudit(db, staff, 'round.update', { details: { roundId: id, changed: changedSettings(before, after) } });
     res.json(after);
   });

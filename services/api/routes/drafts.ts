@@ -24,6 +24,7 @@ import { storeDocuments } from '../documents/store';
 import { APPLICATION_DOCUMENT_KINDS } from '../../../domain/tiers';
 import { checkStep, checkSubmission } from '../drafts/validation';
 import { errorResponse, jsonBody, jsonResponse, langQuery, multipartBody, receiptSchema, SECURITY, uuidPath } from '../http/openapi';
+import { municipalityContact } from '../admin/round-frame';
 
 export const draftCreationSchema = z.object({
   roundId: z.uuid(),
@@ -238,7 +239,7 @@ export function draftsRouter(deps: IntakeDependencies & { config: Config }): Rou
     const draft = await authorized(req);
     assertNotSubmitted(draft);
     const { email } = parseInput(resumeLinkSchema, req.body ?? {}, req);
-    await sendResumeLink({ db: deps.db, publicBaseUrl: deps.publicBaseUrl, municipalityName: deps.config.MUNICIPALITY_NAME }, draft, bearerToken(req)!, email, requestLanguage(req));
+    await sendResumeLink({ db: deps.db, publicBaseUrl: deps.publicBaseUrl, municipalityName: deps.config.MUNICIPALITY_NAME, municipalityContact: municipalityContact(deps.config) }, draft, bearerToken(req)!, email, requestLanguage(req));
     res.status(202).json({ sentTo: email });
   });
 

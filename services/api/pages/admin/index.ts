@@ -8,9 +8,10 @@ import { accessLogPages } from './access-log';
 import { sendAdminPage, type AdminPageDependencies } from './page';
 import { roundPages } from './rounds';
 import { staffAccountPages } from './staff-accounts';
+import type { FrameRules } from '../../admin/round-frame';
 
 /** The administration pages (role admin) under /personale/admin. */
-export function adminPages(deps: AdminPageDependencies & { db: Database }): Router {
+export function adminPages(deps: AdminPageDependencies & { db: Database; frame: FrameRules }): Router {
   const router = Router();
   router.get('/personale/admin', staffPagesFor(deps.site, deps.cookieSecret, 'admin'), (req, res) => {
     const language = pageLanguage(req, res);

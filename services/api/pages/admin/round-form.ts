@@ -9,6 +9,7 @@ import { APPLICATION_DOCUMENT_KINDS, REPORT_REQUIREMENTS } from '../../../../dom
 import { choiceGroup, selectField, textArea, textField, type FieldErrors } from '../forms';
 import { html, type SafeHtml } from '../../../../lib/html';
 import { staffCsrfField } from '../staff/shell';
+import { FRAME_FIELD_NAMES, frameFormValues, frameFromForm, renderFrameFields } from './round-frame-fields';
 
 // The funding-round form: every setting of a round on one page, without JavaScript. Each input is
 // named by the path of the setting it holds (reportingTiers.0.upToKroner), so a refusal from the
@@ -88,7 +89,7 @@ export function formValuesOf(round: RoundInput): RoundFormValues {
   values['processSettings.reportEscalationAfter'] = process.reportEscalationAfter;
   values['processSettings.reportResubmissionDeadline'] = process.reportResubmissionDeadline;
   values['processSettings.reconsiderationPeriod'] = process.reconsiderationPeriod;
-  return values;
+  return { ...values, ...frameFormValues(round.legalFrame) };
 }
 
 /** A blank form for a new round, with the defaults most rounds keep. */
@@ -200,6 +201,7 @@ export function roundFromForm(body: FormBody, language: Language): { input: Reco
       reportResubmissionDeadline: text(body, 'processSettings.reportResubmissionDeadline').trim(),
       reconsiderationPeriod: text(body, 'processSettings.reconsiderationPeriod').trim(),
     },
+    legalFrame: frameFromForm(body),
   };
   return { input, values, errors };
 }
@@ -242,6 +244,7 @@ export function roundFieldNames(formValues: RoundFormValues): string[] {
     'processSettings.reportDue.kind', 'processSettings.reportDue.duration', 'processSettings.reportDue.month', 'processSettings.reportDue.day',
     'processSettings.reportReminders', 'processSettings.reportEscalationAfter', 'processSettings.reportResubmissionDeadline',
     'processSettings.reconsiderationPeriod',
+    ...FRAME_FIELD_NAMES,
   ];
 }
 
@@ -342,6 +345,8 @@ export function renderRoundForm(res: Response, cookieSecret: string, options: Ro
     ${field('processSettings.reportEscalationAfter', t(language, 'admin.reportEscalationAfter'), { width: 's', maxLength: 40 })}
     ${field('processSettings.reportResubmissionDeadline', t(language, 'admin.reportResubmissionDeadline'), { width: 's', maxLength: 40 })}
     ${field('processSettings.reconsiderationPeriod', t(language, 'admin.reconsiderationPeriod'), { width: 's', maxLength: 40 })}
+
+    ${renderFrameFields(language, v, errors)}
 
     <button type="submit" class="button button-primary">${options.submitLabel}</button>
   </form>`;

@@ -5,6 +5,7 @@ import { formatDateTime, formatNumber, t, type Language } from '../../../../loca
 import { roundInputSchema } from '../../../../domain/round-input';
 import { changedSettings, createRound, findRound, listRounds, updateRound, type RoundView } from '../../admin/rounds';
 import { recordAudit } from '../../audit/log';
+import type { FrameRules } from '../../admin/round-frame';
 import { ApiError } from '../../http/errors';
 import { staffOf } from '../../http/staff';
 import { type FieldErrors } from '../forms';
@@ -18,7 +19,7 @@ import { formValuesOf, newRoundValues, placeErrors, renderRoundForm, roundFieldN
 const BASE = '/personale/admin/puljer';
 
 /** Funding rounds: the list, a new round, and every setting of an existing one. */
-export function roundPages(deps: AdminPageDependencies & { db: Database }): Router {
+export function roundPages(deps: AdminPageDependencies & { db: Database; frame: FrameRules }): Router {
   const router = Router();
   const adminOnly = staffPagesFor(deps.site, deps.cookieSecret, 'admin');
 
@@ -96,7 +97,7 @@ export function roundPages(deps: AdminPageDependencies & { db: Database }): Rout
     const { input, values, errors } = roundFromForm(req.body ?? {}, language);
     if (Object.keys(errors).length) return refused(req, res, language, undefined, values, errors, 400);
     try {
-      const round = await createRound(deps.db, input, language);
+      const round = await createRound(deps.db, input, language, deps.frame);
       await recordAudit(deps.db, staffOf(res)!, 'round.create', { details: { roundId: round.id, slug: round.slug } });
       res.redirect(303, `${BASE}/${round.id}?gemt=round_created`);
     } catch (error) {
@@ -116,7 +117,7 @@ export function roundPages(deps: AdminPageDependencies & { db: Database }): Rout
     const { input, values, errors } = roundFromForm(req.body ?? {}, language);
     if (Object.keys(errors).length) return refused(req, res, language, round, values, errors, 400);
     try {
-      const { before, after } = await updateRound(deps.db, round.id, input, language);
+      const { before, after } = await updateRound(deps.db, round.id, input, language, deps.frame);
       await recordAudit(deps.db, staffOf(res)!, 'round.update', { details: { roundId: round.id, changed: changedSettings(before, after) } });
       res.redirect(303, `${BASE}/${round.id}?gemt=round_saved`);
     } catch (error) {

@@ -5,7 +5,7 @@ import { TARGET_GROUPS, type TargetGroup } from '../../../../domain/categories';
 import type { FundingRound } from '../../../../prisma/generated/client';
 import { html, type SafeHtml } from '../../../../lib/html';
 import { renderPage, type SiteSettings } from '../layout';
-import { factList } from './page-parts';
+import { factList, roundContact, roundContactValue } from './page-parts';
 import { categoryLabel, formTimeEstimate, tierRows } from './round-facts';
 
 export function openRounds(db: Database) {
@@ -22,7 +22,7 @@ function targetGroupNames(round: FundingRound, language: Language): string {
 }
 
 /** Everything about a round an association needs before deciding to apply: limits, paperwork, time. */
-export function roundFacts(round: FundingRound, language: Language, estimate: string, headingLevel: 2 | 3 = 2): SafeHtml {
+export function roundFacts(round: FundingRound, site: SiteSettings, language: Language, estimate: string, headingLevel: 2 | 3 = 2): SafeHtml {
   const id = `round-${round.slug}`;
   const targets = targetGroupNames(round, language);
   const tiers = tierRows(round, language);
@@ -40,6 +40,7 @@ export function roundFacts(round: FundingRound, language: Language, estimate: st
       ...(round.excludedCostCategories.length
         ? [{ label: t(language, 'apply.landing.excludedCosts'), value: round.excludedCostCategories.map((c) => categoryLabel(c, language).toLowerCase()).join(', ') }]
         : []),
+      { label: t(language, 'apply.landing.contact'), value: roundContactValue(roundContact(round, site), language) },
     ])}
     ${sub(t(language, 'apply.landing.documentsByAmount'))}
     <table class="table gf-tiers">
@@ -62,7 +63,7 @@ export async function landingPage(req: Request, db: Database, site: SiteSettings
       <p class="font-lead">${t(language, 'apply.landing.intro')}</p>
       ${rounds.length === 0 ? html`<p>${t(language, 'apply.landing.noOpenRounds')}</p>` : ''}
       ${rounds.map(
-        (round) => html`${roundFacts(round, language, estimate)}
+        (round) => html`${roundFacts(round, site, language, estimate)}
           <p><a class="button button-primary" href="/ansoeg/${round.slug}">${t(language, 'apply.landing.startApplication')}<span class="sr-only">: ${round.name}</span></a></p>`,
       )}`,
   });

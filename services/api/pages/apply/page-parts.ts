@@ -2,6 +2,8 @@ import { t, type Language } from '../../../../locale';
 import { html, type SafeHtml } from '../../../../lib/html';
 import type { SiteSettings } from '../layout';
 import { stepIndicator } from '../forms';
+import { resolvedLegalFrame, shippedLegalFrame } from '../../../../domain/legal-frame';
+import type { FundingRound } from '../../../../prisma/generated/client';
 
 /** A DKFDS notice box (info or warning) that is not an error. */
 export function notice(kind: 'info' | 'warning' | 'success', text: SafeHtml | string, heading?: string): SafeHtml {
@@ -40,4 +42,16 @@ export function formProgress(outline: FormOutline, currentKey: string, round: { 
   const current = outline.steps.findIndex((step) => step.key === currentKey);
   return html`${stepIndicator(outline.steps.map((step) => ({ label: step.label, href: step.href })), current, language)}
     <p class="h5 mb-2">${t(language, 'apply.form.applicationTo', { round: round.name })}</p>`;
+}
+
+/** The round's contact person, or the municipality's own contact while the round names none. */
+export function roundContact(round: Pick<FundingRound, 'legalFrame'>, site: SiteSettings): { name: string; phone: string; email: string } {
+  return resolvedLegalFrame(round.legalFrame, shippedLegalFrame({ name: site.municipalityDepartment, phone: site.municipalityPhone, email: site.municipalityEmail })).contact;
+}
+
+/** "Name, phone, email" with the email as a link: how to reach the round's contact person. */
+export function roundContactValue(contact: { name: string; phone: string; email: string }, language: Language): SafeHtml {
+  const sentence = t(language, 'apply.roundContact', { name: contact.name, phone: contact.phone, email: EMAIL_SLOT });
+  const [before, after] = sentence.split(EMAIL_SLOT);
+  return html`${before ?? ''}<a href="mailto:${contact.email}">${contact.email}</a>${after ?? ''}`;
 }

@@ -3,7 +3,7 @@ import { formatDate, t, type Language } from '../../../../locale';
 import type { FundingRound } from '../../../../prisma/generated/client';
 import { html } from '../../../../lib/html';
 import { renderPage, type SiteSettings } from '../layout';
-import { factList } from './page-parts';
+import { factList, roundContact, roundContactValue } from './page-parts';
 
 /** The DKFDS receipt: the reference, where the receipt email went, and the private case link. */
 export function receiptPage(
@@ -31,6 +31,8 @@ export function receiptPage(
         <li>${state.round.mode === 'deadline' && state.round.closesAt
           ? t(language, 'apply.receipt.nextDecisionDeadline', { date: formatDate(language, state.round.closesAt) })
           : t(language, 'apply.receipt.nextDecisionContinuous')}</li>
-      </ol>`,
+      </ol>
+      <h2>${t(language, 'apply.receipt.questions')}</h2>
+      <p>${t(language, 'apply.receipt.contactIntro')} ${roundContactValue(roundContact(state.round, site), language)}</p>`,
   });
 }

@@ -11,6 +11,7 @@ import { pageLanguage } from '../page-language';
 import type { ApplyContext } from './context';
 import { draftPath, positionUrl } from './draft-paths';
 import { saveLaterPage } from './save-later';
+import { municipalityContact } from '../../admin/round-frame';
 
 function resumeEmailDefault(draft: StoredDraft): string {
   const answers = draftData(draft.data).answers as { contact?: { email?: unknown }; organization?: { email?: unknown } };
@@ -47,7 +48,7 @@ export function saveLaterRoutes(context: ApplyContext): Router {
     let error: string | undefined = parsed.success ? undefined : t(language, 'apply.saveLater.invalidEmail');
     if (parsed.success) {
       try {
-        await sendResumeLink({ db: context.db, publicBaseUrl: context.publicBaseUrl, municipalityName: context.config.MUNICIPALITY_NAME }, draft, token, parsed.data.email, language);
+        await sendResumeLink({ db: context.db, publicBaseUrl: context.publicBaseUrl, municipalityName: context.config.MUNICIPALITY_NAME, municipalityContact: municipalityContact(context.config) }, draft, token, parsed.data.email, language);
       } catch (failure) {
         if (!(failure instanceof ApiError) || failure.status >= 500) throw failure;
         error = t(language, failure.messageKey, failure.values);

@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { Database } from '../../../../lib/db';
 import { formatCaseReference } from '../../../../domain/reference';
+import { isAfvisning } from '../../../../domain/afvisning';
 import { parseDuration } from '../../../../lib/durations';
 import { processSettingsSchema } from '../../../../domain/round-settings';
 import type { CaseStatus } from '../../../../domain/status';
@@ -22,7 +23,8 @@ export interface CaseView {
   /** The round's decision target from submission (deadline rounds: from the deadline); null once decided. */
   expectedAnswerBy: Date | null;
   openRequest: { sequence: number; items: string[]; message: string; answerBy: Date } | null;
-  decision: { outcome: DecisionOutcome; amountGrantedOre: bigint; decidedAt: Date } | null;
+  /** `afvisning`: refused unassessed because it arrived after the deadline (domain/afvisning.ts). */
+  decision: { outcome: DecisionOutcome; amountGrantedOre: bigint; decidedAt: Date; afvisning: boolean } | null;
   hasLetter: boolean;
   documents: { id: string; kind: string; filename: string; size: number; createdAt: Date }[];
   timeline: { type: string; toStatus: CaseStatus | null; occurredAt: Date }[];
@@ -72,7 +74,7 @@ export async function loadCaseView(db: Database, temporal: Client, applicationId
     submittedAt,
     expectedAnswerBy,
     openRequest: status === 'AWAITING_APPLICANT' && request ? { sequence: request.sequence, items: request.items as string[], message: request.message, answerBy: request.answerBy } : null,
-    decision: final ? { outcome: final.outcome as DecisionOutcome, amountGrantedOre: final.amountGrantedOre, decidedAt: final.approvedAt ?? final.decidedAt } : null,
+    decision: final ? { outcome: final.outcome as DecisionOutcome, amountGrantedOre: final.amountGrantedOre, decidedAt: final.approvedAt ?? final.decidedAt, afvisning: isAfvisning(final) } : null,
     hasLetter: application.documents.some((document) => document.kind === 'decision_letter'),
     documents: application.documents.filter((document) => !(GENERATED_DOCUMENT_KINDS as readonly string[]).includes(document.kind)),
     timeline: application.events.map((event) => ({ type: event.type, toStatus: event.toStatus as CaseStatus | null, occurredAt: event.occurredAt })),

@@ -73,7 +73,9 @@ function documentsSection(view: CaseView, language: Language): SafeHtml {
 
 function decisionSection(view: CaseView, language: Language): SafeHtml {
   if (!view.decision) return html``;
-  const outcome = t(language, `case.decision.outcome.${view.decision.outcome}`, { amount: formatMoney(language, view.decision.amountGrantedOre) });
+  const outcome = view.decision.afvisning
+    ? t(language, 'case.decision.afvisning')
+    : t(language, `case.decision.outcome.${view.decision.outcome}`, { amount: formatMoney(language, view.decision.amountGrantedOre) });
   return caseSection('decision', t(language, 'case.decision.heading'), html`
     <p><strong>${outcome}</strong> ${t(language, 'case.decision.decidedOn', { date: formatDate(language, view.decision.decidedAt) })}</p>
     ${view.hasLetter ? html`<p><a class="function-link" href="${casePath(view.id)}/afgoerelse.pdf" download>${t(language, 'case.decision.letterLink')}</a></p>` : html`<p>${t(language, 'case.decision.letterPending')}</p>`}

@@ -15,9 +15,35 @@ export function termName(language: Language, term: GlossaryTerm): string {
   return t(language, `glossary.term.name.${term}`);
 }
 
+/** Terms whose Norwegian name is the Danish word itself, a Norwegian word too. */
+const SHARED_WITH_NORWEGIAN = new Set<GlossaryTerm>(['medfinansiering', 'maalgruppe']);
+
+/**
+ * A term's name with its Danish words marked as Danish (lang="da") on a Norwegian or English page:
+ * Norwegian names lead with the Danish term ("begrundelse (begrunnelse)"), English ones end with it
+ * ("statement of reasons (begrundelse)").
+ */
+export function termNameHtml(language: Language, term: GlossaryTerm): SafeHtml {
+  const name = termName(language, term);
+  const danish = (text: string) => html`<span lang="da">${text}</span>`;
+  if (language === 'da') return html`${name}`;
+  const paired = /^(.*) \((.*)\)$/.exec(name);
+  if (language === 'nb') {
+    if (term === 'paragraf-18') return danish(name);
+    if (paired) return html`${danish(paired[1]!)} (${paired[2]})`;
+    return SHARED_WITH_NORWEGIAN.has(term) ? html`${name}` : danish(name);
+  }
+  if (paired && term !== 'fire-oejne-princippet') return html`${paired[1]} (${danish(paired[2]!)})`;
+  return term === 'nemkonto' ? danish(name) : html`${name}`;
+}
+
+// Stands in for the term while the question is translated, so the term can carry its markup.
+const TERM_SLOT = '\u0000';
+
 /** "What does 'x' mean?": a link to the term's explanation that makes sense out of context. */
 export function termLink(language: Language, term: GlossaryTerm): SafeHtml {
-  return html`<p class="gf-term-link"><a href="${glossaryHref(term)}">${t(language, 'glossary.link.ask', { term: termName(language, term) })}</a></p>`;
+  const [before, after] = t(language, 'glossary.link.ask', { term: TERM_SLOT }).split(TERM_SLOT);
+  return html`<p class="gf-term-link"><a href="${glossaryHref(term)}">${before ?? ''}${termNameHtml(language, term)}${after ?? ''}</a></p>`;
 }
 
 /** The glossary: every term with its plain explanation, each term's id its slug. */
@@ -31,7 +57,7 @@ export function glossaryPage(req: Request, site: SiteSettings, language: Languag
       <h2>${t(language, 'glossary.page.termsHeading')}</h2>
       <dl class="gf-glossary">
         ${GLOSSARY_TERMS.map(
-          (term) => html`<dt id="${term}">${termName(language, term)}</dt>
+          (term) => html`<dt id="${term}">${termNameHtml(language, term)}</dt>
             <dd>${t(language, `glossary.term.text.${term}`)}</dd>`,
         )}
       </dl>`,

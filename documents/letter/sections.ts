@@ -1,0 +1,104 @@
+import type { Locale } from '../../locale';
+import type { GlossaryTerm } from '../../domain/glossary';
+import type { PdfCanvas } from '../pdf/canvas';
+import { drawLetterhead } from '../pdf/letterhead';
+import type { LetterCommon } from './letter-data';
+
+// What every letter about a case has, whatever it decides: the letterhead, the rules and who
+// decided, how to disagree, access to the documents, whom to ask, the glossary, the signature.
+
+export function drawHead(canvas: PdfCanvas, data: LetterCommon, { t, date }: Locale): void {
+  const { municipality: m, recipient: r } = data;
+  drawLetterhead(canvas, {
+    sender: { name: m.name, department: m.department },
+    contactLines: [m.address, `${t('letter.label.phone')} ${m.phone}`, `${t('letter.label.email')} ${m.email}`],
+    recipientLines: [r.organizationName, `${t('letter.label.attention')} ${r.contactName}`, ...(r.address ? r.address.split(/\n|,\s*/) : []), `${t('letter.label.orgNumber')} ${r.cvr}`],
+    caseFacts: [
+      [t('letter.label.date'), date(data.date)],
+      [t('letter.label.reference'), data.reference],
+      [t('letter.label.caseworker'), data.caseworker.name],
+      // A person's direct line; the department's own number is already in the letterhead.
+      ...(data.caseworker.phone && data.caseworker.phone !== m.phone ? [[t('letter.label.directPhone'), data.caseworker.phone] as [string, string]] : []),
+    ],
+  });
+}
+
+/** The rules the decision rests on, and who made it: the administration by delegation, or a committee. */
+export function drawLegalFrame(canvas: PdfCanvas, data: LetterCommon, { t, date }: Locale): void {
+  const { legalBasis, guidelines, decisionMaker } = data.frame;
+  canvas.heading(t('letter.legalBasis.heading'));
+  canvas.paragraph(
+    t('letter.legalBasis.body', {
+      legalBasis,
+      guidelines: guidelines.name,
+      adoptedBy: guidelines.adoptedBy,
+      adoptedOn: date(guidelines.adoptedOn),
+      hasUrl: guidelines.url ? 'yes' : 'no',
+      url: guidelines.url ?? '',
+    }),
+  );
+  canvas.paragraph(
+    decisionMaker.kind === 'committee' && decisionMaker.meetingDate
+      ? t('letter.decidedBy.committee', { committee: decisionMaker.body, meetingDate: date(decisionMaker.meetingDate) })
+      : t('letter.decidedBy.delegation', { delegatedBy: decisionMaker.body }),
+  );
+}
+
+/**
+ * The complaint guidance: the round's own text, or the shipped one. A Danish § 18 decision cannot
+ * be appealed to another authority (reconsideration, Ankestyrelsen's supervision, the Ombudsman);
+ * a Norwegian grant is an enkeltvedtak with a klage to the municipality and its klagenemnd.
+ */
+function complaintGuidance(data: LetterCommon, { t, date, language }: Locale): string {
+  const own = data.frame.complaintGuidance?.trim();
+  if (own) return own;
+  const m = data.municipality;
+  if (language === 'nb') return t('letter.complaint.norwegian', { municipality: m.name, department: m.department, address: m.address, email: m.email, reference: data.reference });
+  const { contact, reconsiderBy } = data.frame;
+  return t('letter.complaint.danish', { reconsiderBy: date(reconsiderBy), contactName: contact.name, contactEmail: contact.email, reference: data.reference });
+}
+
+export function drawRights(canvas: PdfCanvas, data: LetterCommon, locale: Locale, { disagree }: { disagree: boolean }): void {
+  const { t } = locale;
+  canvas.heading(t('letter.complaint.heading'));
+  canvas.paragraph(complaintGuidance(data, locale));
+
+  canvas.heading(t('letter.access.heading'));
+  canvas.paragraph(t('letter.access.body', { email: data.municipality.email }));
+
+  const { caseworker, frame } = data;
+  canvas.heading(t('letter.contact.heading'));
+  canvas.paragraph(
+    t('letter.contact.body', {
+      name: caseworker.name,
+      hasTitle: caseworker.title ? 'yes' : 'no',
+      title: caseworker.title ?? '',
+      email: caseworker.email,
+      hasPhone: caseworker.phone ? 'yes' : 'no',
+      phone: caseworker.phone ?? '',
+      reference: data.reference,
+    }),
+  );
+  if (frame.contact.name !== caseworker.name) {
+    canvas.paragraph(t('letter.contact.round', { roundName: data.roundName, name: frame.contact.name, phone: frame.contact.phone, email: frame.contact.email }));
+  }
+  if (disagree) canvas.paragraph(t('letter.contact.disagree'));
+}
+
+/** One line naming the terms the letter uses and the page that explains them. */
+export function drawGlossaryLine(canvas: PdfCanvas, data: LetterCommon, { t }: Locale, terms: GlossaryTerm[]): void {
+  const names = terms.map((term) => t(`glossary.term.name.${term}`));
+  canvas.note(t('letter.glossary', { terms: names.join(', '), url: data.glossaryUrl }));
+}
+
+export function drawSignature(canvas: PdfCanvas, data: LetterCommon, { t }: Locale): void {
+  const { caseworker, municipality } = data;
+  // Signed by the person with their title; when the department itself signs, it is not named twice.
+  const signature = caseworker.name === municipality.department ? [caseworker.name] : [caseworker.name, ...(caseworker.title ? [caseworker.title] : []), municipality.department];
+  // The closing and the whole signature stay on one page.
+  canvas.ensureSpace(40 + 16 * (signature.length + 1));
+  canvas.gap(8);
+  canvas.paragraph(t('letter.contact.closing'));
+  canvas.gap(4);
+  canvas.lines([...signature, municipality.name]);
+}

@@ -1,0 +1,177 @@
+import { z } from 'zod';
+import { messageKey } from './message-key';
+
+// The legal frame of a funding round: the rules its decisions rest on, who makes them, how the
+// association can have a decision looked at again, and whom it can ask. Letters and emails print
+// it; a round of another scheme (or another country) has a frame of its own.
+
+export const DECISION_MAKERS = ['delegation', 'committee'] as const;
+export type DecisionMakerKind = (typeof DECISION_MAKERS)[number];
+
+/** Blank means "not given": the form sends empty fields, the API may leave them out. */
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((value) => (value ? value : undefined));
+
+const optionalDate = z
+  .union([z.literal(''), z.iso.date()])
+  .optional()
+  .transform((value) => (value ? value : undefined));
+
+const optionalEmail = z
+  .union([z.literal(''), z.email()])
+  .optional()
+  .transform((value) => (value ? value : undefined));
+
+const optionalUrl = z
+  .union([z.literal(''), z.url({ protocol: /^https?$/ })])
+  .optional()
+  .transform((value) => (value ? value : undefined));
+
+const phoneSchema = z
+  .string()
+  .trim()
+  .max(40)
+  .regex(/^$|^[+\d][\d\s-]*$/, { message: messageKey('errors.staff.phoneFormat') })
+  .optional()
+  .transform((value) => (value ? value : undefined));
+
+/**
+ * One schema for the admin API and the admin form. Every field may be left out here; whether the
+ * frame is complete enough to open the round is `legalFrameGaps`'s question, so the same input is
+ * refused in production and filled from the shipped defaults in development and tests.
+ */
+export const legalFrameSchema = z.strictObject({
+  /** The provision the grants are made under, as the letter cites it: "serviceloven § 18". */
+  legalBasis: optionalText(200),
+  guidelines: z
+    .strictObject({
+      name: optionalText(300),
+      adoptedOn: optionalDate,
+      adoptedBy: optionalText(200),
+      url: optionalUrl,
+    })
+    .prefault({}),
+  /**
+   * Who decides: the administration under delegation from `body` (the committee or council that
+   * delegated), or the committee `body` itself at its meeting on `meetingDate`.
+   */
+  decisionMaker: z
+    .strictObject({
+      kind: z.enum(DECISION_MAKERS).default('delegation'),
+      body: optionalText(200),
+      meetingDate: optionalDate,
+    })
+    .prefault({}),
+  /** A round's own complaint guidance per language; where blank, the letter's shipped guidance. */
+  complaintGuidance: z.strictObject({ da: optionalText(4000), nb: optionalText(4000), en: optionalText(4000) }).prefault({}),
+  /** Whom the association can ask about the round and its cases. */
+  contact: z.strictObject({ name: optionalText(200), phone: phoneSchema, email: optionalEmail }).prefault({}),
+}).meta({
+  description:
+    'The legal frame: legal basis, guidelines, who decides (delegation or a committee and its meeting date), complaint guidance per language ' +
+    '(blank: the shipped guidance) and the contact person. In production every field but guidelines.url, the meeting date of a delegated ' +
+    'decision and the complaint guidance is required (400 legal_frame_incomplete naming each missing field); elsewhere blanks get the shipped § 18 frame.',
+});
+
+export type LegalFrame = z.output<typeof legalFrameSchema>;
+
+/** The frame once complete: what letters and emails print. */
+export interface CompleteLegalFrame {
+  legalBasis: string;
+  guidelines: { name: string; adoptedOn: string; adoptedBy: string; url?: string };
+  decisionMaker: { kind: DecisionMakerKind; body: string; meetingDate?: string };
+  complaintGuidance: { da?: string; nb?: string; en?: string };
+  contact: { name: string; phone: string; email: string };
+}
+
+/**
+ * The frame a Danish § 18 round ships with (and existing rounds were given by their migration):
+ * decided by the administration under delegation from the committee that adopted the guidelines.
+ * The contact person is the municipality's own; the complaint guidance is the catalogues'.
+ */
+export function shippedLegalFrame(contact: CompleteLegalFrame['contact']): CompleteLegalFrame {
+  return {
+    legalBasis: 'serviceloven § 18',
+    guidelines: { name: 'Retningslinjer for tilskud til frivilligt socialt arbejde (§ 18)', adoptedOn: '2026-01-15', adoptedBy: 'Social- og Sundhedsudvalget' },
+    decisionMaker: { kind: 'delegation', body: 'Social- og Sundhedsudvalget' },
+    complaintGuidance: {},
+    contact,
+  };
+}
+
+/** The frame with every blank field taken from `defaults` (a committee's meeting date is never guessed). */
+export function withFrameDefaults(frame: LegalFrame, defaults: CompleteLegalFrame): LegalFrame {
+  const committee = frame.decisionMaker.kind === 'committee';
+  return {
+    legalBasis: frame.legalBasis ?? defaults.legalBasis,
+    guidelines: {
+      name: frame.guidelines.name ?? defaults.guidelines.name,
+      adoptedOn: frame.guidelines.adoptedOn ?? defaults.guidelines.adoptedOn,
+      adoptedBy: frame.guidelines.adoptedBy ?? defaults.guidelines.adoptedBy,
+      url: frame.guidelines.url ?? defaults.guidelines.url,
+    },
+    decisionMaker: {
+      kind: frame.decisionMaker.kind,
+      body: frame.decisionMaker.body ?? (committee ? undefined : defaults.decisionMaker.body),
+      meetingDate: committee ? frame.decisionMaker.meetingDate : undefined,
+    },
+    complaintGuidance: frame.complaintGuidance,
+    contact: {
+      name: frame.contact.name ?? defaults.contact.name,
+      phone: frame.contact.phone ?? defaults.contact.phone,
+      email: frame.contact.email ?? defaults.contact.email,
+    },
+  };
+}
+
+const GAP_MESSAGES = {
+  'legalFrame.legalBasis': messageKey('errors.legalFrame.legalBasis'),
+  'legalFrame.guidelines.name': messageKey('errors.legalFrame.guidelinesName'),
+  'legalFrame.guidelines.adoptedOn': messageKey('errors.legalFrame.guidelinesAdoptedOn'),
+  'legalFrame.guidelines.adoptedBy': messageKey('errors.legalFrame.guidelinesAdoptedBy'),
+  'legalFrame.decisionMaker.body': messageKey('errors.legalFrame.decisionMakerBody'),
+  'legalFrame.decisionMaker.meetingDate': messageKey('errors.legalFrame.meetingDate'),
+  'legalFrame.contact.name': messageKey('errors.legalFrame.contactName'),
+  'legalFrame.contact.phone': messageKey('errors.legalFrame.contactPhone'),
+  'legalFrame.contact.email': messageKey('errors.legalFrame.contactEmail'),
+} as const;
+
+/** What a round still lacks before it may open: each missing field by its path, with a message naming it. */
+export function legalFrameGaps(frame: LegalFrame): { path: keyof typeof GAP_MESSAGES; message: string }[] {
+  const required: [keyof typeof GAP_MESSAGES, unknown][] = [
+    ['legalFrame.legalBasis', frame.legalBasis],
+    ['legalFrame.guidelines.name', frame.guidelines.name],
+    ['legalFrame.guidelines.adoptedOn', frame.guidelines.adoptedOn],
+    ['legalFrame.guidelines.adoptedBy', frame.guidelines.adoptedBy],
+    ['legalFrame.decisionMaker.body', frame.decisionMaker.body],
+    ['legalFrame.decisionMaker.meetingDate', frame.decisionMaker.kind === 'committee' ? frame.decisionMaker.meetingDate : 'not needed'],
+    ['legalFrame.contact.name', frame.contact.name],
+    ['legalFrame.contact.phone', frame.contact.phone],
+    ['legalFrame.contact.email', frame.contact.email],
+  ];
+  return required.filter(([, value]) => !value).map(([path]) => ({ path, message: GAP_MESSAGES[path] }));
+}
+
+/**
+ * The frame as letters and emails use it: a stored frame (JSON, possibly from before frames were
+ * required, or written straight to the database) completed from the defaults.
+ */
+export function resolvedLegalFrame(stored: unknown, defaults: CompleteLegalFrame): CompleteLegalFrame {
+  const parsed = legalFrameSchema.safeParse(stored ?? {});
+  const frame = withFrameDefaults(parsed.success ? parsed.data : legalFrameSchema.parse({}), defaults);
+  const committee = frame.decisionMaker.kind === 'committee' && frame.decisionMaker.body && frame.decisionMaker.meetingDate;
+  return {
+    legalBasis: frame.legalBasis!,
+    guidelines: { name: frame.guidelines.name!, adoptedOn: frame.guidelines.adoptedOn!, adoptedBy: frame.guidelines.adoptedBy!, url: frame.guidelines.url },
+    decisionMaker: committee
+      ? { kind: 'committee', body: frame.decisionMaker.body!, meetingDate: frame.decisionMaker.meetingDate }
+      : { kind: 'delegation', body: frame.decisionMaker.kind === 'delegation' && frame.decisionMaker.body ? frame.decisionMaker.body : defaults.decisionMaker.body },
+    complaintGuidance: frame.complaintGuidance,
+    contact: { name: frame.contact.name!, phone: frame.contact.phone!, email: frame.contact.email! },
+  };
+}
