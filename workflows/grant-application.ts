@@ -3,12 +3,13 @@ import {
   allHandlersFinished,
   condition,
   executeChild,
+  patched,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { CaseActivities } from '../activities';
 import { activities } from './activities';
-import type { CaseStatus } from '../domain/status';
+import { BEFORE_DECISION, type CaseStatus } from '../domain/status';
 import { reportWorkflowId } from '../domain/workflow-ids';
 import { reportDueDate, reportRequirementFor } from '../domain/tiers';
 import { decisionProblems } from '../domain/decision-rules';
@@ -20,6 +21,7 @@ import {
   approvalUpdate,
   caseStateQuery,
   claimUpdate,
+  decideSeparatelySignal,
   decideUpdate,
   releaseUpdate,
   reportStatusSignal,
@@ -42,8 +44,6 @@ import {
 export type { GrantApplicationInput } from './grant-application-input';
 export type { RoundSnapshot } from '../domain/rounds';
 
-const BEFORE_DECISION: CaseStatus[] = ['SUBMITTED', 'SCREENING', 'AWAITING_APPLICANT', 'IN_QUEUE', 'IN_REVIEW', 'AWAITING_APPROVAL'];
-
 /** One grant application, from submission to a closed case. */
 export async function grantApplication(input: GrantApplicationInput): Promise<CaseStatus> {
   const { applicationId, round } = input;
@@ -60,6 +60,8 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
   let decisionCount = 0;
   let withdrawal: { reason: string; at: string } | null = null;
   let slaBreached = false;
+  // A deadline round's case its round's allocation did not decide: a caseworker decides it alone.
+  let decidedSeparately = false;
   let eventCount = 0;
   const timeline: TimelineEntry[] = [{ type: 'submitted', from: null, to: 'SUBMITTED', actor: 'applicant', at: submittedAt.toISOString() }];
 
@@ -93,8 +95,9 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
     const actions: CaseAction[] = [];
     if (status === 'IN_QUEUE') actions.push('claim');
     if (status === 'IN_REVIEW') actions.push('claim', 'release', 'requestInformation');
-    // In a deadline round the decision comes from the round's confirmed allocation.
-    if (status === 'IN_REVIEW' && round.mode === 'continuous') actions.push('decide');
+    // In a deadline round the decision comes from the round's confirmed allocation, unless the
+    // allocation left this case out: then it is decided on its own.
+    if (status === 'IN_REVIEW' && (round.mode === 'continuous' || decidedSeparately)) actions.push('decide');
     if (status === 'AWAITING_APPROVAL') actions.push('approve');
     if (status === 'AWAITING_APPLICANT') actions.push('supplement');
     if (BEFORE_DECISION.includes(status) && !withdrawal) actions.push('withdraw');
@@ -102,7 +105,7 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
   }
 
   function caseState(): CaseState {
-    return { status, assignee, openRequest, proposal, decision, slaBreached, allowedActions: allowedActions() };
+    return { status, assignee, openRequest, proposal, decision, slaBreached, decidedSeparately, allowedActions: allowedActions() };
   }
 
   function requireAction(action: CaseAction): void {
@@ -121,8 +124,22 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
     if (openRequest && supplement.requestSequence === openRequest.sequence && !answer) answer = supplement;
   });
 
+  /** Once, when the round's allocation leaves the case out: it is then decided on its own. */
+  async function decideSeparately(reason: 'not_ready_at_close' | 'not_ready_at_allocation'): Promise<void> {
+    if (decidedSeparately || decision || withdrawal || !BEFORE_DECISION.includes(status)) return;
+    decidedSeparately = true;
+    await record('outside_allocation', 'system', status, { reason });
+  }
+
+  setHandler(decideSeparatelySignal, () => decideSeparately('not_ready_at_close'));
+
   setHandler(allocationDecidedSignal, async (allocation) => {
-    if ((status !== 'IN_QUEUE' && status !== 'IN_REVIEW') || withdrawal || decision) return;
+    if (withdrawal || decision) return;
+    if (status !== 'IN_QUEUE' && status !== 'IN_REVIEW') {
+      // Waiting for the association when the allocation came: decided on its own once it is ready.
+      if (patched('allocation-missed-decided-separately')) await decideSeparately('not_ready_at_allocation');
+      return;
+    }
     decisionCount += 1;
     const allocated: ProposedDecision = {
       sequence: decisionCount,
@@ -132,11 +149,15 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
       conditions: [],
       decidedBy: allocation.decidedBy,
       decidedAt: allocation.at,
-      needsApproval: false,
+      needsApproval: allocation.approvedBy !== undefined,
     };
     decision = allocated;
     const recorded = record('decided', allocation.decidedBy, 'DECIDED', { sequence: allocated.sequence, outcome: allocated.outcome, allocation: true });
     await inOrder(() => activities.saveDecision({ applicationId, decision: allocated }));
+    const approvedBy = allocation.approvedBy;
+    if (approvedBy !== undefined) {
+      await inOrder(() => activities.recordApproval({ applicationId, sequence: allocated.sequence, approver: approvedBy, approve: true, comment: null, at: allocation.at }));
+    }
     await recorded;
   });
 

@@ -5,40 +5,26 @@ import type { Database } from '../../../lib/db';
 import type { decisionSchema } from '../../../domain/case-actions';
 import { kronerToOre } from '../../../domain/money';
 import { grantApplicationWorkflowId } from '../../../domain/workflow-ids';
-import { decisionProblems } from '../../../domain/decision-rules';
+import { applicationForCheck, decisionCheck } from './decision-check';
 import { decideUpdate, type CaseState } from '../../../workflows/messages';
 import { ApiError } from '../http/errors';
 import { workflowCall } from '../http/workflow-errors';
 
 export type DecisionInput = z.infer<typeof decisionSchema>;
 
-export interface DecisionCriterion {
-  code: string;
-  label: Record<string, string>;
-}
-
-export function criteriaOf(round: { decisionCriteria: unknown }): DecisionCriterion[] {
-  return Array.isArray(round.decisionCriteria) ? (round.decisionCriteria as DecisionCriterion[]) : [];
-}
+export { criteriaOf, type DecisionCriterion } from './decision-check';
 
 /**
  * Refuses a decision the letter could not explain (400 naming the field): criteria the round
- * does not know, a partial approval or rejection without reasons, an amount that does not match
- * the outcome. Returns the amount in øre.
+ * does not know, a partial approval or rejection without reasons about this application, an
+ * amount that does not match the outcome. Returns the amount in øre.
  */
 export async function checkDecision(db: Database, applicationId: string, input: DecisionInput): Promise<bigint> {
-  const application = await db.application.findUnique({ where: { id: applicationId }, select: { amountRequestedOre: true, round: { select: { decisionCriteria: true } } } });
+  const application = await db.application.findUnique({ where: { id: applicationId }, select: applicationForCheck });
   if (!application) throw new ApiError(404, 'not_found', 'errors.application.notFound');
-  const criteria = criteriaOf(application.round);
-  const unknown = input.reasons.criteria.filter((code) => !criteria.some((c) => c.code === code));
-  if (unknown.length) {
-    throw new ApiError(400, 'validation_failed', 'errors.validation.failed', [{ path: 'reasons.criteria', message: `Unknown criteria: ${unknown.join(', ')}` }]);
-  }
   const amountGrantedOre = kronerToOre(input.amountGranted);
-  // The letter must be sendable: refuse an unexplained or inconsistent decision before it is made.
-  const worded = input.reasons.criteria.map((code) => criteria.find((c) => c.code === code)?.label.da ?? code);
-  const [problem] = decisionProblems({ outcome: input.outcome, amountRequestedOre: application.amountRequestedOre, amountGrantedOre, reasons: { ...input.reasons, criteria: worded } });
-  if (problem) throw new ApiError(400, 'validation_failed', 'errors.validation.failed', [{ path: problem.field, message: messageKey(problem.messageKey) }]);
+  const [problem] = decisionCheck(application, { outcome: input.outcome, amountGrantedOre, reasons: input.reasons });
+  if (problem) throw new ApiError(400, 'validation_failed', 'errors.validation.failed', [{ path: problem.field, message: messageKey(problem.messageKey) }], problem.values);
   return amountGrantedOre;
 }
 
