@@ -119,8 +119,8 @@ describe('creating a funding round', () => {
         excludedCostCategories: ['champagne'],
         reportingTiers: [{ upToKroner: 10_000, requirement: 'declaration', applicationDocuments: [] }],
         decisionCriteria: [
-          { code: 'a', label: { da: 'A' } },
-          { code: 'a', label: { da: 'B' } },
+          { code: 'a', label: { da: 'A', nb: 'A', en: 'A' } },
+          { code: 'a', label: { da: 'B', nb: 'B', en: 'B' } },
         ],
         processSettings: { answerDeadline: 'soon', answerDeadlline: 'P3D' },
         budgt: 5,
