@@ -49,8 +49,9 @@ describe('a deadline round leaves no case without an end', () => {
     const approver = await signedInStaff(stack, ['caseworker', 'approver']);
     const round = await createOpenRound(stack.db, {
       mode: 'deadline',
-      budget: 200_000,
+      budget: 60_000,
       maxAmount: 60_000,
+      fourEyesThreshold: 14_000,
       closesAt: new Date(Date.now() + 30_000),
       process: { answerDeadline: '55s', answerReminders: ['40s'] },
     });
@@ -122,15 +123,23 @@ describe('a deadline round leaves no case without an end', () => {
     );
     expect(partial.status).toBe(200);
 
-    // Not ready at the close: answered afterwards, decided on its own, above the threshold with a second signature.
+    // Not ready at the close: answered afterwards, decided on its own from what is left of the
+    // budget, above the threshold with a second signature.
     const outside = await answersLater.handle.query(caseStateQuery);
     expect(outside).toMatchObject({ status: 'AWAITING_APPLICANT', decidedSeparately: true });
     expect((await postJson(url(`/applications/${answersLater.id}/supplements`), { text: 'Vedtægterne er vedhæftet.' }, applicantOf(answersLater))).status).toBe(202);
     await waitForStatus(answersLater.handle, 'IN_QUEUE');
     expect((await postJson(url(`/applications/${answersLater.id}/assignment`), {}, caseworker.headers)).status).toBe(200);
-    const big = await postJson(url(`/applications/${answersLater.id}/decision`), { outcome: 'approved', amountGranted: 55_000, reasons: {} }, caseworker.headers);
-    expect(big.status).toBe(200);
-    expect(big.body.status).toBe('AWAITING_APPROVAL');
+    const all = await postJson(url(`/applications/${answersLater.id}/decision?lang=en`), { outcome: 'approved', amountGranted: 55_000, reasons: {} }, caseworker.headers);
+    expect(all.status).toBe(400);
+    expect(all.body.error.issues).toEqual([{ path: 'amountGranted', message: expect.stringMatching(/^Only DKK [\d,]+ of the round’s budget is left/) }]);
+    const rest = await postJson(
+      url(`/applications/${answersLater.id}/decision`),
+      { outcome: 'partially_approved', amountGranted: 15_000, reasons: { criteria: [], text: 'Efter fordelingen var der 16.000 kr. eller mindre tilbage af puljens budget på 60.000 kr.; fællesspisningerne får 15.000 kr. af de 55.000 kr.' } },
+      caseworker.headers,
+    );
+    expect(rest.status).toBe(200);
+    expect(rest.body.status).toBe('AWAITING_APPROVAL');
     expect((await postJson(url(`/applications/${answersLater.id}/approval`), { approve: true }, approver.headers)).status).toBe(200);
 
     // The last-minute case: in the allocation if screening finished before the round closed, else on its own.

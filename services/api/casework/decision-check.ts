@@ -35,7 +35,7 @@ export const applicationForCheck = {
   organizationName: true,
   projectTitle: true,
   submission: true,
-  round: { select: { decisionCriteria: true } },
+  round: { select: { decisionCriteria: true, mode: true, budgetOre: true } },
 } satisfies Prisma.ApplicationSelect;
 
 export type ApplicationForCheck = Prisma.ApplicationGetPayload<{ select: typeof applicationForCheck }>;

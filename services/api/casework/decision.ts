@@ -5,7 +5,7 @@ import type { Database } from '../../../lib/db';
 import type { decisionSchema } from '../../../domain/case-actions';
 import { kronerToOre } from '../../../domain/money';
 import { grantApplicationWorkflowId } from '../../../domain/workflow-ids';
-import { applicationForCheck, decisionCheck } from './decision-check';
+import { applicationForCheck, decisionCheck, type ApplicationForCheck } from './decision-check';
 import { decideUpdate, type CaseState } from '../../../workflows/messages';
 import { ApiError } from '../http/errors';
 import { workflowCall } from '../http/workflow-errors';
@@ -25,7 +25,22 @@ export async function checkDecision(db: Database, applicationId: string, input: 
   const amountGrantedOre = kronerToOre(input.amountGranted);
   const [problem] = decisionCheck(application, { outcome: input.outcome, amountGrantedOre, reasons: input.reasons });
   if (problem) throw new ApiError(400, 'validation_failed', 'errors.validation.failed', [{ path: problem.field, message: messageKey(problem.messageKey) }], problem.values);
+  if (application.round.mode === 'deadline') await checkRemainingBudget(db, application, amountGrantedOre);
   return amountGrantedOre;
+}
+
+/**
+ * A deadline round's case decided on its own (left out of the allocation) is granted from what the
+ * allocation and earlier such decisions left of the round's budget.
+ */
+async function checkRemainingBudget(db: Database, application: ApplicationForCheck, amountGrantedOre: bigint): Promise<void> {
+  const granted = await db.application.aggregate({ where: { roundId: application.roundId, id: { not: application.id } }, _sum: { amountGrantedOre: true } });
+  const remaining = application.round.budgetOre - (granted._sum.amountGrantedOre ?? 0n);
+  if (amountGrantedOre > remaining) {
+    throw new ApiError(400, 'validation_failed', 'errors.validation.failed', [{ path: 'amountGranted', message: messageKey('errors.decision.overRemainingBudget') }], {
+      remaining: Number((remaining > 0n ? remaining : 0n) / 100n),
+    });
+  }
 }
 
 /** Checks the decision, then asks the workflow to make it (409 when the state does not allow it). */
