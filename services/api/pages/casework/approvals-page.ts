@@ -1,26 +1,19 @@
 import { Router, type Request, type Response } from 'express';
-import { z } from 'zod';
 import { formatCaseReference } from '../../../../domain/reference';
-import type { DecisionOutcome, RoundState } from '../../../../workflows/messages';
-import { recordAccessMany, recordAudit } from '../../audit/log';
-import { ApiError } from '../../http/errors';
+import { recordAccessMany } from '../../audit/log';
 import { staffOf } from '../../http/staff';
 import { applicationIdOf } from '../../http/case-access';
 import { answerApproval } from '../../casework/actions';
-import { confirmAllocation, roundAllocation, type AllocationDecisions } from '../../casework/allocation';
 import { loadQueue, queueFilterSchema } from '../../casework/queue';
-import { CSRF_FIELD } from '../../http/csrf';
-import { hiddenField, textArea, type FieldErrors } from '../forms';
 import { html, type SafeHtml } from '../../../../lib/html';
 import { pageLanguage } from '../page-language';
 import { sendStaffPage, staffCsrfToken } from '../staff/shell';
-import { MESSAGE_MAX_LENGTH, REASON_TEXT_MAX_LENGTH, approvalForms } from './case-forms';
+import { MESSAGE_MAX_LENGTH, approvalForms } from './case-forms';
 import { runCaseAction, type CaseRouteDependencies } from './case-routes';
 import { showCasePage } from './case-page';
 import { slaBadge } from './queue-page';
 import { formatDate, formatDateTime, formatMoney, t, type Language } from '../../../../locale';
 import { criteriaText, doneNotice, textOf } from './format';
-import { alert } from '../staff/alert';
 import { nameOf } from '../../stats/labels';
 import { staffNames } from './people';
 
