@@ -32,7 +32,6 @@ export const applicationForCheck = {
   createdAt: true,
   language: true,
   amountRequestedOre: true,
-  organizationName: true,
   projectTitle: true,
   submission: true,
   round: { select: { decisionCriteria: true, mode: true, budgetOre: true } },
@@ -45,7 +44,11 @@ interface SubmittedWords {
   budget?: { lines?: { description?: string }[] };
 }
 
-/** What a begrundelse may point to: the round's criteria in every language, the application's own words. */
+/**
+ * What a begrundelse may point to: the round's criteria in every language, and what the application
+ * says about its activity (title, purpose, activities, place, budget lines, target group). The
+ * association's name is left out: naming it says nothing about the merits.
+ */
 export function reasonContextOf(application: ApplicationForCheck): ReasonContext {
   const submission = (application.submission ?? {}) as SubmittedWords;
   const targetGroup = TARGET_GROUPS.find((group) => group === submission.project?.targetGroup);
@@ -53,7 +56,6 @@ export function reasonContextOf(application: ApplicationForCheck): ReasonContext
     criteria: criteriaOf(application.round).flatMap((criterion) => Object.values(criterion.label).filter((label): label is string => typeof label === 'string')),
     facts: [
       application.projectTitle,
-      application.organizationName,
       submission.project?.purpose ?? '',
       submission.project?.activities ?? '',
       submission.project?.place ?? '',
