@@ -55,3 +55,11 @@ export function allocationProblem(
   }
   return null;
 }
+
+/** Rounds started before they carried their threshold use the default one (50,000 kr.). */
+export const DEFAULT_FOUR_EYES_THRESHOLD_ORE = 5_000_000;
+
+/** An allocation granting any one case more than the threshold needs a second, different approver. */
+export function needsSecondSignature(decisions: AllocatedDecision[], thresholdOre: number): boolean {
+  return decisions.some((d) => d.outcome !== 'rejected' && d.amountGrantedOre > thresholdOre);
+}

@@ -1,4 +1,7 @@
 import type { MessageKey } from '../locale/catalogue';
+import { namesCriterionOrFact, type ReasonContext } from './reason-specificity';
+
+export type { ReasonContext };
 
 // The rule of a decision, in one place for the workflows, the API and the letter. Pure and free
 // of Node and zod: the workflows run it inside their deterministic bundle.
@@ -86,20 +89,27 @@ export function amountProblems({ outcome, amountRequestedOre, amountGrantedOre }
 /**
  * A begrundelse is required unless everything requested is granted (forvaltningsloven §§ 22, 24):
  * at least one criterion or statement, and more than "prioritised within the available funds".
+ * Given the round's criteria and the application's own words (`context`), it must also be about
+ * this application: a chosen criterion of the round, or a statement naming a criterion or a fact
+ * of the application. "Ansøgningen opfylder ikke kriterierne." names neither.
  */
-export function reasonsProblems(decision: DecisionToCheck, criteriaForm: CriteriaForm = 'worded'): DecisionProblem[] {
+export function reasonsProblems(decision: DecisionToCheck, criteriaForm: CriteriaForm = 'worded', context?: ReasonContext): DecisionProblem[] {
   const { outcome, amountRequestedOre, amountGrantedOre, reasons } = decision;
   if (outcome === 'approved' && BigInt(amountGrantedOre) >= BigInt(amountRequestedOre)) return [];
   const criteria = reasons.criteria.map((criterion) => criterion.trim()).filter((criterion) => criterion.length > 0);
   const statements = [...(criteriaForm === 'worded' ? criteria : []), ...splitIntoStatements(reasons.text)];
   if (criteriaForm === 'codes' && criteria.length > 0) return [];
   if (statements.length === 0) return [{ field: 'reasons', messageKey: 'errors.decision.reasonsRequired' }];
-  if (!statements.some((statement) => substantiveWordCount(statement) >= 2)) return [{ field: 'reasons', messageKey: 'errors.decision.reasonsOnlyFunds' }];
+  const substantive = statements.filter((statement) => substantiveWordCount(statement) >= 2);
+  if (substantive.length === 0) return [{ field: 'reasons', messageKey: 'errors.decision.reasonsOnlyFunds' }];
+  if (!context || criteria.length > 0) return [];
+  const withoutFunds = substantive.map((statement) => FUNDS_ONLY_PHRASES.reduce((text, phrase) => text.replace(phrase, ' '), statement));
+  if (!withoutFunds.some((statement) => namesCriterionOrFact(statement, context))) return [{ field: 'reasons', messageKey: 'errors.decision.reasonsGeneric' }];
   return [];
 }
 
 /** Everything wrong with a decision, amount first; empty when it may be made and sent. */
-export function decisionProblems(decision: DecisionToCheck, criteriaForm: CriteriaForm = 'worded'): DecisionProblem[] {
+export function decisionProblems(decision: DecisionToCheck, criteriaForm: CriteriaForm = 'worded', context?: ReasonContext): DecisionProblem[] {
   const amount = amountProblems(decision);
-  return amount.length > 0 ? amount : reasonsProblems(decision, criteriaForm);
+  return amount.length > 0 ? amount : reasonsProblems(decision, criteriaForm, context);
 }

@@ -45,8 +45,9 @@ function distinct<T extends z.ZodType<string>>(item: T, max: number) {
 const decisionCriterionSchema = z.strictObject({
   // Codes are what a decision cites and what the statistics count, so they never change meaning.
   code: z.string().trim().max(100).regex(/^[a-z0-9]+(?:[_-][a-z0-9]+)*$/),
-  // The decision letter is written in Danish; other languages fall back to it.
-  label: z.strictObject({ da: text(500), nb: text(500).optional(), en: text(500).optional() }),
+  // A letter is written in the association's language and cites the criterion in its words, so
+  // every criterion has wording in every language the service writes letters in.
+  label: z.strictObject({ da: text(500), nb: text(500), en: text(500) }),
 });
 
 export const decisionCriteriaSchema = z

@@ -16,3 +16,6 @@ export const CASE_STATUSES = [
 ] as const;
 
 export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/** The statuses of a case not yet decided, withdrawn or lapsed. */
+export const BEFORE_DECISION: readonly CaseStatus[] = ['SUBMITTED', 'SCREENING', 'AWAITING_APPLICANT', 'IN_QUEUE', 'IN_REVIEW', 'AWAITING_APPROVAL'];

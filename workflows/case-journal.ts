@@ -17,6 +17,8 @@ export interface CaseMemory {
   decisionCount: number;
   withdrawal: { reason: string; at: string } | null;
   slaBreached: boolean;
+  /** A deadline round's case its round's allocation did not decide: a caseworker decides it alone. */
+  decidedSeparately: boolean;
 }
 
 export type CaseEmailKind = Parameters<CaseActivities['queueCaseEmail']>[0]['kind'];
@@ -53,6 +55,7 @@ export function newCaseMemory(): CaseMemory {
     decisionCount: 0,
     withdrawal: null,
     slaBreached: false,
+    decidedSeparately: false,
   };
 }
 

@@ -1,6 +1,6 @@
 import { allHandlersFinished, condition, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import { activities } from './activities';
-import type { CaseStatus } from '../domain/status';
+import { BEFORE_DECISION, type CaseStatus } from '../domain/status';
 import { decisionProblems } from '../domain/decision-rules';
 import type { GrantApplicationInput } from './grant-application-input';
 import { invalidInput, notAllowed, sameApprover } from './refusals';
@@ -12,6 +12,7 @@ import {
   approvalUpdate,
   caseStateQuery,
   claimUpdate,
+  decideSeparatelySignal,
   decideUpdate,
   releaseUpdate,
   reportStatusSignal,
@@ -31,8 +32,6 @@ import {
 export type { GrantApplicationInput } from './grant-application-input';
 export type { RoundSnapshot } from '../domain/rounds';
 
-const BEFORE_DECISION: CaseStatus[] = ['SUBMITTED', 'SCREENING', 'AWAITING_APPLICANT', 'IN_QUEUE', 'IN_REVIEW', 'AWAITING_APPROVAL'];
-
 /** One grant application, from submission to a closed case. */
 export async function grantApplication(input: GrantApplicationInput): Promise<CaseStatus> {
   const { applicationId, round } = input;
@@ -48,8 +47,9 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
     const actions: CaseAction[] = [];
     if (status === 'IN_QUEUE') actions.push('claim');
     if (status === 'IN_REVIEW') actions.push('claim', 'release', 'requestInformation');
-    // In a deadline round the decision comes from the round's confirmed allocation.
-    if (status === 'IN_REVIEW' && round.mode === 'continuous') actions.push('decide');
+    // In a deadline round the decision comes from the round's confirmed allocation, unless the
+    // allocation left this case out: then it is decided on its own.
+    if (status === 'IN_REVIEW' && (round.mode === 'continuous' || memory.decidedSeparately)) actions.push('decide');
     if (status === 'AWAITING_APPROVAL') actions.push('approve');
     if (status === 'AWAITING_APPLICANT') actions.push('supplement');
     if (BEFORE_DECISION.includes(status) && !withdrawal) actions.push('withdraw');
@@ -57,8 +57,8 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
   }
 
   function caseState(): CaseState {
-    const { status, assignee, openRequest, proposal, decision, slaBreached } = memory;
-    return { status, assignee, openRequest, proposal, decision, slaBreached, allowedActions: allowedActions() };
+    const { status, assignee, openRequest, proposal, decision, slaBreached, decidedSeparately } = memory;
+    return { status, assignee, openRequest, proposal, decision, slaBreached, decidedSeparately, allowedActions: allowedActions() };
   }
 
   function requireAction(action: CaseAction): void {
@@ -77,8 +77,22 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
     if (memory.openRequest && supplement.requestSequence === memory.openRequest.sequence && !memory.answer) memory.answer = supplement;
   });
 
+  /** Once, when the round's allocation leaves the case out: it is then decided on its own. */
+  async function decideSeparately(reason: 'not_ready_at_close' | 'not_ready_at_allocation'): Promise<void> {
+    if (memory.decidedSeparately || memory.decision || memory.withdrawal || !BEFORE_DECISION.includes(memory.status)) return;
+    memory.decidedSeparately = true;
+    await record('outside_allocation', 'system', memory.status, { reason });
+  }
+
+  setHandler(decideSeparatelySignal, () => decideSeparately('not_ready_at_close'));
+
   setHandler(allocationDecidedSignal, async (allocation) => {
-    if ((memory.status !== 'IN_QUEUE' && memory.status !== 'IN_REVIEW') || memory.withdrawal || memory.decision) return;
+    if (memory.withdrawal || memory.decision) return;
+    if (memory.status !== 'IN_QUEUE' && memory.status !== 'IN_REVIEW') {
+      // Waiting for the association when the allocation came: decided on its own once it is ready.
+      if (patched('allocation-missed-decided-separately')) await decideSeparately('not_ready_at_allocation');
+      return;
+    }
     memory.decisionCount += 1;
     const allocated: ProposedDecision = {
       sequence: memory.decisionCount,
@@ -88,11 +102,15 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
       conditions: [],
       decidedBy: allocation.decidedBy,
       decidedAt: allocation.at,
-      needsApproval: false,
+      needsApproval: allocation.approvedBy !== undefined,
     };
     memory.decision = allocated;
     const recorded = record('decided', allocation.decidedBy, 'DECIDED', { sequence: allocated.sequence, outcome: allocated.outcome, allocation: true });
     await inOrder(() => activities.saveDecision({ applicationId, decision: allocated }));
+    const approvedBy = allocation.approvedBy;
+    if (approvedBy !== undefined) {
+      await inOrder(() => activities.recordApproval({ applicationId, sequence: allocated.sequence, approver: approvedBy, approve: true, comment: null, at: allocation.at }));
+    }
     await recorded;
   });
 

@@ -40,6 +40,11 @@ export interface CaseState {
   proposal: ProposedDecision | null;
   decision: ProposedDecision | null;
   slaBreached: boolean;
+  /**
+   * A deadline round's case its round's allocation did not decide (it was not ready when the round
+   * closed, or when the allocation was confirmed): a caseworker decides it on its own.
+   */
+  decidedSeparately?: boolean;
   allowedActions: CaseAction[];
 }
 
@@ -169,14 +174,33 @@ export interface ConfirmAllocationInput {
   approver: string;
   decisions: AllocationDecisionInput[];
 }
+/** The second signature on an allocation granting more than the round's four-eyes threshold to any one case. */
+export interface ApproveAllocationInput {
+  approver: string;
+  approve: boolean;
+  comment?: string;
+}
 export interface RoundState {
-  status: 'OPEN' | 'CLOSED' | 'ALLOCATED';
+  /** AWAITING_APPROVAL: confirmed by one approver, waiting for a second, different one. */
+  status: 'OPEN' | 'CLOSED' | 'AWAITING_APPROVAL' | 'ALLOCATED';
   closesAt: string;
   budgetOre: number;
+  /** Above this grant to any one case, the allocation needs a second approver; null for rounds started before the rule. */
+  fourEyesThresholdOre?: number | null;
   proposal: AllocationLine[];
+  /** The decisions as confirmed (waiting for the second signature, or allocated). */
+  decisions?: AllocationDecisionInput[];
   confirmedBy: string | null;
+  approvedBy?: string | null;
+  /** The last time a second approver sent the allocation back, and why. */
+  returned?: { by: string; comment: string; at: string } | null;
+  /** Cases of the round the allocation did not decide, told to be decided one by one. */
+  outsideAllocation?: string[];
 }
 export const roundStateQuery = defineQuery<RoundState>('roundState');
 export const confirmAllocationUpdate = defineUpdate<RoundState, [ConfirmAllocationInput]>('confirmAllocation');
+export const approveAllocationUpdate = defineUpdate<RoundState, [ApproveAllocationInput]>('approveAllocation');
 /** From the round to each of its applications, once the allocation is confirmed. */
-export const allocationDecidedSignal = defineSignal<[AllocationDecisionInput & { decidedBy: string; at: string }]>('allocationDecided');
+export const allocationDecidedSignal = defineSignal<[AllocationDecisionInput & { decidedBy: string; approvedBy?: string; at: string }]>('allocationDecided');
+/** From the round to each case its confirmed allocation left out: decide it on its own. */
+export const decideSeparatelySignal = defineSignal<[{ roundId: string; at: string }]>('decideSeparately');

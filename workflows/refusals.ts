@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/workflow';
 import { FAILURE_TYPES, type InvalidInputDetails, type NotAllowedDetails } from './messages';
+import type { MessageKey } from '../domain/message-key';
 
 // How the workflows' Update validators say no. The API answers 409 for an action the state does
 // not allow and 400 for invalid input, in the reader's language from the message key.
@@ -14,10 +15,11 @@ export function invalidInput(problem: InvalidInputDetails): ApplicationFailure {
   return ApplicationFailure.create({ type: FAILURE_TYPES.invalidInput, message: `${problem.field}: ${problem.messageKey}`, details: [details], nonRetryable: true });
 }
 
-export function sameApprover(): ApplicationFailure {
+export function sameApprover(messageKey?: MessageKey): ApplicationFailure {
   return ApplicationFailure.create({
     type: FAILURE_TYPES.sameApprover,
     message: 'The second signature must come from someone other than the caseworker who decided',
+    ...(messageKey ? { details: [{ messageKey }] } : {}),
     nonRetryable: true,
   });
 }

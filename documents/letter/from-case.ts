@@ -36,7 +36,8 @@ type CaseWithRound = Application & { round: FundingRound };
 /** A chosen criterion as the reader's letter words it: a reason every round knows, or the round's own wording. */
 function wordCriterion(code: string, roundCriteria: CriterionDefinition[], language: Language): string {
   if (code === 'late_submission') return t(language, 'letter.criterion.late_submission');
-  return roundCriteria.find((c) => c.code === code)?.label[language] ?? code;
+  const label = roundCriteria.find((c) => c.code === code)?.label;
+  return label?.[language] ?? label?.da ?? code;
 }
 
 /**

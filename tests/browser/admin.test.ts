@@ -128,6 +128,8 @@ describe('administration pages', () => {
     await page.locator('#f-closesAtTime').fill('12:00');
     await page.locator('[id="f-decisionCriteria-0-code"]').fill('target_group');
     await page.locator('[id="f-decisionCriteria-0-label-da"]').fill('Aktiviteten når kun få i målgruppen.');
+    await page.locator('[id="f-decisionCriteria-0-label-nb"]').fill('Aktiviteten når bare få i målgruppen.');
+    await page.locator('[id="f-decisionCriteria-0-label-en"]').fill('The activity reaches few people in the target group.');
     await page.locator('[id="f-processSettings-answerReminders"]').fill('P7D, seven');
     // The legal frame: decided by a committee (whose meeting date is still missing), a contact person.
     await page.locator('[id="f-legalFrame-decisionMaker-kind-1"]').check();
@@ -152,7 +154,9 @@ describe('administration pages', () => {
     expect(round).toMatchObject({ mode: 'deadline', budgetOre: 40_000_000n, maxAmountOre: 5_000_000n });
     // Danish wall-clock time: 1 March 2027 12:00 is 11:00 UTC (winter time).
     expect(round.closesAt?.toISOString()).toBe('2027-03-01T11:00:00.000Z');
-    expect(round.decisionCriteria).toEqual([{ code: 'target_group', label: { da: 'Aktiviteten når kun få i målgruppen.' } }]);
+    expect(round.decisionCriteria).toEqual([
+      { code: 'target_group', label: { da: 'Aktiviteten når kun få i målgruppen.', nb: 'Aktiviteten når bare få i målgruppen.', en: 'The activity reaches few people in the target group.' } },
+    ]);
     // What the administrator left blank of the frame comes from the shipped § 18 frame (outside production).
     expect(round.legalFrame).toMatchObject({
       legalBasis: 'serviceloven § 18',

@@ -50,7 +50,7 @@ function roundBody(overrides: Record<string, unknown> = {}) {
     mode: 'deadline',
     targetGroups: ['lonely', 'older_people'],
     excludedCostCategories: ['wages', 'premises'],
-    decisionCriteria: [{ code: 'target_group', label: { da: 'Aktiviteten når kun få i målgruppen.', en: 'The activity reaches few in the target group.' } }],
+    decisionCriteria: [{ code: 'target_group', label: { da: 'Aktiviteten når kun få i målgruppen.', nb: 'Aktiviteten når bare få i målgruppen.', en: 'The activity reaches few in the target group.' } }],
     processSettings: { answerDeadline: 'P10D', reportDue: { kind: 'fixed_date_next_year', month: 4, day: 1 } },
     ...overrides,
   };
@@ -119,8 +119,8 @@ describe('creating a funding round', () => {
         excludedCostCategories: ['champagne'],
         reportingTiers: [{ upToKroner: 10_000, requirement: 'declaration', applicationDocuments: [] }],
         decisionCriteria: [
-          { code: 'a', label: { da: 'A' } },
-          { code: 'a', label: { da: 'B' } },
+          { code: 'a', label: { da: 'A', nb: 'A', en: 'A' } },
+          { code: 'a', label: { da: 'B', nb: 'B', en: 'B' } },
         ],
         processSettings: { answerDeadline: 'soon', answerDeadlline: 'P3D' },
         budgt: 5,
@@ -141,10 +141,13 @@ describe('creating a funding round', () => {
     });
   });
 
-  it('needs a Danish label on every decision criterion: the letter is written in Danish', async () => {
+  it('needs a label on every decision criterion in every language: a letter cites it in the association’s language', async () => {
     const response = await postJson(url('/rounds'), roundBody({ decisionCriteria: [{ code: 'reach', label: { en: 'Reaches few' } }] }), as('admin'));
     expect(response.status).toBe(400);
-    expect(response.body.error.issues).toEqual([{ path: 'decisionCriteria.0.label.da', message: 'Feltet skal udfyldes.' }]);
+    expect(response.body.error.issues).toEqual([
+      { path: 'decisionCriteria.0.label.da', message: 'Feltet skal udfyldes.' },
+      { path: 'decisionCriteria.0.label.nb', message: 'Feltet skal udfyldes.' },
+    ]);
   });
 
   it('checks the rules between fields', async () => {

@@ -89,6 +89,7 @@ const TABLE: Record<string, Expectation> = {
   // A continuous round has no allocation workflow: allowed callers learn that with a 404.
   'GET /api/v1/rounds/:id/allocation': { row: CASEWORK, stateAnswers: [404] },
   'POST /api/v1/rounds/:id/allocation': { row: APPROVER },
+  'POST /api/v1/rounds/:id/allocation/approval': { row: APPROVER },
   'GET /api/v1/admin/rounds': { row: ANY_STAFF },
   'POST /api/v1/rounds': { row: ADMIN },
   'GET /api/v1/rounds/:id': { row: ANY_STAFF },

@@ -48,12 +48,17 @@ export async function startTestWorker(config: Config, db: Database): Promise<Run
   // The worker's real dependencies: SMTP to the test sink, the local register of fictional associations.
   const { worker, connection } = await connectWorker(config, db, { workflowBundle: { codePath: bundlePath } });
   const running = worker.run();
+  let stopped: Promise<void> | undefined;
   return {
     worker,
-    async stop() {
-      if (worker.getState() === 'RUNNING') worker.shutdown();
-      await running;
-      await connection.close();
+    // Once: a test that stops the stack's worker early leaves the stack's own stop to do nothing more.
+    stop() {
+      stopped ??= (async () => {
+        if (worker.getState() === 'RUNNING') worker.shutdown();
+        await running;
+        await connection.close();
+      })();
+      return stopped;
     },
   };
 }

@@ -61,7 +61,7 @@ export function createWorkflowStarter({ db, temporal, taskQueue, log }: { db: Da
       temporal.workflow.start<typeof workflows.fundingRound>(FUNDING_ROUND, {
         taskQueue,
         workflowId: fundingRoundWorkflowId(round.id),
-        args: [{ roundId: round.id, closesAt: round.closesAt!.toISOString(), budgetOre: Number(round.budgetOre) }],
+        args: [{ roundId: round.id, closesAt: round.closesAt!.toISOString(), budgetOre: Number(round.budgetOre), fourEyesThresholdOre: Number(round.fourEyesThresholdOre) }],
         workflowIdConflictPolicy: 'USE_EXISTING',
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
       }),

@@ -5,41 +5,42 @@ import type { Database } from '../../../lib/db';
 import type { decisionSchema } from '../../../domain/case-actions';
 import { kronerToOre } from '../../../domain/money';
 import { grantApplicationWorkflowId } from '../../../domain/workflow-ids';
-import { decisionProblems } from '../../../domain/decision-rules';
+import { applicationForCheck, decisionCheck, type ApplicationForCheck } from './decision-check';
 import { decideUpdate, type CaseState } from '../../../workflows/messages';
 import { ApiError } from '../http/errors';
 import { workflowCall } from '../http/workflow-errors';
 
 export type DecisionInput = z.infer<typeof decisionSchema>;
 
-export interface DecisionCriterion {
-  code: string;
-  label: Record<string, string>;
-}
-
-export function criteriaOf(round: { decisionCriteria: unknown }): DecisionCriterion[] {
-  return Array.isArray(round.decisionCriteria) ? (round.decisionCriteria as DecisionCriterion[]) : [];
-}
+export { criteriaOf, type DecisionCriterion } from './decision-check';
 
 /**
  * Refuses a decision the letter could not explain (400 naming the field): criteria the round
- * does not know, a partial approval or rejection without reasons, an amount that does not match
- * the outcome. Returns the amount in øre.
+ * does not know, a partial approval or rejection without reasons about this application, an
+ * amount that does not match the outcome. Returns the amount in øre.
  */
 export async function checkDecision(db: Database, applicationId: string, input: DecisionInput): Promise<bigint> {
-  const application = await db.application.findUnique({ where: { id: applicationId }, select: { amountRequestedOre: true, round: { select: { decisionCriteria: true } } } });
+  const application = await db.application.findUnique({ where: { id: applicationId }, select: applicationForCheck });
   if (!application) throw new ApiError(404, 'not_found', 'errors.application.notFound');
-  const criteria = criteriaOf(application.round);
-  const unknown = input.reasons.criteria.filter((code) => !criteria.some((c) => c.code === code));
-  if (unknown.length) {
-    throw new ApiError(400, 'validation_failed', 'errors.validation.failed', [{ path: 'reasons.criteria', message: `Unknown criteria: ${unknown.join(', ')}` }]);
-  }
   const amountGrantedOre = kronerToOre(input.amountGranted);
-  // The letter must be sendable: refuse an unexplained or inconsistent decision before it is made.
-  const worded = input.reasons.criteria.map((code) => criteria.find((c) => c.code === code)?.label.da ?? code);
-  const [problem] = decisionProblems({ outcome: input.outcome, amountRequestedOre: application.amountRequestedOre, amountGrantedOre, reasons: { ...input.reasons, criteria: worded } });
-  if (problem) throw new ApiError(400, 'validation_failed', 'errors.validation.failed', [{ path: problem.field, message: messageKey(problem.messageKey) }]);
+  const [problem] = decisionCheck(application, { outcome: input.outcome, amountGrantedOre, reasons: input.reasons });
+  if (problem) throw new ApiError(400, 'validation_failed', 'errors.validation.failed', [{ path: problem.field, message: messageKey(problem.messageKey) }], problem.values);
+  if (application.round.mode === 'deadline') await checkRemainingBudget(db, application, amountGrantedOre);
   return amountGrantedOre;
+}
+
+/**
+ * A deadline round's case decided on its own (left out of the allocation) is granted from what the
+ * allocation and earlier such decisions left of the round's budget.
+ */
+async function checkRemainingBudget(db: Database, application: ApplicationForCheck, amountGrantedOre: bigint): Promise<void> {
+  const granted = await db.application.aggregate({ where: { roundId: application.roundId, id: { not: application.id } }, _sum: { amountGrantedOre: true } });
+  const remaining = application.round.budgetOre - (granted._sum.amountGrantedOre ?? 0n);
+  if (amountGrantedOre > remaining) {
+    throw new ApiError(400, 'validation_failed', 'errors.validation.failed', [{ path: 'amountGranted', message: messageKey('errors.decision.overRemainingBudget') }], {
+      remaining: Number((remaining > 0n ? remaining : 0n) / 100n),
+    });
+  }
 }
 
 /** Checks the decision, then asks the workflow to make it (409 when the state does not allow it). */

@@ -29,6 +29,7 @@ export const caseStateSchema = z
     proposal: z.looseObject({}).nullable().meta({ description: 'A decision awaiting the second signature' }),
     decision: z.looseObject({}).nullable(),
     slaBreached: z.boolean(),
+    decidedSeparately: z.boolean().optional().meta({ description: 'A deadline round’s case its allocation left out (not ready at the close): decided on its own' }),
     allowedActions: z.array(z.enum(CASE_ACTIONS)),
   })
   .meta({ id: 'CaseState', description: 'Where the case is in its workflow and what may be done now.' });

@@ -15,8 +15,10 @@ export function toApiError(error: unknown): unknown {
       const { status = '' } = (cause.details?.[0] ?? {}) as Partial<NotAllowedDetails>;
       return new ApiError(409, 'action_not_allowed', 'errors.action.notAllowed', [], { status });
     }
-    case FAILURE_TYPES.sameApprover:
-      return new ApiError(409, 'same_approver', 'errors.approval.sameApprover');
+    case FAILURE_TYPES.sameApprover: {
+      const { messageKey } = (cause.details?.[0] ?? {}) as { messageKey?: string };
+      return new ApiError(409, 'same_approver', messageKey && hasMessage(DEFAULT_LANGUAGE, messageKey) ? messageKey : 'errors.approval.sameApprover');
+    }
     case FAILURE_TYPES.invalidInput: {
       // The workflow names the rule that failed; the reader gets that rule's message.
       const { field = '', messageKey } = (cause.details?.[0] ?? {}) as Partial<InvalidInputDetails>;

@@ -2,12 +2,13 @@ import { Router } from 'express';
 import type { Client } from '@temporalio/client';
 import { z } from 'zod';
 import type { Database } from '../../../lib/db';
-import { allocationConfirmationSchema } from '../../../domain/case-actions';
+import { allocationConfirmationSchema, approvalSchema } from '../../../domain/case-actions';
 import { oreToKroner } from '../../../domain/money';
 import type { RoundState } from '../../../workflows/messages';
 import { ApiError, parseInput } from '../http/errors';
 import { requireStaff } from '../http/staff';
-import { confirmAllocation, roundAllocation } from '../casework/allocation';
+import { answerAllocation, confirmAllocation, roundAllocation } from '../casework/allocation';
+import { requestLanguage } from '../http/language';
 import { idempotencyKeyOf } from '../http/idempotency';
 import { recordAccessMany, recordAudit } from '../audit/log';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
@@ -19,12 +20,19 @@ function roundIdOf(raw: unknown): string {
   return id.data;
 }
 
+const kroner = (ore: number) => oreToKroner(BigInt(ore));
+
 function inKroner(state: RoundState) {
   return {
     status: state.status,
     closesAt: state.closesAt,
-    budget: oreToKroner(BigInt(state.budgetOre)),
+    budget: kroner(state.budgetOre),
+    fourEyesThreshold: state.fourEyesThresholdOre == null ? null : kroner(state.fourEyesThresholdOre),
     confirmedBy: state.confirmedBy,
+    approvedBy: state.approvedBy ?? null,
+    returned: state.returned ?? null,
+    decisions: (state.decisions ?? []).map((d) => ({ applicationId: d.applicationId, outcome: d.outcome, amountGranted: kroner(d.amountGrantedOre), reasons: d.reasons })),
+    outsideAllocation: state.outsideAllocation ?? [],
     proposal: state.proposal.map((line) => ({
       applicationId: line.applicationId,
       reference: line.reference,
@@ -38,10 +46,17 @@ function inKroner(state: RoundState) {
 
 const allocationSchema = z
   .object({
-    status: z.enum(['OPEN', 'CLOSED', 'ALLOCATED']),
+    status: z.enum(['OPEN', 'CLOSED', 'AWAITING_APPROVAL', 'ALLOCATED']).meta({ description: 'AWAITING_APPROVAL: confirmed by one approver, a grant is above the four-eyes threshold, a second approver must approve' }),
     closesAt: z.iso.datetime(),
     budget: z.number().meta({ description: 'kroner' }),
-    confirmedBy: z.string().nullable(),
+    fourEyesThreshold: z.number().nullable().meta({ description: 'kroner: an allocation granting any one case more needs a second, different approver' }),
+    confirmedBy: z.string().nullable().meta({ description: 'who confirmed the allocation (the first signature)' }),
+    approvedBy: z.string().nullable().meta({ description: 'the second signature, when one was needed' }),
+    returned: z.object({ by: z.string(), comment: z.string(), at: z.iso.datetime() }).nullable().meta({ description: 'the last time a second approver sent the allocation back' }),
+    decisions: z
+      .array(z.object({ applicationId: z.uuid(), outcome: z.enum(['approved', 'partially_approved', 'rejected']), amountGranted: z.number(), reasons: z.object({ criteria: z.array(z.string()), text: z.string() }) }))
+      .meta({ description: 'the decisions as confirmed (awaiting the second signature, or allocated); amounts in kroner' }),
+    outsideAllocation: z.array(z.uuid()).meta({ description: 'cases of the round the allocation left out because they were not ready; each is decided on its own' }),
     proposal: z.array(
       z.object({
         applicationId: z.uuid(),
@@ -69,8 +84,17 @@ export const paths: ZodOpenApiPathsObject = {
       },
     },
     post: caseActionOperation({
-      summary: 'Confirm a closed deadline round’s allocation (approver); GET shows the proposal',
+      summary:
+        'Confirm a closed deadline round’s allocation (approver). Every decision passes the rules of a single decision first (criteria of the round, amount against outcome, a begrundelse about the application): 400 names every failing case by reference and field, and nothing is confirmed. When a grant is above the round’s four-eyes threshold the round waits for a second approver (AWAITING_APPROVAL); otherwise the decisions are sent',
       body: allocationConfirmationSchema.meta({ id: 'AllocationConfirmation' }),
+      answer: allocationSchema,
+      security: 'staff',
+    }),
+  },
+  '/rounds/{id}/allocation/approval': {
+    post: caseActionOperation({
+      summary: 'The second signature on an allocation above the four-eyes threshold (an approver other than the one who confirmed it, else 409): approve sends the decisions; approve false with a comment sends it back to be confirmed again',
+      body: approvalSchema,
       answer: allocationSchema,
       security: 'staff',
     }),
@@ -94,7 +118,17 @@ export function allocationRouter({ db, temporal }: { db: Database; temporal: Cli
     const { decisions } = parseInput(allocationConfirmationSchema, req.body, req);
     const round = await db.fundingRound.findUnique({ where: { id: roundId }, select: { id: true } });
     if (!round) throw new ApiError(404, 'not_found', 'errors.round.notFound');
-    const state = await confirmAllocation(temporal, roundId, staff.email, decisions, idempotencyKeyOf(req));
+    const state = await confirmAllocation({ db, temporal }, roundId, staff.email, decisions, requestLanguage(req), idempotencyKeyOf(req));
+    await recordAudit(db, staff, 'allocation.confirm', { details: { roundId, applications: decisions.length, status: state.status } });
+    res.json(inKroner(state));
+  });
+
+  router.post('/rounds/:id/allocation/approval', async (req, res) => {
+    const staff = requireStaff(res, 'approver');
+    const roundId = roundIdOf(req.params.id);
+    const { approve, comment } = parseInput(approvalSchema, req.body, req);
+    const state = await answerAllocation(temporal, roundId, staff.email, approve, comment, idempotencyKeyOf(req));
+    await recordAudit(db, staff, approve ? 'allocation.approve' : 'allocation.return', { details: { roundId, ...(comment ? { comment } : {}) } });
     res.json(inKroner(state));
   });
 

@@ -3,6 +3,7 @@ import type { CaseState } from '../../../../workflows/messages';
 import { CSRF_FIELD } from '../../http/csrf';
 import { hasRole } from '../../http/staff';
 import { criteriaOf } from '../../casework/decision';
+import { alert } from '../staff/alert';
 import { NOTE_MAX_LENGTH } from '../../casework/notes';
 import { OVERRIDE_REASON_MAX_LENGTH } from '../../casework/screening-overrides';
 import { choiceGroup, hiddenField, selectField, textArea, textField } from '../forms';
@@ -151,6 +152,9 @@ export function actionForms({
   const isCaseworker = hasRole(staff, 'caseworker');
   const forms: SafeHtml[] = [];
   const mine = caseState?.assignee === staff.email;
+  // A deadline round's case: decided in the round's allocation, or on its own when left out of it.
+  if (caseState?.decidedSeparately) forms.push(alert('info', t(language, 'casework.decidedSeparately'), 'note'));
+  else if (application.round.mode === 'deadline' && !caseState?.decision && caseState?.allowedActions.includes('withdraw')) forms.push(alert('info', t(language, 'casework.inAllocation'), 'note'));
   // Back in the queue after an answer, the case is claimed again, also by its own caseworker.
   if (allowed.has('claim') && (status === 'IN_QUEUE' || !mine)) {
     forms.push(html`<form method="post" action="/personale/sager/${application.id}/tag" class="gf-action">

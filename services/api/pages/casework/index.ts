@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { staffPagesFor } from '../staff/access';
 import { approvalPages } from './approvals-page';
+import { allocationPages } from './allocation-page';
 import { caseActionPages, type CaseRouteDependencies } from './case-routes';
 import { showCasePage } from './case-page';
 import { showQueuePage } from './queue-page';
@@ -18,6 +19,7 @@ export function caseworkPages(deps: CaseRouteDependencies): Router {
   router.get('/personale/sager/:id', (req, res) => showCasePage(req, res, deps, applicationIdOf(req)));
   router.use(caseActionPages(deps));
   router.use(approvalPages(deps));
+  router.use(allocationPages(deps));
   router.use(reportReviewPages(deps));
   return router;
 }
