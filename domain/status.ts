@@ -3,6 +3,8 @@ export const CASE_STATUSES = [
   'SUBMITTED',
   'SCREENING',
   'AWAITING_APPLICANT',
+  /** Partshøring: the association has facts to comment on before the decision. */
+  'AWAITING_COMMENTS',
   'IN_QUEUE',
   'IN_REVIEW',
   'AWAITING_APPROVAL',

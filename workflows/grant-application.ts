@@ -6,12 +6,15 @@ import type { GrantApplicationInput } from './grant-application-input';
 import { invalidInput, notAllowed, sameApprover } from './refusals';
 import { caseJournal, newCaseMemory, type CaseContext } from './case-journal';
 import { askApplicant, awaitAnswer } from './information-request';
+import { awaitComments, sendConsultation, validateConsultation } from './consultation';
 import { afterDecision } from './after-decision';
 import {
   allocationDecidedSignal,
   approvalUpdate,
   caseStateQuery,
   claimUpdate,
+  consultationCommentsSignal,
+  consultUpdate,
   decideUpdate,
   releaseUpdate,
   reportStatusSignal,
@@ -31,7 +34,7 @@ import {
 export type { GrantApplicationInput } from './grant-application-input';
 export type { RoundSnapshot } from '../domain/rounds';
 
-const BEFORE_DECISION: CaseStatus[] = ['SUBMITTED', 'SCREENING', 'AWAITING_APPLICANT', 'IN_QUEUE', 'IN_REVIEW', 'AWAITING_APPROVAL'];
+const BEFORE_DECISION: CaseStatus[] = ['SUBMITTED', 'SCREENING', 'AWAITING_APPLICANT', 'AWAITING_COMMENTS', 'IN_QUEUE', 'IN_REVIEW', 'AWAITING_APPROVAL'];
 
 /** One grant application, from submission to a closed case. */
 export async function grantApplication(input: GrantApplicationInput): Promise<CaseStatus> {
@@ -47,18 +50,19 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
     const { status, withdrawal } = memory;
     const actions: CaseAction[] = [];
     if (status === 'IN_QUEUE') actions.push('claim');
-    if (status === 'IN_REVIEW') actions.push('claim', 'release', 'requestInformation');
+    if (status === 'IN_REVIEW') actions.push('claim', 'release', 'requestInformation', 'consult');
     // In a deadline round the decision comes from the round's confirmed allocation.
     if (status === 'IN_REVIEW' && round.mode === 'continuous') actions.push('decide');
     if (status === 'AWAITING_APPROVAL') actions.push('approve');
     if (status === 'AWAITING_APPLICANT') actions.push('supplement');
+    if (status === 'AWAITING_COMMENTS') actions.push('comment');
     if (BEFORE_DECISION.includes(status) && !withdrawal) actions.push('withdraw');
     return actions;
   }
 
   function caseState(): CaseState {
-    const { status, assignee, openRequest, proposal, decision, slaBreached } = memory;
-    return { status, assignee, openRequest, proposal, decision, slaBreached, allowedActions: allowedActions() };
+    const { status, assignee, openRequest, openConsultation, proposal, decision, slaBreached } = memory;
+    return { status, assignee, openRequest, openConsultation, proposal, decision, slaBreached, allowedActions: allowedActions() };
   }
 
   function requireAction(action: CaseAction): void {
@@ -75,6 +79,10 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
 
   setHandler(supplementSignal, (supplement) => {
     if (memory.openRequest && supplement.requestSequence === memory.openRequest.sequence && !memory.answer) memory.answer = supplement;
+  });
+
+  setHandler(consultationCommentsSignal, (comments) => {
+    if (memory.openConsultation && comments.consultationSequence === memory.openConsultation.sequence && !memory.comments) memory.comments = comments;
   });
 
   setHandler(allocationDecidedSignal, async (allocation) => {
@@ -132,6 +140,20 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
       validator: ({ items, message }) => {
         requireAction('requestInformation');
         if (items.length === 0 && !message.trim()) throw invalidInput({ field: 'items', messageKey: 'errors.request.sayWhatIsMissing' });
+      },
+    },
+  );
+
+  setHandler(
+    consultUpdate,
+    async (consult) => {
+      await sendConsultation(context, consult);
+      return caseState();
+    },
+    {
+      validator: (consult) => {
+        requireAction('consult');
+        validateConsultation(context, consult);
       },
     },
   );
@@ -241,6 +263,10 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
         await condition(allHandlersFinished);
         return memory.status;
       }
+      continue;
+    }
+    if (memory.status === 'AWAITING_COMMENTS' && memory.openConsultation) {
+      await awaitComments(context, memory.openConsultation);
       continue;
     }
     const before = memory.status;

@@ -63,6 +63,7 @@ export function decisionLetterData({
   municipality,
   payoutDate,
   reporting,
+  consultation,
 }: {
   application: Application & { round: FundingRound };
   decision: LetterDecision;
@@ -71,6 +72,7 @@ export function decisionLetterData({
   municipality: MunicipalitySettings;
   payoutDate?: string;
   reporting?: { requirement: ReportRequirement; dueAt: string };
+  consultation?: DecisionLetterData['consultation'];
 }): DecisionLetterData {
   const language: Language = isLanguage(application.language) ? application.language : 'da';
   const roundCriteria = (application.round.decisionCriteria as unknown as CriterionDefinition[]) ?? [];
@@ -105,6 +107,7 @@ export function decisionLetterData({
     conditions: decision.conditions,
     reporting: reporting ? { requirement: reporting.requirement, dueDate: new Date(reporting.dueAt) } : undefined,
     payoutDate: payoutDate ? new Date(`${payoutDate}T12:00:00Z`) : undefined,
+    consultation,
     appealGuidance: { da: municipality.APPEAL_GUIDANCE_DA, nb: municipality.APPEAL_GUIDANCE_NB, en: municipality.APPEAL_GUIDANCE_EN }[language],
     caseworker: caseworkerOf(decision.decidedBy, caseworker, municipality),
   };

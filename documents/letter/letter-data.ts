@@ -24,6 +24,8 @@ export interface DecisionLetterData {
   conditions: string[]; // extra conditions from the caseworker
   reporting?: { requirement: ReportRequirement; dueDate: Date }; // absent when rejected
   payoutDate?: Date; // absent when rejected; paid to the CVR's NemKonto
+  /** Partshøring before the decision: when the facts were sent, the deadline, and when comments came (if they did). */
+  consultation?: { sentAt: Date; answerBy: Date; answeredAt?: Date };
   appealGuidance: string; // configurable klagevejledning block; Norwegian letters fall back to a default when empty
   /** A person's name (never an email address), their title and direct phone; or the department. */
   caseworker: { name: string; title?: string; email: string; phone?: string };

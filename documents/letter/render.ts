@@ -65,6 +65,12 @@ function drawDecision(canvas: PdfCanvas, data: DecisionLetterData, { t }: Locale
     canvas.paragraph(t('letter.reasons.guidelines', { guidelines: guidelines.name }));
   }
 
+  const heard = data.consultation;
+  if (heard) {
+    const { date } = localeFor(data.language);
+    canvas.paragraph(t('letter.consultation.body', { sentOn: date(heard.sentAt), answered: heard.answeredAt ? 'yes' : 'no', answeredOn: heard.answeredAt ? date(heard.answeredAt) : '', answerBy: date(heard.answerBy) }));
+  }
+
   canvas.heading(t('letter.legalBasis.heading'));
   canvas.paragraph(t('letter.legalBasis.body', { guidelines: guidelines.name, adoptedBy: guidelines.adoptedBy, adoptedOn: localeFor(data.language).date(guidelines.adoptedOn) }));
 }
