@@ -2,7 +2,7 @@ import { FACT_SOURCES, consultationSchema, type ConsultationFact, type Consultat
 import { processSettingsSchema } from '../../../../domain/round-settings';
 import { parseDuration } from '../../../../lib/durations';
 import { html, type SafeHtml } from '../../../../lib/html';
-import { formatDate, formatDateTime, t, zodErrorMap, type Language } from '../../../../locale';
+import { formatDate, formatDateTime, t, zodErrorMap, type Language, type MessageKey } from '../../../../locale';
 import { CSRF_FIELD } from '../../http/csrf';
 import { localInstant } from '../admin/round-form';
 import { hiddenField, selectField, textArea, textField, type FieldErrors } from '../forms';
@@ -35,7 +35,10 @@ export function consultationFromForm(body: Record<string, unknown>, language: La
   const parsed = consultationSchema.safeParse({ facts, message: textOf(body.message), answerBy }, { error: zodErrorMap(language) });
   if (parsed.success) return { input: parsed.data, errors: {} };
   const errors: FieldErrors = {};
-  for (const issue of parsed.error.issues) errors[consultationFieldFor(issue.path.map(String).join('.'))] ??= issue.message;
+  for (const issue of parsed.error.issues) {
+    const message = issue.message.startsWith('i18n:') ? t(language, issue.message.slice(5) as MessageKey) : issue.message;
+    errors[consultationFieldFor(issue.path.map(String).join('.'))] ??= message;
+  }
   return { errors };
 }
 
@@ -51,10 +54,10 @@ export function consultForm(application: LoadedCase, state: CasePageState, csrf:
     <p>${t(language, 'casework.consultation.intro')}</p>
     ${hiddenField(CSRF_FIELD, csrf)}${hiddenField('expectedStatus', status)}
     ${rows.map(
-      (n) => html`<fieldset class="gf-fact">
+      (n) => html`<div class="gf-fact">
         ${textArea({ name: `fact-${n}`, label: t(language, 'casework.consultation.fact', { n }), language, optional: n > 1, maxLength: 2000, rows: 2, value: textOf(values[`fact-${n}`]), error: errors[`fact-${n}`] })}
         ${selectField({ name: `source-${n}`, label: t(language, 'casework.consultation.source', { n }), language, optional: true, emptyLabel: '', options: sources, value: textOf(values[`source-${n}`]) })}
-      </fieldset>`,
+      </div>`,
     )}
     ${textField({ name: 'answerBy', type: 'date', label: t(language, 'casework.consultation.answerBy'), hint: t(language, 'casework.consultation.answerByHint', { date: formatDate(language, defaultAnswerBy) }), language, optional: true, width: 's', value: textOf(values.answerBy), error: errors.answerBy })}
     ${textArea({ name: 'message', label: t(language, 'casework.consultation.message'), language, optional: true, maxLength: 4000, rows: 3, value: textOf(values.message), error: errors.message })}
