@@ -286,9 +286,9 @@ export async function showCasePage(req: Request, res: Response, deps: CasePageDe
         ])}
       </section>
       ${actionForms({ application, caseState, staff, who, canApprove: hasRole(staff, 'approver'), state, csrf, language })}
+      ${consultationsSection(application, who, language)}
       ${submissionSection(application, language)}
       ${answersSection(application, language)}
-      ${consultationsSection(application, who, language)}
       ${checksSection(application, state, csrf, language)}
       ${decisionsSection(application, who, language)}
       ${timelineSection(application, language)}
