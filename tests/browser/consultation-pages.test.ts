@@ -68,11 +68,12 @@ describe('partshøring pages', () => {
     await staffPage.locator('#f-source-2').selectOption('own_findings');
     const deadline = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
     await staffPage.fill('#f-answerBy', deadline);
-    await staffPage.fill('#f-message', 'Skriv til os, hvis tallene ikke passer.');
+    await staffPage.fill('#f-consultationMessage', 'Skriv til os, hvis tallene ikke passer.');
     await submit(staffPage, staffPage.getByRole('button', { name: 'Send til partshøring' }));
     expect(await staffPage.locator('.alert-success').textContent()).toContain('sendt til partshøring');
     await waitForStatus(submitted.handle, 'AWAITING_COMMENTS');
     const consultation = await stack.db.consultation.findFirstOrThrow({ where: { applicationId: submitted.id } });
+    expect(consultation.message).toBe('Skriv til os, hvis tallene ikke passer.');
     expect(consultation.facts).toEqual([
       { text: expect.stringContaining('6 deltagere'), source: 'earlier_report' },
       { text: expect.stringContaining('lokalet lukket'), source: 'own_findings' },

@@ -2,6 +2,7 @@ import { formatDate, t } from '../../../../locale';
 import { CSRF_FIELD } from '../../http/csrf';
 import { hiddenField, textArea } from '../forms';
 import { html, type SafeHtml } from '../../../../lib/html';
+import { termLink } from '../glossary';
 import { casePath } from './access';
 import { caseSection, fileField } from './action-forms';
 import type { CaseView } from './model';
@@ -15,6 +16,7 @@ export function consultationSection(view: CaseView, context: CasePageContext, st
   const errors = state.errors ?? {};
   return caseSection('consultation', t(language, 'case.consultation.heading'), html`
     <p>${t(language, 'case.consultation.intro')}</p>
+    ${termLink(language, 'partshoering')}
     <p><strong>${t(language, 'case.consultation.answerBy', { date: formatDate(language, consultation.answerBy) })}</strong></p>
     <h3 class="h5">${t(language, 'case.consultation.facts')}</h3>
     <ul>${consultation.facts.map(

@@ -18,7 +18,9 @@ const FACT_ROWS = 3;
 /** Where the API's field paths land on the form: facts.1.text is the second fact's field. */
 export function consultationFieldFor(path: string): string {
   const fact = /^facts(?:\.(\d+))?/.exec(path);
-  return fact ? `fact-${Number(fact[1] ?? 0) + 1}` : path;
+  if (fact) return `fact-${Number(fact[1] ?? 0) + 1}`;
+  // The request form on the same page has its own "message" field.
+  return path === 'message' ? 'consultationMessage' : path;
 }
 
 /** The form's fields as the API's consultation input, or the form's errors in the page's language. */
@@ -32,7 +34,7 @@ export function consultationFromForm(body: Record<string, unknown>, language: La
   const day = textOf(body.answerBy).trim();
   const answerBy = day ? localInstant(day, '23:59') : undefined;
   if (day && !answerBy) return { errors: { answerBy: t(language, 'errors.consultation.deadlineInvalid') } };
-  const parsed = consultationSchema.safeParse({ facts, message: textOf(body.message), answerBy }, { error: zodErrorMap(language) });
+  const parsed = consultationSchema.safeParse({ facts, message: textOf(body.consultationMessage), answerBy }, { error: zodErrorMap(language) });
   if (parsed.success) return { input: parsed.data, errors: {} };
   const errors: FieldErrors = {};
   for (const issue of parsed.error.issues) {
@@ -60,7 +62,7 @@ export function consultForm(application: LoadedCase, state: CasePageState, csrf:
       </div>`,
     )}
     ${textField({ name: 'answerBy', type: 'date', label: t(language, 'casework.consultation.answerBy'), hint: t(language, 'casework.consultation.answerByHint', { date: formatDate(language, defaultAnswerBy) }), language, optional: true, width: 's', value: textOf(values.answerBy), error: errors.answerBy })}
-    ${textArea({ name: 'message', label: t(language, 'casework.consultation.message'), language, optional: true, maxLength: 4000, rows: 3, value: textOf(values.message), error: errors.message })}
+    ${textArea({ name: 'consultationMessage', label: t(language, 'casework.consultation.message'), language, optional: true, maxLength: 4000, rows: 3, value: textOf(values.consultationMessage), error: errors.consultationMessage })}
     <button type="submit" class="button button-secondary">${t(language, 'casework.consultation.send')}</button>
   </form>`;
 }
