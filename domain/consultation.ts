@@ -51,7 +51,12 @@ export const consultationCommentsSchema = z.object({
   documentIds: z.array(z.uuid()).max(10).default([]),
 });
 
-/** Reminders before the deadline: the round's answer reminders that fall before it. */
-export function consultationReminderOffsets(remindersMs: readonly number[], sentAt: number, answerBy: number): number[] {
-  return remindersMs.filter((offset) => sentAt + offset < answerBy);
+/**
+ * When to remind (ms after sending): as long before the deadline as the round's answer reminders
+ * come before its own answer deadline. With the round's deadline that is the round's reminders; a
+ * longer or shorter deadline moves them with it, and none falls at or before sending.
+ */
+export function consultationReminderOffsets(remindersMs: readonly number[], answerDeadlineMs: number, sentAt: number, answerBy: number): number[] {
+  const window = answerBy - sentAt;
+  return remindersMs.map((offset) => window - (answerDeadlineMs - offset)).filter((offset) => offset > 0 && offset < window);
 }

@@ -52,7 +52,8 @@ export async function awaitComments({ input, memory, journal }: CaseContext, con
   const sentAt = Date.parse(consultation.sentAt);
   const answerBy = Date.parse(consultation.answerBy);
   let reminders = 0;
-  for (const offset of consultationReminderOffsets(input.round.timings.answerRemindersMs, sentAt, answerBy)) {
+  const { answerRemindersMs, answerDeadlineMs } = input.round.timings;
+  for (const offset of consultationReminderOffsets(answerRemindersMs, answerDeadlineMs, sentAt, answerBy)) {
     if (await condition(answeredOrWithdrawn, Math.max(0, sentAt + offset - Date.now()))) break;
     reminders += 1;
     const remindersSent = reminders;

@@ -17,11 +17,15 @@ describe('a partshøring’s answer deadline', () => {
     expect(consultationDeadlineProblem(new Date('not a date'), NOW)?.messageKey).toBe('errors.consultation.deadlineInvalid');
   });
 
-  it('gets the round’s reminders that fall before it', () => {
+  it('gets reminders as long before it as the round’s reminders come before the round’s deadline', () => {
     const sent = NOW.getTime();
-    expect(consultationReminderOffsets([7 * DAY, 12 * DAY], sent, sent + 14 * DAY)).toEqual([7 * DAY, 12 * DAY]);
-    expect(consultationReminderOffsets([7 * DAY, 12 * DAY], sent, sent + 10 * DAY)).toEqual([7 * DAY]);
-    expect(consultationReminderOffsets([7 * DAY], sent, sent + 7 * DAY)).toEqual([]);
+    // The round: answer within 14 days, reminders after 7 and 12 days (7 and 2 days before the deadline).
+    const remind = (deadlineDays: number) => consultationReminderOffsets([7 * DAY, 12 * DAY], 14 * DAY, sent, sent + deadlineDays * DAY).map((ms) => ms / DAY);
+    expect(remind(14)).toEqual([7, 12]);
+    expect(remind(56)).toEqual([49, 54]);
+    expect(remind(8)).toEqual([1, 6]);
+    expect(remind(7)).toEqual([5]);
+    expect(remind(2)).toEqual([]);
   });
 });
 
