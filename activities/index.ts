@@ -3,6 +3,7 @@ import { configureLocale } from '../locale';
 import { createAllocationActivities } from './allocation';
 import { createCaseEventActivities } from './case-events';
 import { createCaseRecordActivities } from './case-records';
+import { createConsultationActivities } from './consultations';
 import { createDecisionLetterActivities, type MunicipalitySettings } from './letters/store-decision-letter';
 import { createCaseEmailActivities, type CaseEmailSettings } from './mail/case-emails';
 import type { BusinessRegister } from '../lib/register';
@@ -22,6 +23,7 @@ export function createActivities(deps: ActivityDependencies) {
     ...createCaseEventActivities(deps),
     ...createAllocationActivities(deps),
     ...createCaseRecordActivities(deps),
+    ...createConsultationActivities(deps),
     ...createScreeningActivities(deps),
     ...createDecisionLetterActivities(deps),
     ...createCaseEmailActivities({ db: deps.db, settings: deps.email }),

@@ -3,6 +3,8 @@ export const CASE_STATUSES = [
   'SUBMITTED',
   'SCREENING',
   'AWAITING_APPLICANT',
+  /** Partshøring: the association has facts to comment on before the decision. */
+  'AWAITING_COMMENTS',
   'IN_QUEUE',
   'IN_REVIEW',
   'AWAITING_APPROVAL',
@@ -18,4 +20,4 @@ export const CASE_STATUSES = [
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 /** The statuses of a case not yet decided, withdrawn or lapsed. */
-export const BEFORE_DECISION: readonly CaseStatus[] = ['SUBMITTED', 'SCREENING', 'AWAITING_APPLICANT', 'IN_QUEUE', 'IN_REVIEW', 'AWAITING_APPROVAL'];
+export const BEFORE_DECISION: readonly CaseStatus[] = ['SUBMITTED', 'SCREENING', 'AWAITING_APPLICANT', 'AWAITING_COMMENTS', 'IN_QUEUE', 'IN_REVIEW', 'AWAITING_APPROVAL'];

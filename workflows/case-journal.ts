@@ -2,7 +2,7 @@ import { workflowInfo } from '@temporalio/workflow';
 import type { CaseActivities } from '../activities';
 import type { CaseStatus } from '../domain/status';
 import { activities } from './activities';
-import type { OpenInformationRequest, ProposedDecision, Supplement, TimelineEntry } from './messages';
+import type { ConsultationComments, OpenConsultation, OpenInformationRequest, ProposedDecision, Supplement, TimelineEntry } from './messages';
 import type { GrantApplicationInput } from './grant-application-input';
 
 /** What one grant workflow knows about its case; the signal and update handlers change it. */
@@ -12,6 +12,10 @@ export interface CaseMemory {
   openRequest: OpenInformationRequest | null;
   requestCount: number;
   answer: Supplement | null;
+  /** Partshøring: the one waiting for comments, how many were sent, and the comments received. */
+  openConsultation: OpenConsultation | null;
+  consultationCount: number;
+  comments: ConsultationComments | null;
   proposal: ProposedDecision | null;
   decision: ProposedDecision | null;
   decisionCount: number;
@@ -50,6 +54,9 @@ export function newCaseMemory(): CaseMemory {
     openRequest: null,
     requestCount: 0,
     answer: null,
+    openConsultation: null,
+    consultationCount: 0,
+    comments: null,
     proposal: null,
     decision: null,
     decisionCount: 0,

@@ -6,6 +6,7 @@ import type { GrantApplicationInput } from './grant-application-input';
 import { invalidInput, notAllowed, sameApprover } from './refusals';
 import { caseJournal, newCaseMemory, type CaseContext } from './case-journal';
 import { askApplicant, awaitAnswer } from './information-request';
+import { awaitComments, sendConsultation, validateConsultation } from './consultation';
 import { afterDecision } from './after-decision';
 import {
   allocationDecidedSignal,
@@ -13,6 +14,8 @@ import {
   caseStateQuery,
   claimUpdate,
   decideSeparatelySignal,
+  consultationCommentsSignal,
+  consultUpdate,
   decideUpdate,
   releaseUpdate,
   reportStatusSignal,
@@ -46,19 +49,20 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
     const { status, withdrawal } = memory;
     const actions: CaseAction[] = [];
     if (status === 'IN_QUEUE') actions.push('claim');
-    if (status === 'IN_REVIEW') actions.push('claim', 'release', 'requestInformation');
+    if (status === 'IN_REVIEW') actions.push('claim', 'release', 'requestInformation', 'consult');
     // In a deadline round the decision comes from the round's confirmed allocation, unless the
     // allocation left this case out: then it is decided on its own.
     if (status === 'IN_REVIEW' && (round.mode === 'continuous' || memory.decidedSeparately)) actions.push('decide');
     if (status === 'AWAITING_APPROVAL') actions.push('approve');
     if (status === 'AWAITING_APPLICANT') actions.push('supplement');
+    if (status === 'AWAITING_COMMENTS') actions.push('comment');
     if (BEFORE_DECISION.includes(status) && !withdrawal) actions.push('withdraw');
     return actions;
   }
 
   function caseState(): CaseState {
-    const { status, assignee, openRequest, proposal, decision, slaBreached, decidedSeparately } = memory;
-    return { status, assignee, openRequest, proposal, decision, slaBreached, decidedSeparately, allowedActions: allowedActions() };
+    const { status, assignee, openRequest, openConsultation, proposal, decision, slaBreached, decidedSeparately } = memory;
+    return { status, assignee, openRequest, openConsultation, proposal, decision, slaBreached, decidedSeparately, allowedActions: allowedActions() };
   }
 
   function requireAction(action: CaseAction): void {
@@ -75,6 +79,10 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
 
   setHandler(supplementSignal, (supplement) => {
     if (memory.openRequest && supplement.requestSequence === memory.openRequest.sequence && !memory.answer) memory.answer = supplement;
+  });
+
+  setHandler(consultationCommentsSignal, (comments) => {
+    if (memory.openConsultation && comments.consultationSequence === memory.openConsultation.sequence && !memory.comments) memory.comments = comments;
   });
 
   /** Once, when the round's allocation leaves the case out: it is then decided on its own. */
@@ -150,6 +158,20 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
       validator: ({ items, message }) => {
         requireAction('requestInformation');
         if (items.length === 0 && !message.trim()) throw invalidInput({ field: 'items', messageKey: 'errors.request.sayWhatIsMissing' });
+      },
+    },
+  );
+
+  setHandler(
+    consultUpdate,
+    async (consult) => {
+      await sendConsultation(context, consult);
+      return caseState();
+    },
+    {
+      validator: (consult) => {
+        requireAction('consult');
+        validateConsultation(context, consult);
       },
     },
   );
@@ -267,6 +289,10 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
         await condition(allHandlersFinished);
         return memory.status;
       }
+      continue;
+    }
+    if (memory.status === 'AWAITING_COMMENTS' && memory.openConsultation) {
+      await awaitComments(context, memory.openConsultation);
       continue;
     }
     const before = memory.status;

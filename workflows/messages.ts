@@ -3,6 +3,7 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { CaseStatus } from '../domain/status';
 import type { MessageKey } from '../domain/message-key';
+import type { ConsultationFact } from '../domain/consultation';
 
 export type DecisionOutcome = 'approved' | 'partially_approved' | 'rejected';
 
@@ -24,6 +25,16 @@ export interface ProposedDecision {
   needsApproval: boolean;
 }
 
+/** A partshøring under way: the facts sent for comment and the answer deadline. */
+export interface OpenConsultation {
+  sequence: number;
+  requestedBy: string;
+  facts: ConsultationFact[];
+  message: string;
+  sentAt: string;
+  answerBy: string;
+}
+
 export interface OpenInformationRequest {
   sequence: number;
   requestedBy: string;
@@ -37,6 +48,8 @@ export interface CaseState {
   status: CaseStatus;
   assignee: string | null;
   openRequest: OpenInformationRequest | null;
+  /** The partshøring waiting for the association's comments. */
+  openConsultation: OpenConsultation | null;
   proposal: ProposedDecision | null;
   decision: ProposedDecision | null;
   slaBreached: boolean;
@@ -48,7 +61,7 @@ export interface CaseState {
   allowedActions: CaseAction[];
 }
 
-export type CaseAction = 'claim' | 'release' | 'requestInformation' | 'decide' | 'approve' | 'withdraw' | 'supplement';
+export type CaseAction = 'claim' | 'release' | 'requestInformation' | 'consult' | 'decide' | 'approve' | 'withdraw' | 'supplement' | 'comment';
 
 // Queries
 export const statusQuery = defineQuery<CaseStatus>('status');
@@ -71,6 +84,14 @@ export interface Supplement {
   at: string;
 }
 export const supplementSignal = defineSignal<[Supplement]>('supplement');
+/** The association's comments on the facts of a partshøring. */
+export interface ConsultationComments {
+  consultationSequence: number;
+  text: string;
+  documentIds: string[];
+  at: string;
+}
+export const consultationCommentsSignal = defineSignal<[ConsultationComments]>('consultationComments');
 export const withdrawSignal = defineSignal<[{ reason: string; at: string }]>('withdraw');
 
 // Updates from caseworkers and approvers: validators reject what the current state does not allow.
@@ -87,6 +108,13 @@ export interface InformationRequestInput {
   items: string[];
   message: string;
 }
+export interface ConsultInput {
+  caseworker: string;
+  facts: ConsultationFact[];
+  message: string;
+  /** ISO time; the round's answer deadline from now when left out. */
+  answerBy?: string;
+}
 export interface DecideInput {
   caseworker: string;
   outcome: DecisionOutcome;
@@ -102,6 +130,7 @@ export interface ApprovalInput {
 export const claimUpdate = defineUpdate<CaseState, [ClaimInput]>('claim');
 export const releaseUpdate = defineUpdate<CaseState, [ReleaseInput]>('release');
 export const requestInformationUpdate = defineUpdate<CaseState, [InformationRequestInput]>('requestInformation');
+export const consultUpdate = defineUpdate<CaseState, [ConsultInput]>('consult');
 export const decideUpdate = defineUpdate<CaseState, [DecideInput]>('decide');
 export const approvalUpdate = defineUpdate<CaseState, [ApprovalInput]>('approval');
 

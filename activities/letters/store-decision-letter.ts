@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { Database } from '../../lib/db';
 import { findStaffPerson } from '../../lib/staff-people';
+import { consultationBefore } from '../../lib/consultations';
 import type { ReportRequirement } from '../../domain/tiers';
 import type { DecisionOutcome } from '../../domain/decision-rules';
 import {
@@ -48,6 +49,7 @@ export function createDecisionLetterActivities({ db, municipality }: { db: Datab
         municipality,
         payoutDate: request.payoutDate,
         reporting: request.reporting,
+        consultation: await consultationBefore(db, request.applicationId, decision.decidedAt),
       });
 
       let pdf: Buffer;

@@ -76,6 +76,12 @@ export function createCaseEmailActivities({ db, settings }: { db: Database; sett
         const infoRequest = await db.informationRequest.findUniqueOrThrow({ where: { applicationId_sequence: { applicationId, sequence } } });
         return { ...common, items: infoRequest.items as string[], message: infoRequest.message, answerBy: infoRequest.answerBy };
       }
+      case 'consultation':
+      case 'consultation_reminder': {
+        const sequence = Number(extra.sequence);
+        const consultation = await db.consultation.findUniqueOrThrow({ where: { applicationId_sequence: { applicationId, sequence } } });
+        return { ...common, facts: consultation.facts as EmailData['consultation']['facts'], message: consultation.message, answerBy: consultation.answerBy };
+      }
       case 'lapsed':
       case 'withdrawn':
         return common;

@@ -2,6 +2,7 @@ import type { Language } from '../../lib/languages';
 import { localeFor } from '../../locale';
 import { informationReminderEmail, informationRequestEmail, lapsedEmail, receiptEmail, withdrawnEmail } from './application-emails';
 import type { CaseEmailComposer } from './case-email-body';
+import { consultationEmail, consultationReminderEmail } from './consultation-emails';
 import { afvisningEmail, decisionEmail } from './decision-email';
 import { termsBlock } from './terms';
 import { assembleEmail, assertWebLink } from './frame';
@@ -12,6 +13,8 @@ const COMPOSERS: { [K in EmailKind]: CaseEmailComposer<EmailData[K]> } = {
   receipt: receiptEmail,
   information_request: informationRequestEmail,
   information_reminder: informationReminderEmail,
+  consultation: consultationEmail,
+  consultation_reminder: consultationReminderEmail,
   lapsed: lapsedEmail,
   withdrawn: withdrawnEmail,
   decision: decisionEmail,

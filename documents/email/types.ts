@@ -1,9 +1,12 @@
 import type { ReportRequirement } from '../../domain/tiers';
+import type { FactSource } from '../../domain/consultation';
 
 export type EmailKind =
   | 'receipt'
   | 'information_request'
   | 'information_reminder'
+  | 'consultation'
+  | 'consultation_reminder'
   | 'lapsed'
   | 'withdrawn'
   | 'decision'
@@ -42,6 +45,13 @@ export interface InformationRequestDetails {
   answerBy: Date;
 }
 
+/** Partshøring: the facts the decision would rest on, each with its source when known. */
+export interface ConsultationDetails {
+  facts: { text: string; source?: FactSource }[];
+  message: string; // the caseworker's own words; may be empty
+  answerBy: Date;
+}
+
 export interface ReportDeadline {
   dueDate: Date;
   requirement: ReportRequirement;
@@ -51,6 +61,8 @@ export interface EmailData {
   receipt: EmailCommon & { roundName: string; submittedAt: Date; expectedAnswerBy?: Date };
   information_request: EmailCommon & InformationRequestDetails;
   information_reminder: EmailCommon & InformationRequestDetails;
+  consultation: EmailCommon & ConsultationDetails;
+  consultation_reminder: EmailCommon & ConsultationDetails;
   lapsed: EmailCommon;
   withdrawn: EmailCommon;
   /** The decision letter (PDF) is attached by the caller. */

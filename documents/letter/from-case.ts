@@ -108,6 +108,7 @@ export function decisionLetterData({
   municipality,
   payoutDate,
   reporting,
+  consultation,
 }: {
   application: CaseWithRound;
   decision: LetterDecision;
@@ -116,6 +117,7 @@ export function decisionLetterData({
   municipality: MunicipalitySettings;
   payoutDate?: string;
   reporting?: { requirement: ReportRequirement; dueAt: string };
+  consultation?: DecisionLetterData['consultation'];
 }): DecisionLetterData {
   const common = commonOf(application, decision.date, caseworkerOf(decision.decidedBy, caseworker, municipality), municipality);
   const roundCriteria = (application.round.decisionCriteria as unknown as CriterionDefinition[]) ?? [];
@@ -128,6 +130,7 @@ export function decisionLetterData({
     conditions: decision.conditions,
     reporting: reporting ? { requirement: reporting.requirement, dueDate: new Date(reporting.dueAt) } : undefined,
     payoutDate: payoutDate ? new Date(`${payoutDate}T12:00:00Z`) : undefined,
+    consultation,
   };
 }
 

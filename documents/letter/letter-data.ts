@@ -39,6 +39,8 @@ export interface DecisionLetterData extends LetterCommon {
   conditions: string[]; // extra conditions from the caseworker
   reporting?: { requirement: ReportRequirement; dueDate: Date }; // absent when rejected
   payoutDate?: Date; // absent when rejected; paid to the CVR's NemKonto
+  /** Partshøring before the decision: when the facts were sent, the deadline, and when comments came (if they did). */
+  consultation?: { sentAt: Date; answerBy: Date; answeredAt?: Date };
 }
 
 /** An application that arrived after the round's deadline: refused without being assessed. */

@@ -46,6 +46,12 @@ function drawDecision(canvas: PdfCanvas, data: DecisionLetterData, { t }: Locale
     if (reasonText.length > 0) canvas.paragraph(reasonText);
     canvas.paragraph(t('letter.reasons.guidelines', { guidelines: data.frame.guidelines.name }));
   }
+
+  const heard = data.consultation;
+  if (heard) {
+    const { date } = localeFor(data.language);
+    canvas.paragraph(t('letter.consultation.body', { sentOn: date(heard.sentAt), answered: heard.answeredAt ? 'yes' : 'no', answeredOn: heard.answeredAt ? date(heard.answeredAt) : '', answerBy: date(heard.answerBy) }));
+  }
 }
 
 function drawGrantTerms(canvas: PdfCanvas, data: DecisionLetterData, { t }: Locale, facts: Facts): void {

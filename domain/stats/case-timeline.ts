@@ -56,6 +56,8 @@ const STAGE_OF: Partial<Record<CaseStatus, Stage>> = {
   IN_REVIEW: 'review',
   AWAITING_APPROVAL: 'approval',
   AWAITING_APPLICANT: 'applicant',
+  // Partshøring: the case waits for the association's comments, as for an information request.
+  AWAITING_COMMENTS: 'applicant',
 };
 
 const seconds = (from: Date, to: Date) => Math.max(0, Math.round((to.getTime() - from.getTime()) / 1000));

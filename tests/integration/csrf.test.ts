@@ -13,7 +13,7 @@ import { startTestStack, type TestStack } from '../support/stack';
 
 const FOREIGN_ORIGIN = 'https://forfalsket.example';
 /** Forms that carry files are multipart; their token travels in the multipart body. */
-const MULTIPART = new Set(['/sag/:id/svar', '/sag/:id/afrapportering', '/kladde/:id/dokumenter']);
+const MULTIPART = new Set(['/sag/:id/svar', '/sag/:id/bemaerkninger', '/sag/:id/afrapportering', '/kladde/:id/dokumenter']);
 /** JSON API routes that no cookie authenticates: anyone may call them, or only a draft's bearer token. */
 const PUBLIC_API = new Set(['POST /api/v1/auth/login', 'POST /api/v1/applications', 'POST /api/v1/drafts']);
 const withoutCookieAuth = (route: AppRoute) => PUBLIC_API.has(`${route.method} ${route.path}`) || route.path.startsWith('/api/v1/drafts/');
@@ -106,6 +106,8 @@ describe('CSRF protection', () => {
     if (path === '/personale/log-ind') return { email: admin.email, password: admin.password };
     if (path.endsWith('/traek-tilbage')) return { reason: 'Forfalsket' };
     if (path.endsWith('/svar')) return { text: 'Forfalsket svar' };
+    if (path.endsWith('/bemaerkninger')) return { comments: 'Forfalskede bemærkninger' };
+    if (path.endsWith('/partshoering')) return { 'fact-1': 'Forfalsket oplysning' };
     return {};
   }
 

@@ -24,6 +24,13 @@ const SAMPLES: { [K in EmailKind]: EmailData[K] } = {
     answerBy: new Date('2026-03-20T22:59:00Z'),
   },
   information_reminder: { ...common, items: ['Foreningens vedtægter'], message: HOSTILE, answerBy: new Date('2026-03-20T22:59:00Z') },
+  consultation: {
+    ...common,
+    facts: [{ text: `CVR-registret viser, at foreningen blev opløst i 2025. ${HOSTILE}`, source: 'register' }, { text: 'Rapporten for 2025 viste 4 deltagere, ikke 40.', source: 'earlier_report' }, { text: 'Aktiviteten foregår i en anden kommune.' }],
+    message: `Skriv, hvis oplysningerne er forkerte.\n${HOSTILE}`,
+    answerBy: new Date('2026-03-20T22:59:00Z'),
+  },
+  consultation_reminder: { ...common, facts: [{ text: 'Rapporten for 2025 viste 4 deltagere.', source: 'own_findings' }], message: '', answerBy: new Date('2026-03-20T22:59:00Z') },
   lapsed: common,
   withdrawn: common,
   decision: { ...common, outcome: 'partially_approved', amountGrantedOre: 1_200_000n, payoutDate: new Date('2026-03-16T10:00:00Z') },

@@ -4,11 +4,13 @@ import {
   approvalUpdate,
   caseStateQuery,
   claimUpdate,
+  consultUpdate,
   releaseUpdate,
   reportStateQuery,
   requestInformationUpdate,
   reviewReportUpdate,
   type CaseState,
+  type ConsultInput,
   type ReportState,
 } from '../../../workflows/messages';
 import { ApiError } from '../http/errors';
@@ -45,6 +47,11 @@ export function releaseCase(temporal: Client, applicationId: string, caseworker:
 
 export function requestInformation(temporal: Client, applicationId: string, caseworker: string, items: string[], message: string, updateId?: string): Promise<CaseState> {
   return workflowCall(() => caseHandle(temporal, applicationId).executeUpdate(requestInformationUpdate, { args: [{ caseworker, items, message }], updateId }));
+}
+
+/** Partshøring: sends the facts to the association with the answer deadline (the round's when left out). */
+export function consultParty(temporal: Client, applicationId: string, input: ConsultInput, updateId?: string): Promise<CaseState> {
+  return workflowCall(() => caseHandle(temporal, applicationId).executeUpdate(consultUpdate, { args: [input], updateId }));
 }
 
 export function answerApproval(temporal: Client, applicationId: string, approver: string, approve: boolean, comment?: string, updateId?: string): Promise<CaseState> {

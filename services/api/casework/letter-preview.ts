@@ -1,5 +1,6 @@
 import type { Database } from '../../../lib/db';
 import { findStaffPerson } from '../../../lib/staff-people';
+import { consultationBefore } from '../../../lib/consultations';
 import { roundReportingTiers } from '../../../domain/rounds';
 import { parseDuration } from '../../../lib/durations';
 import { processSettingsSchema } from '../../../domain/round-settings';
@@ -30,6 +31,7 @@ export async function previewDecisionLetter(
     decision: { outcome: input.outcome, amountGrantedOre: granted ? amountGrantedOre : 0n, reasons: input.reasons, conditions: input.conditions, decidedBy: caseworker, date: now },
     caseworker: await findStaffPerson(db, caseworker),
     municipality,
+    consultation: await consultationBefore(db, applicationId, now),
     ...(granted
       ? {
           payoutDate: new Date(now.getTime() + parseDuration(settings.payoutAfter)).toISOString().slice(0, 10),

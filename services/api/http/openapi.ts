@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject, ZodOpenApiResponseObject } from 'zod-openapi';
 import { LANGUAGES } from '../../../lib/languages';
 import { CASE_STATUSES } from '../../../domain/status';
+import type { CaseAction } from '../../../workflows/messages';
 
 // The pieces every router's OpenAPI declarations share. A router declares its operations next
 // to its handlers (an exported `paths`); services/api/openapi.ts assembles them into the document.
@@ -19,13 +20,14 @@ export const errorSchema = z
 
 export const statusSchema = z.enum(CASE_STATUSES).meta({ id: 'Status' });
 
-const CASE_ACTIONS = ['claim', 'release', 'requestInformation', 'decide', 'approve', 'withdraw', 'supplement'] as const;
+const CASE_ACTIONS = ['claim', 'release', 'requestInformation', 'consult', 'decide', 'approve', 'withdraw', 'supplement', 'comment'] as const satisfies readonly CaseAction[];
 
 export const caseStateSchema = z
   .looseObject({
     status: statusSchema,
     assignee: z.string().nullable(),
     openRequest: z.looseObject({}).nullable(),
+    openConsultation: z.looseObject({}).nullable().meta({ description: 'A partshøring waiting for the association’s comments: facts, message, sentAt, answerBy' }),
     proposal: z.looseObject({}).nullable().meta({ description: 'A decision awaiting the second signature' }),
     decision: z.looseObject({}).nullable(),
     slaBreached: z.boolean(),

@@ -26,7 +26,7 @@ const applicationViewSchema = z
     submittedAt: z.iso.datetime().nullable(),
     timeline: z.array(z.looseObject({ type: z.string(), from: statusSchema.nullable(), to: statusSchema, at: z.iso.datetime() })),
   })
-  .meta({ id: 'ApplicationView', description: 'Staff also get the submission, screening, requests, decisions, documents, payout and reports.' });
+  .meta({ id: 'ApplicationView', description: 'The applicant also gets an open information request and an open partshøring (openConsultation: facts, message, answerBy). Staff also get the submission, screening, requests, consultations, decisions, documents, payout and reports.' });
 
 export const paths: ZodOpenApiPathsObject = {
   '/applications': {
@@ -81,6 +81,7 @@ export function applicationsRouter(deps: IntakeDependencies & { db: Database }):
         events: { orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }] },
         round: true,
         informationRequests: { orderBy: { sequence: 'asc' } },
+        consultations: { orderBy: { sequence: 'asc' } },
         decisions: { orderBy: { sequence: 'asc' } },
         documents: { select: { id: true, kind: true, filename: true, contentType: true, size: true, createdAt: true } },
         reports: { orderBy: { sequence: 'asc' } },
@@ -91,6 +92,7 @@ export function applicationsRouter(deps: IntakeDependencies & { db: Database }):
     if (!application) throw new ApiError(404, 'not_found', 'errors.application.notFound');
     const final = application.decisions.findLast((d) => !d.needsApproval || d.approvedAt);
     const openRequest = application.informationRequests.find((r) => !r.answeredAt && !r.lapsedAt);
+    const openConsultation = application.status === 'AWAITING_COMMENTS' ? application.consultations.find((c) => !c.answeredAt && !c.deadlinePassedAt) : undefined;
     const applicantView = {
       id: application.id,
       reference: formatCaseReference(application.referenceNumber, application.submittedAt ?? application.createdAt),
@@ -103,6 +105,9 @@ export function applicationsRouter(deps: IntakeDependencies & { db: Database }):
       submittedAt: application.submittedAt?.toISOString() ?? null,
       openInformationRequest: openRequest
         ? { sequence: openRequest.sequence, items: openRequest.items, message: openRequest.message, answerBy: openRequest.answerBy.toISOString() }
+        : null,
+      openConsultation: openConsultation
+        ? { sequence: openConsultation.sequence, facts: openConsultation.facts, message: openConsultation.message, answerBy: openConsultation.answerBy.toISOString() }
         : null,
       decision: final ? { outcome: final.outcome, amountGranted: oreToKroner(final.amountGrantedOre), decidedAt: (final.approvedAt ?? final.decidedAt).toISOString() } : null,
       letterUrl: application.documents.some((d) => d.kind === 'decision_letter') ? `/api/v1/applications/${application.id}/letter.pdf` : null,
@@ -123,6 +128,7 @@ export function applicationsRouter(deps: IntakeDependencies & { db: Database }):
       submission: application.submission,
       screening: application.screenings[0] ? { results: application.screenings[0].results, missingItems: application.screenings[0].missingItems, checklist: application.screenings[0].checklist, registerLookup: application.screenings[0].registerLookup } : null,
       informationRequests: application.informationRequests,
+      consultations: application.consultations,
       decisions: application.decisions.map((d) => ({ ...d, amountGranted: oreToKroner(d.amountGrantedOre), amountGrantedOre: undefined })),
       documents: application.documents,
       payout: application.payout ? { amount: oreToKroner(application.payout.amountOre), scheduledFor: application.payout.scheduledFor.toISOString().slice(0, 10) } : null,

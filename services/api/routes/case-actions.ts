@@ -15,9 +15,11 @@ import {
   supplementSchema,
   withdrawalSchema,
 } from '../../../domain/case-actions';
+import { consultationCommentsSchema, consultationSchema } from '../../../domain/consultation';
 import { grantApplicationWorkflowId, reportWorkflowId } from '../../../domain/workflow-ids';
 import {
   caseStateQuery,
+  consultationCommentsSignal,
   reportStateQuery,
   submitReportSignal,
   supplementSignal,
@@ -30,7 +32,7 @@ import { workflowCall } from '../http/workflow-errors';
 import { idempotencyKeyOf } from '../http/idempotency';
 import { documentsNotOnApplication } from '../documents/store';
 import { decideCase } from '../casework/decision';
-import { answerApproval, claimCase, releaseCase, requestInformation, reviewReport } from '../casework/actions';
+import { answerApproval, claimCase, consultParty, releaseCase, requestInformation, reviewReport } from '../casework/actions';
 import { recordAccess, recordAudit } from '../audit/log';
 import { sendDocument } from '../documents/download';
 import { caseActionOperation, errorResponse, fileResponse, mergePaths, operationAt, SECURITY, uuidPath } from '../http/openapi';
@@ -60,6 +62,21 @@ export async function sendSupplement({ db, temporal }: ApplicantActionDependenci
   if (requestSequence !== state.openRequest.sequence) throw new ApiError(409, 'action_not_allowed', 'errors.action.notAllowed', [], { status: state.status });
   await requireOwnDocuments(db, applicationId, input.documentIds);
   await handle.signal(supplementSignal, { requestSequence, text: input.text, documentIds: input.documentIds, at: new Date().toISOString() });
+}
+
+/** Answers the open partshøring with comments and/or documents (409 when none is open or another one is named). */
+export async function sendConsultationComments({ db, temporal }: ApplicantActionDependencies, applicationId: string, input: z.infer<typeof consultationCommentsSchema>): Promise<void> {
+  const handle = temporal.workflow.getHandle(grantApplicationWorkflowId(applicationId));
+  const state = await workflowCall(() => handle.query(caseStateQuery));
+  const open = state.openConsultation;
+  if (!state.allowedActions.includes('comment') || !open || (input.consultationSequence ?? open.sequence) !== open.sequence) {
+    throw new ApiError(409, 'action_not_allowed', 'errors.action.notAllowed', [], { status: state.status });
+  }
+  if (!input.text && !input.documentIds.length) {
+    throw new ApiError(400, 'validation_failed', 'errors.validation.failed', [{ path: 'text', message: messageKey('errors.consultation.commentsEmpty') }]);
+  }
+  await requireOwnDocuments(db, applicationId, input.documentIds);
+  await handle.signal(consultationCommentsSignal, { consultationSequence: open.sequence, text: input.text, documentIds: input.documentIds, at: new Date().toISOString() });
 }
 
 export async function sendWithdrawal({ temporal }: ApplicantActionDependencies, applicationId: string, input: z.infer<typeof withdrawalSchema>): Promise<void> {
@@ -151,6 +168,17 @@ const STAFF_ACTIONS: StaffCaseAction[] = [
     }),
   }),
   staffAction({
+    path: '/applications/:id/consultations',
+    summary: 'Partshøring: send the facts a decision would rest on to the association for comment, with an answer deadline',
+    roles: ['caseworker'],
+    body: consultationSchema.meta({ id: 'Consultation' }),
+    created: true,
+    run: async ({ temporal }, { facts, message, answerBy }, { id, staff, updateId }) => ({
+      state: await consultParty(temporal, id, { caseworker: staff.email, facts, message, answerBy }, updateId),
+      audit: ['case.consult', { facts: facts.length, answerBy }],
+    }),
+  }),
+  staffAction({
     path: '/applications/:id/decision',
     summary: 'Decide: above the round’s four-eyes threshold the decision awaits approval',
     roles: ['caseworker'],
@@ -202,6 +230,12 @@ function applicantAction<S extends z.ZodType>(path: string, summary: string, bod
 // Staff may also enter what the association sent on paper or by phone.
 const APPLICANT_ACTIONS: ApplicantCaseAction[] = [
   applicantAction('/applications/:id/supplements', 'The association answers the open information request', supplementSchema.meta({ id: 'Supplement' }), sendSupplement),
+  applicantAction(
+    '/applications/:id/consultation-comments',
+    'The association comments on the facts of the open partshøring (text and/or documents)',
+    consultationCommentsSchema.meta({ id: 'ConsultationComments' }),
+    sendConsultationComments,
+  ),
   applicantAction('/applications/:id/withdrawal', 'The association withdraws the application (before a decision)', withdrawalSchema.meta({ id: 'Withdrawal' }), sendWithdrawal),
   applicantAction('/applications/:id/reports', 'The association submits its follow-up report', reportSchema.meta({ id: 'Report' }), sendReport),
 ];

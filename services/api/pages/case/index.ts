@@ -5,13 +5,14 @@ import type { Config } from '../../../../lib/config';
 import type { Database } from '../../../../lib/db';
 import { statusLabel, t, zodErrorMap, type Language, type MessageKey } from '../../../../locale';
 import { reportSchema, supplementSchema, withdrawalSchema } from '../../../../domain/case-actions';
+import { consultationCommentsSchema } from '../../../../domain/consultation';
 import { csrfToken, verifyCsrf } from '../../http/csrf';
 import { secureCookies } from '../../http/cookies';
 import { ApiError } from '../../http/errors';
 import { receiveMultipart, type ReceivedUpload, type RejectedFile } from '../../http/uploads';
 import { sendDocument } from '../../documents/download';
 import { storeDocuments } from '../../documents/store';
-import { sendReport, sendSupplement, sendWithdrawal } from '../../routes/case-actions';
+import { sendConsultationComments, sendReport, sendSupplement, sendWithdrawal } from '../../routes/case-actions';
 import type { FieldErrors } from '../forms';
 import { sendPage, type SiteSettings } from '../layout';
 import { pageLanguage } from '../page-language';
@@ -28,7 +29,12 @@ export interface CasePageDependencies {
 }
 
 /** Confirmations after a post-redirect-get, named in the address (?sendt=…). */
-const NOTICES = { svar: 'case.request.answerSent', afrapportering: 'case.report.sent', tilbagetrukket: 'case.withdraw.withdrawn' } as const satisfies Record<string, MessageKey>;
+const NOTICES = {
+  svar: 'case.request.answerSent',
+  bemaerkninger: 'case.consultation.sent',
+  afrapportering: 'case.report.sent',
+  tilbagetrukket: 'case.withdraw.withdrawn',
+} as const satisfies Record<string, MessageKey>;
 
 interface OpenedCase {
   applicationId: string;
@@ -140,6 +146,31 @@ export function casePages(deps: CasePageDependencies): Router {
     if (!sent) return;
     if (Object.keys(errors).length) return showCase(req, res, opened, { errors, values: { text } }, 400);
     res.redirect(303, `${casePath(opened.applicationId)}?sendt=svar`);
+  });
+
+  // Partshøring: the association's comments on the facts, as text and/or documents.
+  router.post('/sag/:id/bemaerkninger', async (req, res, next) => {
+    const opened = await openCase(req, res, next);
+    if (!opened) return;
+    const { language } = opened;
+    const upload = await receiveForm(req, opened);
+    const comments = typeof upload.fields.comments === 'string' ? upload.fields.comments : '';
+    const files = upload.files.filter((file) => file.fieldName === 'comment_files');
+    const errors: FieldErrors = {};
+    const parsed = consultationCommentsSchema.safeParse({ text: comments, consultationSequence: Number(upload.fields.consultationSequence) || undefined }, { error: zodErrorMap(language) });
+    if (!parsed.success) errors.comments = parsed.error.issues[0]!.message;
+    else if (!parsed.data.text && !files.length && !upload.rejected.length) errors.comments = t(language, 'errors.consultation.commentsEmpty');
+    if (upload.rejected.length) errors.comment_files = filesError(upload.rejected, language);
+    if (Object.keys(errors).length || !parsed.success) return showCase(req, res, opened, { errors, values: { comments } }, 400);
+
+    const sent = await unlessNotAllowed(req, res, opened, async () => {
+      const documents = await storeUploads(opened.applicationId, 'answer', files, language, errors, 'comment_files');
+      if (!documents) return;
+      await sendConsultationComments(deps, opened.applicationId, { ...parsed.data, documentIds: documents });
+    });
+    if (!sent) return;
+    if (Object.keys(errors).length) return showCase(req, res, opened, { errors, values: { comments } }, 400);
+    res.redirect(303, `${casePath(opened.applicationId)}?sendt=bemaerkninger`);
   });
 
   /** Stores the files; over the case's file limit the message goes on the field and nothing is stored. */

@@ -5,6 +5,7 @@ import { isAfvisning } from '../../../../domain/afvisning';
 import { parseDuration } from '../../../../lib/durations';
 import { processSettingsSchema } from '../../../../domain/round-settings';
 import type { CaseStatus } from '../../../../domain/status';
+import type { ConsultationFact } from '../../../../domain/consultation';
 import { grantApplicationWorkflowId } from '../../../../domain/workflow-ids';
 import { REPORT_REQUIREMENTS, type ReportRequirement } from '../../../../domain/tiers';
 import { caseStateQuery, type DecisionOutcome } from '../../../../workflows/messages';
@@ -23,6 +24,8 @@ export interface CaseView {
   /** The round's decision target from submission (deadline rounds: from the deadline); null once decided. */
   expectedAnswerBy: Date | null;
   openRequest: { sequence: number; items: string[]; message: string; answerBy: Date } | null;
+  /** Partshøring waiting for the association's comments. */
+  openConsultation: { sequence: number; facts: ConsultationFact[]; message: string; answerBy: Date } | null;
   /** `afvisning`: refused unassessed because it arrived after the deadline (domain/afvisning.ts). */
   decision: { outcome: DecisionOutcome; amountGrantedOre: bigint; decidedAt: Date; afvisning: boolean } | null;
   hasLetter: boolean;
@@ -33,7 +36,7 @@ export interface CaseView {
   reportDue: { requirement: ReportRequirement; dueAt: Date } | null;
 }
 
-const UNDECIDED: readonly CaseStatus[] = ['SUBMITTED', 'SCREENING', 'AWAITING_APPLICANT', 'IN_QUEUE', 'IN_REVIEW', 'AWAITING_APPROVAL'];
+const UNDECIDED: readonly CaseStatus[] = ['SUBMITTED', 'SCREENING', 'AWAITING_APPLICANT', 'AWAITING_COMMENTS', 'IN_QUEUE', 'IN_REVIEW', 'AWAITING_APPROVAL'];
 
 export async function loadCaseView(db: Database, temporal: Client, applicationId: string): Promise<CaseView | null> {
   const application = await db.application.findUnique({
@@ -42,6 +45,7 @@ export async function loadCaseView(db: Database, temporal: Client, applicationId
       round: { select: { name: true, mode: true, closesAt: true, processSettings: true } },
       events: { orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }], select: { type: true, toStatus: true, occurredAt: true } },
       informationRequests: { where: { answeredAt: null, lapsedAt: null }, orderBy: { sequence: 'desc' }, take: 1 },
+      consultations: { where: { answeredAt: null, deadlinePassedAt: null }, orderBy: { sequence: 'desc' }, take: 1 },
       decisions: { orderBy: { sequence: 'asc' } },
       documents: { orderBy: { createdAt: 'asc' }, select: { id: true, kind: true, filename: true, size: true, createdAt: true } },
       reports: { orderBy: { sequence: 'desc' }, take: 1 },
@@ -60,6 +64,7 @@ export async function loadCaseView(db: Database, temporal: Client, applicationId
 
   const final = application.decisions.findLast((decision) => !decision.needsApproval || decision.approvedAt);
   const request = application.informationRequests[0];
+  const consultation = application.consultations[0];
   const report = application.reports[0];
   const requirement = report && (REPORT_REQUIREMENTS as readonly string[]).includes(report.requirement) ? (report.requirement as ReportRequirement) : null;
 
@@ -74,6 +79,10 @@ export async function loadCaseView(db: Database, temporal: Client, applicationId
     submittedAt,
     expectedAnswerBy,
     openRequest: status === 'AWAITING_APPLICANT' && request ? { sequence: request.sequence, items: request.items as string[], message: request.message, answerBy: request.answerBy } : null,
+    openConsultation:
+      status === 'AWAITING_COMMENTS' && consultation
+        ? { sequence: consultation.sequence, facts: consultation.facts as unknown as ConsultationFact[], message: consultation.message, answerBy: consultation.answerBy }
+        : null,
     decision: final ? { outcome: final.outcome as DecisionOutcome, amountGrantedOre: final.amountGrantedOre, decidedAt: final.approvedAt ?? final.decidedAt, afvisning: isAfvisning(final) } : null,
     hasLetter: application.documents.some((document) => document.kind === 'decision_letter'),
     documents: application.documents.filter((document) => !(GENERATED_DOCUMENT_KINDS as readonly string[]).includes(document.kind)),

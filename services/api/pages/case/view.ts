@@ -10,6 +10,7 @@ import { renderPageWithErrors } from '../page-with-errors';
 import { casePath } from './access';
 import type { CaseView } from './model';
 import { answerSection, caseSection, reportSection } from './action-forms';
+import { consultationSection } from './consultation-form';
 import type { CasePageContext, CasePageState } from './page-context';
 
 export type { CasePageContext, CasePageState } from './page-context';
@@ -17,7 +18,7 @@ export type { CasePageContext, CasePageState } from './page-context';
 /** The stages an association sees; each status belongs to one. */
 const PROCESS_STEPS: { name: 'received' | 'assessment' | 'decision' | 'payment' | 'report' | 'closed'; statuses: CaseStatus[] }[] = [
   { name: 'received', statuses: ['SUBMITTED', 'SCREENING'] },
-  { name: 'assessment', statuses: ['AWAITING_APPLICANT', 'IN_QUEUE', 'IN_REVIEW', 'AWAITING_APPROVAL'] },
+  { name: 'assessment', statuses: ['AWAITING_APPLICANT', 'AWAITING_COMMENTS', 'IN_QUEUE', 'IN_REVIEW', 'AWAITING_APPROVAL'] },
   { name: 'decision', statuses: ['DECIDED'] },
   { name: 'payment', statuses: ['PAID'] },
   { name: 'report', statuses: ['REPORT_DUE', 'REPORT_SUBMITTED'] },
@@ -108,6 +109,7 @@ export function renderCasePage(view: CaseView, context: CasePageContext, state: 
     </div>
     ${processSteps(view, language)}
     ${answerSection(view, context, state)}
+    ${consultationSection(view, context, state)}
     ${reportSection(view, context, state)}
     ${decisionSection(view, language)}
     <div class="mt-7">${timeline(view, language)}</div>

@@ -12,6 +12,7 @@ import type { CaseForm, CasePageState, LoadedCase } from './case-data';
 import { formatDateTime, formatMoney, isLanguage, t, type Language } from '../../../../locale';
 import { listOf, textOf } from './format';
 import type { StaffNameOf } from './people';
+import { consultForm } from './consultation';
 
 export const REASON_TEXT_MAX_LENGTH = 8000;
 export const MESSAGE_MAX_LENGTH = 4000;
@@ -165,6 +166,7 @@ export function actionForms({
   }
   // The case's own caseworker works it; anyone else first takes it over with "claim".
   if (allowed.has('requestInformation') && isCaseworker && mine) forms.push(requestForm(application, state, csrf, status, language));
+  if (allowed.has('consult') && isCaseworker && mine) forms.push(consultForm(application, state, csrf, status, language));
   if (allowed.has('decide') && isCaseworker && mine) forms.push(decideForm(application, state, csrf, status, language));
   if (allowed.has('release') && mine) {
     forms.push(html`<form method="post" action="/personale/sager/${application.id}/frigiv" class="gf-action">

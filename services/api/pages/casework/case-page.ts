@@ -26,6 +26,7 @@ import { criteriaText, doneNotice } from './format';
 import { alert } from '../staff/alert';
 import { nameOf } from '../../stats/labels';
 import { staffNames, type StaffNameOf } from './people';
+import { consultationsSection } from './consultation';
 
 export interface CasePageDependencies {
   db: Database;
@@ -250,6 +251,7 @@ export async function showCasePage(req: Request, res: Response, deps: CasePageDe
   const who = await staffNames(deps.db, deps.site, [
     assignee,
     caseState?.proposal?.decidedBy,
+    ...application.consultations.map((c) => c.requestedBy),
     ...application.decisions.flatMap((d) => [d.decidedBy, d.approvedBy]),
   ]);
   const reference = formatCaseReference(application.referenceNumber, application.submittedAt);
@@ -284,6 +286,7 @@ export async function showCasePage(req: Request, res: Response, deps: CasePageDe
         ])}
       </section>
       ${actionForms({ application, caseState, staff, who, canApprove: hasRole(staff, 'approver'), state, csrf, language })}
+      ${consultationsSection(application, who, language)}
       ${submissionSection(application, language)}
       ${answersSection(application, language)}
       ${checksSection(application, state, csrf, language)}

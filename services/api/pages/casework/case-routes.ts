@@ -5,7 +5,8 @@ import { recordAccess, recordAudit } from '../../audit/log';
 import { ApiError, type FieldIssue } from '../../http/errors';
 import { applicationIdOf } from '../../http/case-access';
 import { staffOf } from '../../http/staff';
-import { claimCase, currentCaseState, releaseCase, requestInformation } from '../../casework/actions';
+import { claimCase, consultParty, currentCaseState, releaseCase, requestInformation } from '../../casework/actions';
+import { consultationFieldFor, consultationFromForm } from './consultation';
 import { decideCase, type DecisionInput } from '../../casework/decision';
 import { previewDecisionLetter } from '../../casework/letter-preview';
 import { addCaseNote, caseNoteSchema, NOTE_MAX_LENGTH } from '../../casework/notes';
@@ -47,6 +48,7 @@ export async function runCaseAction(
   deps: CasePageDependencies,
   form: CaseForm | undefined,
   action: (applicationId: string) => Promise<{ done: string; audit?: { action: string; details?: Record<string, unknown> } }>,
+  fieldFor?: (path: string) => string,
 ): Promise<void> {
   const language = pageLanguage(req, res);
   const staff = staffOf(res)!;
@@ -75,7 +77,7 @@ export async function runCaseAction(
       return stale();
     }
     if (error instanceof ApiError && error.status === 400 && form) {
-      return showCasePage(req, res, deps, id, { form, values, errors: fieldErrorsOf(error.issues, language) }, 400);
+      return showCasePage(req, res, deps, id, { form, values, errors: fieldErrorsOf(error.issues, language, fieldFor) }, 400);
     }
     throw error;
   }
@@ -147,6 +149,18 @@ export function caseActionPages(deps: CaseRouteDependencies): Router {
         await requestInformation(deps.temporal, id, staffOf(res)!.email, items, message);
         return { done: 'requested', audit: { action: 'case.request_information', details: { items } } };
       });
+    }),
+  );
+
+  router.post(
+    '/personale/sager/:id/partshoering',
+    withFormErrors((req, res) => {
+      const { input, errors } = consultationFromForm(req.body ?? {}, pageLanguage(req, res));
+      if (!input) throw formError('consult', req.body, errors);
+      return runCaseAction(req, res, deps, 'consult', async (id) => {
+        await consultParty(deps.temporal, id, { caseworker: staffOf(res)!.email, ...input });
+        return { done: 'consulted', audit: { action: 'case.consult', details: { facts: input.facts.length, answerBy: input.answerBy } } };
+      }, consultationFieldFor);
     }),
   );
 

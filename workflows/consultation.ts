@@ -1,0 +1,77 @@
+import { condition } from '@temporalio/workflow';
+import { consultationDeadlineProblem, consultationReminderOffsets } from '../domain/consultation';
+import { activities } from './activities';
+import type { CaseContext } from './case-journal';
+import { invalidInput } from './refusals';
+import type { ConsultInput, OpenConsultation } from './messages';
+
+// Partshøring (forvaltningsloven § 19): before a decision rests on facts the association has not
+// itself given, they are sent to it for comment; the case waits for the comments or the deadline.
+
+/** The answer deadline a consultation gets: the one asked for, or the round's answer deadline from now. */
+function answerByOf({ input }: CaseContext, answerBy: string | undefined): Date {
+  return answerBy ? new Date(answerBy) : new Date(Date.now() + input.round.timings.answerDeadlineMs);
+}
+
+/** Refuses a consultation without facts or with a deadline that has passed or lies too far ahead. */
+export function validateConsultation(context: CaseContext, { facts, answerBy }: ConsultInput): void {
+  if (facts.length === 0) throw invalidInput({ field: 'facts', messageKey: 'errors.consultation.factsRequired' });
+  const empty = facts.findIndex((fact) => !fact.text.trim());
+  if (empty >= 0) throw invalidInput({ field: `facts.${empty}.text`, messageKey: 'errors.consultation.factEmpty' });
+  const problem = consultationDeadlineProblem(answerByOf(context, answerBy), new Date());
+  if (problem) throw invalidInput(problem);
+}
+
+/** Sends the facts to the association with the deadline; the case waits for its comments. */
+export async function sendConsultation(context: CaseContext, { caseworker, facts, message, answerBy }: ConsultInput): Promise<void> {
+  const { input, memory, journal } = context;
+  memory.consultationCount += 1;
+  memory.comments = null;
+  const consultation: OpenConsultation = {
+    sequence: memory.consultationCount,
+    requestedBy: caseworker,
+    facts: facts.map((fact) => ({ text: fact.text.trim(), ...(fact.source ? { source: fact.source } : {}) })),
+    message: message.trim(),
+    sentAt: new Date().toISOString(),
+    answerBy: answerByOf(context, answerBy).toISOString(),
+  };
+  memory.openConsultation = consultation;
+  await journal.inOrder(() => activities.createConsultation({ applicationId: input.applicationId, ...consultation }));
+  await journal.record('consultation_sent', caseworker, 'AWAITING_COMMENTS', { sequence: consultation.sequence, facts: consultation.facts.length, answerBy: consultation.answerBy });
+  await journal.email('consultation', { sequence: consultation.sequence });
+}
+
+/**
+ * Waits for the association's comments, reminding it before the deadline. Either way the case
+ * goes back to its caseworker (IN_REVIEW) with what happened recorded; a withdrawal ends the wait.
+ */
+export async function awaitComments({ input, memory, journal }: CaseContext, consultation: OpenConsultation): Promise<'answered' | 'deadline_passed' | 'withdrawn'> {
+  const { applicationId } = input;
+  const { sequence } = consultation;
+  const answeredOrWithdrawn = () => memory.comments !== null || memory.withdrawal !== null;
+  const sentAt = Date.parse(consultation.sentAt);
+  const answerBy = Date.parse(consultation.answerBy);
+  let reminders = 0;
+  const { answerRemindersMs, answerDeadlineMs } = input.round.timings;
+  for (const offset of consultationReminderOffsets(answerRemindersMs, answerDeadlineMs, sentAt, answerBy)) {
+    if (await condition(answeredOrWithdrawn, Math.max(0, sentAt + offset - Date.now()))) break;
+    reminders += 1;
+    const remindersSent = reminders;
+    await journal.record('consultation_reminder_sent', 'system', memory.status, { sequence });
+    await journal.inOrder(() => activities.noteConsultationReminder({ applicationId, sequence, remindersSent }));
+    await journal.email('consultation_reminder', { sequence });
+  }
+  await condition(answeredOrWithdrawn, Math.max(0, answerBy - Date.now()));
+  if (memory.withdrawal) return 'withdrawn';
+  memory.openConsultation = null;
+  const comments = memory.comments;
+  if (!comments) {
+    const at = new Date().toISOString();
+    await journal.inOrder(() => activities.markConsultationDeadlinePassed({ applicationId, sequence, at }));
+    await journal.record('consultation_deadline_passed', 'system', 'IN_REVIEW', { sequence });
+    return 'deadline_passed';
+  }
+  await journal.inOrder(() => activities.saveConsultationComments({ applicationId, comments }));
+  await journal.record('consultation_answered', 'applicant', 'IN_REVIEW', { sequence, documents: comments.documentIds.length });
+  return 'answered';
+}
