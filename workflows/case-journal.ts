@@ -2,7 +2,7 @@ import { workflowInfo } from '@temporalio/workflow';
 import type { CaseActivities } from '../activities';
 import type { CaseStatus } from '../domain/status';
 import { activities } from './activities';
-import type { OpenInformationRequest, ProposedDecision, Supplement, TimelineEntry } from './messages';
+import type { BoardDecisionInput, OpenInformationRequest, OpenReconsideration, ProposedDecision, ReconsiderationAnswerInput, Supplement, TimelineEntry } from './messages';
 import type { GrantApplicationInput } from './grant-application-input';
 
 /** What one grant workflow knows about its case; the signal and update handlers change it. */
@@ -17,6 +17,14 @@ export interface CaseMemory {
   decisionCount: number;
   withdrawal: { reason: string; at: string } | null;
   slaBreached: boolean;
+  /** While the association may ask for the decision to be reconsidered: until when. */
+  reconsiderableUntil: string | null;
+  reconsiderationCount: number;
+  reconsideration: OpenReconsideration | null;
+  /** A caseworker's answer to the open reconsideration, waiting for the process to carry it out. */
+  reconsiderationStep: { kind: 'answer'; input: ReconsiderationAnswerInput } | { kind: 'board'; input: BoardDecisionInput } | null;
+  /** Where the case stood when reconsideration was asked for (the report child keeps it current). */
+  statusBeforeReconsideration: CaseStatus | null;
 }
 
 export type CaseEmailKind = Parameters<CaseActivities['queueCaseEmail']>[0]['kind'];
@@ -53,6 +61,11 @@ export function newCaseMemory(): CaseMemory {
     decisionCount: 0,
     withdrawal: null,
     slaBreached: false,
+    reconsiderableUntil: null,
+    reconsiderationCount: 0,
+    reconsideration: null,
+    reconsiderationStep: null,
+    statusBeforeReconsideration: null,
   };
 }
 

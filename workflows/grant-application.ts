@@ -7,6 +7,7 @@ import { invalidInput, notAllowed, sameApprover } from './refusals';
 import { caseJournal, newCaseMemory, type CaseContext } from './case-journal';
 import { askApplicant, awaitAnswer } from './information-request';
 import { afterDecision } from './after-decision';
+import { installReconsiderationHandlers, reconsiderationActions } from './reconsideration';
 import {
   allocationDecidedSignal,
   approvalUpdate,
@@ -53,12 +54,13 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
     if (status === 'AWAITING_APPROVAL') actions.push('approve');
     if (status === 'AWAITING_APPLICANT') actions.push('supplement');
     if (BEFORE_DECISION.includes(status) && !withdrawal) actions.push('withdraw');
+    actions.push(...reconsiderationActions(context));
     return actions;
   }
 
   function caseState(): CaseState {
-    const { status, assignee, openRequest, proposal, decision, slaBreached } = memory;
-    return { status, assignee, openRequest, proposal, decision, slaBreached, allowedActions: allowedActions() };
+    const { status, assignee, openRequest, proposal, decision, slaBreached, reconsiderableUntil, reconsideration } = memory;
+    return { status, assignee, openRequest, proposal, decision, slaBreached, allowedActions: allowedActions(), reconsiderableUntil, reconsideration };
   }
 
   function requireAction(action: CaseAction): void {
@@ -98,8 +100,11 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
 
   setHandler(reportStatusSignal, ({ status: reportStatus }) => {
     journal.timeline.push({ type: 'report_status_changed', from: memory.status, to: reportStatus, actor: 'system', at: new Date().toISOString() });
-    memory.status = reportStatus;
+    // While a reconsideration waits for an answer the case shows that; the report's status returns after.
+    if (memory.reconsideration && !memory.reconsiderationStep) memory.statusBeforeReconsideration = reportStatus;
+    else memory.status = reportStatus;
   });
+  installReconsiderationHandlers(context, caseState, requireAction);
 
   setHandler(
     claimUpdate,

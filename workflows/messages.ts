@@ -3,6 +3,7 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { CaseStatus } from '../domain/status';
 import type { MessageKey } from '../domain/message-key';
+import type { ReconsiderationAnswer, ReconsiderationProcedure } from '../domain/reconsideration';
 
 export type DecisionOutcome = 'approved' | 'partially_approved' | 'rejected';
 
@@ -41,9 +42,23 @@ export interface CaseState {
   decision: ProposedDecision | null;
   slaBreached: boolean;
   allowedActions: CaseAction[];
+  /** Until when the association may ask for the decision to be reconsidered (absent: not now, or never). */
+  reconsiderableUntil?: string | null;
+  /** The open request for reconsideration (or klage), if any. */
+  reconsideration?: OpenReconsideration | null;
 }
 
-export type CaseAction = 'claim' | 'release' | 'requestInformation' | 'decide' | 'approve' | 'withdraw' | 'supplement';
+export type CaseAction =
+  | 'claim'
+  | 'release'
+  | 'requestInformation'
+  | 'decide'
+  | 'approve'
+  | 'withdraw'
+  | 'supplement'
+  | 'requestReconsideration'
+  | 'answerReconsideration'
+  | 'registerBoardDecision';
 
 // Queries
 export const statusQuery = defineQuery<CaseStatus>('status');
@@ -99,6 +114,52 @@ export const releaseUpdate = defineUpdate<CaseState, [ReleaseInput]>('release');
 export const requestInformationUpdate = defineUpdate<CaseState, [InformationRequestInput]>('requestInformation');
 export const decideUpdate = defineUpdate<CaseState, [DecideInput]>('decide');
 export const approvalUpdate = defineUpdate<CaseState, [ApprovalInput]>('approval');
+
+// Reconsideration (Norway: klage) after a decision; see workflows/reconsideration.ts
+export type { ReconsiderationAnswer, ReconsiderationProcedure };
+
+export interface ReconsiderationRequestInput {
+  procedure: ReconsiderationProcedure;
+  reasons: string;
+  documentIds: string[];
+  at: string;
+}
+export interface OpenReconsideration {
+  sequence: number;
+  procedure: ReconsiderationProcedure;
+  /** The decision asked about. */
+  decisionSequence: number;
+  requestedAt: string;
+  /** requested: waiting for the municipality; forwarded: waiting for the klagenemnd. */
+  stage: 'requested' | 'forwarded';
+  answersAllowed: ReconsiderationAnswer[];
+}
+/** A changed decision, by the municipality or the klagenemnd. */
+export interface ChangedDecisionInput {
+  outcome: DecisionOutcome;
+  amountGrantedOre: number;
+  conditions: string[];
+}
+export interface ReconsiderationAnswerInput {
+  caseworker: string;
+  answer: ReconsiderationAnswer;
+  reasons: DecisionReasons;
+  /** Required when the answer is "change". */
+  decision?: ChangedDecisionInput;
+}
+export interface BoardDecisionInput {
+  caseworker: string;
+  boardOutcome: 'upheld' | 'changed';
+  decidedOn: string;
+  text: string;
+  /** Required when the klagenemnd changed the decision. */
+  decision?: ChangedDecisionInput;
+}
+export const requestReconsiderationUpdate = defineUpdate<CaseState, [ReconsiderationRequestInput]>('requestReconsideration');
+export const answerReconsiderationUpdate = defineUpdate<CaseState, [ReconsiderationAnswerInput]>('answerReconsideration');
+export const registerBoardDecisionUpdate = defineUpdate<CaseState, [BoardDecisionInput]>('registerBoardDecision');
+/** From the grant workflow to its reporting child: a changed decision sets the report anew. */
+export const reportTermsSignal = defineSignal<[{ requirement: string; dueAt: string; amountGrantedOre: number }]>('reportTerms');
 
 // Follow-up reporting (child workflow)
 export type ReportStatus = 'REPORT_DUE' | 'REPORT_SUBMITTED' | 'CLOSED';

@@ -5,7 +5,7 @@ import { isUniqueViolation } from '../../lib/db';
 import { findStaffPerson } from '../../lib/staff-people';
 import type { ReportRequirement } from '../../domain/tiers';
 import type { DecisionOutcome } from '../../domain/decision-rules';
-import { DecisionLetterError, decisionLetterData, renderDecisionLetter, type MunicipalitySettings } from '../../documents/letter';
+import { DecisionLetterError, decisionLetterData, renderDecisionLetter, type MunicipalitySettings, type Supersedes } from '../../documents/letter';
 
 export type { MunicipalitySettings };
 
@@ -14,6 +14,8 @@ export interface DecisionLetterRequest {
   decisionSequence: number;
   payoutDate?: string;
   reporting?: { requirement: ReportRequirement; dueAt: string };
+  /** A changed decision: the decision it replaces, on what basis, and the payout difference. */
+  supersedes?: { basis: Supersedes['basis']; previousSequence: number; boardDecidedOn?: string; differenceOre: number };
 }
 
 /** Renders the decision letter once per decision and keeps the PDF with the case's documents. */
@@ -42,6 +44,7 @@ export function createDecisionLetterActivities({ db, municipality }: { db: Datab
         municipality,
         payoutDate: request.payoutDate,
         reporting: request.reporting,
+        supersedes: request.supersedes ? await supersedesOf(db, request.applicationId, request.supersedes) : undefined,
       });
       const reference = data.reference;
 
@@ -53,26 +56,43 @@ export function createDecisionLetterActivities({ db, municipality }: { db: Datab
         if (error instanceof DecisionLetterError) throw ApplicationFailure.nonRetryable(error.message, 'DecisionLetterError');
         throw error;
       }
-      try {
-        const created = await db.document.create({
-          data: {
-            documentKey,
-            applicationId: request.applicationId,
-            kind: 'decision_letter',
-            filename: `afgoerelse-${reference}.pdf`,
-            contentType: 'application/pdf',
-            size: pdf.length,
-            sha256: crypto.createHash('sha256').update(pdf).digest('hex'),
-            content: new Uint8Array(pdf),
-          },
-          select: { id: true },
-        });
-        return { documentId: created.id };
-      } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
-        const stored = await db.document.findUniqueOrThrow({ where: { documentKey }, select: { id: true } });
-        return { documentId: stored.id };
-      }
+      return storeLetterDocument(db, { documentKey, applicationId: request.applicationId, kind: 'decision_letter', filename: `afgoerelse-${reference}.pdf` }, pdf);
     },
   };
+}
+
+/** What a changed decision's letter says about the decision it replaces. */
+async function supersedesOf(db: Database, applicationId: string, request: NonNullable<DecisionLetterRequest['supersedes']>): Promise<Supersedes> {
+  const earlier = await db.decision.findUniqueOrThrow({ where: { applicationId_sequence: { applicationId, sequence: request.previousSequence } } });
+  return {
+    basis: request.basis,
+    earlierDate: earlier.approvedAt ?? earlier.decidedAt,
+    ...(request.boardDecidedOn ? { boardDecidedOn: new Date(`${request.boardDecidedOn}T12:00:00Z`) } : {}),
+    differenceOre: BigInt(request.differenceOre),
+  };
+}
+
+/** Keeps a rendered letter with the case's documents once: the same key never stores twice. */
+export async function storeLetterDocument(
+  db: Database,
+  letter: { documentKey: string; applicationId: string; kind: string; filename: string },
+  pdf: Buffer,
+): Promise<{ documentId: string }> {
+  try {
+    const created = await db.document.create({
+      data: {
+        ...letter,
+        contentType: 'application/pdf',
+        size: pdf.length,
+        sha256: crypto.createHash('sha256').update(pdf).digest('hex'),
+        content: new Uint8Array(pdf),
+      },
+      select: { id: true },
+    });
+    return { documentId: created.id };
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const stored = await db.document.findUniqueOrThrow({ where: { documentKey: letter.documentKey }, select: { id: true } });
+    return { documentId: stored.id };
+  }
 }

@@ -9,6 +9,7 @@ export const decisionEmail: CaseEmailComposer<EmailData['decision']> = (d, { t, 
   return {
     subject: granted ? t('mail.decision.subject.granted', values) : t('mail.decision.subject.rejected', values),
     blocks: [
+      d.replacesEarlier && paragraph(t('mail.decision.replacesEarlier')),
       paragraph(t(`mail.decision.intro.${d.outcome}`, values)),
       paragraph(granted ? t('mail.decision.letter.granted') : t('mail.decision.letter.rejected')),
       granted && paragraph(d.payoutDate ? t('mail.decision.payout.onDate', { date: date(d.payoutDate) }) : t('mail.decision.payout.inLetter')),

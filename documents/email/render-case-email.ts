@@ -5,6 +5,7 @@ import type { CaseEmailComposer } from './case-email-body';
 import { decisionEmail } from './decision-email';
 import { assembleEmail, assertWebLink } from './frame';
 import { reportAcceptedEmail, reportEscalationEmail, reportOverdueEmail, reportReminderEmail, reportReturnedEmail } from './report-emails';
+import { appealsBoardDecisionEmail, reconsiderationForwardedEmail, reconsiderationReceivedEmail, reconsiderationUpheldEmail } from './reconsideration-emails';
 import type { EmailData, EmailKind, RenderedEmail } from './types';
 
 const COMPOSERS: { [K in EmailKind]: CaseEmailComposer<EmailData[K]> } = {
@@ -19,6 +20,10 @@ const COMPOSERS: { [K in EmailKind]: CaseEmailComposer<EmailData[K]> } = {
   report_accepted: reportAcceptedEmail,
   report_returned: reportReturnedEmail,
   report_escalation: reportEscalationEmail,
+  reconsideration_received: reconsiderationReceivedEmail,
+  reconsideration_upheld: reconsiderationUpheldEmail,
+  reconsideration_forwarded: reconsiderationForwardedEmail,
+  appeals_board_decision: appealsBoardDecisionEmail,
 };
 
 /** One email about a case in the reader's language, as plain text and as simple, accessible HTML. */

@@ -11,7 +11,11 @@ export type EmailKind =
   | 'report_overdue'
   | 'report_accepted'
   | 'report_returned'
-  | 'report_escalation';
+  | 'report_escalation'
+  | 'reconsideration_received'
+  | 'reconsideration_upheld'
+  | 'reconsideration_forwarded'
+  | 'appeals_board_decision';
 
 export type DecisionOutcome = 'approved' | 'partially_approved' | 'rejected';
 
@@ -49,13 +53,18 @@ export interface EmailData {
   lapsed: EmailCommon;
   withdrawn: EmailCommon;
   /** The decision letter (PDF) is attached by the caller. */
-  decision: EmailCommon & { outcome: DecisionOutcome; amountGrantedOre: bigint; payoutDate?: Date };
+  decision: EmailCommon & { outcome: DecisionOutcome; amountGrantedOre: bigint; payoutDate?: Date; replacesEarlier?: boolean };
   report_reminder: EmailCommon & ReportDeadline;
   report_overdue: EmailCommon & ReportDeadline;
   report_accepted: EmailCommon & { comment?: string };
   report_returned: EmailCommon & { comment: string; dueDate?: Date };
   /** Sent to the caseworker, not the association. */
   report_escalation: EmailCommon & ReportDeadline & { caseworkerName: string; overdueDays: number; remindersSent?: number };
+  reconsideration_received: EmailCommon & { requestedAt: Date };
+  /** The letter saying why is attached by the caller. */
+  reconsideration_upheld: EmailCommon;
+  reconsideration_forwarded: EmailCommon;
+  appeals_board_decision: EmailCommon & { boardDecidedOn: Date };
 }
 
 /** A draft's resume link: there is no case yet, so no reference and no contact name. */

@@ -6,7 +6,8 @@ import { formatCaseReference } from '../../domain/reference';
 import type { DecisionOutcome, DecisionReasons } from '../../domain/decision-rules';
 import type { ReportRequirement } from '../../domain/tiers';
 import { t } from '../../locale';
-import type { DecisionLetterData } from './letter-data';
+import type { DecisionLetterData, Supersedes } from './letter-data';
+import type { LetterParties } from './parts';
 
 export type MunicipalitySettings = Pick<
   Config,
@@ -63,6 +64,7 @@ export function decisionLetterData({
   municipality,
   payoutDate,
   reporting,
+  supersedes,
 }: {
   application: Application & { round: FundingRound };
   decision: LetterDecision;
@@ -71,9 +73,49 @@ export function decisionLetterData({
   municipality: MunicipalitySettings;
   payoutDate?: string;
   reporting?: { requirement: ReportRequirement; dueAt: string };
+  supersedes?: Supersedes;
 }): DecisionLetterData {
-  const language: Language = isLanguage(application.language) ? application.language : 'da';
+  const parties = letterParties({ application, decidedBy: decision.decidedBy, caseworker, municipality });
+  const { language } = parties;
+  return {
+    ...parties,
+    date: decision.date,
+    roundName: application.round.name,
+    project: {
+      title: application.projectTitle,
+      startDate: application.startDate.toISOString().slice(0, 10),
+      endDate: application.endDate.toISOString().slice(0, 10),
+    },
+    outcome: decision.outcome,
+    amountRequestedOre: application.amountRequestedOre,
+    amountGrantedOre: decision.amountGrantedOre,
+    reasons: wordReasons(application, decision.reasons, language),
+    conditions: decision.conditions,
+    reporting: reporting ? { requirement: reporting.requirement, dueDate: new Date(reporting.dueAt) } : undefined,
+    payoutDate: payoutDate ? new Date(`${payoutDate}T12:00:00Z`) : undefined,
+    ...(supersedes ? { supersedes } : {}),
+  };
+}
+
+/** The reasons as the reader's letter words them: each chosen criterion in the round's own wording. */
+export function wordReasons(application: { round: FundingRound }, reasons: DecisionReasons, language: Language): DecisionReasons {
   const roundCriteria = (application.round.decisionCriteria as unknown as CriterionDefinition[]) ?? [];
+  return { criteria: reasons.criteria.map((code) => wordCriterion(code, roundCriteria, language)), text: reasons.text };
+}
+
+/** Who writes to whom about which case, in the application's language: every letter's head and signature. */
+export function letterParties({
+  application,
+  decidedBy,
+  caseworker,
+  municipality,
+}: {
+  application: Application & { round: FundingRound };
+  decidedBy: string;
+  caseworker?: StaffPerson;
+  municipality: MunicipalitySettings;
+}): LetterParties {
+  const language: Language = isLanguage(application.language) ? application.language : 'da';
   return {
     language,
     municipality: {
@@ -84,7 +126,6 @@ export function decisionLetterData({
       phone: municipality.MUNICIPALITY_PHONE,
       guidelines: { name: municipality.GUIDELINES_NAME, adoptedOn: municipality.GUIDELINES_ADOPTED_ON, adoptedBy: municipality.GUIDELINES_ADOPTED_BY },
     },
-    date: decision.date,
     reference: formatCaseReference(application.referenceNumber, application.submittedAt ?? application.createdAt),
     recipient: {
       organizationName: application.organizationName,
@@ -92,20 +133,7 @@ export function decisionLetterData({
       contactName: application.contactName,
       address: (application.submission as { organization?: { address?: string } }).organization?.address,
     },
-    roundName: application.round.name,
-    project: {
-      title: application.projectTitle,
-      startDate: application.startDate.toISOString().slice(0, 10),
-      endDate: application.endDate.toISOString().slice(0, 10),
-    },
-    outcome: decision.outcome,
-    amountRequestedOre: application.amountRequestedOre,
-    amountGrantedOre: decision.amountGrantedOre,
-    reasons: { criteria: decision.reasons.criteria.map((code) => wordCriterion(code, roundCriteria, language)), text: decision.reasons.text },
-    conditions: decision.conditions,
-    reporting: reporting ? { requirement: reporting.requirement, dueDate: new Date(reporting.dueAt) } : undefined,
-    payoutDate: payoutDate ? new Date(`${payoutDate}T12:00:00Z`) : undefined,
     appealGuidance: { da: municipality.APPEAL_GUIDANCE_DA, nb: municipality.APPEAL_GUIDANCE_NB, en: municipality.APPEAL_GUIDANCE_EN }[language],
-    caseworker: caseworkerOf(decision.decidedBy, caseworker, municipality),
+    caseworker: caseworkerOf(decidedBy, caseworker, municipality),
   };
 }

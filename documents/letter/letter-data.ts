@@ -27,6 +27,17 @@ export interface DecisionLetterData {
   appealGuidance: string; // configurable klagevejledning block; Norwegian letters fall back to a default when empty
   /** A person's name (never an email address), their title and direct phone; or the department. */
   caseworker: { name: string; title?: string; email: string; phone?: string };
+  /** A changed decision says which decision it replaces, why, and the payout difference. */
+  supersedes?: Supersedes;
+}
+
+/** reconsideration: the municipality on the association's request; fvl33: a klage the municipality grants; board: the klagenemnd. */
+export interface Supersedes {
+  basis: 'reconsideration' | 'fvl33' | 'board';
+  earlierDate: Date;
+  boardDecidedOn?: Date;
+  /** Positive: paid out on top; negative: to be paid back. */
+  differenceOre: bigint;
 }
 
 export type DecisionLetterErrorCode = 'reasons_missing' | 'reasons_insufficient' | 'inconsistent_decision';

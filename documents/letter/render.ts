@@ -1,8 +1,8 @@
 import { localeFor, type Locale } from '../../locale';
 import { openPdf } from '../pdf/document';
 import type { PdfCanvas } from '../pdf/canvas';
-import { drawLetterhead } from '../pdf/letterhead';
-import { assertLetterMayBeSent, type DecisionLetterData } from './letter-data';
+import { drawAccessAndContact, drawAppealGuidance, drawCaseLetterhead } from './parts';
+import { assertLetterMayBeSent, type DecisionLetterData, type Supersedes } from './letter-data';
 import { describeReportRequirement } from './report-requirement';
 
 // The decision letter: which sections, in what order, from what data. Every word comes from the
@@ -24,26 +24,16 @@ function factsOf(data: DecisionLetterData, locale: Locale) {
 
 type Facts = ReturnType<typeof factsOf>;
 
-function drawHead(canvas: PdfCanvas, data: DecisionLetterData, { t }: Locale, facts: Facts): void {
-  const { municipality: m, recipient: r } = data;
-  drawLetterhead(canvas, {
-    sender: { name: m.name, department: m.department },
-    contactLines: [m.address, `${t('letter.label.phone')} ${m.phone}`, `${t('letter.label.email')} ${m.email}`],
-    recipientLines: [r.organizationName, `${t('letter.label.attention')} ${r.contactName}`, ...(r.address ? r.address.split(/\n|,\s*/) : []), `${t('letter.label.orgNumber')} ${r.cvr}`],
-    caseFacts: [
-      [t('letter.label.date'), facts.date],
-      [t('letter.label.reference'), data.reference],
-      [t('letter.label.caseworker'), data.caseworker.name],
-      // A person's direct line; the department's own number is already in the letterhead.
-      ...(data.caseworker.phone && data.caseworker.phone !== m.phone ? [[t('letter.label.directPhone'), data.caseworker.phone] as [string, string]] : []),
-    ],
-  });
-  canvas.title(t('letter.kicker'), t(`letter.heading.${data.outcome}`, { granted: facts.granted, requested: facts.requested }));
+function drawHead(canvas: PdfCanvas, data: DecisionLetterData, locale: Locale, facts: Facts): void {
+  drawCaseLetterhead(canvas, data, locale, facts.date);
+  canvas.title(locale.t('letter.kicker'), locale.t(`letter.heading.${data.outcome}`, { granted: facts.granted, requested: facts.requested }));
 }
 
-function drawDecision(canvas: PdfCanvas, data: DecisionLetterData, { t }: Locale, facts: Facts): void {
+function drawDecision(canvas: PdfCanvas, data: DecisionLetterData, locale: Locale, facts: Facts): void {
+  const { t } = locale;
   canvas.paragraph(t('letter.greeting', { name: data.recipient.contactName }));
   canvas.paragraph(t('letter.intro', { roundName: data.roundName, projectTitle: data.project.title }));
+  if (data.supersedes) drawSupersedes(canvas, data.supersedes, locale);
   canvas.factsPanel([
     [t('letter.label.requested'), facts.requested],
     [t('letter.label.granted'), facts.granted],
@@ -69,6 +59,15 @@ function drawDecision(canvas: PdfCanvas, data: DecisionLetterData, { t }: Locale
   canvas.paragraph(t('letter.legalBasis.body', { guidelines: guidelines.name, adoptedBy: guidelines.adoptedBy, adoptedOn: localeFor(data.language).date(guidelines.adoptedOn) }));
 }
 
+/** A changed decision: which decision it replaces, on what basis, and what that means for the money. */
+function drawSupersedes(canvas: PdfCanvas, supersedes: Supersedes, { t, date, money }: Locale): void {
+  const earlier = date(supersedes.earlierDate);
+  canvas.paragraph(t(`letter.changed.${supersedes.basis}`, { earlier, boardDate: supersedes.boardDecidedOn ? date(supersedes.boardDecidedOn) : '' }));
+  const difference = supersedes.differenceOre;
+  const direction = difference > 0n ? 'more' : difference < 0n ? 'less' : 'same';
+  canvas.paragraph(t('letter.changed.difference', { direction, amount: money(difference < 0n ? -difference : difference) }));
+}
+
 function drawGrantTerms(canvas: PdfCanvas, data: DecisionLetterData, { t }: Locale, facts: Facts): void {
   canvas.heading(t('letter.conditions.heading'));
   canvas.paragraph(t('letter.conditions.intro'));
@@ -80,48 +79,9 @@ function drawGrantTerms(canvas: PdfCanvas, data: DecisionLetterData, { t }: Loca
   canvas.paragraph(t('letter.payout.body', { granted: facts.granted, payoutDate: facts.payoutDate, cvr: data.recipient.cvr }));
 }
 
-// Norwegian municipalities decide these grants as enkeltvedtak under their own forvaltningslov,
-// which always requires telling how to appeal (fvl §§ 28-29); Danish ones configure their own.
-function appealGuidance(data: DecisionLetterData, { t }: Locale): string {
-  const configured = data.appealGuidance.trim();
-  if (configured || data.language !== 'nb') return configured;
-  const m = data.municipality;
-  return t('letter.appeal.norwegianDefault', { municipality: m.name, department: m.department, address: m.address, email: m.email, reference: data.reference });
-}
-
 function drawRights(canvas: PdfCanvas, data: DecisionLetterData, locale: Locale): void {
-  const { t } = locale;
-  const appeal = appealGuidance(data, locale);
-  if (appeal.length > 0) {
-    canvas.heading(t('letter.appeal.heading'));
-    canvas.paragraph(appeal);
-  }
-
-  canvas.heading(t('letter.access.heading'));
-  canvas.paragraph(t('letter.access.body', { email: data.municipality.email }));
-
-  const { caseworker } = data;
-  canvas.heading(t('letter.contact.heading'));
-  canvas.paragraph(
-    t('letter.contact.body', {
-      name: caseworker.name,
-      hasTitle: caseworker.title ? 'yes' : 'no',
-      title: caseworker.title ?? '',
-      email: caseworker.email,
-      hasPhone: caseworker.phone ? 'yes' : 'no',
-      phone: caseworker.phone ?? '',
-      reference: data.reference,
-    }),
-  );
-  if (data.outcome !== 'approved') canvas.paragraph(t('letter.contact.disagree'));
-
-  canvas.ensureSpace(70);
-  canvas.gap(8);
-  canvas.paragraph(t('letter.contact.closing'));
-  canvas.gap(4);
-  // Signed by the person with their title; when the department itself signs, it is not named twice.
-  const signature = caseworker.name === data.municipality.department ? [caseworker.name] : [caseworker.name, ...(caseworker.title ? [caseworker.title] : []), data.municipality.department];
-  canvas.lines([...signature, data.municipality.name]);
+  drawAppealGuidance(canvas, data, locale);
+  drawAccessAndContact(canvas, data, locale, data.outcome !== 'approved');
 }
 
 /**

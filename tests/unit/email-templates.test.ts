@@ -37,6 +37,10 @@ const SAMPLES: { [K in EmailKind]: EmailData[K] } = {
     requirement: 'audited_accounts',
     remindersSent: 2,
   },
+  reconsideration_received: { ...common, requestedAt: new Date('2026-04-02T09:00:00Z') },
+  reconsideration_upheld: common,
+  reconsideration_forwarded: common,
+  appeals_board_decision: { ...common, boardDecidedOn: new Date('2026-05-12T10:00:00Z') },
 };
 
 const KINDS = Object.keys(SAMPLES) as EmailKind[];
