@@ -136,7 +136,7 @@ export async function reconsiderationPeriod(context: CaseContext, report: Report
     if (settled === 'final') memory.reconsiderableUntil = new Date(Date.now()).toISOString();
     memory.reconsiderationStep = null;
   }
-  memory.reconsiderableUntil = null;
+  // reconsiderableUntil stays: it tells when the period ended.
   await condition(allHandlersFinished);
 }
 

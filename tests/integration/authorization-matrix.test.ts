@@ -81,6 +81,9 @@ const TABLE: Record<string, Expectation> = {
   'POST /api/v1/applications/:id/withdrawal': { row: CASE_PARTIES, body: { reason: 5 } },
   'POST /api/v1/applications/:id/reports': { row: CASE_PARTIES },
   'POST /api/v1/reports/:id/review': { row: CASEWORKER },
+  'POST /api/v1/applications/:id/reconsideration': { row: CASE_PARTIES, body: { reasons: 5 } },
+  'POST /api/v1/applications/:id/reconsideration/answer': { row: CASEWORKER, body: { answer: 'nonsense' } },
+  'POST /api/v1/applications/:id/reconsideration/board-decision': { row: CASEWORKER, body: { boardOutcome: 'nonsense' } },
   ...withRow(CASE_PARTIES, [
     'GET /api/v1/applications/:id/letter.pdf', 'POST /api/v1/applications/:id/documents', 'GET /api/v1/applications/:id/documents',
     'GET /api/v1/applications/:id/documents/:documentId',
