@@ -50,7 +50,10 @@ export async function requestReconsideration({ db, temporal }: Deps, application
   const application = await db.application.findUnique({ where: { id: applicationId }, select: { language: true } });
   if (!application) throw new ApiError(404, 'not_found', 'errors.application.notFound');
   const state = await currentCaseState(temporal, applicationId);
-  if (!state.decision) throw refused('notDecided', 'decision');
+  // A decision whose letter is still being sent opens its period in a moment; a case decided
+  // before periods were kept has ended (its workflow with it).
+  const sending = state.decision && !state.reconsiderableUntil && (await handle(temporal, applicationId).describe()).status.name === 'RUNNING';
+  if (!state.decision || sending) throw refused('notDecided', 'decision');
   if (state.reconsideration) throw refused('alreadyOpen', 'reconsideration');
   const running = state.allowedActions.includes('requestReconsideration') && Date.now() < Date.parse(state.reconsiderableUntil ?? '');
   if (!running) throw refused('periodOver', 'reconsiderableUntil', { date: await periodEnd(db, applicationId, state) });
