@@ -54,7 +54,8 @@ export async function renderReconsiderationLetter(data: ReconsiderationLetterDat
   );
 
   canvas.heading(t(`letter.reconsideration.reasons.${data.kind}`));
-  const criteria = data.reasons.criteria.map((c) => c.trim()).filter((c) => c.length > 0);
+  // The klagenemnd's decision speaks for itself; the municipality's criteria belong to its own letters.
+  const criteria = data.kind === 'board_upheld' ? [] : data.reasons.criteria.map((c) => c.trim()).filter((c) => c.length > 0);
   if (criteria.length > 0) {
     canvas.paragraph(t('letter.reconsideration.criteriaIntro'));
     canvas.list(criteria, () => '•');

@@ -42,21 +42,29 @@ async function periodEnd(db: Database, applicationId: string, state: CaseState):
 }
 
 /**
- * The association asks for the decision to be reconsidered. Refused with 409 naming the field when
- * the case has no decision ("decision"), the period is over ("reconsiderableUntil", with the date)
- * or a request is already open ("reconsideration"); nothing is stored then.
+ * Why the association may not ask now, or null when it may: 409 naming the field when the case has
+ * no decision ("decision"), the period is over ("reconsiderableUntil", with the date) or a request
+ * is already open ("reconsideration"). The page and the API ask this before storing anything.
  */
-export async function requestReconsideration({ db, temporal }: Deps, applicationId: string, input: z.infer<typeof reconsiderationRequestSchema>, updateId?: string): Promise<CaseState> {
-  const application = await db.application.findUnique({ where: { id: applicationId }, select: { language: true } });
-  if (!application) throw new ApiError(404, 'not_found', 'errors.application.notFound');
-  const state = await currentCaseState(temporal, applicationId);
+export async function reconsiderationRefusal({ db, temporal }: Deps, applicationId: string, state?: CaseState): Promise<ApiError | null> {
+  const current = state ?? (await currentCaseState(temporal, applicationId));
   // A decision whose letter is still being sent opens its period in a moment; a case decided
   // before periods were kept has ended (its workflow with it).
-  const sending = state.decision && !state.reconsiderableUntil && (await handle(temporal, applicationId).describe()).status.name === 'RUNNING';
-  if (!state.decision || sending) throw refused('notDecided', 'decision');
-  if (state.reconsideration) throw refused('alreadyOpen', 'reconsideration');
-  const running = state.allowedActions.includes('requestReconsideration') && Date.now() < Date.parse(state.reconsiderableUntil ?? '');
-  if (!running) throw refused('periodOver', 'reconsiderableUntil', { date: await periodEnd(db, applicationId, state) });
+  const sending = current.decision && !current.reconsiderableUntil && (await handle(temporal, applicationId).describe()).status.name === 'RUNNING';
+  if (!current.decision || sending) return refused('notDecided', 'decision');
+  if (current.reconsideration) return refused('alreadyOpen', 'reconsideration');
+  const running = current.allowedActions.includes('requestReconsideration') && Date.now() < Date.parse(current.reconsiderableUntil ?? '');
+  if (!running) return refused('periodOver', 'reconsiderableUntil', { date: await periodEnd(db, applicationId, current) });
+  return null;
+}
+
+/** The association asks for the decision to be reconsidered (refused as reconsiderationRefusal says; nothing stored then). */
+export async function requestReconsideration(deps: Deps, applicationId: string, input: z.infer<typeof reconsiderationRequestSchema>, updateId?: string): Promise<CaseState> {
+  const { db, temporal } = deps;
+  const application = await db.application.findUnique({ where: { id: applicationId }, select: { language: true } });
+  if (!application) throw new ApiError(404, 'not_found', 'errors.application.notFound');
+  const refusal = await reconsiderationRefusal(deps, applicationId);
+  if (refusal) throw refusal;
   const foreign = await documentsNotOnApplication(db, applicationId, input.documentIds);
   if (foreign.length) throw new ApiError(400, 'validation_failed', 'errors.document.notOnCase', [{ path: 'documentIds', message: messageKey('errors.document.notOnCase') }]);
   const request = { procedure: reconsiderationProcedure(application), reasons: input.reasons, documentIds: input.documentIds, at: new Date().toISOString() };
