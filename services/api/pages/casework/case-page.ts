@@ -1,3 +1,4 @@
+import { GENERATED_DOCUMENT_KINDS } from '../../documents/store';
 import type { Request, Response } from 'express';
 import type { Client } from '@temporalio/client';
 import type { Database } from '../../../../lib/db';
@@ -115,7 +116,7 @@ function documentLink(applicationId: string, document: { id: string; filename: s
 }
 
 function answersSection(application: LoadedCase, language: Language): SafeHtml {
-  const uploads = application.documents.filter((d) => d.kind !== 'decision_letter');
+  const uploads = application.documents.filter((d) => !(GENERATED_DOCUMENT_KINDS as readonly string[]).includes(d.kind));
   const byId = new Map(uploads.map((d) => [d.id, d]));
   return html`<section aria-labelledby="answers-heading">
     <h2 id="answers-heading">${t(language, 'casework.answers')}</h2>

@@ -4,6 +4,7 @@ import { approvalPages } from './approvals-page';
 import { caseActionPages, type CaseRouteDependencies } from './case-routes';
 import { showCasePage } from './case-page';
 import { showQueuePage } from './queue-page';
+import { reconsiderationPages } from './reconsideration-routes';
 import { reportReviewPages } from './reports-page';
 import { applicationIdOf } from '../../http/case-access';
 
@@ -17,6 +18,7 @@ export function caseworkPages(deps: CaseRouteDependencies): Router {
   router.get('/personale/sager', (req, res) => showQueuePage(req, res, deps));
   router.get('/personale/sager/:id', (req, res) => showCasePage(req, res, deps, applicationIdOf(req)));
   router.use(caseActionPages(deps));
+  router.use(reconsiderationPages(deps));
   router.use(approvalPages(deps));
   router.use(reportReviewPages(deps));
   return router;
