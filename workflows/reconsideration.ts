@@ -1,6 +1,6 @@
 import { allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
 import { decisionProblems } from '../domain/decision-rules';
-import { answerReasonsProblems, answersAllowed } from '../domain/reconsideration';
+import { answerReasonsProblems, answersAllowed, payoutDifferenceOre } from '../domain/reconsideration';
 import type { CaseStatus } from '../domain/status';
 import { activities } from './activities';
 import type { CaseContext } from './case-journal';
@@ -221,7 +221,7 @@ async function changeDecision(
   const basis = { basis: change.basis, previousSequence: previous.sequence, ...(change.boardDecidedOn ? { boardDecidedOn: change.boardDecidedOn } : {}) };
   await journal.record('decision_changed', change.decidedBy, 'DECIDED', { sequence: decision.sequence, outcome: decision.outcome, ...basis });
 
-  const differenceOre = decision.amountGrantedOre - previous.amountGrantedOre;
+  const differenceOre = payoutDifferenceOre(previous.amountGrantedOre, decision.amountGrantedOre);
   const payoutDate = new Date(Date.now() + round.timings.payoutAfterMs).toISOString().slice(0, 10);
   const terms = reportTermsFor(context, decision);
   const letter = await journal.inOrder(() =>
