@@ -1,8 +1,9 @@
 import { reasonsProblems, type DecisionProblem, type DecisionReasons } from './decision-rules';
 
 // Reconsideration: pure rules, free of zod (the workflows run them). Within the round's period
-// after a decision the association may ask the municipality to look at it again. In Denmark a § 18 decision has no administrative appeal, so the
-// municipality upholds or changes it itself. In Norway the same request is a klage (fvl §§ 28-33):
+// after a decision the association may ask the municipality to look at it again. In Denmark a
+// § 18 decision has no administrative appeal, so the municipality upholds or changes it itself.
+// In Norway the same request is a klage (fvl §§ 28-33):
 // the municipality changes the decision (§ 33 første ledd) or sends the klage with its assessment
 // to the klagenemnd, whose decision is registered and sent.
 

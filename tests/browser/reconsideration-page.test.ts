@@ -9,7 +9,7 @@ import { accessibilityViolations, launchBrowser, newContext, screenshots, type S
 import { createOpenRound, eventually, postJson } from '../support/fixtures';
 import { mailsFor, submitCase, waitForStatus, type SinkMessage, type SubmittedCase } from '../support/process';
 import { samplePdf } from '../support/sample-files';
-import { signedInStaff } from '../support/staff';
+import { signedInStaff, signInThroughPage } from '../support/staff';
 import { startTestStack, type TestStack } from '../support/stack';
 
 // The association asks for its decision to be reconsidered from its own case page: the form with
@@ -19,9 +19,10 @@ import { startTestStack, type TestStack } from '../support/stack';
 let stack: TestStack;
 let browser: Browser;
 let shots: Screenshots;
-let caseworker: { email: string; headers: Record<string, string> };
+let caseworker: { email: string; password: string; headers: Record<string, string> };
 let context: BrowserContext;
 let page: Page;
+let requested: SubmittedCase;
 
 const api = (p: string) => `${stack.baseUrl}/api/v1${p}`;
 
@@ -96,6 +97,35 @@ describe('asking for reconsideration on the case page', () => {
     expect(stored.reasons).toContain('lokalerne gratis');
     expect(stored.documentIds).toHaveLength(1);
     expect(await stack.db.document.findUniqueOrThrow({ where: { id: stored.documentIds[0]! } })).toMatchObject({ kind: 'reconsideration', filename: path.basename(pdfFile) });
+    requested = submitted;
+  });
+
+  it('puts the request in the caseworker’s queue, and the case page answers it: reasons required, then upheld', async () => {
+    const staffContext = await newContext(browser);
+    const staffPage = await staffContext.newPage();
+    try {
+      await signInThroughPage(staffPage, stack.baseUrl, caseworker, '/personale/sager?status=RECONSIDERATION_REQUESTED');
+      await expect(staffPage.locator(`a[href="/personale/sager/${requested.id}"]`).count()).resolves.toBe(1);
+      await shots.take(staffPage, 'queue');
+      expect(await accessibilityViolations(staffPage)).toEqual([]);
+
+      await staffPage.goto(`${stack.baseUrl}/personale/sager/${requested.id}`);
+      await expect(staffPage.locator('form[action$="/genovervejelse"] blockquote').textContent()).resolves.toContain('lokalerne gratis');
+      await staffPage.locator('form[action$="/genovervejelse"] input[name="answer"][value="uphold"]').check();
+      await staffPage.locator('form[action$="/genovervejelse"] button[type="submit"]').click();
+      await expect(staffPage.locator('#f-reasonText-error').textContent()).resolves.toContain('begrundelse');
+      await shots.take(staffPage, 'answer-reasons-missing');
+      expect(await accessibilityViolations(staffPage)).toEqual([]);
+
+      await staffPage.locator('#f-reasonText').fill('Også uden husleje går budgettet mest til udflugter, som puljen ikke støtter.');
+      await staffPage.locator('form[action$="/genovervejelse"] button[type="submit"]').click();
+      await expect(staffPage.locator('.alert-success').first().textContent()).resolves.toContain('Svaret er registreret');
+      await shots.take(staffPage, 'answered');
+      await waitForStatus(requested.handle, 'DECIDED');
+      expect(await stack.db.reconsideration.findFirstOrThrow({ where: { applicationId: requested.id } })).toMatchObject({ outcome: 'upheld', answeredBy: caseworker.email });
+    } finally {
+      await staffContext.close();
+    }
   });
 
   it('refuses a form sent after the period has run out, saying until when it could be asked, and stores nothing', async () => {
