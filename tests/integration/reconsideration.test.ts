@@ -9,6 +9,7 @@ import { caseStateQuery } from '../../workflows/messages';
 import { applicationBody, createOpenRound, eventually, getJson, postJson } from '../support/fixtures';
 import { mailsFor, subjectOf, submitCase, waitForStatus, type SubmittedCase } from '../support/process';
 import { parsePdf } from '../support/pdf-text';
+import { recordHistory } from '../support/histories';
 import { samplePdf } from '../support/sample-files';
 import { signedInStaff } from '../support/staff';
 import { startTestStack, type TestStack } from '../support/stack';
@@ -213,6 +214,7 @@ describe('reconsideration of a Danish decision', () => {
 
     const late = await decided({ outcome: 'rejected', amount: 0, period: '1s' });
     expect(await late.handle.result()).toBe('DECIDED');
+    await recordHistory(late.handle, 'rejected-reconsideration-period-over');
     const refused = await ask(late, { reasons: 'Vi er uenige i afgørelsen.' }, '?lang=en');
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('reconsideration_not_allowed');
@@ -277,6 +279,9 @@ describe('a Norwegian klage', () => {
     expect(after.status).toBe(409);
     expect(after.body.error.issues).toEqual([expect.objectContaining({ path: 'reconsiderableUntil' })]);
     expect(await eventTypes(c.id)).toEqual(expect.arrayContaining(['reconsideration_requested', 'reconsideration_forwarded', 'appeals_board_decision_registered']));
+    // A refusal the klagenemnd upheld is final: the case's workflow ends.
+    expect(await c.handle.result()).toBe('DECIDED');
+    await recordHistory(c.handle, 'klage-forwarded-board-upheld');
   });
 
   it('is granted by the municipality itself under fvl § 33: a changed decision with its own letter', async () => {
