@@ -81,6 +81,7 @@ export function createCaseEmailActivities({ db, settings }: { db: Database; sett
           amountGrantedOre: BigInt(Number(extra.amountGrantedOre ?? 0)),
           payoutDate: payout && payout.amountOre > 0n ? payout.scheduledFor : undefined,
           replacesEarlier: decisionSequence > 1 && extra.differenceOre !== undefined,
+          ...(extra.differenceOre !== undefined ? { differenceOre: BigInt(Number(extra.differenceOre)) } : {}),
         };
       }
       case 'reconsideration_received':

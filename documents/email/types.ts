@@ -53,7 +53,7 @@ export interface EmailData {
   lapsed: EmailCommon;
   withdrawn: EmailCommon;
   /** The decision letter (PDF) is attached by the caller. */
-  decision: EmailCommon & { outcome: DecisionOutcome; amountGrantedOre: bigint; payoutDate?: Date; replacesEarlier?: boolean };
+  decision: EmailCommon & { outcome: DecisionOutcome; amountGrantedOre: bigint; payoutDate?: Date; replacesEarlier?: boolean; /** A changed decision: paid on top (positive) or to be paid back (negative). */ differenceOre?: bigint };
   report_reminder: EmailCommon & ReportDeadline;
   report_overdue: EmailCommon & ReportDeadline;
   report_accepted: EmailCommon & { comment?: string };

@@ -197,6 +197,7 @@ describe('reconsideration of a Danish decision', () => {
     const email = await stack.db.outboxEmail.findUniqueOrThrow({ where: { messageKey: `${c.id}:decision:2` } });
     expect(email.attachmentIds).toEqual([letters[1]!.id]);
     expect(email.text).toContain('erstatter den gamle');
+    expect(email.text).toContain('Vi udbetaler de 4.000 kr., I får mere');
 
     const view = await getJson(url(`/applications/${c.id}`), caseworker.headers);
     expect(view.body.payouts).toEqual([expect.objectContaining({ amount: 8_000, decisionSequence: 1 }), expect.objectContaining({ amount: 4_000, decisionSequence: 2 })]);
