@@ -53,7 +53,8 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
     if (status === 'IN_REVIEW' && round.mode === 'continuous') actions.push('decide');
     if (status === 'AWAITING_APPROVAL') actions.push('approve');
     if (status === 'AWAITING_APPLICANT') actions.push('supplement');
-    if (BEFORE_DECISION.includes(status) && !withdrawal) actions.push('withdraw');
+    // A changed decision awaiting its second signature is after the decision: no withdrawal then.
+    if (BEFORE_DECISION.includes(status) && !withdrawal && !memory.decision) actions.push('withdraw');
     actions.push(...reconsiderationActions(context));
     return actions;
   }
@@ -72,7 +73,7 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
   setHandler(timelineQuery, () => journal.timeline);
 
   setHandler(withdrawSignal, (request) => {
-    if (BEFORE_DECISION.includes(memory.status) && !memory.withdrawal) memory.withdrawal = request;
+    if (BEFORE_DECISION.includes(memory.status) && !memory.withdrawal && !memory.decision) memory.withdrawal = request;
   });
 
   setHandler(supplementSignal, (supplement) => {
@@ -180,7 +181,8 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
         memory.decision = proposed;
         await record('decision_approved', approver, 'DECIDED', { sequence: proposed.sequence, outcome: proposed.outcome });
       } else {
-        await record('decision_returned', approver, 'IN_REVIEW', { sequence: proposed.sequence, comment });
+        // A changed decision sent back leaves the request for reconsideration open for another answer.
+        await record('decision_returned', approver, memory.reconsideration ? 'RECONSIDERATION_REQUESTED' : 'IN_REVIEW', { sequence: proposed.sequence, comment });
       }
       return caseState();
     },

@@ -32,7 +32,7 @@ export function reconsiderationActions({ memory }: CaseContext): CaseAction[] {
     const until = memory.reconsiderableUntil;
     return until && Date.now() < Date.parse(until) ? ['requestReconsideration'] : [];
   }
-  if (memory.reconsiderationStep) return [];
+  if (memory.reconsiderationStep || memory.proposal) return [];
   return [open.stage === 'requested' ? 'answerReconsideration' : 'registerBoardDecision'];
 }
 
@@ -147,7 +147,15 @@ async function carryOutAnswer(context: CaseContext, report: ReportChild, open: O
   const { applicationId } = input;
   const base = { applicationId, sequence: open.sequence, answeredBy: answer.caseworker, answeredAt: new Date().toISOString() };
   if (answer.answer === 'change') {
-    const changed = await changeDecision(context, report, { ...answer.decision!, reasons: answer.reasons, decidedBy: answer.caseworker, basis: open.procedure === 'klage' ? 'fvl33' : 'reconsideration' });
+    const change = { ...answer.decision!, reasons: answer.reasons, decidedBy: answer.caseworker, basis: open.procedure === 'klage' ? ('fvl33' as const) : ('reconsideration' as const) };
+    // Above the round's four-eyes threshold a changed grant needs a second signature, as any decision does.
+    const previous = memory.decision!;
+    let approved: ProposedDecision | null = null;
+    if (change.outcome !== 'rejected' && change.amountGrantedOre > input.round.fourEyesThresholdOre) {
+      approved = await secondSignature(context, change);
+      if (!approved) return 'open';
+    }
+    const changed = await changeDecision(context, report, { ...change, previous, ...(approved ? { approved } : {}) });
     await journal.inOrder(() => activities.recordReconsiderationAnswer({ ...base, outcome: 'changed', answerReasons: answer.reasons, newDecisionSequence: changed.sequence }));
     close(context);
     return 'changed';
@@ -194,19 +202,12 @@ function close({ memory }: CaseContext): void {
 }
 
 type ChangeBasis = 'reconsideration' | 'fvl33' | 'board';
+type ChangeInput = ChangedDecisionInput & { reasons: DecisionReasons; decidedBy: string; basis: ChangeBasis; boardDecidedOn?: string };
 
-/** A new decision replaces the one asked about: its letter, the payout difference, the report set anew. */
-async function changeDecision(
-  context: CaseContext,
-  report: ReportChild,
-  change: ChangedDecisionInput & { reasons: DecisionReasons; decidedBy: string; basis: ChangeBasis; boardDecidedOn?: string },
-): Promise<ProposedDecision> {
-  const { input, memory, journal } = context;
-  const { applicationId, round } = input;
-  const previous = memory.decision!;
+function proposedChange(memory: CaseContext['memory'], change: ChangeInput, needsApproval: boolean): ProposedDecision {
   memory.decisionCount += 1;
   const granted = change.outcome !== 'rejected';
-  const decision: ProposedDecision = {
+  return {
     sequence: memory.decisionCount,
     outcome: change.outcome,
     amountGrantedOre: granted ? change.amountGrantedOre : 0,
@@ -214,9 +215,40 @@ async function changeDecision(
     conditions: change.conditions,
     decidedBy: change.decidedBy,
     decidedAt: new Date().toISOString(),
-    needsApproval: false,
+    needsApproval,
   };
-  await journal.inOrder(() => activities.saveDecision({ applicationId, decision }));
+}
+
+/**
+ * Proposes the changed decision for a second signature (the approvals page and the approval
+ * Update, as for any decision) and waits for it. The caseworker's answer returns at once; a
+ * returned proposal leaves the request open for another answer.
+ */
+async function secondSignature(context: CaseContext, change: ChangeInput): Promise<ProposedDecision | null> {
+  const { input, memory, journal } = context;
+  const proposal = proposedChange(memory, change, true);
+  await journal.inOrder(() => activities.saveDecision({ applicationId: input.applicationId, decision: proposal }));
+  memory.proposal = proposal;
+  await journal.record('decision_proposed', change.decidedBy, 'AWAITING_APPROVAL', { sequence: proposal.sequence, outcome: proposal.outcome, reconsideration: memory.reconsideration?.sequence });
+  memory.reconsiderationStep = null;
+  await condition(() => memory.status !== 'AWAITING_APPROVAL');
+  await condition(allHandlersFinished);
+  return memory.decision?.sequence === proposal.sequence ? proposal : null;
+}
+
+/** A new decision replaces the one asked about: its letter, the payout difference, the report set anew. */
+async function changeDecision(
+  context: CaseContext,
+  report: ReportChild,
+  change: ChangeInput & { approved?: ProposedDecision; previous?: ProposedDecision },
+): Promise<ProposedDecision> {
+  const { input, memory, journal } = context;
+  const { applicationId, round } = input;
+  const previous = change.previous ?? memory.decision!;
+  const granted = change.outcome !== 'rejected';
+  // An approved proposal is already saved and approved; otherwise the change is decided now.
+  const decision: ProposedDecision = change.approved ?? proposedChange(memory, change, false);
+  if (!change.approved) await journal.inOrder(() => activities.saveDecision({ applicationId, decision }));
   memory.decision = decision;
   const basis = { basis: change.basis, previousSequence: previous.sequence, ...(change.boardDecidedOn ? { boardDecidedOn: change.boardDecidedOn } : {}) };
   await journal.record('decision_changed', change.decidedBy, 'DECIDED', { sequence: decision.sequence, outcome: decision.outcome, ...basis });

@@ -42,8 +42,8 @@ afterAll(async () => {
 const url = (p: string) => `${stack.baseUrl}/api/v1${p}`;
 const applicant = (c: SubmittedCase) => ({ authorization: `Bearer ${c.accessToken}` });
 
-async function decided(options: { language?: 'da' | 'nb'; outcome: 'approved' | 'partially_approved' | 'rejected'; amount: number; period?: string }): Promise<SubmittedCase> {
-  const round = await createOpenRound(stack.db, { reportingTiers: TIERS, process: { reconsiderationPeriod: options.period ?? '1h' } });
+async function decided(options: { language?: 'da' | 'nb'; outcome: 'approved' | 'partially_approved' | 'rejected'; amount: number; period?: string; fourEyesThreshold?: number }): Promise<SubmittedCase> {
+  const round = await createOpenRound(stack.db, { reportingTiers: TIERS, fourEyesThreshold: options.fourEyesThreshold, process: { reconsiderationPeriod: options.period ?? '1h' } });
   let submitted: SubmittedCase;
   if (options.language === 'nb') {
     const body = applicationBody(round.id, { contact: { name: 'Ola Nordmann', email: `ola+${crypto.randomUUID().slice(0, 8)}@lag.no` } });
@@ -202,6 +202,43 @@ describe('reconsideration of a Danish decision', () => {
     const view = await getJson(url(`/applications/${c.id}`), caseworker.headers);
     expect(view.body.payouts).toEqual([expect.objectContaining({ amount: 8_000, decisionSequence: 1 }), expect.objectContaining({ amount: 4_000, decisionSequence: 2 })]);
     expect(view.body.reconsiderations).toEqual([expect.objectContaining({ sequence: 1, outcome: 'changed', newDecisionSequence: 2 })]);
+  });
+
+  it('a change above the four-eyes threshold waits for a second signature; sent back, the request is answered again', async () => {
+    const approver = await signedInStaff(stack, ['approver'], 'Lene Leder');
+    const c = await decided({ outcome: 'partially_approved', amount: 8_000, fourEyesThreshold: 10_000 });
+    expect((await ask(c, { reasons: 'Huslejen betales af medborgerhuset.' })).status).toBe(202);
+    await waitForStatus(c.handle, 'RECONSIDERATION_REQUESTED');
+    const change = { answer: 'change', outcome: 'approved', amountGranted: 12_000, reasons: { criteria: [], text: 'Huslejen betales af medborgerhuset, så hele budgettet er aktivitetsudgifter.' } };
+
+    const proposed = await postJson(url(`/applications/${c.id}/reconsideration/answer`), change, caseworker.headers);
+    expect(proposed.status).toBe(200);
+    expect(proposed.body).toMatchObject({ status: 'AWAITING_APPROVAL', proposal: { sequence: 2, amountGrantedOre: 1_200_000, needsApproval: true } });
+    expect(proposed.body.allowedActions).not.toContain('withdraw');
+    expect(await stack.db.document.count({ where: { documentKey: `letter:${c.id}:2` } })).toBe(0);
+    expect(await stack.db.payout.count({ where: { applicationId: c.id } })).toBe(1);
+    // The second signature is an approver's.
+    expect((await postJson(url(`/applications/${c.id}/approval`), { approve: true }, caseworker.headers)).status).toBe(403);
+
+    const returned = await postJson(url(`/applications/${c.id}/approval`), { approve: false, comment: 'Vedlæg lejekontrakten, før vi bevilger mere.' }, approver.headers);
+    expect(returned.status).toBe(200);
+    expect(returned.body.status).toBe('RECONSIDERATION_REQUESTED');
+    expect(returned.body.allowedActions).toContain('answerReconsideration');
+
+    expect((await postJson(url(`/applications/${c.id}/reconsideration/answer`), change, caseworker.headers)).body.status).toBe('AWAITING_APPROVAL');
+    const approved = await postJson(url(`/applications/${c.id}/approval`), { approve: true }, approver.headers);
+    expect(approved.status).toBe(200);
+    await waitForStatus(c.handle, 'REPORT_DUE');
+    const decisions = await stack.db.decision.findMany({ where: { applicationId: c.id }, orderBy: { sequence: 'asc' } });
+    expect(decisions.map((d) => [d.sequence, d.amountGrantedOre, d.returnedBy, d.approvedBy])).toEqual([
+      [1, 800_000n, null, null],
+      [2, 1_200_000n, approver.email, null],
+      [3, 1_200_000n, null, approver.email],
+    ]);
+    expect(await stack.db.payout.findUniqueOrThrow({ where: { payoutKey: `payout:${c.id}:3` } })).toMatchObject({ amountOre: 400_000n });
+    const text = await letterText((await stack.db.document.findUniqueOrThrow({ where: { documentKey: `letter:${c.id}:3` } })).id, 'changed-approved-da');
+    expect(text).toContain('4.000 kr. mere udbetalt');
+    expect(await stack.db.reconsideration.findFirstOrThrow({ where: { applicationId: c.id } })).toMatchObject({ outcome: 'changed', newDecisionSequence: 3 });
   });
 
   it('refuses a request before a decision and after the period, naming the field, and stores nothing', async () => {
