@@ -82,13 +82,18 @@ export function createCaseRecordActivities({ db }: { db: Database }) {
       }
     },
 
-    async registerPayout({ applicationId, amountOre, scheduledFor }: { applicationId: string; amountOre: number; scheduledFor: string }): Promise<void> {
+    /**
+     * The first grant is "payout:<id>"; a changed decision registers its difference under its own
+     * sequence (a negative amount is claimed back).
+     */
+    async registerPayout({ applicationId, amountOre, scheduledFor, decisionSequence }: { applicationId: string; amountOre: number; scheduledFor: string; decisionSequence?: number }): Promise<void> {
       const application = await db.application.findUniqueOrThrow({ where: { id: applicationId }, select: { organizationCvr: true } });
       await createOnce(() =>
         db.payout.create({
           data: {
-            payoutKey: `payout:${applicationId}`,
+            payoutKey: decisionSequence === undefined ? `payout:${applicationId}` : `payout:${applicationId}:${decisionSequence}`,
             applicationId,
+            ...(decisionSequence === undefined ? {} : { decisionSequence }),
             amountOre: BigInt(amountOre),
             cvr: application.organizationCvr,
             scheduledFor: new Date(`${scheduledFor}T00:00:00Z`),
@@ -104,6 +109,14 @@ export function createCaseRecordActivities({ db }: { db: Database }) {
           data: { applicationId: input.applicationId, sequence: input.sequence, requirement: input.requirement, dueAt: new Date(input.dueAt) },
         }),
       );
+    },
+
+    /** A changed decision sets the report still owed anew. */
+    async updateFollowUpReportTerms(input: { applicationId: string; sequence: number; requirement: string; dueAt: string }): Promise<void> {
+      await db.followUpReport.updateMany({
+        where: { applicationId: input.applicationId, sequence: input.sequence, submittedAt: null },
+        data: { requirement: input.requirement, dueAt: new Date(input.dueAt), remindersSent: 0 },
+      });
     },
 
     async saveFollowUpReport({ applicationId, sequence, submission }: { applicationId: string; sequence: number; submission: ReportSubmission }): Promise<void> {

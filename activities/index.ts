@@ -5,6 +5,8 @@ import { createCaseEventActivities } from './case-events';
 import { createCaseRecordActivities } from './case-records';
 import { createConsultationActivities } from './consultations';
 import { createDecisionLetterActivities, type MunicipalitySettings } from './letters/store-decision-letter';
+import { createReconsiderationLetterActivities } from './letters/store-reconsideration-letter';
+import { createReconsiderationActivities } from './reconsideration-records';
 import { createCaseEmailActivities, type CaseEmailSettings } from './mail/case-emails';
 import type { BusinessRegister } from '../lib/register';
 import { createScreeningActivities } from './screening';
@@ -26,6 +28,8 @@ export function createActivities(deps: ActivityDependencies) {
     ...createConsultationActivities(deps),
     ...createScreeningActivities(deps),
     ...createDecisionLetterActivities(deps),
+    ...createReconsiderationActivities(deps),
+    ...createReconsiderationLetterActivities(deps),
     ...createCaseEmailActivities({ db: deps.db, settings: deps.email }),
   };
 }

@@ -15,6 +15,10 @@ export const CASE_STATUSES = [
   'CLOSED',
   'WITHDRAWN',
   'LAPSED',
+  /** The association asked for the decision to be reconsidered (Norway: a klage); a caseworker answers. */
+  'RECONSIDERATION_REQUESTED',
+  /** Norway: the municipality did not grant the klage and sent it to the klagenemnd. */
+  'FORWARDED_TO_APPEALS_BOARD',
 ] as const;
 
 export type CaseStatus = (typeof CASE_STATUSES)[number];

@@ -1,22 +1,27 @@
-import { ParentClosePolicy, executeChild, workflowInfo } from '@temporalio/workflow';
+import { ParentClosePolicy, executeChild, patched, workflowInfo } from '@temporalio/workflow';
 import type { CaseStatus } from '../domain/status';
 import { reportWorkflowId } from '../domain/workflow-ids';
-import { reportDueDate, reportRequirementFor } from '../domain/tiers';
 import { activities } from './activities';
 import type { CaseContext } from './case-journal';
 import { followUpReport } from './follow-up-report';
+import { reconsiderationPeriod } from './reconsideration';
+import { reportChild, reportTermsFor } from './report-child';
 
-/** Decided: the letter, the payout, and for a grant the follow-up report. */
-export async function afterDecision({ input, memory, journal }: CaseContext): Promise<CaseStatus> {
+/**
+ * Cases decided before reconsideration existed ended after the decision (a refusal) or ran the
+ * report child to its end (a grant); cases decided since stay open for the round's
+ * reconsideration period, alongside the report.
+ */
+export const RECONSIDERATION_PATCH = 'reconsideration';
+
+/** Decided: the letter, the payout, for a grant the follow-up report, and the reconsideration period. */
+export async function afterDecision(context: CaseContext): Promise<CaseStatus> {
+  const { input, memory, journal } = context;
   const { applicationId, round } = input;
   const final = memory.decision!;
   const granted = final.outcome !== 'rejected';
   const payoutDate = new Date(Date.now() + round.timings.payoutAfterMs).toISOString().slice(0, 10);
-  const requirement = reportRequirementFor(BigInt(final.amountGrantedOre), round.reportingTiers);
-  const dueAt = reportDueDate(round.timings.reportDue, {
-    decidedAt: new Date(final.decidedAt),
-    activityEnd: new Date(`${input.activityEndDate}T23:59:59Z`),
-  }).toISOString();
+  const { requirement, dueAt } = reportTermsFor(context, final);
 
   const letter = await journal.inOrder(() =>
     activities.storeDecisionLetter({
@@ -28,8 +33,21 @@ export async function afterDecision({ input, memory, journal }: CaseContext): Pr
   if (granted) await journal.inOrder(() => activities.registerPayout({ applicationId, amountOre: final.amountGrantedOre, scheduledFor: payoutDate }));
   // After the payout is registered, so the email can tell when the money arrives.
   await journal.email('decision', { outcome: final.outcome, amountGrantedOre: final.amountGrantedOre }, [letter.documentId]);
-  if (!granted) return memory.status;
+  if (!granted) {
+    if (!patched(RECONSIDERATION_PATCH)) return memory.status;
+    const report = reportChild(context);
+    // A refusal changed into a grant on reconsideration starts the report.
+    await reconsiderationPeriod(context, report);
+    return report.started ? closeWithReport(context, report) : memory.status;
+  }
   await journal.record('paid', 'system', 'PAID', { amountOre: final.amountGrantedOre, scheduledFor: payoutDate });
+
+  if (patched(RECONSIDERATION_PATCH)) {
+    const report = reportChild(context);
+    await report.start({ requirement, dueAt }, final.amountGrantedOre);
+    await reconsiderationPeriod(context, report);
+    return closeWithReport(context, report);
+  }
 
   await executeChild(followUpReport, {
     workflowId: reportWorkflowId(applicationId),
@@ -46,6 +64,12 @@ export async function afterDecision({ input, memory, journal }: CaseContext): Pr
     ],
     parentClosePolicy: ParentClosePolicy.ABANDON,
   });
+  memory.status = 'CLOSED';
+  return memory.status;
+}
+
+async function closeWithReport({ memory }: CaseContext, report: { result(): Promise<unknown> }): Promise<CaseStatus> {
+  await report.result();
   memory.status = 'CLOSED';
   return memory.status;
 }

@@ -2,7 +2,7 @@ import { workflowInfo } from '@temporalio/workflow';
 import type { CaseActivities } from '../activities';
 import type { CaseStatus } from '../domain/status';
 import { activities } from './activities';
-import type { ConsultationComments, OpenConsultation, OpenInformationRequest, ProposedDecision, Supplement, TimelineEntry } from './messages';
+import type { BoardDecisionInput, ConsultationComments, OpenConsultation, OpenInformationRequest, OpenReconsideration, ProposedDecision, ReconsiderationAnswerInput, Supplement, TimelineEntry } from './messages';
 import type { GrantApplicationInput } from './grant-application-input';
 
 /** What one grant workflow knows about its case; the signal and update handlers change it. */
@@ -23,6 +23,14 @@ export interface CaseMemory {
   slaBreached: boolean;
   /** A deadline round's case its round's allocation did not decide: a caseworker decides it alone. */
   decidedSeparately: boolean;
+  /** While the association may ask for the decision to be reconsidered: until when. */
+  reconsiderableUntil: string | null;
+  reconsiderationCount: number;
+  reconsideration: OpenReconsideration | null;
+  /** A caseworker's answer to the open reconsideration, waiting for the process to carry it out. */
+  reconsiderationStep: { kind: 'answer'; input: ReconsiderationAnswerInput } | { kind: 'board'; input: BoardDecisionInput } | null;
+  /** Where the case stood when reconsideration was asked for (the report child keeps it current). */
+  statusBeforeReconsideration: CaseStatus | null;
 }
 
 export type CaseEmailKind = Parameters<CaseActivities['queueCaseEmail']>[0]['kind'];
@@ -63,6 +71,11 @@ export function newCaseMemory(): CaseMemory {
     withdrawal: null,
     slaBreached: false,
     decidedSeparately: false,
+    reconsiderableUntil: null,
+    reconsiderationCount: 0,
+    reconsideration: null,
+    reconsiderationStep: null,
+    statusBeforeReconsideration: null,
   };
 }
 

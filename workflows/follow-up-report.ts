@@ -6,6 +6,7 @@ import { invalidInput, notAllowed } from './refusals';
 import {
   reportStateQuery,
   reportStatusSignal,
+  reportTermsSignal,
   reviewReportUpdate,
   submitReportSignal,
   type ReportReviewInput,
@@ -38,6 +39,10 @@ export async function followUpReport(input: FollowUpReportInput): Promise<'accep
   let status = 'PAID' as ReportStatus | 'PAID';
   let sequence = 0;
   let dueAt = Date.parse(input.dueAt);
+  // A changed decision (reconsideration) sets the report anew: requirement, due date and amount.
+  let requirement = input.requirement;
+  let amountGrantedOre = input.amountGrantedOre;
+  let newTerms: { requirement: string; dueAt: string } | null = null;
   let submission: ReportSubmission | null = null;
   let review: ReportReviewInput | null = null;
   let eventCount = 0;
@@ -46,7 +51,7 @@ export async function followUpReport(input: FollowUpReportInput): Promise<'accep
     return {
       status: status === 'PAID' ? 'REPORT_DUE' : status,
       sequence,
-      requirement: input.requirement,
+      requirement,
       dueAt: new Date(dueAt).toISOString(),
       submitted: submission !== null,
     };
@@ -77,6 +82,11 @@ export async function followUpReport(input: FollowUpReportInput): Promise<'accep
   }
 
   setHandler(reportStateQuery, state);
+  setHandler(reportTermsSignal, (terms) => {
+    amountGrantedOre = terms.amountGrantedOre;
+    // A report already sent in is judged as sent; only a report still owed gets the new terms.
+    if (status === 'REPORT_DUE' && !submission) newTerms = { requirement: terms.requirement, dueAt: terms.dueAt };
+  });
   setHandler(submitReportSignal, (report) => {
     if (status === 'REPORT_DUE' && !submission) submission = report;
   });
@@ -102,7 +112,7 @@ export async function followUpReport(input: FollowUpReportInput): Promise<'accep
 
   for (;;) {
     sequence += 1;
-    await activities.createFollowUpReport({ applicationId, sequence, requirement: input.requirement, dueAt: new Date(dueAt).toISOString() });
+    await activities.createFollowUpReport({ applicationId, sequence, requirement, dueAt: new Date(dueAt).toISOString() });
     await record(sequence === 1 ? 'report_due' : 'report_returned', 'system', 'REPORT_DUE', { sequence, dueAt: new Date(dueAt).toISOString() });
 
     await awaitReport();
@@ -112,7 +122,7 @@ export async function followUpReport(input: FollowUpReportInput): Promise<'accep
 
     await condition(() => review !== null);
     const decision = review!;
-    const repaymentOre = decision.accept ? Math.max(0, input.amountGrantedOre - received.spentKroner * 100) : 0;
+    const repaymentOre = decision.accept ? Math.max(0, amountGrantedOre - received.spentKroner * 100) : 0;
     await activities.recordReportReview({
       applicationId,
       sequence,
@@ -136,22 +146,38 @@ export async function followUpReport(input: FollowUpReportInput): Promise<'accep
     dueAt = Date.now() + input.timings.reportResubmissionDeadlineMs;
   }
 
-  /** Reminders before, on and after the due date; then the caseworker is alerted. */
+  /** Waits for the report; new terms from a changed decision start the reminders over. */
   async function awaitReport(): Promise<void> {
+    while ((await awaitReportOnTerms()) === 'newTerms') {
+      const terms = newTerms!;
+      newTerms = null;
+      requirement = terms.requirement;
+      dueAt = Date.parse(terms.dueAt);
+      await activities.updateFollowUpReportTerms({ applicationId, sequence, requirement, dueAt: terms.dueAt });
+      await record('report_terms_changed', 'system', 'REPORT_DUE', { sequence, dueAt: terms.dueAt, requirement });
+      await parent.signal(reportStatusSignal, { status: 'REPORT_DUE' });
+    }
+  }
+
+  /** Reminders before, on and after the due date; then the caseworker is alerted. */
+  async function awaitReportOnTerms(): Promise<'submitted' | 'newTerms'> {
     const reminders = sequence === 1 ? input.timings.reportRemindersMs : [];
+    const settled = () => submission !== null || newTerms !== null;
+    const outcome = () => (newTerms !== null && submission === null ? 'newTerms' : 'submitted');
     let remindersSent = 0;
     for (const offset of reminders) {
       const wait = Math.max(0, dueAt + offset - Date.now());
-      if (await condition(() => submission !== null, wait)) return;
+      if (await condition(settled, wait)) return outcome();
       remindersSent += 1;
       await activities.noteReportReminder({ applicationId, sequence, remindersSent });
       await record(offset > 0 ? 'report_overdue_reminder_sent' : 'report_reminder_sent', 'system', 'REPORT_DUE', { sequence, offsetMs: offset });
       await email(offset > 0 ? 'report_overdue' : 'report_reminder', { sequence });
     }
     const escalateIn = Math.max(0, dueAt + input.timings.reportEscalationAfterMs - Date.now());
-    if (await condition(() => submission !== null, escalateIn)) return;
+    if (await condition(settled, escalateIn)) return outcome();
     await record('report_overdue_escalated', 'system', 'REPORT_DUE', { sequence, assignee: input.assignee });
     await email('report_escalation', { sequence, assignee: input.assignee });
-    await condition(() => submission !== null);
+    await condition(settled);
+    return outcome();
   }
 }

@@ -8,6 +8,7 @@ import { caseJournal, newCaseMemory, type CaseContext } from './case-journal';
 import { askApplicant, awaitAnswer } from './information-request';
 import { awaitComments, sendConsultation, validateConsultation } from './consultation';
 import { afterDecision } from './after-decision';
+import { installReconsiderationHandlers, reconsiderationActions } from './reconsideration';
 import {
   allocationDecidedSignal,
   approvalUpdate,
@@ -56,13 +57,15 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
     if (status === 'AWAITING_APPROVAL') actions.push('approve');
     if (status === 'AWAITING_APPLICANT') actions.push('supplement');
     if (status === 'AWAITING_COMMENTS') actions.push('comment');
-    if (BEFORE_DECISION.includes(status) && !withdrawal) actions.push('withdraw');
+    // A changed decision awaiting its second signature is after the decision: no withdrawal then.
+    if (BEFORE_DECISION.includes(status) && !withdrawal && !memory.decision) actions.push('withdraw');
+    actions.push(...reconsiderationActions(context));
     return actions;
   }
 
   function caseState(): CaseState {
-    const { status, assignee, openRequest, openConsultation, proposal, decision, slaBreached, decidedSeparately } = memory;
-    return { status, assignee, openRequest, openConsultation, proposal, decision, slaBreached, decidedSeparately, allowedActions: allowedActions() };
+    const { status, assignee, openRequest, openConsultation, proposal, decision, slaBreached, decidedSeparately, reconsiderableUntil, reconsideration } = memory;
+    return { status, assignee, openRequest, openConsultation, proposal, decision, slaBreached, decidedSeparately, allowedActions: allowedActions(), reconsiderableUntil, reconsideration };
   }
 
   function requireAction(action: CaseAction): void {
@@ -74,7 +77,7 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
   setHandler(timelineQuery, () => journal.timeline);
 
   setHandler(withdrawSignal, (request) => {
-    if (BEFORE_DECISION.includes(memory.status) && !memory.withdrawal) memory.withdrawal = request;
+    if (BEFORE_DECISION.includes(memory.status) && !memory.withdrawal && !memory.decision) memory.withdrawal = request;
   });
 
   setHandler(supplementSignal, (supplement) => {
@@ -124,8 +127,11 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
 
   setHandler(reportStatusSignal, ({ status: reportStatus }) => {
     journal.timeline.push({ type: 'report_status_changed', from: memory.status, to: reportStatus, actor: 'system', at: new Date().toISOString() });
-    memory.status = reportStatus;
+    // While a reconsideration waits for an answer the case shows that; the report's status returns after.
+    if (memory.reconsideration && !memory.reconsiderationStep) memory.statusBeforeReconsideration = reportStatus;
+    else memory.status = reportStatus;
   });
+  installReconsiderationHandlers(context, caseState, requireAction);
 
   setHandler(
     claimUpdate,
@@ -215,7 +221,8 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
         memory.decision = proposed;
         await record('decision_approved', approver, 'DECIDED', { sequence: proposed.sequence, outcome: proposed.outcome });
       } else {
-        await record('decision_returned', approver, 'IN_REVIEW', { sequence: proposed.sequence, comment });
+        // A changed decision sent back leaves the request for reconsideration open for another answer.
+        await record('decision_returned', approver, memory.reconsideration ? 'RECONSIDERATION_REQUESTED' : 'IN_REVIEW', { sequence: proposed.sequence, comment });
       }
       return caseState();
     },

@@ -4,6 +4,7 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { CaseStatus } from '../domain/status';
 import type { MessageKey } from '../domain/message-key';
 import type { ConsultationFact } from '../domain/consultation';
+import type { ReconsiderationAnswer, ReconsiderationProcedure } from '../domain/reconsideration';
 
 export type DecisionOutcome = 'approved' | 'partially_approved' | 'rejected';
 
@@ -59,9 +60,25 @@ export interface CaseState {
    */
   decidedSeparately?: boolean;
   allowedActions: CaseAction[];
+  /** Until when the association may ask for the decision to be reconsidered (absent: not now, or never). */
+  reconsiderableUntil?: string | null;
+  /** The open request for reconsideration (or klage), if any. */
+  reconsideration?: OpenReconsideration | null;
 }
 
-export type CaseAction = 'claim' | 'release' | 'requestInformation' | 'consult' | 'decide' | 'approve' | 'withdraw' | 'supplement' | 'comment';
+export type CaseAction =
+  | 'claim'
+  | 'release'
+  | 'requestInformation'
+  | 'consult'
+  | 'decide'
+  | 'approve'
+  | 'withdraw'
+  | 'supplement'
+  | 'comment'
+  | 'requestReconsideration'
+  | 'answerReconsideration'
+  | 'registerBoardDecision';
 
 // Queries
 export const statusQuery = defineQuery<CaseStatus>('status');
@@ -133,6 +150,52 @@ export const requestInformationUpdate = defineUpdate<CaseState, [InformationRequ
 export const consultUpdate = defineUpdate<CaseState, [ConsultInput]>('consult');
 export const decideUpdate = defineUpdate<CaseState, [DecideInput]>('decide');
 export const approvalUpdate = defineUpdate<CaseState, [ApprovalInput]>('approval');
+
+// Reconsideration (Norway: klage) after a decision; see workflows/reconsideration.ts
+export type { ReconsiderationAnswer, ReconsiderationProcedure };
+
+export interface ReconsiderationRequestInput {
+  procedure: ReconsiderationProcedure;
+  reasons: string;
+  documentIds: string[];
+  at: string;
+}
+export interface OpenReconsideration {
+  sequence: number;
+  procedure: ReconsiderationProcedure;
+  /** The decision asked about. */
+  decisionSequence: number;
+  requestedAt: string;
+  /** requested: waiting for the municipality; forwarded: waiting for the klagenemnd. */
+  stage: 'requested' | 'forwarded';
+  answersAllowed: ReconsiderationAnswer[];
+}
+/** A changed decision, by the municipality or the klagenemnd. */
+export interface ChangedDecisionInput {
+  outcome: DecisionOutcome;
+  amountGrantedOre: number;
+  conditions: string[];
+}
+export interface ReconsiderationAnswerInput {
+  caseworker: string;
+  answer: ReconsiderationAnswer;
+  reasons: DecisionReasons;
+  /** Required when the answer is "change". */
+  decision?: ChangedDecisionInput;
+}
+export interface BoardDecisionInput {
+  caseworker: string;
+  boardOutcome: 'upheld' | 'changed';
+  decidedOn: string;
+  text: string;
+  /** Required when the klagenemnd changed the decision. */
+  decision?: ChangedDecisionInput;
+}
+export const requestReconsiderationUpdate = defineUpdate<CaseState, [ReconsiderationRequestInput]>('requestReconsideration');
+export const answerReconsiderationUpdate = defineUpdate<CaseState, [ReconsiderationAnswerInput]>('answerReconsideration');
+export const registerBoardDecisionUpdate = defineUpdate<CaseState, [BoardDecisionInput]>('registerBoardDecision');
+/** From the grant workflow to its reporting child: a changed decision sets the report anew. */
+export const reportTermsSignal = defineSignal<[{ requirement: string; dueAt: string; amountGrantedOre: number }]>('reportTerms');
 
 // Follow-up reporting (child workflow)
 export type ReportStatus = 'REPORT_DUE' | 'REPORT_SUBMITTED' | 'CLOSED';

@@ -11,6 +11,7 @@ import {
   renderAfvisningLetter,
   renderDecisionLetter,
   type MunicipalitySettings,
+  type Supersedes,
 } from '../../documents/letter';
 import { storeLetterPdf, storedLetter } from './store-letter';
 
@@ -21,6 +22,8 @@ export interface DecisionLetterRequest {
   decisionSequence: number;
   payoutDate?: string;
   reporting?: { requirement: ReportRequirement; dueAt: string };
+  /** A changed decision: the decision it replaces, on what basis, and the payout difference. */
+  supersedes?: { basis: Supersedes['basis']; previousSequence: number; boardDecidedOn?: string; differenceOre: number };
 }
 
 /** Renders the letter of each decision once and keeps the PDF with the case's documents. */
@@ -50,6 +53,7 @@ export function createDecisionLetterActivities({ db, municipality }: { db: Datab
         payoutDate: request.payoutDate,
         reporting: request.reporting,
         consultation: await consultationBefore(db, request.applicationId, decision.decidedAt),
+        supersedes: request.supersedes ? await supersedesOf(db, request.applicationId, request.supersedes) : undefined,
       });
 
       let pdf: Buffer;
@@ -77,5 +81,16 @@ export function createDecisionLetterActivities({ db, municipality }: { db: Datab
       const pdf = await renderAfvisningLetter(data);
       return storeLetterPdf(db, { documentKey, applicationId: request.applicationId, filename: `afvisning-${data.reference}.pdf`, pdf });
     },
+  };
+}
+
+/** What a changed decision's letter says about the decision it replaces. */
+async function supersedesOf(db: Database, applicationId: string, request: NonNullable<DecisionLetterRequest['supersedes']>): Promise<Supersedes> {
+  const earlier = await db.decision.findUniqueOrThrow({ where: { applicationId_sequence: { applicationId, sequence: request.previousSequence } } });
+  return {
+    basis: request.basis,
+    earlierDate: earlier.approvedAt ?? earlier.decidedAt,
+    ...(request.boardDecidedOn ? { boardDecidedOn: new Date(`${request.boardDecidedOn}T12:00:00Z`) } : {}),
+    differenceOre: BigInt(request.differenceOre),
   };
 }

@@ -9,14 +9,14 @@ export async function storedLetter(db: Database, documentKey: string): Promise<{
 }
 
 /** Keeps a rendered letter with the case's documents, once per key (a retry finds the first one). */
-export async function storeLetterPdf(db: Database, letter: { documentKey: string; applicationId: string; filename: string; pdf: Buffer }): Promise<{ documentId: string }> {
-  const { documentKey, applicationId, filename, pdf } = letter;
+export async function storeLetterPdf(db: Database, letter: { documentKey: string; applicationId: string; filename: string; pdf: Buffer; kind?: string }): Promise<{ documentId: string }> {
+  const { documentKey, applicationId, filename, pdf, kind = 'decision_letter' } = letter;
   try {
     const created = await db.document.create({
       data: {
         documentKey,
         applicationId,
-        kind: 'decision_letter',
+        kind,
         filename,
         contentType: 'application/pdf',
         size: pdf.length,

@@ -86,13 +86,27 @@ export function createCaseEmailActivities({ db, settings }: { db: Database; sett
       case 'withdrawn':
         return common;
       case 'decision': {
-        const payout = await db.payout.findUnique({ where: { applicationId } });
+        // A changed decision's email tells when its difference is paid (a claim back has no payout date).
+        const decisionSequence = Number(extra.decisionSequence ?? 1);
+        const payout = await db.payout.findUnique({ where: { applicationId_decisionSequence: { applicationId, decisionSequence } } });
         return {
           ...common,
           outcome: extra.outcome as EmailData['decision']['outcome'],
           amountGrantedOre: BigInt(Number(extra.amountGrantedOre ?? 0)),
-          payoutDate: payout?.scheduledFor,
+          payoutDate: payout && payout.amountOre > 0n ? payout.scheduledFor : undefined,
+          replacesEarlier: decisionSequence > 1 && extra.differenceOre !== undefined,
+          ...(extra.differenceOre !== undefined ? { differenceOre: BigInt(Number(extra.differenceOre)) } : {}),
         };
+      }
+      case 'reconsideration_received':
+      case 'reconsideration_upheld':
+      case 'reconsideration_forwarded':
+      case 'appeals_board_decision': {
+        const sequence = Number(extra.sequence);
+        const reconsideration = await db.reconsideration.findUniqueOrThrow({ where: { applicationId_sequence: { applicationId, sequence } } });
+        if (kind === 'reconsideration_received') return { ...common, requestedAt: reconsideration.requestedAt };
+        if (kind === 'appeals_board_decision') return { ...common, boardDecidedOn: reconsideration.boardDecidedOn ?? new Date() };
+        return common;
       }
       case 'report_reminder':
       case 'report_overdue':

@@ -2,6 +2,7 @@ import { link, paragraph } from './blocks';
 import { caseValues, type CaseEmailComposer } from './case-email-body';
 import type { EmailData } from './types';
 import type { GlossaryTerm } from '../../domain/glossary';
+import type { Locale } from '../../locale';
 
 /** The email that carries the decision letter (attached by the caller as a PDF). */
 export const decisionEmail: CaseEmailComposer<EmailData['decision']> = (d, { t, money, date }) => {
@@ -10,9 +11,11 @@ export const decisionEmail: CaseEmailComposer<EmailData['decision']> = (d, { t, 
   return {
     subject: granted ? t('mail.decision.subject.granted', values) : t('mail.decision.subject.rejected', values),
     blocks: [
+      d.replacesEarlier && paragraph(t('mail.decision.replacesEarlier')),
       paragraph(t(`mail.decision.intro.${d.outcome}`, values)),
       paragraph(granted ? t('mail.decision.letter.granted') : t('mail.decision.letter.rejected')),
-      granted && paragraph(d.payoutDate ? t('mail.decision.payout.onDate', { date: date(d.payoutDate) }) : t('mail.decision.payout.inLetter')),
+      granted && !d.replacesEarlier && paragraph(d.payoutDate ? t('mail.decision.payout.onDate', { date: date(d.payoutDate) }) : t('mail.decision.payout.inLetter')),
+      d.replacesEarlier && d.differenceOre !== undefined && d.differenceOre !== 0n && paragraph(differenceSentence(d.differenceOre, d.payoutDate, t, money, date)),
       link(t('mail.decision.link'), d.caseUrl),
       paragraph(t('mail.decision.questions')),
     ],
@@ -33,3 +36,8 @@ export const afvisningEmail: CaseEmailComposer<EmailData['afvisning']> = (d, { t
   ],
   terms: ['afvisning', 'begrundelse', 'klagevejledning'],
 });
+/** What a changed decision means for the money: the difference paid on a date, or to be paid back. */
+function differenceSentence(differenceOre: bigint, payoutDate: Date | undefined, t: Locale['t'], money: Locale['money'], date: Locale['date']): string {
+  if (differenceOre < 0n) return t('mail.decision.difference.payBack', { amount: money(-differenceOre) });
+  return payoutDate ? t('mail.decision.difference.paidOn', { amount: money(differenceOre), date: date(payoutDate) }) : t('mail.decision.difference.paid', { amount: money(differenceOre) });
+}

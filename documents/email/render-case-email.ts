@@ -7,6 +7,7 @@ import { afvisningEmail, decisionEmail } from './decision-email';
 import { termsBlock } from './terms';
 import { assembleEmail, assertWebLink } from './frame';
 import { reportAcceptedEmail, reportEscalationEmail, reportOverdueEmail, reportReminderEmail, reportReturnedEmail } from './report-emails';
+import { appealsBoardDecisionEmail, reconsiderationForwardedEmail, reconsiderationReceivedEmail, reconsiderationUpheldEmail } from './reconsideration-emails';
 import type { EmailData, EmailKind, RenderedEmail } from './types';
 
 const COMPOSERS: { [K in EmailKind]: CaseEmailComposer<EmailData[K]> } = {
@@ -24,6 +25,10 @@ const COMPOSERS: { [K in EmailKind]: CaseEmailComposer<EmailData[K]> } = {
   report_returned: reportReturnedEmail,
   report_escalation: reportEscalationEmail,
   afvisning: afvisningEmail,
+  reconsideration_received: reconsiderationReceivedEmail,
+  reconsideration_upheld: reconsiderationUpheldEmail,
+  reconsideration_forwarded: reconsiderationForwardedEmail,
+  appeals_board_decision: appealsBoardDecisionEmail,
 };
 
 /** One email about a case in the reader's language, as plain text and as simple, accessible HTML. */

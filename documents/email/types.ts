@@ -15,7 +15,11 @@ export type EmailKind =
   | 'report_accepted'
   | 'report_returned'
   | 'report_escalation'
-  | 'afvisning';
+  | 'afvisning'
+  | 'reconsideration_received'
+  | 'reconsideration_upheld'
+  | 'reconsideration_forwarded'
+  | 'appeals_board_decision';
 
 export type DecisionOutcome = 'approved' | 'partially_approved' | 'rejected';
 
@@ -66,7 +70,7 @@ export interface EmailData {
   lapsed: EmailCommon;
   withdrawn: EmailCommon;
   /** The decision letter (PDF) is attached by the caller. */
-  decision: EmailCommon & { outcome: DecisionOutcome; amountGrantedOre: bigint; payoutDate?: Date };
+  decision: EmailCommon & { outcome: DecisionOutcome; amountGrantedOre: bigint; payoutDate?: Date; replacesEarlier?: boolean; /** A changed decision: paid on top (positive) or to be paid back (negative). */ differenceOre?: bigint };
   report_reminder: EmailCommon & ReportDeadline;
   report_overdue: EmailCommon & ReportDeadline;
   report_accepted: EmailCommon & { comment?: string };
@@ -75,6 +79,11 @@ export interface EmailData {
   report_escalation: EmailCommon & ReportDeadline & { caseworkerName: string; overdueDays: number; remindersSent?: number };
   /** A late application refused without assessment; its letter (PDF) is attached by the caller. */
   afvisning: EmailCommon & { roundName: string; deadline: Date; receivedAt: Date };
+  reconsideration_received: EmailCommon & { requestedAt: Date };
+  /** The letter saying why is attached by the caller. */
+  reconsideration_upheld: EmailCommon;
+  reconsideration_forwarded: EmailCommon;
+  appeals_board_decision: EmailCommon & { boardDecidedOn: Date };
 }
 
 /** A draft's resume link: there is no case yet, so no reference and no contact name. */

@@ -9,7 +9,7 @@ import { processSettingsSchema } from '../../domain/round-settings';
 import type { DecisionOutcome, DecisionReasons } from '../../domain/decision-rules';
 import type { ReportRequirement } from '../../domain/tiers';
 import { t } from '../../locale';
-import type { AfvisningLetterData, DecisionLetterData, LetterCommon } from './letter-data';
+import type { AfvisningLetterData, DecisionLetterData, LetterCommon, Supersedes } from './letter-data';
 
 export type MunicipalitySettings = Pick<
   Config,
@@ -109,6 +109,7 @@ export function decisionLetterData({
   payoutDate,
   reporting,
   consultation,
+  supersedes,
 }: {
   application: CaseWithRound;
   decision: LetterDecision;
@@ -118,20 +119,44 @@ export function decisionLetterData({
   payoutDate?: string;
   reporting?: { requirement: ReportRequirement; dueAt: string };
   consultation?: DecisionLetterData['consultation'];
+  supersedes?: Supersedes;
 }): DecisionLetterData {
   const common = commonOf(application, decision.date, caseworkerOf(decision.decidedBy, caseworker, municipality), municipality);
-  const roundCriteria = (application.round.decisionCriteria as unknown as CriterionDefinition[]) ?? [];
   return {
     ...common,
     outcome: decision.outcome,
     amountRequestedOre: application.amountRequestedOre,
     amountGrantedOre: decision.amountGrantedOre,
-    reasons: { criteria: decision.reasons.criteria.map((code) => wordCriterion(code, roundCriteria, common.language)), text: decision.reasons.text },
+    reasons: wordReasons(application, decision.reasons, common.language),
     conditions: decision.conditions,
     reporting: reporting ? { requirement: reporting.requirement, dueDate: new Date(reporting.dueAt) } : undefined,
     payoutDate: payoutDate ? new Date(`${payoutDate}T12:00:00Z`) : undefined,
     consultation,
+    ...(supersedes ? { supersedes } : {}),
   };
+}
+
+/** The reasons as the reader's letter words them: each chosen criterion in the round's own wording. */
+export function wordReasons(application: { round: FundingRound }, reasons: DecisionReasons, language: Language): DecisionReasons {
+  const roundCriteria = (application.round.decisionCriteria as unknown as CriterionDefinition[]) ?? [];
+  return { criteria: reasons.criteria.map((code) => wordCriterion(code, roundCriteria, language)), text: reasons.text };
+}
+
+/** Who writes to whom about which case, under which frame, on a given date: every letter's common part. */
+export function letterParties({
+  application,
+  date,
+  decidedBy,
+  caseworker,
+  municipality,
+}: {
+  application: CaseWithRound;
+  date: Date;
+  decidedBy: string;
+  caseworker?: StaffPerson;
+  municipality: MunicipalitySettings;
+}): LetterCommon {
+  return commonOf(application, date, caseworkerOf(decidedBy, caseworker, municipality), municipality);
 }
 
 /** The afvisning of a late application: the round's deadline and when the application arrived. */

@@ -1,9 +1,10 @@
 // The letters about a case: their content and wording, rendered through the shared PDF layout.
 export { renderDecisionLetter } from './render';
 export { renderAfvisningLetter } from './afvisning';
-export { DecisionLetterError, assertLetterMayBeSent, type AfvisningLetterData, type DecisionLetterData, type DecisionLetterErrorCode, type LetterCommon, type LetterFrame } from './letter-data';
-export { afvisningLetterData, decisionLetterData, municipalityContactOf, type LetterDecision, type MunicipalitySettings } from './from-case';
+export { DecisionLetterError, assertLetterMayBeSent, type AfvisningLetterData, type DecisionLetterData, type DecisionLetterErrorCode, type LetterCommon, type LetterFrame, type Supersedes } from './letter-data';
+export { afvisningLetterData, decisionLetterData, letterParties, municipalityContactOf, wordReasons, type LetterDecision, type MunicipalitySettings } from './from-case';
 export { describeReportRequirement } from './report-requirement';
 export type { DecisionOutcome } from '../../domain/decision-rules';
 export type { ReportRequirement } from '../../domain/tiers';
 export type { Language as LetterLanguage } from '../../lib/languages';
+export { renderReconsiderationLetter, type ReconsiderationLetterData, type ReconsiderationLetterKind } from './reconsideration-letter';

@@ -41,6 +41,17 @@ export interface DecisionLetterData extends LetterCommon {
   payoutDate?: Date; // absent when rejected; paid to the CVR's NemKonto
   /** Partshøring before the decision: when the facts were sent, the deadline, and when comments came (if they did). */
   consultation?: { sentAt: Date; answerBy: Date; answeredAt?: Date };
+  /** A changed decision says which decision it replaces, why, and the payout difference. */
+  supersedes?: Supersedes;
+}
+
+/** reconsideration: the municipality on the association's request; fvl33: a klage the municipality grants; board: the klagenemnd. */
+export interface Supersedes {
+  basis: 'reconsideration' | 'fvl33' | 'board';
+  earlierDate: Date;
+  boardDecidedOn?: Date;
+  /** Positive: paid out on top; negative: to be paid back. */
+  differenceOre: bigint;
 }
 
 /** An application that arrived after the round's deadline: refused without being assessed. */

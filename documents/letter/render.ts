@@ -2,7 +2,7 @@ import { localeFor, type Locale } from '../../locale';
 import type { GlossaryTerm } from '../../domain/glossary';
 import { openPdf } from '../pdf/document';
 import type { PdfCanvas } from '../pdf/canvas';
-import { assertLetterMayBeSent, type DecisionLetterData } from './letter-data';
+import { assertLetterMayBeSent, type DecisionLetterData, type Supersedes } from './letter-data';
 import { describeReportRequirement } from './report-requirement';
 import { drawGlossaryLine, drawHead, drawLegalFrame, drawRights, drawSignature } from './sections';
 
@@ -24,9 +24,11 @@ function factsOf(data: DecisionLetterData, locale: Locale) {
 
 type Facts = ReturnType<typeof factsOf>;
 
-function drawDecision(canvas: PdfCanvas, data: DecisionLetterData, { t }: Locale, facts: Facts): void {
+function drawDecision(canvas: PdfCanvas, data: DecisionLetterData, locale: Locale, facts: Facts): void {
+  const { t } = locale;
   canvas.paragraph(t('letter.greeting', { name: data.recipient.contactName }));
   canvas.paragraph(t('letter.intro', { roundName: data.roundName, projectTitle: data.project.title }));
+  if (data.supersedes) drawSupersedes(canvas, data.supersedes, locale);
   canvas.factsPanel([
     [t('letter.label.requested'), facts.requested],
     [t('letter.label.granted'), facts.granted],
@@ -52,6 +54,15 @@ function drawDecision(canvas: PdfCanvas, data: DecisionLetterData, { t }: Locale
     const { date } = localeFor(data.language);
     canvas.paragraph(t('letter.consultation.body', { sentOn: date(heard.sentAt), answered: heard.answeredAt ? 'yes' : 'no', answeredOn: heard.answeredAt ? date(heard.answeredAt) : '', answerBy: date(heard.answerBy) }));
   }
+}
+
+/** A changed decision: which decision it replaces, on what basis, and what that means for the money. */
+function drawSupersedes(canvas: PdfCanvas, supersedes: Supersedes, { t, date, money }: Locale): void {
+  const earlier = date(supersedes.earlierDate);
+  canvas.paragraph(t(`letter.changed.${supersedes.basis}`, { earlier, boardDate: supersedes.boardDecidedOn ? date(supersedes.boardDecidedOn) : '' }));
+  const difference = supersedes.differenceOre;
+  const direction = difference > 0n ? 'more' : difference < 0n ? 'less' : 'same';
+  canvas.paragraph(t('letter.changed.difference', { direction, amount: money(difference < 0n ? -difference : difference) }));
 }
 
 function drawGrantTerms(canvas: PdfCanvas, data: DecisionLetterData, { t }: Locale, facts: Facts): void {

@@ -58,10 +58,12 @@ function complaintGuidance(data: LetterCommon, { t, date, language }: Locale): s
   return t('letter.complaint.danish', { reconsiderBy: date(reconsiderBy), contactName: contact.name, contactEmail: contact.email, reference: data.reference });
 }
 
-export function drawRights(canvas: PdfCanvas, data: LetterCommon, locale: Locale, { disagree }: { disagree: boolean }): void {
+export function drawRights(canvas: PdfCanvas, data: LetterCommon, locale: Locale, { disagree, complaint = true }: { disagree: boolean; complaint?: boolean }): void {
   const { t } = locale;
-  canvas.heading(t('letter.complaint.heading'));
-  canvas.paragraph(complaintGuidance(data, locale));
+  if (complaint) {
+    canvas.heading(t('letter.complaint.heading'));
+    canvas.paragraph(complaintGuidance(data, locale));
+  }
 
   canvas.heading(t('letter.access.heading'));
   canvas.paragraph(t('letter.access.body', { email: data.municipality.email }));

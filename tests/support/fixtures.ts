@@ -23,7 +23,9 @@ export const FAST_PROCESS: Partial<ProcessSettings> = {
   reportReminders: ['-P30D', 'P0D', 'P14D'],
   reportEscalationAfter: 'P21D',
   reportResubmissionDeadline: 'P30D',
-  reconsiderationPeriod: 'P4W',
+  // A decided case stays open this long for a request for reconsideration; the reconsideration
+  // tests set a longer one.
+  reconsiderationPeriod: '2s',
 };
 
 /** Up to 50,000 kr nothing to upload; above it the statutes are required with the application. */

@@ -47,6 +47,10 @@ const SAMPLES: { [K in EmailKind]: EmailData[K] } = {
     remindersSent: 2,
   },
   afvisning: { ...common, roundName: `Sommerpuljen 2026 ${HOSTILE}`, deadline: new Date('2026-06-01T08:00:00Z'), receivedAt: new Date('2026-06-01T10:00:00Z') },
+  reconsideration_received: { ...common, requestedAt: new Date('2026-04-02T09:00:00Z') },
+  reconsideration_upheld: common,
+  reconsideration_forwarded: common,
+  appeals_board_decision: { ...common, boardDecidedOn: new Date('2026-05-12T10:00:00Z') },
 };
 
 const KINDS = Object.keys(SAMPLES) as EmailKind[];

@@ -7,7 +7,7 @@ import type { CaseStatus } from '../../../domain/status';
 import { roundDecisionTargets, slaOf, SLA_STATES, SLA_DUE_SOON_SHARE, type SlaState } from './sla';
 
 /** The statuses in which a case waits for someone in the municipality to act. */
-export const WAITING_FOR_STAFF = ['IN_QUEUE', 'IN_REVIEW', 'AWAITING_APPROVAL', 'REPORT_SUBMITTED'] as const satisfies readonly CaseStatus[];
+export const WAITING_FOR_STAFF = ['IN_QUEUE', 'IN_REVIEW', 'AWAITING_APPROVAL', 'REPORT_SUBMITTED', 'RECONSIDERATION_REQUESTED', 'FORWARDED_TO_APPEALS_BOARD'] as const satisfies readonly CaseStatus[];
 export type WaitingStatus = (typeof WAITING_FOR_STAFF)[number];
 
 /** Before a decision the round's decision target runs; a submitted report has no such target. */

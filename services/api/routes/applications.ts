@@ -85,7 +85,8 @@ export function applicationsRouter(deps: IntakeDependencies & { db: Database }):
         decisions: { orderBy: { sequence: 'asc' } },
         documents: { select: { id: true, kind: true, filename: true, contentType: true, size: true, createdAt: true } },
         reports: { orderBy: { sequence: 'asc' } },
-        payout: true,
+        payouts: { orderBy: { decisionSequence: 'asc' } },
+        reconsiderations: { orderBy: { sequence: 'asc' } },
         screenings: { orderBy: { createdAt: 'desc' }, take: 1 },
       },
     });
@@ -114,6 +115,15 @@ export function applicationsRouter(deps: IntakeDependencies & { db: Database }):
       report: application.reports.at(-1)
         ? { requirement: application.reports.at(-1)!.requirement, dueAt: application.reports.at(-1)!.dueAt.toISOString(), submittedAt: application.reports.at(-1)!.submittedAt?.toISOString() ?? null }
         : null,
+      reconsiderations: application.reconsiderations.map((r) => ({
+        sequence: r.sequence,
+        procedure: r.procedure,
+        requestedAt: r.requestedAt.toISOString(),
+        outcome: r.outcome,
+        answeredAt: r.answeredAt?.toISOString() ?? null,
+        boardOutcome: r.boardOutcome,
+        boardDecidedOn: r.boardDecidedOn?.toISOString().slice(0, 10) ?? null,
+      })),
       timeline: application.events.map((event) => ({ type: event.type, from: event.fromStatus, to: event.toStatus, at: event.occurredAt.toISOString() })),
     };
     res.set('Cache-Control', 'no-store');
@@ -131,11 +141,18 @@ export function applicationsRouter(deps: IntakeDependencies & { db: Database }):
       consultations: application.consultations,
       decisions: application.decisions.map((d) => ({ ...d, amountGranted: oreToKroner(d.amountGrantedOre), amountGrantedOre: undefined })),
       documents: application.documents,
-      payout: application.payout ? { amount: oreToKroner(application.payout.amountOre), scheduledFor: application.payout.scheduledFor.toISOString().slice(0, 10) } : null,
+      // The first payout, and every row since: a changed decision's top-up, or a negative amount claimed back.
+      payout: application.payouts[0] ? payoutView(application.payouts[0]) : null,
+      payouts: application.payouts.map(payoutView),
+      reconsiderations: application.reconsiderations,
       reports: application.reports.map((r) => ({ ...r, repaymentOre: undefined, repayment: r.repaymentOre === null ? null : oreToKroner(r.repaymentOre) })),
       timeline: application.events.map((event) => ({ type: event.type, from: event.fromStatus, to: event.toStatus, actor: event.actor, at: event.occurredAt.toISOString(), details: event.details })),
     });
   });
 
   return router;
+}
+
+function payoutView(payout: { amountOre: bigint; scheduledFor: Date; decisionSequence: number }) {
+  return { amount: oreToKroner(payout.amountOre), scheduledFor: payout.scheduledFor.toISOString().slice(0, 10), decisionSequence: payout.decisionSequence };
 }

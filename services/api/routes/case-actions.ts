@@ -33,6 +33,8 @@ import { idempotencyKeyOf } from '../http/idempotency';
 import { documentsNotOnApplication } from '../documents/store';
 import { decideCase } from '../casework/decision';
 import { answerApproval, claimCase, consultParty, releaseCase, requestInformation, reviewReport } from '../casework/actions';
+import { answerReconsideration, registerBoardDecision, requestReconsideration } from '../casework/reconsideration';
+import { boardDecisionSchema, reconsiderationAnswerSchema, reconsiderationRequestSchema } from '../../../domain/reconsideration-input';
 import { recordAccess, recordAudit } from '../audit/log';
 import { sendDocument } from '../documents/download';
 import { caseActionOperation, errorResponse, fileResponse, mergePaths, operationAt, SECURITY, uuidPath } from '../http/openapi';
@@ -198,6 +200,26 @@ const STAFF_ACTIONS: StaffCaseAction[] = [
       audit: [approve ? 'decision.approve' : 'decision.return', withComment(comment)],
     }),
   }),
+  staffAction({
+    path: '/applications/:id/reconsideration/answer',
+    summary: 'Answer the open request for reconsideration: uphold (with reasons) or change it; a Norwegian klage is changed or forwarded to the klagenemnd',
+    roles: ['caseworker'],
+    body: reconsiderationAnswerSchema.meta({ id: 'ReconsiderationAnswer' }),
+    run: async (deps, input, { id, staff, updateId }) => ({
+      state: await answerReconsideration(deps, id, staff.email, input, updateId),
+      audit: ['reconsideration.answer', { answer: input.answer, outcome: input.outcome, amountGranted: input.amountGranted }],
+    }),
+  }),
+  staffAction({
+    path: '/applications/:id/reconsideration/board-decision',
+    summary: 'Register the klagenemnd’s decision on a forwarded klage; it is sent to the association, and a changed decision applied',
+    roles: ['caseworker'],
+    body: boardDecisionSchema.meta({ id: 'BoardDecision' }),
+    run: async (deps, input, { id, staff, updateId }) => ({
+      state: await registerBoardDecision(deps, id, staff.email, input, updateId),
+      audit: ['reconsideration.board_decision', { boardOutcome: input.boardOutcome, decidedOn: input.decidedOn, outcome: input.outcome, amountGranted: input.amountGranted }],
+    }),
+  }),
   // {id} is the application's ID; a report is reviewed in its application's reporting workflow.
   staffAction({
     path: '/reports/:id/review',
@@ -238,6 +260,12 @@ const APPLICANT_ACTIONS: ApplicantCaseAction[] = [
   ),
   applicantAction('/applications/:id/withdrawal', 'The association withdraws the application (before a decision)', withdrawalSchema.meta({ id: 'Withdrawal' }), sendWithdrawal),
   applicantAction('/applications/:id/reports', 'The association submits its follow-up report', reportSchema.meta({ id: 'Report' }), sendReport),
+  applicantAction(
+    '/applications/:id/reconsideration',
+    'The association asks for the decision to be reconsidered (Norway: complains), with reasons and documents, while the round’s period runs; 409 naming the field after the period or before a decision',
+    reconsiderationRequestSchema.meta({ id: 'ReconsiderationRequest' }),
+    async (deps, id, input) => void (await requestReconsideration(deps, id, input)),
+  ),
 ];
 
 const LETTER_PATH = '/applications/:id/letter.pdf';

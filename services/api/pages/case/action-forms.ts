@@ -94,3 +94,22 @@ export function reportSection(view: CaseView, context: CasePageContext, state: C
       <button type="submit" class="button button-primary">${t(language, 'case.report.submit')}</button>
     </form>`);
 }
+
+/**
+ * While the period runs: the form to ask for the decision to be reconsidered (in a Norwegian case,
+ * to complain), with the last day to ask. Reasons are required, documents optional.
+ */
+export function reconsiderationSection(view: CaseView, context: CasePageContext, state: CasePageState): SafeHtml {
+  const r = view.reconsideration;
+  if (!r?.mayAsk || !r.until) return html``;
+  const { language } = context;
+  const errors = state.errors ?? {};
+  return caseSection('reconsideration', t(language, `case.reconsideration.heading.${r.procedure}`), html`
+    <p>${t(language, `case.reconsideration.intro.${r.procedure}`, { date: formatDate(language, r.until) })}</p>
+    <form method="post" action="${casePath(view.id)}/genovervejelse" enctype="multipart/form-data" novalidate>
+      ${hiddenField(CSRF_FIELD, context.csrf)}
+      ${textArea({ name: 'reasons', label: t(language, 'case.reconsideration.reasons'), hint: t(language, 'case.reconsideration.reasonsHint'), language, maxLength: 8000, rows: 6, value: state.values?.reasons, error: errors.reasons })}
+      ${fileField({ name: 'reconsideration_files', label: t(language, 'case.files.optional'), language, limits: context.limits, error: errors.reconsideration_files })}
+      <button type="submit" class="button button-primary">${t(language, `case.reconsideration.submit.${r.procedure}`)}</button>
+    </form>`);
+}

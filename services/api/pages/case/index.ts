@@ -8,11 +8,13 @@ import { reportSchema, supplementSchema, withdrawalSchema } from '../../../../do
 import { consultationCommentsSchema } from '../../../../domain/consultation';
 import { csrfToken, verifyCsrf } from '../../http/csrf';
 import { secureCookies } from '../../http/cookies';
-import { ApiError } from '../../http/errors';
+import { ApiError, zodIssues } from '../../http/errors';
 import { receiveMultipart, type ReceivedUpload, type RejectedFile } from '../../http/uploads';
 import { sendDocument } from '../../documents/download';
 import { storeDocuments } from '../../documents/store';
 import { sendConsultationComments, sendReport, sendSupplement, sendWithdrawal } from '../../routes/case-actions';
+import { reconsiderationRefusal, requestReconsideration } from '../../casework/reconsideration';
+import { reconsiderationRequestSchema } from '../../../../domain/reconsideration-input';
 import type { FieldErrors } from '../forms';
 import { sendPage, type SiteSettings } from '../layout';
 import { pageLanguage } from '../page-language';
@@ -34,6 +36,7 @@ const NOTICES = {
   bemaerkninger: 'case.consultation.sent',
   afrapportering: 'case.report.sent',
   tilbagetrukket: 'case.withdraw.withdrawn',
+  genovervejelse: 'case.reconsideration.sent',
 } as const satisfies Record<string, MessageKey>;
 
 interface OpenedCase {
@@ -268,6 +271,32 @@ export function casePages(deps: CasePageDependencies): Router {
     if (!sent) return;
     if (Object.keys(errors).length) return showCase(req, res, opened, { errors, values }, 400);
     res.redirect(303, `${casePath(opened.applicationId)}?sendt=afrapportering`);
+  });
+
+  // Asked for before anything is stored: after the period, or before a decision, the page says why (409).
+  router.post('/sag/:id/genovervejelse', async (req, res, next) => {
+    const opened = await openCase(req, res, next);
+    if (!opened) return;
+    const { language } = opened;
+    const upload = await receiveForm(req, opened);
+    const refusal = await reconsiderationRefusal(deps, opened.applicationId);
+    if (refusal) return showCase(req, res, opened, { warning: t(language, refusal.messageKey, refusal.values) }, 409);
+    const reasons = typeof upload.fields.reasons === 'string' ? upload.fields.reasons : '';
+    const files = upload.files.filter((file) => file.fieldName === 'reconsideration_files');
+    const errors: FieldErrors = {};
+    const parsed = reconsiderationRequestSchema.safeParse({ reasons }, { error: zodErrorMap(language) });
+    if (!parsed.success) errors.reasons = zodIssues(parsed.error, language)[0]!.message;
+    if (upload.rejected.length) errors.reconsideration_files = filesError(upload.rejected, language);
+    if (Object.keys(errors).length || !parsed.success) return showCase(req, res, opened, { errors, values: { reasons } }, 400);
+
+    const sent = await unlessNotAllowed(req, res, opened, async () => {
+      const documents = await storeUploads(opened.applicationId, 'reconsideration', files, language, errors, 'reconsideration_files');
+      if (!documents) return;
+      await requestReconsideration(deps, opened.applicationId, { ...parsed.data, documentIds: documents });
+    });
+    if (!sent) return;
+    if (Object.keys(errors).length) return showCase(req, res, opened, { errors, values: { reasons } }, 400);
+    res.redirect(303, `${casePath(opened.applicationId)}?sendt=genovervejelse`);
   });
 
   router.get('/sag/:id/dokumenter/:documentId', async (req, res, next) => {

@@ -8,7 +8,8 @@ import type { CaseStatus } from '../../../../domain/status';
 import type { ConsultationFact } from '../../../../domain/consultation';
 import { grantApplicationWorkflowId } from '../../../../domain/workflow-ids';
 import { REPORT_REQUIREMENTS, type ReportRequirement } from '../../../../domain/tiers';
-import { caseStateQuery, type DecisionOutcome } from '../../../../workflows/messages';
+import { reconsiderationProcedure, type ReconsiderationProcedure } from '../../../../domain/reconsideration';
+import { caseStateQuery, type CaseState, type DecisionOutcome } from '../../../../workflows/messages';
 import { GENERATED_DOCUMENT_KINDS } from '../../documents/store';
 
 /** What the association's case page shows, read from the database (and what may be done, from the workflow). */
@@ -34,6 +35,10 @@ export interface CaseView {
   canWithdraw: boolean;
   /** The report asked for now; null when none is due. */
   reportDue: { requirement: ReportRequirement; dueAt: Date } | null;
+  /** Every letter the municipality sent, oldest first: decisions (also replaced ones) and reconsideration answers. */
+  letters: { id: string; kind: string; filename: string; createdAt: Date }[];
+  /** Reconsideration (Norway: klage): until when it may be asked for, and whether it may be now. */
+  reconsideration: { procedure: ReconsiderationProcedure; until: Date | null; mayAsk: boolean; open: boolean } | null;
 }
 
 const UNDECIDED: readonly CaseStatus[] = ['SUBMITTED', 'SCREENING', 'AWAITING_APPLICANT', 'AWAITING_COMMENTS', 'IN_QUEUE', 'IN_REVIEW', 'AWAITING_APPROVAL'];
@@ -66,6 +71,8 @@ export async function loadCaseView(db: Database, temporal: Client, applicationId
   const request = application.informationRequests[0];
   const consultation = application.consultations[0];
   const report = application.reports[0];
+  const state = await workflowState(temporal, application.id);
+  const until = state?.reconsiderableUntil ? new Date(state.reconsiderableUntil) : null;
   const requirement = report && (REPORT_REQUIREMENTS as readonly string[]).includes(report.requirement) ? (report.requirement as ReportRequirement) : null;
 
   return {
@@ -86,18 +93,26 @@ export async function loadCaseView(db: Database, temporal: Client, applicationId
     decision: final ? { outcome: final.outcome as DecisionOutcome, amountGrantedOre: final.amountGrantedOre, decidedAt: final.approvedAt ?? final.decidedAt, afvisning: isAfvisning(final) } : null,
     hasLetter: application.documents.some((document) => document.kind === 'decision_letter'),
     documents: application.documents.filter((document) => !(GENERATED_DOCUMENT_KINDS as readonly string[]).includes(document.kind)),
+    letters: application.documents.filter((document) => (GENERATED_DOCUMENT_KINDS as readonly string[]).includes(document.kind)),
     timeline: application.events.map((event) => ({ type: event.type, toStatus: event.toStatus as CaseStatus | null, occurredAt: event.occurredAt })),
-    canWithdraw: UNDECIDED.includes(status) && (await allowsWithdrawal(temporal, application.id)),
+    canWithdraw: UNDECIDED.includes(status) && (state?.allowedActions.includes('withdraw') ?? false),
     reportDue: status === 'REPORT_DUE' && report && !report.submittedAt && requirement ? { requirement, dueAt: report.dueAt } : null,
+    reconsideration: final
+      ? {
+          procedure: reconsiderationProcedure(application),
+          until,
+          mayAsk: (state?.allowedActions.includes('requestReconsideration') ?? false) && until !== null && until.getTime() > Date.now(),
+          open: Boolean(state?.reconsideration),
+        }
+      : null,
   };
 }
 
-/** The workflow decides; if it cannot be asked right now, the page simply does not offer the button. */
-async function allowsWithdrawal(temporal: Client, applicationId: string): Promise<boolean> {
+/** The workflow decides what may be done; if it cannot be asked right now, the page simply offers nothing. */
+async function workflowState(temporal: Client, applicationId: string): Promise<CaseState | null> {
   try {
-    const state = await temporal.workflow.getHandle(grantApplicationWorkflowId(applicationId)).query(caseStateQuery);
-    return state.allowedActions.includes('withdraw');
+    return await temporal.workflow.getHandle(grantApplicationWorkflowId(applicationId)).query(caseStateQuery);
   } catch {
-    return false;
+    return null;
   }
 }

@@ -9,7 +9,7 @@ import { renderPage, type SiteSettings } from '../layout';
 import { renderPageWithErrors } from '../page-with-errors';
 import { casePath } from './access';
 import type { CaseView } from './model';
-import { answerSection, caseSection, reportSection } from './action-forms';
+import { answerSection, caseSection, reconsiderationSection, reportSection } from './action-forms';
 import { consultationSection } from './consultation-form';
 import type { CasePageContext, CasePageState } from './page-context';
 
@@ -19,7 +19,7 @@ export type { CasePageContext, CasePageState } from './page-context';
 const PROCESS_STEPS: { name: 'received' | 'assessment' | 'decision' | 'payment' | 'report' | 'closed'; statuses: CaseStatus[] }[] = [
   { name: 'received', statuses: ['SUBMITTED', 'SCREENING'] },
   { name: 'assessment', statuses: ['AWAITING_APPLICANT', 'AWAITING_COMMENTS', 'IN_QUEUE', 'IN_REVIEW', 'AWAITING_APPROVAL'] },
-  { name: 'decision', statuses: ['DECIDED'] },
+  { name: 'decision', statuses: ['DECIDED', 'RECONSIDERATION_REQUESTED', 'FORWARDED_TO_APPEALS_BOARD'] },
   { name: 'payment', statuses: ['PAID'] },
   { name: 'report', statuses: ['REPORT_DUE', 'REPORT_SUBMITTED'] },
   { name: 'closed', statuses: ['CLOSED'] },
@@ -80,6 +80,12 @@ function decisionSection(view: CaseView, language: Language): SafeHtml {
   return caseSection('decision', t(language, 'case.decision.heading'), html`
     <p><strong>${outcome}</strong> ${t(language, 'case.decision.decidedOn', { date: formatDate(language, view.decision.decidedAt) })}</p>
     ${view.hasLetter ? html`<p><a class="function-link" href="${casePath(view.id)}/afgoerelse.pdf" download>${t(language, 'case.decision.letterLink')}</a></p>` : html`<p>${t(language, 'case.decision.letterPending')}</p>`}
+    ${view.letters.length > 1
+      ? html`<h3 class="h5">${t(language, 'case.decision.allLetters')}</h3>
+        <ul class="nobullet-list">${view.letters.map(
+          (letter) => html`<li><a class="function-link" href="${casePath(view.id)}/dokumenter/${letter.id}" download>${letter.filename}</a> (${formatDate(language, letter.createdAt)})</li>`,
+        )}</ul>`
+      : ''}
 `);
 }
 
@@ -112,6 +118,7 @@ export function renderCasePage(view: CaseView, context: CasePageContext, state: 
     ${consultationSection(view, context, state)}
     ${reportSection(view, context, state)}
     ${decisionSection(view, language)}
+    ${reconsiderationSection(view, context, state)}
     <div class="mt-7">${timeline(view, language)}</div>
     <div class="mt-7">${documentsSection(view, language)}</div>
     ${view.canWithdraw

@@ -13,6 +13,7 @@ import { formatDateTime, formatMoney, isLanguage, t, type Language } from '../..
 import { listOf, textOf } from './format';
 import type { StaffNameOf } from './people';
 import { consultForm } from './consultation';
+import { reconsiderationForms } from './reconsideration-forms';
 
 export const REASON_TEXT_MAX_LENGTH = 8000;
 export const MESSAGE_MAX_LENGTH = 4000;
@@ -174,6 +175,8 @@ export function actionForms({
       <button type="submit" class="button button-tertiary">${t(language, 'casework.release')}</button>
     </form>`);
   }
+  // A request for reconsideration is answered by any caseworker: the case's own may have moved on.
+  if (caseState && isCaseworker) forms.push(...reconsiderationForms(application, caseState, state, csrf, language));
   if (allowed.has('approve') && caseState) {
     const own = caseState.proposal?.decidedBy === staff.email;
     forms.push(html`<div class="gf-action">

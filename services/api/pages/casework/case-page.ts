@@ -1,3 +1,4 @@
+import { GENERATED_DOCUMENT_KINDS } from '../../documents/store';
 import type { Request, Response } from 'express';
 import type { Client } from '@temporalio/client';
 import type { Database } from '../../../../lib/db';
@@ -116,7 +117,7 @@ function documentLink(applicationId: string, document: { id: string; filename: s
 }
 
 function answersSection(application: LoadedCase, language: Language): SafeHtml {
-  const uploads = application.documents.filter((d) => d.kind !== 'decision_letter');
+  const uploads = application.documents.filter((d) => !(GENERATED_DOCUMENT_KINDS as readonly string[]).includes(d.kind));
   const byId = new Map(uploads.map((d) => [d.id, d]));
   return html`<section aria-labelledby="answers-heading">
     <h2 id="answers-heading">${t(language, 'casework.answers')}</h2>
@@ -204,7 +205,16 @@ function decisionsSection(application: LoadedCase, who: StaffNameOf, language: L
       </li>`;
     })}</ul>
     ${letter ? html`<p><a href="/api/v1/applications/${application.id}/letter.pdf" download>${t(language, 'casework.letter')}</a></p>` : ''}
+    ${lettersList(application, language)}
   </section>`;
+}
+
+/** Once a decision was reconsidered, every letter of the case: each decision's and each answer's. */
+function lettersList(application: LoadedCase, language: Language): SafeHtml {
+  const letters = application.documents.filter((d) => (GENERATED_DOCUMENT_KINDS as readonly string[]).includes(d.kind));
+  if (letters.length < 2) return html``;
+  return html`<h3 class="h5">${t(language, 'casework.reconsideration.allLetters')}</h3>
+    <ul>${letters.map((d) => html`<li>${documentLink(application.id, d, language)} (${formatDateTime(language, d.createdAt)})</li>`)}</ul>`;
 }
 
 function timelineSection(application: LoadedCase, language: Language): SafeHtml {
