@@ -314,6 +314,8 @@ describe('in production', () => {
       CVR_REGISTER_USERNAME: 'test',
       CVR_REGISTER_PASSWORD: 'test',
       SEED_DEMO_DATA: 'false',
+      PUBLIC_BASE_URL: 'https://tilskud.example.dk',
+      METRICS_TOKEN: 'a-metrics-token-of-at-least-32-characters',
     });
     production = await startTestStack({ worker: false, config });
     admin = (await signedInStaff(production, ['admin'])).headers;
