@@ -65,7 +65,7 @@ export async function renderReconsiderationLetter(data: ReconsiderationLetterDat
     canvas.paragraph(t(`letter.reconsideration.next.${data.kind}`, { email: data.municipality.email, reference: data.reference }));
   }
   // Only an upheld decision can still be taken further; a forwarded klage or the board's decision says what comes next itself.
-  drawRights(canvas, data, locale, { disagree: false, complaint: data.kind === 'upheld' });
+  drawRights(canvas, data, locale, { disagree: false, complaint: data.kind === 'upheld' ? 'reconsidered' : 'none' });
   drawSignature(canvas, data, locale);
   return pdf.finish({
     text: `${data.municipality.name} · ${t('letter.label.reference')} ${data.reference}`,

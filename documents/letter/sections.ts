@@ -47,9 +47,12 @@ export function drawLegalFrame(canvas: PdfCanvas, data: LetterCommon, { t, date 
 /**
  * The complaint guidance: the round's own text, or the shipped one. A Danish § 18 decision cannot
  * be appealed to another authority (reconsideration, Ankestyrelsen's supervision, the Ombudsman);
- * a Norwegian grant is an enkeltvedtak with a klage to the municipality and its klagenemnd.
+ * a Norwegian grant is an enkeltvedtak with a klage to the municipality and its klagenemnd. Once a
+ * decision has been reconsidered and upheld, asking again is no longer offered: what remains is
+ * Ankestyrelsen's supervision and the Ombudsman.
  */
-function complaintGuidance(data: LetterCommon, { t, date, language }: Locale): string {
+function complaintGuidance(data: LetterCommon, { t, date, language }: Locale, stage: ComplaintStage): string {
+  if (stage === 'reconsidered') return t('letter.complaint.afterReconsideration');
   const own = data.frame.complaintGuidance?.trim();
   if (own) return own;
   const m = data.municipality;
@@ -58,11 +61,14 @@ function complaintGuidance(data: LetterCommon, { t, date, language }: Locale): s
   return t('letter.complaint.danish', { reconsiderBy: date(reconsiderBy), contactName: contact.name, contactEmail: contact.email, reference: data.reference });
 }
 
-export function drawRights(canvas: PdfCanvas, data: LetterCommon, locale: Locale, { disagree, complaint = true }: { disagree: boolean; complaint?: boolean }): void {
+/** Which complaint guidance a letter carries: a first decision's, a reconsidered one's, or none. */
+export type ComplaintStage = 'decision' | 'reconsidered' | 'none';
+
+export function drawRights(canvas: PdfCanvas, data: LetterCommon, locale: Locale, { disagree, complaint = 'decision' }: { disagree: boolean; complaint?: ComplaintStage }): void {
   const { t } = locale;
-  if (complaint) {
+  if (complaint !== 'none') {
     canvas.heading(t('letter.complaint.heading'));
-    canvas.paragraph(complaintGuidance(data, locale));
+    canvas.paragraph(complaintGuidance(data, locale, complaint));
   }
 
   canvas.heading(t('letter.access.heading'));

@@ -80,6 +80,26 @@ describe.each(KINDS.flatMap((kind) => LANGUAGES.map((language) => [kind, languag
   });
 });
 
+describe('the complaint guidance after a reconsideration', () => {
+  it.each([
+    ['da', 'Folketingets Ombudsmand', 'genvurdering'],
+    ['en', 'Folketingets Ombudsmand', 'reconsideration)'],
+    ['nb', 'Sivilombudet', 'Klagefristen'],
+  ] as const)('in %s points to what remains, and no longer offers to reconsider again', async (language, remains, offeredBefore) => {
+    const upheld = (await parsePdf(await renderReconsiderationLetter({ ...BASE, kind: 'upheld', language }))).text.replace(/\s+/g, ' ');
+    expect(upheld).toContain(remains);
+    expect(upheld).not.toContain(offeredBefore);
+  });
+
+  it('is left out of a forwarded klage and of the klagenemnd’s decision, which say what comes next themselves', async () => {
+    for (const kind of ['forwarded', 'board_upheld'] as const) {
+      const text = (await parsePdf(await renderReconsiderationLetter({ ...BASE, kind, language: 'nb' }))).text.replace(/\s+/g, ' ');
+      expect(text).not.toContain('Klagefristen er 3 uker');
+      expect(text).not.toContain('Sivilombudet. Klagen må sendes innen ett år');
+    }
+  });
+});
+
 describe('a letter that may not be sent', () => {
   it('refuses to uphold or forward without a begrundelse', async () => {
     for (const kind of ['upheld', 'forwarded'] as const) {
