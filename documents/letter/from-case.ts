@@ -165,5 +165,8 @@ export function afvisningLetterData({ application, date, municipality }: { appli
   const common = commonOf(application, date, caseworkerOf('system', undefined, municipality), municipality);
   const deadline = application.round.closesAt;
   if (!deadline) throw new Error(`Round ${application.round.id} has no deadline: an application to it cannot arrive late`);
-  return { ...common, deadline, receivedAt: application.submittedAt ?? application.createdAt };
+  // No committee meeting weighs a late application: the administration refuses it under the
+  // committee's delegation, whoever decides the round's grants.
+  const decisionMaker = { kind: 'delegation' as const, body: common.frame.decisionMaker.body };
+  return { ...common, frame: { ...common.frame, decisionMaker }, deadline, receivedAt: application.submittedAt ?? application.createdAt };
 }

@@ -224,7 +224,7 @@ describe('a submission that arrives after the deadline', () => {
     expect(text).toContain('AFVISNING AF ANSØGNING');
     expect(text).toContain(`Ansøgningsfristen var ${deadlineText}. Vi modtog jeres ansøgning ${receivedText}, altså efter fristen.`);
     expect(text).toContain('Derfor har vi ikke vurderet ansøgningens indhold');
-    expect(text).toContain('Afgørelsen er truffet af Social- og Sundhedsudvalget på mødet den 10. juni 2026.');
+    expect(text).toContain('Afgørelsen er truffet af forvaltningen efter delegation fra Social- og Sundhedsudvalget.');
     expect(text).toContain('Afgørelsen kan ikke klages til en anden myndighed.');
     expect(text).toContain('Folketingets Ombudsmand');
     expect(text).toContain('puljens kontaktperson, Lise Frandsen, på telefon 55 36 10 10 eller puljer@eksempel.dk');
