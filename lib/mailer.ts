@@ -6,6 +6,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html: string;
+  /** The person a reply should reach; without it a reply goes to the (no-reply) sender. */
+  replyTo?: string;
   attachments: { filename: string; contentType: string; content: Buffer }[];
 }
 
@@ -52,6 +54,7 @@ export function createSmtpMailer(smtpUrl: string, from: string, connections = 4,
             subject: mail.subject,
             text: mail.text,
             html: mail.html,
+            ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
             // A stable Message-ID: if a retry ever sends twice, mail clients show it once.
             messageId: mail.messageId,
             attachments: mail.attachments,

@@ -6,6 +6,14 @@ export interface ComposedEmail {
   subject: string;
   text: string;
   html: string;
+  /** Where a reply goes: the round's contact person (the sender is a no-reply address). */
+  replyTo?: string;
+}
+
+/** A reply reaches the contact person the email names, when that person has an address. */
+export function replyToContact(contactEmail: string): { replyTo?: string } {
+  const address = contactEmail.trim();
+  return address.includes('@') ? { replyTo: address } : {};
 }
 
 /** The channel a queued message is announced on, so the mailer need not wait for its next poll. */

@@ -5,7 +5,7 @@ import { findStaffPerson } from '../../lib/staff-people';
 import { formatCaseReference } from '../../domain/reference';
 import { resolvedLegalFrame, shippedLegalFrame } from '../../domain/legal-frame';
 import type { ReportRequirement } from '../../domain/tiers';
-import { enqueueOnce, type ComposedEmail } from '../../lib/outbox';
+import { enqueueOnce, replyToContact, type ComposedEmail } from '../../lib/outbox';
 import { renderEmail, type EmailCommon, type EmailData, type EmailKind } from '../../documents/email';
 
 export interface CaseEmailRequest {
@@ -51,7 +51,7 @@ export function createCaseEmailActivities({ db, settings }: { db: Database; sett
     const data = await kindData(request, common, application.submittedAt ?? application.createdAt, application.round);
     const rendered = renderEmail(request.kind, data as never, language);
     const assignee = typeof request.extra.assignee === 'string' && request.extra.assignee.includes('@') ? request.extra.assignee : null;
-    return { recipient: toCaseworker ? assignee ?? settings.municipalityEmail : application.contactEmail, ...rendered };
+    return { recipient: toCaseworker ? assignee ?? settings.municipalityEmail : application.contactEmail, ...rendered, ...replyToContact(common.contact.email) };
   }
 
   /** Each email gets a link of its own; only the token's hash is kept. */

@@ -77,6 +77,7 @@ export function createOutboxDispatcher({
             subject: message.subject,
             text: message.text,
             html: message.html,
+            ...(message.replyTo ? { replyTo: message.replyTo } : {}),
             attachments: attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.content) })),
           });
         } catch (error) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Database } from '../../../lib/db';
 import type { Language } from '../../../lib/languages';
-import { enqueueOnce } from '../../../lib/outbox';
+import { enqueueOnce, replyToContact } from '../../../lib/outbox';
 import { renderDraftResumeEmail } from '../../../documents/email';
 import { ApiError } from '../http/errors';
 import type { StoredDraft } from './access';
@@ -35,6 +35,7 @@ export async function sendResumeLink(
   const sent = await deps.db.outboxEmail.count({ where: { messageKey: { startsWith: prefix } } });
   if (sent >= MAX_RESUME_EMAILS_PER_DRAFT) throw new ApiError(429, 'too_many_resume_emails', 'errors.draft.tooManyResumeEmails', [], { max: MAX_RESUME_EMAILS_PER_DRAFT });
   const now = new Date();
+  const contact = resolvedLegalFrame(draft.round.legalFrame, shippedLegalFrame(deps.municipalityContact)).contact;
   await enqueueOnce(deps.db, { messageKey: `${prefix}${sent + 1}`, applicationId: null, kind: 'draft_resume', attachmentIds: [] }, async () => ({
     recipient: email,
     ...renderDraftResumeEmail(
@@ -43,11 +44,12 @@ export async function sendResumeLink(
         roundName: draft.round.name,
         resumeUrl: draftResumeUrl(deps.publicBaseUrl, draft.id, token),
         savedAt: now,
-        contact: resolvedLegalFrame(draft.round.legalFrame, shippedLegalFrame(deps.municipalityContact)).contact,
+        contact,
         ...(draft.round.closesAt ? { closesAt: draft.round.closesAt } : {}),
       },
       language,
     ),
+    ...replyToContact(contact.email),
   }));
   await deps.db.applicationDraft.update({ where: { id: draft.id }, data: { resumeEmail: email, resumeSentAt: now } });
 }
