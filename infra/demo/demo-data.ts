@@ -94,6 +94,7 @@ export async function seedDemoStatistics(db: Database, now = new Date()): Promis
         decisionCriteria: criteria,
         processSettings: { decisionTarget: 'P30D' },
         legalFrame: DEMO_LEGAL_FRAME as object,
+        demo: true,
       },
     });
   const yearAgo = new Date(now.getTime() - 365 * DAY);

@@ -12,6 +12,7 @@ import type { CaseStatus } from '../../../domain/status';
 import { grantApplicationWorkflowId } from '../../../domain/workflow-ids';
 import { ApiError } from '../http/errors';
 import type { WorkflowStarter } from './workflow-starter';
+import { refuseUnlessOpen } from '../drafts/rounds';
 
 export interface SubmissionReceipt {
   id: string;
@@ -50,9 +51,7 @@ export async function submitApplication(
   const round = await deps.db.fundingRound.findUnique({ where: { id: input.roundId } });
   if (!round) throw new ApiError(404, 'round_not_found', 'errors.round.notFound', [{ path: 'roundId', message: messageKey('errors.round.notFound') }]);
   const now = new Date();
-  if (round.opensAt > now || (round.closesAt && round.closesAt <= now)) {
-    throw new ApiError(409, 'round_closed', 'errors.round.closed', [{ path: 'roundId', message: messageKey('errors.round.closed') }]);
-  }
+  refuseUnlessOpen(round, now);
   const amountOre = kronerToOre(input.amountRequested);
   if (amountOre > round.maxAmountOre) {
     throw new ApiError(400, 'validation_failed', 'errors.validation.failed', [

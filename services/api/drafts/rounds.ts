@@ -6,9 +6,19 @@ import { ApiError } from '../http/errors';
 export async function findOpenRound(db: Database, where: { id: string } | { slug: string }) {
   const round = await db.fundingRound.findUnique({ where });
   if (!round) throw new ApiError(404, 'round_not_found', 'errors.round.notFound', [{ path: 'roundId', message: messageKey('errors.round.notFound') }]);
-  const now = new Date();
+  refuseUnlessOpen(round);
+  return round;
+}
+
+/** 409 unless the round takes applications now: open, and not demo data for the statistics. */
+export function refuseUnlessOpen(round: { opensAt: Date; closesAt: Date | null; demo: boolean }, now = new Date()): void {
+  if (round.demo) throw new ApiError(409, 'round_demo', 'errors.round.demo', [{ path: 'roundId', message: messageKey('errors.round.demo') }]);
   if (round.opensAt > now || (round.closesAt && round.closesAt <= now)) {
     throw new ApiError(409, 'round_closed', 'errors.round.closed', [{ path: 'roundId', message: messageKey('errors.round.closed') }]);
   }
-  return round;
+}
+
+/** The rounds offered to applicants now (the landing page and GET /rounds): open, never demo data. */
+export function offeredRoundsWhere(now = new Date()) {
+  return { demo: false, opensAt: { lte: now }, OR: [{ closesAt: null }, { closesAt: { gt: now } }] };
 }

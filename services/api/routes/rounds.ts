@@ -4,6 +4,7 @@ import { oreToKroner } from '../../../domain/money';
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { jsonResponse } from '../http/openapi';
+import { offeredRoundsWhere } from '../drafts/rounds';
 
 const roundSchema = z
   .object({
@@ -22,7 +23,7 @@ const roundSchema = z
 export const paths: ZodOpenApiPathsObject = {
   '/rounds': {
     get: {
-      summary: 'Funding rounds open for applications now',
+      summary: 'Funding rounds open for applications now (rounds kept as demo data for the statistics are never listed)',
       responses: { 200: jsonResponse('Open rounds, soonest deadline first', z.object({ rounds: z.array(roundSchema) })) },
     },
   },
@@ -34,7 +35,7 @@ export function roundsRouter({ db }: { db: Database }): Router {
   router.get('/rounds', async (_req, res) => {
     const now = new Date();
     const rounds = await db.fundingRound.findMany({
-      where: { opensAt: { lte: now }, OR: [{ closesAt: null }, { closesAt: { gt: now } }] },
+      where: offeredRoundsWhere(now),
       orderBy: [{ closesAt: { sort: 'asc', nulls: 'last' } }, { name: 'asc' }],
     });
     res.json({

@@ -7,11 +7,12 @@ import { html, type SafeHtml } from '../../../../lib/html';
 import { renderPage, type SiteSettings } from '../layout';
 import { factList, roundContact, roundContactValue } from './page-parts';
 import { categoryLabel, formTimeEstimate, tierRows } from './round-facts';
+import { offeredRoundsWhere } from '../../drafts/rounds';
 
 export function openRounds(db: Database) {
   const now = new Date();
   return db.fundingRound.findMany({
-    where: { opensAt: { lte: now }, OR: [{ closesAt: null }, { closesAt: { gt: now } }] },
+    where: offeredRoundsWhere(now),
     orderBy: [{ closesAt: { sort: 'asc', nulls: 'last' } }, { name: 'asc' }],
   });
 }
