@@ -97,6 +97,7 @@ export function renderPage(req: Request, site: SiteSettings, options: PageOption
           <a href="mailto:${site.municipalityEmail}">${site.municipalityEmail}</a><br>
           ${site.municipalityPhone}</p>
         <p><a href="/ordliste">${t(language, 'pages.layout.glossary')}</a></p>
+        ${options.user ? '' : html`<p><a href="/personale/log-ind">${t(language, 'pages.layout.staffSignIn')}</a></p>`}
       </div>
     </div>
   </footer>

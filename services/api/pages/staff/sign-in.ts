@@ -60,6 +60,12 @@ export function signInPages(deps: SignInPageDependencies): Router {
     }, status);
   }
 
+  // The address staff are told: signed in, their start page; otherwise the sign-in form.
+  router.get('/personale', (req, res) => {
+    const staff = staffOf(res);
+    res.redirect(303, staff ? homeOf(staff) : '/personale/log-ind');
+  });
+
   router.get('/personale/log-ind', (req, res) => {
     const language = pageLanguage(req, res);
     const next = safeNextPath(req.query.next);
