@@ -69,7 +69,8 @@ export interface DemoSeedResult {
 
 /** Seeds the demo year once; a database that already has it is left alone. */
 export async function seedDemoStatistics(db: Database, now = new Date()): Promise<DemoSeedResult> {
-  const existing = await db.fundingRound.count({ where: { slug: { startsWith: DEMO_ROUND_PREFIX } } });
+  // Rounds seeded before rounds could be marked demo are marked now: none is offered to applicants.
+  const existing = (await db.fundingRound.updateMany({ where: { slug: { startsWith: DEMO_ROUND_PREFIX } }, data: { demo: true } })).count;
   if (existing > 0) return { rounds: 0, applications: 0, drafts: 0, skipped: true };
   const random = generator(2026);
   const year = now.getUTCFullYear();

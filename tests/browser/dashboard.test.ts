@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { createDatabase, type Database } from '../../lib/db';
 import { upsertStaffUser } from '../../lib/staff-auth';
 import { migrateDeploy } from '../../infra/migrate';
-import { seedDemoStatistics } from '../../infra/demo/demo-data';
+import { DEMO_ROUND_PREFIX, seedDemoStatistics } from '../../infra/demo/demo-data';
 import { accessibilityViolations, launchBrowser, newContext, screenshots } from '../support/browser';
 import { createFreshDatabase, dropDatabase } from '../support/database';
 import { startTestStack, testConfig, type TestStack } from '../support/stack';
@@ -35,6 +35,17 @@ describe('statistics dashboard', () => {
     await browser?.close();
     await stack?.stop();
     if (databaseUrl) await dropDatabase(adminUrl, databaseUrl);
+  });
+
+  it('offers none of the demo rounds to applicants: all are marked demo, none is on the landing page or in GET /rounds', async () => {
+    const rounds = await db.fundingRound.findMany({ where: { slug: { startsWith: DEMO_ROUND_PREFIX } }, select: { slug: true, name: true, demo: true, closesAt: true } });
+    // The continuous demo round never closes: only its mark keeps it from applicants.
+    expect(rounds.some((round) => round.closesAt === null)).toBe(true);
+    expect(rounds.map((round) => round.demo)).toEqual(rounds.map(() => true));
+    const landing = await (await fetch(`${stack.baseUrl}/`)).text();
+    for (const round of rounds) expect(landing).not.toContain(round.slug);
+    const listed = (await (await fetch(`${stack.baseUrl}/api/v1/rounds`)).json()) as { rounds: { slug: string }[] };
+    expect(listed.rounds.filter((round) => round.slug.startsWith(DEMO_ROUND_PREFIX))).toEqual([]);
   });
 
   it('sends a visitor to sign in, then shows the demo year with charts, tables and stories, without accessibility violations', async () => {

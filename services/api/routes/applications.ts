@@ -41,7 +41,7 @@ export const paths: ZodOpenApiPathsObject = {
         201: jsonResponse('Stored; the workflow is started', receiptSchema),
         400: errorResponse('Invalid input, with one issue per field'),
         404: errorResponse('Unknown funding round'),
-        409: errorResponse('The funding round is not open'),
+        409: errorResponse('The funding round is not open (round_closed), or is demo data for the statistics that takes no applications (round_demo)'),
         422: errorResponse('The Idempotency-Key was used for a different body'),
       },
     },

@@ -79,7 +79,7 @@ export const paths: ZodOpenApiPathsObject = {
         201: { description: '{ id, token, url, resumeUrl, steps, currentStep }; the token is shown once and is the Bearer token for the draft' },
         400: errorResponse('Invalid input'),
         404: errorResponse('Unknown funding round'),
-        409: errorResponse('The funding round is not open'),
+        409: errorResponse('The funding round is not open (round_closed), or is demo data for the statistics that takes no applications (round_demo)'),
       },
     },
   },
@@ -142,7 +142,7 @@ export const paths: ZodOpenApiPathsObject = {
       responses: {
         201: jsonResponse('Stored with the draft’s documents; the workflow is started', receiptSchema),
         400: errorResponse('The draft is not complete or breaks a rule of the round, one issue per field'),
-        409: errorResponse('The funding round is not open'),
+        409: errorResponse('The funding round is not open (round_closed), or is demo data for the statistics that takes no applications (round_demo)'),
       },
     },
   },
