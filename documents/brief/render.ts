@@ -96,12 +96,15 @@ function drawBudget(canvas: PdfCanvas, data: CouncilBriefData, locale: Locale, f
 }
 
 function drawStoriesAndMethod(canvas: PdfCanvas, data: CouncilBriefData, { t }: Locale): void {
-  canvas.heading(t('brief.heading.stories'), true);
-  if (data.stories.length === 0) canvas.paragraph(t('brief.stories.none'));
-  for (const story of data.stories) canvas.quote(t('brief.stories.about', { association: story.association, activity: story.activity }), t('brief.stories.quote', { text: story.text }), story.round);
+  const quotes = data.stories.map((story): [string, string, string] => [t('brief.stories.about', { association: story.association, activity: story.activity }), t('brief.stories.quote', { text: story.text }), story.round]);
+  canvas.heading(t('brief.heading.stories'), true, quotes[0] ? canvas.quoteHeight(...quotes[0]) : 0);
+  if (quotes.length === 0) canvas.paragraph(t('brief.stories.none'));
+  for (const quote of quotes) canvas.quote(...quote);
 
-  canvas.heading(t('brief.heading.method'), true);
-  canvas.paragraph(t('brief.method.body', { minimum: data.minimumGroupSize }));
+  // The method is read as one text: kept whole on one page with its heading.
+  const method = t('brief.method.body', { minimum: data.minimumGroupSize });
+  canvas.heading(t('brief.heading.method'), true, canvas.paragraphHeight(method));
+  canvas.paragraph(method);
 }
 
 export async function renderCouncilBrief(language: Language, data: CouncilBriefData, sender: BriefSender, now = new Date()): Promise<Buffer> {

@@ -104,7 +104,7 @@ export class PdfCanvas {
   /** Someone else's words: who and what in bold, the words in italics, the source below. */
   quote(about: string, words: string, source: string): void {
     const { doc } = this;
-    this.ensureSpace(4 * (SIZE.body + LINE_GAP));
+    this.keepTogether(this.quoteHeight(about, words, source));
     this.gap(4);
     const quote = container(doc, this.structure, 'BlockQuote');
     tagged(doc, quote, 'P', () => doc.font(FONT.bold).fontSize(SIZE.body).fillColor(COLOR.text).text(about, MARGIN.left, doc.y, { width: this.width }));
@@ -112,6 +112,24 @@ export class PdfCanvas {
     tagged(doc, quote, 'P', () => doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOR.muted).text(source, MARGIN.left, doc.y, { width: this.width }));
     quote.end();
     doc.fillColor(COLOR.text);
+  }
+
+  /** How tall a quote is drawn: it is kept on one page, and a heading above it with it. */
+  quoteHeight(about: string, words: string, source: string): number {
+    const { doc } = this;
+    const width = { width: this.width };
+    return (
+      4 +
+      doc.font(FONT.bold).fontSize(SIZE.body).heightOfString(about, width) +
+      doc.font(FONT.italic).fontSize(SIZE.body).heightOfString(words, { ...width, lineGap: LINE_GAP }) +
+      doc.font(FONT.regular).fontSize(SIZE.small).heightOfString(source, width)
+    );
+  }
+
+  /** How tall a paragraph is drawn, for a heading to keep the whole of it on its page. */
+  paragraphHeight(text: string): number {
+    this.doc.font(FONT.regular).fontSize(SIZE.body);
+    return text.split(/\n+/).reduce((sum, line) => sum + this.doc.heightOfString(keepReferencesTogether(line), { width: this.width, lineGap: LINE_GAP }) + 5, 0);
   }
 
   /** Lines that belong together, such as a signature, without paragraph spacing. */
