@@ -13,7 +13,7 @@ const NOW = new Date('2027-01-05T08:00:00Z');
 const LANGUAGES: Language[] = ['da', 'nb', 'en'];
 
 /** A year of a municipality with three rounds, like the demo's: long labels, over-budget rounds. */
-function yearOf(language: Language, variant: { missingItems: number; stories: number; rounds: number }): CouncilBriefData {
+function yearOf(language: Language, variant: { missingItems: number; stories: number; rounds: number; storyLength?: number }): CouncilBriefData {
   const step = (code: string) => t(language, `common.formStep.${code}` as MessageKey);
   const stage = (code: string) => t(language, `common.stage.${code}` as MessageKey);
   const missing = [
@@ -73,7 +73,7 @@ function yearOf(language: Language, variant: { missingItems: number; stories: nu
     stories: Array.from({ length: variant.stories }, (_, index) => ({
       association: `Forening ${index + 1}`,
       activity: 'Strikkecafé for ensomme ældre',
-      text: 'Hver torsdag mødes 20 ældre og strikker sammen. '.repeat(index + 1).trim(),
+      text: 'Hver torsdag mødes 20 ældre og strikker sammen. '.repeat(index + (variant.storyLength ?? 1)).trim(),
       round: 'Løbende pulje (§ 18)',
     })),
   };
@@ -82,7 +82,9 @@ function yearOf(language: Language, variant: { missingItems: number; stories: nu
 const FULL = { missingItems: 5, stories: 3, rounds: 3 };
 
 /** Variants that move every block up and down the pages, so each comes near a page's foot. */
-const VARIANTS = [0, 1, 2, 3, 4, 5].flatMap((missingItems) => [0, 1, 2, 3].map((stories) => ({ missingItems, stories, rounds: 1 + ((missingItems + stories) % 3) })));
+const VARIANTS = [0, 1, 2, 3, 4, 5].flatMap((missingItems) =>
+  [0, 1, 2, 3].flatMap((stories) => [1, 4].map((storyLength) => ({ missingItems, stories, storyLength, rounds: 1 + ((missingItems + stories) % 3) }))),
+);
 
 /** A page's lines without its running footer. */
 function bodyLines(language: Language, page: string[]): string[] {
@@ -148,6 +150,16 @@ describe.each(LANGUAGES)('the council brief in %s', (language) => {
       });
     });
     expect(problems).toEqual([]);
+  });
+
+  it('keeps the note on method whole, on one page with its heading', () => {
+    const heading = t(language, 'brief.heading.method');
+    const split = [full, ...variants].flatMap((parsed, index) => {
+      const page = parsed.pageLines.findIndex((lines) => lines.includes(heading));
+      const lines = bodyLines(language, parsed.pageLines[page] ?? []);
+      return page === parsed.pageLines.length - 1 && lines.at(-1)?.endsWith('.') ? [] : [`variant ${index}: heading on page ${page + 1} of ${parsed.pageLines.length}`];
+    });
+    expect(split).toEqual([]);
   });
 
   it('keeps a chart on one page with its caption', () => {
