@@ -15,7 +15,8 @@ function figuresIn(locale: Locale) {
     share: (value: number | null) => (value === null ? t('brief.value.hidden') : formatPercent(locale.language, value)),
     count: (value: Count) => (value === SUPPRESSED ? t('brief.value.fewerThanFive') : locale.number(value)),
     kroner: (value: number | null) => (value === null ? t('brief.value.hidden') : locale.kroner(value)),
-    bar: (label: string, count: Count): Bar => ({ label, value: typeof count === 'number' ? count : 0, text: count === SUPPRESSED ? t('brief.value.fewerThanFive') : locale.number(count) }),
+    // A count too small to show is written as "under 5" and gets no bar: a bar would show a size.
+    bar: (label: string, count: Count): Bar => ({ label, value: count === SUPPRESSED ? null : count, text: count === SUPPRESSED ? t('brief.value.fewerThanFive') : locale.number(count) }),
   };
 }
 
@@ -23,8 +24,7 @@ type Figures = ReturnType<typeof figuresIn>;
 
 function drawHeadline(canvas: PdfCanvas, data: CouncilBriefData, { t }: Locale, f: Figures): void {
   const turnaround = data.turnaround;
-  canvas.heading(t('brief.heading.headline'), true);
-  canvas.figures([
+  const rows: Array<[string, string]> = [
     [t('brief.fact.submitted'), f.count(data.reach.submitted)],
     [t('brief.fact.decided'), f.count(turnaround.decided)],
     [t('brief.fact.medianTurnaround'), f.days(turnaround.total.medianDays)],
@@ -36,74 +36,75 @@ function drawHeadline(canvas: PdfCanvas, data: CouncilBriefData, { t }: Locale, 
     [t('brief.fact.approvalRate'), f.share(data.outcomes.approvalRate)],
     [t('brief.fact.firstTime'), f.share(data.reach.firstTimeShare)],
     [t('brief.fact.reportsOnTime'), f.share(data.reporting.onTimeShare)],
-  ]);
+  ];
+  canvas.heading(t('brief.heading.headline'), true, canvas.figuresHeight(rows));
+  canvas.figures(rows);
 }
 
 function drawBarriers(canvas: PdfCanvas, data: CouncilBriefData, locale: Locale, f: Figures): void {
   const { t } = locale;
-  canvas.heading(t('brief.heading.barriers'), true);
-  canvas.subheading(t('brief.heading.longestWaits'));
-  const waits = data.stages
+  const waits: Bar[] = data.stages
     .filter((stage) => stage.medianDays !== null)
     .sort((a, b) => (b.medianDays ?? 0) - (a.medianDays ?? 0))
-    .slice(0, 3);
+    .slice(0, 3)
+    .map((stage) => ({ label: stage.label, value: stage.medianDays, text: f.days(stage.medianDays) }));
+  const waitsHeading = t('brief.heading.longestWaits');
+  const waitsHeight = waits.length === 0 ? 0 : canvas.barChartHeight(waits);
+  canvas.heading(t('brief.heading.barriers'), true, canvas.subheadingHeight(waitsHeading) + waitsHeight);
+  canvas.subheading(waitsHeading, waitsHeight);
   if (waits.length === 0) canvas.paragraph(t('brief.waits.none'));
-  else canvas.barChart(waits.map((stage) => ({ label: stage.label, value: stage.medianDays ?? 0, text: f.days(stage.medianDays) })));
+  else canvas.barChart(waits);
   canvas.note(t('brief.waits.note'));
 
-  canvas.subheading(t('brief.heading.missing'));
-  const missing = data.completeness.missingItems.slice(0, 5);
+  const missing = data.completeness.missingItems.slice(0, 5).map((item) => f.bar(item.label, item.count));
+  canvas.subheading(t('brief.heading.missing'), missing.length === 0 ? 0 : canvas.barChartHeight(missing));
   if (missing.length === 0) canvas.paragraph(t('brief.missing.none'));
-  else canvas.barChart(missing.map((item) => f.bar(item.label, item.count)));
+  else canvas.barChart(missing);
   const perApplication = data.completeness.requestsPerApplication;
   canvas.paragraph(t('brief.missing.requestsPerApplication', { value: perApplication === null ? t('brief.value.hidden') : locale.number(perApplication) }));
 
   const d = data.dropOff;
-  canvas.subheading(t('brief.heading.dropOff'));
-  canvas.figures([
+  const dropOff: Array<[string, string]> = [
     [t('brief.dropOff.started'), f.count(d.draftsStarted)],
     [t('brief.dropOff.submitted'), f.count(d.draftsSubmitted)],
     [t('brief.dropOff.stopped'), f.count(d.draftsStopped)],
     [t('brief.dropOff.formMinutes'), d.medianFormMinutes === null ? t('brief.value.hidden') : t('brief.value.minutes', { minutes: d.medianFormMinutes })],
     [t('brief.dropOff.lapsed'), f.count(d.lapsed)],
     [t('brief.dropOff.withdrawn'), f.count(d.withdrawn)],
-  ]);
-  const stops = d.stoppedAt.filter((step) => typeof step.count === 'number' && step.count > 0);
-  if (stops.length > 0) {
-    canvas.paragraph(t('brief.dropOff.stoppedAt'));
-    canvas.barChart(stops.map((step) => f.bar(step.label, step.count)));
-  }
+  ];
+  canvas.subheading(t('brief.heading.dropOff'), canvas.figuresHeight(dropOff));
+  canvas.figures(dropOff);
+  const stops = d.stoppedAt.filter((step) => step.count !== 0).map((step) => f.bar(step.label, step.count));
+  if (stops.length > 0) canvas.barChart(stops, t('brief.dropOff.stoppedAt'));
 }
 
 function drawBudget(canvas: PdfCanvas, data: CouncilBriefData, locale: Locale, f: Figures): void {
   const { t } = locale;
-  canvas.heading(t('brief.heading.budget'), true);
+  const rounds = data.budget.map((line): [string, string] => [
+    line.roundName,
+    t('brief.value.budgetUse', { granted: locale.kroner(line.grantedKroner), budget: locale.kroner(line.budgetKroner), share: formatPercent(locale.language, line.usedShare) }),
+  ]);
+  canvas.heading(t('brief.heading.budget'), true, canvas.figuresHeight(rounds));
   if (data.budget.length === 0) canvas.paragraph(t('brief.budget.none'));
-  canvas.figures(
-    data.budget.map((line): [string, string] => [
-      line.roundName,
-      t('brief.value.budgetUse', { granted: locale.kroner(line.grantedKroner), budget: locale.kroner(line.budgetKroner), share: formatPercent(locale.language, line.usedShare) }),
-    ]),
-  );
+  canvas.figures(rounds);
   canvas.figures([
     [t('brief.budget.requested'), f.kroner(data.outcomes.requestedKroner)],
     [t('brief.budget.granted'), f.kroner(data.outcomes.grantedKroner)],
   ]);
   const reasons = data.outcomes.reasons.slice(0, 4);
-  if (reasons.length > 0) {
-    canvas.paragraph(t('brief.budget.reasons'));
-    // A suppressed count still shows as a short bar: the reason was given, just by few.
-    canvas.barChart(reasons.map((reason) => ({ ...f.bar(reason.label, reason.count), value: typeof reason.count === 'number' ? reason.count : 2 })));
-  }
+  if (reasons.length > 0) canvas.barChart(reasons.map((reason) => f.bar(reason.label, reason.count)), t('brief.budget.reasons'));
 }
 
 function drawStoriesAndMethod(canvas: PdfCanvas, data: CouncilBriefData, { t }: Locale): void {
-  canvas.heading(t('brief.heading.stories'), true);
-  if (data.stories.length === 0) canvas.paragraph(t('brief.stories.none'));
-  for (const story of data.stories) canvas.quote(t('brief.stories.about', { association: story.association, activity: story.activity }), t('brief.stories.quote', { text: story.text }), story.round);
+  const quotes = data.stories.map((story): [string, string, string] => [t('brief.stories.about', { association: story.association, activity: story.activity }), t('brief.stories.quote', { text: story.text }), story.round]);
+  canvas.heading(t('brief.heading.stories'), true, quotes[0] ? canvas.quoteHeight(...quotes[0]) : 0);
+  if (quotes.length === 0) canvas.paragraph(t('brief.stories.none'));
+  for (const quote of quotes) canvas.quote(...quote);
 
-  canvas.heading(t('brief.heading.method'), true);
-  canvas.paragraph(t('brief.method.body', { minimum: data.minimumGroupSize }));
+  // The method is read as one text: kept whole on one page with its heading.
+  const method = t('brief.method.body', { minimum: data.minimumGroupSize });
+  canvas.heading(t('brief.heading.method'), true, canvas.paragraphHeight(method));
+  canvas.paragraph(method);
 }
 
 export async function renderCouncilBrief(language: Language, data: CouncilBriefData, sender: BriefSender, now = new Date()): Promise<Buffer> {

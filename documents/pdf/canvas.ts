@@ -1,9 +1,11 @@
 import { COLOR, FONT, LINE_GAP, MARGIN, SIZE, keepReferencesTogether } from './style';
 import { asArtifact, container, rowHeader, tagged } from './tags';
 
+
 export interface Bar {
   label: string;
-  value: number;
+  /** The length of the bar; null for a count too small to show, which gets no bar. */
+  value: number | null;
   /** The value as the reader reads it, right of the bar. */
   text: string;
 }
@@ -58,19 +60,23 @@ export class PdfCanvas {
     this.gap(12);
   }
 
-  /** A section's heading (H2); `major` (larger) for the sections that hold other headed parts. */
-  heading(text: string, major = false): void {
-    this.headingOf('H2', text, major ? SIZE.section : SIZE.heading);
+  /**
+   * A section's heading (H2); `major` (larger) for the sections that hold other headed parts.
+   * `keepWith`: the height of what follows that must stand on the same page (a table, a chart);
+   * without it, at least three lines of text.
+   */
+  heading(text: string, major = false, keepWith = 0): void {
+    this.headingOf('H2', text, major ? SIZE.section : SIZE.heading, keepWith);
   }
 
-  /** The heading of a part inside a major section (H3). */
-  subheading(text: string): void {
-    this.headingOf('H3', text, SIZE.heading);
+  /** The heading of a part inside a major section (H3), kept with `keepWith` points of what follows. */
+  subheading(text: string, keepWith = 0): void {
+    this.headingOf('H3', text, SIZE.heading, keepWith);
   }
 
-  private headingOf(type: 'H2' | 'H3', text: string, size: number): void {
+  private headingOf(type: 'H2' | 'H3', text: string, size: number, keepWith: number): void {
     this.doc.font(FONT.bold).fontSize(size);
-    this.ensureSpace(this.doc.heightOfString(text, { width: this.width }) + 3 * (SIZE.body + LINE_GAP) + 14);
+    this.keepTogether(this.doc.heightOfString(keepReferencesTogether(text), { width: this.width }) + Math.max(keepWith, 3 * (SIZE.body + LINE_GAP)) + 14);
     this.gap(10);
     this.tag(type, () => this.doc.fillColor(COLOR.accent).text(keepReferencesTogether(text), MARGIN.left, this.doc.y, { width: this.width }));
     this.gap(3);
@@ -98,7 +104,7 @@ export class PdfCanvas {
   /** Someone else's words: who and what in bold, the words in italics, the source below. */
   quote(about: string, words: string, source: string): void {
     const { doc } = this;
-    this.ensureSpace(4 * (SIZE.body + LINE_GAP));
+    this.keepTogether(this.quoteHeight(about, words, source));
     this.gap(4);
     const quote = container(doc, this.structure, 'BlockQuote');
     tagged(doc, quote, 'P', () => doc.font(FONT.bold).fontSize(SIZE.body).fillColor(COLOR.text).text(about, MARGIN.left, doc.y, { width: this.width }));
@@ -106,6 +112,24 @@ export class PdfCanvas {
     tagged(doc, quote, 'P', () => doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOR.muted).text(source, MARGIN.left, doc.y, { width: this.width }));
     quote.end();
     doc.fillColor(COLOR.text);
+  }
+
+  /** How tall a quote is drawn: it is kept on one page, and a heading above it with it. */
+  quoteHeight(about: string, words: string, source: string): number {
+    const { doc } = this;
+    const width = { width: this.width };
+    return (
+      4 +
+      doc.font(FONT.bold).fontSize(SIZE.body).heightOfString(about, width) +
+      doc.font(FONT.italic).fontSize(SIZE.body).heightOfString(words, { ...width, lineGap: LINE_GAP }) +
+      doc.font(FONT.regular).fontSize(SIZE.small).heightOfString(source, width)
+    );
+  }
+
+  /** How tall a paragraph is drawn, for a heading to keep the whole of it on its page. */
+  paragraphHeight(text: string): number {
+    this.doc.font(FONT.regular).fontSize(SIZE.body);
+    return text.split(/\n+/).reduce((sum, line) => sum + this.doc.heightOfString(keepReferencesTogether(line), { width: this.width, lineGap: LINE_GAP }) + 5, 0);
   }
 
   /** Lines that belong together, such as a signature, without paragraph spacing. */
@@ -169,54 +193,108 @@ export class PdfCanvas {
   figures(rows: Array<[string, string]>): void {
     const { doc } = this;
     if (rows.length === 0) return;
+    const { column, rows: layout } = this.figureLayout(rows);
+    this.keepTogether(layout.reduce((sum, row) => sum + row.height, 0));
     const table = container(doc, this.structure, 'Table');
-    for (const [label, value] of rows) {
-      doc.font(FONT.regular).fontSize(SIZE.body);
-      this.ensureSpace(doc.heightOfString(label, { width: this.width * 0.62 }) + 3);
+    for (const { label, value, height } of layout) {
+      this.ensureSpace(height);
       const y = doc.y;
-      let after = y;
       this.tableRow(
         table,
-        () => {
-          doc.fillColor(COLOR.text).text(label, MARGIN.left, y, { width: this.width * 0.62 });
-          after = doc.y;
-        },
-        () => doc.font(FONT.bold).text(keepReferencesTogether(value), MARGIN.left + this.width * 0.64, y, { width: this.width * 0.36, align: 'right' }),
+        () => doc.font(FONT.regular).fontSize(SIZE.body).fillColor(COLOR.text).text(label, MARGIN.left, y, { width: this.width - column - 10 }),
+        () => doc.font(FONT.bold).fontSize(SIZE.body).text(value, MARGIN.left + this.width - column, y, { width: column, align: 'right' }),
       );
-      doc.y = Math.max(after, doc.y) + 3;
+      doc.y = y + height;
     }
     table.end();
     doc.font(FONT.regular);
   }
 
-  /** A horizontal bar per row, scaled to the largest value. */
-  barChart(rows: Bar[]): void {
+  /**
+   * A table of figures measured before it is drawn: the figure column as wide as its widest figure
+   * (a third to half the width), each row as tall as its label or figure, so neither is drawn over
+   * the other nor broken off onto the next page.
+   */
+  private figureLayout(rows: Array<[string, string]>): { column: number; rows: Array<{ label: string; value: string; height: number }> } {
     const { doc } = this;
-    const max = Math.max(1, ...rows.map((row) => row.value));
+    const texts = rows.map(([label, value]) => ({ label: keepReferencesTogether(label), value: keepReferencesTogether(value) }));
+    doc.font(FONT.bold).fontSize(SIZE.body);
+    const widest = Math.max(0, ...texts.map(({ value }) => doc.widthOfString(value)));
+    const column = Math.min(this.width * 0.5, Math.max(this.width * 0.3, widest + 2));
+    return {
+      column,
+      rows: texts.map(({ label, value }) => {
+        const labelHeight = doc.font(FONT.regular).fontSize(SIZE.body).heightOfString(label, { width: this.width - column - 10 });
+        const valueHeight = doc.font(FONT.bold).fontSize(SIZE.body).heightOfString(value, { width: column });
+        return { label, value, height: Math.max(labelHeight, valueHeight) + 3 };
+      }),
+    };
+  }
+
+  /**
+   * A horizontal bar per row, scaled to the largest value, under an optional caption that stays
+   * with it. A row without a value (a count too small to show) has its text but no bar.
+   */
+  barChart(rows: Bar[], caption?: string): void {
+    const { doc } = this;
+    const max = Math.max(1, ...rows.map((row) => row.value ?? 0));
+    const labelWidth = this.width * 0.45;
     const barX = MARGIN.left + this.width * 0.47;
-    const barWidth = this.width * 0.36;
+    const barWidth = this.width * 0.34;
+    const textX = barX + barWidth + 6;
+    const labels = rows.map((row) => keepReferencesTogether(row.label));
+    const heights = this.barHeights(labels);
+    this.keepTogether(this.barChartHeight(rows, caption));
+    if (caption) this.paragraph(caption);
     // Read as a table of label and figure; the bars only show the same figures to the eye.
     const table = container(doc, this.structure, 'Table');
-    for (const row of rows) {
-      this.ensureSpace(17);
+    rows.forEach((row, index) => {
+      const height = heights[index] ?? 17;
+      this.ensureSpace(height);
       const y = doc.y;
-      let after = y;
+      const { value } = row;
       this.tableRow(
         table,
-        () => {
-          doc.font(FONT.regular).fontSize(10).fillColor(COLOR.text).text(row.label, MARGIN.left, y, { width: this.width * 0.45 });
-          after = doc.y;
-        },
-        () => doc.font(FONT.bold).fontSize(10).fillColor(COLOR.text).text(row.text, barX + barWidth + 6, y, { width: this.width * 0.17 - 6, align: 'right' }),
-        () => {
-          doc.rect(barX, y + 1, barWidth, 9).fill(COLOR.barBack);
-          doc.rect(barX, y + 1, Math.max(1, (barWidth * row.value) / max), 9).fill(COLOR.accent);
-        },
+        () => doc.font(FONT.regular).fontSize(10).fillColor(COLOR.text).text(labels[index] ?? row.label, MARGIN.left, y, { width: labelWidth }),
+        () => doc.font(FONT.bold).fontSize(10).fillColor(COLOR.text).text(row.text, textX, y, { width: MARGIN.left + this.width - textX, align: 'right' }),
+        value === null
+          ? undefined
+          : () => {
+              doc.rect(barX, y + 1, barWidth, 9).fill(COLOR.barBack);
+              doc.rect(barX, y + 1, Math.max(1, (barWidth * value) / max), 9).fill(COLOR.accent);
+            },
       );
-      doc.y = Math.max(after, doc.y, y + 14) + 3;
-    }
+      doc.y = y + height;
+    });
     table.end();
     doc.font(FONT.regular).fontSize(SIZE.body);
+  }
+
+  /** How tall a bar chart (with its caption) is drawn, for a heading to keep with it. */
+  barChartHeight(rows: Bar[], caption?: string): number {
+    const captionHeight = caption ? this.doc.font(FONT.regular).fontSize(SIZE.body).heightOfString(keepReferencesTogether(caption), { width: this.width, lineGap: LINE_GAP }) + 5 : 0;
+    return captionHeight + this.barHeights(rows.map((row) => keepReferencesTogether(row.label))).reduce((sum, height) => sum + height, 0);
+  }
+
+  private barHeights(labels: string[]): number[] {
+    this.doc.font(FONT.regular).fontSize(10);
+    return labels.map((label) => Math.max(this.doc.heightOfString(label, { width: this.width * 0.45 }), 14) + 3);
+  }
+
+  /** How tall a table of figures is drawn, for a heading to keep with it. */
+  figuresHeight(rows: Array<[string, string]>): number {
+    return this.figureLayout(rows).rows.reduce((sum, row) => sum + row.height, 0);
+  }
+
+  /** How tall a subheading is drawn, for the heading above it to keep with it. */
+  subheadingHeight(text: string): number {
+    return this.doc.font(FONT.bold).fontSize(SIZE.heading).heightOfString(keepReferencesTogether(text), { width: this.width }) + 13;
+  }
+
+  /** Starts a new page unless a block of this height fits on this one; a block taller than a page
+   * starts where it is. */
+  keepTogether(height: number): void {
+    if (height <= this.doc.page.height - MARGIN.top - MARGIN.bottom) this.ensureSpace(height);
   }
 
   /** A table row of a header cell (what is counted) and a data cell, with decoration between. */

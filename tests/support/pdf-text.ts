@@ -4,6 +4,8 @@ export interface ParsedPdf {
   /** Whitespace collapsed, so a phrase wrapped over two lines still matches. */
   text: string;
   pages: number;
+  /** Each page's non-empty lines of text, as drawn (footer included). */
+  pageLines: string[][];
   info: Record<string, unknown>;
 }
 
@@ -19,10 +21,10 @@ process.stdin.on('end', async () => {
   const results = [];
   for (const base64 of JSON.parse(input)) {
     const parser = new PDFParse({ data: Buffer.from(base64, 'base64') });
-    const { text, total } = await parser.getText();
+    const { text, total, pages } = await parser.getText();
     const { info } = await parser.getInfo();
     await parser.destroy();
-    results.push({ text, total, info });
+    results.push({ text, total, pages: pages.map((page) => page.text), info });
   }
   process.stdout.write(JSON.stringify(results));
 });`;
@@ -38,8 +40,15 @@ export function parsePdfs(pdfs: Buffer[]): Promise<ParsedPdf[]> {
     child.on('error', reject);
     child.on('close', (code) => {
       if (code !== 0) return reject(new Error(`pdf-parse failed (${code}): ${Buffer.concat(stderr).toString()}`));
-      const results = JSON.parse(Buffer.concat(stdout).toString()) as Array<{ text: string; total: number; info: Record<string, unknown> }>;
-      resolve(results.map((r) => ({ text: r.text.replace(/\s+/g, ' '), pages: r.total, info: r.info })));
+      const results = JSON.parse(Buffer.concat(stdout).toString()) as Array<{ text: string; total: number; pages: string[]; info: Record<string, unknown> }>;
+      resolve(
+        results.map((r) => ({
+          text: r.text.replace(/\s+/g, ' '),
+          pages: r.total,
+          pageLines: r.pages.map((page) => page.split('\n').map((line) => line.trim()).filter((line) => line !== '')),
+          info: r.info,
+        })),
+      );
     });
     child.stdin.end(JSON.stringify(pdfs.map((pdf) => pdf.toString('base64'))));
   });
