@@ -108,7 +108,8 @@ const TABLE: Record<string, Expectation> = {
   ...withRow(ANY_STAFF, ['GET /api/v1/stats/summary', 'GET /api/v1/stats/council-brief.pdf']),
   ...withRow(PUBLIC, ['GET /api/v1/open-data/grants.json', 'GET /api/v1/open-data/grants.csv']),
   // Pages
-  ...withRow(PUBLIC, ['GET /personale/log-ind', 'POST /personale/log-ind']),
+  // /personale leads to sign-in, or to a signed-in person's start page.
+  ...withRow(PUBLIC, ['GET /personale', 'GET /personale/log-ind', 'POST /personale/log-ind']),
   'POST /personale/log-ud': { row: ANY_STAFF, endsSession: true },
   ...withRow(PUBLIC, ['GET /', 'GET /ansoeg/:slug', 'POST /ansoeg/:slug', 'GET /ansoeg/:slug/kan-ikke-soege', 'GET /ordliste']),
   ...withRow(DRAFT_PAGE, [
