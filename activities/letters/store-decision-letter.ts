@@ -34,10 +34,7 @@ export function createDecisionLetterActivities({ db, municipality }: { db: Datab
       const existing = await storedLetter(db, documentKey);
       if (existing) return existing;
 
-      const application = await db.application.findUniqueOrThrow({ where: { id: request.applicationId }, include: { round: true } });
-      const decision = await db.decision.findUniqueOrThrow({
-        where: { applicationId_sequence: { applicationId: request.applicationId, sequence: request.decisionSequence } },
-      });
+      const { application, decision } = await caseAndDecision(db, request.applicationId, request.decisionSequence);
       const data = decisionLetterData({
         application,
         decision: {
@@ -73,15 +70,19 @@ export function createDecisionLetterActivities({ db, municipality }: { db: Datab
       const existing = await storedLetter(db, documentKey);
       if (existing) return existing;
 
-      const application = await db.application.findUniqueOrThrow({ where: { id: request.applicationId }, include: { round: true } });
-      const decision = await db.decision.findUniqueOrThrow({
-        where: { applicationId_sequence: { applicationId: request.applicationId, sequence: request.decisionSequence } },
-      });
+      const { application, decision } = await caseAndDecision(db, request.applicationId, request.decisionSequence);
       const data = afvisningLetterData({ application, date: decision.decidedAt, municipality });
       const pdf = await renderAfvisningLetter(data);
       return storeLetterPdf(db, { documentKey, applicationId: request.applicationId, filename: `afvisning-${data.reference}.pdf`, pdf });
     },
   };
+}
+
+/** The case with its round, and the decision a letter is about. */
+async function caseAndDecision(db: Database, applicationId: string, sequence: number) {
+  const application = await db.application.findUniqueOrThrow({ where: { id: applicationId }, include: { round: true } });
+  const decision = await db.decision.findUniqueOrThrow({ where: { applicationId_sequence: { applicationId, sequence } } });
+  return { application, decision };
 }
 
 /** What a changed decision's letter says about the decision it replaces. */

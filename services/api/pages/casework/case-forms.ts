@@ -6,7 +6,7 @@ import { criteriaOf } from '../../casework/decision';
 import { alert } from '../staff/alert';
 import { NOTE_MAX_LENGTH } from '../../casework/notes';
 import { OVERRIDE_REASON_MAX_LENGTH } from '../../casework/screening-overrides';
-import { choiceGroup, hiddenField, selectField, textArea, textField } from '../forms';
+import { choiceGroup, hiddenField, selectField, textArea } from '../forms';
 import { html, type SafeHtml } from '../../../../lib/html';
 import type { CaseForm, CasePageState, LoadedCase } from './case-data';
 import { formatDateTime, formatMoney, isLanguage, t, type Language } from '../../../../locale';
@@ -14,6 +14,7 @@ import { listOf, textOf } from './format';
 import type { StaffNameOf } from './people';
 import { consultForm } from './consultation';
 import { reconsiderationForms } from './reconsideration-forms';
+import { amountGrantedField } from './amount-granted-field';
 
 export const REASON_TEXT_MAX_LENGTH = 8000;
 export const MESSAGE_MAX_LENGTH = 4000;
@@ -67,17 +68,7 @@ function decideForm(application: LoadedCase, state: CasePageState, csrf: string,
       value: textOf(values.outcome),
       error: errors.outcome,
     })}
-    ${textField({
-      name: 'amountGranted',
-      label: t(language, 'casework.amountGranted'),
-      hint: t(language, 'casework.amountGrantedHint', { requested: formatMoney(language, application.amountRequestedOre) }),
-      language,
-      inputMode: 'numeric',
-      width: 's',
-      maxLength: 9,
-      value: textOf(values.amountGranted),
-      error: errors.amountGranted,
-    })}
+    ${amountGrantedField(language, application.amountRequestedOre, { value: values.amountGranted, error: errors.amountGranted })}
     ${criteria.length
       ? choiceGroup({
           name: 'criteria',

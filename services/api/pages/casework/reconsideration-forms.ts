@@ -4,8 +4,9 @@ import { criteriaOf } from '../../casework/decision';
 import { choiceGroup, hiddenField, textArea, textField } from '../forms';
 import { html, type SafeHtml } from '../../../../lib/html';
 import type { CasePageState, LoadedCase } from './case-data';
-import { formatDate, formatDateTime, formatMoney, t, type Language } from '../../../../locale';
+import { formatDate, formatDateTime, t, type Language } from '../../../../locale';
 import { listOf, textOf } from './format';
+import { amountGrantedField } from './amount-granted-field';
 
 // The caseworker's forms for a request for reconsideration (Norway: a klage): the request as the
 // association sent it, then uphold or change it (a klage: change or forward to the klagenemnd),
@@ -29,18 +30,7 @@ function newDecisionFields(application: LoadedCase, values: Record<string, unkno
     value: textOf(values.outcome),
     error: errors.outcome,
   })}
-  ${textField({
-    name: 'amountGranted',
-    label: t(language, 'casework.amountGranted'),
-    hint: t(language, 'casework.amountGrantedHint', { requested: formatMoney(language, application.amountRequestedOre) }),
-    language,
-    optional: true,
-    inputMode: 'numeric',
-    width: 's',
-    maxLength: 9,
-    value: textOf(values.amountGranted),
-    error: errors.amountGranted,
-  })}
+  ${amountGrantedField(language, application.amountRequestedOre, { value: values.amountGranted, error: errors.amountGranted, optional: true })}
   ${textArea({ name: 'conditions', label: t(language, 'casework.conditions'), hint: t(language, 'casework.conditionsHint'), language, optional: true, maxLength: 20_000, rows: 3, value: textOf(values.conditions), error: errors.conditions })}`;
 }
 
