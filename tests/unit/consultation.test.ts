@@ -1,6 +1,7 @@
 import { CONSULTATION_MAX_DEADLINE_MS, consultationDeadlineProblem, consultationReminderOffsets, consultationSchema } from '../../domain/consultation';
 import { renderDecisionLetter, type DecisionLetterData, type LetterLanguage } from '../../documents/letter';
 import { parsePdf } from '../support/pdf-text';
+import { sampleLetterCommon } from '../support/letter-fixtures';
 
 // Partshøring: the rules for its input and deadline, and the paragraph the decision letter gets.
 
@@ -41,33 +42,12 @@ describe('a partshøring’s input', () => {
 
 function letter(language: LetterLanguage, consultation: DecisionLetterData['consultation']): DecisionLetterData {
   return {
-    language,
-    municipality: {
-      name: 'Vordingborg Kommune',
-      department: 'Social og Sundhed, Frivillighed',
-      address: 'Valdemarsgade 43, 4760 Vordingborg',
-      email: 'frivillig@vordingborg.dk',
-      phone: '55 36 36 36',
-    },
-    frame: {
-      legalBasis: 'serviceloven § 18',
-      guidelines: { name: 'Retningslinjer for § 18-puljen 2026', adoptedOn: '2025-11-20', adoptedBy: 'Social- og Sundhedsudvalget' },
-      decisionMaker: { kind: 'delegation', body: 'Social- og Sundhedsudvalget' },
-      contact: { name: 'Lise Frandsen', phone: '55 36 10 10', email: 'puljer@vordingborg.dk' },
-      reconsiderBy: new Date('2027-01-07T09:00:00Z'),
-    },
-    glossaryUrl: 'https://tilskud.example.dk/ordliste',
-    date: new Date('2026-12-10T09:00:00Z'),
-    reference: 'GF-2026-00042',
-    recipient: { organizationName: 'Foreningen Nabohjælp Stege', cvr: '13748136', contactName: 'Birthe Hansen' },
-    roundName: '§ 18-puljen 2026',
-    project: { title: 'Strikkecafé', startDate: '2027-01-01', endDate: '2027-06-30' },
+    ...sampleLetterCommon({ language }),
     outcome: 'rejected',
     amountRequestedOre: 1_200_000n,
     amountGrantedOre: 0n,
     reasons: { criteria: ['Aktiviteten når kun få i målgruppen.'], text: 'Jeres rapport for 2025 viser 6 deltagere pr. gang.' },
     conditions: [],
-    caseworker: { name: 'Mette Sørensen', email: 'mette.sorensen@kommune.example' },
     consultation,
   };
 }

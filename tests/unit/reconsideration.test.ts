@@ -4,6 +4,7 @@ import { boardDecisionSchema, reconsiderationAnswerSchema, reconsiderationReques
 import type { Language } from '../../lib/languages';
 import { expectArchivalPdf } from '../support/pdf-bytes';
 import { parsePdf } from '../support/pdf-text';
+import { sampleLetterCommon } from '../support/letter-fixtures';
 
 describe('the rules of reconsideration', () => {
   it('follows the Norwegian klage for a case in bokmål, the Danish reconsideration otherwise', () => {
@@ -38,29 +39,12 @@ describe('the rules of reconsideration', () => {
 });
 
 const BASE: Omit<ReconsiderationLetterData, 'kind' | 'language'> = {
-  municipality: {
-    name: 'Eksempel Kommune',
-    department: 'Social og Sundhed, Frivillighed',
-    address: 'Rådhuspladsen 1, 9999 Eksempelby',
-    email: 'frivillighed@eksempel.dk',
-    phone: '99 99 99 99',
-  },
-  frame: {
-    legalBasis: 'serviceloven § 18',
-    guidelines: { name: 'Retningslinjer for § 18', adoptedOn: '2026-01-15', adoptedBy: 'Social- og Sundhedsudvalget' },
-    decisionMaker: { kind: 'delegation', body: 'Social- og Sundhedsudvalget' },
-    contact: { name: 'Lise Frandsen', phone: '99 99 99 02', email: 'puljer@eksempel.dk' },
-    reconsiderBy: new Date('2027-02-17T10:00:00Z'),
-  },
-  glossaryUrl: 'https://tilskud.eksempel.dk/ordliste',
-  reference: 'GF-2026-00042',
-  recipient: { organizationName: 'Foreningen Fælles Bord', cvr: '13748136', contactName: 'Inge Hansen' },
-  caseworker: { name: 'Karen Sagsbehandler', title: 'Sagsbehandler', email: 'karen@eksempel.dk', phone: '99 99 99 01' },
-  date: new Date('2027-01-20T10:00:00Z'),
+  ...sampleLetterCommon({
+    caseworker: { name: 'Karen Sagsbehandler', title: 'Sagsbehandler', email: 'karen@eksempel.dk', phone: '99 99 99 01' },
+    date: new Date('2027-01-20T10:00:00Z'),
+  }),
   requestedAt: new Date('2027-01-05T10:00:00Z'),
   decisionDate: new Date('2026-12-15T10:00:00Z'),
-  roundName: '§ 18-puljen 2027',
-  project: { title: 'Fællesspisning', startDate: '2027-02-01', endDate: '2027-06-30' },
   reasons: { criteria: ['Aktiviteten når kun få i målgruppen.'], text: 'Det nye budget ændrer ikke, hvem aktiviteten når.' },
   board: { decidedOn: new Date('2027-03-01T12:00:00Z'), text: 'Klagenemnda er enig i kommunens vurdering.' },
 };
