@@ -75,7 +75,8 @@ export const applicationInputSchema = z
     declarations: z.object({
       truthful: z.literal(true, { message: messageKey('errors.declaration.truthfulRequired') }),
       childCertificates: z.boolean(),
-      shareStory: z.boolean(),
+      /** The answer to common.consent.contactLater: contact about the activity, nothing published. */
+      contactLater: z.boolean(),
     }),
   })
   .superRefine((input, ctx) => {
