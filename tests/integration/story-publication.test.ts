@@ -1,5 +1,10 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createDatabase, type Database } from '../../lib/db';
+import { migrateDeploy } from '../../infra/migrate';
 import { DEMO_STORY_OF, seedDemoStatistics } from '../../infra/demo/demo-data';
-import { applicationBody, createOpenRound, eventually, getJson, postJson } from '../support/fixtures';
+import { createFreshDatabase, dropDatabase } from '../support/database';
+import { applicationBody, createOpenRound, eventually, getJson, insertApplication, postJson } from '../support/fixtures';
 import { parsePdf } from '../support/pdf-text';
 import { submitCase, waitForStatus, type SubmittedCase } from '../support/process';
 import { startTestStack, type TestStack } from '../support/stack';
@@ -125,6 +130,27 @@ describe('stories for politicians', () => {
     expect(await storyAudits(knit.id)).toEqual([]);
   });
 
+  it('migrates an old application’s tick to consent to contact only, and an old report’s tick to no consent to publish', async () => {
+    const old = await insertApplication(stack.db, roundId, { status: 'PAID' });
+    await stack.db.application.update({ where: { id: old.id }, data: { submission: { declarations: { truthful: true, childCertificates: false, shareStory: true } } } });
+    const story = 'Hos Foreningen Fælles Bord kom der flere naboer end ventet.';
+    await stack.db.followUpReport.create({
+      data: { applicationId: old.id, sequence: 1, requirement: 'declaration', dueAt: new Date(), submittedAt: new Date(), content: { narrative: 'Gennemført.', story, shareStory: true } },
+    });
+    const migration = fs.readFileSync(path.join(__dirname, '../../prisma/migrations/20261202124500_separate_consents_story_review/migration.sql'), 'utf8');
+    const updates = migration.match(/^UPDATE[\s\S]*?;/gm)!;
+    expect(updates).toHaveLength(1);
+    for (const statement of updates) await stack.db.$executeRawUnsafe(statement);
+
+    const migrated = await stack.db.application.findUniqueOrThrow({ where: { id: old.id }, include: { reports: true } });
+    expect(migrated.consentContactLater).toBe(true);
+    expect(migrated.reports[0]).toMatchObject({ storyConsent: null, storyReview: null });
+    const page = await (await fetch(`${stack.baseUrl}/personale/sager/${old.id}`, { headers: cookie() })).text();
+    expect(page).toContain('Ikke spurgt med den nuværende tekst');
+    expect((await reviewStory(old.id, { decision: 'approve', storyActivity: 'Fællesspisning', storyText: 'Der kom flere naboer end ventet.' })).status).toBe(409);
+    expect(await storyEvents(old.id)).toEqual([]);
+  });
+
   it('refuses approval while the text holds personal data, naming each finding at its field', async () => {
     const refused = await reviewStory(meal.id, { decision: 'approve', storyActivity: `${ASSOCIATION}: fællesspisning`, storyText: mealStory });
     expect(refused.status).toBe(400);
@@ -177,10 +203,28 @@ describe('stories for politicians', () => {
     expect(summary.body.stories.map((s: { activity: string }) => s.activity)).toEqual(['Fællesspisning i Nordby']);
     expect((await storyEvents(walk.id)).map((e) => e.type)).toEqual(['story_approved', 'story_declined']);
   });
+});
+
+// The demo year in a database of its own: its rounds would show in other suites' figures.
+describe('the demo year’s stories', () => {
+  const adminUrl = process.env.GRANTFLOW_TEST_ADMIN_DATABASE_URL!;
+  let databaseUrl: string;
+  let db: Database;
+
+  beforeAll(async () => {
+    databaseUrl = await createFreshDatabase(adminUrl, 'grantflow_demo_stories');
+    migrateDeploy(databaseUrl);
+    db = createDatabase(databaseUrl);
+  }, 120_000);
+
+  afterAll(async () => {
+    await db?.$disconnect();
+    if (databaseUrl) await dropDatabase(adminUrl, databaseUrl);
+  });
 
   it('seeds the demo year with each story under the activity it tells about', async () => {
-    await seedDemoStatistics(stack.db);
-    const reports = await stack.db.followUpReport.findMany({
+    expect((await seedDemoStatistics(db)).applications).toBeGreaterThan(200);
+    const reports = await db.followUpReport.findMany({
       where: { application: { round: { demo: true } } },
       select: { content: true, storyReview: true, publishedStory: true, publishedActivity: true, application: { select: { projectTitle: true } } },
     });
