@@ -52,6 +52,7 @@ export function formValuesOf(round: RoundInput): RoundFormValues {
   const closes = round.closesAt ? wallClock(round.closesAt) : undefined;
   const values: RoundFormValues = {
     slug: round.slug,
+    scheme: round.scheme,
     name: round.name,
     description: round.description,
     budget: String(round.budget),
@@ -92,9 +93,13 @@ export function formValuesOf(round: RoundInput): RoundFormValues {
   return { ...values, ...frameFormValues(round.legalFrame) };
 }
 
-/** A blank form for a new round, with the defaults most rounds keep. */
+/**
+ * A blank form for a new round, with the defaults most rounds keep. Its reporting tiers and
+ * decision criteria are left empty: a round that sends none takes its scheme's.
+ */
 export function newRoundValues(defaults: RoundInput): RoundFormValues {
-  return { ...formValuesOf(defaults), slug: '', name: '', budget: '', maxAmount: '' };
+  const values = { ...formValuesOf({ ...defaults, reportingTiers: [], decisionCriteria: [] }), slug: '', name: '', budget: '', maxAmount: '' };
+  return values;
 }
 
 /** A field's text, whether posted or held by the form ('' when there is none or it is a list). */
@@ -178,6 +183,7 @@ export function roundFromForm(body: FormBody, language: Language): { input: Reco
 
   const input = {
     slug: text(body, 'slug').trim(),
+    scheme: text(body, 'scheme').trim(),
     name: text(body, 'name'),
     description: text(body, 'description'),
     budget: kroner('budget'),
@@ -188,8 +194,9 @@ export function roundFromForm(body: FormBody, language: Language): { input: Reco
     mode: text(body, 'mode') || undefined,
     targetGroups: list(body, 'targetGroups'),
     excludedCostCategories: list(body, 'excludedCostCategories'),
-    reportingTiers,
-    decisionCriteria,
+    // No rows at all: the round keeps what it has, or a new one takes its scheme's.
+    ...(reportingTiers.length ? { reportingTiers } : {}),
+    ...(decisionCriteria.length ? { decisionCriteria } : {}),
     processSettings: {
       answerDeadline: text(body, 'processSettings.answerDeadline').trim(),
       answerReminders: durations('processSettings.answerReminders'),
@@ -226,6 +233,8 @@ export function placeErrors(errors: FieldErrors, fieldNames: readonly string[]):
 
 export interface RoundFormOptions {
   action: string;
+  /** The schemes a round may belong to. */
+  schemes: { slug: string; name: string }[];
   language: Language;
   values: RoundFormValues;
   errors: FieldErrors;
@@ -237,7 +246,7 @@ export function roundFieldNames(formValues: RoundFormValues): string[] {
   const tiers = tierRowCount(formValues);
   const criteria = criterionRowCount(formValues);
   return [
-    'slug', 'name', 'description', 'budget', 'maxAmount', 'fourEyesThreshold', 'opensAt', 'closesAt', 'mode', 'targetGroups', 'excludedCostCategories',
+    'slug', 'scheme', 'name', 'description', 'budget', 'maxAmount', 'fourEyesThreshold', 'opensAt', 'closesAt', 'mode', 'targetGroups', 'excludedCostCategories',
     ...Array.from({ length: tiers }, (_, i) => [`reportingTiers.${i}.upToKroner`, `reportingTiers.${i}.requirement`, `reportingTiers.${i}.applicationDocuments`]).flat(),
     ...Array.from({ length: criteria }, (_, i) => [`decisionCriteria.${i}.code`, `decisionCriteria.${i}.label.da`, `decisionCriteria.${i}.label.nb`, `decisionCriteria.${i}.label.en`]).flat(),
     'processSettings.answerDeadline', 'processSettings.answerReminders', 'processSettings.decisionTarget', 'processSettings.payoutAfter',
@@ -276,6 +285,7 @@ export function renderRoundForm(res: Response, cookieSecret: string, options: Ro
   return html`<form method="post" action="${options.action}" novalidate>
     ${staffCsrfField(res, cookieSecret)}
     <h2>${t(language, 'admin.sectionBasics')}</h2>
+    ${selectField({ name: 'scheme', label: t(language, 'admin.scheme'), hint: t(language, 'admin.schemeHint'), language, value: text(v, 'scheme'), error: errors.scheme, emptyLabel: '—', options: options.schemes.map((scheme) => ({ value: scheme.slug, label: scheme.name })) })}
     ${field('name', t(language, 'admin.roundName'), { width: 'xl', maxLength: 200 })}
     ${field('slug', t(language, 'admin.slug'), { hint: t(language, 'admin.slugHint'), width: 'l', maxLength: 100, autocomplete: 'off' })}
     ${textArea({ name: 'description', label: t(language, 'admin.description'), language, value: text(v, 'description'), error: errors.description, maxLength: 4000, rows: 4, optional: true })}
@@ -302,7 +312,7 @@ export function renderRoundForm(res: Response, cookieSecret: string, options: Ro
     ${choices('excludedCostCategories', t(language, 'admin.excludedCosts'), BUDGET_CATEGORIES.map((category) => ({ value: category, label: capitalised(budgetCategoryName(language, category)) })))}
 
     <h2>${t(language, 'admin.sectionTiers')}</h2>
-    <p class="form-hint">${t(language, 'admin.tiersHint')}</p>
+    <p class="form-hint">${t(language, 'admin.tiersHint')} ${t(language, 'admin.fromSchemeHint')}</p>
     ${rows(tiers, 'reportingTiers', (n) => t(language, 'admin.tier', { n }), (name) => html`
         <div class="gf-row-fields">
           ${field(name('upToKroner'), t(language, 'admin.upTo'), { inputMode: 'numeric', width: 's', optional: true })}
@@ -319,7 +329,7 @@ export function renderRoundForm(res: Response, cookieSecret: string, options: Ro
         ${choices(name('applicationDocuments'), t(language, 'admin.documents'), APPLICATION_DOCUMENT_KINDS.map((kind) => ({ value: kind, label: t(language, `admin.document.${kind}`) })))}`)}
 
     <h2>${t(language, 'admin.sectionCriteria')}</h2>
-    <p class="form-hint">${t(language, 'admin.criteriaHint')}</p>
+    <p class="form-hint">${t(language, 'admin.criteriaHint')} ${t(language, 'admin.fromSchemeHint')}</p>
     ${rows(criteria, 'decisionCriteria', (n) => t(language, 'admin.criterion', { n }), (name) => html`
         ${field(name('code'), t(language, 'admin.criterionCode'), { width: 'm', maxLength: 100, autocomplete: 'off' })}
         ${field(name('label.da'), t(language, 'admin.criterionDa'), { width: 'xl', maxLength: 500 })}
