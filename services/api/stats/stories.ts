@@ -26,7 +26,7 @@ export function excerpt(text: string, length = EXCERPT_LENGTH): string {
  * consent, given with the report). The story field is used, or the narrative when no separate
  * story was written. Only the association (a legal entity) is named, never a person.
  */
-export async function consentedStories(db: Database, period: StatsPeriod, roundId: string | null, limit: number): Promise<Story[]> {
+export async function consentedStories(db: Database, period: StatsPeriod, roundId: string | null, limit: number, schemeId: string | null = null): Promise<Story[]> {
   const rows = await db.$queryRawUnsafe<{ association: string; round: string; activity: string; month: string; story: string | null; narrative: string | null }[]>(
     `SELECT a.organization_name AS association, r.name AS round, a.project_title AS activity, to_char(f.submitted_at, 'YYYY-MM') AS month,
             f.content->>'story' AS story, f.content->>'narrative' AS narrative
@@ -35,11 +35,13 @@ export async function consentedStories(db: Database, period: StatsPeriod, roundI
        AND f.submitted_at >= ($1::date::timestamp AT TIME ZONE 'Europe/Copenhagen')
        AND f.submitted_at < (($2::date + 1)::timestamp AT TIME ZONE 'Europe/Copenhagen')
        AND ($3::uuid IS NULL OR a.round_id = $3::uuid)
+       AND ($5::uuid IS NULL OR r.scheme_id = $5::uuid)
      ORDER BY f.submitted_at DESC LIMIT $4`,
     period.from,
     period.to,
     roundId,
     limit,
+    schemeId,
   );
   return rows
     .map((row) => ({ association: row.association, round: row.round, activity: row.activity, month: row.month, text: excerpt(row.story?.trim() || row.narrative || '') }))
