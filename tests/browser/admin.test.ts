@@ -117,6 +117,7 @@ describe('administration pages', () => {
     await check('round-new');
 
     const slug = `pulje-${crypto.randomUUID().slice(0, 8)}`;
+    await page.locator('#f-scheme').selectOption('paragraf-18');
     await page.locator('#f-name').fill('§18-puljen 2027 (frist)');
     await page.locator('#f-slug').fill(slug);
     await page.locator('#f-mode-1').check();
@@ -157,7 +158,7 @@ describe('administration pages', () => {
     expect(round.decisionCriteria).toEqual([
       { code: 'target_group', label: { da: 'Aktiviteten når kun få i målgruppen.', nb: 'Aktiviteten når bare få i målgruppen.', en: 'The activity reaches few people in the target group.' } },
     ]);
-    // What the administrator left blank of the frame comes from the shipped § 18 frame (outside production).
+    // What the administrator left blank of the frame comes from the § 18 scheme's frame.
     expect(round.legalFrame).toMatchObject({
       legalBasis: 'serviceloven § 18',
       decisionMaker: { kind: 'committee', body: 'Social- og Sundhedsudvalget', meetingDate: '2027-03-10' },

@@ -41,6 +41,7 @@ const uniqueSlug = (prefix: string) => `${prefix}-${crypto.randomUUID().slice(0,
 function roundBody(overrides: Record<string, unknown> = {}) {
   return {
     slug: uniqueSlug('paragraf-18'),
+    scheme: 'paragraf-18',
     name: '§18-puljen 2027',
     description: 'Tilskud til frivilligt socialt arbejde.',
     budget: 1_000_000,
