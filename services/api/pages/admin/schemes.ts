@@ -68,8 +68,7 @@ export function schemePages(deps: AdminPageDependencies & { db: Database }): Rou
           ${LANGUAGES.map((text) =>
             textArea({ name: `description.${text}`, label: t(language, `admin.schemeDescription.${text}`), language, value: value(`description.${text}`), error: errors[`description.${text}`], maxLength: 2000, rows: 3 }),
           )}
-          <p class="form-hint">${t(language, 'admin.schemeFrameHint')}</p>
-          ${renderFrameFields(language, page.values, errors)}
+          ${renderFrameFields(language, page.values, errors, t(language, 'admin.schemeFrameHint'))}
           <button type="submit" class="button button-primary">${page.scheme ? t(language, 'admin.saveScheme') : t(language, 'admin.newScheme')}</button>
         </form>`,
     }, status);
