@@ -1,4 +1,7 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { CaseScript, writeCase, type CaseApplicant } from '../../infra/demo/case-script';
 import { claimUpdate, decideUpdate } from '../../workflows/messages';
 import { FAST_PROCESS, getJson, postJson } from '../support/fixtures';
@@ -160,6 +163,10 @@ describe('grant schemes', () => {
     expect(await submitted.handle.result()).toBe('DECIDED');
 
     const letter = await stack.db.document.findFirstOrThrow({ where: { applicationId: submitted.id, kind: 'decision_letter' } });
+    // Kept for a person to look at.
+    const folder = path.join(os.tmpdir(), 'grantflow-scheme-letters');
+    fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(path.join(folder, 'kulturpulje-afslag.pdf'), letter.content);
     const text = (await parsePdf(letter.content)).text.replace(/\s+/g, ' ');
     expect(text).toContain('Afgørelsen er truffet efter kommunalfuldmagtsreglerne (de uskrevne regler om kommunens opgaver).');
     expect(text).toContain('Retningslinjer for Kultur- og aktivitetspuljen, vedtaget af Kultur- og Fritidsudvalget');

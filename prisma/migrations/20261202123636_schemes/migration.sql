@@ -20,13 +20,13 @@ CREATE TABLE "schemes" (
 -- CreateIndex
 CREATE UNIQUE INDEX "schemes_slug_key" ON "schemes"("slug");
 
--- The § 18 scheme: the shipped § 18 frame (domain/legal-frame.ts shippedLegalFrame, without a
+-- The § 18 scheme (its names keep "§ 18" on one line with a no-break space): the shipped § 18 frame (domain/legal-frame.ts shippedLegalFrame, without a
 -- contact person: each round has its own) and the default reporting tiers.
 INSERT INTO "schemes" ("id", "slug", "name", "description", "legal_frame", "decision_criteria", "reporting_tiers")
 VALUES (
   '00000000-0000-4000-8000-000000000018'::uuid,
   'paragraf-18',
-  '{"da": "Tilskud til frivilligt socialt arbejde (§ 18)", "nb": "Tilskudd til frivillig sosialt arbeid (§ 18)", "en": "Grants for voluntary social work (section 18)"}',
+  '{"da": "Tilskud til frivilligt socialt arbejde (§ 18)", "nb": "Tilskudd til frivillig sosialt arbeid (§ 18)", "en": "Grants for voluntary social work (section 18)"}',
   '{"da": "Tilskud til frivilligt socialt arbejde efter serviceloven § 18: aktiviteter for mennesker, der er ensomme, syge, udsatte eller i en svær situation, og som frivillige bærer.", "nb": "Tilskudd til frivillig sosialt arbeid etter den danske serviceloven § 18: aktiviteter for mennesker som er ensomme, syke, utsatte eller i en vanskelig situasjon, og som frivillige bærer.", "en": "Grants for voluntary social work under section 18 of the Danish Social Services Act (serviceloven § 18): activities for people who are lonely, ill, vulnerable or in a difficult situation, carried by volunteers."}',
   '{"legalBasis": "serviceloven § 18", "guidelines": {"name": "Retningslinjer for tilskud til frivilligt socialt arbejde (§ 18)", "adoptedOn": "2026-01-15", "adoptedBy": "Social- og Sundhedsudvalget"}, "decisionMaker": {"kind": "delegation", "body": "Social- og Sundhedsudvalget"}, "complaintGuidance": {}, "contact": {}}',
   '[]',
