@@ -6,17 +6,15 @@ import { decisionCriteriaSchema, type DecisionCriterion } from '../../../domain/
 import { roundReportingTiers } from '../../../domain/rounds';
 import { schemeInputSchema, schemeUpdateSchema, type SchemeDefaults, type SchemeInput, type SchemeUpdate } from '../../../domain/scheme-input';
 import type { Scheme } from '../../../prisma/generated/client';
+import { schemeText } from '../../../domain/scheme-texts';
 import { ApiError } from '../http/errors';
 import { validated } from './validated';
 
 // Creating and changing grant schemes, shared by the JSON API and the admin pages.
 
-type InEveryLanguage = SchemeInput['name'];
-
 /** A JSON column of texts per language, as stored (never trusted to be complete). */
-function textsOf(stored: unknown): InEveryLanguage {
-  const texts = (stored ?? {}) as Partial<InEveryLanguage>;
-  return { da: texts.da ?? '', nb: texts.nb ?? texts.da ?? '', en: texts.en ?? texts.da ?? '' };
+function textsOf(stored: unknown): SchemeInput['name'] {
+  return { da: schemeText(stored, 'da'), nb: schemeText(stored, 'nb'), en: schemeText(stored, 'en') };
 }
 
 export function schemeAsInput(scheme: Scheme): SchemeInput {

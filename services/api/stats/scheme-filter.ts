@@ -1,4 +1,6 @@
 import type { Database } from '../../../lib/db';
+import type { Language } from '../../../lib/languages';
+import { schemeText } from '../../../domain/scheme-texts';
 
 /** The id of the scheme a statistics query names by slug, or undefined when there is none. */
 export async function schemeIdOf(db: Database, slug: string): Promise<string | undefined> {
@@ -6,10 +8,7 @@ export async function schemeIdOf(db: Database, slug: string): Promise<string | u
 }
 
 /** Every scheme as the dashboard's filter offers it, named in the reader's language. */
-export async function schemeOptions(db: Database, language: 'da' | 'nb' | 'en'): Promise<{ slug: string; name: string }[]> {
+export async function schemeOptions(db: Database, language: Language): Promise<{ slug: string; name: string }[]> {
   const schemes = await db.scheme.findMany({ orderBy: { createdAt: 'asc' }, select: { slug: true, name: true } });
-  return schemes.map((scheme) => {
-    const names = (scheme.name ?? {}) as Partial<Record<string, string>>;
-    return { slug: scheme.slug, name: names[language] ?? names.da ?? scheme.slug };
-  });
+  return schemes.map((scheme) => ({ slug: scheme.slug, name: schemeText(scheme.name, language) || scheme.slug }));
 }
