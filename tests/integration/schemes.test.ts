@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { CaseScript, writeCase, type CaseApplicant } from '../../infra/demo/case-script';
 import { claimUpdate, decideUpdate } from '../../workflows/messages';
-import { FAST_PROCESS, getJson, postJson } from '../support/fixtures';
+import { FAST_PROCESS, getJson, insertApplication, postJson } from '../support/fixtures';
 import { parsePdf } from '../support/pdf-text';
 import { submitCase, waitForStatus } from '../support/process';
 import { SECTION_18_SCHEME_SLUG } from '../support/schemes';
@@ -100,6 +100,16 @@ describe('grant schemes', () => {
     });
     const stored = await stack.db.fundingRound.findUniqueOrThrow({ where: { id: created.body.id }, include: { scheme: true } });
     expect(stored.scheme.id).toBe(scheme.id);
+
+    // Once the round has applications its scheme is fixed: its cases are counted and written under it.
+    await insertApplication(stack.db, created.body.id);
+    const moved = await fetch(api(`/rounds/${created.body.id}`), {
+      method: 'PATCH',
+      headers: { ...admin.headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ scheme: SECTION_18_SCHEME_SLUG }),
+    });
+    expect(moved.status).toBe(409);
+    expect(((await moved.json()) as { error: { issues: { path: string }[] } }).error.issues.map((issue) => issue.path)).toEqual(['scheme']);
 
     // A later change to the scheme does not reach the round already created.
     const changed = await fetch(api(`/admin/schemes/${scheme.id}`), {
@@ -243,6 +253,8 @@ describe('grant schemes', () => {
     });
     const created = await postJson(api('/rounds'), roundBody(scheme.slug, { name: 'Kulturpuljen 2027 (løbende)' }), admin.headers);
     expect(created.status).toBe(201);
+    const listed = await getJson(api('/rounds?lang=en'));
+    expect(listed.body.rounds.find((round: { id: string }) => round.id === created.body.id).scheme).toEqual({ slug: scheme.slug, name: 'Culture pool for everyone' });
     const page = await (await fetch(`${stack.baseUrl}/?lang=en`)).text();
     const section = page.slice(page.indexOf(`id="scheme-${scheme.slug}"`));
     expect(section).toContain('Culture pool for everyone');
