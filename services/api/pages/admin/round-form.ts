@@ -98,8 +98,7 @@ export function formValuesOf(round: RoundInput): RoundFormValues {
  * decision criteria are left empty: a round that sends none takes its scheme's.
  */
 export function newRoundValues(defaults: RoundInput): RoundFormValues {
-  const values = { ...formValuesOf({ ...defaults, reportingTiers: [], decisionCriteria: [] }), slug: '', name: '', budget: '', maxAmount: '' };
-  return values;
+  return { ...formValuesOf({ ...defaults, reportingTiers: [], decisionCriteria: [] }), slug: '', name: '', budget: '', maxAmount: '' };
 }
 
 /** A field's text, whether posted or held by the form ('' when there is none or it is a list). */

@@ -2,15 +2,15 @@ import type { Request } from 'express';
 import { t, type Language, type MessageKey } from '../../../../locale';
 import type { FundingRound, Scheme } from '../../../../prisma/generated/client';
 import { schemeText } from '../../../../domain/scheme-texts';
-
-/** The precheck asks whether the activity fits the scheme the round belongs to. */
-type RoundWithScheme = FundingRound & { scheme: Pick<Scheme, 'name' | 'description'> };
 import { CSRF_FIELD } from '../../http/csrf';
 import { choiceGroup, hiddenField, type FieldErrors } from '../forms';
 import { html } from '../../../../lib/html';
 import { renderPage, type SiteSettings } from '../layout';
 import { renderPageWithErrors } from '../page-with-errors';
 import { contactLine } from './page-parts';
+
+/** The precheck asks whether the activity fits the scheme the round belongs to. */
+type RoundWithScheme = FundingRound & { scheme: Pick<Scheme, 'name' | 'description'> };
 
 // A few questions before the form. A hard stop leads to a page that says why and what to do
 // instead (DKFDS: not an error); otherwise the answers go into the new draft.
@@ -97,7 +97,6 @@ export function precheckPage(
           return choiceGroup({
             name: `precheck.${question}`,
             label: t(language, text.label),
-            // The scheme's own description says what its purpose is.
             hint: question === 'social' ? schemeText(round.scheme.description, language) : text.hint ? t(language, text.hint) : undefined,
             language,
             error: state.errors[`precheck.${question}`],
