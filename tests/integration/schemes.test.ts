@@ -57,7 +57,7 @@ function roundBody(scheme: string | undefined, overrides: Record<string, unknown
 
 describe('grant schemes', () => {
   let stack: TestStack;
-  let admin: { headers: Record<string, string> };
+  let admin: { token: string; headers: Record<string, string> };
   let caseworker: { email: string; headers: Record<string, string> };
 
   beforeAll(async () => {
@@ -190,8 +190,9 @@ describe('grant schemes', () => {
     const senior = await createScheme(`senior-tal-${crypto.randomUUID().slice(0, 8)}`, {
       name: { da: 'Seniorpuljen', nb: 'Seniorpuljen', en: 'Senior pool' },
     });
-    const roundIn = async (schemeSlug: string) => (await postJson(api('/rounds'), roundBody(schemeSlug, { opensAt: '2025-01-01T00:00:00Z', closesAt: null }), admin.headers)).body.id as string;
-    const [cultureRound, seniorRound] = [await roundIn(culture.slug), await roundIn(senior.slug)];
+    const roundIn = async (schemeSlug: string, name: string) =>
+      (await postJson(api('/rounds'), roundBody(schemeSlug, { name, opensAt: '2025-01-01T00:00:00Z', closesAt: null }), admin.headers)).body.id as string;
+    const [cultureRound, seniorRound] = [await roundIn(culture.slug, 'Kulturpuljen 2025'), await roundIn(senior.slug, 'Seniorpuljen 2025')];
 
     // Five culture cases (three granted) and six senior cases (all refused), in June 2025.
     const applicant = (roundId: string, index: number): CaseApplicant => ({
@@ -240,6 +241,20 @@ describe('grant schemes', () => {
     // A round of another scheme gives nothing when cut by this one.
     const mismatched = await summary(`&scheme=${culture.slug}&roundId=${seniorRound}`);
     expect(mismatched.reach.submitted).toBe(0);
+
+    // The dashboard offers the scheme as a filter and shows only its rounds' budget.
+    const dashboard = async (query: string) => fetch(`${stack.baseUrl}/statistik?from=2025-06-01&to=2025-06-30${query}`, { headers: { cookie: `gf_staff=${admin.token}` } });
+    const page = await dashboard(`&scheme=${culture.slug}&roundId=`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain(`<option value="${culture.slug}" selected>`);
+    expect(html).toContain(`scheme=${culture.slug}`);
+    const budgetSection = html.slice(html.indexOf('id="budget-heading"'));
+    expect(budgetSection).toContain('Kulturpuljen 2025');
+    expect(budgetSection).not.toContain('Seniorpuljen 2025');
+    const refused = await dashboard('&scheme=ingen-ordning');
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('Ordningen findes ikke.');
 
     // The council brief takes the same filter.
     const brief = await fetch(api(`/stats/council-brief.pdf?from=2025-06-01&to=2025-06-30&scheme=${culture.slug}`), { headers: admin.headers });
