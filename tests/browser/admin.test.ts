@@ -220,6 +220,10 @@ describe('administration pages', () => {
 
     await page.locator('[id="f-name-en"]').fill('Culture and activity pool');
     await page.locator('[id="f-legalFrame-legalBasis"]').fill('kommunalfuldmagtsreglerne (de uskrevne regler om kommunens opgaver)');
+    await page.locator('[id="f-decisionCriteria-0-code"]').fill('open_to_all');
+    await page.locator('[id="f-decisionCriteria-0-label-da"]').fill('Aktiviteten er ikke åben for alle borgere i kommunen.');
+    await page.locator('[id="f-decisionCriteria-0-label-nb"]').fill('Aktiviteten er ikke åpen for alle innbyggerne i kommunen.');
+    await page.locator('[id="f-decisionCriteria-0-label-en"]').fill('The activity is not open to everyone in the municipality.');
     await submit('/personale/admin/ordninger/ny');
     expect(await page.locator('.alert-success').textContent()).toMatch(/oprettet/);
     const scheme = await stack.db.scheme.findUniqueOrThrow({ where: { slug } });
@@ -239,6 +243,10 @@ describe('administration pages', () => {
     expect(await page.locator('.alert-success').textContent()).toMatch(/oprettet/);
     const round = await stack.db.fundingRound.findUniqueOrThrow({ where: { slug: roundSlug } });
     expect(round.schemeId).toBe(scheme.id);
+    // The round's criteria and tiers, left empty on its form, are the scheme's.
+    expect(round.decisionCriteria).toEqual(scheme.decisionCriteria);
+    expect((round.decisionCriteria as { code: string }[]).map((criterion) => criterion.code)).toEqual(['open_to_all']);
+    expect(round.reportingTiers).toEqual(scheme.reportingTiers);
     expect(round.legalFrame).toMatchObject({ legalBasis: 'kommunalfuldmagtsreglerne (de uskrevne regler om kommunens opgaver)', guidelines: { name: 'Retningslinjer for Kultur- og aktivitetspuljen' } });
     expect(await page.locator('#f-legalFrame-legalBasis').inputValue()).toBe('kommunalfuldmagtsreglerne (de uskrevne regler om kommunens opgaver)');
   }, 300_000);

@@ -14,14 +14,17 @@ import { staffCsrfField } from '../staff/shell';
 import { fieldErrorsOf, noticeAlert, sendAdminPage, type AdminPageDependencies } from './page';
 import { placeErrors } from './round-form';
 import { FRAME_FIELD_NAMES, frameFormValues, frameFromForm, renderFrameFields } from './round-frame-fields';
+import { kronerOf } from './form-values';
+import { renderRuleFields, ruleFieldNames, ruleFormValues, rulesFromForm } from './rule-fields';
 
-// Grant schemes: the list, a new scheme, and an existing one's texts and legal frame. Its
-// decision criteria and reporting tiers are set through the API (PATCH /api/v1/admin/schemes/{id}).
+// Grant schemes: the list, a new scheme, and an existing one's texts, legal frame, reporting
+// tiers and decision criteria (what a new round of the scheme starts from).
 
 const BASE = '/personale/admin/ordninger';
 const LANGUAGES = ['da', 'nb', 'en'] as const;
 const TEXT_FIELDS = LANGUAGES.flatMap((language) => [`name.${language}`, `description.${language}`]);
 const FIELD_NAMES = ['slug', ...TEXT_FIELDS, ...FRAME_FIELD_NAMES];
+const fieldNames = (values: Values) => [...FIELD_NAMES, ...ruleFieldNames(values)];
 
 type Values = Record<string, string | string[]>;
 
@@ -30,14 +33,26 @@ function valuesOf(scheme: SchemeView): Values {
     slug: scheme.slug,
     ...Object.fromEntries(LANGUAGES.flatMap((language) => [[`name.${language}`, scheme.name[language]], [`description.${language}`, scheme.description[language]]])),
     ...frameFormValues(scheme.legalFrame),
+    ...ruleFormValues(scheme),
   };
 }
 
-function schemeFromForm(body: Record<string, unknown>): { input: Record<string, unknown>; values: Values } {
+/** The posted scheme, and the problems only the form can have (a limit that is not a number). No tier or criterion rows: the scheme keeps its own, or a new one gets the defaults. */
+function schemeFromForm(body: Record<string, unknown>, language: Language): { input: Record<string, unknown>; values: Values; errors: FieldErrors } {
   const text = (name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');
-  const values: Values = Object.fromEntries(FIELD_NAMES.map((name) => [name, text(name)]));
+  const values: Values = Object.fromEntries(Object.entries(body).filter((entry): entry is [string, string | string[]] => entry[0] !== '_csrf' && (typeof entry[1] === 'string' || Array.isArray(entry[1]))));
   const texts = (prefix: string) => Object.fromEntries(LANGUAGES.map((language) => [language, text(`${prefix}.${language}`)]));
-  return { input: { slug: text('slug').trim(), name: texts('name'), description: texts('description'), legalFrame: frameFromForm(body) }, values };
+  const errors: FieldErrors = {};
+  const { reportingTiers, decisionCriteria } = rulesFromForm(body, (name) => kronerOf(body, name, errors, language, { optional: true }));
+  const input = {
+    slug: text('slug').trim(),
+    name: texts('name'),
+    description: texts('description'),
+    legalFrame: frameFromForm(body),
+    ...(reportingTiers.length ? { reportingTiers } : {}),
+    ...(decisionCriteria.length ? { decisionCriteria } : {}),
+  };
+  return { input, values, errors };
 }
 
 export function schemePages(deps: AdminPageDependencies & { db: Database }): Router {
@@ -69,6 +84,7 @@ export function schemePages(deps: AdminPageDependencies & { db: Database }): Rou
             textArea({ name: `description.${text}`, label: t(language, `admin.schemeDescription.${text}`), language, value: value(`description.${text}`), error: errors[`description.${text}`], maxLength: 2000, rows: 3 }),
           )}
           ${renderFrameFields(language, page.values, errors, t(language, 'admin.schemeFrameHint'))}
+          ${renderRuleFields(language, page.values, errors)}
           <button type="submit" class="button button-primary">${page.scheme ? t(language, 'admin.saveScheme') : t(language, 'admin.newScheme')}</button>
         </form>`,
     }, status);
@@ -84,7 +100,8 @@ export function schemePages(deps: AdminPageDependencies & { db: Database }): Rou
   /** Saves through the shared rules; a refusal shows the form again with each message on its field. */
   async function save(req: Request, res: Response, scheme: SchemeView | undefined) {
     const language = pageLanguage(req, res);
-    const { input, values } = schemeFromForm(req.body ?? {});
+    const { input, values, errors } = schemeFromForm(req.body ?? {}, language);
+    if (Object.keys(errors).length) return showForm(req, res, language, { scheme, values, errors: placeErrors(errors, fieldNames(values)) }, 400);
     try {
       if (scheme) {
         const { before, after } = await updateScheme(deps.db, scheme.id, input, language);
@@ -97,7 +114,7 @@ export function schemePages(deps: AdminPageDependencies & { db: Database }): Rou
       }
     } catch (error) {
       if (!(error instanceof ApiError) || error.status >= 500) throw error;
-      showForm(req, res, language, { scheme, values, errors: placeErrors(fieldErrorsOf(error, language), FIELD_NAMES) }, error.status);
+      showForm(req, res, language, { scheme, values, errors: placeErrors(fieldErrorsOf(error, language), fieldNames(values)) }, error.status);
     }
   }
 
