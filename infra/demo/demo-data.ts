@@ -2,11 +2,12 @@ import crypto from 'node:crypto';
 import type { Database, Prisma } from '../../lib/db';
 import { kronerToOre } from '../../domain/money';
 import { CaseScript, writeCase, type CaseApplicant } from './case-script';
-import { DEMO_LEGAL_FRAME } from '../../services/api/seed';
+import { DEMO_CULTURE_FRAME, DEMO_LEGAL_FRAME, seedDemoSchemes } from '../../services/api/seed';
 
-// A realistic year of §18 cases for the statistics to show in development: three rounds, a few
-// hundred applications along every path (quick approvals, missing documents, second signatures,
-// rejections with reasons, lapsed, withdrawn, deadline rounds waiting to close),
+// A realistic year of cases for the statistics to show in development: three rounds (two of the
+// § 18 scheme, one of the culture and activity pool), a few hundred applications along every path
+// (quick approvals, missing documents, second signatures, rejections with reasons, lapsed,
+// withdrawn, deadline rounds waiting to close),
 // drafts that stopped at every step, and follow-up reports, most with a story about their own activity. All names
 // are fictional. Written as read-model rows directly: no workflows run for these cases, so none
 // is left where a caseworker would act on it (in the queue, in review, a report to review).
@@ -84,10 +85,13 @@ export async function seedDemoStatistics(db: Database, now = new Date()): Promis
     { code: 'excluded_costs', label: { da: 'En del af budgettet dækker udgifter, puljen ikke støtter.', nb: 'En del av budsjettet dekker utgifter puljen ikke støtter.', en: 'Part of the budget covers costs the round does not support.' } },
     { code: 'voluntary_core', label: { da: 'Den frivillige indsats er ikke bærende i aktiviteten.', nb: 'Den frivillige innsatsen er ikke bærende.', en: 'Voluntary effort is not at the core of the activity.' } },
   ];
-  const round = (slug: string, name: string, mode: 'continuous' | 'deadline', opensAt: Date, closesAt: Date | null, budgetKroner: number) =>
+  // The summer activities are a round of the culture and activity pool, so the statistics can be cut by scheme.
+  const { cultureSchemeId } = await seedDemoSchemes(db);
+  const round = (slug: string, name: string, mode: 'continuous' | 'deadline', opensAt: Date, closesAt: Date | null, budgetKroner: number, culture = false) =>
     db.fundingRound.create({
       data: {
         slug: `${DEMO_ROUND_PREFIX}${slug}`,
+        ...(culture ? { schemeId: cultureSchemeId } : {}),
         name,
         description: 'Demodata til statistikken.',
         budgetOre: kronerToOre(budgetKroner),
@@ -99,14 +103,14 @@ export async function seedDemoStatistics(db: Database, now = new Date()): Promis
         excludedCostCategories: ['wages', 'premises'],
         decisionCriteria: criteria,
         processSettings: { decisionTarget: 'P30D' },
-        legalFrame: DEMO_LEGAL_FRAME as object,
+        legalFrame: (culture ? DEMO_CULTURE_FRAME : DEMO_LEGAL_FRAME) as object,
         demo: true,
       },
     });
   const yearAgo = new Date(now.getTime() - 365 * DAY);
   const continuous = await round('loebende', `§18-puljen ${year - 1}–${year} (løbende)`, 'continuous', yearAgo, null, 1_500_000);
   const winter = await round('vinter', `Vinterpuljen ${year - 1}`, 'deadline', yearAgo, new Date(yearAgo.getTime() + 60 * DAY), 400_000);
-  const summer = await round('sommer', `Sommeraktiviteter ${year}`, 'deadline', new Date(yearAgo.getTime() + 150 * DAY), new Date(yearAgo.getTime() + 210 * DAY), 300_000);
+  const summer = await round('sommer', `Sommeraktiviteter ${year}`, 'deadline', new Date(yearAgo.getTime() + 150 * DAY), new Date(yearAgo.getTime() + 210 * DAY), 300_000, true);
 
   let applications = 0;
   const usedCvr: string[] = [];

@@ -70,7 +70,7 @@ async function applyThroughTheForm(page: Page, options: JourneyOptions): Promise
   const email = `inge+${crypto.randomUUID().slice(0, 8)}@faellesbord.dk`;
 
   await page.goto(`${stack.baseUrl}/`);
-  expect(await page.locator('h1').textContent()).toBe('Søg tilskud til frivilligt socialt arbejde');
+  expect(await page.locator('h1').textContent()).toBe('Søg tilskud til jeres forening');
   await expect(page.locator(`#round-${round.slug}`).textContent()).resolves.toContain(round.name);
   await check(page, `${prefix}landing`, { record });
   await page.locator(`a[href="/ansoeg/${round.slug}"]`).click();

@@ -10,6 +10,7 @@ const periodQuery = describedQuery(statsQuerySchema, {
   from: 'First day (Danish time); default: the first day of the month eleven months ago',
   to: 'Last day, inclusive; default: today. At most five years after from.',
   roundId: 'One funding round; all rounds when left out',
+  scheme: 'The slug of one grant scheme: only its rounds are counted (400 naming `scheme` when there is no such scheme); all schemes when left out',
 });
 
 const count = z
@@ -25,6 +26,7 @@ const statsSummarySchema = z
   .looseObject({
     period: z.looseObject({ from: z.iso.date(), to: z.iso.date() }),
     roundId: z.string().nullable(),
+    schemeId: z.string().nullable(),
     minimumGroupSize: z.literal(5),
     turnaround: z.looseObject({
       decided: count,

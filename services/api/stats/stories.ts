@@ -29,7 +29,7 @@ export function excerpt(text: string, length = EXCERPT_LENGTH): string {
  * caseworker approved its anonymised wording; round and activity are read from the report's own
  * case.
  */
-export async function approvedStories(db: Database, period: StatsPeriod, roundId: string | null, limit: number): Promise<Story[]> {
+export async function approvedStories(db: Database, period: StatsPeriod, roundId: string | null, limit: number, schemeId: string | null = null): Promise<Story[]> {
   return db.$queryRawUnsafe<Story[]>(
     `SELECT r.name AS round, f.published_activity AS activity, to_char(f.submitted_at AT TIME ZONE 'Europe/Copenhagen', 'YYYY-MM') AS month, f.published_story AS text
      FROM follow_up_reports f JOIN applications a ON a.id = f.application_id JOIN funding_rounds r ON r.id = a.round_id
@@ -37,11 +37,13 @@ export async function approvedStories(db: Database, period: StatsPeriod, roundId
        AND f.submitted_at >= ($1::date::timestamp AT TIME ZONE 'Europe/Copenhagen')
        AND f.submitted_at < (($2::date + 1)::timestamp AT TIME ZONE 'Europe/Copenhagen')
        AND ($3::uuid IS NULL OR a.round_id = $3::uuid)
+       AND ($5::uuid IS NULL OR r.scheme_id = $5::uuid)
      ORDER BY f.submitted_at DESC, f.id
      LIMIT $4`,
     period.from,
     period.to,
     roundId,
     limit,
+    schemeId,
   );
 }

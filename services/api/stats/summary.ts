@@ -34,6 +34,8 @@ export interface Breakdown {
 export interface StatsSummary {
   period: StatsPeriod;
   roundId: string | null;
+  // The scheme the figures are cut to (its id), or null for every scheme.
+  schemeId: string | null;
   minimumGroupSize: number;
   turnaround: {
     decided: Count;
@@ -127,17 +129,20 @@ const ratio = (part: number, whole: number) => (whole > 0 ? Math.round((part / w
 
 export interface SummaryQuery extends StatsPeriod {
   roundId?: string;
+  /** Only the rounds of one scheme (its id). */
+  schemeId?: string;
 }
 
 export async function statsSummary(db: Database, query: SummaryQuery, language: Language = 'da'): Promise<StatsSummary> {
   await refreshStatistics(db);
   const period = { from: query.from, to: query.to };
   const roundId = query.roundId ?? null;
+  const schemeId = query.schemeId ?? null;
   const [rows, monthlyRows, rounds, stories] = await Promise.all([
-    rollupRows(db, period, roundId),
-    monthlyRollupRows(db, period, roundId),
-    roundFigures(db, period, roundId),
-    approvedStories(db, period, roundId, 3),
+    rollupRows(db, period, roundId, schemeId),
+    monthlyRollupRows(db, period, roundId, schemeId),
+    roundFigures(db, period, roundId, schemeId),
+    approvedStories(db, period, roundId, 3, schemeId),
   ]);
   const rollup = new Rollup(rows);
   const drafts = draftFigures(rollup);
@@ -173,6 +178,7 @@ export async function statsSummary(db: Database, query: SummaryQuery, language: 
   return {
     period,
     roundId,
+    schemeId,
     minimumGroupSize: MIN_GROUP_SIZE,
     turnaround: {
       decided: shownCount(decided),
@@ -284,8 +290,8 @@ interface RoundFigures {
 }
 
 /** Every round with its budget, what it has granted in all, and what it granted in the period. */
-async function roundFigures(db: Database, period: StatsPeriod, roundId: string | null): Promise<RoundFigures[]> {
-  const filter = periodFilter(period, 4);
+async function roundFigures(db: Database, period: StatsPeriod, roundId: string | null, schemeId: string | null): Promise<RoundFigures[]> {
+  const filter = periodFilter(period, 5);
   const rows = await db.$queryRawUnsafe<
     { id: string; name: string; budget_ore: bigint; process_settings: unknown; decision_criteria: unknown; granted: bigint | null; granted_in_period: bigint | null; active: boolean }[]
   >(
@@ -296,11 +302,12 @@ async function roundFigures(db: Database, period: StatsPeriod, roundId: string |
                 WHERE grain = 'month' AND metric = 'decided' AND round_id <> '${ALL_ROUNDS}'::uuid GROUP BY round_id) g ON g.round_id = r.id
      LEFT JOIN (SELECT round_id, sum(total)::bigint AS granted_in_period FROM stats_rollup
                 WHERE metric = 'decided' AND round_id <> '${ALL_ROUNDS}'::uuid AND ${filter.sql} GROUP BY round_id) p ON p.round_id = r.id
-     WHERE ($1::uuid IS NULL OR r.id = $1::uuid)
+     WHERE ($1::uuid IS NULL OR r.id = $1::uuid) AND ($4::uuid IS NULL OR r.scheme_id = $4::uuid)
      ORDER BY r.opens_at DESC, r.name`,
     roundId,
     period.from,
     period.to,
+    schemeId,
     ...filter.params,
   );
   return rows.map((row) => ({

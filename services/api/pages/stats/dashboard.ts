@@ -11,6 +11,7 @@ import { pageLanguage } from '../page-language';
 import { sendStaffPage } from '../staff/shell';
 import { statsQuerySchema, resolvePeriod } from '../../stats/query';
 import { statsSummary, type StatsSummary } from '../../stats/summary';
+import { schemeIdOf, schemeOptions } from '../../stats/scheme-filter';
 import { barChart, columnChart, dataTable } from './charts';
 
 /** Figures in the page's language; "<5" and hidden figures say so in words. */
@@ -36,7 +37,8 @@ export async function showDashboard(req: Request, res: Response, deps: { db: Dat
   const language = pageLanguage(req, res);
   const f = formatter(language);
   const rounds = await deps.db.fundingRound.findMany({ orderBy: [{ opensAt: 'desc' }, { name: 'asc' }], select: { id: true, name: true } });
-  const raw = { from: stringOf(req.query.from), to: stringOf(req.query.to), roundId: stringOf(req.query.roundId) };
+  const schemes = await schemeOptions(deps.db, language);
+  const raw = { from: stringOf(req.query.from), to: stringOf(req.query.to), roundId: stringOf(req.query.roundId), scheme: stringOf(req.query.scheme) };
   const errors: FieldErrors = {};
   const parsed = pageQuerySchema.safeParse(req.query, { error: zodErrorMap(language) });
   let summary: StatsSummary | null = null;
@@ -44,15 +46,17 @@ export async function showDashboard(req: Request, res: Response, deps: { db: Dat
     for (const issue of zodIssues(parsed.error, language)) errors[issue.path] ??= issue.message;
   } else {
     const resolved = resolvePeriod(parsed.data, language);
+    const schemeId = parsed.data.scheme ? await schemeIdOf(deps.db, parsed.data.scheme) : undefined;
+    if (parsed.data.scheme && !schemeId) errors.scheme = t(language, 'errors.scheme.unknown');
     if ('issue' in resolved) errors[resolved.issue.path] = resolved.issue.message;
-    else summary = await statsSummary(deps.db, { ...resolved.period, ...(parsed.data.roundId ? { roundId: parsed.data.roundId } : {}) }, language);
+    else if (!errors.scheme) summary = await statsSummary(deps.db, { ...resolved.period, ...(parsed.data.roundId ? { roundId: parsed.data.roundId } : {}), ...(schemeId ? { schemeId } : {}) }, language);
   }
   const hasErrors = Object.keys(errors).length > 0;
-  const form = periodForm(language, f, rounds, summary ? { from: summary.period.from, to: summary.period.to, roundId: summary.roundId ?? '' } : raw, errors);
+  const form = periodForm(language, f, rounds, schemes, summary ? { from: summary.period.from, to: summary.period.to, roundId: summary.roundId ?? '', scheme: raw.scheme } : raw, errors);
   const main = html`<h1>${t(language, 'stats.title')}</h1>
     <p class="font-lead">${t(language, 'stats.intro')}</p>
     ${form}
-    ${summary ? figures(summary, language, f) : ''}`;
+    ${summary ? figures(summary, language, f, raw.scheme) : ''}`;
   sendStaffPage(req, res, deps.site, deps.cookieSecret, { title: t(language, 'stats.title'), language, main, area: 'statistics', errors }, hasErrors ? 400 : 200);
 }
 
@@ -62,13 +66,21 @@ function stringOf(value: unknown): string {
 
 type Format = ReturnType<typeof formatter>;
 
-function periodForm(language: Language, f: Format, rounds: { id: string; name: string }[], values: { from: string; to: string; roundId: string }, errors: FieldErrors): SafeHtml {
+function periodForm(
+  language: Language,
+  f: Format,
+  rounds: { id: string; name: string }[],
+  schemes: { slug: string; name: string }[],
+  values: { from: string; to: string; roundId: string; scheme: string },
+  errors: FieldErrors,
+): SafeHtml {
   return html`<form method="get" action="/statistik" class="gf-stats-form" novalidate>
     <fieldset>
       <legend class="h3">${t(language, 'stats.choose')}</legend>
       <div class="gf-stats-form-fields">
         ${textField({ name: 'from', label: t(language, 'stats.from'), language, type: 'date', value: values.from, hint: t(language, 'stats.dateHint'), error: errors.from })}
         ${textField({ name: 'to', label: t(language, 'stats.to'), language, type: 'date', value: values.to, hint: t(language, 'stats.dateHint'), error: errors.to })}
+        ${selectField({ name: 'scheme', label: t(language, 'stats.scheme'), language, value: values.scheme, emptyLabel: t(language, 'stats.allSchemes'), options: schemes.map((scheme) => ({ value: scheme.slug, label: scheme.name })), error: errors.scheme })}
         ${selectField({ name: 'roundId', label: t(language, 'stats.round'), language, value: values.roundId, emptyLabel: t(language, 'stats.allRounds'), options: rounds.map((round) => ({ value: round.id, label: round.name })), error: errors.roundId })}
       </div>
       <input type="hidden" name="lang" value="${language}">
@@ -94,8 +106,8 @@ function section(id: string, heading: string, chart: SafeHtml, table: SafeHtml, 
 
 const numeric = (count: Count) => (count === SUPPRESSED ? null : count);
 
-function figures(s: StatsSummary, language: Language, f: Format): SafeHtml {
-  const query = new URLSearchParams({ from: s.period.from, to: s.period.to, ...(s.roundId ? { roundId: s.roundId } : {}) });
+function figures(s: StatsSummary, language: Language, f: Format, scheme: string): SafeHtml {
+  const query = new URLSearchParams({ from: s.period.from, to: s.period.to, ...(s.roundId ? { roundId: s.roundId } : {}), ...(scheme ? { scheme } : {}) });
   const roundQuery = s.roundId ? `?roundId=${s.roundId}` : '';
   const turnaround = s.turnaround;
 
