@@ -39,9 +39,46 @@ export function toCsv(rows: readonly (readonly CsvCell[])[], options: CsvOptions
   return (bom ? UTF8_BOM : '') + lines.join('');
 }
 
+/**
+ * Reads CSV as toCsv writes it (and as spreadsheets save it): a leading byte order mark is
+ * dropped, quoted fields may hold the separator, quotes and line breaks, lines end with CRLF or
+ * LF, and a last line without an ending is kept.
+ */
+export function parseCsv(text: string, separator = ';'): string[][] {
+  const source = text.startsWith(UTF8_BOM) ? text.slice(1) : text;
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < source.length; i += 1) {
+    const char = source[i]!;
+    if (quoted) {
+      if (char === '"' && source[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else if (char === '"') quoted = false;
+      else field += char;
+    } else if (char === '"') quoted = true;
+    else if (char === separator) {
+      row.push(field);
+      field = '';
+    } else if (char === '\n' || (char === '\r' && source[i + 1] === '\n')) {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      if (char === '\r') i += 1;
+    } else field += char;
+  }
+  if (field || row.length) rows.push([...row, field]);
+  return rows;
+}
+
 // ── The payout file for the finance system ────────────────────────────────────────────────────
 
 export interface PayoutExportLine {
+  /** The payout row's id: finance names it back when it confirms the line as paid. */
+  lineId: string;
   referenceNumber: number;
   /** When the application was submitted: the year in the case reference. */
   submittedAt: Date;
@@ -52,7 +89,8 @@ export interface PayoutExportLine {
   scheduledFor: Date;
 }
 
-export const PAYOUT_EXPORT_HEADER = ['Sagsnummer', 'CVR-nummer', 'Forening', 'Beløb (kr.)', 'Udbetalingsdato', 'Betales til', 'Tekst på kontoudtog'] as const;
+export const PAYOUT_LINE_ID_COLUMN = 'Linje-id';
+export const PAYOUT_EXPORT_HEADER = ['Sagsnummer', 'CVR-nummer', 'Forening', 'Beløb (kr.)', 'Udbetalingsdato', 'Betales til', 'Tekst på kontoudtog', PAYOUT_LINE_ID_COLUMN] as const;
 
 /** "12000,00": kroner and øre with a decimal comma and no thousands separator, as imports expect. */
 export function formatAmountForExport(amountOre: bigint): string {
@@ -63,6 +101,7 @@ export function formatAmountForExport(amountOre: bigint): string {
 /**
  * Payment goes to the association's NemKonto by CVR (DOMAIN.md §6): the file carries no account
  * numbers. The bank-statement text names the case, so the association can tell what the money is.
+ * The last column identifies the line, so finance's confirmation can name what was paid.
  */
 export function payoutExportCsv(lines: readonly PayoutExportLine[]): string {
   const rows = lines.map((line) => {
@@ -75,7 +114,37 @@ export function payoutExportCsv(lines: readonly PayoutExportLine[]): string {
       line.scheduledFor.toISOString().slice(0, 10),
       'NemKonto',
       `§18 ${reference}`,
+      line.lineId,
     ];
   });
   return toCsv([[...PAYOUT_EXPORT_HEADER], ...rows]);
+}
+
+// ── Finance's confirmation of a payout file ───────────────────────────────────────────────────
+
+/** The optional column of a confirmation file with the date each line was paid. */
+export const PAYOUT_PAID_ON_COLUMN = 'Betalt den';
+
+export interface ConfirmedPayoutLine {
+  lineId: string;
+  /** YYYY-MM-DD, when the file says; otherwise the line's own payout date counts. */
+  paidOn?: string;
+}
+
+/**
+ * The lines a confirmation file says are paid: the payout file (or any CSV) with its "Linje-id"
+ * column, and optionally a "Betalt den" column. Null when the file has no such column.
+ */
+export function confirmedPayoutLines(text: string): ConfirmedPayoutLine[] | null {
+  const [header, ...rows] = parseCsv(text);
+  const columns = (header ?? []).map((name) => name.trim().toLowerCase());
+  const idColumn = columns.indexOf(PAYOUT_LINE_ID_COLUMN.toLowerCase());
+  if (idColumn < 0) return null;
+  const paidOnColumn = columns.indexOf(PAYOUT_PAID_ON_COLUMN.toLowerCase());
+  return rows
+    .filter((row) => (row[idColumn] ?? '').trim() !== '')
+    .map((row) => {
+      const paidOn = paidOnColumn >= 0 ? (row[paidOnColumn] ?? '').trim() : '';
+      return { lineId: row[idColumn]!.trim(), ...(paidOn ? { paidOn } : {}) };
+    });
 }

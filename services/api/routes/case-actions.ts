@@ -1,3 +1,5 @@
+import { reportWindowOpen } from '../../../domain/report-window';
+import { calendarDateIn } from '../../../domain/tiers';
 import { messageKey } from '../../../domain/message-key';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
@@ -95,6 +97,7 @@ export async function sendReport({ db, temporal }: ApplicantActionDependencies, 
     if (error instanceof ApiError && error.status === 404) throw new ApiError(409, 'action_not_allowed', 'errors.action.notAllowed', [], { status: 'DECIDED' });
     throw error;
   });
+  if (!reportWindowOpen(state.opensAt)) throw new ApiError(409, 'report_not_open', 'errors.report.notOpenYet', [], { opensAt: calendarDateIn(new Date(state.opensAt!)) });
   if (state.status !== 'REPORT_DUE' || state.submitted) throw new ApiError(409, 'action_not_allowed', 'errors.action.notAllowed', [], { status: state.status });
   await requireOwnDocuments(db, applicationId, report.documentIds);
   await handle.signal(submitReportSignal, { ...report, at: new Date().toISOString() });

@@ -28,6 +28,7 @@ import { alert } from '../staff/alert';
 import { nameOf } from '../../stats/labels';
 import { staffNames, type StaffNameOf } from './people';
 import { consultationsSection } from './consultation';
+import { afterGrantSection } from './after-grant';
 
 export interface CasePageDependencies {
   db: Database;
@@ -263,6 +264,7 @@ export async function showCasePage(req: Request, res: Response, deps: CasePageDe
     caseState?.proposal?.decidedBy,
     ...application.consultations.map((c) => c.requestedBy),
     ...application.decisions.flatMap((d) => [d.decidedBy, d.approvedBy]),
+    ...application.payouts.map((p) => p.confirmedBy),
   ]);
   const reference = formatCaseReference(application.referenceNumber, application.submittedAt);
   const currentStatus = caseState?.status ?? application.status;
@@ -301,6 +303,7 @@ export async function showCasePage(req: Request, res: Response, deps: CasePageDe
       ${answersSection(application, language)}
       ${checksSection(application, state, csrf, language)}
       ${decisionsSection(application, who, language)}
+      ${afterGrantSection(application, who, language)}
       ${timelineSection(application, language)}
       ${await notesSection(deps.db, application, state, csrf, language)}`,
   }, status);
