@@ -1,6 +1,6 @@
+import { messageKey } from '../../../domain/message-key';
 import { reportWindowOpen } from '../../../domain/report-window';
 import { calendarDateIn } from '../../../domain/tiers';
-import { messageKey } from '../../../domain/message-key';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject } from 'zod-openapi';
@@ -90,7 +90,7 @@ export async function sendWithdrawal({ temporal }: ApplicantActionDependencies, 
   await handle.signal(withdrawSignal, { reason: input.reason, at: new Date().toISOString() });
 }
 
-/** Sends the follow-up report while one is due (409 otherwise). */
+/** Sends the follow-up report while one is due and its window is open (409 otherwise). */
 export async function sendReport({ db, temporal }: ApplicantActionDependencies, applicationId: string, report: z.infer<typeof reportSchema>): Promise<void> {
   const handle = temporal.workflow.getHandle(reportWorkflowId(applicationId));
   const state = await workflowCall(() => handle.query(reportStateQuery)).catch((error) => {
@@ -262,7 +262,12 @@ const APPLICANT_ACTIONS: ApplicantCaseAction[] = [
     sendConsultationComments,
   ),
   applicantAction('/applications/:id/withdrawal', 'The association withdraws the application (before a decision)', withdrawalSchema.meta({ id: 'Withdrawal' }), sendWithdrawal),
-  applicantAction('/applications/:id/reports', 'The association submits its follow-up report', reportSchema.meta({ id: 'Report' }), sendReport),
+  applicantAction(
+    '/applications/:id/reports',
+    'The association submits its follow-up report; before the report’s window opens (the activity’s end date, or the round’s reportOpensBeforeDue before the due date) 409 report_not_open naming the date',
+    reportSchema.meta({ id: 'Report' }),
+    sendReport,
+  ),
   applicantAction(
     '/applications/:id/reconsideration',
     'The association asks for the decision to be reconsidered (Norway: complains), with reasons and documents, while the round’s period runs; 409 naming the field after the period or before a decision',
