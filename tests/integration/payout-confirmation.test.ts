@@ -265,7 +265,7 @@ describe('a grant is paid when finance says so', () => {
     expect(mailPart(mail!, 'text/plain').replace(/\s+/g, ' ')).toContain('9.000 kr. er betalt til foreningens NemKonto den 4. januar 2027');
 
     const after = await fetch(`${stack.baseUrl}/personale/udbetalinger?bekraeftet=1&foer=0`, { headers });
-    expect(await after.text()).toContain('1 linjer er registreret som betalt.');
+    expect(await after.text()).toContain('1 linje er registreret som betalt. Ingen var registreret i forvejen.');
     const runs = await getJson(url('/payout-runs'), approver.headers);
     expect(runs.body.runs.find((run: { id: string }) => run.id === secondRun)).toMatchObject({ confirmed: 1 });
   });
