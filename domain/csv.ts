@@ -4,7 +4,12 @@ import { formatCaseReference } from './reference';
 // decimal mark), CRLF line ends (RFC 4180) and a UTF-8 byte order mark, without which Excel
 // reads "Fælles" as "FÃ¦lles".
 
-export type CsvCell = string | number | null | undefined;
+/** A number already written as the file's reader expects it ("-4000,00"): never taken for a formula. */
+export interface CsvNumber {
+  numeric: string;
+}
+
+export type CsvCell = string | number | CsvNumber | null | undefined;
 
 export interface CsvOptions {
   /** ";" by default. */
@@ -25,6 +30,10 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 /** One field, quoted when it holds the separator, a quote or a line break (quotes doubled). */
 export function csvField(value: CsvCell, separator = ';', guardFormulas = true): string {
   if (value === null || value === undefined) return '';
+  if (typeof value === 'object') {
+    if (!/^-?\d+(,\d+)?$/.test(value.numeric)) throw new RangeError(`Not a number: ${JSON.stringify(value.numeric)}`);
+    return value.numeric;
+  }
   let text = String(value);
   if (guardFormulas && typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
   const needsQuotes = text.includes(separator) || /["\r\n]/.test(text) || text !== text.trim();
@@ -92,10 +101,13 @@ export interface PayoutExportLine {
 export const PAYOUT_LINE_ID_COLUMN = 'Linje-id';
 export const PAYOUT_EXPORT_HEADER = ['Sagsnummer', 'CVR-nummer', 'Forening', 'Beløb (kr.)', 'Udbetalingsdato', 'Betales til', 'Tekst på kontoudtog', PAYOUT_LINE_ID_COLUMN] as const;
 
-/** "12000,00": kroner and øre with a decimal comma and no thousands separator, as imports expect. */
+/**
+ * "12000,00": kroner and øre with a decimal comma and no thousands separator, as imports expect;
+ * a negative amount (money to be paid back after a reduced grant) is "-4000,00".
+ */
 export function formatAmountForExport(amountOre: bigint): string {
-  if (amountOre < 0n) throw new RangeError(`A payout cannot be negative: ${amountOre} øre`);
-  return `${amountOre / 100n},${String(amountOre % 100n).padStart(2, '0')}`;
+  const size = amountOre < 0n ? -amountOre : amountOre;
+  return `${amountOre < 0n ? '-' : ''}${size / 100n},${String(size % 100n).padStart(2, '0')}`;
 }
 
 /**
@@ -110,7 +122,7 @@ export function payoutExportCsv(lines: readonly PayoutExportLine[]): string {
       reference,
       line.cvr,
       line.organizationName,
-      formatAmountForExport(line.amountOre),
+      { numeric: formatAmountForExport(line.amountOre) },
       line.scheduledFor.toISOString().slice(0, 10),
       'NemKonto',
       `§18 ${reference}`,

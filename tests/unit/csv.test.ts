@@ -59,7 +59,16 @@ describe('the payout file', () => {
     expect(formatAmountForExport(1_200_000n)).toBe('12000,00');
     expect(formatAmountForExport(5n)).toBe('0,05');
     expect(formatAmountForExport(123_456_789n)).toBe('1234567,89');
-    expect(() => formatAmountForExport(-1n)).toThrow(RangeError);
+    expect(formatAmountForExport(-400_050n)).toBe('-4000,50');
+    expect(formatAmountForExport(-1n)).toBe('-0,01');
+  });
+
+  it('writes money to be paid back as a negative amount the spreadsheet reads as a number, not as guarded text', () => {
+    const csv = payoutExportCsv([
+      { lineId: 'line-9', referenceNumber: 9, submittedAt: new Date('2026-03-01T10:00:00Z'), cvr: '13748136', organizationName: '-Fælles Bord', amountOre: -400_000n, scheduledFor: new Date('2026-05-01T00:00:00Z') },
+    ]);
+    expect(csv.split('\r\n')[1]).toBe("GF-2026-00009;13748136;'-Fælles Bord;-4000,00;2026-05-01;NemKonto;§18 GF-2026-00009;line-9");
+    expect(() => toCsv([[{ numeric: '=1+1' }]])).toThrow(RangeError);
   });
 
   it('has a header and one line per payout: reference, CVR, name, amount, date, NemKonto, statement text', () => {
