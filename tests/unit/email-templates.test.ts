@@ -134,7 +134,7 @@ describe('email details', () => {
   it('says a grant will be paid until finance confirms it, and that it is paid only then', () => {
     const spaced = (text: string) => text.replace(/\u00a0/g, ' ');
     const decision = spaced(render('decision', 'da').text);
-    expect(decision).toContain('Vi udbetaler pengene til foreningens NemKonto den 16. marts 2026');
+    expect(decision).toContain('Pengene udbetales til foreningens NemKonto den 16. marts 2026');
     expect(decision).not.toContain('udbetalt');
     const paid = render('paid', 'da');
     expect(paid.subject).toBe('Tilskuddet er udbetalt (GF-2026-00042)');
