@@ -36,7 +36,8 @@ export interface CouncilBriefData {
   budget: { roundId: string; roundName: string; budgetKroner: number; grantedKroner: number; usedShare: number }[];
   reach: { submitted: Count; firstTimeShare: number | null };
   reporting: { onTimeShare: number | null };
-  stories: { association: string; activity: string; text: string; round: string }[];
+  /** Anonymised and approved: no association or person is named. */
+  stories: { activity: string; text: string; round: string }[];
 }
 
 export interface BriefSender {

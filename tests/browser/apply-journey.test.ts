@@ -174,7 +174,7 @@ async function applyThroughTheForm(page: Page, options: JourneyOptions): Promise
   // Terms the association may not know link to their explanation in the glossary.
   expect(await page.getByRole('link', { name: 'Hvad betyder ”på tro og love”?' }).getAttribute('href')).toBe('/ordliste#paa-tro-og-love');
   await page.locator('#f-declarations-truthful').check();
-  await page.locator('#f-declarations-shareStory').check();
+  await page.locator('#f-declarations-contactLater').check();
   await next(page);
 
   // Documents: the amount asks for the statutes. A program renamed .pdf is refused, by its content.

@@ -123,7 +123,7 @@ const TABLE: Record<string, Expectation> = {
   ...withRow(CASEWORK, [
     'POST /personale/sager/:id/tag', 'POST /personale/sager/:id/frigiv', 'POST /personale/sager/:id/oplysninger', 'POST /personale/sager/:id/partshoering',
     'POST /personale/sager/:id/afgoerelse', 'POST /personale/sager/:id/brev-udkast', 'POST /personale/sager/:id/vurdering',
-    'POST /personale/sager/:id/noter', 'POST /personale/sager/:id/genovervejelse', 'POST /personale/sager/:id/klagenaevn',
+    'POST /personale/sager/:id/noter', 'POST /personale/sager/:id/genovervejelse', 'POST /personale/sager/:id/klagenaevn', 'POST /personale/sager/:id/historie',
   ]),
   'GET /personale/godkendelser': { row: APPROVER_PAGE },
   'GET /personale/opfoelgning': { row: CASEWORK_PAGE },

@@ -22,7 +22,7 @@ const DATA: CouncilBriefData = {
   budget: [{ roundId: 'r1', roundName: '§ 18-puljen 2026', budgetKroner: 600_000, grantedKroner: 540_000, usedShare: 0.9 }],
   reach: { submitted: 60, firstTimeShare: 0.3 },
   reporting: { onTimeShare: 0.88 },
-  stories: [{ association: 'Foreningen Nabohjælp Stege', activity: 'Strikkecafé for ensomme ældre', text: 'Hver torsdag mødes 20 ældre og strikker sammen.', round: '§ 18-puljen 2026' }],
+  stories: [{ activity: 'Strikkecafé for ensomme ældre', text: 'Hver torsdag mødes 20 ældre og strikker sammen.', round: '§ 18-puljen 2026' }],
 };
 
 const SENDER = { municipality: 'Vordingborg Kommune', department: 'Social og Sundhed, Frivillighed' };

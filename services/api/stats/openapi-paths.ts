@@ -58,14 +58,16 @@ const statsSummarySchema = z
     monthly: z.array(
       z.looseObject({ month: z.string().meta({ examples: ['2026-03'] }), submitted: count, decided: count, medianTurnaroundDays: figure, withinTargetShare: figure, approvalRate: figure }),
     ),
-    stories: z.array(z.looseObject({ association: z.string(), round: z.string(), activity: z.string(), month: z.string(), text: z.string() })),
+    stories: z
+      .array(z.looseObject({ round: z.string(), activity: z.string(), month: z.string(), text: z.string() }))
+      .meta({ description: 'Stories the associations consented to, in the wording a caseworker approved: anonymised, under the activity of their own case.' }),
   })
   .meta({
     id: 'StatsSummary',
     description:
       'Figures for a period, computed from the case events. Decision figures count cases decided in the period, submission figures cases submitted in it, ' +
       'drafts by the day they were started, reports by their due date. Durations in days (rounded down to 2 h / 12 h / 1 day / 1 week buckets). ' +
-      'No personal data: only associations (legal entities) appear, in the stories they agreed to share.',
+      'No personal data, and no association is named.',
   });
 
 const openGrantSchema = z

@@ -9,13 +9,13 @@ import { t } from '../../../locale';
 import { nameOf } from './labels';
 import { monthsOf, type StatsPeriod } from './period';
 import { refreshStatistics, decisionTargetMs } from './refresh';
-import { consentedStories, type Story } from './stories';
+import { approvedStories, type Story } from './stories';
 import { ALL_ROUNDS, SUBMITTED_DRAFT } from './rollup-sql';
 import { monthlyRollupRows, periodFilter, Rollup, rollupRows, type RollupRow } from './rollup-reader';
 
 // The summary of a period (and optionally one round), read from the rollup. Every count of a
 // group is shown as "<5" below five; every figure computed from fewer than five cases is null.
-// Nothing here names a person: associations appear only in the stories they agreed to share.
+// Nothing here names a person or an association: stories are published anonymised, after review.
 
 export interface DurationFigures {
   cases: Count;
@@ -137,7 +137,7 @@ export async function statsSummary(db: Database, query: SummaryQuery, language: 
     rollupRows(db, period, roundId),
     monthlyRollupRows(db, period, roundId),
     roundFigures(db, period, roundId),
-    consentedStories(db, period, roundId, 3),
+    approvedStories(db, period, roundId, 3),
   ]);
   const rollup = new Rollup(rows);
   const drafts = draftFigures(rollup);

@@ -29,6 +29,7 @@ import { nameOf } from '../../stats/labels';
 import { staffNames, type StaffNameOf } from './people';
 import { consultationsSection } from './consultation';
 import { afterGrantSection } from './after-grant';
+import { consentAnswer, storySection } from './story-section';
 
 export interface CasePageDependencies {
   db: Database;
@@ -108,7 +109,7 @@ function submissionSection(application: LoadedCase, language: Language): SafeHtm
     ${definitionList([
       [t(language, 'casework.truthful'), yesNo(submission.declarations?.truthful)],
       [t(language, 'casework.childCertificates'), yesNo(submission.declarations?.childCertificates)],
-      [t(language, 'casework.shareStory'), yesNo(submission.declarations?.shareStory)],
+      [t(language, 'common.consent.contactLater'), consentAnswer(application.consentContactLater, language)],
     ])}
   </section>`;
 }
@@ -265,6 +266,7 @@ export async function showCasePage(req: Request, res: Response, deps: CasePageDe
     ...application.consultations.map((c) => c.requestedBy),
     ...application.decisions.flatMap((d) => [d.decidedBy, d.approvedBy]),
     ...application.payouts.map((p) => p.confirmedBy),
+    ...application.reports.map((r) => r.storyReviewedBy),
   ]);
   const reference = formatCaseReference(application.referenceNumber, application.submittedAt);
   const currentStatus = caseState?.status ?? application.status;
@@ -304,6 +306,7 @@ export async function showCasePage(req: Request, res: Response, deps: CasePageDe
       ${checksSection(application, state, csrf, language)}
       ${decisionsSection(application, who, language)}
       ${afterGrantSection(application, who, language)}
+      ${storySection(application, who, state, csrf, language)}
       ${timelineSection(application, language)}
       ${await notesSection(deps.db, application, state, csrf, language)}`,
   }, status);

@@ -201,12 +201,12 @@ function figures(s: StatsSummary, language: Language, f: Format): SafeHtml {
 
   const stories = html`<aside class="gf-stories" aria-labelledby="stories-heading">
     <h2 id="stories-heading">${t(language, 'stats.stories')}</h2>
-    <p>${t(language, 'stats.storiesIntro')}</p>
+    <p>${t(language, 'stats.storiesIntro', { consent: t(language, 'common.consent.storyAnonymous') })}</p>
     ${s.stories.length
       ? s.stories.map(
           (story) => html`<figure class="gf-story">
             <blockquote><p>${story.text}</p></blockquote>
-            <figcaption><strong>${story.association}</strong>: ${story.activity}<br><span class="gf-story-round">${story.round}, ${story.month}</span></figcaption>
+            <figcaption><strong>${story.activity}</strong><br><span class="gf-story-round">${story.round}, ${story.month}</span></figcaption>
           </figure>`,
         )
       : html`<p>${t(language, 'stats.noStories')}</p>`}
