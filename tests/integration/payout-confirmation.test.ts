@@ -217,7 +217,7 @@ describe('a grant is paid when finance says so', () => {
     expect(page).toMatch(/Formularen til afrapportering åbner den \d{1,2}\. \w+ \d{4}, og afrapporteringen skal være sendt senest den \d{1,2}\. \w+ \d{4}\./);
     expect(page).not.toContain('action="/sag/' + first.id + '/afrapportering"');
 
-    const body = { narrative: 'For tidligt', spentKroner: 12_000, participants: 10, volunteers: 2, shareStory: false };
+    const body = { narrative: 'For tidligt', spentKroner: 12_000, participants: 10, volunteers: 2, storyConsent: false };
     const early = await postJson(url(`/applications/${first.id}/reports?lang=en`), body, { authorization: `Bearer ${first.accessToken}` });
     expect(early.status).toBe(409);
     expect(early.body.error).toMatchObject({ code: 'report_not_open', message: expect.stringMatching(/^The report can be sent from \d{4}-\d{2}-\d{2}\.$/) });
