@@ -103,19 +103,19 @@ export function createCaseRecordActivities({ db }: { db: Database }) {
       );
     },
 
-    async createFollowUpReport(input: { applicationId: string; sequence: number; requirement: string; dueAt: string }): Promise<void> {
+    async createFollowUpReport(input: { applicationId: string; sequence: number; requirement: string; dueAt: string; opensAt?: string }): Promise<void> {
       await createOnce(() =>
         db.followUpReport.create({
-          data: { applicationId: input.applicationId, sequence: input.sequence, requirement: input.requirement, dueAt: new Date(input.dueAt) },
+          data: { applicationId: input.applicationId, sequence: input.sequence, requirement: input.requirement, dueAt: new Date(input.dueAt), ...opensAtOf(input) },
         }),
       );
     },
 
     /** A changed decision sets the report still owed anew. */
-    async updateFollowUpReportTerms(input: { applicationId: string; sequence: number; requirement: string; dueAt: string }): Promise<void> {
+    async updateFollowUpReportTerms(input: { applicationId: string; sequence: number; requirement: string; dueAt: string; opensAt?: string }): Promise<void> {
       await db.followUpReport.updateMany({
         where: { applicationId: input.applicationId, sequence: input.sequence, submittedAt: null },
-        data: { requirement: input.requirement, dueAt: new Date(input.dueAt), remindersSent: 0 },
+        data: { requirement: input.requirement, dueAt: new Date(input.dueAt), remindersSent: 0, ...opensAtOf(input) },
       });
     },
 
@@ -153,4 +153,9 @@ export function createCaseRecordActivities({ db }: { db: Database }) {
       });
     },
   };
+}
+
+/** A report's window, when it has one (reports from before the window have none). */
+function opensAtOf(input: { opensAt?: string }): { opensAt?: Date } {
+  return input.opensAt === undefined ? {} : { opensAt: new Date(input.opensAt) };
 }

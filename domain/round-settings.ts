@@ -41,6 +41,11 @@ export const processSettingsSchema = z.object({
   /** From the decision to the date the grant is paid to the NemKonto. */
   payoutAfter: duration.default('P5D'),
   reportDue: reportDueRuleSchema.default({ kind: 'after_activity_end', duration: 'P90D' }),
+  /**
+   * The report form opens on the activity's end date, or this long before the due date if that
+   * comes first, so the association always has at least this long to write it.
+   */
+  reportOpensBeforeDue: duration.default('P30D'),
   /** Report reminders relative to the due date. */
   reportReminders: z.array(signedDuration).max(6).default(['-P30D', 'P0D', 'P14D']),
   /** After the due date, the caseworker is alerted if still no report. */
@@ -64,6 +69,8 @@ export interface ProcessTimings {
   payoutAfterMs: number;
   reportDue: ReportDueRule;
   reportRemindersMs: number[];
+  /** Absent in the round snapshots of cases started before the report window existed. */
+  reportOpensBeforeDueMs?: number;
   reportEscalationAfterMs: number;
   reportResubmissionDeadlineMs: number;
   reconsiderationPeriodMs: number;
@@ -77,6 +84,7 @@ export function toProcessTimings(settings: ProcessSettings): ProcessTimings {
     payoutAfterMs: parseDuration(settings.payoutAfter),
     reportDue: settings.reportDue,
     reportRemindersMs: settings.reportReminders.map(parseSignedDuration).sort((a, b) => a - b),
+    reportOpensBeforeDueMs: parseDuration(settings.reportOpensBeforeDue),
     reportEscalationAfterMs: parseDuration(settings.reportEscalationAfter),
     reportResubmissionDeadlineMs: parseDuration(settings.reportResubmissionDeadline),
     reconsiderationPeriodMs: parseDuration(settings.reconsiderationPeriod),

@@ -9,6 +9,9 @@ export const CASE_STATUSES = [
   'IN_REVIEW',
   'AWAITING_APPROVAL',
   'DECIDED',
+  /** Granted; the payout is registered and exported, waiting for finance to confirm it was paid. */
+  'PAYOUT_SCHEDULED',
+  /** Finance confirmed the payout. */
   'PAID',
   'REPORT_DUE',
   'REPORT_SUBMITTED',

@@ -4,6 +4,7 @@ import { reportWorkflowId } from '../domain/workflow-ids';
 import { activities } from './activities';
 import type { CaseContext } from './case-journal';
 import { followUpReport } from './follow-up-report';
+import { PAYOUT_CONFIRMATION_PATCH, payoutScheduled } from './payout';
 import { reconsiderationPeriod } from './reconsideration';
 import { reportChild, reportTermsFor } from './report-child';
 
@@ -14,7 +15,7 @@ import { reportChild, reportTermsFor } from './report-child';
  */
 export const RECONSIDERATION_PATCH = 'reconsideration';
 
-/** Decided: the letter, the payout, for a grant the follow-up report, and the reconsideration period. */
+/** Decided: the letter, the payout (PAID once finance confirms it), for a grant the follow-up report, and the reconsideration period. */
 export async function afterDecision(context: CaseContext): Promise<CaseStatus> {
   const { input, memory, journal } = context;
   const { applicationId, round } = input;
@@ -22,6 +23,7 @@ export async function afterDecision(context: CaseContext): Promise<CaseStatus> {
   const granted = final.outcome !== 'rejected';
   const payoutDate = new Date(Date.now() + round.timings.payoutAfterMs).toISOString().slice(0, 10);
   const { requirement, dueAt } = reportTermsFor(context, final);
+  memory.payoutConfirmedByFinance = patched(PAYOUT_CONFIRMATION_PATCH);
 
   const letter = await journal.inOrder(() =>
     activities.storeDecisionLetter({
@@ -40,7 +42,8 @@ export async function afterDecision(context: CaseContext): Promise<CaseStatus> {
     await reconsiderationPeriod(context, report);
     return report.started ? closeWithReport(context, report) : memory.status;
   }
-  await journal.record('paid', 'system', 'PAID', { amountOre: final.amountGrantedOre, scheduledFor: payoutDate });
+  if (memory.payoutConfirmedByFinance) await payoutScheduled(context, { amountOre: final.amountGrantedOre, scheduledFor: payoutDate });
+  else await journal.record('paid', 'system', 'PAID', { amountOre: final.amountGrantedOre, scheduledFor: payoutDate });
 
   if (patched(RECONSIDERATION_PATCH)) {
     const report = reportChild(context);

@@ -31,6 +31,10 @@ export interface CaseMemory {
   reconsiderationStep: { kind: 'answer'; input: ReconsiderationAnswerInput } | { kind: 'board'; input: BoardDecisionInput } | null;
   /** Where the case stood when reconsideration was asked for (the report child keeps it current). */
   statusBeforeReconsideration: CaseStatus | null;
+  /** Decided since payouts wait for finance's confirmation: PAID only once it comes. */
+  payoutConfirmedByFinance: boolean;
+  /** The payout rows finance has confirmed, by key; a repeated confirmation is ignored. */
+  confirmedPayoutKeys: string[];
 }
 
 export type CaseEmailKind = Parameters<CaseActivities['queueCaseEmail']>[0]['kind'];
@@ -76,6 +80,8 @@ export function newCaseMemory(): CaseMemory {
     reconsideration: null,
     reconsiderationStep: null,
     statusBeforeReconsideration: null,
+    payoutConfirmedByFinance: false,
+    confirmedPayoutKeys: [],
   };
 }
 

@@ -1,4 +1,4 @@
-import { allHandlersFinished, condition, getExternalWorkflowHandle, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, getExternalWorkflowHandle, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import { activities } from './activities';
 import type { CaseStatus } from '../domain/status';
 import type { ProcessTimings } from '../domain/round-settings';
@@ -21,9 +21,14 @@ export interface FollowUpReportInput {
   requirement: string;
   dueAt: string;
   amountGrantedOre: number;
+  /** From when the report may be sent; absent for cases decided before the report window existed. */
+  opensAt?: string;
   assignee: string | null;
   timings: ProcessTimings;
 }
+
+/** Reports decided since the report window existed wait for it before the report is due. */
+export const REPORT_WINDOW_PATCH = 'report-window';
 
 
 /**
@@ -42,7 +47,9 @@ export async function followUpReport(input: FollowUpReportInput): Promise<'accep
   // A changed decision (reconsideration) sets the report anew: requirement, due date and amount.
   let requirement = input.requirement;
   let amountGrantedOre = input.amountGrantedOre;
-  let newTerms: { requirement: string; dueAt: string } | null = null;
+  let newTerms: { requirement: string; dueAt: string; opensAt?: string } | null = null;
+  let opensAt = input.opensAt === undefined ? null : Date.parse(input.opensAt);
+  let waitingForWindow = false;
   let submission: ReportSubmission | null = null;
   let review: ReportReviewInput | null = null;
   let eventCount = 0;
@@ -54,6 +61,7 @@ export async function followUpReport(input: FollowUpReportInput): Promise<'accep
       requirement,
       dueAt: new Date(dueAt).toISOString(),
       submitted: submission !== null,
+      ...(opensAt === null ? {} : { opensAt: new Date(opensAt).toISOString() }),
     };
   }
 
@@ -85,7 +93,7 @@ export async function followUpReport(input: FollowUpReportInput): Promise<'accep
   setHandler(reportTermsSignal, (terms) => {
     amountGrantedOre = terms.amountGrantedOre;
     // A report already sent in is judged as sent; only a report still owed gets the new terms.
-    if (status === 'REPORT_DUE' && !submission) newTerms = { requirement: terms.requirement, dueAt: terms.dueAt };
+    if ((status === 'REPORT_DUE' || waitingForWindow) && !submission) newTerms = { requirement: terms.requirement, dueAt: terms.dueAt, opensAt: terms.opensAt };
   });
   setHandler(submitReportSignal, (report) => {
     if (status === 'REPORT_DUE' && !submission) submission = report;
@@ -112,7 +120,8 @@ export async function followUpReport(input: FollowUpReportInput): Promise<'accep
 
   for (;;) {
     sequence += 1;
-    await activities.createFollowUpReport({ applicationId, sequence, requirement, dueAt: new Date(dueAt).toISOString() });
+    await activities.createFollowUpReport({ applicationId, sequence, requirement, dueAt: new Date(dueAt).toISOString(), ...windowIso() });
+    if (sequence === 1 && opensAt !== null && opensAt > Date.now() && patched(REPORT_WINDOW_PATCH)) await awaitWindow();
     await record(sequence === 1 ? 'report_due' : 'report_returned', 'system', 'REPORT_DUE', { sequence, dueAt: new Date(dueAt).toISOString() });
 
     await awaitReport();
@@ -144,6 +153,28 @@ export async function followUpReport(input: FollowUpReportInput): Promise<'accep
     submission = null;
     review = null;
     dueAt = Date.now() + input.timings.reportResubmissionDeadlineMs;
+  }
+
+  function windowIso(): { opensAt?: string } {
+    return opensAt === null ? {} : { opensAt: new Date(opensAt).toISOString() };
+  }
+
+  /**
+   * Until the report form opens, nothing is due: the case is not REPORT_DUE and a report sent is
+   * ignored (the API refuses it). A changed decision moves the due date and with it the window.
+   */
+  async function awaitWindow(): Promise<void> {
+    waitingForWindow = true;
+    while (opensAt !== null && opensAt > Date.now()) {
+      if (!(await condition(() => newTerms !== null, opensAt - Date.now()))) break;
+      const terms = newTerms!;
+      newTerms = null;
+      requirement = terms.requirement;
+      dueAt = Date.parse(terms.dueAt);
+      if (terms.opensAt !== undefined) opensAt = Date.parse(terms.opensAt);
+      await activities.updateFollowUpReportTerms({ applicationId, sequence, requirement, dueAt: terms.dueAt, ...windowIso() });
+    }
+    waitingForWindow = false;
   }
 
   /** Waits for the report; new terms from a changed decision start the reminders over. */

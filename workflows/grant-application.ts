@@ -9,6 +9,7 @@ import { askApplicant, awaitAnswer } from './information-request';
 import { awaitComments, sendConsultation, validateConsultation } from './consultation';
 import { afterDecision } from './after-decision';
 import { installReconsiderationHandlers, reconsiderationActions } from './reconsideration';
+import { payoutConfirmed } from './payout';
 import {
   allocationDecidedSignal,
   approvalUpdate,
@@ -18,6 +19,7 @@ import {
   consultationCommentsSignal,
   consultUpdate,
   decideUpdate,
+  payoutConfirmedSignal,
   releaseUpdate,
   reportStatusSignal,
   requestInformationUpdate,
@@ -131,6 +133,7 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
     if (memory.reconsideration && !memory.reconsiderationStep) memory.statusBeforeReconsideration = reportStatus;
     else memory.status = reportStatus;
   });
+  setHandler(payoutConfirmedSignal, (confirmation) => payoutConfirmed(context, confirmation));
   installReconsiderationHandlers(context, caseState, requireAction);
 
   setHandler(

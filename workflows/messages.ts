@@ -195,7 +195,19 @@ export const requestReconsiderationUpdate = defineUpdate<CaseState, [Reconsidera
 export const answerReconsiderationUpdate = defineUpdate<CaseState, [ReconsiderationAnswerInput]>('answerReconsideration');
 export const registerBoardDecisionUpdate = defineUpdate<CaseState, [BoardDecisionInput]>('registerBoardDecision');
 /** From the grant workflow to its reporting child: a changed decision sets the report anew. */
-export const reportTermsSignal = defineSignal<[{ requirement: string; dueAt: string; amountGrantedOre: number }]>('reportTerms');
+export const reportTermsSignal = defineSignal<[{ requirement: string; dueAt: string; amountGrantedOre: number; opensAt?: string }]>('reportTerms');
+
+/** Finance confirmed one payout row as paid (negative: the pay-back of a reduced grant). */
+export interface PayoutConfirmation {
+  payoutKey: string;
+  decisionSequence: number;
+  amountOre: number;
+  /** The calendar date the money went out (YYYY-MM-DD). */
+  paidOn: string;
+  confirmedBy: string;
+  confirmedAt: string;
+}
+export const payoutConfirmedSignal = defineSignal<[PayoutConfirmation]>('payoutConfirmed');
 
 // Follow-up reporting (child workflow)
 export type ReportStatus = 'REPORT_DUE' | 'REPORT_SUBMITTED' | 'CLOSED';
@@ -222,6 +234,8 @@ export interface ReportState {
   requirement: string;
   dueAt: string;
   submitted: boolean;
+  /** From when the report may be sent; absent for reports from before the report window existed. */
+  opensAt?: string;
 }
 export const reportStateQuery = defineQuery<ReportState>('reportState');
 export const submitReportSignal = defineSignal<[ReportSubmission]>('submitReport');

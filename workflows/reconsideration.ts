@@ -4,6 +4,7 @@ import { answerReasonsProblems, answersAllowed, payoutDifferenceOre } from '../d
 import type { CaseStatus } from '../domain/status';
 import { activities } from './activities';
 import type { CaseContext } from './case-journal';
+import { statusAfterPayoutAdjustment } from './payout';
 import {
   answerReconsiderationUpdate,
   registerBoardDecisionUpdate,
@@ -268,7 +269,7 @@ async function changeDecision(
     await journal.inOrder(() => activities.registerPayout({ applicationId, amountOre: differenceOre, scheduledFor: payoutDate, decisionSequence: decision.sequence }));
   }
   await journal.email('decision', { outcome: decision.outcome, amountGrantedOre: decision.amountGrantedOre, decisionSequence: decision.sequence, differenceOre }, [letter.documentId]);
-  if (differenceOre !== 0) await journal.record('payout_adjusted', 'system', granted ? 'PAID' : 'DECIDED', { sequence: decision.sequence, differenceOre, scheduledFor: payoutDate });
+  if (differenceOre !== 0) await journal.record('payout_adjusted', 'system', statusAfterPayoutAdjustment(context, granted, differenceOre), { sequence: decision.sequence, differenceOre, scheduledFor: payoutDate });
   if (granted) {
     if (report.started) await report.setTerms(terms, decision.amountGrantedOre);
     else await report.start(terms, decision.amountGrantedOre);

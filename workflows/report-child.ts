@@ -1,6 +1,7 @@
 import { ParentClosePolicy, startChild, workflowInfo, type ChildWorkflowHandle } from '@temporalio/workflow';
 import { reportWorkflowId } from '../domain/workflow-ids';
 import { reportDueDate, reportRequirementFor, type ReportRequirement } from '../domain/tiers';
+import { reportOpensAt } from '../domain/report-window';
 import type { CaseContext } from './case-journal';
 import { followUpReport } from './follow-up-report';
 import { reportTermsSignal, type ProposedDecision } from './messages';
@@ -21,6 +22,16 @@ export function reportTermsFor({ input }: CaseContext, decision: ProposedDecisio
   };
 }
 
+/**
+ * From when the report form is offered, for the terms; none for a round snapshot from before the
+ * report window existed (the report is then open from the decision, as it was).
+ */
+function windowFor({ input }: CaseContext, terms: ReportTerms): { opensAt?: string } {
+  const opensBeforeDueMs = input.round.timings.reportOpensBeforeDueMs;
+  if (opensBeforeDueMs === undefined) return {};
+  return { opensAt: reportOpensAt({ activityEndDate: input.activityEndDate, dueAt: new Date(terms.dueAt), opensBeforeDueMs }).toISOString() };
+}
+
 /** The follow-up report child as the grant workflow drives it: started once, told when the decision changes. */
 export interface ReportChild {
   readonly started: boolean;
@@ -31,7 +42,8 @@ export interface ReportChild {
   result(): Promise<unknown>;
 }
 
-export function reportChild({ input, memory }: CaseContext): ReportChild {
+export function reportChild(context: CaseContext): ReportChild {
+  const { input, memory } = context;
   let handle: ChildWorkflowHandle<typeof followUpReport> | null = null;
   let finished = false;
   return {
@@ -51,6 +63,7 @@ export function reportChild({ input, memory }: CaseContext): ReportChild {
             requirement: terms.requirement,
             dueAt: terms.dueAt,
             amountGrantedOre,
+            ...windowFor(context, terms),
             assignee: memory.assignee,
             timings: input.round.timings,
           },
@@ -64,7 +77,7 @@ export function reportChild({ input, memory }: CaseContext): ReportChild {
       );
     },
     async setTerms(terms, amountGrantedOre) {
-      if (handle && !finished) await handle.signal(reportTermsSignal, { ...terms, amountGrantedOre });
+      if (handle && !finished) await handle.signal(reportTermsSignal, { ...terms, amountGrantedOre, ...windowFor(context, terms) });
     },
     async result() {
       return handle?.result();

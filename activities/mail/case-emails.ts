@@ -98,6 +98,10 @@ export function createCaseEmailActivities({ db, settings }: { db: Database; sett
           ...(extra.differenceOre !== undefined ? { differenceOre: BigInt(Number(extra.differenceOre)) } : {}),
         };
       }
+      case 'paid': {
+        const payout = await db.payout.findUniqueOrThrow({ where: { payoutKey: String(extra.payoutKey) } });
+        return { ...common, amountOre: payout.amountOre, paidOn: payout.paidOn ?? payout.scheduledFor };
+      }
       case 'reconsideration_received':
       case 'reconsideration_upheld':
       case 'reconsideration_forwarded':

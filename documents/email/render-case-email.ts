@@ -4,6 +4,7 @@ import { informationReminderEmail, informationRequestEmail, lapsedEmail, receipt
 import type { CaseEmailComposer } from './case-email-body';
 import { consultationEmail, consultationReminderEmail } from './consultation-emails';
 import { afvisningEmail, decisionEmail } from './decision-email';
+import { paidEmail } from './payout-email';
 import { termsBlock } from './terms';
 import { assembleEmail, assertWebLink } from './frame';
 import { reportAcceptedEmail, reportEscalationEmail, reportOverdueEmail, reportReminderEmail, reportReturnedEmail } from './report-emails';
@@ -19,6 +20,7 @@ const COMPOSERS: { [K in EmailKind]: CaseEmailComposer<EmailData[K]> } = {
   lapsed: lapsedEmail,
   withdrawn: withdrawnEmail,
   decision: decisionEmail,
+  paid: paidEmail,
   report_reminder: reportReminderEmail,
   report_overdue: reportOverdueEmail,
   report_accepted: reportAcceptedEmail,

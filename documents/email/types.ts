@@ -10,6 +10,7 @@ export type EmailKind =
   | 'lapsed'
   | 'withdrawn'
   | 'decision'
+  | 'paid'
   | 'report_reminder'
   | 'report_overdue'
   | 'report_accepted'
@@ -71,6 +72,8 @@ export interface EmailData {
   withdrawn: EmailCommon;
   /** The decision letter (PDF) is attached by the caller. */
   decision: EmailCommon & { outcome: DecisionOutcome; amountGrantedOre: bigint; payoutDate?: Date; replacesEarlier?: boolean; /** A changed decision: paid on top (positive) or to be paid back (negative). */ differenceOre?: bigint };
+  /** Finance confirmed the payout: the amount and the date the money went out. */
+  paid: EmailCommon & { amountOre: bigint; paidOn: Date };
   report_reminder: EmailCommon & ReportDeadline;
   report_overdue: EmailCommon & ReportDeadline;
   report_accepted: EmailCommon & { comment?: string };

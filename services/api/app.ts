@@ -22,6 +22,7 @@ import { statsRouter } from './routes/stats';
 import { openDataRouter } from './routes/open-data';
 import { registerCaseMetrics } from './stats/case-metrics';
 import { identifyStaff } from './http/staff';
+import { textFileForm } from './http/text-file-form';
 import type { Config } from '../../lib/config';
 import { pagesRouter } from './pages';
 import { SECURE_COOKIES_SETTING, secureCookies } from './http/cookies';
@@ -80,6 +81,7 @@ export function createApp(deps: AppDependencies): App {
 
   // Form posts are read before the staff identity, so a cookie-authenticated form's CSRF field is there.
   app.use(express.urlencoded({ extended: false, limit: '1mb', parameterLimit: 2000 }));
+  app.use('/personale/udbetalinger', textFileForm());
   app.use(identifyStaff({ authenticator: deps.authenticator, cookieSecret: deps.config.COOKIE_SECRET, publicBaseUrl: deps.publicBaseUrl }));
 
   const api = express.Router();

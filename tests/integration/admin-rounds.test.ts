@@ -87,6 +87,7 @@ describe('creating a funding round', () => {
       decisionTarget: 'P30D',
       payoutAfter: 'P5D',
       reportDue: { kind: 'fixed_date_next_year', month: 4, day: 1 },
+      reportOpensBeforeDue: 'P30D',
       reportReminders: ['-P30D', 'P0D', 'P14D'],
       reportEscalationAfter: 'P21D',
       reportResubmissionDeadline: 'P30D',

@@ -108,7 +108,7 @@ const TABLE: Record<string, Expectation> = {
     'DELETE /api/v1/admin/staff/:id/deactivation', 'PUT /api/v1/admin/staff/:id/password', 'PUT /api/v1/admin/staff/:id/profile',
     'GET /api/v1/admin/access-log',
   ]),
-  ...withRow(APPROVER, ['POST /api/v1/payout-runs', 'GET /api/v1/payout-runs', 'GET /api/v1/payout-runs/:id/export.csv']),
+  ...withRow(APPROVER, ['POST /api/v1/payout-runs', 'GET /api/v1/payout-runs', 'GET /api/v1/payout-runs/:id/export.csv', 'POST /api/v1/payout-runs/:id/confirmation']),
   ...withRow(ANY_STAFF, ['GET /api/v1/stats/summary', 'GET /api/v1/stats/council-brief.pdf']),
   ...withRow(PUBLIC, ['GET /api/v1/open-data/grants.json', 'GET /api/v1/open-data/grants.csv']),
   // Pages
@@ -135,6 +135,8 @@ const TABLE: Record<string, Expectation> = {
   'GET /personale/godkendelser/puljer/:roundId': { row: APPROVER_PAGE, stateAnswers: [404] },
   'POST /personale/godkendelser/puljer/:roundId': { row: APPROVER, stateAnswers: [404] },
   'POST /personale/godkendelser/:id': { row: APPROVER },
+  'GET /personale/udbetalinger': { row: APPROVER_PAGE },
+  ...withRow(APPROVER, ['POST /personale/udbetalinger', 'POST /personale/udbetalinger/:id/bekraeftelse']),
   'GET /statistik': { row: STAFF_PAGE },
   ...withRow(ADMIN_PAGE, ['GET /personale/admin', 'GET /personale/admin/medarbejdere']),
   'POST /personale/admin/medarbejdere': { row: ADMIN },
@@ -239,7 +241,7 @@ describe('authorization matrix', () => {
       if (/^\/api\/v1\/(applications|reports)\/|^\/sag\/|^\/personale\/(sager|godkendelser|opfoelgning)\//.test(path)) return caseA.id;
       if (path.startsWith('/api/v1/drafts/') || path.startsWith('/kladde/')) return draftA.id;
       if (path.startsWith('/api/v1/rounds/') || path.startsWith('/personale/admin/puljer/')) return roundId;
-      if (path.startsWith('/api/v1/payout-runs/')) return payoutRunId;
+      if (path.startsWith('/api/v1/payout-runs/') || path.startsWith('/personale/udbetalinger/')) return payoutRunId;
       if (path.startsWith('/api/v1/admin/schemes/') || path.startsWith('/personale/admin/ordninger/')) return SECTION_18_SCHEME_ID;
       if (path.startsWith('/api/v1/admin/staff/') || path.startsWith('/personale/admin/medarbejdere/')) return targetStaffId;
       throw new Error(`no value for :id in ${path}: add one in concretePath`);

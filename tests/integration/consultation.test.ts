@@ -112,7 +112,7 @@ describe('partshøring', () => {
       const types = await eventTypes(submitted.id);
       return types.includes('report_due') ? types : undefined;
     }, 'the report_due event');
-    expect(events).toEqual(['submitted', 'screening_started', 'queued', 'claimed', 'consultation_sent', 'consultation_answered', 'decided', 'paid', 'report_due']);
+    expect(events).toEqual(['submitted', 'screening_started', 'queued', 'claimed', 'consultation_sent', 'consultation_answered', 'decided', 'payout_scheduled', 'report_due']);
 
     const letter = await storedLetter(submitted.id, 'letter-partial-after-comments');
     expect(letter).toContain(`Vi sendte jer den ${formatDate('da', consultation.sentAt)} de oplysninger, vi har lagt vægt på`);

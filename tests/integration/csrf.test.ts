@@ -14,7 +14,7 @@ import { SECTION_18_SCHEME_ID, SECTION_18_SCHEME_SLUG } from '../support/schemes
 
 const FOREIGN_ORIGIN = 'https://forfalsket.example';
 /** Forms that carry files are multipart; their token travels in the multipart body. */
-const MULTIPART = new Set(['/sag/:id/svar', '/sag/:id/bemaerkninger', '/sag/:id/afrapportering', '/sag/:id/genovervejelse', '/kladde/:id/dokumenter']);
+const MULTIPART = new Set(['/sag/:id/svar', '/sag/:id/bemaerkninger', '/sag/:id/afrapportering', '/sag/:id/genovervejelse', '/kladde/:id/dokumenter', '/personale/udbetalinger/:id/bekraeftelse']);
 /** JSON API routes that no cookie authenticates: anyone may call them, or only a draft's bearer token. */
 const PUBLIC_API = new Set(['POST /api/v1/auth/login', 'POST /api/v1/applications', 'POST /api/v1/drafts']);
 const withoutCookieAuth = (route: AppRoute) => PUBLIC_API.has(`${route.method} ${route.path}`) || route.path.startsWith('/api/v1/drafts/');

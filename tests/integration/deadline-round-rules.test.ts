@@ -24,7 +24,7 @@ const ABOVE_TIER = {
   amountRequested: 55_000,
   budget: { lines: [{ category: 'food', description: 'Råvarer til 40 fællesspisninger', amount: 40_000 }, { category: 'materials', description: 'Service og køkkengrej', amount: 15_000 }], cofinancing: [] },
 };
-const AFTER_DECISION: CaseStatus[] = ['DECIDED', 'PAID', 'REPORT_DUE', 'REPORT_SUBMITTED', 'CLOSED'];
+const AFTER_DECISION: CaseStatus[] = ['DECIDED', 'PAYOUT_SCHEDULED', 'PAID', 'REPORT_DUE', 'REPORT_SUBMITTED', 'CLOSED'];
 
 const url = (path: string) => `${stack.baseUrl}/api/v1${path}`;
 const applicantOf = (submitted: SubmittedCase) => ({ authorization: `Bearer ${submitted.accessToken}` });

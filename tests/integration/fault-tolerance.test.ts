@@ -36,8 +36,8 @@ function amountFor(plan: Plan, index: number): number {
 }
 
 const EXPECTED_EVENTS: Record<Plan, string[]> = {
-  approved: ['submitted', 'screening_started', 'queued', 'claimed', 'decided', 'paid', 'report_due'],
-  four_eyes: ['submitted', 'screening_started', 'queued', 'claimed', 'decision_proposed', 'decision_approved', 'paid', 'report_due'],
+  approved: ['submitted', 'screening_started', 'queued', 'claimed', 'decided', 'payout_scheduled', 'report_due'],
+  four_eyes: ['submitted', 'screening_started', 'queued', 'claimed', 'decision_proposed', 'decision_approved', 'payout_scheduled', 'report_due'],
   rejected: ['submitted', 'screening_started', 'queued', 'claimed', 'decided'],
 };
 

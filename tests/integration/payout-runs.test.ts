@@ -106,8 +106,8 @@ describe('exporting payouts for the finance system', () => {
     const text = download.bytes.toString('utf8');
     expect(text).toBe(run.csv);
     expect(text.startsWith(`${UTF8_BOM}${PAYOUT_EXPORT_HEADER.join(';')}\r\n`)).toBe(true);
-    expect(text).toContain(`\r\n${first.reference};13748136;Foreningen Fælles Bord;12000,00;2026-04-07;NemKonto;§18 ${first.reference}\r\n`);
-    expect(text).toContain(`\r\n${second.reference};13748136;"Mad; musik & ""hygge""\nfor alle";9500,00;2026-04-08;NemKonto;§18 ${second.reference}\r\n`);
+    expect(text).toContain(`\r\n${first.reference};13748136;Foreningen Fælles Bord;12000,00;2026-04-07;NemKonto;§18 ${first.reference};${first.id}\r\n`);
+    expect(text).toContain(`\r\n${second.reference};13748136;"Mad; musik & ""hygge""\nfor alle";9500,00;2026-04-08;NemKonto;§18 ${second.reference};${second.id}\r\n`);
   });
 
   it('exports nothing twice: 200 { count: 0 } and no run when nothing is pending', async () => {
@@ -121,7 +121,7 @@ describe('exporting payouts for the finance system', () => {
     expect(empty.body).toEqual({ count: 0 });
     expect(await db.payoutRun.count()).toBe(runsBefore);
     const runs = await db.payoutRun.findMany({ select: { csv: true } });
-    expect(runs.filter((run) => run.csv.includes(`§18 ${payout.reference}\r\n`))).toHaveLength(1);
+    expect(runs.filter((run) => run.csv.includes(`§18 ${payout.reference};${payout.id}\r\n`))).toHaveLength(1);
   });
 
   it('concurrent requests never put the same payout in two files', async () => {
@@ -131,7 +131,7 @@ describe('exporting payouts for the finance system', () => {
 
     const runs = await db.payoutRun.findMany({ select: { id: true, csv: true, totalOre: true, payouts: { select: { id: true, amountOre: true } } } });
     for (const payout of payouts) {
-      expect(runs.filter((run) => run.csv.includes(`§18 ${payout.reference}\r\n`))).toHaveLength(1);
+      expect(runs.filter((run) => run.csv.includes(`§18 ${payout.reference};${payout.id}\r\n`))).toHaveLength(1);
     }
     // Each file holds exactly the payouts attached to its run, and its total is theirs.
     for (const run of runs) {
@@ -193,6 +193,7 @@ describe('listing and downloading runs', () => {
       createdAt: created.body.createdAt,
       createdBy: staff.approver.email,
       count: created.body.count,
+      confirmed: 0,
       total: created.body.total,
       exportUrl: `/api/v1/payout-runs/${created.body.id}/export.csv`,
     });

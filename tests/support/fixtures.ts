@@ -20,6 +20,8 @@ export const FAST_PROCESS: Partial<ProcessSettings> = {
   decisionTarget: '1h',
   payoutAfter: '0s',
   reportDue: { kind: 'after_activity_end', duration: '1h' },
+  // Longer than any activity in the tests runs: the report form is open from the decision on.
+  reportOpensBeforeDue: 'P3650D',
   reportReminders: ['-P30D', 'P0D', 'P14D'],
   reportEscalationAfter: 'P21D',
   reportResubmissionDeadline: 'P30D',

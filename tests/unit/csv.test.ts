@@ -1,35 +1,6 @@
-import { PAYOUT_EXPORT_HEADER, UTF8_BOM, csvField, formatAmountForExport, payoutExportCsv, toCsv } from '../../domain/csv';
+import { PAYOUT_EXPORT_HEADER, UTF8_BOM, confirmedPayoutLines, csvField, formatAmountForExport, parseCsv, payoutExportCsv, toCsv } from '../../domain/csv';
 
 /** A small RFC 4180 reader, to prove that what the writer quotes reads back as it was. */
-function parseCsv(text: string, separator = ';'): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const char = text[i]!;
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === separator) {
-      row.push(field);
-      field = '';
-    } else if (char === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i += 1;
-    } else field += char;
-  }
-  if (field || row.length) rows.push([...row, field]);
-  return rows;
-}
-
 describe('CSV fields', () => {
   it.each([
     ['plain text', 'Fælles Bord', 'Fælles Bord'],
@@ -88,24 +59,54 @@ describe('the payout file', () => {
     expect(formatAmountForExport(1_200_000n)).toBe('12000,00');
     expect(formatAmountForExport(5n)).toBe('0,05');
     expect(formatAmountForExport(123_456_789n)).toBe('1234567,89');
-    expect(() => formatAmountForExport(-1n)).toThrow(RangeError);
+    expect(formatAmountForExport(-400_050n)).toBe('-4000,50');
+    expect(formatAmountForExport(-1n)).toBe('-0,01');
+  });
+
+  it('writes money to be paid back as a negative amount the spreadsheet reads as a number, not as guarded text', () => {
+    const csv = payoutExportCsv([
+      { lineId: 'line-9', referenceNumber: 9, submittedAt: new Date('2026-03-01T10:00:00Z'), cvr: '13748136', organizationName: '-Fælles Bord', amountOre: -400_000n, scheduledFor: new Date('2026-05-01T00:00:00Z') },
+    ]);
+    expect(csv.split('\r\n')[1]).toBe("GF-2026-00009;13748136;'-Fælles Bord;-4000,00;2026-05-01;NemKonto;§18 GF-2026-00009;line-9");
+    expect(() => toCsv([[{ numeric: '=1+1' }]])).toThrow(RangeError);
   });
 
   it('has a header and one line per payout: reference, CVR, name, amount, date, NemKonto, statement text', () => {
     const csv = payoutExportCsv([
-      { referenceNumber: 42, submittedAt: new Date('2026-03-01T10:00:00Z'), cvr: '13748136', organizationName: 'Foreningen Fælles Bord', amountOre: 1_200_000n, scheduledFor: new Date('2026-04-07T00:00:00Z') },
-      { referenceNumber: 7, submittedAt: new Date('2026-02-01T10:00:00Z'), cvr: '25313763', organizationName: 'Mad; musik & "hygge"', amountOre: 950_050n, scheduledFor: new Date('2026-04-08T00:00:00Z') },
+      { lineId: 'line-42', referenceNumber: 42, submittedAt: new Date('2026-03-01T10:00:00Z'), cvr: '13748136', organizationName: 'Foreningen Fælles Bord', amountOre: 1_200_000n, scheduledFor: new Date('2026-04-07T00:00:00Z') },
+      { lineId: 'line-7', referenceNumber: 7, submittedAt: new Date('2026-02-01T10:00:00Z'), cvr: '25313763', organizationName: 'Mad; musik & "hygge"', amountOre: 950_050n, scheduledFor: new Date('2026-04-08T00:00:00Z') },
     ]);
     expect(csv.startsWith(UTF8_BOM)).toBe(true);
     expect(parseCsv(csv.slice(1))).toEqual([
       [...PAYOUT_EXPORT_HEADER],
-      ['GF-2026-00042', '13748136', 'Foreningen Fælles Bord', '12000,00', '2026-04-07', 'NemKonto', '§18 GF-2026-00042'],
-      ['GF-2026-00007', '25313763', 'Mad; musik & "hygge"', '9500,50', '2026-04-08', 'NemKonto', '§18 GF-2026-00007'],
+      ['GF-2026-00042', '13748136', 'Foreningen Fælles Bord', '12000,00', '2026-04-07', 'NemKonto', '§18 GF-2026-00042', 'line-42'],
+      ['GF-2026-00007', '25313763', 'Mad; musik & "hygge"', '9500,50', '2026-04-08', 'NemKonto', '§18 GF-2026-00007', 'line-7'],
     ]);
-    expect(csv.split('\r\n')[1]).toBe('GF-2026-00042;13748136;Foreningen Fælles Bord;12000,00;2026-04-07;NemKonto;§18 GF-2026-00042');
+    expect(csv.split('\r\n')[1]).toBe('GF-2026-00042;13748136;Foreningen Fælles Bord;12000,00;2026-04-07;NemKonto;§18 GF-2026-00042;line-42');
   });
 
   it('is only a header when there is nothing to pay', () => {
     expect(payoutExportCsv([])).toBe(`${UTF8_BOM}${PAYOUT_EXPORT_HEADER.join(';')}\r\n`);
+  });
+});
+
+describe('the confirmation file from the finance system', () => {
+  const exported = payoutExportCsv([
+    { lineId: 'a1', referenceNumber: 42, submittedAt: new Date('2026-03-01T10:00:00Z'), cvr: '13748136', organizationName: 'Foreningen Fælles Bord', amountOre: 1_200_000n, scheduledFor: new Date('2026-04-07T00:00:00Z') },
+    { lineId: 'b2', referenceNumber: 7, submittedAt: new Date('2026-02-01T10:00:00Z'), cvr: '25313763', organizationName: 'Mad; musik', amountOre: 950_050n, scheduledFor: new Date('2026-04-08T00:00:00Z') },
+  ]);
+
+  it('is the payout file sent back: every line named by its line id', () => {
+    expect(confirmedPayoutLines(exported)).toEqual([{ lineId: 'a1' }, { lineId: 'b2' }]);
+  });
+
+  it('may say when each line was paid, in any column order, with LF line ends and blank lines', () => {
+    const text = 'Betalt den;Beløb;linje-id\n2026-04-09;12000,00; a1 \n;;\n2026-04-10;9500,50;b2';
+    expect(confirmedPayoutLines(text)).toEqual([{ lineId: 'a1', paidOn: '2026-04-09' }, { lineId: 'b2', paidOn: '2026-04-10' }]);
+  });
+
+  it('is refused without a line id column', () => {
+    expect(confirmedPayoutLines('Sagsnummer;Beløb\r\nGF-2026-00042;12000,00\r\n')).toBeNull();
+    expect(confirmedPayoutLines('')).toBeNull();
   });
 });

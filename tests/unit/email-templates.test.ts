@@ -34,6 +34,7 @@ const SAMPLES: { [K in EmailKind]: EmailData[K] } = {
   lapsed: common,
   withdrawn: common,
   decision: { ...common, outcome: 'partially_approved', amountGrantedOre: 1_200_000n, payoutDate: new Date('2026-03-16T10:00:00Z') },
+  paid: { ...common, amountOre: 1_200_000n, paidOn: new Date('2026-03-16T00:00:00Z') },
   report_reminder: { ...common, dueDate: new Date('2027-04-01T10:00:00Z'), requirement: 'accounts' },
   report_overdue: { ...common, dueDate: new Date('2027-04-01T10:00:00Z'), requirement: 'declaration' },
   report_accepted: { ...common, comment: `Tak, fint regnskab. ${HOSTILE}` },
@@ -128,6 +129,18 @@ describe('email details', () => {
     expect(rejected.text).not.toContain('NemKonto');
     expect(render('decision', 'da').text).toContain('NemKonto den 16. marts 2026');
     expect(render('decision', 'nb', { ...SAMPLES.decision, outcome: 'rejected', amountGrantedOre: 0n }).text).toContain('3 uker');
+  });
+
+  it('says a grant will be paid until finance confirms it, and that it is paid only then', () => {
+    const spaced = (text: string) => text.replace(/\u00a0/g, ' ');
+    const decision = spaced(render('decision', 'da').text);
+    expect(decision).toContain('Pengene udbetales til foreningens NemKonto den 16. marts 2026');
+    expect(decision).not.toContain('udbetalt');
+    const paid = render('paid', 'da');
+    expect(paid.subject).toBe('Tilskuddet er udbetalt (GF-2026-00042)');
+    expect(spaced(paid.text)).toContain('12.000 kr. er betalt til foreningens NemKonto den 16. marts 2026');
+    expect(render('paid', 'nb').subject).toBe('Tilskuddet er utbetalt (GF-2026-00042)');
+    expect(spaced(render('paid', 'en').text)).toContain('DKK 12,000 was paid into the association’s NemKonto on 16 March 2026');
   });
 
   it('lists the missing items and keeps the caseworker’s line breaks', () => {

@@ -153,6 +153,14 @@ export function applicationsRouter(deps: IntakeDependencies & { db: Database }):
   return router;
 }
 
-function payoutView(payout: { amountOre: bigint; scheduledFor: Date; decisionSequence: number }) {
-  return { amount: oreToKroner(payout.amountOre), scheduledFor: payout.scheduledFor.toISOString().slice(0, 10), decisionSequence: payout.decisionSequence };
+/** A payout row: paid only once finance confirmed it (confirmedAt, paidOn); until then, to be paid on scheduledFor. */
+function payoutView(payout: { id: string; amountOre: bigint; scheduledFor: Date; decisionSequence: number; confirmedAt: Date | null; paidOn: Date | null }) {
+  return {
+    lineId: payout.id,
+    amount: oreToKroner(payout.amountOre),
+    scheduledFor: payout.scheduledFor.toISOString().slice(0, 10),
+    decisionSequence: payout.decisionSequence,
+    confirmedAt: payout.confirmedAt?.toISOString() ?? null,
+    paidOn: payout.paidOn?.toISOString().slice(0, 10) ?? null,
+  };
 }

@@ -1,4 +1,6 @@
 import { messageKey } from '../../../domain/message-key';
+import { reportWindowOpen } from '../../../domain/report-window';
+import { calendarDateIn } from '../../../domain/tiers';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject } from 'zod-openapi';
@@ -88,13 +90,14 @@ export async function sendWithdrawal({ temporal }: ApplicantActionDependencies, 
   await handle.signal(withdrawSignal, { reason: input.reason, at: new Date().toISOString() });
 }
 
-/** Sends the follow-up report while one is due (409 otherwise). */
+/** Sends the follow-up report while one is due and its window is open (409 otherwise). */
 export async function sendReport({ db, temporal }: ApplicantActionDependencies, applicationId: string, report: z.infer<typeof reportSchema>): Promise<void> {
   const handle = temporal.workflow.getHandle(reportWorkflowId(applicationId));
   const state = await workflowCall(() => handle.query(reportStateQuery)).catch((error) => {
     if (error instanceof ApiError && error.status === 404) throw new ApiError(409, 'action_not_allowed', 'errors.action.notAllowed', [], { status: 'DECIDED' });
     throw error;
   });
+  if (!reportWindowOpen(state.opensAt)) throw new ApiError(409, 'report_not_open', 'errors.report.notOpenYet', [], { opensAt: calendarDateIn(new Date(state.opensAt!)) });
   if (state.status !== 'REPORT_DUE' || state.submitted) throw new ApiError(409, 'action_not_allowed', 'errors.action.notAllowed', [], { status: state.status });
   await requireOwnDocuments(db, applicationId, report.documentIds);
   await handle.signal(submitReportSignal, { ...report, at: new Date().toISOString() });
@@ -259,7 +262,12 @@ const APPLICANT_ACTIONS: ApplicantCaseAction[] = [
     sendConsultationComments,
   ),
   applicantAction('/applications/:id/withdrawal', 'The association withdraws the application (before a decision)', withdrawalSchema.meta({ id: 'Withdrawal' }), sendWithdrawal),
-  applicantAction('/applications/:id/reports', 'The association submits its follow-up report', reportSchema.meta({ id: 'Report' }), sendReport),
+  applicantAction(
+    '/applications/:id/reports',
+    'The association submits its follow-up report; before the report’s window opens (the activity’s end date, or the round’s reportOpensBeforeDue before the due date) 409 report_not_open naming the date',
+    reportSchema.meta({ id: 'Report' }),
+    sendReport,
+  ),
   applicantAction(
     '/applications/:id/reconsideration',
     'The association asks for the decision to be reconsidered (Norway: complains), with reasons and documents, while the round’s period runs; 409 naming the field after the period or before a decision',

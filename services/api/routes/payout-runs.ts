@@ -1,23 +1,33 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import type { Client } from '@temporalio/client';
 import type { Database } from '../../../lib/db';
-import { payoutExportCsv } from '../../../domain/csv';
-import { ApiError } from '../http/errors';
+import { ApiError, parseInput } from '../http/errors';
 import { requireStaff } from '../http/staff';
-import { recordAudit } from '../audit/log';
+import { requestLanguage } from '../http/language';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { errorResponse, fileResponse, SECURITY, uuidPath } from '../http/openapi';
-
-/** Kroner with øre as a decimal number (payouts are whole kroner in practice, so usually an integer). */
-function kronerOf(ore: bigint): number {
-  return Number(ore) / 100;
-}
+import { createPayoutRun, kronerOf, listPayoutRuns } from '../payouts/runs';
+import { confirmPayoutLines } from '../payouts/confirmation';
 
 function runIdOf(raw: unknown): string {
   const id = z.uuid().safeParse(raw);
   if (!id.success) throw new ApiError(404, 'not_found', 'errors.payoutRun.notFound');
   return id.data;
 }
+
+const confirmationSchema = z
+  .object({
+    lines: z
+      .array(
+        z.object({
+          lineId: z.string().min(1).max(100).meta({ description: 'The "Linje-id" column of the exported file' }),
+          paidOn: z.string().max(20).optional().meta({ description: 'YYYY-MM-DD the money went out; the line’s payout date if left out' }),
+        }),
+      )
+      .max(10_000),
+  })
+  .meta({ id: 'PayoutConfirmation' });
 
 export const paths: ZodOpenApiPathsObject = {
   '/payout-runs': {
@@ -30,66 +40,41 @@ export const paths: ZodOpenApiPathsObject = {
   },
   '/payout-runs/{id}/export.csv': {
     get: {
-      summary: 'The run as CSV for the finance system (semicolons, UTF-8 with BOM)',
+      summary: 'The run as CSV for the finance system (semicolons, UTF-8 with BOM; the last column, "Linje-id", names each line)',
       security: SECURITY.staff,
       requestParams: { path: uuidPath('id') },
       responses: { 200: fileResponse('The run', 'text/csv'), 404: errorResponse('No such run') },
     },
   },
+  '/payout-runs/{id}/confirmation': {
+    post: {
+      summary: 'Finance confirms lines of the run as paid (approver, admin); each case becomes PAID and its association is told',
+      description:
+        'All or nothing: a line in no run or in another run refuses the whole request with 400 and one issue per line. A line confirmed before is left as it was (a repeated confirmation is a no-op).',
+      security: SECURITY.staff,
+      requestParams: { path: uuidPath('id') },
+      requestBody: { required: true, content: { 'application/json': { schema: confirmationSchema } } },
+      responses: {
+        200: { description: '{ confirmed, alreadyConfirmed, lines: [{ lineId, applicationId, amount, paidOn, confirmedAt, confirmedBy, newlyConfirmed }] }' },
+        400: errorResponse('Unknown lines, lines of another run, or no lines: nothing changed'),
+        403: errorResponse('Role not allowed'),
+        404: errorResponse('No such run'),
+      },
+    },
+  },
 };
 
-/**
- * Payout files for the finance system. A run takes every payout no earlier run took, so each
- * payout is exported exactly once; the file is stored with the run and can be downloaded again.
- */
-export function payoutRunsRouter({ db }: { db: Database }): Router {
+/** Payout files for the finance system, and finance's confirmation that they were paid. */
+export function payoutRunsRouter({ db, temporal }: { db: Database; temporal: Client }): Router {
   const router = Router();
 
   router.post('/payout-runs', async (_req, res) => {
     const staff = requireStaff(res, 'approver');
-    const run = await db.$transaction(
-      async (tx) => {
-        const created = await tx.payoutRun.create({ data: { createdBy: staff.email, csv: '', totalOre: 0n } });
-        // One conditional UPDATE claims the payouts: a row another run is claiming at the same
-        // moment is waited for and then checked again, so it is skipped once that run commits.
-        const claimed = await tx.$queryRaw<{ id: string }[]>`
-          UPDATE payouts SET payout_run_id = ${created.id}::uuid WHERE payout_run_id IS NULL RETURNING id`;
-        if (claimed.length === 0) {
-          await tx.payoutRun.delete({ where: { id: created.id } });
-          return null;
-        }
-        const payouts = await tx.payout.findMany({
-          where: { payoutRunId: created.id },
-          orderBy: [{ scheduledFor: 'asc' }, { application: { referenceNumber: 'asc' } }],
-          select: {
-            amountOre: true,
-            cvr: true,
-            scheduledFor: true,
-            application: { select: { referenceNumber: true, submittedAt: true, createdAt: true, organizationName: true } },
-          },
-        });
-        const csv = payoutExportCsv(
-          payouts.map((payout) => ({
-            referenceNumber: payout.application.referenceNumber,
-            submittedAt: payout.application.submittedAt ?? payout.application.createdAt,
-            cvr: payout.cvr,
-            organizationName: payout.application.organizationName,
-            amountOre: payout.amountOre,
-            scheduledFor: payout.scheduledFor,
-          })),
-        );
-        const totalOre = payouts.reduce((sum, payout) => sum + payout.amountOre, 0n);
-        const saved = await tx.payoutRun.update({ where: { id: created.id }, data: { csv, totalOre } });
-        return { ...saved, count: payouts.length };
-      },
-      // Waiting for a concurrent run to commit is expected, not an error.
-      { maxWait: 10_000, timeout: 30_000 },
-    );
+    const run = await createPayoutRun(db, staff);
     if (!run) {
       res.json({ count: 0 });
       return;
     }
-    await recordAudit(db, staff, 'payout_run.create', { details: { payoutRunId: run.id, count: run.count, totalOre: run.totalOre.toString() } });
     res
       .status(201)
       .location(`/api/v1/payout-runs/${run.id}/export.csv`)
@@ -98,16 +83,14 @@ export function payoutRunsRouter({ db }: { db: Database }): Router {
 
   router.get('/payout-runs', async (_req, res) => {
     requireStaff(res, 'approver');
-    const runs = await db.payoutRun.findMany({
-      orderBy: { createdAt: 'desc' },
-      select: { id: true, createdAt: true, createdBy: true, totalOre: true, _count: { select: { payouts: true } } },
-    });
+    const runs = await listPayoutRuns(db);
     res.json({
       runs: runs.map((run) => ({
         id: run.id,
         createdAt: run.createdAt.toISOString(),
         createdBy: run.createdBy,
-        count: run._count.payouts,
+        count: run.count,
+        confirmed: run.confirmed,
         total: kronerOf(run.totalOre),
         exportUrl: `/api/v1/payout-runs/${run.id}/export.csv`,
       })),
@@ -128,6 +111,27 @@ export function payoutRunsRouter({ db }: { db: Database }): Router {
         'X-Content-Type-Options': 'nosniff',
       })
       .send(Buffer.from(run.csv, 'utf8'));
+  });
+
+  router.post('/payout-runs/:id/confirmation', async (req, res) => {
+    const staff = requireStaff(res, 'approver');
+    const id = runIdOf(req.params.id);
+    const { lines } = parseInput(confirmationSchema, req.body, req);
+    const results = await confirmPayoutLines({ db, temporal }, staff, id, lines, requestLanguage(req));
+    const fresh = results.filter((line) => line.newlyConfirmed).length;
+    res.json({
+      confirmed: fresh,
+      alreadyConfirmed: results.length - fresh,
+      lines: results.map((line) => ({
+        lineId: line.lineId,
+        applicationId: line.applicationId,
+        amount: kronerOf(line.amountOre),
+        paidOn: line.paidOn.toISOString().slice(0, 10),
+        confirmedAt: line.confirmedAt.toISOString(),
+        confirmedBy: line.confirmedBy,
+        newlyConfirmed: line.newlyConfirmed,
+      })),
+    });
   });
 
   return router;

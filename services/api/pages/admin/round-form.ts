@@ -74,6 +74,7 @@ export function formValuesOf(round: RoundInput): RoundFormValues {
   values['processSettings.reportDue.month'] = process.reportDue.kind === 'fixed_date_next_year' ? String(process.reportDue.month) : '';
   values['processSettings.reportDue.day'] = process.reportDue.kind === 'fixed_date_next_year' ? String(process.reportDue.day) : '';
   values['processSettings.reportReminders'] = process.reportReminders.join(', ');
+  values['processSettings.reportOpensBeforeDue'] = process.reportOpensBeforeDue;
   values['processSettings.reportEscalationAfter'] = process.reportEscalationAfter;
   values['processSettings.reportResubmissionDeadline'] = process.reportResubmissionDeadline;
   values['processSettings.reconsiderationPeriod'] = process.reconsiderationPeriod;
@@ -144,6 +145,8 @@ export function roundFromForm(body: FormBody, language: Language): { input: Reco
       payoutAfter: text(body, 'processSettings.payoutAfter').trim(),
       reportDue,
       reportReminders: durations('processSettings.reportReminders'),
+      // Left empty, the round keeps the default.
+      ...(text(body, 'processSettings.reportOpensBeforeDue').trim() ? { reportOpensBeforeDue: text(body, 'processSettings.reportOpensBeforeDue').trim() } : {}),
       reportEscalationAfter: text(body, 'processSettings.reportEscalationAfter').trim(),
       reportResubmissionDeadline: text(body, 'processSettings.reportResubmissionDeadline').trim(),
       reconsiderationPeriod: text(body, 'processSettings.reconsiderationPeriod').trim(),
@@ -188,7 +191,7 @@ export function roundFieldNames(formValues: RoundFormValues): string[] {
     ...ruleFieldNames(formValues),
     'processSettings.answerDeadline', 'processSettings.answerReminders', 'processSettings.decisionTarget', 'processSettings.payoutAfter',
     'processSettings.reportDue.kind', 'processSettings.reportDue.duration', 'processSettings.reportDue.month', 'processSettings.reportDue.day',
-    'processSettings.reportReminders', 'processSettings.reportEscalationAfter', 'processSettings.reportResubmissionDeadline',
+    'processSettings.reportReminders', 'processSettings.reportOpensBeforeDue', 'processSettings.reportEscalationAfter', 'processSettings.reportResubmissionDeadline',
     'processSettings.reconsiderationPeriod',
     ...FRAME_FIELD_NAMES,
   ];
@@ -248,6 +251,7 @@ export function renderRoundForm(res: Response, cookieSecret: string, options: Ro
       ${field('processSettings.reportDue.day', t(language, 'admin.reportDueDay'), { inputMode: 'numeric', width: 'xs', maxLength: 2, optional: true })}
     </div>
     ${field('processSettings.reportReminders', t(language, 'admin.reportReminders'), { width: 'm', maxLength: 200 })}
+    ${field('processSettings.reportOpensBeforeDue', t(language, 'admin.reportOpensBeforeDue'), { width: 's', maxLength: 40 })}
     ${field('processSettings.reportEscalationAfter', t(language, 'admin.reportEscalationAfter'), { width: 's', maxLength: 40 })}
     ${field('processSettings.reportResubmissionDeadline', t(language, 'admin.reportResubmissionDeadline'), { width: 's', maxLength: 40 })}
     ${field('processSettings.reconsiderationPeriod', t(language, 'admin.reconsiderationPeriod'), { width: 's', maxLength: 40 })}

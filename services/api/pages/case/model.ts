@@ -8,6 +8,7 @@ import type { CaseStatus } from '../../../../domain/status';
 import type { ConsultationFact } from '../../../../domain/consultation';
 import { grantApplicationWorkflowId } from '../../../../domain/workflow-ids';
 import { REPORT_REQUIREMENTS, type ReportRequirement } from '../../../../domain/tiers';
+import { reportWindowOpen } from '../../../../domain/report-window';
 import { reconsiderationProcedure, type ReconsiderationProcedure } from '../../../../domain/reconsideration';
 import { caseStateQuery, type CaseState, type DecisionOutcome } from '../../../../workflows/messages';
 import { GENERATED_DOCUMENT_KINDS } from '../../documents/store';
@@ -35,6 +36,10 @@ export interface CaseView {
   canWithdraw: boolean;
   /** The report asked for now; null when none is due. */
   reportDue: { requirement: ReportRequirement; dueAt: Date } | null;
+  /** A report owed whose form is not open yet: from when, and by when it is due. */
+  reportOpensLater: { opensAt: Date; dueAt: Date } | null;
+  /** The grant's payouts: to be paid on a date until finance confirms them; negative rows are paid back. */
+  payouts: { amountOre: bigint; scheduledFor: Date; paidOn: Date | null; confirmed: boolean }[];
   /** Every letter the municipality sent, oldest first: decisions (also replaced ones) and reconsideration answers. */
   letters: { id: string; kind: string; filename: string; createdAt: Date }[];
   /** Reconsideration (Norway: klage): until when it may be asked for, and whether it may be now. */
@@ -54,6 +59,7 @@ export async function loadCaseView(db: Database, temporal: Client, applicationId
       decisions: { orderBy: { sequence: 'asc' } },
       documents: { orderBy: { createdAt: 'asc' }, select: { id: true, kind: true, filename: true, size: true, createdAt: true } },
       reports: { orderBy: { sequence: 'desc' }, take: 1 },
+      payouts: { orderBy: { decisionSequence: 'asc' }, select: { amountOre: true, scheduledFor: true, paidOn: true, confirmedAt: true } },
     },
   });
   if (!application) return null;
@@ -96,7 +102,9 @@ export async function loadCaseView(db: Database, temporal: Client, applicationId
     letters: application.documents.filter((document) => (GENERATED_DOCUMENT_KINDS as readonly string[]).includes(document.kind)),
     timeline: application.events.map((event) => ({ type: event.type, toStatus: event.toStatus as CaseStatus | null, occurredAt: event.occurredAt })),
     canWithdraw: UNDECIDED.includes(status) && (state?.allowedActions.includes('withdraw') ?? false),
-    reportDue: status === 'REPORT_DUE' && report && !report.submittedAt && requirement ? { requirement, dueAt: report.dueAt } : null,
+    reportDue: status === 'REPORT_DUE' && report && !report.submittedAt && requirement && reportWindowOpen(report.opensAt) ? { requirement, dueAt: report.dueAt } : null,
+    reportOpensLater: report && !report.submittedAt && report.opensAt && !reportWindowOpen(report.opensAt) ? { opensAt: report.opensAt, dueAt: report.dueAt } : null,
+    payouts: application.payouts.map((payout) => ({ amountOre: payout.amountOre, scheduledFor: payout.scheduledFor, paidOn: payout.paidOn, confirmed: payout.confirmedAt !== null })),
     reconsideration: final
       ? {
           procedure: reconsiderationProcedure(application),

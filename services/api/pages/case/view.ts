@@ -11,6 +11,7 @@ import { casePath } from './access';
 import type { CaseView } from './model';
 import { answerSection, caseSection, reconsiderationSection, reportSection } from './action-forms';
 import { consultationSection } from './consultation-form';
+import { payoutSection } from './payout-section';
 import type { CasePageContext, CasePageState } from './page-context';
 
 export type { CasePageContext, CasePageState } from './page-context';
@@ -20,7 +21,7 @@ const PROCESS_STEPS: { name: 'received' | 'assessment' | 'decision' | 'payment' 
   { name: 'received', statuses: ['SUBMITTED', 'SCREENING'] },
   { name: 'assessment', statuses: ['AWAITING_APPLICANT', 'AWAITING_COMMENTS', 'IN_QUEUE', 'IN_REVIEW', 'AWAITING_APPROVAL'] },
   { name: 'decision', statuses: ['DECIDED', 'RECONSIDERATION_REQUESTED', 'FORWARDED_TO_APPEALS_BOARD'] },
-  { name: 'payment', statuses: ['PAID'] },
+  { name: 'payment', statuses: ['PAYOUT_SCHEDULED', 'PAID'] },
   { name: 'report', statuses: ['REPORT_DUE', 'REPORT_SUBMITTED'] },
   { name: 'closed', statuses: ['CLOSED'] },
 ];
@@ -118,6 +119,7 @@ export function renderCasePage(view: CaseView, context: CasePageContext, state: 
     ${consultationSection(view, context, state)}
     ${reportSection(view, context, state)}
     ${decisionSection(view, language)}
+    ${payoutSection(view, language)}
     ${reconsiderationSection(view, context, state)}
     <div class="mt-7">${timeline(view, language)}</div>
     <div class="mt-7">${documentsSection(view, language)}</div>

@@ -28,6 +28,7 @@ import { alert } from '../staff/alert';
 import { nameOf } from '../../stats/labels';
 import { staffNames, type StaffNameOf } from './people';
 import { consultationsSection } from './consultation';
+import { afterGrantSection } from './after-grant';
 import { consentAnswer, storySection } from './story-section';
 
 export interface CasePageDependencies {
@@ -264,6 +265,7 @@ export async function showCasePage(req: Request, res: Response, deps: CasePageDe
     caseState?.proposal?.decidedBy,
     ...application.consultations.map((c) => c.requestedBy),
     ...application.decisions.flatMap((d) => [d.decidedBy, d.approvedBy]),
+    ...application.payouts.map((p) => p.confirmedBy),
     ...application.reports.map((r) => r.storyReviewedBy),
   ]);
   const reference = formatCaseReference(application.referenceNumber, application.submittedAt);
@@ -303,6 +305,7 @@ export async function showCasePage(req: Request, res: Response, deps: CasePageDe
       ${answersSection(application, language)}
       ${checksSection(application, state, csrf, language)}
       ${decisionsSection(application, who, language)}
+      ${afterGrantSection(application, who, language)}
       ${storySection(application, who, state, csrf, language)}
       ${timelineSection(application, language)}
       ${await notesSection(deps.db, application, state, csrf, language)}`,

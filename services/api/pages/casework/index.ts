@@ -7,9 +7,10 @@ import { showCasePage } from './case-page';
 import { showQueuePage } from './queue-page';
 import { reconsiderationPages } from './reconsideration-routes';
 import { reportReviewPages } from './reports-page';
+import { payoutPages } from './payouts-page';
 import { applicationIdOf } from '../../http/case-access';
 
-/** The caseworker's and approver's pages: queue, case, approvals, follow-up reports. */
+/** The caseworker's and approver's pages: queue, case, approvals, follow-up reports, payouts. */
 export function caseworkPages(deps: CaseRouteDependencies): Router {
   const router = Router();
   const { site, cookieSecret } = deps;
@@ -23,5 +24,6 @@ export function caseworkPages(deps: CaseRouteDependencies): Router {
   router.use(approvalPages(deps));
   router.use(allocationPages(deps));
   router.use(reportReviewPages(deps));
+  router.use(payoutPages(deps));
   return router;
 }

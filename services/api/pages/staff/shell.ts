@@ -8,11 +8,12 @@ import { html, type SafeHtml } from '../../../../lib/html';
 import { renderPage, sendPage, type SiteSettings } from '../layout';
 import { t } from '../../../../locale';
 
-export type StaffArea = 'queue' | 'approvals' | 'reports' | 'statistics' | 'admin';
+export type StaffArea = 'queue' | 'approvals' | 'payouts' | 'reports' | 'statistics' | 'admin';
 
 const AREAS: { area: StaffArea; href: string; roles: StaffRole[] }[] = [
   { area: 'queue', href: '/personale/sager', roles: ['caseworker', 'approver'] },
   { area: 'approvals', href: '/personale/godkendelser', roles: ['approver'] },
+  { area: 'payouts', href: '/personale/udbetalinger', roles: ['approver'] },
   { area: 'reports', href: '/personale/opfoelgning', roles: ['caseworker', 'approver'] },
   { area: 'statistics', href: '/statistik', roles: ['politician', 'caseworker', 'approver'] },
   { area: 'admin', href: '/personale/admin', roles: ['admin'] },

@@ -1,0 +1,85 @@
+import type { Database } from '../../../lib/db';
+import type { StaffIdentity } from '../../../lib/staff-auth';
+import { payoutExportCsv } from '../../../domain/csv';
+import { recordAudit } from '../audit/log';
+
+/** Kroner with øre as a decimal number (payouts are whole kroner in practice, so usually an integer). */
+export function kronerOf(ore: bigint): number {
+  return Number(ore) / 100;
+}
+
+export interface CreatedPayoutRun {
+  id: string;
+  createdAt: Date;
+  count: number;
+  totalOre: bigint;
+}
+
+/**
+ * A run takes every payout no earlier run took, so each payout is exported exactly once; the file
+ * is stored with the run and can be downloaded again. Null when nothing is pending.
+ */
+export async function createPayoutRun(db: Database, staff: StaffIdentity): Promise<CreatedPayoutRun | null> {
+  const run = await db.$transaction(
+    async (tx) => {
+      const created = await tx.payoutRun.create({ data: { createdBy: staff.email, csv: '', totalOre: 0n } });
+      // One conditional UPDATE claims the payouts: a row another run is claiming at the same
+      // moment is waited for and then checked again, so it is skipped once that run commits.
+      const claimed = await tx.$queryRaw<{ id: string }[]>`
+        UPDATE payouts SET payout_run_id = ${created.id}::uuid WHERE payout_run_id IS NULL RETURNING id`;
+      if (claimed.length === 0) {
+        await tx.payoutRun.delete({ where: { id: created.id } });
+        return null;
+      }
+      const payouts = await tx.payout.findMany({
+        where: { payoutRunId: created.id },
+        orderBy: [{ scheduledFor: 'asc' }, { application: { referenceNumber: 'asc' } }],
+        select: {
+          id: true,
+          amountOre: true,
+          cvr: true,
+          scheduledFor: true,
+          application: { select: { referenceNumber: true, submittedAt: true, createdAt: true, organizationName: true } },
+        },
+      });
+      const csv = payoutExportCsv(
+        payouts.map((payout) => ({
+          lineId: payout.id,
+          referenceNumber: payout.application.referenceNumber,
+          submittedAt: payout.application.submittedAt ?? payout.application.createdAt,
+          cvr: payout.cvr,
+          organizationName: payout.application.organizationName,
+          amountOre: payout.amountOre,
+          scheduledFor: payout.scheduledFor,
+        })),
+      );
+      const totalOre = payouts.reduce((sum, payout) => sum + payout.amountOre, 0n);
+      const saved = await tx.payoutRun.update({ where: { id: created.id }, data: { csv, totalOre } });
+      return { id: saved.id, createdAt: saved.createdAt, totalOre: saved.totalOre, count: payouts.length };
+    },
+    // Waiting for a concurrent run to commit is expected, not an error.
+    { maxWait: 10_000, timeout: 30_000 },
+  );
+  if (run) await recordAudit(db, staff, 'payout_run.create', { details: { payoutRunId: run.id, count: run.count, totalOre: run.totalOre.toString() } });
+  return run;
+}
+
+export interface PayoutRunSummary {
+  id: string;
+  createdAt: Date;
+  createdBy: string;
+  count: number;
+  confirmed: number;
+  totalOre: bigint;
+}
+
+/** Every run, newest first, with how many of its lines finance has confirmed. */
+export async function listPayoutRuns(db: Database): Promise<PayoutRunSummary[]> {
+  const runs = await db.payoutRun.findMany({
+    orderBy: { createdAt: 'desc' },
+    select: { id: true, createdAt: true, createdBy: true, totalOre: true, _count: { select: { payouts: true } } },
+  });
+  const confirmed = await db.payout.groupBy({ by: ['payoutRunId'], where: { payoutRunId: { in: runs.map((run) => run.id) }, confirmedAt: { not: null } }, _count: { _all: true } });
+  const confirmedByRun = new Map(confirmed.map((row) => [row.payoutRunId, row._count._all]));
+  return runs.map((run) => ({ id: run.id, createdAt: run.createdAt, createdBy: run.createdBy, count: run._count.payouts, confirmed: confirmedByRun.get(run.id) ?? 0, totalOre: run.totalOre }));
+}
