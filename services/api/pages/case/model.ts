@@ -11,6 +11,7 @@ import { REPORT_REQUIREMENTS, type ReportRequirement } from '../../../../domain/
 import { reconsiderationProcedure, type ReconsiderationProcedure } from '../../../../domain/reconsideration';
 import { caseStateQuery, type CaseState, type DecisionOutcome } from '../../../../workflows/messages';
 import { GENERATED_DOCUMENT_KINDS } from '../../documents/store';
+import type { RepaymentOutcome } from '../../../../domain/repayment';
 
 /** What the association's case page shows, read from the database (and what may be done, from the workflow). */
 export interface CaseView {
@@ -39,6 +40,16 @@ export interface CaseView {
   letters: { id: string; kind: string; filename: string; createdAt: Date }[];
   /** Reconsideration (Norway: klage): until when it may be asked for, and whether it may be now. */
   reconsideration: { procedure: ReconsiderationProcedure; until: Date | null; mayAsk: boolean; open: boolean } | null;
+  /** Unspent money after an accepted report: proposed, decided (claim, waiver, carry-over), paid; and its letter. */
+  repayment: {
+    proposedOre: bigint;
+    outcome: RepaymentOutcome | null;
+    claimedOre: bigint;
+    dueAt: Date | null;
+    newPeriodEnd: Date | null;
+    paidOn: Date | null;
+    letterId: string | null;
+  } | null;
 }
 
 const UNDECIDED: readonly CaseStatus[] = ['SUBMITTED', 'SCREENING', 'AWAITING_APPLICANT', 'AWAITING_COMMENTS', 'IN_QUEUE', 'IN_REVIEW', 'AWAITING_APPROVAL'];
@@ -54,6 +65,7 @@ export async function loadCaseView(db: Database, temporal: Client, applicationId
       decisions: { orderBy: { sequence: 'asc' } },
       documents: { orderBy: { createdAt: 'asc' }, select: { id: true, kind: true, filename: true, size: true, createdAt: true } },
       reports: { orderBy: { sequence: 'desc' }, take: 1 },
+      repayments: { orderBy: { reportSequence: 'desc' }, take: 1 },
     },
   });
   if (!application) return null;
@@ -71,6 +83,7 @@ export async function loadCaseView(db: Database, temporal: Client, applicationId
   const request = application.informationRequests[0];
   const consultation = application.consultations[0];
   const report = application.reports[0];
+  const repayment = application.repayments[0];
   const state = await workflowState(temporal, application.id);
   const until = state?.reconsiderableUntil ? new Date(state.reconsiderableUntil) : null;
   const requirement = report && (REPORT_REQUIREMENTS as readonly string[]).includes(report.requirement) ? (report.requirement as ReportRequirement) : null;
@@ -97,6 +110,17 @@ export async function loadCaseView(db: Database, temporal: Client, applicationId
     timeline: application.events.map((event) => ({ type: event.type, toStatus: event.toStatus as CaseStatus | null, occurredAt: event.occurredAt })),
     canWithdraw: UNDECIDED.includes(status) && (state?.allowedActions.includes('withdraw') ?? false),
     reportDue: status === 'REPORT_DUE' && report && !report.submittedAt && requirement ? { requirement, dueAt: report.dueAt } : null,
+    repayment: repayment
+      ? {
+          proposedOre: repayment.proposedOre,
+          outcome: (repayment.outcome as RepaymentOutcome | null) ?? null,
+          claimedOre: repayment.claimedOre ?? 0n,
+          dueAt: repayment.dueAt,
+          newPeriodEnd: repayment.newPeriodEnd,
+          paidOn: repayment.paidOn,
+          letterId: application.documents.findLast((document) => document.kind === 'repayment_letter')?.id ?? null,
+        }
+      : null,
     reconsideration: final
       ? {
           procedure: reconsiderationProcedure(application),

@@ -28,6 +28,7 @@ import { alert } from '../staff/alert';
 import { nameOf } from '../../stats/labels';
 import { staffNames, type StaffNameOf } from './people';
 import { consultationsSection } from './consultation';
+import { repaymentSection } from './repayment-forms';
 
 export interface CasePageDependencies {
   db: Database;
@@ -296,6 +297,7 @@ export async function showCasePage(req: Request, res: Response, deps: CasePageDe
         ])}
       </section>
       ${actionForms({ application, caseState, staff, who, canApprove: hasRole(staff, 'approver'), state, csrf, language })}
+      ${repaymentSection(application, caseState, state, csrf, who, language)}
       ${consultationsSection(application, who, language)}
       ${submissionSection(application, language)}
       ${answersSection(application, language)}
