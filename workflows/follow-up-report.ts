@@ -140,10 +140,11 @@ export async function followUpReport(input: FollowUpReportInput): Promise<'accep
     if (decision.accept) {
       // Unspent money: the caseworker decides the claim as a decision of its own, with its own letter.
       if (repaymentOre > 0 && patched(REPAYMENT_PATCH)) {
+        repayment.propose({ reportSequence: sequence, proposedOre: repaymentOre, grantedOre: amountGrantedOre, acceptedBy: decision.caseworker });
         await email('report_accepted', { repaymentOre, repaymentProposed: true });
         await record('report_accepted', decision.caseworker, 'REPAYMENT_PROPOSED', { sequence });
         review = null;
-        await repayment.run({ reportSequence: sequence, proposedOre: repaymentOre, grantedOre: amountGrantedOre, acceptedBy: decision.caseworker });
+        await repayment.run();
         await condition(allHandlersFinished);
         return 'accepted';
       }

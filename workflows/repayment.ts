@@ -30,8 +30,10 @@ export interface RepaymentHost {
 
 export interface RepaymentClaim {
   state(): RepaymentState | null;
-  /** From the accepted report to a closed case: the proposal, the decision, its letter, and for a claim the payment. */
-  run(proposal: { reportSequence: number; proposedOre: number; grantedOre: number; acceptedBy: string }): Promise<void>;
+  /** What the accepted report proposes: known at once, so the acceptance answers with it. */
+  propose(proposal: { reportSequence: number; proposedOre: number; grantedOre: number; acceptedBy: string }): void;
+  /** From the proposal to a closed case: the decision, its letter, and for a claim the payment. */
+  run(): Promise<void>;
 }
 
 /**
@@ -42,6 +44,7 @@ export function repaymentClaim(host: RepaymentHost): RepaymentClaim {
   let current: RepaymentState | null = null;
   let decision: RepaymentDecisionInput | null = null;
   let payment: RepaymentPaymentInput | null = null;
+  let proposal: { reportSequence: number; proposedOre: number; grantedOre: number; acceptedBy: string } | null = null;
 
   setHandler(
     decideRepaymentUpdate,
@@ -83,10 +86,15 @@ export function repaymentClaim(host: RepaymentHost): RepaymentClaim {
 
   return {
     state: () => current,
-    async run({ reportSequence, proposedOre, grantedOre, acceptedBy }) {
+    propose(proposed) {
+      proposal = proposed;
+      current = { proposedOre: proposed.proposedOre, grantedOre: proposed.grantedOre, outcome: null, claimedOre: null, dueAt: null, paidOn: null };
+    },
+    async run() {
+      if (!proposal || !current) throw new Error('a repayment runs only once proposed');
+      const { reportSequence, proposedOre, acceptedBy } = proposal;
       const { applicationId } = host;
       const key = { applicationId, reportSequence };
-      current = { proposedOre, grantedOre, outcome: null, claimedOre: null, dueAt: null, paidOn: null };
       await activities.proposeRepayment({ ...key, proposedOre, at: new Date().toISOString() });
       await host.record('repayment_proposed', acceptedBy, 'REPAYMENT_PROPOSED', { proposedOre, sequence: reportSequence });
 
