@@ -60,7 +60,7 @@ export async function renderRepaymentLetter(data: RepaymentLetterData): Promise<
     }),
   );
   canvas.factsPanel([
-    [t('letter.label.granted'), money(data.grantedOre)],
+    [t('letter.repayment.label.granted'), money(data.grantedOre)],
     [t('letter.repayment.label.spent'), money(data.spentOre)],
     [t('letter.repayment.label.unspent'), money(data.proposedOre)],
     ...(kind === 'claim'
@@ -103,8 +103,9 @@ export async function renderRepaymentLetter(data: RepaymentLetterData): Promise<
   }
 
   drawLegalFrame(canvas, data, locale);
-  // A waiver asks nothing of the association; there is nothing in it to disagree with.
-  drawRights(canvas, data, locale, { disagree: kind !== 'waived', complaint: kind === 'waived' ? 'none' : 'decision' });
+  // A waiver asks nothing of the association; there is nothing in it to complain about. The
+  // complaint guidance says how to disagree; the decision rests on the association's own report.
+  drawRights(canvas, data, locale, { disagree: false, complaint: kind === 'waived' ? 'none' : 'decision' });
   drawGlossaryLine(canvas, data, locale, kind === 'waived' ? ['afrapportering', 'aktindsigt'] : ['afrapportering', 'begrundelse', 'klagevejledning', 'aktindsigt']);
   drawSignature(canvas, data, locale);
   return pdf.finish({

@@ -14,11 +14,14 @@ import { textOf } from './format';
 
 // The case page's repayment forms: the decision on the proposed claim, and the payment registered.
 
+/** The API's field names are the forms' own. */
+const sameField = (path: string) => path;
+
 function parsed<S extends z.ZodType>(schema: S, input: unknown, req: Request, res: Response, form: 'repayment' | 'repaymentPaid'): z.infer<S> {
   const language = pageLanguage(req, res);
   const result = schema.safeParse(input, { error: zodErrorMap(language) });
   if (result.success) return result.data;
-  const errors = fieldErrorsOf(zodIssues(result.error, language), language);
+  const errors = fieldErrorsOf(zodIssues(result.error, language), language, sameField);
   if (errors.outcome) errors.outcome = t(language, 'errors.repayment.outcomeRequired');
   if (errors.amount) errors.amount = t(language, 'errors.repayment.amountRequired');
   if (errors.newPeriodEnd) errors.newPeriodEnd = t(language, 'errors.repayment.newPeriodRequired');
@@ -60,7 +63,7 @@ export function repaymentPages(deps: CaseRouteDependencies): Router {
       await runCaseAction(req, res, deps, 'repayment', async (id) => {
         await decideRepayment(deps.temporal, id, staffOf(res)!.email, input);
         return { done: 'repaymentDecided', audit: { action: 'repayment.decide', details: { outcome: input.outcome, amount: input.amount, newPeriodEnd: input.newPeriodEnd } } };
-      });
+      }, sameField);
     }),
   );
 
@@ -72,7 +75,7 @@ export function repaymentPages(deps: CaseRouteDependencies): Router {
       await runCaseAction(req, res, deps, 'repaymentPaid', async (id) => {
         await registerRepaymentPaid(deps.temporal, id, staffOf(res)!.email, input);
         return { done: 'repaymentPaid', audit: { action: 'repayment.register_paid', details: { paidOn: input.paidOn } } };
-      });
+      }, sameField);
     }),
   );
   return router;
