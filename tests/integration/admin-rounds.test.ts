@@ -90,6 +90,8 @@ describe('creating a funding round', () => {
       reportEscalationAfter: 'P21D',
       reportResubmissionDeadline: 'P30D',
       reconsiderationPeriod: 'P4W',
+      repaymentDue: 'P30D',
+      repaymentReminders: ['-P7D', 'P7D'],
     });
     const stored = await db.fundingRound.findUniqueOrThrow({ where: { id: created.body.id } });
     expect(stored.budgetOre).toBe(100_000_000n);
