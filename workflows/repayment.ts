@@ -45,12 +45,15 @@ export function repaymentClaim(host: RepaymentHost): RepaymentClaim {
   let decision: RepaymentDecisionInput | null = null;
   let payment: RepaymentPaymentInput | null = null;
   let proposal: { reportSequence: number; proposedOre: number; grantedOre: number; acceptedBy: string } | null = null;
+  // The Updates answer once what they set off is written (letter, email, event), not merely begun.
+  let decisionCarriedOut = false;
+  let paymentCarriedOut = false;
 
   setHandler(
     decideRepaymentUpdate,
     async (input) => {
       decision = input;
-      await condition(() => host.status() !== 'REPAYMENT_PROPOSED');
+      await condition(() => decisionCarriedOut);
       return host.reportState();
     },
     {
@@ -68,7 +71,7 @@ export function repaymentClaim(host: RepaymentHost): RepaymentClaim {
     registerRepaymentUpdate,
     async (input) => {
       payment = input;
-      await condition(() => host.status() !== 'REPAYMENT_DUE');
+      await condition(() => paymentCarriedOut);
       return host.reportState();
     },
     {
@@ -122,12 +125,14 @@ export function repaymentClaim(host: RepaymentHost): RepaymentClaim {
           proposedOre,
           ...(decided.newPeriodEnd ? { newPeriodEnd: decided.newPeriodEnd } : {}),
         });
+        decisionCarriedOut = true;
         return;
       }
 
       // The claim is what the statistics count as a repayment: the amount claimed, not the proposal.
       await host.record('repayment_claimed', decided.caseworker, 'REPAYMENT_DUE', { repaymentOre: claimedOre, proposedOre, outcome: decided.outcome, dueAt });
       await host.email('repayment_claim', { reportSequence }, [letter.documentId]);
+      decisionCarriedOut = true;
       await awaitPayment(Date.parse(dueAt!), reportSequence);
 
       const paid = payment!;
@@ -135,6 +140,7 @@ export function repaymentClaim(host: RepaymentHost): RepaymentClaim {
       await activities.recordRepaymentPaid({ ...key, paidOn: paid.paidOn, registeredBy: paid.registeredBy, at: new Date().toISOString() });
       await host.email('repayment_paid', { reportSequence });
       await host.record('repayment_paid', paid.registeredBy, 'CLOSED', { repaymentOre: claimedOre, paidOn: paid.paidOn });
+      paymentCarriedOut = true;
     },
   };
 

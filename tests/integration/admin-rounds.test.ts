@@ -318,6 +318,7 @@ describe('in production', () => {
       SEED_DEMO_DATA: 'false',
       PUBLIC_BASE_URL: 'https://tilskud.example.dk',
       METRICS_TOKEN: 'a-metrics-token-of-at-least-32-characters',
+      MUNICIPALITY_ACCOUNT: '1234 0012345678',
     });
     production = await startTestStack({ worker: false, config });
     admin = (await signedInStaff(production, ['admin'])).headers;
