@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { formatDate, t } from '../../locale';
-import { createOpenRound, eventually, postJson } from '../support/fixtures';
+import { createOpenRound, eventually, getJson, postJson } from '../support/fixtures';
 import { mailPart, mailTo, subjectOf, submitCase, waitForStatus, type SinkMessage, type SubmittedCase } from '../support/process';
 import { parsePdf } from '../support/pdf-text';
 import { signedInStaff } from '../support/staff';
@@ -112,6 +112,8 @@ describe('a report with unspent money', () => {
     const claim = await repayment();
     expect(claim).toMatchObject({ outcome: 'reduced', claimedOre: 200_000n, reasons, decidedBy: caseworker.email });
     const dueAt = formatDate('da', claim.dueAt!);
+    const asAssociation = await getJson(url(`/applications/${c.id}`), { authorization: `Bearer ${c.accessToken}` });
+    expect(asAssociation.body).toMatchObject({ status: 'REPAYMENT_DUE', repayment: { outcome: 'reduced', proposed: 3_000, claimed: 2_000, dueAt: claim.dueAt!.toISOString(), paidOn: null } });
     expect(await decide({ outcome: 'waived', reasons })).toMatchObject({ status: 409 });
 
     // The letter: amount, reasons, deadline, account, how to complain.
