@@ -46,6 +46,7 @@ async function acceptedWithUnspent(process: Record<string, unknown> = {}): Promi
   expect(review.status).toBe(200);
   expect(review.body).toMatchObject({ status: 'REPAYMENT_PROPOSED', repayment: { proposedOre: 300_000, grantedOre: 1_200_000, outcome: null } });
   await waitForStatus(submitted.handle, 'REPAYMENT_PROPOSED');
+  await eventually(() => stack.db.caseEvent.findFirst({ where: { applicationId: submitted.id, type: 'repayment_proposed' } }).then((event) => event ?? undefined), 'the proposal recorded');
   return submitted;
 }
 
