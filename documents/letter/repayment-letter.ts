@@ -105,7 +105,7 @@ export async function renderRepaymentLetter(data: RepaymentLetterData): Promise<
   drawLegalFrame(canvas, data, locale);
   // A waiver asks nothing of the association; there is nothing in it to complain about. The
   // complaint guidance says how to disagree; the decision rests on the association's own report.
-  drawRights(canvas, data, locale, { disagree: false, complaint: kind === 'waived' ? 'none' : 'decision' });
+  drawRights(canvas, data, locale, { disagree: false, complaint: kind === 'waived' ? 'none' : 'inWriting' });
   drawGlossaryLine(canvas, data, locale, kind === 'waived' ? ['afrapportering', 'aktindsigt'] : ['afrapportering', 'begrundelse', 'klagevejledning', 'aktindsigt']);
   drawSignature(canvas, data, locale);
   return pdf.finish({

@@ -28,7 +28,8 @@ function claim(language: LetterLanguage, overrides: Partial<RepaymentLetterData>
 }
 
 const EXPECTED: Record<LetterLanguage, string[]> = {
-  da: ['I skal betale 2.000 kr. tilbage', 'senest 9. januar 2027', 'Reg.nr. 9999', 'Kontonr. 0001234567', 'Hvis I er uenige i afgørelsen (klagevejledning)'],
+  // The case page's form is for the grant decision: this one is asked about in writing.
+  da: ['I skal betale 2.000 kr. tilbage', 'senest 9. januar 2027', 'Reg.nr. 9999', 'Kontonr. 0001234567', 'Hvis I er uenige i afgørelsen (klagevejledning)', 'Skriv senest den 7. januar 2027 til Lise Frandsen på puljer@vordingborg.dk.'],
   nb: ['Dere skal betale 2 000 DKK tilbake', 'senest 9. januar 2027', 'Registreringsnummer 9999', 'Kontonummer 0001234567'],
   en: ['You must pay DKK 2,000 back', 'by 9 January 2027', 'Sort code (reg. no.) 9999', 'Account number 0001234567'],
 };
