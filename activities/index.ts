@@ -7,6 +7,8 @@ import { createConsultationActivities } from './consultations';
 import { createDecisionLetterActivities, type MunicipalitySettings } from './letters/store-decision-letter';
 import { createReconsiderationLetterActivities } from './letters/store-reconsideration-letter';
 import { createReconsiderationActivities } from './reconsideration-records';
+import { createRepaymentActivities } from './repayment-records';
+import { createRepaymentLetterActivities } from './letters/store-repayment-letter';
 import { createCaseEmailActivities, type CaseEmailSettings } from './mail/case-emails';
 import type { BusinessRegister } from '../lib/register';
 import { createScreeningActivities } from './screening';
@@ -16,6 +18,8 @@ export interface ActivityDependencies {
   register: BusinessRegister;
   municipality: MunicipalitySettings;
   email: CaseEmailSettings;
+  /** The account repayments are paid to ("reg.nr. kontonr."). */
+  repaymentAccount: string;
 }
 
 /** Every activity the worker registers, built from its dependencies. */
@@ -30,6 +34,8 @@ export function createActivities(deps: ActivityDependencies) {
     ...createDecisionLetterActivities(deps),
     ...createReconsiderationActivities(deps),
     ...createReconsiderationLetterActivities(deps),
+    ...createRepaymentActivities(deps),
+    ...createRepaymentLetterActivities({ db: deps.db, municipality: deps.municipality, account: deps.repaymentAccount }),
     ...createCaseEmailActivities({ db: deps.db, settings: deps.email }),
   };
 }
@@ -37,9 +43,10 @@ export function createActivities(deps: ActivityDependencies) {
 export type CaseActivities = ReturnType<typeof createActivities>;
 
 /** The dependencies as the worker process builds them from its configuration. */
-export function activitySettingsFromConfig(config: MunicipalitySettings & { PUBLIC_BASE_URL: string }): Pick<ActivityDependencies, 'municipality' | 'email'> {
+export function activitySettingsFromConfig(config: MunicipalitySettings & { PUBLIC_BASE_URL: string; MUNICIPALITY_ACCOUNT: string }): Pick<ActivityDependencies, 'municipality' | 'email' | 'repaymentAccount'> {
   return {
     municipality: config,
-    email: { publicBaseUrl: config.PUBLIC_BASE_URL, municipalityName: config.MUNICIPALITY_NAME, municipalityDepartment: config.MUNICIPALITY_DEPARTMENT, municipalityEmail: config.MUNICIPALITY_EMAIL, municipalityPhone: config.MUNICIPALITY_PHONE },
+    repaymentAccount: config.MUNICIPALITY_ACCOUNT,
+    email: { publicBaseUrl: config.PUBLIC_BASE_URL, municipalityName: config.MUNICIPALITY_NAME, municipalityDepartment: config.MUNICIPALITY_DEPARTMENT, municipalityEmail: config.MUNICIPALITY_EMAIL, municipalityPhone: config.MUNICIPALITY_PHONE, municipalityAccount: config.MUNICIPALITY_ACCOUNT },
   };
 }

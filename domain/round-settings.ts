@@ -57,6 +57,10 @@ export const processSettingsSchema = z.object({
    * Norwegian round: to complain, which fvl § 29 sets to three weeks).
    */
   reconsiderationPeriod: duration.default('P4W'),
+  /** From a repayment claim to its payment deadline. */
+  repaymentDue: duration.default('P30D'),
+  /** Repayment reminders relative to the payment deadline. */
+  repaymentReminders: z.array(signedDuration).max(4).default(['-P7D', 'P7D']),
 });
 
 export type ProcessSettings = z.infer<typeof processSettingsSchema>;
@@ -74,6 +78,9 @@ export interface ProcessTimings {
   reportEscalationAfterMs: number;
   reportResubmissionDeadlineMs: number;
   reconsiderationPeriodMs: number;
+  /** Absent in the snapshots of cases started before repayments were decided. */
+  repaymentDueMs?: number;
+  repaymentRemindersMs?: number[];
 }
 
 export function toProcessTimings(settings: ProcessSettings): ProcessTimings {
@@ -88,5 +95,7 @@ export function toProcessTimings(settings: ProcessSettings): ProcessTimings {
     reportEscalationAfterMs: parseDuration(settings.reportEscalationAfter),
     reportResubmissionDeadlineMs: parseDuration(settings.reportResubmissionDeadline),
     reconsiderationPeriodMs: parseDuration(settings.reconsiderationPeriod),
+    repaymentDueMs: parseDuration(settings.repaymentDue),
+    repaymentRemindersMs: settings.repaymentReminders.map(parseSignedDuration).sort((a, b) => a - b),
   };
 }

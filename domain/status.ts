@@ -15,6 +15,10 @@ export const CASE_STATUSES = [
   'PAID',
   'REPORT_DUE',
   'REPORT_SUBMITTED',
+  /** The report was accepted with money unspent: a caseworker decides whether to claim it back. */
+  'REPAYMENT_PROPOSED',
+  /** A repayment was claimed: the case waits until the money is registered as paid. */
+  'REPAYMENT_DUE',
   'CLOSED',
   'WITHDRAWN',
   'LAPSED',

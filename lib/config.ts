@@ -55,6 +55,14 @@ export const configSchema = z.object({
   MUNICIPALITY_ADDRESS: z.string().min(1).default('Rådhuspladsen 1, 9999 Eksempelby'),
   MUNICIPALITY_EMAIL: z.string().email().default('frivillighed@eksempel.dk'),
   MUNICIPALITY_PHONE: z.string().min(1).default('99 99 99 99'),
+  /**
+   * The account a repayment is paid to, printed on every repayment claim: "reg.nr. kontonr.",
+   * e.g. "9999 0001234567". A demo account outside production; production requires it.
+   */
+  MUNICIPALITY_ACCOUNT: z
+    .string()
+    .regex(/^\d{4} \d{6,10}$/, 'must be a Danish bank account: registration number (4 digits), a space, account number (6–10 digits)')
+    .optional(),
   /** Every date and time people read, and every deadline, is in this IANA time zone. */
   MUNICIPALITY_TIME_ZONE: z
     .string()
@@ -98,7 +106,11 @@ export const configSchema = z.object({
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(15),
 });
 
-export type Config = Omit<z.infer<typeof configSchema>, 'SEED_DEMO_DATA' | 'DATA_DIR' | 'COOKIE_SECRET'> & {
+/** The demo account repayment letters name outside production. */
+export const DEMO_MUNICIPALITY_ACCOUNT = '9999 0001234567';
+
+export type Config = Omit<z.infer<typeof configSchema>, 'SEED_DEMO_DATA' | 'DATA_DIR' | 'COOKIE_SECRET' | 'MUNICIPALITY_ACCOUNT'> & {
+  MUNICIPALITY_ACCOUNT: string;
   DATA_DIR: string;
   COOKIE_SECRET: string;
   /** Seed a demo funding round; on by default in development, refused in production. */
@@ -146,6 +158,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (values.BUSINESS_REGISTER === 'local' && values.NODE_ENV === 'production') {
     problems.push({ variable: 'BUSINESS_REGISTER', message: 'the local register holds fictional associations; use cvr in production' });
   }
+  if (!values.MUNICIPALITY_ACCOUNT && values.NODE_ENV === 'production') {
+    problems.push({ variable: 'MUNICIPALITY_ACCOUNT', message: 'is required in production: repayment claims tell associations where to pay' });
+  }
   problems.push(...productionSecurityProblems(values));
   if (problems.length) throw new ConfigError(problems);
   return {
@@ -154,6 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // A per-process secret outside production: cookies and CSRF tokens then last one process's life.
     COOKIE_SECRET: values.COOKIE_SECRET ?? crypto.randomBytes(32).toString('base64url'),
     SEED_DEMO_DATA: values.SEED_DEMO_DATA ?? values.NODE_ENV === 'development',
+    MUNICIPALITY_ACCOUNT: values.MUNICIPALITY_ACCOUNT ?? DEMO_MUNICIPALITY_ACCOUNT,
   };
 }
 

@@ -3,6 +3,8 @@ import { activities } from './activities';
 import type { CaseStatus } from '../domain/status';
 import type { ProcessTimings } from '../domain/round-settings';
 import { invalidInput, notAllowed } from './refusals';
+import { proposedRepaymentOre } from '../domain/repayment';
+import { REPAYMENT_PATCH, repaymentClaim, type RepaymentEmailKind } from './repayment';
 import {
   reportStateQuery,
   reportStatusSignal,
@@ -62,6 +64,7 @@ export async function followUpReport(input: FollowUpReportInput): Promise<'accep
       dueAt: new Date(dueAt).toISOString(),
       submitted: submission !== null,
       ...(opensAt === null ? {} : { opensAt: new Date(opensAt).toISOString() }),
+      repayment: repayment.state(),
     };
   }
 
@@ -84,10 +87,12 @@ export async function followUpReport(input: FollowUpReportInput): Promise<'accep
   }
 
   const emailCounts: Record<string, number> = {};
-  async function email(kind: 'report_reminder' | 'report_overdue' | 'report_accepted' | 'report_returned' | 'report_escalation', extra: Record<string, unknown>) {
+  async function email(kind: 'report_reminder' | 'report_overdue' | 'report_accepted' | 'report_returned' | 'report_escalation' | RepaymentEmailKind, extra: Record<string, unknown>, attachmentIds: string[] = []) {
     emailCounts[kind] = (emailCounts[kind] ?? 0) + 1;
-    await activities.queueCaseEmail({ messageKey: `${applicationId}:${kind}:${emailCounts[kind]}`, applicationId, kind, extra, attachmentIds: [] });
+    await activities.queueCaseEmail({ messageKey: `${applicationId}:${kind}:${emailCounts[kind]}`, applicationId, kind, extra, attachmentIds });
   }
+
+  const repayment = repaymentClaim({ applicationId, timings: input.timings, status: () => status as ReportStatus, reportState: state, record, email });
 
   setHandler(reportStateQuery, state);
   setHandler(reportTermsSignal, (terms) => {
@@ -131,7 +136,7 @@ export async function followUpReport(input: FollowUpReportInput): Promise<'accep
 
     await condition(() => review !== null);
     const decision = review!;
-    const repaymentOre = decision.accept ? Math.max(0, amountGrantedOre - received.spentKroner * 100) : 0;
+    const repaymentOre = decision.accept ? proposedRepaymentOre(amountGrantedOre, received.spentKroner) : 0;
     await activities.recordReportReview({
       applicationId,
       sequence,
@@ -142,6 +147,16 @@ export async function followUpReport(input: FollowUpReportInput): Promise<'accep
       at: new Date().toISOString(),
     });
     if (decision.accept) {
+      // Unspent money: the caseworker decides the claim as a decision of its own, with its own letter.
+      if (repaymentOre > 0 && patched(REPAYMENT_PATCH)) {
+        repayment.propose({ reportSequence: sequence, proposedOre: repaymentOre, grantedOre: amountGrantedOre, acceptedBy: decision.caseworker });
+        await email('report_accepted', { repaymentOre, repaymentProposed: true });
+        await record('report_accepted', decision.caseworker, 'REPAYMENT_PROPOSED', { sequence });
+        review = null;
+        await repayment.run();
+        await condition(allHandlersFinished);
+        return 'accepted';
+      }
       if (repaymentOre > 0) await record('repayment_claimed', decision.caseworker, 'REPORT_SUBMITTED', { repaymentOre });
       await email('report_accepted', { repaymentOre });
       await record('report_accepted', decision.caseworker, 'CLOSED', { sequence });

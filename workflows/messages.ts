@@ -5,6 +5,7 @@ import type { CaseStatus } from '../domain/status';
 import type { MessageKey } from '../domain/message-key';
 import type { ConsultationFact } from '../domain/consultation';
 import type { ReconsiderationAnswer, ReconsiderationProcedure } from '../domain/reconsideration';
+import type { RepaymentOutcome } from '../domain/repayment';
 
 export type DecisionOutcome = 'approved' | 'partially_approved' | 'rejected';
 
@@ -210,7 +211,7 @@ export interface PayoutConfirmation {
 export const payoutConfirmedSignal = defineSignal<[PayoutConfirmation]>('payoutConfirmed');
 
 // Follow-up reporting (child workflow)
-export type ReportStatus = 'REPORT_DUE' | 'REPORT_SUBMITTED' | 'CLOSED';
+export type ReportStatus = 'REPORT_DUE' | 'REPORT_SUBMITTED' | 'REPAYMENT_PROPOSED' | 'REPAYMENT_DUE' | 'CLOSED';
 export interface ReportSubmission {
   narrative: string;
   /** Whole kroner actually spent; unspent money is claimed back. */
@@ -236,7 +237,36 @@ export interface ReportState {
   submitted: boolean;
   /** From when the report may be sent; absent for reports from before the report window existed. */
   opensAt?: string;
+  /** The repayment claim after an accepted report with money unspent (absent before there is one). */
+  repayment?: RepaymentState | null;
 }
+
+// Repayment (workflows/repayment.ts): the claim proposed on accepting a report, the caseworker's
+// decision on it, and the payment registered by staff.
+export type { RepaymentOutcome };
+export interface RepaymentState {
+  proposedOre: number;
+  grantedOre: number;
+  outcome: RepaymentOutcome | null;
+  claimedOre: number | null;
+  /** The payment deadline of a claim. */
+  dueAt: string | null;
+  paidOn: string | null;
+}
+export interface RepaymentDecisionInput {
+  caseworker: string;
+  outcome: RepaymentOutcome;
+  /** Øre: the reduced amount (or, to confirm, the proposal). */
+  amountOre?: number;
+  reasons: string;
+  newPeriodEnd?: string;
+}
+export interface RepaymentPaymentInput {
+  registeredBy: string;
+  paidOn: string;
+}
+export const decideRepaymentUpdate = defineUpdate<ReportState, [RepaymentDecisionInput]>('decideRepayment');
+export const registerRepaymentUpdate = defineUpdate<ReportState, [RepaymentPaymentInput]>('registerRepayment');
 export const reportStateQuery = defineQuery<ReportState>('reportState');
 export const submitReportSignal = defineSignal<[ReportSubmission]>('submitReport');
 export const reviewReportUpdate = defineUpdate<ReportState, [ReportReviewInput]>('reviewReport');

@@ -25,6 +25,8 @@ export interface CaseEmailSettings {
   municipalityEmail: string;
   /** With the department and email: the contact of a round that names no contact person. */
   municipalityPhone: string;
+  /** The account repayments are paid to ("reg.nr. kontonr."). */
+  municipalityAccount: string;
 }
 
 const DAY_MS = 86_400_000;
@@ -112,6 +114,24 @@ export function createCaseEmailActivities({ db, settings }: { db: Database; sett
         if (kind === 'appeals_board_decision') return { ...common, boardDecidedOn: reconsideration.boardDecidedOn ?? new Date() };
         return common;
       }
+      case 'repayment_claim':
+      case 'repayment_waived':
+      case 'repayment_carried_over':
+      case 'repayment_reminder':
+      case 'repayment_overdue':
+      case 'repayment_paid': {
+        const reportSequence = Number(extra.reportSequence);
+        const repayment = await db.repayment.findUniqueOrThrow({ where: { applicationId_reportSequence: { applicationId, reportSequence } } });
+        return {
+          ...common,
+          proposedOre: repayment.proposedOre,
+          claimedOre: repayment.claimedOre ?? 0n,
+          account: settings.municipalityAccount,
+          ...(repayment.dueAt ? { dueAt: repayment.dueAt } : {}),
+          ...(repayment.newPeriodEnd ? { newPeriodEnd: repayment.newPeriodEnd } : {}),
+          ...(repayment.paidOn ? { paidOn: repayment.paidOn } : {}),
+        };
+      }
       case 'report_reminder':
       case 'report_overdue':
       case 'report_accepted':
@@ -119,7 +139,10 @@ export function createCaseEmailActivities({ db, settings }: { db: Database; sett
       case 'report_escalation': {
         const report = await db.followUpReport.findFirstOrThrow({ where: { applicationId }, orderBy: { sequence: 'desc' } });
         const deadline = { dueDate: report.dueAt, requirement: report.requirement as ReportRequirement };
-        if (kind === 'report_accepted') return { ...common, comment: report.reviewComment ?? undefined };
+        if (kind === 'report_accepted') {
+          const proposed = extra.repaymentProposed === true ? BigInt(Number(extra.repaymentOre ?? 0)) : 0n;
+          return { ...common, comment: report.reviewComment ?? undefined, ...(proposed > 0n ? { repaymentProposedOre: proposed } : {}) };
+        }
         if (kind === 'report_returned') return { ...common, comment: String(extra.comment ?? report.reviewComment ?? ''), dueDate: report.dueAt };
         if (kind === 'report_escalation') {
           return {

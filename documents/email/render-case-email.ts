@@ -9,6 +9,7 @@ import { termsBlock } from './terms';
 import { assembleEmail, assertWebLink } from './frame';
 import { reportAcceptedEmail, reportEscalationEmail, reportOverdueEmail, reportReminderEmail, reportReturnedEmail } from './report-emails';
 import { appealsBoardDecisionEmail, reconsiderationForwardedEmail, reconsiderationReceivedEmail, reconsiderationUpheldEmail } from './reconsideration-emails';
+import { repaymentCarriedOverEmail, repaymentClaimEmail, repaymentOverdueEmail, repaymentPaidEmail, repaymentReminderEmail, repaymentWaivedEmail } from './repayment-emails';
 import type { EmailData, EmailKind, RenderedEmail } from './types';
 
 const COMPOSERS: { [K in EmailKind]: CaseEmailComposer<EmailData[K]> } = {
@@ -31,6 +32,12 @@ const COMPOSERS: { [K in EmailKind]: CaseEmailComposer<EmailData[K]> } = {
   reconsideration_upheld: reconsiderationUpheldEmail,
   reconsideration_forwarded: reconsiderationForwardedEmail,
   appeals_board_decision: appealsBoardDecisionEmail,
+  repayment_claim: repaymentClaimEmail,
+  repayment_waived: repaymentWaivedEmail,
+  repayment_carried_over: repaymentCarriedOverEmail,
+  repayment_reminder: repaymentReminderEmail,
+  repayment_overdue: repaymentOverdueEmail,
+  repayment_paid: repaymentPaidEmail,
 };
 
 /** One email about a case in the reader's language, as plain text and as simple, accessible HTML. */

@@ -48,12 +48,15 @@ export const reportOverdueEmail = deadlineEmail({
   closing: 'mail.reportOverdue.closing',
 });
 
-export const reportAcceptedEmail: CaseEmailComposer<EmailData['report_accepted']> = (d, { t }) => ({
+export const reportAcceptedEmail: CaseEmailComposer<EmailData['report_accepted']> = (d, { t, money }) => ({
   subject: t('mail.reportAccepted.subject', caseValues(d)),
   blocks: [
-    paragraph(t('mail.reportAccepted.intro', caseValues(d))),
+    // Money left over is decided on next, in a letter of its own: the case is not over yet.
+    d.repaymentProposedOre
+      ? paragraph(t('mail.reportAccepted.introRepayment', { ...caseValues(d), amount: money(d.repaymentProposedOre) }))
+      : paragraph(t('mail.reportAccepted.intro', caseValues(d))),
     quote(t('mail.caseworkerComment'), d.comment),
-    paragraph(t('mail.reportAccepted.closing')),
+    paragraph(t(d.repaymentProposedOre ? 'mail.reportAccepted.closingRepayment' : 'mail.reportAccepted.closing')),
     link(t('mail.link.seeCase'), d.caseUrl),
   ],
   terms: ['afrapportering'],

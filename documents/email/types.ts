@@ -20,7 +20,13 @@ export type EmailKind =
   | 'reconsideration_received'
   | 'reconsideration_upheld'
   | 'reconsideration_forwarded'
-  | 'appeals_board_decision';
+  | 'appeals_board_decision'
+  | 'repayment_claim'
+  | 'repayment_waived'
+  | 'repayment_carried_over'
+  | 'repayment_reminder'
+  | 'repayment_overdue'
+  | 'repayment_paid';
 
 export type DecisionOutcome = 'approved' | 'partially_approved' | 'rejected';
 
@@ -62,6 +68,19 @@ export interface ReportDeadline {
   requirement: ReportRequirement;
 }
 
+/** A repayment claim and how to pay it; a waiver or carry-over names only the unspent money (and the new period). */
+export interface RepaymentDetails {
+  /** The unspent money the claim was proposed at. */
+  proposedOre: bigint;
+  /** What is claimed (0 for a waiver or carry-over). */
+  claimedOre: bigint;
+  /** The municipality's account, "reg.nr. kontonr.". */
+  account: string;
+  dueAt?: Date;
+  newPeriodEnd?: Date;
+  paidOn?: Date;
+}
+
 export interface EmailData {
   receipt: EmailCommon & { roundName: string; submittedAt: Date; expectedAnswerBy?: Date };
   information_request: EmailCommon & InformationRequestDetails;
@@ -76,7 +95,8 @@ export interface EmailData {
   paid: EmailCommon & { amountOre: bigint; paidOn: Date };
   report_reminder: EmailCommon & ReportDeadline;
   report_overdue: EmailCommon & ReportDeadline;
-  report_accepted: EmailCommon & { comment?: string };
+  /** With money unspent (repaymentProposedOre) a claim is to be decided: the case is not over. */
+  report_accepted: EmailCommon & { comment?: string; repaymentProposedOre?: bigint };
   report_returned: EmailCommon & { comment: string; dueDate?: Date };
   /** Sent to the caseworker, not the association. */
   report_escalation: EmailCommon & ReportDeadline & { caseworkerName: string; overdueDays: number; remindersSent?: number };
@@ -87,6 +107,13 @@ export interface EmailData {
   reconsideration_upheld: EmailCommon;
   reconsideration_forwarded: EmailCommon;
   appeals_board_decision: EmailCommon & { boardDecidedOn: Date };
+  /** The letter (PDF) is attached by the caller. */
+  repayment_claim: EmailCommon & RepaymentDetails;
+  repayment_waived: EmailCommon & RepaymentDetails;
+  repayment_carried_over: EmailCommon & RepaymentDetails;
+  repayment_reminder: EmailCommon & RepaymentDetails;
+  repayment_overdue: EmailCommon & RepaymentDetails;
+  repayment_paid: EmailCommon & RepaymentDetails;
 }
 
 /** A draft's resume link: there is no case yet, so no reference and no contact name. */

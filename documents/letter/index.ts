@@ -8,3 +8,4 @@ export type { DecisionOutcome } from '../../domain/decision-rules';
 export type { ReportRequirement } from '../../domain/tiers';
 export type { Language as LetterLanguage } from '../../lib/languages';
 export { renderReconsiderationLetter, type ReconsiderationLetterData, type ReconsiderationLetterKind } from './reconsideration-letter';
+export { renderRepaymentLetter, type RepaymentLetterData } from './repayment-letter';

@@ -58,11 +58,13 @@ function complaintGuidance(data: LetterCommon, { t, date, language }: Locale, st
   const m = data.municipality;
   if (language === 'nb') return t('letter.complaint.norwegian', { municipality: m.name, department: m.department, address: m.address, email: m.email, reference: data.reference });
   const { contact, reconsiderBy } = data.frame;
-  return t('letter.complaint.danish', { reconsiderBy: date(reconsiderBy), contactName: contact.name, contactEmail: contact.email, reference: data.reference });
+  const values = { reconsiderBy: date(reconsiderBy), contactName: contact.name, contactEmail: contact.email, reference: data.reference };
+  // The case page's form asks about the grant decision only; a later decision is asked about in writing.
+  return t(stage === 'inWriting' ? 'letter.complaint.danishInWriting' : 'letter.complaint.danish', values);
 }
 
-/** Which complaint guidance a letter carries: a first decision's, a reconsidered one's, or none. */
-export type ComplaintStage = 'decision' | 'reconsidered' | 'none';
+/** Which complaint guidance a letter carries: a first decision's, one asked about in writing only (not on the case page), a reconsidered one's, or none. */
+export type ComplaintStage = 'decision' | 'inWriting' | 'reconsidered' | 'none';
 
 export function drawRights(canvas: PdfCanvas, data: LetterCommon, locale: Locale, { disagree, complaint = 'decision' }: { disagree: boolean; complaint?: ComplaintStage }): void {
   const { t } = locale;

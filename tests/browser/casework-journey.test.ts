@@ -172,7 +172,7 @@ describe('casework pages', () => {
     await expectAccessible(page, 'stale-state');
   }, JOURNEY_TIMEOUT_MS);
 
-  it('reviews a follow-up report: send back needs a comment; accepting claims back unspent money', async () => {
+  it('reviews a follow-up report: send back needs a comment; accepting proposes a claim for unspent money', async () => {
     const round = await createOpenRound(stack.db);
     const submitted = await submitCase(stack, round.id, { amountRequested: 12_000 });
     await waitForStatus(submitted.handle, 'IN_QUEUE');
@@ -202,6 +202,9 @@ describe('casework pages', () => {
     const reviewed = await stack.db.followUpReport.findFirstOrThrow({ where: { applicationId: submitted.id } });
     expect(reviewed).toMatchObject({ reviewOutcome: expect.any(String), reviewedBy: caseworker.email, repaymentOre: 100_000n });
     expect(await stack.db.staffAuditLog.count({ where: { applicationId: submitted.id, action: 'report.accept' } })).toBe(1);
+    // The claim is the caseworker's decision of its own, on the case page.
+    await waitForStatus(submitted.handle, 'REPAYMENT_PROPOSED');
+    expect(await page.locator('main').textContent()).toContain(t('da', 'casework.repayment.toDecide'));
     await expectAccessible(page, 'report-accepted');
   }, JOURNEY_TIMEOUT_MS);
 });

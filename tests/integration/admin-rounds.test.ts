@@ -92,6 +92,8 @@ describe('creating a funding round', () => {
       reportEscalationAfter: 'P21D',
       reportResubmissionDeadline: 'P30D',
       reconsiderationPeriod: 'P4W',
+      repaymentDue: 'P30D',
+      repaymentReminders: ['-P7D', 'P7D'],
     });
     const stored = await db.fundingRound.findUniqueOrThrow({ where: { id: created.body.id } });
     expect(stored.budgetOre).toBe(100_000_000n);
@@ -318,6 +320,7 @@ describe('in production', () => {
       SEED_DEMO_DATA: 'false',
       PUBLIC_BASE_URL: 'https://tilskud.example.dk',
       METRICS_TOKEN: 'a-metrics-token-of-at-least-32-characters',
+      MUNICIPALITY_ACCOUNT: '1234 0012345678',
     });
     production = await startTestStack({ worker: false, config });
     admin = (await signedInStaff(production, ['admin'])).headers;

@@ -87,6 +87,8 @@ const TABLE: Record<string, Expectation> = {
   'POST /api/v1/applications/:id/reconsideration': { row: CASE_PARTIES, body: { reasons: 5 } },
   'POST /api/v1/applications/:id/reconsideration/answer': { row: CASEWORKER, body: { answer: 'nonsense' } },
   'POST /api/v1/applications/:id/reconsideration/board-decision': { row: CASEWORKER, body: { boardOutcome: 'nonsense' } },
+  'POST /api/v1/applications/:id/repayment/decision': { row: CASEWORKER, body: { outcome: 'nonsense' } },
+  'POST /api/v1/applications/:id/repayment/payment': { row: CASEWORK, body: { paidOn: 'nonsense' } },
   ...withRow(CASE_PARTIES, [
     'GET /api/v1/applications/:id/letter.pdf', 'POST /api/v1/applications/:id/documents', 'GET /api/v1/applications/:id/documents',
     'GET /api/v1/applications/:id/documents/:documentId',
@@ -128,6 +130,7 @@ const TABLE: Record<string, Expectation> = {
     'POST /personale/sager/:id/tag', 'POST /personale/sager/:id/frigiv', 'POST /personale/sager/:id/oplysninger', 'POST /personale/sager/:id/partshoering',
     'POST /personale/sager/:id/afgoerelse', 'POST /personale/sager/:id/brev-udkast', 'POST /personale/sager/:id/vurdering',
     'POST /personale/sager/:id/noter', 'POST /personale/sager/:id/genovervejelse', 'POST /personale/sager/:id/klagenaevn', 'POST /personale/sager/:id/historie',
+    'POST /personale/sager/:id/tilbagebetaling', 'POST /personale/sager/:id/indbetaling',
   ]),
   'GET /personale/godkendelser': { row: APPROVER_PAGE },
   'GET /personale/opfoelgning': { row: CASEWORK_PAGE },

@@ -106,6 +106,7 @@ describe('staff sessions', () => {
       GRANTFLOW_DEMO_PASSWORD: 'a-demo-password-someone-left-set',
       PUBLIC_BASE_URL: 'https://tilskud.example.dk',
       METRICS_TOKEN: crypto.randomBytes(32).toString('base64url'),
+      MUNICIPALITY_ACCOUNT: '1234 0012345678',
     };
     // A demo password left in the environment seeds nothing: seeding is off in production …
     expect(loadConfig(production).SEED_DEMO_DATA).toBe(false);

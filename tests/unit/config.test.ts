@@ -2,7 +2,7 @@ import path from 'node:path';
 import { ConfigError, loadConfig } from '../../lib/config';
 
 const minimal = { NODE_ENV: 'development', DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/grantflow' };
-/** What production needs besides: the register, a cookie secret, HTTPS, metrics not public. */
+/** What production needs besides: the register, a cookie secret, HTTPS, metrics not public, the account repayments go to. */
 const productionBase = {
   ...minimal,
   NODE_ENV: 'production',
@@ -12,6 +12,7 @@ const productionBase = {
   COOKIE_SECRET: 'x'.repeat(32),
   PUBLIC_BASE_URL: 'https://tilskud.example.dk',
   METRICS_TOKEN: 'm'.repeat(32),
+  MUNICIPALITY_ACCOUNT: '1234 0012345678',
 };
 
 describe('loadConfig', () => {
@@ -100,6 +101,14 @@ describe('loadConfig', () => {
     const development = loadConfig(minimal);
     expect(development.COOKIE_SECRET.length).toBeGreaterThanOrEqual(32);
     expect(loadConfig(minimal).COOKIE_SECRET).not.toBe(development.COOKIE_SECRET);
+  });
+
+  it('prints a demo account on repayment claims outside production, and wants the real one in production', () => {
+    expect(loadConfig(minimal).MUNICIPALITY_ACCOUNT).toBe('9999 0001234567');
+    expect(loadConfig(productionBase).MUNICIPALITY_ACCOUNT).toBe('1234 0012345678');
+    const { MUNICIPALITY_ACCOUNT: _account, ...production } = productionBase;
+    expect(() => loadConfig(production)).toThrow(/MUNICIPALITY_ACCOUNT: is required in production/);
+    expect(() => loadConfig({ ...minimal, MUNICIPALITY_ACCOUNT: '12340012345678' })).toThrow(/MUNICIPALITY_ACCOUNT: must be a Danish bank account/);
   });
 
   it('never seeds demo data in production', () => {

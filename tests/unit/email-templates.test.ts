@@ -14,6 +14,8 @@ const common: EmailCommon = {
   glossaryUrl: 'https://grantflow.example/ordliste',
 };
 
+const repayment = { proposedOre: 50_000n, claimedOre: 30_000n, account: '9999 0001234567', dueAt: new Date('2027-07-14T21:59:00Z') };
+
 // Every kind with every optional field filled, so each sentence that can appear is rendered.
 const SAMPLES: { [K in EmailKind]: EmailData[K] } = {
   receipt: { ...common, roundName: `§ 18-puljen 2026 ${HOSTILE}`, submittedAt: new Date('2026-03-02T13:05:00Z'), expectedAnswerBy: new Date('2026-05-01T10:00:00Z') },
@@ -52,6 +54,12 @@ const SAMPLES: { [K in EmailKind]: EmailData[K] } = {
   reconsideration_upheld: common,
   reconsideration_forwarded: common,
   appeals_board_decision: { ...common, boardDecidedOn: new Date('2026-05-12T10:00:00Z') },
+  repayment_claim: { ...common, ...repayment },
+  repayment_waived: { ...common, ...repayment, claimedOre: 0n, dueAt: undefined },
+  repayment_carried_over: { ...common, ...repayment, claimedOre: 0n, dueAt: undefined, newPeriodEnd: new Date('2027-12-31T00:00:00Z') },
+  repayment_reminder: { ...common, ...repayment },
+  repayment_overdue: { ...common, ...repayment },
+  repayment_paid: { ...common, ...repayment, paidOn: new Date('2027-07-01T00:00:00Z') },
 };
 
 const KINDS = Object.keys(SAMPLES) as EmailKind[];
@@ -185,5 +193,21 @@ describe('the glossary links of an email', () => {
 
   it('end with the round’s contact person', () => {
     for (const kind of KINDS) expect(render(kind, 'da').text).toContain('Spørgsmål? Kontakt Lise Frandsen');
+  });
+});
+
+describe('the repayment emails', () => {
+  it('the report accepted with money unspent says a claim is coming, not that the case is over', () => {
+    const email = render('report_accepted', 'da', { ...common, repaymentProposedOre: 50_000n });
+    expect(email.text).toContain('I har ikke brugt 500 kr. af tilskuddet');
+    expect(email.text).toContain('Sagen er ikke afsluttet endnu');
+    expect(email.text).not.toContain('I skal ikke gøre mere');
+    expect(render('report_accepted', 'da').text).toContain('I skal ikke gøre mere');
+  });
+
+  it('a claim names the amount, the deadline and the account', () => {
+    const email = render('repayment_claim', 'da');
+    expect(email.subject).toContain('300 kr.');
+    expect(email.text).toContain('Betal senest 14. juli 2027 til reg.nr. 9999, kontonr. 0001234567. Skriv sagsnummeret GF-2026-00042 i beskeden til modtageren.');
   });
 });

@@ -11,6 +11,7 @@ import { idempotencyKeyOf } from '../http/idempotency';
 import { applicationIdOf, caseAccess } from '../http/case-access';
 import { submitApplication, type IntakeDependencies } from '../applications/intake';
 import { recordAccess } from '../audit/log';
+import { REPAYMENT_OUTCOMES } from '../../../domain/repayment';
 import { errorResponse, idempotencyHeader, jsonBody, jsonResponse, langQuery, receiptSchema, SECURITY, statusSchema, uuidPath } from '../http/openapi';
 
 const applicationViewSchema = z
@@ -24,6 +25,17 @@ const applicationViewSchema = z
     amountRequested: z.int().meta({ description: 'kroner' }),
     amountGranted: z.int().nullable().meta({ description: 'kroner' }),
     submittedAt: z.iso.datetime().nullable(),
+    repayment: z
+      .object({
+        outcome: z.enum(REPAYMENT_OUTCOMES).nullable(),
+        proposed: z.int().meta({ description: 'kroner: the unspent money proposed as the claim' }),
+        claimed: z.int().nullable().meta({ description: 'kroner: what the decision claims (0 for a waiver or carry-over)' }),
+        dueAt: z.iso.datetime().nullable(),
+        newPeriodEnd: z.iso.date().nullable(),
+        paidOn: z.iso.date().nullable(),
+      })
+      .nullable()
+      .meta({ description: 'Unspent money after an accepted report: the proposed claim, the decision on it, the payment deadline, and when it was paid' }),
     timeline: z.array(z.looseObject({ type: z.string(), from: statusSchema.nullable(), to: statusSchema, at: z.iso.datetime() })),
   })
   .meta({ id: 'ApplicationView', description: 'The applicant also gets an open information request and an open partshøring (openConsultation: facts, message, answerBy). Staff also get the submission, screening, requests, consultations, decisions, documents, payout and reports.' });
@@ -87,6 +99,7 @@ export function applicationsRouter(deps: IntakeDependencies & { db: Database }):
         reports: { orderBy: { sequence: 'asc' } },
         payouts: { orderBy: { decisionSequence: 'asc' } },
         reconsiderations: { orderBy: { sequence: 'asc' } },
+        repayments: { orderBy: { reportSequence: 'desc' }, take: 1 },
         screenings: { orderBy: { createdAt: 'desc' }, take: 1 },
       },
     });
@@ -114,6 +127,16 @@ export function applicationsRouter(deps: IntakeDependencies & { db: Database }):
       letterUrl: application.documents.some((d) => d.kind === 'decision_letter') ? `/api/v1/applications/${application.id}/letter.pdf` : null,
       report: application.reports.at(-1)
         ? { requirement: application.reports.at(-1)!.requirement, dueAt: application.reports.at(-1)!.dueAt.toISOString(), submittedAt: application.reports.at(-1)!.submittedAt?.toISOString() ?? null }
+        : null,
+      repayment: application.repayments[0]
+        ? {
+            outcome: application.repayments[0].outcome,
+            proposed: oreToKroner(application.repayments[0].proposedOre),
+            claimed: application.repayments[0].claimedOre === null ? null : oreToKroner(application.repayments[0].claimedOre),
+            dueAt: application.repayments[0].dueAt?.toISOString() ?? null,
+            newPeriodEnd: application.repayments[0].newPeriodEnd?.toISOString().slice(0, 10) ?? null,
+            paidOn: application.repayments[0].paidOn?.toISOString().slice(0, 10) ?? null,
+          }
         : null,
       reconsiderations: application.reconsiderations.map((r) => ({
         sequence: r.sequence,

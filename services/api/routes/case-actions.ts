@@ -37,6 +37,8 @@ import { decideCase } from '../casework/decision';
 import { answerApproval, claimCase, consultParty, releaseCase, requestInformation, reviewReport } from '../casework/actions';
 import { answerReconsideration, registerBoardDecision, requestReconsideration } from '../casework/reconsideration';
 import { boardDecisionSchema, reconsiderationAnswerSchema, reconsiderationRequestSchema } from '../../../domain/reconsideration-input';
+import { repaymentDecisionSchema, repaymentPaymentSchema } from '../../../domain/repayment';
+import { decideRepayment, registerRepaymentPaid } from '../casework/repayment';
 import { recordAccess, recordAudit } from '../audit/log';
 import { sendDocument } from '../documents/download';
 import { caseActionOperation, errorResponse, fileResponse, mergePaths, operationAt, SECURITY, uuidPath } from '../http/openapi';
@@ -233,6 +235,28 @@ const STAFF_ACTIONS: StaffCaseAction[] = [
     run: async ({ temporal }, { accept, comment }, { id, staff, updateId }) => ({
       state: await reviewReport(temporal, id, staff.email, accept, comment, updateId),
       audit: [accept ? 'report.accept' : 'report.send_back', withComment(comment)],
+    }),
+  }),
+  staffAction({
+    path: '/applications/:id/repayment/decision',
+    summary: 'Decide the repayment claim an accepted report proposed: confirm, reduce (amount in kroner, above 0 and below the proposal), waive, or carry the money over to a new period (newPeriodEnd); always with reasons. A claim gets its letter, email and payment deadline',
+    roles: ['caseworker'],
+    body: repaymentDecisionSchema.meta({ id: 'RepaymentDecision' }),
+    answer: z.looseObject({}).meta({ description: 'The state of the reporting workflow after the decision' }),
+    run: async ({ temporal }, input, { id, staff, updateId }) => ({
+      state: await decideRepayment(temporal, id, staff.email, input, updateId),
+      audit: ['repayment.decide', { outcome: input.outcome, amount: input.amount, newPeriodEnd: input.newPeriodEnd }],
+    }),
+  }),
+  staffAction({
+    path: '/applications/:id/repayment/payment',
+    summary: 'Register a claimed repayment as paid (the day the money reached the municipality’s account); the case then closes',
+    roles: ['caseworker', 'approver'],
+    body: repaymentPaymentSchema.meta({ id: 'RepaymentPayment' }),
+    answer: z.looseObject({}).meta({ description: 'The state of the reporting workflow after the payment was registered' }),
+    run: async ({ temporal }, input, { id, staff, updateId }) => ({
+      state: await registerRepaymentPaid(temporal, id, staff.email, input, updateId),
+      audit: ['repayment.register_paid', { paidOn: input.paidOn }],
     }),
   }),
 ];

@@ -78,6 +78,8 @@ export function formValuesOf(round: RoundInput): RoundFormValues {
   values['processSettings.reportEscalationAfter'] = process.reportEscalationAfter;
   values['processSettings.reportResubmissionDeadline'] = process.reportResubmissionDeadline;
   values['processSettings.reconsiderationPeriod'] = process.reconsiderationPeriod;
+  values['processSettings.repaymentDue'] = process.repaymentDue;
+  values['processSettings.repaymentReminders'] = process.repaymentReminders.join(', ');
   return { ...values, ...frameFormValues(round.legalFrame) };
 }
 
@@ -150,6 +152,8 @@ export function roundFromForm(body: FormBody, language: Language): { input: Reco
       reportEscalationAfter: text(body, 'processSettings.reportEscalationAfter').trim(),
       reportResubmissionDeadline: text(body, 'processSettings.reportResubmissionDeadline').trim(),
       reconsiderationPeriod: text(body, 'processSettings.reconsiderationPeriod').trim(),
+      repaymentDue: text(body, 'processSettings.repaymentDue').trim(),
+      repaymentReminders: durations('processSettings.repaymentReminders'),
     },
     legalFrame: frameFromForm(body),
   };
@@ -192,7 +196,7 @@ export function roundFieldNames(formValues: RoundFormValues): string[] {
     'processSettings.answerDeadline', 'processSettings.answerReminders', 'processSettings.decisionTarget', 'processSettings.payoutAfter',
     'processSettings.reportDue.kind', 'processSettings.reportDue.duration', 'processSettings.reportDue.month', 'processSettings.reportDue.day',
     'processSettings.reportReminders', 'processSettings.reportOpensBeforeDue', 'processSettings.reportEscalationAfter', 'processSettings.reportResubmissionDeadline',
-    'processSettings.reconsiderationPeriod',
+    'processSettings.reconsiderationPeriod', 'processSettings.repaymentDue', 'processSettings.repaymentReminders',
     ...FRAME_FIELD_NAMES,
   ];
 }
@@ -255,6 +259,8 @@ export function renderRoundForm(res: Response, cookieSecret: string, options: Ro
     ${field('processSettings.reportEscalationAfter', t(language, 'admin.reportEscalationAfter'), { width: 's', maxLength: 40 })}
     ${field('processSettings.reportResubmissionDeadline', t(language, 'admin.reportResubmissionDeadline'), { width: 's', maxLength: 40 })}
     ${field('processSettings.reconsiderationPeriod', t(language, 'admin.reconsiderationPeriod'), { width: 's', maxLength: 40 })}
+    ${field('processSettings.repaymentDue', t(language, 'admin.repaymentDue'), { width: 's', maxLength: 40 })}
+    ${field('processSettings.repaymentReminders', t(language, 'admin.repaymentReminders'), { width: 'm', maxLength: 200 })}
 
     ${renderFrameFields(language, v, errors)}
 

@@ -74,7 +74,7 @@ export function casePages(deps: CasePageDependencies): Router {
   }
 
   function context(req: Request, opened: OpenedCase): CasePageContext {
-    return { req, site: deps.site, language: opened.language, csrf: csrfToken(deps.config.COOKIE_SECRET, opened.token), limits };
+    return { req, site: deps.site, language: opened.language, csrf: csrfToken(deps.config.COOKIE_SECRET, opened.token), limits, repaymentAccount: deps.config.MUNICIPALITY_ACCOUNT };
   }
 
   async function viewOf(applicationId: string): Promise<CaseView> {

@@ -12,6 +12,7 @@ import { reportWindowOpen } from '../../../../domain/report-window';
 import { reconsiderationProcedure, type ReconsiderationProcedure } from '../../../../domain/reconsideration';
 import { caseStateQuery, type CaseState, type DecisionOutcome } from '../../../../workflows/messages';
 import { GENERATED_DOCUMENT_KINDS } from '../../documents/store';
+import type { RepaymentOutcome } from '../../../../domain/repayment';
 
 /** What the association's case page shows, read from the database (and what may be done, from the workflow). */
 export interface CaseView {
@@ -44,6 +45,16 @@ export interface CaseView {
   letters: { id: string; kind: string; filename: string; createdAt: Date }[];
   /** Reconsideration (Norway: klage): until when it may be asked for, and whether it may be now. */
   reconsideration: { procedure: ReconsiderationProcedure; until: Date | null; mayAsk: boolean; open: boolean } | null;
+  /** Unspent money after an accepted report: proposed, decided (claim, waiver, carry-over), paid; and its letter. */
+  repayment: {
+    proposedOre: bigint;
+    outcome: RepaymentOutcome | null;
+    claimedOre: bigint;
+    dueAt: Date | null;
+    newPeriodEnd: Date | null;
+    paidOn: Date | null;
+    letterId: string | null;
+  } | null;
 }
 
 const UNDECIDED: readonly CaseStatus[] = ['SUBMITTED', 'SCREENING', 'AWAITING_APPLICANT', 'AWAITING_COMMENTS', 'IN_QUEUE', 'IN_REVIEW', 'AWAITING_APPROVAL'];
@@ -60,6 +71,7 @@ export async function loadCaseView(db: Database, temporal: Client, applicationId
       documents: { orderBy: { createdAt: 'asc' }, select: { id: true, kind: true, filename: true, size: true, createdAt: true } },
       reports: { orderBy: { sequence: 'desc' }, take: 1 },
       payouts: { orderBy: { decisionSequence: 'asc' }, select: { amountOre: true, scheduledFor: true, paidOn: true, confirmedAt: true } },
+      repayments: { orderBy: { reportSequence: 'desc' }, take: 1 },
     },
   });
   if (!application) return null;
@@ -77,6 +89,7 @@ export async function loadCaseView(db: Database, temporal: Client, applicationId
   const request = application.informationRequests[0];
   const consultation = application.consultations[0];
   const report = application.reports[0];
+  const repayment = application.repayments[0];
   const state = await workflowState(temporal, application.id);
   const until = state?.reconsiderableUntil ? new Date(state.reconsiderableUntil) : null;
   const requirement = report && (REPORT_REQUIREMENTS as readonly string[]).includes(report.requirement) ? (report.requirement as ReportRequirement) : null;
@@ -105,6 +118,17 @@ export async function loadCaseView(db: Database, temporal: Client, applicationId
     reportDue: status === 'REPORT_DUE' && report && !report.submittedAt && requirement && reportWindowOpen(report.opensAt) ? { requirement, dueAt: report.dueAt } : null,
     reportOpensLater: report && !report.submittedAt && report.opensAt && !reportWindowOpen(report.opensAt) ? { opensAt: report.opensAt, dueAt: report.dueAt } : null,
     payouts: application.payouts.map((payout) => ({ amountOre: payout.amountOre, scheduledFor: payout.scheduledFor, paidOn: payout.paidOn, confirmed: payout.confirmedAt !== null })),
+    repayment: repayment
+      ? {
+          proposedOre: repayment.proposedOre,
+          outcome: (repayment.outcome as RepaymentOutcome | null) ?? null,
+          claimedOre: repayment.claimedOre ?? 0n,
+          dueAt: repayment.dueAt,
+          newPeriodEnd: repayment.newPeriodEnd,
+          paidOn: repayment.paidOn,
+          letterId: application.documents.findLast((document) => document.kind === 'repayment_letter')?.id ?? null,
+        }
+      : null,
     reconsideration: final
       ? {
           procedure: reconsiderationProcedure(application),

@@ -24,4 +24,6 @@ export interface CasePageContext {
   language: Language;
   csrf: string;
   limits: UploadLimitsShown;
+  /** The account repayments are paid to ("reg.nr. kontonr."). */
+  repaymentAccount: string;
 }

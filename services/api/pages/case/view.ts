@@ -22,7 +22,7 @@ const PROCESS_STEPS: { name: 'received' | 'assessment' | 'decision' | 'payment' 
   { name: 'assessment', statuses: ['AWAITING_APPLICANT', 'AWAITING_COMMENTS', 'IN_QUEUE', 'IN_REVIEW', 'AWAITING_APPROVAL'] },
   { name: 'decision', statuses: ['DECIDED', 'RECONSIDERATION_REQUESTED', 'FORWARDED_TO_APPEALS_BOARD'] },
   { name: 'payment', statuses: ['PAYOUT_SCHEDULED', 'PAID'] },
-  { name: 'report', statuses: ['REPORT_DUE', 'REPORT_SUBMITTED'] },
+  { name: 'report', statuses: ['REPORT_DUE', 'REPORT_SUBMITTED', 'REPAYMENT_PROPOSED', 'REPAYMENT_DUE'] },
   { name: 'closed', statuses: ['CLOSED'] },
 ];
 
@@ -90,6 +90,36 @@ function decisionSection(view: CaseView, language: Language): SafeHtml {
 `);
 }
 
+/** Unspent money: what is being decided, and for a claim the amount, deadline, account and letter, in plain words. */
+function repaymentSection(view: CaseView, { language, repaymentAccount, site }: CasePageContext): SafeHtml {
+  const r = view.repayment;
+  if (!r) return html``;
+  const letter = r.letterId ? html`<p><a class="function-link" href="${casePath(view.id)}/dokumenter/${r.letterId}" download>${t(language, 'case.repayment.letterLink')}</a></p>` : '';
+  let body: SafeHtml;
+  if (!r.outcome) {
+    body = html`<p>${t(language, 'case.repayment.proposed', { amount: formatMoney(language, r.proposedOre) })}</p>`;
+  } else if (r.outcome === 'waived') {
+    body = html`<p>${t(language, 'case.repayment.waived', { unspent: formatMoney(language, r.proposedOre) })}</p>${letter}`;
+  } else if (r.outcome === 'carried_over') {
+    body = html`<p>${t(language, 'case.repayment.carried_over', { unspent: formatMoney(language, r.proposedOre), newPeriodEnd: r.newPeriodEnd ? formatDate(language, r.newPeriodEnd) : '' })}</p>${letter}`;
+  } else if (r.paidOn) {
+    body = html`<p>${t(language, 'case.repayment.paid', { amount: formatMoney(language, r.claimedOre), paidOn: formatDate(language, r.paidOn) })}</p>${letter}`;
+  } else {
+    const [registration = repaymentAccount, account = ''] = repaymentAccount.split(' ');
+    body = html`<p><strong>${t(language, 'case.repayment.claim', { amount: formatMoney(language, r.claimedOre), dueAt: r.dueAt ? formatDate(language, r.dueAt) : '' })}</strong></p>
+      <p>${t(language, 'case.repayment.howToPay', { municipality: site.municipalityName, reference: view.reference })}</p>
+      ${summaryList([
+        [t(language, 'case.repayment.label.amount'), formatMoney(language, r.claimedOre)],
+        [t(language, 'case.repayment.label.dueAt'), r.dueAt ? formatDate(language, r.dueAt) : ''],
+        [t(language, 'case.repayment.label.registration'), registration],
+        [t(language, 'case.repayment.label.account'), account],
+        [t(language, 'case.repayment.label.message'), view.reference],
+      ])}
+      ${letter}`;
+  }
+  return caseSection('repayment', t(language, 'case.repayment.heading'), body);
+}
+
 export function renderCasePage(view: CaseView, context: CasePageContext, state: CasePageState = {}): string {
   const { language } = context;
   const currentStatus = statusLabel(language, view.status);
@@ -118,6 +148,7 @@ export function renderCasePage(view: CaseView, context: CasePageContext, state: 
     ${answerSection(view, context, state)}
     ${consultationSection(view, context, state)}
     ${reportSection(view, context, state)}
+    ${repaymentSection(view, context)}
     ${decisionSection(view, language)}
     ${payoutSection(view, language)}
     ${reconsiderationSection(view, context, state)}

@@ -178,6 +178,9 @@ export function actionForms({
       ${!canApprove ? html`<p><a href="/personale/godkendelser">${t(language, 'casework.goToApprovals')}</a></p>` : ''}
     </div>`);
   }
+  // A repayment is decided and registered in its own section below.
+  if (status === 'REPAYMENT_PROPOSED' && isCaseworker) forms.push(html`<p><a href="#repayment-heading">${t(language, 'casework.repayment.toDecide')}</a></p>`);
+  if (status === 'REPAYMENT_DUE') forms.push(html`<p><a href="#repayment-heading">${t(language, 'casework.repayment.toRegister')}</a></p>`);
   return html`<section aria-labelledby="actions-heading" class="gf-actions">
     <h2 id="actions-heading">${t(language, 'casework.actions')}</h2>
     ${forms.length ? forms : html`<p>${t(language, 'casework.noActions')}</p>`}

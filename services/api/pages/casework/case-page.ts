@@ -30,6 +30,7 @@ import { staffNames, type StaffNameOf } from './people';
 import { consultationsSection } from './consultation';
 import { afterGrantSection } from './after-grant';
 import { consentAnswer, storySection } from './story-section';
+import { repaymentSection } from './repayment-forms';
 
 export interface CasePageDependencies {
   db: Database;
@@ -300,6 +301,7 @@ export async function showCasePage(req: Request, res: Response, deps: CasePageDe
         ])}
       </section>
       ${actionForms({ application, caseState, staff, who, canApprove: hasRole(staff, 'approver'), state, csrf, language })}
+      ${repaymentSection(application, caseState, state, csrf, who, language)}
       ${consultationsSection(application, who, language)}
       ${submissionSection(application, language)}
       ${answersSection(application, language)}

@@ -6,6 +6,7 @@ import { caseActionPages, type CaseRouteDependencies } from './case-routes';
 import { showCasePage } from './case-page';
 import { showQueuePage } from './queue-page';
 import { reconsiderationPages } from './reconsideration-routes';
+import { repaymentPages } from './repayment-routes';
 import { reportReviewPages } from './reports-page';
 import { payoutPages } from './payouts-page';
 import { applicationIdOf } from '../../http/case-access';
@@ -21,6 +22,7 @@ export function caseworkPages(deps: CaseRouteDependencies): Router {
   router.get('/personale/sager/:id', (req, res) => showCasePage(req, res, deps, applicationIdOf(req)));
   router.use(caseActionPages(deps));
   router.use(reconsiderationPages(deps));
+  router.use(repaymentPages(deps));
   router.use(approvalPages(deps));
   router.use(allocationPages(deps));
   router.use(reportReviewPages(deps));

@@ -46,6 +46,13 @@ async function showReportsPage(req: Request, res: Response, deps: CaseRouteDepen
     },
   });
   const waiting = cases.filter((c) => c.reports.length > 0);
+  // Accepted with money unspent: the claim is decided on the case page.
+  const claims = await deps.db.application.findMany({
+    where: { status: 'REPAYMENT_PROPOSED' },
+    orderBy: { updatedAt: 'asc' },
+    take: 100,
+    select: { id: true, referenceNumber: true, submittedAt: true, createdAt: true, organizationName: true, repayments: { orderBy: { reportSequence: 'desc' }, take: 1, select: { proposedOre: true } } },
+  });
   await recordAccessMany(deps.db, staff, waiting.map((c) => c.id), 'report_review');
   const csrf = staffCsrfToken(res, deps.cookieSecret);
   const errors = state.errors ?? {};
@@ -98,7 +105,11 @@ async function showReportsPage(req: Request, res: Response, deps: CaseRouteDepen
               </form>
             </article>`;
           })
-        : html`<p>${t(language, 'casework.noReports')}</p>`}`,
+        : html`<p>${t(language, 'casework.noReports')}</p>`}
+      ${claims.length
+        ? html`<h2>${t(language, 'casework.repayment.heading')}</h2>
+          <ul>${claims.map((c) => html`<li><a href="/personale/sager/${c.id}#repayment-heading">${formatCaseReference(c.referenceNumber, c.submittedAt ?? c.createdAt)}: ${c.organizationName}</a>, ${formatMoney(language, c.repayments[0]?.proposedOre ?? 0n)}. ${t(language, 'casework.repayment.toDecide')}</li>`)}</ul>`
+        : ''}`,
   }, status);
 }
 
