@@ -10,6 +10,7 @@ import { createReconsiderationActivities } from './reconsideration-records';
 import { createCaseEmailActivities, type CaseEmailSettings } from './mail/case-emails';
 import type { BusinessRegister } from '../lib/register';
 import { createScreeningActivities } from './screening';
+import { createStaffRecordActivities } from './staff-records';
 
 export interface ActivityDependencies {
   db: Database;
@@ -27,6 +28,7 @@ export function createActivities(deps: ActivityDependencies) {
     ...createCaseRecordActivities(deps),
     ...createConsultationActivities(deps),
     ...createScreeningActivities(deps),
+    ...createStaffRecordActivities(deps),
     ...createDecisionLetterActivities(deps),
     ...createReconsiderationActivities(deps),
     ...createReconsiderationLetterActivities(deps),

@@ -1,7 +1,8 @@
-import { condition } from '@temporalio/workflow';
+import { condition, patched } from '@temporalio/workflow';
 import { consultationDeadlineProblem, consultationReminderOffsets } from '../domain/consultation';
 import { activities } from './activities';
 import type { CaseContext } from './case-journal';
+import { backToCaseworker } from './back-to-caseworker';
 import { invalidInput } from './refusals';
 import type { ConsultInput, OpenConsultation } from './messages';
 
@@ -42,10 +43,11 @@ export async function sendConsultation(context: CaseContext, { caseworker, facts
 }
 
 /**
- * Waits for the association's comments, reminding it before the deadline. Either way the case
+ * Waits for the association’s comments, reminding it before the deadline. Either way the case
  * goes back to its caseworker (IN_REVIEW) with what happened recorded; a withdrawal ends the wait.
  */
-export async function awaitComments({ input, memory, journal }: CaseContext, consultation: OpenConsultation): Promise<'answered' | 'deadline_passed' | 'withdrawn'> {
+export async function awaitComments(context: CaseContext, consultation: OpenConsultation): Promise<'answered' | 'deadline_passed' | 'withdrawn'> {
+  const { input, memory, journal } = context;
   const { applicationId } = input;
   const { sequence } = consultation;
   const answeredOrWithdrawn = () => memory.comments !== null || memory.withdrawal !== null;
@@ -68,10 +70,13 @@ export async function awaitComments({ input, memory, journal }: CaseContext, con
   if (!comments) {
     const at = new Date().toISOString();
     await journal.inOrder(() => activities.markConsultationDeadlinePassed({ applicationId, sequence, at }));
-    await journal.record('consultation_deadline_passed', 'system', 'IN_REVIEW', { sequence });
+    if (patched('keep-caseworker')) await backToCaseworker(context, 'consultation_deadline_passed', 'system', { sequence });
+    else await journal.record('consultation_deadline_passed', 'system', 'IN_REVIEW', { sequence });
     return 'deadline_passed';
   }
   await journal.inOrder(() => activities.saveConsultationComments({ applicationId, comments }));
-  await journal.record('consultation_answered', 'applicant', 'IN_REVIEW', { sequence, documents: comments.documentIds.length });
+  const details = { sequence, documents: comments.documentIds.length };
+  if (patched('keep-caseworker')) await backToCaseworker(context, 'consultation_answered', 'applicant', details);
+  else await journal.record('consultation_answered', 'applicant', 'IN_REVIEW', details);
   return 'answered';
 }

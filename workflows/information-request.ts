@@ -1,6 +1,7 @@
-import { condition } from '@temporalio/workflow';
+import { condition, patched } from '@temporalio/workflow';
 import { activities } from './activities';
 import type { CaseContext } from './case-journal';
+import { backToCaseworker } from './back-to-caseworker';
 import type { OpenInformationRequest } from './messages';
 
 /** Asks the association for what is missing; the case waits for its answer. */
@@ -46,6 +47,9 @@ export async function awaitAnswer({ input, memory, journal }: CaseContext, reque
   }
   await journal.inOrder(() => activities.saveSupplement({ applicationId: input.applicationId, supplement: received }));
   memory.openRequest = null;
-  await journal.record('information_received', 'applicant', 'IN_QUEUE', { sequence: request.sequence, documents: received.documentIds.length });
+  const details = { sequence: request.sequence, documents: received.documentIds.length };
+  // Back to the caseworker who asked; a request from screening (nobody asked yet) goes to the queue.
+  if (patched('keep-caseworker')) await backToCaseworker({ input, memory, journal }, 'information_received', 'applicant', details);
+  else await journal.record('information_received', 'applicant', 'IN_QUEUE', details);
   return 'answered';
 }
