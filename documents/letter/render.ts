@@ -17,7 +17,7 @@ function factsOf(data: DecisionLetterData, locale: Locale) {
     start: locale.date(data.project.startDate),
     end: locale.date(data.project.endDate),
     payoutDate: data.payoutDate ? locale.date(data.payoutDate) : '',
-    reportDue: data.reporting ? locale.date(data.reporting.dueDate) : '',
+    reportDue: data.reporting ? locale.deadline(data.reporting.dueDate) : '',
     requirement: data.reporting ? describeReportRequirement(data.reporting.requirement, locale.language) : '',
   };
 }

@@ -2,7 +2,7 @@ import { FACT_SOURCES, consultationSchema, type ConsultationFact, type Consultat
 import { processSettingsSchema } from '../../../../domain/round-settings';
 import { parseDuration } from '../../../../lib/durations';
 import { html, type SafeHtml } from '../../../../lib/html';
-import { formatDate, formatDateTime, t, zodErrorMap, type Language, type MessageKey } from '../../../../locale';
+import { formatDate, formatDateTime, formatDeadline, t, zodErrorMap, type Language, type MessageKey } from '../../../../locale';
 import { CSRF_FIELD } from '../../http/csrf';
 import { localInstant } from '../admin/round-form';
 import { hiddenField, selectField, textArea, textField, type FieldErrors } from '../forms';
@@ -32,7 +32,7 @@ export function consultationFromForm(body: Record<string, unknown>, language: La
     if (text) facts.push({ text, ...(source ? { source } : {}) });
   }
   const day = textOf(body.answerBy).trim();
-  const answerBy = day ? localInstant(day, '23:59') : undefined;
+  const answerBy = day ? localInstant(day, '', 'end') : undefined;
   if (day && !answerBy) return { errors: { answerBy: t(language, 'errors.consultation.deadlineInvalid') } };
   const parsed = consultationSchema.safeParse({ facts, message: textOf(body.consultationMessage), answerBy }, { error: zodErrorMap(language) });
   if (parsed.success) return { input: parsed.data, errors: {} };
@@ -80,7 +80,7 @@ export function consultationsSection(application: LoadedCase, who: StaffNameOf, 
         <h3 class="h4">${t(language, 'casework.consultation.number', { n: consultation.sequence, at: formatDateTime(language, consultation.sentAt), by: who(consultation.requestedBy) })}</h3>
         <ul>${facts.map((fact) => html`<li>${fact.text}${fact.source ? html` <span class="gf-muted">(${t(language, `common.factSource.${fact.source}`)})</span>` : ''}</li>`)}</ul>
         ${consultation.message ? html`<p class="gf-pre">${consultation.message}</p>` : ''}
-        <p>${t(language, 'casework.answerBy')}: ${formatDateTime(language, consultation.answerBy)}${consultation.remindersSent ? html` <span class="gf-muted">(${t(language, 'casework.consultation.remindersSent', { count: consultation.remindersSent })})</span>` : ''}</p>
+        <p>${t(language, 'casework.answerBy')}: ${formatDeadline(language, consultation.answerBy)}${consultation.remindersSent ? html` <span class="gf-muted">(${t(language, 'casework.consultation.remindersSent', { count: consultation.remindersSent })})</span>` : ''}</p>
         <h4 class="h5">${t(language, 'casework.answer')}</h4>
         ${answer && consultation.answeredAt
           ? html`<p class="gf-pre">${answer.text ?? ''}</p>
