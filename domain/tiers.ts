@@ -1,5 +1,5 @@
 import { parseDuration } from '../lib/durations';
-import { calendarDateIn, DANISH_TIME_ZONE, endOfDayIn, isEndOfDayIn } from './time-zone';
+import { addDays, calendarDateIn, DANISH_TIME_ZONE, endOfDayIn, isEndOfDayIn } from './time-zone';
 import { kronerToOre } from './money';
 
 export { calendarDateIn, DANISH_TIME_ZONE } from './time-zone';
@@ -115,11 +115,13 @@ export function reportDueDate(
     case 'after_activity_end': {
       assertValidDate(dates.activityEnd, 'activityEnd');
       const periodMs = parseDuration(rule.duration);
-      const due = new Date(dates.activityEnd.getTime() + periodMs);
-      // Whole days after an activity that ends with its day end with their day too, also across
-      // a change to or from daylight saving time (never "kl. 22.59"); shorter periods are exact.
-      const wholeDays = periodMs % DAY_MS === 0;
-      return wholeDays && isEndOfDayIn(dates.activityEnd, timeZone) ? endOfDayIn(calendarDateIn(due, timeZone), timeZone) : due;
+      // Whole days after an activity that ends with its day are counted on the calendar and end
+      // with their day, also across a change to or from daylight saving time (never "kl. 22.59"
+      // or a day late); shorter periods are exact.
+      if (periodMs % DAY_MS === 0 && isEndOfDayIn(dates.activityEnd, timeZone)) {
+        return endOfDayIn(addDays(calendarDateIn(dates.activityEnd, timeZone), periodMs / DAY_MS), timeZone);
+      }
+      return new Date(dates.activityEnd.getTime() + periodMs);
     }
   }
 }

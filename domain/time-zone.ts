@@ -57,6 +57,13 @@ export function startOfDayIn(date: string, timeZone: string = municipalityTimeZo
   return instant;
 }
 
+/** The calendar date a number of days after another (both YYYY-MM-DD); a day is a date, whatever its hours. */
+export function addDays(date: string, days: number): string {
+  const day = CALENDAR_DATE.exec(date);
+  if (!day) throw new RangeError(`Not a calendar date: ${date}`);
+  return new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]) + days)).toISOString().slice(0, 10);
+}
+
 /** The calendar date (YYYY-MM-DD) an instant falls on in a time zone. */
 export function calendarDateIn(instant: Date, timeZone: string = municipalityTimeZone()): string {
   const local = new TZDate(instant.getTime(), timeZone);

@@ -6,9 +6,9 @@ import type { EmailData } from './types';
 export const backToCaseworkerEmail: CaseEmailComposer<EmailData['back_to_caseworker']> = (d, { t }) => {
   const values = { ...caseValues(d), contact: d.contactName };
   return {
-    subject: t(`mail.backToCaseworker.${d.reason}.subject`, values),
+    subject: t(`mail.backToCaseworker.subject.${d.reason}`, values),
     greeting: t('mail.backToCaseworker.greeting', { name: d.caseworkerName }),
-    blocks: [paragraph(t(`mail.backToCaseworker.${d.reason}.intro`, values)), paragraph(t('mail.backToCaseworker.yourList')), link(t('mail.backToCaseworker.link'), d.caseUrl)],
+    blocks: [paragraph(t(`mail.backToCaseworker.intro.${d.reason}`, values)), paragraph(t('mail.backToCaseworker.yourList')), link(t('mail.backToCaseworker.link'), d.caseUrl)],
     signOff: t('mail.backToCaseworker.signOff', { municipality: d.municipalityName }),
   };
 };

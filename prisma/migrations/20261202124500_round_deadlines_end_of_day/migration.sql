@@ -1,6 +1,6 @@
 -- A round's deadline is a date that ends at 23:59:59.999 on the municipality's clocks. Rounds
 -- entered before this was the rule hold a date as UTC midnight ("2028-01-01T00:00:00Z") or as UTC
--- end of day ("2027-12-31T23:59:59Z"); both were shown as a time in the first hours of a Danish
+-- end of day ("2027-12-31T23:59:59Z"), and both were shown as a time in the first hours of a Danish
 -- day ("1. januar 2028 kl. 00.59"). Each such deadline moves to the end of the Danish day it was
 -- shown as. That keeps the date people were told and never shortens a published deadline (the
 -- end of the previous day would close the round before the time pages showed).
