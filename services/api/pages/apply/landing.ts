@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import type { Database } from '../../../../lib/db';
-import { formatDateTime, formatDeadline, formatMoney, t, type Language } from '../../../../locale';
+import { formatDeadline, formatMoney, t, type Language } from '../../../../locale';
 import { TARGET_GROUPS, type TargetGroup } from '../../../../domain/categories';
 import type { FundingRound } from '../../../../prisma/generated/client';
 import { html, type SafeHtml } from '../../../../lib/html';

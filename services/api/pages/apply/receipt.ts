@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { formatDate, formatDeadline, t, type Language } from '../../../../locale';
+import { formatDeadline, t, type Language } from '../../../../locale';
 import type { FundingRound } from '../../../../prisma/generated/client';
 import { html } from '../../../../lib/html';
 import { renderPage, type SiteSettings } from '../layout';

@@ -1,4 +1,4 @@
-import { formatDate, formatDeadline, t, type Language } from '../../../../locale';
+import { formatDeadline, t, type Language } from '../../../../locale';
 import { FILE_KINDS, fileTypeOf } from '../../../../domain/file-types';
 import { CSRF_FIELD } from '../../http/csrf';
 import { formatFileSize } from '../../http/uploads';

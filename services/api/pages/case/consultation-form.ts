@@ -1,4 +1,4 @@
-import { formatDate, formatDeadline, t } from '../../../../locale';
+import { formatDeadline, t } from '../../../../locale';
 import { CSRF_FIELD } from '../../http/csrf';
 import { hiddenField, textArea } from '../forms';
 import { html, type SafeHtml } from '../../../../lib/html';

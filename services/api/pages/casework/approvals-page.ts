@@ -12,7 +12,7 @@ import { MESSAGE_MAX_LENGTH, approvalForms } from './case-forms';
 import { runCaseAction, type CaseRouteDependencies } from './case-routes';
 import { showCasePage } from './case-page';
 import { slaBadge } from './queue-page';
-import { formatDate, formatDateTime, formatDeadline, formatMoney, t, type Language } from '../../../../locale';
+import { formatDateTime, formatDeadline, formatMoney, t, type Language } from '../../../../locale';
 import { criteriaText, doneNotice, textOf } from './format';
 import { nameOf } from '../../stats/labels';
 import { staffNames } from './people';
