@@ -51,8 +51,8 @@ function drawDecision(canvas: PdfCanvas, data: DecisionLetterData, locale: Local
 
   const heard = data.consultation;
   if (heard) {
-    const { date } = localeFor(data.language);
-    canvas.paragraph(t('letter.consultation.body', { sentOn: date(heard.sentAt), answered: heard.answeredAt ? 'yes' : 'no', answeredOn: heard.answeredAt ? date(heard.answeredAt) : '', answerBy: date(heard.answerBy) }));
+    const { date, deadline } = localeFor(data.language);
+    canvas.paragraph(t('letter.consultation.body', { sentOn: date(heard.sentAt), answered: heard.answeredAt ? 'yes' : 'no', answeredOn: heard.answeredAt ? date(heard.answeredAt) : '', answerBy: deadline(heard.answerBy) }));
   }
 }
 
