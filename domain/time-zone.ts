@@ -85,6 +85,18 @@ export function isEndOfDayIn(instant: Date, timeZone: string = municipalityTimeZ
   return hour === 23 && minute === 59;
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * The deadline a period after a moment gives: whole days are counted on the calendar and end
+ * with their day on the municipality's clocks (fourteen days from a Monday afternoon is the
+ * Monday two weeks on, until 23:59); a period shorter than whole days is exact.
+ */
+export function deadlineAfter(from: Date, periodMs: number, timeZone: string = municipalityTimeZone()): Date {
+  if (periodMs <= 0 || periodMs % DAY_MS !== 0) return new Date(from.getTime() + periodMs);
+  return endOfDayIn(addDays(calendarDateIn(from, timeZone), periodMs / DAY_MS), timeZone);
+}
+
 /** A deadline given as a date (YYYY-MM-DD) ends with that day; an instant is taken as it is. */
 export function deadlineInstant(value: string, timeZone: string = municipalityTimeZone()): Date {
   return CALENDAR_DATE.test(value) ? endOfDayIn(value, timeZone) : new Date(value);

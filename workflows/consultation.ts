@@ -3,15 +3,21 @@ import { consultationDeadlineProblem, consultationReminderOffsets } from '../dom
 import { activities } from './activities';
 import type { CaseContext } from './case-journal';
 import { backToCaseworker } from './back-to-caseworker';
+import { DANISH_TIME_ZONE, deadlineAfter } from '../domain/time-zone';
 import { invalidInput } from './refusals';
 import type { ConsultInput, OpenConsultation } from './messages';
 
 // Partshøring (forvaltningsloven § 19): before a decision rests on facts the association has not
 // itself given, they are sent to it for comment; the case waits for the comments or the deadline.
 
-/** The answer deadline a consultation gets: the one asked for, or the round's answer deadline from now. */
-function answerByOf({ input }: CaseContext, answerBy: string | undefined): Date {
-  return answerBy ? new Date(answerBy) : new Date(Date.now() + input.round.timings.answerDeadlineMs);
+/**
+ * The answer deadline a consultation gets: the one asked for, or the round's answer deadline from
+ * now (whole days ending with the last of them on Danish clocks, once `endOfDay` says so).
+ */
+function answerByOf({ input }: CaseContext, answerBy: string | undefined, endOfDay = false): Date {
+  if (answerBy) return new Date(answerBy);
+  const period = input.round.timings.answerDeadlineMs;
+  return endOfDay ? deadlineAfter(new Date(), period, DANISH_TIME_ZONE) : new Date(Date.now() + period);
 }
 
 /** Refuses a consultation without facts or with a deadline that has passed or lies too far ahead. */
@@ -34,7 +40,7 @@ export async function sendConsultation(context: CaseContext, { caseworker, facts
     facts: facts.map((fact) => ({ text: fact.text.trim(), ...(fact.source ? { source: fact.source } : {}) })),
     message: message.trim(),
     sentAt: new Date().toISOString(),
-    answerBy: answerByOf(context, answerBy).toISOString(),
+    answerBy: answerByOf(context, answerBy, !answerBy && patched('consultation-deadline-end-of-day')).toISOString(),
   };
   memory.openConsultation = consultation;
   await journal.inOrder(() => activities.createConsultation({ applicationId: input.applicationId, ...consultation }));

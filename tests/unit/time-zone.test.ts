@@ -1,4 +1,4 @@
-import { calendarDateIn, deadlineInstant, endOfDayIn, isEndOfDayIn, startOfDayIn, wallTimeToInstant } from '../../domain/time-zone';
+import { calendarDateIn, deadlineAfter, deadlineInstant, endOfDayIn, isEndOfDayIn, startOfDayIn, wallTimeToInstant } from '../../domain/time-zone';
 import { reportDueDate } from '../../domain/tiers';
 import { roundInputSchema } from '../../domain/round-input';
 import { configureLocale, DEFAULT_LOCALE_SETTINGS, formatDeadline } from '../../locale';
@@ -63,6 +63,23 @@ describe('the end of a day on the municipality’s clocks', () => {
   it('takes a deadline given as an instant as it is', () => {
     expect(deadlineInstant('2028-01-01T12:00:00+01:00').toISOString()).toBe('2028-01-01T11:00:00.000Z');
     expect(deadlineInstant('2028-01-01').toISOString()).toBe('2028-01-01T22:59:59.999Z');
+  });
+});
+
+describe('a deadline a period from now', () => {
+  const DAY = 86_400_000;
+  it('counts whole days on the calendar and ends with the last of them, across the clock changes', () => {
+    // Asked on Monday 22 March 2027 at 14:05; fourteen days cross the spring change.
+    expect(deadlineAfter(new Date('2027-03-22T13:05:00Z'), 14 * DAY).toISOString()).toBe('2027-04-05T21:59:59.999Z');
+    // Asked on 20 October 2027; fourteen days cross the autumn change.
+    expect(deadlineAfter(new Date('2027-10-20T12:00:00Z'), 14 * DAY).toISOString()).toBe('2027-11-03T22:59:59.999Z');
+    // Asked at 00:30 Danish time: the Danish date counts, not UTC's.
+    expect(calendarDateIn(deadlineAfter(new Date('2027-01-04T23:30:00Z'), DAY))).toBe('2027-01-06');
+  });
+
+  it('is exact for periods that are not whole days', () => {
+    expect(deadlineAfter(new Date('2027-03-22T13:05:00Z'), 3_600_000).toISOString()).toBe('2027-03-22T14:05:00.000Z');
+    expect(deadlineAfter(new Date('2027-03-22T13:05:00Z'), 1.5 * DAY).toISOString()).toBe('2027-03-24T01:05:00.000Z');
   });
 });
 
