@@ -3,6 +3,7 @@ import type { Database, Prisma } from '../../lib/db';
 import { kronerToOre } from '../../domain/money';
 import { CaseScript, writeCase, type CaseApplicant } from './case-script';
 import { DEMO_CULTURE_FRAME, DEMO_LEGAL_FRAME, seedDemoSchemes } from '../../services/api/seed';
+import { calendarDateIn, endOfDayIn } from '../../domain/time-zone';
 
 // A realistic year of cases for the statistics to show in development: three rounds (two of the
 // § 18 scheme, one of the culture and activity pool), a few hundred applications along every path
@@ -109,8 +110,10 @@ export async function seedDemoStatistics(db: Database, now = new Date()): Promis
     });
   const yearAgo = new Date(now.getTime() - 365 * DAY);
   const continuous = await round('loebende', `§18-puljen ${year - 1}–${year} (løbende)`, 'continuous', yearAgo, null, 1_500_000);
-  const winter = await round('vinter', `Vinterpuljen ${year - 1}`, 'deadline', yearAgo, new Date(yearAgo.getTime() + 60 * DAY), 400_000);
-  const summer = await round('sommer', `Sommeraktiviteter ${year}`, 'deadline', new Date(yearAgo.getTime() + 150 * DAY), new Date(yearAgo.getTime() + 210 * DAY), 300_000, true);
+  // A deadline is a date: it ends as that day ends on the municipality's clocks.
+  const deadlineAfter = (days: number) => endOfDayIn(calendarDateIn(new Date(yearAgo.getTime() + days * DAY)));
+  const winter = await round('vinter', `Vinterpuljen ${year - 1}`, 'deadline', yearAgo, deadlineAfter(60), 400_000);
+  const summer = await round('sommer', `Sommeraktiviteter ${year}`, 'deadline', new Date(yearAgo.getTime() + 150 * DAY), deadlineAfter(210), 300_000, true);
 
   let applications = 0;
   const usedCvr: string[] = [];
