@@ -71,11 +71,13 @@ function drawBarriers(canvas: PdfCanvas, data: CouncilBriefData, locale: Locale,
   const d = data.dropOff;
   const cases = data.funnel.cases;
   // Two cohorts, each counted on its own: the forms started in the period, the cases submitted in it.
-  const dropOff: Array<[string, string]> = [
+  const form: Array<[string, string]> = [
     [t('brief.dropOff.started'), f.count(d.draftsStarted)],
     [t('brief.dropOff.submitted'), f.count(d.draftsSubmitted)],
     [t('brief.dropOff.stopped'), f.count(d.draftsStopped)],
     [t('brief.dropOff.formMinutes'), d.medianFormMinutes === null ? t('brief.value.hidden') : t('brief.value.minutes', { minutes: d.medianFormMinutes })],
+  ];
+  const submitted: Array<[string, string]> = [
     [t('brief.dropOff.received'), f.count(cases.received)],
     [t('brief.dropOff.decided'), f.count(cases.decided)],
     [t('brief.dropOff.granted'), f.count(cases.granted)],
@@ -83,10 +85,12 @@ function drawBarriers(canvas: PdfCanvas, data: CouncilBriefData, locale: Locale,
     [t('brief.dropOff.withdrawn'), f.count(cases.withdrawn)],
     [t('brief.dropOff.open'), f.count(cases.open)],
   ];
-  canvas.subheading(t('brief.heading.dropOff'), canvas.figuresHeight(dropOff));
-  canvas.figures(dropOff);
+  canvas.subheading(t('brief.heading.dropOff'), canvas.figuresHeight(form));
+  canvas.figures(form);
   const stops = d.stoppedAt.filter((step) => step.count !== 0).map((step) => f.bar(step.label, step.count));
   if (stops.length > 0) canvas.barChart(stops, t('brief.dropOff.stoppedAt'));
+  canvas.gap(6);
+  canvas.figures(submitted);
 }
 
 function drawBudget(canvas: PdfCanvas, data: CouncilBriefData, locale: Locale, f: Figures): void {
@@ -114,14 +118,17 @@ function drawBudget(canvas: PdfCanvas, data: CouncilBriefData, locale: Locale, f
     for (const note of round.notes) canvas.note(note);
   }
   const reasons = data.outcomes.reasons.slice(0, 4);
+  canvas.gap(6);
   if (reasons.length > 0) canvas.barChart(reasons.map((reason) => f.bar(reason.label, reason.count)), t('brief.budget.reasons'));
 }
 
-/** A group of the cohort on one line: applications, grants (and the rate), the amount granted. */
+/** A group of the cohort on one line: its applications, how many of the decided were granted, the amount. */
 function groupLine(group: GroupFigures, locale: Locale, f: Figures): [string, string] {
+  // In a group of fewer than five nothing else may be shown, so nothing else is written.
+  if (group.submitted === SUPPRESSED) return [group.label, locale.t('brief.analysis.groupFew', { submitted: f.count(group.submitted) })];
   return [
-    group.label,
-    locale.t('brief.analysis.group', { submitted: f.count(group.submitted), granted: f.count(group.granted), rate: f.shareOrHidden(group.approvalRate), kroner: f.kroner(group.grantedKroner) }),
+    locale.t('brief.analysis.groupLabel', { label: group.label, submitted: f.count(group.submitted) }),
+    locale.t('brief.analysis.group', { granted: f.count(group.granted), decided: f.count(group.decided), kroner: f.kroner(group.grantedKroner) }),
   ];
 }
 
@@ -156,6 +163,9 @@ function drawAnalysis(canvas: PdfCanvas, data: CouncilBriefData, locale: Locale,
   else {
     canvas.barChart(groups, t('brief.analysis.targetGroupsCaption'));
     const rows = a.targetGroups.map((group) => groupLine(group, locale, f));
+    const caption = t('brief.analysis.targetGroupsGranted');
+    canvas.keepTogether(canvas.paragraphHeight(caption) + canvas.figuresHeight(rows));
+    canvas.paragraph(caption);
     canvas.figures(rows);
   }
 
