@@ -39,7 +39,7 @@ function groupTable(caption: string, groups: GroupFigures[], language: Language,
   const kroner = (value: number | null) => (value === null ? '–' : f.number(value, 0));
   return dataTable(
     caption,
-    [caption, t(language, 'stats.analysis.submitted'), t(language, 'stats.analysis.decided'), t(language, 'stats.analysis.granted'), t(language, 'stats.approvalRate'), t(language, 'stats.analysis.requested'), t(language, 'stats.analysis.grantedKroner')],
+    [t(language, 'stats.analysis.group'), t(language, 'stats.analysis.submitted'), t(language, 'stats.analysis.decided'), t(language, 'stats.analysis.granted'), t(language, 'stats.approvalRate'), t(language, 'stats.analysis.requested'), t(language, 'stats.analysis.grantedKroner')],
     groups.map((g) => [g.label, f.count(g.submitted), f.count(g.decided), f.count(g.granted), f.share(g.approvalRate), kroner(g.requestedKroner), kroner(g.grantedKroner)]),
   );
 }
@@ -63,7 +63,7 @@ export function analysisSection(s: StatsSummary, language: Language, f: Format):
   return html`<section class="gf-stats-section" aria-labelledby="analysis-heading">
     <h2 id="analysis-heading">${t(language, 'stats.analysis')}</h2>
     <p>${t(language, 'stats.analysis.intro', { months: LONG_TERM_MONTHS })}</p>
-    <div class="gf-chart-table">
+    <div class="gf-chart-table gf-wide-tables" role="region" aria-labelledby="analysis-heading" tabindex="0">
       ${groupTable(t(language, 'stats.analysis.associations'), a.associations, language, f)}
       ${groupTable(t(language, 'stats.analysis.terms'), a.activityTerms, language, f)}
       ${groupTable(t(language, 'stats.targetGroup'), a.targetGroups, language, f)}

@@ -24,7 +24,7 @@ export function section(id: string, heading: string, chart: SafeHtml, table: Saf
     <h2 id="${id}-heading">${heading}</h2>
     <div class="gf-chart-pair">
       <figure class="gf-chart-figure">${chart}</figure>
-      <div class="gf-chart-table">${table}</div>
+      <div class="gf-chart-table gf-wide-tables" role="region" aria-labelledby="${id}-heading" tabindex="0">${table}</div>
     </div>
     ${after}
   </section>`;
