@@ -86,7 +86,7 @@ describe('statistics dashboard', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await shots.take(page, 'dashboard-da-390');
     expect(await accessibilityViolations(page)).toEqual([]);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
 
     // The brief downloads with the same session.
     const brief = await context.request.get(`${stack.baseUrl}${await page.getByRole('link', { name: /Udvalgsbrief/ }).getAttribute('href')}`);
