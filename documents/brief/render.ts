@@ -126,10 +126,9 @@ function drawBudget(canvas: PdfCanvas, data: CouncilBriefData, locale: Locale, f
 function groupLine(group: GroupFigures, locale: Locale, f: Figures): [string, string] {
   // In a group of fewer than five nothing else may be shown, so nothing else is written.
   if (group.submitted === SUPPRESSED) return [group.label, locale.t('brief.analysis.groupFew', { submitted: f.count(group.submitted) })];
-  return [
-    locale.t('brief.analysis.groupLabel', { label: group.label, submitted: f.count(group.submitted) }),
-    locale.t('brief.analysis.group', { granted: f.count(group.granted), decided: f.count(group.decided), kroner: f.kroner(group.grantedKroner) }),
-  ];
+  const label = locale.t('brief.analysis.groupLabel', { label: group.label, submitted: f.count(group.submitted) });
+  if (group.decided === SUPPRESSED) return [label, locale.t('brief.analysis.groupFewDecided', { decided: f.count(group.decided) })];
+  return [label, locale.t('brief.analysis.group', { granted: f.count(group.granted), decided: f.count(group.decided), kroner: f.kroner(group.grantedKroner) })];
 }
 
 function drawAnalysis(canvas: PdfCanvas, data: CouncilBriefData, locale: Locale, f: Figures): void {

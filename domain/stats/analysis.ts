@@ -108,6 +108,9 @@ export interface KeyFigures {
   firstTime: number;
 }
 
+/** The rollup metrics `keyFigures` reads. */
+export const KEY_FIGURE_METRICS = ['submitted', 'decided', 'turnaround', cohortMetric('first_time')] as const;
+
 export function keyFigures(rollup: RollupCounts): KeyFigures {
   return {
     submitted: rollup.count('submitted'),

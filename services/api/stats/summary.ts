@@ -6,7 +6,7 @@ import { STAGES, type Stage } from '../../../domain/stats/case-timeline';
 import { caseFunnel, formFunnel } from '../../../domain/stats/funnel';
 import { roundBudgetFigures } from '../../../domain/stats/round-budget';
 import { ACTIVITY_TERMS, LONG_TERM_MONTHS } from '../../../domain/stats/activity-term';
-import { cohortCounts, cohortGroups, cohortStates, groupFigures, keyFigures, previousPeriod, shownKeyFigures, type GroupFigures, type ShownKeyFigures } from '../../../domain/stats/analysis';
+import { cohortCounts, cohortGroups, cohortStates, groupFigures, KEY_FIGURE_METRICS, keyFigures, previousPeriod, shownKeyFigures, type GroupFigures, type ShownKeyFigures } from '../../../domain/stats/analysis';
 import { MIN_GROUP_SIZE, shownCount, shownFigure, shownShare, type Count } from '../../../domain/stats/suppression';
 import { DRAFT_POSITIONS } from '../../../domain/draft-steps';
 import { t } from '../../../locale';
@@ -15,7 +15,7 @@ import { monthsOf, type StatsPeriod } from './period';
 import { refreshStatistics, decisionTargetMs } from './refresh';
 import { consentedStories, type Story } from './stories';
 import { ALL_ROUNDS, SUBMITTED_DRAFT } from './rollup-sql';
-import { monthlyRollupRows, periodFilter, Rollup, rollupRows, type RollupRow } from './rollup-reader';
+import { monthlyRollupRows, periodFilter, Rollup, rollupRows, rollupRowsOf, type RollupRow } from './rollup-reader';
 
 // The summary of a period (and optionally one round), read from the rollup. Every count of a
 // group is shown as "<5" below five; every figure computed from fewer than five cases is null.
@@ -177,7 +177,7 @@ export async function statsSummary(db: Database, query: SummaryQuery, language: 
   const before = previousPeriod(period);
   const [rows, previousRows, monthlyRows, rounds, stories] = await Promise.all([
     rollupRows(db, period, roundId),
-    rollupRows(db, before, roundId),
+    rollupRowsOf(db, before, roundId, KEY_FIGURE_METRICS),
     monthlyRollupRows(db, period, roundId),
     roundFigures(db, period, roundId),
     consentedStories(db, period, roundId, 3),
