@@ -123,7 +123,7 @@ export function createCaseRecordActivities({ db }: { db: Database }) {
       const { at, ...content } = submission;
       await db.followUpReport.updateMany({
         where: { applicationId, sequence, submittedAt: null },
-        data: { submittedAt: new Date(at), content: content as object },
+        data: { submittedAt: new Date(at), content: content as object, storyConsent: submission.storyConsent ?? null },
       });
     },
 

@@ -97,7 +97,7 @@ function report(): ReportSubmission {
     spentKroner: 4_000,
     participants: 380,
     volunteers: 9,
-    shareStory: false,
+    storyConsent: false,
     documentIds: [],
     at: new Date().toISOString(),
   };

@@ -154,7 +154,7 @@ export function reportsSql(fromN: number, toN: number): string {
   return `INSERT INTO follow_up_reports (id, application_id, sequence, requirement, due_at, submitted_at, content, reminders_sent, review_outcome, reviewed_by, reviewed_at, repayment_ore)
     SELECT gen_random_uuid(), p.id, 1, 'declaration', p.submitted_at + ${after} + interval '120 days', p.submitted_at + ${after} + p.report_after,
       jsonb_build_object('narrative', 'Aktiviteten blev gennemført som planlagt.', 'story', 'Foreningen samlede naboer hver uge; flere fandt nye venner.',
-                         'shareStory', p.n % 3 = 0, 'spentKroner', p.requested_ore / 100, 'participants', 40, 'volunteers', p.volunteers, 'documentIds', '[]'::jsonb),
+                         'storyConsent', p.n % 3 = 0, 'spentKroner', p.requested_ore / 100, 'participants', 40, 'volunteers', p.volunteers, 'documentIds', '[]'::jsonb),
       CASE WHEN p.path = 'A' THEN 1 ELSE 0 END, 'accepted', 'caseworker@grantflow.local', p.submitted_at + ${after} + p.report_after + interval '5 days', 0
     FROM bench_plan p WHERE p.path IN ('A', 'B', 'C') AND p.n BETWEEN ${fromN} AND ${toN}`;
 }

@@ -75,7 +75,11 @@ export const applicationInputSchema = z
     declarations: z.object({
       truthful: z.literal(true, { message: messageKey('errors.declaration.truthfulRequired') }),
       childCertificates: z.boolean(),
-      shareStory: z.boolean(),
+      /**
+       * The answer to common.consent.contactLater: contact about the activity, nothing published.
+       * Left out (a draft saved before it was asked) it is no.
+       */
+      contactLater: z.boolean().default(false),
     }),
   })
   .superRefine((input, ctx) => {

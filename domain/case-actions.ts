@@ -58,7 +58,8 @@ export const reportSchema = z.object({
   participants: z.number().int().min(0).max(1_000_000),
   volunteers: z.number().int().min(0).max(100_000),
   story: freeText(4000).optional(),
-  shareStory: z.boolean(),
+  /** The answer to common.consent.storyAnonymous, given with this report's story. */
+  storyConsent: z.boolean(),
   documentIds: z.array(z.uuid()).max(10).default([]),
 });
 

@@ -104,8 +104,11 @@ export function shippedLegalFrame(contact: CompleteLegalFrame['contact']): Compl
   };
 }
 
-/** The frame with every blank field taken from `defaults` (a committee's meeting date is never guessed). */
-export function withFrameDefaults(frame: LegalFrame, defaults: CompleteLegalFrame): LegalFrame {
+/**
+ * The frame with every blank field taken from `defaults` (a committee's meeting date is never
+ * guessed). The defaults may have blanks of their own: a scheme's frame leaves the contact to its rounds.
+ */
+export function withFrameDefaults(frame: LegalFrame, defaults: LegalFrame | CompleteLegalFrame): LegalFrame {
   const committee = frame.decisionMaker.kind === 'committee';
   return {
     legalBasis: frame.legalBasis ?? defaults.legalBasis,
@@ -120,7 +123,11 @@ export function withFrameDefaults(frame: LegalFrame, defaults: CompleteLegalFram
       body: frame.decisionMaker.body ?? (committee ? undefined : defaults.decisionMaker.body),
       meetingDate: committee ? frame.decisionMaker.meetingDate : undefined,
     },
-    complaintGuidance: frame.complaintGuidance,
+    complaintGuidance: {
+      da: frame.complaintGuidance.da ?? defaults.complaintGuidance.da,
+      nb: frame.complaintGuidance.nb ?? defaults.complaintGuidance.nb,
+      en: frame.complaintGuidance.en ?? defaults.complaintGuidance.en,
+    },
     contact: {
       name: frame.contact.name ?? defaults.contact.name,
       phone: frame.contact.phone ?? defaults.contact.phone,

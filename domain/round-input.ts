@@ -19,7 +19,7 @@ export const DEFAULT_FOUR_EYES_THRESHOLD_KRONER = 50_000;
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 /** Appears in addresses and links, so it stays readable and URL-safe. */
-const slugSchema = z
+export const slugSchema = z
   .string()
   .trim()
   .max(100)
@@ -81,6 +81,11 @@ const processSettingsChangeSchema = z.strictObject(withoutDefaults(processSettin
 
 const roundFields = {
   slug: slugSchema,
+  /**
+   * The slug of the scheme the round belongs to (domain/scheme-input.ts). A new round starts from
+   * the scheme's legal frame, decision criteria and reporting tiers where it leaves them out.
+   */
+  scheme: slugSchema,
   name: text(200),
   description: z.string().trim().max(4000),
   budget: wholeKronerSchema,

@@ -206,7 +206,8 @@ export interface ReportSubmission {
   participants: number;
   volunteers: number;
   story?: string;
-  shareStory: boolean;
+  /** The answer to common.consent.storyAnonymous; reports signalled before it was asked carry none. */
+  storyConsent?: boolean;
   documentIds: string[];
   at: string;
 }

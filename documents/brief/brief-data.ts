@@ -56,7 +56,8 @@ export interface CouncilBriefData {
     targetGroups: GroupFigures[];
     trend: { previousPeriod: { from: string; to: string }; current: ShownKeyFigures; previous: ShownKeyFigures };
   };
-  stories: { association: string; activity: string; text: string; round: string }[];
+  /** Anonymised and approved: no association or person is named. */
+  stories: { activity: string; text: string; round: string }[];
 }
 
 export interface BriefSender {

@@ -8,7 +8,7 @@ import type { BriefSender, CouncilBriefData } from './brief-data';
 
 // A few pages for a committee meeting: the headline numbers, where the process itself makes people
 // wait or give up, the budget beside what was asked for, who applies and for what against the
-// period before, and three stories the associations agreed to share.
+// period before, and three stories the associations consented to, as approved.
 
 /** How the brief writes its figures, with what it says when a figure is not shown. */
 function figuresIn(locale: Locale) {
@@ -187,9 +187,11 @@ function drawAnalysis(canvas: PdfCanvas, data: CouncilBriefData, locale: Locale,
 }
 
 function drawStoriesAndMethod(canvas: PdfCanvas, data: CouncilBriefData, { t }: Locale): void {
-  const quotes = data.stories.map((story): [string, string, string] => [t('brief.stories.about', { association: story.association, activity: story.activity }), t('brief.stories.quote', { text: story.text }), story.round]);
-  canvas.heading(t('brief.heading.stories'), true, quotes[0] ? canvas.quoteHeight(...quotes[0]) : 0);
-  if (quotes.length === 0) canvas.paragraph(t('brief.stories.none'));
+  const quotes = data.stories.map((story): [string, string, string] => [t('brief.stories.about', { activity: story.activity }), t('brief.stories.quote', { text: story.text }), story.round]);
+  // Under the heading: what the associations agreed to, in the words they ticked.
+  const intro = quotes.length ? t('brief.stories.intro', { consent: t('common.consent.storyAnonymous') }) : t('brief.stories.none');
+  canvas.heading(t('brief.heading.stories'), true, canvas.paragraphHeight(intro) + (quotes[0] ? canvas.quoteHeight(...quotes[0]) : 0));
+  canvas.paragraph(intro);
   for (const quote of quotes) canvas.quote(...quote);
 
   // The method is read as one text: kept whole on one page with its heading.

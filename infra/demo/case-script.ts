@@ -33,6 +33,9 @@ export interface CaseReport {
   reviewOutcome: string | null;
   reviewedAt: Date | null;
   repaymentOre: bigint | null;
+  storyConsent: boolean | null;
+  /** A caseworker's review of the story: the published wording, or declined. */
+  storyReview: { review: 'approved' | 'declined'; text: string | null; activity: string | null; at: Date } | null;
 }
 
 /** Builds a case's events in order, keeping the status, from offsets after submission. */
@@ -129,7 +132,7 @@ export class CaseScript {
     return this.move('paid', 'PAID', offsetMs, 'system', { amountOre: Number(this.decision?.amountGrantedOre ?? 0n) });
   }
   reportDue(offsetMs: number, dueAt: Date) {
-    this.report = { dueAt, submittedAt: null, content: null, remindersSent: 0, reviewOutcome: null, reviewedAt: null, repaymentOre: null };
+    this.report = { dueAt, submittedAt: null, content: null, remindersSent: 0, reviewOutcome: null, reviewedAt: null, repaymentOre: null, storyConsent: null, storyReview: null };
     return this.move('report_due', 'REPORT_DUE', offsetMs, 'system', { sequence: 1, dueAt: dueAt.toISOString() });
   }
   reportReminded(offsetMs: number) {
@@ -140,6 +143,7 @@ export class CaseScript {
     const report = this.report!;
     report.submittedAt = this.at(offsetMs);
     report.content = content;
+    report.storyConsent = typeof content.storyConsent === 'boolean' ? content.storyConsent : null;
     return this.move('report_submitted', 'REPORT_SUBMITTED', offsetMs, 'applicant', { sequence: 1, onTime: this.at(offsetMs) <= report.dueAt });
   }
   reportAccepted(offsetMs: number, repaymentOre = 0n) {
@@ -149,6 +153,11 @@ export class CaseScript {
     report.repaymentOre = repaymentOre;
     if (repaymentOre > 0n) this.move('repayment_claimed', 'REPORT_SUBMITTED', offsetMs, 'caseworker@grantflow.local', { repaymentOre: Number(repaymentOre) });
     return this.move('report_accepted', 'CLOSED', offsetMs, 'caseworker@grantflow.local', { sequence: 1 });
+  }
+  /** A caseworker approves the report's story in an anonymised wording (text and activity), or declines it (null). */
+  storyReviewed(offsetMs: number, published: { text: string; activity: string } | null) {
+    this.report!.storyReview = { review: published ? 'approved' : 'declined', text: published?.text ?? null, activity: published?.activity ?? null, at: this.at(offsetMs) };
+    return this.move(published ? 'story_approved' : 'story_declined', this.status, offsetMs, 'caseworker@grantflow.local', { sequence: 1 });
   }
 }
 
@@ -161,7 +170,8 @@ export interface CaseApplicant {
   projectTitle: string;
   targetGroup: string;
   volunteers: number;
-  shareStory: boolean;
+  /** The answer to common.consent.contactLater. */
+  contactLater: boolean;
   /** The activity's period; by default from 30 to 120 days after submission. */
   activity?: { startDate: Date; endDate: Date };
 }
@@ -192,7 +202,8 @@ export async function writeCase(db: Database, applicant: CaseApplicant, script: 
         endDate: applicant.activity?.endDate ?? script.at(120 * 86_400_000),
         amountRequestedOre: script.amountRequestedOre,
         amountGrantedOre: (script.changedDecisions.at(-1) ?? decision)?.amountGrantedOre ?? null,
-        submission: { declarations: { truthful: true, childCertificates: false, shareStory: applicant.shareStory } },
+        submission: { declarations: { truthful: true, childCertificates: false, contactLater: applicant.contactLater } },
+        consentContactLater: applicant.contactLater,
         workflowId,
         workflowStartedAt: script.submittedAt,
         submittedAt: script.submittedAt,
@@ -276,6 +287,12 @@ export async function writeCase(db: Database, applicant: CaseApplicant, script: 
           reviewedAt: report.reviewedAt,
           reviewedBy: report.reviewedAt ? 'caseworker@grantflow.local' : null,
           repaymentOre: report.repaymentOre,
+          storyConsent: report.storyConsent,
+          storyReview: report.storyReview?.review ?? null,
+          publishedStory: report.storyReview?.text ?? null,
+          publishedActivity: report.storyReview?.activity ?? null,
+          storyReviewedBy: report.storyReview ? 'caseworker@grantflow.local' : null,
+          storyReviewedAt: report.storyReview?.at ?? null,
         },
       });
     }

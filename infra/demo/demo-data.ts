@@ -2,12 +2,13 @@ import crypto from 'node:crypto';
 import type { Database, Prisma } from '../../lib/db';
 import { kronerToOre } from '../../domain/money';
 import { CaseScript, writeCase, type CaseApplicant } from './case-script';
-import { DEMO_LEGAL_FRAME } from '../../services/api/seed';
+import { DEMO_CULTURE_FRAME, DEMO_LEGAL_FRAME, seedDemoSchemes } from '../../services/api/seed';
 
-// A realistic year of §18 cases for the statistics to show in development: three rounds, a few
-// hundred applications along every path (quick approvals, missing documents, second signatures,
-// rejections with reasons, lapsed, withdrawn, deadline rounds waiting to close),
-// drafts that stopped at every step, and follow-up reports, some shared as stories. All names
+// A realistic year of cases for the statistics to show in development: three rounds (two of the
+// § 18 scheme, one of the culture and activity pool), a few hundred applications along every path
+// (quick approvals, missing documents, second signatures, rejections with reasons, lapsed,
+// withdrawn, deadline rounds waiting to close),
+// drafts that stopped at every step, and follow-up reports, most with a story about their own activity. All names
 // are fictional. Written as read-model rows directly: no workflows run for these cases, so none
 // is left where a caseworker would act on it (in the queue, in review, a report to review).
 
@@ -40,25 +41,30 @@ const ASSOCIATIONS = [
   'Demensvenner Eksempelby', 'Søndagscaféen', 'Motionsvennerne 60+', 'Familienetværket Bølgen', 'Cykling uden alder Eksempelby', 'Rådgivningen Bænken',
   'Sammen om Sindet', 'Kvindenetværket Broen', 'Fællesskabshuset Lyngen', 'Weekendcaféen Hjemme', 'Bydelsmødrene Nord', 'Spejdernes Venner',
 ];
-const ACTIVITIES = [
-  'Fællesspisning hver torsdag', 'Besøgsvenner til ensomme ældre', 'Lektiehjælp for skolebørn', 'Sorggruppe for efterladte', 'Gåture med samtale',
-  'Weekendcafé for socialt udsatte', 'Sommerlejr for familier', 'Strikke- og snakkeværksted', 'Cykelture for plejehjemsbeboere', 'Netværksgruppe for pårørende',
-  'Madlavning med nyankomne', 'Åben rådgivning om økonomi', 'Motion for seniorer', 'Familieudflugter', 'Samtalegrupper for unge',
-];
+// Each activity with the story its association tells in the report: a story is only ever shown
+// under the activity it is about.
+export const DEMO_STORY_OF: Readonly<Record<string, string>> = {
+  'Fællesspisning hver torsdag': 'Hver torsdag spiste op mod 40 naboer sammen. Flere af de ældre fortæller, at det er ugens eneste varme måltid i selskab med andre.',
+  'Besøgsvenner til ensomme ældre': 'Besøgsvennerne har skabt 31 nye venskaber i år. En af vores ældste deltagere kalder det “grunden til at stå op om tirsdagen”.',
+  'Lektiehjælp for skolebørn': 'Lektiecaféen blev et fast holdepunkt: 22 børn kom næsten hver uge, og tre af de frivillige er selv tidligere brugere.',
+  'Sorggruppe for efterladte': 'Sorggruppen mødtes tolv gange. Deltagerne har nu dannet deres egen gågruppe, der fortsætter uden os.',
+  'Gåture med samtale': 'Gåturene samlede hver uge omkring 15 deltagere. Flere fortæller, at det er lettere at tale om det svære, når man går side om side.',
+  'Weekendcafé for socialt udsatte': 'Weekendcaféen holdt åbent 48 weekender. Mange kom for kaffen og blev for fællesskabet.',
+  'Sommerlejr for familier': 'Sommerlejren gav 18 familier, som ellers ikke kommer på ferie, fire dage ved vandet. Børnene taler stadig om kanoturen.',
+  'Strikke- og snakkeværksted': 'Strikkeværkstedet samlede tre generationer om samme bord, og overskuddet af huer gik til varmestuen.',
+  'Cykelture for plejehjemsbeboere': 'Cykelturene fik beboerne ud i byen igen. En beboer så havnen for første gang i syv år.',
+  'Netværksgruppe for pårørende': 'Pårørendegruppen mødtes hver anden uge. Flere siger, at de for første gang har mødt nogen, der forstår deres hverdag.',
+  'Madlavning med nyankomne': 'Ved komfuret lærte nyankomne og gamle naboer hinanden at kende; opskrifterne er nu samlet i et lille hæfte.',
+  'Åben rådgivning om økonomi': 'Rådgivningen hjalp 64 husstande med at få overblik over regningerne, og mange kom igen for at fortælle, at det var lykkedes.',
+  'Motion for seniorer': 'Holdene voksede fra 12 til 30 seniorer, og flere træner nu også sammen uden for holdtiderne.',
+  'Familieudflugter': 'Udflugterne gik til skoven, stranden og dyreparken. For flere af børnene var det første gang.',
+  'Samtalegrupper for unge': 'De unge i samtalegrupperne fortæller, at de føler sig mindre alene; to grupper fortsætter selv efter forløbet.',
+};
+const ACTIVITIES = Object.keys(DEMO_STORY_OF);
 const CONTACT_FIRST = ['Inge', 'Jens', 'Karen', 'Lars', 'Mette', 'Niels', 'Ole', 'Pia', 'Rasmus', 'Sanne', 'Tove', 'Ulla', 'Vagn', 'Yasmin', 'Ahmad'];
 const CONTACT_LAST = ['Hansen', 'Jensen', 'Madsen', 'Nielsen', 'Poulsen', 'Olsen', 'Berg', 'Holm', 'Lund', 'Kristensen'];
 const TARGET_GROUPS = ['lonely', 'older_people', 'vulnerable_children_families', 'socially_vulnerable', 'mental_health', 'disability', 'refugees_migrants'];
 const MISSING = ['Vedtægter (foreningens love)', 'Seneste årsregnskab', 'Budget for hele aktiviteten', 'Bekræftelse af, at I indhenter børneattester'];
-const STORIES = [
-  'Hver torsdag spiste op mod 40 naboer sammen. Flere af de ældre fortæller, at det er ugens eneste varme måltid i selskab med andre.',
-  'Lektiecaféen blev et fast holdepunkt: 22 børn kom næsten hver uge, og tre af de frivillige er selv tidligere brugere.',
-  'Besøgsvennerne har skabt 31 nye venskaber i år. En af vores ældste deltagere kalder det “grunden til at stå op om tirsdagen”.',
-  'Sorggruppen mødtes tolv gange. Deltagerne har nu dannet deres egen gågruppe, der fortsætter uden os.',
-  'Sommerlejren gav 18 familier, som ellers ikke kommer på ferie, fire dage ved vandet. Børnene taler stadig om kanoturen.',
-  'Cykelturene fik beboerne ud i byen igen. En beboer så havnen for første gang i syv år.',
-  'Weekendcaféen holdt åbent 48 weekender. Mange kom for kaffen og blev for fællesskabet.',
-  'Strikkeværkstedet samlede tre generationer om samme bord, og overskuddet af huer gik til varmestuen.',
-];
 
 export interface DemoSeedResult {
   rounds: number;
@@ -79,10 +85,13 @@ export async function seedDemoStatistics(db: Database, now = new Date()): Promis
     { code: 'excluded_costs', label: { da: 'En del af budgettet dækker udgifter, puljen ikke støtter.', nb: 'En del av budsjettet dekker utgifter puljen ikke støtter.', en: 'Part of the budget covers costs the round does not support.' } },
     { code: 'voluntary_core', label: { da: 'Den frivillige indsats er ikke bærende i aktiviteten.', nb: 'Den frivillige innsatsen er ikke bærende.', en: 'Voluntary effort is not at the core of the activity.' } },
   ];
-  const round = (slug: string, name: string, mode: 'continuous' | 'deadline', opensAt: Date, closesAt: Date | null, budgetKroner: number) =>
+  // The summer activities are a round of the culture and activity pool, so the statistics can be cut by scheme.
+  const { cultureSchemeId } = await seedDemoSchemes(db);
+  const round = (slug: string, name: string, mode: 'continuous' | 'deadline', opensAt: Date, closesAt: Date | null, budgetKroner: number, culture = false) =>
     db.fundingRound.create({
       data: {
         slug: `${DEMO_ROUND_PREFIX}${slug}`,
+        ...(culture ? { schemeId: cultureSchemeId } : {}),
         name,
         description: 'Demodata til statistikken.',
         budgetOre: kronerToOre(budgetKroner),
@@ -94,14 +103,14 @@ export async function seedDemoStatistics(db: Database, now = new Date()): Promis
         excludedCostCategories: ['wages', 'premises'],
         decisionCriteria: criteria,
         processSettings: { decisionTarget: 'P30D' },
-        legalFrame: DEMO_LEGAL_FRAME as object,
+        legalFrame: (culture ? DEMO_CULTURE_FRAME : DEMO_LEGAL_FRAME) as object,
         demo: true,
       },
     });
   const yearAgo = new Date(now.getTime() - 365 * DAY);
   const continuous = await round('loebende', `§18-puljen ${year - 1}–${year} (løbende)`, 'continuous', yearAgo, null, 6_500_000);
   const winter = await round('vinter', `Vinterpuljen ${year - 1}`, 'deadline', yearAgo, new Date(yearAgo.getTime() + 60 * DAY), 700_000);
-  const summer = await round('sommer', `Sommeraktiviteter ${year}`, 'deadline', new Date(yearAgo.getTime() + 150 * DAY), new Date(yearAgo.getTime() + 210 * DAY), 750_000);
+  const summer = await round('sommer', `Sommeraktiviteter ${year}`, 'deadline', new Date(yearAgo.getTime() + 150 * DAY), new Date(yearAgo.getTime() + 210 * DAY), 750_000, true);
 
   let applications = 0;
   // Every sixth case is a two-year activity (long-term collaboration), the rest run about three months.
@@ -125,27 +134,31 @@ export async function seedDemoStatistics(db: Database, now = new Date()): Promis
       projectTitle: random.pick(ACTIVITIES),
       targetGroup: random.pick(TARGET_GROUPS),
       volunteers: Math.round(random.between(2, 70)),
-      shareStory: random.chance(0.6),
+      contactLater: random.chance(0.6),
     };
   };
-  const report = (script: CaseScript, decidedAfter: number, grantedOre: bigint, shareStory: boolean) => {
+  const report = (script: CaseScript, decidedAfter: number, grantedOre: bigint, activity: string) => {
     const dueAt = script.at(decidedAfter + 150 * DAY);
     script.reportDue(decidedAfter, dueAt);
     if (script.at(decidedAfter + 150 * DAY - 30 * DAY) < now) script.reportReminded(decidedAfter + 120 * DAY);
     const submitAfter = decidedAfter + random.between(100, 175) * DAY;
     // A report still waiting for review would sit in the caseworkers' list with no workflow behind it.
     if (script.at(submitAfter + 7 * DAY) > now) return;
+    // Most reports tell the activity's story; most associations consent to its use, and most consented stories are approved.
+    const story = random.chance(0.8) ? DEMO_STORY_OF[activity]! : null;
+    const storyConsent = story !== null && random.chance(0.7);
     const spent = Number(grantedOre / 100n) - (random.chance(0.2) ? Math.round(random.between(500, 3_000)) : 0);
     script.reportSubmitted(submitAfter, {
       narrative: 'Aktiviteten blev gennemført som beskrevet i ansøgningen.',
-      ...(shareStory ? { story: random.pick(STORIES) } : {}),
-      shareStory,
+      ...(story ? { story } : {}),
+      storyConsent,
       spentKroner: spent,
       participants: Math.round(random.between(10, 120)),
       volunteers: Math.round(random.between(3, 30)),
       documentIds: [],
     });
     script.reportAccepted(submitAfter + 7 * DAY, grantedOre - BigInt(spent) * 100n);
+    if (storyConsent && random.chance(0.85)) script.storyReviewed(submitAfter + 8 * DAY, random.chance(0.9) ? { text: story!, activity } : null);
   };
 
   // Continuous round: about 230 applications spread over the year.
@@ -204,7 +217,7 @@ export async function seedDemoStatistics(db: Database, now = new Date()): Promis
     if (fourEyes) t += approvalWait;
     if (outcome !== 'rejected') {
       script.paid(t);
-      report(script, t, granted, who.shareStory);
+      report(script, t, granted, who.projectTitle);
     }
     await write(who, script);
     applications += 1;
@@ -239,7 +252,7 @@ export async function seedDemoStatistics(db: Database, now = new Date()): Promis
       script.decided(after(allocatedAt), outcome, granted, outcome === 'approved' ? { criteria: [], text: '' } : { criteria: [random.pick(criteria).code], text: '' });
       if (outcome !== 'rejected') {
         script.paid(after(allocatedAt));
-        report(script, after(allocatedAt), granted, who.shareStory);
+        report(script, after(allocatedAt), granted, who.projectTitle);
       }
       await write(who, script);
       applications += 1;

@@ -14,6 +14,7 @@ import { documentsRouter } from './routes/documents';
 import { queueRouter } from './routes/queue';
 import { allocationRouter } from './routes/allocation';
 import { adminRoundsRouter } from './routes/admin-rounds';
+import { adminSchemesRouter } from './routes/admin-schemes';
 import { adminStaffRouter } from './routes/admin-staff';
 import { accessLogRouter } from './routes/access-log';
 import { payoutRunsRouter } from './routes/payout-runs';
@@ -96,6 +97,7 @@ export function createApp(deps: AppDependencies): App {
   api.use(queueRouter(deps));
   api.use(allocationRouter(deps));
   api.use(adminRoundsRouter(deps));
+  api.use(adminSchemesRouter(deps));
   api.use(adminStaffRouter(deps));
   api.use(accessLogRouter(deps));
   api.use(payoutRunsRouter(deps));

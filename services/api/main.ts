@@ -5,7 +5,7 @@ import { createLogger } from '../../lib/logger';
 import { temporalConnectionOptions } from '../../lib/temporal';
 import { createVirusScanner } from '../../lib/virus-scanner';
 import { createApp } from './app';
-import { DEMO_STAFF, seedDemoRound, seedDemoStaff } from './seed';
+import { DEMO_STAFF, seedDemoRounds, seedDemoStaff } from './seed';
 import { createLocalStaffAuthenticator, sessionPolicyFrom } from '../../lib/staff-auth';
 
 const RECONCILE_EVERY_MS = 30_000;
@@ -20,8 +20,8 @@ async function main(): Promise<void> {
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
 
   if (config.SEED_DEMO_DATA) {
-    await seedDemoRound(db);
-    log.info('demo funding round seeded');
+    await seedDemoRounds(db);
+    log.info('demo schemes and funding rounds seeded');
     if (config.GRANTFLOW_DEMO_PASSWORD) {
       await seedDemoStaff(db, config.GRANTFLOW_DEMO_PASSWORD);
       log.info({ accounts: DEMO_STAFF.map((u) => u.email) }, 'demo staff accounts seeded (password in GRANTFLOW_DEMO_PASSWORD)');

@@ -3,6 +3,7 @@ import { mergePaths, jsonResponse } from './http/openapi';
 import { z } from 'zod';
 import { paths as accessLog } from './routes/access-log';
 import { paths as adminRounds } from './routes/admin-rounds';
+import { paths as adminSchemes } from './routes/admin-schemes';
 import { paths as adminStaff } from './routes/admin-staff';
 import { paths as allocation } from './routes/allocation';
 import { paths as applications } from './routes/applications';
@@ -44,6 +45,6 @@ export function openApiDocument(publicBaseUrl: string) {
       },
       schemas: { ...draftComponents.schemas },
     },
-    paths: mergePaths(documentPath, auth, rounds, adminRounds, applications, drafts, caseActions, documents, queue, allocation, adminStaff, accessLog, payoutRuns, statistics),
+    paths: mergePaths(documentPath, auth, rounds, adminRounds, adminSchemes, applications, drafts, caseActions, documents, queue, allocation, adminStaff, accessLog, payoutRuns, statistics),
   });
 }

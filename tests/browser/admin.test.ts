@@ -117,6 +117,7 @@ describe('administration pages', () => {
     await check('round-new');
 
     const slug = `pulje-${crypto.randomUUID().slice(0, 8)}`;
+    await page.locator('#f-scheme').selectOption('paragraf-18');
     await page.locator('#f-name').fill('§18-puljen 2027 (frist)');
     await page.locator('#f-slug').fill(slug);
     await page.locator('#f-mode-1').check();
@@ -157,7 +158,7 @@ describe('administration pages', () => {
     expect(round.decisionCriteria).toEqual([
       { code: 'target_group', label: { da: 'Aktiviteten når kun få i målgruppen.', nb: 'Aktiviteten når bare få i målgruppen.', en: 'The activity reaches few people in the target group.' } },
     ]);
-    // What the administrator left blank of the frame comes from the shipped § 18 frame (outside production).
+    // What the administrator left blank of the frame comes from the § 18 scheme's frame.
     expect(round.legalFrame).toMatchObject({
       legalBasis: 'serviceloven § 18',
       decisionMaker: { kind: 'committee', body: 'Social- og Sundhedsudvalget', meetingDate: '2027-03-10' },
@@ -190,6 +191,64 @@ describe('administration pages', () => {
     await page.goto(`${stack.baseUrl}/personale/admin/puljer/${round.id}?lang=nb`);
     expect(await page.locator('h1').textContent()).toMatch(/^Endre pulje/);
     await page.goto(`${stack.baseUrl}/personale/admin/puljer?lang=da`);
+  }, 300_000);
+
+  it('creates a grant scheme with its texts and legal frame, with errors on the fields, and a round in it', async () => {
+    await page.goto(`${stack.baseUrl}/personale/admin/ordninger`);
+    expect(await page.locator('main table').textContent()).toContain('serviceloven § 18');
+    await check('schemes');
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.locator('main a[href="/personale/admin/ordninger/ny"]').click()]);
+
+    const slug = `kultur-${crypto.randomUUID().slice(0, 8)}`;
+    await page.locator('#f-slug').fill(slug);
+    await page.locator('[id="f-name-da"]').fill('Kultur- og aktivitetspuljen');
+    await page.locator('[id="f-name-nb"]').fill('Kultur- og aktivitetspuljen');
+    await page.locator('[id="f-description-da"]').fill('Tilskud til kultur- og fritidsaktiviteter for alle kommunens borgere.');
+    await page.locator('[id="f-description-nb"]').fill('Tilskudd til kultur- og fritidsaktiviteter for alle innbyggerne i kommunen.');
+    await page.locator('[id="f-description-en"]').fill('Grants for culture and leisure activities open to everyone in the municipality.');
+    await page.locator('[id="f-legalFrame-guidelines-name"]').fill('Retningslinjer for Kultur- og aktivitetspuljen');
+    await page.locator('[id="f-legalFrame-guidelines-adoptedOn"]').fill('2026-02-05');
+    await page.locator('[id="f-legalFrame-guidelines-adoptedBy"]').fill('Kultur- og Fritidsudvalget');
+    await page.locator('[id="f-legalFrame-decisionMaker-body"]').fill('Kultur- og Fritidsudvalget');
+    // No English name and no legal basis: each refused on its field, nothing stored.
+    await submit('/personale/admin/ordninger/ny');
+    expect(await page.title()).toMatch(/^Fejl: /);
+    const links = await page.locator('#error-summary a').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')));
+    expect(links).toEqual(expect.arrayContaining(['#f-name-en', '#f-legalFrame-legalBasis']));
+    expect(await stack.db.scheme.count({ where: { slug } })).toBe(0);
+    await check('scheme-new-errors');
+
+    await page.locator('[id="f-name-en"]').fill('Culture and activity pool');
+    await page.locator('[id="f-legalFrame-legalBasis"]').fill('kommunalfuldmagtsreglerne (de uskrevne regler om kommunens opgaver)');
+    await page.locator('[id="f-decisionCriteria-0-code"]').fill('open_to_all');
+    await page.locator('[id="f-decisionCriteria-0-label-da"]').fill('Aktiviteten er ikke åben for alle borgere i kommunen.');
+    await page.locator('[id="f-decisionCriteria-0-label-nb"]').fill('Aktiviteten er ikke åpen for alle innbyggerne i kommunen.');
+    await page.locator('[id="f-decisionCriteria-0-label-en"]').fill('The activity is not open to everyone in the municipality.');
+    await submit('/personale/admin/ordninger/ny');
+    expect(await page.locator('.alert-success').textContent()).toMatch(/oprettet/);
+    const scheme = await stack.db.scheme.findUniqueOrThrow({ where: { slug } });
+    expect(scheme.legalFrame).toMatchObject({ legalBasis: 'kommunalfuldmagtsreglerne (de uskrevne regler om kommunens opgaver)', decisionMaker: { kind: 'delegation', body: 'Kultur- og Fritidsudvalget' } });
+    await check('scheme-edit');
+
+    // A round in the scheme: the link preselects it; the round's frame comes from the scheme.
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.locator(`main a[href="/personale/admin/puljer/ny?ordning=${slug}"]`).click()]);
+    expect(await page.locator('#f-scheme').inputValue()).toBe(slug);
+    const roundSlug = `kulturpulje-${crypto.randomUUID().slice(0, 8)}`;
+    await page.locator('#f-name').fill('Kultur- og aktivitetspuljen 2027');
+    await page.locator('#f-slug').fill(roundSlug);
+    await page.locator('#f-budget').fill('400000');
+    await page.locator('#f-maxAmount').fill('30000');
+    await page.locator('#f-opensAt').fill('2027-01-01');
+    await submit('/personale/admin/puljer/ny');
+    expect(await page.locator('.alert-success').textContent()).toMatch(/oprettet/);
+    const round = await stack.db.fundingRound.findUniqueOrThrow({ where: { slug: roundSlug } });
+    expect(round.schemeId).toBe(scheme.id);
+    // The round's criteria and tiers, left empty on its form, are the scheme's.
+    expect(round.decisionCriteria).toEqual(scheme.decisionCriteria);
+    expect((round.decisionCriteria as { code: string }[]).map((criterion) => criterion.code)).toEqual(['open_to_all']);
+    expect(round.reportingTiers).toEqual(scheme.reportingTiers);
+    expect(round.legalFrame).toMatchObject({ legalBasis: 'kommunalfuldmagtsreglerne (de uskrevne regler om kommunens opgaver)', guidelines: { name: 'Retningslinjer for Kultur- og aktivitetspuljen' } });
+    expect(await page.locator('#f-legalFrame-legalBasis').inputValue()).toBe('kommunalfuldmagtsreglerne (de uskrevne regler om kommunens opgaver)');
   }, 300_000);
 
   it('lists who viewed an association’s applications, and logs the search itself', async () => {

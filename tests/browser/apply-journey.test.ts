@@ -70,7 +70,7 @@ async function applyThroughTheForm(page: Page, options: JourneyOptions): Promise
   const email = `inge+${crypto.randomUUID().slice(0, 8)}@faellesbord.dk`;
 
   await page.goto(`${stack.baseUrl}/`);
-  expect(await page.locator('h1').textContent()).toBe('Søg tilskud til frivilligt socialt arbejde');
+  expect(await page.locator('h1').textContent()).toBe('Søg tilskud til jeres forening');
   await expect(page.locator(`#round-${round.slug}`).textContent()).resolves.toContain(round.name);
   await check(page, `${prefix}landing`, { record });
   await page.locator(`a[href="/ansoeg/${round.slug}"]`).click();
@@ -174,7 +174,7 @@ async function applyThroughTheForm(page: Page, options: JourneyOptions): Promise
   // Terms the association may not know link to their explanation in the glossary.
   expect(await page.getByRole('link', { name: 'Hvad betyder ”på tro og love”?' }).getAttribute('href')).toBe('/ordliste#paa-tro-og-love');
   await page.locator('#f-declarations-truthful').check();
-  await page.locator('#f-declarations-shareStory').check();
+  await page.locator('#f-declarations-contactLater').check();
   await next(page);
 
   // Documents: the amount asks for the statutes. A program renamed .pdf is refused, by its content.

@@ -164,7 +164,7 @@ describe('the association’s case page', () => {
     await page.check('#f-declaration');
     await page.fill('#f-spentKroner', '11.000');
     await page.fill('#f-story', 'Else på 84 kom hver torsdag og tog sin nabo med.');
-    await page.check('#f-shareStory');
+    await page.check('#f-storyConsent');
     await Promise.all([page.waitForURL(`**/sag/${submitted.id}?sendt=afrapportering`), page.click('button:has-text("Send afrapportering")')]);
     const report = stack.temporal.workflow.getHandle(`grant-report-${submitted.id}`);
     await eventually(async () => ((await report.query(reportStateQuery)).status === 'REPORT_SUBMITTED' ? true : undefined), 'the report to arrive');
@@ -173,7 +173,7 @@ describe('the association’s case page', () => {
       async () => (await stack.db.followUpReport.findFirst({ where: { applicationId: submitted.id, submittedAt: { not: null } } })) ?? undefined,
       'the stored report',
     );
-    expect(stored.content).toMatchObject({ spentKroner: 11_000, participants: 38, volunteers: 8, shareStory: true, story: 'Else på 84 kom hver torsdag og tog sin nabo med.' });
+    expect(stored.content).toMatchObject({ spentKroner: 11_000, participants: 38, volunteers: 8, storyConsent: true, story: 'Else på 84 kom hver torsdag og tog sin nabo med.' });
     expect((stored.content as { narrative: string }).narrative).toMatch(/^Vi erklærer på tro og love/);
     await checkPage('report-submitted');
   });

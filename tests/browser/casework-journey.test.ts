@@ -181,7 +181,7 @@ describe('casework pages', () => {
     expect((await api(`/applications/${submitted.id}/assignment`, {}, caseworker.headers)).status).toBe(200);
     expect((await api(`/applications/${submitted.id}/decision`, { outcome: 'approved', amountGranted: 12_000, reasons: { criteria: [], text: '' } }, caseworker.headers)).status).toBe(200);
     await waitForStatus(submitted.handle, 'REPORT_DUE');
-    const report = { narrative: 'Vi holdt 11 af 12 fællesspisninger.', spentKroner: 11_000, participants: 320, volunteers: 8, shareStory: false };
+    const report = { narrative: 'Vi holdt 11 af 12 fællesspisninger.', spentKroner: 11_000, participants: 320, volunteers: 8, storyConsent: false };
     expect((await api(`/applications/${submitted.id}/reports`, report, { authorization: `Bearer ${submitted.accessToken}` })).status).toBe(202);
     await waitForStatus(submitted.handle, 'REPORT_SUBMITTED');
 

@@ -191,7 +191,7 @@ describe('cross-field rules of the submission', () => {
       ...valid,
       project: { ...valid.project, startDate: '2027-05-01', endDate: '2027-04-01' },
       amountRequested: 13_000,
-      declarations: { truthful: false, childCertificates: false, shareStory: false },
+      declarations: { truthful: false, childCertificates: false, contactLater: false },
     });
     expect(response.status).toBe(400);
     expect(response.body.error.issues).toEqual(

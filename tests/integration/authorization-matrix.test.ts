@@ -5,6 +5,7 @@ import { createOpenRound, postJson } from '../support/fixtures';
 import { submitCase, waitForStatus, type SubmittedCase } from '../support/process';
 import { routesOfStack, type AppRoute } from '../support/routes';
 import { startTestStack, type TestStack } from '../support/stack';
+import { SECTION_18_SCHEME_ID } from '../support/schemes';
 
 // Every route and method of the app × every kind of caller, each cell asserted. The table below
 // is the written policy; the app's router stacks are the truth about which routes exist, and a
@@ -99,6 +100,9 @@ const TABLE: Record<string, Expectation> = {
   'POST /api/v1/rounds': { row: ADMIN },
   'GET /api/v1/rounds/:id': { row: ANY_STAFF },
   'PATCH /api/v1/rounds/:id': { row: ADMIN, body: { budget: -1 } },
+  // Schemes set the rules every new round starts from: admins only, even to read.
+  ...withRow(ADMIN, ['GET /api/v1/admin/schemes', 'POST /api/v1/admin/schemes', 'GET /api/v1/admin/schemes/:id']),
+  'PATCH /api/v1/admin/schemes/:id': { row: ADMIN, body: { slug: 'Ikke et kortnavn' } },
   ...withRow(ADMIN, [
     'GET /api/v1/admin/staff', 'POST /api/v1/admin/staff', 'GET /api/v1/admin/staff/:id', 'POST /api/v1/admin/staff/:id/deactivation',
     'DELETE /api/v1/admin/staff/:id/deactivation', 'PUT /api/v1/admin/staff/:id/password', 'PUT /api/v1/admin/staff/:id/profile',
@@ -123,7 +127,7 @@ const TABLE: Record<string, Expectation> = {
   ...withRow(CASEWORK, [
     'POST /personale/sager/:id/tag', 'POST /personale/sager/:id/frigiv', 'POST /personale/sager/:id/oplysninger', 'POST /personale/sager/:id/partshoering',
     'POST /personale/sager/:id/afgoerelse', 'POST /personale/sager/:id/brev-udkast', 'POST /personale/sager/:id/vurdering',
-    'POST /personale/sager/:id/noter', 'POST /personale/sager/:id/genovervejelse', 'POST /personale/sager/:id/klagenaevn',
+    'POST /personale/sager/:id/noter', 'POST /personale/sager/:id/genovervejelse', 'POST /personale/sager/:id/klagenaevn', 'POST /personale/sager/:id/historie',
   ]),
   'GET /personale/godkendelser': { row: APPROVER_PAGE },
   'GET /personale/opfoelgning': { row: CASEWORK_PAGE },
@@ -144,6 +148,8 @@ const TABLE: Record<string, Expectation> = {
   'GET /personale/admin/puljer/:id': { row: ADMIN_PAGE },
   'POST /personale/admin/puljer/:id': { row: ADMIN },
   'GET /personale/admin/adgangslog': { row: ADMIN_PAGE },
+  ...withRow(ADMIN_PAGE, ['GET /personale/admin/ordninger', 'GET /personale/admin/ordninger/ny', 'GET /personale/admin/ordninger/:id']),
+  ...withRow(ADMIN, ['POST /personale/admin/ordninger/ny', 'POST /personale/admin/ordninger/:id']),
 };
 
 const STAFF_PRINCIPALS: Partial<Record<Principal, StaffRole>> = { caseworker: 'caseworker', approver: 'approver', admin: 'admin', politician: 'politician' };
@@ -234,6 +240,7 @@ describe('authorization matrix', () => {
       if (path.startsWith('/api/v1/drafts/') || path.startsWith('/kladde/')) return draftA.id;
       if (path.startsWith('/api/v1/rounds/') || path.startsWith('/personale/admin/puljer/')) return roundId;
       if (path.startsWith('/api/v1/payout-runs/')) return payoutRunId;
+      if (path.startsWith('/api/v1/admin/schemes/') || path.startsWith('/personale/admin/ordninger/')) return SECTION_18_SCHEME_ID;
       if (path.startsWith('/api/v1/admin/staff/') || path.startsWith('/personale/admin/medarbejdere/')) return targetStaffId;
       throw new Error(`no value for :id in ${path}: add one in concretePath`);
     });

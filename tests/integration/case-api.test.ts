@@ -122,7 +122,7 @@ describe('a case driven through the JSON API', () => {
     const withdrawTooLate = await postJson(url(`/applications/${submitted.id}/withdrawal`), { reason: 'for sent' }, applicant);
     expect(withdrawTooLate.status).toBe(409);
 
-    const report = { narrative: 'Vi gennemførte alle 12 aftener.', spentKroner: 11_000, participants: 300, volunteers: 8, story: 'Mange nye venskaber.', shareStory: true };
+    const report = { narrative: 'Vi gennemførte alle 12 aftener.', spentKroner: 11_000, participants: 300, volunteers: 8, story: 'Mange nye venskaber.', storyConsent: true };
     expect((await postJson(url(`/applications/${submitted.id}/reports`), { ...report, spentKroner: -1 }, applicant)).status).toBe(400);
     expect((await postJson(url(`/applications/${submitted.id}/reports`), report, applicant)).status).toBe(202);
     await waitForStatus(submitted.handle, 'REPORT_SUBMITTED');

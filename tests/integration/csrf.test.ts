@@ -4,6 +4,7 @@ import { csrfToken } from '../../services/api/http/csrf';
 import { createOpenRound, insertApplication, postJson } from '../support/fixtures';
 import { routesOfStack, type AppRoute } from '../support/routes';
 import { startTestStack, type TestStack } from '../support/stack';
+import { SECTION_18_SCHEME_ID, SECTION_18_SCHEME_SLUG } from '../support/schemes';
 
 // Every state-changing form of the site is posted with a cookie (a staff session, a case's or a
 // draft's private link, or the sign-in and pre-check forms' own cookie). Each must refuse a post
@@ -65,7 +66,7 @@ describe('CSRF protection', () => {
   /** Everything these posts could change, limited to this test's own rows. */
   async function fingerprint() {
     const db = stack.db;
-    const [app, events, notes, documents, audit, users, sessions, roundRow, rounds, draftRow, drafts, runs] = await Promise.all([
+    const [app, events, notes, documents, audit, users, sessions, roundRow, rounds, draftRow, drafts, runs, schemeRow, schemes] = await Promise.all([
       db.application.findUniqueOrThrow({ where: { id: application.id }, select: { status: true, assignee: true } }),
       db.caseEvent.count({ where: { applicationId: application.id } }),
       db.caseNote.count({ where: { applicationId: application.id } }),
@@ -78,8 +79,10 @@ describe('CSRF protection', () => {
       db.applicationDraft.findUniqueOrThrow({ where: { id: draft.id }, select: { data: true, submittedAt: true } }),
       db.applicationDraft.count({ where: { roundId: round.id } }),
       db.payoutRun.count({ where: { createdBy: admin.email } }),
+      db.scheme.findUniqueOrThrow({ where: { id: SECTION_18_SCHEME_ID }, select: { updatedAt: true, name: true } }),
+      db.scheme.count({ where: { slug: { startsWith: marker } } }),
     ]);
-    return JSON.stringify({ app, events, notes, documents, audit, users, sessions, roundRow, rounds, draftRow, drafts, runs });
+    return JSON.stringify({ app, events, notes, documents, audit, users, sessions, roundRow, rounds, draftRow, drafts, runs, schemeRow, schemes });
   }
 
   function concretePath(path: string): string {
@@ -91,6 +94,7 @@ describe('CSRF protection', () => {
       if (name !== 'id') throw new Error(`no value for :${name} in ${path}: add one in concretePath`);
       if (path.startsWith('/kladde/') || path.startsWith('/api/v1/drafts/')) return draft.id;
       if (path.startsWith('/personale/admin/puljer/') || path.startsWith('/api/v1/rounds/')) return round.id;
+      if (path.startsWith('/personale/admin/ordninger/') || path.startsWith('/api/v1/admin/schemes/')) return SECTION_18_SCHEME_ID;
       if (path.startsWith('/personale/admin/medarbejdere/') || path.startsWith('/api/v1/admin/staff/')) return target.id;
       return application.id;
     });
@@ -101,7 +105,15 @@ describe('CSRF protection', () => {
     if (path === '/personale/admin/medarbejdere') return { name: 'Forfalsket', email: `forged@${marker}.test`, roles: 'admin', password: 'en-lang-adgangskode' };
     if (path.endsWith('/adgangskode')) return { password: 'en-lang-adgangskode' };
     if (path.endsWith('/profil')) return { name: 'Forfalsket navn', title: 'Forfalsket', phone: '12 34 56 78' };
-    if (path.startsWith('/personale/admin/puljer')) return { name: 'Forfalsket pulje', slug: `${marker}-forged`, budget: '1000', maxAmount: '100', opensAt: '2027-01-01' };
+    if (path.startsWith('/personale/admin/puljer')) return { scheme: SECTION_18_SCHEME_SLUG, name: 'Forfalsket pulje', slug: `${marker}-forged`, budget: '1000', maxAmount: '100', opensAt: '2027-01-01' };
+    if (path.startsWith('/personale/admin/ordninger')) {
+      const texts = (prefix: string, text: string) => Object.fromEntries(['da', 'nb', 'en'].map((language) => [`${prefix}.${language}`, text]));
+      return {
+        slug: `${marker}-forged`, ...texts('name', 'Forfalsket ordning'), ...texts('description', 'Forfalsket beskrivelse'),
+        'legalFrame.legalBasis': 'kommunalfuldmagtsreglerne', 'legalFrame.guidelines.name': 'Forfalskede retningslinjer', 'legalFrame.guidelines.adoptedOn': '2026-01-01',
+        'legalFrame.guidelines.adoptedBy': 'Kultur- og Fritidsudvalget', 'legalFrame.decisionMaker.kind': 'delegation', 'legalFrame.decisionMaker.body': 'Kultur- og Fritidsudvalget',
+      };
+    }
     if (path.endsWith('/noter')) return { text: 'Forfalsket note' };
     if (path === '/personale/log-ind') return { email: admin.email, password: admin.password };
     if (path.endsWith('/traek-tilbage')) return { reason: 'Forfalsket' };

@@ -94,7 +94,7 @@ describe('a continuous round, from submission to a closed case', () => {
       participants: 380,
       volunteers: 9,
       story: 'En deltager fortalte, at torsdagen nu er ugens højdepunkt.',
-      shareStory: true,
+      storyConsent: true,
       documentIds: [],
       at: new Date().toISOString(),
     });
@@ -444,7 +444,7 @@ describe('follow-up reporting timers', () => {
         title: 'Sommerlejr', purpose: 'Ferie for børnefamilier med lav indkomst', targetGroup: 'vulnerable_children_families',
         activities: 'En uges lejr', startDate: isoDay(-5), endDate: isoDay(-1), volunteers: 6, expectedParticipants: 30, isNew: false, childrenUnder15: true,
       },
-      declarations: { truthful: true, childCertificates: true, shareStory: false },
+      declarations: { truthful: true, childCertificates: true, contactLater: false },
     });
     await waitForStatus(submitted.handle, 'IN_QUEUE');
     await submitted.handle.executeUpdate(claimUpdate, { args: [{ caseworker: CASEWORKER }] });
@@ -466,7 +466,7 @@ describe('follow-up reporting timers', () => {
     const reviewTooEarly = await updateRejection(report.executeUpdate(reviewReportUpdate, { args: [{ caseworker: CASEWORKER, accept: true }] }));
     expect(reviewTooEarly).toMatchObject({ type: 'ActionNotAllowed' });
     expect((await report.query(reportStateQuery)).status).toBe('REPORT_DUE');
-    const submission = { narrative: 'Lejren blev holdt.', spentKroner: 12_000, participants: 28, volunteers: 6, shareStory: false, documentIds: [], at: new Date().toISOString() };
+    const submission = { narrative: 'Lejren blev holdt.', spentKroner: 12_000, participants: 28, volunteers: 6, storyConsent: false, documentIds: [], at: new Date().toISOString() };
     await report.signal(submitReportSignal, submission);
     await waitForStatus(submitted.handle, 'REPORT_SUBMITTED');
     const sentBack = await report.executeUpdate(reviewReportUpdate, { args: [{ caseworker: CASEWORKER, accept: false, comment: 'Vedlæg regnskabet.' }] });

@@ -70,7 +70,7 @@ describe('every figure of the statistics, against a fixture worked out by hand',
       projectTitle: `Aktivitet ${cvr}`,
       targetGroup: 'lonely',
       volunteers: 10,
-      shareStory: false,
+      contactLater: false,
       activity: { startDate: start, endDate: end },
       ...rest,
     }, script);

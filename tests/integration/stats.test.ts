@@ -17,7 +17,7 @@ const DAY = 24 * HOUR;
 //   B     03-03      asked for statutes 0, answered 4, claimed 6, rejected 10         10         4         2     4      –
 //   C     03-04      queued 0, claimed 1, proposed 3, second signature 5 (partial)    5          0         1     2      2
 //   E     03-05      queued 0, claimed 10, asked 12, answered 20, claimed 21, app. 40 40         8         11    21     –
-//   F     03-06      queued 0, claimed 3, approved 7, report with a shared story      7          0         3     4      –
+//   F     03-06      queued 0, claimed 3, approved 7, report with an approved story   7          0         3     4      –
 //   G     03-09      asked for statutes 0, lapsed 14
 //   H     03-10      queued 0, withdrawn 1
 //
@@ -47,7 +47,7 @@ describe('statistics from the event table', () => {
       projectTitle: `Aktivitet ${index}`,
       targetGroup: index % 2 === 0 ? 'lonely' : 'older_people',
       volunteers: 4 + index * 3,
-      shareStory: true,
+      contactLater: true,
       ...overrides,
     };
   }
@@ -64,8 +64,9 @@ describe('statistics from the event table', () => {
       .decided(7 * DAY, 'approved', grant)
       .paid(7 * DAY)
       .reportDue(7 * DAY, new Date('2026-06-30T21:59:59Z'))
-      .reportSubmitted(30 * DAY, { narrative: 'Regnskab og forløb.', story: 'Hver torsdag spiste 40 naboer sammen i medborgerhuset.', shareStory: true, spentKroner: 11_000, participants: 40, volunteers: 8, documentIds: [] })
-      .reportAccepted(32 * DAY, 100_000n);
+      .reportSubmitted(30 * DAY, { narrative: 'Regnskab og forløb.', story: 'Hver torsdag spiste 40 naboer sammen i medborgerhuset.', storyConsent: true, spentKroner: 11_000, participants: 40, volunteers: 8, documentIds: [] })
+      .reportAccepted(32 * DAY, 100_000n)
+      .storyReviewed(33 * DAY, { text: 'Hver torsdag spiste 40 naboer sammen i medborgerhuset.', activity: 'Aktivitet 4' });
     const g = new CaseScript(march(9), grant).requested(0, ['Vedtægter']).lapsed(14 * DAY);
     const h = new CaseScript(march(10), grant).queued(0).withdrawn(DAY);
     // C and E apply with A's and B's CVR numbers (in the same round).
@@ -156,7 +157,7 @@ describe('statistics from the event table', () => {
       { month: '2026-04', submitted: 0, decided: '<5', medianTurnaroundDays: null, withinTargetShare: null, approvalRate: null },
     ]);
     expect(body.stories).toEqual([
-      { association: 'Forening nr. 4', round: 'Testpulje §18', activity: 'Aktivitet 4', month: '2026-04', text: 'Hver torsdag spiste 40 naboer sammen i medborgerhuset.' },
+      { round: 'Testpulje §18', activity: 'Aktivitet 4', month: '2026-04', text: 'Hver torsdag spiste 40 naboer sammen i medborgerhuset.' },
     ]);
   });
 
@@ -201,7 +202,7 @@ describe('statistics from the event table', () => {
 
   it('follows new events without a restart', async () => {
     const late = new CaseScript(new Date('2026-03-20T08:00:00Z'), grant).queued(0).claimed(DAY).decided(2 * DAY, 'approved', grant);
-    await writeCase(stack.db, { roundId, cvr: '19999999', organizationName: 'Ny forening', contactName: 'Pia Holm', contactEmail: 'pia@ny.dk', projectTitle: 'Ny', targetGroup: 'lonely', volunteers: 3, shareStory: false }, late);
+    await writeCase(stack.db, { roundId, cvr: '19999999', organizationName: 'Ny forening', contactName: 'Pia Holm', contactEmail: 'pia@ny.dk', projectTitle: 'Ny', targetGroup: 'lonely', volunteers: 3, contactLater: false }, late);
     const { body } = await summary('from=2026-03-01&to=2026-04-30');
     expect(body.turnaround.decided).toBe(6);
     // Turnaround 2, 5, 5, 7, 10, 40: median (5 + 7) / 2 = 6.

@@ -101,7 +101,7 @@ export function applicationBody(roundId: string, overrides: Record<string, unkno
       cofinancing: [],
     },
     amountRequested: 12_000,
-    declarations: { truthful: true, childCertificates: false, shareStory: true },
+    declarations: { truthful: true, childCertificates: false, contactLater: true },
     ...overrides,
   };
 }

@@ -92,7 +92,6 @@ function yearOf(language: Language, variant: { missingItems: number; stories: nu
     reach: { submitted: 269, firstTimeShare: 0.3 },
     reporting: { onTimeShare: 0.88 },
     stories: Array.from({ length: variant.stories }, (_, index) => ({
-      association: `Forening ${index + 1}`,
       activity: 'Strikkecafé for ensomme ældre',
       text: 'Hver torsdag mødes 20 ældre og strikker sammen. '.repeat(index + (variant.storyLength ?? 1)).trim(),
       round: 'Løbende pulje (§ 18)',

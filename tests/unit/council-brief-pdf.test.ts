@@ -51,7 +51,7 @@ const DATA: CouncilBriefData = {
       previous: { submitted: 51, decided: 50, approvalRate: 0.7, medianTurnaroundDays: 25, requestedKroner: 700_000, grantedKroner: 500_000, firstTimeShare: 0.25 },
     },
   },
-  stories: [{ association: 'Foreningen Nabohjælp Stege', activity: 'Strikkecafé for ensomme ældre', text: 'Hver torsdag mødes 20 ældre og strikker sammen.', round: '§ 18-puljen 2026' }],
+  stories: [{ activity: 'Strikkecafé for ensomme ældre', text: 'Hver torsdag mødes 20 ældre og strikker sammen.', round: '§ 18-puljen 2026' }],
 };
 
 const SENDER = { municipality: 'Vordingborg Kommune', department: 'Social og Sundhed, Frivillighed' };

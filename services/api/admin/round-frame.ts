@@ -4,11 +4,15 @@ import { legalFrameGaps, legalFrameSchema, shippedLegalFrame, withFrameDefaults,
 import { roundInputSchema, type RoundInput } from '../../../domain/round-input';
 import { ApiError } from '../http/errors';
 import { validated } from './validated';
+import { messageKey } from '../../../domain/message-key';
+import { withSchemeDefaults, type SchemeDefaults } from '../../../domain/scheme-input';
 
 /**
- * How a round's legal frame is completed when it is saved. Production stores what the
- * administrator gave and refuses a round that lacks part of its frame; development and tests fill
- * the blanks from the shipped § 18 frame with the municipality as contact, so every round is complete.
+ * How a round's legal frame is completed when it is saved: every blank from its scheme's frame
+ * first. Production then refuses a round that still lacks part of its frame; development and
+ * tests fill what remains (in practice the contact person) from the shipped frame with the
+ * municipality as contact, so every round is complete. A scheme always has its own legal basis
+ * and guidelines (domain/scheme-input.ts), so the shipped § 18 ones never reach another scheme's round.
  */
 export interface FrameRules {
   requireComplete: boolean;
@@ -24,24 +28,32 @@ export function frameRulesFrom(config: Pick<Config, 'NODE_ENV' | 'MUNICIPALITY_D
   return { requireComplete: config.NODE_ENV === 'production', defaults: shippedLegalFrame(municipalityContact(config)) };
 }
 
-function completed(frame: LegalFrame, rules: FrameRules): LegalFrame {
-  return rules.requireComplete ? frame : withFrameDefaults(frame, rules.defaults);
+/** The round's frame: its blanks from its scheme's frame, then (outside production) the contact from the municipality. */
+function completed(frame: LegalFrame, rules: FrameRules, scheme: LegalFrame): LegalFrame {
+  const fromScheme = withFrameDefaults(frame, scheme);
+  return rules.requireComplete ? fromScheme : withFrameDefaults(fromScheme, rules.defaults);
 }
 
 /**
- * The round as it will be stored, its frame completed by the rules, or a 400 naming every field
- * that is wrong or missing — the frame's gaps together with any other refusal — and nothing stored.
+ * The round as it will be stored, its frame completed from its scheme and the rules, or a 400
+ * naming every field that is wrong or missing — an unknown scheme, the frame's gaps, any other
+ * refusal — and nothing stored. `scheme` is null when the round names no scheme that exists.
  */
-export function validatedRound(input: unknown, language: Language, rules: FrameRules): RoundInput {
-  const frame = legalFrameSchema.safeParse((input as { legalFrame?: unknown } | null)?.legalFrame ?? {});
-  const gaps = frame.success ? legalFrameGaps(completed(frame.data, rules)) : [];
+export function validatedRound(input: unknown, language: Language, rules: FrameRules, scheme: SchemeDefaults | null): RoundInput {
+  const schemeFrame = scheme?.legalFrame ?? legalFrameSchema.parse({});
+  const withDefaults = scheme ? withSchemeDefaults(input, scheme) : input;
+  const frame = legalFrameSchema.safeParse((withDefaults as { legalFrame?: unknown } | null)?.legalFrame ?? {});
+  // Without its scheme a round's frame cannot be judged: the scheme's issue says what is wrong.
+  const gaps = frame.success && scheme ? legalFrameGaps(completed(frame.data, rules, schemeFrame)) : [];
+  const schemeIssues = scheme || typeof (input as { scheme?: unknown } | null)?.scheme !== 'string' ? [] : [{ path: 'scheme', message: messageKey('errors.scheme.unknown') }];
   let round: RoundInput;
   try {
-    round = validated(roundInputSchema, input, language);
+    round = validated(roundInputSchema, withDefaults, language);
   } catch (error) {
-    if (error instanceof ApiError && error.status === 400) error.issues.push(...gaps);
+    if (error instanceof ApiError && error.status === 400) error.issues.push(...schemeIssues, ...gaps);
     throw error;
   }
+  if (schemeIssues.length) throw new ApiError(400, 'validation_failed', 'errors.validation.failed', schemeIssues);
   if (gaps.length) throw new ApiError(400, 'legal_frame_incomplete', 'errors.legalFrame.incomplete', gaps);
-  return { ...round, legalFrame: completed(round.legalFrame, rules) };
+  return { ...round, legalFrame: completed(round.legalFrame, rules, schemeFrame) };
 }

@@ -6,18 +6,25 @@ import { kronerToOre, oreToKroner } from '../../../domain/money';
 import { processSettingsSchema } from '../../../domain/round-settings';
 import { legalFrameSchema } from '../../../domain/legal-frame';
 import { applyRoundChange, roundUpdateSchema, type DecisionCriterion, type RoundInput, type RoundUpdate } from '../../../domain/round-input';
-import type { FundingRound } from '../../../prisma/generated/client';
+import type { FundingRound, Scheme } from '../../../prisma/generated/client';
 import { ApiError, type FieldIssue } from '../http/errors';
 import { validated } from './validated';
 import { validatedRound, type FrameRules } from './round-frame';
+import { schemeDefaults } from './schemes';
+
+/** A round with the slug of its scheme, as every view of it names the scheme. */
+export type RoundWithScheme = FundingRound & { scheme: Pick<Scheme, 'slug'> };
+
+const WITH_SCHEME = { scheme: { select: { slug: true } } } as const;
 
 // Creating and changing funding rounds, shared by the JSON API and the admin pages, so both
 // check the same rules and store the same record.
 
 /** The round as an administrator writes it: whole kroner, ISO times, every setting spelt out. */
-export function roundAsInput(round: FundingRound): RoundInput {
+export function roundAsInput(round: RoundWithScheme): RoundInput {
   return {
     slug: round.slug,
+    scheme: round.scheme.slug,
     name: round.name,
     description: round.description,
     budget: oreToKroner(round.budgetOre),
@@ -38,7 +45,7 @@ export function roundAsInput(round: FundingRound): RoundInput {
 
 export type RoundView = ReturnType<typeof roundView>;
 
-export function roundView(round: FundingRound, applicationCount: number) {
+export function roundView(round: RoundWithScheme, applicationCount: number) {
   return {
     id: round.id,
     ...roundAsInput(round),
@@ -48,9 +55,10 @@ export function roundView(round: FundingRound, applicationCount: number) {
   };
 }
 
-function roundRecord(input: RoundInput) {
+function roundRecord(input: RoundInput, schemeId: string) {
   return {
     slug: input.slug,
+    schemeId,
     name: input.name,
     description: input.description,
     budgetOre: kronerToOre(input.budget),
@@ -77,6 +85,8 @@ function roundRecord(input: RoundInput) {
 function lockedChanges(current: RoundInput, next: RoundInput): FieldIssue[] {
   const changed: (keyof RoundInput)[] = [];
   if (next.mode !== current.mode) changed.push('mode');
+  // The statistics count a case under its round's scheme; its letters cite the scheme's basis.
+  if (next.scheme !== current.scheme) changed.push('scheme');
   if (current.mode === 'deadline') {
     const instant = (value: string | null) => (value === null ? null : Date.parse(value));
     if (instant(next.closesAt) !== instant(current.closesAt)) changed.push('closesAt');
@@ -96,23 +106,30 @@ async function refuseTakenSlug<T>(write: () => Promise<T>): Promise<T> {
   }
 }
 
+/** The scheme a round's input names by slug, or null when it names none that exists. */
+async function schemeNamed(db: Pick<Database, 'scheme'>, body: unknown): Promise<Scheme | null> {
+  const slug = (body as { scheme?: unknown } | null)?.scheme;
+  return typeof slug === 'string' ? db.scheme.findUnique({ where: { slug: slug.trim() } }) : null;
+}
+
 export async function listRounds(db: Database): Promise<RoundView[]> {
   const rounds = await db.fundingRound.findMany({
     orderBy: [{ opensAt: 'desc' }, { name: 'asc' }],
-    include: { _count: { select: { applications: true } } },
+    include: { ...WITH_SCHEME, _count: { select: { applications: true } } },
   });
   return rounds.map((round) => roundView(round, round._count.applications));
 }
 
 export async function findRound(db: Database, id: string): Promise<RoundView | null> {
-  const round = await db.fundingRound.findUnique({ where: { id }, include: { _count: { select: { applications: true } } } });
+  const round = await db.fundingRound.findUnique({ where: { id }, include: { ...WITH_SCHEME, _count: { select: { applications: true } } } });
   return round ? roundView(round, round._count.applications) : null;
 }
 
 /** A new round from what an administrator sent (400 on invalid input, 409 when the slug is taken). */
 export async function createRound(db: Database, body: unknown, language: Language, frame: FrameRules): Promise<RoundView> {
-  const input = validatedRound(body, language, frame);
-  const round = await refuseTakenSlug(() => db.fundingRound.create({ data: roundRecord(input) }));
+  const scheme = await schemeNamed(db, body);
+  const input = validatedRound(body, language, frame, scheme ? schemeDefaults(scheme) : null);
+  const round = await refuseTakenSlug(() => db.fundingRound.create({ data: roundRecord(input, scheme!.id), include: WITH_SCHEME }));
   return roundView(round, 0);
 }
 
@@ -129,15 +146,17 @@ export async function updateRound(db: Database, id: string, body: unknown, langu
       // round, so the count below cannot go stale before this change commits.
       const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM funding_rounds WHERE id = ${id}::uuid FOR UPDATE`;
       if (locked.length === 0) throw new ApiError(404, 'not_found', 'errors.round.unknown');
-      const round = await tx.fundingRound.findUniqueOrThrow({ where: { id } });
+      const round = await tx.fundingRound.findUniqueOrThrow({ where: { id }, include: { scheme: true } });
       const current = roundAsInput(round);
-      const next = validatedRound(applyRoundChange(current, change), language, frame);
+      const scheme = change.scheme && change.scheme !== round.scheme.slug ? await schemeNamed(tx, change) : round.scheme;
+      // A round keeps the criteria and tiers it has; only the blanks of its frame come from the scheme.
+      const next = validatedRound(applyRoundChange(current, change), language, frame, scheme ? { ...schemeDefaults(scheme), decisionCriteria: current.decisionCriteria, reportingTiers: current.reportingTiers } : null);
       const applicationCount = await tx.application.count({ where: { roundId: id } });
       if (applicationCount > 0) {
         const refused = lockedChanges(current, next);
         if (refused.length) throw new ApiError(409, 'round_in_use', 'errors.round.lockedAfterApplications', refused);
       }
-      const saved = await tx.fundingRound.update({ where: { id }, data: roundRecord(next) });
+      const saved = await tx.fundingRound.update({ where: { id }, data: roundRecord(next, scheme!.id), include: WITH_SCHEME });
       return { before: roundView(round, applicationCount), after: roundView(saved, applicationCount) };
     }),
   );
@@ -150,6 +169,6 @@ export function changedSettings(before: RoundView, after: RoundView): string[] {
 }
 
 const roundAsInputKeys: Record<keyof RoundInput, true> = {
-  slug: true, name: true, description: true, budget: true, maxAmount: true, fourEyesThreshold: true, opensAt: true, closesAt: true,
+  slug: true, scheme: true, name: true, description: true, budget: true, maxAmount: true, fourEyesThreshold: true, opensAt: true, closesAt: true,
   mode: true, targetGroups: true, excludedCostCategories: true, reportingTiers: true, decisionCriteria: true, processSettings: true, legalFrame: true,
 };

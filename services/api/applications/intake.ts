@@ -85,6 +85,7 @@ export async function submitApplication(
           startDate: new Date(`${input.project.startDate}T00:00:00Z`),
           endDate: new Date(`${input.project.endDate}T00:00:00Z`),
           submission: input as object,
+          consentContactLater: input.declarations.contactLater,
           language,
           amountRequestedOre: amountOre,
           accessTokens: { create: { tokenHash: sha256Hex(accessToken), purpose: 'submission' } },

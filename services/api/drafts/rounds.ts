@@ -2,9 +2,9 @@ import { messageKey } from '../../../domain/message-key';
 import type { Database } from '../../../lib/db';
 import { ApiError } from '../http/errors';
 
-/** A round that takes applications now: 404 when it does not exist, 409 when it is not open. */
+/** A round that takes applications now, with its scheme: 404 when it does not exist, 409 when it is not open. */
 export async function findOpenRound(db: Database, where: { id: string } | { slug: string }) {
-  const round = await db.fundingRound.findUnique({ where });
+  const round = await db.fundingRound.findUnique({ where, include: { scheme: true } });
   if (!round) throw new ApiError(404, 'round_not_found', 'errors.round.notFound', [{ path: 'roundId', message: messageKey('errors.round.notFound') }]);
   refuseUnlessOpen(round);
   return round;

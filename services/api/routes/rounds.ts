@@ -5,6 +5,8 @@ import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { jsonResponse } from '../http/openapi';
 import { offeredRoundsWhere } from '../drafts/rounds';
+import { requestLanguage } from '../http/language';
+import { schemeText } from '../../../domain/scheme-texts';
 
 const roundSchema = z
   .object({
@@ -12,6 +14,7 @@ const roundSchema = z
     slug: z.string(),
     name: z.string(),
     description: z.string(),
+    scheme: z.object({ slug: z.string(), name: z.string() }).meta({ description: 'The grant scheme the round belongs to, named in the request’s language' }),
     mode: z.enum(['continuous', 'deadline']),
     budget: z.int().meta({ description: 'kroner' }),
     maxAmount: z.int().meta({ description: 'kroner' }),
@@ -32,10 +35,12 @@ export const paths: ZodOpenApiPathsObject = {
 /** Funding rounds open for applications right now, soonest deadline first. */
 export function roundsRouter({ db }: { db: Database }): Router {
   const router = Router();
-  router.get('/rounds', async (_req, res) => {
+  router.get('/rounds', async (req, res) => {
     const now = new Date();
+    const language = requestLanguage(req);
     const rounds = await db.fundingRound.findMany({
       where: offeredRoundsWhere(now),
+      include: { scheme: { select: { slug: true, name: true } } },
       orderBy: [{ closesAt: { sort: 'asc', nulls: 'last' } }, { name: 'asc' }],
     });
     res.json({
@@ -44,6 +49,7 @@ export function roundsRouter({ db }: { db: Database }): Router {
         slug: round.slug,
         name: round.name,
         description: round.description,
+        scheme: { slug: round.scheme.slug, name: schemeText(round.scheme.name, language) },
         mode: round.mode,
         budget: oreToKroner(round.budgetOre),
         maxAmount: oreToKroner(round.maxAmountOre),

@@ -5,15 +5,19 @@ import { ApiError, parseInput } from '../http/errors';
 import { requestLanguage } from '../http/language';
 import { requireStaff } from '../http/staff';
 import { statsQuerySchema, resolvePeriod } from '../stats/query';
+import { schemeIdOf } from '../stats/scheme-filter';
+import { messageKey } from '../../../domain/message-key';
 import { statsSummary, type SummaryQuery } from '../stats/summary';
 import { renderCouncilBrief } from '../stats/council-brief';
 
-/** The validated period and round of a statistics request; a bad one is a 400 with field issues. */
-export function parseStatsQuery(req: Request): SummaryQuery {
+/** The validated period, round and scheme of a statistics request; a bad one is a 400 with field issues. */
+export async function parseStatsQuery(req: Request, db: Database): Promise<SummaryQuery> {
   const query = parseInput(statsQuerySchema, req.query, req);
   const resolved = resolvePeriod(query, requestLanguage(req));
   if ('issue' in resolved) throw new ApiError(400, 'validation_failed', 'errors.validation.failed', [resolved.issue]);
-  return { ...resolved.period, ...(query.roundId ? { roundId: query.roundId } : {}) };
+  const schemeId = query.scheme ? await schemeIdOf(db, query.scheme) : undefined;
+  if (query.scheme && !schemeId) throw new ApiError(400, 'validation_failed', 'errors.validation.failed', [{ path: 'scheme', message: messageKey('errors.scheme.unknown') }]);
+  return { ...resolved.period, ...(query.roundId ? { roundId: query.roundId } : {}), ...(schemeId ? { schemeId } : {}) };
 }
 
 /** Statistics for politicians and staff: figures only, never a person. */
@@ -22,13 +26,13 @@ export function statsRouter({ db, config }: { db: Database; config: Config }): R
 
   router.get('/stats/summary', async (req, res) => {
     requireStaff(res, 'politician', 'caseworker', 'approver');
-    const query = parseStatsQuery(req);
+    const query = await parseStatsQuery(req, db);
     res.set('Cache-Control', 'no-store').json(await statsSummary(db, query, requestLanguage(req)));
   });
 
   router.get('/stats/council-brief.pdf', async (req, res) => {
     requireStaff(res, 'politician', 'caseworker', 'approver');
-    const query = parseStatsQuery(req);
+    const query = await parseStatsQuery(req, db);
     const summary = await statsSummary(db, query, 'da');
     const pdf = await renderCouncilBrief(summary, { municipality: config.MUNICIPALITY_NAME, department: config.MUNICIPALITY_DEPARTMENT });
     res

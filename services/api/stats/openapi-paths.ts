@@ -10,6 +10,7 @@ const periodQuery = describedQuery(statsQuerySchema, {
   from: 'First day (Danish time); default: the first day of the month eleven months ago',
   to: 'Last day, inclusive; default: today. At most five years after from.',
   roundId: 'One funding round; all rounds when left out',
+  scheme: 'The slug of one grant scheme: only its rounds are counted (400 naming `scheme` when there is no such scheme); all schemes when left out',
 });
 
 const count = z
@@ -29,6 +30,7 @@ const statsSummarySchema = z
   .looseObject({
     period: z.looseObject({ from: z.iso.date(), to: z.iso.date() }),
     roundId: z.string().nullable(),
+    schemeId: z.string().nullable(),
     minimumGroupSize: z.literal(5),
     turnaround: z.looseObject({
       decided: count,
@@ -85,7 +87,9 @@ const statsSummarySchema = z
     monthly: z.array(
       z.looseObject({ month: z.string().meta({ examples: ['2026-03'] }), submitted: count, decided: count, medianTurnaroundDays: figure, withinTargetShare: figure, approvalRate: figure }),
     ),
-    stories: z.array(z.looseObject({ association: z.string(), round: z.string(), activity: z.string(), month: z.string(), text: z.string() })),
+    stories: z
+      .array(z.looseObject({ round: z.string(), activity: z.string(), month: z.string(), text: z.string() }))
+      .meta({ description: 'Stories the associations consented to, in the wording a caseworker approved: anonymised, under the activity of their own case.' }),
   })
   .meta({
     id: 'StatsSummary',
@@ -93,7 +97,7 @@ const statsSummarySchema = z
       'Figures for a period, computed from the case events. Decision figures count cases whose first decision fell in the period, with the outcome and amount of the decision in force; ' +
       'the funnel, reach and analysis count cases submitted in the period, each where it stands now; ' +
       'drafts by the day they were started, reports by their due date. Durations in days (rounded down to 2 h / 12 h / 1 day / 1 week buckets). ' +
-      'No personal data: only associations (legal entities) appear, in the stories they agreed to share.',
+      'No personal data, and no association is named.',
   });
 
 const openGrantSchema = z

@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { t, type Language } from '../../../locale';
 import { localDay } from '../../../domain/stats/case-timeline';
+import { slugSchema } from '../../../domain/round-input';
 import { defaultPeriod, type StatsPeriod } from './period';
 
-/** The query of every statistics view: a period of whole days and optionally one round. */
+/** The query of every statistics view: a period of whole days and optionally one round and one scheme (by slug). */
 export const statsQuerySchema = z.object({
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
   roundId: z.uuid().optional(),
+  scheme: slugSchema.optional(),
   lang: z.enum(['da', 'nb', 'en']).optional(),
 });
 

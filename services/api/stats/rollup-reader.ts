@@ -44,6 +44,11 @@ export class Rollup {
 
 const ROUND_FILTER = `round_id = coalesce($1::uuid, '${ALL_ROUNDS}'::uuid)`;
 
+/** The rows of one scheme's rounds (parameter `$n`), or of the round `$1` if it is in the scheme. */
+function scopeFilter(schemeId: string | null, n: number): string {
+  return schemeId ? `round_id IN (SELECT id FROM funding_rounds WHERE scheme_id = $${n}::uuid AND ($1::uuid IS NULL OR id = $1::uuid))` : ROUND_FILTER;
+}
+
 /**
  * The period as a WHERE clause over the rollup (month rows for whole months, day rows at the
  * edges) with its parameters numbered from `first`; only the parts the period needs, so the
@@ -67,40 +72,43 @@ export function periodFilter(period: StatsPeriod, first: number): { sql: string;
   return { sql: parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`, params };
 }
 
-export async function rollupRows(db: Database, period: StatsPeriod, roundId: string | null): Promise<RollupRow[]> {
+export async function rollupRows(db: Database, period: StatsPeriod, roundId: string | null, schemeId: string | null = null): Promise<RollupRow[]> {
   const filter = periodFilter(period, 2);
   return db.$queryRawUnsafe<RollupRow[]>(
     `SELECT metric, key, bucket, sum(cases)::bigint AS cases, sum(total)::bigint AS total
-     FROM stats_rollup WHERE ${ROUND_FILTER} AND ${filter.sql}
+     FROM stats_rollup WHERE ${scopeFilter(schemeId, 2 + filter.params.length)} AND ${filter.sql}
      GROUP BY metric, key, bucket`,
     roundId,
     ...filter.params,
+    ...(schemeId ? [schemeId] : []),
   );
 }
 
 /** Only the given metrics' rows of a period (the period before is compared on a few figures). */
-export async function rollupRowsOf(db: Database, period: StatsPeriod, roundId: string | null, metrics: readonly string[]): Promise<RollupRow[]> {
+export async function rollupRowsOf(db: Database, period: StatsPeriod, roundId: string | null, metrics: readonly string[], schemeId: string | null = null): Promise<RollupRow[]> {
   const filter = periodFilter(period, 3);
   return db.$queryRawUnsafe<RollupRow[]>(
     `SELECT metric, key, bucket, sum(cases)::bigint AS cases, sum(total)::bigint AS total
-     FROM stats_rollup WHERE ${ROUND_FILTER} AND metric = ANY($2::text[]) AND ${filter.sql}
+     FROM stats_rollup WHERE ${scopeFilter(schemeId, 3 + filter.params.length)} AND metric = ANY($2::text[]) AND ${filter.sql}
      GROUP BY metric, key, bucket`,
     roundId,
     metrics,
     ...filter.params,
+    ...(schemeId ? [schemeId] : []),
   );
 }
 
 const MONTHLY_METRICS = ['submitted', 'decided', 'within_target', 'turnaround'];
 
-export async function monthlyRollupRows(db: Database, period: StatsPeriod, roundId: string | null): Promise<(RollupRow & { month: string })[]> {
+export async function monthlyRollupRows(db: Database, period: StatsPeriod, roundId: string | null, schemeId: string | null = null): Promise<(RollupRow & { month: string })[]> {
   const filter = periodFilter(period, 3);
   return db.$queryRawUnsafe<(RollupRow & { month: string })[]>(
     `SELECT to_char(period_start, 'YYYY-MM') AS month, metric, key, bucket, sum(cases)::bigint AS cases, sum(total)::bigint AS total
-     FROM stats_rollup WHERE ${ROUND_FILTER} AND metric = ANY($2::text[]) AND ${filter.sql}
+     FROM stats_rollup WHERE ${scopeFilter(schemeId, 3 + filter.params.length)} AND metric = ANY($2::text[]) AND ${filter.sql}
      GROUP BY 1, metric, key, bucket`,
     roundId,
     MONTHLY_METRICS,
     ...filter.params,
+    ...(schemeId ? [schemeId] : []),
   );
 }

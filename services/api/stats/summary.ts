@@ -13,13 +13,13 @@ import { t } from '../../../locale';
 import { nameOf } from './labels';
 import { monthsOf, type StatsPeriod } from './period';
 import { refreshStatistics, decisionTargetMs } from './refresh';
-import { consentedStories, type Story } from './stories';
+import { approvedStories, type Story } from './stories';
 import { ALL_ROUNDS, SUBMITTED_DRAFT } from './rollup-sql';
 import { monthlyRollupRows, periodFilter, Rollup, rollupRows, rollupRowsOf, type RollupRow } from './rollup-reader';
 
 // The summary of a period (and optionally one round), read from the rollup. Every count of a
 // group is shown as "<5" below five; every figure computed from fewer than five cases is null.
-// Nothing here names a person: associations appear only in the stories they agreed to share.
+// Nothing here names a person or an association: stories are published anonymised, after review.
 //
 // Which cases each figure counts: durations, outcomes and reasons count the cases whose first
 // decision fell in the period (when the association got its answer), with the outcome and amount
@@ -44,6 +44,8 @@ export interface Breakdown {
 export interface StatsSummary {
   period: StatsPeriod;
   roundId: string | null;
+  // The scheme the figures are cut to (its id), or null for every scheme.
+  schemeId: string | null;
   minimumGroupSize: number;
   turnaround: {
     decided: Count;
@@ -168,19 +170,22 @@ const ratio = (part: number, whole: number) => (whole > 0 ? Math.round((part / w
 
 export interface SummaryQuery extends StatsPeriod {
   roundId?: string;
+  /** Only the rounds of one scheme (its id). */
+  schemeId?: string;
 }
 
 export async function statsSummary(db: Database, query: SummaryQuery, language: Language = 'da'): Promise<StatsSummary> {
   await refreshStatistics(db);
   const period = { from: query.from, to: query.to };
   const roundId = query.roundId ?? null;
+  const schemeId = query.schemeId ?? null;
   const before = previousPeriod(period);
   const [rows, previousRows, monthlyRows, rounds, stories] = await Promise.all([
-    rollupRows(db, period, roundId),
-    rollupRowsOf(db, before, roundId, KEY_FIGURE_METRICS),
-    monthlyRollupRows(db, period, roundId),
-    roundFigures(db, period, roundId),
-    consentedStories(db, period, roundId, 3),
+    rollupRows(db, period, roundId, schemeId),
+    rollupRowsOf(db, before, roundId, KEY_FIGURE_METRICS, schemeId),
+    monthlyRollupRows(db, period, roundId, schemeId),
+    roundFigures(db, period, roundId, schemeId),
+    approvedStories(db, period, roundId, 3, schemeId),
   ]);
   const rollup = new Rollup(rows);
   const drafts = draftFigures(rollup);
@@ -218,6 +223,7 @@ export async function statsSummary(db: Database, query: SummaryQuery, language: 
   return {
     period,
     roundId,
+    schemeId,
     minimumGroupSize: MIN_GROUP_SIZE,
     turnaround: {
       decided: shownCount(decided),
@@ -359,8 +365,8 @@ interface RoundFigures {
 }
 
 /** Every round with its budget, what was asked for and granted in all, and what it granted in the period. */
-async function roundFigures(db: Database, period: StatsPeriod, roundId: string | null): Promise<RoundFigures[]> {
-  const filter = periodFilter(period, 4);
+async function roundFigures(db: Database, period: StatsPeriod, roundId: string | null, schemeId: string | null): Promise<RoundFigures[]> {
+  const filter = periodFilter(period, 5);
   const rows = await db.$queryRawUnsafe<
     { id: string; name: string; budget_ore: bigint; process_settings: unknown; decision_criteria: unknown; requested: bigint | null; granted: bigint | null; granted_in_period: bigint | null; active: boolean }[]
   >(
@@ -372,11 +378,12 @@ async function roundFigures(db: Database, period: StatsPeriod, roundId: string |
                 WHERE grain = 'month' AND metric IN ('submitted', 'decided') AND round_id <> '${ALL_ROUNDS}'::uuid GROUP BY round_id) g ON g.round_id = r.id
      LEFT JOIN (SELECT round_id, sum(total)::bigint AS granted_in_period FROM stats_rollup
                 WHERE metric = 'decided' AND round_id <> '${ALL_ROUNDS}'::uuid AND ${filter.sql} GROUP BY round_id) p ON p.round_id = r.id
-     WHERE ($1::uuid IS NULL OR r.id = $1::uuid)
+     WHERE ($1::uuid IS NULL OR r.id = $1::uuid) AND ($4::uuid IS NULL OR r.scheme_id = $4::uuid)
      ORDER BY r.opens_at DESC, r.name`,
     roundId,
     period.from,
     period.to,
+    schemeId,
     ...filter.params,
   );
   return rows.map((row) => ({

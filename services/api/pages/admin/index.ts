@@ -7,6 +7,7 @@ import { staffPagesFor } from '../staff/access';
 import { accessLogPages } from './access-log';
 import { sendAdminPage, type AdminPageDependencies } from './page';
 import { roundPages } from './rounds';
+import { schemePages } from './schemes';
 import { staffAccountPages } from './staff-accounts';
 import type { FrameRules } from '../../admin/round-frame';
 
@@ -21,6 +22,7 @@ export function adminPages(deps: AdminPageDependencies & { db: Database; frame: 
       main: html`<h1>${t(language, 'admin.home')}</h1>
         <p>${t(language, 'admin.homeIntro')}</p>
         <ul>
+          <li><a href="/personale/admin/ordninger">${t(language, 'admin.schemes')}</a></li>
           <li><a href="/personale/admin/puljer">${t(language, 'admin.rounds')}</a></li>
           <li><a href="/personale/admin/medarbejdere">${t(language, 'admin.staff')}</a></li>
           <li><a href="/personale/admin/adgangslog">${t(language, 'admin.accessLog')}</a></li>
@@ -28,6 +30,7 @@ export function adminPages(deps: AdminPageDependencies & { db: Database; frame: 
     });
   });
   router.use(staffAccountPages(deps));
+  router.use(schemePages(deps));
   router.use(roundPages(deps));
   router.use(accessLogPages(deps));
   return router;

@@ -5,19 +5,16 @@ import { localeSettings, t, type Language } from '../../../../locale';
 import { BUDGET_CATEGORIES, TARGET_GROUPS } from '../../../../domain/categories';
 import { budgetCategoryName } from '../../../../locale';
 import { ROUND_MODES, type RoundInput } from '../../../../domain/round-input';
-import { APPLICATION_DOCUMENT_KINDS, REPORT_REQUIREMENTS } from '../../../../domain/tiers';
 import { choiceGroup, selectField, textArea, textField, type FieldErrors } from '../forms';
 import { html, type SafeHtml } from '../../../../lib/html';
 import { staffCsrfField } from '../staff/shell';
 import { FRAME_FIELD_NAMES, frameFormValues, frameFromForm, renderFrameFields } from './round-frame-fields';
+import { kronerOf, list, text } from './form-values';
+import { renderRuleFields, ruleFieldNames, ruleFormValues, rulesFromForm } from './rule-fields';
 
 // The funding-round form: every setting of a round on one page, without JavaScript. Each input is
 // named by the path of the setting it holds (reportingTiers.0.upToKroner), so a refusal from the
 // shared validation lands on the very field it concerns.
-
-const EXTRA_TIER_ROWS = 1;
-const EXTRA_CRITERION_ROWS = 2;
-const MAX_TIER_ROWS = 8;
 
 type FormBody = Record<string, unknown>;
 
@@ -52,6 +49,7 @@ export function formValuesOf(round: RoundInput): RoundFormValues {
   const closes = round.closesAt ? wallClock(round.closesAt) : undefined;
   const values: RoundFormValues = {
     slug: round.slug,
+    scheme: round.scheme,
     name: round.name,
     description: round.description,
     budget: String(round.budget),
@@ -65,17 +63,7 @@ export function formValuesOf(round: RoundInput): RoundFormValues {
     targetGroups: [...round.targetGroups],
     excludedCostCategories: [...round.excludedCostCategories],
   };
-  round.reportingTiers.forEach((tier, index) => {
-    values[`reportingTiers.${index}.upToKroner`] = tier.upToKroner === null ? '' : String(tier.upToKroner);
-    values[`reportingTiers.${index}.requirement`] = tier.requirement;
-    values[`reportingTiers.${index}.applicationDocuments`] = [...tier.applicationDocuments];
-  });
-  round.decisionCriteria.forEach((criterion, index) => {
-    values[`decisionCriteria.${index}.code`] = criterion.code;
-    values[`decisionCriteria.${index}.label.da`] = criterion.label.da;
-    values[`decisionCriteria.${index}.label.nb`] = criterion.label.nb ?? '';
-    values[`decisionCriteria.${index}.label.en`] = criterion.label.en ?? '';
-  });
+  Object.assign(values, ruleFormValues(round));
   const process = round.processSettings;
   values['processSettings.answerDeadline'] = process.answerDeadline;
   values['processSettings.answerReminders'] = process.answerReminders.join(', ');
@@ -92,30 +80,12 @@ export function formValuesOf(round: RoundInput): RoundFormValues {
   return { ...values, ...frameFormValues(round.legalFrame) };
 }
 
-/** A blank form for a new round, with the defaults most rounds keep. */
+/**
+ * A blank form for a new round, with the defaults most rounds keep. Its reporting tiers and
+ * decision criteria are left empty: a round that sends none takes its scheme's.
+ */
 export function newRoundValues(defaults: RoundInput): RoundFormValues {
-  return { ...formValuesOf(defaults), slug: '', name: '', budget: '', maxAmount: '' };
-}
-
-/** A field's text, whether posted or held by the form ('' when there is none or it is a list). */
-function text(fields: FormBody, name: string): string {
-  const value = fields[name];
-  return typeof value === 'string' ? value : '';
-}
-
-/** A multiple-choice field's values (a single choice arrives as a string). */
-function list(fields: FormBody, name: string): string[] {
-  const value = fields[name];
-  return (Array.isArray(value) ? value : typeof value === 'string' && value ? [value] : []).filter((item): item is string => typeof item === 'string');
-}
-
-/** How many rows of a repeated group (reportingTiers.<n>.…) the fields hold, at most 50. */
-function rowCount(fields: FormBody, prefix: string): number {
-  const indexes = Object.keys(fields)
-    .map((key) => new RegExp(`^${prefix}\\.(\\d+)\\.`).exec(key)?.[1])
-    .filter((index): index is string => index !== undefined)
-    .map(Number);
-  return indexes.length ? Math.min(Math.max(...indexes) + 1, 50) : 0;
+  return { ...formValuesOf({ ...defaults, reportingTiers: [], decisionCriteria: [] }), slug: '', name: '', budget: '', maxAmount: '' };
 }
 
 /**
@@ -129,15 +99,7 @@ export function roundFromForm(body: FormBody, language: Language): { input: Reco
     if (key !== '_csrf' && (typeof value === 'string' || Array.isArray(value))) values[key] = value as string | string[];
   }
 
-  const kroner = (name: string, { optional = false } = {}): number | null | undefined => {
-    const raw = text(body, name).replace(/[\s.]/g, '');
-    if (!raw) return optional ? null : undefined;
-    if (!/^\d{1,12}$/.test(raw)) {
-      errors[name] = t(language, 'admin.notANumber');
-      return undefined;
-    }
-    return Number(raw);
-  };
+  const kroner = (name: string, options: { optional?: boolean } = {}) => kronerOf(body, name, errors, language, options);
   const instant = (name: string, { optional = false } = {}): string | null | undefined => {
     const date = text(body, name).trim();
     if (!date) return optional ? null : undefined;
@@ -151,24 +113,7 @@ export function roundFromForm(body: FormBody, language: Language): { input: Reco
       .map((item) => item.trim())
       .filter(Boolean);
 
-  const reportingTiers = [];
-  for (let index = 0; index < rowCount(body, 'reportingTiers'); index += 1) {
-    const requirement = text(body, `reportingTiers.${index}.requirement`);
-    const documents = list(body, `reportingTiers.${index}.applicationDocuments`);
-    const upTo = text(body, `reportingTiers.${index}.upToKroner`);
-    if (!requirement && !documents.length && !upTo.trim()) continue;
-    reportingTiers.push({ upToKroner: kroner(`reportingTiers.${index}.upToKroner`, { optional: true }), requirement, applicationDocuments: documents });
-  }
-
-  const decisionCriteria = [];
-  for (let index = 0; index < rowCount(body, 'decisionCriteria'); index += 1) {
-    const field = (name: string) => text(body, `decisionCriteria.${index}.${name}`).trim();
-    if (![field('code'), field('label.da'), field('label.nb'), field('label.en')].some(Boolean)) continue;
-    decisionCriteria.push({
-      code: field('code'),
-      label: { da: field('label.da'), ...(field('label.nb') ? { nb: field('label.nb') } : {}), ...(field('label.en') ? { en: field('label.en') } : {}) },
-    });
-  }
+  const { reportingTiers, decisionCriteria } = rulesFromForm(body, (name) => kroner(name, { optional: true }));
 
   const reportDueKind = text(body, 'processSettings.reportDue.kind');
   const reportDue =
@@ -178,6 +123,7 @@ export function roundFromForm(body: FormBody, language: Language): { input: Reco
 
   const input = {
     slug: text(body, 'slug').trim(),
+    scheme: text(body, 'scheme').trim(),
     name: text(body, 'name'),
     description: text(body, 'description'),
     budget: kroner('budget'),
@@ -188,8 +134,9 @@ export function roundFromForm(body: FormBody, language: Language): { input: Reco
     mode: text(body, 'mode') || undefined,
     targetGroups: list(body, 'targetGroups'),
     excludedCostCategories: list(body, 'excludedCostCategories'),
-    reportingTiers,
-    decisionCriteria,
+    // No rows at all: the round keeps what it has, or a new one takes its scheme's.
+    ...(reportingTiers.length ? { reportingTiers } : {}),
+    ...(decisionCriteria.length ? { decisionCriteria } : {}),
     processSettings: {
       answerDeadline: text(body, 'processSettings.answerDeadline').trim(),
       answerReminders: durations('processSettings.answerReminders'),
@@ -226,6 +173,8 @@ export function placeErrors(errors: FieldErrors, fieldNames: readonly string[]):
 
 export interface RoundFormOptions {
   action: string;
+  /** The schemes a round may belong to. */
+  schemes: { slug: string; name: string }[];
   language: Language;
   values: RoundFormValues;
   errors: FieldErrors;
@@ -234,34 +183,15 @@ export interface RoundFormOptions {
 
 /** The names of every input the form renders for these values (to place errors on). */
 export function roundFieldNames(formValues: RoundFormValues): string[] {
-  const tiers = tierRowCount(formValues);
-  const criteria = criterionRowCount(formValues);
   return [
-    'slug', 'name', 'description', 'budget', 'maxAmount', 'fourEyesThreshold', 'opensAt', 'closesAt', 'mode', 'targetGroups', 'excludedCostCategories',
-    ...Array.from({ length: tiers }, (_, i) => [`reportingTiers.${i}.upToKroner`, `reportingTiers.${i}.requirement`, `reportingTiers.${i}.applicationDocuments`]).flat(),
-    ...Array.from({ length: criteria }, (_, i) => [`decisionCriteria.${i}.code`, `decisionCriteria.${i}.label.da`, `decisionCriteria.${i}.label.nb`, `decisionCriteria.${i}.label.en`]).flat(),
+    'slug', 'scheme', 'name', 'description', 'budget', 'maxAmount', 'fourEyesThreshold', 'opensAt', 'closesAt', 'mode', 'targetGroups', 'excludedCostCategories',
+    ...ruleFieldNames(formValues),
     'processSettings.answerDeadline', 'processSettings.answerReminders', 'processSettings.decisionTarget', 'processSettings.payoutAfter',
     'processSettings.reportDue.kind', 'processSettings.reportDue.duration', 'processSettings.reportDue.month', 'processSettings.reportDue.day',
     'processSettings.reportReminders', 'processSettings.reportEscalationAfter', 'processSettings.reportResubmissionDeadline',
     'processSettings.reconsiderationPeriod',
     ...FRAME_FIELD_NAMES,
   ];
-}
-
-function tierRowCount(formValues: RoundFormValues): number {
-  return Math.min(rowCount(formValues, 'reportingTiers') + EXTRA_TIER_ROWS, MAX_TIER_ROWS);
-}
-
-function criterionRowCount(formValues: RoundFormValues): number {
-  return Math.min(rowCount(formValues, 'decisionCriteria') + EXTRA_CRITERION_ROWS, 50);
-}
-
-/** A repeated group of fields (reportingTiers.<n>.…): one numbered fieldset per row. */
-function rows(count: number, prefix: string, legend: (n: number) => string, fields: (name: (part: string) => string) => SafeHtml): SafeHtml[] {
-  return Array.from({ length: count }, (_, index) => html`<fieldset class="gf-budget-row">
-    <legend class="h4">${legend(index + 1)}</legend>
-    ${fields((part) => `${prefix}.${index}.${part}`)}
-  </fieldset>`);
 }
 
 export function renderRoundForm(res: Response, cookieSecret: string, options: RoundFormOptions): SafeHtml {
@@ -271,11 +201,10 @@ export function renderRoundForm(res: Response, cookieSecret: string, options: Ro
   /** A set of checkboxes, or of radio buttons (`one`), holding what the form holds for `name`. */
   const choices = (name: string, label: string, options: { value: string; label: string }[], { one = false } = {}) =>
     choiceGroup({ name, label, language, multiple: !one, value: one ? text(v, name) : list(v, name), error: errors[name], options });
-  const tiers = tierRowCount(v);
-  const criteria = criterionRowCount(v);
   return html`<form method="post" action="${options.action}" novalidate>
     ${staffCsrfField(res, cookieSecret)}
     <h2>${t(language, 'admin.sectionBasics')}</h2>
+    ${selectField({ name: 'scheme', label: t(language, 'admin.scheme'), hint: t(language, 'admin.schemeHint'), language, value: text(v, 'scheme'), error: errors.scheme, emptyLabel: '—', options: options.schemes.map((scheme) => ({ value: scheme.slug, label: scheme.name })) })}
     ${field('name', t(language, 'admin.roundName'), { width: 'xl', maxLength: 200 })}
     ${field('slug', t(language, 'admin.slug'), { hint: t(language, 'admin.slugHint'), width: 'l', maxLength: 100, autocomplete: 'off' })}
     ${textArea({ name: 'description', label: t(language, 'admin.description'), language, value: text(v, 'description'), error: errors.description, maxLength: 4000, rows: 4, optional: true })}
@@ -301,30 +230,7 @@ export function renderRoundForm(res: Response, cookieSecret: string, options: Ro
     ${choices('targetGroups', t(language, 'admin.targetGroups'), TARGET_GROUPS.map((group) => ({ value: group, label: t(language, `common.targetGroup.${group}`) })))}
     ${choices('excludedCostCategories', t(language, 'admin.excludedCosts'), BUDGET_CATEGORIES.map((category) => ({ value: category, label: capitalised(budgetCategoryName(language, category)) })))}
 
-    <h2>${t(language, 'admin.sectionTiers')}</h2>
-    <p class="form-hint">${t(language, 'admin.tiersHint')}</p>
-    ${rows(tiers, 'reportingTiers', (n) => t(language, 'admin.tier', { n }), (name) => html`
-        <div class="gf-row-fields">
-          ${field(name('upToKroner'), t(language, 'admin.upTo'), { inputMode: 'numeric', width: 's', optional: true })}
-          ${selectField({
-            name: name('requirement'),
-            label: t(language, 'admin.requirement'),
-            language,
-            value: text(v, name('requirement')),
-            error: errors[name('requirement')],
-            emptyLabel: '—',
-            options: REPORT_REQUIREMENTS.map((requirement) => ({ value: requirement, label: t(language, `admin.requirement.${requirement}`) })),
-          })}
-        </div>
-        ${choices(name('applicationDocuments'), t(language, 'admin.documents'), APPLICATION_DOCUMENT_KINDS.map((kind) => ({ value: kind, label: t(language, `admin.document.${kind}`) })))}`)}
-
-    <h2>${t(language, 'admin.sectionCriteria')}</h2>
-    <p class="form-hint">${t(language, 'admin.criteriaHint')}</p>
-    ${rows(criteria, 'decisionCriteria', (n) => t(language, 'admin.criterion', { n }), (name) => html`
-        ${field(name('code'), t(language, 'admin.criterionCode'), { width: 'm', maxLength: 100, autocomplete: 'off' })}
-        ${field(name('label.da'), t(language, 'admin.criterionDa'), { width: 'xl', maxLength: 500 })}
-        ${field(name('label.nb'), t(language, 'admin.criterionNb'), { width: 'xl', maxLength: 500, optional: true })}
-        ${field(name('label.en'), t(language, 'admin.criterionEn'), { width: 'xl', maxLength: 500, optional: true })}`)}
+    ${renderRuleFields(language, v, errors, t(language, 'admin.fromSchemeHint'))}
 
     <h2>${t(language, 'admin.sectionDurations')}</h2>
     <p class="form-hint">${t(language, 'admin.durationsHint')}</p>

@@ -69,13 +69,14 @@ export function frameFromForm(body: Record<string, unknown>): Record<string, unk
   };
 }
 
-export function renderFrameFields(language: Language, values: Values, errors: FieldErrors): SafeHtml {
+/** `hint` says what must be filled in: a round's rules by default, a scheme's on the scheme page. */
+export function renderFrameFields(language: Language, values: Values, errors: FieldErrors, hint = t(language, 'admin.frameHint')): SafeHtml {
   const value = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : '');
   const field = (name: string, label: string, extra: Partial<Parameters<typeof textField>[0]> = {}) =>
     textField({ name, label, language, value: value(name), error: errors[name], ...extra });
   return html`
     <h2>${t(language, 'admin.sectionFrame')}</h2>
-    <p class="form-hint">${t(language, 'admin.frameHint')}</p>
+    <p class="form-hint">${hint}</p>
     ${field('legalFrame.legalBasis', t(language, 'admin.legalBasis'), { hint: t(language, 'admin.legalBasisHint'), width: 'l', maxLength: 200 })}
     ${field('legalFrame.guidelines.name', t(language, 'admin.guidelinesName'), { width: 'xl', maxLength: 300 })}
     ${field('legalFrame.guidelines.adoptedOn', t(language, 'admin.guidelinesAdoptedOn'), { type: 'date', width: 's' })}

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Database } from '../../../../lib/db';
 import { formatDateTime, formatNumber, t, type Language } from '../../../../locale';
 import { roundInputSchema } from '../../../../domain/round-input';
+import { listSchemes } from '../../admin/schemes';
 import { changedSettings, createRound, findRound, listRounds, updateRound, type RoundView } from '../../admin/rounds';
 import { recordAudit } from '../../audit/log';
 import type { FrameRules } from '../../admin/round-frame';
@@ -23,8 +24,13 @@ export function roundPages(deps: AdminPageDependencies & { db: Database; frame: 
   const router = Router();
   const adminOnly = staffPagesFor(deps.site, deps.cookieSecret, 'admin');
 
-  function showForm(req: Request, res: Response, language: Language, page: { round?: RoundView; values: RoundFormValues; errors?: FieldErrors }, status = 200) {
+  async function schemeChoices(language: Language) {
+    return (await listSchemes(deps.db)).map((scheme) => ({ slug: scheme.slug, name: scheme.name[language] }));
+  }
+
+  async function showForm(req: Request, res: Response, language: Language, page: { round?: RoundView; values: RoundFormValues; errors?: FieldErrors }, status = 200) {
     const errors = page.errors ?? {};
+    const schemes = await schemeChoices(language);
     const title = page.round ? page.round.name : t(language, 'admin.newRound');
     sendAdminPage(deps, req, res, {
       title,
@@ -38,6 +44,7 @@ export function roundPages(deps: AdminPageDependencies & { db: Database; frame: 
         ${page.round && page.round.applicationCount > 0 ? alert('info', t(language, 'admin.lockedWarning'), 'note') : ''}
         ${renderRoundForm(res, deps.cookieSecret, {
           action: page.round ? `${BASE}/${page.round.id}` : `${BASE}/ny`,
+          schemes,
           language,
           values: page.values,
           errors,
@@ -48,7 +55,7 @@ export function roundPages(deps: AdminPageDependencies & { db: Database; frame: 
 
   /** Refusals from the form itself and from the shared validation, each on its field. */
   function refused(req: Request, res: Response, language: Language, round: RoundView | undefined, values: RoundFormValues, errors: FieldErrors, status: number) {
-    showForm(req, res, language, { round, values, errors: placeErrors(errors, roundFieldNames(values)) }, status);
+    return showForm(req, res, language, { round, values, errors: placeErrors(errors, roundFieldNames(values)) }, status);
   }
 
   async function roundOr404(id: string | string[] | undefined): Promise<RoundView> {
@@ -60,7 +67,8 @@ export function roundPages(deps: AdminPageDependencies & { db: Database; frame: 
 
   router.get(BASE, adminOnly, async (req, res) => {
     const language = pageLanguage(req, res);
-    const rounds = await listRounds(deps.db);
+    const [rounds, schemes] = await Promise.all([listRounds(deps.db), schemeChoices(language)]);
+    const schemeName = (slug: string) => schemes.find((scheme) => scheme.slug === slug)?.name ?? slug;
     sendAdminPage(deps, req, res, {
       title: t(language, 'admin.rounds'),
       language,
@@ -69,11 +77,12 @@ export function roundPages(deps: AdminPageDependencies & { db: Database; frame: 
         <p>${t(language, 'admin.roundsIntro')}</p>
         <p><a class="button button-primary" href="${BASE}/ny">${t(language, 'admin.newRound')}</a></p>
         <table class="table table--compact">
-          <thead><tr><th scope="col">${t(language, 'admin.roundName')}</th><th scope="col">${t(language, 'admin.mode')}</th><th scope="col">${t(language, 'admin.period')}</th><th scope="col" class="gf-number">${t(language, 'admin.budget')}</th><th scope="col" class="gf-number">${t(language, 'admin.applications')}</th></tr></thead>
+          <thead><tr><th scope="col">${t(language, 'admin.roundName')}</th><th scope="col">${t(language, 'admin.scheme')}</th><th scope="col">${t(language, 'admin.mode')}</th><th scope="col">${t(language, 'admin.period')}</th><th scope="col" class="gf-number">${t(language, 'admin.budget')}</th><th scope="col" class="gf-number">${t(language, 'admin.applications')}</th></tr></thead>
           <tbody>
             ${rounds.map(
               (round) => html`<tr>
                 <td><a href="${BASE}/${round.id}">${round.name}</a></td>
+                <td>${schemeName(round.scheme)}</td>
                 <td>${t(language, `admin.modeShort.${round.mode}`)}</td>
                 <td>${formatDateTime(language, round.opensAt)} – ${round.closesAt ? formatDateTime(language, round.closesAt) : t(language, 'admin.untilFurtherNotice')}</td>
                 <td class="gf-number">${formatNumber(language, round.budget)}</td>
@@ -85,11 +94,13 @@ export function roundPages(deps: AdminPageDependencies & { db: Database; frame: 
     });
   });
 
-  router.get(`${BASE}/ny`, adminOnly, (req, res) => {
+  router.get(`${BASE}/ny`, adminOnly, async (req, res) => {
     const language = pageLanguage(req, res);
-    // The defaults every new round starts from; name, slug and amounts are left for the administrator.
-    const defaults = roundInputSchema.parse({ slug: 'ny-pulje', name: '-', budget: 1, maxAmount: 1, opensAt: new Date().toISOString() });
-    showForm(req, res, language, { values: newRoundValues(defaults) });
+    // The defaults every new round starts from; name, slug and amounts are left for the administrator,
+    // the scheme too unless the link names one (?ordning=<slug>).
+    const defaults = roundInputSchema.parse({ slug: 'ny-pulje', scheme: 'ordning', name: '-', budget: 1, maxAmount: 1, opensAt: new Date().toISOString() });
+    const scheme = typeof req.query.ordning === 'string' ? req.query.ordning : '';
+    await showForm(req, res, language, { values: { ...newRoundValues(defaults), scheme } });
   });
 
   router.post(`${BASE}/ny`, adminOnly, async (req, res) => {
@@ -108,7 +119,7 @@ export function roundPages(deps: AdminPageDependencies & { db: Database; frame: 
 
   router.get(`${BASE}/:id`, adminOnly, async (req, res) => {
     const round = await roundOr404(req.params.id);
-    showForm(req, res, pageLanguage(req, res), { round, values: formValuesOf(round) });
+    await showForm(req, res, pageLanguage(req, res), { round, values: formValuesOf(round) });
   });
 
   router.post(`${BASE}/:id`, adminOnly, async (req, res) => {

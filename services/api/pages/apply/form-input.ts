@@ -91,6 +91,6 @@ export function answersFromForm(step: FormStep, body: Body): DraftAnswers {
         amountRequested: wholeNumber(body, 'amountRequested'),
       };
     case 'declarations':
-      return { declarations: { truthful: checkbox(body, 'declarations.truthful'), childCertificates: checkbox(body, 'declarations.childCertificates'), shareStory: checkbox(body, 'declarations.shareStory') } };
+      return { declarations: { truthful: checkbox(body, 'declarations.truthful'), childCertificates: checkbox(body, 'declarations.childCertificates'), contactLater: checkbox(body, 'declarations.contactLater') } };
   }
 }

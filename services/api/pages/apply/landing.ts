@@ -8,13 +8,28 @@ import { renderPage, type SiteSettings } from '../layout';
 import { factList, roundContact, roundContactValue } from './page-parts';
 import { categoryLabel, formTimeEstimate, tierRows } from './round-facts';
 import { offeredRoundsWhere } from '../../drafts/rounds';
+import { schemeText } from '../../../../domain/scheme-texts';
 
 export function openRounds(db: Database) {
   const now = new Date();
   return db.fundingRound.findMany({
     where: offeredRoundsWhere(now),
+    include: { scheme: true },
     orderBy: [{ closesAt: { sort: 'asc', nulls: 'last' } }, { name: 'asc' }],
   });
+}
+
+type OpenRound = Awaited<ReturnType<typeof openRounds>>[number];
+
+/** The open rounds under their schemes, the schemes in the order they were created. */
+function bySchemes(rounds: OpenRound[]): { scheme: OpenRound['scheme']; rounds: OpenRound[] }[] {
+  const groups = new Map<string, { scheme: OpenRound['scheme']; rounds: OpenRound[] }>();
+  for (const round of rounds) {
+    const group = groups.get(round.schemeId) ?? { scheme: round.scheme, rounds: [] };
+    group.rounds.push(round);
+    groups.set(round.schemeId, group);
+  }
+  return [...groups.values()].sort((a, b) => a.scheme.createdAt.getTime() - b.scheme.createdAt.getTime());
 }
 
 function targetGroupNames(round: FundingRound, language: Language): string {
@@ -63,9 +78,15 @@ export async function landingPage(req: Request, db: Database, site: SiteSettings
     main: html`<h1>${t(language, 'apply.landing.title')}</h1>
       <p class="font-lead">${t(language, 'apply.landing.intro')}</p>
       ${rounds.length === 0 ? html`<p>${t(language, 'apply.landing.noOpenRounds')}</p>` : ''}
-      ${rounds.map(
-        (round) => html`${roundFacts(round, site, language, estimate)}
-          <p><a class="button button-primary" href="/ansoeg/${round.slug}">${t(language, 'apply.landing.startApplication')}<span class="sr-only">: ${round.name}</span></a></p>`,
+      ${bySchemes(rounds).map(
+        (group) => html`<section class="gf-scheme" aria-labelledby="scheme-${group.scheme.slug}">
+          <h2 id="scheme-${group.scheme.slug}">${schemeText(group.scheme.name, language)}</h2>
+          <p>${schemeText(group.scheme.description, language)}</p>
+          ${group.rounds.map(
+            (round) => html`${roundFacts(round, site, language, estimate, 3)}
+              <p><a class="button button-primary" href="/ansoeg/${round.slug}">${t(language, 'apply.landing.startApplication')}<span class="sr-only">: ${round.name}</span></a></p>`,
+          )}
+        </section>`,
       )}`,
   });
 }

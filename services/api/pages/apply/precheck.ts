@@ -1,12 +1,16 @@
 import type { Request } from 'express';
 import { t, type Language, type MessageKey } from '../../../../locale';
-import type { FundingRound } from '../../../../prisma/generated/client';
+import type { FundingRound, Scheme } from '../../../../prisma/generated/client';
+import { schemeText } from '../../../../domain/scheme-texts';
 import { CSRF_FIELD } from '../../http/csrf';
 import { choiceGroup, hiddenField, type FieldErrors } from '../forms';
 import { html } from '../../../../lib/html';
 import { renderPage, type SiteSettings } from '../layout';
 import { renderPageWithErrors } from '../page-with-errors';
 import { contactLine } from './page-parts';
+
+/** The precheck asks whether the activity fits the scheme the round belongs to. */
+type RoundWithScheme = FundingRound & { scheme: Pick<Scheme, 'name' | 'description'> };
 
 // A few questions before the form. A hard stop leads to a page that says why and what to do
 // instead (DKFDS: not an error); otherwise the answers go into the new draft.
@@ -37,7 +41,8 @@ const OPTIONS: Record<Question, { value: string; label: MessageKey }[]> = {
 
 const QUESTION_TEXT: Record<Question, { label: MessageKey; hint?: MessageKey }> = {
   applicant: { label: 'apply.precheck.qOrganisation' },
-  social: { label: 'apply.precheck.qSocial', hint: 'apply.precheck.qSocialHint' },
+  // Its hint is the scheme's description: what the scheme is for.
+  social: { label: 'apply.precheck.qSocial' },
   finished: { label: 'apply.precheck.qFinished' },
   children: { label: 'apply.precheck.qChildren', hint: 'apply.precheck.qChildrenHint' },
 };
@@ -70,7 +75,7 @@ export function precheckPage(
   req: Request,
   site: SiteSettings,
   language: Language,
-  round: FundingRound,
+  round: RoundWithScheme,
   state: { answers: PrecheckAnswers; errors: FieldErrors; shownStamp: string; csrf: string },
 ): string {
   // The summary names the question, since the message itself ("Choose an answer.") does not.
@@ -92,7 +97,7 @@ export function precheckPage(
           return choiceGroup({
             name: `precheck.${question}`,
             label: t(language, text.label),
-            hint: text.hint ? t(language, text.hint) : undefined,
+            hint: question === 'social' ? schemeText(round.scheme.description, language) : text.hint ? t(language, text.hint) : undefined,
             language,
             error: state.errors[`precheck.${question}`],
             value: state.answers[question] ?? null,
@@ -104,13 +109,13 @@ export function precheckPage(
   });
 }
 
-export function cannotApplyPage(req: Request, site: SiteSettings, language: Language, round: FundingRound, reason: StopReason): string {
+export function cannotApplyPage(req: Request, site: SiteSettings, language: Language, round: RoundWithScheme, reason: StopReason): string {
   return renderPage(req, site, {
     title: t(language, 'apply.cannotApply.title'),
     language,
     main: html`<p class="h5 mb-2">${round.name}</p>
       <h1>${t(language, 'apply.cannotApply.title')}</h1>
-      <p class="font-lead">${t(language, `apply.cannotApply.why.${reason}`)}</p>
+      <p class="font-lead">${t(language, `apply.cannotApply.why.${reason}`, { scheme: schemeText(round.scheme.name, language) })}</p>
       <h2>${t(language, 'apply.cannotApply.whatNow')}</h2>
       <ul>
         <li>${t(language, `apply.cannotApply.next.${reason}`)}</li>

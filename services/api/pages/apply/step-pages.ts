@@ -188,7 +188,7 @@ function declarationFields(state: StepPageState, language: Language): SafeHtml {
       ? html`${checkboxField({ name: 'declarations.childCertificates', label: t(language, 'apply.form.childCertificates'), language, checked: checked('declarations.childCertificates'), error: errors['declarations.childCertificates'] })}
         ${termLink(language, 'boerneattest')}`
       : ''}
-    ${checkboxField({ name: 'declarations.shareStory', label: t(language, 'apply.form.shareStory'), hint: t(language, 'apply.form.shareStoryHint'), language, checked: checked('declarations.shareStory'), error: errors['declarations.shareStory'] })}`;
+    ${checkboxField({ name: 'declarations.contactLater', label: t(language, 'common.consent.contactLater'), hint: t(language, 'apply.form.contactLaterHint'), language, checked: checked('declarations.contactLater'), error: errors['declarations.contactLater'] })}`;
 }
 
 const FIELDS: Record<FormStep, (state: StepPageState, language: Language) => SafeHtml> = {

@@ -89,7 +89,7 @@ function rowsFor(step: FormStep, answers: DraftAnswers, language: Language): Row
       return [
         text('apply.form.truthful', 'declarations.truthful'),
         ...(at(answers, 'project.childrenUnder15') === true ? [text('apply.form.childCertificates', 'declarations.childCertificates')] : []),
-        text('apply.form.shareStory', 'declarations.shareStory'),
+        text('common.consent.contactLater', 'declarations.contactLater'),
       ];
   }
 }

@@ -90,7 +90,7 @@ export function reportSection(view: CaseView, context: CasePageContext, state: C
         ? fileField({ name: 'report_files', label: t(language, 'case.report.accountsFile'), language, limits: context.limits, error: errors.report_files })
         : fileField({ name: 'report_files', label: t(language, 'case.files.optional'), language, limits: context.limits, error: errors.report_files })}
       ${textArea({ name: 'story', label: t(language, 'case.report.story'), hint: t(language, 'case.report.storyHint'), language, optional: true, maxLength: 4000, rows: 5, value: values.story, error: errors.story })}
-      ${checkboxField({ name: 'shareStory', label: t(language, 'case.report.shareStory'), language, checked: values.shareStory === 'true' })}
+      ${checkboxField({ name: 'storyConsent', label: t(language, 'common.consent.storyAnonymous'), hint: t(language, 'case.report.storyConsentHint'), language, checked: values.storyConsent === 'true' })}
       <button type="submit" class="button button-primary">${t(language, 'case.report.submit')}</button>
     </form>`);
 }

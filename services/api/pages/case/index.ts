@@ -229,7 +229,7 @@ export function casePages(deps: CasePageDependencies): Router {
       volunteers: field('volunteers'),
       story: field('story'),
       declaration: field('declaration') === 'true' ? 'true' : '',
-      shareStory: field('shareStory') === 'true' ? 'true' : '',
+      storyConsent: field('storyConsent') === 'true' ? 'true' : '',
     };
     const files = upload.files.filter((file) => file.fieldName === 'report_files');
     const errors: FieldErrors = {};
@@ -252,7 +252,7 @@ export function casePages(deps: CasePageDependencies): Router {
           ? `${values.narrative!.trim()}\n\n${t(language, 'case.report.spending')}\n${values.spending!.trim()}`
           : values.narrative!;
     const parsed = reportSchema.safeParse(
-      { narrative, ...numbers, story: values.story || undefined, shareStory: values.shareStory === 'true', documentIds: [] },
+      { narrative, ...numbers, story: values.story || undefined, storyConsent: values.storyConsent === 'true', documentIds: [] },
       { error: zodErrorMap(language) },
     );
     if (!parsed.success) {

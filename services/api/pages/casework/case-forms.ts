@@ -21,11 +21,11 @@ export const MESSAGE_MAX_LENGTH = 4000;
 export const CONDITIONS_MAX_LENGTH = 20 * 1000;
 
 /** The values a form shows: what was posted when the same form comes back with errors. */
-function valuesFor(state: CasePageState, form: CaseForm): Record<string, unknown> {
+export function valuesFor(state: CasePageState, form: CaseForm): Record<string, unknown> {
   return state.form === form ? (state.values ?? {}) : {};
 }
 
-function errorsFor(state: CasePageState, form: CaseForm): Record<string, string> {
+export function errorsFor(state: CasePageState, form: CaseForm): Record<string, string> {
   return state.form === form ? (state.errors ?? {}) : {};
 }
 

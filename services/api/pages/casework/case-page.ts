@@ -28,6 +28,7 @@ import { alert } from '../staff/alert';
 import { nameOf } from '../../stats/labels';
 import { staffNames, type StaffNameOf } from './people';
 import { consultationsSection } from './consultation';
+import { consentAnswer, storySection } from './story-section';
 
 export interface CasePageDependencies {
   db: Database;
@@ -107,7 +108,7 @@ function submissionSection(application: LoadedCase, language: Language): SafeHtm
     ${definitionList([
       [t(language, 'casework.truthful'), yesNo(submission.declarations?.truthful)],
       [t(language, 'casework.childCertificates'), yesNo(submission.declarations?.childCertificates)],
-      [t(language, 'casework.shareStory'), yesNo(submission.declarations?.shareStory)],
+      [t(language, 'common.consent.contactLater'), consentAnswer(application.consentContactLater, language)],
     ])}
   </section>`;
 }
@@ -263,6 +264,7 @@ export async function showCasePage(req: Request, res: Response, deps: CasePageDe
     caseState?.proposal?.decidedBy,
     ...application.consultations.map((c) => c.requestedBy),
     ...application.decisions.flatMap((d) => [d.decidedBy, d.approvedBy]),
+    ...application.reports.map((r) => r.storyReviewedBy),
   ]);
   const reference = formatCaseReference(application.referenceNumber, application.submittedAt);
   const currentStatus = caseState?.status ?? application.status;
@@ -301,6 +303,7 @@ export async function showCasePage(req: Request, res: Response, deps: CasePageDe
       ${answersSection(application, language)}
       ${checksSection(application, state, csrf, language)}
       ${decisionsSection(application, who, language)}
+      ${storySection(application, who, state, csrf, language)}
       ${timelineSection(application, language)}
       ${await notesSection(deps.db, application, state, csrf, language)}`,
   }, status);

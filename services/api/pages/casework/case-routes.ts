@@ -11,6 +11,8 @@ import { decideCase, type DecisionInput } from '../../casework/decision';
 import { previewDecisionLetter } from '../../casework/letter-preview';
 import { addCaseNote, caseNoteSchema, NOTE_MAX_LENGTH } from '../../casework/notes';
 import { addScreeningOverride, OVERRIDE_REASON_MAX_LENGTH, screeningOverrideSchema } from '../../casework/screening-overrides';
+import { reviewStory, type StoryReviewInput } from '../../casework/story-review';
+import { STORY_FIELD_FOR_PATH } from './story-section';
 import type { FieldErrors } from '../forms';
 import { pageLanguage } from '../page-language';
 import { safeNextPath } from '../staff/access';
@@ -72,6 +74,8 @@ export async function runCaseAction(
     target.searchParams.set('udfoert', done);
     res.redirect(303, target.pathname + target.search);
   } catch (error) {
+    // A refusal the page can explain by itself, with the case as it is.
+    if (error instanceof ApiError && error.code === 'story_not_consented') return showCasePage(req, res, deps, id, { notice: alert('warning', t(language, error.messageKey)) }, 409);
     if (error instanceof ApiError && (error.status === 409 || error.code === 'same_approver')) {
       if (error.code === 'same_approver') return showCasePage(req, res, deps, id, { notice: alert('warning', t(language, 'casework.sameApprover')) }, 409);
       return stale();
@@ -233,6 +237,35 @@ export function caseActionPages(deps: CaseRouteDependencies): Router {
         const note = await addCaseNote(deps.db, staffOf(res)!, id, parsed.data.text);
         return { done: 'note', audit: { action: 'case.note', details: { noteId: note.id } } };
       });
+    }),
+  );
+
+  // A report's story: approved for publication in an anonymised wording, or declined.
+  router.post(
+    '/personale/sager/:id/historie',
+    withFormErrors(async (req, res) => {
+      const language = pageLanguage(req, res);
+      const decision = textOf(req.body?.decision);
+      const sequence = Number(textOf(req.body?.sequence));
+      if ((decision !== 'approve' && decision !== 'decline') || !Number.isInteger(sequence) || sequence < 1) {
+        throw formError('story', req.body, { storyText: t(language, 'casework.storyReview.chooseDecision') });
+      }
+      const input: StoryReviewInput =
+        decision === 'approve' ? { decision, text: textOf(req.body?.storyText).trim(), activity: textOf(req.body?.storyActivity).trim() } : { decision };
+      await runCaseAction(
+        req,
+        res,
+        deps,
+        'story',
+        async (id) => {
+          await reviewStory(deps.db, staffOf(res)!, id, sequence, input, language);
+          return {
+            done: decision === 'approve' ? 'storyApproved' : 'storyDeclined',
+            audit: { action: decision === 'approve' ? 'story.approve' : 'story.decline', details: { sequence, ...(input.decision === 'approve' ? { text: input.text, activity: input.activity } : {}) } },
+          };
+        },
+        (path) => STORY_FIELD_FOR_PATH[path] ?? path,
+      );
     }),
   );
 

@@ -16,6 +16,7 @@ import type { CaseRouteDependencies } from './case-routes';
 import { formatBytes, formatDateTime, formatKroner, formatMoney, statusLabel, t } from '../../../../locale';
 import { doneNotice, textOf } from './format';
 import { alert } from '../staff/alert';
+import { consentAnswer } from './story-section';
 
 interface ReportContent {
   narrative?: string;
@@ -78,7 +79,10 @@ async function showReportsPage(req: Request, res: Response, deps: CaseRouteDepen
                 <dt>${t(language, 'casework.reportedParticipants')}</dt><dd>${content.participants ?? ''}</dd>
                 <dt>${t(language, 'casework.volunteers')}</dt><dd>${content.volunteers ?? ''}</dd>
                 <dt>${t(language, 'casework.narrative')}</dt><dd class="gf-pre">${content.narrative ?? ''}</dd>
-                ${content.story ? html`<dt>${t(language, 'casework.story')}</dt><dd class="gf-pre">${content.story}</dd>` : ''}
+                ${content.story
+                  ? html`<dt>${t(language, 'casework.story')}</dt><dd class="gf-pre">${content.story}</dd>
+                    <dt>${t(language, 'common.consent.storyAnonymous')}</dt><dd>${consentAnswer(report.storyConsent, language)}</dd>`
+                  : ''}
                 <dt>${t(language, 'casework.documents')}</dt><dd>${documents.length
                   ? html`<ul>${documents.map((d) => html`<li><a href="/api/v1/applications/${application.id}/documents/${d.id}" download>${t(language, 'casework.download', { name: d.filename, size: formatBytes(language, d.size) })}</a></li>`)}</ul>`
                   : t(language, 'casework.noDocuments')}</dd>

@@ -11,6 +11,7 @@ import { pageLanguage } from '../page-language';
 import { sendStaffPage } from '../staff/shell';
 import { statsQuerySchema, resolvePeriod } from '../../stats/query';
 import { statsSummary, type StatsSummary } from '../../stats/summary';
+import { schemeIdOf, schemeOptions } from '../../stats/scheme-filter';
 import { barChart, columnChart, dataTable } from './charts';
 import { formatter, section, type Format } from './parts';
 import { analysisSection, budgetSection } from './analysis';
@@ -25,7 +26,8 @@ export async function showDashboard(req: Request, res: Response, deps: { db: Dat
   const language = pageLanguage(req, res);
   const f = formatter(language);
   const rounds = await deps.db.fundingRound.findMany({ orderBy: [{ opensAt: 'desc' }, { name: 'asc' }], select: { id: true, name: true } });
-  const raw = { from: stringOf(req.query.from), to: stringOf(req.query.to), roundId: stringOf(req.query.roundId) };
+  const schemes = await schemeOptions(deps.db, language);
+  const raw = { from: stringOf(req.query.from), to: stringOf(req.query.to), roundId: stringOf(req.query.roundId), scheme: stringOf(req.query.scheme) };
   const errors: FieldErrors = {};
   const parsed = pageQuerySchema.safeParse(req.query, { error: zodErrorMap(language) });
   let summary: StatsSummary | null = null;
@@ -33,15 +35,17 @@ export async function showDashboard(req: Request, res: Response, deps: { db: Dat
     for (const issue of zodIssues(parsed.error, language)) errors[issue.path] ??= issue.message;
   } else {
     const resolved = resolvePeriod(parsed.data, language);
+    const schemeId = parsed.data.scheme ? await schemeIdOf(deps.db, parsed.data.scheme) : undefined;
+    if (parsed.data.scheme && !schemeId) errors.scheme = t(language, 'errors.scheme.unknown');
     if ('issue' in resolved) errors[resolved.issue.path] = resolved.issue.message;
-    else summary = await statsSummary(deps.db, { ...resolved.period, ...(parsed.data.roundId ? { roundId: parsed.data.roundId } : {}) }, language);
+    else if (!errors.scheme) summary = await statsSummary(deps.db, { ...resolved.period, ...(parsed.data.roundId ? { roundId: parsed.data.roundId } : {}), ...(schemeId ? { schemeId } : {}) }, language);
   }
   const hasErrors = Object.keys(errors).length > 0;
-  const form = periodForm(language, f, rounds, summary ? { from: summary.period.from, to: summary.period.to, roundId: summary.roundId ?? '' } : raw, errors);
+  const form = periodForm(language, f, rounds, schemes, summary ? { from: summary.period.from, to: summary.period.to, roundId: summary.roundId ?? '', scheme: raw.scheme } : raw, errors);
   const main = html`<h1>${t(language, 'stats.title')}</h1>
     <p class="font-lead">${t(language, 'stats.intro')}</p>
     ${form}
-    ${summary ? figures(summary, language, f) : ''}`;
+    ${summary ? figures(summary, language, f, raw.scheme) : ''}`;
   sendStaffPage(req, res, deps.site, deps.cookieSecret, { title: t(language, 'stats.title'), language, main, area: 'statistics', errors }, hasErrors ? 400 : 200);
 }
 
@@ -49,13 +53,21 @@ function stringOf(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
-function periodForm(language: Language, f: Format, rounds: { id: string; name: string }[], values: { from: string; to: string; roundId: string }, errors: FieldErrors): SafeHtml {
+function periodForm(
+  language: Language,
+  f: Format,
+  rounds: { id: string; name: string }[],
+  schemes: { slug: string; name: string }[],
+  values: { from: string; to: string; roundId: string; scheme: string },
+  errors: FieldErrors,
+): SafeHtml {
   return html`<form method="get" action="/statistik" class="gf-stats-form" novalidate>
     <fieldset>
       <legend class="h3">${t(language, 'stats.choose')}</legend>
       <div class="gf-stats-form-fields">
         ${textField({ name: 'from', label: t(language, 'stats.from'), language, type: 'date', value: values.from, hint: t(language, 'stats.dateHint'), error: errors.from })}
         ${textField({ name: 'to', label: t(language, 'stats.to'), language, type: 'date', value: values.to, hint: t(language, 'stats.dateHint'), error: errors.to })}
+        ${selectField({ name: 'scheme', label: t(language, 'stats.scheme'), language, value: values.scheme, emptyLabel: t(language, 'stats.allSchemes'), options: schemes.map((scheme) => ({ value: scheme.slug, label: scheme.name })), error: errors.scheme })}
         ${selectField({ name: 'roundId', label: t(language, 'stats.round'), language, value: values.roundId, emptyLabel: t(language, 'stats.allRounds'), options: rounds.map((round) => ({ value: round.id, label: round.name })), error: errors.roundId })}
       </div>
       <input type="hidden" name="lang" value="${language}">
@@ -70,8 +82,8 @@ function headlineCard(label: string, value: string, note?: string): SafeHtml {
 
 const numeric = (count: Count) => (count === SUPPRESSED ? null : count);
 
-function figures(s: StatsSummary, language: Language, f: Format): SafeHtml {
-  const query = new URLSearchParams({ from: s.period.from, to: s.period.to, ...(s.roundId ? { roundId: s.roundId } : {}) });
+function figures(s: StatsSummary, language: Language, f: Format, scheme: string): SafeHtml {
+  const query = new URLSearchParams({ from: s.period.from, to: s.period.to, ...(s.roundId ? { roundId: s.roundId } : {}), ...(scheme ? { scheme } : {}) });
   const roundQuery = s.roundId ? `?roundId=${s.roundId}` : '';
   const turnaround = s.turnaround;
 
@@ -181,12 +193,12 @@ function figures(s: StatsSummary, language: Language, f: Format): SafeHtml {
 
   const stories = html`<aside class="gf-stories" aria-labelledby="stories-heading">
     <h2 id="stories-heading">${t(language, 'stats.stories')}</h2>
-    <p>${t(language, 'stats.storiesIntro')}</p>
+    <p>${t(language, 'stats.storiesIntro', { consent: t(language, 'common.consent.storyAnonymous') })}</p>
     ${s.stories.length
       ? s.stories.map(
           (story) => html`<figure class="gf-story">
             <blockquote><p>${story.text}</p></blockquote>
-            <figcaption><strong>${story.association}</strong>: ${story.activity}<br><span class="gf-story-round">${story.round}, ${story.month}</span></figcaption>
+            <figcaption><strong>${story.activity}</strong><br><span class="gf-story-round">${story.round}, ${story.month}</span></figcaption>
           </figure>`,
         )
       : html`<p>${t(language, 'stats.noStories')}</p>`}
