@@ -158,6 +158,7 @@ describe('every figure of the statistics, against a fixture worked out by hand',
     expect(figures).toEqual({
       period: { from: '2026-03-01', to: '2026-04-30' },
       roundId: r1,
+      schemeId: null,
       minimumGroupSize: 5,
       turnaround: {
         decided: 9,
