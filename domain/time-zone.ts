@@ -1,5 +1,4 @@
 import { TZDate } from '@date-fns/tz';
-import { localeSettings } from '../locale/settings';
 
 // Time as people in the municipality mean it. A deadline is a date: "senest 1. januar 2028" means
 // until that day ends on the municipality's clocks, 23:59:59.999 there, whatever UTC says and
@@ -9,9 +8,18 @@ import { localeSettings } from '../locale/settings';
 /** Municipal deadlines are Danish calendar days (Europe/Oslo keeps the same clock since 1980). */
 export const DANISH_TIME_ZONE = 'Europe/Copenhagen';
 
-/** The deployment's time zone (MUNICIPALITY_TIME_ZONE; Danish until the service configures it). */
+let configuredTimeZone = DANISH_TIME_ZONE;
+
+/**
+ * The deployment's time zone (MUNICIPALITY_TIME_ZONE; Danish until the service configures it).
+ * The locale layer sets it with the rest of its settings, so domain rules need not import it.
+ */
 export function municipalityTimeZone(): string {
-  return localeSettings().timeZone;
+  return configuredTimeZone;
+}
+
+export function setMunicipalityTimeZone(timeZone: string): void {
+  configuredTimeZone = timeZone;
 }
 
 /** A calendar date as written in forms and the API: YYYY-MM-DD. */
