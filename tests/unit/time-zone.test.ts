@@ -123,7 +123,7 @@ describe('report due dates counted after the activity', () => {
 });
 
 describe('a round’s opening and closing given as dates', () => {
-  const round = { slug: 'pulje-2028', name: 'Puljen 2028', budget: 100_000, maxAmount: 10_000, mode: 'deadline' as const };
+  const round = { slug: 'pulje-2028', name: 'Puljen 2028', budget: 100_000, maxAmount: 10_000, mode: 'deadline' as const, scheme: 'paragraf-18' };
 
   it('closes as the closing date ends and opens as the opening date begins, Danish time', () => {
     const parsed = roundInputSchema.parse({ ...round, opensAt: '2027-10-31', closesAt: '2028-01-01' });
