@@ -218,7 +218,11 @@ describe('casework pages', () => {
     expect(await stack.db.staffAuditLog.count({ where: { applicationId: submitted.id, action: 'report.accept' } })).toBe(1);
     // The claim is the caseworker's decision of its own, on the case page.
     await waitForStatus(submitted.handle, 'REPAYMENT_PROPOSED');
-    expect(await page.locator('main').textContent()).toContain(t('da', 'casework.repayment.toDecide'));
+    // The proposal is written to the read model by the reporting workflow just after the review answers.
+    await eventually(async () => {
+      await page.reload();
+      return (await page.locator('main').textContent())?.includes(t('da', 'casework.repayment.toDecide')) ? true : undefined;
+    }, 'the claim listed for a decision');
     await expectAccessible(page, 'report-accepted');
   }, JOURNEY_TIMEOUT_MS);
 });
