@@ -14,8 +14,8 @@ export interface StaffIdentity {
 }
 
 /**
- * How staff prove who they are. Local accounts now; the municipality's OpenID Connect provider
- * can implement the same interface later.
+ * How staff prove who they are with a local account, and what a session token stands for (also
+ * a session begun at the municipality's OpenID provider: see services/api/pages/staff/oidc-sign-in.ts).
  */
 export interface StaffAuthenticator {
   /** A session token for valid credentials, or null. */
@@ -46,12 +46,7 @@ export function createLocalStaffAuthenticator(db: Database, policy: SessionPolic
       dummyHash ??= hashPassword('not-a-real-password');
       const valid = await verify(user?.passwordHash ?? (await dummyHash), password).catch(() => false);
       if (!user || !user.active || !valid) return null;
-      const token = generateAccessToken();
-      const now = new Date();
-      await db.staffSession.create({
-        data: { tokenHash: sha256Hex(token), userId: user.id, lastSeenAt: now, expiresAt: new Date(now.getTime() + policy.absoluteTimeoutMs) },
-      });
-      return { token, identity: toIdentity(user) };
+      return { token: await openStaffSession(db, policy, user.id), identity: toIdentity(user) };
     },
 
     async authenticate(token) {
@@ -70,6 +65,38 @@ export function createLocalStaffAuthenticator(db: Database, policy: SessionPolic
       await db.staffSession.updateMany({ where: { tokenHash: sha256Hex(token), revokedAt: null }, data: { revokedAt: new Date() } });
     },
   };
+}
+
+/** A new server-side session for the account; its token is returned once, only its hash is kept. */
+export async function openStaffSession(db: Database, policy: SessionPolicy, userId: string, idToken?: string): Promise<string> {
+  const token = generateAccessToken();
+  const now = new Date();
+  await db.staffSession.create({
+    data: { tokenHash: sha256Hex(token), userId, lastSeenAt: now, expiresAt: new Date(now.getTime() + policy.absoluteTimeoutMs), idToken: idToken ?? null },
+  });
+  return token;
+}
+
+/**
+ * The staff account of a person the OpenID provider signed in, created on first sign-in and
+ * updated from the provider's claims on each one after (the provider is the source of name,
+ * address and roles). An account an admin created by hand is taken over by its email address the
+ * first time; one an admin deactivated stays deactivated (null).
+ */
+export async function staffUserFromProvider(
+  db: Database,
+  person: { subject: string; email: string; name: string; roles: StaffRole[] },
+): Promise<StaffIdentity | null> {
+  const email = person.email.trim().toLowerCase();
+  const existing =
+    (await db.staffUser.findUnique({ where: { oidcSubject: person.subject } })) ??
+    (await db.staffUser.findFirst({ where: { email, oidcSubject: null } }));
+  if (existing && !existing.active) return null;
+  const fields = { email, name: person.name, roles: person.roles, oidcSubject: person.subject };
+  const user = existing
+    ? await db.staffUser.update({ where: { id: existing.id }, data: fields })
+    : await db.staffUser.create({ data: { ...fields, passwordHash: null } });
+  return toIdentity(user);
 }
 
 function toIdentity(user: { id: string; email: string; name: string; roles: string[] }): StaffIdentity {

@@ -1,0 +1,9 @@
+-- AlterTable
+ALTER TABLE "staff_users" ALTER COLUMN "password_hash" DROP NOT NULL,
+ADD COLUMN     "oidc_subject" TEXT;
+
+-- AlterTable
+ALTER TABLE "staff_sessions" ADD COLUMN     "id_token" TEXT;
+
+-- CreateIndex
+CREATE UNIQUE INDEX "staff_users_oidc_subject_key" ON "staff_users"("oidc_subject");
