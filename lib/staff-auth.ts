@@ -2,6 +2,7 @@ import { hash, verify } from '@node-rs/argon2';
 import { parseDuration } from './durations';
 import type { Database } from './db';
 import { generateAccessToken, sha256Hex } from './tokens';
+import { verifyTotpCode } from './totp';
 
 export const STAFF_ROLES = ['caseworker', 'approver', 'admin', 'politician'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
@@ -18,8 +19,8 @@ export interface StaffIdentity {
  * a session begun at the municipality's OpenID provider: see services/api/pages/staff/oidc-sign-in.ts).
  */
 export interface StaffAuthenticator {
-  /** A session token for valid credentials, or null. */
-  login(email: string, password: string): Promise<{ token: string; identity: StaffIdentity } | null>;
+  /** A session token for valid credentials (and the TOTP code of an account that has a secret), or null. */
+  login(email: string, password: string, oneTimeCode?: string): Promise<{ token: string; identity: StaffIdentity } | null>;
   /** The identity behind a session token, or null when it is unknown, expired or idle too long. */
   authenticate(token: string): Promise<StaffIdentity | null>;
   logout(token: string): Promise<void>;
@@ -39,13 +40,23 @@ export function hashPassword(password: string): Promise<string> {
 // Verifying against a fixed hash when the account does not exist keeps the timing the same.
 let dummyHash: Promise<string> | undefined;
 
-export function createLocalStaffAuthenticator(db: Database, policy: SessionPolicy): StaffAuthenticator {
+export interface LocalSignInRules {
+  /**
+   * Only break-glass accounts (those with a TOTP secret) may sign in with a password: production,
+   * where staff sign in at the municipality's OpenID provider.
+   */
+  breakGlassOnly: boolean;
+}
+
+export function createLocalStaffAuthenticator(db: Database, policy: SessionPolicy, rules: LocalSignInRules = { breakGlassOnly: false }): StaffAuthenticator {
   return {
-    async login(email, password) {
+    async login(email, password, oneTimeCode) {
       const user = await db.staffUser.findUnique({ where: { email: email.trim().toLowerCase() } });
       dummyHash ??= hashPassword('not-a-real-password');
       const valid = await verify(user?.passwordHash ?? (await dummyHash), password).catch(() => false);
       if (!user || !user.active || !valid) return null;
+      if (rules.breakGlassOnly && !user.totpSecret) return null;
+      if (user.totpSecret && !(await acceptTotpCode(db, user.id, user.totpSecret, oneTimeCode))) return null;
       return { token: await openStaffSession(db, policy, user.id), identity: toIdentity(user) };
     },
 
@@ -65,6 +76,17 @@ export function createLocalStaffAuthenticator(db: Database, policy: SessionPolic
       await db.staffSession.updateMany({ where: { tokenHash: sha256Hex(token), revokedAt: null }, data: { revokedAt: new Date() } });
     },
   };
+}
+
+// A code counts once: the step it was valid in must be later than the last one accepted.
+async function acceptTotpCode(db: Database, userId: string, secret: string, code: string | undefined): Promise<boolean> {
+  const step = await verifyTotpCode(secret, code);
+  if (step === null) return false;
+  const { count } = await db.staffUser.updateMany({
+    where: { id: userId, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] },
+    data: { totpLastStep: step },
+  });
+  return count === 1;
 }
 
 /** A new server-side session for the account; its token is returned once, only its hash is kept. */

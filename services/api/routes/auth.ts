@@ -23,9 +23,9 @@ export const paths: ZodOpenApiPathsObject = {
 export function authRouter(deps: SignInDependencies & { secureCookies: boolean }): Router {
   const router = Router();
   router.post('/auth/login', async (req, res) => {
-    const { email, password } = parseInput(loginSchema, req.body, req);
+    const { email, password, oneTimeCode } = parseInput(loginSchema, req.body, req);
     try {
-      const session = await signIn(deps, email, password, req.ip ?? 'unknown');
+      const session = await signIn(deps, email, password, req.ip ?? 'unknown', oneTimeCode);
       res.set('Cache-Control', 'no-store').json({ token: session.token, user: session.identity });
     } catch (error) {
       if (error instanceof SignInThrottled) res.set('Retry-After', String(error.retryAfterSeconds));

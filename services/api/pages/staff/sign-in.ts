@@ -65,6 +65,7 @@ export function signInPages(deps: SignInPageDependencies): Router {
           ${state.next ? hiddenField('next', state.next) : ''}
           ${textField({ name: 'email', label: t(language, 'staff.email'), language, type: 'email', autocomplete: 'username', value: state.email, error: errors.email, width: 'l', maxLength: 254 })}
           ${textField({ name: 'password', label: t(language, 'staff.password'), language, type: 'password', autocomplete: 'current-password', error: errors.password, width: 'l', maxLength: 200 })}
+          ${textField({ name: 'oneTimeCode', label: t(language, 'staff.oneTimeCode'), hint: t(language, 'staff.oneTimeCodeHint'), optional: true, language, autocomplete: 'one-time-code', inputMode: 'numeric', width: 's', maxLength: 6 })}
           <button type="submit" class="button ${deps.oidc ? 'button-secondary' : 'button-primary'}">${t(language, 'staff.submit')}</button>
         </form>`,
     }, status);
@@ -93,13 +94,14 @@ export function signInPages(deps: SignInPageDependencies): Router {
     verifyCsrf(req, deps.cookieSecret, readCookie(req, cookieName(req, SIGN_IN_COOKIE, 'path')) ?? '', deps.publicBaseUrl);
     const email = typeof req.body?.email === 'string' ? req.body.email.trim().toLowerCase() : '';
     const password = typeof req.body?.password === 'string' ? req.body.password : '';
+    const oneTimeCode = typeof req.body?.oneTimeCode === 'string' && req.body.oneTimeCode.trim() ? req.body.oneTimeCode.replace(/\s/g, '').slice(0, 12) : undefined;
     const next = safeNextPath(req.body?.next);
     const errors: FieldErrors = {};
     if (!email) errors.email = t(language, 'staff.emailRequired');
     if (!password) errors.password = t(language, 'staff.passwordRequired');
     if (Object.keys(errors).length) return showForm(req, res, language, { email, errors, next }, 400);
     try {
-      const session = await signIn(deps, email, password.slice(0, 200), req.ip ?? 'unknown');
+      const session = await signIn(deps, email, password.slice(0, 200), req.ip ?? 'unknown', oneTimeCode);
       res.cookie(cookieName(req, STAFF_COOKIE), session.token, { ...cookieOptions, maxAge: deps.sessionMaxAgeMs });
       res.clearCookie(cookieName(req, SIGN_IN_COOKIE, 'path'), { ...cookieOptions, path: '/personale' });
       res.redirect(303, next ?? homeOf(session.identity));
