@@ -2,7 +2,8 @@ import crypto from 'node:crypto';
 import { upsertStaffUser } from '../../lib/staff-auth';
 import { sha256Hex } from '../../lib/tokens';
 import { csrfToken } from '../../services/api/http/csrf';
-import { CookieJar, signInAtProvider, startTestProvider, type TestProvider } from '../support/oidc-provider';
+import { CookieJar, oidcRedirectUris, oidcTestEnvironment, signInAtProvider, startTestProvider, type TestProvider } from '../support/oidc-provider';
+import { accessibilityViolations, launchBrowser, newContext, screenshots } from '../support/browser';
 import { startTestStack, testConfig, type TestStack } from '../support/stack';
 
 // Staff sign in at a real OpenID provider (oidc-provider on loopback) with the authorization code
@@ -11,8 +12,7 @@ import { startTestStack, testConfig, type TestStack } from '../support/stack';
 describe('staff sign-in through OpenID Connect', () => {
   // The address the app tells the provider (PUBLIC_BASE_URL); the browser reaches it at the stack.
   const PUBLIC_BASE_URL = 'http://localhost:3000';
-  const CALLBACK = `${PUBLIC_BASE_URL}/personale/log-ind/oidc/retur`;
-  const SIGNED_OUT = `${PUBLIC_BASE_URL}/personale/log-ind?logget-ud=1`;
+  const { redirectUri: CALLBACK, postLogoutRedirectUri: SIGNED_OUT } = oidcRedirectUris(PUBLIC_BASE_URL);
   const run = crypto.randomUUID().slice(0, 8);
   const accounts = {
     [`sagsbehandler-${run}`]: { email: `sagsbehandler-${run}@eksempel.dk`, name: 'Sara Sagsbehandler', groups: ['grp-sagsbehandler'] },
@@ -24,16 +24,8 @@ describe('staff sign-in through OpenID Connect', () => {
 
   beforeAll(async () => {
     provider = await startTestProvider({ redirectUri: CALLBACK, postLogoutRedirectUri: SIGNED_OUT, accounts });
-    const config = testConfig({
-      PUBLIC_BASE_URL,
-      OIDC_ISSUER: provider.issuer,
-      OIDC_CLIENT_ID: provider.clientId,
-      OIDC_CLIENT_SECRET: provider.clientSecret,
-      OIDC_ROLE_CLAIM: 'groups',
-      OIDC_ROLE_MAP: JSON.stringify({ 'grp-sagsbehandler': 'caseworker', 'grp-leder': ['approver', 'caseworker'] }),
-      OIDC_SCOPES: 'openid email profile groups',
-      OIDC_PROVIDER_NAME: 'Eksempel Kommunes login',
-    });
+    // grp-sagsbehandler → caseworker, grp-leder → approver and caseworker; grp-kantine unmapped.
+    const config = testConfig({ PUBLIC_BASE_URL, ...oidcTestEnvironment(provider) });
     stack = await startTestStack({ worker: false, config });
   });
 
@@ -116,6 +108,7 @@ describe('staff sign-in through OpenID Connect', () => {
     const { callback } = await throughProvider(jar, `sagsbehandler-${run}`);
     const forged = new URL(callback);
     forged.searchParams.set('state', crypto.randomBytes(32).toString('base64url'));
+    expect(jar.get(stack.baseUrl, 'gf_oidc')).toBeTruthy();
     const sessions = await stack.db.staffSession.count();
     const answer = await visit(jar, forged.href);
     expect(answer.status).toBe(400);
@@ -130,6 +123,8 @@ describe('staff sign-in through OpenID Connect', () => {
     const jar = new CookieJar();
     const { callback } = await throughProvider(jar, `sagsbehandler-${run}`);
     const pendingCookie = jar.header(stack.baseUrl);
+    // With the cookie the state and nonce match: only the provider's refusal of the used code is left.
+    expect(pendingCookie).toMatch(/(^|; )gf_oidc=[^;]+/);
     const first = await visit(jar, callback);
     expect(first.status).toBe(303);
     const sessions = await stack.db.staffSession.count();
@@ -175,5 +170,33 @@ describe('staff sign-in through OpenID Connect', () => {
     const atProvider = await jar.fetch(endSession.href);
     expect(atProvider.status).toBe(200);
     expect(await atProvider.text()).toContain('logout');
+  });
+  it('shows the sign-in page and the refusal as people see them, accessible, on a desktop and a phone', async () => {
+    const browser = await launchBrowser();
+    const shots = screenshots('oidc-sign-in');
+    try {
+      for (const width of [1280, 390]) {
+        const context = await newContext(browser);
+        const page = await context.newPage();
+        await page.setViewportSize({ width, height: 900 });
+        await page.goto(`${stack.baseUrl}/personale/log-ind`);
+        await expect(page.getByRole('link', { name: 'Log ind med Eksempel Kommunes login' }).isVisible()).resolves.toBe(true);
+        expect(await accessibilityViolations(page)).toEqual([]);
+        await shots.take(page, `sign-in-${width}`);
+
+        // The refusal: the browser comes back from the provider with the pending sign-in's cookie.
+        const jar = new CookieJar();
+        const { callback } = await throughProvider(jar, `kantine-${run}`);
+        await context.addCookies([{ name: 'gf_oidc', value: jar.get(stack.baseUrl, 'gf_oidc')!, url: `${stack.baseUrl}/personale/log-ind/oidc` }]);
+        const response = await page.goto(callback);
+        expect(response?.status()).toBe(403);
+        await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Du har ikke adgang til tilskudssagerne');
+        expect(await accessibilityViolations(page)).toEqual([]);
+        await shots.take(page, `refused-${width}`);
+        await context.close();
+      }
+    } finally {
+      await browser.close();
+    }
   });
 });

@@ -45,6 +45,24 @@ export async function startTestProvider(options: { redirectUri: string; postLogo
   };
 }
 
+/** The app's settings for signing in at the test provider, with the groups the tests use. */
+export function oidcTestEnvironment(provider: TestProvider): Record<string, string> {
+  return {
+    OIDC_ISSUER: provider.issuer,
+    OIDC_CLIENT_ID: provider.clientId,
+    OIDC_CLIENT_SECRET: provider.clientSecret,
+    OIDC_ROLE_CLAIM: 'groups',
+    OIDC_ROLE_MAP: JSON.stringify({ 'grp-sagsbehandler': 'caseworker', 'grp-leder': ['approver', 'caseworker'] }),
+    OIDC_SCOPES: 'openid email profile groups',
+    OIDC_PROVIDER_NAME: 'Eksempel Kommunes login',
+  };
+}
+
+/** The client's redirect URIs for an app at this PUBLIC_BASE_URL. */
+export function oidcRedirectUris(publicBaseUrl: string): { redirectUri: string; postLogoutRedirectUri: string } {
+  return { redirectUri: `${publicBaseUrl}/personale/log-ind/oidc/retur`, postLogoutRedirectUri: `${publicBaseUrl}/personale/log-ind?logget-ud=1` };
+}
+
 /** Cookies per origin, as a browser keeps them (enough for these flows: names and values). */
 export class CookieJar {
   private readonly jars = new Map<string, Map<string, string>>();
