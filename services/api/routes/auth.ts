@@ -12,7 +12,7 @@ export const paths: ZodOpenApiPathsObject = {
     post: {
       summary: 'Staff sign-in',
       requestBody: jsonBody(loginSchema.meta({ id: 'Login' })),
-      responses: { 200: { description: '{ token, user }' }, 401: errorResponse('Wrong email or password'), 429: errorResponse('Too many attempts; Retry-After says when to try again') },
+      responses: { 200: { description: '{ token, user }' }, 401: errorResponse('Wrong email, password or one-time code (a break-glass account needs its TOTP code; production opens no other local account)'), 429: errorResponse('Too many attempts; Retry-After says when to try again') },
     },
   },
   '/auth/logout': { post: { summary: 'End the session on the server', security: SECURITY.staff, responses: { 204: { description: 'Signed out' }, 401: errorResponse('Not signed in') } } },
