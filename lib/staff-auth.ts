@@ -1,6 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
 import { parseDuration } from './durations';
-import type { Database } from './db';
+import { isUniqueViolation, type Database } from './db';
 import { generateAccessToken, sha256Hex } from './tokens';
 import { verifyTotpCode } from './totp';
 
@@ -103,22 +103,29 @@ export async function openStaffSession(db: Database, policy: SessionPolicy, user
  * The staff account of a person the OpenID provider signed in, created on first sign-in and
  * updated from the provider's claims on each one after (the provider is the source of name,
  * address and roles). An account an admin created by hand is taken over by its email address the
- * first time; one an admin deactivated stays deactivated (null).
+ * first time; one an admin deactivated stays refused, and so does an address another of the
+ * provider's accounts already has here.
  */
 export async function staffUserFromProvider(
   db: Database,
   person: { subject: string; email: string; name: string; roles: StaffRole[] },
-): Promise<StaffIdentity | null> {
+): Promise<{ identity: StaffIdentity } | { refused: 'deactivated' | 'emailInUse' }> {
   const email = person.email.trim().toLowerCase();
   const existing =
     (await db.staffUser.findUnique({ where: { oidcSubject: person.subject } })) ??
     (await db.staffUser.findFirst({ where: { email, oidcSubject: null } }));
-  if (existing && !existing.active) return null;
+  if (existing && !existing.active) return { refused: 'deactivated' };
   const fields = { email, name: person.name, roles: person.roles, oidcSubject: person.subject };
-  const user = existing
-    ? await db.staffUser.update({ where: { id: existing.id }, data: fields })
-    : await db.staffUser.create({ data: { ...fields, passwordHash: null } });
-  return toIdentity(user);
+  try {
+    const user = existing
+      ? await db.staffUser.update({ where: { id: existing.id }, data: fields })
+      : await db.staffUser.create({ data: { ...fields, passwordHash: null } });
+    return { identity: toIdentity(user) };
+  } catch (error) {
+    // The address belongs to an account of another person at the provider: an admin must decide.
+    if (isUniqueViolation(error)) return { refused: 'emailInUse' };
+    throw error;
+  }
 }
 
 function toIdentity(user: { id: string; email: string; name: string; roles: string[] }): StaffIdentity {

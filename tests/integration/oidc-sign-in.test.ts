@@ -18,6 +18,8 @@ describe('staff sign-in through OpenID Connect', () => {
     [`sagsbehandler-${run}`]: { email: `sagsbehandler-${run}@eksempel.dk`, name: 'Sara Sagsbehandler', groups: ['grp-sagsbehandler'] },
     [`leder-${run}`]: { email: `leder-${run}@eksempel.dk`, name: 'Lene Leder', groups: ['grp-kantine', 'grp-leder'] },
     [`kantine-${run}`]: { email: `kantine-${run}@eksempel.dk`, name: 'Karl Kantine', groups: ['grp-kantine'] },
+    [`navnebror-${run}`]: { email: `navnebror-${run}@eksempel.dk`, name: 'Niels Navnebror', groups: ['grp-sagsbehandler'] },
+    [`fratraadt-${run}`]: { email: `fratraadt-${run}@eksempel.dk`, name: 'Frida Fratrådt', groups: ['grp-sagsbehandler'] },
   };
   let provider: TestProvider;
   let stack: TestStack;
@@ -147,6 +149,29 @@ describe('staff sign-in through OpenID Connect', () => {
     expect(await stack.db.staffSession.count()).toBe(sessions);
     expect(await stack.db.staffUser.count({ where: { email: `kantine-${run}@eksempel.dk` } })).toBe(0);
     expect(await stack.db.staffLoginAttempt.count({ where: { email: `kantine-${run}@eksempel.dk`, success: false } })).toBe(1);
+  });
+
+  it('refuses a person whose email another of the provider’s accounts already has here', async () => {
+    const email = `navnebror-${run}@eksempel.dk`;
+    await stack.db.staffUser.create({ data: { email, name: 'Niels (den første)', roles: ['admin'], oidcSubject: `${provider.issuer} en-anden-${run}` } });
+    const jar = new CookieJar();
+    const answer = await visit(jar, (await throughProvider(jar, `navnebror-${run}`)).callback);
+    expect(answer.status).toBe(403);
+    expect(answer.body).toContain('Din e-mailadresse hører allerede til en anden medarbejderkonto');
+    expect(answer.staffToken).toBeUndefined();
+    expect(await stack.db.staffUser.findUniqueOrThrow({ where: { email } })).toMatchObject({ name: 'Niels (den første)', roles: ['admin'] });
+  });
+
+  it('keeps refusing a person whose account an admin deactivated, though the provider still signs them in', async () => {
+    const jar = new CookieJar();
+    expect((await visit(jar, (await throughProvider(jar, `fratraadt-${run}`)).callback)).status).toBe(303);
+    await stack.db.staffUser.update({ where: { email: `fratraadt-${run}@eksempel.dk` }, data: { active: false } });
+    const again = new CookieJar();
+    const answer = await visit(again, (await throughProvider(again, `fratraadt-${run}`)).callback);
+    expect(answer.status).toBe(403);
+    expect(answer.body).toContain('Din medarbejderkonto er deaktiveret');
+    expect(answer.staffToken).toBeUndefined();
+    expect((await stack.db.staffUser.findUniqueOrThrow({ where: { email: `fratraadt-${run}@eksempel.dk` } })).active).toBe(false);
   });
 
   it('signs out locally and at the provider (RP-initiated logout)', async () => {

@@ -114,10 +114,14 @@ export function oidcSignInPages(deps: OidcSignInDependencies): Router {
       deps.log.info({ email, ip, success: false, reason: email ? 'no mapped group' : 'no email claim' }, 'staff OpenID sign-in');
       return refuse(req, res, language, 403, t(language, 'staff.oidcNoRoleTitle'), t(language, 'staff.oidcNoRole', { provider }));
     }
-    const identity = await staffUserFromProvider(deps.db, { subject: signIn.subject, email, name: stringClaim(claims.name) ?? email, roles });
-    await deps.db.staffLoginAttempt.create({ data: { email, ip, success: Boolean(identity) } });
-    deps.log.info({ email, ip, success: Boolean(identity), roles }, 'staff OpenID sign-in');
-    if (!identity) return refuse(req, res, language, 403, t(language, 'staff.oidcNoRoleTitle'), t(language, 'staff.oidcDeactivated'));
+    const account = await staffUserFromProvider(deps.db, { subject: signIn.subject, email, name: stringClaim(claims.name) ?? email, roles });
+    await deps.db.staffLoginAttempt.create({ data: { email, ip, success: 'identity' in account } });
+    deps.log.info({ email, ip, success: 'identity' in account, roles, refused: 'refused' in account ? account.refused : undefined }, 'staff OpenID sign-in');
+    if ('refused' in account) {
+      const reason = account.refused === 'deactivated' ? t(language, 'staff.oidcDeactivated') : t(language, 'staff.oidcEmailInUse');
+      return refuse(req, res, language, 403, t(language, 'staff.oidcNoRoleTitle'), reason);
+    }
+    const { identity } = account;
     const token = await openStaffSession(deps.db, deps.sessionPolicy, identity.id, signIn.idToken);
     res.cookie(cookieName(req, STAFF_COOKIE), token, { httpOnly: true, sameSite: 'lax', secure: deps.secureCookies, path: '/', maxAge: deps.sessionPolicy.absoluteTimeoutMs });
     res.redirect(303, pending.next ?? homeOf(identity));
