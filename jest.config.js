@@ -4,8 +4,9 @@ const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es
 module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': swc, '^.+\\.js$': swc },
-  // The ICU message libraries ship as ES modules only; everything else in node_modules is CommonJS.
-  transformIgnorePatterns: ['/node_modules/(?!(@formatjs|intl-messageformat)/)'],
+  // The ICU message libraries, the OpenID Connect client (with its JOSE and OAuth layers) and the
+  // TOTP library's base32 and hash layers ship as ES modules only; everything else is CommonJS.
+  transformIgnorePatterns: ['/node_modules/(?!(@formatjs|intl-messageformat|openid-client|oauth4webapi|jose|@otplib|@scure|@noble)/)'],
   testMatch: ['<rootDir>/tests/**/*.test.ts'],
   // One Temporal dev server, one fresh PostgreSQL database and one SMTP sink for the whole run.
   globalSetup: '<rootDir>/tests/setup/global-setup.ts',

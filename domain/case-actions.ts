@@ -8,6 +8,8 @@ const freeText = (max: number) => z.string().trim().max(max);
 export const loginSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email()),
   password: z.string().min(1).max(200),
+  /** The six-digit TOTP code of a break-glass account. */
+  oneTimeCode: z.string().regex(/^\d{6}$/).optional(),
 });
 
 export const assignmentSchema = z.object({

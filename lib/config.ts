@@ -4,6 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { registerSettingsProblems, registerSettingsSchema } from './register-settings';
 import { productionSecurityProblems, securitySettingsSchema } from './security-settings';
+import { oidcSettingsProblems, oidcSettingsSchema } from './oidc-settings';
 import { parseDuration } from './durations';
 
 const booleanFromEnv = z
@@ -30,6 +31,7 @@ const urlWithProtocol = (protocols: string[]) =>
 export const configSchema = z.object({
   ...registerSettingsSchema.shape,
   ...securitySettingsSchema.shape,
+  ...oidcSettingsSchema.shape,
   // Required: a service that silently assumed "development" in production would run without its guards.
   NODE_ENV: z.enum(['development', 'test', 'production']),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -162,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push({ variable: 'MUNICIPALITY_ACCOUNT', message: 'is required in production: repayment claims tell associations where to pay' });
   }
   problems.push(...productionSecurityProblems(values));
+  problems.push(...oidcSettingsProblems(values));
   if (problems.length) throw new ConfigError(problems);
   return {
     ...values,

@@ -1,7 +1,8 @@
 import { hash, verify } from '@node-rs/argon2';
 import { parseDuration } from './durations';
-import type { Database } from './db';
+import { isUniqueViolation, type Database } from './db';
 import { generateAccessToken, sha256Hex } from './tokens';
+import { verifyTotpCode } from './totp';
 
 export const STAFF_ROLES = ['caseworker', 'approver', 'admin', 'politician'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
@@ -14,12 +15,12 @@ export interface StaffIdentity {
 }
 
 /**
- * How staff prove who they are. Local accounts now; the municipality's OpenID Connect provider
- * can implement the same interface later.
+ * How staff prove who they are with a local account, and what a session token stands for (also
+ * a session begun at the municipality's OpenID provider: see services/api/pages/staff/oidc-sign-in.ts).
  */
 export interface StaffAuthenticator {
-  /** A session token for valid credentials, or null. */
-  login(email: string, password: string): Promise<{ token: string; identity: StaffIdentity } | null>;
+  /** A session token for valid credentials (and the TOTP code of an account that has a secret), or null. */
+  login(email: string, password: string, oneTimeCode?: string): Promise<{ token: string; identity: StaffIdentity } | null>;
   /** The identity behind a session token, or null when it is unknown, expired or idle too long. */
   authenticate(token: string): Promise<StaffIdentity | null>;
   logout(token: string): Promise<void>;
@@ -39,19 +40,24 @@ export function hashPassword(password: string): Promise<string> {
 // Verifying against a fixed hash when the account does not exist keeps the timing the same.
 let dummyHash: Promise<string> | undefined;
 
-export function createLocalStaffAuthenticator(db: Database, policy: SessionPolicy): StaffAuthenticator {
+export interface LocalSignInRules {
+  /**
+   * Only break-glass accounts (those with a TOTP secret) may sign in with a password: production,
+   * where staff sign in at the municipality's OpenID provider.
+   */
+  breakGlassOnly: boolean;
+}
+
+export function createLocalStaffAuthenticator(db: Database, policy: SessionPolicy, rules: LocalSignInRules = { breakGlassOnly: false }): StaffAuthenticator {
   return {
-    async login(email, password) {
+    async login(email, password, oneTimeCode) {
       const user = await db.staffUser.findUnique({ where: { email: email.trim().toLowerCase() } });
       dummyHash ??= hashPassword('not-a-real-password');
       const valid = await verify(user?.passwordHash ?? (await dummyHash), password).catch(() => false);
       if (!user || !user.active || !valid) return null;
-      const token = generateAccessToken();
-      const now = new Date();
-      await db.staffSession.create({
-        data: { tokenHash: sha256Hex(token), userId: user.id, lastSeenAt: now, expiresAt: new Date(now.getTime() + policy.absoluteTimeoutMs) },
-      });
-      return { token, identity: toIdentity(user) };
+      if (rules.breakGlassOnly && !user.totpSecret) return null;
+      if (user.totpSecret && !(await acceptTotpCode(db, user.id, user.totpSecret, oneTimeCode))) return null;
+      return { token: await openStaffSession(db, policy, user.id), identity: toIdentity(user) };
     },
 
     async authenticate(token) {
@@ -70,6 +76,56 @@ export function createLocalStaffAuthenticator(db: Database, policy: SessionPolic
       await db.staffSession.updateMany({ where: { tokenHash: sha256Hex(token), revokedAt: null }, data: { revokedAt: new Date() } });
     },
   };
+}
+
+// A code counts once: the step it was valid in must be later than the last one accepted.
+async function acceptTotpCode(db: Database, userId: string, secret: string, code: string | undefined): Promise<boolean> {
+  const step = await verifyTotpCode(secret, code);
+  if (step === null) return false;
+  const { count } = await db.staffUser.updateMany({
+    where: { id: userId, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] },
+    data: { totpLastStep: step },
+  });
+  return count === 1;
+}
+
+/** A new server-side session for the account; its token is returned once, only its hash is kept. */
+export async function openStaffSession(db: Database, policy: SessionPolicy, userId: string, idToken?: string): Promise<string> {
+  const token = generateAccessToken();
+  const now = new Date();
+  await db.staffSession.create({
+    data: { tokenHash: sha256Hex(token), userId, lastSeenAt: now, expiresAt: new Date(now.getTime() + policy.absoluteTimeoutMs), idToken: idToken ?? null },
+  });
+  return token;
+}
+
+/**
+ * The staff account of a person the OpenID provider signed in, created on first sign-in and
+ * updated from the provider's claims on each one after (the provider is the source of name,
+ * address and roles). An account an admin created by hand is taken over by its email address the
+ * first time; one an admin deactivated stays refused, and so does an address another of the
+ * provider's accounts already has here.
+ */
+export async function staffUserFromProvider(
+  db: Database,
+  person: { subject: string; email: string; name: string; roles: StaffRole[] },
+): Promise<{ identity: StaffIdentity } | { refused: 'deactivated' | 'emailInUse' }> {
+  const email = person.email.trim().toLowerCase();
+  const existing =
+    (await db.staffUser.findUnique({ where: { oidcSubject: person.subject } })) ??
+    (await db.staffUser.findFirst({ where: { email, oidcSubject: null } }));
+  if (existing && !existing.active) return { refused: 'deactivated' };
+  const fields = { email, name: person.name, roles: person.roles, oidcSubject: person.subject };
+  try {
+    const user = existing
+      ? await db.staffUser.update({ where: { id: existing.id }, data: fields })
+      : await db.staffUser.create({ data: { ...fields, passwordHash: null } });
+    return { identity: toIdentity(user) };
+  } catch (error) {
+    // The address belongs to an account of another person at the provider: an admin must decide.
+    if (isUniqueViolation(error)) return { refused: 'emailInUse' };
+    throw error;
+  }
 }
 
 function toIdentity(user: { id: string; email: string; name: string; roles: string[] }): StaffIdentity {

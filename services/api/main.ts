@@ -27,7 +27,7 @@ async function main(): Promise<void> {
       log.info({ accounts: DEMO_STAFF.map((u) => u.email) }, 'demo staff accounts seeded (password in GRANTFLOW_DEMO_PASSWORD)');
     }
   }
-  const authenticator = createLocalStaffAuthenticator(db, sessionPolicyFrom(config));
+  const authenticator = createLocalStaffAuthenticator(db, sessionPolicyFrom(config), { breakGlassOnly: config.NODE_ENV === 'production' });
 
   const { app, workflows, metricsApp } = createApp({
     config,

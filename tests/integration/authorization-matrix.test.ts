@@ -4,7 +4,8 @@ import { csrfToken } from '../../services/api/http/csrf';
 import { createOpenRound, postJson } from '../support/fixtures';
 import { submitCase, waitForStatus, type SubmittedCase } from '../support/process';
 import { routesOfStack, type AppRoute } from '../support/routes';
-import { startTestStack, type TestStack } from '../support/stack';
+import { startTestStack, testConfig, type TestStack } from '../support/stack';
+import { oidcRedirectUris, oidcTestEnvironment, startTestProvider, type TestProvider } from '../support/oidc-provider';
 import { SECTION_18_SCHEME_ID } from '../support/schemes';
 
 // Every route and method of the app × every kind of caller, each cell asserted. The table below
@@ -116,6 +117,8 @@ const TABLE: Record<string, Expectation> = {
   // Pages
   // /personale leads to sign-in, or to a signed-in person's start page.
   ...withRow(PUBLIC, ['GET /personale', 'GET /personale/log-ind', 'POST /personale/log-ind']),
+  // To the provider (303), and back from it: without the pending sign-in's cookie, 400.
+  ...withRow(PUBLIC, ['GET /personale/log-ind/oidc', 'GET /personale/log-ind/oidc/retur']),
   'POST /personale/log-ud': { row: ANY_STAFF, endsSession: true },
   ...withRow(PUBLIC, ['GET /', 'GET /ansoeg/:slug', 'POST /ansoeg/:slug', 'GET /ansoeg/:slug/kan-ikke-soege', 'GET /ordliste']),
   ...withRow(DRAFT_PAGE, [
@@ -167,6 +170,8 @@ interface StaffAccount {
 
 describe('authorization matrix', () => {
   let stack: TestStack;
+  // Staff sign-in at an OpenID provider is on, so its routes are here too.
+  let provider: TestProvider;
   let routes: AppRoute[];
   let caseA: SubmittedCase;
   let caseB: SubmittedCase;
@@ -187,7 +192,9 @@ describe('authorization matrix', () => {
   }
 
   beforeAll(async () => {
-    stack = await startTestStack();
+    const publicBaseUrl = testConfig().PUBLIC_BASE_URL;
+    provider = await startTestProvider({ ...oidcRedirectUris(publicBaseUrl), accounts: {} });
+    stack = await startTestStack({ config: testConfig(oidcTestEnvironment(provider)) });
     routes = routesOfStack(stack);
 
     const round = await createOpenRound(stack.db);
@@ -231,6 +238,7 @@ describe('authorization matrix', () => {
 
   afterAll(async () => {
     await stack?.stop();
+    await provider?.stop();
   });
 
   function concretePath(path: string): string {

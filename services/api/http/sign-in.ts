@@ -25,7 +25,7 @@ export class SignInThrottled extends ApiError {
  * One sign-in attempt, for the API and the sign-in page alike: refused while the account or the
  * address has too many recent failures, and recorded either way.
  */
-export async function signIn(deps: SignInDependencies, email: string, password: string, ip: string): Promise<{ token: string; identity: StaffIdentity }> {
+export async function signIn(deps: SignInDependencies, email: string, password: string, ip: string, oneTimeCode?: string): Promise<{ token: string; identity: StaffIdentity }> {
   const since = new Date(Date.now() - WINDOW_MS);
   const [accountFailures, addressFailures] = await Promise.all([
     deps.db.staffLoginAttempt.count({ where: { email, success: false, at: { gte: since } } }),
@@ -35,7 +35,7 @@ export async function signIn(deps: SignInDependencies, email: string, password: 
     deps.log.warn({ email, ip, accountFailures, addressFailures }, 'staff login throttled');
     throw new SignInThrottled();
   }
-  const session = await deps.authenticator.login(email, password);
+  const session = await deps.authenticator.login(email, password, oneTimeCode);
   await deps.db.staffLoginAttempt.create({ data: { email, ip, success: Boolean(session) } });
   deps.log.info({ email, ip, success: Boolean(session) }, 'staff login attempt');
   if (!session) throw new ApiError(401, 'login_failed', 'errors.auth.loginFailed');

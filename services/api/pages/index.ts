@@ -3,6 +3,9 @@ import type { AppDependencies } from '../dependencies';
 import type { WorkflowStarter } from '../applications/workflow-starter';
 import { assetsRouter } from './assets';
 import { signInPages } from './staff/sign-in';
+import { oidcSignInPages } from './staff/oidc-sign-in';
+import { createOidcClient } from '../../../lib/oidc-client';
+import { oidcClientSettings } from '../../../lib/oidc-settings';
 import { caseworkPages } from './casework';
 import { applyPages } from './apply';
 import { casePages } from './case';
@@ -23,14 +26,21 @@ export function pagesRouter(deps: PageDependencies): Router {
   router.use(assetsRouter());
   router.use(applyPages(deps));
   router.use(glossaryPages(deps));
+  const oidcSettings = oidcClientSettings(deps.config);
+  const oidc = oidcSettings ? createOidcClient(oidcSettings) : undefined;
+  const sessionPolicy = sessionPolicyFrom(deps.config);
   router.use(
     signInPages({
       ...deps,
       cookieSecret: deps.config.COOKIE_SECRET,
       secureCookies: secureCookies(deps.config),
-      sessionMaxAgeMs: sessionPolicyFrom(deps.config).absoluteTimeoutMs,
+      sessionMaxAgeMs: sessionPolicy.absoluteTimeoutMs,
+      oidc,
     }),
   );
+  if (oidc) {
+    router.use(oidcSignInPages({ ...deps, oidc, cookieSecret: deps.config.COOKIE_SECRET, secureCookies: secureCookies(deps.config), sessionPolicy }));
+  }
   router.use(casePages(deps));
   router.use(caseworkPages({ ...deps, cookieSecret: deps.config.COOKIE_SECRET }));
   router.use(adminPages({ ...deps, cookieSecret: deps.config.COOKIE_SECRET, frame: frameRulesFrom(deps.config) }));

@@ -12,7 +12,7 @@ export const paths: ZodOpenApiPathsObject = {
     post: {
       summary: 'Staff sign-in',
       requestBody: jsonBody(loginSchema.meta({ id: 'Login' })),
-      responses: { 200: { description: '{ token, user }' }, 401: errorResponse('Wrong email or password'), 429: errorResponse('Too many attempts; Retry-After says when to try again') },
+      responses: { 200: { description: '{ token, user }' }, 401: errorResponse('Wrong email, password or one-time code (a break-glass account needs its TOTP code; production opens no other local account)'), 429: errorResponse('Too many attempts; Retry-After says when to try again') },
     },
   },
   '/auth/logout': { post: { summary: 'End the session on the server', security: SECURITY.staff, responses: { 204: { description: 'Signed out' }, 401: errorResponse('Not signed in') } } },
@@ -23,9 +23,9 @@ export const paths: ZodOpenApiPathsObject = {
 export function authRouter(deps: SignInDependencies & { secureCookies: boolean }): Router {
   const router = Router();
   router.post('/auth/login', async (req, res) => {
-    const { email, password } = parseInput(loginSchema, req.body, req);
+    const { email, password, oneTimeCode } = parseInput(loginSchema, req.body, req);
     try {
-      const session = await signIn(deps, email, password, req.ip ?? 'unknown');
+      const session = await signIn(deps, email, password, req.ip ?? 'unknown', oneTimeCode);
       res.set('Cache-Control', 'no-store').json({ token: session.token, user: session.identity });
     } catch (error) {
       if (error instanceof SignInThrottled) res.set('Retry-After', String(error.retryAfterSeconds));

@@ -14,6 +14,9 @@ import { safeNextPath, staffPagesFor } from './access';
 import { alert } from './alert';
 import { homeOf, sendStaffPage } from './shell';
 import { t } from '../../../../locale';
+import type { OidcClient } from '../../../../lib/oidc-client';
+import { sha256Hex } from '../../../../lib/tokens';
+import { OIDC_SIGN_IN_PATH, providerName } from './oidc-sign-in';
 
 // Before there is a session, the sign-in form's CSRF token is bound to a random cookie of its own
 // (so another site cannot sign a browser in to an account of its choosing).
@@ -25,6 +28,8 @@ export interface SignInPageDependencies extends SignInDependencies {
   publicBaseUrl: string;
   secureCookies: boolean;
   sessionMaxAgeMs: number;
+  /** The municipality's OpenID provider, when configured: its button leads the sign-in page. */
+  oidc?: OidcClient;
 }
 
 export function signInPages(deps: SignInPageDependencies): Router {
@@ -50,12 +55,18 @@ export function signInPages(deps: SignInPageDependencies): Router {
         <h1>${t(language, 'staff.signIn')}</h1>
         ${state.notice ? alert('info', state.notice) : ''}
         <p>${t(language, 'staff.signInIntro')}</p>
+        ${deps.oidc
+          ? html`<p><a class="button button-primary" href="${OIDC_SIGN_IN_PATH}${state.next ? `?next=${encodeURIComponent(state.next)}` : ''}">${t(language, 'staff.oidcSignIn', { provider: providerName(deps.oidc, language) })}</a></p>
+              <h2>${t(language, 'staff.localAccount')}</h2>
+              <p>${t(language, 'staff.localAccountIntro')}</p>`
+          : ''}
         <form method="post" action="/personale/log-ind" novalidate>
           ${hiddenField(CSRF_FIELD, csrfToken(deps.cookieSecret, nonce))}
           ${state.next ? hiddenField('next', state.next) : ''}
           ${textField({ name: 'email', label: t(language, 'staff.email'), language, type: 'email', autocomplete: 'username', value: state.email, error: errors.email, width: 'l', maxLength: 254 })}
           ${textField({ name: 'password', label: t(language, 'staff.password'), language, type: 'password', autocomplete: 'current-password', error: errors.password, width: 'l', maxLength: 200 })}
-          <button type="submit" class="button button-primary">${t(language, 'staff.submit')}</button>
+          ${textField({ name: 'oneTimeCode', label: t(language, 'staff.oneTimeCode'), hint: t(language, 'staff.oneTimeCodeHint'), optional: true, language, autocomplete: 'one-time-code', inputMode: 'numeric', width: 's', maxLength: 6 })}
+          <button type="submit" class="button ${deps.oidc ? 'button-secondary' : 'button-primary'}">${t(language, 'staff.submit')}</button>
         </form>`,
     }, status);
   }
@@ -83,13 +94,14 @@ export function signInPages(deps: SignInPageDependencies): Router {
     verifyCsrf(req, deps.cookieSecret, readCookie(req, cookieName(req, SIGN_IN_COOKIE, 'path')) ?? '', deps.publicBaseUrl);
     const email = typeof req.body?.email === 'string' ? req.body.email.trim().toLowerCase() : '';
     const password = typeof req.body?.password === 'string' ? req.body.password : '';
+    const oneTimeCode = typeof req.body?.oneTimeCode === 'string' && req.body.oneTimeCode.trim() ? req.body.oneTimeCode.replace(/\s/g, '').slice(0, 12) : undefined;
     const next = safeNextPath(req.body?.next);
     const errors: FieldErrors = {};
     if (!email) errors.email = t(language, 'staff.emailRequired');
     if (!password) errors.password = t(language, 'staff.passwordRequired');
     if (Object.keys(errors).length) return showForm(req, res, language, { email, errors, next }, 400);
     try {
-      const session = await signIn(deps, email, password.slice(0, 200), req.ip ?? 'unknown');
+      const session = await signIn(deps, email, password.slice(0, 200), req.ip ?? 'unknown', oneTimeCode);
       res.cookie(cookieName(req, STAFF_COOKIE), session.token, { ...cookieOptions, maxAge: deps.sessionMaxAgeMs });
       res.clearCookie(cookieName(req, SIGN_IN_COOKIE, 'path'), { ...cookieOptions, path: '/personale' });
       res.redirect(303, next ?? homeOf(session.identity));
@@ -106,9 +118,14 @@ export function signInPages(deps: SignInPageDependencies): Router {
   });
 
   router.post('/personale/log-ud', staffPagesFor(deps.site, deps.cookieSecret), async (req, res) => {
-    await deps.authenticator.logout(staffTokenOf(res)!);
+    const token = staffTokenOf(res)!;
+    const session = deps.oidc ? await deps.db.staffSession.findUnique({ where: { tokenHash: sha256Hex(token) }, select: { idToken: true } }) : null;
+    await deps.authenticator.logout(token);
     res.clearCookie(cookieName(req, STAFF_COOKIE), cookieOptions);
-    res.redirect(303, '/personale/log-ind?logget-ud=1');
+    const signedOut = '/personale/log-ind?logget-ud=1';
+    // A session begun at the provider ends there too, when it offers RP-initiated logout.
+    const atProvider = session?.idToken ? await deps.oidc?.logoutUrl(session.idToken, `${deps.publicBaseUrl.replace(/\/+$/, '')}${signedOut}`) : undefined;
+    res.redirect(303, atProvider?.href ?? signedOut);
   });
 
   return router;
