@@ -63,7 +63,12 @@ function developmentPayloadKeys(config: PayloadKeySettings): string {
   return fs.readFileSync(file, 'utf8').trim();
 }
 
+/** Encrypts payloads on the way to Temporal and decrypts them on the way back. */
+export function temporalPayloadCodec(config: PayloadKeySettings): PayloadCodec {
+  return new AesGcmPayloadCodec(payloadKeyRing(config));
+}
+
 /** The data converter every client and worker uses: payloads encrypted on the way to Temporal. */
 export function temporalDataConverter(config: PayloadKeySettings): { payloadCodecs: PayloadCodec[] } {
-  return { payloadCodecs: [new AesGcmPayloadCodec(payloadKeyRing(config))] };
+  return { payloadCodecs: [temporalPayloadCodec(config)] };
 }
