@@ -85,6 +85,7 @@ export function createApp(deps: AppDependencies): App {
   app.use(
     temporalCodecRouter({
       authenticator: deps.authenticator,
+      log: deps.log,
       codec: temporalPayloadCodec(deps.config),
       corsOrigins: deps.config.TEMPORAL_CODEC_CORS_ORIGINS?.split(',').map((origin) => origin.trim()) ?? [],
     }),

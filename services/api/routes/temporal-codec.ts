@@ -2,7 +2,8 @@ import express, { Router, type Request, type RequestHandler } from 'express';
 import { z } from 'zod';
 import type { Payload, PayloadCodec } from '@temporalio/common';
 import type { StaffAuthenticator } from '../../../lib/staff-auth';
-import { ApiError, parseInput } from '../http/errors';
+import type { Logger } from '../../../lib/logger';
+import { ApiError, errorHandler, parseInput } from '../http/errors';
 import { bearerToken, hasRole, STAFF_COOKIE } from '../http/staff';
 import { cookieName } from '../http/cookies';
 import { readCookie } from '../pages/page-language';
@@ -25,9 +26,10 @@ export interface TemporalCodecRouterDependencies {
   codec: PayloadCodec;
   /** Browser origins allowed to call the codec (the Web UI's); none: same-origin and non-browser callers only. */
   corsOrigins: string[];
+  log: Logger;
 }
 
-export function temporalCodecRouter({ authenticator, codec, corsOrigins }: TemporalCodecRouterDependencies): Router {
+export function temporalCodecRouter({ authenticator, codec, corsOrigins, log }: TemporalCodecRouterDependencies): Router {
   const router = Router();
   router.use('/codec', codecCors(corsOrigins));
   const requireAdmin: RequestHandler = async (req, res, next) => {
@@ -54,6 +56,8 @@ export function temporalCodecRouter({ authenticator, codec, corsOrigins }: Tempo
     }
     res.json({ payloads: decoded.map(toJson) });
   });
+  // JSON errors whatever the caller accepts: the codec is an API, never a page.
+  router.use('/codec', errorHandler(log));
   return router;
 }
 
