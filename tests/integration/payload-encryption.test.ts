@@ -3,11 +3,12 @@ import { Client, type WorkflowHandle } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { generatePayloadKeyEntry, KEY_ID_METADATA } from '../../lib/payload-codec';
 import { createOpenRound, postJson } from '../support/fixtures';
-import { decryptPayloads } from '../support/histories';
+import { Worker } from '@temporalio/worker';
+import { decryptPayloads, historyFixture, historyFromFixture } from '../support/histories';
 import { submitCase, waitForStatus, type SubmittedCase } from '../support/process';
 import { signedInStaff } from '../support/staff';
 import { startTestStack, testConfig, type TestStack } from '../support/stack';
-import { temporalPayloadCodec } from '../../lib/temporal';
+import { temporalDataConverter, temporalPayloadCodec } from '../../lib/temporal';
 import { caseStateQuery } from '../../workflows/messages';
 
 // Workflow histories hold what people wrote: an association's answer, a caseworker's email. Read
@@ -120,6 +121,19 @@ describe('rotating the key', () => {
     expect([...keyIds].sort()).toEqual(['new', 'old']);
     const oldKeyOnly = temporalPayloadCodec(first.config);
     await expect(decryptPayloads(await rawHistory(rotated, handle), oldKeyOnly)).rejects.toThrow(/unknown key id new/);
+  });
+
+  it('records the history as a fixture in clear, and the fixture replays under any key', async () => {
+    const fixture = await historyFixture(await rawHistory(rotated, submitted.handle), temporalPayloadCodec(rotated.config));
+    const written = JSON.stringify(fixture);
+    expect(written).not.toContain('binary/encrypted');
+    expect(written).not.toContain(Buffer.from('binary/encrypted').toString('base64'));
+    const someOtherKey = temporalDataConverter(testConfig({ TEMPORAL_PAYLOAD_KEYS: generatePayloadKeyEntry('later') }));
+    await Worker.runReplayHistory(
+      { workflowBundle: { codePath: process.env.GRANTFLOW_TEST_WORKFLOW_BUNDLE! }, dataConverter: someOtherKey },
+      historyFromFixture(JSON.parse(written)),
+      submitted.handle.workflowId,
+    );
   });
 });
 

@@ -21,10 +21,14 @@ const OBJECT_OPTIONS = { longs: String, enums: String, bytes: String } as const;
  */
 export async function recordHistory(handle: WorkflowHandle, name: string): Promise<void> {
   if (process.env.RECORD_HISTORIES !== '1') return;
-  // Kept in clear: the fixtures must replay under any later run's key.
-  const history = History.create(await decryptPayloads(await handle.fetchHistory(), temporalPayloadCodec(loadConfig())));
+  const fixture = await historyFixture(await handle.fetchHistory(), temporalPayloadCodec(loadConfig()));
   fs.mkdirSync(HISTORIES_DIR, { recursive: true });
-  fs.writeFileSync(path.join(HISTORIES_DIR, `${name}.json`), `${JSON.stringify(History.toObject(history, OBJECT_OPTIONS), null, 1)}\n`);
+  fs.writeFileSync(path.join(HISTORIES_DIR, `${name}.json`), `${JSON.stringify(fixture, null, 1)}\n`);
+}
+
+/** A history as a fixture file holds it: decrypted, since fixtures must replay under any later run's key. */
+export async function historyFixture(history: temporal.api.history.v1.IHistory, codec: PayloadCodec): Promise<object> {
+  return History.toObject(History.create(await decryptPayloads(history, codec)), OBJECT_OPTIONS);
 }
 
 /** Every encrypted payload anywhere in a history, replaced by its clear form. */
@@ -37,5 +41,9 @@ export async function decryptPayloads<T>(value: T, codec: PayloadCodec): Promise
 }
 
 export function readHistory(file: string): temporal.api.history.v1.IHistory {
-  return History.fromObject(JSON.parse(fs.readFileSync(path.join(HISTORIES_DIR, file), 'utf8')));
+  return historyFromFixture(JSON.parse(fs.readFileSync(path.join(HISTORIES_DIR, file), 'utf8')));
+}
+
+export function historyFromFixture(fixture: object): temporal.api.history.v1.IHistory {
+  return History.fromObject(fixture);
 }
