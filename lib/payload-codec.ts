@@ -84,10 +84,12 @@ function metadataText(payload: Payload, name: string): string | undefined {
 export function parsePayloadKeys(setting: string): Map<string, Buffer> {
   const keys = new Map<string, Buffer>();
   for (const entry of setting.split(',').map((part) => part.trim()).filter(Boolean)) {
+    // Messages never repeat what was written: a misplaced separator could put key bytes in a log.
     const separator = entry.indexOf(':');
+    if (separator < 1) throw new Error('each entry is key-id:base64key');
     const keyId = entry.slice(0, separator).trim();
     const key = Buffer.from(entry.slice(separator + 1).trim(), 'base64');
-    if (separator < 1 || !/^[\w.-]+$/.test(keyId)) throw new Error(`"${keyId || entry.slice(0, 8)}…" is not a key id (letters, digits, . _ -)`);
+    if (!/^[\w.-]{1,64}$/.test(keyId)) throw new Error('a key id is 1–64 letters, digits, dots, dashes or underscores');
     if (key.length !== 32) throw new Error(`key ${keyId} is ${key.length} bytes; AES-256 needs 32 (base64 of 32 random bytes)`);
     if (keys.has(keyId)) throw new Error(`key id ${keyId} appears twice`);
     keys.set(keyId, key);

@@ -56,7 +56,16 @@ describe('the AES-256-GCM payload codec', () => {
     expect([...parsePayloadKeys(`${first}, ${second}`).keys()]).toEqual(['2026-01', '2026-07']);
     expect(() => parsePayloadKeys('k1:c2hvcnQ=')).toThrow(/k1 is 5 bytes; AES-256 needs 32/);
     expect(() => parsePayloadKeys(`${first},${first}`)).toThrow(/appears twice/);
-    expect(() => parsePayloadKeys(first.slice(first.indexOf(':') + 1))).toThrow(/not a key id/);
+    const keyWithoutId = first.slice(first.indexOf(':') + 1);
+    expect(() => parsePayloadKeys(keyWithoutId)).toThrow(/each entry is key-id:base64key/);
+    expect(() => parsePayloadKeys(`nøgle 1:${keyWithoutId}`)).toThrow(/a key id is 1–64 letters/);
+    for (const wrong of [keyWithoutId, `nøgle 1:${keyWithoutId}`]) {
+      try {
+        parsePayloadKeys(wrong);
+      } catch (error) {
+        expect((error as Error).message).not.toContain(keyWithoutId.slice(0, 6));
+      }
+    }
     expect(() => parsePayloadKeys(' , ')).toThrow(/names no key/);
   });
 });

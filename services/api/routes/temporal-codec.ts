@@ -40,6 +40,7 @@ export function temporalCodecRouter({ authenticator, codec, corsOrigins, log }: 
       throw new ApiError(401, 'unauthorized', 'errors.auth.staffRequired');
     }
     if (!hasRole(staff, 'admin')) throw new ApiError(403, 'forbidden', 'errors.auth.roleRequired');
+    res.locals.codecCaller = staff.email;
     res.set('Cache-Control', 'no-store');
     next();
   };
@@ -54,6 +55,8 @@ export function temporalCodecRouter({ authenticator, codec, corsOrigins, log }: 
     } catch {
       throw new ApiError(400, 'undecryptable', 'errors.codec.undecryptable');
     }
+    // Who read which namespace's payloads in clear: the histories hold personal data.
+    log.info({ staff: res.locals.codecCaller, namespace: req.get('x-namespace')?.slice(0, 100), payloads: decoded.length }, 'workflow payloads decoded');
     res.json({ payloads: decoded.map(toJson) });
   });
   // JSON errors whatever the caller accepts: the codec is an API, never a page.
