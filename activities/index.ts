@@ -12,6 +12,7 @@ import { createRepaymentLetterActivities } from './letters/store-repayment-lette
 import { createCaseEmailActivities, type CaseEmailSettings } from './mail/case-emails';
 import type { BusinessRegister } from '../lib/register';
 import { createScreeningActivities } from './screening';
+import { createStaffRecordActivities } from './staff-records';
 
 export interface ActivityDependencies {
   db: Database;
@@ -31,6 +32,7 @@ export function createActivities(deps: ActivityDependencies) {
     ...createCaseRecordActivities(deps),
     ...createConsultationActivities(deps),
     ...createScreeningActivities(deps),
+    ...createStaffRecordActivities(deps),
     ...createDecisionLetterActivities(deps),
     ...createReconsiderationActivities(deps),
     ...createReconsiderationLetterActivities(deps),

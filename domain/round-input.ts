@@ -5,6 +5,7 @@ import { BUDGET_CATEGORIES, TARGET_GROUPS } from './categories';
 import { legalFrameSchema } from './legal-frame';
 import { processSettingsSchema } from './round-settings';
 import { DEFAULT_REPORTING_TIERS } from './tiers';
+import { CALENDAR_DATE, END_OF_DAY, START_OF_DAY, wallTimeToInstant } from './time-zone';
 import { reportingTiersSchema } from './tier-schemas';
 
 // What an administrator sends to create or change a funding round. Amounts are whole kroner,
@@ -27,6 +28,27 @@ export const slugSchema = z
 
 // An opening or closing time without a zone would be read differently by different servers.
 const instantSchema = z.iso.datetime({ offset: true });
+
+/**
+ * An opening or closing: an instant with its zone, or a date alone, which means that day on the
+ * municipality's clocks: a round opens as its first day begins and closes as its last day ends
+ * ("closesAt": "2028-01-01" is 1 January 2028 at 23:59:59.999 Danish time). Stored as the instant.
+ */
+function momentSchema(dateMeans: 'start' | 'end') {
+  return z
+    .string()
+    .transform((value, ctx) => {
+      if (CALENDAR_DATE.test(value)) {
+        const at = wallTimeToInstant(value, dateMeans === 'end' ? END_OF_DAY : START_OF_DAY);
+        if (at) return at.toISOString();
+      } else if (instantSchema.safeParse(value).success) {
+        return value;
+      }
+      ctx.addIssue({ code: 'custom', message: messageKey('errors.round.momentFormat') });
+      return z.NEVER;
+    })
+    .meta({ description: `An ISO 8601 date-time with offset, or a date (YYYY-MM-DD): the ${dateMeans} of that day in the municipality’s time zone.` });
+}
 
 /** 0 kr is allowed: every approval then needs a second signature. */
 const thresholdSchema = z
@@ -92,9 +114,9 @@ const roundFields = {
   /** The most one application can ask for. */
   maxAmount: wholeKronerSchema,
   fourEyesThreshold: thresholdSchema,
-  opensAt: instantSchema,
+  opensAt: momentSchema('start'),
   /** Null: open until further notice (continuous rounds only). */
-  closesAt: instantSchema.nullable(),
+  closesAt: momentSchema('end').nullable(),
   mode: z.enum(ROUND_MODES),
   targetGroups: distinct(z.enum(TARGET_GROUPS), TARGET_GROUPS.length),
   excludedCostCategories: distinct(z.enum(BUDGET_CATEGORIES), BUDGET_CATEGORIES.length),

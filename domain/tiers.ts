@@ -1,5 +1,8 @@
 import { parseDuration } from '../lib/durations';
+import { addDays, calendarDateIn, DANISH_TIME_ZONE, endOfDayIn, isEndOfDayIn } from './time-zone';
 import { kronerToOre } from './money';
+
+export { calendarDateIn, DANISH_TIME_ZONE } from './time-zone';
 
 // How much paperwork a grant costs the association grows with the amount: the application
 // documents asked for up front, and the follow-up report afterwards (DOMAIN.md §7). Every
@@ -79,8 +82,8 @@ export type ReportDueRule =
   | { kind: 'fixed_date_next_year'; month: number; day: number }
   | { kind: 'after_activity_end'; duration: string };
 
-/** Municipal deadlines are Danish calendar days (Europe/Oslo keeps the same clock since 1980). */
-export const DANISH_TIME_ZONE = 'Europe/Copenhagen';
+
+const DAY_MS = 86_400_000;
 
 // A year without 29 February: a fixed yearly date must exist every year.
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
@@ -106,87 +109,23 @@ export function reportDueDate(
       if (!isDateInEveryYear(rule.month, rule.day)) {
         throw new RangeError(`Not a date that exists every year: month ${rule.month}, day ${rule.day}`);
       }
-      const decisionYear = zonedParts(dates.decidedAt, timeZone).year;
-      return zonedWallTimeToInstant({ year: decisionYear + 1, month: rule.month, day: rule.day }, END_OF_DAY, timeZone);
+      const decisionYear = Number(calendarDateIn(dates.decidedAt, timeZone).slice(0, 4));
+      return endOfDayIn(`${String(decisionYear + 1).padStart(4, '0')}-${String(rule.month).padStart(2, '0')}-${String(rule.day).padStart(2, '0')}`, timeZone);
     }
-    case 'after_activity_end':
+    case 'after_activity_end': {
       assertValidDate(dates.activityEnd, 'activityEnd');
-      return new Date(dates.activityEnd.getTime() + parseDuration(rule.duration));
+      const periodMs = parseDuration(rule.duration);
+      // Whole days after an activity that ends with its day are counted on the calendar and end
+      // with their day, also across a change to or from daylight saving time (never "kl. 22.59"
+      // or a day late); shorter periods are exact.
+      if (periodMs % DAY_MS === 0 && isEndOfDayIn(dates.activityEnd, timeZone)) {
+        return endOfDayIn(addDays(calendarDateIn(dates.activityEnd, timeZone), periodMs / DAY_MS), timeZone);
+      }
+      return new Date(dates.activityEnd.getTime() + periodMs);
+    }
   }
 }
 
 function assertValidDate(value: Date, name: string): void {
   if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw new RangeError(`${name} is not a valid date`);
-}
-
-// ── Calendar days in a time zone ────────────────────────────────────────────────────────────
-// Deadlines and "before the submission date" are about the calendar in Denmark, not UTC: an
-// application sent at 00:30 Danish time on 3 May was sent on 3 May, though UTC still says 2 May.
-
-interface ZonedParts {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-const END_OF_DAY = { hour: 23, minute: 59, second: 59, millisecond: 999 } as const;
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-function zonedParts(instant: Date, timeZone: string): ZonedParts {
-  const parts: Partial<Record<Intl.DateTimeFormatPartTypes, number>> = {};
-  for (const part of formatterFor(timeZone).formatToParts(instant)) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  }
-  const { year, month, day, hour, minute, second } = parts;
-  if ([year, month, day, hour, minute, second].some((value) => value === undefined || Number.isNaN(value))) {
-    throw new RangeError(`Cannot read the calendar date of ${instant.toISOString()} in ${timeZone}`);
-  }
-  return { year: year!, month: month!, day: day!, hour: hour!, minute: minute!, second: second! };
-}
-
-/** How far the zone's clock is ahead of UTC at an instant, in milliseconds. */
-function zoneOffsetMs(instantMs: number, timeZone: string): number {
-  const wholeSecond = Math.floor(instantMs / 1000) * 1000;
-  const p = zonedParts(new Date(wholeSecond), timeZone);
-  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - wholeSecond;
-}
-
-function zonedWallTimeToInstant(
-  date: { year: number; month: number; day: number },
-  time: { hour: number; minute: number; second: number; millisecond: number },
-  timeZone: string,
-): Date {
-  const asIfUtc = Date.UTC(date.year, date.month - 1, date.day, time.hour, time.minute, time.second, time.millisecond);
-  // The offset at the guess can differ from the offset at the answer around a daylight-saving
-  // change, so look again from the first answer.
-  const firstGuess = asIfUtc - zoneOffsetMs(asIfUtc, timeZone);
-  return new Date(asIfUtc - zoneOffsetMs(firstGuess, timeZone));
-}
-
-/** The calendar date (YYYY-MM-DD) an instant falls on in a time zone (Danish by default). */
-export function calendarDateIn(instant: Date, timeZone: string = DANISH_TIME_ZONE): string {
-  const { year, month, day } = zonedParts(instant, timeZone);
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }

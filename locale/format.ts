@@ -1,6 +1,7 @@
 import { LOCALE_TAGS, type Language } from '../lib/languages';
 import { intlFor, plainSpaces } from './translate';
 import { localeSettings } from './settings';
+import { isEndOfDayIn } from '../domain/time-zone';
 
 // Every number, amount, date and time people read is formatted here, in the reader's language
 // and the municipality's time zone and currency.
@@ -56,6 +57,16 @@ export function formatDate(language: Language, value: Date | string, style: Date
 /** A moment as date and time of day in the municipality's time zone. */
 export function formatDateTime(language: Language, value: Date | string, style: DateStyle = 'medium'): string {
   return plainSpaces(intlFor(language).formatDate(toDate(value), { dateStyle: style, timeStyle: 'short' }));
+}
+
+/**
+ * A deadline as people mean it: one that ends with its day is its date alone ("1. januar 2028",
+ * never "kl. 23.59"); one at another time of day keeps its time, so no one is told a whole day
+ * they do not have.
+ */
+export function formatDeadline(language: Language, value: Date | string, style: DateStyle = 'long'): string {
+  const instant = toDate(value);
+  return isEndOfDayIn(instant, localeSettings().timeZone) ? formatDate(language, instant, style) : formatDateTime(language, instant, style);
 }
 
 export function formatTime(language: Language, value: Date | string): string {

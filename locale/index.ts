@@ -3,7 +3,7 @@
 export { LANGUAGES, DEFAULT_LANGUAGE, LOCALE_TAGS, isLanguage, pickLanguage, type Language } from '../lib/languages';
 export type { MessageKey } from './catalogue';
 export { t, hasMessage, type MessageValues } from './translate';
-export { formatMoney, formatKroner, formatNumber, formatPercent, formatBytes, formatDate, formatDateTime, formatTime, type DateStyle } from './format';
+export { formatMoney, formatKroner, formatNumber, formatPercent, formatBytes, formatDate, formatDateTime, formatDeadline, formatTime, type DateStyle } from './format';
 export { configureLocale, localeSettings, DEFAULT_LOCALE_SETTINGS, type LocaleSettings } from './settings';
 export { zodErrorMap } from './zod';
 export { localeFor, type Locale } from './locale';

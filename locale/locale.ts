@@ -1,6 +1,6 @@
 import type { Language } from '../lib/languages';
 import type { MessageKey } from './catalogue';
-import { formatDate, formatDateTime, formatKroner, formatMoney, formatNumber, type DateStyle } from './format';
+import { formatDate, formatDateTime, formatDeadline, formatKroner, formatMoney, formatNumber, type DateStyle } from './format';
 import { t, type MessageValues } from './translate';
 
 /** One reader's language, bound: what a page, email or letter renders with. */
@@ -12,6 +12,8 @@ export interface Locale {
   number(value: number | bigint): string;
   date(value: Date | string, style?: DateStyle): string;
   dateTime(value: Date | string, style?: DateStyle): string;
+  /** A deadline: its date alone when it ends with its day, else date and time. */
+  deadline(value: Date | string, style?: DateStyle): string;
 }
 
 export function localeFor(language: Language): Locale {
@@ -23,5 +25,6 @@ export function localeFor(language: Language): Locale {
     number: (value) => formatNumber(language, value),
     date: (value, style) => formatDate(language, value, style),
     dateTime: (value, style) => formatDateTime(language, value, style),
+    deadline: (value, style) => formatDeadline(language, value, style),
   };
 }

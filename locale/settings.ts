@@ -1,3 +1,5 @@
+import { setMunicipalityTimeZone } from '../domain/time-zone';
+
 /**
  * One policy for time and money per deployment: every date and time people read is shown in the
  * municipality's time zone, every amount in its currency. Services set it once at start-up from
@@ -19,6 +21,7 @@ export function configureLocale(settings: Partial<LocaleSettings>): void {
   new Intl.DateTimeFormat('en', { timeZone: next.timeZone });
   if (next.timeZone === current.timeZone && next.currency === current.currency) return;
   current = next;
+  setMunicipalityTimeZone(next.timeZone);
   for (const listener of listeners) listener();
 }
 

@@ -1,16 +1,23 @@
-import { condition } from '@temporalio/workflow';
+import { condition, patched } from '@temporalio/workflow';
 import { consultationDeadlineProblem, consultationReminderOffsets } from '../domain/consultation';
 import { activities } from './activities';
 import type { CaseContext } from './case-journal';
+import { backToCaseworker } from './back-to-caseworker';
+import { DANISH_TIME_ZONE, deadlineAfter } from '../domain/time-zone';
 import { invalidInput } from './refusals';
 import type { ConsultInput, OpenConsultation } from './messages';
 
 // Partshøring (forvaltningsloven § 19): before a decision rests on facts the association has not
 // itself given, they are sent to it for comment; the case waits for the comments or the deadline.
 
-/** The answer deadline a consultation gets: the one asked for, or the round's answer deadline from now. */
-function answerByOf({ input }: CaseContext, answerBy: string | undefined): Date {
-  return answerBy ? new Date(answerBy) : new Date(Date.now() + input.round.timings.answerDeadlineMs);
+/**
+ * The answer deadline a consultation gets: the one asked for, or the round's answer deadline from
+ * now (whole days ending with the last of them on Danish clocks, once `endOfDay` says so).
+ */
+function answerByOf({ input }: CaseContext, answerBy: string | undefined, endOfDay = false): Date {
+  if (answerBy) return new Date(answerBy);
+  const period = input.round.timings.answerDeadlineMs;
+  return endOfDay ? deadlineAfter(new Date(), period, DANISH_TIME_ZONE) : new Date(Date.now() + period);
 }
 
 /** Refuses a consultation without facts or with a deadline that has passed or lies too far ahead. */
@@ -33,7 +40,7 @@ export async function sendConsultation(context: CaseContext, { caseworker, facts
     facts: facts.map((fact) => ({ text: fact.text.trim(), ...(fact.source ? { source: fact.source } : {}) })),
     message: message.trim(),
     sentAt: new Date().toISOString(),
-    answerBy: answerByOf(context, answerBy).toISOString(),
+    answerBy: answerByOf(context, answerBy, !answerBy && patched('consultation-deadline-end-of-day')).toISOString(),
   };
   memory.openConsultation = consultation;
   await journal.inOrder(() => activities.createConsultation({ applicationId: input.applicationId, ...consultation }));
@@ -42,10 +49,11 @@ export async function sendConsultation(context: CaseContext, { caseworker, facts
 }
 
 /**
- * Waits for the association's comments, reminding it before the deadline. Either way the case
+ * Waits for the association’s comments, reminding it before the deadline. Either way the case
  * goes back to its caseworker (IN_REVIEW) with what happened recorded; a withdrawal ends the wait.
  */
-export async function awaitComments({ input, memory, journal }: CaseContext, consultation: OpenConsultation): Promise<'answered' | 'deadline_passed' | 'withdrawn'> {
+export async function awaitComments(context: CaseContext, consultation: OpenConsultation): Promise<'answered' | 'deadline_passed' | 'withdrawn'> {
+  const { input, memory, journal } = context;
   const { applicationId } = input;
   const { sequence } = consultation;
   const answeredOrWithdrawn = () => memory.comments !== null || memory.withdrawal !== null;
@@ -68,10 +76,13 @@ export async function awaitComments({ input, memory, journal }: CaseContext, con
   if (!comments) {
     const at = new Date().toISOString();
     await journal.inOrder(() => activities.markConsultationDeadlinePassed({ applicationId, sequence, at }));
-    await journal.record('consultation_deadline_passed', 'system', 'IN_REVIEW', { sequence });
+    if (patched('keep-caseworker')) await backToCaseworker(context, 'consultation_deadline_passed', 'system', { sequence });
+    else await journal.record('consultation_deadline_passed', 'system', 'IN_REVIEW', { sequence });
     return 'deadline_passed';
   }
   await journal.inOrder(() => activities.saveConsultationComments({ applicationId, comments }));
-  await journal.record('consultation_answered', 'applicant', 'IN_REVIEW', { sequence, documents: comments.documentIds.length });
+  const details = { sequence, documents: comments.documentIds.length };
+  if (patched('keep-caseworker')) await backToCaseworker(context, 'consultation_answered', 'applicant', details);
+  else await journal.record('consultation_answered', 'applicant', 'IN_REVIEW', details);
   return 'answered';
 }

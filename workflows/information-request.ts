@@ -1,6 +1,8 @@
-import { condition } from '@temporalio/workflow';
+import { condition, patched } from '@temporalio/workflow';
 import { activities } from './activities';
 import type { CaseContext } from './case-journal';
+import { backToCaseworker } from './back-to-caseworker';
+import { DANISH_TIME_ZONE, deadlineAfter } from '../domain/time-zone';
 import type { OpenInformationRequest } from './messages';
 
 /** Asks the association for what is missing; the case waits for its answer. */
@@ -16,6 +18,11 @@ export async function askApplicant({ input, memory, journal }: CaseContext, requ
     message,
     answerBy: new Date(createdAt.getTime() + input.round.timings.answerDeadlineMs).toISOString(),
   };
+  // Whole days to answer end with the last of them on Danish clocks; reminders count from the asking.
+  if (patched('information-deadline-end-of-day')) {
+    request.answerBy = deadlineAfter(createdAt, input.round.timings.answerDeadlineMs, DANISH_TIME_ZONE).toISOString();
+    request.requestedAt = createdAt.toISOString();
+  }
   memory.openRequest = request;
   await journal.inOrder(() => activities.createInformationRequest({ applicationId: input.applicationId, ...request, createdAt: createdAt.toISOString() }));
   await journal.record('information_requested', requestedBy, 'AWAITING_APPLICANT', { sequence, items });
@@ -26,7 +33,7 @@ export async function askApplicant({ input, memory, journal }: CaseContext, requ
 export async function awaitAnswer({ input, memory, journal }: CaseContext, request: OpenInformationRequest): Promise<'answered' | 'withdrawn' | 'lapsed'> {
   const { timings } = input.round;
   const answeredOrWithdrawn = () => memory.answer !== null || memory.withdrawal !== null;
-  const requestedAt = Date.parse(request.answerBy) - timings.answerDeadlineMs;
+  const requestedAt = request.requestedAt ? Date.parse(request.requestedAt) : Date.parse(request.answerBy) - timings.answerDeadlineMs;
   for (const offset of timings.answerRemindersMs) {
     if (offset >= timings.answerDeadlineMs) break;
     const wait = Math.max(0, requestedAt + offset - Date.now());
@@ -46,6 +53,9 @@ export async function awaitAnswer({ input, memory, journal }: CaseContext, reque
   }
   await journal.inOrder(() => activities.saveSupplement({ applicationId: input.applicationId, supplement: received }));
   memory.openRequest = null;
-  await journal.record('information_received', 'applicant', 'IN_QUEUE', { sequence: request.sequence, documents: received.documentIds.length });
+  const details = { sequence: request.sequence, documents: received.documentIds.length };
+  // Back to the caseworker who asked; a request from screening (nobody asked yet) goes to the queue.
+  if (patched('keep-caseworker')) await backToCaseworker({ input, memory, journal }, 'information_received', 'applicant', details);
+  else await journal.record('information_received', 'applicant', 'IN_QUEUE', details);
   return 'answered';
 }

@@ -43,6 +43,8 @@ export interface OpenInformationRequest {
   items: string[];
   message: string;
   answerBy: string;
+  /** When it was asked (reminders count from it); absent in requests made before deadlines ended with their day. */
+  requestedAt?: string;
 }
 
 /** What the case looks like to the people working on it, and what they may do right now. */

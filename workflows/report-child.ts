@@ -1,7 +1,8 @@
-import { ParentClosePolicy, startChild, workflowInfo, type ChildWorkflowHandle } from '@temporalio/workflow';
+import { ParentClosePolicy, patched, startChild, workflowInfo, type ChildWorkflowHandle } from '@temporalio/workflow';
 import { reportWorkflowId } from '../domain/workflow-ids';
 import { reportDueDate, reportRequirementFor, type ReportRequirement } from '../domain/tiers';
 import { reportOpensAt } from '../domain/report-window';
+import { DANISH_TIME_ZONE, endOfDayIn } from '../domain/time-zone';
 import type { CaseContext } from './case-journal';
 import { followUpReport } from './follow-up-report';
 import { reportTermsSignal, type ProposedDecision } from './messages';
@@ -17,7 +18,7 @@ export function reportTermsFor({ input }: CaseContext, decision: ProposedDecisio
     requirement: reportRequirementFor(BigInt(decision.amountGrantedOre), input.round.reportingTiers),
     dueAt: reportDueDate(input.round.timings.reportDue, {
       decidedAt: new Date(decision.decidedAt),
-      activityEnd: new Date(`${input.activityEndDate}T23:59:59Z`),
+      activityEnd: patched('deadline-end-of-day') ? endOfDayIn(input.activityEndDate, DANISH_TIME_ZONE) : new Date(`${input.activityEndDate}T23:59:59Z`),
     }).toISOString(),
   };
 }

@@ -1,5 +1,5 @@
 import type { Database } from '../../lib/db';
-import { isLanguage, type Language } from '../../lib/languages';
+import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../../lib/languages';
 import { generateAccessToken, sha256Hex } from '../../lib/tokens';
 import { findStaffPerson } from '../../lib/staff-people';
 import { formatCaseReference } from '../../domain/reference';
@@ -31,15 +31,19 @@ export interface CaseEmailSettings {
 
 const DAY_MS = 86_400_000;
 
+/** Emails to the case's caseworker rather than to the association. */
+const TO_CASEWORKER: readonly EmailKind[] = ['report_escalation', 'back_to_caseworker'];
+
 /** Emails about a case, composed from the read model in the application's language. */
 export function createCaseEmailActivities({ db, settings }: { db: Database; settings: CaseEmailSettings }) {
   const municipalityContact = { name: settings.municipalityDepartment, phone: settings.municipalityPhone, email: settings.municipalityEmail };
   async function compose(request: CaseEmailRequest): Promise<ComposedEmail> {
     const application = await db.application.findUniqueOrThrow({ where: { id: request.applicationId }, include: { round: true } });
-    const language: Language = isLanguage(application.language) ? application.language : 'da';
-    const toCaseworker = request.kind === 'report_escalation';
+    const toCaseworker = TO_CASEWORKER.includes(request.kind);
+    // Staff read the service in the municipality's language; the association in the one it chose.
+    const language: Language = !toCaseworker && isLanguage(application.language) ? application.language : DEFAULT_LANGUAGE;
     const caseUrl = toCaseworker
-      ? new URL(`/sagsbehandling/sager/${application.id}`, settings.publicBaseUrl).toString()
+      ? new URL(`/personale/sager/${application.id}`, settings.publicBaseUrl).toString()
       : await privateLink(application.id, request.kind);
     const common: EmailCommon = {
       municipalityName: settings.municipalityName,
@@ -65,6 +69,11 @@ export function createCaseEmailActivities({ db, settings }: { db: Database; sett
     return url.toString();
   }
 
+  /** The caseworker greeted by name; one with no printable name by the department's. */
+  async function caseworkerName(assignee: unknown): Promise<string> {
+    return (typeof assignee === 'string' ? (await findStaffPerson(db, assignee))?.name : undefined) ?? settings.municipalityDepartment;
+  }
+
   async function kindData(request: CaseEmailRequest, common: EmailCommon, submittedAt: Date, round: { name: string; closesAt: Date | null }): Promise<EmailData[EmailKind]> {
     const { applicationId, kind, extra } = request;
     switch (kind) {
@@ -87,6 +96,8 @@ export function createCaseEmailActivities({ db, settings }: { db: Database; sett
       case 'lapsed':
       case 'withdrawn':
         return common;
+      case 'back_to_caseworker':
+        return { ...common, caseworkerName: await caseworkerName(extra.assignee), reason: extra.reason as EmailData['back_to_caseworker']['reason'] };
       case 'decision': {
         // A changed decision's email tells when its difference is paid (a claim back has no payout date).
         const decisionSequence = Number(extra.decisionSequence ?? 1);
@@ -148,7 +159,7 @@ export function createCaseEmailActivities({ db, settings }: { db: Database; sett
           return {
             ...common,
             ...deadline,
-            caseworkerName: (typeof extra.assignee === 'string' ? (await findStaffPerson(db, extra.assignee))?.name : undefined) ?? settings.municipalityDepartment,
+            caseworkerName: await caseworkerName(extra.assignee),
             overdueDays: Math.max(0, Math.floor((Date.now() - report.dueAt.getTime()) / DAY_MS)),
             remindersSent: report.remindersSent,
           };

@@ -1,4 +1,5 @@
 import type { Count } from '../../domain/stats/suppression';
+import type { GroupFigures, ShownKeyFigures } from '../../domain/stats/analysis';
 
 // What the council brief shows: the part of the statistics summary it reads.
 
@@ -16,7 +17,8 @@ export interface CouncilBriefData {
   turnaround: {
     total: { medianDays: number | null; p90Days: number | null };
     municipality: { medianDays: number | null };
-    applicant: { medianDays: number | null };
+    /** The cases that waited for the association, and the median of that wait. */
+    applicant: { cases: Count; medianDays: number | null };
     decided: Count;
     targetDays: number | null;
     withinTargetShare: number | null;
@@ -33,9 +35,27 @@ export interface CouncilBriefData {
     withdrawn: Count;
   };
   outcomes: { approvalRate: number | null; reasons: Labelled[]; requestedKroner: number | null; grantedKroner: number | null };
-  budget: { roundId: string; roundName: string; budgetKroner: number; grantedKroner: number; usedShare: number }[];
+  /** The cases submitted in the period, where each stands now. */
+  funnel: { cases: { received: Count; decided: Count; granted: Count; lapsed: Count; withdrawn: Count; open: Count } };
+  budget: {
+    roundId: string;
+    roundName: string;
+    budgetKroner: number;
+    requestedKroner: number;
+    grantedKroner: number;
+    demandShare: number | null;
+    usedShare: number | null;
+    requestedOverBudgetKroner: number;
+    overBudgetKroner: number;
+  }[];
   reach: { submitted: Count; firstTimeShare: number | null };
   reporting: { onTimeShare: number | null };
+  analysis: {
+    associations: GroupFigures[];
+    activityTerms: GroupFigures[];
+    targetGroups: GroupFigures[];
+    trend: { previousPeriod: { from: string; to: string }; current: ShownKeyFigures; previous: ShownKeyFigures };
+  };
   /** Anonymised and approved: no association or person is named. */
   stories: { activity: string; text: string; round: string }[];
 }

@@ -18,21 +18,21 @@ export const receiptEmail: CaseEmailComposer<EmailData['receipt']> = (d, { t, da
 
 const missingItems = (d: InformationRequestDetails, label: string) => [list(d.items), quote(label, d.message)];
 
-export const informationRequestEmail: CaseEmailComposer<EmailData['information_request']> = (d, { t, date }) => ({
+export const informationRequestEmail: CaseEmailComposer<EmailData['information_request']> = (d, { t, deadline }) => ({
   subject: t('mail.informationRequest.subject', caseValues(d)),
   blocks: [
     paragraph(t('mail.informationRequest.intro', caseValues(d))),
     ...missingItems(d, t('mail.caseworkerMessage')),
-    paragraph(t('mail.informationRequest.answerBy', { date: date(d.answerBy) })),
+    paragraph(t('mail.informationRequest.answerBy', { date: deadline(d.answerBy) })),
     link(t('mail.link.sendInformation'), d.caseUrl),
     paragraph(t('mail.informationRequest.closing')),
   ],
 });
 
-export const informationReminderEmail: CaseEmailComposer<EmailData['information_reminder']> = (d, { t, date }) => ({
+export const informationReminderEmail: CaseEmailComposer<EmailData['information_reminder']> = (d, { t, deadline }) => ({
   subject: t('mail.informationReminder.subject', caseValues(d)),
   blocks: [
-    paragraph(t('mail.informationReminder.intro', { ...caseValues(d), date: date(d.answerBy) })),
+    paragraph(t('mail.informationReminder.intro', { ...caseValues(d), date: deadline(d.answerBy) })),
     ...missingItems(d, t('mail.caseworkerMessage')),
     link(t('mail.link.sendInformation'), d.caseUrl),
     paragraph(t('mail.informationReminder.closing')),

@@ -12,14 +12,14 @@ function factItems(d: ConsultationDetails, { t }: Locale): string[] {
 }
 
 export const consultationEmail: CaseEmailComposer<EmailData['consultation']> = (d, locale) => {
-  const { t, date } = locale;
+  const { t, deadline } = locale;
   return {
     subject: t('mail.consultation.subject', caseValues(d)),
     blocks: [
       paragraph(t('mail.consultation.intro', caseValues(d))),
       list(factItems(d, locale)),
       quote(t('mail.caseworkerMessage'), d.message),
-      paragraph(t('mail.consultation.answerBy', { date: date(d.answerBy) })),
+      paragraph(t('mail.consultation.answerBy', { date: deadline(d.answerBy) })),
       link(t('mail.link.sendComments'), d.caseUrl),
       paragraph(t('mail.consultation.closing')),
     ],
@@ -27,11 +27,11 @@ export const consultationEmail: CaseEmailComposer<EmailData['consultation']> = (
 };
 
 export const consultationReminderEmail: CaseEmailComposer<EmailData['consultation_reminder']> = (d, locale) => {
-  const { t, date } = locale;
+  const { t, deadline } = locale;
   return {
     subject: t('mail.consultationReminder.subject', caseValues(d)),
     blocks: [
-      paragraph(t('mail.consultationReminder.intro', { ...caseValues(d), date: date(d.answerBy) })),
+      paragraph(t('mail.consultationReminder.intro', { ...caseValues(d), date: deadline(d.answerBy) })),
       list(factItems(d, locale)),
       link(t('mail.link.sendComments'), d.caseUrl),
       paragraph(t('mail.consultationReminder.closing')),

@@ -24,11 +24,11 @@ export const decisionEmail: CaseEmailComposer<EmailData['decision']> = (d, { t, 
 };
 
 /** The email that carries the afvisning of a late application (its letter attached by the caller). */
-export const afvisningEmail: CaseEmailComposer<EmailData['afvisning']> = (d, { t, dateTime }) => ({
+export const afvisningEmail: CaseEmailComposer<EmailData['afvisning']> = (d, { t, dateTime, deadline }) => ({
   subject: t('mail.afvisning.subject', caseValues(d)),
   blocks: [
     paragraph(t('mail.afvisning.intro', { ...caseValues(d), round: d.roundName })),
-    paragraph(t('mail.afvisning.times', { deadline: dateTime(d.deadline, 'long'), receivedAt: dateTime(d.receivedAt, 'long') })),
+    paragraph(t('mail.afvisning.times', { deadline: deadline(d.deadline, 'long'), receivedAt: dateTime(d.receivedAt, 'long') })),
     paragraph(t('mail.afvisning.notAssessed')),
     paragraph(t('mail.afvisning.letter')),
     link(t('mail.decision.link'), d.caseUrl),

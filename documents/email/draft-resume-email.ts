@@ -7,14 +7,14 @@ import type { DraftResumeData, RenderedEmail } from './types';
 /** The email with a draft's private link, so an association can continue the form later. */
 export function renderDraftResumeEmail(d: DraftResumeData, language: Language): RenderedEmail {
   assertWebLink(d.resumeUrl);
-  const { t, dateTime } = localeFor(language);
+  const { t, dateTime, deadline } = localeFor(language);
   return assembleEmail(language, {
     subject: t('mail.draftResume.subject', { round: d.roundName }),
     greeting: t('mail.draftResume.greeting'),
     blocks: [
       paragraph(t('mail.draftResume.saved', { round: d.roundName, savedAt: dateTime(d.savedAt, 'long') })),
       link(t('mail.draftResume.link'), d.resumeUrl),
-      d.closesAt && paragraph(t('mail.draftResume.closesAt', { closesAt: dateTime(d.closesAt, 'long') })),
+      d.closesAt && paragraph(t('mail.draftResume.closesAt', { closesAt: deadline(d.closesAt, 'long') })),
       paragraph(t('mail.draftResume.notSent')),
       paragraph(t('mail.draftResume.personal')),
     ],

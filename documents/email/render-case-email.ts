@@ -5,6 +5,7 @@ import type { CaseEmailComposer } from './case-email-body';
 import { consultationEmail, consultationReminderEmail } from './consultation-emails';
 import { afvisningEmail, decisionEmail } from './decision-email';
 import { paidEmail } from './payout-email';
+import { backToCaseworkerEmail } from './caseworker-emails';
 import { termsBlock } from './terms';
 import { assembleEmail, assertWebLink } from './frame';
 import { reportAcceptedEmail, reportEscalationEmail, reportOverdueEmail, reportReminderEmail, reportReturnedEmail } from './report-emails';
@@ -27,6 +28,7 @@ const COMPOSERS: { [K in EmailKind]: CaseEmailComposer<EmailData[K]> } = {
   report_accepted: reportAcceptedEmail,
   report_returned: reportReturnedEmail,
   report_escalation: reportEscalationEmail,
+  back_to_caseworker: backToCaseworkerEmail,
   afvisning: afvisningEmail,
   reconsideration_received: reconsiderationReceivedEmail,
   reconsideration_upheld: reconsiderationUpheldEmail,

@@ -5,8 +5,8 @@ import type { EmailCommon, EmailData, ReportDeadline } from './types';
 
 // The emails about the follow-up report an association sends after its activity.
 
-function deadlineValues(d: ReportDeadline, { t, date }: Locale) {
-  return { date: date(d.dueDate), requirement: t(`common.reportRequirement.${d.requirement}`) };
+function deadlineValues(d: ReportDeadline, { t, deadline }: Locale) {
+  return { date: deadline(d.dueDate), requirement: t(`common.reportRequirement.${d.requirement}`) };
 }
 
 interface DeadlineEmailKeys {
@@ -62,12 +62,12 @@ export const reportAcceptedEmail: CaseEmailComposer<EmailData['report_accepted']
   terms: ['afrapportering'],
 });
 
-export const reportReturnedEmail: CaseEmailComposer<EmailData['report_returned']> = (d, { t, date }) => ({
+export const reportReturnedEmail: CaseEmailComposer<EmailData['report_returned']> = (d, { t, deadline }) => ({
   subject: t('mail.reportReturned.subject', caseValues(d)),
   blocks: [
     paragraph(t('mail.reportReturned.intro', caseValues(d))),
     quote(t('mail.caseworkerMessage'), d.comment),
-    paragraph(d.dueDate ? t('mail.reportReturned.answerBy', { date: date(d.dueDate) }) : t('mail.reportReturned.answerSoon')),
+    paragraph(d.dueDate ? t('mail.reportReturned.answerBy', { date: deadline(d.dueDate) }) : t('mail.reportReturned.answerSoon')),
     link(t('mail.reportReturned.link'), d.caseUrl),
   ],
   terms: ['afrapportering'],

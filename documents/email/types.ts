@@ -16,6 +16,7 @@ export type EmailKind =
   | 'report_accepted'
   | 'report_returned'
   | 'report_escalation'
+  | 'back_to_caseworker'
   | 'afvisning'
   | 'reconsideration_received'
   | 'reconsideration_upheld'
@@ -42,7 +43,7 @@ export interface EmailCommon {
   organizationName: string;
   contactName: string;
   reference: string;
-  /** The association's private link to the case; for report_escalation, the caseworker's case page. */
+  /** The association's private link to the case; for emails to the caseworker, her case page. */
   caseUrl: string;
   /** The round's contact person, in every email's contact block. */
   contact: { name: string; phone: string; email: string };
@@ -100,6 +101,8 @@ export interface EmailData {
   report_returned: EmailCommon & { comment: string; dueDate?: Date };
   /** Sent to the caseworker, not the association. */
   report_escalation: EmailCommon & ReportDeadline & { caseworkerName: string; overdueDays: number; remindersSent?: number };
+  /** Sent to the caseworker: the association answered (or its deadline passed) and the case is hers again. */
+  back_to_caseworker: EmailCommon & { caseworkerName: string; reason: 'information_received' | 'consultation_answered' | 'consultation_deadline_passed' };
   /** A late application refused without assessment; its letter (PDF) is attached by the caller. */
   afvisning: EmailCommon & { roundName: string; deadline: Date; receivedAt: Date };
   reconsideration_received: EmailCommon & { requestedAt: Date };

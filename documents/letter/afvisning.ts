@@ -11,7 +11,7 @@ import { drawGlossaryLine, drawHead, drawLegalFrame, drawRights, drawSignature }
 export async function renderAfvisningLetter(data: AfvisningLetterData): Promise<Buffer> {
   const locale = localeFor(data.language);
   const { t, dateTime, date } = locale;
-  const deadline = dateTime(data.deadline, 'long');
+  const deadline = locale.deadline(data.deadline, 'long');
   const receivedAt = dateTime(data.receivedAt, 'long');
   const pdf = openPdf(data.language, {
     title: t('letter.afvisning.title', { reference: data.reference }),

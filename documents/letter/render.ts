@@ -17,7 +17,7 @@ function factsOf(data: DecisionLetterData, locale: Locale) {
     start: locale.date(data.project.startDate),
     end: locale.date(data.project.endDate),
     payoutDate: data.payoutDate ? locale.date(data.payoutDate) : '',
-    reportDue: data.reporting ? locale.date(data.reporting.dueDate) : '',
+    reportDue: data.reporting ? locale.deadline(data.reporting.dueDate) : '',
     requirement: data.reporting ? describeReportRequirement(data.reporting.requirement, locale.language) : '',
   };
 }
@@ -51,8 +51,8 @@ function drawDecision(canvas: PdfCanvas, data: DecisionLetterData, locale: Local
 
   const heard = data.consultation;
   if (heard) {
-    const { date } = localeFor(data.language);
-    canvas.paragraph(t('letter.consultation.body', { sentOn: date(heard.sentAt), answered: heard.answeredAt ? 'yes' : 'no', answeredOn: heard.answeredAt ? date(heard.answeredAt) : '', answerBy: date(heard.answerBy) }));
+    const { date, deadline } = localeFor(data.language);
+    canvas.paragraph(t('letter.consultation.body', { sentOn: date(heard.sentAt), answered: heard.answeredAt ? 'yes' : 'no', answeredOn: heard.answeredAt ? date(heard.answeredAt) : '', answerBy: deadline(heard.answerBy) }));
   }
 }
 

@@ -25,9 +25,18 @@ export type Stage = (typeof STAGES)[number];
 
 export interface CaseTimelineFacts {
   submittedAt: Date;
+  /** The first decision: when the association got its answer. Durations end here. */
   decidedAt: Date | null;
+  /** The outcome of the decision in force: the last one, after any reconsideration or appeal. */
   outcome: string | null;
-  /** Submission to decision, and its split: time the association had the case, and the rest. */
+  /** The sequence of the decision in force (its amount is in the decisions table). */
+  decisionSequence: number | null;
+  /** Where the case stands: the outcome in force, or lapsed, withdrawn, or still open. */
+  state: CaseState;
+  /**
+   * Submission to (first) decision, and its split: the time the case waited for the association
+   * (null when it never did; the same figure as the stage "applicant"), and the rest.
+   */
   turnaroundSeconds: number | null;
   applicantSeconds: number | null;
   municipalitySeconds: number | null;
@@ -48,6 +57,13 @@ export interface CaseTimelineFacts {
     repaymentOre: number | null;
   };
 }
+
+/** Where a case stands now; every submitted case is in exactly one of these. */
+export const CASE_STATES = ['approved', 'partially_approved', 'rejected', 'lapsed', 'withdrawn', 'open'] as const;
+export type CaseState = (typeof CASE_STATES)[number];
+
+/** Events that put a decision in force: the first decision, a second signature, a changed decision. */
+const DECISION_EVENTS = new Set(['decided', 'decision_approved', 'decision_changed']);
 
 const STAGE_OF: Partial<Record<CaseStatus, Stage>> = {
   SUBMITTED: 'screening',
@@ -98,7 +114,9 @@ export function caseTimelineFacts(submittedAt: Date, events: readonly TimelineEv
   }
 
   const turnaroundSeconds = decidedAt ? seconds(submittedAt, decidedAt) : null;
-  const applicantSeconds = decidedAt ? (stageSeconds.applicant ?? 0) : null;
+  const applicantSeconds = decidedAt ? stageSeconds.applicant : null;
+  const inForce = decidedAt ? ordered.filter((event) => event.to === 'DECIDED' && DECISION_EVENTS.has(event.type)).at(-1) : undefined;
+  const outcome = inForce && typeof inForce.details.outcome === 'string' ? inForce.details.outcome : null;
   const requests = ordered.filter((event) => event.type === 'information_requested' && (!decidedAt || event.at <= decidedAt));
   const missingItems = requests.flatMap((event) => (Array.isArray(event.details.items) ? event.details.items.filter((item): item is string => typeof item === 'string') : []));
 
@@ -108,10 +126,15 @@ export function caseTimelineFacts(submittedAt: Date, events: readonly TimelineEv
   const repayment = firstOf('repayment_claimed');
   const dueAt = typeof reportAsked?.details.dueAt === 'string' ? new Date(reportAsked.details.dueAt) : null;
 
+  const lapsedAt = firstOf('lapsed')?.at ?? null;
+  const withdrawnAt = firstOf('withdrawn')?.at ?? null;
+
   return {
     submittedAt,
     decidedAt,
-    outcome: decision && typeof decision.details.outcome === 'string' ? decision.details.outcome : null,
+    outcome,
+    decisionSequence: inForce && typeof inForce.details.sequence === 'number' ? inForce.details.sequence : null,
+    state: caseState(outcome, lapsedAt, withdrawnAt),
     turnaroundSeconds,
     applicantSeconds,
     municipalitySeconds: turnaroundSeconds === null ? null : turnaroundSeconds - (applicantSeconds ?? 0),
@@ -119,8 +142,8 @@ export function caseTimelineFacts(submittedAt: Date, events: readonly TimelineEv
     stageSeconds,
     informationRequests: requests.length,
     missingItems,
-    lapsedAt: firstOf('lapsed')?.at ?? null,
-    withdrawnAt: firstOf('withdrawn')?.at ?? null,
+    lapsedAt,
+    withdrawnAt,
     report: {
       dueAt,
       onTime: reportSubmitted ? reportSubmitted.details.onTime === true : null,
@@ -130,6 +153,13 @@ export function caseTimelineFacts(submittedAt: Date, events: readonly TimelineEv
       repaymentOre: typeof repayment?.details.repaymentOre === 'number' ? repayment.details.repaymentOre : null,
     },
   };
+}
+
+function caseState(outcome: string | null, lapsedAt: Date | null, withdrawnAt: Date | null): CaseState {
+  if (outcome === 'approved' || outcome === 'partially_approved' || outcome === 'rejected') return outcome;
+  if (lapsedAt) return 'lapsed';
+  if (withdrawnAt) return 'withdrawn';
+  return 'open';
 }
 
 /** The calendar day of a moment in the municipality's time zone, as YYYY-MM-DD. */

@@ -43,6 +43,8 @@ export class CaseScript {
   readonly events: ScriptEvent[] = [];
   readonly requests: { sequence: number; items: string[]; createdAt: Date; answeredAt: Date | null; lapsedAt: Date | null }[] = [];
   decision: CaseDecision | null = null;
+  /** Decisions that replaced the first one after reconsideration (sequence 2, 3, …). */
+  readonly changedDecisions: CaseDecision[] = [];
   report: CaseReport | null = null;
   status: CaseStatus = 'SUBMITTED';
 
@@ -110,6 +112,22 @@ export class CaseScript {
     this.decision = { outcome, amountGrantedOre: grantedOre, reasons, decidedAt: this.at(offsetMs), needsApproval: approveAt !== undefined, approvedAt: approveAt === undefined ? null : this.at(approveAt) };
     return this;
   }
+  /** Partshøring: the case waits for the association's comments, which send it back to review. */
+  consulted(offsetMs: number) {
+    return this.move('consultation_sent', 'AWAITING_COMMENTS', offsetMs, 'caseworker@grantflow.local', { sequence: 1 });
+  }
+  commented(offsetMs: number) {
+    return this.move('consultation_answered', 'IN_REVIEW', offsetMs, 'applicant', { sequence: 1 });
+  }
+  /** The association asks for reconsideration, and a caseworker changes the decision. */
+  reconsidered(requestMs: number, changeMs: number, outcome: CaseDecision['outcome'], grantedOre: bigint, reasons: CaseDecision['reasons'] = { criteria: [], text: '' }) {
+    const previousSequence = 1 + this.changedDecisions.length;
+    const sequence = previousSequence + 1;
+    this.move('reconsideration_requested', 'RECONSIDERATION_REQUESTED', requestMs, 'applicant', { sequence: 1, procedure: 'reconsideration', documents: 0 });
+    this.move('decision_changed', 'DECIDED', changeMs, 'caseworker@grantflow.local', { sequence, outcome, basis: 'reconsideration', previousSequence });
+    this.changedDecisions.push({ outcome, amountGrantedOre: grantedOre, reasons, decidedAt: this.at(changeMs), needsApproval: false, approvedAt: null });
+    return this;
+  }
   paid(offsetMs: number) {
     return this.move('paid', 'PAID', offsetMs, 'system', { amountOre: Number(this.decision?.amountGrantedOre ?? 0n) });
   }
@@ -154,6 +172,8 @@ export interface CaseApplicant {
   volunteers: number;
   /** The answer to common.consent.contactLater. */
   contactLater: boolean;
+  /** The activity's period; by default from 30 to 120 days after submission. */
+  activity?: { startDate: Date; endDate: Date };
 }
 
 /** Writes the case's rows in one transaction; returns the application's ID. */
@@ -178,10 +198,10 @@ export async function writeCase(db: Database, applicant: CaseApplicant, script: 
         isNewActivity: true,
         volunteers: applicant.volunteers,
         expectedParticipants: applicant.volunteers * 5,
-        startDate: script.at(30 * 86_400_000),
-        endDate: script.at(120 * 86_400_000),
+        startDate: applicant.activity?.startDate ?? script.at(30 * 86_400_000),
+        endDate: applicant.activity?.endDate ?? script.at(120 * 86_400_000),
         amountRequestedOre: script.amountRequestedOre,
-        amountGrantedOre: decision?.amountGrantedOre ?? null,
+        amountGrantedOre: (script.changedDecisions.at(-1) ?? decision)?.amountGrantedOre ?? null,
         submission: { declarations: { truthful: true, childCertificates: false, contactLater: applicant.contactLater } },
         consentContactLater: applicant.contactLater,
         workflowId,
@@ -232,6 +252,20 @@ export async function writeCase(db: Database, applicant: CaseApplicant, script: 
           approvedAt: decision.approvedAt,
         },
       });
+      for (const [index, changed] of script.changedDecisions.entries()) {
+        await tx.decision.create({
+          data: {
+            applicationId: id,
+            sequence: index + 2,
+            outcome: changed.outcome,
+            amountGrantedOre: changed.amountGrantedOre,
+            reasons: changed.reasons,
+            decidedBy: 'caseworker@grantflow.local',
+            decidedAt: changed.decidedAt,
+            needsApproval: false,
+          },
+        });
+      }
       if (decision.outcome !== 'rejected' && script.events.some((event) => event.type === 'paid')) {
         await tx.payout.create({
           data: { payoutKey: `payout:${id}`, applicationId: id, amountOre: decision.amountGrantedOre, cvr: applicant.cvr, scheduledFor: decision.decidedAt, registeredAt: decision.decidedAt },

@@ -3,6 +3,7 @@ import type { Database, Prisma } from '../../lib/db';
 import { kronerToOre } from '../../domain/money';
 import { CaseScript, writeCase, type CaseApplicant } from './case-script';
 import { DEMO_CULTURE_FRAME, DEMO_LEGAL_FRAME, seedDemoSchemes } from '../../services/api/seed';
+import { calendarDateIn, endOfDayIn } from '../../domain/time-zone';
 
 // A realistic year of cases for the statistics to show in development: three rounds (two of the
 // § 18 scheme, one of the culture and activity pool), a few hundred applications along every path
@@ -108,11 +109,19 @@ export async function seedDemoStatistics(db: Database, now = new Date()): Promis
       },
     });
   const yearAgo = new Date(now.getTime() - 365 * DAY);
-  const continuous = await round('loebende', `§18-puljen ${year - 1}–${year} (løbende)`, 'continuous', yearAgo, null, 1_500_000);
-  const winter = await round('vinter', `Vinterpuljen ${year - 1}`, 'deadline', yearAgo, new Date(yearAgo.getTime() + 60 * DAY), 400_000);
-  const summer = await round('sommer', `Sommeraktiviteter ${year}`, 'deadline', new Date(yearAgo.getTime() + 150 * DAY), new Date(yearAgo.getTime() + 210 * DAY), 300_000, true);
+  const continuous = await round('loebende', `§18-puljen ${year - 1}–${year} (løbende)`, 'continuous', yearAgo, null, 6_500_000);
+  // A deadline is a date: it ends as that day ends on the municipality's clocks.
+  const deadlineAfter = (days: number) => endOfDayIn(calendarDateIn(new Date(yearAgo.getTime() + days * DAY)));
+  const winter = await round('vinter', `Vinterpuljen ${year - 1}`, 'deadline', yearAgo, deadlineAfter(60), 700_000);
+  const summer = await round('sommer', `Sommeraktiviteter ${year}`, 'deadline', new Date(yearAgo.getTime() + 150 * DAY), deadlineAfter(210), 750_000, true);
 
   let applications = 0;
+  // Every sixth case is a two-year activity (long-term collaboration), the rest run about three months.
+  const write = (who: CaseApplicant, script: CaseScript) => {
+    const start = script.at(30 * DAY);
+    const activity = applications % 6 === 5 ? { startDate: start, endDate: new Date(start.getTime() + 730 * DAY) } : undefined;
+    return writeCase(db, activity ? { ...who, activity } : who, script);
+  };
   const usedCvr: string[] = [];
   const applicant = (roundId: string): CaseApplicant => {
     const returning = usedCvr.length > 10 && random.chance(0.35);
@@ -172,7 +181,7 @@ export async function seedDemoStatistics(db: Database, now = new Date()): Promis
       if (random.chance(0.4)) script.reminded(t + 7 * DAY);
       if (path < 0.04 && age > 15 * DAY) {
         script.lapsed(t + 14 * DAY);
-        await writeCase(db, who, script);
+        await write(who, script);
         applications += 1;
         continue;
       }
@@ -184,7 +193,7 @@ export async function seedDemoStatistics(db: Database, now = new Date()): Promis
     }
     if (path > 0.97 && age > 3 * DAY) {
       script.withdrawn(t + random.between(1, 10) * DAY);
-      await writeCase(db, who, script);
+      await write(who, script);
       applications += 1;
       continue;
     }
@@ -213,7 +222,7 @@ export async function seedDemoStatistics(db: Database, now = new Date()): Promis
       script.paid(t);
       report(script, t, granted, who.projectTitle);
     }
-    await writeCase(db, who, script);
+    await write(who, script);
     applications += 1;
   }
 
@@ -222,6 +231,7 @@ export async function seedDemoStatistics(db: Database, now = new Date()): Promis
     const opens = deadline.opensAt.getTime();
     const closes = deadline.closesAt!.getTime();
     const allocatedAt = closes + random.between(12, 20) * DAY;
+    let allocated = 0n;
     for (let i = 0; i < 40; i++) {
       const submittedAt = new Date(opens + random.between(0, (closes - opens) / DAY - 1) * DAY + random.between(8, 20) * HOUR);
       const requested = kronerToOre(Math.round(random.between(5, 40)) * 1_000);
@@ -235,14 +245,19 @@ export async function seedDemoStatistics(db: Database, now = new Date()): Promis
         script.queued(5 * 60_000);
       }
       const roll = random.next();
-      const outcome = roll < 0.6 ? 'approved' : roll < 0.8 ? 'partially_approved' : 'rejected';
-      const granted = outcome === 'approved' ? requested : outcome === 'partially_approved' ? requested / 2n : 0n;
+      const wanted = roll < 0.6 ? 'approved' : roll < 0.8 ? 'partially_approved' : 'rejected';
+      const share = wanted === 'approved' ? requested : wanted === 'partially_approved' ? requested / 2n : 0n;
+      // As in a real allocation, a deadline round grants no more than its budget.
+      const fits = allocated + share <= deadline.budgetOre;
+      const outcome = fits ? wanted : 'rejected';
+      const granted = fits ? share : 0n;
+      allocated += granted;
       script.decided(after(allocatedAt), outcome, granted, outcome === 'approved' ? { criteria: [], text: '' } : { criteria: [random.pick(criteria).code], text: '' });
       if (outcome !== 'rejected') {
         script.paid(after(allocatedAt));
         report(script, after(allocatedAt), granted, who.projectTitle);
       }
-      await writeCase(db, who, script);
+      await write(who, script);
       applications += 1;
     }
   }

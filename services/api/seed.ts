@@ -2,6 +2,7 @@ import type { Database } from '../../lib/db';
 import { kronerToOre } from '../../domain/money';
 import { upsertStaffUser, type StaffRole } from '../../lib/staff-auth';
 import type { CompleteLegalFrame } from '../../domain/legal-frame';
+import { endOfDayIn, startOfDayIn } from '../../domain/time-zone';
 
 export const DEMO_ROUND_SLUG = 'paragraf-18-loebende';
 export const DEMO_CULTURE_ROUND_SLUG = 'kulturpuljen-loebende';
@@ -139,8 +140,9 @@ export async function seedDemoRounds(db: Database, now = new Date()): Promise<vo
         'Tilskud til frivilligt socialt arbejde efter servicelovens §18. Ansøgninger behandles løbende, efterhånden som de kommer ind.',
       budgetOre: kronerToOre(1_000_000),
       maxAmountOre: kronerToOre(50_000),
-      opensAt: new Date(Date.UTC(year, 0, 1)),
-      closesAt: new Date(Date.UTC(year + 1, 11, 31, 23, 59, 59)),
+      // Open from the first day of the year to the end of the last day of the next, on the municipality's clocks.
+      opensAt: startOfDayIn(`${year}-01-01`),
+      closesAt: endOfDayIn(`${year + 1}-12-31`),
       mode: 'continuous',
       targetGroups: ['lonely', 'older_people', 'vulnerable_children_families', 'socially_vulnerable', 'mental_health'],
       excludedCostCategories: ['wages', 'premises', 'marketing'],

@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { reportStateQuery } from '../../workflows/messages';
 import { accessibilityViolations, launchBrowser, newContext, screenshots, type Screenshots } from '../support/browser';
 import { createOpenRound, eventually, postJson } from '../support/fixtures';
-import { mailsFor, submitCase, waitForStatus, type SinkMessage, type SubmittedCase } from '../support/process';
+import { mailPart, mailsFor, submitCase, waitForStatus, type SinkMessage, type SubmittedCase } from '../support/process';
 import { sampleExe, samplePdf } from '../support/sample-files';
 import { signedInStaff } from '../support/staff';
 import { startTestStack, type TestStack } from '../support/stack';
@@ -111,12 +111,21 @@ describe('the association’s case page', () => {
     await checkPage('answer-disguised-file-error');
   });
 
-  it('takes the answer with a real PDF, and the case moves on', async () => {
+  it('takes the answer with a real PDF, and the page right after shows the case back with its caseworker, without the form', async () => {
     await page.setInputFiles('#f-answer_files', { name: 'vedtægter.pdf', mimeType: 'application/pdf', buffer: await samplePdf('Vedtægter') });
     await Promise.all([page.waitForURL(`**/sag/${submitted.id}?sendt=svar`), page.click('button:has-text("Send svar")')]);
-    await expect(page.locator('.alert-success').textContent()).resolves.toContain('Vi har modtaget jeres svar');
-    await waitForStatus(submitted.handle, 'IN_QUEUE');
-    await reloadUntilStatus('Venter på en sagsbehandler');
+    // No reload: the page the post redirects to already shows the new state.
+    await expect(page.locator('.alert-success').textContent()).resolves.toContain('Tak. Vi har modtaget jeres svar');
+    expect(await statusHeading()).toBe('Status: Under behandling');
+    expect(await page.locator('#f-text').count()).toBe(0);
+    expect(await page.locator('button:has-text("Send svar")').count()).toBe(0);
+    expect(await page.locator('main').textContent()).not.toContain('Venter på svar');
+    const application = await stack.db.application.findUniqueOrThrow({ where: { id: submitted.id } });
+    expect(application).toMatchObject({ status: 'IN_REVIEW', assignee: caseworker.email });
+    const [toCaseworker] = await mailsFor(caseworker.email, 1);
+    const text = mailPart(toCaseworker!, 'text/plain');
+    expect(text).toContain('har sendt de oplysninger, du bad om');
+    expect(text).toContain(`/personale/sager/${submitted.id}`);
     const request = await stack.db.informationRequest.findFirstOrThrow({ where: { applicationId: submitted.id } });
     const answer = request.answer as { text: string; documentIds: string[] };
     expect(answer.text).toBe('Her er vores vedtægter.');
@@ -166,9 +175,12 @@ describe('the association’s case page', () => {
     await page.fill('#f-story', 'Else på 84 kom hver torsdag og tog sin nabo med.');
     await page.check('#f-storyConsent');
     await Promise.all([page.waitForURL(`**/sag/${submitted.id}?sendt=afrapportering`), page.click('button:has-text("Send afrapportering")')]);
+    // Right after the post, without a reload: the new state, the thanks, and no form to send again.
+    expect(await statusHeading()).toBe('Status: Afrapportering modtaget');
+    await expect(page.locator('.alert-success').textContent()).resolves.toContain('Tak. Vi har modtaget afrapporteringen');
+    expect(await page.locator('button:has-text("Send afrapportering")').count()).toBe(0);
     const report = stack.temporal.workflow.getHandle(`grant-report-${submitted.id}`);
-    await eventually(async () => ((await report.query(reportStateQuery)).status === 'REPORT_SUBMITTED' ? true : undefined), 'the report to arrive');
-    await reloadUntilStatus('Afrapportering modtaget');
+    expect((await report.query(reportStateQuery)).status).toBe('REPORT_SUBMITTED');
     const stored = await eventually(
       async () => (await stack.db.followUpReport.findFirst({ where: { applicationId: submitted.id, submittedAt: { not: null } } })) ?? undefined,
       'the stored report',
@@ -227,11 +239,9 @@ describe('access and withdrawal without JavaScript', () => {
     await plainPage.fill('#f-reason', 'Vi fik pengene fra en fond.');
     await plainPage.click('button:has-text("Ja, træk ansøgningen tilbage")');
     expect(plainPage.url()).toBe(`${stack.baseUrl}/sag/${other.id}?sendt=tilbagetrukket`);
+    expect(await statusHeading(plainPage)).toBe('Status: Trukket tilbage');
+    await expect(plainPage.locator('.alert-success').textContent()).resolves.toContain('Ansøgningen er trukket tilbage');
     await waitForStatus(other.handle, 'WITHDRAWN');
-    await eventually(async () => {
-      await plainPage.reload();
-      return (await statusHeading(plainPage)) === 'Status: Trukket tilbage' ? true : undefined;
-    }, 'the withdrawn status');
     expect(await plainPage.locator('a:has-text("Træk ansøgningen tilbage")').count()).toBe(0);
     await shots.take(plainPage, 'withdrawn');
     expect(await accessibilityViolations(plainPage)).toEqual([]);

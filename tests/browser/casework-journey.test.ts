@@ -1,9 +1,9 @@
 import crypto from 'node:crypto';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { accessibilityViolations, launchBrowser, newContext, screenshots, type Screenshots } from '../support/browser';
-import { createOpenRound, postJson, TEST_CRITERIA } from '../support/fixtures';
+import { createOpenRound, eventually, postJson, TEST_CRITERIA } from '../support/fixtures';
 import { parsePdf } from '../support/pdf-text';
-import { mailsFor, submitCase, waitForStatus } from '../support/process';
+import { mailPart, mailsFor, submitCase, waitForStatus } from '../support/process';
 import { signedInStaff, signInThroughPage } from '../support/staff';
 import { startTestStack, type TestStack } from '../support/stack';
 import { caseStateQuery } from '../../workflows/messages';
@@ -86,17 +86,30 @@ describe('casework pages', () => {
     await page.locator('#f-message').fill('Send venligst jeres vedtægter, så vi kan se formålsparagraffen.');
     await submit(page, page.getByRole('button', { name: 'Send anmodningen' }));
     expect(await page.locator('.alert-success').textContent()).toContain('Anmodningen er sendt');
-    await waitForStatus(submitted.handle, 'AWAITING_APPLICANT');
+    // The page the post redirects to shows the new state: waiting for the association, no form to send again.
+    expect(await page.locator('main').textContent()).toContain('Venter på svar fra foreningen');
+    expect(await page.getByRole('button', { name: 'Send anmodningen' }).count()).toBe(0);
+    expect((await submitted.handle.query(caseStateQuery)).status).toBe('AWAITING_APPLICANT');
 
     // The association answers through the API with the token from its receipt.
     const answer = await postJson(`${stack.baseUrl}/api/v1/applications/${submitted.id}/supplements`, { text: 'Vedtægterne er vedhæftet vores hjemmeside: §2 formål.' }, { authorization: `Bearer ${submitted.accessToken}` });
     expect(answer.status).toBe(202);
-    await waitForStatus(submitted.handle, 'IN_QUEUE');
+    // The case comes back to her: still hers, under review, in her own list, and she is told by email.
+    const returned = await waitForStatus(submitted.handle, 'IN_REVIEW');
+    expect(returned.assignee).toBe(caseworker.email);
+    const [told] = await mailsFor(caseworker.email, 1);
+    // The API's answer is a signal: the read model follows the workflow a moment later.
+    await eventually(async () => ((await stack.db.application.findUniqueOrThrow({ where: { id: submitted.id } })).status === 'IN_REVIEW' ? true : undefined), 'the read model');
+    expect(mailPart(told!, 'text/plain')).toContain('Hej Karin Sagsbehandler');
+    await page.goto(`${stack.baseUrl}/personale/sager?assignee=me&roundId=${round.id}`);
+    const mine = page.locator('tr', { hasText: submitted.reference });
+    await expect(mine.count()).resolves.toBe(1);
+    expect(await mine.textContent()).toContain('Under behandling');
+    await expectAccessible(page, 'queue-mine-after-answer');
 
     await page.goto(`${stack.baseUrl}/personale/sager/${submitted.id}`);
     expect(await page.locator('main').textContent()).toContain('§2 formål');
-    await submit(page, page.locator('.gf-actions').getByRole('button', { name: 'Tag sagen' }));
-    await waitForStatus(submitted.handle, 'IN_REVIEW');
+    expect(await page.locator('main').textContent()).not.toContain('Sagen er taget af');
 
     // A partial grant without reasons is refused with the error above the reasons field.
     await page.getByLabel('Delvist bevilget').check();
@@ -124,7 +137,8 @@ describe('casework pages', () => {
 
     await submit(page, page.getByRole('button', { name: 'Træf afgørelse', exact: true }));
     expect(await page.locator('.alert-success').textContent()).toContain('venter nu på en godkenders underskrift');
-    await waitForStatus(submitted.handle, 'AWAITING_APPROVAL');
+    expect(await page.getByRole('button', { name: 'Træf afgørelse', exact: true }).count()).toBe(0);
+    expect((await submitted.handle.query(caseStateQuery)).status).toBe('AWAITING_APPROVAL');
     await expectAccessible(page, 'decision-proposed');
 
     // The approver: the decision waits on the approvals page; a return needs a comment.

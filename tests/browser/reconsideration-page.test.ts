@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { caseStateQuery } from '../../workflows/messages';
+import { formatDeadline } from '../../locale';
 import { accessibilityViolations, launchBrowser, newContext, screenshots, type Screenshots } from '../support/browser';
 import { createOpenRound, eventually, postJson } from '../support/fixtures';
 import { mailsFor, submitCase, waitForStatus, type SinkMessage, type SubmittedCase } from '../support/process';
@@ -72,7 +73,10 @@ describe('asking for reconsideration on the case page', () => {
     const { submitted, link } = await refusedCase('1h');
     await page.goto(link);
     await expect(page.locator('#reconsideration-heading').textContent()).resolves.toBe('Bed om at få afgørelsen genovervejet');
-    await expect(page.locator('#reconsideration-heading + p').textContent()).resolves.toMatch(/I kan bede om det til og med \d{1,2}\. \w+ \d{4}\./);
+    // A period of an hour ends at a time of day, so the page gives the time too.
+    const until = (await submitted.handle.query(caseStateQuery)).reconsiderableUntil!;
+    await expect(page.locator('#reconsideration-heading + p').textContent()).resolves.toContain(`I kan bede om det til og med ${formatDeadline('da', until)}.`);
+    expect(formatDeadline('da', until)).toMatch(/^\d{1,2}\. \w+ \d{4} kl\. \d\d\.\d\d$/);
     await checkPage('form');
 
     await page.locator('button', { hasText: 'Send anmodningen' }).click();

@@ -210,6 +210,38 @@ describe('reading rounds', () => {
   });
 });
 
+describe('a closing date as people mean it', () => {
+  it('stores a closing date as the end of that day in Danish time, and the landing page shows the date alone', async () => {
+    const body = roundBody({ slug: uniqueSlug('nytaar'), name: 'Nytårspuljen 2028', opensAt: '2026-01-01', closesAt: '2028-01-01' });
+    const created = await postJson(url('/rounds'), body, as('admin'));
+    expect(created.status).toBe(201);
+    expect(created.body.closesAt).toBe('2028-01-01T22:59:59.999Z');
+    expect(created.body.opensAt).toBe('2025-12-31T23:00:00.000Z');
+    const stored = await db.fundingRound.findUniqueOrThrow({ where: { id: created.body.id } });
+    expect(stored.closesAt?.toISOString()).toBe('2028-01-01T22:59:59.999Z');
+
+    // The same date sent again is no change (the deadline is the same instant).
+    const again = await patchJson(`/rounds/${created.body.id}`, { closesAt: '2028-01-01' }, as('admin'));
+    expect(again.status).toBe(200);
+    expect(again.body.closesAt).toBe('2028-01-01T22:59:59.999Z');
+
+    const landing = await fetch(`${stack.baseUrl}/`);
+    const page = await landing.text();
+    const section = page.slice(page.indexOf('Nytårspuljen 2028'));
+    expect(section.slice(0, section.indexOf('</section>'))).toMatch(/1\. januar 2028(?! kl)/);
+    expect(page).not.toContain('00.59');
+    expect(page).not.toMatch(/1\. januar 2028 kl\./);
+  });
+
+  it('refuses a closing that is neither a date nor a time with its zone, in the caller’s language', async () => {
+    const refused = await postJson(url('/rounds?lang=en'), roundBody({ closesAt: '2028-02-30' }), as('admin'));
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.issues).toEqual([{ path: 'closesAt', message: 'Give a date (YYYY-MM-DD) or a time with its time zone, e.g. 2028-01-01T12:00:00+01:00.' }]);
+    const noZone = await postJson(url('/rounds'), roundBody({ closesAt: '2028-01-01T12:00:00' }), as('admin'));
+    expect(noZone.body.error.issues).toEqual([{ path: 'closesAt', message: 'Skriv en dato (ÅÅÅÅ-MM-DD) eller et tidspunkt med tidszone, fx 2028-01-01T12:00:00+01:00.' }]);
+  });
+});
+
 describe('changing a round', () => {
   it('changes only what is sent; one duration leaves the others as they were', async () => {
     const created = await postJson(url('/rounds'), roundBody({ processSettings: { answerDeadline: 'P10D', decisionTarget: 'P20D' } }), as('admin'));

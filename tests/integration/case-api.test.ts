@@ -149,7 +149,8 @@ describe('a case driven through the JSON API', () => {
     expect(view.body.openInformationRequest).toMatchObject({ sequence: 1, items: ['Budget med underskrift'] });
     const answered = await postJson(url(`/applications/${submitted.id}/supplements`), { text: 'Budgettet er vedhæftet.' }, applicant);
     expect(answered.status).toBe(202);
-    await waitForStatus(submitted.handle, 'IN_QUEUE');
+    // Back with the caseworker who asked, not in the shared queue.
+    expect((await waitForStatus(submitted.handle, 'IN_REVIEW')).assignee).toBe(staff.caseworker);
 
     const otherCase = await submitCase(stack, round.id);
     const wrongToken = await postJson(url(`/applications/${submitted.id}/withdrawal`), { reason: 'x' }, { authorization: `Bearer ${otherCase.accessToken}` });

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { formatDate } from '../../locale';
+import { formatDate, formatDeadline } from '../../locale';
 import { createOpenRound, eventually, getJson, postJson } from '../support/fixtures';
 import { recordHistory } from '../support/histories';
 import { parsePdf } from '../support/pdf-text';
@@ -80,7 +80,7 @@ describe('partshøring', () => {
     expect(body).toContain('6 deltagere pr. gang');
     expect(body).toContain('(kilde: Rapport fra et tidligere tilskud)');
     expect(body).toContain('(kilde: Offentligt register, fx CVR)');
-    expect(body).toContain(`Send jeres bemærkninger senest ${formatDate('da', new Date(answerBy))}`);
+    expect(body).toContain(`Send jeres bemærkninger senest ${formatDeadline('da', new Date(answerBy))}`);
     expect(body).toMatch(new RegExp(`/sag/${submitted.id}\\?adgang=`));
 
     const view = await getJson(api(`/applications/${submitted.id}`), submitted.applicant);
@@ -138,7 +138,9 @@ describe('partshøring', () => {
     const reminder = (await mailsFor(submitted.contactEmail, 3)).find((m) => subjectOf(m).startsWith('Påmindelse: jeres bemærkninger'));
     expect(reminder).toBeDefined();
     fs.writeFileSync(path.join(OUT, 'consultation-reminder-email.eml'), decoded(reminder!));
-    expect(decoded(reminder!)).toContain(`Fristen er ${formatDate('da', consultation.answerBy)}.`);
+    // A deadline in seconds is no end of a day: the email gives its time too, never a whole day more.
+    expect(decoded(reminder!)).toContain(`Fristen er ${formatDeadline('da', consultation.answerBy)}.`);
+    expect(formatDeadline('da', consultation.answerBy)).toMatch(/ kl\. \d\d\.\d\d$/);
 
     const decided = await postJson(
       api(`/applications/${submitted.id}/decision`),
@@ -150,7 +152,7 @@ describe('partshøring', () => {
     await recordHistory(submitted.handle, 'consultation-deadline-passed-rejected');
     const letter = await storedLetter(submitted.id, 'letter-refusal-no-comments');
     expect(letter).toContain(`Vi sendte jer den ${formatDate('da', consultation.sentAt)} de oplysninger`);
-    expect(letter).toContain(`I svarede ikke inden fristen den ${formatDate('da', consultation.answerBy)}.`);
+    expect(letter).toContain(`I svarede ikke inden fristen den ${formatDeadline('da', consultation.answerBy)}.`);
     expect(letter).not.toContain('Vi modtog jeres bemærkninger');
   });
 

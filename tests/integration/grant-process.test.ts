@@ -24,6 +24,7 @@ import { startTestStack, type TestStack } from '../support/stack';
 import { parsePdf } from '../support/pdf-text';
 import { recordHistory } from '../support/histories';
 import { upsertStaffUser } from '../../lib/staff-auth';
+import { DANISH_TIME_ZONE, endOfDayIn } from '../../domain/time-zone';
 
 let stack: TestStack;
 
@@ -427,7 +428,8 @@ describe('information requests, reminders and lapse (durations of seconds)', () 
 
 describe('follow-up reporting timers', () => {
   it('reminds before, on and after the due date, escalates when overdue, and a returned report is due again', async () => {
-    const activityEnd = Date.parse(`${isoDay(-1)}T23:59:59Z`);
+    // The activity ends as its last day ends on the municipality's clocks.
+    const activityEnd = endOfDayIn(isoDay(-1), DANISH_TIME_ZONE).getTime();
     const dueInSeconds = Math.ceil((Date.now() - activityEnd) / 1000) + 5;
     const round = await createOpenRound(stack.db, {
       process: {

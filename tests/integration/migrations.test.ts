@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { Client } from 'pg';
 import { migrateDeploy, schemaFromEmptySql } from '../../infra/migrate';
 import { createFreshDatabase, dropDatabase } from '../support/database';
@@ -66,5 +68,48 @@ describe('database migrations', () => {
     const once = await describeSchema(url);
     migrateDeploy(url);
     expect(await describeSchema(url)).toEqual(once);
+  }, 180_000);
+
+  it('moves the deadlines of rounds still open from UTC midnight to the end of the Danish day they were shown as', async () => {
+    const url = await createFreshDatabase(adminUrl, 'grantflow_deadlines');
+    created.push(url);
+    migrateDeploy(url);
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    try {
+      const round = async (slug: string, closesAt: string, mode = 'continuous') =>
+        (await client.query(
+          `INSERT INTO funding_rounds (id, slug, name, budget_ore, max_amount_ore, opens_at, closes_at, mode, updated_at)
+           VALUES (gen_random_uuid(), $1, $1, 100000, 10000, '2020-01-01T00:00:00Z', $2, $3, now()) RETURNING id`,
+          [slug, closesAt, mode],
+        )).rows[0].id as string;
+      const ids = {
+        utcMidnight: await round('utc-midnight', '2999-01-01T00:00:00Z'),
+        utcMidnightSummer: await round('utc-midnight-summer', '2999-07-01T00:00:00Z'),
+        utcEndOfDay: await round('utc-end-of-day', '2998-12-31T23:59:59Z'),
+        atNoon: await round('at-noon', '2999-01-01T11:00:00Z'),
+        closed: await round('closed', '2020-06-01T00:00:00Z'),
+        deadlineWithApplications: await round('deadline-with-applications', '2999-01-01T00:00:00Z', 'deadline'),
+      };
+      await client.query(
+        `INSERT INTO applications (id, round_id, status, organization_cvr, organization_name, organization_email, contact_name, contact_email, project_title,
+           project_purpose, target_group, is_new_activity, volunteers, expected_participants, start_date, end_date, amount_requested_ore, submission, workflow_id, updated_at)
+         VALUES (gen_random_uuid(), $1, 'IN_QUEUE', '13748136', 'F', 'f@example.dk', 'K', 'k@example.dk', 'T', 'P', 'lonely', true, 1, 1, '2999-02-01', '2999-03-01', 100, '{}', 'wf-deadline', now())`,
+        [ids.deadlineWithApplications],
+      );
+      const migration = fs.readFileSync(path.resolve(__dirname, '../../prisma/migrations/20261202124500_round_deadlines_end_of_day/migration.sql'), 'utf8');
+      await client.query(migration);
+      // Applied again (as a repeated deploy would not, but a restore might): nothing moves further.
+      await client.query(migration);
+      const closing = async (id: string) => ((await client.query('SELECT closes_at FROM funding_rounds WHERE id = $1', [id])).rows[0].closes_at as Date).toISOString();
+      expect(await closing(ids.utcMidnight)).toBe('2999-01-01T22:59:59.999Z');
+      expect(await closing(ids.utcMidnightSummer)).toBe('2999-07-01T21:59:59.999Z');
+      expect(await closing(ids.utcEndOfDay)).toBe('2999-01-01T22:59:59.999Z');
+      expect(await closing(ids.atNoon)).toBe('2999-01-01T11:00:00.000Z');
+      expect(await closing(ids.closed)).toBe('2020-06-01T00:00:00.000Z');
+      expect(await closing(ids.deadlineWithApplications)).toBe('2999-01-01T00:00:00.000Z');
+    } finally {
+      await client.end();
+    }
   }, 180_000);
 });

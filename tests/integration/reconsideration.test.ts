@@ -6,6 +6,7 @@ import { grantApplicationWorkflowId } from '../../domain/workflow-ids';
 import type { ReportingTier } from '../../domain/tiers';
 import type { grantApplication } from '../../workflows/grant-application';
 import { caseStateQuery } from '../../workflows/messages';
+import { refreshStatistics } from '../../services/api/stats/refresh';
 import { applicationBody, createOpenRound, eventually, getJson, postJson } from '../support/fixtures';
 import { mailsFor, subjectOf, submitCase, waitForStatus, type SubmittedCase } from '../support/process';
 import { parsePdf } from '../support/pdf-text';
@@ -202,6 +203,14 @@ describe('reconsideration of a Danish decision', () => {
     const view = await getJson(url(`/applications/${c.id}`), caseworker.headers);
     expect(view.body.payouts).toEqual([expect.objectContaining({ amount: 8_000, decisionSequence: 1 }), expect.objectContaining({ amount: 4_000, decisionSequence: 2 })]);
     expect(view.body.reconsiderations).toEqual([expect.objectContaining({ sequence: 1, outcome: 'changed', newDecisionSequence: 2 })]);
+
+    // The statistics count the decision in force: the full grant, not the partial one asked about.
+    await refreshStatistics(stack.db);
+    const [facts] = await stack.db.$queryRawUnsafe<{ outcome: string; amount_granted_ore: bigint; case_state: string }[]>(
+      'SELECT outcome, amount_granted_ore, case_state FROM stats_case_facts WHERE application_id = $1::uuid',
+      c.id,
+    );
+    expect({ ...facts, amount_granted_ore: Number(facts?.amount_granted_ore) }).toEqual({ outcome: 'approved', amount_granted_ore: 1_200_000, case_state: 'approved' });
   });
 
   it('a change above the four-eyes threshold waits for a second signature; sent back, the request is answered again', async () => {

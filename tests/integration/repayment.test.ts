@@ -39,7 +39,7 @@ async function acceptedWithUnspent(process: Record<string, unknown> = {}): Promi
   expect((await postJson(url(`/applications/${submitted.id}/assignment`), {}, caseworker.headers)).status).toBe(200);
   expect((await postJson(url(`/applications/${submitted.id}/decision`), { outcome: 'approved', amountGranted: 12_000, reasons: { criteria: [], text: '' }, conditions: [] }, caseworker.headers)).status).toBe(200);
   await waitForStatus(submitted.handle, 'REPORT_DUE');
-  const report = { narrative: 'Vi holdt 9 af 12 fællesspisninger.', spentKroner: 9_000, participants: 250, volunteers: 8, shareStory: false };
+  const report = { narrative: 'Vi holdt 9 af 12 fællesspisninger.', spentKroner: 9_000, participants: 250, volunteers: 8, storyConsent: false };
   expect((await postJson(url(`/applications/${submitted.id}/reports`), report, { authorization: `Bearer ${submitted.accessToken}` })).status).toBe(202);
   await waitForStatus(submitted.handle, 'REPORT_SUBMITTED');
   const review = await postJson(url(`/reports/${submitted.id}/review`), { accept: true }, caseworker.headers);

@@ -192,7 +192,8 @@ describe('a private link opens only its own case', () => {
     expect(own.status).toBe(201);
     const answered = await postJson(url(`/applications/${caseB.id}/supplements`), { text: 'Her er de.', documentIds: [own.body.documents[0].id] }, bearer(caseB.accessToken));
     expect(answered.status).toBe(202);
-    await waitForStatus(caseB.handle, 'IN_QUEUE');
+    // Back with the caseworker who asked.
+    await waitForStatus(caseB.handle, 'IN_REVIEW');
     const request = await stack.db.informationRequest.findFirstOrThrow({ where: { applicationId: caseB.id } });
     expect(request.answer).toEqual({ text: 'Her er de.', documentIds: [own.body.documents[0].id] });
   });

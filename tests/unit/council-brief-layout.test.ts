@@ -24,15 +24,20 @@ function yearOf(language: Language, variant: { missingItems: number; stories: nu
     { label: 'Referat fra generalforsamlingen', count: SUPPRESSED },
   ] as const;
   const rounds = [
-    { roundId: 'r1', roundName: 'Tilskud til frivilligt socialt arbejde (§ 18) 2026, forår', budgetKroner: 600_000, grantedKroner: 1_280_000, usedShare: 2.133 },
-    { roundId: 'r2', roundName: 'Tilskud til frivilligt socialt arbejde (§ 18) 2026, efterår', budgetKroner: 300_000, grantedKroner: 1_176_000, usedShare: 3.92 },
-    { roundId: 'r3', roundName: 'Løbende pulje (§ 18)', budgetKroner: 200_000, grantedKroner: 84_000, usedShare: 0.42 },
+    { roundId: 'r1', roundName: 'Tilskud til frivilligt socialt arbejde (§ 18) 2026, forår', budgetKroner: 600_000, requestedKroner: 1_280_000, grantedKroner: 600_000, demandShare: 2.133, usedShare: 1, requestedOverBudgetKroner: 680_000, overBudgetKroner: 0 },
+    { roundId: 'r2', roundName: 'Tilskud til frivilligt socialt arbejde (§ 18) 2026, efterår', budgetKroner: 300_000, requestedKroner: 1_176_000, grantedKroner: 320_000, demandShare: 3.92, usedShare: 1.067, requestedOverBudgetKroner: 876_000, overBudgetKroner: 20_000 },
+    { roundId: 'r3', roundName: 'Løbende pulje (§ 18)', budgetKroner: 200_000, requestedKroner: 150_000, grantedKroner: 84_000, demandShare: 0.75, usedShare: 0.42, requestedOverBudgetKroner: 0, overBudgetKroner: 0 },
   ];
+  const group = (code: string, label: string, submitted: number | typeof SUPPRESSED) =>
+    submitted === SUPPRESSED
+      ? { code, label, submitted, decided: SUPPRESSED, granted: SUPPRESSED, approvalRate: null, requestedKroner: null, grantedKroner: null }
+      : { code, label, submitted, decided: Math.round(submitted * 0.9), granted: Math.round(submitted * 0.7), approvalRate: 0.778, requestedKroner: submitted * 18_000, grantedKroner: submitted * 9_000 };
+  const targetGroup = (code: string) => t(language, `common.targetGroup.${code}` as MessageKey);
   return {
     period: { from: '2026-01-01', to: '2026-12-31' },
     roundId: null,
     minimumGroupSize: 5,
-    turnaround: { total: { medianDays: 21, p90Days: 47 }, municipality: { medianDays: 13.5 }, applicant: { medianDays: 0 }, decided: 279, targetDays: null, withinTargetShare: 0.81 },
+    turnaround: { total: { medianDays: 21, p90Days: 47 }, municipality: { medianDays: 13.5 }, applicant: { cases: 61, medianDays: 5 }, decided: 279, targetDays: null, withinTargetShare: 0.81 },
     stages: [
       { label: stage('screening'), medianDays: 0.1 },
       { label: stage('queue'), medianDays: 3 },
@@ -67,7 +72,23 @@ function yearOf(language: Language, variant: { missingItems: number; stories: nu
       requestedKroner: 4_820_000,
       grantedKroner: 2_540_000,
     },
+    funnel: { cases: { received: 269, decided: 230, granted: 172, lapsed: SUPPRESSED, withdrawn: 6, open: 30 } },
     budget: rounds.slice(0, variant.rounds),
+    analysis: {
+      associations: [group('new', t(language, 'stats.analysis.newAssociations'), 81), group('returning', t(language, 'stats.analysis.returningAssociations'), 188)],
+      activityTerms: [group('long_term', t(language, 'stats.analysis.term.long_term', { months: 12 }), 40), group('short_term', t(language, 'stats.analysis.term.short_term', { months: 12 }), 229)],
+      targetGroups: [
+        group('lonely', targetGroup('lonely'), 120),
+        group('older_people', targetGroup('older_people'), 90),
+        group('vulnerable_children_families', targetGroup('vulnerable_children_families'), 55),
+        group('addiction', targetGroup('addiction'), SUPPRESSED),
+      ],
+      trend: {
+        previousPeriod: { from: '2025-01-01', to: '2025-12-31' },
+        current: { submitted: 269, decided: 230, approvalRate: 0.748, medianTurnaroundDays: 21, requestedKroner: 4_820_000, grantedKroner: 2_540_000, firstTimeShare: 0.3 },
+        previous: { submitted: 241, decided: 236, approvalRate: 0.71, medianTurnaroundDays: 26.5, requestedKroner: 4_100_000, grantedKroner: 2_400_000, firstTimeShare: null },
+      },
+    },
     reach: { submitted: 269, firstTimeShare: 0.3 },
     reporting: { onTimeShare: 0.88 },
     stories: Array.from({ length: variant.stories }, (_, index) => ({
@@ -94,8 +115,10 @@ function bodyLines(language: Language, page: string[]): string[] {
 
 /** What must never end a page: a heading, or the caption of the chart below it. */
 function introductions(language: Language): string[] {
-  const headings = ['headline', 'barriers', 'longestWaits', 'missing', 'dropOff', 'budget', 'stories', 'method'].map((key) => `brief.heading.${key}` as MessageKey);
-  return [...headings, 'brief.dropOff.stoppedAt' as const, 'brief.budget.reasons' as const].map((key) => t(language, key));
+  const headings = ['headline', 'barriers', 'longestWaits', 'missing', 'dropOff', 'budget', 'analysis', 'demand', 'associations', 'terms', 'targetGroups', 'trend', 'stories', 'method'].map(
+    (key) => `brief.heading.${key}` as MessageKey,
+  );
+  return [...headings, 'brief.dropOff.stoppedAt' as const, 'brief.budget.reasons' as const, 'brief.analysis.targetGroupsCaption' as const].map((key) => t(language, key));
 }
 
 describe.each(LANGUAGES)('the council brief in %s', (language) => {
@@ -111,22 +134,23 @@ describe.each(LANGUAGES)('the council brief in %s', (language) => {
 
   it('draws a bar for every count it shows and none for a count under five', () => {
     // Accent-filled rectangles are the bars: 3 stages, 4 missing items of 5 or more, 4 form
-    // steps of 5 or more (the step nobody stopped at is left out), 2 reasons.
+    // steps of 5 or more (the step nobody stopped at is left out), 2 reasons, 3 target groups.
     const accentFill = /\bre\n\/DeviceRGB cs\n0\.1215\d* 0\.3058\d* 0\.4745\d* scn\nf\b/g;
     const bars = contentStreams(readPdfBytes(fullPdf)).reduce((sum, stream) => sum + (stream.match(accentFill)?.length ?? 0), 0);
-    expect(bars).toBe(3 + 4 + 4 + 2);
+    expect(bars).toBe(3 + 4 + 4 + 2 + 3);
   });
 
   it('writes each count under five as "under 5" in its language', () => {
     const fewerThanFive = t(language, 'brief.value.fewerThanFive');
     const shownAsFew = full.pageLines.flat().filter((line) => line.endsWith(` ${fewerThanFive}`));
-    // The missing item, the form step, the reason and the lapsed applications counted under five.
+    // The missing item, the form step, the reason, the lapsed applications and the target group counted under five.
     expect(shownAsFew.sort()).toEqual(
       [
       `Referat fra generalforsamlingen ${fewerThanFive}`,
       `${t(language, 'brief.dropOff.lapsed')} ${fewerThanFive}`,
       `${t(language, 'common.formStep.contact')} ${fewerThanFive}`,
       `Aktiviteten ligger uden for kommunen ${fewerThanFive}`,
+      `${t(language, 'common.targetGroup.addiction')} ${fewerThanFive}`,
       ].sort(),
     );
   });

@@ -3,6 +3,7 @@ import { parsePdf, parsePdfs, type ParsedPdf } from '../support/pdf-text';
 import { expectArchivalPdf } from '../support/pdf-bytes';
 import os from 'node:os';
 import path from 'node:path';
+import { endOfDayIn } from '../../domain/time-zone';
 import {
   renderDecisionLetter,
   type DecisionLetterData,
@@ -94,7 +95,7 @@ function letter(language: LetterLanguage, outcome: DecisionOutcome, overrides: P
     amountGrantedOre: AMOUNTS[outcome],
     reasons: REASONS[language],
     conditions: [CONDITIONS[language]],
-    ...(granted ? { reporting: { requirement: 'short_report' as const, dueDate: new Date('2027-04-01T10:00:00Z') }, payoutDate: new Date('2026-03-16T10:00:00Z') } : {}),
+    ...(granted ? { reporting: { requirement: 'short_report' as const, dueDate: endOfDayIn('2027-04-01') }, payoutDate: new Date('2026-03-16T10:00:00Z') } : {}),
     caseworker: { name: 'Mette Sørensen', email: 'mette.sorensen@kommune.example', phone: '55 36 12 34' },
     ...overrides,
   };

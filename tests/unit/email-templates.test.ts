@@ -49,6 +49,7 @@ const SAMPLES: { [K in EmailKind]: EmailData[K] } = {
     requirement: 'audited_accounts',
     remindersSent: 2,
   },
+  back_to_caseworker: { ...common, caseworkerName: `Mette Sørensen ${HOSTILE}`, reason: 'information_received' },
   afvisning: { ...common, roundName: `Sommerpuljen 2026 ${HOSTILE}`, deadline: new Date('2026-06-01T08:00:00Z'), receivedAt: new Date('2026-06-01T10:00:00Z') },
   reconsideration_received: { ...common, requestedAt: new Date('2026-04-02T09:00:00Z') },
   reconsideration_upheld: common,
@@ -165,6 +166,17 @@ describe('email details', () => {
     expect(noMessage.text).not.toContain('Besked fra sagsbehandleren');
     const noComment = render('report_accepted', 'en', { ...common });
     expect(noComment.text).not.toContain('Comment from your caseworker');
+  });
+
+  it('tells the caseworker the case is hers again, for each reason it came back', () => {
+    for (const reason of ['information_received', 'consultation_answered', 'consultation_deadline_passed'] as const) {
+      const email = render('back_to_caseworker', 'da', { ...SAMPLES.back_to_caseworker, reason });
+      expect(email.text).toContain('Hej Mette Sørensen');
+      expect(email.text).toContain('Mine sager');
+    }
+    expect(render('back_to_caseworker', 'da').subject).toBe(`Nabohjælp & Venner ${HOSTILE} har svaret på din anmodning (GF-2026-00042)`);
+    expect(render('back_to_caseworker', 'da', { ...SAMPLES.back_to_caseworker, reason: 'consultation_deadline_passed' }).subject).toContain('Fristen i partshøringen er udløbet');
+    expect(render('back_to_caseworker', 'en').text).toContain('My cases');
   });
 
   it('addresses the escalation to the caseworker, not the association', () => {

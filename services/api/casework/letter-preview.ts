@@ -8,6 +8,7 @@ import { reportDueDate, reportRequirementFor } from '../../../domain/tiers';
 import { decisionLetterData, renderDecisionLetter, type MunicipalitySettings } from '../../../documents/letter';
 import { ApiError } from '../http/errors';
 import { checkDecision, type DecisionInput } from './decision';
+import { DANISH_TIME_ZONE, endOfDayIn } from '../../../domain/time-zone';
 
 /**
  * The decision letter as it would be sent if the caseworker decided now: the same checks as the
@@ -37,7 +38,7 @@ export async function previewDecisionLetter(
           payoutDate: new Date(now.getTime() + parseDuration(settings.payoutAfter)).toISOString().slice(0, 10),
           reporting: {
             requirement: reportRequirementFor(amountGrantedOre, roundReportingTiers(application.round)),
-            dueAt: reportDueDate(settings.reportDue, { decidedAt: now, activityEnd: new Date(`${application.endDate.toISOString().slice(0, 10)}T23:59:59Z`) }).toISOString(),
+            dueAt: reportDueDate(settings.reportDue, { decidedAt: now, activityEnd: endOfDayIn(application.endDate.toISOString().slice(0, 10), DANISH_TIME_ZONE) }).toISOString(),
           },
         }
       : {}),

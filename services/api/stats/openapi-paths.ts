@@ -21,6 +21,10 @@ const durationFields = { cases: count, medianDays: figure, p90Days: figure, mean
 const durations = z.looseObject(durationFields);
 const breakdown = z.array(z.looseObject({ code: z.string(), label: z.string(), count, share: figure }));
 const kroner = z.int();
+const groupFigures = z.array(
+  z.looseObject({ code: z.string(), label: z.string(), submitted: count, decided: count, granted: count, approvalRate: figure, requestedKroner: figure, grantedKroner: figure }),
+);
+const keyFigures = z.looseObject({ submitted: count, decided: count, approvalRate: figure, medianTurnaroundDays: figure, requestedKroner: figure, grantedKroner: figure, firstTimeShare: figure });
 
 const statsSummarySchema = z
   .looseObject({
@@ -37,13 +41,36 @@ const statsSummarySchema = z
       applicant: durations,
       applicantShareOfTime: figure,
     }),
+    funnel: z
+      .looseObject({
+        form: z.looseObject({ started: count, submitted: count, stopped: count }),
+        cases: z.looseObject({ received: count, decided: count, granted: count, rejected: count, lapsed: count, withdrawn: count, open: count }),
+      })
+      .meta({ description: 'The cases submitted in the period, each where it stands now (no step exceeds the one before); the form: drafts started in the period' }),
     stages: z.array(z.looseObject({ ...durationFields, stage: z.enum(['screening', 'queue', 'round_wait', 'review', 'approval', 'applicant']), label: z.string() })),
     completeness: z.looseObject({ decided: count, completeFirstShare: figure, requestsPerApplication: figure, missingItems: breakdown, otherMissingItems: count }),
     dropOff: z.looseObject({ draftsStarted: count, draftsSubmitted: count, draftsStopped: count, stoppedAt: breakdown, medianFormMinutes: figure, lapsed: count, withdrawn: count }),
     outcomes: z.looseObject({ decided: count, approvalRate: figure, byOutcome: breakdown, reasons: breakdown, requestedKroner: figure, grantedKroner: figure, grantedShareOfRequested: figure }),
     budget: z.array(
-      z.looseObject({ roundId: z.string(), roundName: z.string(), budgetKroner: kroner, grantedKroner: kroner, grantedInPeriodKroner: kroner, usedShare: z.number() }),
+      z.looseObject({
+        roundId: z.string(),
+        roundName: z.string(),
+        budgetKroner: kroner,
+        requestedKroner: kroner.meta({ description: 'Asked for in every application submitted to the round' }),
+        grantedKroner: kroner.meta({ description: 'Granted by the decisions in force, since the round opened' }),
+        grantedInPeriodKroner: kroner,
+        demandShare: figure,
+        usedShare: figure,
+        requestedOverBudgetKroner: kroner,
+        overBudgetKroner: kroner.meta({ description: 'Granted beyond the budget: continuous rounds and changed decisions are not stopped at the budget' }),
+      }),
     ),
+    analysis: z.looseObject({
+      associations: groupFigures,
+      activityTerms: groupFigures,
+      targetGroups: groupFigures,
+      trend: z.looseObject({ previousPeriod: z.looseObject({ from: z.iso.date(), to: z.iso.date() }), current: keyFigures, previous: keyFigures }),
+    }),
     reach: z.looseObject({ submitted: count, firstTime: count, returning: count, firstTimeShare: figure, volunteers: breakdown, targetGroups: breakdown }),
     reporting: z.looseObject({
       due: count,
@@ -67,7 +94,8 @@ const statsSummarySchema = z
   .meta({
     id: 'StatsSummary',
     description:
-      'Figures for a period, computed from the case events. Decision figures count cases decided in the period, submission figures cases submitted in it, ' +
+      'Figures for a period, computed from the case events. Decision figures count cases whose first decision fell in the period, with the outcome and amount of the decision in force; ' +
+      'the funnel, reach and analysis count cases submitted in the period, each where it stands now; ' +
       'drafts by the day they were started, reports by their due date. Durations in days (rounded down to 2 h / 12 h / 1 day / 1 week buckets). ' +
       'No personal data, and no association is named.',
   });

@@ -1,6 +1,7 @@
 import type { Database } from '../../../lib/db';
 import { processSettingsSchema, toProcessTimings } from '../../../domain/round-settings';
 import { caseTimelineFacts, localDay, type CaseRound, type TimelineEvent } from '../../../domain/stats/case-timeline';
+import { activityTerm } from '../../../domain/stats/activity-term';
 import type { CaseStatus } from '../../../domain/status';
 import { REBUILD_ALL_SQL, REBUILD_DAYS_SQL, TIME_ZONE } from './rollup-sql';
 
@@ -24,6 +25,8 @@ interface ApplicationRow {
   target_group: string;
   amount_requested_ore: bigint | string;
   first_time: boolean;
+  start_date: Date;
+  end_date: Date;
 }
 
 interface EventRow {
@@ -170,8 +173,9 @@ async function recomputeFacts(sql: SqlRunner, ids: string[], options: { skipOldD
   }
 
   const applications = await sql.query<ApplicationRow>(
-    `SELECT a.id, a.round_id, a.submitted_at, a.volunteers, a.target_group, a.amount_requested_ore,
-            NOT EXISTS (SELECT 1 FROM applications b WHERE b.organization_cvr = a.organization_cvr AND b.submitted_at < a.submitted_at) AS first_time
+    // An association is new until it has applied in an earlier round (by its CVR number).
+    `SELECT a.id, a.round_id, a.submitted_at, a.volunteers, a.target_group, a.amount_requested_ore, a.start_date, a.end_date,
+            NOT EXISTS (SELECT 1 FROM applications b WHERE b.organization_cvr = a.organization_cvr AND b.submitted_at < a.submitted_at AND b.round_id <> a.round_id) AS first_time
      FROM applications a WHERE a.id = ANY($1::uuid[]) AND a.submitted_at IS NOT NULL`,
     ids,
   );
@@ -197,8 +201,8 @@ async function recomputeFacts(sql: SqlRunner, ids: string[], options: { skipOldD
       details: e.details ?? {},
     }));
     const facts = caseTimelineFacts(application.submitted_at, timeline, rounds.get(application.round_id)!);
-    const decisionEvent = timeline.find((e) => e.to === 'DECIDED' && e.from !== 'DECIDED');
-    const final = (decisionsOf.get(application.id) ?? []).find((d) => d.sequence === decisionEvent?.details.sequence);
+    // The decision in force (after any reconsideration) gives the outcome, the amount and the reasons.
+    const final = (decisionsOf.get(application.id) ?? []).find((d) => d.sequence === facts.decisionSequence);
     const day = (at: Date | null) => (at ? localDay(at) : null);
     const row = {
       application_id: application.id,
@@ -224,6 +228,8 @@ async function recomputeFacts(sql: SqlRunner, ids: string[], options: { skipOldD
       target_group: application.target_group,
       amount_requested_ore: String(application.amount_requested_ore),
       amount_granted_ore: facts.decidedAt && final ? String(final.amount_granted_ore) : null,
+      case_state: facts.state,
+      activity_term: activityTerm(application.start_date, application.end_date),
       report_due_day: day(facts.report.dueAt),
       report_on_time: facts.report.onTime,
       report_seconds: facts.report.secondsToSubmit,

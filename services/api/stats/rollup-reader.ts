@@ -84,6 +84,20 @@ export async function rollupRows(db: Database, period: StatsPeriod, roundId: str
   );
 }
 
+/** Only the given metrics' rows of a period (the period before is compared on a few figures). */
+export async function rollupRowsOf(db: Database, period: StatsPeriod, roundId: string | null, metrics: readonly string[], schemeId: string | null = null): Promise<RollupRow[]> {
+  const filter = periodFilter(period, 3);
+  return db.$queryRawUnsafe<RollupRow[]>(
+    `SELECT metric, key, bucket, sum(cases)::bigint AS cases, sum(total)::bigint AS total
+     FROM stats_rollup WHERE ${scopeFilter(schemeId, 3 + filter.params.length)} AND metric = ANY($2::text[]) AND ${filter.sql}
+     GROUP BY metric, key, bucket`,
+    roundId,
+    metrics,
+    ...filter.params,
+    ...(schemeId ? [schemeId] : []),
+  );
+}
+
 const MONTHLY_METRICS = ['submitted', 'decided', 'within_target', 'turnaround'];
 
 export async function monthlyRollupRows(db: Database, period: StatsPeriod, roundId: string | null, schemeId: string | null = null): Promise<(RollupRow & { month: string })[]> {

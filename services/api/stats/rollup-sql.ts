@@ -1,9 +1,23 @@
 import { durationBucketSql } from '../../../domain/stats/buckets';
+import { COHORT_DIMENSIONS, cohortGrantedMetric, cohortMetric, type CohortDimension } from '../../../domain/stats/analysis';
 
 // The pre-aggregation: every fact of a case becomes (day, round, metric, key, bucket, cases, total)
 // rows, counted per day; month rows are the sums of their days. The summary reads only these.
 
 const hist = (column: string) => `${durationBucketSql(column)}`;
+
+const DIMENSION_COLUMN: Record<CohortDimension, string> = { first_time: 'f.first_time::text', activity_term: 'f.activity_term', target_group: 'f.target_group' };
+
+/**
+ * The cases submitted on a day, by where each stands now, cut by each dimension: one cohort,
+ * so a funnel read from it cannot grow from one step to the next. The total is the amount asked
+ * for; the granted amounts (decisions in force) have rows of their own.
+ */
+const COHORT_ROWS = COHORT_DIMENSIONS.map(
+  (dimension) => `
+    (f.submitted_day, '${cohortMetric(dimension)}', ${DIMENSION_COLUMN[dimension]} || '|' || f.case_state, 0, f.amount_requested_ore, true),
+    (f.submitted_day, '${cohortGrantedMetric(dimension)}', ${DIMENSION_COLUMN[dimension]}, 0, coalesce(f.amount_granted_ore, 0), f.case_state IN ('approved', 'partially_approved')),`,
+).join('');
 
 /** Rows of one fact each, for the cases whose metric days fall in `$1` (dates), or all cases. */
 function factRowsSql(onlyDays: boolean): string {
@@ -13,8 +27,7 @@ function factRowsSql(onlyDays: boolean): string {
   FROM stats_case_facts f
   CROSS JOIN LATERAL (VALUES
     (f.submitted_day, 'submitted', '', 0, f.amount_requested_ore, true),
-    (f.submitted_day, 'first_time', f.first_time::text, 0, 0::bigint, true),
-    (f.submitted_day, 'target_group', f.target_group, 0, 0::bigint, true),
+${COHORT_ROWS}
     (f.submitted_day, 'volunteers',
       CASE WHEN f.volunteers <= 5 THEN '1-5' WHEN f.volunteers <= 20 THEN '6-20' WHEN f.volunteers <= 50 THEN '21-50' ELSE '51+' END,
       0, f.volunteers::bigint, true),
@@ -23,17 +36,14 @@ function factRowsSql(onlyDays: boolean): string {
     (f.decided_day, 'complete_first', (f.information_requests = 0)::text, 0, f.information_requests::bigint, true),
     (f.decided_day, 'within_target', f.within_target::text, 0, 0::bigint, f.within_target IS NOT NULL),
     (f.decided_day, 'turnaround', '', ${hist('f.turnaround_seconds')}, f.turnaround_seconds::bigint, f.turnaround_seconds IS NOT NULL),
-    (f.decided_day, 'applicant_time', '', ${hist('f.applicant_seconds')}, f.applicant_seconds::bigint, f.applicant_seconds IS NOT NULL),
-    (f.decided_day, 'municipality_time', '', ${hist('(f.turnaround_seconds - f.applicant_seconds)')},
-      (f.turnaround_seconds - f.applicant_seconds)::bigint, f.turnaround_seconds IS NOT NULL),
+    (f.decided_day, 'municipality_time', '', ${hist('(f.turnaround_seconds - coalesce(f.applicant_seconds, 0))')},
+      (f.turnaround_seconds - coalesce(f.applicant_seconds, 0))::bigint, f.turnaround_seconds IS NOT NULL),
     (f.decided_day, 'stage:screening', '', ${hist('f.screening_seconds')}, f.screening_seconds::bigint, f.screening_seconds IS NOT NULL),
     (f.decided_day, 'stage:queue', '', ${hist('f.queue_seconds')}, f.queue_seconds::bigint, f.queue_seconds IS NOT NULL),
     (f.decided_day, 'stage:round_wait', '', ${hist('f.round_wait_seconds')}, f.round_wait_seconds::bigint, f.round_wait_seconds IS NOT NULL),
     (f.decided_day, 'stage:review', '', ${hist('f.review_seconds')}, f.review_seconds::bigint, f.review_seconds IS NOT NULL),
     (f.decided_day, 'stage:approval', '', ${hist('f.approval_seconds')}, f.approval_seconds::bigint, f.approval_seconds IS NOT NULL),
-    (f.decided_day, 'stage:applicant', '', ${hist('f.applicant_seconds')}, f.applicant_seconds::bigint, f.applicant_seconds IS NOT NULL AND f.information_requests > 0),
-    (f.lapsed_day, 'lapsed', '', 0, 0::bigint, true),
-    (f.withdrawn_day, 'withdrawn', '', 0, 0::bigint, true),
+    (f.decided_day, 'stage:applicant', '', ${hist('f.applicant_seconds')}, f.applicant_seconds::bigint, f.applicant_seconds IS NOT NULL),
     (f.report_due_day, 'report', coalesce(f.report_on_time::text, 'pending'), 0, f.report_reminders::bigint, true),
     (f.report_due_day, 'report_days', '', ${hist('f.report_seconds')}, f.report_seconds::bigint, f.report_seconds IS NOT NULL),
     (f.report_due_day, 'report_returned', '', 0, f.reports_returned::bigint, f.reports_returned > 0),

@@ -3,6 +3,10 @@ import type { Language } from '../../../lib/languages';
 import { histogramPercentile } from '../../../domain/stats/percentile';
 import { secondsToDays } from '../../../domain/stats/buckets';
 import { STAGES, type Stage } from '../../../domain/stats/case-timeline';
+import { caseFunnel, formFunnel } from '../../../domain/stats/funnel';
+import { roundBudgetFigures } from '../../../domain/stats/round-budget';
+import { ACTIVITY_TERMS, LONG_TERM_MONTHS } from '../../../domain/stats/activity-term';
+import { cohortCounts, cohortGroups, cohortStates, groupFigures, KEY_FIGURE_METRICS, keyFigures, previousPeriod, shownKeyFigures, type GroupFigures, type ShownKeyFigures } from '../../../domain/stats/analysis';
 import { MIN_GROUP_SIZE, shownCount, shownFigure, shownShare, type Count } from '../../../domain/stats/suppression';
 import { DRAFT_POSITIONS } from '../../../domain/draft-steps';
 import { t } from '../../../locale';
@@ -11,11 +15,17 @@ import { monthsOf, type StatsPeriod } from './period';
 import { refreshStatistics, decisionTargetMs } from './refresh';
 import { approvedStories, type Story } from './stories';
 import { ALL_ROUNDS, SUBMITTED_DRAFT } from './rollup-sql';
-import { monthlyRollupRows, periodFilter, Rollup, rollupRows, type RollupRow } from './rollup-reader';
+import { monthlyRollupRows, periodFilter, Rollup, rollupRows, rollupRowsOf, type RollupRow } from './rollup-reader';
 
 // The summary of a period (and optionally one round), read from the rollup. Every count of a
 // group is shown as "<5" below five; every figure computed from fewer than five cases is null.
 // Nothing here names a person or an association: stories are published anonymised, after review.
+//
+// Which cases each figure counts: durations, outcomes and reasons count the cases whose first
+// decision fell in the period (when the association got its answer), with the outcome and amount
+// of the decision in force now (after any reconsideration); the funnel, reach and the analysis
+// count the cases submitted in the period, each where it stands now; the form counts the drafts
+// started in the period; reports count by their due date.
 
 export interface DurationFigures {
   cases: Count;
@@ -43,9 +53,18 @@ export interface StatsSummary {
     withinTargetShare: number | null;
     total: DurationFigures;
     municipality: DurationFigures;
+    /**
+     * The cases that waited for the association (an information request or partshøring) and how
+     * long: the same figures as the stage "applicant".
+     */
     applicant: DurationFigures;
     /** Of all the days from submission to decision, the share the association had the case. */
     applicantShareOfTime: number | null;
+  };
+  /** The cases submitted in the period, where each stands now; and the drafts started in it. */
+  funnel: {
+    form: { started: Count; submitted: Count; stopped: Count };
+    cases: { received: Count; decided: Count; granted: Count; rejected: Count; lapsed: Count; withdrawn: Count; open: Count };
   };
   stages: (DurationFigures & { stage: Stage; label: string })[];
   completeness: {
@@ -74,7 +93,22 @@ export interface StatsSummary {
     grantedKroner: number | null;
     grantedShareOfRequested: number | null;
   };
-  budget: { roundId: string; roundName: string; budgetKroner: number; grantedKroner: number; grantedInPeriodKroner: number; usedShare: number }[];
+  /**
+   * Each round's budget beside what was asked for in all its applications and what its decisions
+   * in force granted (since it opened; "in period": decided in the period).
+   */
+  budget: {
+    roundId: string;
+    roundName: string;
+    budgetKroner: number;
+    requestedKroner: number;
+    grantedKroner: number;
+    grantedInPeriodKroner: number;
+    demandShare: number | null;
+    usedShare: number | null;
+    requestedOverBudgetKroner: number;
+    overBudgetKroner: number;
+  }[];
   reach: {
     submitted: Count;
     firstTime: Count;
@@ -103,6 +137,13 @@ export interface StatsSummary {
     withinTargetShare: number | null;
     approvalRate: number | null;
   }[];
+  /** The cases submitted in the period cut by association, activity period and target group, and the period before. */
+  analysis: {
+    associations: GroupFigures[];
+    activityTerms: GroupFigures[];
+    targetGroups: GroupFigures[];
+    trend: { previousPeriod: StatsPeriod; current: ShownKeyFigures; previous: ShownKeyFigures };
+  };
   stories: Story[];
 }
 
@@ -138,8 +179,10 @@ export async function statsSummary(db: Database, query: SummaryQuery, language: 
   const period = { from: query.from, to: query.to };
   const roundId = query.roundId ?? null;
   const schemeId = query.schemeId ?? null;
-  const [rows, monthlyRows, rounds, stories] = await Promise.all([
+  const before = previousPeriod(period);
+  const [rows, previousRows, monthlyRows, rounds, stories] = await Promise.all([
     rollupRows(db, period, roundId, schemeId),
+    rollupRowsOf(db, before, roundId, KEY_FIGURE_METRICS, schemeId),
     monthlyRollupRows(db, period, roundId, schemeId),
     roundFigures(db, period, roundId, schemeId),
     approvedStories(db, period, roundId, 3, schemeId),
@@ -166,7 +209,9 @@ export async function statsSummary(db: Database, query: SummaryQuery, language: 
   const missingTotal = [...missing.values()].reduce((sum, count) => sum + count, 0);
 
   const submitted = rollup.count('submitted');
-  const firstTime = rollup.count('first_time', 'true');
+  const firstTime = cohortCounts(rollup, 'first_time').get('true') ?? 0;
+  const cases = caseFunnel(cohortStates(rollup));
+  const form = formFunnel(drafts.started, drafts.submitted);
   const reportsDue = rollup.count('report');
   const onTime = rollup.count('report', 'true');
   const late = rollup.count('report', 'false');
@@ -186,8 +231,20 @@ export async function statsSummary(db: Database, query: SummaryQuery, language: 
       withinTargetShare: shownFigure(decided, ratio(withinTarget, decided)),
       total: durationFigures(rollup, 'turnaround'),
       municipality: durationFigures(rollup, 'municipality_time'),
-      applicant: durationFigures(rollup, 'applicant_time'),
-      applicantShareOfTime: shownFigure(decided, ratio(rollup.total('applicant_time'), turnaroundTotal)),
+      applicant: durationFigures(rollup, 'stage:applicant'),
+      applicantShareOfTime: shownFigure(decided, ratio(rollup.total('stage:applicant'), turnaroundTotal)),
+    },
+    funnel: {
+      form: { started: shownCount(form.started), submitted: shownCount(form.submitted), stopped: shownCount(form.stopped) },
+      cases: {
+        received: shownCount(cases.received),
+        decided: shownCount(cases.decided),
+        granted: shownCount(cases.granted),
+        rejected: shownCount(cases.rejected),
+        lapsed: shownCount(cases.lapsed),
+        withdrawn: shownCount(cases.withdrawn),
+        open: shownCount(cases.open),
+      },
     },
     stages: STAGES.map((stage) => ({ stage, label: t(language, `common.stage.${stage}`), ...durationFigures(rollup, `stage:${stage}`) })),
     completeness: {
@@ -198,13 +255,13 @@ export async function statsSummary(db: Database, query: SummaryQuery, language: 
       otherMissingItems: shownCount(rareItems),
     },
     dropOff: {
-      draftsStarted: shownCount(drafts.started),
-      draftsSubmitted: shownCount(drafts.submitted),
-      draftsStopped: shownCount(drafts.started - drafts.submitted),
-      stoppedAt: breakdown(drafts.stoppedAt, drafts.started - drafts.submitted, (step) => nameOf(language, `common.formStep.${step}`, step), DRAFT_POSITIONS),
+      draftsStarted: shownCount(form.started),
+      draftsSubmitted: shownCount(form.submitted),
+      draftsStopped: shownCount(form.stopped),
+      stoppedAt: breakdown(drafts.stoppedAt, form.stopped, (step) => nameOf(language, `common.formStep.${step}`, step), DRAFT_POSITIONS),
       medianFormMinutes: shownFigure(drafts.submitted, drafts.medianActiveSeconds === null ? null : Math.round(drafts.medianActiveSeconds / 6) / 10),
-      lapsed: shownCount(rollup.count('lapsed')),
-      withdrawn: shownCount(rollup.count('withdrawn')),
+      lapsed: shownCount(cases.lapsed),
+      withdrawn: shownCount(cases.withdrawn),
     },
     outcomes: {
       decided: shownCount(decided),
@@ -220,10 +277,8 @@ export async function statsSummary(db: Database, query: SummaryQuery, language: 
       .map((round) => ({
         roundId: round.id,
         roundName: round.name,
-        budgetKroner: kroner(round.budgetOre),
-        grantedKroner: kroner(round.grantedOre),
+        ...roundBudgetFigures(round),
         grantedInPeriodKroner: kroner(round.grantedInPeriodOre),
-        usedShare: round.budgetOre > 0 ? Math.round((round.grantedOre / round.budgetOre) * 1000) / 1000 : 0,
       })),
     reach: {
       submitted: shownCount(submitted),
@@ -231,7 +286,7 @@ export async function statsSummary(db: Database, query: SummaryQuery, language: 
       returning: shownCount(submitted - firstTime),
       firstTimeShare: shownFigure(submitted, ratio(firstTime, submitted)),
       volunteers: breakdown(rollup.byKey('volunteers'), submitted, (band) => band, ['1-5', '6-20', '21-50', '51+']),
-      targetGroups: breakdown(rollup.byKey('target_group'), submitted, (group) => nameOf(language, `common.targetGroup.${group}`, group)),
+      targetGroups: breakdown(cohortCounts(rollup, 'target_group'), submitted, (group) => nameOf(language, `common.targetGroup.${group}`, group)),
     },
     reporting: {
       due: shownCount(reportsDue),
@@ -258,7 +313,26 @@ export async function statsSummary(db: Database, query: SummaryQuery, language: 
         approvalRate: shownFigure(decidedInMonth, ratio(approved, decidedInMonth)),
       };
     }),
+    analysis: analysisOf(rollup, new Rollup(previousRows), before, language),
     stories,
+  };
+}
+
+function analysisOf(rollup: Rollup, previous: Rollup, before: StatsPeriod, language: Language): StatsSummary['analysis'] {
+  const associations = cohortGroups(rollup, 'first_time');
+  const terms = cohortGroups(rollup, 'activity_term');
+  const groups = cohortGroups(rollup, 'target_group');
+  return {
+    associations: [
+      groupFigures('new', t(language, 'stats.analysis.newAssociations'), associations.get('true')),
+      groupFigures('returning', t(language, 'stats.analysis.returningAssociations'), associations.get('false')),
+    ],
+    activityTerms: ACTIVITY_TERMS.map((term) => groupFigures(term, t(language, `stats.analysis.term.${term}`, { months: LONG_TERM_MONTHS }), terms.get(term))),
+    targetGroups: [...groups]
+      .map(([group, figures]) => ({ group, figures, submitted: [...figures.byState.values()].reduce((sum, count) => sum + count, 0) }))
+      .sort((a, b) => b.submitted - a.submitted || a.group.localeCompare(b.group))
+      .map(({ group, figures }) => groupFigures(group, nameOf(language, `common.targetGroup.${group}`, group), figures)),
+    trend: { previousPeriod: before, current: shownKeyFigures(keyFigures(rollup)), previous: shownKeyFigures(keyFigures(previous)) },
   };
 }
 
@@ -282,6 +356,7 @@ interface RoundFigures {
   id: string;
   name: string;
   budgetOre: number;
+  requestedOre: number;
   grantedOre: number;
   grantedInPeriodOre: number;
   inPeriod: boolean;
@@ -289,17 +364,18 @@ interface RoundFigures {
   criteria: { code: string; label: Partial<Record<Language, string>> }[];
 }
 
-/** Every round with its budget, what it has granted in all, and what it granted in the period. */
+/** Every round with its budget, what was asked for and granted in all, and what it granted in the period. */
 async function roundFigures(db: Database, period: StatsPeriod, roundId: string | null, schemeId: string | null): Promise<RoundFigures[]> {
   const filter = periodFilter(period, 5);
   const rows = await db.$queryRawUnsafe<
-    { id: string; name: string; budget_ore: bigint; process_settings: unknown; decision_criteria: unknown; granted: bigint | null; granted_in_period: bigint | null; active: boolean }[]
+    { id: string; name: string; budget_ore: bigint; process_settings: unknown; decision_criteria: unknown; requested: bigint | null; granted: bigint | null; granted_in_period: bigint | null; active: boolean }[]
   >(
-    `SELECT r.id, r.name, r.budget_ore, r.process_settings, r.decision_criteria, g.granted, p.granted_in_period,
+    `SELECT r.id, r.name, r.budget_ore, r.process_settings, r.decision_criteria, g.requested, g.granted, p.granted_in_period,
             (p.granted_in_period IS NOT NULL OR (r.opens_at::date <= $3::date AND (r.closes_at IS NULL OR r.closes_at::date >= $2::date))) AS active
      FROM funding_rounds r
-     LEFT JOIN (SELECT round_id, sum(total)::bigint AS granted FROM stats_rollup
-                WHERE grain = 'month' AND metric = 'decided' AND round_id <> '${ALL_ROUNDS}'::uuid GROUP BY round_id) g ON g.round_id = r.id
+     LEFT JOIN (SELECT round_id, sum(total) FILTER (WHERE metric = 'submitted')::bigint AS requested, sum(total) FILTER (WHERE metric = 'decided')::bigint AS granted
+                FROM stats_rollup
+                WHERE grain = 'month' AND metric IN ('submitted', 'decided') AND round_id <> '${ALL_ROUNDS}'::uuid GROUP BY round_id) g ON g.round_id = r.id
      LEFT JOIN (SELECT round_id, sum(total)::bigint AS granted_in_period FROM stats_rollup
                 WHERE metric = 'decided' AND round_id <> '${ALL_ROUNDS}'::uuid AND ${filter.sql} GROUP BY round_id) p ON p.round_id = r.id
      WHERE ($1::uuid IS NULL OR r.id = $1::uuid) AND ($4::uuid IS NULL OR r.scheme_id = $4::uuid)
@@ -314,6 +390,7 @@ async function roundFigures(db: Database, period: StatsPeriod, roundId: string |
     id: row.id,
     name: row.name,
     budgetOre: Number(row.budget_ore),
+    requestedOre: Number(row.requested ?? 0n),
     grantedOre: Number(row.granted ?? 0n),
     grantedInPeriodOre: Number(row.granted_in_period ?? 0n),
     inPeriod: row.active,

@@ -1,7 +1,6 @@
 import type { Response } from 'express';
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
-import { localeSettings, t, type Language } from '../../../../locale';
+import { t, type Language } from '../../../../locale';
+import { CALENDAR_DATE, END_OF_DAY, isEndOfDayIn, START_OF_DAY, wallClockIn, wallTimeToInstant } from '../../../../domain/time-zone';
 import { BUDGET_CATEGORIES, TARGET_GROUPS } from '../../../../domain/categories';
 import { budgetCategoryName } from '../../../../locale';
 import { ROUND_MODES, type RoundInput } from '../../../../domain/round-input';
@@ -25,21 +24,27 @@ const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(
 
 // ── The municipality's wall clock ───────────────────────────────────────────────────────────
 
-/** An instant as the date and time the municipality's clocks showed (what the form shows). */
+/**
+ * An instant as the date and time the municipality's clocks showed (what the form shows). A
+ * closing at the end of its day shows no time: the blank time field means "the day out".
+ */
 function wallClock(instant: string): { date: string; time: string } {
-  const local = new TZDate(Date.parse(instant), localeSettings().timeZone);
-  return { date: format(local, 'yyyy-MM-dd'), time: format(local, 'HH:mm') };
+  const at = new Date(instant);
+  const { date, hour, minute } = wallClockIn(at);
+  return { date, time: isEndOfDayIn(at) ? '' : `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}` };
 }
 
-/** A date and time on the municipality's wall clock as an instant, or undefined when they do not read as one. */
-export function localInstant(date: string, time: string): string | undefined {
-  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+/**
+ * A date and time on the municipality's wall clock as an instant, or undefined when they do not
+ * read as one. Without a time, a date means its start (`dayPart: 'start'`, an opening) or its end
+ * (`'end'`, a deadline: 23:59:59.999, which 23:59 also means).
+ */
+export function localInstant(date: string, time: string, dayPart: 'start' | 'end' = 'start'): string | undefined {
+  if (!CALENDAR_DATE.test(date)) return undefined;
   const clock = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(time);
-  if (!day || !clock) return undefined;
-  const local = new TZDate(Number(day[1]), Number(day[2]) - 1, Number(day[3]), Number(clock[1]), Number(clock[2]), localeSettings().timeZone);
-  // A day the calendar does not have (2027-02-30) would roll over into the next month.
-  if (format(local, 'yyyy-MM-dd') !== date) return undefined;
-  return new Date(local.getTime()).toISOString();
+  if (time && !clock) return undefined;
+  const wall = !clock ? (dayPart === 'end' ? END_OF_DAY : START_OF_DAY) : clock[1] === '23' && clock[2] === '59' && dayPart === 'end' ? END_OF_DAY : { hour: Number(clock[1]), minute: Number(clock[2]) };
+  return wallTimeToInstant(date, wall)?.toISOString();
 }
 
 // ── From the round to the form and back ────────────────────────────────────────────────────────
@@ -103,10 +108,10 @@ export function roundFromForm(body: FormBody, language: Language): { input: Reco
   }
 
   const kroner = (name: string, options: { optional?: boolean } = {}) => kronerOf(body, name, errors, language, options);
-  const instant = (name: string, { optional = false } = {}): string | null | undefined => {
+  const instant = (name: string, { optional = false, dayPart = 'start' as 'start' | 'end' } = {}): string | null | undefined => {
     const date = text(body, name).trim();
     if (!date) return optional ? null : undefined;
-    const at = localInstant(date, text(body, `${name}Time`).trim() || '00:00');
+    const at = localInstant(date, text(body, `${name}Time`).trim(), dayPart);
     if (!at) errors[name] = t(language, 'admin.notADate');
     return at;
   };
@@ -133,7 +138,7 @@ export function roundFromForm(body: FormBody, language: Language): { input: Reco
     maxAmount: kroner('maxAmount'),
     fourEyesThreshold: kroner('fourEyesThreshold'),
     opensAt: instant('opensAt'),
-    closesAt: instant('closesAt', { optional: true }),
+    closesAt: instant('closesAt', { optional: true, dayPart: 'end' }),
     mode: text(body, 'mode') || undefined,
     targetGroups: list(body, 'targetGroups'),
     excludedCostCategories: list(body, 'excludedCostCategories'),
@@ -230,7 +235,7 @@ export function renderRoundForm(res: Response, cookieSecret: string, options: Ro
     </div>
     <div class="gf-row-fields">
       ${field('closesAt', t(language, 'admin.closesOn'), { type: 'date', width: 's', optional: true })}
-      ${field('closesAtTime', t(language, 'admin.closesAt'), { width: 'xs', maxLength: 5, optional: true, attrs: { placeholder: 'TT:MM' } })}
+      ${field('closesAtTime', t(language, 'admin.closesAt'), { hint: t(language, 'admin.closesAtHint'), width: 'xs', maxLength: 5, optional: true, attrs: { placeholder: 'TT:MM' } })}
     </div>
 
     <h2>${t(language, 'admin.sectionScope')}</h2>

@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Database } from '../../../../lib/db';
-import { formatDateTime, formatNumber, t, type Language } from '../../../../locale';
+import { formatDateTime, formatDeadline, formatNumber, t, type Language } from '../../../../locale';
 import { roundInputSchema } from '../../../../domain/round-input';
 import { listSchemes } from '../../admin/schemes';
 import { changedSettings, createRound, findRound, listRounds, updateRound, type RoundView } from '../../admin/rounds';
@@ -84,7 +84,7 @@ export function roundPages(deps: AdminPageDependencies & { db: Database; frame: 
                 <td><a href="${BASE}/${round.id}">${round.name}</a></td>
                 <td>${schemeName(round.scheme)}</td>
                 <td>${t(language, `admin.modeShort.${round.mode}`)}</td>
-                <td>${formatDateTime(language, round.opensAt)} – ${round.closesAt ? formatDateTime(language, round.closesAt) : t(language, 'admin.untilFurtherNotice')}</td>
+                <td>${formatDateTime(language, round.opensAt)} – ${round.closesAt ? formatDeadline(language, round.closesAt) : t(language, 'admin.untilFurtherNotice')}</td>
                 <td class="gf-number">${formatNumber(language, round.budget)}</td>
                 <td class="gf-number">${round.applicationCount}</td>
               </tr>`,

@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import type { Database } from '../../../../lib/db';
-import { formatDateTime, formatMoney, t, type Language } from '../../../../locale';
+import { formatDeadline, formatMoney, t, type Language } from '../../../../locale';
 import { TARGET_GROUPS, type TargetGroup } from '../../../../domain/categories';
 import type { FundingRound } from '../../../../prisma/generated/client';
 import { html, type SafeHtml } from '../../../../lib/html';
@@ -48,7 +48,7 @@ export function roundFacts(round: FundingRound, site: SiteSettings, language: La
     ${heading}
     ${round.description ? html`<p>${round.description}</p>` : ''}
     ${factList([
-      { label: t(language, 'apply.landing.deadline'), value: round.closesAt ? formatDateTime(language, round.closesAt, 'long') : t(language, 'apply.landing.continuous') },
+      { label: t(language, 'apply.landing.deadline'), value: round.closesAt ? formatDeadline(language, round.closesAt, 'long') : t(language, 'apply.landing.continuous') },
       { label: t(language, 'apply.landing.budget'), value: formatMoney(language, round.budgetOre) },
       { label: t(language, 'apply.landing.maximum'), value: formatMoney(language, round.maxAmountOre) },
       ...(targets ? [{ label: t(language, 'apply.landing.targetGroups'), value: targets }] : []),

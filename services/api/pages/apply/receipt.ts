@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { formatDate, t, type Language } from '../../../../locale';
+import { formatDeadline, t, type Language } from '../../../../locale';
 import type { FundingRound } from '../../../../prisma/generated/client';
 import { html } from '../../../../lib/html';
 import { renderPage, type SiteSettings } from '../layout';
@@ -29,7 +29,7 @@ export function receiptPage(
       <ol>
         <li>${t(language, 'apply.receipt.nextScreening')}</li>
         <li>${state.round.mode === 'deadline' && state.round.closesAt
-          ? t(language, 'apply.receipt.nextDecisionDeadline', { date: formatDate(language, state.round.closesAt) })
+          ? t(language, 'apply.receipt.nextDecisionDeadline', { date: formatDeadline(language, state.round.closesAt) })
           : t(language, 'apply.receipt.nextDecisionContinuous')}</li>
       </ol>
       <h2>${t(language, 'apply.receipt.questions')}</h2>

@@ -1,4 +1,4 @@
-import { formatDate, t, type Language } from '../../../../locale';
+import { formatDeadline, t, type Language } from '../../../../locale';
 import { FILE_KINDS, fileTypeOf } from '../../../../domain/file-types';
 import { CSRF_FIELD } from '../../http/csrf';
 import { formatFileSize } from '../../http/uploads';
@@ -50,7 +50,7 @@ export function answerSection(view: CaseView, context: CasePageContext, state: C
   const { language } = context;
   const errors = state.errors ?? {};
   return caseSection('request', t(language, 'case.request.heading'), html`
-    <p>${t(language, 'case.request.answerBy', { date: formatDate(language, request.answerBy) })}</p>
+    <p>${t(language, 'case.request.answerBy', { date: formatDeadline(language, request.answerBy) })}</p>
     ${request.items.length ? html`<h3 class="h5">${t(language, 'case.request.items')}</h3><ul>${request.items.map((item) => html`<li>${item}</li>`)}</ul>` : ''}
     ${request.message ? html`<p class="gf-request-message">${request.message}</p>` : ''}
     <form method="post" action="${casePath(view.id)}/svar" enctype="multipart/form-data" novalidate>
@@ -74,7 +74,7 @@ export function reportSection(view: CaseView, context: CasePageContext, state: C
     textField({ name, label, hint, language, value: values[name], error: errors[name], inputMode: 'numeric', width: 's', maxLength: 12, attrs: { pattern: '[0-9]*' } });
   const heading = `${t(language, 'case.report.heading')}: ${t(language, `case.reportRequirement.${requirement}`)}`;
   return caseSection('report', heading, html`
-    <p>${t(language, 'case.report.dueBy', { date: formatDate(language, due.dueAt) })}</p>
+    <p>${t(language, 'case.report.dueBy', { date: formatDeadline(language, due.dueAt) })}</p>
     <p>${t(language, `case.report.intro.${requirement}`)}</p>
     <form method="post" action="${casePath(view.id)}/afrapportering" enctype="multipart/form-data" novalidate>
       ${hiddenField(CSRF_FIELD, context.csrf)}
@@ -105,7 +105,7 @@ export function reconsiderationSection(view: CaseView, context: CasePageContext,
   const { language } = context;
   const errors = state.errors ?? {};
   return caseSection('reconsideration', t(language, `case.reconsideration.heading.${r.procedure}`), html`
-    <p>${t(language, `case.reconsideration.intro.${r.procedure}`, { date: formatDate(language, r.until) })}</p>
+    <p>${t(language, `case.reconsideration.intro.${r.procedure}`, { date: formatDeadline(language, r.until) })}</p>
     <form method="post" action="${casePath(view.id)}/genovervejelse" enctype="multipart/form-data" novalidate>
       ${hiddenField(CSRF_FIELD, context.csrf)}
       ${textArea({ name: 'reasons', label: t(language, 'case.reconsideration.reasons'), hint: t(language, 'case.reconsideration.reasonsHint'), language, maxLength: 8000, rows: 6, value: state.values?.reasons, error: errors.reasons })}

@@ -1,4 +1,4 @@
-import { formatDate, t } from '../../../../locale';
+import { formatDeadline, t } from '../../../../locale';
 import { CSRF_FIELD } from '../../http/csrf';
 import { hiddenField, textArea } from '../forms';
 import { html, type SafeHtml } from '../../../../lib/html';
@@ -17,7 +17,7 @@ export function consultationSection(view: CaseView, context: CasePageContext, st
   return caseSection('consultation', t(language, 'case.consultation.heading'), html`
     <p>${t(language, 'case.consultation.intro')}</p>
     ${termLink(language, 'partshoering')}
-    <p><strong>${t(language, 'case.consultation.answerBy', { date: formatDate(language, consultation.answerBy) })}</strong></p>
+    <p><strong>${t(language, 'case.consultation.answerBy', { date: formatDeadline(language, consultation.answerBy) })}</strong></p>
     <h3 class="h5">${t(language, 'case.consultation.facts')}</h3>
     <ul>${consultation.facts.map(
       (fact) => html`<li>${fact.text}${fact.source ? html`<br><span class="form-hint">${t(language, 'case.consultation.source', { source: t(language, `common.factSource.${fact.source}`) })}</span>` : ''}</li>`,

@@ -20,6 +20,7 @@ import { sendPage, type SiteSettings } from '../layout';
 import { pageLanguage } from '../page-language';
 import { caseCookieToken, casePath, setCaseCookie, tokenOpens } from './access';
 import { loadCaseView, type CaseView } from './model';
+import { untilRecorded } from './until-recorded';
 import { renderCasePage, renderNoAccess, renderWithdrawConfirmation, type CasePageContext, type CasePageState } from './view';
 
 export interface CasePageDependencies {
@@ -144,7 +145,7 @@ export function casePages(deps: CasePageDependencies): Router {
     const sent = await unlessNotAllowed(req, res, opened, async () => {
       const documents = await storeUploads(opened.applicationId, 'answer', files, language, errors, 'answer_files');
       if (!documents) return;
-      await sendSupplement(deps, opened.applicationId, { ...parsed.data, documentIds: documents });
+      await untilRecorded(deps.db, opened.applicationId, ['information_received', 'withdrawn'], () => sendSupplement(deps, opened.applicationId, { ...parsed.data, documentIds: documents }));
     });
     if (!sent) return;
     if (Object.keys(errors).length) return showCase(req, res, opened, { errors, values: { text } }, 400);
@@ -169,7 +170,7 @@ export function casePages(deps: CasePageDependencies): Router {
     const sent = await unlessNotAllowed(req, res, opened, async () => {
       const documents = await storeUploads(opened.applicationId, 'answer', files, language, errors, 'comment_files');
       if (!documents) return;
-      await sendConsultationComments(deps, opened.applicationId, { ...parsed.data, documentIds: documents });
+      await untilRecorded(deps.db, opened.applicationId, ['consultation_answered', 'withdrawn'], () => sendConsultationComments(deps, opened.applicationId, { ...parsed.data, documentIds: documents }));
     });
     if (!sent) return;
     if (Object.keys(errors).length) return showCase(req, res, opened, { errors, values: { comments } }, 400);
@@ -206,7 +207,8 @@ export function casePages(deps: CasePageDependencies): Router {
       const view = await viewOf(opened.applicationId);
       return sendPage(res, renderWithdrawConfirmation(view, context(req, opened), { errors: { reason: parsed.error.issues[0]!.message }, values: { reason } }), 400);
     }
-    if (!(await unlessNotAllowed(req, res, opened, () => sendWithdrawal(deps, opened.applicationId, parsed.data)))) return;
+    const withdraw = () => untilRecorded(deps.db, opened.applicationId, ['withdrawn'], () => sendWithdrawal(deps, opened.applicationId, parsed.data)).then(() => undefined);
+    if (!(await unlessNotAllowed(req, res, opened, withdraw))) return;
     res.redirect(303, `${casePath(opened.applicationId)}?sendt=tilbagetrukket`);
   });
 
@@ -266,7 +268,7 @@ export function casePages(deps: CasePageDependencies): Router {
     const sent = await unlessNotAllowed(req, res, opened, async () => {
       const documents = await storeUploads(opened.applicationId, 'report', files, language, errors, 'report_files');
       if (!documents) return;
-      await sendReport(deps, opened.applicationId, { ...parsed.data, documentIds: documents });
+      await untilRecorded(deps.db, opened.applicationId, ['report_submitted'], () => sendReport(deps, opened.applicationId, { ...parsed.data, documentIds: documents }));
     });
     if (!sent) return;
     if (Object.keys(errors).length) return showCase(req, res, opened, { errors, values }, 400);

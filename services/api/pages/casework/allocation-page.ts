@@ -15,7 +15,7 @@ import { pageLanguage } from '../page-language';
 import { sendStaffPage, staffCsrfToken } from '../staff/shell';
 import { MESSAGE_MAX_LENGTH, REASON_TEXT_MAX_LENGTH } from './case-forms';
 import type { CaseRouteDependencies } from './case-routes';
-import { formatDateTime, formatMoney, statusLabel, t, type Language } from '../../../../locale';
+import { formatDateTime, formatDeadline, formatMoney, statusLabel, t, type Language } from '../../../../locale';
 import { doneNotice, listOf, textOf } from './format';
 import { alert } from '../staff/alert';
 import { staffNames, type StaffNameOf } from './people';
@@ -40,7 +40,7 @@ function outcomeFor(requestedOre: number, proposedOre: number): DecisionOutcome 
 }
 
 function statusLine(state: RoundState, who: StaffNameOf, language: Language): string {
-  const values = { closesAt: formatDateTime(language, state.closesAt), by: state.confirmedBy ? who(state.confirmedBy) : '' };
+  const values = { closesAt: formatDeadline(language, state.closesAt), by: state.confirmedBy ? who(state.confirmedBy) : '' };
   const line = t(language, `casework.roundStatus.${state.status}`, values);
   return state.status === 'ALLOCATED' && state.approvedBy ? `${line} ${t(language, 'casework.allocationApprovedBy', { by: who(state.approvedBy) })}` : line;
 }

@@ -12,7 +12,7 @@ import { MESSAGE_MAX_LENGTH, approvalForms } from './case-forms';
 import { runCaseAction, type CaseRouteDependencies } from './case-routes';
 import { showCasePage } from './case-page';
 import { slaBadge } from './queue-page';
-import { formatDate, formatDateTime, formatMoney, t, type Language } from '../../../../locale';
+import { formatDateTime, formatDeadline, formatMoney, t, type Language } from '../../../../locale';
 import { criteriaText, doneNotice, textOf } from './format';
 import { nameOf } from '../../stats/labels';
 import { staffNames } from './people';
@@ -68,7 +68,7 @@ async function deadlineRounds(deps: CaseRouteDependencies, language: Language): 
   return html`<section aria-labelledby="rounds-heading">
     <h2 id="rounds-heading">${t(language, 'casework.deadlineRounds')}</h2>
     ${rounds.length
-      ? html`<ul>${rounds.map((round) => html`<li><a href="/personale/godkendelser/puljer/${round.id}">${round.name}</a>${round.closesAt ? html` (${formatDate(language, round.closesAt, 'medium')})` : ''}</li>`)}</ul>`
+      ? html`<ul>${rounds.map((round) => html`<li><a href="/personale/godkendelser/puljer/${round.id}">${round.name}</a>${round.closesAt ? html` (${formatDeadline(language, round.closesAt, 'medium')})` : ''}</li>`)}</ul>`
       : html`<p>${t(language, 'casework.noDeadlineRounds')}</p>`}
   </section>`;
 }

@@ -22,7 +22,7 @@ import { sendStaffPage, staffCsrfToken } from '../staff/shell';
 import { actionForms, judgeForm, noteForm } from './case-forms';
 import { loadCase, type CasePageState, type LoadedCase } from './case-data';
 import { slaBadge } from './queue-page';
-import { formatBytes, formatDate, formatDateTime, formatKroner, formatMoney, statusLabel, t, type Language } from '../../../../locale';
+import { formatBytes, formatDate, formatDateTime, formatDeadline, formatKroner, formatMoney, statusLabel, t, type Language } from '../../../../locale';
 import { criteriaText, doneNotice } from './format';
 import { alert } from '../staff/alert';
 import { nameOf } from '../../stats/labels';
@@ -132,7 +132,7 @@ function answersSection(application: LoadedCase, language: Language): SafeHtml {
               <h3 class="h4">${t(language, 'casework.requestNumber', { n: request.sequence, at: formatDateTime(language, request.createdAt), by: request.requestedBy })}</h3>
               ${(request.items as string[]).length ? html`<ul>${(request.items as string[]).map((item) => html`<li>${item}</li>`)}</ul>` : ''}
               ${request.message ? html`<p class="gf-pre">${request.message}</p>` : ''}
-              <p>${t(language, 'casework.answerBy')}: ${formatDateTime(language, request.answerBy)}</p>
+              <p>${t(language, 'casework.answerBy')}: ${formatDeadline(language, request.answerBy)}</p>
               <h4 class="h5">${t(language, 'casework.answer')}</h4>
               ${
                 answer && request.answeredAt

@@ -2,13 +2,14 @@ import { FACT_SOURCES, consultationSchema, type ConsultationFact, type Consultat
 import { processSettingsSchema } from '../../../../domain/round-settings';
 import { parseDuration } from '../../../../lib/durations';
 import { html, type SafeHtml } from '../../../../lib/html';
-import { formatDate, formatDateTime, t, zodErrorMap, type Language, type MessageKey } from '../../../../locale';
+import { formatDateTime, formatDeadline, t, zodErrorMap, type Language, type MessageKey } from '../../../../locale';
 import { CSRF_FIELD } from '../../http/csrf';
 import { localInstant } from '../admin/round-form';
 import { hiddenField, selectField, textArea, textField, type FieldErrors } from '../forms';
 import type { CasePageState, LoadedCase } from './case-data';
 import { textOf } from './format';
 import type { StaffNameOf } from './people';
+import { deadlineAfter } from '../../../../domain/time-zone';
 
 // Partshøring on the caseworker's case page: the form that sends the facts, and what was sent and answered.
 
@@ -32,7 +33,7 @@ export function consultationFromForm(body: Record<string, unknown>, language: La
     if (text) facts.push({ text, ...(source ? { source } : {}) });
   }
   const day = textOf(body.answerBy).trim();
-  const answerBy = day ? localInstant(day, '23:59') : undefined;
+  const answerBy = day ? localInstant(day, '', 'end') : undefined;
   if (day && !answerBy) return { errors: { answerBy: t(language, 'errors.consultation.deadlineInvalid') } };
   const parsed = consultationSchema.safeParse({ facts, message: textOf(body.consultationMessage), answerBy }, { error: zodErrorMap(language) });
   if (parsed.success) return { input: parsed.data, errors: {} };
@@ -48,7 +49,7 @@ export function consultForm(application: LoadedCase, state: CasePageState, csrf:
   const values = state.form === 'consult' ? (state.values ?? {}) : {};
   const errors = state.form === 'consult' ? (state.errors ?? {}) : {};
   const settings = processSettingsSchema.safeParse(application.round.processSettings ?? {});
-  const defaultAnswerBy = new Date(Date.now() + parseDuration(settings.success ? settings.data.answerDeadline : 'P14D'));
+  const defaultAnswerBy = deadlineAfter(new Date(), parseDuration(settings.success ? settings.data.answerDeadline : 'P14D'));
   const sources = FACT_SOURCES.map((source) => ({ value: source, label: t(language, `common.factSource.${source}`) }));
   const rows = Array.from({ length: FACT_ROWS }, (_, index) => index + 1);
   return html`<form method="post" action="/personale/sager/${application.id}/partshoering" novalidate class="gf-action">
@@ -61,7 +62,7 @@ export function consultForm(application: LoadedCase, state: CasePageState, csrf:
         ${selectField({ name: `source-${n}`, label: t(language, 'casework.consultation.source', { n }), language, optional: true, emptyLabel: '', options: sources, value: textOf(values[`source-${n}`]) })}
       </div>`,
     )}
-    ${textField({ name: 'answerBy', type: 'date', label: t(language, 'casework.consultation.answerBy'), hint: t(language, 'casework.consultation.answerByHint', { date: formatDate(language, defaultAnswerBy) }), language, optional: true, width: 's', value: textOf(values.answerBy), error: errors.answerBy })}
+    ${textField({ name: 'answerBy', type: 'date', label: t(language, 'casework.consultation.answerBy'), hint: t(language, 'casework.consultation.answerByHint', { date: formatDeadline(language, defaultAnswerBy) }), language, optional: true, width: 's', value: textOf(values.answerBy), error: errors.answerBy })}
     ${textArea({ name: 'consultationMessage', label: t(language, 'casework.consultation.message'), language, optional: true, maxLength: 4000, rows: 3, value: textOf(values.consultationMessage), error: errors.consultationMessage })}
     <button type="submit" class="button button-secondary">${t(language, 'casework.consultation.send')}</button>
   </form>`;
@@ -80,7 +81,7 @@ export function consultationsSection(application: LoadedCase, who: StaffNameOf, 
         <h3 class="h4">${t(language, 'casework.consultation.number', { n: consultation.sequence, at: formatDateTime(language, consultation.sentAt), by: who(consultation.requestedBy) })}</h3>
         <ul>${facts.map((fact) => html`<li>${fact.text}${fact.source ? html` <span class="gf-muted">(${t(language, `common.factSource.${fact.source}`)})</span>` : ''}</li>`)}</ul>
         ${consultation.message ? html`<p class="gf-pre">${consultation.message}</p>` : ''}
-        <p>${t(language, 'casework.answerBy')}: ${formatDateTime(language, consultation.answerBy)}${consultation.remindersSent ? html` <span class="gf-muted">(${t(language, 'casework.consultation.remindersSent', { count: consultation.remindersSent })})</span>` : ''}</p>
+        <p>${t(language, 'casework.answerBy')}: ${formatDeadline(language, consultation.answerBy)}${consultation.remindersSent ? html` <span class="gf-muted">(${t(language, 'casework.consultation.remindersSent', { count: consultation.remindersSent })})</span>` : ''}</p>
         <h4 class="h5">${t(language, 'casework.answer')}</h4>
         ${answer && consultation.answeredAt
           ? html`<p class="gf-pre">${answer.text ?? ''}</p>

@@ -13,7 +13,7 @@ import { pageLanguage } from '../page-language';
 import { sendStaffPage, staffCsrfToken } from '../staff/shell';
 import { MESSAGE_MAX_LENGTH } from './case-forms';
 import type { CaseRouteDependencies } from './case-routes';
-import { formatBytes, formatDateTime, formatKroner, formatMoney, statusLabel, t } from '../../../../locale';
+import { formatBytes, formatDateTime, formatDeadline, formatKroner, formatMoney, statusLabel, t } from '../../../../locale';
 import { doneNotice, textOf } from './format';
 import { alert } from '../staff/alert';
 import { consentAnswer } from './story-section';
@@ -79,7 +79,7 @@ async function showReportsPage(req: Request, res: Response, deps: CaseRouteDepen
               <h2 class="h3" id="report-${application.id}"><a href="/personale/sager/${application.id}">${reference}</a>: ${application.organizationName}, ${application.projectTitle}</h2>
               <dl class="gf-summary-list">
                 <dt>${t(language, 'casework.requirement')}</dt><dd>${describeReportRequirement(report.requirement as never, language)}</dd>
-                <dt>${t(language, 'casework.submittedAt')}</dt><dd>${report.submittedAt ? formatDateTime(language, report.submittedAt) : ''} (${t(language, 'casework.dueOn', { at: formatDateTime(language, report.dueAt) })})</dd>
+                <dt>${t(language, 'casework.submittedAt')}</dt><dd>${report.submittedAt ? formatDateTime(language, report.submittedAt) : ''} (${t(language, 'casework.dueOn', { at: formatDeadline(language, report.dueAt) })})</dd>
                 <dt>${t(language, 'casework.granted')}</dt><dd>${formatMoney(language, granted)}</dd>
                 <dt>${t(language, 'casework.spent')}</dt><dd>${formatKroner(language, content.spentKroner ?? 0)}</dd>
                 <dt>${t(language, 'casework.repayment')}</dt><dd><strong>${repaymentOre > 0n ? t(language, 'casework.repaymentNote', { amount: formatMoney(language, repaymentOre) }) : t(language, 'casework.noRepayment')}</strong></dd>

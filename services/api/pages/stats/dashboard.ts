@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { Database } from '../../../../lib/db';
-import { formatKroner, formatNumber, formatPercent, t, zodErrorMap, type Language } from '../../../../locale';
+import { t, zodErrorMap, type Language } from '../../../../locale';
 import { SUPPRESSED, type Count } from '../../../../domain/stats/suppression';
 import { zodIssues } from '../../http/errors';
 import { selectField, textField, type FieldErrors } from '../forms';
@@ -13,19 +13,8 @@ import { statsQuerySchema, resolvePeriod } from '../../stats/query';
 import { statsSummary, type StatsSummary } from '../../stats/summary';
 import { schemeIdOf, schemeOptions } from '../../stats/scheme-filter';
 import { barChart, columnChart, dataTable } from './charts';
-
-/** Figures in the page's language; "<5" and hidden figures say so in words. */
-function formatter(language: Language) {
-  const number = (value: number, digits = 1) => formatNumber(language, value, { maximumFractionDigits: digits });
-  return {
-    number,
-    count: (value: Count) => (value === SUPPRESSED ? '<5' : number(value, 0)),
-    days: (value: number | null) => (value === null ? t(language, 'stats.notShown') : t(language, 'stats.days', { n: value })),
-    daysShort: (value: number | null) => (value === null ? '–' : number(value)),
-    share: (value: number | null) => (value === null ? '–' : formatPercent(language, value)),
-    kroner: (value: number) => formatKroner(language, value),
-  };
-}
+import { formatter, section, type Format } from './parts';
+import { analysisSection, budgetSection } from './analysis';
 
 /** The form's query: empty fields count as not given. */
 const pageQuerySchema = z.preprocess(
@@ -64,8 +53,6 @@ function stringOf(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
-type Format = ReturnType<typeof formatter>;
-
 function periodForm(
   language: Language,
   f: Format,
@@ -93,17 +80,6 @@ function headlineCard(label: string, value: string, note?: string): SafeHtml {
   return html`<div class="gf-stat-card"><p class="gf-stat-label">${label}</p><p class="gf-stat-value">${value}</p>${note ? html`<p class="gf-stat-note">${note}</p>` : ''}</div>`;
 }
 
-function section(id: string, heading: string, chart: SafeHtml, table: SafeHtml, after: SafeHtml | string = ''): SafeHtml {
-  return html`<section class="gf-stats-section" aria-labelledby="${id}-heading">
-    <h2 id="${id}-heading">${heading}</h2>
-    <div class="gf-chart-pair">
-      <figure class="gf-chart-figure">${chart}</figure>
-      <div class="gf-chart-table">${table}</div>
-    </div>
-    ${after}
-  </section>`;
-}
-
 const numeric = (count: Count) => (count === SUPPRESSED ? null : count);
 
 function figures(s: StatsSummary, language: Language, f: Format, scheme: string): SafeHtml {
@@ -118,7 +94,7 @@ function figures(s: StatsSummary, language: Language, f: Format, scheme: string)
       ${headlineCard(t(language, 'stats.withinTarget'), f.share(turnaround.withinTargetShare), `${t(language, 'stats.decided')}: ${f.count(turnaround.decided)}`)}
       ${headlineCard(t(language, 'stats.p90Turnaround'), f.days(turnaround.total.p90Days))}
       ${headlineCard(t(language, 'stats.municipalityTime'), f.days(turnaround.municipality.medianDays), turnaround.applicantShareOfTime === null ? undefined : t(language, 'stats.applicantShare', { share: f.share(turnaround.applicantShareOfTime) }))}
-      ${headlineCard(t(language, 'stats.applicantTime'), f.days(turnaround.applicant.medianDays))}
+      ${headlineCard(t(language, 'stats.applicantTime'), f.days(turnaround.applicant.medianDays), t(language, 'stats.applicantCases', { cases: f.count(turnaround.applicant.cases), decided: f.count(turnaround.decided) }))}
       ${headlineCard(t(language, 'stats.completeFirst'), f.share(s.completeness.completeFirstShare))}
       ${headlineCard(t(language, 'stats.approvalRate'), f.share(s.outcomes.approvalRate))}
       ${headlineCard(t(language, 'stats.submitted'), f.count(s.reach.submitted), `${t(language, 'stats.firstTime')}: ${f.share(s.reach.firstTimeShare)}`)}
@@ -142,22 +118,30 @@ function figures(s: StatsSummary, language: Language, f: Format, scheme: string)
   );
 
   const d = s.dropOff;
-  const grantedCount = s.outcomes.byOutcome.filter((o) => o.code !== 'rejected').reduce<number | null>((sum, o) => (sum === null || o.count === SUPPRESSED ? null : sum + o.count), 0);
-  const funnelRows: [string, Count][] = [
-    [t(language, 'stats.draftsStarted'), d.draftsStarted],
-    [t(language, 'stats.draftsSubmitted'), d.draftsSubmitted],
-    [t(language, 'stats.submitted'), s.reach.submitted],
-    [t(language, 'stats.decided'), s.outcomes.decided],
-    [t(language, 'stats.granted'), grantedCount === null ? SUPPRESSED : grantedCount],
-    [t(language, 'stats.lapsed'), d.lapsed],
-    [t(language, 'stats.withdrawn'), d.withdrawn],
+  const cases = s.funnel.cases;
+  // Each step is a part of the one before; the cases that left the way are listed after it.
+  const funnelSteps: [string, Count][] = [
+    [t(language, 'stats.funnel.received'), cases.received],
+    [t(language, 'stats.funnel.decided'), cases.decided],
+    [t(language, 'stats.funnel.granted'), cases.granted],
   ];
+  const funnelRows: [string, Count][] = [
+    ...funnelSteps,
+    [t(language, 'stats.funnel.rejected'), cases.rejected],
+    [t(language, 'stats.funnel.lapsed'), cases.lapsed],
+    [t(language, 'stats.funnel.withdrawn'), cases.withdrawn],
+    [t(language, 'stats.funnel.open'), cases.open],
+  ];
+  const form = s.funnel.form;
   const funnel = section(
     'funnel',
     t(language, 'stats.funnel'),
-    barChart('chart-funnel', t(language, 'stats.funnel'), `${t(language, 'stats.funnelDesc')} ${t(language, 'stats.chartNote')}`, funnelRows.map(([label, count]) => ({ label, value: numeric(count), text: f.count(count) }))),
+    barChart('chart-funnel', t(language, 'stats.funnel'), `${t(language, 'stats.funnelDesc')} ${t(language, 'stats.chartNote')}`, funnelSteps.map(([label, count]) => ({ label, value: numeric(count), text: f.count(count) }))),
     dataTable(t(language, 'stats.funnelDesc'), [t(language, 'stats.step'), t(language, 'stats.count')], funnelRows.map(([label, count]) => [label, f.count(count)])),
-    html`<h3>${t(language, 'stats.stoppedAt')}</h3>
+    html`<p>${t(language, 'stats.funnel.decisionNote')}</p>
+      <h3>${t(language, 'stats.funnel.form')}</h3>
+      <p>${t(language, 'stats.funnel.formCounts', { started: f.count(form.started), submitted: f.count(form.submitted), stopped: f.count(form.stopped) })}</p>
+      <h3>${t(language, 'stats.stoppedAt')}</h3>
       ${d.stoppedAt.length ? dataTable(t(language, 'stats.stoppedAt'), [t(language, 'stats.step'), t(language, 'stats.count'), t(language, 'stats.share')], d.stoppedAt.map((step) => [step.label, f.count(step.count), f.share(step.share)])) : html`<p>${t(language, 'stats.none')}</p>`}
       ${d.medianFormMinutes === null ? '' : html`<p>${t(language, 'stats.formMinutes', { n: f.number(d.medianFormMinutes) })}</p>`}
       <h3>${t(language, 'stats.missing')}</h3>
@@ -177,12 +161,8 @@ function figures(s: StatsSummary, language: Language, f: Format, scheme: string)
         : ''}`,
   );
 
-  const budget = section(
-    'budget',
-    t(language, 'stats.budget'),
-    barChart('chart-budget', t(language, 'stats.budget'), `${t(language, 'stats.budgetDesc')} ${t(language, 'stats.chartNote')}`, s.budget.map((b) => ({ label: b.roundName, value: Math.round(b.usedShare * 100), text: f.share(b.usedShare) })), { value: 100, label: formatPercent(language, 1) }),
-    dataTable(t(language, 'stats.budget'), [t(language, 'stats.round'), t(language, 'stats.budgetTotal'), t(language, 'stats.grantedTotal'), t(language, 'stats.grantedPeriod'), t(language, 'stats.used')], s.budget.map((b) => [b.roundName, f.number(b.budgetKroner, 0), f.number(b.grantedKroner, 0), f.number(b.grantedInPeriodKroner, 0), f.share(b.usedShare)])),
-  );
+  const budget = budgetSection(s, language, f);
+  const analysis = analysisSection(s, language, f);
 
   const reach = html`<section class="gf-stats-section" aria-labelledby="reach-heading">
     <h2 id="reach-heading">${t(language, 'stats.reach')}</h2>
@@ -231,5 +211,5 @@ function figures(s: StatsSummary, language: Language, f: Format, scheme: string)
   </ul>`;
 
   // The stories come right after the headline numbers, so the figures are read with them.
-  return html`${downloads}${headline}${stories}${trend}${dwell}${funnel}${reasons}${budget}${reach}${reporting}`;
+  return html`${downloads}${headline}${stories}${trend}${dwell}${funnel}${reasons}${budget}${analysis}${reach}${reporting}`;
 }
