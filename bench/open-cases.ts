@@ -1,5 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { createDatabase, type Database } from '../lib/db';
+import { loadConfig } from '../lib/config';
+import { temporalDataConverter } from '../lib/temporal';
 import { reportWorkflowId } from '../domain/workflow-ids';
 import { reportStateQuery, submitReportSignal, type ReportSubmission } from '../workflows/messages';
 import { log, printTable, round1, runBenchmark, writeResults, type Headline } from './support/output';
@@ -156,7 +158,8 @@ async function main(): Promise<void> {
   const db = createDatabase(stack.databaseUrl);
   const connection = await Connection.connect({ address: stack.temporalAddress });
   try {
-    const client = new Client({ connection, namespace: stack.env.TEMPORAL_NAMESPACE ?? 'default' });
+    // The services' own configuration: the same payload keys as the worker, to start and query its workflows.
+    const client = new Client({ connection, namespace: stack.env.TEMPORAL_NAMESPACE ?? 'default', dataConverter: temporalDataConverter(loadConfig(stack.env)) });
     const taskQueue = stack.env.TEMPORAL_TASK_QUEUE!;
     const temporalPid = stack.temporalPid;
     if (temporalPid === undefined) log('Temporal server memory is not measured: it was not started by this benchmark');

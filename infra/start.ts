@@ -64,10 +64,15 @@ async function main(): Promise<void> {
       const port = Number(env.TEMPORAL_DEV_PORT || 7233);
       if (await isPortOpen(port)) throw new Error(`port ${port} is taken: stop what uses it, or set TEMPORAL_ADDRESS to use that Temporal server`);
       say(`starting the Temporal dev server on 127.0.0.1:${port}`);
+      const uiPort = Number(env.TEMPORAL_UI_PORT || port + 1000);
+      // The Web UI shows payloads decrypted through the API's codec endpoint (for a signed-in admin,
+      // with "include cross-origin credentials" ticked in the UI's codec settings).
+      env.TEMPORAL_CODEC_CORS_ORIGINS ||= `http://127.0.0.1:${uiPort},http://localhost:${uiPort}`;
       const temporal = await startTemporalDevServer({
         dbFile: path.join(dataDir, 'temporal.sqlite'),
         port,
-        uiPort: Number(env.TEMPORAL_UI_PORT || port + 1000),
+        uiPort,
+        uiCodecEndpoint: new URL('/codec', env.PUBLIC_BASE_URL || 'http://localhost:3000').toString(),
         namespace: env.TEMPORAL_NAMESPACE,
         // The dev server logs routine warnings (e.g. while shutting down); errors are what matter here.
         output: (line) => /level=(ERROR|FATAL)/.test(line) && process.stderr.write(`[temporal] ${line}\n`),

@@ -18,6 +18,8 @@ export interface DevServerOptions {
   uiPort?: number;
   headless?: boolean;
   namespace?: string;
+  /** The codec server the Web UI decodes payloads with (grantflow's API: <PUBLIC_BASE_URL>/codec). */
+  uiCodecEndpoint?: string;
   output?: (line: string) => void;
 }
 
@@ -38,6 +40,7 @@ export async function startTemporalDevServer(options: DevServerOptions): Promise
     '--log-level', 'warn',
     ...(options.namespace && options.namespace !== 'default' ? ['--namespace', options.namespace] : []),
     ...(uiPort ? ['--ui-port', String(uiPort)] : ['--headless']),
+    ...(uiPort && options.uiCodecEndpoint ? ['--ui-codec-endpoint', options.uiCodecEndpoint] : []),
   ];
   const server = startProcess('temporal', binary, args, { output: options.output });
   const address = `127.0.0.1:${port}`;

@@ -6,6 +6,8 @@ import { registerSettingsProblems, registerSettingsSchema } from './register-set
 import { productionSecurityProblems, securitySettingsSchema } from './security-settings';
 import { oidcSettingsProblems, oidcSettingsSchema } from './oidc-settings';
 import { parseDuration } from './durations';
+import { parsePayloadKeys } from './payload-codec';
+import { temporalSecurityProblems } from './temporal-security';
 
 const booleanFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -47,6 +49,27 @@ export const configSchema = z.object({
   TEMPORAL_TLS_CERT_PATH: z.string().min(1).optional(),
   TEMPORAL_TLS_KEY_PATH: z.string().min(1).optional(),
   TEMPORAL_API_KEY: z.string().min(1).optional(),
+  /**
+   * Keys that encrypt workflow payloads (AES-256-GCM): `kid1:base64key,kid2:base64key`, each key 32
+   * random bytes. Every key listed still decrypts; TEMPORAL_PAYLOAD_KEY_ID names the one new payloads
+   * are sealed with. Required in production; elsewhere a key generated into DATA_DIR.
+   */
+  TEMPORAL_PAYLOAD_KEYS: z
+    .string()
+    .superRefine((value, context) => {
+      try {
+        parsePayloadKeys(value);
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: (error as Error).message });
+      }
+    })
+    .optional(),
+  TEMPORAL_PAYLOAD_KEY_ID: z.string().min(1).optional(),
+  /** Origins (e.g. the Temporal Web UI's, comma-separated) allowed to call /codec/encode and /codec/decode from a browser. */
+  TEMPORAL_CODEC_CORS_ORIGINS: z
+    .string()
+    .refine((value) => value.split(',').every((origin) => /^https?:\/\/[^/\s]+$/.test(origin.trim())), 'must be origins such as https://temporal-ui.example.dk, comma-separated')
+    .optional(),
   SMTP_URL: urlWithProtocol(['smtp', 'smtps']).default('smtp://127.0.0.1:1025'),
   MAIL_FROM: z.string().min(3).default('Grantflow <no-reply@grantflow.local>'),
   PUBLIC_BASE_URL: urlWithProtocol(['http', 'https']).default('http://localhost:3000'),
@@ -154,6 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     });
   }
   problems.push(...registerSettingsProblems(values));
+  problems.push(...temporalSecurityProblems(values));
   if (!values.COOKIE_SECRET && values.NODE_ENV === 'production') {
     problems.push({ variable: 'COOKIE_SECRET', message: 'is required in production (at least 32 characters)' });
   }

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import express from 'express';
 import { Client, Connection } from '@temporalio/client';
 import { loadConfigOrExit } from '../../lib/config';
-import { temporalConnectionOptions } from '../../lib/temporal';
+import { temporalConnectionOptions, temporalDataConverter } from '../../lib/temporal';
 import { noopWorkflow } from './noop-workflow';
 
 // The intake benchmark's two ceilings, served by one small Express 5 process (PORT) of its own so
@@ -19,7 +19,7 @@ import { noopWorkflow } from './noop-workflow';
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const connection = await Connection.connect(temporalConnectionOptions(config));
-  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: temporalDataConverter(config) });
 
   const app = express();
   app.disable('x-powered-by');

@@ -1,6 +1,6 @@
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { loadConfigOrExit } from '../../lib/config';
-import { temporalConnectionOptions } from '../../lib/temporal';
+import { temporalConnectionOptions, temporalDataConverter } from '../../lib/temporal';
 import { bundleWorkflows } from '../../services/worker/bundle';
 
 // The worker that runs the no-op baseline's workflows, in a process of its own as grantflow's
@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const workflowBundle = await bundleWorkflows(require.resolve('./noop-workflow'));
   const connection = await NativeConnection.connect(temporalConnectionOptions(config));
-  const worker = await Worker.create({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, workflowBundle });
+  const worker = await Worker.create({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, workflowBundle, dataConverter: temporalDataConverter(config) });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => worker.shutdown());
   process.stdout.write(`noop worker running on ${config.TEMPORAL_TASK_QUEUE}\n`);
   await worker.run();

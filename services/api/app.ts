@@ -20,6 +20,8 @@ import { accessLogRouter } from './routes/access-log';
 import { payoutRunsRouter } from './routes/payout-runs';
 import { statsRouter } from './routes/stats';
 import { openDataRouter } from './routes/open-data';
+import { temporalCodecRouter } from './routes/temporal-codec';
+import { temporalPayloadCodec } from '../../lib/temporal';
 import { registerCaseMetrics } from './stats/case-metrics';
 import { identifyStaff } from './http/staff';
 import { textFileForm } from './http/text-file-form';
@@ -78,6 +80,16 @@ export function createApp(deps: AppDependencies): App {
   } else {
     app.get('/metrics', metricsAccess(deps.config.METRICS_TOKEN), serveMetrics);
   }
+
+  // Before the staff identity: the Web UI's codec calls carry no CSRF token, and change nothing.
+  app.use(
+    temporalCodecRouter({
+      authenticator: deps.authenticator,
+      log: deps.log,
+      codec: temporalPayloadCodec(deps.config),
+      corsOrigins: deps.config.TEMPORAL_CODEC_CORS_ORIGINS?.split(',').map((origin) => origin.trim()) ?? [],
+    }),
+  );
 
   // Form posts are read before the staff identity, so a cookie-authenticated form's CSRF field is there.
   app.use(express.urlencoded({ extended: false, limit: '1mb', parameterLimit: 2000 }));

@@ -2,7 +2,7 @@ import { Client, Connection } from '@temporalio/client';
 import { loadConfigOrExit, loadDotEnvIfPresent } from '../../lib/config';
 import { createDatabase } from '../../lib/db';
 import { createLogger } from '../../lib/logger';
-import { temporalConnectionOptions } from '../../lib/temporal';
+import { temporalConnectionOptions, temporalDataConverter } from '../../lib/temporal';
 import { createVirusScanner } from '../../lib/virus-scanner';
 import { createApp } from './app';
 import { DEMO_STAFF, seedDemoRounds, seedDemoStaff } from './seed';
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const db = createDatabase(config.DATABASE_URL);
   // Lazy: the API starts (and /healthz reports 503) even while Temporal is still coming up.
   const connection = Connection.lazy(temporalConnectionOptions(config));
-  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: temporalDataConverter(config) });
 
   if (config.SEED_DEMO_DATA) {
     await seedDemoRounds(db);

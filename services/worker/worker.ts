@@ -1,7 +1,7 @@
-import { NativeConnection, Worker, type WorkflowBundleOption } from '@temporalio/worker';
+import { NativeConnection, Worker, type DataConverter, type WorkflowBundleOption } from '@temporalio/worker';
 import type { Config } from '../../lib/config';
 import type { Database } from '../../lib/db';
-import { temporalConnectionOptions } from '../../lib/temporal';
+import { temporalConnectionOptions, temporalDataConverter } from '../../lib/temporal';
 import { activitySettingsFromConfig, createActivities, type ActivityDependencies } from '../../activities';
 import { createBusinessRegister } from '../../lib/register';
 
@@ -11,6 +11,8 @@ export interface WorkerSettings {
   taskQueue: string;
   workflowBundle: WorkflowBundleOption;
   dependencies: ActivityDependencies;
+  /** Encrypts what the worker sends to Temporal and decrypts what it reads. */
+  dataConverter: DataConverter;
   maxCachedWorkflows?: number;
 }
 
@@ -21,6 +23,7 @@ export function createWorker(settings: WorkerSettings): Promise<Worker> {
     taskQueue: settings.taskQueue,
     workflowBundle: settings.workflowBundle,
     activities: createActivities(settings.dependencies),
+    dataConverter: settings.dataConverter,
     maxCachedWorkflows: settings.maxCachedWorkflows,
     // A workflow's next task waits this long for the worker that cached it before any worker may
     // take it; after a worker crash that is the pause before its cases move again (SDK default 10 s).
@@ -51,6 +54,7 @@ export async function connectWorker(
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     dependencies: activityDependenciesFromConfig(config, db),
+    dataConverter: temporalDataConverter(config),
     ...options,
   });
   return { worker, connection };

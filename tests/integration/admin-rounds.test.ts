@@ -3,7 +3,8 @@ import type { Database } from '../../lib/db';
 import { signedInStaff } from '../support/staff';
 import { DEFAULT_REPORTING_TIERS } from '../../domain/tiers';
 import { getJson, insertApplication as insertApplicationRow, isoDay, postJson } from '../support/fixtures';
-import { startTestStack, testConfig, type TestStack } from '../support/stack';
+import type { Client } from '@temporalio/client';
+import { connectClient, startTestStack, testConfig, type TestStack } from '../support/stack';
 
 // The routers over real HTTP and PostgreSQL, mounted as services/api/app.ts mounts the others.
 
@@ -341,6 +342,7 @@ describe('the legal frame of a round', () => {
 describe('in production', () => {
   let production: TestStack;
   let admin: Record<string, string>;
+  let plainTemporal: Client;
 
   beforeAll(async () => {
     const config = testConfig({
@@ -353,13 +355,18 @@ describe('in production', () => {
       PUBLIC_BASE_URL: 'https://tilskud.example.dk',
       METRICS_TOKEN: 'a-metrics-token-of-at-least-32-characters',
       MUNICIPALITY_ACCOUNT: '1234 0012345678',
+      TEMPORAL_TLS: 'true',
+      TEMPORAL_PAYLOAD_KEYS: process.env.TEMPORAL_PAYLOAD_KEYS!,
     });
-    production = await startTestStack({ worker: false, config });
+    // The test's Temporal dev server speaks no TLS: the API reaches it over a client of the test setup's own.
+    plainTemporal = await connectClient(testConfig());
+    production = await startTestStack({ worker: false, config, temporal: plainTemporal });
     admin = (await signedInStaff(production, ['admin'])).headers;
   });
 
   afterAll(async () => {
     await production?.stop();
+    await plainTemporal?.connection.close();
   });
 
   it('refuses to open a round without its legal frame (what its scheme leaves to it): 400 naming each missing field in the caller’s language, nothing stored', async () => {

@@ -114,6 +114,8 @@ const TABLE: Record<string, Expectation> = {
   ...withRow(APPROVER, ['POST /api/v1/payout-runs', 'GET /api/v1/payout-runs', 'GET /api/v1/payout-runs/:id/export.csv', 'POST /api/v1/payout-runs/:id/confirmation']),
   ...withRow(ANY_STAFF, ['GET /api/v1/stats/summary', 'GET /api/v1/stats/council-brief.pdf']),
   ...withRow(PUBLIC, ['GET /api/v1/open-data/grants.json', 'GET /api/v1/open-data/grants.csv']),
+  // The Temporal Web UI's codec: decrypted histories hold everything people wrote, so admins only.
+  ...withRow(ADMIN, ['POST /codec/encode', 'POST /codec/decode']),
   // Pages
   // /personale leads to sign-in, or to a signed-in person's start page.
   ...withRow(PUBLIC, ['GET /personale', 'GET /personale/log-ind', 'POST /personale/log-ind']),
@@ -268,7 +270,7 @@ describe('authorization matrix', () => {
 
   async function call(route: AppRoute, expectation: Expectation, principal: Principal): Promise<Response> {
     const url = `${stack.baseUrl}${concretePath(route.path)}`;
-    const api = route.path.startsWith('/api/') || route.path === '/healthz' || route.path === '/metrics';
+    const api = route.path.startsWith('/api/') || route.path.startsWith('/codec/') || route.path === '/healthz' || route.path === '/metrics';
     const unsafe = !['GET', 'HEAD'].includes(route.method);
     const headers: Record<string, string> = { origin: stack.baseUrl };
     let sessionToken: string | undefined;

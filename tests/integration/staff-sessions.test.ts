@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { loadConfig } from '../../lib/config';
+import { generatePayloadKeyEntry } from '../../lib/payload-codec';
 import { sessionPolicyFrom } from '../../lib/staff-auth';
 import { sha256Hex } from '../../lib/tokens';
 import { csrfToken } from '../../services/api/http/csrf';
@@ -107,6 +108,8 @@ describe('staff sessions', () => {
       PUBLIC_BASE_URL: 'https://tilskud.example.dk',
       METRICS_TOKEN: crypto.randomBytes(32).toString('base64url'),
       MUNICIPALITY_ACCOUNT: '1234 0012345678',
+      TEMPORAL_TLS: 'true',
+      TEMPORAL_PAYLOAD_KEYS: generatePayloadKeyEntry('k1'),
     };
     // A demo password left in the environment seeds nothing: seeding is off in production …
     expect(loadConfig(production).SEED_DEMO_DATA).toBe(false);

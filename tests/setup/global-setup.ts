@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { migrateDeploy } from '../../infra/migrate';
+import { generatePayloadKeyEntry } from '../../lib/payload-codec';
 import { findFreePort } from '../../infra/ports';
 import { startPostgresProcess } from '../../infra/postgres-process';
 import { startTemporalDevServer, waitUntilServing } from '../../infra/temporal-dev-server';
@@ -52,6 +53,9 @@ export default async function globalSetup(): Promise<void> {
     process.env.TEMPORAL_ADDRESS = temporal.address;
     step(`Temporal dev server at ${temporal.address}`);
   }
+
+  // Workflow payloads are encrypted as in production, under a key of this run's own.
+  process.env.TEMPORAL_PAYLOAD_KEYS ||= generatePayloadKeyEntry('test');
 
   const sink = await startSmtpSink();
   resources.cleanups.push(sink.stop);

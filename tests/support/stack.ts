@@ -8,7 +8,7 @@ import { createDatabase, type Database } from '../../lib/db';
 import { createLogger, type Logger } from '../../lib/logger';
 import { createSmtpMailer } from '../../lib/mailer';
 import { createOutboxDispatcher } from '../../services/mailer/dispatcher';
-import { temporalConnectionOptions } from '../../lib/temporal';
+import { temporalConnectionOptions, temporalDataConverter } from '../../lib/temporal';
 import { createApp } from '../../services/api/app';
 import { createLocalStaffAuthenticator, sessionPolicyFrom } from '../../lib/staff-auth';
 import { connectWorker } from '../../services/worker/worker';
@@ -65,7 +65,7 @@ export async function startTestWorker(config: Config, db: Database): Promise<Run
 
 export async function connectClient(config: Config): Promise<Client> {
   const connection = await Connection.connect(temporalConnectionOptions(config));
-  return new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  return new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: temporalDataConverter(config) });
 }
 
 export interface TestStack {

@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../../lib/config';
+import { generatePayloadKeyEntry } from '../../lib/payload-codec';
 
 const minimal = { NODE_ENV: 'development', DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/grantflow' };
-/** What production needs besides: the register, a cookie secret, HTTPS, metrics not public, the account repayments go to. */
+/** What production needs besides: the register, a cookie secret, HTTPS, metrics not public, the account repayments go to, TLS to Temporal and payload keys. */
 const productionBase = {
   ...minimal,
   NODE_ENV: 'production',
@@ -13,6 +14,8 @@ const productionBase = {
   PUBLIC_BASE_URL: 'https://tilskud.example.dk',
   METRICS_TOKEN: 'm'.repeat(32),
   MUNICIPALITY_ACCOUNT: '1234 0012345678',
+  TEMPORAL_TLS: 'true',
+  TEMPORAL_PAYLOAD_KEYS: generatePayloadKeyEntry('k1'),
 };
 
 describe('loadConfig', () => {
