@@ -18,3 +18,22 @@ export function yearsLater(iso: string, years: number): string {
   at.setUTCFullYear(at.getUTCFullYear() + years);
   return at.toISOString();
 }
+
+/** A year of a long-term grant as the case pages show it: its payout once registered, else what is to come. */
+export interface PlannedGrantYear<Payout> {
+  year: number;
+  amountOre: bigint;
+  payout: Payout | null;
+}
+
+/**
+ * The year plan of a multi-year grant: each year with its registered payout row, or with the
+ * amount still to come (registered when the previous year's report is accepted).
+ */
+export function plannedGrantYears<Payout extends { year: number; amountOre: bigint }>(grantYears: number, amountGrantedOre: bigint, payouts: Payout[]): PlannedGrantYear<Payout>[] {
+  const shares = yearlyAmountsOre(Number(amountGrantedOre), grantYears);
+  return shares.map((share, index) => {
+    const payout = payouts.find((row) => row.year === index + 1 && row.amountOre > 0n) ?? null;
+    return { year: index + 1, amountOre: payout?.amountOre ?? BigInt(share), payout };
+  });
+}
