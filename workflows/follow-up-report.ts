@@ -58,6 +58,9 @@ export async function followUpReport(input: FollowUpReportInput): Promise<'accep
   let status = 'PAID' as ReportStatus | 'PAID';
   const firstSequence = input.grantYear?.firstSequence ?? 1;
   const lastYear = !input.grantYear || input.grantYear.year === input.grantYear.of;
+  // Every year of a multi-year grant runs under the same workflow id: later years key their
+  // events and emails by the year, so they are not taken for the first year's.
+  const keyPrefix = input.grantYear && input.grantYear.year > 1 ? `year-${input.grantYear.year}:` : '';
   let sequence = firstSequence - 1;
   let dueAt = Date.parse(input.dueAt);
   // A changed decision (reconsideration) sets the report anew: requirement, due date and amount.
@@ -90,7 +93,7 @@ export async function followUpReport(input: FollowUpReportInput): Promise<'accep
     status = to as ReportStatus;
     eventCount += 1;
     await activities.recordTransition({
-      eventKey: `${workflowId}:${eventCount}`,
+      eventKey: `${workflowId}:${keyPrefix}${eventCount}`,
       applicationId,
       type,
       from,
@@ -105,7 +108,7 @@ export async function followUpReport(input: FollowUpReportInput): Promise<'accep
   const emailCounts: Record<string, number> = {};
   async function email(kind: 'report_reminder' | 'report_overdue' | 'report_accepted' | 'report_returned' | 'report_escalation' | RepaymentEmailKind, extra: Record<string, unknown>, attachmentIds: string[] = []) {
     emailCounts[kind] = (emailCounts[kind] ?? 0) + 1;
-    await activities.queueCaseEmail({ messageKey: `${applicationId}:${kind}:${emailCounts[kind]}`, applicationId, kind, extra, attachmentIds });
+    await activities.queueCaseEmail({ messageKey: `${applicationId}:${keyPrefix}${kind}:${emailCounts[kind]}`, applicationId, kind, extra, attachmentIds });
   }
 
   const repayment = repaymentClaim({ applicationId, timings: input.timings, status: () => status as ReportStatus, reportState: state, record, email });

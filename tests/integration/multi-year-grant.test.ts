@@ -51,10 +51,11 @@ async function staffCasePage(c: SubmittedCase): Promise<string> {
 
 /** Exports the pending payouts and confirms only this case's line of the given year, as finance would. */
 async function confirmYear(c: SubmittedCase, year: number): Promise<void> {
-  const run = await postJson(url('/payout-runs'), {}, approver.headers);
-  expect(run.status).toBe(201);
+  // Another test file's export may have taken the line already: confirm it in the run that holds it.
+  expect([200, 201]).toContain((await postJson(url('/payout-runs'), {}, approver.headers)).status);
   const line = await stack.db.payout.findFirstOrThrow({ where: { applicationId: c.id, year } });
-  const confirmed = await postJson(url(`/payout-runs/${run.body.id}/confirmation`), { lines: [{ lineId: line.id }] }, approver.headers);
+  expect(line.payoutRunId).not.toBeNull();
+  const confirmed = await postJson(url(`/payout-runs/${line.payoutRunId}/confirmation`), { lines: [{ lineId: line.id }] }, approver.headers);
   expect(confirmed.status).toBe(200);
   await countOf(c, 'paid', year);
 }
@@ -74,7 +75,12 @@ describe('a three-year grant', () => {
   it('pays year 1 on the decision and says every year’s amount and report deadline in the letter', async () => {
     const round = await createOpenRound(stack.db, { grantYears: 3, yearlyBudgets: [200_000, 200_000, 200_000] });
     // The activity runs over the three years.
-    c = await submitCase(stack, round.id, { amountRequested: 30_001, project: { ...applicationBody(round.id).project, endDate: isoDay(3 * 365 + 30) } });
+    const base = applicationBody(round.id);
+    c = await submitCase(stack, round.id, {
+      amountRequested: 30_001,
+      project: { ...base.project, endDate: isoDay(3 * 365 + 30) },
+      budget: { ...base.budget, lines: [...base.budget.lines, { category: 'activities', description: 'Udflugter over tre år', amount: 18_001 }] },
+    });
     await waitForStatus(c.handle, 'IN_QUEUE');
     expect((await postJson(url(`/applications/${c.id}/assignment`), {}, caseworker.headers)).status).toBe(200);
     const decision = await postJson(url(`/applications/${c.id}/decision`), { outcome: 'approved', amountGranted: 30_001, reasons: { criteria: [], text: '' }, conditions: [] }, caseworker.headers);
@@ -139,8 +145,8 @@ describe('a three-year grant', () => {
     // Each later payout comes after the report that releases it.
     const order = events.filter((t) => t === 'payout_scheduled' || t === 'report_accepted');
     expect(order).toEqual(['payout_scheduled', 'report_accepted', 'payout_scheduled', 'report_accepted', 'payout_scheduled', 'report_accepted']);
-    const accepted = await stack.db.caseEvent.findMany({ where: { applicationId: c.id, type: 'report_accepted' }, orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }] });
-    expect(accepted.map((e) => e.toStatus)).toEqual(['PAID', 'PAID', 'CLOSED']);
+    const acceptedEvents = await stack.db.caseEvent.findMany({ where: { applicationId: c.id, type: 'report_accepted' }, orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }] });
+    expect(acceptedEvents.map((e) => e.toStatus)).toEqual(['PAID', 'PAID', 'CLOSED']);
     expect((await stack.db.application.findUniqueOrThrow({ where: { id: c.id } })).status).toBe('CLOSED');
   });
 });
