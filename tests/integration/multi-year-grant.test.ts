@@ -1,5 +1,5 @@
 import { applicationBody, createOpenRound, eventually, isoDay, postJson } from '../support/fixtures';
-import { mailTo, subjectOf, submitCase, waitForStatus, type SubmittedCase } from '../support/process';
+import { mailPart, mailTo, subjectOf, submitCase, waitForStatus, type SubmittedCase } from '../support/process';
 import { parsePdf } from '../support/pdf-text';
 import { signedInStaff } from '../support/staff';
 import { startTestStack, type TestStack } from '../support/stack';
@@ -148,6 +148,16 @@ describe('a three-year grant', () => {
     const acceptedEvents = await stack.db.caseEvent.findMany({ where: { applicationId: c.id, type: 'report_accepted' }, orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }] });
     expect(acceptedEvents.map((e) => e.toStatus)).toEqual(['PAID', 'PAID', 'CLOSED']);
     expect((await stack.db.application.findUniqueOrThrow({ where: { id: c.id } })).status).toBe('CLOSED');
+
+    // The association is told after each report what comes next: the next year's payment, then the end.
+    const acceptedMails = await eventually(async () => {
+      const mails = (await mailTo(recipient)).filter((m) => subjectOf(m).startsWith('Afrapporteringen er godkendt'));
+      return mails.length === 3 ? mails : undefined;
+    }, 'three report accepted emails');
+    const bodies = acceptedMails.map((m) => mailPart(m, 'text/plain').replace(/\s+/g, ' '));
+    expect(bodies.filter((b) => b.includes('vi udbetaler nu raten for år 2'))).toHaveLength(1);
+    expect(bodies.filter((b) => b.includes('vi udbetaler nu raten for år 3'))).toHaveLength(1);
+    expect(bodies.filter((b) => b.includes('Sagen er nu afsluttet'))).toHaveLength(1);
   });
 });
 
