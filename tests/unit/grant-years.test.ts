@@ -1,3 +1,5 @@
+import { t } from '../../locale';
+import { roundFromForm } from '../../services/api/pages/admin/round-form';
 import { plannedGrantYears, yearlyAmountsOre, yearsLater } from '../../domain/grant-years';
 import { roundInputSchema } from '../../domain/round-input';
 
@@ -45,5 +47,20 @@ describe('a round’s grant years', () => {
     expect(issues({ yearlyBudgets: [1] })).toEqual(['yearlyBudgets: i18n:errors.round.yearlyBudgetsSingleYear']);
     expect(issues({ grantYears: 4, yearlyBudgets: [1, 1, 1] })[0]).toBe('grantYears: i18n:errors.round.grantYears');
     expect(issues({ grantYears: 0 })[0]).toBe('grantYears: i18n:errors.round.grantYears');
+  });
+});
+
+describe('the round form’s grant years', () => {
+  it('reads the years and the yearly budgets as the administrator writes them', () => {
+    const { input, errors } = roundFromForm({ grantYears: '3', yearlyBudgets: '200.000, 200 000,150000' }, 'da');
+    expect(input).toMatchObject({ grantYears: 3, yearlyBudgets: [200_000, 200_000, 150_000] });
+    expect(errors.yearlyBudgets).toBeUndefined();
+  });
+
+  it('leaves both out when left empty, and refuses a budget that is not a number', () => {
+    const empty = roundFromForm({}, 'da').input;
+    expect(empty).not.toHaveProperty('grantYears');
+    expect(empty).not.toHaveProperty('yearlyBudgets');
+    expect(roundFromForm({ grantYears: '2', yearlyBudgets: '100.000, mange' }, 'en').errors.yearlyBudgets).toBe(t('en', 'admin.notANumber'));
   });
 });
