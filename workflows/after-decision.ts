@@ -7,7 +7,7 @@ import { followUpReport } from './follow-up-report';
 import { PAYOUT_CONFIRMATION_PATCH, payoutScheduled } from './payout';
 import { reconsiderationPeriod } from './reconsideration';
 import { reportChild, reportTermsFor } from './report-child';
-import { grantYearPlan, laterGrantYears, startFirstGrantYear } from './grant-years';
+import { grantYearPlan, laterGrantYears, letterYears, startFirstGrantYear } from './grant-years';
 
 /**
  * Cases decided before reconsideration existed ended after the decision (a refusal) or ran the
@@ -27,6 +27,7 @@ export async function afterDecision(context: CaseContext): Promise<CaseStatus> {
   memory.payoutConfirmedByFinance = patched(PAYOUT_CONFIRMATION_PATCH);
   // ── long-term grants: one payout and one report a year ──
   const years = granted ? grantYearPlan(context, final.amountGrantedOre, { requirement, dueAt }) : null;
+  memory.grantYearPlan = years;
   const firstPayoutOre = years ? years[0]!.amountOre : final.amountGrantedOre;
 
   const letter = await journal.inOrder(() =>
@@ -34,7 +35,7 @@ export async function afterDecision(context: CaseContext): Promise<CaseStatus> {
       applicationId,
       decisionSequence: final.sequence,
       ...(granted ? { payoutDate, reporting: years ? years[0]!.terms : { requirement, dueAt } } : {}),
-      ...(years ? { grantYears: years.map((year) => ({ year: year.year, amountOre: year.amountOre, reportDueAt: year.terms.dueAt })) } : {}),
+      ...(years ? { grantYears: letterYears(years) } : {}),
     }),
   );
   if (granted) await journal.inOrder(() => activities.registerPayout({ applicationId, amountOre: firstPayoutOre, scheduledFor: payoutDate }));
@@ -54,8 +55,9 @@ export async function afterDecision(context: CaseContext): Promise<CaseStatus> {
     const report = reportChild(context);
     if (years) {
       await startFirstGrantYear(context, report, years);
-      await reconsiderationPeriod(context, report);
-      await laterGrantYears(context, report, years);
+      // The next year is released when this year's report is accepted, whether or not the
+      // decision may still be reconsidered; a changed decision changes the years still to come.
+      await Promise.all([reconsiderationPeriod(context, report), laterGrantYears(context, report)]);
       return closeWithReport(context, report);
     }
     await report.start({ requirement, dueAt }, final.amountGrantedOre);

@@ -22,6 +22,25 @@ export interface GrantYearPlan {
 export function grantYearPlan({ input }: CaseContext, amountGrantedOre: number, finalTerms: ReportTerms): GrantYearPlan[] | null {
   const years = input.round.grantYears ?? 1;
   if (years <= 1 || !patched(MULTI_YEAR_PATCH)) return null;
+  return planYears(years, amountGrantedOre, finalTerms);
+}
+
+/**
+ * A changed decision (reconsideration) sets the years anew: each year's share of the new amount,
+ * the report terms the new amount calls for. Only the first year is paid while it can change,
+ * so the first year's payout difference is all there is to settle.
+ */
+export function replannedGrantYears(plan: GrantYearPlan[], amountGrantedOre: number, finalTerms: ReportTerms): { plan: GrantYearPlan[]; firstYearDifferenceOre: number } {
+  const next = planYears(plan.length, amountGrantedOre, finalTerms);
+  return { plan: next, firstYearDifferenceOre: next[0]!.amountOre - plan[0]!.amountOre };
+}
+
+/** The shape of the letter's year plan. */
+export function letterYears(plan: GrantYearPlan[]): { year: number; amountOre: number; reportDueAt: string }[] {
+  return plan.map((year) => ({ year: year.year, amountOre: year.amountOre, reportDueAt: year.terms.dueAt }));
+}
+
+function planYears(years: number, amountGrantedOre: number, finalTerms: ReportTerms): GrantYearPlan[] {
   return yearlyAmountsOre(amountGrantedOre, years).map((amountOre, index) => ({
     year: index + 1,
     amountOre,
@@ -42,12 +61,16 @@ export async function startFirstGrantYear(context: CaseContext, report: ReportCh
  * is registered (PAYOUT_SCHEDULED until finance confirms it) and the year's report starts, a new
  * run of the report workflow, so no year's history grows with the others'.
  */
-export async function laterGrantYears(context: CaseContext, firstReport: ReportChild, plan: GrantYearPlan[]): Promise<void> {
-  const { input, journal } = context;
+export async function laterGrantYears(context: CaseContext, firstReport: ReportChild): Promise<void> {
+  const { input, memory, journal } = context;
   const { applicationId, round } = input;
   let previous = firstReport;
-  for (const year of plan.slice(1)) {
+  for (let index = 1; memory.grantYearPlan && index < memory.grantYearPlan.length; index += 1) {
     await previous.result();
+    // The plan as the decision in force has it: a reconsideration may have changed the amounts.
+    const plan = memory.grantYearPlan;
+    if (!plan || memory.decision?.outcome === 'rejected') break;
+    const year = plan[index]!;
     const scheduledFor = new Date(Date.now() + round.timings.payoutAfterMs).toISOString().slice(0, 10);
     await journal.inOrder(() => activities.registerPayout({ applicationId, amountOre: year.amountOre, scheduledFor, year: year.year }));
     await journal.record('payout_scheduled', 'system', 'PAYOUT_SCHEDULED', { amountOre: year.amountOre, scheduledFor, year: year.year });

@@ -3,6 +3,7 @@ import { mailPart, mailTo, subjectOf, submitCase, waitForStatus, type SubmittedC
 import { parsePdf } from '../support/pdf-text';
 import { signedInStaff } from '../support/staff';
 import { startTestStack, type TestStack } from '../support/stack';
+import { caseStateQuery } from '../../workflows/messages';
 
 // A long-term grant on the real stack: a round that grants for three years pays a third of the
 // grant each year, the first on the decision, each later year once the previous year's report is
@@ -158,6 +159,57 @@ describe('a three-year grant', () => {
     expect(bodies.filter((b) => b.includes('vi udbetaler nu raten for år 2'))).toHaveLength(1);
     expect(bodies.filter((b) => b.includes('vi udbetaler nu raten for år 3'))).toHaveLength(1);
     expect(bodies.filter((b) => b.includes('Sagen er nu afsluttet'))).toHaveLength(1);
+  });
+});
+
+/** A three-year grant of `kroner`, decided; its years' shares are whole kroner. */
+async function threeYearGrant(kroner: number, process: Record<string, unknown> = {}): Promise<SubmittedCase> {
+  const round = await createOpenRound(stack.db, { grantYears: 3, yearlyBudgets: [200_000, 200_000, 200_000], maxAmount: 50_000, process });
+  const base = applicationBody(round.id);
+  const c = await submitCase(stack, round.id, {
+    amountRequested: 45_000,
+    project: { ...base.project, endDate: isoDay(3 * 365 + 30) },
+    budget: { ...base.budget, lines: [...base.budget.lines, { category: 'activities', description: 'Udflugter over tre år', amount: 33_000 }] },
+  });
+  await waitForStatus(c.handle, 'IN_QUEUE');
+  expect((await postJson(url(`/applications/${c.id}/assignment`), {}, caseworker.headers)).status).toBe(200);
+  const reasons = kroner < 45_000 ? { criteria: ['budget_share'], text: 'Udflugterne er dyrere, end puljen kan dække.' } : { criteria: [], text: '' };
+  const decision = await postJson(url(`/applications/${c.id}/decision`), { outcome: kroner < 45_000 ? 'partially_approved' : 'approved', amountGranted: kroner, reasons, conditions: [] }, caseworker.headers);
+  expect(decision.status).toBe(200);
+  await countOf(c, 'payout_scheduled', 1);
+  return c;
+}
+
+describe('a three-year grant changed on reconsideration', () => {
+  it('pays the first year’s difference now, and the later years their share of the new amount', async () => {
+    const c = await threeYearGrant(30_000, { reconsiderationPeriod: '1h' });
+    await eventually(async () => ((await c.handle.query(caseStateQuery)).reconsiderableUntil ? true : undefined), 'the reconsideration period');
+    const asked = await postJson(url(`/applications/${c.id}/reconsideration`), { reasons: 'Udflugterne er en del af aktiviteten, ikke en luksus.' }, { authorization: `Bearer ${c.accessToken}` });
+    expect(asked.status).toBe(202);
+    await waitForStatus(c.handle, 'RECONSIDERATION_REQUESTED');
+    const changed = await postJson(
+      url(`/applications/${c.id}/reconsideration/answer`),
+      { answer: 'change', outcome: 'approved', amountGranted: 45_000, reasons: { criteria: [], text: 'Udflugterne hører med til aktiviteten.' } },
+      caseworker.headers,
+    );
+    expect(changed.status).toBe(200);
+    await countOf(c, 'payout_adjusted', 1);
+
+    // Year 1 was 10,000 kr.; it is now 15,000 kr.: 5,000 kr. more now, nothing more for the later years yet.
+    expect((await payoutsOf(c)).map((p) => [p.payoutKey, p.year, p.amountOre])).toEqual([
+      [`payout:${c.id}`, 1, 1_000_000n],
+      [`payout:${c.id}:2`, 1, 500_000n],
+    ]);
+    const letter = await eventually(() => stack.db.document.findFirst({ where: { applicationId: c.id, documentKey: `letter:${c.id}:2` } }).then((d) => d ?? undefined), 'the new letter');
+    const text = (await parsePdf(letter.content)).text.replace(/\s+/g, ' ');
+    expect(text).toContain('5.000 kr. mere udbetalt');
+    expect(text).toContain('Tilskuddet på 45.000 kr. løber over 3 år');
+    expect(text).toContain('År 2: 15.000 kr., som vi udbetaler, når vi har godkendt afrapporteringen for år 1.');
+
+    await reportAndAccept(c, 15_000);
+    await countOf(c, 'payout_scheduled', 2);
+    const second = await stack.db.payout.findFirstOrThrow({ where: { applicationId: c.id, year: 2 } });
+    expect(second.amountOre).toBe(1_500_000n);
   });
 });
 
