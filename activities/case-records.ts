@@ -86,14 +86,15 @@ export function createCaseRecordActivities({ db }: { db: Database }) {
      * The first grant is "payout:<id>"; a changed decision registers its difference under its own
      * sequence (a negative amount is claimed back).
      */
-    async registerPayout({ applicationId, amountOre, scheduledFor, decisionSequence }: { applicationId: string; amountOre: number; scheduledFor: string; decisionSequence?: number }): Promise<void> {
+    async registerPayout({ applicationId, amountOre, scheduledFor, decisionSequence, year }: { applicationId: string; amountOre: number; scheduledFor: string; decisionSequence?: number; year?: number }): Promise<void> {
       const application = await db.application.findUniqueOrThrow({ where: { id: applicationId }, select: { organizationCvr: true } });
       await createOnce(() =>
         db.payout.create({
           data: {
-            payoutKey: decisionSequence === undefined ? `payout:${applicationId}` : `payout:${applicationId}:${decisionSequence}`,
+            payoutKey: payoutKeyOf(applicationId, decisionSequence, year),
             applicationId,
             ...(decisionSequence === undefined ? {} : { decisionSequence }),
+            ...(year === undefined ? {} : { year }),
             amountOre: BigInt(amountOre),
             cvr: application.organizationCvr,
             scheduledFor: new Date(`${scheduledFor}T00:00:00Z`),
@@ -101,6 +102,12 @@ export function createCaseRecordActivities({ db }: { db: Database }) {
           },
         }),
       );
+    },
+
+    /** The number the next follow-up report of the case gets: a multi-year grant's years follow on. */
+    async nextReportSequence({ applicationId }: { applicationId: string }): Promise<number> {
+      const last = await db.followUpReport.aggregate({ where: { applicationId }, _max: { sequence: true } });
+      return (last._max.sequence ?? 0) + 1;
     },
 
     async createFollowUpReport(input: { applicationId: string; sequence: number; requirement: string; dueAt: string; opensAt?: string }): Promise<void> {
@@ -153,6 +160,12 @@ export function createCaseRecordActivities({ db }: { db: Database }) {
       });
     },
   };
+}
+
+/** A later year of a multi-year grant is paid under a key of its own. */
+function payoutKeyOf(applicationId: string, decisionSequence: number | undefined, year: number | undefined): string {
+  const base = decisionSequence === undefined ? `payout:${applicationId}` : `payout:${applicationId}:${decisionSequence}`;
+  return year === undefined || year === 1 ? base : `${base}:year-${year}`;
 }
 
 /** A report's window, when it has one (reports from before the window have none). */

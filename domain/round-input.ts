@@ -5,6 +5,7 @@ import { BUDGET_CATEGORIES, TARGET_GROUPS } from './categories';
 import { legalFrameSchema } from './legal-frame';
 import { processSettingsSchema } from './round-settings';
 import { DEFAULT_REPORTING_TIERS } from './tiers';
+import { MAX_GRANT_YEARS } from './grant-years';
 import { CALENDAR_DATE, END_OF_DAY, START_OF_DAY, wallTimeToInstant } from './time-zone';
 import { reportingTiersSchema } from './tier-schemas';
 
@@ -126,6 +127,14 @@ const roundFields = {
   processSettings: z.strictObject(processSettingsSchema.shape),
   /** The legal basis, guidelines, who decides, complaint guidance and contact person (domain/legal-frame.ts). */
   legalFrame: legalFrameSchema,
+  /** For how many years a grant of the round runs, one payment a year (domain/grant-years.ts). */
+  grantYears: z
+    .number({ message: messageKey('errors.round.grantYears') })
+    .int({ message: messageKey('errors.round.grantYears') })
+    .min(1, { message: messageKey('errors.round.grantYears') })
+    .max(MAX_GRANT_YEARS, { message: messageKey('errors.round.grantYears') }),
+  /** The round's budget for each year, first year first: required when it grants for more than one. */
+  yearlyBudgets: z.array(wholeKronerSchema).max(MAX_GRANT_YEARS),
 };
 
 interface CrossFieldValues {
@@ -134,6 +143,8 @@ interface CrossFieldValues {
   opensAt: string;
   closesAt?: string | null;
   mode: RoundMode;
+  grantYears: number;
+  yearlyBudgets: number[];
 }
 
 function checkCrossFieldRules(round: CrossFieldValues, ctx: z.RefinementCtx): void {
@@ -145,6 +156,11 @@ function checkCrossFieldRules(round: CrossFieldValues, ctx: z.RefinementCtx): vo
   }
   if (round.maxAmount > round.budget) {
     ctx.addIssue({ code: 'custom', path: ['maxAmount'], message: messageKey('errors.round.maxAmountOverBudget') });
+  }
+  if (round.grantYears > 1 && round.yearlyBudgets.length !== round.grantYears) {
+    ctx.addIssue({ code: 'custom', path: ['yearlyBudgets'], message: messageKey('errors.round.yearlyBudgetsRequired') });
+  } else if (round.grantYears === 1 && round.yearlyBudgets.length > 0) {
+    ctx.addIssue({ code: 'custom', path: ['yearlyBudgets'], message: messageKey('errors.round.yearlyBudgetsSingleYear') });
   }
 }
 
@@ -167,6 +183,8 @@ export const roundInputSchema = z
     // prefault, not default: the empty object goes through the schema and gets every duration.
     processSettings: roundFields.processSettings.prefault({}),
     legalFrame: roundFields.legalFrame.prefault({}),
+    grantYears: roundFields.grantYears.default(1),
+    yearlyBudgets: roundFields.yearlyBudgets.default([]),
   })
   .superRefine(checkCrossFieldRules);
 

@@ -17,6 +17,7 @@ export interface RoundRecord {
   reportingTiers: unknown;
   /** JSON column: validated here. */
   processSettings: unknown;
+  grantYears?: number;
 }
 
 /** The round as it was when the application was submitted: later edits do not change a case. */
@@ -29,6 +30,8 @@ export interface RoundSnapshot {
   fourEyesThresholdOre: number;
   reportingTiers: ReportingTier[];
   timings: ProcessTimings;
+  /** For how many years the round grants; absent for one year (and in snapshots from before long-term grants). */
+  grantYears?: number;
 }
 
 /** The round's reporting tiers, or the defaults where the round has none of its own. */
@@ -48,5 +51,6 @@ export function roundSnapshot(round: RoundRecord): RoundSnapshot {
     fourEyesThresholdOre: Number(round.fourEyesThresholdOre),
     reportingTiers: roundReportingTiers(round),
     timings: toProcessTimings(processSettingsSchema.parse(round.processSettings ?? {})),
+    ...((round.grantYears ?? 1) > 1 ? { grantYears: round.grantYears } : {}),
   };
 }

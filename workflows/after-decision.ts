@@ -7,6 +7,7 @@ import { followUpReport } from './follow-up-report';
 import { PAYOUT_CONFIRMATION_PATCH, payoutScheduled } from './payout';
 import { reconsiderationPeriod } from './reconsideration';
 import { reportChild, reportTermsFor } from './report-child';
+import { grantYearPlan, laterGrantYears, letterYears, startFirstGrantYear } from './grant-years';
 
 /**
  * Cases decided before reconsideration existed ended after the decision (a refusal) or ran the
@@ -24,15 +25,20 @@ export async function afterDecision(context: CaseContext): Promise<CaseStatus> {
   const payoutDate = new Date(Date.now() + round.timings.payoutAfterMs).toISOString().slice(0, 10);
   const { requirement, dueAt } = reportTermsFor(context, final);
   memory.payoutConfirmedByFinance = patched(PAYOUT_CONFIRMATION_PATCH);
+  // ── long-term grants: one payout and one report a year ──
+  const years = granted ? grantYearPlan(context, final.amountGrantedOre, { requirement, dueAt }) : null;
+  memory.grantYearPlan = years;
+  const firstPayoutOre = years ? years[0]!.amountOre : final.amountGrantedOre;
 
   const letter = await journal.inOrder(() =>
     activities.storeDecisionLetter({
       applicationId,
       decisionSequence: final.sequence,
-      ...(granted ? { payoutDate, reporting: { requirement, dueAt } } : {}),
+      ...(granted ? { payoutDate, reporting: years ? years[0]!.terms : { requirement, dueAt } } : {}),
+      ...(years ? { grantYears: letterYears(years) } : {}),
     }),
   );
-  if (granted) await journal.inOrder(() => activities.registerPayout({ applicationId, amountOre: final.amountGrantedOre, scheduledFor: payoutDate }));
+  if (granted) await journal.inOrder(() => activities.registerPayout({ applicationId, amountOre: firstPayoutOre, scheduledFor: payoutDate }));
   // After the payout is registered, so the email can tell when the money arrives.
   await journal.email('decision', { outcome: final.outcome, amountGrantedOre: final.amountGrantedOre }, [letter.documentId]);
   if (!granted) {
@@ -42,11 +48,18 @@ export async function afterDecision(context: CaseContext): Promise<CaseStatus> {
     await reconsiderationPeriod(context, report);
     return report.started ? closeWithReport(context, report) : memory.status;
   }
-  if (memory.payoutConfirmedByFinance) await payoutScheduled(context, { amountOre: final.amountGrantedOre, scheduledFor: payoutDate });
+  if (memory.payoutConfirmedByFinance) await payoutScheduled(context, { amountOre: firstPayoutOre, scheduledFor: payoutDate, ...(years ? { year: 1 } : {}) });
   else await journal.record('paid', 'system', 'PAID', { amountOre: final.amountGrantedOre, scheduledFor: payoutDate });
 
   if (patched(RECONSIDERATION_PATCH)) {
     const report = reportChild(context);
+    if (years) {
+      await startFirstGrantYear(context, report, years);
+      // The next year is released when this year's report is accepted, whether or not the
+      // decision may still be reconsidered; a changed decision changes the years still to come.
+      await Promise.all([reconsiderationPeriod(context, report), laterGrantYears(context, report)]);
+      return closeWithReport(context, report);
+    }
     await report.start({ requirement, dueAt }, final.amountGrantedOre);
     await reconsiderationPeriod(context, report);
     return closeWithReport(context, report);

@@ -1,4 +1,5 @@
 import { workflowInfo } from '@temporalio/workflow';
+import type { GrantYearPlan } from './grant-years';
 import type { CaseActivities } from '../activities';
 import type { CaseStatus } from '../domain/status';
 import { activities } from './activities';
@@ -35,6 +36,8 @@ export interface CaseMemory {
   payoutConfirmedByFinance: boolean;
   /** The payout rows finance has confirmed, by key; a repeated confirmation is ignored. */
   confirmedPayoutKeys: string[];
+  /** A long-term grant's years as the decision in force sets them; null for a single-year grant. */
+  grantYearPlan: GrantYearPlan[] | null;
 }
 
 export type CaseEmailKind = Parameters<CaseActivities['queueCaseEmail']>[0]['kind'];
@@ -82,6 +85,7 @@ export function newCaseMemory(): CaseMemory {
     statusBeforeReconsideration: null,
     payoutConfirmedByFinance: false,
     confirmedPayoutKeys: [],
+    grantYearPlan: null,
   };
 }
 

@@ -27,6 +27,18 @@ export interface FollowUpReportInput {
   opensAt?: string;
   assignee: string | null;
   timings: ProcessTimings;
+  /** The year this report covers in a multi-year grant; absent for a single-year grant. */
+  grantYear?: GrantYear;
+}
+
+/**
+ * One year of a multi-year grant: its report numbers follow the previous years' reports, and
+ * only the last year's accepted report closes the case.
+ */
+export interface GrantYear {
+  year: number;
+  of: number;
+  firstSequence: number;
 }
 
 /** Reports decided since the report window existed wait for it before the report is due. */
@@ -44,7 +56,12 @@ export async function followUpReport(input: FollowUpReportInput): Promise<'accep
   const parent = getExternalWorkflowHandle(input.parentWorkflowId);
 
   let status = 'PAID' as ReportStatus | 'PAID';
-  let sequence = 0;
+  const firstSequence = input.grantYear?.firstSequence ?? 1;
+  const lastYear = !input.grantYear || input.grantYear.year === input.grantYear.of;
+  // Every year of a multi-year grant runs under the same workflow id: later years key their
+  // events and emails by the year, so they are not taken for the first year's.
+  const keyPrefix = input.grantYear && input.grantYear.year > 1 ? `year-${input.grantYear.year}:` : '';
+  let sequence = firstSequence - 1;
   let dueAt = Date.parse(input.dueAt);
   // A changed decision (reconsideration) sets the report anew: requirement, due date and amount.
   let requirement = input.requirement;
@@ -68,13 +85,15 @@ export async function followUpReport(input: FollowUpReportInput): Promise<'accep
     };
   }
 
-  async function record(type: string, actor: string, to: CaseStatus, details: Record<string, unknown> = {}): Promise<void> {
+  async function record(type: string, actor: string, target: CaseStatus, details: Record<string, unknown> = {}): Promise<void> {
+    // Before a multi-year grant's last year the year's report settles the year, not the case.
+    const to = target === 'CLOSED' && !lastYear ? 'PAID' : target;
     const from = status as CaseStatus;
     const changed = to !== from;
     status = to as ReportStatus;
     eventCount += 1;
     await activities.recordTransition({
-      eventKey: `${workflowId}:${eventCount}`,
+      eventKey: `${workflowId}:${keyPrefix}${eventCount}`,
       applicationId,
       type,
       from,
@@ -89,7 +108,7 @@ export async function followUpReport(input: FollowUpReportInput): Promise<'accep
   const emailCounts: Record<string, number> = {};
   async function email(kind: 'report_reminder' | 'report_overdue' | 'report_accepted' | 'report_returned' | 'report_escalation' | RepaymentEmailKind, extra: Record<string, unknown>, attachmentIds: string[] = []) {
     emailCounts[kind] = (emailCounts[kind] ?? 0) + 1;
-    await activities.queueCaseEmail({ messageKey: `${applicationId}:${kind}:${emailCounts[kind]}`, applicationId, kind, extra, attachmentIds });
+    await activities.queueCaseEmail({ messageKey: `${applicationId}:${keyPrefix}${kind}:${emailCounts[kind]}`, applicationId, kind, extra, attachmentIds });
   }
 
   const repayment = repaymentClaim({ applicationId, timings: input.timings, status: () => status as ReportStatus, reportState: state, record, email });
@@ -126,8 +145,8 @@ export async function followUpReport(input: FollowUpReportInput): Promise<'accep
   for (;;) {
     sequence += 1;
     await activities.createFollowUpReport({ applicationId, sequence, requirement, dueAt: new Date(dueAt).toISOString(), ...windowIso() });
-    if (sequence === 1 && opensAt !== null && opensAt > Date.now() && patched(REPORT_WINDOW_PATCH)) await awaitWindow();
-    await record(sequence === 1 ? 'report_due' : 'report_returned', 'system', 'REPORT_DUE', { sequence, dueAt: new Date(dueAt).toISOString() });
+    if (sequence === firstSequence && opensAt !== null && opensAt > Date.now() && patched(REPORT_WINDOW_PATCH)) await awaitWindow();
+    await record(sequence === firstSequence ? 'report_due' : 'report_returned', 'system', 'REPORT_DUE', { sequence, dueAt: new Date(dueAt).toISOString() });
 
     await awaitReport();
     const received = submission!;
@@ -158,7 +177,7 @@ export async function followUpReport(input: FollowUpReportInput): Promise<'accep
         return 'accepted';
       }
       if (repaymentOre > 0) await record('repayment_claimed', decision.caseworker, 'REPORT_SUBMITTED', { repaymentOre });
-      await email('report_accepted', { repaymentOre });
+      await email('report_accepted', { repaymentOre, ...(lastYear ? {} : { nextGrantYear: input.grantYear!.year + 1 }) });
       await record('report_accepted', decision.caseworker, 'CLOSED', { sequence });
       review = null;
       await condition(allHandlersFinished);
@@ -207,7 +226,7 @@ export async function followUpReport(input: FollowUpReportInput): Promise<'accep
 
   /** Reminders before, on and after the due date; then the caseworker is alerted. */
   async function awaitReportOnTerms(): Promise<'submitted' | 'newTerms'> {
-    const reminders = sequence === 1 ? input.timings.reportRemindersMs : [];
+    const reminders = sequence === firstSequence ? input.timings.reportRemindersMs : [];
     const settled = () => submission !== null || newTerms !== null;
     const outcome = () => (newTerms !== null && submission === null ? 'newTerms' : 'submitted');
     let remindersSent = 0;

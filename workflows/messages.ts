@@ -213,7 +213,8 @@ export interface PayoutConfirmation {
 export const payoutConfirmedSignal = defineSignal<[PayoutConfirmation]>('payoutConfirmed');
 
 // Follow-up reporting (child workflow)
-export type ReportStatus = 'REPORT_DUE' | 'REPORT_SUBMITTED' | 'REPAYMENT_PROPOSED' | 'REPAYMENT_DUE' | 'CLOSED';
+/** PAID: a multi-year grant's year settled by its accepted report, the next year's payout to come. */
+export type ReportStatus = 'REPORT_DUE' | 'REPORT_SUBMITTED' | 'REPAYMENT_PROPOSED' | 'REPAYMENT_DUE' | 'CLOSED' | 'PAID';
 export interface ReportSubmission {
   narrative: string;
   /** Whole kroner actually spent; unspent money is claimed back. */

@@ -9,7 +9,7 @@ import type { PayoutConfirmation } from './messages';
 export const PAYOUT_CONFIRMATION_PATCH = 'payout-confirmation';
 
 /** The grant's payout is registered; the case waits for finance to say the money went out. */
-export async function payoutScheduled({ journal }: CaseContext, payout: { amountOre: number; scheduledFor: string }): Promise<void> {
+export async function payoutScheduled({ journal }: CaseContext, payout: { amountOre: number; scheduledFor: string; year?: number }): Promise<void> {
   await journal.record('payout_scheduled', 'system', 'PAYOUT_SCHEDULED', payout);
 }
 

@@ -4,6 +4,7 @@ import { answerReasonsProblems, answersAllowed, payoutDifferenceOre } from '../d
 import type { CaseStatus } from '../domain/status';
 import { activities } from './activities';
 import type { CaseContext } from './case-journal';
+import { letterYears, replannedGrantYears } from './grant-years';
 import { statusAfterPayoutAdjustment } from './payout';
 import {
   answerReconsiderationUpdate,
@@ -254,14 +255,23 @@ async function changeDecision(
   const basis = { basis: change.basis, previousSequence: previous.sequence, ...(change.boardDecidedOn ? { boardDecidedOn: change.boardDecidedOn } : {}) };
   await journal.record('decision_changed', change.decidedBy, 'DECIDED', { sequence: decision.sequence, outcome: decision.outcome, ...basis });
 
-  const differenceOre = payoutDifferenceOre(previous.amountGrantedOre, decision.amountGrantedOre);
+  let differenceOre = payoutDifferenceOre(previous.amountGrantedOre, decision.amountGrantedOre);
   const payoutDate = new Date(Date.now() + round.timings.payoutAfterMs).toISOString().slice(0, 10);
-  const terms = reportTermsFor(context, decision);
+  let terms = reportTermsFor(context, decision);
+  // ── long-term grants: the first year's share is what has been paid; the years are set anew ──
+  const years = memory.grantYearPlan && granted ? replannedGrantYears(memory.grantYearPlan, decision.amountGrantedOre, terms) : null;
+  if (memory.grantYearPlan && !granted) differenceOre = -memory.grantYearPlan[0]!.amountOre;
+  if (years) {
+    differenceOre = years.firstYearDifferenceOre;
+    terms = years.plan[0]!.terms;
+  }
+  memory.grantYearPlan = years?.plan ?? null;
   const letter = await journal.inOrder(() =>
     activities.storeDecisionLetter({
       applicationId,
       decisionSequence: decision.sequence,
       ...(granted ? { payoutDate, reporting: terms } : {}),
+      ...(years ? { grantYears: letterYears(years.plan) } : {}),
       supersedes: { ...basis, differenceOre },
     }),
   );
@@ -271,7 +281,7 @@ async function changeDecision(
   await journal.email('decision', { outcome: decision.outcome, amountGrantedOre: decision.amountGrantedOre, decisionSequence: decision.sequence, differenceOre }, [letter.documentId]);
   if (differenceOre !== 0) await journal.record('payout_adjusted', 'system', statusAfterPayoutAdjustment(context, granted, differenceOre), { sequence: decision.sequence, differenceOre, scheduledFor: payoutDate });
   if (granted) {
-    if (report.started) await report.setTerms(terms, decision.amountGrantedOre);
+    if (report.started) await report.setTerms(terms, years ? years.plan[0]!.amountOre : decision.amountGrantedOre);
     else await report.start(terms, decision.amountGrantedOre);
   }
   return decision;

@@ -4,7 +4,7 @@ import { reportDueDate, reportRequirementFor, type ReportRequirement } from '../
 import { reportOpensAt } from '../domain/report-window';
 import { DANISH_TIME_ZONE, endOfDayIn } from '../domain/time-zone';
 import type { CaseContext } from './case-journal';
-import { followUpReport } from './follow-up-report';
+import { followUpReport, type GrantYear } from './follow-up-report';
 import { reportTermsSignal, type ProposedDecision } from './messages';
 
 export interface ReportTerms {
@@ -37,7 +37,8 @@ function windowFor({ input }: CaseContext, terms: ReportTerms): { opensAt?: stri
 export interface ReportChild {
   readonly started: boolean;
   readonly running: boolean;
-  start(terms: ReportTerms, amountGrantedOre: number): Promise<void>;
+  /** A multi-year grant starts one child a year, each a new run under the case's report workflow id. */
+  start(terms: ReportTerms, amountGrantedOre: number, grantYear?: GrantYear): Promise<void>;
   /** A changed decision sets the report anew (requirement, due date, amount). */
   setTerms(terms: ReportTerms, amountGrantedOre: number): Promise<void>;
   result(): Promise<unknown>;
@@ -54,7 +55,7 @@ export function reportChild(context: CaseContext): ReportChild {
     get running() {
       return handle !== null && !finished;
     },
-    async start(terms, amountGrantedOre) {
+    async start(terms, amountGrantedOre, grantYear) {
       handle = await startChild(followUpReport, {
         workflowId: reportWorkflowId(input.applicationId),
         args: [
@@ -67,6 +68,7 @@ export function reportChild(context: CaseContext): ReportChild {
             ...windowFor(context, terms),
             assignee: memory.assignee,
             timings: input.round.timings,
+            ...(grantYear ? { grantYear } : {}),
           },
         ],
         parentClosePolicy: ParentClosePolicy.ABANDON,

@@ -22,6 +22,8 @@ export interface DecisionLetterRequest {
   decisionSequence: number;
   payoutDate?: string;
   reporting?: { requirement: ReportRequirement; dueAt: string };
+  /** A long-term grant: each year's payment and report due date, first year first. */
+  grantYears?: { year: number; amountOre: number; reportDueAt: string }[];
   /** A changed decision: the decision it replaces, on what basis, and the payout difference. */
   supersedes?: { basis: Supersedes['basis']; previousSequence: number; boardDecidedOn?: string; differenceOre: number };
 }
@@ -49,6 +51,7 @@ export function createDecisionLetterActivities({ db, municipality }: { db: Datab
         municipality,
         payoutDate: request.payoutDate,
         reporting: request.reporting,
+        grantYears: request.grantYears,
         consultation: await consultationBefore(db, request.applicationId, decision.decidedAt),
         supersedes: request.supersedes ? await supersedesOf(db, request.applicationId, request.supersedes) : undefined,
       });

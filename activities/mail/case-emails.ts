@@ -101,7 +101,7 @@ export function createCaseEmailActivities({ db, settings }: { db: Database; sett
       case 'decision': {
         // A changed decision's email tells when its difference is paid (a claim back has no payout date).
         const decisionSequence = Number(extra.decisionSequence ?? 1);
-        const payout = await db.payout.findUnique({ where: { applicationId_decisionSequence: { applicationId, decisionSequence } } });
+        const payout = await db.payout.findUnique({ where: { applicationId_decisionSequence_year: { applicationId, decisionSequence, year: 1 } } });
         return {
           ...common,
           outcome: extra.outcome as EmailData['decision']['outcome'],
@@ -152,7 +152,7 @@ export function createCaseEmailActivities({ db, settings }: { db: Database; sett
         const deadline = { dueDate: report.dueAt, requirement: report.requirement as ReportRequirement };
         if (kind === 'report_accepted') {
           const proposed = extra.repaymentProposed === true ? BigInt(Number(extra.repaymentOre ?? 0)) : 0n;
-          return { ...common, comment: report.reviewComment ?? undefined, ...(proposed > 0n ? { repaymentProposedOre: proposed } : {}) };
+          return { ...common, comment: report.reviewComment ?? undefined, ...(proposed > 0n ? { repaymentProposedOre: proposed } : {}), ...(extra.nextGrantYear ? { nextGrantYear: Number(extra.nextGrantYear) } : {}) };
         }
         if (kind === 'report_returned') return { ...common, comment: String(extra.comment ?? report.reviewComment ?? ''), dueDate: report.dueAt };
         if (kind === 'report_escalation') {

@@ -54,9 +54,11 @@ export const reportAcceptedEmail: CaseEmailComposer<EmailData['report_accepted']
     // Money left over is decided on next, in a letter of its own: the case is not over yet.
     d.repaymentProposedOre
       ? paragraph(t('mail.reportAccepted.introRepayment', { ...caseValues(d), amount: money(d.repaymentProposedOre) }))
-      : paragraph(t('mail.reportAccepted.intro', caseValues(d))),
+      : d.nextGrantYear
+        ? paragraph(t('mail.reportAccepted.introNextYear', { ...caseValues(d), nextYear: d.nextGrantYear }))
+        : paragraph(t('mail.reportAccepted.intro', caseValues(d))),
     quote(t('mail.caseworkerComment'), d.comment),
-    paragraph(t(d.repaymentProposedOre ? 'mail.reportAccepted.closingRepayment' : 'mail.reportAccepted.closing')),
+    paragraph(t(d.repaymentProposedOre ? 'mail.reportAccepted.closingRepayment' : d.nextGrantYear ? 'mail.reportAccepted.closingNextYear' : 'mail.reportAccepted.closing', { nextYear: d.nextGrantYear ?? 0 })),
     link(t('mail.link.seeCase'), d.caseUrl),
   ],
   terms: ['afrapportering'],

@@ -97,7 +97,7 @@ export interface EmailData {
   report_reminder: EmailCommon & ReportDeadline;
   report_overdue: EmailCommon & ReportDeadline;
   /** With money unspent (repaymentProposedOre) a claim is to be decided: the case is not over. */
-  report_accepted: EmailCommon & { comment?: string; repaymentProposedOre?: bigint };
+  report_accepted: EmailCommon & { comment?: string; repaymentProposedOre?: bigint; /** A multi-year grant with a year still to come: that year's payout is on its way. */ nextGrantYear?: number };
   report_returned: EmailCommon & { comment: string; dueDate?: Date };
   /** Sent to the caseworker, not the association. */
   report_escalation: EmailCommon & ReportDeadline & { caseworkerName: string; overdueDays: number; remindersSent?: number };

@@ -108,6 +108,7 @@ export function decisionLetterData({
   municipality,
   payoutDate,
   reporting,
+  grantYears,
   consultation,
   supersedes,
 }: {
@@ -118,6 +119,7 @@ export function decisionLetterData({
   municipality: MunicipalitySettings;
   payoutDate?: string;
   reporting?: { requirement: ReportRequirement; dueAt: string };
+  grantYears?: { year: number; amountOre: number; reportDueAt: string }[];
   consultation?: DecisionLetterData['consultation'];
   supersedes?: Supersedes;
 }): DecisionLetterData {
@@ -131,6 +133,7 @@ export function decisionLetterData({
     conditions: decision.conditions,
     reporting: reporting ? { requirement: reporting.requirement, dueDate: new Date(reporting.dueAt) } : undefined,
     payoutDate: payoutDate ? new Date(`${payoutDate}T12:00:00Z`) : undefined,
+    ...(grantYears ? { grantYears: grantYears.map((year) => ({ year: year.year, amountOre: BigInt(year.amountOre), reportDueDate: new Date(year.reportDueAt) })) } : {}),
     consultation,
     ...(supersedes ? { supersedes } : {}),
   };

@@ -65,7 +65,8 @@ function drawSupersedes(canvas: PdfCanvas, supersedes: Supersedes, { t, date, mo
   canvas.paragraph(t('letter.changed.difference', { direction, amount: money(difference < 0n ? -difference : difference) }));
 }
 
-function drawGrantTerms(canvas: PdfCanvas, data: DecisionLetterData, { t }: Locale, facts: Facts): void {
+function drawGrantTerms(canvas: PdfCanvas, data: DecisionLetterData, locale: Locale, facts: Facts): void {
+  const { t } = locale;
   canvas.heading(t('letter.conditions.heading'));
   canvas.paragraph(t('letter.conditions.intro'));
   const standard = t('letter.conditions.standard', { projectTitle: data.project.title, start: facts.start, end: facts.end, reportDue: facts.reportDue, requirement: facts.requirement });
@@ -73,7 +74,25 @@ function drawGrantTerms(canvas: PdfCanvas, data: DecisionLetterData, { t }: Loca
   canvas.list(conditions, (index) => `${index + 1}.`);
 
   canvas.heading(t('letter.payout.heading'));
-  canvas.paragraph(t('letter.payout.body', { granted: facts.granted, payoutDate: facts.payoutDate, cvr: data.recipient.cvr }));
+  if (data.grantYears) drawYearPlan(canvas, data, locale, facts);
+  else canvas.paragraph(t('letter.payout.body', { granted: facts.granted, payoutDate: facts.payoutDate, cvr: data.recipient.cvr }));
+}
+
+/** A long-term grant: each year's amount, when it is paid and when its report is due. */
+function drawYearPlan(canvas: PdfCanvas, data: DecisionLetterData, { t, money, deadline }: Locale, facts: Facts): void {
+  const years = data.grantYears!;
+  canvas.paragraph(t('letter.payout.yearsIntro', { granted: facts.granted, years: years.length }));
+  const lines = years.map((year) =>
+    t(year.year === 1 ? 'letter.payout.firstYear' : 'letter.payout.laterYear', {
+      year: year.year,
+      previousYear: year.year - 1,
+      amount: money(year.amountOre),
+      payoutDate: facts.payoutDate,
+      reportDue: deadline(year.reportDueDate),
+    }),
+  );
+  canvas.list(lines, () => '•');
+  canvas.paragraph(t('letter.payout.yearsAccount', { cvr: data.recipient.cvr }));
 }
 
 /** The terms each kind of decision letter uses, as the glossary names them. */

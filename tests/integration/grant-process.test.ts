@@ -77,7 +77,7 @@ describe('a continuous round, from submission to a closed case', () => {
     await waitForStatus(submitted.handle, 'REPORT_DUE');
     expect((await report.query(reportStateQuery)).requirement).toBe('declaration');
 
-    const payout = await stack.db.payout.findUniqueOrThrow({ where: { applicationId_decisionSequence: { applicationId: submitted.id, decisionSequence: 1 } } });
+    const payout = await stack.db.payout.findUniqueOrThrow({ where: { applicationId_decisionSequence_year: { applicationId: submitted.id, decisionSequence: 1, year: 1 } } });
     expect(payout).toMatchObject({ payoutKey: `payout:${submitted.id}`, amountOre: 1_200_000n, cvr: '13748136' });
 
     const letter = await stack.db.document.findFirstOrThrow({ where: { applicationId: submitted.id, kind: 'decision_letter' } });

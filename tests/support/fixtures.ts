@@ -55,6 +55,8 @@ export async function createOpenRound(
     mode?: 'continuous' | 'deadline';
     budget?: number;
     legalFrame?: object;
+    grantYears?: number;
+    yearlyBudgets?: number[];
   } = {},
 ) {
   return db.fundingRound.create({
@@ -72,6 +74,7 @@ export async function createOpenRound(
       reportingTiers: (overrides.reportingTiers ?? TEST_TIERS) as object[],
       processSettings: { ...FAST_PROCESS, ...overrides.process },
       ...(overrides.legalFrame ? { legalFrame: overrides.legalFrame } : {}),
+      ...(overrides.grantYears ? { grantYears: overrides.grantYears, yearlyBudgetsOre: (overrides.yearlyBudgets ?? []).map(kronerToOre) } : {}),
     },
   });
 }

@@ -432,3 +432,37 @@ describe('sample letters', () => {
     console.log(`Sample decision letters: ${folder}`);
   });
 });
+
+describe('a long-term grant’s letter', () => {
+  const years = (dueDates: string[]) => ({
+    grantYears: [
+      { year: 1, amountOre: 400_100n, reportDueDate: endOfDayIn(dueDates[0]!) },
+      { year: 2, amountOre: 400_000n, reportDueDate: endOfDayIn(dueDates[1]!) },
+      { year: 3, amountOre: 400_000n, reportDueDate: endOfDayIn(dueDates[2]!) },
+    ],
+  });
+  const EXPECTED_YEARS: Record<LetterLanguage, string[]> = {
+    da: [
+      'Tilskuddet på 12.001 kr. løber over 3 år og udbetales i én rate om året',
+      'År 1: 4.001 kr., som vi udbetaler den 16. marts 2026. Afrapporteringen for år 1 skal være os i hænde senest 1. april 2027',
+      'År 2: 4.000 kr., som vi udbetaler, når vi har godkendt afrapporteringen for år 1. Afrapporteringen for år 2 skal være os i hænde senest 1. april 2028',
+      'År 3: 4.000 kr., som vi udbetaler, når vi har godkendt afrapporteringen for år 2.',
+    ],
+    nb: ['Tilskuddet på 12 001 DKK løper over 3 år', 'År 2: 4 000 DKK, som vi betaler ut når vi har godkjent rapporten for år 1.'],
+    en: ['The grant of DKK 12,001 runs for 3 years', 'Year 3: DKK 4,000, which we will pay once we have accepted your report for year 2.'],
+  };
+
+  it.each(['da', 'nb', 'en'] as const)('names every year’s amount, when it is paid and when its report is due (%s)', async (language) => {
+    const data = letter(language, 'approved', { amountRequestedOre: 1_200_100n, amountGrantedOre: 1_200_100n, ...years(['2027-04-01', '2028-04-01', '2029-04-01']) });
+    const pdf = await renderDecisionLetter(data);
+    fs.writeFileSync(path.join(os.tmpdir(), `grantflow-multi-year-letter-${language}.pdf`), pdf);
+    const text = (await parse(pdf)).text.replace(/\s+/g, ' ');
+    for (const expected of EXPECTED_YEARS[language]) expect(text).toContain(expected);
+  });
+
+  it('a single-year grant’s letter says nothing of years', async () => {
+    const text = (await parse(await renderDecisionLetter(letter('da', 'approved')))).text.replace(/\s+/g, ' ');
+    expect(text).not.toContain('rate om året');
+    expect(text).toContain('Vi udbetaler 12.000 kr. den 16. marts 2026');
+  });
+});

@@ -40,6 +40,8 @@ export function roundAsInput(round: RoundWithScheme): RoundInput {
     decisionCriteria: (Array.isArray(round.decisionCriteria) ? round.decisionCriteria : []) as unknown as DecisionCriterion[],
     processSettings: processSettingsSchema.parse(round.processSettings ?? {}),
     legalFrame: legalFrameSchema.parse(round.legalFrame ?? {}),
+    grantYears: round.grantYears,
+    yearlyBudgets: round.yearlyBudgetsOre.map(oreToKroner),
   };
 }
 
@@ -74,6 +76,8 @@ function roundRecord(input: RoundInput, schemeId: string) {
     processSettings: input.processSettings as unknown as Prisma.InputJsonValue,
     // JSON drops the blank (undefined) fields.
     legalFrame: JSON.parse(JSON.stringify(input.legalFrame)) as Prisma.InputJsonValue,
+    grantYears: input.grantYears,
+    yearlyBudgetsOre: input.yearlyBudgets.map(kronerToOre),
   };
 }
 
@@ -171,4 +175,5 @@ export function changedSettings(before: RoundView, after: RoundView): string[] {
 const roundAsInputKeys: Record<keyof RoundInput, true> = {
   slug: true, scheme: true, name: true, description: true, budget: true, maxAmount: true, fourEyesThreshold: true, opensAt: true, closesAt: true,
   mode: true, targetGroups: true, excludedCostCategories: true, reportingTiers: true, decisionCriteria: true, processSettings: true, legalFrame: true,
+  grantYears: true, yearlyBudgets: true,
 };

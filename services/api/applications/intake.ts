@@ -70,6 +70,7 @@ export async function submitApplication(
         data: {
           id,
           roundId: round.id,
+          grantYears: round.grantYears,
           status: 'SUBMITTED',
           organizationCvr: input.organization.cvr,
           organizationName: input.organization.name,

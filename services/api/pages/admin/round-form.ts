@@ -68,6 +68,8 @@ export function formValuesOf(round: RoundInput): RoundFormValues {
     targetGroups: [...round.targetGroups],
     excludedCostCategories: [...round.excludedCostCategories],
   };
+  values.grantYears = String(round.grantYears);
+  values.yearlyBudgets = round.yearlyBudgets.join(', ');
   Object.assign(values, ruleFormValues(round));
   const process = round.processSettings;
   values['processSettings.answerDeadline'] = process.answerDeadline;
@@ -129,6 +131,11 @@ export function roundFromForm(body: FormBody, language: Language): { input: Reco
       ? { kind: reportDueKind, month: Number(text(body, 'processSettings.reportDue.month')) || undefined, day: Number(text(body, 'processSettings.reportDue.day')) || undefined }
       : { kind: 'after_activity_end', duration: text(body, 'processSettings.reportDue.duration').trim() };
 
+  // Whole kroner, first year first; each a number the way the other amounts are written.
+  const yearlyBudgets = text(body, 'yearlyBudgets').split(',').map((item) => item.replace(/[\s.]/g, '')).filter(Boolean);
+  if (yearlyBudgets.some((item) => !/^\d{1,12}$/.test(item))) errors.yearlyBudgets = t(language, 'admin.notANumber');
+  const grantYears = text(body, 'grantYears').trim();
+
   const input = {
     slug: text(body, 'slug').trim(),
     scheme: text(body, 'scheme').trim(),
@@ -137,6 +144,9 @@ export function roundFromForm(body: FormBody, language: Language): { input: Reco
     budget: kroner('budget'),
     maxAmount: kroner('maxAmount'),
     fourEyesThreshold: kroner('fourEyesThreshold'),
+    // Left empty, a new round grants for one year and a changed one keeps its years.
+    ...(grantYears ? { grantYears: /^\d+$/.test(grantYears) ? Number(grantYears) : grantYears } : {}),
+    ...(grantYears || yearlyBudgets.length ? { yearlyBudgets: yearlyBudgets.map(Number) } : {}),
     opensAt: instant('opensAt'),
     closesAt: instant('closesAt', { optional: true, dayPart: 'end' }),
     mode: text(body, 'mode') || undefined,
@@ -196,7 +206,7 @@ export interface RoundFormOptions {
 /** The names of every input the form renders for these values (to place errors on). */
 export function roundFieldNames(formValues: RoundFormValues): string[] {
   return [
-    'slug', 'scheme', 'name', 'description', 'budget', 'maxAmount', 'fourEyesThreshold', 'opensAt', 'closesAt', 'mode', 'targetGroups', 'excludedCostCategories',
+    'slug', 'scheme', 'name', 'description', 'budget', 'maxAmount', 'fourEyesThreshold', 'grantYears', 'yearlyBudgets', 'opensAt', 'closesAt', 'mode', 'targetGroups', 'excludedCostCategories',
     ...ruleFieldNames(formValues),
     'processSettings.answerDeadline', 'processSettings.answerReminders', 'processSettings.decisionTarget', 'processSettings.payoutAfter',
     'processSettings.reportDue.kind', 'processSettings.reportDue.duration', 'processSettings.reportDue.month', 'processSettings.reportDue.day',
@@ -226,6 +236,8 @@ export function renderRoundForm(res: Response, cookieSecret: string, options: Ro
     ${field('budget', t(language, 'admin.budgetField'), { inputMode: 'numeric', width: 's' })}
     ${field('maxAmount', t(language, 'admin.maxAmount'), { inputMode: 'numeric', width: 's' })}
     ${field('fourEyesThreshold', t(language, 'admin.fourEyes'), { inputMode: 'numeric', width: 's', hint: t(language, 'admin.fourEyesHint') })}
+    ${field('grantYears', t(language, 'admin.grantYears'), { inputMode: 'numeric', width: 'xs', maxLength: 1, hint: t(language, 'admin.grantYearsHint') })}
+    ${field('yearlyBudgets', t(language, 'admin.yearlyBudgets'), { width: 'l', maxLength: 200, optional: true, hint: t(language, 'admin.yearlyBudgetsHint') })}
 
     <h2>${t(language, 'admin.sectionDates')}</h2>
     <p class="form-hint">${t(language, 'admin.dateHint')}</p>

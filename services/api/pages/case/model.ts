@@ -40,7 +40,9 @@ export interface CaseView {
   /** A report owed whose form is not open yet: from when, and by when it is due. */
   reportOpensLater: { opensAt: Date; dueAt: Date } | null;
   /** The grant's payouts: to be paid on a date until finance confirms them; negative rows are paid back. */
-  payouts: { amountOre: bigint; scheduledFor: Date; paidOn: Date | null; confirmed: boolean }[];
+  payouts: { amountOre: bigint; scheduledFor: Date; paidOn: Date | null; confirmed: boolean; year: number }[];
+  /** For how many years the grant runs: more than one pays a year at a time (domain/grant-years.ts). */
+  grantYears: number;
   /** Every letter the municipality sent, oldest first: decisions (also replaced ones) and reconsideration answers. */
   letters: { id: string; kind: string; filename: string; createdAt: Date }[];
   /** Reconsideration (Norway: klage): until when it may be asked for, and whether it may be now. */
@@ -70,7 +72,7 @@ export async function loadCaseView(db: Database, temporal: Client, applicationId
       decisions: { orderBy: { sequence: 'asc' } },
       documents: { orderBy: { createdAt: 'asc' }, select: { id: true, kind: true, filename: true, size: true, createdAt: true } },
       reports: { orderBy: { sequence: 'desc' }, take: 1 },
-      payouts: { orderBy: { decisionSequence: 'asc' }, select: { amountOre: true, scheduledFor: true, paidOn: true, confirmedAt: true } },
+      payouts: { orderBy: [{ decisionSequence: 'asc' }, { year: 'asc' }], select: { amountOre: true, scheduledFor: true, paidOn: true, confirmedAt: true, year: true } },
       repayments: { orderBy: { reportSequence: 'desc' }, take: 1 },
     },
   });
@@ -117,7 +119,8 @@ export async function loadCaseView(db: Database, temporal: Client, applicationId
     canWithdraw: UNDECIDED.includes(status) && (state?.allowedActions.includes('withdraw') ?? false),
     reportDue: status === 'REPORT_DUE' && report && !report.submittedAt && requirement && reportWindowOpen(report.opensAt) ? { requirement, dueAt: report.dueAt } : null,
     reportOpensLater: report && !report.submittedAt && report.opensAt && !reportWindowOpen(report.opensAt) ? { opensAt: report.opensAt, dueAt: report.dueAt } : null,
-    payouts: application.payouts.map((payout) => ({ amountOre: payout.amountOre, scheduledFor: payout.scheduledFor, paidOn: payout.paidOn, confirmed: payout.confirmedAt !== null })),
+    payouts: application.payouts.map((payout) => ({ amountOre: payout.amountOre, scheduledFor: payout.scheduledFor, paidOn: payout.paidOn, confirmed: payout.confirmedAt !== null, year: payout.year })),
+    grantYears: application.grantYears,
     repayment: repayment
       ? {
           proposedOre: repayment.proposedOre,

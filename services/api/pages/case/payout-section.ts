@@ -1,5 +1,6 @@
 import { formatDate, formatMoney, t, type Language } from '../../../../locale';
 import { html, type SafeHtml } from '../../../../lib/html';
+import { plannedGrantYears } from '../../../../domain/grant-years';
 import { caseSection } from './action-forms';
 import type { CaseView } from './model';
 
@@ -9,15 +10,33 @@ import type { CaseView } from './model';
  */
 export function payoutSection(view: CaseView, language: Language): SafeHtml {
   if (!view.payouts.length && !view.reportOpensLater) return html``;
-  const lines = view.payouts.map((payout) => {
-    const payback = payout.amountOre < 0n;
-    const amount = formatMoney(language, payback ? -payout.amountOre : payout.amountOre);
-    const date = formatDate(language, payout.paidOn ?? payout.scheduledFor);
-    if (payback) return payout.confirmed ? t(language, 'case.payout.paybackRegistered', { amount, date }) : t(language, 'case.payout.payback', { amount });
-    return payout.confirmed ? t(language, 'case.payout.paid', { amount, date }) : t(language, 'case.payout.scheduled', { amount, date });
-  });
+  const lines = yearPlanLines(view, language) ?? view.payouts.map((payout) => payoutLine(payout, language));
   const opens = view.reportOpensLater;
   return caseSection('payout', t(language, 'case.payout.heading'), html`
     ${lines.map((line) => html`<p>${line}</p>`)}
     ${opens ? html`<p id="report-opens">${t(language, 'case.report.opensOn', { opensAt: formatDate(language, opens.opensAt), dueAt: formatDate(language, opens.dueAt) })}</p>` : ''}`);
+}
+
+function payoutLine(payout: CaseView['payouts'][number], language: Language): string {
+  const payback = payout.amountOre < 0n;
+  const amount = formatMoney(language, payback ? -payout.amountOre : payout.amountOre);
+  const date = formatDate(language, payout.paidOn ?? payout.scheduledFor);
+  if (payback) return payout.confirmed ? t(language, 'case.payout.paybackRegistered', { amount, date }) : t(language, 'case.payout.payback', { amount });
+  return payout.confirmed ? t(language, 'case.payout.paid', { amount, date }) : t(language, 'case.payout.scheduled', { amount, date });
+}
+
+/** A multi-year grant: one line a year, paid, to be paid on a date, or to come after the previous year's report. */
+function yearPlanLines(view: CaseView, language: Language): string[] | null {
+  if (view.grantYears <= 1 || !view.decision || view.decision.outcome === 'rejected') return null;
+  const years = plannedGrantYears(view.grantYears, view.decision.amountGrantedOre, view.payouts);
+  const paybacks = view.payouts.filter((payout) => payout.amountOre < 0n).map((payout) => payoutLine(payout, language));
+  return [
+    ...years.map(({ year, amountOre, payout }) =>
+      t(language, 'case.payout.year', {
+        year,
+        line: payout ? payoutLine(payout, language) : t(language, 'case.payout.yearToCome', { amount: formatMoney(language, amountOre), previousYear: year - 1 }),
+      }),
+    ),
+    ...paybacks,
+  ];
 }

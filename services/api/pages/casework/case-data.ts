@@ -27,7 +27,7 @@ export function loadCase(db: Database, applicationId: string) {
       screenings: { orderBy: { createdAt: 'desc' }, take: 1 },
       reports: { orderBy: { sequence: 'asc' } },
       reconsiderations: { orderBy: { sequence: 'asc' } },
-      payouts: { orderBy: { decisionSequence: 'asc' }, include: { payoutRun: { select: { createdAt: true } } } },
+      payouts: { orderBy: [{ decisionSequence: 'asc' }, { year: 'asc' }], include: { payoutRun: { select: { createdAt: true } } } },
       repayments: { orderBy: { reportSequence: 'asc' } },
     },
   });
