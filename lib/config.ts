@@ -4,6 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { registerSettingsProblems, registerSettingsSchema } from './register-settings';
 import { productionSecurityProblems, securitySettingsSchema } from './security-settings';
+import { rateLimitSettingsSchema } from './rate-limit-settings';
 import { parseDuration } from './durations';
 
 const booleanFromEnv = z
@@ -30,6 +31,7 @@ const urlWithProtocol = (protocols: string[]) =>
 export const configSchema = z.object({
   ...registerSettingsSchema.shape,
   ...securitySettingsSchema.shape,
+  ...rateLimitSettingsSchema.shape,
   // Required: a service that silently assumed "development" in production would run without its guards.
   NODE_ENV: z.enum(['development', 'test', 'production']),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),

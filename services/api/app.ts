@@ -31,6 +31,7 @@ import { metricsAccess } from './http/metrics-access';
 import { useVirusScanner } from './http/uploads';
 import { trustProxyValue } from '../../lib/security-settings';
 import { pageErrorHandler, pageNotFound } from './pages/errors';
+import { anonymousWriteLimits, createRateLimits, uploadConcurrency } from './http/rate-limits';
 import type { SiteSettings } from './pages/layout';
 import { configureLocale } from '../../locale';
 
@@ -83,6 +84,10 @@ export function createApp(deps: AppDependencies): App {
   app.use(express.urlencoded({ extended: false, limit: '1mb', parameterLimit: 2000 }));
   app.use('/personale/udbetalinger', textFileForm());
   app.use(identifyStaff({ authenticator: deps.authenticator, cookieSecret: deps.config.COOKIE_SECRET, publicBaseUrl: deps.publicBaseUrl }));
+  // Before any handler reads a body or stores anything: a refused request changes nothing.
+  const rateLimits = createRateLimits(deps.db, deps.config);
+  app.use(uploadConcurrency(deps.config.UPLOAD_MAX_CONCURRENT));
+  app.use(anonymousWriteLimits(rateLimits));
 
   const api = express.Router();
   api.use(express.json({ limit: '1mb' }));
@@ -93,7 +98,7 @@ export function createApp(deps: AppDependencies): App {
   api.use(authRouter({ ...deps, secureCookies: secureCookies(deps.config) }));
   api.use(roundsRouter(deps));
   api.use(applicationsRouter({ ...deps, workflows }));
-  api.use(draftsRouter({ ...deps, workflows }));
+  api.use(draftsRouter({ ...deps, workflows, rateLimits }));
   api.use(caseActionsRouter(deps));
   api.use(documentsRouter(deps));
   api.use(queueRouter(deps));
@@ -108,7 +113,7 @@ export function createApp(deps: AppDependencies): App {
   app.use('/api/v1', api);
 
   const site = siteSettings(deps.config);
-  app.use(pagesRouter({ ...deps, site, workflows }));
+  app.use(pagesRouter({ ...deps, site, workflows, rateLimits }));
 
   app.use(pageNotFound(site));
   app.use(notFoundHandler);
