@@ -80,6 +80,11 @@ export const configSchema = z.object({
   SEED_DEMO_DATA: booleanFromEnv.optional(),
   /** Password of the seeded demo staff accounts (development only). */
   GRANTFLOW_DEMO_PASSWORD: z.string().min(12).optional(),
+  /**
+   * How long an association's private links (?adgang=…) keep opening a case after it closed
+   * (closed, withdrawn or lapsed); while a case is open they work. Staff can revoke them sooner.
+   */
+  PRIVATE_LINK_TTL: durationString.default('P1Y'),
   STAFF_SESSION_IDLE_TIMEOUT: durationString.default('30m'),
   STAFF_SESSION_ABSOLUTE_TIMEOUT: durationString.default('10h'),
   /** Uploads: the largest file accepted, and how many files one application (or answer) may hold. */

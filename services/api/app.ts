@@ -5,6 +5,7 @@ import { createHttpMetrics } from './http/metrics';
 import { createWorkflowStarter, type WorkflowStarter } from './applications/workflow-starter';
 import { applicationsRouter } from './routes/applications';
 import { draftsRouter } from './routes/drafts';
+import { privateLinksRouter } from './routes/private-links';
 import { healthRouter } from './routes/health';
 import { openApiDocument } from './openapi';
 import { roundsRouter } from './routes/rounds';
@@ -34,6 +35,8 @@ import { pageErrorHandler, pageNotFound } from './pages/errors';
 import { anonymousWriteLimits, createRateLimits, uploadConcurrency } from './http/rate-limits';
 import type { SiteSettings } from './pages/layout';
 import { configureLocale } from '../../locale';
+import { PRIVATE_LINK_TTL_SETTING } from './private-links/verdict';
+import { parseDuration } from '../../lib/durations';
 
 export interface App {
   app: express.Express;
@@ -48,6 +51,7 @@ export function createApp(deps: AppDependencies): App {
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxyValue(deps.config.TRUST_PROXY));
   app.set(SECURE_COOKIES_SETTING, secureCookies(deps.config));
+  app.set(PRIVATE_LINK_TTL_SETTING, parseDuration(deps.config.PRIVATE_LINK_TTL));
   useVirusScanner(app, deps.virusScanner);
   // First, so every response carries them: pages, JSON, assets, errors, 404s.
   app.use(securityHeaders({ https: secureCookies(deps.config) }));
@@ -99,6 +103,7 @@ export function createApp(deps: AppDependencies): App {
   api.use(roundsRouter(deps));
   api.use(applicationsRouter({ ...deps, workflows }));
   api.use(draftsRouter({ ...deps, workflows, rateLimits }));
+  api.use(privateLinksRouter({ ...deps, rateLimits }));
   api.use(caseActionsRouter(deps));
   api.use(documentsRouter(deps));
   api.use(queueRouter(deps));

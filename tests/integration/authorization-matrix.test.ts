@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { upsertStaffUser, type StaffRole } from '../../lib/staff-auth';
 import { csrfToken } from '../../services/api/http/csrf';
+import { newLinkCsrfBinding } from '../../services/api/private-links/new-link';
 import { createOpenRound, postJson } from '../support/fixtures';
 import { submitCase, waitForStatus, type SubmittedCase } from '../support/process';
 import { routesOfStack, type AppRoute } from '../support/routes';
@@ -66,6 +67,9 @@ const TABLE: Record<string, Expectation> = {
   'GET /api/v1/auth/me': { row: ANY_STAFF },
   ...withRow(PUBLIC, ['GET /api/v1/rounds', 'POST /api/v1/applications']),
   'GET /api/v1/applications/:id': { row: CASE_PARTIES },
+  // Mails the case's registered contact only, whoever asks; revoking is casework (on case B, see concretePath).
+  'POST /api/v1/applications/:id/new-link': { row: PUBLIC },
+  'POST /api/v1/applications/:id/private-links/revocation': { row: CASEWORK },
   'POST /api/v1/drafts': { row: PUBLIC },
   ...withRow(DRAFT_OWNER, [
     'GET /api/v1/drafts/:id', 'PATCH /api/v1/drafts/:id', 'POST /api/v1/drafts/:id/resume-link', 'POST /api/v1/drafts/:id/submission',
@@ -124,13 +128,14 @@ const TABLE: Record<string, Expectation> = {
   ]),
   ...withRow(CASE_PAGE, ['GET /sag/:id', 'POST /sag/:id/svar', 'POST /sag/:id/bemaerkninger', 'GET /sag/:id/traek-tilbage', 'POST /sag/:id/genovervejelse']),
   'POST /sag/:id/traek-tilbage': { row: CASE_PAGE, body: { reason: 'x'.repeat(3000) } },
+  'POST /sag/:id/nyt-link': { row: PUBLIC },
   ...withRow(CASE_PAGE, ['POST /sag/:id/afrapportering', 'GET /sag/:id/dokumenter/:documentId', 'GET /sag/:id/afgoerelse.pdf']),
   ...withRow(CASEWORK_PAGE, ['GET /personale/sager', 'GET /personale/sager/:id']),
   ...withRow(CASEWORK, [
     'POST /personale/sager/:id/tag', 'POST /personale/sager/:id/frigiv', 'POST /personale/sager/:id/oplysninger', 'POST /personale/sager/:id/partshoering',
     'POST /personale/sager/:id/afgoerelse', 'POST /personale/sager/:id/brev-udkast', 'POST /personale/sager/:id/vurdering',
     'POST /personale/sager/:id/noter', 'POST /personale/sager/:id/genovervejelse', 'POST /personale/sager/:id/klagenaevn', 'POST /personale/sager/:id/historie',
-    'POST /personale/sager/:id/tilbagebetaling', 'POST /personale/sager/:id/indbetaling',
+    'POST /personale/sager/:id/tilbagebetaling', 'POST /personale/sager/:id/indbetaling', 'POST /personale/sager/:id/luk-links',
   ]),
   'GET /personale/godkendelser': { row: APPROVER_PAGE },
   'GET /personale/opfoelgning': { row: CASEWORK_PAGE },
@@ -241,6 +246,8 @@ describe('authorization matrix', () => {
       if (name === 'roundId') return roundId;
       if (name === 'step') return 'forening';
       if (name !== 'id') throw new Error(`no value for the path parameter :${name} of ${path}: add one in concretePath`);
+      // Revoking case B's links leaves the applicant's (case A) working; case B's token never opened case A anyway.
+      if (/\/private-links\/revocation$|\/luk-links$/.test(path)) return caseB.id;
       if (/^\/api\/v1\/(applications|reports)\/|^\/sag\/|^\/personale\/(sager|godkendelser|opfoelgning)\//.test(path)) return caseA.id;
       if (path.startsWith('/api/v1/drafts/') || path.startsWith('/kladde/')) return draftA.id;
       if (path.startsWith('/api/v1/rounds/') || path.startsWith('/personale/admin/puljer/')) return roundId;
@@ -277,6 +284,8 @@ describe('authorization matrix', () => {
       csrfBoundTo = sessionToken;
     }
     const formCookie = route.path === '/personale/log-ind' ? 'gf_signin' : route.path === '/ansoeg/:slug' ? 'gf_ansoeg' : undefined;
+    // The new-link form of a case whose link did not open binds its CSRF token to the case.
+    if (route.path === '/sag/:id/nyt-link' && unsafe) csrfBoundTo = newLinkCsrfBinding(caseA.id);
     if (formCookie && unsafe) {
       // Before there is a session or a draft, the form's token is bound to a cookie of its own.
       const nonce = crypto.randomBytes(18).toString('base64url');
