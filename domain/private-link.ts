@@ -7,10 +7,12 @@ export type PrivateLinkState = 'valid' | 'expired' | 'revoked';
 
 /**
  * Whether a private link still opens its case: revoked by staff, or expired `ttlMs` after the
- * case closed; a case still open keeps its links working (the association needs them to answer).
+ * case closed — or after the link was issued, for a new link asked for later; a case still open
+ * keeps its links working (the association needs them to answer).
  */
-export function privateLinkState(link: { revokedAt: Date | null }, caseClosedAt: Date | null, ttlMs: number, now: Date): PrivateLinkState {
+export function privateLinkState(link: { revokedAt: Date | null; createdAt: Date }, caseClosedAt: Date | null, ttlMs: number, now: Date): PrivateLinkState {
   if (link.revokedAt && link.revokedAt <= now) return 'revoked';
-  if (caseClosedAt && caseClosedAt.getTime() + ttlMs <= now.getTime()) return 'expired';
-  return 'valid';
+  if (!caseClosedAt) return 'valid';
+  const from = Math.max(caseClosedAt.getTime(), link.createdAt.getTime());
+  return from + ttlMs <= now.getTime() ? 'expired' : 'valid';
 }

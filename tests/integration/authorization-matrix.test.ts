@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { upsertStaffUser, type StaffRole } from '../../lib/staff-auth';
 import { csrfToken } from '../../services/api/http/csrf';
 import { newLinkCsrfBinding } from '../../services/api/private-links/new-link';
-import { createOpenRound, postJson } from '../support/fixtures';
+import { createOpenRound, insertApplication, postJson } from '../support/fixtures';
 import { submitCase, waitForStatus, type SubmittedCase } from '../support/process';
 import { routesOfStack, type AppRoute } from '../support/routes';
 import { startTestStack, type TestStack } from '../support/stack';
@@ -67,7 +67,7 @@ const TABLE: Record<string, Expectation> = {
   'GET /api/v1/auth/me': { row: ANY_STAFF },
   ...withRow(PUBLIC, ['GET /api/v1/rounds', 'POST /api/v1/applications']),
   'GET /api/v1/applications/:id': { row: CASE_PARTIES },
-  // Mails the case's registered contact only, whoever asks; revoking is casework (on case B, see concretePath).
+  // Mails the case's registered contact only, whoever asks; revoking is casework (on a case of its own, see concretePath).
   'POST /api/v1/applications/:id/new-link': { row: PUBLIC },
   'POST /api/v1/applications/:id/private-links/revocation': { row: CASEWORK },
   'POST /api/v1/drafts': { row: PUBLIC },
@@ -182,6 +182,7 @@ describe('authorization matrix', () => {
   let documentId: string;
   let draftDocumentId: string;
   let payoutRunId: string;
+  let revocationCaseId: string;
   let targetStaffId: string;
   const staff: Partial<Record<Principal, StaffAccount>> = {};
 
@@ -231,6 +232,7 @@ describe('authorization matrix', () => {
     draftDocumentId = (await stack.db.document.create({ data: { ...documentFields('statutes', 'vedtaegter.pdf'), applicationId: null, draftId: draftA.id } })).id;
     // A letter on file, so the letter routes answer for what they are, not for a missing letter.
     await stack.db.document.create({ data: documentFields('decision_letter', 'afgoerelse.pdf') });
+    revocationCaseId = (await insertApplication(stack.db, roundId)).id;
     payoutRunId = (await stack.db.payoutRun.create({ data: { createdBy: 'matrix@eksempel.dk', csv: '\ufeffx', totalOre: 0n } })).id;
   }, 120_000);
 
@@ -246,8 +248,8 @@ describe('authorization matrix', () => {
       if (name === 'roundId') return roundId;
       if (name === 'step') return 'forening';
       if (name !== 'id') throw new Error(`no value for the path parameter :${name} of ${path}: add one in concretePath`);
-      // Revoking case B's links leaves the applicant's (case A) working; case B's token never opened case A anyway.
-      if (/\/private-links\/revocation$|\/luk-links$/.test(path)) return caseB.id;
+      // Revoking links on a case of its own leaves the callers' tokens of cases A and B working.
+      if (/\/private-links\/revocation$|\/luk-links$/.test(path)) return revocationCaseId;
       if (/^\/api\/v1\/(applications|reports)\/|^\/sag\/|^\/personale\/(sager|godkendelser|opfoelgning)\//.test(path)) return caseA.id;
       if (path.startsWith('/api/v1/drafts/') || path.startsWith('/kladde/')) return draftA.id;
       if (path.startsWith('/api/v1/rounds/') || path.startsWith('/personale/admin/puljer/')) return roundId;
