@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { upsertStaffUser, type StaffRole } from '../../lib/staff-auth';
 import { csrfToken } from '../../services/api/http/csrf';
 import { newLinkCsrfBinding } from '../../services/api/private-links/new-link';
+import { draftNewLinkCsrfBinding } from '../../services/api/drafts/new-link';
 import { createOpenRound, insertApplication, postJson } from '../support/fixtures';
 import { submitCase, waitForStatus, type SubmittedCase } from '../support/process';
 import { routesOfStack, type AppRoute } from '../support/routes';
@@ -76,6 +77,8 @@ const TABLE: Record<string, Expectation> = {
     'POST /api/v1/drafts/:id/documents', 'DELETE /api/v1/drafts/:id/documents/:documentId',
   ]),
   'GET /api/v1/register/:cvr': { row: PUBLIC },
+  // Replaces the draft's token: on a draft of its own (see concretePath), so draft A's token keeps working.
+  'POST /api/v1/drafts/:id/new-link': { row: PUBLIC },
   // Invalid bodies: an allowed caller gets 400 and the case stays where it is for the next cell.
   'POST /api/v1/applications/:id/assignment': { row: CASEWORK, body: { assignee: 'not an email' } },
   'DELETE /api/v1/applications/:id/assignment': { row: CASEWORK },
@@ -129,6 +132,7 @@ const TABLE: Record<string, Expectation> = {
   ...withRow(CASE_PAGE, ['GET /sag/:id', 'POST /sag/:id/svar', 'POST /sag/:id/bemaerkninger', 'GET /sag/:id/traek-tilbage', 'POST /sag/:id/genovervejelse']),
   'POST /sag/:id/traek-tilbage': { row: CASE_PAGE, body: { reason: 'x'.repeat(3000) } },
   'POST /sag/:id/nyt-link': { row: PUBLIC },
+  'POST /kladde/:id/nyt-link': { row: PUBLIC },
   ...withRow(CASE_PAGE, ['POST /sag/:id/afrapportering', 'GET /sag/:id/dokumenter/:documentId', 'GET /sag/:id/afgoerelse.pdf']),
   ...withRow(CASEWORK_PAGE, ['GET /personale/sager', 'GET /personale/sager/:id']),
   ...withRow(CASEWORK, [
@@ -183,6 +187,7 @@ describe('authorization matrix', () => {
   let draftDocumentId: string;
   let payoutRunId: string;
   let revocationCaseId: string;
+  let newLinkDraftId: string;
   let targetStaffId: string;
   const staff: Partial<Record<Principal, StaffAccount>> = {};
 
@@ -217,6 +222,7 @@ describe('authorization matrix', () => {
       return { id: response.body.id as string, token: response.body.token as string };
     };
     [draftA, draftB] = await Promise.all([newDraft(), newDraft()]);
+    newLinkDraftId = (await newDraft()).id;
     const content = Buffer.from('%PDF-1.4\n% matrix\n');
     const documentFields = (kind: string, filename: string) => ({
       applicationId: caseA.id,
@@ -250,6 +256,7 @@ describe('authorization matrix', () => {
       if (name !== 'id') throw new Error(`no value for the path parameter :${name} of ${path}: add one in concretePath`);
       // Revoking links on a case of its own leaves the callers' tokens of cases A and B working.
       if (/\/private-links\/revocation$|\/luk-links$/.test(path)) return revocationCaseId;
+      if (/^\/(api\/v1\/drafts|kladde)\/:id\/(new-link|nyt-link)$/.test(path)) return newLinkDraftId;
       if (/^\/api\/v1\/(applications|reports)\/|^\/sag\/|^\/personale\/(sager|godkendelser|opfoelgning)\//.test(path)) return caseA.id;
       if (path.startsWith('/api/v1/drafts/') || path.startsWith('/kladde/')) return draftA.id;
       if (path.startsWith('/api/v1/rounds/') || path.startsWith('/personale/admin/puljer/')) return roundId;
@@ -288,6 +295,7 @@ describe('authorization matrix', () => {
     const formCookie = route.path === '/personale/log-ind' ? 'gf_signin' : route.path === '/ansoeg/:slug' ? 'gf_ansoeg' : undefined;
     // The new-link form of a case whose link did not open binds its CSRF token to the case.
     if (route.path === '/sag/:id/nyt-link' && unsafe) csrfBoundTo = newLinkCsrfBinding(caseA.id);
+    if (route.path === '/kladde/:id/nyt-link' && unsafe) csrfBoundTo = draftNewLinkCsrfBinding(newLinkDraftId);
     if (formCookie && unsafe) {
       // Before there is a session or a draft, the form's token is bound to a cookie of its own.
       const nonce = crypto.randomBytes(18).toString('base64url');

@@ -136,3 +136,31 @@ test('new links are limited per recipient: the third within the hour is refused 
   expect(((await refused.json()) as any).error.code).toBe('too_many_emails');
   expect(await stack.db.accessToken.count({ where: { applicationId: closed.id, purpose: 'new_link' } })).toBe(2);
 });
+
+test('a draft’s new link replaces its token and goes to the address the draft registered only', async () => {
+  const created = await postJson(`${stack.baseUrl}/api/v1/drafts`, { roundId });
+  expect(created.status).toBe(201);
+  const draft = { id: created.body.id as string, token: created.body.token as string };
+  const registered = `kladde-${crypto.randomUUID().slice(0, 8)}@example.org`;
+  const intruder = `intruder-${crypto.randomUUID().slice(0, 8)}@example.org`;
+  const saved = await postJson(`${stack.baseUrl}/api/v1/drafts/${draft.id}/resume-link`, { email: registered }, { authorization: `Bearer ${draft.token}` });
+  expect(saved.status).toBe(202);
+
+  const asked = await postJson(`${stack.baseUrl}/api/v1/drafts/${draft.id}/new-link`, { email: intruder });
+  expect(asked).toMatchObject({ status: 202, body: { sentTo: 'registered_address' } });
+  const mails = await eventually(async () => {
+    const received = await mailTo(registered);
+    return received.length === 2 ? received : undefined;
+  }, 'the resume email and the new link');
+  expect(await mailTo(intruder)).toEqual([]);
+
+  // The old link now shows a page offering a new link; the newest link in the mail opens the draft.
+  const old = await fetch(`${stack.baseUrl}/kladde/${draft.id}?adgang=${draft.token}`, { redirect: 'manual', headers: { accept: 'text/html' } });
+  expect(old.status).toBe(403);
+  const markup = await old.text();
+  expect(markup).toContain('Linket virker ikke længere');
+  expect(markup).toContain(`action="/kladde/${draft.id}/nyt-link"`);
+  const links = mails.map((mail) => /https?:\/\/\S+\/kladde\/[0-9a-f-]+\?adgang=[A-Za-z0-9_-]+/.exec(mail.raw.replace(/=\r?\n/g, '').replace(/=3D/g, '='))?.[0]);
+  const opened = await Promise.all(links.map((link) => fetch(link!.replace(/^https?:\/\/[^/]+/, stack.baseUrl), { redirect: 'manual', headers: { accept: 'text/html' } })));
+  expect(opened.map((response) => response.status).sort()).toEqual([303, 403]);
+});

@@ -26,6 +26,7 @@ import { checkStep, checkSubmission } from '../drafts/validation';
 import { errorResponse, jsonBody, jsonResponse, langQuery, multipartBody, receiptSchema, SECURITY, uuidPath } from '../http/openapi';
 import { municipalityContact } from '../admin/round-frame';
 import type { RateLimits } from '../http/rate-limits';
+import { sendNewDraftLink } from '../drafts/new-link';
 
 export const draftCreationSchema = z.object({
   roundId: z.uuid(),
@@ -136,6 +137,18 @@ export const paths: ZodOpenApiPathsObject = {
       responses: { 202: { description: 'Queued for sending: { sentTo }' }, 400: errorResponse('Not an email address'), 429: errorResponse('The link has been sent five times for this draft (too_many_resume_emails), or the address has had as many emails as it may this hour (too_many_emails); Retry-After') },
     },
   },
+  '/drafts/{id}/new-link': {
+    post: {
+      summary: 'Replace the draft’s private link and email the new one to the address the draft registered (never to one given here); the old link stops working',
+      requestParams: draftPath,
+      responses: {
+        202: { description: 'Queued for the registered address, if the draft has one: { sentTo: "registered_address" }' },
+        404: errorResponse('No such draft'),
+        409: errorResponse('The draft has been submitted: the case has links of its own'),
+        429: errorResponse('The registered address has had as many emails as it may this hour (too_many_emails); Retry-After'),
+      },
+    },
+  },
   '/drafts/{id}/submission': {
     post: {
       summary: 'Submit the draft as an application; sending it again returns the same receipt',
@@ -243,6 +256,11 @@ export function draftsRouter(deps: IntakeDependencies & { config: Config; rateLi
     const { email } = parseInput(resumeLinkSchema, req.body ?? {}, req);
     await sendResumeLink({ db: deps.db, rateLimits: deps.rateLimits, publicBaseUrl: deps.publicBaseUrl, municipalityName: deps.config.MUNICIPALITY_NAME, municipalityContact: municipalityContact(deps.config) }, draft, bearerToken(req)!, email, requestLanguage(req));
     res.status(202).json({ sentTo: email });
+  });
+
+  router.post('/drafts/:id/new-link', async (req, res) => {
+    await sendNewDraftLink({ db: deps.db, rateLimits: deps.rateLimits, publicBaseUrl: deps.publicBaseUrl, municipalityName: deps.config.MUNICIPALITY_NAME, municipalityContact: municipalityContact(deps.config) }, String(req.params.id));
+    res.status(202).json({ sentTo: 'registered_address' });
   });
 
   router.post('/drafts/:id/submission', async (req, res) => {
