@@ -109,6 +109,16 @@ test('a global ceiling holds across addresses', async () => {
   expect((refusal as RateLimitedError).retryAfterSeconds).toBeGreaterThan(0);
 });
 
+test('concurrent requests are all counted, each once (one atomic upsert per count)', async () => {
+  const limits = createRateLimits(first.db, { ...first.config, RATE_LIMIT_WRITES_PER_ADDRESS: 10 }, { keyPrefix: `test-${crypto.randomUUID()}` });
+  const request = { ip: newClientAddress(), socket: {} } as unknown as Request;
+  const outcomes = await Promise.allSettled(Array.from({ length: 20 }, () => limits.countWrite(request)));
+  expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(10);
+  const refusals = outcomes.filter((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected').map((outcome) => outcome.reason);
+  expect(refusals).toHaveLength(10);
+  for (const refusal of refusals) expect(refusal).toBeInstanceOf(RateLimitedError);
+});
+
 test('no one can make the municipality mail one address more than the limit, across drafts and instances', async () => {
   const recipient = `limit-${crypto.randomUUID()}@example.org`;
   const address = newClientAddress();
