@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { registerSettingsProblems, registerSettingsSchema } from './register-settings';
 import { productionSecurityProblems, securitySettingsSchema } from './security-settings';
 import { oidcSettingsProblems, oidcSettingsSchema } from './oidc-settings';
+import { rateLimitSettingsSchema } from './rate-limit-settings';
 import { parseDuration } from './durations';
 import { parsePayloadKeys } from './payload-codec';
 import { temporalSecurityProblems } from './temporal-security';
@@ -34,6 +35,7 @@ export const configSchema = z.object({
   ...registerSettingsSchema.shape,
   ...securitySettingsSchema.shape,
   ...oidcSettingsSchema.shape,
+  ...rateLimitSettingsSchema.shape,
   // Required: a service that silently assumed "development" in production would run without its guards.
   NODE_ENV: z.enum(['development', 'test', 'production']),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -103,6 +105,11 @@ export const configSchema = z.object({
   SEED_DEMO_DATA: booleanFromEnv.optional(),
   /** Password of the seeded demo staff accounts (development only). */
   GRANTFLOW_DEMO_PASSWORD: z.string().min(12).optional(),
+  /**
+   * How long an association's private links (?adgang=…) keep opening a case after it closed
+   * (closed, withdrawn or lapsed); while a case is open they work. Staff can revoke them sooner.
+   */
+  PRIVATE_LINK_TTL: durationString.default('P1Y'),
   STAFF_SESSION_IDLE_TIMEOUT: durationString.default('30m'),
   STAFF_SESSION_ABSOLUTE_TIMEOUT: durationString.default('10h'),
   /** Uploads: the largest file accepted, and how many files one application (or answer) may hold. */

@@ -1,4 +1,5 @@
 // Emails rendered from data alone (no I/O): subject, plain text and HTML in the reader's language.
 export { renderEmail } from './render-case-email';
 export { renderDraftResumeEmail } from './draft-resume-email';
+export { renderNewCaseLinkEmail } from './new-link-email';
 export type { DecisionOutcome, DraftResumeData, EmailCommon, EmailData, EmailKind, RenderedEmail } from './types';

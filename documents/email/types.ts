@@ -120,6 +120,18 @@ export interface EmailData {
 }
 
 /** A draft's resume link: there is no case yet, so no reference and no contact name. */
+export interface NewCaseLinkData {
+  municipalityName: string;
+  organizationName: string;
+  contactName: string;
+  /** The case's reference, as every email about it shows it. */
+  reference: string;
+  /** The new private link to the case page. */
+  caseUrl: string;
+  /** The round's contact person. */
+  contact: { name: string; phone: string; email: string };
+}
+
 export interface DraftResumeData {
   municipalityName: string;
   roundName: string;

@@ -5,6 +5,7 @@ import { createHttpMetrics } from './http/metrics';
 import { createWorkflowStarter, type WorkflowStarter } from './applications/workflow-starter';
 import { applicationsRouter } from './routes/applications';
 import { draftsRouter } from './routes/drafts';
+import { privateLinksRouter } from './routes/private-links';
 import { healthRouter } from './routes/health';
 import { openApiDocument } from './openapi';
 import { roundsRouter } from './routes/rounds';
@@ -33,8 +34,11 @@ import { metricsAccess } from './http/metrics-access';
 import { useVirusScanner } from './http/uploads';
 import { trustProxyValue } from '../../lib/security-settings';
 import { pageErrorHandler, pageNotFound } from './pages/errors';
+import { anonymousWriteLimits, createRateLimits, uploadConcurrency } from './http/rate-limits';
 import type { SiteSettings } from './pages/layout';
 import { configureLocale } from '../../locale';
+import { PRIVATE_LINK_TTL_SETTING } from './private-links/verdict';
+import { parseDuration } from '../../lib/durations';
 
 export interface App {
   app: express.Express;
@@ -49,6 +53,7 @@ export function createApp(deps: AppDependencies): App {
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxyValue(deps.config.TRUST_PROXY));
   app.set(SECURE_COOKIES_SETTING, secureCookies(deps.config));
+  app.set(PRIVATE_LINK_TTL_SETTING, parseDuration(deps.config.PRIVATE_LINK_TTL));
   useVirusScanner(app, deps.virusScanner);
   // First, so every response carries them: pages, JSON, assets, errors, 404s.
   app.use(securityHeaders({ https: secureCookies(deps.config) }));
@@ -95,6 +100,10 @@ export function createApp(deps: AppDependencies): App {
   app.use(express.urlencoded({ extended: false, limit: '1mb', parameterLimit: 2000 }));
   app.use('/personale/udbetalinger', textFileForm());
   app.use(identifyStaff({ authenticator: deps.authenticator, cookieSecret: deps.config.COOKIE_SECRET, publicBaseUrl: deps.publicBaseUrl }));
+  // Before any handler reads a body or stores anything: a refused request changes nothing.
+  const rateLimits = createRateLimits(deps.db, deps.config);
+  app.use(uploadConcurrency(deps.config.UPLOAD_MAX_CONCURRENT));
+  app.use(anonymousWriteLimits(rateLimits));
 
   const api = express.Router();
   api.use(express.json({ limit: '1mb' }));
@@ -105,7 +114,8 @@ export function createApp(deps: AppDependencies): App {
   api.use(authRouter({ ...deps, secureCookies: secureCookies(deps.config) }));
   api.use(roundsRouter(deps));
   api.use(applicationsRouter({ ...deps, workflows }));
-  api.use(draftsRouter({ ...deps, workflows }));
+  api.use(draftsRouter({ ...deps, workflows, rateLimits }));
+  api.use(privateLinksRouter({ ...deps, rateLimits }));
   api.use(caseActionsRouter(deps));
   api.use(documentsRouter(deps));
   api.use(queueRouter(deps));
@@ -120,7 +130,7 @@ export function createApp(deps: AppDependencies): App {
   app.use('/api/v1', api);
 
   const site = siteSettings(deps.config);
-  app.use(pagesRouter({ ...deps, site, workflows }));
+  app.use(pagesRouter({ ...deps, site, workflows, rateLimits }));
 
   app.use(pageNotFound(site));
   app.use(notFoundHandler);

@@ -9,6 +9,7 @@ import { paths as allocation } from './routes/allocation';
 import { paths as applications } from './routes/applications';
 import { paths as auth } from './routes/auth';
 import { paths as caseActions } from './routes/case-actions';
+import { paths as privateLinks } from './routes/private-links';
 import { paths as documents } from './routes/documents';
 import { components as draftComponents, paths as drafts } from './routes/drafts';
 import { paths as payoutRuns } from './routes/payout-runs';
@@ -45,6 +46,6 @@ export function openApiDocument(publicBaseUrl: string) {
       },
       schemas: { ...draftComponents.schemas },
     },
-    paths: mergePaths(documentPath, auth, rounds, adminRounds, adminSchemes, applications, drafts, caseActions, documents, queue, allocation, adminStaff, accessLog, payoutRuns, statistics),
+    paths: mergePaths(documentPath, auth, rounds, adminRounds, adminSchemes, applications, drafts, caseActions, privateLinks, documents, queue, allocation, adminStaff, accessLog, payoutRuns, statistics),
   });
 }

@@ -1,7 +1,9 @@
 import crypto from 'node:crypto';
 import { upsertStaffUser, type StaffRole } from '../../lib/staff-auth';
 import { csrfToken } from '../../services/api/http/csrf';
-import { createOpenRound, postJson } from '../support/fixtures';
+import { newLinkCsrfBinding } from '../../services/api/private-links/new-link';
+import { draftNewLinkCsrfBinding } from '../../services/api/drafts/new-link';
+import { createOpenRound, insertApplication, postJson } from '../support/fixtures';
 import { submitCase, waitForStatus, type SubmittedCase } from '../support/process';
 import { routesOfStack, type AppRoute } from '../support/routes';
 import { startTestStack, testConfig, type TestStack } from '../support/stack';
@@ -67,12 +69,17 @@ const TABLE: Record<string, Expectation> = {
   'GET /api/v1/auth/me': { row: ANY_STAFF },
   ...withRow(PUBLIC, ['GET /api/v1/rounds', 'POST /api/v1/applications']),
   'GET /api/v1/applications/:id': { row: CASE_PARTIES },
+  // Mails the case's registered contact only, whoever asks; revoking is casework (on a case of its own, see concretePath).
+  'POST /api/v1/applications/:id/new-link': { row: PUBLIC },
+  'POST /api/v1/applications/:id/private-links/revocation': { row: CASEWORK },
   'POST /api/v1/drafts': { row: PUBLIC },
   ...withRow(DRAFT_OWNER, [
     'GET /api/v1/drafts/:id', 'PATCH /api/v1/drafts/:id', 'POST /api/v1/drafts/:id/resume-link', 'POST /api/v1/drafts/:id/submission',
     'POST /api/v1/drafts/:id/documents', 'DELETE /api/v1/drafts/:id/documents/:documentId',
   ]),
   'GET /api/v1/register/:cvr': { row: PUBLIC },
+  // Replaces the draft's token: on a draft of its own (see concretePath), so draft A's token keeps working.
+  'POST /api/v1/drafts/:id/new-link': { row: PUBLIC },
   // Invalid bodies: an allowed caller gets 400 and the case stays where it is for the next cell.
   'POST /api/v1/applications/:id/assignment': { row: CASEWORK, body: { assignee: 'not an email' } },
   'DELETE /api/v1/applications/:id/assignment': { row: CASEWORK },
@@ -129,13 +136,15 @@ const TABLE: Record<string, Expectation> = {
   ]),
   ...withRow(CASE_PAGE, ['GET /sag/:id', 'POST /sag/:id/svar', 'POST /sag/:id/bemaerkninger', 'GET /sag/:id/traek-tilbage', 'POST /sag/:id/genovervejelse']),
   'POST /sag/:id/traek-tilbage': { row: CASE_PAGE, body: { reason: 'x'.repeat(3000) } },
+  'POST /sag/:id/nyt-link': { row: PUBLIC },
+  'POST /kladde/:id/nyt-link': { row: PUBLIC },
   ...withRow(CASE_PAGE, ['POST /sag/:id/afrapportering', 'GET /sag/:id/dokumenter/:documentId', 'GET /sag/:id/afgoerelse.pdf']),
   ...withRow(CASEWORK_PAGE, ['GET /personale/sager', 'GET /personale/sager/:id']),
   ...withRow(CASEWORK, [
     'POST /personale/sager/:id/tag', 'POST /personale/sager/:id/frigiv', 'POST /personale/sager/:id/oplysninger', 'POST /personale/sager/:id/partshoering',
     'POST /personale/sager/:id/afgoerelse', 'POST /personale/sager/:id/brev-udkast', 'POST /personale/sager/:id/vurdering',
     'POST /personale/sager/:id/noter', 'POST /personale/sager/:id/genovervejelse', 'POST /personale/sager/:id/klagenaevn', 'POST /personale/sager/:id/historie',
-    'POST /personale/sager/:id/tilbagebetaling', 'POST /personale/sager/:id/indbetaling',
+    'POST /personale/sager/:id/tilbagebetaling', 'POST /personale/sager/:id/indbetaling', 'POST /personale/sager/:id/luk-links',
   ]),
   'GET /personale/godkendelser': { row: APPROVER_PAGE },
   'GET /personale/opfoelgning': { row: CASEWORK_PAGE },
@@ -184,6 +193,8 @@ describe('authorization matrix', () => {
   let documentId: string;
   let draftDocumentId: string;
   let payoutRunId: string;
+  let revocationCaseId: string;
+  let newLinkDraftId: string;
   let targetStaffId: string;
   const staff: Partial<Record<Principal, StaffAccount>> = {};
 
@@ -220,6 +231,7 @@ describe('authorization matrix', () => {
       return { id: response.body.id as string, token: response.body.token as string };
     };
     [draftA, draftB] = await Promise.all([newDraft(), newDraft()]);
+    newLinkDraftId = (await newDraft()).id;
     const content = Buffer.from('%PDF-1.4\n% matrix\n');
     const documentFields = (kind: string, filename: string) => ({
       applicationId: caseA.id,
@@ -235,6 +247,7 @@ describe('authorization matrix', () => {
     draftDocumentId = (await stack.db.document.create({ data: { ...documentFields('statutes', 'vedtaegter.pdf'), applicationId: null, draftId: draftA.id } })).id;
     // A letter on file, so the letter routes answer for what they are, not for a missing letter.
     await stack.db.document.create({ data: documentFields('decision_letter', 'afgoerelse.pdf') });
+    revocationCaseId = (await insertApplication(stack.db, roundId)).id;
     payoutRunId = (await stack.db.payoutRun.create({ data: { createdBy: 'matrix@eksempel.dk', csv: '\ufeffx', totalOre: 0n } })).id;
   }, 120_000);
 
@@ -251,6 +264,9 @@ describe('authorization matrix', () => {
       if (name === 'roundId') return roundId;
       if (name === 'step') return 'forening';
       if (name !== 'id') throw new Error(`no value for the path parameter :${name} of ${path}: add one in concretePath`);
+      // Revoking links on a case of its own leaves the callers' tokens of cases A and B working.
+      if (/\/private-links\/revocation$|\/luk-links$/.test(path)) return revocationCaseId;
+      if (/^\/(api\/v1\/drafts|kladde)\/:id\/(new-link|nyt-link)$/.test(path)) return newLinkDraftId;
       if (/^\/api\/v1\/(applications|reports)\/|^\/sag\/|^\/personale\/(sager|godkendelser|opfoelgning)\//.test(path)) return caseA.id;
       if (path.startsWith('/api/v1/drafts/') || path.startsWith('/kladde/')) return draftA.id;
       if (path.startsWith('/api/v1/rounds/') || path.startsWith('/personale/admin/puljer/')) return roundId;
@@ -287,6 +303,9 @@ describe('authorization matrix', () => {
       csrfBoundTo = sessionToken;
     }
     const formCookie = route.path === '/personale/log-ind' ? 'gf_signin' : route.path === '/ansoeg/:slug' ? 'gf_ansoeg' : undefined;
+    // The new-link form of a case whose link did not open binds its CSRF token to the case.
+    if (route.path === '/sag/:id/nyt-link' && unsafe) csrfBoundTo = newLinkCsrfBinding(caseA.id);
+    if (route.path === '/kladde/:id/nyt-link' && unsafe) csrfBoundTo = draftNewLinkCsrfBinding(newLinkDraftId);
     if (formCookie && unsafe) {
       // Before there is a session or a draft, the form's token is bound to a cookie of its own.
       const nonce = crypto.randomBytes(18).toString('base64url');

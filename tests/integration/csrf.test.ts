@@ -1,6 +1,8 @@
 import crypto from 'node:crypto';
 import { upsertStaffUser } from '../../lib/staff-auth';
 import { csrfToken } from '../../services/api/http/csrf';
+import { newLinkCsrfBinding } from '../../services/api/private-links/new-link';
+import { draftNewLinkCsrfBinding } from '../../services/api/drafts/new-link';
 import { createOpenRound, insertApplication, postJson } from '../support/fixtures';
 import { routesOfStack, type AppRoute } from '../support/routes';
 import { startTestStack, type TestStack } from '../support/stack';
@@ -16,7 +18,7 @@ const FOREIGN_ORIGIN = 'https://forfalsket.example';
 /** Forms that carry files are multipart; their token travels in the multipart body. */
 const MULTIPART = new Set(['/sag/:id/svar', '/sag/:id/bemaerkninger', '/sag/:id/afrapportering', '/sag/:id/genovervejelse', '/kladde/:id/dokumenter', '/personale/udbetalinger/:id/bekraeftelse']);
 /** JSON API routes that no cookie authenticates: anyone may call them, or only a draft's bearer token. */
-const PUBLIC_API = new Set(['POST /api/v1/auth/login', 'POST /api/v1/applications', 'POST /api/v1/drafts']);
+const PUBLIC_API = new Set(['POST /api/v1/auth/login', 'POST /api/v1/applications', 'POST /api/v1/drafts', 'POST /api/v1/applications/:id/new-link']);
 const withoutCookieAuth = (route: AppRoute) => PUBLIC_API.has(`${route.method} ${route.path}`) || route.path.startsWith('/api/v1/drafts/');
 
 type Attempt = 'missing token' | 'wrong token' | 'foreign origin' | 'valid';
@@ -29,6 +31,8 @@ describe('CSRF protection', () => {
   let round: { id: string; slug: string };
   let application: { id: string; token: string };
   let draft: { id: string; token: string };
+  /** A case and a draft of their own for the routes that replace or revoke links, so the others' tokens keep working. */
+  let spare: { applicationId: string; draftId: string };
   const marker = `csrf-${crypto.randomUUID().slice(0, 8)}`;
 
   beforeAll(async () => {
@@ -51,6 +55,8 @@ describe('CSRF protection', () => {
     const response = await postJson(`${stack.baseUrl}/api/v1/drafts`, { roundId: round.id });
     if (response.status !== 201) throw new Error(`draft failed: ${JSON.stringify(response.body)}`);
     draft = { id: response.body.id, token: response.body.token };
+    const spareDraft = await postJson(`${stack.baseUrl}/api/v1/drafts`, { roundId: round.id });
+    spare = { applicationId: (await insertApplication(stack.db, round.id)).id, draftId: spareDraft.body.id };
   });
 
   afterAll(async () => {
@@ -92,6 +98,8 @@ describe('CSRF protection', () => {
       if (name === 'step') return 'forening';
       if (name === 'documentId') return crypto.randomUUID();
       if (name !== 'id') throw new Error(`no value for :${name} in ${path}: add one in concretePath`);
+      if (/^\/kladde\/:id\/nyt-link$|^\/api\/v1\/drafts\/:id\/new-link$/.test(path)) return spare.draftId;
+      if (/\/(nyt-link|luk-links|new-link|private-links\/revocation)$/.test(path)) return spare.applicationId;
       if (path.startsWith('/kladde/') || path.startsWith('/api/v1/drafts/')) return draft.id;
       if (path.startsWith('/personale/admin/puljer/') || path.startsWith('/api/v1/rounds/')) return round.id;
       if (path.startsWith('/personale/admin/ordninger/') || path.startsWith('/api/v1/admin/schemes/')) return SECTION_18_SCHEME_ID;
@@ -125,6 +133,9 @@ describe('CSRF protection', () => {
 
   /** The cookie a browser would send to this page, and the value its CSRF token is bound to. */
   async function credentialsFor(path: string): Promise<{ cookie: string; boundTo: string }> {
+    // The new-link forms are shown where a link did not open: bound to the case or draft, with whatever cookie the browser has.
+    if (path === '/sag/:id/nyt-link') return { cookie: `gf_case=${application.token}`, boundTo: newLinkCsrfBinding(spare.applicationId) };
+    if (path === '/kladde/:id/nyt-link') return { cookie: `gf_kladde=${draft.token}`, boundTo: draftNewLinkCsrfBinding(spare.draftId) };
     if (path.startsWith('/sag/')) return { cookie: `gf_case=${application.token}`, boundTo: application.token };
     if (path.startsWith('/kladde/')) return { cookie: `gf_kladde=${draft.token}`, boundTo: draft.token };
     if (path === '/personale/log-ind') {

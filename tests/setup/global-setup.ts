@@ -26,6 +26,11 @@ export default async function globalSetup(): Promise<void> {
   // Each test file connects with these; jest's workers inherit this process's environment.
   process.env.NODE_ENV = 'test';
   process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'silent';
+  // Every test file posts from 127.0.0.1 into one database: the rate limits' tests set low limits
+  // of their own (and their own client addresses); the others must not meet the defaults.
+  for (const limit of ['RATE_LIMIT_WRITES_PER_ADDRESS', 'RATE_LIMIT_WRITES_GLOBAL', 'RATE_LIMIT_NEW_DRAFTS_PER_ADDRESS', 'RATE_LIMIT_EMAILS_PER_RECIPIENT']) {
+    process.env[limit] = process.env[limit] ?? '1000000';
+  }
 
   // PostgreSQL: a fresh database for this run on the server we are given, else an embedded one.
   let adminUrl = process.env.DATABASE_URL || DEFAULT_ADMIN_URL;

@@ -4,6 +4,7 @@ import type { Language } from '../../../lib/languages';
 import { enqueueOnce, replyToContact } from '../../../lib/outbox';
 import { renderDraftResumeEmail } from '../../../documents/email';
 import { ApiError } from '../http/errors';
+import type { RateLimits } from '../http/rate-limits';
 import type { StoredDraft } from './access';
 import { resolvedLegalFrame, shippedLegalFrame, type CompleteLegalFrame } from '../../../domain/legal-frame';
 
@@ -25,7 +26,7 @@ export const MAX_RESUME_EMAILS_PER_DRAFT = 5;
  */
 export async function sendResumeLink(
   /** `municipalityContact`: whom the email names while the round has no contact person of its own. */
-  deps: { db: Database; publicBaseUrl: string; municipalityName: string; municipalityContact: CompleteLegalFrame['contact'] },
+  deps: { db: Database; rateLimits: Pick<RateLimits, 'countEmailTo'>; publicBaseUrl: string; municipalityName: string; municipalityContact: CompleteLegalFrame['contact'] },
   draft: StoredDraft,
   token: string,
   email: string,
@@ -34,6 +35,8 @@ export async function sendResumeLink(
   const prefix = `draft:${draft.id}:resume:`;
   const sent = await deps.db.outboxEmail.count({ where: { messageKey: { startsWith: prefix } } });
   if (sent >= MAX_RESUME_EMAILS_PER_DRAFT) throw new ApiError(429, 'too_many_resume_emails', 'errors.draft.tooManyResumeEmails', [], { max: MAX_RESUME_EMAILS_PER_DRAFT });
+  // Across drafts too: no one makes the municipality mail an address more than the limit allows.
+  await deps.rateLimits.countEmailTo(email);
   const now = new Date();
   const contact = resolvedLegalFrame(draft.round.legalFrame, shippedLegalFrame(deps.municipalityContact)).contact;
   await enqueueOnce(deps.db, { messageKey: `${prefix}${sent + 1}`, applicationId: null, kind: 'draft_resume', attachmentIds: [] }, async () => ({

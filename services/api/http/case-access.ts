@@ -2,7 +2,7 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { Database } from '../../../lib/db';
 import type { StaffIdentity } from '../../../lib/staff-auth';
-import { sha256Hex } from '../../../lib/tokens';
+import { PRIVATE_LINK_TTL_SETTING, privateLinkVerdict } from '../private-links/verdict';
 import { ApiError } from './errors';
 import { bearerToken, hasRole, staffOf } from './staff';
 
@@ -31,11 +31,11 @@ export async function caseAccess(db: Database, req: Request, res: Response, appl
     res.set('WWW-Authenticate', 'Bearer realm="grantflow"');
     throw new ApiError(401, 'unauthorized', 'errors.auth.missingToken');
   }
-  const grant = await db.accessToken.findUnique({ where: { tokenHash: sha256Hex(token) } });
-  if (!grant || grant.revokedAt || grant.applicationId !== applicationId) {
-    const exists = await db.application.count({ where: { id: applicationId } });
-    if (!exists) throw new ApiError(404, 'not_found', 'errors.application.notFound');
-    throw new ApiError(403, 'forbidden', 'errors.auth.wrongToken');
-  }
+  const verdict = await privateLinkVerdict(db, applicationId, token, Number(req.app.get(PRIVATE_LINK_TTL_SETTING)));
+  if (verdict === 'not_found') throw new ApiError(404, 'not_found', 'errors.application.notFound');
+  if (verdict === 'forbidden') throw new ApiError(403, 'forbidden', 'errors.auth.wrongToken');
+  // Gone for good: the association asks for a new link (POST /applications/{id}/new-link).
+  if (verdict === 'expired') throw new ApiError(410, 'link_expired', 'errors.privateLink.expired');
+  if (verdict === 'revoked') throw new ApiError(410, 'link_revoked', 'errors.privateLink.revoked');
   return { kind: 'applicant' };
 }

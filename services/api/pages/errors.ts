@@ -5,6 +5,7 @@ import { ApiError } from '../http/errors';
 import { html } from '../../../lib/html';
 import { renderPage, sendPage, type SiteSettings } from './layout';
 import { pageLanguage } from './page-language';
+import { rateLimitedPage } from './rate-limited-page';
 import { isTemporalUnavailable, TEMPORAL_RETRY_AFTER_SECONDS } from '../http/temporal-unavailable';
 
 /** A page request is anything outside the JSON API that a browser asked for. */
@@ -33,6 +34,11 @@ export function pageErrorHandler(site: SiteSettings, log: Logger): ErrorRequestH
   return (error, req, res, next) => {
     if (!isPageRequest(req) || res.headersSent) return next(error);
     const language = pageLanguage(req, res);
+    if (error instanceof ApiError && error.status === 429) {
+      if (error.retryAfterSeconds !== undefined) res.set('Retry-After', String(error.retryAfterSeconds));
+      sendPage(res, rateLimitedPage(req, site, language, error), 429);
+      return;
+    }
     if (error instanceof ApiError && error.status < 500) {
       const title = error.status === 404 ? t(language, 'pages.error.notFound') : t(language, error.messageKey, error.values);
       const body = error.status === 404 ? t(language, 'pages.error.notFoundBody') : '';

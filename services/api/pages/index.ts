@@ -1,3 +1,4 @@
+import type { RateLimits } from '../http/rate-limits';
 import { Router } from 'express';
 import type { AppDependencies } from '../dependencies';
 import type { WorkflowStarter } from '../applications/workflow-starter';
@@ -18,7 +19,7 @@ import { frameRulesFrom } from '../admin/round-frame';
 import type { SiteSettings } from './layout';
 
 /** The app's dependencies and what createApp builds once from them: site details, workflow starter. */
-export type PageDependencies = AppDependencies & { site: SiteSettings; workflows: WorkflowStarter };
+export type PageDependencies = AppDependencies & { site: SiteSettings; workflows: WorkflowStarter; rateLimits: RateLimits };
 
 /** The server-rendered pages (DKFDS, no JavaScript required) for associations, staff and politicians. */
 export function pagesRouter(deps: PageDependencies): Router {

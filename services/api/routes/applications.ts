@@ -54,6 +54,7 @@ export const paths: ZodOpenApiPathsObject = {
         400: errorResponse('Invalid input, with one issue per field'),
         404: errorResponse('Unknown funding round'),
         409: errorResponse('The funding round is not open (round_closed), or is demo data for the statistics that takes no applications (round_demo)'),
+        429: errorResponse('Too many new drafts or writes from this address (rate_limited); Retry-After says when to try again'),
         422: errorResponse('The Idempotency-Key was used for a different body'),
       },
     },

@@ -25,6 +25,8 @@ import { APPLICATION_DOCUMENT_KINDS } from '../../../domain/tiers';
 import { checkStep, checkSubmission } from '../drafts/validation';
 import { errorResponse, jsonBody, jsonResponse, langQuery, multipartBody, receiptSchema, SECURITY, uuidPath } from '../http/openapi';
 import { municipalityContact } from '../admin/round-frame';
+import type { RateLimits } from '../http/rate-limits';
+import { sendNewDraftLink } from '../drafts/new-link';
 
 export const draftCreationSchema = z.object({
   roundId: z.uuid(),
@@ -80,6 +82,7 @@ export const paths: ZodOpenApiPathsObject = {
         400: errorResponse('Invalid input'),
         404: errorResponse('Unknown funding round'),
         409: errorResponse('The funding round is not open (round_closed), or is demo data for the statistics that takes no applications (round_demo)'),
+        429: errorResponse('Too many new drafts or writes from this address (rate_limited); Retry-After says when to try again'),
       },
     },
   },
@@ -131,7 +134,19 @@ export const paths: ZodOpenApiPathsObject = {
       security: SECURITY.draft,
       requestParams: draftPath,
       requestBody: jsonBody(resumeLinkSchema.meta({ id: 'ResumeLink' })),
-      responses: { 202: { description: 'Queued for sending: { sentTo }' }, 400: errorResponse('Not an email address'), 429: errorResponse('The link has been sent five times') },
+      responses: { 202: { description: 'Queued for sending: { sentTo }' }, 400: errorResponse('Not an email address'), 429: errorResponse('The link has been sent five times for this draft (too_many_resume_emails), or the address has had as many emails as it may this hour (too_many_emails); Retry-After') },
+    },
+  },
+  '/drafts/{id}/new-link': {
+    post: {
+      summary: 'Replace the draft’s private link and email the new one to the address the draft registered (never to one given here); the old link stops working',
+      requestParams: draftPath,
+      responses: {
+        202: { description: 'Queued for the registered address, if the draft has one: { sentTo: "registered_address" }' },
+        404: errorResponse('No such draft'),
+        409: errorResponse('The draft has been submitted: the case has links of its own'),
+        429: errorResponse('The registered address has had as many emails as it may this hour (too_many_emails); Retry-After'),
+      },
     },
   },
   '/drafts/{id}/submission': {
@@ -183,7 +198,7 @@ async function draftView(db: Database, draft: StoredDraft, publicBaseUrl: string
  * Drafts through the JSON API: the same steps and schemas as the web form. The draft's private
  * token (returned once, at creation) is the Bearer token of every later request.
  */
-export function draftsRouter(deps: IntakeDependencies & { config: Config }): Router {
+export function draftsRouter(deps: IntakeDependencies & { config: Config; rateLimits: RateLimits }): Router {
   const router = Router();
   const register = createBusinessRegister(deps.config);
   const authorized = (req: Request) => draftForToken(deps.db, req.params.id, bearerToken(req));
@@ -239,8 +254,13 @@ export function draftsRouter(deps: IntakeDependencies & { config: Config }): Rou
     const draft = await authorized(req);
     assertNotSubmitted(draft);
     const { email } = parseInput(resumeLinkSchema, req.body ?? {}, req);
-    await sendResumeLink({ db: deps.db, publicBaseUrl: deps.publicBaseUrl, municipalityName: deps.config.MUNICIPALITY_NAME, municipalityContact: municipalityContact(deps.config) }, draft, bearerToken(req)!, email, requestLanguage(req));
+    await sendResumeLink({ db: deps.db, rateLimits: deps.rateLimits, publicBaseUrl: deps.publicBaseUrl, municipalityName: deps.config.MUNICIPALITY_NAME, municipalityContact: municipalityContact(deps.config) }, draft, bearerToken(req)!, email, requestLanguage(req));
     res.status(202).json({ sentTo: email });
+  });
+
+  router.post('/drafts/:id/new-link', async (req, res) => {
+    await sendNewDraftLink({ db: deps.db, rateLimits: deps.rateLimits, publicBaseUrl: deps.publicBaseUrl, municipalityName: deps.config.MUNICIPALITY_NAME, municipalityContact: municipalityContact(deps.config) }, String(req.params.id));
+    res.status(202).json({ sentTo: 'registered_address' });
   });
 
   router.post('/drafts/:id/submission', async (req, res) => {

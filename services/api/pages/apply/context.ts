@@ -13,6 +13,7 @@ import type { SiteSettings } from '../layout';
 import { draftTokenFrom } from './draft-cookie';
 import { draftPath, positionUrl } from './draft-paths';
 import type { FormOutline } from './page-parts';
+import type { RateLimits } from '../../http/rate-limits';
 
 export interface ApplyPageDependencies {
   config: Config;
@@ -21,6 +22,7 @@ export interface ApplyPageDependencies {
   publicBaseUrl: string;
   workflows: WorkflowStarter;
   log: Logger;
+  rateLimits: RateLimits;
 }
 
 /** What every route of the association's form shares: its dependencies, cookies and CSRF tokens. */

@@ -4,6 +4,7 @@ import { applyContext, type ApplyPageDependencies } from './context';
 import { documentsRoutes } from './documents-routes';
 import { precheckRoutes } from './precheck-routes';
 import { saveLaterRoutes } from './save-later-routes';
+import { newDraftLinkRoutes } from './new-link-routes';
 import { stepRoutes } from './step-routes';
 import { submitRoutes } from './submit-routes';
 
@@ -19,5 +20,6 @@ export function applyPages(deps: ApplyPageDependencies): Router {
   router.use(documentsRoutes(context));
   router.use(submitRoutes(context));
   router.use(saveLaterRoutes(context));
+  router.use(newDraftLinkRoutes(context));
   return router;
 }

@@ -46,17 +46,20 @@ export function saveLaterRoutes(context: ApplyContext): Router {
     const language = pageLanguage(req, res);
     const parsed = resumeLinkSchema.safeParse({ email: req.body.email ?? '' });
     let error: string | undefined = parsed.success ? undefined : t(language, 'apply.saveLater.invalidEmail');
+    let status = 400;
     if (parsed.success) {
       try {
-        await sendResumeLink({ db: context.db, publicBaseUrl: context.publicBaseUrl, municipalityName: context.config.MUNICIPALITY_NAME, municipalityContact: municipalityContact(context.config) }, draft, token, parsed.data.email, language);
+        await sendResumeLink({ db: context.db, rateLimits: context.rateLimits, publicBaseUrl: context.publicBaseUrl, municipalityName: context.config.MUNICIPALITY_NAME, municipalityContact: municipalityContact(context.config) }, draft, token, parsed.data.email, language);
       } catch (failure) {
         if (!(failure instanceof ApiError) || failure.status >= 500) throw failure;
         error = t(language, failure.messageKey, failure.values);
+        status = failure.status;
+        if (failure.retryAfterSeconds !== undefined) res.set('Retry-After', String(failure.retryAfterSeconds));
       }
     }
     if (error) {
       const typed = typeof req.body.email === 'string' ? req.body.email : '';
-      showSaveLater(req, res, language, opened, { email: typed, errors: { email: error } }, 400);
+      showSaveLater(req, res, language, opened, { email: typed, errors: { email: error } }, status);
       return;
     }
     res.redirect(303, `${draftPath(draft.id)}/gem?sendt=1`);

@@ -14,6 +14,7 @@ import { sendPage } from '../layout';
 import { pageLanguage } from '../page-language';
 import { outlineOf, type ApplyContext } from './context';
 import { setDraftCookie } from './draft-cookie';
+import { isWrongDraftToken, sendDraftLinkRefused } from './new-link-routes';
 import { draftPath, positionUrl, stepFromSlug } from './draft-paths';
 import { answersFromForm } from './form-input';
 import { fieldNameFor, MIN_BUDGET_ROWS, stepPage } from './step-pages';
@@ -38,7 +39,11 @@ export function stepRoutes(context: ApplyContext): Router {
     const link = typeof req.query.adgang === 'string' ? req.query.adgang : undefined;
     if (link) {
       // The private link from the email: keep the token in a cookie, take it out of the address bar.
-      const draft = await draftForToken(db, req.params.id, link);
+      const draft = await draftForToken(db, req.params.id, link).catch((error: unknown) => {
+        if (isWrongDraftToken(error)) return undefined;
+        throw error;
+      });
+      if (!draft) return sendDraftLinkRefused(req, res, context, req.params.id, pageLanguage(req, res));
       setDraftCookie(res, draft.id, link, context.secureCookies);
       res.redirect(303, draftPath(draft.id));
       return;

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import type { Database } from '../../../../lib/db';
-import { sha256Hex } from '../../../../lib/tokens';
+import { privateLinkVerdict, type LinkVerdict } from '../../private-links/verdict';
 import { readCookie } from '../page-language';
 import { cookieName } from '../../http/cookies';
 
@@ -16,14 +16,9 @@ export function casePath(applicationId: string): string {
   return `/sag/${applicationId}`;
 }
 
-export type TokenVerdict = 'granted' | 'forbidden' | 'not_found';
-
-/** Whether a private-link token opens this application (never another one). */
-export async function tokenOpens(db: Database, applicationId: string, token: string | undefined): Promise<TokenVerdict> {
-  const grant = token ? await db.accessToken.findUnique({ where: { tokenHash: sha256Hex(token) } }) : null;
-  if (grant && !grant.revokedAt && grant.applicationId === applicationId) return 'granted';
-  const exists = await db.application.count({ where: { id: applicationId } });
-  return exists ? 'forbidden' : 'not_found';
+/** Whether a private-link token opens this application (never another one), or has expired or been revoked. */
+export function tokenOpens(db: Database, applicationId: string, token: string | undefined, ttlMs: number): Promise<LinkVerdict> {
+  return privateLinkVerdict(db, applicationId, token, ttlMs);
 }
 
 export function caseCookieToken(req: Request): string | undefined {

@@ -21,7 +21,13 @@ import { pageLanguage } from '../page-language';
 import { caseCookieToken, casePath, setCaseCookie, tokenOpens } from './access';
 import { loadCaseView, type CaseView } from './model';
 import { untilRecorded } from './until-recorded';
-import { renderCasePage, renderNoAccess, renderWithdrawConfirmation, type CasePageContext, type CasePageState } from './view';
+import { renderCasePage, renderNoAccess, renderWithdrawConfirmation, type CasePageContext, type CasePageState, type NoAccessKind } from './view';
+import { parseDuration } from '../../../../lib/durations';
+import { newLinkCsrfBinding, sendNewCaseLink } from '../../private-links/new-link';
+import type { RateLimits } from '../../http/rate-limits';
+import { municipalityContact } from '../../admin/round-frame';
+import { renderPage } from '../layout';
+import { html } from '../../../../lib/html';
 
 export interface CasePageDependencies {
   db: Database;
@@ -29,6 +35,7 @@ export interface CasePageDependencies {
   config: Config;
   site: SiteSettings;
   publicBaseUrl: string;
+  rateLimits: RateLimits;
 }
 
 /** Confirmations after a post-redirect-get, named in the address (?sendt=…). */
@@ -55,6 +62,13 @@ export function casePages(deps: CasePageDependencies): Router {
   const router = Router();
   const secure = secureCookies(deps.config);
   const limits = { maxFileBytes: deps.config.UPLOAD_MAX_FILE_BYTES, maxFiles: deps.config.UPLOAD_MAX_FILES };
+  const linkTtlMs = parseDuration(deps.config.PRIVATE_LINK_TTL);
+
+  /** 403 for a link of another case or none, 410 for one that expired or was revoked; each offers a new link. */
+  function sendNoAccess(req: Request, res: Response, applicationId: string, language: Language, kind: NoAccessKind): void {
+    const newLink = { action: `${casePath(applicationId)}/nyt-link`, csrf: csrfToken(deps.config.COOKIE_SECRET, newLinkCsrfBinding(applicationId)) };
+    sendPage(res, renderNoAccess(req, deps.site, language, kind, newLink), kind === 'expired' || kind === 'revoked' ? 410 : 403);
+  }
 
   /** The case this browser may open, or a page saying how to get in (403) — never another case. */
   async function openCase(req: Request, res: Response, next: NextFunction): Promise<OpenedCase | undefined> {
@@ -65,10 +79,10 @@ export function casePages(deps: CasePageDependencies): Router {
     }
     const language = pageLanguage(req, res);
     const token = caseCookieToken(req);
-    const verdict = token ? await tokenOpens(deps.db, id.data, token) : 'forbidden';
+    const verdict = token ? await tokenOpens(deps.db, id.data, token, linkTtlMs) : 'forbidden';
     if (verdict === 'not_found') throw new ApiError(404, 'not_found', 'errors.application.notFound');
     if (verdict !== 'granted' || !token) {
-      sendPage(res, renderNoAccess(req, deps.site, language, token ? 'forbidden' : 'no_link'), 403);
+      sendNoAccess(req, res, id.data, language, token && verdict !== 'granted' ? verdict : 'no_link');
       return undefined;
     }
     return { applicationId: id.data, token, language };
@@ -115,9 +129,9 @@ export function casePages(deps: CasePageDependencies): Router {
     const linkToken = typeof req.query.adgang === 'string' ? req.query.adgang : undefined;
     if (id.success && linkToken !== undefined) {
       const language = pageLanguage(req, res);
-      const verdict = await tokenOpens(deps.db, id.data, linkToken);
+      const verdict = await tokenOpens(deps.db, id.data, linkToken, linkTtlMs);
       if (verdict === 'not_found') throw new ApiError(404, 'not_found', 'errors.application.notFound');
-      if (verdict === 'forbidden') return sendPage(res, renderNoAccess(req, deps.site, language, 'forbidden'), 403);
+      if (verdict !== 'granted') return sendNoAccess(req, res, id.data, language, verdict);
       setCaseCookie(res, id.data, linkToken, secure);
       res.set('Referrer-Policy', 'no-referrer').redirect(303, casePath(id.data));
       return;
@@ -126,6 +140,17 @@ export function casePages(deps: CasePageDependencies): Router {
     if (!opened) return;
     const sent = typeof req.query.sendt === 'string' && req.query.sendt in NOTICES ? NOTICES[req.query.sendt as keyof typeof NOTICES] : undefined;
     await showCase(req, res, opened, { notice: sent && t(opened.language, sent) }, 200);
+  });
+
+  // Offered where a link does not open the case: mails a fresh one to the registered contact only.
+  router.post('/sag/:id/nyt-link', async (req, res, next) => {
+    const id = z.uuid().safeParse(req.params.id);
+    if (!id.success) return next();
+    verifyCsrf(req, deps.config.COOKIE_SECRET, newLinkCsrfBinding(id.data), deps.publicBaseUrl);
+    const language = pageLanguage(req, res);
+    await sendNewCaseLink({ db: deps.db, rateLimits: deps.rateLimits, publicBaseUrl: deps.publicBaseUrl, municipalityName: deps.config.MUNICIPALITY_NAME, municipalityContact: municipalityContact(deps.config) }, id.data);
+    const title = t(language, 'case.newLink.sentTitle');
+    sendPage(res, renderPage(req, deps.site, { title, language, main: html`<h1>${title}</h1><p>${t(language, 'case.newLink.sentBody')}</p>` }), 200);
   });
 
   router.post('/sag/:id/svar', async (req, res, next) => {

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { formatDate, formatDateTime, formatMoney, hasMessage, statusLabel, t, type Language } from '../../../../locale';
+import { formatDate, formatDateTime, formatMoney, hasMessage, statusLabel, t, type Language, type MessageKey } from '../../../../locale';
 import type { CaseStatus } from '../../../../domain/status';
 import { CSRF_FIELD } from '../../http/csrf';
 import { formatFileSize } from '../../http/uploads';
@@ -183,8 +183,27 @@ export function renderWithdrawConfirmation(view: CaseView, context: CasePageCont
 }
 
 /** Shown for a missing, wrong or expired link: what to do, not a bare error code. */
-export function renderNoAccess(req: Request, site: SiteSettings, language: Language, kind: 'forbidden' | 'no_link'): string {
-  const title = kind === 'forbidden' ? t(language, 'case.access.noAccessTitle') : t(language, 'case.access.openLinkTitle');
-  const body = kind === 'forbidden' ? t(language, 'case.access.noAccessBody') : t(language, 'case.access.openLinkBody');
-  return renderPage(req, site, { title, language, main: html`<h1>${title}</h1><p>${body}</p>` });
+export type NoAccessKind = 'forbidden' | 'no_link' | 'expired' | 'revoked';
+
+const NO_ACCESS_TEXTS = {
+  forbidden: ['case.access.noAccessTitle', 'case.access.noAccessBody'],
+  no_link: ['case.access.openLinkTitle', 'case.access.openLinkBody'],
+  expired: ['case.access.expiredTitle', 'case.access.expiredBody'],
+  revoked: ['case.access.revokedTitle', 'case.access.revokedBody'],
+} as const satisfies Record<NoAccessKind, readonly [MessageKey, MessageKey]>;
+
+/** Why the case does not open, with a form that mails a new link to the address the application gave. */
+export function renderNoAccess(req: Request, site: SiteSettings, language: Language, kind: NoAccessKind, newLink: { action: string; csrf: string }): string {
+  const [titleKey, bodyKey] = NO_ACCESS_TEXTS[kind];
+  const title = t(language, titleKey);
+  return renderPage(req, site, {
+    title,
+    language,
+    main: html`<h1>${title}</h1><p>${t(language, bodyKey)}</p>
+      <form method="post" action="${newLink.action}">
+        <input type="hidden" name="_csrf" value="${newLink.csrf}">
+        <p>${t(language, 'case.newLink.explain')}</p>
+        <button type="submit" class="button button-primary">${t(language, 'case.newLink.send')}</button>
+      </form>`,
+  });
 }

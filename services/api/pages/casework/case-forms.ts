@@ -181,6 +181,12 @@ export function actionForms({
   // A repayment is decided and registered in its own section below.
   if (status === 'REPAYMENT_PROPOSED' && isCaseworker) forms.push(html`<p><a href="#repayment-heading">${t(language, 'casework.repayment.toDecide')}</a></p>`);
   if (status === 'REPAYMENT_DUE') forms.push(html`<p><a href="#repayment-heading">${t(language, 'casework.repayment.toRegister')}</a></p>`);
+  // Whatever the status: a link that reached the wrong people is closed at once (the association can ask for a new one).
+  forms.push(html`<form method="post" action="/personale/sager/${application.id}/luk-links" class="gf-action">
+      ${hiddenField(CSRF_FIELD, csrf)}
+      <p>${t(language, 'casework.privateLinks.explain')}</p>
+      <button type="submit" class="button button-secondary">${t(language, 'casework.privateLinks.revoke')}</button>
+    </form>`);
   return html`<section aria-labelledby="actions-heading" class="gf-actions">
     <h2 id="actions-heading">${t(language, 'casework.actions')}</h2>
     ${forms.length ? forms : html`<p>${t(language, 'casework.noActions')}</p>`}

@@ -22,6 +22,7 @@ import type { CaseForm, CasePageState } from './case-data';
 import { t, zodErrorMap, type Language, type MessageKey } from '../../../../locale';
 import { listOf, textOf } from './format';
 import { alert } from '../staff/alert';
+import { revokePrivateLinks } from '../../routes/private-links';
 
 export interface CaseRouteDependencies extends CasePageDependencies {
   config: Config;
@@ -131,6 +132,14 @@ export function caseActionPages(deps: CaseRouteDependencies): Router {
     runCaseAction(req, res, deps, undefined, async (id) => {
       await claimCase(deps.temporal, id, staffOf(res)!.email);
       return { done: 'claimed', audit: { action: 'case.claim' } };
+    }),
+  );
+
+  // Audited by revokePrivateLinks itself, as through the API.
+  router.post('/personale/sager/:id/luk-links', (req, res) =>
+    runCaseAction(req, res, deps, undefined, async (id) => {
+      await revokePrivateLinks(deps.db, staffOf(res)!, id);
+      return { done: 'linksRevoked' };
     }),
   );
 

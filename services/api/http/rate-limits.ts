@@ -1,0 +1,123 @@
+import crypto from 'node:crypto';
+import type { Request, RequestHandler } from 'express';
+import { RateLimiterPrisma, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Database } from '../../../lib/db';
+import { parseDuration } from '../../../lib/durations';
+import type { RateLimitSettings } from '../../../lib/rate-limit-settings';
+import { ApiError } from './errors';
+
+/**
+ * What anyone without a staff sign-in can make the service do, counted in the database every API
+ * replica shares (rate-limiter-flexible's Prisma store on the `rate_limits` table: one atomic
+ * INSERT … ON CONFLICT per count, through the app's own Prisma client and migrations).
+ */
+export interface RateLimits {
+  /** A form post or API write from the request's client address, and against the global ceiling. */
+  countWrite(req: Request): Promise<void>;
+  /** A new draft or application from the request's client address. */
+  countNewDraft(req: Request): Promise<void>;
+  /** An email to this address that an anonymous caller asked for. */
+  countEmailTo(recipient: string): Promise<void>;
+}
+
+/** Thrown past a limit: 429 with Retry-After, and a message in the caller's language. */
+export class RateLimitedError extends ApiError {
+  constructor(retryAfterSeconds: number, code = 'rate_limited', messageKey: 'errors.http.rateLimited' | 'errors.http.tooManyEmails' = 'errors.http.rateLimited') {
+    super(429, code, messageKey, [], { minutes: Math.max(1, Math.ceil(retryAfterSeconds / 60)) });
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+/** The client address Express derived with the configured `trust proxy` (TRUST_PROXY). */
+function clientAddress(req: Request): string {
+  return req.ip ?? req.socket.remoteAddress ?? 'unknown';
+}
+
+// Keys hold no email address in clear: the table is a counter, not a list of who was mailed.
+function hashed(value: string): string {
+  return crypto.createHash('sha256').update(value).digest('base64url');
+}
+
+export function createRateLimits(
+  db: Database,
+  settings: RateLimitSettings,
+  /** Tests give each limiter set its own prefix, so counts of other test files do not mix in. */
+  options: { keyPrefix?: string } = {},
+): RateLimits {
+  const prefix = options.keyPrefix ?? 'grantflow';
+  const duration = Math.ceil(parseDuration(settings.RATE_LIMIT_WINDOW) / 1000);
+  const limiter = (name: string, points: number) =>
+    new RateLimiterPrisma({ storeClient: db, tableName: 'rateLimit', keyPrefix: `${prefix}:${name}`, points, duration });
+  const writesPerAddress = limiter('writes', settings.RATE_LIMIT_WRITES_PER_ADDRESS);
+  const writesGlobal = limiter('writes-global', settings.RATE_LIMIT_WRITES_GLOBAL);
+  const newDrafts = limiter('new-drafts', settings.RATE_LIMIT_NEW_DRAFTS_PER_ADDRESS);
+  const emails = limiter('emails', settings.RATE_LIMIT_EMAILS_PER_RECIPIENT);
+
+  const consume = async (rateLimiter: RateLimiterPrisma, key: string, refusal: (seconds: number) => RateLimitedError) => {
+    try {
+      await rateLimiter.consume(key);
+    } catch (rejection) {
+      if (rejection instanceof RateLimiterRes) throw refusal(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)));
+      throw rejection;
+    }
+  };
+  const limited = (seconds: number) => new RateLimitedError(seconds);
+  return {
+    async countWrite(req) {
+      await consume(writesPerAddress, clientAddress(req), limited);
+      await consume(writesGlobal, 'all', limited);
+    },
+    countNewDraft: (req) => consume(newDrafts, clientAddress(req), limited),
+    countEmailTo: (recipient) =>
+      consume(emails, hashed(recipient.trim().toLowerCase()), (seconds) => new RateLimitedError(seconds, 'too_many_emails', 'errors.http.tooManyEmails')),
+  };
+}
+
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Requests that start a new draft or application: the API's and the web form's pre-check. */
+function startsDraft(req: Request): boolean {
+  return req.method === 'POST' && (req.path === '/api/v1/drafts' || req.path === '/api/v1/applications' || /^\/ansoeg\/[^/]+\/?$/.test(req.path));
+}
+
+/**
+ * Counts every anonymous write (after the staff identity is known: signed-in staff are not
+ * limited here) and refuses it with 429 past a limit, before any handler reads or stores it.
+ */
+export function anonymousWriteLimits(limits: RateLimits): RequestHandler {
+  return async (req, res, next) => {
+    if (READS.has(req.method) || res.locals.staff) return next();
+    try {
+      if (startsDraft(req)) await limits.countNewDraft(req);
+      await limits.countWrite(req);
+      next();
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
+/** Seconds a caller refused for a full upload queue waits before sending again. */
+export const UPLOAD_BUSY_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * At most `max` multipart uploads read at once by this process (each holds up to the upload
+ * limits in memory while its files are checked); the next is refused with 429 until one ends.
+ */
+export function uploadConcurrency(max: number): RequestHandler {
+  let reading = 0;
+  return (req, res, next) => {
+    if (!req.is('multipart/form-data')) return next();
+    if (reading >= max) return next(new RateLimitedError(UPLOAD_BUSY_RETRY_AFTER_SECONDS, 'uploads_busy'));
+    reading += 1;
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      reading -= 1;
+    };
+    res.once('finish', release);
+    res.once('close', release);
+    next();
+  };
+}
