@@ -1,5 +1,5 @@
 import { workflowInfo } from '@temporalio/workflow';
-import type { GrantYearPlan } from './grant-years';
+import type { GrantYearPlan } from './grant-terms';
 import type { CaseActivities } from '../activities';
 import type { CaseStatus } from '../domain/status';
 import { activities } from './activities';

@@ -3,6 +3,7 @@ import { yearlyAmountsOre, yearsLater } from '../domain/grant-years';
 import { activities } from './activities';
 import type { CaseContext } from './case-journal';
 import { reportChild, type ReportChild, type ReportTerms } from './report-child';
+import type { GrantYearPlan } from './grant-terms';
 
 /**
  * Grants of a round that grants for several years pay once a year: the first year on the
@@ -12,11 +13,7 @@ import { reportChild, type ReportChild, type ReportTerms } from './report-child'
 export const MULTI_YEAR_PATCH = 'multi-year-grant';
 
 /** One year of a long-term grant: its payment and when its report is due. */
-export interface GrantYearPlan {
-  year: number;
-  amountOre: number;
-  terms: ReportTerms;
-}
+export type { GrantYearPlan } from './grant-terms';
 
 /** The years of the case's grant, or null for a single-year grant (or a case from before long-term grants). */
 export function grantYearPlan({ input }: CaseContext, amountGrantedOre: number, finalTerms: ReportTerms): GrantYearPlan[] | null {

@@ -6,11 +6,9 @@ import { DANISH_TIME_ZONE, endOfDayIn } from '../domain/time-zone';
 import type { CaseContext } from './case-journal';
 import { followUpReport, type GrantYear } from './follow-up-report';
 import { reportTermsSignal, type ProposedDecision } from './messages';
+import type { ReportTerms } from './grant-terms';
 
-export interface ReportTerms {
-  requirement: ReportRequirement;
-  dueAt: string;
-}
+export type { ReportTerms } from './grant-terms';
 
 /** What the association must report on a grant and by when, counted from the decision. */
 export function reportTermsFor({ input }: CaseContext, decision: ProposedDecision): ReportTerms {
