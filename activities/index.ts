@@ -4,6 +4,7 @@ import { createAllocationActivities } from './allocation';
 import { createCaseEventActivities } from './case-events';
 import { createCaseRecordActivities } from './case-records';
 import { createConsultationActivities } from './consultations';
+import { createGrantChangeActivities } from './grant-change-records';
 import { createDecisionLetterActivities, type MunicipalitySettings } from './letters/store-decision-letter';
 import { createReconsiderationLetterActivities } from './letters/store-reconsideration-letter';
 import { createReconsiderationActivities } from './reconsideration-records';
@@ -35,6 +36,7 @@ export function createActivities(deps: ActivityDependencies) {
     ...createStaffRecordActivities(deps),
     ...createDecisionLetterActivities(deps),
     ...createReconsiderationActivities(deps),
+    ...createGrantChangeActivities(deps),
     ...createReconsiderationLetterActivities(deps),
     ...createRepaymentActivities(deps),
     ...createRepaymentLetterActivities({ db: deps.db, municipality: deps.municipality, account: deps.repaymentAccount }),

@@ -35,6 +35,10 @@ export interface CaseMemory {
   payoutConfirmedByFinance: boolean;
   /** The payout rows finance has confirmed, by key; a repeated confirmation is ignored. */
   confirmedPayoutKeys: string[];
+  /** Decided since changes after the grant existed: the association may decline it before payout. */
+  grantChangesOpen: boolean;
+  /** The association declined the grant: the process after the decision stops. */
+  grantDeclined: boolean;
 }
 
 export type CaseEmailKind = Parameters<CaseActivities['queueCaseEmail']>[0]['kind'];
@@ -82,6 +86,8 @@ export function newCaseMemory(): CaseMemory {
     statusBeforeReconsideration: null,
     payoutConfirmedByFinance: false,
     confirmedPayoutKeys: [],
+    grantChangesOpen: false,
+    grantDeclined: false,
   };
 }
 

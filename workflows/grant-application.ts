@@ -9,6 +9,7 @@ import { askApplicant, awaitAnswer } from './information-request';
 import { awaitComments, sendConsultation, validateConsultation } from './consultation';
 import { afterDecision } from './after-decision';
 import { installReconsiderationHandlers, reconsiderationActions } from './reconsideration';
+import { grantChangeActions, installGrantChangeHandlers } from './grant-changes';
 import { payoutConfirmed } from './payout';
 import {
   allocationDecidedSignal,
@@ -62,6 +63,7 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
     // A changed decision awaiting its second signature is after the decision: no withdrawal then.
     if (BEFORE_DECISION.includes(status) && !withdrawal && !memory.decision) actions.push('withdraw');
     actions.push(...reconsiderationActions(context));
+    actions.push(...grantChangeActions(context));
     return actions;
   }
 
@@ -135,6 +137,7 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
   });
   setHandler(payoutConfirmedSignal, (confirmation) => payoutConfirmed(context, confirmation));
   installReconsiderationHandlers(context, caseState, requireAction);
+  installGrantChangeHandlers(context, caseState, requireAction);
 
   setHandler(
     claimUpdate,

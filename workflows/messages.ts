@@ -81,7 +81,8 @@ export type CaseAction =
   | 'comment'
   | 'requestReconsideration'
   | 'answerReconsideration'
-  | 'registerBoardDecision';
+  | 'registerBoardDecision'
+  | 'declineGrant';
 
 // Queries
 export const statusQuery = defineQuery<CaseStatus>('status');
@@ -197,6 +198,14 @@ export interface BoardDecisionInput {
 export const requestReconsiderationUpdate = defineUpdate<CaseState, [ReconsiderationRequestInput]>('requestReconsideration');
 export const answerReconsiderationUpdate = defineUpdate<CaseState, [ReconsiderationAnswerInput]>('answerReconsideration');
 export const registerBoardDecisionUpdate = defineUpdate<CaseState, [BoardDecisionInput]>('registerBoardDecision');
+// Changes after the grant (workflows/grant-changes.ts)
+/** The association says no thank you to the grant before it is paid. */
+export interface GrantDeclineInput {
+  reasons: string;
+  at: string;
+}
+export const declineGrantUpdate = defineUpdate<CaseState, [GrantDeclineInput]>('declineGrant');
+
 /** From the grant workflow to its reporting child: a changed decision sets the report anew. */
 export const reportTermsSignal = defineSignal<[{ requirement: string; dueAt: string; amountGrantedOre: number; opensAt?: string }]>('reportTerms');
 

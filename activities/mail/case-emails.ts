@@ -115,6 +115,8 @@ export function createCaseEmailActivities({ db, settings }: { db: Database; sett
         const payout = await db.payout.findUniqueOrThrow({ where: { payoutKey: String(extra.payoutKey) } });
         return { ...common, amountOre: payout.amountOre, paidOn: payout.paidOn ?? payout.scheduledFor };
       }
+      case 'grant_declined':
+        return { ...common, amountGrantedOre: BigInt(Number(extra.amountGrantedOre ?? 0)), exportedOre: BigInt(Number(extra.exportedOre ?? 0)) };
       case 'reconsideration_received':
       case 'reconsideration_upheld':
       case 'reconsideration_forwarded':

@@ -1,0 +1,14 @@
+import { link, paragraph } from './blocks';
+import { caseValues, type CaseEmailComposer } from './case-email-body';
+import type { EmailData } from './types';
+
+/** The association declined its grant: nothing is paid (or, once exported, it is to be paid back), the case is closed. */
+export const grantDeclinedEmail: CaseEmailComposer<EmailData['grant_declined']> = (d, { t, money }) => ({
+  subject: t('mail.grantDeclined.subject', caseValues(d)),
+  blocks: [
+    paragraph(t('mail.grantDeclined.intro', { ...caseValues(d), amount: money(d.amountGrantedOre) })),
+    paragraph(d.exportedOre > 0n ? t('mail.grantDeclined.alreadyExported', { amount: money(d.exportedOre) }) : t('mail.grantDeclined.notPaid')),
+    paragraph(t('mail.grantDeclined.closing')),
+    link(t('mail.link.seeCase'), d.caseUrl),
+  ],
+});
