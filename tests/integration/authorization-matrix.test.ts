@@ -85,6 +85,7 @@ const TABLE: Record<string, Expectation> = {
   'POST /api/v1/applications/:id/reports': { row: CASE_PARTIES },
   'POST /api/v1/reports/:id/review': { row: CASEWORKER },
   'POST /api/v1/applications/:id/reconsideration': { row: CASE_PARTIES, body: { reasons: 5 } },
+  'POST /api/v1/applications/:id/grant-decline': { row: CASE_PARTIES, body: { reasons: 5 } },
   'POST /api/v1/applications/:id/reconsideration/answer': { row: CASEWORKER, body: { answer: 'nonsense' } },
   'POST /api/v1/applications/:id/reconsideration/board-decision': { row: CASEWORKER, body: { boardOutcome: 'nonsense' } },
   'POST /api/v1/applications/:id/repayment/decision': { row: CASEWORKER, body: { outcome: 'nonsense' } },
@@ -122,8 +123,9 @@ const TABLE: Record<string, Expectation> = {
     'GET /kladde/:id', 'GET /kladde/:id/trin/:step', 'POST /kladde/:id/trin/:step', 'GET /kladde/:id/dokumenter', 'POST /kladde/:id/dokumenter',
     'GET /kladde/:id/opsummering', 'POST /kladde/:id/send', 'GET /kladde/:id/kvittering', 'GET /kladde/:id/gem', 'POST /kladde/:id/gem',
   ]),
-  ...withRow(CASE_PAGE, ['GET /sag/:id', 'POST /sag/:id/svar', 'POST /sag/:id/bemaerkninger', 'GET /sag/:id/traek-tilbage', 'POST /sag/:id/genovervejelse']),
+  ...withRow(CASE_PAGE, ['GET /sag/:id', 'POST /sag/:id/svar', 'POST /sag/:id/bemaerkninger', 'GET /sag/:id/traek-tilbage', 'POST /sag/:id/genovervejelse', 'GET /sag/:id/sig-nej-tak']),
   'POST /sag/:id/traek-tilbage': { row: CASE_PAGE, body: { reason: 'x'.repeat(3000) } },
+  'POST /sag/:id/sig-nej-tak': { row: CASE_PAGE, body: { reasons: '' } },
   ...withRow(CASE_PAGE, ['POST /sag/:id/afrapportering', 'GET /sag/:id/dokumenter/:documentId', 'GET /sag/:id/afgoerelse.pdf']),
   ...withRow(CASEWORK_PAGE, ['GET /personale/sager', 'GET /personale/sager/:id']),
   ...withRow(CASEWORK, [

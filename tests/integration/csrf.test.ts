@@ -117,6 +117,7 @@ describe('CSRF protection', () => {
     if (path.endsWith('/noter')) return { text: 'Forfalsket note' };
     if (path === '/personale/log-ind') return { email: admin.email, password: admin.password };
     if (path.endsWith('/traek-tilbage')) return { reason: 'Forfalsket' };
+    if (path.endsWith('/sig-nej-tak')) return { reasons: 'Forfalsket' };
     if (path.endsWith('/svar')) return { text: 'Forfalsket svar' };
     if (path.endsWith('/bemaerkninger')) return { comments: 'Forfalskede bemærkninger' };
     if (path.endsWith('/partshoering')) return { 'fact-1': 'Forfalsket oplysning' };

@@ -38,6 +38,8 @@ import { answerApproval, claimCase, consultParty, releaseCase, requestInformatio
 import { answerReconsideration, registerBoardDecision, requestReconsideration } from '../casework/reconsideration';
 import { boardDecisionSchema, reconsiderationAnswerSchema, reconsiderationRequestSchema } from '../../../domain/reconsideration-input';
 import { repaymentDecisionSchema, repaymentPaymentSchema } from '../../../domain/repayment';
+import { grantDeclineSchema } from '../../../domain/grant-change-input';
+import { declineGrant } from '../casework/grant-changes';
 import { decideRepayment, registerRepaymentPaid } from '../casework/repayment';
 import { recordAccess, recordAudit } from '../audit/log';
 import { sendDocument } from '../documents/download';
@@ -297,6 +299,12 @@ const APPLICANT_ACTIONS: ApplicantCaseAction[] = [
     'The association asks for the decision to be reconsidered (Norway: complains), with reasons and documents, while the round’s period runs; 409 naming the field after the period or before a decision',
     reconsiderationRequestSchema.meta({ id: 'ReconsiderationRequest' }),
     async (deps, id, input) => void (await requestReconsideration(deps, id, input)),
+  ),
+  applicantAction(
+    '/applications/:id/grant-decline',
+    'The association says no thank you to its grant, with reasons, while the grant is not yet paid: the payout is cancelled (or, already exported to finance, claimed back) and the case closed as GRANT_DECLINED; 409 naming the status otherwise',
+    grantDeclineSchema.meta({ id: 'GrantDecline' }),
+    async (deps, id, input) => void (await declineGrant(deps, id, input)),
   ),
 ];
 

@@ -15,13 +15,15 @@ import { storeDocuments } from '../../documents/store';
 import { sendConsultationComments, sendReport, sendSupplement, sendWithdrawal } from '../../routes/case-actions';
 import { reconsiderationRefusal, requestReconsideration } from '../../casework/reconsideration';
 import { reconsiderationRequestSchema } from '../../../../domain/reconsideration-input';
+import { grantDeclineSchema } from '../../../../domain/grant-change-input';
+import { declineGrant } from '../../casework/grant-changes';
 import type { FieldErrors } from '../forms';
 import { sendPage, type SiteSettings } from '../layout';
 import { pageLanguage } from '../page-language';
 import { caseCookieToken, casePath, setCaseCookie, tokenOpens } from './access';
 import { loadCaseView, type CaseView } from './model';
 import { untilRecorded } from './until-recorded';
-import { renderCasePage, renderNoAccess, renderWithdrawConfirmation, type CasePageContext, type CasePageState } from './view';
+import { renderCasePage, renderDeclineConfirmation, renderNoAccess, renderWithdrawConfirmation, type CasePageContext, type CasePageState } from './view';
 
 export interface CasePageDependencies {
   db: Database;
@@ -38,6 +40,7 @@ const NOTICES = {
   afrapportering: 'case.report.sent',
   tilbagetrukket: 'case.withdraw.withdrawn',
   genovervejelse: 'case.reconsideration.sent',
+  'nej-tak': 'case.decline.declined',
 } as const satisfies Record<string, MessageKey>;
 
 interface OpenedCase {
@@ -210,6 +213,30 @@ export function casePages(deps: CasePageDependencies): Router {
     const withdraw = () => untilRecorded(deps.db, opened.applicationId, ['withdrawn'], () => sendWithdrawal(deps, opened.applicationId, parsed.data)).then(() => undefined);
     if (!(await unlessNotAllowed(req, res, opened, withdraw))) return;
     res.redirect(303, `${casePath(opened.applicationId)}?sendt=tilbagetrukket`);
+  });
+
+  router.get('/sag/:id/sig-nej-tak', async (req, res, next) => {
+    const opened = await openCase(req, res, next);
+    if (!opened) return;
+    const view = await viewOf(opened.applicationId);
+    if (!view.canDeclineGrant) return res.redirect(303, casePath(opened.applicationId));
+    sendPage(res, renderDeclineConfirmation(view, context(req, opened)));
+  });
+
+  router.post('/sag/:id/sig-nej-tak', async (req, res, next) => {
+    const opened = await openCase(req, res, next);
+    if (!opened) return;
+    verifyCsrf(req, deps.config.COOKIE_SECRET, opened.token, deps.publicBaseUrl);
+    const reasons = typeof req.body?.reasons === 'string' ? req.body.reasons : '';
+    const parsed = grantDeclineSchema.safeParse({ reasons }, { error: zodErrorMap(opened.language) });
+    if (!parsed.success) {
+      const view = await viewOf(opened.applicationId);
+      return sendPage(res, renderDeclineConfirmation(view, context(req, opened), { errors: { reasons: zodIssues(parsed.error, opened.language)[0]!.message }, values: { reasons } }), 400);
+    }
+    // An Update: it answers once the workflow has recorded the decline, so the page shows it at once.
+    const decline = () => declineGrant(deps, opened.applicationId, parsed.data).then(() => undefined);
+    if (!(await unlessNotAllowed(req, res, opened, decline))) return;
+    res.redirect(303, `${casePath(opened.applicationId)}?sendt=nej-tak`);
   });
 
   router.post('/sag/:id/afrapportering', async (req, res, next) => {

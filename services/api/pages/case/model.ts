@@ -35,6 +35,8 @@ export interface CaseView {
   documents: { id: string; kind: string; filename: string; size: number; createdAt: Date }[];
   timeline: { type: string; toStatus: CaseStatus | null; occurredAt: Date }[];
   canWithdraw: boolean;
+  /** The grant is not yet paid: the association may say no thank you to it. */
+  canDeclineGrant: boolean;
   /** The report asked for now; null when none is due. */
   reportDue: { requirement: ReportRequirement; dueAt: Date } | null;
   /** A report owed whose form is not open yet: from when, and by when it is due. */
@@ -115,6 +117,7 @@ export async function loadCaseView(db: Database, temporal: Client, applicationId
     letters: application.documents.filter((document) => (GENERATED_DOCUMENT_KINDS as readonly string[]).includes(document.kind)),
     timeline: application.events.map((event) => ({ type: event.type, toStatus: event.toStatus as CaseStatus | null, occurredAt: event.occurredAt })),
     canWithdraw: UNDECIDED.includes(status) && (state?.allowedActions.includes('withdraw') ?? false),
+    canDeclineGrant: state?.allowedActions.includes('declineGrant') ?? false,
     reportDue: status === 'REPORT_DUE' && report && !report.submittedAt && requirement && reportWindowOpen(report.opensAt) ? { requirement, dueAt: report.dueAt } : null,
     reportOpensLater: report && !report.submittedAt && report.opensAt && !reportWindowOpen(report.opensAt) ? { opensAt: report.opensAt, dueAt: report.dueAt } : null,
     payouts: application.payouts.map((payout) => ({ amountOre: payout.amountOre, scheduledFor: payout.scheduledFor, paidOn: payout.paidOn, confirmed: payout.confirmedAt !== null })),
