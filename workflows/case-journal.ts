@@ -2,7 +2,7 @@ import { workflowInfo } from '@temporalio/workflow';
 import type { CaseActivities } from '../activities';
 import type { CaseStatus } from '../domain/status';
 import { activities } from './activities';
-import type { BoardDecisionInput, ConsultationComments, OpenConsultation, OpenInformationRequest, OpenReconsideration, ProposedDecision, ReconsiderationAnswerInput, Supplement, TimelineEntry } from './messages';
+import type { OpenGrantChange, BoardDecisionInput, ConsultationComments, OpenConsultation, OpenInformationRequest, OpenReconsideration, ProposedDecision, ReconsiderationAnswerInput, Supplement, TimelineEntry } from './messages';
 import type { GrantApplicationInput } from './grant-application-input';
 
 /** What one grant workflow knows about its case; the signal and update handlers change it. */
@@ -39,6 +39,11 @@ export interface CaseMemory {
   grantChangesOpen: boolean;
   /** The association declined the grant: the process after the decision stops. */
   grantDeclined: boolean;
+  /** The association's change request waiting for a caseworker, and how many were asked. */
+  grantChange: OpenGrantChange | null;
+  grantChangeCount: number;
+  /** The activity's last day after an approved period change (else the application's). */
+  activityEndDate: string | null;
 }
 
 export type CaseEmailKind = Parameters<CaseActivities['queueCaseEmail']>[0]['kind'];
@@ -88,6 +93,9 @@ export function newCaseMemory(): CaseMemory {
     confirmedPayoutKeys: [],
     grantChangesOpen: false,
     grantDeclined: false,
+    grantChange: null,
+    grantChangeCount: 0,
+    activityEndDate: null,
   };
 }
 

@@ -9,7 +9,7 @@ import { askApplicant, awaitAnswer } from './information-request';
 import { awaitComments, sendConsultation, validateConsultation } from './consultation';
 import { afterDecision } from './after-decision';
 import { installReconsiderationHandlers, reconsiderationActions } from './reconsideration';
-import { grantChangeActions, installGrantChangeHandlers } from './grant-changes';
+import { grantChangeActions, installChangeRequestHandlers, installGrantChangeHandlers } from './grant-changes';
 import { payoutConfirmed } from './payout';
 import {
   allocationDecidedSignal,
@@ -68,8 +68,8 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
   }
 
   function caseState(): CaseState {
-    const { status, assignee, openRequest, openConsultation, proposal, decision, slaBreached, decidedSeparately, reconsiderableUntil, reconsideration } = memory;
-    return { status, assignee, openRequest, openConsultation, proposal, decision, slaBreached, decidedSeparately, allowedActions: allowedActions(), reconsiderableUntil, reconsideration };
+    const { status, assignee, openRequest, openConsultation, proposal, decision, slaBreached, decidedSeparately, reconsiderableUntil, reconsideration, grantChange } = memory;
+    return { status, assignee, openRequest, openConsultation, proposal, decision, slaBreached, decidedSeparately, allowedActions: allowedActions(), reconsiderableUntil, reconsideration, grantChange };
   }
 
   function requireAction(action: CaseAction): void {
@@ -138,6 +138,7 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
   setHandler(payoutConfirmedSignal, (confirmation) => payoutConfirmed(context, confirmation));
   installReconsiderationHandlers(context, caseState, requireAction);
   installGrantChangeHandlers(context, caseState, requireAction);
+  installChangeRequestHandlers(context, caseState, requireAction);
 
   setHandler(
     claimUpdate,

@@ -62,6 +62,7 @@ const SAMPLES: { [K in EmailKind]: EmailData[K] } = {
   repayment_overdue: { ...common, ...repayment },
   repayment_paid: { ...common, ...repayment, paidOn: new Date('2027-07-01T00:00:00Z') },
   grant_declined: { ...common, amountGrantedOre: 1_200_000n, exportedOre: 0n },
+  grant_change_decided: { ...common, approved: true, reportDueAt: new Date('2027-09-30T21:59:59Z') },
 };
 
 const KINDS = Object.keys(SAMPLES) as EmailKind[];
