@@ -1,3 +1,4 @@
+import { calendarDateIn } from '../../../../domain/time-zone';
 import type { Client } from '@temporalio/client';
 import type { Database } from '../../../../lib/db';
 import { formatCaseReference } from '../../../../domain/reference';
@@ -37,6 +38,10 @@ export interface CaseView {
   canWithdraw: boolean;
   /** The grant is not yet paid: the association may say no thank you to it. */
   canDeclineGrant: boolean;
+  /** Until the activity's last day the association may ask to change it or its period. */
+  canRequestGrantChange: boolean;
+  /** The change request waiting for the municipality's answer, when one is. */
+  pendingGrantChange: { requestedAt: Date } | null;
   /** The report asked for now; null when none is due. */
   reportDue: { requirement: ReportRequirement; dueAt: Date } | null;
   /** A report owed whose form is not open yet: from when, and by when it is due. */
@@ -74,6 +79,7 @@ export async function loadCaseView(db: Database, temporal: Client, applicationId
       reports: { orderBy: { sequence: 'desc' }, take: 1 },
       payouts: { orderBy: { decisionSequence: 'asc' }, select: { amountOre: true, scheduledFor: true, paidOn: true, confirmedAt: true } },
       repayments: { orderBy: { reportSequence: 'desc' }, take: 1 },
+      grantChanges: { where: { outcome: null }, orderBy: { sequence: 'desc' }, take: 1 },
     },
   });
   if (!application) return null;
@@ -118,6 +124,8 @@ export async function loadCaseView(db: Database, temporal: Client, applicationId
     timeline: application.events.map((event) => ({ type: event.type, toStatus: event.toStatus as CaseStatus | null, occurredAt: event.occurredAt })),
     canWithdraw: UNDECIDED.includes(status) && (state?.allowedActions.includes('withdraw') ?? false),
     canDeclineGrant: state?.allowedActions.includes('declineGrant') ?? false,
+    canRequestGrantChange: (state?.allowedActions.includes('requestGrantChange') ?? false) && calendarDateIn(new Date()) <= application.endDate.toISOString().slice(0, 10),
+    pendingGrantChange: application.grantChanges[0] ? { requestedAt: application.grantChanges[0].requestedAt } : null,
     reportDue: status === 'REPORT_DUE' && report && !report.submittedAt && requirement && reportWindowOpen(report.opensAt) ? { requirement, dueAt: report.dueAt } : null,
     reportOpensLater: report && !report.submittedAt && report.opensAt && !reportWindowOpen(report.opensAt) ? { opensAt: report.opensAt, dueAt: report.dueAt } : null,
     payouts: application.payouts.map((payout) => ({ amountOre: payout.amountOre, scheduledFor: payout.scheduledFor, paidOn: payout.paidOn, confirmed: payout.confirmedAt !== null })),

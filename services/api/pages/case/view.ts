@@ -9,7 +9,7 @@ import { renderPage, type SiteSettings } from '../layout';
 import { renderPageWithErrors } from '../page-with-errors';
 import { casePath } from './access';
 import type { CaseView } from './model';
-import { answerSection, caseSection, reconsiderationSection, reportSection } from './action-forms';
+import { answerSection, caseSection, grantChangeSection, reconsiderationSection, reportSection } from './action-forms';
 import { consultationSection } from './consultation-form';
 import { payoutSection } from './payout-section';
 import type { CasePageContext, CasePageState } from './page-context';
@@ -152,6 +152,7 @@ export function renderCasePage(view: CaseView, context: CasePageContext, state: 
     ${decisionSection(view, language)}
     ${payoutSection(view, language)}
     ${reconsiderationSection(view, context, state)}
+    ${grantChangeSection(view, context, state)}
     <div class="mt-7">${timeline(view, language)}</div>
     <div class="mt-7">${documentsSection(view, language)}</div>
     ${view.canWithdraw
