@@ -1,4 +1,5 @@
 import { csrfToken } from '../../services/api/http/csrf';
+import { parsePdf } from '../support/pdf-text';
 import { DECLINED_GRANT_PAYBACK_SEQUENCE } from '../../activities/grant-change-records';
 import { reportWorkflowId } from '../../domain/workflow-ids';
 import { createOpenRound, eventually, postJson } from '../support/fixtures';
@@ -179,5 +180,133 @@ describe('declining a grant before payout', () => {
     const refused = await decline(c, { reasons: 'For tidligt.' });
     expect(refused.status).toBe(409);
     expect(await eventTypes(c)).not.toContain('grant_declined');
+  });
+});
+
+describe('asking to change the activity or the period', () => {
+  const ask = (c: SubmittedCase, body: unknown, query = '') => postJson(url(`/applications/${c.id}/grant-changes${query}`), body, applicant(c));
+  const decide = (c: SubmittedCase, body: unknown) => postJson(url(`/applications/${c.id}/grant-changes/decision`), body, caseworker.headers);
+  const isoDay = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  const changeFingerprint = async (c: SubmittedCase) => {
+    const application = await stack.db.application.findUniqueOrThrow({ where: { id: c.id }, select: { startDate: true, endDate: true, submission: true } });
+    const changes = await stack.db.grantChange.findMany({ where: { applicationId: c.id } });
+    const reports = await stack.db.followUpReport.findMany({ where: { applicationId: c.id }, select: { dueAt: true } });
+    return JSON.stringify({ application, changes, reports, events: await eventTypes(c) });
+  };
+
+  function postChangeForm(c: SubmittedCase, fields: Record<string, string>) {
+    const body = new URLSearchParams({ _csrf: csrfToken(stack.config.COOKIE_SECRET, c.accessToken), ...fields });
+    return page(c, '/aendring', { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  }
+
+  async function staffCasePage(c: SubmittedCase): Promise<string> {
+    const response = await fetch(`${stack.baseUrl}/personale/sager/${c.id}`, { headers: { cookie: `gf_staff=${caseworker.token}` } });
+    expect(response.status).toBe(200);
+    return (await response.text()).replace(/\u00a0/g, ' ');
+  }
+
+  it('refuses bad requests field by field in the caller’s language, storing nothing', async () => {
+    const c = await granted(8_000);
+    const before = await changeFingerprint(c);
+    const backwards = await ask(c, { kind: 'period', startDate: isoDay(200), endDate: isoDay(150), reasons: 'Lokalet er ikke klar.' }, '?lang=en');
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.error.issues).toEqual([{ path: 'endDate', message: 'The end date cannot be before the start date.' }]);
+    const empty = await ask(c, { kind: 'activity', activity: '', reasons: ' ' });
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.issues).toEqual([
+      { path: 'activity', message: 'Beskriv aktiviteten, som den skal være efter ændringen.' },
+      { path: 'reasons', message: 'Skriv, hvorfor I beder om ændringen.' },
+    ]);
+    const form = await postChangeForm(c, { changeKind: 'period', changeStartDate: isoDay(200), changeEndDate: isoDay(150), changeReasons: '' });
+    expect(form.status).toBe(400);
+    expect(form.text).toContain('Slutdatoen kan ikke ligge før startdatoen.');
+    expect(form.text).toContain('Skriv, hvorfor I beder om ændringen.');
+    expect(await changeFingerprint(c)).toBe(before);
+
+    // The read model says the activity ended yesterday (an application cannot be sent with a past period).
+    await stack.db.application.update({ where: { id: c.id }, data: { endDate: new Date(`${isoDay(-1)}T00:00:00Z`) } });
+    const ended = await ask(c, { kind: 'period', startDate: isoDay(10), endDate: isoDay(40), reasons: 'For sent.' }, '?lang=nb');
+    expect(ended.status).toBe(400);
+    expect(ended.body.error.issues).toEqual([{ path: 'kind', message: 'Aktiviteten er avsluttet. Etter aktivitetens siste dag kan dere ikke endre den eller perioden; send heller rapporten.' }]);
+    expect((await page(c)).text).not.toContain('Ændring af aktiviteten eller perioden');
+    expect(await stack.db.grantChange.count({ where: { applicationId: c.id } })).toBe(0);
+  });
+
+  it('a new period asked for on the case page and approved on the staff page: a letter, an email, the new period and report due date', async () => {
+    const c = await granted(10_000);
+    const casePage = await page(c);
+    expect(casePage.text).toContain('Ændring af aktiviteten eller perioden');
+    const reportBefore = await eventually(() => stack.db.followUpReport.findFirst({ where: { applicationId: c.id } }).then((r) => r ?? undefined), 'the report row');
+
+    const [newStart, newEnd] = [isoDay(60), isoDay(200)];
+    const sent = await postChangeForm(c, { changeKind: 'period', changeStartDate: newStart, changeEndDate: newEnd, changeReasons: 'Lokalet bliver først klar til efteråret.' });
+    expect(sent.status).toBe(303);
+    expect(sent.location).toBe(`/sag/${c.id}?sendt=aendring`);
+    const pending = await page(c, '?sendt=aendring');
+    expect(pending.text).toContain('Jeres anmodning om ændring er sendt.');
+    expect(pending.text).toMatch(/I har bedt om en ændring den .*Kommunen svarer med et brev\./);
+    expect(pending.text).not.toContain(`action="/sag/${c.id}/aendring"`);
+    expect((await ask(c, { kind: 'activity', activity: 'Noget andet', reasons: 'Igen' })).status).toBe(409);
+
+    const staff = await staffCasePage(c);
+    expect(staff).toContain('Anmodning om ændring');
+    expect(staff).toContain('Lokalet bliver først klar til efteråret.');
+    expect(staff).toContain(`action="/personale/sager/${c.id}/aendring"`);
+
+    const noReasons = await decide(c, { approve: true, reasons: '' });
+    expect(noReasons.status).toBe(400);
+    expect(noReasons.body.error.issues).toEqual([{ path: 'reasons', message: 'Skriv begrundelsen for afgørelsen. Den står i brevet til foreningen.' }]);
+
+    const response = await fetch(`${stack.baseUrl}/personale/sager/${c.id}/aendring`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie: `gf_staff=${caseworker.token}`, origin: stack.baseUrl, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _csrf: csrfToken(stack.config.COOKIE_SECRET, caseworker.token), approve: 'true', reasons: 'Aktiviteten er den samme; kun tidspunktet flytter.' }),
+    });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe(`/personale/sager/${c.id}?udfoert=grantChangeDecided`);
+
+    const change = await stack.db.grantChange.findFirstOrThrow({ where: { applicationId: c.id } });
+    expect(change).toMatchObject({ kind: 'period', outcome: 'approved', decidedBy: caseworker.email });
+    const application = await stack.db.application.findUniqueOrThrow({ where: { id: c.id } });
+    expect(application.startDate.toISOString().slice(0, 10)).toBe(newStart);
+    expect(application.endDate.toISOString().slice(0, 10)).toBe(newEnd);
+    expect(change.newReportDueAt!.getTime()).toBeGreaterThan(reportBefore.dueAt.getTime());
+    // The report child takes the new terms: its row carries the new due date.
+    await eventually(async () => {
+      const report = await stack.db.followUpReport.findFirstOrThrow({ where: { applicationId: c.id } });
+      return report.dueAt.getTime() === change.newReportDueAt!.getTime() || undefined;
+    }, 'the report’s new due date');
+    expect(await eventTypes(c)).toEqual(expect.arrayContaining(['change_requested', 'change_decided']));
+
+    const letter = await stack.db.document.findFirstOrThrow({ where: { applicationId: c.id, kind: 'grant_change_letter' } });
+    const { text } = await parsePdf(letter.content);
+    expect(text).toContain('I må flytte aktivitetens periode');
+    expect(text).toContain('Kommunen godkender ændringen. Aktiviteten gennemføres i perioden');
+    expect(text).toContain('Aktiviteten er den samme; kun tidspunktet flytter.');
+    expect(text).toContain('I skal sende afrapporteringen senest');
+    expect(text).toContain(c.reference);
+
+    const contact = await contactOf(c);
+    const mail = await eventually(async () => (await mailTo(contact)).find((m) => subjectOf(m).startsWith('Afgørelse om jeres ændring')), 'the change decision email');
+    const mailText = mailPart(mail, 'text/plain').replace(/\u00a0/g, ' ');
+    expect(mailText).toContain('Kommunen har godkendt ændringen.');
+    expect(mailText).toContain('Den nye frist for afrapportering er');
+    expect(await c.handle.query(statusQuery)).toBe('PAYOUT_SCHEDULED');
+  });
+
+  it('a refused activity change leaves the activity as granted, with its own letter', async () => {
+    const c = await granted(6_000);
+    expect((await ask(c, { kind: 'activity', activity: 'Vi tager på udflugter i stedet for at spise sammen.', reasons: 'Flere medlemmer ønsker det.' })).status).toBe(202);
+    expect((await decide(c, { approve: false, reasons: 'Udflugter ligger uden for puljens formål.' })).status).toBe(200);
+    const application = await stack.db.application.findUniqueOrThrow({ where: { id: c.id } });
+    expect((application.submission as { project: { activities: string } }).project.activities).not.toContain('udflugter');
+    const letter = await stack.db.document.findFirstOrThrow({ where: { applicationId: c.id, kind: 'grant_change_letter' } });
+    const { text } = await parsePdf(letter.content);
+    expect(text).toContain('I må ikke ændre aktiviteten');
+    expect(text).toContain('Udflugter ligger uden for puljens formål.');
+    expect(text).toContain('Vi tager på udflugter i stedet for at spise sammen.');
+    // Nothing waits for a decision now.
+    expect((await decide(c, { approve: true, reasons: 'Igen' })).status).toBe(409);
   });
 });
