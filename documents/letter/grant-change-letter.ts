@@ -42,7 +42,7 @@ export async function renderGrantChangeLetter(data: GrantChangeLetterData): Prom
   canvas.paragraph(t(`letter.grantChange.intro.${data.kind}`, { requestedAt: date(data.requestedAt), projectTitle: data.project.title }));
   const period = (p: { startDate: Date; endDate: Date }) => `${date(p.startDate)} – ${date(p.endDate)}`;
   canvas.factsPanel([
-    [t('letter.grantChange.label.previousPeriod'), period(data.previousPeriod)],
+    [t(data.kind === 'period' ? 'letter.grantChange.label.previousPeriod' : 'letter.grantChange.label.period'), period(data.previousPeriod)],
     ...(data.newPeriod ? ([[t('letter.grantChange.label.newPeriod'), period(data.newPeriod)]] as [string, string][]) : []),
     ...(data.reportDueAt ? ([[t('letter.grantChange.label.reportDueAt'), date(data.reportDueAt)]] as [string, string][]) : []),
   ]);
