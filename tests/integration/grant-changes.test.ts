@@ -250,6 +250,7 @@ describe('asking to change the activity or the period', () => {
 
     const staff = await staffCasePage(c);
     expect(staff).toContain('Anmodning om ændring');
+    expect(staff).toContain('Foreningen har bedt om en ændring: træf afgørelse nedenfor.');
     expect(staff).toContain('Lokalet bliver først klar til efteråret.');
     expect(staff).toContain(`action="/personale/sager/${c.id}/aendring"`);
 

@@ -125,7 +125,8 @@ export async function loadCaseView(db: Database, temporal: Client, applicationId
     canWithdraw: UNDECIDED.includes(status) && (state?.allowedActions.includes('withdraw') ?? false),
     canDeclineGrant: state?.allowedActions.includes('declineGrant') ?? false,
     canRequestGrantChange: (state?.allowedActions.includes('requestGrantChange') ?? false) && calendarDateIn(new Date()) <= application.endDate.toISOString().slice(0, 10),
-    pendingGrantChange: application.grantChanges[0] ? { requestedAt: application.grantChanges[0].requestedAt } : null,
+    // A declined grant leaves nothing to change: a request still waiting then is moot.
+    pendingGrantChange: application.grantChanges[0] && status !== 'GRANT_DECLINED' ? { requestedAt: application.grantChanges[0].requestedAt } : null,
     reportDue: status === 'REPORT_DUE' && report && !report.submittedAt && requirement && reportWindowOpen(report.opensAt) ? { requirement, dueAt: report.dueAt } : null,
     reportOpensLater: report && !report.submittedAt && report.opensAt && !reportWindowOpen(report.opensAt) ? { opensAt: report.opensAt, dueAt: report.dueAt } : null,
     payouts: application.payouts.map((payout) => ({ amountOre: payout.amountOre, scheduledFor: payout.scheduledFor, paidOn: payout.paidOn, confirmed: payout.confirmedAt !== null })),

@@ -181,6 +181,8 @@ export function actionForms({
   // A repayment is decided and registered in its own section below.
   if (status === 'REPAYMENT_PROPOSED' && isCaseworker) forms.push(html`<p><a href="#repayment-heading">${t(language, 'casework.repayment.toDecide')}</a></p>`);
   if (status === 'REPAYMENT_DUE') forms.push(html`<p><a href="#repayment-heading">${t(language, 'casework.repayment.toRegister')}</a></p>`);
+  // So is a change request after the grant.
+  if (allowed.has('decideGrantChange') && isCaseworker) forms.push(html`<p><a href="#grant-change-heading">${t(language, 'casework.grantChange.toDecide')}</a></p>`);
   return html`<section aria-labelledby="actions-heading" class="gf-actions">
     <h2 id="actions-heading">${t(language, 'casework.actions')}</h2>
     ${forms.length ? forms : html`<p>${t(language, 'casework.noActions')}</p>`}
