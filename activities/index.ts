@@ -4,6 +4,8 @@ import { createAllocationActivities } from './allocation';
 import { createCaseEventActivities } from './case-events';
 import { createCaseRecordActivities } from './case-records';
 import { createConsultationActivities } from './consultations';
+import { createGrantChangeActivities } from './grant-change-records';
+import { createGrantChangeLetterActivities } from './letters/store-grant-change-letter';
 import { createDecisionLetterActivities, type MunicipalitySettings } from './letters/store-decision-letter';
 import { createReconsiderationLetterActivities } from './letters/store-reconsideration-letter';
 import { createReconsiderationActivities } from './reconsideration-records';
@@ -35,6 +37,8 @@ export function createActivities(deps: ActivityDependencies) {
     ...createStaffRecordActivities(deps),
     ...createDecisionLetterActivities(deps),
     ...createReconsiderationActivities(deps),
+    ...createGrantChangeActivities(deps),
+    ...createGrantChangeLetterActivities(deps),
     ...createReconsiderationLetterActivities(deps),
     ...createRepaymentActivities(deps),
     ...createRepaymentLetterActivities({ db: deps.db, municipality: deps.municipality, account: deps.repaymentAccount }),

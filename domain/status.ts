@@ -26,6 +26,12 @@ export const CASE_STATUSES = [
   'RECONSIDERATION_REQUESTED',
   /** Norway: the municipality did not grant the klage and sent it to the klagenemnd. */
   'FORWARDED_TO_APPEALS_BOARD',
+  /**
+   * The association said no thank you to the grant before it was paid: the payout is cancelled and
+   * the case closed. Not WITHDRAWN: that is an application given up before its decision, which the
+   * statistics count as an applicant lost on the way; a declined grant was decided.
+   */
+  'GRANT_DECLINED',
 ] as const;
 
 export type CaseStatus = (typeof CASE_STATUSES)[number];

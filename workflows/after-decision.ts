@@ -4,6 +4,7 @@ import { reportWorkflowId } from '../domain/workflow-ids';
 import { activities } from './activities';
 import type { CaseContext } from './case-journal';
 import { followUpReport } from './follow-up-report';
+import { untilGrantDeclined } from './grant-changes';
 import { PAYOUT_CONFIRMATION_PATCH, payoutScheduled } from './payout';
 import { reconsiderationPeriod } from './reconsideration';
 import { reportChild, reportTermsFor } from './report-child';
@@ -61,8 +62,10 @@ export async function afterDecision(context: CaseContext): Promise<CaseStatus> {
       return closeWithReport(context, report);
     }
     await report.start({ requirement, dueAt }, final.amountGrantedOre);
-    await reconsiderationPeriod(context, report);
-    return closeWithReport(context, report);
+    return untilGrantDeclined(context, async () => {
+      await reconsiderationPeriod(context, report);
+      return closeWithReport(context, report);
+    });
   }
 
   await executeChild(followUpReport, {

@@ -3,7 +3,7 @@ import type { GrantYearPlan } from './grant-terms';
 import type { CaseActivities } from '../activities';
 import type { CaseStatus } from '../domain/status';
 import { activities } from './activities';
-import type { BoardDecisionInput, ConsultationComments, OpenConsultation, OpenInformationRequest, OpenReconsideration, ProposedDecision, ReconsiderationAnswerInput, Supplement, TimelineEntry } from './messages';
+import type { OpenGrantChange, BoardDecisionInput, ConsultationComments, OpenConsultation, OpenInformationRequest, OpenReconsideration, ProposedDecision, ReconsiderationAnswerInput, Supplement, TimelineEntry } from './messages';
 import type { GrantApplicationInput } from './grant-application-input';
 
 /** What one grant workflow knows about its case; the signal and update handlers change it. */
@@ -38,6 +38,15 @@ export interface CaseMemory {
   confirmedPayoutKeys: string[];
   /** A long-term grant's years as the decision in force sets them; null for a single-year grant. */
   grantYearPlan: GrantYearPlan[] | null;
+  /** Decided since changes after the grant existed: the association may decline it before payout. */
+  grantChangesOpen: boolean;
+  /** The association declined the grant: the process after the decision stops. */
+  grantDeclined: boolean;
+  /** The association's change request waiting for a caseworker, and how many were asked. */
+  grantChange: OpenGrantChange | null;
+  grantChangeCount: number;
+  /** The activity's last day after an approved period change (else the application's). */
+  activityEndDate: string | null;
 }
 
 export type CaseEmailKind = Parameters<CaseActivities['queueCaseEmail']>[0]['kind'];
@@ -86,6 +95,11 @@ export function newCaseMemory(): CaseMemory {
     payoutConfirmedByFinance: false,
     confirmedPayoutKeys: [],
     grantYearPlan: null,
+    grantChangesOpen: false,
+    grantDeclined: false,
+    grantChange: null,
+    grantChangeCount: 0,
+    activityEndDate: null,
   };
 }
 

@@ -9,6 +9,7 @@ import { askApplicant, awaitAnswer } from './information-request';
 import { awaitComments, sendConsultation, validateConsultation } from './consultation';
 import { afterDecision } from './after-decision';
 import { installReconsiderationHandlers, reconsiderationActions } from './reconsideration';
+import { grantChangeActions, installChangeRequestHandlers, installGrantChangeHandlers } from './grant-changes';
 import { payoutConfirmed } from './payout';
 import {
   allocationDecidedSignal,
@@ -62,12 +63,13 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
     // A changed decision awaiting its second signature is after the decision: no withdrawal then.
     if (BEFORE_DECISION.includes(status) && !withdrawal && !memory.decision) actions.push('withdraw');
     actions.push(...reconsiderationActions(context));
+    actions.push(...grantChangeActions(context));
     return actions;
   }
 
   function caseState(): CaseState {
-    const { status, assignee, openRequest, openConsultation, proposal, decision, slaBreached, decidedSeparately, reconsiderableUntil, reconsideration } = memory;
-    return { status, assignee, openRequest, openConsultation, proposal, decision, slaBreached, decidedSeparately, allowedActions: allowedActions(), reconsiderableUntil, reconsideration };
+    const { status, assignee, openRequest, openConsultation, proposal, decision, slaBreached, decidedSeparately, reconsiderableUntil, reconsideration, grantChange } = memory;
+    return { status, assignee, openRequest, openConsultation, proposal, decision, slaBreached, decidedSeparately, allowedActions: allowedActions(), reconsiderableUntil, reconsideration, grantChange };
   }
 
   function requireAction(action: CaseAction): void {
@@ -135,6 +137,8 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
   });
   setHandler(payoutConfirmedSignal, (confirmation) => payoutConfirmed(context, confirmation));
   installReconsiderationHandlers(context, caseState, requireAction);
+  installGrantChangeHandlers(context, caseState, requireAction);
+  installChangeRequestHandlers(context, caseState, requireAction);
 
   setHandler(
     claimUpdate,

@@ -6,6 +6,7 @@ import type { MessageKey } from '../domain/message-key';
 import type { ConsultationFact } from '../domain/consultation';
 import type { ReconsiderationAnswer, ReconsiderationProcedure } from '../domain/reconsideration';
 import type { RepaymentOutcome } from '../domain/repayment';
+import type { GrantChangeKind } from '../domain/grant-changes';
 
 export type DecisionOutcome = 'approved' | 'partially_approved' | 'rejected';
 
@@ -67,6 +68,8 @@ export interface CaseState {
   reconsiderableUntil?: string | null;
   /** The open request for reconsideration (or klage), if any. */
   reconsideration?: OpenReconsideration | null;
+  /** The association's request to change the activity or its period, waiting for a caseworker. */
+  grantChange?: OpenGrantChange | null;
 }
 
 export type CaseAction =
@@ -81,7 +84,10 @@ export type CaseAction =
   | 'comment'
   | 'requestReconsideration'
   | 'answerReconsideration'
-  | 'registerBoardDecision';
+  | 'registerBoardDecision'
+  | 'declineGrant'
+  | 'requestGrantChange'
+  | 'decideGrantChange';
 
 // Queries
 export const statusQuery = defineQuery<CaseStatus>('status');
@@ -197,6 +203,37 @@ export interface BoardDecisionInput {
 export const requestReconsiderationUpdate = defineUpdate<CaseState, [ReconsiderationRequestInput]>('requestReconsideration');
 export const answerReconsiderationUpdate = defineUpdate<CaseState, [ReconsiderationAnswerInput]>('answerReconsideration');
 export const registerBoardDecisionUpdate = defineUpdate<CaseState, [BoardDecisionInput]>('registerBoardDecision');
+// Changes after the grant (workflows/grant-changes.ts)
+/** The association says no thank you to the grant before it is paid. */
+export interface GrantDeclineInput {
+  reasons: string;
+  at: string;
+}
+export const declineGrantUpdate = defineUpdate<CaseState, [GrantDeclineInput]>('declineGrant');
+export type { GrantChangeKind };
+export interface GrantChangeRequestInput {
+  kind: GrantChangeKind;
+  activity?: string;
+  startDate?: string;
+  endDate?: string;
+  reasons: string;
+  at: string;
+}
+export interface OpenGrantChange {
+  sequence: number;
+  kind: GrantChangeKind;
+  requestedAt: string;
+  startDate?: string;
+  endDate?: string;
+}
+export interface GrantChangeDecisionInput {
+  caseworker: string;
+  approve: boolean;
+  reasons: string;
+}
+export const requestGrantChangeUpdate = defineUpdate<CaseState, [GrantChangeRequestInput]>('requestGrantChange');
+export const decideGrantChangeUpdate = defineUpdate<CaseState, [GrantChangeDecisionInput]>('decideGrantChange');
+
 /** From the grant workflow to its reporting child: a changed decision sets the report anew. */
 export const reportTermsSignal = defineSignal<[{ requirement: string; dueAt: string; amountGrantedOre: number; opensAt?: string }]>('reportTerms');
 

@@ -11,12 +11,14 @@ import type { ReportTerms } from './grant-terms';
 export type { ReportTerms } from './grant-terms';
 
 /** What the association must report on a grant and by when, counted from the decision. */
-export function reportTermsFor({ input }: CaseContext, decision: ProposedDecision): ReportTerms {
+export function reportTermsFor({ input, memory }: CaseContext, decision: ProposedDecision): ReportTerms {
+  // An approved change of period moves the activity's end.
+  const activityEndDate = memory.activityEndDate ?? input.activityEndDate;
   return {
     requirement: reportRequirementFor(BigInt(decision.amountGrantedOre), input.round.reportingTiers),
     dueAt: reportDueDate(input.round.timings.reportDue, {
       decidedAt: new Date(decision.decidedAt),
-      activityEnd: patched('deadline-end-of-day') ? endOfDayIn(input.activityEndDate, DANISH_TIME_ZONE) : new Date(`${input.activityEndDate}T23:59:59Z`),
+      activityEnd: patched('deadline-end-of-day') ? endOfDayIn(activityEndDate, DANISH_TIME_ZONE) : new Date(`${activityEndDate}T23:59:59Z`),
     }).toISOString(),
   };
 }
@@ -25,10 +27,10 @@ export function reportTermsFor({ input }: CaseContext, decision: ProposedDecisio
  * From when the report form is offered, for the terms; none for a round snapshot from before the
  * report window existed (the report is then open from the decision, as it was).
  */
-function windowFor({ input }: CaseContext, terms: ReportTerms): { opensAt?: string } {
+function windowFor({ input, memory }: CaseContext, terms: ReportTerms): { opensAt?: string } {
   const opensBeforeDueMs = input.round.timings.reportOpensBeforeDueMs;
   if (opensBeforeDueMs === undefined) return {};
-  return { opensAt: reportOpensAt({ activityEndDate: input.activityEndDate, dueAt: new Date(terms.dueAt), opensBeforeDueMs }).toISOString() };
+  return { opensAt: reportOpensAt({ activityEndDate: memory.activityEndDate ?? input.activityEndDate, dueAt: new Date(terms.dueAt), opensBeforeDueMs }).toISOString() };
 }
 
 /** The follow-up report child as the grant workflow drives it: started once, told when the decision changes. */

@@ -115,6 +115,13 @@ export function createCaseEmailActivities({ db, settings }: { db: Database; sett
         const payout = await db.payout.findUniqueOrThrow({ where: { payoutKey: String(extra.payoutKey) } });
         return { ...common, amountOre: payout.amountOre, paidOn: payout.paidOn ?? payout.scheduledFor };
       }
+      case 'grant_change_decided': {
+        const sequence = Number(extra.sequence);
+        const change = await db.grantChange.findUniqueOrThrow({ where: { applicationId_sequence: { applicationId, sequence } } });
+        return { ...common, approved: change.outcome === 'approved', ...(change.newReportDueAt ? { reportDueAt: change.newReportDueAt } : {}) };
+      }
+      case 'grant_declined':
+        return { ...common, amountGrantedOre: BigInt(Number(extra.amountGrantedOre ?? 0)), exportedOre: BigInt(Number(extra.exportedOre ?? 0)) };
       case 'reconsideration_received':
       case 'reconsideration_upheld':
       case 'reconsideration_forwarded':

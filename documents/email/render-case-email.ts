@@ -5,6 +5,7 @@ import type { CaseEmailComposer } from './case-email-body';
 import { consultationEmail, consultationReminderEmail } from './consultation-emails';
 import { afvisningEmail, decisionEmail } from './decision-email';
 import { paidEmail } from './payout-email';
+import { grantChangeDecidedEmail, grantDeclinedEmail } from './grant-change-emails';
 import { backToCaseworkerEmail } from './caseworker-emails';
 import { termsBlock } from './terms';
 import { assembleEmail, assertWebLink } from './frame';
@@ -40,6 +41,8 @@ const COMPOSERS: { [K in EmailKind]: CaseEmailComposer<EmailData[K]> } = {
   repayment_reminder: repaymentReminderEmail,
   repayment_overdue: repaymentOverdueEmail,
   repayment_paid: repaymentPaidEmail,
+  grant_declined: grantDeclinedEmail,
+  grant_change_decided: grantChangeDecidedEmail,
 };
 
 /** One email about a case in the reader's language, as plain text and as simple, accessible HTML. */

@@ -27,7 +27,9 @@ export type EmailKind =
   | 'repayment_carried_over'
   | 'repayment_reminder'
   | 'repayment_overdue'
-  | 'repayment_paid';
+  | 'repayment_paid'
+  | 'grant_declined'
+  | 'grant_change_decided';
 
 export type DecisionOutcome = 'approved' | 'partially_approved' | 'rejected';
 
@@ -117,6 +119,10 @@ export interface EmailData {
   repayment_reminder: EmailCommon & RepaymentDetails;
   repayment_overdue: EmailCommon & RepaymentDetails;
   repayment_paid: EmailCommon & RepaymentDetails;
+  /** The association declined the grant; exportedOre > 0: the payout had already gone to finance. */
+  grant_declined: EmailCommon & { amountGrantedOre: bigint; exportedOre: bigint };
+  /** The decision on a change request; its letter (PDF) is attached by the caller. */
+  grant_change_decided: EmailCommon & { approved: boolean; reportDueAt?: Date };
 }
 
 /** A draft's resume link: there is no case yet, so no reference and no contact name. */

@@ -125,6 +125,8 @@ describe('CSRF protection', () => {
     if (path.endsWith('/noter')) return { text: 'Forfalsket note' };
     if (path === '/personale/log-ind') return { email: admin.email, password: admin.password };
     if (path.endsWith('/traek-tilbage')) return { reason: 'Forfalsket' };
+    if (path.endsWith('/sig-nej-tak')) return { reasons: 'Forfalsket' };
+    if (path.endsWith('/aendring')) return { changeKind: 'period', changeStartDate: '2027-09-01', changeEndDate: '2027-12-31', changeReasons: 'Forfalsket', approve: 'true', reasons: 'Forfalsket' };
     if (path.endsWith('/svar')) return { text: 'Forfalsket svar' };
     if (path.endsWith('/bemaerkninger')) return { comments: 'Forfalskede bemærkninger' };
     if (path.endsWith('/partshoering')) return { 'fact-1': 'Forfalsket oplysning' };

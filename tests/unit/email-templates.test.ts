@@ -61,6 +61,8 @@ const SAMPLES: { [K in EmailKind]: EmailData[K] } = {
   repayment_reminder: { ...common, ...repayment },
   repayment_overdue: { ...common, ...repayment },
   repayment_paid: { ...common, ...repayment, paidOn: new Date('2027-07-01T00:00:00Z') },
+  grant_declined: { ...common, amountGrantedOre: 1_200_000n, exportedOre: 0n },
+  grant_change_decided: { ...common, approved: true, reportDueAt: new Date('2027-09-30T21:59:59Z') },
 };
 
 const KINDS = Object.keys(SAMPLES) as EmailKind[];
@@ -138,6 +140,17 @@ describe('email details', () => {
     expect(rejected.text).not.toContain('NemKonto');
     expect(render('decision', 'da').text).toContain('NemKonto den 16. marts 2026');
     expect(render('decision', 'nb', { ...SAMPLES.decision, outcome: 'rejected', amountGrantedOre: 0n }).text).toContain('3 uker');
+  });
+
+  it('tells a declined grant is not paid, or, already exported, is to be paid back', () => {
+    const spaced = (text: string) => text.replace(/\u00a0/g, ' ');
+    const declined = render('grant_declined', 'da');
+    expect(declined.subject).toBe('I har sagt nej tak til tilskuddet (GF-2026-00042)');
+    expect(spaced(declined.text)).toContain('har sagt nej tak til tilskuddet på 12.000 kr. Sagen er nu lukket.');
+    expect(spaced(declined.text)).toContain('bliver det heller ikke');
+    const exported = render('grant_declined', 'en', { ...SAMPLES.grant_declined, exportedOre: 1_200_000n });
+    expect(spaced(exported.text)).toContain('The payout of DKK 12,000 had already been sent');
+    expect(exported.text).not.toContain('will not be');
   });
 
   it('says a grant will be paid until finance confirms it, and that it is paid only then', () => {

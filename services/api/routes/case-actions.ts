@@ -38,6 +38,8 @@ import { answerApproval, claimCase, consultParty, releaseCase, requestInformatio
 import { answerReconsideration, registerBoardDecision, requestReconsideration } from '../casework/reconsideration';
 import { boardDecisionSchema, reconsiderationAnswerSchema, reconsiderationRequestSchema } from '../../../domain/reconsideration-input';
 import { repaymentDecisionSchema, repaymentPaymentSchema } from '../../../domain/repayment';
+import { grantChangeDecisionSchema, grantChangeRequestSchema, grantDeclineSchema } from '../../../domain/grant-change-input';
+import { decideGrantChange, declineGrant, requestGrantChange } from '../casework/grant-changes';
 import { decideRepayment, registerRepaymentPaid } from '../casework/repayment';
 import { recordAccess, recordAudit } from '../audit/log';
 import { sendDocument } from '../documents/download';
@@ -249,6 +251,17 @@ const STAFF_ACTIONS: StaffCaseAction[] = [
     }),
   }),
   staffAction({
+    path: '/applications/:id/grant-changes/decision',
+    summary: 'Approve or refuse the association’s waiting request to change the activity or its period, with reasons; the association gets a letter and an email, and an approved period moves the report’s due date',
+    roles: ['caseworker'],
+    body: grantChangeDecisionSchema.meta({ id: 'GrantChangeDecision' }),
+    answer: z.looseObject({}).meta({ description: 'The case state after the decision' }),
+    run: async ({ temporal }, input, { id, staff, updateId }) => ({
+      state: await decideGrantChange(temporal, id, staff.email, input, updateId),
+      audit: ['grant_change.decide', { approve: input.approve }],
+    }),
+  }),
+  staffAction({
     path: '/applications/:id/repayment/payment',
     summary: 'Register a claimed repayment as paid (the day the money reached the municipality’s account); the case then closes',
     roles: ['caseworker', 'approver'],
@@ -297,6 +310,18 @@ const APPLICANT_ACTIONS: ApplicantCaseAction[] = [
     'The association asks for the decision to be reconsidered (Norway: complains), with reasons and documents, while the round’s period runs; 409 naming the field after the period or before a decision',
     reconsiderationRequestSchema.meta({ id: 'ReconsiderationRequest' }),
     async (deps, id, input) => void (await requestReconsideration(deps, id, input)),
+  ),
+  applicantAction(
+    '/applications/:id/grant-changes',
+    'The association asks to change the activity (kind activity, the new description) or its period (kind period, startDate and endDate), with reasons, until the activity’s last day; 400 naming the field (the activity has ended, a period ending before it starts, empty reasons), 409 naming the status when no request is taken now',
+    grantChangeRequestSchema.meta({ id: 'GrantChangeRequest' }),
+    async (deps, id, input) => void (await requestGrantChange(deps, id, input)),
+  ),
+  applicantAction(
+    '/applications/:id/grant-decline',
+    'The association says no thank you to its grant, with reasons, while the grant is not yet paid: the payout is cancelled (or, already exported to finance, claimed back) and the case closed as GRANT_DECLINED; 409 naming the status otherwise',
+    grantDeclineSchema.meta({ id: 'GrantDecline' }),
+    async (deps, id, input) => void (await declineGrant(deps, id, input)),
   ),
 ];
 

@@ -1,8 +1,8 @@
-import { formatDeadline, t, type Language } from '../../../../locale';
+import { formatDateTime, formatDeadline, t, type Language } from '../../../../locale';
 import { FILE_KINDS, fileTypeOf } from '../../../../domain/file-types';
 import { CSRF_FIELD } from '../../http/csrf';
 import { formatFileSize } from '../../http/uploads';
-import { checkboxField, fieldErrorMessage, fieldId, hiddenField, textArea, textField } from '../forms';
+import { checkboxField, choiceGroup, fieldErrorMessage, fieldId, hiddenField, textArea, textField } from '../forms';
 import { attributes, html, type SafeHtml } from '../../../../lib/html';
 import { casePath } from './access';
 import type { CaseView } from './model';
@@ -111,5 +111,41 @@ export function reconsiderationSection(view: CaseView, context: CasePageContext,
       ${textArea({ name: 'reasons', label: t(language, 'case.reconsideration.reasons'), hint: t(language, 'case.reconsideration.reasonsHint'), language, maxLength: 8000, rows: 6, value: state.values?.reasons, error: errors.reasons })}
       ${fileField({ name: 'reconsideration_files', label: t(language, 'case.files.optional'), language, limits: context.limits, error: errors.reconsideration_files })}
       <button type="submit" class="button button-primary">${t(language, `case.reconsideration.submit.${r.procedure}`)}</button>
+    </form>`);
+}
+
+/** The page's names for the fields of a change request (the case page holds other forms' "reasons"). */
+export const CHANGE_FIELDS = { kind: 'changeKind', activity: 'changeActivity', startDate: 'changeStartDate', endDate: 'changeEndDate', reasons: 'changeReasons' } as const;
+
+/** "Ændring af aktiviteten eller perioden": the request form until the activity ends, or the request waiting for an answer. */
+export function grantChangeSection(view: CaseView, context: CasePageContext, state: CasePageState): SafeHtml {
+  const { language } = context;
+  if (view.pendingGrantChange) {
+    return caseSection('change', t(language, 'case.change.heading'), html`<p>${t(language, 'case.change.pending', { date: formatDateTime(language, view.pendingGrantChange.requestedAt) })}</p>`);
+  }
+  if (!view.canRequestGrantChange) return html``;
+  const errors = state.errors ?? {};
+  const values = state.values ?? {};
+  const f = CHANGE_FIELDS;
+  return caseSection('change', t(language, 'case.change.heading'), html`
+    <p>${t(language, 'case.change.intro')}</p>
+    <form method="post" action="${casePath(view.id)}/aendring" novalidate>
+      ${hiddenField(CSRF_FIELD, context.csrf)}
+      ${choiceGroup({
+        name: f.kind,
+        label: t(language, 'case.change.kind'),
+        language,
+        options: [
+          { value: 'activity', label: t(language, 'case.change.kind.activity') },
+          { value: 'period', label: t(language, 'case.change.kind.period') },
+        ],
+        value: values[f.kind] ?? 'period',
+        error: errors[f.kind],
+      })}
+      ${textArea({ name: f.activity, label: t(language, 'case.change.activity'), language, optional: true, maxLength: 8000, rows: 4, value: values[f.activity], error: errors[f.activity] })}
+      ${textField({ name: f.startDate, type: 'date', label: t(language, 'case.change.startDate'), language, optional: true, width: 's', value: values[f.startDate], error: errors[f.startDate] })}
+      ${textField({ name: f.endDate, type: 'date', label: t(language, 'case.change.endDate'), language, optional: true, width: 's', value: values[f.endDate], error: errors[f.endDate] })}
+      ${textArea({ name: f.reasons, label: t(language, 'case.change.reasons'), language, maxLength: 8000, rows: 4, value: values[f.reasons], error: errors[f.reasons] })}
+      <button type="submit" class="button button-primary">${t(language, 'case.change.submit')}</button>
     </form>`);
 }

@@ -15,13 +15,16 @@ import { storeDocuments } from '../../documents/store';
 import { sendConsultationComments, sendReport, sendSupplement, sendWithdrawal } from '../../routes/case-actions';
 import { reconsiderationRefusal, requestReconsideration } from '../../casework/reconsideration';
 import { reconsiderationRequestSchema } from '../../../../domain/reconsideration-input';
+import { grantChangeRequestSchema, grantDeclineSchema } from '../../../../domain/grant-change-input';
+import { declineGrant, requestGrantChange } from '../../casework/grant-changes';
+import { CHANGE_FIELDS } from './action-forms';
 import type { FieldErrors } from '../forms';
 import { sendPage, type SiteSettings } from '../layout';
 import { pageLanguage } from '../page-language';
 import { caseCookieToken, casePath, setCaseCookie, tokenOpens } from './access';
 import { loadCaseView, type CaseView } from './model';
 import { untilRecorded } from './until-recorded';
-import { renderCasePage, renderNoAccess, renderWithdrawConfirmation, type CasePageContext, type CasePageState, type NoAccessKind } from './view';
+import { renderCasePage, renderDeclineConfirmation, renderNoAccess, renderWithdrawConfirmation, type CasePageContext, type CasePageState, type NoAccessKind } from './view';
 import { parseDuration } from '../../../../lib/durations';
 import { newLinkCsrfBinding, sendNewCaseLink } from '../../private-links/new-link';
 import type { RateLimits } from '../../http/rate-limits';
@@ -45,6 +48,8 @@ const NOTICES = {
   afrapportering: 'case.report.sent',
   tilbagetrukket: 'case.withdraw.withdrawn',
   genovervejelse: 'case.reconsideration.sent',
+  'nej-tak': 'case.decline.declined',
+  aendring: 'case.change.sent',
 } as const satisfies Record<string, MessageKey>;
 
 interface OpenedCase {
@@ -235,6 +240,63 @@ export function casePages(deps: CasePageDependencies): Router {
     const withdraw = () => untilRecorded(deps.db, opened.applicationId, ['withdrawn'], () => sendWithdrawal(deps, opened.applicationId, parsed.data)).then(() => undefined);
     if (!(await unlessNotAllowed(req, res, opened, withdraw))) return;
     res.redirect(303, `${casePath(opened.applicationId)}?sendt=tilbagetrukket`);
+  });
+
+  router.get('/sag/:id/sig-nej-tak', async (req, res, next) => {
+    const opened = await openCase(req, res, next);
+    if (!opened) return;
+    const view = await viewOf(opened.applicationId);
+    if (!view.canDeclineGrant) return res.redirect(303, casePath(opened.applicationId));
+    sendPage(res, renderDeclineConfirmation(view, context(req, opened)));
+  });
+
+  router.post('/sag/:id/sig-nej-tak', async (req, res, next) => {
+    const opened = await openCase(req, res, next);
+    if (!opened) return;
+    verifyCsrf(req, deps.config.COOKIE_SECRET, opened.token, deps.publicBaseUrl);
+    const reasons = typeof req.body?.reasons === 'string' ? req.body.reasons : '';
+    const parsed = grantDeclineSchema.safeParse({ reasons }, { error: zodErrorMap(opened.language) });
+    if (!parsed.success) {
+      const view = await viewOf(opened.applicationId);
+      return sendPage(res, renderDeclineConfirmation(view, context(req, opened), { errors: { reasons: zodIssues(parsed.error, opened.language)[0]!.message }, values: { reasons } }), 400);
+    }
+    // An Update: it answers once the workflow has recorded the decline, so the page shows it at once.
+    const decline = () => declineGrant(deps, opened.applicationId, parsed.data).then(() => undefined);
+    if (!(await unlessNotAllowed(req, res, opened, decline))) return;
+    res.redirect(303, `${casePath(opened.applicationId)}?sendt=nej-tak`);
+  });
+
+  router.post('/sag/:id/aendring', async (req, res, next) => {
+    const opened = await openCase(req, res, next);
+    if (!opened) return;
+    verifyCsrf(req, deps.config.COOKIE_SECRET, opened.token, deps.publicBaseUrl);
+    const { language } = opened;
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const values = Object.fromEntries(Object.values(CHANGE_FIELDS).map((name) => [name, typeof body[name] === 'string' ? (body[name] as string) : '']));
+    const kind = values[CHANGE_FIELDS.kind];
+    const input = {
+      kind,
+      reasons: values[CHANGE_FIELDS.reasons],
+      ...(kind === 'activity' ? { activity: values[CHANGE_FIELDS.activity] } : { startDate: values[CHANGE_FIELDS.startDate], endDate: values[CHANGE_FIELDS.endDate] }),
+    };
+    const shownAgain = (issues: { path: string; message: string }[]) => {
+      const errors: FieldErrors = {};
+      for (const issue of issues) {
+        const field = CHANGE_FIELDS[issue.path as keyof typeof CHANGE_FIELDS] ?? CHANGE_FIELDS.kind;
+        errors[field] ??= issue.message;
+      }
+      return showCase(req, res, opened, { errors, values }, 400);
+    };
+    const parsed = grantChangeRequestSchema.safeParse(input, { error: zodErrorMap(language) });
+    if (!parsed.success) return shownAgain(zodIssues(parsed.error, language));
+    try {
+      await requestGrantChange(deps, opened.applicationId, parsed.data);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 400) return shownAgain(error.issues.map((issue) => ({ path: issue.path, message: t(language, issue.message.replace(/^i18n:/, '') as MessageKey) })));
+      if (error instanceof ApiError && error.status === 409) return showCase(req, res, opened, { warning: t(language, error.messageKey, error.values) }, 409);
+      throw error;
+    }
+    res.redirect(303, `${casePath(opened.applicationId)}?sendt=aendring`);
   });
 
   router.post('/sag/:id/afrapportering', async (req, res, next) => {

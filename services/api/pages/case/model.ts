@@ -1,3 +1,4 @@
+import { calendarDateIn } from '../../../../domain/time-zone';
 import type { Client } from '@temporalio/client';
 import type { Database } from '../../../../lib/db';
 import { formatCaseReference } from '../../../../domain/reference';
@@ -35,6 +36,12 @@ export interface CaseView {
   documents: { id: string; kind: string; filename: string; size: number; createdAt: Date }[];
   timeline: { type: string; toStatus: CaseStatus | null; occurredAt: Date }[];
   canWithdraw: boolean;
+  /** The grant is not yet paid: the association may say no thank you to it. */
+  canDeclineGrant: boolean;
+  /** Until the activity's last day the association may ask to change it or its period. */
+  canRequestGrantChange: boolean;
+  /** The change request waiting for the municipality's answer, when one is. */
+  pendingGrantChange: { requestedAt: Date } | null;
   /** The report asked for now; null when none is due. */
   reportDue: { requirement: ReportRequirement; dueAt: Date } | null;
   /** A report owed whose form is not open yet: from when, and by when it is due. */
@@ -74,6 +81,7 @@ export async function loadCaseView(db: Database, temporal: Client, applicationId
       reports: { orderBy: { sequence: 'desc' }, take: 1 },
       payouts: { orderBy: [{ decisionSequence: 'asc' }, { year: 'asc' }], select: { amountOre: true, scheduledFor: true, paidOn: true, confirmedAt: true, year: true } },
       repayments: { orderBy: { reportSequence: 'desc' }, take: 1 },
+      grantChanges: { where: { outcome: null }, orderBy: { sequence: 'desc' }, take: 1 },
     },
   });
   if (!application) return null;
@@ -117,6 +125,10 @@ export async function loadCaseView(db: Database, temporal: Client, applicationId
     letters: application.documents.filter((document) => (GENERATED_DOCUMENT_KINDS as readonly string[]).includes(document.kind)),
     timeline: application.events.map((event) => ({ type: event.type, toStatus: event.toStatus as CaseStatus | null, occurredAt: event.occurredAt })),
     canWithdraw: UNDECIDED.includes(status) && (state?.allowedActions.includes('withdraw') ?? false),
+    canDeclineGrant: state?.allowedActions.includes('declineGrant') ?? false,
+    canRequestGrantChange: (state?.allowedActions.includes('requestGrantChange') ?? false) && calendarDateIn(new Date()) <= application.endDate.toISOString().slice(0, 10),
+    // A declined grant leaves nothing to change: a request still waiting then is moot.
+    pendingGrantChange: application.grantChanges[0] && status !== 'GRANT_DECLINED' ? { requestedAt: application.grantChanges[0].requestedAt } : null,
     reportDue: status === 'REPORT_DUE' && report && !report.submittedAt && requirement && reportWindowOpen(report.opensAt) ? { requirement, dueAt: report.dueAt } : null,
     reportOpensLater: report && !report.submittedAt && report.opensAt && !reportWindowOpen(report.opensAt) ? { opensAt: report.opensAt, dueAt: report.dueAt } : null,
     payouts: application.payouts.map((payout) => ({ amountOre: payout.amountOre, scheduledFor: payout.scheduledFor, paidOn: payout.paidOn, confirmed: payout.confirmedAt !== null, year: payout.year })),

@@ -9,7 +9,7 @@ import { renderPage, type SiteSettings } from '../layout';
 import { renderPageWithErrors } from '../page-with-errors';
 import { casePath } from './access';
 import type { CaseView } from './model';
-import { answerSection, caseSection, reconsiderationSection, reportSection } from './action-forms';
+import { answerSection, caseSection, grantChangeSection, reconsiderationSection, reportSection } from './action-forms';
 import { consultationSection } from './consultation-form';
 import { payoutSection } from './payout-section';
 import type { CasePageContext, CasePageState } from './page-context';
@@ -152,6 +152,7 @@ export function renderCasePage(view: CaseView, context: CasePageContext, state: 
     ${decisionSection(view, language)}
     ${payoutSection(view, language)}
     ${reconsiderationSection(view, context, state)}
+    ${grantChangeSection(view, context, state)}
     <div class="mt-7">${timeline(view, language)}</div>
     <div class="mt-7">${documentsSection(view, language)}</div>
     ${view.canWithdraw
@@ -160,6 +161,14 @@ export function renderCasePage(view: CaseView, context: CasePageContext, state: 
           t(language, 'case.withdraw.heading'),
           html`<p>${t(language, 'case.withdraw.intro')}</p>
             <p><a class="button button-secondary" href="${casePath(view.id)}/traek-tilbage">${t(language, 'case.withdraw.link')}</a></p>`,
+        )
+      : ''}
+    ${view.canDeclineGrant
+      ? caseSection(
+          'decline',
+          t(language, 'case.decline.heading'),
+          html`<p>${t(language, 'case.decline.intro')}</p>
+            <p><a class="button button-secondary" href="${casePath(view.id)}/sig-nej-tak">${t(language, 'case.decline.link')}</a></p>`,
         )
       : ''}`;
   const title = `${t(language, 'case.overview.title')}: ${view.projectTitle}`;
@@ -180,6 +189,23 @@ export function renderWithdrawConfirmation(view: CaseView, context: CasePageCont
       <a class="button button-secondary" href="${casePath(view.id)}">${t(language, 'case.withdraw.cancel')}</a>
     </form>`;
   return renderPageWithErrors(context.req, context.site, { title: t(language, 'case.withdraw.confirmTitle'), language, main, errors });
+}
+
+/** The step before a grant is declined: what it means, and why (required). */
+export function renderDeclineConfirmation(view: CaseView, context: CasePageContext, state: CasePageState = {}): string {
+  const { language } = context;
+  const errors = state.errors ?? {};
+  const main = html`
+    <span class="caption">${view.projectTitle}</span>
+    <h1>${t(language, 'case.decline.confirmTitle')}</h1>
+    <p>${t(language, 'case.decline.confirmBody')}</p>
+    <form method="post" action="${casePath(view.id)}/sig-nej-tak" novalidate>
+      ${hiddenField(CSRF_FIELD, context.csrf)}
+      ${textArea({ name: 'reasons', label: t(language, 'case.decline.reasons'), hint: t(language, 'case.decline.reasonsHint'), language, maxLength: 4000, rows: 4, value: state.values?.reasons, error: errors.reasons })}
+      <button type="submit" class="button button-primary">${t(language, 'case.decline.confirm')}</button>
+      <a class="button button-secondary" href="${casePath(view.id)}">${t(language, 'case.decline.cancel')}</a>
+    </form>`;
+  return renderPageWithErrors(context.req, context.site, { title: t(language, 'case.decline.confirmTitle'), language, main, errors });
 }
 
 /** Shown for a missing, wrong or expired link: what to do, not a bare error code. */

@@ -4,7 +4,7 @@ import type { FieldErrors } from '../forms';
 
 // What the case page shows and what an action leaves on it, shared by the page and its forms.
 
-export type CaseForm = 'decide' | 'request' | 'consult' | 'judge' | 'note' | 'approval' | 'reconsider' | 'board' | 'story' | 'repayment' | 'repaymentPaid';
+export type CaseForm = 'decide' | 'request' | 'consult' | 'judge' | 'note' | 'approval' | 'reconsider' | 'board' | 'story' | 'repayment' | 'repaymentPaid' | 'grantChange';
 
 /** What a failed or refused action leaves on the page: the form's errors and values, or the stale-state notice. */
 export interface CasePageState {
@@ -29,6 +29,7 @@ export function loadCase(db: Database, applicationId: string) {
       reconsiderations: { orderBy: { sequence: 'asc' } },
       payouts: { orderBy: [{ decisionSequence: 'asc' }, { year: 'asc' }], include: { payoutRun: { select: { createdAt: true } } } },
       repayments: { orderBy: { reportSequence: 'asc' } },
+      grantChanges: { orderBy: { sequence: 'asc' } },
     },
   });
 }

@@ -187,6 +187,8 @@ export function actionForms({
       <p>${t(language, 'casework.privateLinks.explain')}</p>
       <button type="submit" class="button button-secondary">${t(language, 'casework.privateLinks.revoke')}</button>
     </form>`);
+  // So is a change request after the grant.
+  if (allowed.has('decideGrantChange') && isCaseworker) forms.push(html`<p><a href="#grant-change-heading">${t(language, 'casework.grantChange.toDecide')}</a></p>`);
   return html`<section aria-labelledby="actions-heading" class="gf-actions">
     <h2 id="actions-heading">${t(language, 'casework.actions')}</h2>
     ${forms.length ? forms : html`<p>${t(language, 'casework.noActions')}</p>`}

@@ -31,6 +31,7 @@ import { consultationsSection } from './consultation';
 import { afterGrantSection } from './after-grant';
 import { consentAnswer, storySection } from './story-section';
 import { repaymentSection } from './repayment-forms';
+import { grantChangeSection } from './grant-change-forms';
 
 export interface CasePageDependencies {
   db: Database;
@@ -302,6 +303,7 @@ export async function showCasePage(req: Request, res: Response, deps: CasePageDe
       </section>
       ${actionForms({ application, caseState, staff, who, canApprove: hasRole(staff, 'approver'), state, csrf, language })}
       ${repaymentSection(application, caseState, state, csrf, who, language)}
+      ${grantChangeSection(application, caseState, state, csrf, language)}
       ${consultationsSection(application, who, language)}
       ${submissionSection(application, language)}
       ${answersSection(application, language)}

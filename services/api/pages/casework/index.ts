@@ -6,6 +6,7 @@ import { caseActionPages, type CaseRouteDependencies } from './case-routes';
 import { showCasePage } from './case-page';
 import { showQueuePage } from './queue-page';
 import { reconsiderationPages } from './reconsideration-routes';
+import { grantChangePages } from './grant-change-routes';
 import { repaymentPages } from './repayment-routes';
 import { reportReviewPages } from './reports-page';
 import { payoutPages } from './payouts-page';
@@ -22,6 +23,7 @@ export function caseworkPages(deps: CaseRouteDependencies): Router {
   router.get('/personale/sager/:id', (req, res) => showCasePage(req, res, deps, applicationIdOf(req)));
   router.use(caseActionPages(deps));
   router.use(reconsiderationPages(deps));
+  router.use(grantChangePages(deps));
   router.use(repaymentPages(deps));
   router.use(approvalPages(deps));
   router.use(allocationPages(deps));

@@ -1,0 +1,3 @@
+-- AlterEnum
+ALTER TYPE "ApplicationStatus" ADD VALUE 'GRANT_DECLINED';
+
