@@ -1,4 +1,5 @@
-import { allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, patched, setHandler } from '@temporalio/workflow';
+import { DANISH_TIME_ZONE, deadlineAfter } from '../domain/time-zone';
 import { decisionProblems } from '../domain/decision-rules';
 import { answerReasonsProblems, answersAllowed, payoutDifferenceOre } from '../domain/reconsideration';
 import type { CaseStatus } from '../domain/status';
@@ -123,7 +124,10 @@ export function installReconsiderationHandlers(context: CaseContext, caseState: 
 export async function reconsiderationPeriod(context: CaseContext, report: ReportChild): Promise<void> {
   const { input, memory } = context;
   const periodMs = input.round.timings.reconsiderationPeriodMs;
-  memory.reconsiderableUntil = new Date(Date.now() + periodMs).toISOString();
+  // A period of whole days ends as its last day ends, as the letter's "senest <dato>" says.
+  const endOfDay = patched('reconsideration-end-of-day');
+  const periodEnd = () => (endOfDay ? deadlineAfter(new Date(), periodMs, DANISH_TIME_ZONE) : new Date(Date.now() + periodMs)).toISOString();
+  memory.reconsiderableUntil = periodEnd();
   for (;;) {
     const open = memory.reconsideration;
     if (!open) {
@@ -134,7 +138,7 @@ export async function reconsiderationPeriod(context: CaseContext, report: Report
     await condition(() => memory.reconsiderationStep !== null);
     const step = memory.reconsiderationStep!;
     const settled = step.kind === 'answer' ? await carryOutAnswer(context, report, open, step.input) : await carryOutBoardDecision(context, report, open, step.input);
-    if (settled === 'changed') memory.reconsiderableUntil = new Date(Date.now() + periodMs).toISOString();
+    if (settled === 'changed') memory.reconsiderableUntil = periodEnd();
     if (settled === 'final') memory.reconsiderableUntil = new Date(Date.now()).toISOString();
     memory.reconsiderationStep = null;
   }

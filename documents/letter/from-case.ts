@@ -6,6 +6,7 @@ import type { Application, FundingRound } from '../../prisma/generated/client';
 import { formatCaseReference } from '../../domain/reference';
 import { resolvedLegalFrame, shippedLegalFrame } from '../../domain/legal-frame';
 import { processSettingsSchema } from '../../domain/round-settings';
+import { deadlineAfter } from '../../domain/time-zone';
 import type { DecisionOutcome, DecisionReasons } from '../../domain/decision-rules';
 import type { ReportRequirement } from '../../domain/tiers';
 import { t } from '../../locale';
@@ -65,7 +66,7 @@ function frameOf(round: FundingRound, language: Language, date: Date, municipali
     decisionMaker: frame.decisionMaker,
     contact: frame.contact,
     complaintGuidance: frame.complaintGuidance[language],
-    reconsiderBy: new Date(date.getTime() + period),
+    reconsiderBy: deadlineAfter(date, period),
   };
 }
 
