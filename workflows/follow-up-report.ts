@@ -111,7 +111,9 @@ export async function followUpReport(input: FollowUpReportInput): Promise<'accep
     await activities.queueCaseEmail({ messageKey: `${applicationId}:${keyPrefix}${kind}:${emailCounts[kind]}`, applicationId, kind, extra, attachmentIds });
   }
 
-  const repayment = repaymentClaim({ applicationId, timings: input.timings, status: () => status as ReportStatus, reportState: state, record, email });
+  // Before a multi-year grant's last year, the repayment emails say the grant goes on.
+  const repaymentEmail: typeof email = (kind, extra, ...rest) => email(kind, lastYear ? extra : { ...extra, nextGrantYear: input.grantYear!.year + 1 }, ...rest);
+  const repayment = repaymentClaim({ applicationId, timings: input.timings, status: () => status as ReportStatus, reportState: state, record, email: repaymentEmail });
 
   setHandler(reportStateQuery, state);
   setHandler(reportTermsSignal, (terms) => {

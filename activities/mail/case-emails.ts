@@ -148,6 +148,7 @@ export function createCaseEmailActivities({ db, settings }: { db: Database; sett
           ...(repayment.dueAt ? { dueAt: repayment.dueAt } : {}),
           ...(repayment.newPeriodEnd ? { newPeriodEnd: repayment.newPeriodEnd } : {}),
           ...(repayment.paidOn ? { paidOn: repayment.paidOn } : {}),
+          ...(extra.nextGrantYear ? { nextGrantYear: Number(extra.nextGrantYear) } : {}),
         };
       }
       case 'report_reminder':

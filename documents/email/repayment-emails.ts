@@ -18,6 +18,8 @@ function paymentValues(d: EmailCommon & RepaymentDetails, { money, date }: Local
     dueAt: d.dueAt ? date(d.dueAt) : '',
     registration,
     account,
+    continues: d.nextGrantYear ? 'yes' : 'no',
+    nextYear: d.nextGrantYear ?? 0,
   };
 }
 

@@ -82,6 +82,8 @@ export interface RepaymentDetails {
   dueAt?: Date;
   newPeriodEnd?: Date;
   paidOn?: Date;
+  /** A multi-year grant going on after this year's repayment: the year paid next. */
+  nextGrantYear?: number;
 }
 
 export interface EmailData {
