@@ -190,8 +190,9 @@ describe('asking to change the activity or the period', () => {
   const changeFingerprint = async (c: SubmittedCase) => {
     const application = await stack.db.application.findUniqueOrThrow({ where: { id: c.id }, select: { startDate: true, endDate: true, submission: true } });
     const changes = await stack.db.grantChange.findMany({ where: { applicationId: c.id } });
-    const reports = await stack.db.followUpReport.findMany({ where: { applicationId: c.id }, select: { dueAt: true } });
-    return JSON.stringify({ application, changes, reports, events: await eventTypes(c) });
+    // The report starts on its own schedule after the decision, so its row and events are left out.
+    const events = (await eventTypes(c)).filter((type) => type.startsWith('change_') || type.startsWith('grant_'));
+    return JSON.stringify({ application, changes, events });
   };
 
   function postChangeForm(c: SubmittedCase, fields: Record<string, string>) {
