@@ -127,7 +127,7 @@ export function createCaseRecordActivities({ db }: { db: Database }) {
     },
 
     async saveFollowUpReport({ applicationId, sequence, submission }: { applicationId: string; sequence: number; submission: ReportSubmission }): Promise<void> {
-      const { at, ...content } = submission;
+      const { at, enteredBy: _enteredBy, ...content } = submission;
       await db.followUpReport.updateMany({
         where: { applicationId, sequence, submittedAt: null },
         data: { submittedAt: new Date(at), content: content as object, storyConsent: submission.storyConsent ?? null },

@@ -3,7 +3,7 @@ import type { GrantYearPlan } from './grant-terms';
 import type { CaseActivities } from '../activities';
 import type { CaseStatus } from '../domain/status';
 import { activities } from './activities';
-import type { OpenGrantChange, BoardDecisionInput, ConsultationComments, OpenConsultation, OpenInformationRequest, OpenReconsideration, ProposedDecision, ReconsiderationAnswerInput, Supplement, TimelineEntry } from './messages';
+import type { OpenGrantChange, BoardDecisionInput, ConsultationComments, OpenConsultation, OpenInformationRequest, OpenReconsideration, ProposedDecision, ReconsiderationAnswerInput, Supplement, TimelineEntry, Withdrawal } from './messages';
 import type { GrantApplicationInput } from './grant-application-input';
 
 /** What one grant workflow knows about its case; the signal and update handlers change it. */
@@ -20,7 +20,7 @@ export interface CaseMemory {
   proposal: ProposedDecision | null;
   decision: ProposedDecision | null;
   decisionCount: number;
-  withdrawal: { reason: string; at: string } | null;
+  withdrawal: Withdrawal | null;
   slaBreached: boolean;
   /** A deadline round's case its round's allocation did not decide: a caseworker decides it alone. */
   decidedSeparately: boolean;

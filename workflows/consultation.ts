@@ -5,7 +5,7 @@ import type { CaseContext } from './case-journal';
 import { backToCaseworker } from './back-to-caseworker';
 import { DANISH_TIME_ZONE, deadlineAfter } from '../domain/time-zone';
 import { invalidInput } from './refusals';
-import type { ConsultInput, OpenConsultation } from './messages';
+import { applicantActor, type ConsultInput, type OpenConsultation } from './messages';
 
 // Partshøring (forvaltningsloven § 19): before a decision rests on facts the association has not
 // itself given, they are sent to it for comment; the case waits for the comments or the deadline.
@@ -82,7 +82,7 @@ export async function awaitComments(context: CaseContext, consultation: OpenCons
   }
   await journal.inOrder(() => activities.saveConsultationComments({ applicationId, comments }));
   const details = { sequence, documents: comments.documentIds.length };
-  if (patched('keep-caseworker')) await backToCaseworker(context, 'consultation_answered', 'applicant', details);
-  else await journal.record('consultation_answered', 'applicant', 'IN_REVIEW', details);
+  if (patched('keep-caseworker')) await backToCaseworker(context, 'consultation_answered', applicantActor(comments), details);
+  else await journal.record('consultation_answered', applicantActor(comments), 'IN_REVIEW', details);
   return 'answered';
 }

@@ -15,6 +15,7 @@ import {
   type ReportState,
   type ReportStatus,
   type ReportSubmission,
+  applicantActor,
 } from './messages';
 
 export interface FollowUpReportInput {
@@ -153,7 +154,7 @@ export async function followUpReport(input: FollowUpReportInput): Promise<'accep
     await awaitReport();
     const received = submission!;
     await activities.saveFollowUpReport({ applicationId, sequence, submission: received });
-    await record('report_submitted', 'applicant', 'REPORT_SUBMITTED', { sequence, onTime: Date.parse(received.at) <= dueAt });
+    await record('report_submitted', applicantActor(received), 'REPORT_SUBMITTED', { sequence, onTime: Date.parse(received.at) <= dueAt });
 
     await condition(() => review !== null);
     const decision = review!;

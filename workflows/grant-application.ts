@@ -34,6 +34,7 @@ import {
   type ReleaseInput,
   type DecideInput,
   type ProposedDecision,
+  applicantActor,
 } from './messages';
 
 export type { GrantApplicationInput } from './grant-application-input';
@@ -252,7 +253,7 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
 
   async function withdraw(): Promise<CaseStatus> {
     await condition(allHandlersFinished);
-    await record('withdrawn', 'applicant', 'WITHDRAWN', { reason: memory.withdrawal?.reason ?? '' });
+    await record('withdrawn', applicantActor(memory.withdrawal), 'WITHDRAWN', { reason: memory.withdrawal?.reason ?? '' });
     await email('withdrawn');
     return memory.status;
   }

@@ -7,6 +7,7 @@ import { grantChangeProblems } from '../domain/grant-changes';
 import { reportOpensAt } from '../domain/report-window';
 import { DANISH_TIME_ZONE, calendarDateIn } from '../domain/time-zone';
 import {
+  applicantActor,
   decideGrantChangeUpdate,
   declineGrantUpdate,
   reportTermsSignal,
@@ -56,13 +57,14 @@ export function installGrantChangeHandlers(context: CaseContext, caseState: () =
 
   setHandler(
     declineGrantUpdate,
-    async ({ reasons }) => {
+    async (decline) => {
+      const { reasons } = decline;
       // The process after the decision stops here; see untilGrantDeclined.
       memory.grantDeclined = true;
       const { exportedOre } = await journal.inOrder(() => activities.cancelDeclinedPayout({ applicationId }));
       await cancelReport(applicationId);
       const amountGrantedOre = memory.decision?.amountGrantedOre ?? 0;
-      await journal.record('grant_declined', 'applicant', 'GRANT_DECLINED', { reasons, amountGrantedOre, payout: exportedOre > 0 ? 'claimed_back' : 'cancelled', exportedOre });
+      await journal.record('grant_declined', applicantActor(decline), 'GRANT_DECLINED', { reasons, amountGrantedOre, payout: exportedOre > 0 ? 'claimed_back' : 'cancelled', exportedOre });
       await journal.email('grant_declined', { amountGrantedOre, exportedOre });
       return caseState();
     },
@@ -82,14 +84,14 @@ export function installChangeRequestHandlers(context: CaseContext, caseState: ()
 
   setHandler(
     requestGrantChangeUpdate,
-    async ({ kind, activity, startDate, endDate, reasons, at }) => {
+    async ({ kind, activity, startDate, endDate, reasons, at, enteredBy }) => {
       memory.grantChangeCount += 1;
       const open: OpenGrantChange = { sequence: memory.grantChangeCount, kind, requestedAt: at, ...(kind === 'period' ? { startDate, endDate } : {}) };
       memory.grantChange = open;
       await journal.inOrder(() =>
         activities.saveGrantChangeRequest({ applicationId, sequence: open.sequence, kind, reasons, requestedAt: at, ...(kind === 'activity' ? { activity } : { startDate, endDate }) }),
       );
-      await journal.record('change_requested', 'applicant', memory.status, { sequence: open.sequence, kind });
+      await journal.record('change_requested', applicantActor({ enteredBy }), memory.status, { sequence: open.sequence, kind });
       return caseState();
     },
     {

@@ -3,7 +3,7 @@ import { activities } from './activities';
 import type { CaseContext } from './case-journal';
 import { backToCaseworker } from './back-to-caseworker';
 import { DANISH_TIME_ZONE, deadlineAfter } from '../domain/time-zone';
-import type { OpenInformationRequest } from './messages';
+import { applicantActor, type OpenInformationRequest } from './messages';
 
 /** Asks the association for what is missing; the case waits for its answer. */
 export async function askApplicant({ input, memory, journal }: CaseContext, requestedBy: string, items: string[], message: string): Promise<void> {
@@ -55,7 +55,7 @@ export async function awaitAnswer({ input, memory, journal }: CaseContext, reque
   memory.openRequest = null;
   const details = { sequence: request.sequence, documents: received.documentIds.length };
   // Back to the caseworker who asked; a request from screening (nobody asked yet) goes to the queue.
-  if (patched('keep-caseworker')) await backToCaseworker({ input, memory, journal }, 'information_received', 'applicant', details);
-  else await journal.record('information_received', 'applicant', 'IN_QUEUE', details);
+  if (patched('keep-caseworker')) await backToCaseworker({ input, memory, journal }, 'information_received', applicantActor(received), details);
+  else await journal.record('information_received', applicantActor(received), 'IN_QUEUE', details);
   return 'answered';
 }

@@ -102,8 +102,20 @@ export interface TimelineEntry {
 /** The state changes this workflow made, in order (the case_events rows mirror them). */
 export const timelineQuery = defineQuery<TimelineEntry[]>('timeline');
 
+/**
+ * The association's actions, when staff enter them for it (sent on paper or by phone), name that
+ * staff member; left out when the association acted itself.
+ */
+export interface EnteredBy {
+  enteredBy?: string;
+}
+/** Who the case events name for an action of the association. */
+export function applicantActor(action: EnteredBy | null | undefined): string {
+  return action?.enteredBy ?? 'applicant';
+}
+
 // Signals from the applicant (no answer expected; the API checks the state first)
-export interface Supplement {
+export interface Supplement extends EnteredBy {
   requestSequence: number;
   text: string;
   documentIds: string[];
@@ -111,14 +123,18 @@ export interface Supplement {
 }
 export const supplementSignal = defineSignal<[Supplement]>('supplement');
 /** The association's comments on the facts of a partshøring. */
-export interface ConsultationComments {
+export interface ConsultationComments extends EnteredBy {
   consultationSequence: number;
   text: string;
   documentIds: string[];
   at: string;
 }
 export const consultationCommentsSignal = defineSignal<[ConsultationComments]>('consultationComments');
-export const withdrawSignal = defineSignal<[{ reason: string; at: string }]>('withdraw');
+export interface Withdrawal extends EnteredBy {
+  reason: string;
+  at: string;
+}
+export const withdrawSignal = defineSignal<[Withdrawal]>('withdraw');
 
 // Updates from caseworkers and approvers: validators reject what the current state does not allow.
 export interface ClaimInput {
@@ -163,7 +179,7 @@ export const approvalUpdate = defineUpdate<CaseState, [ApprovalInput]>('approval
 // Reconsideration (Norway: klage) after a decision; see workflows/reconsideration.ts
 export type { ReconsiderationAnswer, ReconsiderationProcedure };
 
-export interface ReconsiderationRequestInput {
+export interface ReconsiderationRequestInput extends EnteredBy {
   procedure: ReconsiderationProcedure;
   reasons: string;
   documentIds: string[];
@@ -205,13 +221,13 @@ export const answerReconsiderationUpdate = defineUpdate<CaseState, [Reconsiderat
 export const registerBoardDecisionUpdate = defineUpdate<CaseState, [BoardDecisionInput]>('registerBoardDecision');
 // Changes after the grant (workflows/grant-changes.ts)
 /** The association says no thank you to the grant before it is paid. */
-export interface GrantDeclineInput {
+export interface GrantDeclineInput extends EnteredBy {
   reasons: string;
   at: string;
 }
 export const declineGrantUpdate = defineUpdate<CaseState, [GrantDeclineInput]>('declineGrant');
 export type { GrantChangeKind };
-export interface GrantChangeRequestInput {
+export interface GrantChangeRequestInput extends EnteredBy {
   kind: GrantChangeKind;
   activity?: string;
   startDate?: string;
@@ -252,7 +268,7 @@ export const payoutConfirmedSignal = defineSignal<[PayoutConfirmation]>('payoutC
 // Follow-up reporting (child workflow)
 /** PAID: a multi-year grant's year settled by its accepted report, the next year's payout to come. */
 export type ReportStatus = 'REPORT_DUE' | 'REPORT_SUBMITTED' | 'REPAYMENT_PROPOSED' | 'REPAYMENT_DUE' | 'CLOSED' | 'PAID';
-export interface ReportSubmission {
+export interface ReportSubmission extends EnteredBy {
   narrative: string;
   /** Whole kroner actually spent; unspent money is claimed back. */
   spentKroner: number;

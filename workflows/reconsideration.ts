@@ -9,6 +9,7 @@ import { letterYears, replannedGrantYears } from './grant-years';
 import { statusAfterPayoutAdjustment } from './payout';
 import {
   answerReconsiderationUpdate,
+  applicantActor,
   registerBoardDecisionUpdate,
   requestReconsiderationUpdate,
   type BoardDecisionInput,
@@ -56,7 +57,7 @@ export function installReconsiderationHandlers(context: CaseContext, caseState: 
 
   setHandler(
     requestReconsiderationUpdate,
-    async ({ procedure, reasons, documentIds, at }) => {
+    async ({ procedure, reasons, documentIds, at, enteredBy }) => {
       memory.reconsiderationCount += 1;
       const open: OpenReconsideration = {
         sequence: memory.reconsiderationCount,
@@ -69,7 +70,7 @@ export function installReconsiderationHandlers(context: CaseContext, caseState: 
       memory.reconsideration = open;
       memory.statusBeforeReconsideration = memory.status;
       await journal.inOrder(() => activities.saveReconsiderationRequest({ applicationId: input.applicationId, ...open, reasons, documentIds }));
-      await journal.record('reconsideration_requested', 'applicant', 'RECONSIDERATION_REQUESTED', { sequence: open.sequence, procedure, documents: documentIds.length });
+      await journal.record('reconsideration_requested', applicantActor({ enteredBy }), 'RECONSIDERATION_REQUESTED', { sequence: open.sequence, procedure, documents: documentIds.length });
       await journal.email('reconsideration_received', { sequence: open.sequence });
       return caseState();
     },

@@ -96,6 +96,9 @@ describe('a deadline round leaves no case without an end', () => {
     const confirmed = await postJson(url(`/rounds/${round.id}/allocation`), { decisions }, approver.headers);
     expect(confirmed.status).toBe(200);
     expect(confirmed.body.status).toBe('ALLOCATED');
+    const totalKroner = decisions.reduce((sum: number, d: { amountGranted: number }) => sum + d.amountGranted, 0);
+    const audited = await stack.db.staffAuditLog.findMany({ where: { action: 'allocation.confirm', details: { path: ['roundId'], equals: round.id } } });
+    expect(audited).toEqual([expect.objectContaining({ staffEmail: approver.email, details: { roundId: round.id, applications: decisions.length, totalKroner, status: 'ALLOCATED' } })]);
 
     const allocated = await eventually(async () => {
       const state = await getJson(url(`/rounds/${round.id}/allocation`), approver.headers);

@@ -26,12 +26,12 @@ export function grantDeclineRefusal(state: CaseState): ApiError | null {
 }
 
 /** The association says no thank you to the grant; the workflow cancels the payout and closes the case. */
-export async function declineGrant({ db, temporal }: Deps, applicationId: string, input: z.infer<typeof grantDeclineSchema>, updateId?: string): Promise<CaseState> {
+export async function declineGrant({ db, temporal }: Deps, applicationId: string, input: z.infer<typeof grantDeclineSchema>, updateId?: string, enteredBy?: string): Promise<CaseState> {
   const application = await db.application.findUnique({ where: { id: applicationId }, select: { id: true } });
   if (!application) throw new ApiError(404, 'not_found', 'errors.application.notFound');
   const refusal = grantDeclineRefusal(await currentCaseState(temporal, applicationId));
   if (refusal) throw refusal;
-  const decline = { reasons: input.reasons, at: new Date().toISOString() };
+  const decline = { reasons: input.reasons, at: new Date().toISOString(), enteredBy };
   return workflowCall(() => temporal.workflow.getHandle(grantApplicationWorkflowId(applicationId)).executeUpdate(declineGrantUpdate, { args: [decline], updateId }));
 }
 
@@ -48,14 +48,14 @@ export function grantChangeRefusal(state: CaseState): ApiError | null {
  * activity has ended, the reasons or the new activity are missing, or the period ends before it
  * starts; 409 when the case takes no request now. Nothing is stored before the checks pass.
  */
-export async function requestGrantChange({ db, temporal }: Deps, applicationId: string, input: z.infer<typeof grantChangeRequestSchema>, updateId?: string): Promise<CaseState> {
+export async function requestGrantChange({ db, temporal }: Deps, applicationId: string, input: z.infer<typeof grantChangeRequestSchema>, updateId?: string, enteredBy?: string): Promise<CaseState> {
   const application = await db.application.findUnique({ where: { id: applicationId }, select: { endDate: true } });
   if (!application) throw new ApiError(404, 'not_found', 'errors.application.notFound');
   const refusal = grantChangeRefusal(await currentCaseState(temporal, applicationId));
   if (refusal) throw refusal;
   const problems = grantChangeProblems(input, { activityEndDate: application.endDate.toISOString().slice(0, 10), today: calendarDateIn(new Date()) });
   if (problems.length) throw new ApiError(400, 'validation_failed', 'errors.validation.failed', problems.map((p) => ({ path: p.field, message: messageKey(p.messageKey) })));
-  const request = { ...input, at: new Date().toISOString() };
+  const request = { ...input, at: new Date().toISOString(), enteredBy };
   return workflowCall(() => handle(temporal, applicationId).executeUpdate(requestGrantChangeUpdate, { args: [request], updateId }));
 }
 

@@ -59,7 +59,7 @@ export async function reconsiderationRefusal({ db, temporal }: Deps, application
 }
 
 /** The association asks for the decision to be reconsidered (refused as reconsiderationRefusal says; nothing stored then). */
-export async function requestReconsideration(deps: Deps, applicationId: string, input: z.infer<typeof reconsiderationRequestSchema>, updateId?: string): Promise<CaseState> {
+export async function requestReconsideration(deps: Deps, applicationId: string, input: z.infer<typeof reconsiderationRequestSchema>, updateId?: string, enteredBy?: string): Promise<CaseState> {
   const { db, temporal } = deps;
   const application = await db.application.findUnique({ where: { id: applicationId }, select: { language: true } });
   if (!application) throw new ApiError(404, 'not_found', 'errors.application.notFound');
@@ -67,7 +67,7 @@ export async function requestReconsideration(deps: Deps, applicationId: string, 
   if (refusal) throw refusal;
   const foreign = await documentsNotOnApplication(db, applicationId, input.documentIds);
   if (foreign.length) throw new ApiError(400, 'validation_failed', 'errors.document.notOnCase', [{ path: 'documentIds', message: messageKey('errors.document.notOnCase') }]);
-  const request = { procedure: reconsiderationProcedure(application), reasons: input.reasons, documentIds: input.documentIds, at: new Date().toISOString() };
+  const request = { procedure: reconsiderationProcedure(application), reasons: input.reasons, documentIds: input.documentIds, at: new Date().toISOString(), enteredBy };
   return workflowCall(() => handle(temporal, applicationId).executeUpdate(requestReconsiderationUpdate, { args: [request], updateId }));
 }
 

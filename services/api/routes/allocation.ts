@@ -11,6 +11,7 @@ import { answerAllocation, confirmAllocation, roundAllocation } from '../casewor
 import { requestLanguage } from '../http/language';
 import { idempotencyKeyOf } from '../http/idempotency';
 import { recordAccessMany, recordAudit } from '../audit/log';
+import { recordAllocationConfirmed } from '../audit/allocation-confirmed';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { caseActionOperation, errorResponse, jsonResponse, SECURITY, uuidPath } from '../http/openapi';
 
@@ -119,7 +120,7 @@ export function allocationRouter({ db, temporal }: { db: Database; temporal: Cli
     const round = await db.fundingRound.findUnique({ where: { id: roundId }, select: { id: true } });
     if (!round) throw new ApiError(404, 'not_found', 'errors.round.notFound');
     const state = await confirmAllocation({ db, temporal }, roundId, staff.email, decisions, requestLanguage(req), idempotencyKeyOf(req));
-    await recordAudit(db, staff, 'allocation.confirm', { details: { roundId, applications: decisions.length, status: state.status } });
+    await recordAllocationConfirmed(db, staff, roundId, decisions, state.status);
     res.json(inKroner(state));
   });
 

@@ -60,7 +60,7 @@ async function requireOwnDocuments(db: Database, applicationId: string, document
 // The association's actions, shared by the JSON API and the case page: the same checks either way.
 
 /** Answers the open information request (409 when none is open or another one is named). */
-export async function sendSupplement({ db, temporal }: ApplicantActionDependencies, applicationId: string, input: z.infer<typeof supplementSchema>): Promise<void> {
+export async function sendSupplement({ db, temporal }: ApplicantActionDependencies, applicationId: string, input: z.infer<typeof supplementSchema>, enteredBy?: string): Promise<void> {
   const handle = temporal.workflow.getHandle(grantApplicationWorkflowId(applicationId));
   const state = await workflowCall(() => handle.query(caseStateQuery));
   if (!state.allowedActions.includes('supplement') || !state.openRequest) {
@@ -69,11 +69,11 @@ export async function sendSupplement({ db, temporal }: ApplicantActionDependenci
   const requestSequence = input.requestSequence ?? state.openRequest.sequence;
   if (requestSequence !== state.openRequest.sequence) throw new ApiError(409, 'action_not_allowed', 'errors.action.notAllowed', [], { status: state.status });
   await requireOwnDocuments(db, applicationId, input.documentIds);
-  await handle.signal(supplementSignal, { requestSequence, text: input.text, documentIds: input.documentIds, at: new Date().toISOString() });
+  await handle.signal(supplementSignal, { requestSequence, text: input.text, documentIds: input.documentIds, at: new Date().toISOString(), enteredBy });
 }
 
 /** Answers the open partshøring with comments and/or documents (409 when none is open or another one is named). */
-export async function sendConsultationComments({ db, temporal }: ApplicantActionDependencies, applicationId: string, input: z.infer<typeof consultationCommentsSchema>): Promise<void> {
+export async function sendConsultationComments({ db, temporal }: ApplicantActionDependencies, applicationId: string, input: z.infer<typeof consultationCommentsSchema>, enteredBy?: string): Promise<void> {
   const handle = temporal.workflow.getHandle(grantApplicationWorkflowId(applicationId));
   const state = await workflowCall(() => handle.query(caseStateQuery));
   const open = state.openConsultation;
@@ -84,18 +84,18 @@ export async function sendConsultationComments({ db, temporal }: ApplicantAction
     throw new ApiError(400, 'validation_failed', 'errors.validation.failed', [{ path: 'text', message: messageKey('errors.consultation.commentsEmpty') }]);
   }
   await requireOwnDocuments(db, applicationId, input.documentIds);
-  await handle.signal(consultationCommentsSignal, { consultationSequence: open.sequence, text: input.text, documentIds: input.documentIds, at: new Date().toISOString() });
+  await handle.signal(consultationCommentsSignal, { consultationSequence: open.sequence, text: input.text, documentIds: input.documentIds, at: new Date().toISOString(), enteredBy });
 }
 
-export async function sendWithdrawal({ temporal }: ApplicantActionDependencies, applicationId: string, input: z.infer<typeof withdrawalSchema>): Promise<void> {
+export async function sendWithdrawal({ temporal }: ApplicantActionDependencies, applicationId: string, input: z.infer<typeof withdrawalSchema>, enteredBy?: string): Promise<void> {
   const handle = temporal.workflow.getHandle(grantApplicationWorkflowId(applicationId));
   const state = await workflowCall(() => handle.query(caseStateQuery));
   if (!state.allowedActions.includes('withdraw')) throw new ApiError(409, 'action_not_allowed', 'errors.action.notAllowed', [], { status: state.status });
-  await handle.signal(withdrawSignal, { reason: input.reason, at: new Date().toISOString() });
+  await handle.signal(withdrawSignal, { reason: input.reason, at: new Date().toISOString(), enteredBy });
 }
 
 /** Sends the follow-up report while one is due and its window is open (409 otherwise). */
-export async function sendReport({ db, temporal }: ApplicantActionDependencies, applicationId: string, report: z.infer<typeof reportSchema>): Promise<void> {
+export async function sendReport({ db, temporal }: ApplicantActionDependencies, applicationId: string, report: z.infer<typeof reportSchema>, enteredBy?: string): Promise<void> {
   const handle = temporal.workflow.getHandle(reportWorkflowId(applicationId));
   const state = await workflowCall(() => handle.query(reportStateQuery)).catch((error) => {
     if (error instanceof ApiError && error.status === 404) throw new ApiError(409, 'action_not_allowed', 'errors.action.notAllowed', [], { status: 'DECIDED' });
@@ -104,7 +104,7 @@ export async function sendReport({ db, temporal }: ApplicantActionDependencies, 
   if (!reportWindowOpen(state.opensAt)) throw new ApiError(409, 'report_not_open', 'errors.report.notOpenYet', [], { opensAt: calendarDateIn(new Date(state.opensAt!)) });
   if (state.status !== 'REPORT_DUE' || state.submitted) throw new ApiError(409, 'action_not_allowed', 'errors.action.notAllowed', [], { status: state.status });
   await requireOwnDocuments(db, applicationId, report.documentIds);
-  await handle.signal(submitReportSignal, { ...report, at: new Date().toISOString() });
+  await handle.signal(submitReportSignal, { ...report, at: new Date().toISOString(), enteredBy });
 }
 
 /** Said where a body's fields are all optional: the body may then be left out altogether. */
@@ -278,14 +278,15 @@ const STAFF_ACTIONS: StaffCaseAction[] = [
 interface ApplicantCaseAction {
   path: string;
   operation: ZodOpenApiOperationObject;
-  send(deps: Dependencies, id: string, req: Request): Promise<void>;
+  /** enteredBy: the staff member entering what the association sent on paper or by phone. */
+  send(deps: Dependencies, id: string, req: Request, enteredBy: string | undefined): Promise<void>;
 }
 
-function applicantAction<S extends z.ZodType>(path: string, summary: string, body: S, send: (deps: Dependencies, id: string, input: z.infer<S>) => Promise<void>): ApplicantCaseAction {
+function applicantAction<S extends z.ZodType>(path: string, summary: string, body: S, send: (deps: Dependencies, id: string, input: z.infer<S>, enteredBy: string | undefined) => Promise<void>): ApplicantCaseAction {
   return {
     path,
     operation: caseActionOperation({ summary, body, security: 'caseParty', status: 202 }),
-    send: (deps, id, req) => send(deps, id, parseInput(body, bodyOf(body, req), req)),
+    send: (deps, id, req, enteredBy) => send(deps, id, parseInput(body, bodyOf(body, req), req), enteredBy),
   };
 }
 
@@ -309,19 +310,19 @@ const APPLICANT_ACTIONS: ApplicantCaseAction[] = [
     '/applications/:id/reconsideration',
     'The association asks for the decision to be reconsidered (Norway: complains), with reasons and documents, while the round’s period runs; 409 naming the field after the period or before a decision',
     reconsiderationRequestSchema.meta({ id: 'ReconsiderationRequest' }),
-    async (deps, id, input) => void (await requestReconsideration(deps, id, input)),
+    async (deps, id, input, enteredBy) => void (await requestReconsideration(deps, id, input, undefined, enteredBy)),
   ),
   applicantAction(
     '/applications/:id/grant-changes',
     'The association asks to change the activity (kind activity, the new description) or its period (kind period, startDate and endDate), with reasons, until the activity’s last day; 400 naming the field (the activity has ended, a period ending before it starts, empty reasons), 409 naming the status when no request is taken now',
     grantChangeRequestSchema.meta({ id: 'GrantChangeRequest' }),
-    async (deps, id, input) => void (await requestGrantChange(deps, id, input)),
+    async (deps, id, input, enteredBy) => void (await requestGrantChange(deps, id, input, undefined, enteredBy)),
   ),
   applicantAction(
     '/applications/:id/grant-decline',
     'The association says no thank you to its grant, with reasons, while the grant is not yet paid: the payout is cancelled (or, already exported to finance, claimed back) and the case closed as GRANT_DECLINED; 409 naming the status otherwise',
     grantDeclineSchema.meta({ id: 'GrantDecline' }),
-    async (deps, id, input) => void (await declineGrant(deps, id, input)),
+    async (deps, id, input, enteredBy) => void (await declineGrant(deps, id, input, undefined, enteredBy)),
   ),
 ];
 
@@ -359,8 +360,8 @@ export function caseActionsRouter({ db, temporal }: { db: Database; temporal: Cl
   for (const action of APPLICANT_ACTIONS) {
     router.post(action.path, async (req, res) => {
       const id = applicationIdOf(req);
-      await caseAccess(db, req, res, id);
-      await action.send({ db, temporal }, id, req);
+      const access = await caseAccess(db, req, res, id);
+      await action.send({ db, temporal }, id, req, access.kind === 'staff' ? access.staff.email : undefined);
       res.status(202).json({ accepted: true });
     });
   }

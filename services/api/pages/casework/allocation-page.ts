@@ -4,6 +4,7 @@ import { formatCaseReference } from '../../../../domain/reference';
 import { BEFORE_DECISION } from '../../../../domain/status';
 import type { DecisionOutcome, RoundState } from '../../../../workflows/messages';
 import { recordAudit } from '../../audit/log';
+import { recordAllocationConfirmed } from '../../audit/allocation-confirmed';
 import { ApiError } from '../../http/errors';
 import { staffOf } from '../../http/staff';
 import { answerAllocation, confirmAllocation, roundAllocation, type AllocationDecisions } from '../../casework/allocation';
@@ -223,7 +224,7 @@ export function allocationPages(deps: CaseRouteDependencies): Router {
       const decisions = decisionsFrom(state, body);
       try {
         const confirmed = await confirmAllocation(deps, roundId.data, staff.email, decisions, language);
-        await recordAudit(deps.db, staff, 'allocation.confirm', { details: { roundId: roundId.data, applications: decisions.length, totalKroner: decisions.reduce((sum, d) => sum + d.amountGranted, 0), status: confirmed.status } });
+        await recordAllocationConfirmed(deps.db, staff, roundId.data, decisions, confirmed.status);
         return res.redirect(303, `/personale/godkendelser/puljer/${roundId.data}?udfoert=${confirmed.status === 'AWAITING_APPROVAL' ? 'allocationAwaiting' : 'allocated'}`);
       } catch (error) {
         if (error instanceof ApiError && error.status === 400) return showAllocation(deps, req, res, { errors: pageErrors(error, decisions), values: body }, 400);
