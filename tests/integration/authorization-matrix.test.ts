@@ -171,6 +171,7 @@ const TABLE: Record<string, Expectation> = {
   'GET /personale/admin/puljer/:id': { row: ADMIN_PAGE },
   'POST /personale/admin/puljer/:id': { row: ADMIN },
   'GET /personale/admin/adgangslog': { row: ADMIN_PAGE },
+  'GET /personale/admin/revisionslog': { row: ADMIN_PAGE },
   ...withRow(ADMIN_PAGE, ['GET /personale/admin/ordninger', 'GET /personale/admin/ordninger/ny', 'GET /personale/admin/ordninger/:id']),
   ...withRow(ADMIN, ['POST /personale/admin/ordninger/ny', 'POST /personale/admin/ordninger/:id']),
 };

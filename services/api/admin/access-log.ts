@@ -3,16 +3,16 @@ import { z } from 'zod';
 import type { Database } from '../../../lib/db';
 import type { StaffIdentity } from '../../../lib/staff-auth';
 import { isValidCvr } from '../../../lib/cvr';
-import { formatCaseReference } from '../../../domain/reference';
 import { recordAccessMany, recordAudit } from '../audit/log';
 import { ApiError } from '../http/errors';
+import { dataSubjectApplications, type DataSubjectApplication } from './data-subject-applications';
 
 // A data subject (an association, or one of its contact people) may ask who at the municipality
 // looked at their applications, when and why. An administrator answers from this search; the
 // search itself shows personal data, so it is logged like any other view.
 
 /** More rows than a person can read; the answer says when there were more. */
-const MAX_ROWS = 1000;
+export const MAX_ROWS = 1000;
 
 export type AccessLogQuery = { cvr: string } | { email: string };
 
@@ -42,35 +42,25 @@ export interface AccessLogEntry {
 
 export interface AccessLogAnswer {
   query: AccessLogQuery;
-  applications: { id: string; reference: string; organizationName: string; organizationCvr: string; contactName: string; contactEmail: string }[];
+  applications: DataSubjectApplication[];
   entries: AccessLogEntry[];
   /** True when there were more than the rows shown (the newest are shown). */
   truncated: boolean;
 }
 
 export async function searchAccessLog(db: Database, admin: StaffIdentity, query: AccessLogQuery): Promise<AccessLogAnswer> {
-  const where =
-    'cvr' in query
-      ? { organizationCvr: query.cvr }
-      : { OR: [{ contactEmail: { equals: query.email, mode: 'insensitive' as const } }, { organizationEmail: { equals: query.email, mode: 'insensitive' as const } }] };
-  const applications = await db.application.findMany({
-    where,
-    orderBy: { referenceNumber: 'asc' },
-    select: { id: true, referenceNumber: true, submittedAt: true, createdAt: true, organizationName: true, organizationCvr: true, contactName: true, contactEmail: true },
-  });
+  const applications = await dataSubjectApplications(db, query);
   const ids = applications.map((a) => a.id);
   const rows = ids.length
     ? await db.staffAccessLog.findMany({ where: { applicationId: { in: ids } }, orderBy: [{ at: 'desc' }, { id: 'desc' }], take: MAX_ROWS + 1 })
     : [];
-  const byId = new Map(
-    applications.map((a) => [a.id, { id: a.id, reference: formatCaseReference(a.referenceNumber, a.submittedAt ?? a.createdAt), organizationName: a.organizationName, organizationCvr: a.organizationCvr, contactName: a.contactName, contactEmail: a.contactEmail }]),
-  );
+  const byId = new Map(applications.map((a) => [a.id, a]));
   // Logged after reading, so the answer shows earlier searches but not this one.
   await recordAccessMany(db, admin, ids, 'access_log_search');
   await recordAudit(db, admin, 'access_log.search', { details: { ...query, applications: ids.length } });
   return {
     query,
-    applications: [...byId.values()],
+    applications,
     entries: rows.slice(0, MAX_ROWS).map((row) => {
       const application = byId.get(row.applicationId)!;
       return {

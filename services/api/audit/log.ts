@@ -5,7 +5,7 @@ import type { StaffIdentity } from '../../../lib/staff-auth';
  * Why staff opened a case's personal data; a data subject may ask who looked and why. Each
  * purpose is a plain word a person reading the log understands.
  */
-export type AccessPurpose = 'case_view' | 'case_api' | 'document_download' | 'letter_preview' | 'approval_view' | 'report_review' | 'allocation_view' | 'access_log_search';
+export type AccessPurpose = 'case_view' | 'case_api' | 'document_download' | 'letter_preview' | 'approval_view' | 'report_review' | 'allocation_view' | 'access_log_search' | 'audit_log_search';
 
 /** One row per view of an application's personal data by staff. */
 export async function recordAccess(db: Database, staff: StaffIdentity, applicationId: string, purpose: AccessPurpose): Promise<void> {

@@ -5,6 +5,7 @@ import { t } from '../../../../locale';
 import { pageLanguage } from '../page-language';
 import { staffPagesFor } from '../staff/access';
 import { accessLogPages } from './access-log';
+import { auditLogPages, AUDIT_LOG_PATH } from './audit-log';
 import { sendAdminPage, type AdminPageDependencies } from './page';
 import { roundPages } from './rounds';
 import { schemePages } from './schemes';
@@ -26,6 +27,7 @@ export function adminPages(deps: AdminPageDependencies & { db: Database; frame: 
           <li><a href="/personale/admin/puljer">${t(language, 'admin.rounds')}</a></li>
           <li><a href="/personale/admin/medarbejdere">${t(language, 'admin.staff')}</a></li>
           <li><a href="/personale/admin/adgangslog">${t(language, 'admin.accessLog')}</a></li>
+          <li><a href="${AUDIT_LOG_PATH}">${t(language, 'admin.auditLog')}</a></li>
         </ul>`,
     });
   });
@@ -33,5 +35,6 @@ export function adminPages(deps: AdminPageDependencies & { db: Database; frame: 
   router.use(schemePages(deps));
   router.use(roundPages(deps));
   router.use(accessLogPages(deps));
+  router.use(auditLogPages(deps));
   return router;
 }
