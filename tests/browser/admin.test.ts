@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { accessibilityViolations, launchBrowser, newContext, screenshots, type Screenshots } from '../support/browser';
 import { createOpenRound, getJson, insertApplication, postJson } from '../support/fixtures';
+import { samplePdf } from '../support/sample-files';
 import { signedInStaff, signInThroughPage } from '../support/staff';
 import { startTestStack, type TestStack } from '../support/stack';
 
@@ -277,6 +278,34 @@ describe('administration pages', () => {
     const mine = byEmail.body.entries.filter((entry: { application: { id: string } }) => entry.application.id === application.id);
     expect(mine.map((entry: { purpose: string; staffEmail: string }) => `${entry.staffEmail} ${entry.purpose}`)).toEqual([`${admin.email} access_log_search`, `${caseworker.email} case_api`]);
     expect((await getJson(`${stack.baseUrl}/api/v1/admin/access-log?cvr=13748136&email=a@b.dk`, admin.headers)).status).toBe(400);
+  }, 300_000);
+
+  it('lists what staff did in an association’s applications, and logs the search itself', async () => {
+    const round = await createOpenRound(stack.db);
+    const application = await insertApplication(stack.db, round.id);
+    const caseworker = await signedInStaff(stack, ['caseworker'], 'Kim Sagsbehandler');
+    const upload = new FormData();
+    upload.append('kind', 'answer');
+    upload.append('files', new Blob([new Uint8Array(await samplePdf())], { type: 'application/pdf' }), 'budget.pdf');
+    const uploaded = await fetch(`${stack.baseUrl}/api/v1/applications/${application.id}/documents`, { method: 'POST', headers: caseworker.headers, body: upload });
+    expect(uploaded.status).toBe(201);
+
+    await page.goto(`${stack.baseUrl}/personale/admin`);
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.locator('main a[href="/personale/admin/revisionslog"]').click()]);
+    expect(await page.locator('h1').textContent()).toBe('Revisionslog');
+    await page.locator('#f-email').fill('ikke-en-adresse');
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.locator('main form button[type="submit"]').click()]);
+    expect(await page.title()).toMatch(/^Fejl: /);
+
+    await page.locator('#f-email').fill('');
+    await page.locator('#f-cvr').fill('13748136');
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.locator('main form button[type="submit"]').click()]);
+    const rows = await page.locator('table').last().locator('tbody tr').allTextContents();
+    expect(rows.some((row) => row.includes(caseworker.email) && row.includes('case.document_upload'))).toBe(true);
+    await check('audit-log-result');
+    const adminId = (await stack.db.staffUser.findUniqueOrThrow({ where: { email: admin.email } })).id;
+    expect(await stack.db.staffAccessLog.count({ where: { staffUserId: adminId, applicationId: application.id, purpose: 'audit_log_search' } })).toBe(1);
+    expect(await stack.db.staffAuditLog.count({ where: { staffUserId: adminId, action: 'audit_log.search' } })).toBeGreaterThanOrEqual(1);
   }, 300_000);
 
   it('manages staff accounts through the JSON API', async () => {
