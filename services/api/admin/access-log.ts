@@ -5,7 +5,7 @@ import type { StaffIdentity } from '../../../lib/staff-auth';
 import { isValidCvr } from '../../../lib/cvr';
 import { recordAccessMany, recordAudit } from '../audit/log';
 import { ApiError } from '../http/errors';
-import { dataSubjectApplications, type DataSubjectApplication } from './data-subject-applications';
+import { dataSubjectApplications, type AccessLogQuery, type DataSubjectApplication } from './data-subject-applications';
 
 // A data subject (an association, or one of its contact people) may ask who at the municipality
 // looked at their applications, when and why. An administrator answers from this search; the
@@ -14,7 +14,7 @@ import { dataSubjectApplications, type DataSubjectApplication } from './data-sub
 /** More rows than a person can read; the answer says when there were more. */
 export const MAX_ROWS = 1000;
 
-export type AccessLogQuery = { cvr: string } | { email: string };
+export type { AccessLogQuery } from './data-subject-applications';
 
 const querySchema = z.union([
   z.object({ cvr: z.string().trim().regex(/^\d{8}$/) }),

@@ -1,6 +1,5 @@
 import type { Database } from '../../../lib/db';
 import { formatCaseReference } from '../../../domain/reference';
-import type { AccessLogQuery } from './access-log';
 
 export interface DataSubjectApplication {
   id: string;
@@ -10,6 +9,9 @@ export interface DataSubjectApplication {
   contactName: string;
   contactEmail: string;
 }
+
+/** Whom an access-log or audit-log search is about: an association by CVR number, or a person by email. */
+export type AccessLogQuery = { cvr: string } | { email: string };
 
 /** The applications of one association (CVR) or one contact person (email), oldest first. */
 export async function dataSubjectApplications(db: Database, query: AccessLogQuery): Promise<DataSubjectApplication[]> {

@@ -24,13 +24,12 @@ import { pageLanguage } from '../page-language';
 import { caseCookieToken, casePath, setCaseCookie, tokenOpens } from './access';
 import { loadCaseView, type CaseView } from './model';
 import { untilRecorded } from './until-recorded';
+import { newCaseLinkPage } from './new-link-page';
+import { newLinkCsrfBinding } from '../../private-links/new-link';
+import { noticeAfterPost } from './notices';
 import { renderCasePage, renderDeclineConfirmation, renderNoAccess, renderWithdrawConfirmation, type CasePageContext, type CasePageState, type NoAccessKind } from './view';
 import { parseDuration } from '../../../../lib/durations';
-import { newLinkCsrfBinding, sendNewCaseLink } from '../../private-links/new-link';
 import type { RateLimits } from '../../http/rate-limits';
-import { municipalityContact } from '../../admin/round-frame';
-import { renderPage } from '../layout';
-import { html } from '../../../../lib/html';
 
 export interface CasePageDependencies {
   db: Database;
@@ -40,17 +39,6 @@ export interface CasePageDependencies {
   publicBaseUrl: string;
   rateLimits: RateLimits;
 }
-
-/** Confirmations after a post-redirect-get, named in the address (?sendt=…). */
-const NOTICES = {
-  svar: 'case.request.answerSent',
-  bemaerkninger: 'case.consultation.sent',
-  afrapportering: 'case.report.sent',
-  tilbagetrukket: 'case.withdraw.withdrawn',
-  genovervejelse: 'case.reconsideration.sent',
-  'nej-tak': 'case.decline.declined',
-  aendring: 'case.change.sent',
-} as const satisfies Record<string, MessageKey>;
 
 interface OpenedCase {
   applicationId: string;
@@ -143,20 +131,11 @@ export function casePages(deps: CasePageDependencies): Router {
     }
     const opened = await openCase(req, res, next);
     if (!opened) return;
-    const sent = typeof req.query.sendt === 'string' && req.query.sendt in NOTICES ? NOTICES[req.query.sendt as keyof typeof NOTICES] : undefined;
+    const sent = noticeAfterPost(req.query.sendt);
     await showCase(req, res, opened, { notice: sent && t(opened.language, sent) }, 200);
   });
 
-  // Offered where a link does not open the case: mails a fresh one to the registered contact only.
-  router.post('/sag/:id/nyt-link', async (req, res, next) => {
-    const id = z.uuid().safeParse(req.params.id);
-    if (!id.success) return next();
-    verifyCsrf(req, deps.config.COOKIE_SECRET, newLinkCsrfBinding(id.data), deps.publicBaseUrl);
-    const language = pageLanguage(req, res);
-    await sendNewCaseLink({ db: deps.db, rateLimits: deps.rateLimits, publicBaseUrl: deps.publicBaseUrl, municipalityName: deps.config.MUNICIPALITY_NAME, municipalityContact: municipalityContact(deps.config) }, id.data);
-    const title = t(language, 'case.newLink.sentTitle');
-    sendPage(res, renderPage(req, deps.site, { title, language, main: html`<h1>${title}</h1><p>${t(language, 'case.newLink.sentBody')}</p>` }), 200);
-  });
+  router.use(newCaseLinkPage(deps));
 
   router.post('/sag/:id/svar', async (req, res, next) => {
     const opened = await openCase(req, res, next);
