@@ -1,5 +1,6 @@
 import type { Count } from '../../domain/stats/suppression';
 import type { GroupFigures, ShownKeyFigures } from '../../domain/stats/analysis';
+import type { RoundBudgetFigures } from '../../domain/stats/round-budget';
 
 // What the council brief shows: the part of the statistics summary it reads.
 
@@ -37,17 +38,7 @@ export interface CouncilBriefData {
   outcomes: { approvalRate: number | null; reasons: Labelled[]; requestedKroner: number | null; grantedKroner: number | null };
   /** The cases submitted in the period, where each stands now. */
   funnel: { cases: { received: Count; decided: Count; granted: Count; lapsed: Count; withdrawn: Count; open: Count } };
-  budget: {
-    roundId: string;
-    roundName: string;
-    budgetKroner: number;
-    requestedKroner: number;
-    grantedKroner: number;
-    demandShare: number | null;
-    usedShare: number | null;
-    requestedOverBudgetKroner: number;
-    overBudgetKroner: number;
-  }[];
+  budget: (RoundBudgetFigures & { roundId: string; roundName: string })[];
   reach: { submitted: Count; firstTimeShare: number | null };
   reporting: { onTimeShare: number | null };
   analysis: {

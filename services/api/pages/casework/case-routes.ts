@@ -41,6 +41,22 @@ export function fieldErrorsOf(issues: FieldIssue[], language: Language, fieldFor
 }
 
 /**
+ * A route whose form errors are thrown with the page state to show again (400 on the case page);
+ * any other error goes on to the error handler.
+ */
+export function withFormErrors(deps: CaseRouteDependencies, handler: (req: Request, res: Response) => Promise<void>) {
+  return async (req: Request, res: Response): Promise<void> => {
+    try {
+      await handler(req, res);
+    } catch (error) {
+      const pageState = (error as { pageState?: CasePageState }).pageState;
+      if (!pageState) throw error;
+      await showCasePage(req, res, deps, applicationIdOf(req), pageState, 400);
+    }
+  };
+}
+
+/**
  * Runs one staff action from the case page. The form carries the status the page showed; when
  * the case has moved on since (or the workflow refuses with a 409), nothing is done and the page
  * says so plainly, showing the case as it is now. Field errors come back on the same form.

@@ -4,13 +4,11 @@ import { boardDecisionSchema, reconsiderationAnswerSchema } from '../../../../do
 import { t, zodErrorMap } from '../../../../locale';
 import { answerReconsideration, registerBoardDecision } from '../../casework/reconsideration';
 import { ApiError, zodIssues } from '../../http/errors';
-import { applicationIdOf } from '../../http/case-access';
 import { staffOf } from '../../http/staff';
 import type { FieldErrors } from '../forms';
 import { pageLanguage } from '../page-language';
-import { showCasePage } from './case-page';
 import type { CasePageState } from './case-data';
-import { fieldErrorsOf, runCaseAction, type CaseRouteDependencies } from './case-routes';
+import { fieldErrorsOf, runCaseAction, withFormErrors, type CaseRouteDependencies } from './case-routes';
 import { listOf, textOf } from './format';
 
 // The case page's forms for reconsideration: the caseworker's answer, and the klagenemnd's decision.
@@ -39,19 +37,9 @@ function parsed<S extends z.ZodType>(schema: S, input: unknown, req: Request, re
 export function reconsiderationPages(deps: CaseRouteDependencies): Router {
   const router = Router();
 
-  const withFormErrors = (handler: (req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
-    try {
-      await handler(req, res);
-    } catch (error) {
-      const pageState = (error as { pageState?: CasePageState }).pageState;
-      if (!pageState) throw error;
-      await showCasePage(req, res, deps, applicationIdOf(req), pageState, 400);
-    }
-  };
-
   router.post(
     '/personale/sager/:id/genovervejelse',
-    withFormErrors(async (req, res) => {
+    withFormErrors(deps, async (req, res) => {
       const body = (req.body ?? {}) as Record<string, unknown>;
       const input = parsed(reconsiderationAnswerSchema, { answer: textOf(body.answer) || undefined, reasons: { criteria: listOf(body.criteria), text: textOf(body.reasonText) }, ...newDecision(body) }, req, res, 'reconsider');
       await runCaseAction(req, res, deps, 'reconsider', async (id) => {
@@ -63,7 +51,7 @@ export function reconsiderationPages(deps: CaseRouteDependencies): Router {
 
   router.post(
     '/personale/sager/:id/klagenaevn',
-    withFormErrors(async (req, res) => {
+    withFormErrors(deps, async (req, res) => {
       const body = (req.body ?? {}) as Record<string, unknown>;
       const input = parsed(boardDecisionSchema, { boardOutcome: textOf(body.boardOutcome) || undefined, decidedOn: textOf(body.decidedOn), text: textOf(body.text), ...newDecision(body) }, req, res, 'board');
       await runCaseAction(req, res, deps, 'board', async (id) => {

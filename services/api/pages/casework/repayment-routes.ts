@@ -4,12 +4,10 @@ import { repaymentDecisionSchema, repaymentPaymentSchema } from '../../../../dom
 import { t, zodErrorMap } from '../../../../locale';
 import { decideRepayment, registerRepaymentPaid } from '../../casework/repayment';
 import { ApiError, zodIssues } from '../../http/errors';
-import { applicationIdOf } from '../../http/case-access';
 import { staffOf } from '../../http/staff';
 import { pageLanguage } from '../page-language';
-import { showCasePage } from './case-page';
 import type { CasePageState } from './case-data';
-import { fieldErrorsOf, runCaseAction, type CaseRouteDependencies } from './case-routes';
+import { fieldErrorsOf, runCaseAction, withFormErrors, type CaseRouteDependencies } from './case-routes';
 import { textOf } from './format';
 
 // The case page's repayment forms: the decision on the proposed claim, and the payment registered.
@@ -39,19 +37,9 @@ function kroner(value: unknown): number | string | undefined {
 export function repaymentPages(deps: CaseRouteDependencies): Router {
   const router = Router();
 
-  const withFormErrors = (handler: (req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
-    try {
-      await handler(req, res);
-    } catch (error) {
-      const pageState = (error as { pageState?: CasePageState }).pageState;
-      if (!pageState) throw error;
-      await showCasePage(req, res, deps, applicationIdOf(req), pageState, 400);
-    }
-  };
-
   router.post(
     '/personale/sager/:id/tilbagebetaling',
-    withFormErrors(async (req, res) => {
+    withFormErrors(deps, async (req, res) => {
       const body = (req.body ?? {}) as Record<string, unknown>;
       const input = parsed(
         repaymentDecisionSchema,
@@ -69,7 +57,7 @@ export function repaymentPages(deps: CaseRouteDependencies): Router {
 
   router.post(
     '/personale/sager/:id/indbetaling',
-    withFormErrors(async (req, res) => {
+    withFormErrors(deps, async (req, res) => {
       const body = (req.body ?? {}) as Record<string, unknown>;
       const input = parsed(repaymentPaymentSchema, { paidOn: textOf(body.paidOn).trim() }, req, res, 'repaymentPaid');
       await runCaseAction(req, res, deps, 'repaymentPaid', async (id) => {
