@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import type { Database } from '../../../../lib/db';
 import { TARGET_GROUPS } from '../../../../domain/categories';
 import { staffOf } from '../../http/staff';
+import { rolesGranted } from '../../../../domain/staff-policy';
 import { ApiError } from '../../http/errors';
 import { loadQueue, queueFilterSchema, QUEUE_PAGE_SIZES, WAITING_FOR_STAFF, type QueueFilter, type QueueItem, type QueuePage } from '../../casework/queue';
 import { SLA_STATES } from '../../casework/sla';
@@ -144,7 +145,7 @@ export async function showQueuePage(req: Request, res: Response, deps: { db: Dat
   const [queue, rounds, staffMembers] = await Promise.all([
     loadQueue(deps.db, filter, staff),
     deps.db.fundingRound.findMany({ select: { id: true, name: true }, orderBy: { opensAt: 'desc' } }),
-    deps.db.staffUser.findMany({ where: { active: true, roles: { hasSome: ['caseworker', 'approver'] } }, select: { email: true, name: true }, orderBy: { name: 'asc' } }),
+    deps.db.staffUser.findMany({ where: { active: true, roles: { hasSome: [...rolesGranted('case.claim')] } }, select: { email: true, name: true }, orderBy: { name: 'asc' } }),
   ]);
   const who = await staffNames(deps.db, deps.site, queue.items.map((item) => item.assignee));
   if (!queue.items.length && filter.page > 1 && queue.total > 0) throw new ApiError(404, 'not_found', 'errors.http.notFound');
