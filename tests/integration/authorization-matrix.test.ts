@@ -145,14 +145,17 @@ const TABLE: Record<string, Expectation> = {
   ...withRow(CASE_PAGE, ['POST /sag/:id/afrapportering', 'GET /sag/:id/dokumenter/:documentId', 'GET /sag/:id/afgoerelse.pdf']),
   ...withRow(CASEWORK_PAGE, ['GET /personale/sager', 'GET /personale/sager/:id']),
   ...withRow(CASEWORK, [
-    'POST /personale/sager/:id/tag', 'POST /personale/sager/:id/frigiv', 'POST /personale/sager/:id/oplysninger', 'POST /personale/sager/:id/partshoering',
-    'POST /personale/sager/:id/afgoerelse', 'POST /personale/sager/:id/brev-udkast', 'POST /personale/sager/:id/vurdering',
-    'POST /personale/sager/:id/noter', 'POST /personale/sager/:id/genovervejelse', 'POST /personale/sager/:id/klagenaevn', 'POST /personale/sager/:id/historie',
-    'POST /personale/sager/:id/tilbagebetaling', 'POST /personale/sager/:id/indbetaling', 'POST /personale/sager/:id/luk-links', 'POST /personale/sager/:id/aendring',
+    'POST /personale/sager/:id/tag', 'POST /personale/sager/:id/frigiv', 'POST /personale/sager/:id/vurdering', 'POST /personale/sager/:id/noter',
+    'POST /personale/sager/:id/historie', 'POST /personale/sager/:id/indbetaling', 'POST /personale/sager/:id/luk-links',
+  ]),
+  // A caseworker's forms, refused to an approver as their API twins are (domain/staff-policy.ts).
+  ...withRow(CASEWORKER, [
+    'POST /personale/sager/:id/oplysninger', 'POST /personale/sager/:id/partshoering', 'POST /personale/sager/:id/afgoerelse', 'POST /personale/sager/:id/brev-udkast',
+    'POST /personale/sager/:id/genovervejelse', 'POST /personale/sager/:id/klagenaevn', 'POST /personale/sager/:id/tilbagebetaling', 'POST /personale/sager/:id/aendring',
   ]),
   'GET /personale/godkendelser': { row: APPROVER_PAGE },
   'GET /personale/opfoelgning': { row: CASEWORK_PAGE },
-  'POST /personale/opfoelgning/:id': { row: CASEWORK },
+  'POST /personale/opfoelgning/:id': { row: CASEWORKER },
   'GET /personale/godkendelser/puljer/:roundId': { row: APPROVER_PAGE, stateAnswers: [404] },
   'POST /personale/godkendelser/puljer/:roundId': { row: APPROVER, stateAnswers: [404] },
   'POST /personale/godkendelser/:id': { row: APPROVER },
