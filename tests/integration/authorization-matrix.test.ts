@@ -156,7 +156,7 @@ const TABLE: Record<string, Expectation> = {
   'GET /personale/godkendelser': { row: APPROVER_PAGE },
   'GET /personale/opfoelgning': { row: CASEWORK_PAGE },
   'POST /personale/opfoelgning/:id': { row: CASEWORKER },
-  'GET /personale/godkendelser/puljer/:roundId': { row: APPROVER_PAGE, stateAnswers: [404] },
+  'GET /personale/godkendelser/puljer/:roundId': { row: CASEWORK_PAGE, stateAnswers: [404] },
   'POST /personale/godkendelser/puljer/:roundId': { row: APPROVER, stateAnswers: [404] },
   'POST /personale/godkendelser/:id': { row: APPROVER },
   'GET /personale/udbetalinger': { row: APPROVER_PAGE },

@@ -152,7 +152,7 @@ async function showAllocation(deps: CaseRouteDependencies, req: Request, res: Re
     language,
     area: 'approvals',
     errors: extra.errors ?? {},
-    main: html`<p><a href="/personale/godkendelser" class="back-link">${t(language, 'casework.approvalsTitle')}</a></p>
+    main: html`${may(staff, 'case.approve') ? html`<p><a href="/personale/godkendelser" class="back-link">${t(language, 'casework.approvalsTitle')}</a></p>` : ''}
       <h1>${title}</h1>
       ${extra.notice ?? doneNotice(req, language)}
       ${!state
@@ -194,7 +194,7 @@ function pageErrors(error: ApiError, decisions: AllocationDecisions): FieldError
 
 export function allocationPages(deps: CaseRouteDependencies): Router {
   const router = Router();
-  router.get('/personale/godkendelser/puljer/:roundId', (req, res) => showAllocation(deps, req, res));
+  router.get('/personale/godkendelser/puljer/:roundId', allowedTo(deps, 'allocation.read'), (req, res) => showAllocation(deps, req, res));
 
   // The second signature (approve or return) and the confirmation each ask their own action.
   const allocationAction = (req: Request) => (['approve', 'return'].includes(textOf(req.body?.action)) ? 'allocation.approve' : 'allocation.confirm');

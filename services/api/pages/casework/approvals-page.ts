@@ -78,7 +78,7 @@ async function deadlineRounds(deps: CaseRouteDependencies, language: Language): 
 export function approvalPages(deps: CaseRouteDependencies): Router {
   const router = Router();
 
-  router.get('/personale/godkendelser', async (req, res) => {
+  router.get('/personale/godkendelser', allowedTo(deps, 'case.approve'), async (req, res) => {
     const language = pageLanguage(req, res);
     sendStaffPage(req, res, deps.site, deps.cookieSecret, {
       title: t(language, 'casework.approvalsTitle'),

@@ -17,9 +17,9 @@ export function caseworkPages(deps: CaseRouteDependencies): Router {
   const router = Router();
   const { site, cookieSecret } = deps;
   // Each area opens with the action its menu entry names; each form's post asks its own action too.
+  // The approvals area's pages (second signatures, allocations) each name their own.
   router.use('/personale/sager', staffPagesFor(site, cookieSecret, 'case.read'));
   router.use('/personale/opfoelgning', staffPagesFor(site, cookieSecret, 'report.read'));
-  router.use('/personale/godkendelser', staffPagesFor(site, cookieSecret, 'case.approve'));
 
   router.get('/personale/sager', (req, res) => showQueuePage(req, res, deps));
   router.get('/personale/sager/:id', (req, res) => showCasePage(req, res, deps, applicationIdOf(req)));
