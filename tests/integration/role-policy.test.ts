@@ -70,14 +70,16 @@ const ONE_SIDED: Partial<Record<StaffAction, string>> = {
 describe('one role policy for pages and API', () => {
   let stack: TestStack;
   let submitted: SubmittedCase;
+  /** A case of its own for claiming and releasing. */
+  let claimable: SubmittedCase;
   const ids: Record<string, string> = {};
   const tokens = {} as Record<StaffRole, string>;
 
   beforeAll(async () => {
     stack = await startTestStack();
     const round = await createOpenRound(stack.db);
-    submitted = await submitCase(stack, round.id);
-    await waitForStatus(submitted.handle, 'IN_QUEUE');
+    [submitted, claimable] = await Promise.all([submitCase(stack, round.id), submitCase(stack, round.id)]);
+    await Promise.all([waitForStatus(submitted.handle, 'IN_QUEUE'), waitForStatus(claimable.handle, 'IN_QUEUE')]);
     ids.case = submitted.id;
     ids.round = round.id;
     ids.spare = (await insertApplication(stack.db, round.id)).id;
@@ -137,4 +139,26 @@ describe('one role policy for pages and API', () => {
     }
     expect(wrong).toEqual([]);
   }, 300_000);
+
+  it('shows a form on the case page only to those the policy allows its action', async () => {
+    const formsFor = async (role: StaffRole) => {
+      const claim = await fetch(`${stack.baseUrl}/api/v1/applications/${claimable.id}/assignment`, { method: 'POST', headers: { authorization: `Bearer ${tokens[role]}`, 'content-type': 'application/json' }, body: '{}' });
+      expect(claim.status).toBe(200);
+      const page = await (await fetch(`${stack.baseUrl}/personale/sager/${claimable.id}`, { headers: { cookie: `gf_staff=${tokens[role]}` } })).text();
+      const release = await fetch(`${stack.baseUrl}/api/v1/applications/${claimable.id}/assignment`, { method: 'DELETE', headers: { authorization: `Bearer ${tokens[role]}` } });
+      expect(release.status).toBe(200);
+      return [...page.matchAll(/<form method="post" action="\/personale\/sager\/[\w-]+\/([\w-]+)"/g)].map((match) => match[1]).sort();
+    };
+    const caseworkerForms = await formsFor('caseworker');
+    const approverForms = await formsFor('approver');
+    // Claimed by the one looking: the caseworker may ask, consult and decide; the approver may not.
+    for (const form of ['oplysninger', 'partshoering', 'afgoerelse']) {
+      expect(caseworkerForms).toContain(form);
+      expect(approverForms).not.toContain(form);
+    }
+    for (const form of ['frigiv', 'luk-links', 'noter']) {
+      expect(caseworkerForms).toContain(form);
+      expect(approverForms).toContain(form);
+    }
+  });
 });
