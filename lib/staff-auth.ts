@@ -3,9 +3,9 @@ import { parseDuration } from './durations';
 import { isUniqueViolation, type Database } from './db';
 import { generateAccessToken, sha256Hex } from './tokens';
 import { verifyTotpCode } from './totp';
+import { STAFF_ROLES, type StaffRole } from './staff-roles';
 
-export const STAFF_ROLES = ['caseworker', 'approver', 'admin', 'politician'] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
+export { STAFF_ROLES, type StaffRole };
 
 export interface StaffIdentity {
   id: string;

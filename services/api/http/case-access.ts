@@ -4,7 +4,8 @@ import type { Database } from '../../../lib/db';
 import type { StaffIdentity } from '../../../lib/staff-auth';
 import { PRIVATE_LINK_TTL_SETTING, privateLinkVerdict } from '../private-links/verdict';
 import { ApiError } from './errors';
-import { bearerToken, hasRole, staffOf } from './staff';
+import type { StaffAction } from '../../../domain/staff-policy';
+import { bearerToken, may, staffOf } from './staff';
 
 export type CaseAccess = { kind: 'staff'; staff: StaffIdentity } | { kind: 'applicant' };
 
@@ -17,13 +18,14 @@ export function applicationIdOf(req: Request): string {
 
 /**
  * Who may see or act on this case: staff with a session, or the association with a private-link
- * token that belongs to this very application.
+ * token that belongs to this very application. Staff need the action: reading the case, or
+ * entering in the association's name what it sent on paper or by phone.
  */
-export async function caseAccess(db: Database, req: Request, res: Response, applicationId: string): Promise<CaseAccess> {
+export async function caseAccess(db: Database, req: Request, res: Response, applicationId: string, action: StaffAction = 'case.read'): Promise<CaseAccess> {
   const staff = staffOf(res);
   if (staff) {
     // Politicians read aggregated statistics only, never a case's personal data.
-    if (!hasRole(staff, 'caseworker', 'approver')) throw new ApiError(403, 'forbidden', 'errors.auth.roleRequired');
+    if (!may(staff, action)) throw new ApiError(403, 'forbidden', 'errors.auth.roleRequired');
     return { kind: 'staff', staff };
   }
   const token = bearerToken(req) ?? (typeof req.query.adgang === 'string' ? req.query.adgang : undefined);

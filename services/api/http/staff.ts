@@ -1,5 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import type { StaffAuthenticator, StaffIdentity, StaffRole } from '../../../lib/staff-auth';
+import type { StaffAuthenticator, StaffIdentity } from '../../../lib/staff-auth';
+import { can, type StaffAction } from '../../../domain/staff-policy';
 import { readCookie } from '../pages/page-language';
 import { cookieName } from './cookies';
 import { csrfValid } from './csrf';
@@ -55,19 +56,19 @@ export function staffTokenOf(res: Response): string | undefined {
   return res.locals.staffToken as string | undefined;
 }
 
-/** True when the role is held directly or through admin (admin holds them all). */
-export function hasRole(staff: StaffIdentity, ...roles: StaffRole[]): boolean {
-  return !roles.length || staff.roles.includes('admin') || roles.some((role) => staff.roles.includes(role));
+/** True when the staff member's roles allow the action (domain/staff-policy.ts); none named: any staff member. */
+export function may(staff: StaffIdentity, action?: StaffAction): boolean {
+  return !action || can(staff.roles, action);
 }
 
-/** The signed-in staff member, who must hold one of the roles (admin holds them all). */
-export function requireStaff(res: Response, ...roles: StaffRole[]): StaffIdentity {
+/** The signed-in staff member, whose roles must allow the action (any staff member when none is named). */
+export function requireStaff(res: Response, action?: StaffAction): StaffIdentity {
   const staff = staffOf(res);
   if (!staff && res.locals.staffCsrfRejected) throw new ApiError(403, 'csrf_rejected', 'errors.auth.csrfRejected');
   if (!staff) {
     res.set('WWW-Authenticate', 'Bearer realm="grantflow-staff"');
     throw new ApiError(401, 'unauthorized', 'errors.auth.staffRequired');
   }
-  if (!hasRole(staff, ...roles)) throw new ApiError(403, 'forbidden', 'errors.auth.roleRequired');
+  if (!may(staff, action)) throw new ApiError(403, 'forbidden', 'errors.auth.roleRequired');
   return staff;
 }

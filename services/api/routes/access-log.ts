@@ -21,7 +21,7 @@ export const paths: ZodOpenApiPathsObject = {
 export function accessLogRouter({ db }: { db: Database }): Router {
   const router = Router();
   router.get('/admin/access-log', async (req, res) => {
-    const admin = requireStaff(res, 'admin');
+    const admin = requireStaff(res, 'accessLog.read');
     const query = accessLogQueryOf({ cvr: req.query.cvr, email: req.query.email });
     res.set('Cache-Control', 'no-store').json(await searchAccessLog(db, admin, query));
   });

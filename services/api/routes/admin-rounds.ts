@@ -55,19 +55,19 @@ export function adminRoundsRouter({ db, config }: { db: Database; config: Config
   const frame = frameRulesFrom(config);
 
   router.get('/admin/rounds', async (_req, res) => {
-    requireStaff(res);
+    requireStaff(res, 'round.read');
     res.json({ rounds: await listRounds(db) });
   });
 
   router.post('/rounds', async (req, res) => {
-    const staff = requireStaff(res, 'admin');
+    const staff = requireStaff(res, 'round.manage');
     const round = await createRound(db, req.body, requestLanguage(req), frame);
     await recordAudit(db, staff, 'round.create', { details: { roundId: round.id, slug: round.slug } });
     res.status(201).location(`/api/v1/rounds/${round.id}`).json(round);
   });
 
   router.get('/rounds/:id', async (req: Request, res: Response, next: NextFunction) => {
-    requireStaff(res);
+    requireStaff(res, 'round.read');
     const id = roundIdOr(req, next);
     if (!id) return;
     const round = await findRound(db, id);
@@ -80,7 +80,7 @@ export function adminRoundsRouter({ db, config }: { db: Database; config: Config
    * snapshot of the round its workflow took at submission.
    */
   router.patch('/rounds/:id', async (req: Request, res: Response, next: NextFunction) => {
-    const staff = requireStaff(res, 'admin');
+    const staff = requireStaff(res, 'round.manage');
     const id = roundIdOr(req, next);
     if (!id) return;
     const { before, after } = await updateRound(db, id, req.body, requestLanguage(req), frame);

@@ -48,26 +48,26 @@ export function adminSchemesRouter({ db }: { db: Database }): Router {
   const router = Router();
 
   router.get('/admin/schemes', async (_req, res) => {
-    requireStaff(res, 'admin');
+    requireStaff(res, 'scheme.manage');
     res.json({ schemes: await listSchemes(db) });
   });
 
   router.post('/admin/schemes', async (req, res) => {
-    const staff = requireStaff(res, 'admin');
+    const staff = requireStaff(res, 'scheme.manage');
     const scheme = await createScheme(db, req.body, requestLanguage(req));
     await recordAudit(db, staff, 'scheme.create', { details: { schemeId: scheme.id, slug: scheme.slug } });
     res.status(201).location(`/api/v1/admin/schemes/${scheme.id}`).json(scheme);
   });
 
   router.get('/admin/schemes/:id', async (req: Request, res: Response) => {
-    requireStaff(res, 'admin');
+    requireStaff(res, 'scheme.manage');
     const scheme = await findScheme(db, schemeId(req));
     if (!scheme) throw new ApiError(404, 'not_found', 'errors.scheme.unknown');
     res.json(scheme);
   });
 
   router.patch('/admin/schemes/:id', async (req: Request, res: Response) => {
-    const staff = requireStaff(res, 'admin');
+    const staff = requireStaff(res, 'scheme.manage');
     const id = schemeId(req);
     const { before, after } = await updateScheme(db, id, req.body, requestLanguage(req));
     await recordAudit(db, staff, 'scheme.update', { details: { schemeId: id, changed: changedSchemeFields(before, after) } });

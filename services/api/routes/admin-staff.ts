@@ -67,40 +67,40 @@ export function adminStaffRouter({ db }: { db: Database }): Router {
   const router = Router();
 
   router.get('/admin/staff', async (_req, res) => {
-    requireStaff(res, 'admin');
+    requireStaff(res, 'staff.manage');
     res.set('Cache-Control', 'no-store').json({ staff: await listStaffAccounts(db) });
   });
 
   router.post('/admin/staff', async (req, res) => {
-    const admin = requireStaff(res, 'admin');
+    const admin = requireStaff(res, 'staff.manage');
     const account = await createStaffAccount(db, admin, req.body, requestLanguage(req));
     res.status(201).location(`/api/v1/admin/staff/${account.id}`).json(account);
   });
 
   router.get('/admin/staff/:id', async (req, res) => {
-    requireStaff(res, 'admin');
+    requireStaff(res, 'staff.manage');
     const account = await findStaffAccount(db, req.params.id);
     if (!account) throw new ApiError(404, 'not_found', 'errors.staff.notFound');
     res.set('Cache-Control', 'no-store').json(account);
   });
 
   router.post('/admin/staff/:id/deactivation', async (req, res) => {
-    const admin = requireStaff(res, 'admin');
+    const admin = requireStaff(res, 'staff.manage');
     res.json(await deactivateStaffAccount(db, admin, req.params.id));
   });
 
   router.delete('/admin/staff/:id/deactivation', async (req, res) => {
-    const admin = requireStaff(res, 'admin');
+    const admin = requireStaff(res, 'staff.manage');
     res.json(await reactivateStaffAccount(db, admin, req.params.id));
   });
 
   router.put('/admin/staff/:id/profile', async (req, res) => {
-    const admin = requireStaff(res, 'admin');
+    const admin = requireStaff(res, 'staff.manage');
     res.json(await updateStaffProfile(db, admin, req.params.id, req.body, requestLanguage(req)));
   });
 
   router.put('/admin/staff/:id/password', async (req, res) => {
-    const admin = requireStaff(res, 'admin');
+    const admin = requireStaff(res, 'staff.manage');
     const ownSession = staffTokenOf(res);
     res.json(await setStaffPassword(db, admin, req.params.id, req.body, requestLanguage(req), ownSession ? sha256Hex(ownSession) : undefined));
   });

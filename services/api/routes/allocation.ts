@@ -106,7 +106,7 @@ export const paths: ZodOpenApiPathsObject = {
 export function allocationRouter({ db, temporal }: { db: Database; temporal: Client }): Router {
   const router = Router();
   router.get('/rounds/:id/allocation', async (req, res) => {
-    const staff = requireStaff(res, 'caseworker', 'approver');
+    const staff = requireStaff(res, 'allocation.read');
     const roundId = roundIdOf(req.params.id);
     const state = await roundAllocation(temporal, roundId);
     await recordAccessMany(db, staff, state.proposal.map((line) => line.applicationId), 'allocation_view');
@@ -114,7 +114,7 @@ export function allocationRouter({ db, temporal }: { db: Database; temporal: Cli
   });
 
   router.post('/rounds/:id/allocation', async (req, res) => {
-    const staff = requireStaff(res, 'approver');
+    const staff = requireStaff(res, 'allocation.confirm');
     const roundId = roundIdOf(req.params.id);
     const { decisions } = parseInput(allocationConfirmationSchema, req.body, req);
     const round = await db.fundingRound.findUnique({ where: { id: roundId }, select: { id: true } });
@@ -125,7 +125,7 @@ export function allocationRouter({ db, temporal }: { db: Database; temporal: Cli
   });
 
   router.post('/rounds/:id/allocation/approval', async (req, res) => {
-    const staff = requireStaff(res, 'approver');
+    const staff = requireStaff(res, 'allocation.approve');
     const roundId = roundIdOf(req.params.id);
     const { approve, comment } = parseInput(approvalSchema, req.body, req);
     const state = await answerAllocation(temporal, roundId, staff.email, approve, comment, idempotencyKeyOf(req));

@@ -4,7 +4,8 @@ import { calendarDateIn } from '../../../domain/tiers';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject } from 'zod-openapi';
-import type { StaffIdentity, StaffRole } from '../../../lib/staff-auth';
+import type { StaffIdentity } from '../../../lib/staff-auth';
+import type { StaffAction } from '../../../domain/staff-policy';
 import type { Client } from '@temporalio/client';
 import type { Database } from '../../../lib/db';
 import {
@@ -122,7 +123,8 @@ interface StaffCaseAction {
   method: 'post' | 'delete';
   path: string;
   operation: ZodOpenApiOperationObject;
-  roles: StaffRole[];
+  /** Who may, by the role policy (domain/staff-policy.ts). */
+  action: StaffAction;
   created?: boolean;
   perform(deps: Dependencies, req: Request, act: ActionContext): Promise<{ state: unknown; audit: AuditEntry }>;
 }
@@ -151,7 +153,7 @@ const STAFF_ACTIONS: StaffCaseAction[] = [
   staffAction({
     path: '/applications/:id/assignment',
     summary: 'Claim the case (or assign it with { assignee })',
-    roles: ['caseworker', 'approver'],
+    action: 'case.claim',
     body: assignmentSchema.meta({ id: 'Assignment' }),
     run: async ({ temporal }, { assignee }, { id, staff, updateId }) => ({
       state: await claimCase(temporal, id, staff.email, assignee, updateId),
@@ -162,13 +164,13 @@ const STAFF_ACTIONS: StaffCaseAction[] = [
     method: 'delete',
     path: '/applications/:id/assignment',
     summary: 'Release the case back to the queue',
-    roles: ['caseworker', 'approver'],
+    action: 'case.release',
     run: async ({ temporal }, _none, { id, staff, updateId }) => ({ state: await releaseCase(temporal, id, staff.email, updateId), audit: ['case.release'] }),
   }),
   staffAction({
     path: '/applications/:id/information-requests',
     summary: 'Ask the association for missing information',
-    roles: ['caseworker'],
+    action: 'case.requestInformation',
     body: informationRequestSchema.meta({ id: 'InformationRequest' }),
     created: true,
     run: async ({ temporal }, { items, message }, { id, staff, updateId }) => ({
@@ -179,7 +181,7 @@ const STAFF_ACTIONS: StaffCaseAction[] = [
   staffAction({
     path: '/applications/:id/consultations',
     summary: 'Partshøring: send the facts a decision would rest on to the association for comment, with an answer deadline',
-    roles: ['caseworker'],
+    action: 'case.consult',
     body: consultationSchema.meta({ id: 'Consultation' }),
     created: true,
     run: async ({ temporal }, { facts, message, answerBy }, { id, staff, updateId }) => ({
@@ -190,7 +192,7 @@ const STAFF_ACTIONS: StaffCaseAction[] = [
   staffAction({
     path: '/applications/:id/decision',
     summary: 'Decide: above the round’s four-eyes threshold the decision awaits approval',
-    roles: ['caseworker'],
+    action: 'case.decide',
     body: decisionSchema.meta({ id: 'Decision' }),
     run: async (deps, input, { id, staff, updateId }) => ({
       state: await decideCase(deps, id, staff.email, input, updateId),
@@ -200,7 +202,7 @@ const STAFF_ACTIONS: StaffCaseAction[] = [
   staffAction({
     path: '/applications/:id/approval',
     summary: 'Approve a decision, or return it with a comment (not by the one who decided)',
-    roles: ['approver'],
+    action: 'case.approve',
     body: approvalSchema.meta({ id: 'Approval' }),
     run: async ({ temporal }, { approve, comment }, { id, staff, updateId }) => ({
       state: await answerApproval(temporal, id, staff.email, approve, comment, updateId),
@@ -210,7 +212,7 @@ const STAFF_ACTIONS: StaffCaseAction[] = [
   staffAction({
     path: '/applications/:id/reconsideration/answer',
     summary: 'Answer the open request for reconsideration: uphold (with reasons) or change it; a Norwegian klage is changed or forwarded to the klagenemnd',
-    roles: ['caseworker'],
+    action: 'reconsideration.answer',
     body: reconsiderationAnswerSchema.meta({ id: 'ReconsiderationAnswer' }),
     run: async (deps, input, { id, staff, updateId }) => ({
       state: await answerReconsideration(deps, id, staff.email, input, updateId),
@@ -220,7 +222,7 @@ const STAFF_ACTIONS: StaffCaseAction[] = [
   staffAction({
     path: '/applications/:id/reconsideration/board-decision',
     summary: 'Register the klagenemnd’s decision on a forwarded klage; it is sent to the association, and a changed decision applied',
-    roles: ['caseworker'],
+    action: 'reconsideration.answer',
     body: boardDecisionSchema.meta({ id: 'BoardDecision' }),
     run: async (deps, input, { id, staff, updateId }) => ({
       state: await registerBoardDecision(deps, id, staff.email, input, updateId),
@@ -231,7 +233,7 @@ const STAFF_ACTIONS: StaffCaseAction[] = [
   staffAction({
     path: '/reports/:id/review',
     summary: 'Accept a follow-up report or send it back ({id} is the application ID)',
-    roles: ['caseworker'],
+    action: 'report.review',
     body: reportReviewSchema.meta({ id: 'ReportReview' }),
     answer: z.looseObject({}).meta({ description: 'The state of the reporting workflow after the review' }),
     run: async ({ temporal }, { accept, comment }, { id, staff, updateId }) => ({
@@ -242,7 +244,7 @@ const STAFF_ACTIONS: StaffCaseAction[] = [
   staffAction({
     path: '/applications/:id/repayment/decision',
     summary: 'Decide the repayment claim an accepted report proposed: confirm, reduce (amount in kroner, above 0 and below the proposal), waive, or carry the money over to a new period (newPeriodEnd); always with reasons. A claim gets its letter, email and payment deadline',
-    roles: ['caseworker'],
+    action: 'repayment.decide',
     body: repaymentDecisionSchema.meta({ id: 'RepaymentDecision' }),
     answer: z.looseObject({}).meta({ description: 'The state of the reporting workflow after the decision' }),
     run: async ({ temporal }, input, { id, staff, updateId }) => ({
@@ -253,7 +255,7 @@ const STAFF_ACTIONS: StaffCaseAction[] = [
   staffAction({
     path: '/applications/:id/grant-changes/decision',
     summary: 'Approve or refuse the association’s waiting request to change the activity or its period, with reasons; the association gets a letter and an email, and an approved period moves the report’s due date',
-    roles: ['caseworker'],
+    action: 'grantChange.decide',
     body: grantChangeDecisionSchema.meta({ id: 'GrantChangeDecision' }),
     answer: z.looseObject({}).meta({ description: 'The case state after the decision' }),
     run: async ({ temporal }, input, { id, staff, updateId }) => ({
@@ -264,7 +266,7 @@ const STAFF_ACTIONS: StaffCaseAction[] = [
   staffAction({
     path: '/applications/:id/repayment/payment',
     summary: 'Register a claimed repayment as paid (the day the money reached the municipality’s account); the case then closes',
-    roles: ['caseworker', 'approver'],
+    action: 'repayment.registerPaid',
     body: repaymentPaymentSchema.meta({ id: 'RepaymentPayment' }),
     answer: z.looseObject({}).meta({ description: 'The state of the reporting workflow after the payment was registered' }),
     run: async ({ temporal }, input, { id, staff, updateId }) => ({
@@ -348,7 +350,7 @@ export function caseActionsRouter({ db, temporal }: { db: Database; temporal: Cl
   const router = Router();
   for (const action of STAFF_ACTIONS) {
     router[action.method](action.path, async (req, res) => {
-      const staff = requireStaff(res, ...action.roles);
+      const staff = requireStaff(res, action.action);
       const id = applicationIdOf(req);
       const { state, audit } = await action.perform({ db, temporal }, req, { id, staff, updateId: idempotencyKeyOf(req) });
       const [auditAction, details] = audit;
@@ -360,7 +362,7 @@ export function caseActionsRouter({ db, temporal }: { db: Database; temporal: Cl
   for (const action of APPLICANT_ACTIONS) {
     router.post(action.path, async (req, res) => {
       const id = applicationIdOf(req);
-      const access = await caseAccess(db, req, res, id);
+      const access = await caseAccess(db, req, res, id, 'case.actForApplicant');
       await action.send({ db, temporal }, id, req, access.kind === 'staff' ? access.staff.email : undefined);
       res.status(202).json({ accepted: true });
     });

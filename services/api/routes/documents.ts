@@ -63,7 +63,7 @@ export function documentsRouter({ db, config }: { db: Database; config: Config }
 
   router.post('/applications/:id/documents', async (req, res) => {
     const id = applicationIdOf(req);
-    const access = await caseAccess(db, req, res, id);
+    const access = await caseAccess(db, req, res, id, 'case.actForApplicant');
     const upload = await receiveMultipart(req, { maxFileBytes: config.UPLOAD_MAX_FILE_BYTES, maxFiles: config.UPLOAD_MAX_FILES });
     const { kind } = parseInput(uploadFieldsSchema, { kind: upload.fields.kind ?? req.query.kind }, req);
     refuseRejectedFiles(upload.rejected);

@@ -69,7 +69,7 @@ export function payoutRunsRouter({ db, temporal }: { db: Database; temporal: Cli
   const router = Router();
 
   router.post('/payout-runs', async (_req, res) => {
-    const staff = requireStaff(res, 'approver');
+    const staff = requireStaff(res, 'payoutRun.create');
     const run = await createPayoutRun(db, staff);
     if (!run) {
       res.json({ count: 0 });
@@ -82,7 +82,7 @@ export function payoutRunsRouter({ db, temporal }: { db: Database; temporal: Cli
   });
 
   router.get('/payout-runs', async (_req, res) => {
-    requireStaff(res, 'approver');
+    requireStaff(res, 'payoutRun.read');
     const runs = await listPayoutRuns(db);
     res.json({
       runs: runs.map((run) => ({
@@ -98,7 +98,7 @@ export function payoutRunsRouter({ db, temporal }: { db: Database; temporal: Cli
   });
 
   router.get('/payout-runs/:id/export.csv', async (req, res) => {
-    requireStaff(res, 'approver');
+    requireStaff(res, 'payoutRun.read');
     const id = runIdOf(req.params.id);
     const run = await db.payoutRun.findUnique({ where: { id }, select: { id: true, createdAt: true, csv: true } });
     if (!run) throw new ApiError(404, 'not_found', 'errors.payoutRun.notFound');
@@ -114,7 +114,7 @@ export function payoutRunsRouter({ db, temporal }: { db: Database; temporal: Cli
   });
 
   router.post('/payout-runs/:id/confirmation', async (req, res) => {
-    const staff = requireStaff(res, 'approver');
+    const staff = requireStaff(res, 'payoutRun.confirm');
     const id = runIdOf(req.params.id);
     const { lines } = parseInput(confirmationSchema, req.body, req);
     const results = await confirmPayoutLines({ db, temporal }, staff, id, lines, requestLanguage(req));

@@ -48,7 +48,7 @@ export function privateLinksRouter(deps: { db: Database; config: Config; publicB
   });
 
   router.post('/applications/:id/private-links/revocation', async (req, res) => {
-    const staff = requireStaff(res, 'caseworker', 'approver');
+    const staff = requireStaff(res, 'case.revokeLinks');
     const id = applicationIdOf(req);
     const revoked = await revokePrivateLinks(deps.db, staff, id);
     res.json({ revoked });

@@ -34,7 +34,7 @@ export const paths: ZodOpenApiPathsObject = {
 export function queueRouter({ db }: { db: Database }): Router {
   const router = Router();
   router.get('/queue', async (req, res) => {
-    const staff = requireStaff(res, 'caseworker', 'approver');
+    const staff = requireStaff(res, 'case.read');
     const filter = parseInput(queueFilterSchema, req.query, req);
     const queue = await loadQueue(db, filter, staff);
     await recordAccessMany(db, staff, queue.items.map((item) => item.id), 'case_api');

@@ -25,13 +25,13 @@ export function statsRouter({ db, config }: { db: Database; config: Config }): R
   const router = Router();
 
   router.get('/stats/summary', async (req, res) => {
-    requireStaff(res, 'politician', 'caseworker', 'approver');
+    requireStaff(res, 'stats.read');
     const query = await parseStatsQuery(req, db);
     res.set('Cache-Control', 'no-store').json(await statsSummary(db, query, requestLanguage(req)));
   });
 
   router.get('/stats/council-brief.pdf', async (req, res) => {
-    requireStaff(res, 'politician', 'caseworker', 'approver');
+    requireStaff(res, 'stats.read');
     const query = await parseStatsQuery(req, db);
     const summary = await statsSummary(db, query, 'da');
     const pdf = await renderCouncilBrief(summary, { municipality: config.MUNICIPALITY_NAME, department: config.MUNICIPALITY_DEPARTMENT });

@@ -4,7 +4,7 @@ import type { Payload, PayloadCodec } from '@temporalio/common';
 import type { StaffAuthenticator } from '../../../lib/staff-auth';
 import type { Logger } from '../../../lib/logger';
 import { ApiError, errorHandler, parseInput } from '../http/errors';
-import { bearerToken, hasRole, STAFF_COOKIE } from '../http/staff';
+import { bearerToken, may, STAFF_COOKIE } from '../http/staff';
 import { cookieName } from '../http/cookies';
 import { readCookie } from '../pages/page-language';
 
@@ -32,23 +32,23 @@ export interface TemporalCodecRouterDependencies {
 export function temporalCodecRouter({ authenticator, codec, corsOrigins, log }: TemporalCodecRouterDependencies): Router {
   const router = Router();
   router.use('/codec', codecCors(corsOrigins));
-  const requireAdmin: RequestHandler = async (req, res, next) => {
+  const requireCodecUse: RequestHandler = async (req, res, next) => {
     const token = bearerToken(req) ?? readCookie(req, cookieName(req, STAFF_COOKIE));
     const staff = token ? await authenticator.authenticate(token) : undefined;
     if (!staff) {
       res.set('WWW-Authenticate', 'Bearer realm="grantflow-staff"');
       throw new ApiError(401, 'unauthorized', 'errors.auth.staffRequired');
     }
-    if (!hasRole(staff, 'admin')) throw new ApiError(403, 'forbidden', 'errors.auth.roleRequired');
+    if (!may(staff, 'codec.use')) throw new ApiError(403, 'forbidden', 'errors.auth.roleRequired');
     res.locals.codecCaller = staff.email;
     res.set('Cache-Control', 'no-store');
     next();
   };
   const json = express.json({ limit: '8mb' });
-  router.post('/codec/encode', requireAdmin, json, async (req, res) => {
+  router.post('/codec/encode', requireCodecUse, json, async (req, res) => {
     res.json({ payloads: (await codec.encode(payloadsOf(req))).map(toJson) });
   });
-  router.post('/codec/decode', requireAdmin, json, async (req, res) => {
+  router.post('/codec/decode', requireCodecUse, json, async (req, res) => {
     let decoded: Payload[];
     try {
       decoded = await codec.decode(payloadsOf(req));

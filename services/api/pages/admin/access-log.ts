@@ -19,7 +19,7 @@ const PATH = '/personale/admin/adgangslog';
 export function accessLogPages(deps: AdminPageDependencies & { db: Database }): Router {
   const router = Router();
 
-  router.get(PATH, staffPagesFor(deps.site, deps.cookieSecret, 'admin'), async (req, res) => {
+  router.get(PATH, staffPagesFor(deps.site, deps.cookieSecret, 'accessLog.read'), async (req, res) => {
     const language = pageLanguage(req, res);
     const outcome = await dataSubjectSearch(req, language, (query) => searchAccessLog(deps.db, staffOf(res)!, query));
     const { answer, errors, status } = outcome;

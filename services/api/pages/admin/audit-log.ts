@@ -18,7 +18,7 @@ export const AUDIT_LOG_PATH = '/personale/admin/revisionslog';
 export function auditLogPages(deps: AdminPageDependencies & { db: Database }): Router {
   const router = Router();
 
-  router.get(AUDIT_LOG_PATH, staffPagesFor(deps.site, deps.cookieSecret, 'admin'), async (req, res) => {
+  router.get(AUDIT_LOG_PATH, staffPagesFor(deps.site, deps.cookieSecret, 'auditLog.read'), async (req, res) => {
     const language = pageLanguage(req, res);
     const outcome = await dataSubjectSearch(req, language, (query) => searchAuditLog(deps.db, staffOf(res)!, query));
     const { answer, errors, status } = outcome;

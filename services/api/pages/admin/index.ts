@@ -12,10 +12,10 @@ import { schemePages } from './schemes';
 import { staffAccountPages } from './staff-accounts';
 import type { FrameRules } from '../../admin/round-frame';
 
-/** The administration pages (role admin) under /personale/admin. */
+/** The administration pages under /personale/admin (admins, by the role policy). */
 export function adminPages(deps: AdminPageDependencies & { db: Database; frame: FrameRules }): Router {
   const router = Router();
-  router.get('/personale/admin', staffPagesFor(deps.site, deps.cookieSecret, 'admin'), (req, res) => {
+  router.get('/personale/admin', staffPagesFor(deps.site, deps.cookieSecret, 'admin.overview'), (req, res) => {
     const language = pageLanguage(req, res);
     sendAdminPage(deps, req, res, {
       title: t(language, 'admin.home'),

@@ -22,7 +22,7 @@ const BASE = '/personale/admin/puljer';
 /** Funding rounds: the list, a new round, and every setting of an existing one. */
 export function roundPages(deps: AdminPageDependencies & { db: Database; frame: FrameRules }): Router {
   const router = Router();
-  const adminOnly = staffPagesFor(deps.site, deps.cookieSecret, 'admin');
+  const mayManage = staffPagesFor(deps.site, deps.cookieSecret, 'round.manage');
 
   async function schemeChoices(language: Language) {
     return (await listSchemes(deps.db)).map((scheme) => ({ slug: scheme.slug, name: scheme.name[language] }));
@@ -65,7 +65,7 @@ export function roundPages(deps: AdminPageDependencies & { db: Database; frame: 
     return round;
   }
 
-  router.get(BASE, adminOnly, async (req, res) => {
+  router.get(BASE, mayManage, async (req, res) => {
     const language = pageLanguage(req, res);
     const [rounds, schemes] = await Promise.all([listRounds(deps.db), schemeChoices(language)]);
     const schemeName = (slug: string) => schemes.find((scheme) => scheme.slug === slug)?.name ?? slug;
@@ -94,7 +94,7 @@ export function roundPages(deps: AdminPageDependencies & { db: Database; frame: 
     });
   });
 
-  router.get(`${BASE}/ny`, adminOnly, async (req, res) => {
+  router.get(`${BASE}/ny`, mayManage, async (req, res) => {
     const language = pageLanguage(req, res);
     // The defaults every new round starts from; name, slug and amounts are left for the administrator,
     // the scheme too unless the link names one (?ordning=<slug>).
@@ -103,7 +103,7 @@ export function roundPages(deps: AdminPageDependencies & { db: Database; frame: 
     await showForm(req, res, language, { values: { ...newRoundValues(defaults), scheme } });
   });
 
-  router.post(`${BASE}/ny`, adminOnly, async (req, res) => {
+  router.post(`${BASE}/ny`, mayManage, async (req, res) => {
     const language = pageLanguage(req, res);
     const { input, values, errors } = roundFromForm(req.body ?? {}, language);
     if (Object.keys(errors).length) return refused(req, res, language, undefined, values, errors, 400);
@@ -117,12 +117,12 @@ export function roundPages(deps: AdminPageDependencies & { db: Database; frame: 
     }
   });
 
-  router.get(`${BASE}/:id`, adminOnly, async (req, res) => {
+  router.get(`${BASE}/:id`, mayManage, async (req, res) => {
     const round = await roundOr404(req.params.id);
     await showForm(req, res, pageLanguage(req, res), { round, values: formValuesOf(round) });
   });
 
-  router.post(`${BASE}/:id`, adminOnly, async (req, res) => {
+  router.post(`${BASE}/:id`, mayManage, async (req, res) => {
     const language = pageLanguage(req, res);
     const round = await roundOr404(req.params.id);
     const { input, values, errors } = roundFromForm(req.body ?? {}, language);

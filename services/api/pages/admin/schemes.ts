@@ -57,7 +57,7 @@ function schemeFromForm(body: Record<string, unknown>, language: Language): { in
 
 export function schemePages(deps: AdminPageDependencies & { db: Database }): Router {
   const router = Router();
-  const adminOnly = staffPagesFor(deps.site, deps.cookieSecret, 'admin');
+  const mayManage = staffPagesFor(deps.site, deps.cookieSecret, 'scheme.manage');
 
   function showForm(req: Request, res: Response, language: Language, page: { scheme?: SchemeView; values: Values; errors?: FieldErrors }, status = 200) {
     const errors = page.errors ?? {};
@@ -118,7 +118,7 @@ export function schemePages(deps: AdminPageDependencies & { db: Database }): Rou
     }
   }
 
-  router.get(BASE, adminOnly, async (req, res) => {
+  router.get(BASE, mayManage, async (req, res) => {
     const language = pageLanguage(req, res);
     const schemes = await listSchemes(deps.db);
     sendAdminPage(deps, req, res, {
@@ -143,18 +143,18 @@ export function schemePages(deps: AdminPageDependencies & { db: Database }): Rou
     });
   });
 
-  router.get(`${BASE}/ny`, adminOnly, (req, res) => {
+  router.get(`${BASE}/ny`, mayManage, (req, res) => {
     showForm(req, res, pageLanguage(req, res), { values: { 'legalFrame.decisionMaker.kind': 'delegation' } });
   });
 
-  router.post(`${BASE}/ny`, adminOnly, async (req, res) => save(req, res, undefined));
+  router.post(`${BASE}/ny`, mayManage, async (req, res) => save(req, res, undefined));
 
-  router.get(`${BASE}/:id`, adminOnly, async (req, res) => {
+  router.get(`${BASE}/:id`, mayManage, async (req, res) => {
     const scheme = await schemeOr404(req.params.id);
     showForm(req, res, pageLanguage(req, res), { scheme, values: valuesOf(scheme) });
   });
 
-  router.post(`${BASE}/:id`, adminOnly, async (req, res) => save(req, res, await schemeOr404(req.params.id)));
+  router.post(`${BASE}/:id`, mayManage, async (req, res) => save(req, res, await schemeOr404(req.params.id)));
 
   return router;
 }

@@ -49,7 +49,7 @@ function profileFields(language: Language, values: ProfileValues | undefined, er
 /** Staff accounts: list and create, one account's page with a new password and (de)activation. */
 export function staffAccountPages(deps: AdminPageDependencies & { db: Database }): Router {
   const router = Router();
-  const adminOnly = staffPagesFor(deps.site, deps.cookieSecret, 'admin');
+  const mayManage = staffPagesFor(deps.site, deps.cookieSecret, 'staff.manage');
 
   async function showList(req: Request, res: Response, language: Language, state: { errors?: FieldErrors; values?: ReturnType<typeof formValues> } = {}, status = 200) {
     const accounts = await listStaffAccounts(deps.db);
@@ -162,11 +162,11 @@ export function staffAccountPages(deps: AdminPageDependencies & { db: Database }
     return account;
   }
 
-  router.get(BASE, adminOnly, async (req, res) => {
+  router.get(BASE, mayManage, async (req, res) => {
     await showList(req, res, pageLanguage(req, res));
   });
 
-  router.post(BASE, adminOnly, async (req, res) => {
+  router.post(BASE, mayManage, async (req, res) => {
     const language = pageLanguage(req, res);
     const values = formValues(req.body);
     try {
@@ -178,11 +178,11 @@ export function staffAccountPages(deps: AdminPageDependencies & { db: Database }
     res.redirect(303, `${BASE}?gemt=created`);
   });
 
-  router.get(`${BASE}/:id`, adminOnly, async (req, res) => {
+  router.get(`${BASE}/:id`, mayManage, async (req, res) => {
     await showAccount(req, res, pageLanguage(req, res), await accountOr404(req.params.id));
   });
 
-  router.post(`${BASE}/:id/profil`, adminOnly, async (req, res) => {
+  router.post(`${BASE}/:id/profil`, mayManage, async (req, res) => {
     const language = pageLanguage(req, res);
     const account = await accountOr404(req.params.id);
     const { name, title, phone } = formValues(req.body);
@@ -195,7 +195,7 @@ export function staffAccountPages(deps: AdminPageDependencies & { db: Database }
     res.redirect(303, `${BASE}/${account.id}?gemt=profile`);
   });
 
-  router.post(`${BASE}/:id/adgangskode`, adminOnly, async (req, res) => {
+  router.post(`${BASE}/:id/adgangskode`, mayManage, async (req, res) => {
     const language = pageLanguage(req, res);
     const account = await accountOr404(req.params.id);
     const ownSession = staffTokenOf(res);
@@ -208,7 +208,7 @@ export function staffAccountPages(deps: AdminPageDependencies & { db: Database }
     res.redirect(303, `${BASE}/${account.id}?gemt=password`);
   });
 
-  router.post(`${BASE}/:id/deaktiver`, adminOnly, async (req, res) => {
+  router.post(`${BASE}/:id/deaktiver`, mayManage, async (req, res) => {
     const language = pageLanguage(req, res);
     const account = await accountOr404(req.params.id);
     try {
@@ -220,7 +220,7 @@ export function staffAccountPages(deps: AdminPageDependencies & { db: Database }
     res.redirect(303, `${BASE}/${account.id}?gemt=deactivated`);
   });
 
-  router.post(`${BASE}/:id/genaktiver`, adminOnly, async (req, res) => {
+  router.post(`${BASE}/:id/genaktiver`, mayManage, async (req, res) => {
     const account = await accountOr404(req.params.id);
     await reactivateStaffAccount(deps.db, staffOf(res)!, account.id);
     res.redirect(303, `${BASE}/${account.id}?gemt=reactivated`);

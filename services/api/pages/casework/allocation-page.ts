@@ -6,7 +6,7 @@ import type { DecisionOutcome, RoundState } from '../../../../workflows/messages
 import { recordAudit } from '../../audit/log';
 import { recordAllocationConfirmed } from '../../audit/allocation-confirmed';
 import { ApiError } from '../../http/errors';
-import { staffOf } from '../../http/staff';
+import { may, staffOf } from '../../http/staff';
 import { answerAllocation, confirmAllocation, roundAllocation, type AllocationDecisions } from '../../casework/allocation';
 import { criteriaOf, criterionWording } from '../../casework/decision-check';
 import { CSRF_FIELD } from '../../http/csrf';
@@ -15,7 +15,7 @@ import { html, type SafeHtml } from '../../../../lib/html';
 import { pageLanguage } from '../page-language';
 import { sendStaffPage, staffCsrfToken } from '../staff/shell';
 import { MESSAGE_MAX_LENGTH, REASON_TEXT_MAX_LENGTH } from './case-forms';
-import type { CaseRouteDependencies } from './case-routes';
+import { allowedTo, type CaseRouteDependencies } from './case-routes';
 import { formatDateTime, formatDeadline, formatMoney, statusLabel, t, type Language } from '../../../../locale';
 import { doneNotice, listOf, textOf } from './format';
 import { alert } from '../staff/alert';
@@ -152,7 +152,7 @@ async function showAllocation(deps: CaseRouteDependencies, req: Request, res: Re
     language,
     area: 'approvals',
     errors: extra.errors ?? {},
-    main: html`<p><a href="/personale/godkendelser" class="back-link">${t(language, 'casework.approvalsTitle')}</a></p>
+    main: html`${may(staff, 'case.approve') ? html`<p><a href="/personale/godkendelser" class="back-link">${t(language, 'casework.approvalsTitle')}</a></p>` : ''}
       <h1>${title}</h1>
       ${extra.notice ?? doneNotice(req, language)}
       ${!state
@@ -162,8 +162,8 @@ async function showAllocation(deps: CaseRouteDependencies, req: Request, res: Re
             <p>${t(language, 'casework.fourEyesLine', { threshold: formatMoney(language, round.fourEyesThresholdOre) })}</p>
             ${returned ? alert('warning', t(language, 'casework.allocationReturned', { by: who(returned.by), at: formatDateTime(language, returned.at), comment: returned.comment })) : ''}
             ${state.proposal.length ? allocationTable(state, language) : ''}
-            ${state.status === 'CLOSED' && state.proposal.length ? confirmForm(round, state, csrf, extra, language) : ''}
-            ${state.status === 'AWAITING_APPROVAL' ? secondSignatureForms(round, state, staff.email, csrf, extra, language) : ''}
+            ${state.status === 'CLOSED' && state.proposal.length && may(staff, 'allocation.confirm') ? confirmForm(round, state, csrf, extra, language) : ''}
+            ${state.status === 'AWAITING_APPROVAL' && may(staff, 'allocation.approve') ? secondSignatureForms(round, state, staff.email, csrf, extra, language) : ''}
             ${state.status !== 'OPEN' ? await outsideCases(deps, round.id, state, language) : ''}`}`,
   }, status);
 }
@@ -194,9 +194,11 @@ function pageErrors(error: ApiError, decisions: AllocationDecisions): FieldError
 
 export function allocationPages(deps: CaseRouteDependencies): Router {
   const router = Router();
-  router.get('/personale/godkendelser/puljer/:roundId', (req, res) => showAllocation(deps, req, res));
+  router.get('/personale/godkendelser/puljer/:roundId', allowedTo(deps, 'allocation.read'), (req, res) => showAllocation(deps, req, res));
 
-  router.post('/personale/godkendelser/puljer/:roundId', async (req, res) => {
+  // The second signature (approve or return) and the confirmation each ask their own action.
+  const allocationAction = (req: Request) => (['approve', 'return'].includes(textOf(req.body?.action)) ? 'allocation.approve' : 'allocation.confirm');
+  router.post('/personale/godkendelser/puljer/:roundId', allowedTo(deps, allocationAction), async (req, res) => {
     const language = pageLanguage(req, res);
     const staff = staffOf(res)!;
     const roundId = roundIdSchema.safeParse(req.params.roundId);

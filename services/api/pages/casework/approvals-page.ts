@@ -9,7 +9,7 @@ import { html, type SafeHtml } from '../../../../lib/html';
 import { pageLanguage } from '../page-language';
 import { sendStaffPage, staffCsrfToken } from '../staff/shell';
 import { MESSAGE_MAX_LENGTH, approvalForms } from './case-forms';
-import { runCaseAction, type CaseRouteDependencies } from './case-routes';
+import { allowedTo, runCaseAction, type CaseRouteDependencies } from './case-routes';
 import { showCasePage } from './case-page';
 import { slaBadge } from './queue-page';
 import { formatDateTime, formatDeadline, formatMoney, t, type Language } from '../../../../locale';
@@ -78,7 +78,7 @@ async function deadlineRounds(deps: CaseRouteDependencies, language: Language): 
 export function approvalPages(deps: CaseRouteDependencies): Router {
   const router = Router();
 
-  router.get('/personale/godkendelser', async (req, res) => {
+  router.get('/personale/godkendelser', allowedTo(deps, 'case.approve'), async (req, res) => {
     const language = pageLanguage(req, res);
     sendStaffPage(req, res, deps.site, deps.cookieSecret, {
       title: t(language, 'casework.approvalsTitle'),
@@ -92,7 +92,7 @@ export function approvalPages(deps: CaseRouteDependencies): Router {
     });
   });
 
-  router.post('/personale/godkendelser/:id', async (req, res) => {
+  router.post('/personale/godkendelser/:id', allowedTo(deps, 'case.approve'), async (req, res) => {
     const language = pageLanguage(req, res);
     const approve = textOf(req.body?.approve) === 'true';
     const id = applicationIdOf(req);

@@ -1,10 +1,14 @@
 import type { Database } from '../../../../lib/db';
 import type { SafeHtml } from '../../../../lib/html';
 import type { FieldErrors } from '../forms';
+import type { StaffAction } from '../../../../domain/staff-policy';
 
 // What the case page shows and what an action leaves on it, shared by the page and its forms.
 
 export type CaseForm = 'decide' | 'request' | 'consult' | 'judge' | 'note' | 'approval' | 'reconsider' | 'board' | 'story' | 'repayment' | 'repaymentPaid' | 'grantChange';
+
+/** Whether the signed-in member's roles allow an action (domain/staff-policy.ts): a form shows only then. */
+export type Allows = (action: StaffAction) => boolean;
 
 /** What a failed or refused action leaves on the page: the form's errors and values, or the stale-state notice. */
 export interface CasePageState {

@@ -1,14 +1,13 @@
 import type { StaffIdentity } from '../../../../lib/staff-auth';
 import type { CaseState } from '../../../../workflows/messages';
 import { CSRF_FIELD } from '../../http/csrf';
-import { hasRole } from '../../http/staff';
 import { criteriaOf } from '../../casework/decision';
 import { alert } from '../staff/alert';
 import { NOTE_MAX_LENGTH } from '../../casework/notes';
 import { OVERRIDE_REASON_MAX_LENGTH } from '../../casework/screening-overrides';
 import { choiceGroup, hiddenField, selectField, textArea } from '../forms';
 import { html, type SafeHtml } from '../../../../lib/html';
-import type { CaseForm, CasePageState, LoadedCase } from './case-data';
+import type { Allows, CaseForm, CasePageState, LoadedCase } from './case-data';
 import { formatDateTime, formatMoney, isLanguage, t, type Language } from '../../../../locale';
 import { listOf, textOf } from './format';
 import type { StaffNameOf } from './people';
@@ -125,7 +124,7 @@ export function actionForms({
   caseState,
   staff,
   who,
-  canApprove,
+  allows,
   state,
   csrf,
   language,
@@ -135,21 +134,21 @@ export function actionForms({
   staff: StaffIdentity;
   /** Names the staff members the case records by email address. */
   who: StaffNameOf;
-  canApprove: boolean;
+  /** What the signed-in member's roles allow (domain/staff-policy.ts): a form shows only then. */
+  allows: Allows;
   state: CasePageState;
   csrf: string;
   language: Language;
 }): SafeHtml {
   const allowed = new Set(caseState?.allowedActions ?? []);
   const status = caseState?.status ?? application.status;
-  const isCaseworker = hasRole(staff, 'caseworker');
   const forms: SafeHtml[] = [];
   const mine = caseState?.assignee === staff.email;
   // A deadline round's case: decided in the round's allocation, or on its own when left out of it.
   if (caseState?.decidedSeparately) forms.push(alert('info', t(language, 'casework.decidedSeparately'), 'note'));
   else if (application.round.mode === 'deadline' && !caseState?.decision && caseState?.allowedActions.includes('withdraw')) forms.push(alert('info', t(language, 'casework.inAllocation'), 'note'));
   // Back in the queue after an answer, the case is claimed again, also by its own caseworker.
-  if (allowed.has('claim') && (status === 'IN_QUEUE' || !mine)) {
+  if (allowed.has('claim') && allows('case.claim') && (status === 'IN_QUEUE' || !mine)) {
     forms.push(html`<form method="post" action="/personale/sager/${application.id}/tag" class="gf-action">
       ${hidden(csrf, status)}
       ${caseState?.assignee && !mine ? html`<p>${t(language, 'casework.claimedByOther', { assignee: who(caseState.assignee) })}</p>` : ''}
@@ -157,38 +156,38 @@ export function actionForms({
     </form>`);
   }
   // The case's own caseworker works it; anyone else first takes it over with "claim".
-  if (allowed.has('requestInformation') && isCaseworker && mine) forms.push(requestForm(application, state, csrf, status, language));
-  if (allowed.has('consult') && isCaseworker && mine) forms.push(consultForm(application, state, csrf, status, language));
-  if (allowed.has('decide') && isCaseworker && mine) forms.push(decideForm(application, state, csrf, status, language));
-  if (allowed.has('release') && mine) {
+  if (allowed.has('requestInformation') && allows('case.requestInformation') && mine) forms.push(requestForm(application, state, csrf, status, language));
+  if (allowed.has('consult') && allows('case.consult') && mine) forms.push(consultForm(application, state, csrf, status, language));
+  if (allowed.has('decide') && allows('case.decide') && mine) forms.push(decideForm(application, state, csrf, status, language));
+  if (allowed.has('release') && allows('case.release') && mine) {
     forms.push(html`<form method="post" action="/personale/sager/${application.id}/frigiv" class="gf-action">
       ${hidden(csrf, status)}
       <button type="submit" class="button button-tertiary">${t(language, 'casework.release')}</button>
     </form>`);
   }
   // A request for reconsideration is answered by any caseworker: the case's own may have moved on.
-  if (caseState && isCaseworker) forms.push(...reconsiderationForms(application, caseState, state, csrf, language));
+  if (caseState && allows('reconsideration.answer')) forms.push(...reconsiderationForms(application, caseState, state, csrf, language));
   if (allowed.has('approve') && caseState) {
     const own = caseState.proposal?.decidedBy === staff.email;
     forms.push(html`<div class="gf-action">
       <h3>${t(language, 'casework.approvalHere')}</h3>
       ${proposalSummary(caseState, who, language)}
-      ${canApprove && !own ? approvalForms(application.id, { returnTo: `/personale/sager/${application.id}`, csrf, state, language }) : ''}
-      ${canApprove && own ? html`<p>${t(language, 'casework.ownDecision')}</p>` : ''}
-      ${!canApprove ? html`<p><a href="/personale/godkendelser">${t(language, 'casework.goToApprovals')}</a></p>` : ''}
+      ${allows('case.approve') && !own ? approvalForms(application.id, { returnTo: `/personale/sager/${application.id}`, csrf, state, language }) : ''}
+      ${allows('case.approve') && own ? html`<p>${t(language, 'casework.ownDecision')}</p>` : ''}
+      ${!allows('case.approve') ? html`<p><a href="/personale/godkendelser">${t(language, 'casework.goToApprovals')}</a></p>` : ''}
     </div>`);
   }
   // A repayment is decided and registered in its own section below.
-  if (status === 'REPAYMENT_PROPOSED' && isCaseworker) forms.push(html`<p><a href="#repayment-heading">${t(language, 'casework.repayment.toDecide')}</a></p>`);
-  if (status === 'REPAYMENT_DUE') forms.push(html`<p><a href="#repayment-heading">${t(language, 'casework.repayment.toRegister')}</a></p>`);
+  if (status === 'REPAYMENT_PROPOSED' && allows('repayment.decide')) forms.push(html`<p><a href="#repayment-heading">${t(language, 'casework.repayment.toDecide')}</a></p>`);
+  if (status === 'REPAYMENT_DUE' && allows('repayment.registerPaid')) forms.push(html`<p><a href="#repayment-heading">${t(language, 'casework.repayment.toRegister')}</a></p>`);
   // Whatever the status: a link that reached the wrong people is closed at once (the association can ask for a new one).
-  forms.push(html`<form method="post" action="/personale/sager/${application.id}/luk-links" class="gf-action">
+  if (allows('case.revokeLinks')) forms.push(html`<form method="post" action="/personale/sager/${application.id}/luk-links" class="gf-action">
       ${hiddenField(CSRF_FIELD, csrf)}
       <p>${t(language, 'casework.privateLinks.explain')}</p>
       <button type="submit" class="button button-secondary">${t(language, 'casework.privateLinks.revoke')}</button>
     </form>`);
   // So is a change request after the grant.
-  if (allowed.has('decideGrantChange') && isCaseworker) forms.push(html`<p><a href="#grant-change-heading">${t(language, 'casework.grantChange.toDecide')}</a></p>`);
+  if (allowed.has('decideGrantChange') && allows('grantChange.decide')) forms.push(html`<p><a href="#grant-change-heading">${t(language, 'casework.grantChange.toDecide')}</a></p>`);
   return html`<section aria-labelledby="actions-heading" class="gf-actions">
     <h2 id="actions-heading">${t(language, 'casework.actions')}</h2>
     ${forms.length ? forms : html`<p>${t(language, 'casework.noActions')}</p>`}

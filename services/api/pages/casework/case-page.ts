@@ -9,7 +9,7 @@ import { formatCaseReference } from '../../../../domain/reference';
 import type { CaseState } from '../../../../workflows/messages';
 import { recordAccess } from '../../audit/log';
 import { ApiError } from '../../http/errors';
-import { hasRole, staffOf } from '../../http/staff';
+import { may, staffOf } from '../../http/staff';
 import { currentCaseState } from '../../casework/actions';
 import { caseNotes } from '../../casework/notes';
 import { latestOverrides } from '../../casework/screening-overrides';
@@ -20,7 +20,7 @@ import type { SiteSettings } from '../layout';
 import { pageLanguage } from '../page-language';
 import { sendStaffPage, staffCsrfToken } from '../staff/shell';
 import { actionForms, judgeForm, noteForm } from './case-forms';
-import { loadCase, type CasePageState, type LoadedCase } from './case-data';
+import { loadCase, type Allows, type CasePageState, type LoadedCase } from './case-data';
 import { slaBadge } from './queue-page';
 import { formatBytes, formatDate, formatDateTime, formatDeadline, formatKroner, formatMoney, statusLabel, t, type Language } from '../../../../locale';
 import { criteriaText, doneNotice } from './format';
@@ -155,7 +155,7 @@ function resultLabel(outcome: string, language: Language): string {
   return outcome === 'pass' || outcome === 'fail' || outcome === 'needs_judgement' ? t(language, `casework.result.${outcome}`) : outcome;
 }
 
-function checksSection(application: LoadedCase, state: CasePageState, csrf: string, language: Language): SafeHtml {
+function checksSection(application: LoadedCase, state: CasePageState, csrf: string, allows: Allows, language: Language): SafeHtml {
   const screening = application.screenings[0];
   if (!screening) return html`<section aria-labelledby="checks-heading"><h2 id="checks-heading">${t(language, 'casework.checks')}</h2><p>${t(language, 'casework.notScreened')}</p></section>`;
   const rules = ((screening.results as { rules?: RuleResult[] }).rules ?? []) as RuleResult[];
@@ -189,7 +189,7 @@ function checksSection(application: LoadedCase, state: CasePageState, csrf: stri
         </tr>`,
       )}</tbody>
     </table>
-    ${judgeForm(application.id, [...rules.map((r) => r.rule), ...checklist.map((c) => c.rule)], state, csrf, language)}
+    ${allows('case.judgeScreening') ? judgeForm(application.id, [...rules.map((r) => r.rule), ...checklist.map((c) => c.rule)], state, csrf, language) : ''}
   </section>`;
 }
 
@@ -239,13 +239,13 @@ function timelineSection(application: LoadedCase, language: Language): SafeHtml 
   </section>`;
 }
 
-async function notesSection(db: Database, application: LoadedCase, state: CasePageState, csrf: string, language: Language): Promise<SafeHtml> {
+async function notesSection(db: Database, application: LoadedCase, state: CasePageState, csrf: string, allows: Allows, language: Language): Promise<SafeHtml> {
   const notes = await caseNotes(db, application.id);
   return html`<section aria-labelledby="notes-heading">
     <h2 id="notes-heading">${t(language, 'casework.notes')}</h2>
     <p>${t(language, 'casework.notesIntro')}</p>
     ${notes.length ? html`<ul class="nobullet-list">${notes.map((note) => html`<li class="gf-note"><p class="gf-pre">${note.text}</p><p class="gf-muted">${t(language, 'casework.noteBy', { name: note.authorName, at: formatDateTime(language, note.createdAt) })}</p></li>`)}</ul>` : html`<p>${t(language, 'casework.noNotes')}</p>`}
-    ${noteForm(application.id, state, csrf, language)}
+    ${allows('case.note') ? noteForm(application.id, state, csrf, language) : ''}
   </section>`;
 }
 
@@ -256,6 +256,7 @@ async function notesSection(db: Database, application: LoadedCase, state: CasePa
 export async function showCasePage(req: Request, res: Response, deps: CasePageDependencies, applicationId: string, state: CasePageState = {}, status = 200): Promise<void> {
   const language = pageLanguage(req, res);
   const staff = staffOf(res)!;
+  const allows: Allows = (action) => may(staff, action);
   const application = await loadCase(deps.db, applicationId);
   if (!application || !application.submittedAt) throw new ApiError(404, 'not_found', 'errors.application.notFound');
   const caseState = await caseStateOrNone(deps.temporal, application.id);
@@ -301,18 +302,18 @@ export async function showCasePage(req: Request, res: Response, deps: CasePageDe
           [t(language, 'casework.waiting'), slaBadge(waiting, language)],
         ])}
       </section>
-      ${actionForms({ application, caseState, staff, who, canApprove: hasRole(staff, 'approver'), state, csrf, language })}
-      ${repaymentSection(application, caseState, state, csrf, who, language)}
-      ${grantChangeSection(application, caseState, state, csrf, language)}
+      ${actionForms({ application, caseState, staff, who, allows, state, csrf, language })}
+      ${repaymentSection(application, caseState, state, csrf, who, allows, language)}
+      ${grantChangeSection(application, caseState, state, csrf, allows, language)}
       ${consultationsSection(application, who, language)}
       ${submissionSection(application, language)}
       ${answersSection(application, language)}
-      ${checksSection(application, state, csrf, language)}
+      ${checksSection(application, state, csrf, allows, language)}
       ${decisionsSection(application, who, language)}
       ${afterGrantSection(application, who, language)}
-      ${storySection(application, who, state, csrf, language)}
+      ${storySection(application, who, state, csrf, allows, language)}
       ${timelineSection(application, language)}
-      ${await notesSection(deps.db, application, state, csrf, language)}`,
+      ${await notesSection(deps.db, application, state, csrf, allows, language)}`,
   }, status);
 }
 

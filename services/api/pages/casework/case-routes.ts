@@ -15,7 +15,8 @@ import { reviewStory, type StoryReviewInput } from '../../casework/story-review'
 import { STORY_FIELD_FOR_PATH } from './story-section';
 import type { FieldErrors } from '../forms';
 import { pageLanguage } from '../page-language';
-import { safeNextPath } from '../staff/access';
+import { safeNextPath, staffPagesFor } from '../staff/access';
+import type { StaffAction } from '../../../../domain/staff-policy';
 import { showCasePage, staleNotice, type CasePageDependencies } from './case-page';
 import { MESSAGE_MAX_LENGTH } from './case-forms';
 import type { CaseForm, CasePageState } from './case-data';
@@ -26,6 +27,11 @@ import { revokePrivateLinks } from '../../routes/private-links';
 
 export interface CaseRouteDependencies extends CasePageDependencies {
   config: Config;
+}
+
+/** A staff form's post: refused with the 403 page unless the role policy allows its action. */
+export function allowedTo(deps: CasePageDependencies, action: StaffAction | ((req: Request) => StaffAction)) {
+  return staffPagesFor(deps.site, deps.cookieSecret, action);
 }
 
 /** A form field for each path the API names in a 400, so the error summary links to the right field. */
@@ -144,7 +150,7 @@ export function caseActionPages(deps: CaseRouteDependencies): Router {
     }
   };
 
-  router.post('/personale/sager/:id/tag', (req, res) =>
+  router.post('/personale/sager/:id/tag', allowedTo(deps, 'case.claim'), (req, res) =>
     runCaseAction(req, res, deps, undefined, async (id) => {
       await claimCase(deps.temporal, id, staffOf(res)!.email);
       return { done: 'claimed', audit: { action: 'case.claim' } };
@@ -152,14 +158,14 @@ export function caseActionPages(deps: CaseRouteDependencies): Router {
   );
 
   // Audited by revokePrivateLinks itself, as through the API.
-  router.post('/personale/sager/:id/luk-links', (req, res) =>
+  router.post('/personale/sager/:id/luk-links', allowedTo(deps, 'case.revokeLinks'), (req, res) =>
     runCaseAction(req, res, deps, undefined, async (id) => {
       await revokePrivateLinks(deps.db, staffOf(res)!, id);
       return { done: 'linksRevoked' };
     }),
   );
 
-  router.post('/personale/sager/:id/frigiv', (req, res) =>
+  router.post('/personale/sager/:id/frigiv', allowedTo(deps, 'case.release'), (req, res) =>
     runCaseAction(req, res, deps, undefined, async (id) => {
       await releaseCase(deps.temporal, id, staffOf(res)!.email);
       return { done: 'released', audit: { action: 'case.release' } };
@@ -168,6 +174,7 @@ export function caseActionPages(deps: CaseRouteDependencies): Router {
 
   router.post(
     '/personale/sager/:id/oplysninger',
+    allowedTo(deps, 'case.requestInformation'),
     withFormErrors((req, res) => {
       const language = pageLanguage(req, res);
       const items = listOf(req.body?.items).map((item) => item.trim()).filter(Boolean).slice(0, 20);
@@ -183,6 +190,7 @@ export function caseActionPages(deps: CaseRouteDependencies): Router {
 
   router.post(
     '/personale/sager/:id/partshoering',
+    allowedTo(deps, 'case.consult'),
     withFormErrors((req, res) => {
       const { input, errors } = consultationFromForm(req.body ?? {}, pageLanguage(req, res));
       if (!input) throw formError('consult', req.body, errors);
@@ -195,6 +203,7 @@ export function caseActionPages(deps: CaseRouteDependencies): Router {
 
   router.post(
     '/personale/sager/:id/afgoerelse',
+    allowedTo(deps, 'case.decide'),
     withFormErrors((req, res) => {
       const language = pageLanguage(req, res);
       const { input, errors } = decisionFromForm(req.body ?? {}, language);
@@ -212,6 +221,7 @@ export function caseActionPages(deps: CaseRouteDependencies): Router {
   // The letter as it would be sent, without deciding: opened in a new tab from the decision form.
   router.post(
     '/personale/sager/:id/brev-udkast',
+    allowedTo(deps, 'case.decide'),
     withFormErrors(async (req, res) => {
       const language = pageLanguage(req, res);
       const id = applicationIdOf(req);
@@ -234,6 +244,7 @@ export function caseActionPages(deps: CaseRouteDependencies): Router {
 
   router.post(
     '/personale/sager/:id/vurdering',
+    allowedTo(deps, 'case.judgeScreening'),
     withFormErrors(async (req, res) => {
       const language = pageLanguage(req, res);
       const parsed = screeningOverrideSchema.safeParse({ code: textOf(req.body?.code), result: textOf(req.body?.result), reason: textOf(req.body?.reason) });
@@ -254,6 +265,7 @@ export function caseActionPages(deps: CaseRouteDependencies): Router {
 
   router.post(
     '/personale/sager/:id/noter',
+    allowedTo(deps, 'case.note'),
     withFormErrors(async (req, res) => {
       const language = pageLanguage(req, res);
       const parsed = caseNoteSchema.safeParse({ text: textOf(req.body?.text) });
@@ -268,6 +280,7 @@ export function caseActionPages(deps: CaseRouteDependencies): Router {
   // A report's story: approved for publication in an anonymised wording, or declined.
   router.post(
     '/personale/sager/:id/historie',
+    allowedTo(deps, 'story.review'),
     withFormErrors(async (req, res) => {
       const language = pageLanguage(req, res);
       const decision = textOf(req.body?.decision);

@@ -3,7 +3,7 @@ import { CSRF_FIELD } from '../../http/csrf';
 import { choiceGroup, hiddenField, textArea } from '../forms';
 import { html, type SafeHtml } from '../../../../lib/html';
 import { formatDate, formatDateTime, t, type Language } from '../../../../locale';
-import type { CasePageState, LoadedCase } from './case-data';
+import type { Allows, CasePageState, LoadedCase } from './case-data';
 import { textOf } from './format';
 
 // The case page's change request: what the association asked to change after the grant, and the
@@ -11,9 +11,9 @@ import { textOf } from './format';
 
 const period = (language: Language, start: Date, end: Date) => `${formatDate(language, start)} – ${formatDate(language, end)}`;
 
-export function grantChangeSection(application: LoadedCase, caseState: CaseState | null, state: CasePageState, csrf: string, language: Language): SafeHtml {
+export function grantChangeSection(application: LoadedCase, caseState: CaseState | null, state: CasePageState, csrf: string, allows: Allows, language: Language): SafeHtml {
   const change = application.grantChanges.findLast((c) => c.outcome === null);
-  if (!change || !caseState?.allowedActions.includes('decideGrantChange')) return html``;
+  if (!change || !caseState?.allowedActions.includes('decideGrantChange') || !allows('grantChange.decide')) return html``;
   const own = state.form === 'grantChange';
   const values = own ? (state.values ?? {}) : {};
   const errors = own ? (state.errors ?? {}) : {};

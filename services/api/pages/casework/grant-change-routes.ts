@@ -8,7 +8,7 @@ import { staffOf } from '../../http/staff';
 import { pageLanguage } from '../page-language';
 import { showCasePage } from './case-page';
 import type { CasePageState } from './case-data';
-import { fieldErrorsOf, runCaseAction, type CaseRouteDependencies } from './case-routes';
+import { allowedTo, fieldErrorsOf, runCaseAction, type CaseRouteDependencies } from './case-routes';
 import { textOf } from './format';
 
 // The case page's form for the decision on a change request.
@@ -17,7 +17,7 @@ const sameField = (path: string) => path;
 
 export function grantChangePages(deps: CaseRouteDependencies): Router {
   const router = Router();
-  router.post('/personale/sager/:id/aendring', async (req: Request, res: Response) => {
+  router.post('/personale/sager/:id/aendring', allowedTo(deps, 'grantChange.decide'), async (req: Request, res: Response) => {
     const language = pageLanguage(req, res);
     const body = (req.body ?? {}) as Record<string, unknown>;
     const approve = textOf(body.approve);

@@ -16,8 +16,10 @@ import { applicationIdOf } from '../../http/case-access';
 export function caseworkPages(deps: CaseRouteDependencies): Router {
   const router = Router();
   const { site, cookieSecret } = deps;
-  router.use(['/personale/sager', '/personale/opfoelgning'], staffPagesFor(site, cookieSecret, 'caseworker', 'approver'));
-  router.use('/personale/godkendelser', staffPagesFor(site, cookieSecret, 'approver'));
+  // Each area opens with the action its menu entry names; each form's post asks its own action too.
+  // The approvals area's pages (second signatures, allocations) each name their own.
+  router.use('/personale/sager', staffPagesFor(site, cookieSecret, 'case.read'));
+  router.use('/personale/opfoelgning', staffPagesFor(site, cookieSecret, 'report.read'));
 
   router.get('/personale/sager', (req, res) => showQueuePage(req, res, deps));
   router.get('/personale/sager/:id', (req, res) => showCasePage(req, res, deps, applicationIdOf(req)));

@@ -2,7 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { confirmedPayoutLines } from '../../../../domain/csv';
 import { ApiError } from '../../http/errors';
-import { staffOf } from '../../http/staff';
+import { may, staffOf } from '../../http/staff';
 import { CSRF_FIELD } from '../../http/csrf';
 import { createPayoutRun, listPayoutRuns } from '../../payouts/runs';
 import { confirmPayoutLines } from '../../payouts/confirmation';
@@ -10,6 +10,7 @@ import { fieldErrorMessage, fieldId, hiddenField, type FieldErrors } from '../fo
 import { attributes, html, type SafeHtml } from '../../../../lib/html';
 import { pageLanguage } from '../page-language';
 import { staffPagesFor } from '../staff/access';
+import type { StaffAction } from '../../../../domain/staff-policy';
 import { sendStaffPage, staffCsrfToken } from '../staff/shell';
 import { alert } from '../staff/alert';
 import { formatDateTime, formatMoney, t, type Language } from '../../../../locale';
@@ -51,6 +52,7 @@ async function showPayoutsPage(req: Request, res: Response, deps: CaseRouteDepen
   const language = pageLanguage(req, res);
   const runs = await listPayoutRuns(deps.db);
   const csrf = staffCsrfToken(res, deps.cookieSecret);
+  const staff = staffOf(res)!;
   const who = await staffNames(deps.db, deps.site, runs.map((run) => run.createdBy));
   const title = t(language, 'casework.payoutsTitle');
   sendStaffPage(req, res, deps.site, deps.cookieSecret, {
@@ -61,17 +63,19 @@ async function showPayoutsPage(req: Request, res: Response, deps: CaseRouteDepen
     main: html`<h1>${title}</h1>
       ${notice(req, language)}
       <p>${t(language, 'casework.payoutsIntro')}</p>
-      <form method="post" action="${PAGE}" novalidate>
-        ${hiddenField(CSRF_FIELD, csrf)}
-        <button type="submit" class="button button-primary">${t(language, 'casework.payoutsExport')}</button>
-      </form>
+      ${may(staff, 'payoutRun.create')
+        ? html`<form method="post" action="${PAGE}" novalidate>
+            ${hiddenField(CSRF_FIELD, csrf)}
+            <button type="submit" class="button button-primary">${t(language, 'casework.payoutsExport')}</button>
+          </form>`
+        : ''}
       ${runs.length
         ? runs.map(
             (run) => html`<article class="gf-card" aria-labelledby="run-${run.id}">
               <h2 class="h3" id="run-${run.id}">${t(language, 'casework.payoutRunHeading', { at: formatDateTime(language, run.createdAt) })}</h2>
               <p>${t(language, 'casework.payoutRunFacts', { count: run.count, total: formatMoney(language, run.totalOre), by: who(run.createdBy), confirmed: run.confirmed })}</p>
               <p><a class="function-link" href="/api/v1/payout-runs/${run.id}/export.csv" download>${t(language, 'casework.payoutRunDownload')}</a></p>
-              ${run.confirmed < run.count ? confirmationForm(run.id, csrf, language, errors[fileFieldName(run.id)]) : ''}
+              ${run.confirmed < run.count && may(staff, 'payoutRun.confirm') ? confirmationForm(run.id, csrf, language, errors[fileFieldName(run.id)]) : ''}
             </article>`,
           )
         : html`<p>${t(language, 'casework.payoutsNone')}</p>`}`,
@@ -81,16 +85,16 @@ async function showPayoutsPage(req: Request, res: Response, deps: CaseRouteDepen
 /** The approver's payout page: make the file for finance, and register finance's confirmation. */
 export function payoutPages(deps: CaseRouteDependencies): Router {
   const router = Router();
-  router.use(PAGE, staffPagesFor(deps.site, deps.cookieSecret, 'approver'));
+  const allowed = (action: StaffAction) => staffPagesFor(deps.site, deps.cookieSecret, action);
 
-  router.get(PAGE, (req, res) => showPayoutsPage(req, res, deps));
+  router.get(PAGE, allowed('payoutRun.read'), (req, res) => showPayoutsPage(req, res, deps));
 
-  router.post(PAGE, async (_req, res) => {
+  router.post(PAGE, allowed('payoutRun.create'), async (_req, res) => {
     const run = await createPayoutRun(deps.db, staffOf(res)!);
     res.redirect(303, `${PAGE}?dannet=${run?.count ?? 0}`);
   });
 
-  router.post(`${PAGE}/:id/bekraeftelse`, async (req, res) => {
+  router.post(`${PAGE}/:id/bekraeftelse`, allowed('payoutRun.confirm'), async (req, res) => {
     const language = pageLanguage(req, res);
     const runId = z.uuid().safeParse(req.params.id);
     if (!runId.success) throw new ApiError(404, 'not_found', 'errors.payoutRun.notFound');

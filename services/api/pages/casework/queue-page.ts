@@ -1,7 +1,8 @@
 import type { Request, Response } from 'express';
 import type { Database } from '../../../../lib/db';
 import { TARGET_GROUPS } from '../../../../domain/categories';
-import { staffOf } from '../../http/staff';
+import { may, staffOf } from '../../http/staff';
+import { rolesGranted } from '../../../../domain/staff-policy';
 import { ApiError } from '../../http/errors';
 import { loadQueue, queueFilterSchema, QUEUE_PAGE_SIZES, WAITING_FOR_STAFF, type QueueFilter, type QueueItem, type QueuePage } from '../../casework/queue';
 import { SLA_STATES } from '../../casework/sla';
@@ -86,7 +87,7 @@ function countsList(queue: QueuePage, filter: QueueFilter, language: Language): 
     </ul>`;
 }
 
-function casesTable(queue: QueuePage, who: StaffNameOf, csrf: string, language: Language): SafeHtml {
+function casesTable(queue: QueuePage, who: StaffNameOf, csrf: string, canClaim: boolean, language: Language): SafeHtml {
   if (!queue.items.length) return html`<p>${t(language, 'casework.noCases')}</p>`;
   return html`<div class="table--responsive-scroll">
     <table class="table table--compact gf-queue-table">
@@ -111,7 +112,7 @@ function casesTable(queue: QueuePage, who: StaffNameOf, csrf: string, language: 
             <td class="gf-number">${formatKroner(language, item.amountRequested)}</td>
             <td>${slaBadge(item, language)}</td>
             <td>${
-              item.status === 'IN_QUEUE'
+              item.status === 'IN_QUEUE' && canClaim
                 ? html`<form method="post" action="/personale/sager/${item.id}/tag" class="gf-inline-form">
                     ${hiddenField(CSRF_FIELD, csrf)}${hiddenField('expectedStatus', item.status)}
                     <button type="submit" class="button button-secondary button-small" aria-label="${t(language, 'casework.claimCase', { reference: item.reference })}">${t(language, 'casework.claim')}</button>
@@ -144,7 +145,7 @@ export async function showQueuePage(req: Request, res: Response, deps: { db: Dat
   const [queue, rounds, staffMembers] = await Promise.all([
     loadQueue(deps.db, filter, staff),
     deps.db.fundingRound.findMany({ select: { id: true, name: true }, orderBy: { opensAt: 'desc' } }),
-    deps.db.staffUser.findMany({ where: { active: true, roles: { hasSome: ['caseworker', 'approver'] } }, select: { email: true, name: true }, orderBy: { name: 'asc' } }),
+    deps.db.staffUser.findMany({ where: { active: true, roles: { hasSome: [...rolesGranted('case.claim')] } }, select: { email: true, name: true }, orderBy: { name: 'asc' } }),
   ]);
   const who = await staffNames(deps.db, deps.site, queue.items.map((item) => item.assignee));
   if (!queue.items.length && filter.page > 1 && queue.total > 0) throw new ApiError(404, 'not_found', 'errors.http.notFound');
@@ -162,7 +163,7 @@ export async function showQueuePage(req: Request, res: Response, deps: { db: Dat
       ${filterForm(filter, { rounds, staff: staffMembers }, language)}
       ${countsList(queue, filter, language)}
       <p role="status">${t(language, 'casework.resultCount', { total: queue.total, from, to })}</p>
-      ${casesTable(queue, who, staffCsrfToken(res, deps.cookieSecret), language)}
+      ${casesTable(queue, who, staffCsrfToken(res, deps.cookieSecret), may(staff, 'case.claim'), language)}
       ${pagination(queue, filter, language)}
     </div>`,
   });

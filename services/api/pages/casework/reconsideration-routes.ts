@@ -8,7 +8,7 @@ import { staffOf } from '../../http/staff';
 import type { FieldErrors } from '../forms';
 import { pageLanguage } from '../page-language';
 import type { CasePageState } from './case-data';
-import { fieldErrorsOf, runCaseAction, withFormErrors, type CaseRouteDependencies } from './case-routes';
+import { allowedTo, fieldErrorsOf, runCaseAction, withFormErrors, type CaseRouteDependencies } from './case-routes';
 import { listOf, textOf } from './format';
 
 // The case page's forms for reconsideration: the caseworker's answer, and the klagenemnd's decision.
@@ -39,6 +39,7 @@ export function reconsiderationPages(deps: CaseRouteDependencies): Router {
 
   router.post(
     '/personale/sager/:id/genovervejelse',
+    allowedTo(deps, 'reconsideration.answer'),
     withFormErrors(deps, async (req, res) => {
       const body = (req.body ?? {}) as Record<string, unknown>;
       const input = parsed(reconsiderationAnswerSchema, { answer: textOf(body.answer) || undefined, reasons: { criteria: listOf(body.criteria), text: textOf(body.reasonText) }, ...newDecision(body) }, req, res, 'reconsider');
@@ -51,6 +52,7 @@ export function reconsiderationPages(deps: CaseRouteDependencies): Router {
 
   router.post(
     '/personale/sager/:id/klagenaevn',
+    allowedTo(deps, 'reconsideration.answer'),
     withFormErrors(deps, async (req, res) => {
       const body = (req.body ?? {}) as Record<string, unknown>;
       const input = parsed(boardDecisionSchema, { boardOutcome: textOf(body.boardOutcome) || undefined, decidedOn: textOf(body.decidedOn), text: textOf(body.text), ...newDecision(body) }, req, res, 'board');

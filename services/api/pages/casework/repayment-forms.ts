@@ -4,7 +4,7 @@ import { CSRF_FIELD } from '../../http/csrf';
 import { choiceGroup, hiddenField, textArea, textField } from '../forms';
 import { html, type SafeHtml } from '../../../../lib/html';
 import { formatDate, formatDateTime, formatKroner, formatMoney, t, type Language } from '../../../../locale';
-import type { CasePageState, LoadedCase } from './case-data';
+import type { Allows, CasePageState, LoadedCase } from './case-data';
 import type { StaffNameOf } from './people';
 import { textOf } from './format';
 
@@ -16,7 +16,7 @@ function fields(state: CasePageState, form: 'repayment' | 'repaymentPaid') {
   return { values: own ? (state.values ?? {}) : {}, errors: own ? (state.errors ?? {}) : {} };
 }
 
-export function repaymentSection(application: LoadedCase, caseState: CaseState | null, state: CasePageState, csrf: string, who: StaffNameOf, language: Language): SafeHtml {
+export function repaymentSection(application: LoadedCase, caseState: CaseState | null, state: CasePageState, csrf: string, who: StaffNameOf, allows: Allows, language: Language): SafeHtml {
   const repayment = application.repayments.at(-1);
   if (!repayment) return html``;
   const report = application.reports.find((r) => r.sequence === repayment.reportSequence);
@@ -28,6 +28,7 @@ export function repaymentSection(application: LoadedCase, caseState: CaseState |
 
   let body: SafeHtml;
   if (!repayment.outcome && status === 'REPAYMENT_PROPOSED') {
+    if (!allows('repayment.decide')) return html``;
     const { values, errors } = fields(state, 'repayment');
     body = html`<form method="post" action="/personale/sager/${application.id}/tilbagebetaling" novalidate class="gf-action">
       ${hidden}
@@ -54,7 +55,7 @@ export function repaymentSection(application: LoadedCase, caseState: CaseState |
       ${repayment.dueAt && !repayment.paidOn ? html`<p><strong>${t(language, 'casework.repayment.due', { dueAt: formatDate(language, repayment.dueAt), reminders: repayment.remindersSent })}</strong></p>` : ''}
       ${repayment.paidOn && repayment.paidRegisteredBy ? html`<p>${t(language, 'casework.repayment.paid', { paidOn: formatDate(language, repayment.paidOn), by: who(repayment.paidRegisteredBy) })}</p>` : ''}
       ${letter ? html`<p><a href="/api/v1/applications/${application.id}/documents/${letter.id}" download>${t(language, 'casework.repayment.letter')}</a></p>` : ''}
-      ${status === 'REPAYMENT_DUE'
+      ${status === 'REPAYMENT_DUE' && allows('repayment.registerPaid')
         ? html`<form method="post" action="/personale/sager/${application.id}/indbetaling" novalidate class="gf-action">
             ${hidden}
             ${textField({ name: 'paidOn', label: t(language, 'casework.repayment.paidOn'), hint: t(language, 'casework.repayment.paidOnHint'), language, width: 's', maxLength: 10, value: textOf(values.paidOn), error: errors.paidOn })}

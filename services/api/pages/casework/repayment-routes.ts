@@ -7,7 +7,7 @@ import { ApiError, zodIssues } from '../../http/errors';
 import { staffOf } from '../../http/staff';
 import { pageLanguage } from '../page-language';
 import type { CasePageState } from './case-data';
-import { fieldErrorsOf, runCaseAction, withFormErrors, type CaseRouteDependencies } from './case-routes';
+import { allowedTo, fieldErrorsOf, runCaseAction, withFormErrors, type CaseRouteDependencies } from './case-routes';
 import { textOf } from './format';
 
 // The case page's repayment forms: the decision on the proposed claim, and the payment registered.
@@ -39,6 +39,7 @@ export function repaymentPages(deps: CaseRouteDependencies): Router {
 
   router.post(
     '/personale/sager/:id/tilbagebetaling',
+    allowedTo(deps, 'repayment.decide'),
     withFormErrors(deps, async (req, res) => {
       const body = (req.body ?? {}) as Record<string, unknown>;
       const input = parsed(
@@ -57,6 +58,7 @@ export function repaymentPages(deps: CaseRouteDependencies): Router {
 
   router.post(
     '/personale/sager/:id/indbetaling',
+    allowedTo(deps, 'repayment.registerPaid'),
     withFormErrors(deps, async (req, res) => {
       const body = (req.body ?? {}) as Record<string, unknown>;
       const input = parsed(repaymentPaymentSchema, { paidOn: textOf(body.paidOn).trim() }, req, res, 'repaymentPaid');

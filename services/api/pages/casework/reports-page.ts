@@ -4,7 +4,7 @@ import { describeReportRequirement } from '../../../../documents/letter';
 import { recordAccessMany, recordAudit } from '../../audit/log';
 import { ApiError } from '../../http/errors';
 import { applicationIdOf } from '../../http/case-access';
-import { staffOf } from '../../http/staff';
+import { may, staffOf } from '../../http/staff';
 import { CSRF_FIELD } from '../../http/csrf';
 import { currentReportState, reviewReport } from '../../casework/actions';
 import { hiddenField, textArea, type FieldErrors } from '../forms';
@@ -12,8 +12,8 @@ import { html, type SafeHtml } from '../../../../lib/html';
 import { pageLanguage } from '../page-language';
 import { sendStaffPage, staffCsrfToken } from '../staff/shell';
 import { MESSAGE_MAX_LENGTH } from './case-forms';
-import type { CaseRouteDependencies } from './case-routes';
-import { formatBytes, formatDateTime, formatDeadline, formatKroner, formatMoney, statusLabel, t } from '../../../../locale';
+import { allowedTo, type CaseRouteDependencies } from './case-routes';
+import { formatBytes, formatDateTime, formatDeadline, formatKroner, formatMoney, statusLabel, t, type Language } from '../../../../locale';
 import { doneNotice, textOf } from './format';
 import { alert } from '../staff/alert';
 import { consentAnswer } from './story-section';
@@ -94,15 +94,7 @@ async function showReportsPage(req: Request, res: Response, deps: CaseRouteDepen
                   ? html`<ul>${documents.map((d) => html`<li><a href="/api/v1/applications/${application.id}/documents/${d.id}" download>${t(language, 'casework.download', { name: d.filename, size: formatBytes(language, d.size) })}</a></li>`)}</ul>`
                   : t(language, 'casework.noDocuments')}</dd>
               </dl>
-              <form method="post" action="/personale/opfoelgning/${application.id}" class="gf-inline-form">
-                ${hiddenField(CSRF_FIELD, csrf)}${hiddenField('accept', 'true')}
-                <button type="submit" class="button button-primary">${t(language, 'casework.acceptReport')}</button>
-              </form>
-              <form method="post" action="/personale/opfoelgning/${application.id}" novalidate>
-                ${hiddenField(CSRF_FIELD, csrf)}${hiddenField('accept', 'false')}
-                ${textArea({ name: commentField, label: t(language, 'casework.sendBackComment'), language, maxLength: MESSAGE_MAX_LENGTH, rows: 3, value: textOf(values[commentField]), error: errors[commentField] })}
-                <button type="submit" class="button button-secondary">${t(language, 'casework.sendBackReport')}</button>
-              </form>
+              ${may(staff, 'report.review') ? reviewForms(application.id, csrf, values[commentField], errors[commentField], language) : ''}
             </article>`;
           })
         : html`<p>${t(language, 'casework.noReports')}</p>`}
@@ -113,13 +105,27 @@ async function showReportsPage(req: Request, res: Response, deps: CaseRouteDepen
   }, status);
 }
 
+/** Accept the report, or send it back with a comment. */
+function reviewForms(applicationId: string, csrf: string, comment: unknown, error: string | undefined, language: Language): SafeHtml {
+  const commentField = `comment-${applicationId}`;
+  return html`<form method="post" action="/personale/opfoelgning/${applicationId}" class="gf-inline-form">
+      ${hiddenField(CSRF_FIELD, csrf)}${hiddenField('accept', 'true')}
+      <button type="submit" class="button button-primary">${t(language, 'casework.acceptReport')}</button>
+    </form>
+    <form method="post" action="/personale/opfoelgning/${applicationId}" novalidate>
+      ${hiddenField(CSRF_FIELD, csrf)}${hiddenField('accept', 'false')}
+      ${textArea({ name: commentField, label: t(language, 'casework.sendBackComment'), language, maxLength: MESSAGE_MAX_LENGTH, rows: 3, value: textOf(comment), error })}
+      <button type="submit" class="button button-secondary">${t(language, 'casework.sendBackReport')}</button>
+    </form>`;
+}
+
 /** Follow-up reports waiting for review: accept (claiming back unspent money) or send back with a comment. */
 export function reportReviewPages(deps: CaseRouteDependencies): Router {
   const router = Router();
 
   router.get('/personale/opfoelgning', (req, res) => showReportsPage(req, res, deps));
 
-  router.post('/personale/opfoelgning/:id', async (req, res) => {
+  router.post('/personale/opfoelgning/:id', allowedTo(deps, 'report.review'), async (req, res) => {
     const language = pageLanguage(req, res);
     const staff = staffOf(res)!;
     const id = applicationIdOf(req);

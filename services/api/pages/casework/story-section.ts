@@ -3,7 +3,7 @@ import { excerpt } from '../../stats/stories';
 import { PUBLISHED_ACTIVITY_MAX_LENGTH, PUBLISHED_STORY_MAX_LENGTH, storyOf } from '../../casework/story-review';
 import { hiddenField, textArea, textField } from '../forms';
 import { html, type SafeHtml } from '../../../../lib/html';
-import type { CasePageState, LoadedCase } from './case-data';
+import type { Allows, CasePageState, LoadedCase } from './case-data';
 import { errorsFor, valuesFor } from './case-forms';
 import { formatDateTime, t, type Language } from '../../../../locale';
 import { textOf } from './format';
@@ -22,7 +22,7 @@ export function consentAnswer(consent: boolean | null, language: Language): stri
  * the consent in the words it ticked, the caseworker's review, and (with consent) the form to
  * approve an anonymised wording or decline.
  */
-export function storySection(application: LoadedCase, who: StaffNameOf, state: CasePageState, csrf: string, language: Language): SafeHtml {
+export function storySection(application: LoadedCase, who: StaffNameOf, state: CasePageState, csrf: string, allows: Allows, language: Language): SafeHtml {
   const report = [...application.reports].reverse().find((r) => r.submittedAt && storyOf(r.content));
   if (!report) return html``;
   const story = storyOf(report.content)!;
@@ -43,7 +43,9 @@ export function storySection(application: LoadedCase, who: StaffNameOf, state: C
           <dt>${t(language, 'casework.storyReview.publishedText')}</dt><dd class="gf-pre">${report.publishedStory ?? ''}</dd>`
         : ''}
     </dl>
-    ${report.storyConsent === true
+    ${report.storyConsent === true && !allows('story.review')
+      ? ''
+      : report.storyConsent === true
       ? html`<form method="post" action="/personale/sager/${application.id}/historie" novalidate class="gf-action">
           ${hiddenField(CSRF_FIELD, csrf)}${hiddenField('sequence', String(report.sequence))}
           <h3 class="h4">${t(language, 'casework.storyReview.formHeading')}</h3>

@@ -1,6 +1,6 @@
-import type { RequestHandler } from 'express';
-import type { StaffRole } from '../../../../lib/staff-auth';
-import { hasRole, staffOf } from '../../http/staff';
+import type { Request, RequestHandler } from 'express';
+import type { StaffAction } from '../../../../domain/staff-policy';
+import { may, staffOf } from '../../http/staff';
 import { html } from '../../../../lib/html';
 import type { SiteSettings } from '../layout';
 import { pageLanguage } from '../page-language';
@@ -14,9 +14,11 @@ export function safeNextPath(next: unknown): string | undefined {
 
 /**
  * Guards staff pages: an anonymous visitor is sent to sign in (and back here afterwards), a
- * staff member without one of the roles gets a 403 page.
+ * staff member whose roles do not allow the action (domain/staff-policy.ts) gets a 403 page; with
+ * no action named, any signed-in staff member passes. A form that does one of several things
+ * names its action from the request.
  */
-export function staffPagesFor(site: SiteSettings, cookieSecret: string, ...roles: StaffRole[]): RequestHandler {
+export function staffPagesFor(site: SiteSettings, cookieSecret: string, action?: StaffAction | ((req: Request) => StaffAction)): RequestHandler {
   return (req, res, next) => {
     const staff = staffOf(res);
     if (!staff) {
@@ -29,7 +31,7 @@ export function staffPagesFor(site: SiteSettings, cookieSecret: string, ...roles
       sendStaffPage(req, res, site, cookieSecret, { title: t(language, 'staff.sessionEnded'), language, main: html`<h1>${t(language, 'staff.signIn')}</h1><p>${t(language, 'staff.sessionEnded')}</p><p><a href="/personale/log-ind">${t(language, 'staff.submit')}</a></p>` }, res.locals.staffCsrfRejected ? 403 : 401);
       return;
     }
-    if (!hasRole(staff, ...roles)) {
+    if (!may(staff, typeof action === 'function' ? action(req) : action)) {
       const language = pageLanguage(req, res);
       sendStaffPage(req, res, site, cookieSecret, { title: t(language, 'staff.forbidden'), language, main: html`<h1>${t(language, 'staff.forbidden')}</h1><p>${t(language, 'staff.forbiddenBody')}</p>` }, 403);
       return;

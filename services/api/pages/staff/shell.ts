@@ -1,8 +1,9 @@
 import type { Request, Response } from 'express';
 import type { Language } from '../../../../lib/languages';
-import type { StaffIdentity, StaffRole } from '../../../../lib/staff-auth';
+import type { StaffIdentity } from '../../../../lib/staff-auth';
+import type { StaffAction } from '../../../../domain/staff-policy';
 import { CSRF_FIELD, csrfToken } from '../../http/csrf';
-import { hasRole, staffOf, staffTokenOf } from '../../http/staff';
+import { may, staffOf, staffTokenOf } from '../../http/staff';
 import { errorSummary, hiddenField, type FieldErrors } from '../forms';
 import { html, type SafeHtml } from '../../../../lib/html';
 import { renderPage, sendPage, type SiteSettings } from '../layout';
@@ -10,18 +11,19 @@ import { t } from '../../../../locale';
 
 export type StaffArea = 'queue' | 'approvals' | 'payouts' | 'reports' | 'statistics' | 'admin';
 
-const AREAS: { area: StaffArea; href: string; roles: StaffRole[] }[] = [
-  { area: 'queue', href: '/personale/sager', roles: ['caseworker', 'approver'] },
-  { area: 'approvals', href: '/personale/godkendelser', roles: ['approver'] },
-  { area: 'payouts', href: '/personale/udbetalinger', roles: ['approver'] },
-  { area: 'reports', href: '/personale/opfoelgning', roles: ['caseworker', 'approver'] },
-  { area: 'statistics', href: '/statistik', roles: ['politician', 'caseworker', 'approver'] },
-  { area: 'admin', href: '/personale/admin', roles: ['admin'] },
+/** Each area of the menu, shown to those its page's action allows (the page's own guard). */
+export const STAFF_AREAS: { area: StaffArea; href: string; action: StaffAction }[] = [
+  { area: 'queue', href: '/personale/sager', action: 'case.read' },
+  { area: 'approvals', href: '/personale/godkendelser', action: 'case.approve' },
+  { area: 'payouts', href: '/personale/udbetalinger', action: 'payoutRun.read' },
+  { area: 'reports', href: '/personale/opfoelgning', action: 'report.read' },
+  { area: 'statistics', href: '/statistik', action: 'stats.read' },
+  { area: 'admin', href: '/personale/admin', action: 'admin.overview' },
 ];
 
 /** Where a staff member lands after signing in: the first area their roles open. */
 export function homeOf(staff: StaffIdentity): string {
-  return AREAS.find((area) => hasRole(staff, ...area.roles))?.href ?? '/statistik';
+  return STAFF_AREAS.find((area) => may(staff, area.action))?.href ?? '/statistik';
 }
 
 /** The CSRF token for forms posted with the staff session cookie. */
@@ -48,7 +50,7 @@ export function renderStaffPage(req: Request, res: Response, site: SiteSettings,
   const staff = staffOf(res);
   const { language } = options;
   const navigation = staff
-    ? AREAS.filter((area) => hasRole(staff, ...area.roles)).map((area) => ({
+    ? STAFF_AREAS.filter((area) => may(staff, area.action)).map((area) => ({
         href: area.href,
         label: t(language, `staff.nav.${area.area}`),
         current: area.area === options.area,

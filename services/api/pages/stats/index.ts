@@ -7,6 +7,6 @@ import { showDashboard } from './dashboard';
 /** The statistics dashboard for politicians and staff. */
 export function statsPages(deps: { db: Database; site: SiteSettings; cookieSecret: string }): Router {
   const router = Router();
-  router.get('/statistik', staffPagesFor(deps.site, deps.cookieSecret, 'politician', 'caseworker', 'approver'), (req, res) => showDashboard(req, res, deps));
+  router.get('/statistik', staffPagesFor(deps.site, deps.cookieSecret, 'stats.read'), (req, res) => showDashboard(req, res, deps));
   return router;
 }

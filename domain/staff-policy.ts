@@ -1,0 +1,72 @@
+import type { StaffRole } from '../lib/staff-roles';
+
+/**
+ * Who among the staff may do what: the one role policy the API's route guards, the staff pages'
+ * guards, the forms a page shows and the staff menu all ask, by the action's name. A caseworker
+ * works and decides cases; an approver gives the second signature above a round's four-eyes
+ * threshold, approves allocations and handles payouts; a politician reads aggregated statistics
+ * only; an admin holds every role. The README's table of roles is checked against this one.
+ */
+const POLICY = {
+  /** Read a case (queue, case page, its documents and letters). */
+  'case.read': ['caseworker', 'approver'],
+  /** Enter what the association sent on paper or by phone, in its name. */
+  'case.actForApplicant': ['caseworker', 'approver'],
+  'case.claim': ['caseworker', 'approver'],
+  'case.release': ['caseworker', 'approver'],
+  'case.requestInformation': ['caseworker'],
+  'case.consult': ['caseworker'],
+  /** Decide (and preview the decision letter); above the threshold the decision awaits approval. */
+  'case.decide': ['caseworker'],
+  /** Approve or return a decision above the threshold (never one's own). */
+  'case.approve': ['approver'],
+  'case.note': ['caseworker', 'approver'],
+  /** Judge a screening rule the automatic check could not. */
+  'case.judgeScreening': ['caseworker', 'approver'],
+  /** Close a case's private links at once. */
+  'case.revokeLinks': ['caseworker', 'approver'],
+  /** Answer a request for reconsideration, and register a board's decision on a forwarded complaint. */
+  'reconsideration.answer': ['caseworker'],
+  'grantChange.decide': ['caseworker'],
+  'report.read': ['caseworker', 'approver'],
+  /** Accept a follow-up report or send it back. */
+  'report.review': ['caseworker'],
+  /** Approve a report's story for publication, or decline it. */
+  'story.review': ['caseworker', 'approver'],
+  'repayment.decide': ['caseworker'],
+  'repayment.registerPaid': ['caseworker', 'approver'],
+  'allocation.read': ['caseworker', 'approver'],
+  'allocation.confirm': ['approver'],
+  /** The second signature on an allocation above the threshold (never one's own). */
+  'allocation.approve': ['approver'],
+  'payoutRun.read': ['approver'],
+  'payoutRun.create': ['approver'],
+  /** Register finance's confirmation of a payout run. */
+  'payoutRun.confirm': ['approver'],
+  'round.read': ['caseworker', 'approver', 'politician'],
+  'round.manage': [],
+  'scheme.manage': [],
+  'staff.manage': [],
+  /** The administration's start page. */
+  'admin.overview': [],
+  'accessLog.read': [],
+  'auditLog.read': [],
+  'stats.read': ['caseworker', 'approver', 'politician'],
+  /** Decode workflow histories in the Temporal Web UI. */
+  'codec.use': [],
+} as const satisfies Record<string, readonly StaffRole[]>;
+
+export type StaffAction = keyof typeof POLICY;
+
+export const STAFF_ACTIONS = Object.keys(POLICY) as StaffAction[];
+
+/** The roles that name the action themselves (admin, holding every role, may do it too). */
+export function rolesGranted(action: StaffAction): readonly StaffRole[] {
+  return POLICY[action];
+}
+
+/** True when one of the roles may do the action; admin holds every role. */
+export function can(roles: readonly StaffRole[], action: StaffAction): boolean {
+  const granted: readonly StaffRole[] = POLICY[action];
+  return roles.includes('admin') || granted.some((role) => roles.includes(role));
+}
