@@ -3,10 +3,13 @@ import { ScheduleOverlapPolicy } from '@temporalio/client';
 import { retentionScheduleId } from '../../domain/workflow-ids';
 import type { RetentionRunResult } from '../../workflows/retention';
 import { prismaRunner, rebuildStatistics } from '../../services/api/stats/refresh';
-import { ensureRetentionSchedule } from '../../services/worker/retention-schedule';
+import { checkNamespaceRetention, ensureRetentionSchedule } from '../../services/worker/retention-schedule';
+import { setNamespaceRetention } from '../../infra/temporal-dev-server';
+import type { Logger } from '../../lib/logger';
 import { createOpenRound, eventually, postJson } from '../support/fixtures';
 import { submitCase, waitForStatus } from '../support/process';
 import { startTestStack, type TestStack } from '../support/stack';
+import { signedInStaff } from '../support/staff';
 import { spawnWorkerProcess } from '../support/worker-process';
 
 jest.setTimeout(120_000);
@@ -195,6 +198,16 @@ describe('retention run', () => {
     expect((await stack.db.payoutRun.findUniqueOrThrow({ where: { id: oldRun.id } })).csv).toBe('');
     expect((await stack.db.payoutRun.findUniqueOrThrow({ where: { id: newRun.id } })).csv).not.toBe('');
 
+    // Staff still open the anonymised cases (their history and figures), without the personal data.
+    const caseworker = await signedInStaff(stack, ['caseworker']);
+    for (const id of [withdrawn.id, granted]) {
+      const page = await fetch(`${stack.baseUrl}/personale/sager/${id}`, { headers: caseworker.headers });
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      expect(html.match(/.{0,160}(\bInge\b|faellesbord\.dk).{0,80}/g) ?? []).toEqual([]);
+      expect((await fetch(`${stack.baseUrl}/api/v1/applications/${id}`, { headers: caseworker.headers })).status).toBe(200);
+    }
+
     // The statistics, recomputed from scratch from what is left, are the same.
     await rebuildStatistics(prismaRunner(stack.db));
     expect(await factsOf(caseIds)).toEqual(factsBefore);
@@ -240,5 +253,18 @@ describe('retention schedule', () => {
       await worker.stop();
       await handle.delete().catch(() => undefined);
     }
+  });
+
+  test('the namespace keeps closed workflows as long as TEMPORAL_NAMESPACE_RETENTION says; a worker warns when it keeps them longer', async () => {
+    const namespace = stack.config.TEMPORAL_NAMESPACE;
+    await setNamespaceRetention(stack.config.TEMPORAL_ADDRESS, namespace, 30 * DAY);
+    const described = await stack.temporal.workflowService.describeNamespace({ namespace });
+    expect(Number(described.config?.workflowExecutionRetentionTtl?.seconds)).toBe(30 * 24 * 3600);
+    const warnings: string[] = [];
+    const log = { warn: (_fields: object, message: string) => warnings.push(message) } as unknown as Logger;
+    await checkNamespaceRetention(stack.temporal, { TEMPORAL_NAMESPACE: namespace, TEMPORAL_NAMESPACE_RETENTION: 'P30D' }, log);
+    expect(warnings).toEqual([]);
+    await checkNamespaceRetention(stack.temporal, { TEMPORAL_NAMESPACE: namespace, TEMPORAL_NAMESPACE_RETENTION: 'P7D' }, log);
+    expect(warnings).toEqual([expect.stringMatching(/TEMPORAL_NAMESPACE_RETENTION/)]);
   });
 });
