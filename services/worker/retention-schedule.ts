@@ -55,7 +55,14 @@ export async function ensureRetentionSchedule(client: Client, config: ScheduleSe
  * (README "Retention"); `npm start` sets it on its own dev server.
  */
 export async function checkNamespaceRetention(client: Client, config: Pick<Config, 'TEMPORAL_NAMESPACE' | 'TEMPORAL_NAMESPACE_RETENTION'>, log: Logger): Promise<void> {
-  const described = await client.workflowService.describeNamespace({ namespace: config.TEMPORAL_NAMESPACE });
+  let described;
+  try {
+    described = await client.workflowService.describeNamespace({ namespace: config.TEMPORAL_NAMESPACE });
+  } catch (error) {
+    // Only a check: a worker whose credentials may not describe the namespace still runs.
+    log.warn({ err: error, namespace: config.TEMPORAL_NAMESPACE }, 'could not read the Temporal namespace\'s retention');
+    return;
+  }
   const ttl = described.config?.workflowExecutionRetentionTtl;
   const seconds = Number(ttl?.seconds ?? 0);
   const wantedSeconds = parseDuration(config.TEMPORAL_NAMESPACE_RETENTION) / 1000;
