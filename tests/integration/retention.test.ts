@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { ScheduleOverlapPolicy } from '@temporalio/client';
 import { retentionScheduleId } from '../../domain/workflow-ids';
+import { RETENTION_KINDS } from '../../domain/retention';
 import type { RetentionRunResult } from '../../workflows/retention';
 import { prismaRunner, rebuildStatistics } from '../../services/api/stats/refresh';
 import { checkNamespaceRetention, ensureRetentionSchedule } from '../../services/worker/retention-schedule';
@@ -232,7 +233,7 @@ describe('retention run', () => {
 });
 
 describe('retention schedule', () => {
-  test('the worker creates it at start-up: the retention run, on its task queue, never two at once', async () => {
+  test('the worker creates it at start-up: the retention run, on its task queue, never two at once; triggered, it runs and logs each step', async () => {
     const taskQueue = `test-${crypto.randomUUID()}`;
     const worker = spawnWorkerProcess({
       name: 'worker (retention schedule)',
@@ -245,6 +246,19 @@ describe('retention schedule', () => {
       expect(described.action).toMatchObject({ type: 'startWorkflow', workflowType: 'retentionRun', taskQueue });
       expect(described.policies.overlap).toBe(ScheduleOverlapPolicy.SKIP);
       expect(described.spec.calendars?.length ?? 0).toBeGreaterThan(0);
+
+      // Triggered, the schedule starts the retention run on that worker; each step logs its count.
+      await handle.trigger();
+      const steps = await eventually(async () => {
+        const lines = worker.output.filter((line) => line.includes('"msg":"retention step"'));
+        return lines.length >= RETENTION_KINDS.length ? lines.map((line) => JSON.parse(line) as Record<string, unknown>) : undefined;
+      }, 'a retention step logged for every kind', 60_000);
+      expect(new Set(steps.map((step) => step.kind))).toEqual(new Set(RETENTION_KINDS));
+      for (const step of steps) {
+        expect(step).toMatchObject({ kind: expect.any(String), action: expect.stringMatching(/^(delete|anonymise)$/), count: expect.any(Number) });
+        // Counts, never what was removed.
+        expect(JSON.stringify(step)).not.toMatch(/@|Inge|Ole/);
+      }
 
       // Start-up again (another replica, a restart): the same schedule, brought in line.
       expect(await ensureRetentionSchedule(stack.temporal, { TEMPORAL_TASK_QUEUE: taskQueue, RETENTION_SCHEDULE: 'PT6H', MUNICIPALITY_TIME_ZONE: 'Europe/Copenhagen' })).toBe('updated');
