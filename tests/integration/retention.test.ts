@@ -11,6 +11,7 @@ import { createOpenRound, eventually, postJson } from '../support/fixtures';
 import { submitCase, waitForStatus } from '../support/process';
 import { startTestStack, type TestStack } from '../support/stack';
 import { signedInStaff } from '../support/staff';
+import { recordHistory } from '../support/histories';
 import { spawnWorkerProcess } from '../support/worker-process';
 
 jest.setTimeout(120_000);
@@ -28,10 +29,11 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function runRetention(): Promise<{ result: RetentionRunResult; runId: string }> {
+async function runRetention(history?: string): Promise<{ result: RetentionRunResult; runId: string }> {
   const workflowId = `retention-test-${crypto.randomUUID()}`;
   const handle = await stack.temporal.workflow.start('retentionRun', { taskQueue: stack.config.TEMPORAL_TASK_QUEUE, workflowId, args: [] });
   const result = (await handle.result()) as RetentionRunResult;
+  if (history) await recordHistory(handle, history);
   return { result, runId: `${workflowId}/${handle.firstExecutionRunId}` };
 }
 
@@ -144,7 +146,7 @@ describe('retention run', () => {
     const rollupBefore = await rollupOf(round.id);
     expect(factsBefore).toHaveLength(3);
 
-    const first = await runRetention();
+    const first = await runRetention('retention-run');
     expect(countOf(first.result, 'case_refused')).toBeGreaterThanOrEqual(1);
     expect(countOf(first.result, 'case_granted')).toBeGreaterThanOrEqual(1);
     expect(countOf(first.result, 'draft')).toBeGreaterThanOrEqual(1);
