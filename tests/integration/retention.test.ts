@@ -112,6 +112,15 @@ describe('retention run', () => {
     await stack.db.$executeRawUnsafe(`UPDATE case_events SET occurred_at = occurred_at - interval '10 years' WHERE application_id = $1::uuid`, open.id);
     const revokedLink = await stack.db.accessToken.create({ data: { tokenHash: hash(), applicationId: open.id, purpose: 'new_link', revokedAt: ago(2 * DAY) } });
 
+    // A case that lapsed two years ago: not yet due for anonymising, but its link expired a year
+    // after it closed (PRIVATE_LINK_TTL, P1Y); a link asked for last month still works.
+    const lapsed = await insertClosedGrantedCase(round.id, 2 * YEAR);
+    await stack.db.$executeRawUnsafe(`UPDATE applications SET status = 'LAPSED' WHERE id = $1::uuid`, lapsed);
+    await stack.db.$executeRawUnsafe(`UPDATE case_events SET to_status = 'LAPSED', type = 'lapsed' WHERE event_key = $1`, `${lapsed}:closed`);
+    await stack.db.payout.deleteMany({ where: { applicationId: lapsed } });
+    const expiredLink = await stack.db.accessToken.create({ data: { tokenHash: hash(), applicationId: lapsed, purpose: 'receipt', createdAt: ago(2 * YEAR + 300 * DAY) } });
+    const recentLink = await stack.db.accessToken.create({ data: { tokenHash: hash(), applicationId: lapsed, purpose: 'new_link', createdAt: ago(30 * DAY) } });
+
     // Drafts: one left 100 days ago with an upload, one changed today.
     const oldDraft = await stack.db.applicationDraft.create({
       data: { tokenHash: hash(), roundId: round.id, data: { contact: { name: 'Ole Olsen', email: 'ole@example.dk' } }, currentStep: 'project', furthestStep: 'budget', stepSeconds: { organization: 60, project: 120 }, resumeEmail: 'ole@example.dk' },
@@ -178,6 +187,11 @@ describe('retention run', () => {
     expect(openAfter).toMatchObject({ contactName: 'Inge Hansen', anonymisedAt: null });
     expect(await stack.db.accessToken.findUnique({ where: { tokenHash: revokedLink.tokenHash } })).toBeNull();
     expect(await stack.db.accessToken.count({ where: { applicationId: open.id } })).toBeGreaterThanOrEqual(1);
+
+    // The lapsed case keeps its data; only its expired link went.
+    expect(await stack.db.application.findUniqueOrThrow({ where: { id: lapsed } })).toMatchObject({ contactName: 'Inge Hansen', anonymisedAt: null });
+    expect(await stack.db.accessToken.findUnique({ where: { tokenHash: expiredLink.tokenHash } })).toBeNull();
+    expect(await stack.db.accessToken.findUnique({ where: { tokenHash: recentLink.tokenHash } })).not.toBeNull();
 
     // Drafts: the old one keeps only its step and seconds; the young one is untouched.
     const oldDraftAfter = await stack.db.applicationDraft.findUniqueOrThrow({ where: { id: oldDraft.id } });
