@@ -15,6 +15,9 @@ import { createCaseEmailActivities, type CaseEmailSettings } from './mail/case-e
 import type { BusinessRegister } from '../lib/register';
 import { createScreeningActivities } from './screening';
 import { createStaffRecordActivities } from './staff-records';
+import { createRetentionActivities, type RetentionActivitySettings } from './retention';
+import { parseDuration } from '../lib/durations';
+import type { RetentionSettings } from '../domain/retention';
 
 export interface ActivityDependencies {
   db: Database;
@@ -23,6 +26,8 @@ export interface ActivityDependencies {
   email: CaseEmailSettings;
   /** The account repayments are paid to ("reg.nr. kontonr."). */
   repaymentAccount: string;
+  /** The retention periods and what the retention run needs beside them. */
+  retention: RetentionActivitySettings;
 }
 
 /** Every activity the worker registers, built from its dependencies. */
@@ -43,15 +48,24 @@ export function createActivities(deps: ActivityDependencies) {
     ...createRepaymentActivities(deps),
     ...createRepaymentLetterActivities({ db: deps.db, municipality: deps.municipality, account: deps.repaymentAccount }),
     ...createCaseEmailActivities({ db: deps.db, settings: deps.email }),
+    ...createRetentionActivities({ db: deps.db, retention: deps.retention }),
   };
 }
 
 export type CaseActivities = ReturnType<typeof createActivities>;
 
 /** The dependencies as the worker process builds them from its configuration. */
-export function activitySettingsFromConfig(config: MunicipalitySettings & { PUBLIC_BASE_URL: string; MUNICIPALITY_ACCOUNT: string }): Pick<ActivityDependencies, 'municipality' | 'email' | 'repaymentAccount'> {
+export function activitySettingsFromConfig(
+  config: MunicipalitySettings & RetentionSettings & { PUBLIC_BASE_URL: string; MUNICIPALITY_ACCOUNT: string; PRIVATE_LINK_TTL: string; STAFF_SESSION_IDLE_TIMEOUT: string },
+): Pick<ActivityDependencies, 'municipality' | 'email' | 'repaymentAccount' | 'retention'> {
   return {
     municipality: config,
+    retention: {
+      periods: config,
+      privateLinkTtlMs: parseDuration(config.PRIVATE_LINK_TTL),
+      sessionIdleMs: parseDuration(config.STAFF_SESSION_IDLE_TIMEOUT),
+      timeZone: config.MUNICIPALITY_TIME_ZONE,
+    },
     repaymentAccount: config.MUNICIPALITY_ACCOUNT,
     email: { publicBaseUrl: config.PUBLIC_BASE_URL, municipalityName: config.MUNICIPALITY_NAME, municipalityDepartment: config.MUNICIPALITY_DEPARTMENT, municipalityEmail: config.MUNICIPALITY_EMAIL, municipalityPhone: config.MUNICIPALITY_PHONE, municipalityAccount: config.MUNICIPALITY_ACCOUNT },
   };

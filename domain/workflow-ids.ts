@@ -16,3 +16,11 @@ export function reportWorkflowId(applicationId: string): string {
 export function fundingRoundWorkflowId(roundId: string): string {
   return `funding-round-${roundId}`;
 }
+
+/**
+ * The retention schedule of one deployment (its task queue), and the prefix of the workflows it
+ * starts (Temporal appends the time of each run).
+ */
+export function retentionScheduleId(taskQueue: string): string {
+  return `retention-${taskQueue}`;
+}

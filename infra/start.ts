@@ -74,6 +74,8 @@ async function main(): Promise<void> {
         uiPort,
         uiCodecEndpoint: new URL('/codec', env.PUBLIC_BASE_URL || 'http://localhost:3000').toString(),
         namespace: env.TEMPORAL_NAMESPACE,
+        // Closed workflows' histories hold case data: kept as long as the setting says (README "Retention").
+        retention: env.TEMPORAL_NAMESPACE_RETENTION || 'P30D',
         // The dev server logs routine warnings (e.g. while shutting down); errors are what matter here.
         output: (line) => /level=(ERROR|FATAL)/.test(line) && process.stderr.write(`[temporal] ${line}\n`),
       });

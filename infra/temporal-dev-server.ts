@@ -4,6 +4,8 @@ import { Connection } from '@temporalio/client';
 import { startProcess, type ManagedProcess } from './child-process';
 import { ensureTemporalCli } from './temporal-cli';
 import { findFreePort, waitFor } from './ports';
+import { msToTs } from '@temporalio/common/lib/time';
+import { parseDuration } from '../lib/durations';
 
 export interface TemporalDevServer {
   address: string;
@@ -18,6 +20,8 @@ export interface DevServerOptions {
   uiPort?: number;
   headless?: boolean;
   namespace?: string;
+  /** How long the namespace keeps closed workflows' histories (a duration, e.g. P30D); the server's default when unset. */
+  retention?: string;
   /** The codec server the Web UI decodes payloads with (grantflow's API: <PUBLIC_BASE_URL>/codec). */
   uiCodecEndpoint?: string;
   output?: (line: string) => void;
@@ -51,6 +55,7 @@ export async function startTemporalDevServer(options: DevServerOptions): Promise
         throw new Error(`temporal server exited early with code ${code}`);
       }),
     ]);
+    if (options.retention) await setNamespaceRetention(address, options.namespace ?? 'default', parseDuration(options.retention));
   } catch (error) {
     await server.stop();
     throw error;
@@ -61,6 +66,19 @@ export async function startTemporalDevServer(options: DevServerOptions): Promise
     process: server,
     stop: () => server.stop(),
   };
+}
+
+/** Sets how long the namespace keeps the histories of closed workflows. */
+export async function setNamespaceRetention(address: string, namespace: string, retentionMs: number): Promise<void> {
+  const connection = await Connection.connect({ address });
+  try {
+    await connection.workflowService.updateNamespace({
+      namespace,
+      config: { workflowExecutionRetentionTtl: msToTs(retentionMs) },
+    });
+  } finally {
+    await connection.close();
+  }
 }
 
 /** Ready means the frontend answers and the namespace can be described, not just a listening port. */

@@ -74,3 +74,15 @@ export function parseDuration(value: string): number {
   if (!Number.isSafeInteger(milliseconds)) throw invalidDuration(value, 'it is too long');
   return milliseconds;
 }
+
+const WHOLE_YEARS = /^P(\d{1,3})Y$/i;
+
+/**
+ * The whole years of an ISO-8601 period such as "P5Y", for periods counted in financial years
+ * (where 365-day years would end a day early after a leap year); anything else is refused.
+ */
+export function wholeYears(value: string): number {
+  const match = WHOLE_YEARS.exec(value.trim());
+  if (!match) throw new Error(`Invalid period ${JSON.stringify(value)}: a period counted from the end of a financial year is whole years, such as "P5Y"`);
+  return Number(match[1]);
+}

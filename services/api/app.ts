@@ -23,7 +23,7 @@ import { statsRouter } from './routes/stats';
 import { openDataRouter } from './routes/open-data';
 import { temporalCodecRouter } from './routes/temporal-codec';
 import { temporalPayloadCodec } from '../../lib/temporal';
-import { registerCaseMetrics } from './stats/case-metrics';
+import { registerCaseMetrics, registerRetentionMetrics } from './stats/case-metrics';
 import { identifyStaff } from './http/staff';
 import { textFileForm } from './http/text-file-form';
 import type { Config } from '../../lib/config';
@@ -59,6 +59,7 @@ export function createApp(deps: AppDependencies): App {
   app.use(securityHeaders({ https: secureCookies(deps.config) }));
   const metrics = createHttpMetrics();
   registerCaseMetrics(metrics.registry, deps.db);
+  registerRetentionMetrics(metrics.registry, deps.db);
   const workflows = createWorkflowStarter({ db: deps.db, temporal: deps.temporal, taskQueue: deps.taskQueue, log: deps.log });
 
   app.use(metrics.middleware);

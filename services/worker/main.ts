@@ -5,6 +5,10 @@ import { createDatabase } from '../../lib/db';
 import { createLogger, type Logger } from '../../lib/logger';
 import { connectWorker } from './worker';
 import { bundleWorkflowsToFile, workerBundlePath } from './bundle';
+import { Client, Connection } from '@temporalio/client';
+import { temporalConnectionOptions, temporalDataConverter } from '../../lib/temporal';
+import type { Config } from '../../lib/config';
+import { checkNamespaceRetention, ensureRetentionSchedule } from './retention-schedule';
 
 async function main(): Promise<void> {
   loadDotEnvIfPresent();
@@ -21,6 +25,7 @@ async function main(): Promise<void> {
     workflowBundle: { codePath: bundlePath },
     maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
   });
+  await scheduleRetention(config, log);
 
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
@@ -37,6 +42,18 @@ async function main(): Promise<void> {
   await connection.close();
   await db.$disconnect();
   log.info('worker stopped');
+}
+
+/** The retention schedule exists and matches the configuration once any worker has started. */
+async function scheduleRetention(config: Config, log: Logger): Promise<void> {
+  const connection = await Connection.connect(temporalConnectionOptions(config));
+  try {
+    const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: temporalDataConverter(config) });
+    await ensureRetentionSchedule(client, config, log);
+    await checkNamespaceRetention(client, config, log);
+  } finally {
+    await connection.close();
+  }
 }
 
 /**

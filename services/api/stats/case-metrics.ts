@@ -5,6 +5,7 @@ import { STAGES } from '../../../domain/stats/case-timeline';
 import { ALIGNED_BOUNDS } from '../../../domain/stats/buckets';
 import { refreshStatistics } from './refresh';
 import { ALL_ROUNDS } from './rollup-sql';
+import { RETENTION_RULES } from '../../../domain/retention';
 
 // Process metrics read from the database at scrape time. The worker and the API can restart and
 // run as several replicas; counting in the database means every replica reports the same totals
@@ -116,6 +117,25 @@ export function registerCaseMetrics(registry: Registry, db: Database): void {
         samples.push({ metricName: 'grantflow_stage_duration_seconds_count', labels: { stage }, value: count });
       }
       return samples;
+    }),
+  );
+}
+
+/** What the retention runs deleted or anonymised, read from the log each step writes with its change. */
+export function registerRetentionMetrics(registry: Registry, db: Database): void {
+  registry.registerMetric(
+    scrapeTimeMetric('grantflow_retention_rows_total', 'Rows the retention runs deleted or anonymised, by kind of data and action (README "Retention")', 'counter', async () => {
+      const rows = await db.$queryRawUnsafe<{ kind: string; action: string; count: bigint }[]>(
+        `SELECT kind, action, sum(count)::bigint AS count FROM retention_log GROUP BY kind, action`,
+      );
+      const counts = new Map(rows.map((row) => [`${row.kind}:${row.action}`, Number(row.count)]));
+      return RETENTION_RULES.map(({ kind, action }) => ({ labels: { kind, action }, value: counts.get(`${kind}:${action}`) ?? 0 }));
+    }),
+  );
+  registry.registerMetric(
+    scrapeTimeMetric('grantflow_retention_last_step_timestamp_seconds', 'When a retention run last finished a step (0 before the first run): alert when it is more than a couple of days old', 'gauge', async () => {
+      const [row] = await db.$queryRawUnsafe<{ at: number | null }[]>(`SELECT extract(epoch FROM max(at))::float8 AS at FROM retention_log`);
+      return [{ labels: {}, value: Number(row?.at ?? 0) }];
     }),
   );
 }

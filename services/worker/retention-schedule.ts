@@ -1,0 +1,75 @@
+import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client, type ScheduleOptions } from '@temporalio/client';
+import type { Config } from '../../lib/config';
+import { parseDuration } from '../../lib/durations';
+import type { Logger } from '../../lib/logger';
+import { parseRetentionSchedule } from '../../lib/retention-settings';
+import { retentionScheduleId } from '../../domain/workflow-ids';
+
+type ScheduleSettings = Pick<Config, 'TEMPORAL_TASK_QUEUE' | 'RETENTION_SCHEDULE' | 'MUNICIPALITY_TIME_ZONE'>;
+
+/** The retention schedule as the configuration describes it: the retention run, never two at once. */
+export function retentionScheduleOptions(config: ScheduleSettings): ScheduleOptions {
+  const when = parseRetentionSchedule(config.RETENTION_SCHEDULE);
+  return {
+    scheduleId: retentionScheduleId(config.TEMPORAL_TASK_QUEUE),
+    spec:
+      'cron' in when
+        ? { cronExpressions: [when.cron], timezone: config.MUNICIPALITY_TIME_ZONE }
+        : { intervals: [{ every: when.everyMs }] },
+    action: {
+      type: 'startWorkflow',
+      workflowType: 'retentionRun',
+      workflowId: retentionScheduleId(config.TEMPORAL_TASK_QUEUE),
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
+      args: [],
+    },
+    // A run still going when the next is due: the next is skipped. A run missed while Temporal
+    // was down is made up for within a day.
+    policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 day' },
+  };
+}
+
+/**
+ * Creates the retention schedule, or brings an existing one in line with the configuration. Every
+ * worker does this at start-up, so a deployment has it whatever else it runs; doing it twice, or
+ * from several replicas at once, leaves one schedule.
+ */
+export async function ensureRetentionSchedule(client: Client, config: ScheduleSettings, log?: Logger): Promise<'created' | 'updated'> {
+  const options = retentionScheduleOptions(config);
+  try {
+    await client.schedule.create(options);
+    log?.info({ scheduleId: options.scheduleId, schedule: config.RETENTION_SCHEDULE }, 'retention schedule created');
+    return 'created';
+  } catch (error) {
+    if (!(error instanceof ScheduleAlreadyRunning)) throw error;
+  }
+  const { scheduleId, ...update } = options;
+  await client.schedule.getHandle(scheduleId).update((previous) => ({ ...update, state: previous.state }));
+  log?.info({ scheduleId, schedule: config.RETENTION_SCHEDULE }, 'retention schedule updated');
+  return 'updated';
+}
+
+/**
+ * Warns when the namespace keeps closed workflows' histories (which hold case data) longer than
+ * TEMPORAL_NAMESPACE_RETENTION. A worker may not change a cluster's namespace: an operator does
+ * (README "Retention"); `npm start` sets it on its own dev server.
+ */
+export async function checkNamespaceRetention(client: Client, config: Pick<Config, 'TEMPORAL_NAMESPACE' | 'TEMPORAL_NAMESPACE_RETENTION'>, log: Logger): Promise<void> {
+  let described;
+  try {
+    described = await client.workflowService.describeNamespace({ namespace: config.TEMPORAL_NAMESPACE });
+  } catch (error) {
+    // Only a check: a worker whose credentials may not describe the namespace still runs.
+    log.warn({ err: error, namespace: config.TEMPORAL_NAMESPACE }, 'could not read the Temporal namespace\'s retention');
+    return;
+  }
+  const ttl = described.config?.workflowExecutionRetentionTtl;
+  const seconds = Number(ttl?.seconds ?? 0);
+  const wantedSeconds = parseDuration(config.TEMPORAL_NAMESPACE_RETENTION) / 1000;
+  if (seconds > wantedSeconds) {
+    log.warn(
+      { namespace: config.TEMPORAL_NAMESPACE, retentionSeconds: seconds, wantedSeconds },
+      'the Temporal namespace keeps closed workflow histories longer than TEMPORAL_NAMESPACE_RETENTION: set it with temporal operator namespace update --retention',
+    );
+  }
+}
