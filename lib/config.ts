@@ -50,6 +50,10 @@ export const configSchema = z.object({
   TEMPORAL_TLS: booleanFromEnv.default(false),
   TEMPORAL_TLS_CERT_PATH: z.string().min(1).optional(),
   TEMPORAL_TLS_KEY_PATH: z.string().min(1).optional(),
+  /** The CA that signed the Temporal frontend's certificate, when it is not one the system trusts (implies TLS). */
+  TEMPORAL_TLS_CA_PATH: z.string().min(1).optional(),
+  /** The name to verify the frontend's certificate against, when it differs from TEMPORAL_ADDRESS's host. */
+  TEMPORAL_TLS_SERVER_NAME: z.string().min(1).optional(),
   TEMPORAL_API_KEY: z.string().min(1).optional(),
   /**
    * Keys that encrypt workflow payloads (AES-256-GCM): `kid1:base64key,kid2:base64key`, each key 32
