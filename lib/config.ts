@@ -126,6 +126,10 @@ export const configSchema = z.object({
   COOKIE_SECRET: z.string().min(32).optional(),
   /** Port of the worker's Prometheus endpoint (the Temporal SDK's own metrics); 0 turns it off. */
   WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  /** Port of the mailer's probes (/livez, /readyz) for an orchestrator; 0 (the default) turns them off. */
+  MAILER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  /** The address the mailer's probes listen on (0.0.0.0 in a container, so the orchestrator reaches them). */
+  MAILER_HEALTH_HOST: z.string().min(1).default('127.0.0.1'),
   /**
    * Workflows the worker keeps in memory between their tasks. The SDK sizes its default to the
    * heap (thousands on a large machine, about 1.5 MB each); a case waits months between events,
