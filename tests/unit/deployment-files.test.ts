@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import YAML from 'yaml';
 import { configSchema, loadConfig } from '../../lib/config';
 import { generatePayloadKeyEntry } from '../../lib/payload-codec';
+import { cachedGoTool, GO_TOOLS } from '../../infra/go-tools';
 
 // The deployment files cannot run here (no container engine, no cluster), so they are checked as
 // what they are: YAML and a Dockerfile that must fit the code they deploy.
@@ -44,7 +45,7 @@ function yamlDocuments(file: string): unknown[] {
   return documents.map((document) => document.toJS()).filter((value) => value !== null);
 }
 
-const KUSTOMIZE_DIR = 'deploy/kubernetes';
+const KUSTOMIZE_DIR = 'deploy/kubernetes/base';
 const kustomization = yamlDocuments(`${KUSTOMIZE_DIR}/kustomization.yaml`)[0] as { resources: string[]; images: { name: string }[] };
 const manifests = kustomization.resources.flatMap((file) => yamlDocuments(`${KUSTOMIZE_DIR}/${file}`)) as Manifest[];
 const ofKind = (kind: string) => manifests.filter((m) => m.kind === kind);
@@ -160,7 +161,7 @@ describe('the Kubernetes manifests', () => {
   });
 
   it('expect the Temporal cluster that the Helm chart values describe', () => {
-    const values = yamlDocuments(`${KUSTOMIZE_DIR}/temporal-values.yaml`)[0] as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const values = yamlDocuments('deploy/kubernetes/temporal-values.yaml')[0] as any; // eslint-disable-line @typescript-eslint/no-explicit-any
     const stores = values.server.config.persistence.datastores;
     expect([stores.default.sql.pluginName, stores.visibility.sql.pluginName]).toEqual(['postgres12', 'postgres12']);
     expect(stores.default.sql.password).toBeUndefined();
@@ -171,19 +172,46 @@ describe('the Kubernetes manifests', () => {
   });
 
   it('switch to Temporal Cloud with the API key from the Secret (the overlay)', () => {
-    const overlay = yamlDocuments(`${KUSTOMIZE_DIR}/temporal-cloud/kustomization.yaml`)[0] as { resources: string[]; patches: { path: string }[] };
-    expect(overlay.resources).toEqual(['..']);
-    const config = yamlDocuments(`${KUSTOMIZE_DIR}/temporal-cloud/config.yaml`)[0] as Manifest;
+    const overlay = yamlDocuments(`deploy/kubernetes/temporal-cloud/kustomization.yaml`)[0] as { resources: string[]; patches: { path: string }[] };
+    expect(overlay.resources).toEqual(['../base']);
+    const config = yamlDocuments(`deploy/kubernetes/temporal-cloud/config.yaml`)[0] as Manifest;
     for (const key of Object.keys(config.data!)) expect(SETTINGS.has(key)).toBe(true);
     const cloudEnv = Object.fromEntries(Object.entries({ ...configMap.data, ...config.data }).filter(([, value]) => value !== null)) as Record<string, string>;
     expect(() => loadConfig({ ...cloudEnv, ...SECRET_STAND_INS, TEMPORAL_TLS: 'false' })).not.toThrow();
     expect(cloudEnv.TEMPORAL_TLS_CA_PATH).toBeUndefined();
-    const [, addKey] = yamlDocuments(`${KUSTOMIZE_DIR}/temporal-cloud/api-key.yaml`)[0] as { value: { name: string; valueFrom: { secretKeyRef: { name: string } } } }[];
+    const [, addKey] = yamlDocuments(`deploy/kubernetes/temporal-cloud/api-key.yaml`)[0] as { value: { name: string; valueFrom: { secretKeyRef: { name: string } } } }[];
     expect(addKey!.value).toMatchObject({ name: 'TEMPORAL_API_KEY', valueFrom: { secretKeyRef: { name: 'grantflow-secrets' } } });
-    const [scaler, auth] = yamlDocuments(`${KUSTOMIZE_DIR}/temporal-cloud/scaler.yaml`) as Manifest[];
+    const [scaler, auth] = yamlDocuments(`deploy/kubernetes/temporal-cloud/scaler.yaml`) as Manifest[];
     expect(scaler!.spec.triggers[0].metadata).toMatchObject({ endpoint: config.data!.TEMPORAL_ADDRESS, namespace: config.data!.TEMPORAL_NAMESPACE });
     expect(auth!.spec.secretTargetRef).toEqual([{ parameter: 'apiKey', name: 'grantflow-secrets', key: 'TEMPORAL_API_KEY' }]);
-    for (const patch of overlay.patches) expect(fs.existsSync(path.join(ROOT, KUSTOMIZE_DIR, 'temporal-cloud', patch.path))).toBe(true);
+    for (const patch of overlay.patches) expect(fs.existsSync(path.join(ROOT, 'deploy/kubernetes/temporal-cloud', patch.path))).toBe(true);
+  });
+
+  it('build with kustomize, the base and the Temporal Cloud overlay alike (when kustomize is in the cache)', () => {
+    const kustomize = cachedGoTool('kustomize');
+    if (!kustomize) {
+      process.stderr.write(`kustomize ${GO_TOOLS.kustomize.version} is not in the cache (npm run go-tools:ensure builds it): the manifests were checked file by file\n`);
+      return;
+    }
+    const build = (dir: string) =>
+      YAML.parseAllDocuments(execFileSync(kustomize, ['build', dir], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' })).map((d) => d.toJS()) as Manifest[];
+    const base = build('deploy/kubernetes/base');
+    expect(base.map((m) => `${m.kind}/${m.metadata.name}`).sort()).toEqual(manifests.map((m) => `${m.kind}/${m.metadata.name}`).sort());
+    for (const manifest of base) expect((manifest.metadata as { namespace?: string }).namespace).toBe('grantflow');
+
+    const cloud = build('deploy/kubernetes/temporal-cloud');
+    const cloudConfig = cloud.find((m) => m.kind === 'ConfigMap')!.data as Record<string, string>;
+    expect(Object.keys(cloudConfig).filter((key) => key.startsWith('TEMPORAL_TLS_'))).toEqual([]);
+    for (const deployment of cloud.filter((m) => m.kind === 'Deployment')) {
+      const pod = deployment.spec.template.spec;
+      expect(JSON.stringify(pod.volumes)).not.toContain('grantflow-temporal-tls');
+      const env: Record<string, string> = { ...cloudConfig };
+      for (const variable of pod.containers[0].env) env[variable.name] = variable.value ?? SECRET_STAND_INS[variable.valueFrom.secretKeyRef.key as string];
+      const usesTemporal = deployment.metadata.name !== 'grantflow-mailer';
+      expect({ name: deployment.metadata.name, apiKey: 'TEMPORAL_API_KEY' in env }).toEqual({ name: deployment.metadata.name, apiKey: usesTemporal });
+      expect(() => loadConfig(env)).not.toThrow();
+    }
+    expect(cloud.find((m) => m.kind === 'TriggerAuthentication')!.spec.secretTargetRef).toEqual([{ parameter: 'apiKey', name: 'grantflow-secrets', key: 'TEMPORAL_API_KEY' }]);
   });
 });
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import YAML from 'yaml';
-import { cachedPromtool, PROMTOOL_VERSION } from '../../infra/promtool';
+import { cachedGoTool, GO_TOOLS } from '../../infra/go-tools';
 
 // The alert rules must parse, name metrics the code (or the Temporal SDK it runs) exports, and
 // point at a runbook that exists. With promtool in the cache their PromQL and unit tests run too.
@@ -76,9 +76,9 @@ describe('the alert rules', () => {
   });
 
   it('pass promtool: the PromQL, the unit tests in alerts.test.yml, the scrape configuration (when promtool is in the cache)', () => {
-    const promtool = cachedPromtool();
+    const promtool = cachedGoTool('promtool');
     if (!promtool) {
-      process.stderr.write(`promtool ${PROMTOOL_VERSION} is not in the cache (npm run promtool:ensure builds it): the rules were checked without it\n`);
+      process.stderr.write(`promtool ${GO_TOOLS.promtool.version} is not in the cache (npm run go-tools:ensure builds it): the rules were checked without it\n`);
       return;
     }
     const run = (...args: string[]) => execFileSync(promtool, args, { cwd: path.join(ROOT, 'infra/prometheus'), encoding: 'utf8', stdio: 'pipe' });
