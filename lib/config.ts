@@ -52,6 +52,10 @@ export const configSchema = z.object({
   TEMPORAL_TLS: booleanFromEnv.default(false),
   TEMPORAL_TLS_CERT_PATH: z.string().min(1).optional(),
   TEMPORAL_TLS_KEY_PATH: z.string().min(1).optional(),
+  /** The CA that signed the Temporal frontend's certificate, when it is not one the system trusts (implies TLS). */
+  TEMPORAL_TLS_CA_PATH: z.string().min(1).optional(),
+  /** The name to verify the frontend's certificate against, when it differs from TEMPORAL_ADDRESS's host. */
+  TEMPORAL_TLS_SERVER_NAME: z.string().min(1).optional(),
   TEMPORAL_API_KEY: z.string().min(1).optional(),
   /**
    * Keys that encrypt workflow payloads (AES-256-GCM): `kid1:base64key,kid2:base64key`, each key 32
@@ -124,6 +128,10 @@ export const configSchema = z.object({
   COOKIE_SECRET: z.string().min(32).optional(),
   /** Port of the worker's Prometheus endpoint (the Temporal SDK's own metrics); 0 turns it off. */
   WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  /** Port of the mailer's probes (/livez, /readyz) for an orchestrator; 0 (the default) turns them off. */
+  MAILER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  /** The address the mailer's probes listen on (0.0.0.0 in a container, so the orchestrator reaches them). */
+  MAILER_HEALTH_HOST: z.string().min(1).default('127.0.0.1'),
   /**
    * Workflows the worker keeps in memory between their tasks. The SDK sizes its default to the
    * heap (thousands on a large machine, about 1.5 MB each); a case waits months between events,

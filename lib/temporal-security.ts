@@ -4,6 +4,7 @@ interface TemporalSecuritySettings {
   NODE_ENV: string;
   TEMPORAL_TLS: boolean;
   TEMPORAL_TLS_CERT_PATH?: string;
+  TEMPORAL_TLS_CA_PATH?: string;
   TEMPORAL_API_KEY?: string;
   TEMPORAL_PAYLOAD_KEYS?: string;
   TEMPORAL_PAYLOAD_KEY_ID?: string;
@@ -30,7 +31,7 @@ export function temporalSecurityProblems(settings: TemporalSecuritySettings): { 
   if (!settings.TEMPORAL_PAYLOAD_KEYS) {
     problems.push({ variable: 'TEMPORAL_PAYLOAD_KEYS', message: 'is required in production: workflow histories hold applicants’ answers and staff emails' });
   }
-  if (!settings.TEMPORAL_TLS && !settings.TEMPORAL_TLS_CERT_PATH && !settings.TEMPORAL_API_KEY) {
+  if (!settings.TEMPORAL_TLS && !settings.TEMPORAL_TLS_CERT_PATH && !settings.TEMPORAL_TLS_CA_PATH && !settings.TEMPORAL_API_KEY) {
     problems.push({ variable: 'TEMPORAL_TLS', message: 'production talks to Temporal over TLS: set TEMPORAL_TLS=true, a client certificate (TEMPORAL_TLS_CERT_PATH/KEY_PATH) or TEMPORAL_API_KEY' });
   }
   return problems;

@@ -6,23 +6,27 @@ import { AesGcmPayloadCodec, generatePayloadKeyEntry, parsePayloadKeys, type Pay
 
 type TemporalSettings = Pick<
   Config,
-  'TEMPORAL_ADDRESS' | 'TEMPORAL_TLS' | 'TEMPORAL_TLS_CERT_PATH' | 'TEMPORAL_TLS_KEY_PATH' | 'TEMPORAL_API_KEY'
+  'TEMPORAL_ADDRESS' | 'TEMPORAL_TLS' | 'TEMPORAL_TLS_CERT_PATH' | 'TEMPORAL_TLS_KEY_PATH' | 'TEMPORAL_TLS_CA_PATH' | 'TEMPORAL_TLS_SERVER_NAME' | 'TEMPORAL_API_KEY'
 >;
 
 /** The same options serve the client (API) and the worker: only address and credentials vary. */
 /** Fits both the client's ConnectionOptions and the worker's NativeConnectionOptions. */
 export interface TemporalConnectionOptions {
   address: string;
-  tls?: true | { clientCertPair: { crt: Buffer; key: Buffer } };
+  tls?: true | { clientCertPair?: { crt: Buffer; key: Buffer }; serverRootCACertificate?: Buffer; serverNameOverride?: string };
   apiKey?: string;
 }
 
 export function temporalConnectionOptions(config: TemporalSettings): TemporalConnectionOptions {
-  const mtls =
-    config.TEMPORAL_TLS_CERT_PATH && config.TEMPORAL_TLS_KEY_PATH
+  const details = {
+    ...(config.TEMPORAL_TLS_CERT_PATH && config.TEMPORAL_TLS_KEY_PATH
       ? { clientCertPair: { crt: fs.readFileSync(config.TEMPORAL_TLS_CERT_PATH), key: fs.readFileSync(config.TEMPORAL_TLS_KEY_PATH) } }
-      : undefined;
-  const tls = mtls ?? (config.TEMPORAL_TLS || config.TEMPORAL_API_KEY ? true : undefined);
+      : {}),
+    // A self-hosted cluster's certificates usually come from the municipality's own CA.
+    ...(config.TEMPORAL_TLS_CA_PATH ? { serverRootCACertificate: fs.readFileSync(config.TEMPORAL_TLS_CA_PATH) } : {}),
+    ...(config.TEMPORAL_TLS_SERVER_NAME ? { serverNameOverride: config.TEMPORAL_TLS_SERVER_NAME } : {}),
+  };
+  const tls = Object.keys(details).length ? details : config.TEMPORAL_TLS || config.TEMPORAL_API_KEY ? true : undefined;
   return {
     address: config.TEMPORAL_ADDRESS,
     ...(tls ? { tls } : {}),

@@ -5,6 +5,7 @@ import { createLogger } from '../../lib/logger';
 import { createSmtpMailer } from '../../lib/mailer';
 import { listenForQueuedMail } from './listen';
 import { parseDuration } from '../../lib/durations';
+import { startHealthServer } from './health';
 
 // The outbox relay: the only process that talks SMTP. Workers put emails in the outbox; this
 // delivers them. Several replicas may run; row locks keep them from sending the same message.
@@ -19,11 +20,15 @@ async function main(): Promise<void> {
   dispatcher.start();
   const listener = listenForQueuedMail(config.DATABASE_URL, dispatcher, log);
   log.info({ smtp: config.SMTP_URL.replace(/\/\/[^@]*@/, '//') }, 'mailer running');
+  const health = config.MAILER_HEALTH_PORT
+    ? await startHealthServer({ port: config.MAILER_HEALTH_PORT, host: config.MAILER_HEALTH_HOST, ready: () => db.$queryRaw`SELECT 1` })
+    : undefined;
+  if (health) log.info({ port: health.port, host: config.MAILER_HEALTH_HOST }, 'mailer probes at /livez and /readyz');
 
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       log.info({ signal }, 'shutting down: finishing the message in flight');
-      void Promise.all([dispatcher.stop(), listener.stop()]).then(async () => {
+      void Promise.all([dispatcher.stop(), listener.stop(), health?.close()]).then(async () => {
         mailer.close();
         await db.$disconnect();
         log.info('mailer stopped');

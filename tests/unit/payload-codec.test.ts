@@ -1,6 +1,10 @@
 import type { Payload } from '@temporalio/common';
 import { AesGcmPayloadCodec, generatePayloadKeyEntry, isEncrypted, KEY_ID_METADATA, parsePayloadKeys } from '../../lib/payload-codec';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { loadConfig } from '../../lib/config';
+import { temporalConnectionOptions } from '../../lib/temporal';
 
 const json = (value: unknown): Payload => ({ metadata: { encoding: Buffer.from('json/plain') }, data: Buffer.from(JSON.stringify(value)) });
 const ring = (setting: string, currentKeyId: string) => ({ keys: parsePayloadKeys(setting), currentKeyId });
@@ -90,7 +94,7 @@ describe('payload key and Temporal TLS settings', () => {
     expect(() => loadConfig(production)).toThrow(/TEMPORAL_TLS: production talks to Temporal over TLS/);
     const encrypted = { ...production, TEMPORAL_PAYLOAD_KEYS: keys, TEMPORAL_PAYLOAD_KEY_ID: 'b' };
     expect(() => loadConfig(encrypted)).toThrow(/TEMPORAL_TLS/);
-    for (const tls of [{ TEMPORAL_TLS: 'true' }, { TEMPORAL_API_KEY: 'cloud-key' }, { TEMPORAL_TLS_CERT_PATH: '/c.pem', TEMPORAL_TLS_KEY_PATH: '/c.key' }]) {
+    for (const tls of [{ TEMPORAL_TLS: 'true' }, { TEMPORAL_API_KEY: 'cloud-key' }, { TEMPORAL_TLS_CERT_PATH: '/c.pem', TEMPORAL_TLS_KEY_PATH: '/c.key' }, { TEMPORAL_TLS_CA_PATH: '/ca.pem' }]) {
       expect(loadConfig({ ...encrypted, ...tls }).TEMPORAL_PAYLOAD_KEY_ID).toBe('b');
     }
   });
@@ -100,5 +104,36 @@ describe('payload key and Temporal TLS settings', () => {
     expect(() => loadConfig({ ...base, TEMPORAL_PAYLOAD_KEYS: keys, TEMPORAL_PAYLOAD_KEY_ID: 'c' })).toThrow(/TEMPORAL_PAYLOAD_KEY_ID: names no key in TEMPORAL_PAYLOAD_KEYS \(a, b\)/);
     expect(() => loadConfig({ ...base, TEMPORAL_PAYLOAD_KEYS: 'a:kort' })).toThrow(/TEMPORAL_PAYLOAD_KEYS: key a is 3 bytes/);
     expect(() => loadConfig({ ...base, TEMPORAL_CODEC_CORS_ORIGINS: 'https://ui.example.dk/path' })).toThrow(/TEMPORAL_CODEC_CORS_ORIGINS/);
+  });
+});
+
+describe('the connection to Temporal', () => {
+  const address = { TEMPORAL_ADDRESS: 'temporal-frontend.temporal:7233', TEMPORAL_TLS: false };
+
+  it('is plain without TLS settings, server-verified TLS with TEMPORAL_TLS or an API key', () => {
+    expect(temporalConnectionOptions(address)).toEqual({ address: address.TEMPORAL_ADDRESS });
+    expect(temporalConnectionOptions({ ...address, TEMPORAL_TLS: true }).tls).toBe(true);
+    expect(temporalConnectionOptions({ ...address, TEMPORAL_API_KEY: 'k' })).toEqual({ address: address.TEMPORAL_ADDRESS, tls: true, apiKey: 'k' });
+  });
+
+  it('trusts a private CA and presents the client certificate of a self-hosted cluster', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'grantflow-tls-'));
+    try {
+      for (const name of ['ca.crt', 'tls.crt', 'tls.key']) fs.writeFileSync(path.join(dir, name), `${name} contents`);
+      const options = temporalConnectionOptions({
+        ...address,
+        TEMPORAL_TLS_CA_PATH: path.join(dir, 'ca.crt'),
+        TEMPORAL_TLS_CERT_PATH: path.join(dir, 'tls.crt'),
+        TEMPORAL_TLS_KEY_PATH: path.join(dir, 'tls.key'),
+        TEMPORAL_TLS_SERVER_NAME: 'temporal-frontend',
+      });
+      const tls = options.tls as Exclude<typeof options.tls, true | undefined>;
+      expect(tls.serverRootCACertificate?.toString()).toBe('ca.crt contents');
+      expect(tls.clientCertPair?.crt.toString()).toBe('tls.crt contents');
+      expect(tls.clientCertPair?.key.toString()).toBe('tls.key contents');
+      expect(tls.serverNameOverride).toBe('temporal-frontend');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
