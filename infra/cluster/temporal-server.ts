@@ -7,12 +7,15 @@ import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { Connection } from '@temporalio/client';
 import { startProcess, type ManagedProcess } from '../child-process';
-import { findFreePort, waitFor } from '../ports';
+import { findFreePortBetween, waitFor } from '../ports';
 import { ensureTemporalCli } from '../temporal-cli';
 import type { TemporalServerBinaries } from './binaries';
 import { fillTemplate } from './template';
 
 const run = promisify(execFile);
+
+/** The server keeps its members' ports in a `smallint` column: the OS's ephemeral ports (above 32767) do not fit. */
+const TEMPORAL_PORT_RANGE = [20_000, 32_000] as const;
 
 export interface PostgresServer {
   host: string;
@@ -103,10 +106,10 @@ export async function startTemporalServer(options: TemporalServerOptions): Promi
   fs.mkdirSync(options.dataDir, { recursive: true });
   const dynamicConfigFile = path.join(options.dataDir, 'dynamic-config.yaml');
   fs.copyFileSync(path.join(__dirname, 'temporal-dynamic-config.yaml'), dynamicConfigFile);
-  const frontendPort = options.port ?? (await findFreePort());
+  const frontendPort = options.port ?? (await findFreePortBetween(...TEMPORAL_PORT_RANGE));
   const ports: Record<string, number> = { FRONTEND_PORT: frontendPort };
   for (const name of ['FRONTEND_HTTP_PORT', 'FRONTEND_MEMBERSHIP_PORT', 'HISTORY_PORT', 'HISTORY_MEMBERSHIP_PORT', 'MATCHING_PORT', 'MATCHING_MEMBERSHIP_PORT', 'WORKER_PORT', 'WORKER_MEMBERSHIP_PORT', 'METRICS_PORT']) {
-    ports[name] = await findFreePort();
+    ports[name] = await findFreePortBetween(...TEMPORAL_PORT_RANGE);
   }
   const configFile = path.join(options.dataDir, 'config.yaml');
   fs.writeFileSync(
