@@ -40,10 +40,16 @@ export async function prepareLocalApplication(
   return { config, demoPassword };
 }
 
+/** A path as people want to read it: relative inside the checkout, absolute outside it. */
+export function shownPath(file: string): string {
+  const relative = path.relative(PROJECT_ROOT, file);
+  return relative.startsWith('..') ? file : relative;
+}
+
 export function printStaffLogins(say: (line: string) => void, config: Config, demoPassword: string | undefined, dataDir: string): void {
   if (!config.SEED_DEMO_DATA || !config.GRANTFLOW_DEMO_PASSWORD) return;
   say(`  staff logins: caseworker@, approver@, admin@, politician@grantflow.local`);
-  if (demoPassword) say(`  demo password (generated, kept in ${path.relative(PROJECT_ROOT, path.join(dataDir, 'demo-password'))}): ${demoPassword}`);
+  if (demoPassword) say(`  demo password (generated, kept in ${shownPath(path.join(dataDir, 'demo-password'))}): ${demoPassword}`);
 }
 
 /** The services the launchers start, by name of their entry point. */

@@ -2,7 +2,7 @@
 // behind HAProxy, several workers and mailers (infra/cluster/index.ts); Ctrl-C stops everything.
 import path from 'node:path';
 import { ConfigError, loadDotEnvIfPresent } from '../../lib/config';
-import { printStaffLogins } from '../local-app';
+import { printStaffLogins, shownPath } from '../local-app';
 import { PROJECT_ROOT } from '../paths';
 import { isPortOpen } from '../ports';
 import { startCluster, type Cluster } from './index';
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stop(0));
 
   const dataDir = path.resolve(PROJECT_ROOT, settings.CLUSTER_DATA_DIR);
-  say(`data and logs in ${path.relative(PROJECT_ROOT, dataDir)}`);
+  say(`data and logs in ${shownPath(dataDir)}`);
   cluster = await startCluster({
     dataDir,
     env,
@@ -66,7 +66,7 @@ async function main(): Promise<void> {
       if (!line.startsWith('{') || /"level":(40|50|60)/.test(line)) process.stdout.write(`[${name}] ${line}\n`);
     },
     onUnexpectedExit: (name, code) => {
-      if (!stopping) say(`${name} exited (code ${code}); the others carry on — see ${path.relative(PROJECT_ROOT, dataDir)}/logs/${name}.log`);
+      if (!stopping) say(`${name} exited (code ${code}); the others carry on — see ${shownPath(dataDir)}/logs/${name}.log`);
     },
   });
   const { addresses, config } = cluster;
@@ -84,7 +84,7 @@ async function main(): Promise<void> {
   say(`  mailers:              ${cluster.replicas.filter((r) => r.kind === 'mailer').map((r) => r.name).join(', ')} → ${addresses.smtp}`);
   say(`  mail UI:              ${addresses.mailUi ?? `(external SMTP at ${addresses.smtp})`}`);
   say(`  database:             ${addresses.database}`);
-  say(`  logs:                 ${path.relative(PROJECT_ROOT, addresses.logs)}/<name>.log`);
+  say(`  logs:                 ${shownPath(addresses.logs)}/<name>.log`);
   printStaffLogins(say, config, cluster.demoPassword, dataDir);
   say('Press Ctrl-C to stop everything.');
 }
