@@ -179,8 +179,10 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
           onUnexpectedExit: options.onUnexpectedExit,
         });
         replicas.push(replica);
-        running.push({ name, stop: () => replica.stop() });
       }
+      // The replicas of one service stop together (each gracefully), services in reverse order.
+      const ofKind = replicas.filter((replica) => replica.kind === kind);
+      running.push({ name: `${kind} replicas`, stop: async () => void (await Promise.all(ofKind.map((replica) => replica.stop()))) });
     }
     step(`starting ${counts.worker} workers, ${counts.mailer} mailers and ${counts.api} API replicas`);
     // The first API replica seeds the demo data (development) before the others start beside it.
