@@ -85,7 +85,12 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const dataDir = path.resolve(options.dataDir);
   fs.mkdirSync(dataDir, { recursive: true });
   const running: Stoppable[] = [];
+  let stopping = false;
+  const unexpectedExit = (name: string) => (code: number | null) => {
+    if (!stopping) options.onUnexpectedExit?.(name, code);
+  };
   const stopAll = async () => {
+    stopping = true;
     for (const part of running.splice(0).reverse()) {
       await part.stop().catch((error: Error) => say(`could not stop ${part.name} cleanly: ${error.message}`));
     }
@@ -126,6 +131,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       historyShards,
       namespace,
       output: (line) => fs.appendFileSync(path.join(ensureDir(path.join(dataDir, 'logs')), 'temporal-server.log'), `${line}\n`),
+      onUnexpectedExit: unexpectedExit('temporal-server'),
     });
     running.push({ name: 'Temporal server', stop: temporal.stop });
 
@@ -176,7 +182,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
           env: { ...env, ...(port ? { PORT: String(port) } : {}), ...(metricsPort ? { WORKER_METRICS_PORT: String(metricsPort) } : {}) },
           logDir,
           output: options.serviceOutput,
-          onUnexpectedExit: options.onUnexpectedExit,
+          onUnexpectedExit: (exited, code) => unexpectedExit(exited)(code),
         });
         replicas.push(replica);
       }
@@ -200,6 +206,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       output: (line) => fs.appendFileSync(path.join(logDir, 'haproxy.log'), `${line}\n`),
     });
     running.push({ name: 'reverse proxy', stop: proxy.stop });
+    void proxy.process.exited.then(unexpectedExit('haproxy'));
 
     let webUi: WebUi | undefined;
     if (uiBinary) {
@@ -214,6 +221,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
         output: (line) => fs.appendFileSync(path.join(logDir, 'temporal-ui.log'), `${line}\n`),
       });
       running.push({ name: 'Temporal Web UI', stop: webUi.stop });
+      void webUi.process.exited.then(unexpectedExit('temporal-ui'));
     }
 
     step();

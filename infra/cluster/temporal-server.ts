@@ -89,6 +89,8 @@ export interface TemporalServerOptions {
   namespace: string;
   logLevel?: 'debug' | 'info' | 'warn' | 'error';
   output?: (line: string) => void;
+  /** Called when the server ends without stop() or restart() asking it to. */
+  onUnexpectedExit?: (code: number | null) => void;
 }
 
 export interface TemporalServer {
@@ -128,13 +130,20 @@ export async function startTemporalServer(options: TemporalServerOptions): Promi
     { mode: 0o600 },
   );
   const address = `127.0.0.1:${frontendPort}`;
-  const spawnServer = () =>
-    startProcess('temporal-server', options.binaries.server, ['--config-file', configFile, '--allow-no-auth', 'start'], {
+  let expectingExit = false;
+  const spawnServer = () => {
+    expectingExit = false;
+    const child = startProcess('temporal-server', options.binaries.server, ['--config-file', configFile, '--allow-no-auth', 'start'], {
       cwd: options.dataDir,
       // Its own process group: a Ctrl-C meant for the launcher must not stop it before the services.
       detached: true,
       output: options.output,
     });
+    void child.exited.then((code) => {
+      if (!expectingExit && server === child) options.onUnexpectedExit?.(code);
+    });
+    return child;
+  };
   let server = spawnServer();
   const handle: TemporalServer = {
     address,
@@ -143,11 +152,15 @@ export async function startTemporalServer(options: TemporalServerOptions): Promi
       return server;
     },
     async restart() {
-      await server.stop();
+      expectingExit = true;
+      await server.stop(30_000);
       server = spawnServer();
       await untilServing(server, address, options.namespace, false);
     },
-    stop: () => server.stop(30_000),
+    stop: () => {
+      expectingExit = true;
+      return server.stop(30_000);
+    },
   };
   try {
     await untilServing(server, address, options.namespace, true);
