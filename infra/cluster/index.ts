@@ -108,6 +108,9 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     if (!databaseUrl) {
       const port = options.ports?.postgres ?? (await findFreePort());
       step(`starting embedded PostgreSQL on 127.0.0.1:${port}`);
+      // As root, PostgreSQL runs as a user of its own, which must be able to reach its folder (a
+      // temporary folder is private to its owner).
+      fs.chmodSync(dataDir, fs.statSync(dataDir).mode | 0o711);
       const postgres = await startPostgresProcess({ dataDir: path.join(dataDir, 'postgres'), port, database: 'grantflow' });
       running.push({ name: 'PostgreSQL', stop: postgres.stop });
       databaseUrl = postgres.url;
