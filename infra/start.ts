@@ -1,14 +1,13 @@
 // The local launcher behind `npm start`: provisions and starts everything grantflow needs on
 // embedded defaults, then the worker and the API; Ctrl-C stops it all in reverse order.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadConfig, loadDotEnvIfPresent, ConfigError } from '../lib/config';
-import { startProcess, type ManagedProcess } from './child-process';
+import { loadDotEnvIfPresent, ConfigError } from '../lib/config';
+import type { ManagedProcess } from './child-process';
+import { prepareLocalApplication, printStaffLogins, RUNNING_MARKERS, startService, type ServiceKind } from './local-app';
 import { startPostgresProcess } from './postgres-process';
 import { startMailCatcher } from './mail-catcher';
 import { migrateDeploy } from './migrate';
-import { seedDemoStatisticsIfEmpty } from './demo/demo-data';
 import { PROJECT_ROOT } from './paths';
 import { isPortOpen, waitFor } from './ports';
 import { startTemporalDevServer } from './temporal-dev-server';
@@ -95,27 +94,12 @@ async function main(): Promise<void> {
       mailUiUrl = mail.webUrl;
     }
 
-    let demoPassword: string | undefined;
-    if (env.NODE_ENV === 'development' && !env.GRANTFLOW_DEMO_PASSWORD) {
-      env.GRANTFLOW_DEMO_PASSWORD = demoPassword = localDemoPassword(dataDir);
-    }
-    const config = loadConfig(env);
-    if (config.SEED_DEMO_DATA) {
-      // A year of demo cases, so the statistics have something to show (only into an empty database).
-      const seeded = await seedDemoStatisticsIfEmpty(config.DATABASE_URL);
-      if (seeded) say(`seeded a demo year for the statistics: ${seeded.applications} applications, ${seeded.drafts} drafts`);
-    }
+    const { config, demoPassword } = await prepareLocalApplication(env, dataDir, say);
     let workerRunning = false;
-    const startService = (name: string, entry: string): ManagedProcess => {
-      const service = startProcess(name, process.execPath, ['--import', 'tsx', entry], {
-        env,
-        cwd: PROJECT_ROOT,
-        // Its own process group: Ctrl-C reaches the launcher, which stops services in order.
-        detached: true,
-        output: (line) => {
-          if (name === 'worker' && line.includes('"msg":"worker running"')) workerRunning = true;
-          process.stdout.write(`${line}\n`);
-        },
+    const start = (name: ServiceKind): ManagedProcess => {
+      const service = startService(name, name, env, (line) => {
+        if (name === 'worker' && line.includes(RUNNING_MARKERS.worker)) workerRunning = true;
+        process.stdout.write(`${line}\n`);
       });
       running.push({ name, stop: () => service.stop(15_000) });
       void service.exited.then((code) => {
@@ -126,9 +110,9 @@ async function main(): Promise<void> {
       });
       return service;
     };
-    startService('worker', 'services/worker/main.ts');
-    startService('mailer', 'services/mailer/main.ts');
-    startService('api', 'services/api/main.ts');
+    start('worker');
+    start('mailer');
+    start('api');
 
     const healthUrl = `http://127.0.0.1:${config.PORT}/healthz`;
     await waitFor('the API to report healthy', async () => ((await fetch(healthUrl).catch(() => undefined))?.ok ? true : undefined), {
@@ -143,24 +127,12 @@ async function main(): Promise<void> {
     say(`  metrics:      ${config.PUBLIC_BASE_URL}/metrics`);
     say(`  Temporal UI:  ${temporalUiUrl ?? `(external Temporal at ${config.TEMPORAL_ADDRESS})`}`);
     say(`  mail UI:      ${mailUiUrl ?? `(external SMTP at ${config.SMTP_URL.replace(/\/\/[^@]*@/, '//')})`}`);
-    if (config.SEED_DEMO_DATA && config.GRANTFLOW_DEMO_PASSWORD) {
-      say(`  staff logins: caseworker@, approver@, admin@, politician@grantflow.local`);
-      if (demoPassword) say(`  demo password (generated, kept in ${path.relative(PROJECT_ROOT, dataDir)}/demo-password): ${demoPassword}`);
-    }
+    printStaffLogins(say, config, demoPassword, dataDir);
     say('Press Ctrl-C to stop everything.');
   } catch (error) {
     say(error instanceof ConfigError ? error.message : `start-up failed: ${(error as Error).message}`);
     await stopAll(1);
   }
-}
-
-/** One generated demo password per data folder, so it stays the same across restarts. */
-function localDemoPassword(dataDir: string): string {
-  const file = path.join(dataDir, 'demo-password');
-  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
-  const password = crypto.randomBytes(12).toString('base64url');
-  fs.writeFileSync(file, `${password}\n`, { mode: 0o600 });
-  return password;
 }
 
 void main();

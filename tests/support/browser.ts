@@ -1,9 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
+import { ensureDebianPackage } from '../../infra/debian-package';
 
 // Browser tests drive Debian's Chromium with playwright-core: Playwright's own browser download
 // is not available everywhere, and a system Chromium is what CI machines can install.
@@ -20,57 +19,14 @@ const CHROMIUM_FLAGS = [
   '--disable-sync',
 ];
 
-/**
- * Installs Debian's chromium package when it is missing and this process may (root with apt-get);
- * otherwise fails with what to install. Browser suites run in parallel jest workers: one installs
- * while the others wait for it, since apt takes one installer at a time.
- */
+/** Debian's chromium package, installed when missing and this process may (root with apt-get). */
 export function ensureChromium(): string {
-  if (fs.existsSync(CHROMIUM_PATH)) return CHROMIUM_PATH;
-  const canInstall = process.getuid?.() === 0 && fs.existsSync('/usr/bin/apt-get');
-  if (canInstall) {
-    withInstallLock(() => {
-      if (fs.existsSync(CHROMIUM_PATH)) return;
-      process.stderr.write('[browser] Chromium is missing; installing the Debian package "chromium"\n');
-      const apt = (args: string[]) =>
-        execFileSync('apt-get', ['-o', 'DPkg::Lock::Timeout=600', ...args], { stdio: 'ignore', timeout: 600_000, env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-      try {
-        apt(['install', '-y', '--no-install-recommends', 'chromium']);
-      } catch {
-        apt(['update']);
-        apt(['install', '-y', '--no-install-recommends', 'chromium']);
-      }
-    });
-    if (fs.existsSync(CHROMIUM_PATH)) return CHROMIUM_PATH;
-  }
-  throw new Error(
-    `Browser tests need Chromium at ${CHROMIUM_PATH}: install the Debian package "chromium" (apt-get install -y chromium) or set CHROMIUM_PATH.`,
-  );
-}
-
-const INSTALL_LOCK = path.join(os.tmpdir(), 'grantflow-chromium-install.lock');
-const INSTALL_TIMEOUT_MS = 15 * 60_000;
-
-/** A lock across processes: a directory only one of them can create. A stale one (a killed run) is taken over. */
-function withInstallLock(work: () => void): void {
-  const deadline = Date.now() + INSTALL_TIMEOUT_MS;
-  for (;;) {
-    try {
-      fs.mkdirSync(INSTALL_LOCK);
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-    const age = Date.now() - (fs.statSync(INSTALL_LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
-    if (age > INSTALL_TIMEOUT_MS) fs.rmSync(INSTALL_LOCK, { recursive: true, force: true });
-    if (Date.now() > deadline) throw new Error(`Waited ${INSTALL_TIMEOUT_MS / 60_000} minutes for another Chromium installation (${INSTALL_LOCK})`);
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1_000);
-  }
-  try {
-    work();
-  } finally {
-    fs.rmSync(INSTALL_LOCK, { recursive: true, force: true });
-  }
+  return ensureDebianPackage({
+    binary: CHROMIUM_PATH,
+    pkg: 'chromium',
+    neededBy: 'Browser tests (CHROMIUM_PATH points elsewhere)',
+    log: (line) => process.stderr.write(`[browser] ${line}\n`),
+  });
 }
 
 export async function launchBrowser(): Promise<Browser> {
