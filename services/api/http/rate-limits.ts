@@ -46,8 +46,10 @@ export function createRateLimits(
 ): RateLimits {
   const prefix = options.keyPrefix ?? 'grantflow';
   const duration = Math.ceil(parseDuration(settings.RATE_LIMIT_WINDOW) / 1000);
+  // Expired rows are deleted by the retention run (domain/retention.ts), once for all replicas,
+  // instead of by a timer in every API process; a row past its expiry already counts as empty.
   const limiter = (name: string, points: number) =>
-    new RateLimiterPrisma({ storeClient: db, tableName: 'rateLimit', keyPrefix: `${prefix}:${name}`, points, duration });
+    new RateLimiterPrisma({ storeClient: db, tableName: 'rateLimit', keyPrefix: `${prefix}:${name}`, points, duration, clearExpiredByTimeout: false });
   const writesPerAddress = limiter('writes', settings.RATE_LIMIT_WRITES_PER_ADDRESS);
   const writesGlobal = limiter('writes-global', settings.RATE_LIMIT_WRITES_GLOBAL);
   const newDrafts = limiter('new-drafts', settings.RATE_LIMIT_NEW_DRAFTS_PER_ADDRESS);
