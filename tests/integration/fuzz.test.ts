@@ -1,0 +1,77 @@
+import crypto from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { rateLimitSettingsSchema } from '../../lib/rate-limit-settings';
+import { getJson } from '../support/fixtures';
+import { routesOfStack } from '../support/routes';
+import { createTestApp, startTestStack, testConfig, type TestStack } from '../support/stack';
+import type { OpenApiDocument } from '../support/fuzz/api-requests';
+import { differences, EXCLUDED_TABLES, fingerprint, rowChanges, rowsOf, type Fingerprint } from '../support/fuzz/fingerprint';
+import { discoverForms } from '../support/fuzz/page-forms';
+import type { FuzzTargets } from '../support/fuzz/request';
+import { healthy, runFuzz, summary } from '../support/fuzz/runner';
+import { fuzzTargets } from '../support/fuzz/targets';
+import { createFuzzWorld } from '../support/fuzz/world';
+
+// Malformed requests generated from the OpenAPI document and the page forms (fast-check, seeded):
+// not one may get a 5xx, and the stored data must be as before. `npm run fuzz` runs 10,000 of
+// them with a new seed; here a fixed seed and a smaller count keep the suite's time.
+
+const FULL = process.env.FUZZ_FULL === '1';
+const SEED = Number(process.env.FUZZ_SEED ?? (FULL ? crypto.randomInt(1, 2 ** 31) : 20_261_202));
+const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? (FULL ? 10_000 : 1_200));
+
+let stack: TestStack;
+let limited: { server: Server; baseUrl: string };
+let world: FuzzTargets;
+let document: OpenApiDocument;
+let before: Fingerprint;
+let rowsBefore: Awaited<ReturnType<typeof rowsOf>>;
+
+/** The stored data's fingerprint; the scratch draft (whose step form keeps what was typed) is counted, not hashed. */
+const stored = () => fingerprint(stack.db, { application_drafts: [world.ids.scratchDraft] });
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  // A second API on the same database with the default rate limits, for a share of the requests.
+  const defaults = Object.fromEntries(Object.entries(rateLimitSettingsSchema.parse({})).map(([name, value]) => [name, String(value)]));
+  const { app } = createTestApp(testConfig({ ...defaults, TEMPORAL_TASK_QUEUE: stack.config.TEMPORAL_TASK_QUEUE }), stack.db, stack.temporal);
+  const server: Server = await new Promise((resolve) => {
+    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+  });
+  limited = { server, baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+  world = await createFuzzWorld(stack);
+  document = (await getJson(`${stack.baseUrl}/api/v1/openapi.json`)).body as OpenApiDocument;
+  before = await stored();
+  rowsBefore = await rowsOf(stack.db, Object.keys(before.tables));
+}, 120_000);
+
+afterAll(async () => {
+  if (limited) await new Promise<void>((resolve) => {
+    limited.server.close(() => resolve());
+    limited.server.closeAllConnections();
+  });
+  await stack?.stop();
+});
+
+test(`${REQUESTS} malformed requests: no 5xx, and the stored data unchanged`, async () => {
+  const routes = routesOfStack(stack);
+  const forms = await discoverForms(routes, world);
+  const targets = fuzzTargets(document, routes, forms, world);
+  process.stderr.write(`[fuzz] seed ${SEED}, ${REQUESTS} requests over ${targets.length} operations and pages (${forms.size} forms read from the pages); tables not compared: ${EXCLUDED_TABLES.join(', ')}\n`);
+  const report = await runFuzz(stack.baseUrl, targets, {
+    seed: SEED,
+    requests: REQUESTS,
+    limited: { baseUrl: limited.baseUrl, every: 20 },
+    checkpoint: async () => differences(before, await stored()),
+  });
+  // Whatever a request started (an email, a workflow's activity) has had time to land.
+  await new Promise((resolve) => setTimeout(resolve, 2_000));
+  const changed = differences(before, await stored());
+  process.stderr.write(`${summary(report)}\n`);
+  if (changed.length) process.stderr.write(`rows changed:\n  ${rowChanges(rowsBefore, await rowsOf(stack.db, Object.keys(before.tables))).slice(0, 30).join('\n  ')}\n`);
+  expect(await healthy(stack.baseUrl)).toBe(true);
+  expect(report.failures.map((failure) => `${failure.request.operation}: ${typeof failure.answer === 'string' ? failure.answer : failure.answer.status}`)).toEqual([]);
+  expect(changed).toEqual([]);
+  expect(report.sent).toBe(REQUESTS);
+}, Math.max(120_000, REQUESTS * 200));
