@@ -132,7 +132,7 @@ function multipart(fields: Fields, boundary: string, file?: { name: string; cont
 /** Malformed posts to one form route (its fields as discovered, or none when no page showed it). */
 export function formRequests(route: AppRoute, form: PageForm | undefined, targets: FuzzTargets): fc.Arbitrary<FuzzRequest> {
   const pathNames = [...route.path.matchAll(/:(\w+)/g)].map((match) => match[1]!);
-  const spec: PageForm = form ?? { route: route.path, multipart: false, fields: [] };
+  const spec: PageForm = form ?? { method: 'POST', route: route.path, multipart: false, fields: [] };
   const certain = certainFieldFaults(spec);
   const scratch = KEEPS_WHAT_WAS_TYPED.has(route.path);
   const changes = !CHANGES_NOTHING.has(route.path) && !scratch;
@@ -167,7 +167,8 @@ export function formRequests(route: AppRoute, form: PageForm | undefined, target
       if (choice.query) path += `?${choice.query}`;
       const faults: string[] = [choice.forgedCookie === undefined ? choice.session.description : 'forged cookie', choice.csrf.description];
       let fields: Fields = spec.fields.filter((field) => field.type !== 'file').map((field) => [field.name, plausibleField(field)]);
-      for (const fault of [...(choice.fault ? [choice.fault] : []), ...choice.noise]) {
+      // The certain fault last, so no noise undoes it.
+      for (const fault of [...choice.noise, ...(choice.fault ? [choice.fault] : [])]) {
         fields = fault.apply(fields);
         faults.push(fault.description);
       }
@@ -209,8 +210,16 @@ export function formRequests(route: AppRoute, form: PageForm | undefined, target
     });
 }
 
-/** Visits to a page with odd queries, headers and cookies, or a path naming nothing. */
-export function pageVisits(route: AppRoute, targets: FuzzTargets): fc.Arbitrary<FuzzRequest> {
+/** A page's search or filter form filled in oddly: its own fields, plausible or not. */
+function searchQuery(form: PageForm | undefined): fc.Arbitrary<string | undefined> {
+  if (!form?.fields.length) return fc.constant(undefined);
+  return fc
+    .tuple(...form.fields.map((field) => fc.option(fc.oneof(fc.constant(plausibleField(field)), oddString.filter((text) => text.length < 3_000)), { nil: undefined })))
+    .map((values) => new URLSearchParams(values.flatMap((value, index) => (value === undefined ? [] : [[form.fields[index]!.name, value.replace(/[\ud800-\udfff]/g, '\ufffd')] as [string, string]]))).toString());
+}
+
+/** Visits to a page with odd queries (its search form's fields among them), headers and cookies, or a path naming nothing. */
+export function pageVisits(route: AppRoute, search: PageForm | undefined, targets: FuzzTargets): fc.Arbitrary<FuzzRequest> {
   const pathNames = [...route.path.matchAll(/:(\w+)/g)].map((match) => match[1]!);
   return fc
     .record({
@@ -218,13 +227,15 @@ export function pageVisits(route: AppRoute, targets: FuzzTargets): fc.Arbitrary<
       // Signed in everywhere; the draft pages record the step a visitor reached, so they visit the scratch draft.
       cookie: fc.oneof(forgedCookie, fc.constant(`gf_staff=${targets.tokens.staff.admin}; gf_case=${targets.tokens.applicant}; gf_kladde=${targets.tokens.scratchDraft}`), fc.constant('')),
       query: fc.option(oddQuery, { nil: undefined, freq: 2 }),
+      search: searchQuery(search),
       headers: oddHeaders,
     })
     .map((choice): FuzzRequest => {
       const scratch = route.path.startsWith('/kladde/');
       let path = concretePagePath(route.path, targets, scratch);
       if (choice.badPath) path = pathWith(route.path, targets, scratch, choice.badPath);
-      if (choice.query) path += `?${choice.query}`;
+      const query = [choice.search, choice.query].filter(Boolean).join('&');
+      if (query) path += `?${query}`;
       const headers: Record<string, string> = { ...choice.headers };
       delete headers.host;
       if (choice.cookie) headers.cookie = choice.cookie;

@@ -18,7 +18,9 @@ export interface FormField {
 }
 
 export interface PageForm {
-  /** The route pattern the form posts to, e.g. /sag/:id/svar */
+  /** POST, or GET for a search or filter form (its fields are the page's query). */
+  method: 'POST' | 'GET';
+  /** The route pattern the form goes to, e.g. /sag/:id/svar */
   route: string;
   multipart: boolean;
   fields: FormField[];
@@ -35,19 +37,19 @@ function decodeEntities(text: string): string {
 }
 
 /** The pattern of the route a form's action names (the action's path matched against the routes). */
-export function routeOfAction(action: string, routes: AppRoute[]): string | undefined {
+export function routeOfAction(action: string, routes: AppRoute[], method: 'POST' | 'GET' = 'POST'): string | undefined {
   const path = new URL(action, 'http://x').pathname;
-  const route = routes.find((candidate) => candidate.method === 'POST' && new RegExp(`^${candidate.path.replace(/:\w+/g, '[^/]+')}$`).test(path));
+  const route = routes.find((candidate) => candidate.method === method && new RegExp(`^${candidate.path.replace(/:\w+/g, '[^/]+')}$`).test(path));
   return route?.path;
 }
 
-/** The post forms of one page's HTML, keyed by the route they post to. */
+/** The forms of one page's HTML, with the route each goes to. */
 export function formsOf(html: string, pagePath: string, routes: AppRoute[]): PageForm[] {
   const forms: PageForm[] = [];
   for (const match of html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/gi)) {
     const [, tag, inner] = match as unknown as [string, string, string];
-    if ((attribute(tag, 'method') ?? 'get').toLowerCase() !== 'post') continue;
-    const route = routeOfAction(attribute(tag, 'action') || pagePath, routes);
+    const method = (attribute(tag, 'method') ?? 'get').toLowerCase() === 'post' ? 'POST' : 'GET';
+    const route = routeOfAction(attribute(tag, 'action') || pagePath, routes, method);
     if (!route) continue;
     const fields = new Map<string, FormField>();
     const add = (name: string | undefined, type: string, element: string, options: string[] = []) => {
@@ -72,18 +74,19 @@ export function formsOf(html: string, pagePath: string, routes: AppRoute[]): Pag
       const options = [...select[2]!.matchAll(/<option\b([^>]*)>/gi)].map((option) => attribute(option[1]!, 'value') ?? '');
       add(attribute(select[1]!, 'name'), 'select', `<select${select[1]}>`, options);
     }
-    forms.push({ route, multipart: /multipart\/form-data/i.test(attribute(tag, 'enctype') ?? ''), fields: [...fields.values()] });
+    forms.push({ method, route, multipart: /multipart\/form-data/i.test(attribute(tag, 'enctype') ?? ''), fields: [...fields.values()] });
   }
   return forms;
 }
 
-/** Forms of the same route (seen on several pages, or in several states) merged into one. */
+/** Forms of the same route (seen on several pages, or in several states) merged into one, keyed "POST /sag/:id/svar". */
 export function mergeForms(forms: PageForm[]): Map<string, PageForm> {
   const byRoute = new Map<string, PageForm>();
   for (const form of forms) {
-    const known = byRoute.get(form.route);
+    const key = `${form.method} ${form.route}`;
+    const known = byRoute.get(key);
     if (!known) {
-      byRoute.set(form.route, { ...form, fields: form.fields.map((field) => ({ ...field, options: [...field.options] })) });
+      byRoute.set(key, { ...form, fields: form.fields.map((field) => ({ ...field, options: [...field.options] })) });
       continue;
     }
     known.multipart ||= form.multipart;
@@ -122,7 +125,7 @@ export function allCookies(targets: FuzzTargets): string {
   return `gf_staff=${targets.tokens.staff.admin}; gf_case=${targets.tokens.applicant}; gf_kladde=${targets.tokens.scratchDraft}`;
 }
 
-/** Reads the forms of every GET page the routes name (with all cookies), merged per route. */
+/** Reads the forms of every GET page the routes name (with all cookies), merged per method and route. */
 export async function discoverForms(routes: AppRoute[], targets: FuzzTargets): Promise<Map<string, PageForm>> {
   const pages = routes.filter((route) => route.method === 'GET' && !route.path.startsWith('/api/') && !route.path.startsWith('/codec/') && !/\.(pdf|csv|json)$|\/dokumenter\/:documentId$|\/log-ind\/oidc/.test(route.path));
   const forms: PageForm[] = [];
@@ -134,9 +137,13 @@ export async function discoverForms(routes: AppRoute[], targets: FuzzTargets): P
     if (page.path === '/kladde/:id/trin/:step') for (const step of Object.values(STEP_SLUGS)) paths.add(concretePagePath(page.path, targets, scratch).replace(/forening$/, step));
   }
   for (const path of paths) {
-    const response = await fetch(`${targets.baseUrl}${path}`, { headers: { cookie: allCookies(targets) }, redirect: 'manual' });
-    const html = await response.text();
-    if (response.status === 200) forms.push(...formsOf(html, path, routes));
+    // Signed in, and (for the sign-in page, which sends the signed-in onwards) not.
+    for (const cookie of [allCookies(targets), '']) {
+      const response = await fetch(`${targets.baseUrl}${path}`, { headers: { cookie }, redirect: 'manual' });
+      const html = await response.text();
+      if (response.status === 200) forms.push(...formsOf(html, path, routes));
+      if (response.status === 200) break;
+    }
   }
   return mergeForms(forms);
 }

@@ -12,7 +12,7 @@ const isPage = (route: AppRoute) => !route.path.startsWith('/api/') && !route.pa
 export function fuzzTargets(document: OpenApiDocument, routes: AppRoute[], forms: Map<string, PageForm>, world: FuzzTargets): Target[] {
   const components = document.components.schemas ?? {};
   const api = operationsOf(document).map((operation) => ({ operation: `api ${operation.method} ${operation.path}`, requests: apiRequests(operation, components, world) }));
-  const posts = routes.filter((route) => isPage(route) && route.method === 'POST').map((route) => ({ operation: `form POST ${route.path}`, requests: formRequests(route, forms.get(route.path), world) }));
-  const visits = routes.filter((route) => isPage(route) && route.method === 'GET').map((route) => ({ operation: `page GET ${route.path}`, requests: pageVisits(route, world) }));
+  const posts = routes.filter((route) => isPage(route) && route.method === 'POST').map((route) => ({ operation: `form POST ${route.path}`, requests: formRequests(route, forms.get(`POST ${route.path}`), world) }));
+  const visits = routes.filter((route) => isPage(route) && route.method === 'GET').map((route) => ({ operation: `page GET ${route.path}`, requests: pageVisits(route, forms.get(`GET ${route.path}`), world) }));
   return [...api, ...posts, ...visits];
 }

@@ -98,7 +98,7 @@ export const oddHeaders: fc.Arbitrary<Record<string, string>> = fc
   .uniqueArray(
     fc.tuple(
       fc.constantFrom('accept-language', 'accept', 'idempotency-key', 'x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', 'if-none-match', 'range', 'referer', 'origin', 'x-csrf-token', 'content-encoding', 'accept-encoding', 'x-http-method-override', 'user-agent', 'host'),
-      fc.oneof(fc.constantFrom(...ODD_HEADER_VALUES), oddString, fc.constantFrom('gzip', 'br', 'deflate', 'identity', 'compress', 'bytes=0-0,-1', 'bytes=99999999-', 'DELETE', 'null', '127.0.0.1, 10.0.0.1', 'http://evil.example', 'https://forfalsket.example')),
+      fc.oneof(fc.constantFrom(...ODD_HEADER_VALUES), oddString.filter((text) => text.length < 4_000), fc.constantFrom('gzip', 'br', 'deflate', 'identity', 'compress', 'bytes=0-0,-1', 'bytes=99999999-', 'DELETE', 'null', '127.0.0.1, 10.0.0.1', 'http://evil.example', 'https://forfalsket.example')),
     ),
     { maxLength: 4, selector: ([name]) => name },
   )

@@ -6,7 +6,7 @@ import { SECTION_18_SCHEME_ID } from '../schemes';
 import type { TestStack } from '../stack';
 import type { FuzzTargets } from './request';
 
-// The data the fuzzer aims at: a round, a submitted case waiting in the queue, staff of every
+// The data the fuzzer aims at: a round, a submitted case claimed by the admin, staff of every
 // role signed in, two drafts (one for the step forms, which keep what was typed), documents on
 // the case and the draft, and a payout run. Malformed requests name these, so they get past the
 // lookups to validation.
@@ -28,6 +28,9 @@ export async function createFuzzWorld(stack: TestStack): Promise<FuzzTargets> {
     if (login.status !== 200) throw new Error(`login failed: ${JSON.stringify(login.body)}`);
     staff[role] = login.body.token as string;
   }
+  // Claimed by the admin, so the case page shows the casework forms (decision, information request, …).
+  const claim = await postJson(`${stack.baseUrl}/api/v1/applications/${submitted.id}/assignment`, {}, { authorization: `Bearer ${staff.admin}` });
+  if (claim.status !== 200) throw new Error(`claim failed: ${JSON.stringify(claim.body)}`);
   const targetEmail = `fuzz-target-${marker}@eksempel.dk`;
   await upsertStaffUser(stack.db, { email: targetEmail, name: 'Fuzz Target', password: crypto.randomBytes(12).toString('base64url'), roles: ['caseworker'] });
   const staffUser = (await stack.db.staffUser.findUniqueOrThrow({ where: { email: targetEmail } })).id;
