@@ -103,6 +103,9 @@ function certainFieldFaults(form: PageForm): fc.Arbitrary<FieldFault>[] {
         .map(([field, value]) => ({ description: `${field.name} = ${JSON.stringify(value)}`, apply: replace(field.name, value) })),
     );
   }
+  // No text may hold a NUL (PostgreSQL cannot store one): refused, not stored.
+  const texts = form.fields.filter((field) => ['text', 'textarea', 'email', 'search', 'tel'].includes(field.type));
+  if (texts.length) faults.push(fc.constantFrom(...texts).map((field) => ({ description: `${field.name} holds a NUL`, apply: replace(field.name, `Fuzz\u0000${field.name}`) })));
   return faults;
 }
 

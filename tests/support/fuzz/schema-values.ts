@@ -167,6 +167,13 @@ export function certainFaults(body: unknown, schema: Schema, components: Compone
       }),
     );
   }
+  // No text of this service may hold a NUL (PostgreSQL cannot store one): it is refused, not stored.
+  const strings = slots.filter((slot) => typeOf(slot.schema) === 'string');
+  if (strings.length) {
+    faults.push(
+      fc.tuple(fc.constantFrom(...strings), fc.constantFrom('\u0000', 'a\u0000b', 'Fuzz\u0000', '\u0000'.repeat(50))).map(([slot, text]) => ({ description: `${slot.path.join('.')}: holds a NUL`, apply: (b: unknown) => setAt(b, slot.path, text) })),
+    );
+  }
   return faults;
 }
 
