@@ -1,4 +1,7 @@
+import type { Client } from '@temporalio/client';
 import type { Database } from '../../../lib/db';
+import { grantApplicationWorkflowId } from '../../../domain/workflow-ids';
+import { caseStateQuery } from '../../../workflows/messages';
 
 // Row counts and a hash of every table of the database, but those that change with any request by
 // design. Two fingerprints taken before and after a fuzz run must be equal.
@@ -78,4 +81,15 @@ export function rowChanges(before: Map<string, Record<string, unknown>>, after: 
   }
   for (const key of before.keys()) if (!after.has(key)) changes.push(`removed ${key}`);
   return changes;
+}
+
+/**
+ * A case's workflow as the fingerprint sees it: its state, and the activities it waits on. A
+ * request a workflow took in but an activity cannot store shows here (the tables stay as they were).
+ */
+export async function caseWorkflowFingerprint(temporal: Client, applicationId: string): Promise<Record<string, string>> {
+  const handle = temporal.workflow.getHandle(grantApplicationWorkflowId(applicationId));
+  const [state, description] = await Promise.all([handle.query(caseStateQuery), handle.describe()]);
+  const pending = (description.raw.pendingActivities ?? []).map((activity) => `${activity.activityType?.name} attempt ${activity.attempt}`);
+  return { [`workflow ${applicationId}`]: `${JSON.stringify(state)} pending: ${pending.join(', ') || 'none'}` };
 }

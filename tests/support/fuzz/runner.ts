@@ -40,6 +40,10 @@ export interface RunReport {
 }
 
 const BATCH = 100;
+/** Longer than any refusal takes; a request still unanswered then hangs (e.g. on a workflow that cannot go on). */
+const ANSWER_WITHIN_MS = 30_000;
+
+class NoAnswer extends Error {}
 
 function send(baseUrl: string, request: FuzzRequest, agent: http.Agent): Promise<Answer> {
   const url = new URL(baseUrl);
@@ -48,7 +52,7 @@ function send(baseUrl: string, request: FuzzRequest, agent: http.Agent): Promise
   for (const [name, value] of Object.entries(request.headers)) headers[name] = wireHeaderValue(value).replace(/[\x00-\x08\x0a-\x1f\x7f]/g, '');
   if (body) headers['content-length'] = String(body.length);
   return new Promise((resolve, reject) => {
-    const outgoing = http.request({ host: url.hostname, port: url.port, method: request.method, path: wirePath(request.path), headers, agent, timeout: 60_000 }, (response) => {
+    const outgoing = http.request({ host: url.hostname, port: url.port, method: request.method, path: wirePath(request.path), headers, agent, timeout: ANSWER_WITHIN_MS }, (response) => {
       const chunks: Buffer[] = [];
       let size = 0;
       response.on('data', (chunk: Buffer) => {
@@ -58,7 +62,7 @@ function send(baseUrl: string, request: FuzzRequest, agent: http.Agent): Promise
       response.on('end', () => resolve({ status: response.statusCode ?? 0, excerpt: Buffer.concat(chunks).toString('utf8').slice(0, 2_000) }));
       response.on('error', reject);
     });
-    outgoing.on('timeout', () => outgoing.destroy(new Error('no answer within 60 s')));
+    outgoing.on('timeout', () => outgoing.destroy(new NoAnswer(`no answer within ${ANSWER_WITHIN_MS / 1000} s`)));
     outgoing.on('error', reject);
     outgoing.end(body);
   });
@@ -108,9 +112,10 @@ export async function runFuzz(baseUrl: string, targets: Target[], options: RunOp
           if (answer.status < 400 && request.method !== 'GET') accepted.push(`${answer.status} ← ${describe(request)}`);
         } catch (error) {
           // A server may close the connection on a body it refuses before reading it all; that
-          // is an answer as long as it keeps answering others.
+          // is an answer as long as it keeps answering others. No answer at all is a failure.
           status = 'closed';
-          if (!(await healthy(to))) report.failures.push({ request, answer: `no answer, and /healthz does not answer either: ${(error as Error).message}` });
+          if (error instanceof NoAnswer) report.failures.push({ request, answer: error.message });
+          else if (!(await healthy(to))) report.failures.push({ request, answer: `no answer, and /healthz does not answer either: ${(error as Error).message}` });
         }
         report.sent += 1;
         const statusKey = typeof status === 'number' ? status : 0;
