@@ -153,7 +153,7 @@ export function receiveMultipart(req: Request, limits: UploadLimits): Promise<Re
     let textFailure: ApiError | undefined;
 
     parser.on('field', (name, value) => {
-      if (unstorable(name) || unstorable(value)) textFailure ??= unstorableTextError(unstorable(name) ? '' : name);
+      if (unstorable(String(name)) || unstorable(String(value ?? ''))) textFailure ??= unstorableTextError(unstorable(String(name)) ? '' : name);
       const existing = fields[name];
       if (existing === undefined) fields[name] = value;
       else fields[name] = Array.isArray(existing) ? [...existing, value] : [existing, value];
