@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { rateLimitSettingsSchema } from '../../lib/rate-limit-settings';
 import { csrfToken } from '../../services/api/http/csrf';
+import { migrateDeploy } from '../../infra/migrate';
+import { createFreshDatabase, dropDatabase } from '../support/database';
 import { getJson } from '../support/fixtures';
 import { routesOfStack } from '../support/routes';
 import { createTestApp, startTestStack, testConfig, type TestStack } from '../support/stack';
@@ -22,6 +24,7 @@ const FULL = process.env.FUZZ_FULL === '1';
 const SEED = Number(process.env.FUZZ_SEED ?? (FULL ? crypto.randomInt(1, 2 ** 31) : 20_261_202));
 const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? (FULL ? 10_000 : 1_200));
 
+let databaseUrl: string;
 let stack: TestStack;
 let limited: { server: Server; baseUrl: string };
 let world: FuzzTargets;
@@ -36,10 +39,13 @@ const stored = async (): Promise<Fingerprint> => {
 };
 
 beforeAll(async () => {
-  stack = await startTestStack();
+  // A database of its own: the fingerprint covers every table, and other test files write to theirs meanwhile.
+  databaseUrl = await createFreshDatabase(process.env.GRANTFLOW_TEST_ADMIN_DATABASE_URL!, 'grantflow_fuzz');
+  migrateDeploy(databaseUrl);
+  stack = await startTestStack({ config: testConfig({ DATABASE_URL: databaseUrl }) });
   // A second API on the same database with the default rate limits, for a share of the requests.
   const defaults = Object.fromEntries(Object.entries(rateLimitSettingsSchema.parse({})).map(([name, value]) => [name, String(value)]));
-  const { app } = createTestApp(testConfig({ ...defaults, TEMPORAL_TASK_QUEUE: stack.config.TEMPORAL_TASK_QUEUE }), stack.db, stack.temporal);
+  const { app } = createTestApp(testConfig({ ...defaults, DATABASE_URL: databaseUrl, TEMPORAL_TASK_QUEUE: stack.config.TEMPORAL_TASK_QUEUE }), stack.db, stack.temporal);
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });
@@ -56,6 +62,7 @@ afterAll(async () => {
     limited.server.closeAllConnections();
   });
   await stack?.stop();
+  if (databaseUrl) await dropDatabase(process.env.GRANTFLOW_TEST_ADMIN_DATABASE_URL!, databaseUrl);
 });
 
 test(`${REQUESTS} malformed requests: no 5xx, and the stored data unchanged`, async () => {
