@@ -76,7 +76,7 @@ export function wirePath(path: string): string {
 }
 
 /** A short description of a request for a failure report, with the body cut to an excerpt. */
-export function describe(request: FuzzRequest): string {
+export function describeRequest(request: FuzzRequest): string {
   const body = request.body === undefined ? '' : typeof request.body === 'string' ? request.body : `${request.body.prefix}${request.body.unit}… (${request.body.bytes} bytes)${request.body.suffix}`;
   const excerpt = body.length > 600 ? `${body.slice(0, 600)}… (${body.length} chars)` : body;
   const headers = Object.entries(request.headers).map(([name, value]) => `  ${name}: ${value.length > 200 ? `${value.slice(0, 200)}… (${value.length} chars)` : value}`);

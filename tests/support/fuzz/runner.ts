@@ -1,6 +1,6 @@
 import http from 'node:http';
 import fc from 'fast-check';
-import { bodyBytes, describe, wireHeaderValue, wirePath, type FuzzRequest } from './request';
+import { bodyBytes, describeRequest, wireHeaderValue, wirePath, type FuzzRequest } from './request';
 
 // Sends generated requests over raw HTTP (so odd paths and headers reach the server as written),
 // a few at a time, and counts the answers. Any 5xx is a failure, kept with the request that caused
@@ -109,7 +109,7 @@ export async function runFuzz(baseUrl: string, targets: Target[], options: RunOp
           const answer = await send(to, request, agent);
           status = answer.status;
           if (answer.status >= 500) report.failures.push({ request, answer });
-          if (answer.status < 400 && request.method !== 'GET') accepted.push(`${answer.status} ← ${describe(request)}`);
+          if (answer.status < 400 && request.method !== 'GET') accepted.push(`${answer.status} ← ${describeRequest(request)}`);
         } catch (error) {
           // A server may close the connection on a body it refuses before reading it all; that
           // is an answer as long as it keeps answering others. No answer at all is a failure.
@@ -152,7 +152,7 @@ export function summary(report: RunReport): string {
   }
   for (const failure of report.failures.slice(0, 20)) {
     const answer = typeof failure.answer === 'string' ? failure.answer : `${failure.answer.status} ${failure.answer.excerpt.slice(0, 300)}`;
-    lines.push(`5xx or no answer (${failure.request.operation}):\n${describe(failure.request)}\n  answer: ${answer}`);
+    lines.push(`5xx or no answer (${failure.request.operation}):\n${describeRequest(failure.request)}\n  answer: ${answer}`);
   }
   if (report.failures.length > 20) lines.push(`… and ${report.failures.length - 20} more`);
   if (report.changed) lines.push(`stored data changed by batch ${report.changed.batch} (requests ${report.changed.batch * BATCH}–${report.changed.batch * BATCH + BATCH - 1}):\n  ${report.changed.differences.join('\n  ')}\nrequests of that batch let through:\n${report.changed.suspects.join('\n')}`);
