@@ -26,6 +26,7 @@ import { temporalPayloadCodec } from '../../lib/temporal';
 import { registerCaseMetrics, registerRetentionMetrics } from './stats/case-metrics';
 import { identifyStaff } from './http/staff';
 import { textFileForm } from './http/text-file-form';
+import { refuseUnstorableText } from './http/storable-text';
 import type { Config } from '../../lib/config';
 import { pagesRouter } from './pages';
 import { SECURE_COOKIES_SETTING, secureCookies } from './http/cookies';
@@ -99,6 +100,7 @@ export function createApp(deps: AppDependencies): App {
 
   // Form posts are read before the staff identity, so a cookie-authenticated form's CSRF field is there.
   app.use(express.urlencoded({ extended: false, limit: '1mb', parameterLimit: 2000 }));
+  app.use(refuseUnstorableText());
   app.use('/personale/udbetalinger', textFileForm());
   app.use(identifyStaff({ authenticator: deps.authenticator, cookieSecret: deps.config.COOKIE_SECRET, publicBaseUrl: deps.publicBaseUrl }));
   // Before any handler reads a body or stores anything: a refused request changes nothing.
@@ -108,6 +110,7 @@ export function createApp(deps: AppDependencies): App {
 
   const api = express.Router();
   api.use(express.json({ limit: '1mb' }));
+  api.use(refuseUnstorableText());
   const openApi = openApiDocument(deps.publicBaseUrl);
   api.get('/openapi.json', (_req, res) => {
     res.json(openApi);

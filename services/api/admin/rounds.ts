@@ -5,7 +5,7 @@ import { roundReportingTiers } from '../../../domain/rounds';
 import { kronerToOre, oreToKroner } from '../../../domain/money';
 import { processSettingsSchema } from '../../../domain/round-settings';
 import { legalFrameSchema } from '../../../domain/legal-frame';
-import { applyRoundChange, roundUpdateSchema, type DecisionCriterion, type RoundInput, type RoundUpdate } from '../../../domain/round-input';
+import { applyRoundChange, roundUpdateSchema, slugSchema, type DecisionCriterion, type RoundInput, type RoundUpdate } from '../../../domain/round-input';
 import type { FundingRound, Scheme } from '../../../prisma/generated/client';
 import { ApiError, type FieldIssue } from '../http/errors';
 import { validated } from './validated';
@@ -112,8 +112,9 @@ async function refuseTakenSlug<T>(write: () => Promise<T>): Promise<T> {
 
 /** The scheme a round's input names by slug, or null when it names none that exists. */
 async function schemeNamed(db: Pick<Database, 'scheme'>, body: unknown): Promise<Scheme | null> {
-  const slug = (body as { scheme?: unknown } | null)?.scheme;
-  return typeof slug === 'string' ? db.scheme.findUnique({ where: { slug: slug.trim() } }) : null;
+  // Only a slug a scheme could have is looked up (the input's own check reports any other).
+  const slug = slugSchema.safeParse((body as { scheme?: unknown } | null)?.scheme);
+  return slug.success ? db.scheme.findUnique({ where: { slug: slug.data } }) : null;
 }
 
 export async function listRounds(db: Database): Promise<RoundView[]> {

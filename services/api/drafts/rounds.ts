@@ -1,10 +1,13 @@
 import { messageKey } from '../../../domain/message-key';
+import { slugSchema } from '../../../domain/round-input';
 import type { Database } from '../../../lib/db';
 import { ApiError } from '../http/errors';
 
 /** A round that takes applications now, with its scheme: 404 when it does not exist, 409 when it is not open. */
 export async function findOpenRound(db: Database, where: { id: string } | { slug: string }) {
-  const round = await db.fundingRound.findUnique({ where, include: { scheme: true } });
+  // A slug from the address bar that no round could have (any text, NUL included) names nothing.
+  const possible = !('slug' in where) || slugSchema.safeParse(where.slug).data === where.slug;
+  const round = possible ? await db.fundingRound.findUnique({ where, include: { scheme: true } }) : null;
   if (!round) throw new ApiError(404, 'round_not_found', 'errors.round.notFound', [{ path: 'roundId', message: messageKey('errors.round.notFound') }]);
   refuseUnlessOpen(round);
   return round;

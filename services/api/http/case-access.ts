@@ -26,6 +26,8 @@ export async function caseAccess(db: Database, req: Request, res: Response, appl
   if (staff) {
     // Politicians read aggregated statistics only, never a case's personal data.
     if (!may(staff, action)) throw new ApiError(403, 'forbidden', 'errors.auth.roleRequired');
+    // A case that does not exist is 404 for staff too (and leaves no access-log row to point at nothing).
+    if (!(await db.application.findUnique({ where: { id: applicationId }, select: { id: true } }))) throw new ApiError(404, 'not_found', 'errors.application.notFound');
     return { kind: 'staff', staff };
   }
   const token = bearerToken(req) ?? (typeof req.query.adgang === 'string' ? req.query.adgang : undefined);

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import net from 'node:net';
 import type { Request, RequestHandler } from 'express';
 import { RateLimiterPrisma, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Database } from '../../../lib/db';
@@ -28,9 +29,14 @@ export class RateLimitedError extends ApiError {
   }
 }
 
-/** The client address Express derived with the configured `trust proxy` (TRUST_PROXY). */
+/**
+ * The client address Express derived with the configured `trust proxy` (TRUST_PROXY). Express
+ * takes X-Forwarded-For's entries as they are written, so a client a trusted hop lets through can
+ * write anything there: what is not an IP address is counted under its hash (a key fits the table).
+ */
 function clientAddress(req: Request): string {
-  return req.ip ?? req.socket.remoteAddress ?? 'unknown';
+  const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+  return net.isIP(address) ? address : `unparsed:${hashed(address)}`;
 }
 
 // Keys hold no email address in clear: the table is a counter, not a list of who was mailed.

@@ -7,6 +7,7 @@ import { ScannerUnavailable, type VirusScanner } from '../../../lib/virus-scanne
 import { t, type Language } from '../../../locale';
 import { ApiError } from './errors';
 import { requestLanguage } from './language';
+import { unstorable, unstorableTextError } from './storable-text';
 
 export interface ReceivedFile {
   /** The form field the file came in (e.g. "files"). */
@@ -149,8 +150,10 @@ export function receiveMultipart(req: Request, limits: UploadLimits): Promise<Re
     });
     const scanner = scannerOf(req);
     let scannerFailure: unknown;
+    let textFailure: ApiError | undefined;
 
     parser.on('field', (name, value) => {
+      if (unstorable(String(name)) || unstorable(String(value ?? ''))) textFailure ??= unstorableTextError(unstorable(String(name)) ? '' : name);
       const existing = fields[name];
       if (existing === undefined) fields[name] = value;
       else fields[name] = Array.isArray(existing) ? [...existing, value] : [existing, value];
@@ -216,7 +219,8 @@ export function receiveMultipart(req: Request, limits: UploadLimits): Promise<Re
           unavailable.retryAfterSeconds = SCANNER_RETRY_AFTER_SECONDS;
           unavailable.cause = scannerFailure instanceof ScannerUnavailable ? scannerFailure : new ScannerUnavailable(String(scannerFailure));
           reject(unavailable);
-        } else resolve({ fields, files, rejected });
+        } else if (textFailure) reject(textFailure);
+        else resolve({ fields, files, rejected });
       });
     });
     req.pipe(parser);

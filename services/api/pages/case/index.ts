@@ -211,7 +211,8 @@ export function casePages(deps: CasePageDependencies): Router {
     if (!opened) return;
     verifyCsrf(req, deps.config.COOKIE_SECRET, opened.token, deps.publicBaseUrl);
     const reason = typeof req.body?.reason === 'string' ? req.body.reason : '';
-    const parsed = withdrawalSchema.safeParse({ reason }, { error: zodErrorMap(opened.language) });
+    // The field as posted: given twice it is no text, and is refused rather than read as empty.
+    const parsed = withdrawalSchema.safeParse({ reason: req.body?.reason ?? '' }, { error: zodErrorMap(opened.language) });
     if (!parsed.success) {
       const view = await viewOf(opened.applicationId);
       return sendPage(res, renderWithdrawConfirmation(view, context(req, opened), { errors: { reason: parsed.error.issues[0]!.message }, values: { reason } }), 400);
@@ -234,7 +235,7 @@ export function casePages(deps: CasePageDependencies): Router {
     if (!opened) return;
     verifyCsrf(req, deps.config.COOKIE_SECRET, opened.token, deps.publicBaseUrl);
     const reasons = typeof req.body?.reasons === 'string' ? req.body.reasons : '';
-    const parsed = grantDeclineSchema.safeParse({ reasons }, { error: zodErrorMap(opened.language) });
+    const parsed = grantDeclineSchema.safeParse({ reasons: req.body?.reasons ?? '' }, { error: zodErrorMap(opened.language) });
     if (!parsed.success) {
       const view = await viewOf(opened.applicationId);
       return sendPage(res, renderDeclineConfirmation(view, context(req, opened), { errors: { reasons: zodIssues(parsed.error, opened.language)[0]!.message }, values: { reasons } }), 400);
