@@ -6,6 +6,7 @@ import { registerSettingsProblems, registerSettingsSchema } from './register-set
 import { productionSecurityProblems, securitySettingsSchema } from './security-settings';
 import { oidcSettingsProblems, oidcSettingsSchema } from './oidc-settings';
 import { rateLimitSettingsSchema } from './rate-limit-settings';
+import { noticeSettingsSchema } from './notice-settings';
 import { parseDuration } from './durations';
 import { parsePayloadKeys } from './payload-codec';
 import { temporalSecurityProblems } from './temporal-security';
@@ -36,6 +37,7 @@ export const configSchema = z.object({
   ...securitySettingsSchema.shape,
   ...oidcSettingsSchema.shape,
   ...rateLimitSettingsSchema.shape,
+  ...noticeSettingsSchema.shape,
   // Required: a service that silently assumed "development" in production would run without its guards.
   NODE_ENV: z.enum(['development', 'test', 'production']),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),

@@ -1,14 +1,52 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import express, { Router } from 'express';
 
 // The package's main file is dist/js/dkfds.min.js.
 const DKFDS_DIST = path.resolve(path.dirname(require.resolve('dkfds')), '..');
 const OWN_ASSETS = path.join(__dirname, 'assets');
+const APPLY_ASSETS = path.join(__dirname, 'apply', 'assets');
+const A_YEAR = 365 * 24 * 3600 * 1000;
+
+let version: string | undefined;
+
+/**
+ * A fingerprint of every file served under /assets/v/<fingerprint>/: the design system's version
+ * and our own files' contents. A changed file changes every asset address, so the addresses can be
+ * cached for a year and a deployment is seen at once.
+ */
+export function assetVersion(): string {
+  if (version) return version;
+  const hash = crypto.createHash('sha256');
+  hash.update(JSON.parse(fs.readFileSync(path.join(DKFDS_DIST, '..', 'package.json'), 'utf8')).version);
+  for (const folder of [OWN_ASSETS, APPLY_ASSETS]) {
+    for (const name of fs.readdirSync(folder).sort()) {
+      hash.update(name).update(fs.readFileSync(path.join(folder, name)));
+    }
+  }
+  version = hash.digest('base64url').slice(0, 12);
+  return version;
+}
+
+/** The fingerprinted address of an asset: "app.css", "dkfds/css/…", "apply/apply.js". */
+export function assetUrl(file: string): string {
+  return `/assets/v/${assetVersion()}/${file}`;
+}
 
 /** The design system's CSS, fonts, icons and script, and our few additions to them. */
 export function assetsRouter(): Router {
   const router = Router();
-  router.use('/assets/dkfds', express.static(DKFDS_DIST, { maxAge: '7d', index: false, fallthrough: false }));
+  const forever = { maxAge: A_YEAR, immutable: true, index: false, fallthrough: false } as const;
+  const base = `/assets/v/${assetVersion()}`;
+  router.use(`${base}/dkfds`, express.static(DKFDS_DIST, forever));
+  router.use(`${base}/apply`, express.static(APPLY_ASSETS, forever));
+  router.use(base, express.static(OWN_ASSETS, forever));
+  // For addresses without the fingerprint (older pages, bookmarks, a browser asking for /favicon.ico).
+  router.get('/favicon.ico', (_req, res) => {
+    res.sendFile(path.join(OWN_ASSETS, 'favicon.ico'), { maxAge: '1d' });
+  });
+  router.use('/assets/dkfds', express.static(DKFDS_DIST, { maxAge: '1h', index: false, fallthrough: false }));
   router.use('/assets', express.static(OWN_ASSETS, { maxAge: '1h', index: false }));
   return router;
 }
