@@ -102,7 +102,7 @@ export function renderPage(req: Request, site: SiteSettings, options: PageOption
         <p>${site.municipalityName}<br>
           <a href="mailto:${site.municipalityEmail}">${site.municipalityEmail}</a><br>
           ${site.municipalityPhone}</p>
-        <ul class="gf-footer-links">
+        <ul class="nobullet-list gf-footer-links">
           <li><a href="/ordliste">${t(language, 'pages.layout.glossary')}</a></li>
           <li><a href="${PRIVACY_PATH}">${t(language, 'pages.layout.privacy')}</a></li>
           <li><a href="${ACCESSIBILITY_PATH}">${t(language, 'pages.layout.accessibility')}</a></li>
