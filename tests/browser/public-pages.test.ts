@@ -48,6 +48,10 @@ describe('privacy notice and accessibility statement', () => {
       for (const { path, titles } of PAGES) {
         for (const language of ['da', 'nb', 'en'] as const) {
           await page.goto(`${stack.baseUrl}/?lang=${language}`);
+          if (path === '/privatliv') {
+            expect([language, await smallTargets(page)]).toEqual([language, []]);
+            await shots.take(page, `landing-${language}-${viewport.width}`);
+          }
           const footerLink = page.getByRole('contentinfo').locator(`a[href="${path}"]`);
           await footerLink.click();
           expect(new URL(page.url()).pathname).toBe(path);
