@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { classWordsIn, pruneCss, sourceFiles } from './css-prune';
 
 /** What the Latin1 part of IBM Plex Sans (as the design system ships it split) covers: Danish, Norwegian and English text. */
 const LATIN1 =
@@ -35,5 +36,8 @@ export function siteStylesheet(dkfdsDist: string): string {
       `@font-face{${base};src:url(../fonts/IBMPlexSans/split/woff2/IBMPlexSans-${file}-Latin1.woff2) format("woff2");unicode-range:${LATIN1}}`
     );
   }).join('');
-  return faces + withoutPlex;
+  // Only the rules the pages can use: class names from the API's code (pages, their scripts) and
+  // the design system's script. Should the CSS not split cleanly, all of it is served.
+  const used = classWordsIn([...sourceFiles(path.join(__dirname, '..')), path.join(dkfdsDist, 'js', 'dkfds.min.js')]);
+  return faces + (pruneCss(withoutPlex, used) ?? withoutPlex);
 }
