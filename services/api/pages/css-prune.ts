@@ -55,7 +55,8 @@ function blocks(css: string): Block[] | undefined {
  */
 export function pruneCss(css: string, used: { words: Set<string>; prefixes: string[] }): string | undefined {
   const known = (name: string) => used.words.has(name) || used.prefixes.some((prefix) => name.startsWith(prefix));
-  const wanted = (selector: string) => [...selector.matchAll(/\.(-?[_a-zA-Z][\w-]*)/g)].every((match) => known(match[1]!));
+  // A class inside :not() is one the element must lack: it cannot make a rule unusable.
+  const wanted = (selector: string) => [...selector.replace(/:not\([^)]*\)/g, '').matchAll(/\.(-?[_a-zA-Z][\w-]*)/g)].every((match) => known(match[1]!));
   const withoutComments = css.replace(/\/\*[\s\S]*?\*\//g, '');
   const walk = (text: string): string | undefined => {
     const parts = blocks(text);
