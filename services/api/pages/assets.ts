@@ -50,6 +50,11 @@ function compressedAssets(): ReturnType<typeof textAssetsOf> {
   return compressed;
 }
 
+/** Compresses the assets now (the API calls this once listening), so the first visitor does not wait for it. */
+export function prepareAssets(): void {
+  compressedAssets();
+}
+
 /** The fingerprinted address of an asset: "app.css", "dkfds/css/…", "apply/apply.js". */
 export function assetUrl(file: string): string {
   return `/assets/v/${assetVersion()}/${file}`;
