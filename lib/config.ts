@@ -7,6 +7,7 @@ import { productionSecurityProblems, securitySettingsSchema } from './security-s
 import { oidcSettingsProblems, oidcSettingsSchema } from './oidc-settings';
 import { rateLimitSettingsSchema } from './rate-limit-settings';
 import { retentionSettingsSchema } from './retention-settings';
+import { noticeSettingsSchema } from './notice-settings';
 import { parseDuration } from './durations';
 import { parsePayloadKeys } from './payload-codec';
 import { temporalSecurityProblems } from './temporal-security';
@@ -38,6 +39,7 @@ export const configSchema = z.object({
   ...oidcSettingsSchema.shape,
   ...rateLimitSettingsSchema.shape,
   ...retentionSettingsSchema.shape,
+  ...noticeSettingsSchema.shape,
   // Required: a service that silently assumed "development" in production would run without its guards.
   NODE_ENV: z.enum(['development', 'test', 'production']),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),

@@ -2,6 +2,7 @@ import { Client, Connection } from '@temporalio/client';
 import { loadConfigOrExit, loadDotEnvIfPresent } from '../../lib/config';
 import { createDatabase } from '../../lib/db';
 import { createLogger } from '../../lib/logger';
+import { prepareAssets } from './pages/assets';
 import { temporalConnectionOptions, temporalDataConverter } from '../../lib/temporal';
 import { createVirusScanner } from '../../lib/virus-scanner';
 import { createApp } from './app';
@@ -39,7 +40,11 @@ async function main(): Promise<void> {
     log,
     virusScanner: createVirusScanner(config),
   });
-  const server = app.listen(config.PORT, () => log.info({ port: config.PORT, url: config.PUBLIC_BASE_URL }, 'api listening'));
+  const server = app.listen(config.PORT, () => {
+    log.info({ port: config.PORT, url: config.PUBLIC_BASE_URL }, 'api listening');
+    // After listening, so health checks answer meanwhile; before the first visitor, usually.
+    setImmediate(prepareAssets);
+  });
   server.on('error', (error) => {
     log.fatal({ err: error }, 'api could not listen');
     process.exit(1);

@@ -132,7 +132,7 @@ const TABLE: Record<string, Expectation> = {
   // To the provider (303), and back from it: without the pending sign-in's cookie, 400.
   ...withRow(PUBLIC, ['GET /personale/log-ind/oidc', 'GET /personale/log-ind/oidc/retur']),
   'POST /personale/log-ud': { row: ANY_STAFF, endsSession: true },
-  ...withRow(PUBLIC, ['GET /', 'GET /ansoeg/:slug', 'POST /ansoeg/:slug', 'GET /ansoeg/:slug/kan-ikke-soege', 'GET /ordliste']),
+  ...withRow(PUBLIC, ['GET /', 'GET /ansoeg/:slug', 'POST /ansoeg/:slug', 'GET /ansoeg/:slug/kan-ikke-soege', 'GET /ordliste', 'GET /privatliv', 'GET /tilgaengelighed', 'GET /favicon.ico']),
   ...withRow(DRAFT_PAGE, [
     'GET /kladde/:id', 'GET /kladde/:id/trin/:step', 'POST /kladde/:id/trin/:step', 'GET /kladde/:id/dokumenter', 'POST /kladde/:id/dokumenter',
     'GET /kladde/:id/opsummering', 'POST /kladde/:id/send', 'GET /kladde/:id/kvittering', 'GET /kladde/:id/gem', 'POST /kladde/:id/gem',

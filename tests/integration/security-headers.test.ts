@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { upsertStaffUser } from '../../lib/staff-auth';
+import { assetUrl } from '../../services/api/pages/assets';
 import { createOpenRound, postJson } from '../support/fixtures';
 import { startTestStack, testConfig, type TestStack } from '../support/stack';
 
@@ -13,6 +14,8 @@ const SAMPLES = [
   { what: 'JSON', path: '/api/v1/rounds' },
   { what: 'asset', path: '/assets/app.css' },
   { what: 'design-system asset', path: '/assets/dkfds/js/dkfds.min.js' },
+  { what: 'fingerprinted, compressed asset', path: assetUrl('dkfds/css/dkfds-virkdk.min.css') },
+  { what: 'fingerprinted font', path: assetUrl('dkfds/fonts/IBMPlexSans/split/woff2/IBMPlexSans-Regular-Latin1.woff2') },
   { what: 'JSON error', path: '/api/v1/no-such-route' },
   { what: 'page error', path: '/no-such-page' },
 ];

@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { routeLabelOf } from './route-label';
 
 export interface HttpMetrics {
   registry: Registry;
@@ -26,7 +27,10 @@ export function createHttpMetrics(): HttpMetrics {
   const middleware: RequestHandler = (req, res, next) => {
     const stopTimer = duration.startTimer();
     res.once('finish', () => {
-      const route = req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : 'unmatched';
+      // A route that ran names itself; a request answered before its route (a guard's redirect,
+      // an asset) is labelled with the route or mount it would reach. Only real 404s are unmatched.
+      const matched = req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : res.statusCode === 404 ? undefined : routeLabelOf(req);
+      const route = matched ?? 'unmatched';
       const labels = { method: req.method, route, status: String(res.statusCode) };
       requests.inc(labels);
       stopTimer(labels);

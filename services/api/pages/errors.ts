@@ -3,7 +3,7 @@ import { t, type Language } from '../../../locale';
 import type { Logger } from '../../../lib/logger';
 import { ApiError } from '../http/errors';
 import { html } from '../../../lib/html';
-import { renderPage, sendPage, type SiteSettings } from './layout';
+import { renderPage, sendPage, sendPublicPage, type SiteSettings } from './layout';
 import { pageLanguage } from './page-language';
 import { rateLimitedPage } from './rate-limited-page';
 import { isTemporalUnavailable, TEMPORAL_RETRY_AFTER_SECONDS } from '../http/temporal-unavailable';
@@ -25,7 +25,7 @@ export function pageNotFound(site: SiteSettings): RequestHandler {
   return (req, res, next) => {
     if (!isPageRequest(req)) return next();
     const language = pageLanguage(req, res);
-    sendPage(res, errorPage(req, site, language, t(language, 'pages.error.notFound'), t(language, 'pages.error.notFoundBody')), 404);
+    sendPublicPage(res, errorPage(req, site, language, t(language, 'pages.error.notFound'), t(language, 'pages.error.notFoundBody')), 404);
   };
 }
 

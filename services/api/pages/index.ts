@@ -13,6 +13,7 @@ import { casePages } from './case';
 import { adminPages } from './admin';
 import { statsPages } from './stats';
 import { glossaryPages } from './glossary';
+import { noticePages } from './notices';
 import { secureCookies } from '../http/cookies';
 import { sessionPolicyFrom } from '../../../lib/staff-auth';
 import { frameRulesFrom } from '../admin/round-frame';
@@ -27,6 +28,7 @@ export function pagesRouter(deps: PageDependencies): Router {
   router.use(assetsRouter());
   router.use(applyPages(deps));
   router.use(glossaryPages(deps));
+  router.use(noticePages(deps));
   const oidcSettings = oidcClientSettings(deps.config);
   const oidc = oidcSettings ? createOidcClient(oidcSettings) : undefined;
   const sessionPolicy = sessionPolicyFrom(deps.config);

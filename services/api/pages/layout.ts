@@ -1,6 +1,8 @@
 import type { Request, Response } from 'express';
 import { LANGUAGES, t, type Language } from '../../../locale';
 import { html, type SafeHtml } from '../../../lib/html';
+import { assetUrl } from './assets';
+import { ACCESSIBILITY_PATH, PRIVACY_PATH } from './notices/paths';
 
 /** What every page shows about the municipality that runs the service. */
 export interface SiteSettings {
@@ -13,6 +15,8 @@ export interface SiteSettings {
 
 export interface PageOptions {
   title: string;
+  /** What the page is for, for search results and link previews; unset: the service's own. */
+  description?: string;
   language: Language;
   /** The main content, starting with the page's h1. */
   main: SafeHtml;
@@ -62,8 +66,10 @@ export function renderPage(req: Request, site: SiteSettings, options: PageOption
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>${title}</title>
-  <link rel="stylesheet" href="/assets/dkfds/css/dkfds-virkdk.min.css">
-  <link rel="stylesheet" href="/assets/app.css">
+  <meta name="description" content="${options.description ?? t(language, 'pages.layout.description', { municipality: site.municipalityName })}">
+  <link rel="icon" href="${assetUrl('favicon.svg')}" type="image/svg+xml">
+  <link rel="stylesheet" href="${assetUrl('dkfds/css/dkfds-virkdk.min.css')}">
+  <link rel="stylesheet" href="${assetUrl('app.css')}">
 </head>
 <body>
   <a class="skipnav" href="#main-content">${t(language, 'pages.layout.skip')}</a>
@@ -96,23 +102,43 @@ export function renderPage(req: Request, site: SiteSettings, options: PageOption
         <p>${site.municipalityName}<br>
           <a href="mailto:${site.municipalityEmail}">${site.municipalityEmail}</a><br>
           ${site.municipalityPhone}</p>
-        <p><a href="/ordliste">${t(language, 'pages.layout.glossary')}</a></p>
+        <ul class="nobullet-list gf-footer-links">
+          <li><a href="/ordliste">${t(language, 'pages.layout.glossary')}</a></li>
+          <li><a href="${PRIVACY_PATH}">${t(language, 'pages.layout.privacy')}</a></li>
+          <li><a href="${ACCESSIBILITY_PATH}">${t(language, 'pages.layout.accessibility')}</a></li>
+        </ul>
         ${options.user ? '' : html`<p><a href="/personale/log-ind">${t(language, 'pages.layout.staffSignIn')}</a></p>`}
       </div>
     </div>
   </footer>
-  <script src="/assets/dkfds/js/dkfds.min.js"></script>
-  <script src="/assets/app.js"></script>
-  ${(options.scripts ?? []).map((src) => html`<script src="${src}"></script>`)}
+  <script src="${assetUrl('dkfds/js/dkfds.min.js')}"></script>
+  <script src="${assetUrl('app.js')}"></script>
+  ${(options.scripts ?? []).map((src) => html`<script src="${src.startsWith('/assets/') ? assetUrl(src.slice('/assets/'.length)) : src}"></script>`)}
 </body>
 </html>`.value;
 }
 
-/** Sends a page, never cached (the security headers every response carries are the app's: http/security-headers.ts). */
+/**
+ * Sends a page that shows a case, a draft or a staff member's work: never stored, not even for the
+ * browser's back button. (The security headers every response carries are the app's: http/security-headers.ts.)
+ */
 export function sendPage(res: Response, markup: string, status = 200): void {
   res
     .status(status)
     .set('Cache-Control', 'no-store')
+    .type('html')
+    .send(markup);
+}
+
+/**
+ * Sends a page that shows no personal data (landing, glossary, notices, pre-check, not found):
+ * checked with the server before reuse, but kept for back/forward navigation; private, since its
+ * language follows the visitor's cookie.
+ */
+export function sendPublicPage(res: Response, markup: string, status = 200): void {
+  res
+    .status(status)
+    .set('Cache-Control', 'private, no-cache')
     .type('html')
     .send(markup);
 }

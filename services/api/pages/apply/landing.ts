@@ -74,6 +74,7 @@ export async function landingPage(req: Request, db: Database, site: SiteSettings
   const [rounds, estimate] = await Promise.all([openRounds(db), formTimeEstimate(db, language)]);
   return renderPage(req, site, {
     title: t(language, 'apply.landing.title'),
+    description: t(language, 'pages.landing.description', { municipality: site.municipalityName }),
     language,
     main: html`<h1>${t(language, 'apply.landing.title')}</h1>
       <p class="font-lead">${t(language, 'apply.landing.intro')}</p>

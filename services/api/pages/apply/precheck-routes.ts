@@ -6,7 +6,7 @@ import { cookieName } from '../../http/cookies';
 import { secondsSinceView, viewStamp } from '../../drafts/active-time';
 import { findOpenRound } from '../../drafts/rounds';
 import { createDraft } from '../../drafts/store';
-import { sendPage } from '../layout';
+import { sendPage, sendPublicPage } from '../layout';
 import { pageLanguage, readCookie } from '../page-language';
 import type { ApplyContext } from './context';
 import { setDraftCookie } from './draft-cookie';
@@ -24,7 +24,7 @@ export function precheckRoutes(context: ApplyContext): Router {
 
   router.get('/', async (req, res) => {
     const language = pageLanguage(req, res);
-    sendPage(res, await landingPage(req, db, site, language));
+    sendPublicPage(res, await landingPage(req, db, site, language));
   });
 
   function precheckNonce(req: Request, res: Response): string {
@@ -39,7 +39,7 @@ export function precheckRoutes(context: ApplyContext): Router {
     const language = pageLanguage(req, res);
     const round = await findOpenRound(db, { slug: String(req.params.slug) });
     const nonce = precheckNonce(req, res);
-    sendPage(res, precheckPage(req, site, language, round, { answers: {}, errors: {}, csrf: context.csrfFor(nonce), shownStamp: viewStamp(secret, 'precheck', round.slug) }));
+    sendPublicPage(res, precheckPage(req, site, language, round, { answers: {}, errors: {}, csrf: context.csrfFor(nonce), shownStamp: viewStamp(secret, 'precheck', round.slug) }));
   });
 
   router.post('/ansoeg/:slug', async (req, res) => {
@@ -72,7 +72,7 @@ export function precheckRoutes(context: ApplyContext): Router {
     const language = pageLanguage(req, res);
     const round = await findOpenRound(db, { slug: String(req.params.slug) });
     const reason = (STOP_REASONS as readonly unknown[]).includes(req.query.grund) ? (req.query.grund as StopReason) : 'not_association';
-    sendPage(res, cannotApplyPage(req, site, language, round, reason));
+    sendPublicPage(res, cannotApplyPage(req, site, language, round, reason));
   });
 
   return router;

@@ -12,6 +12,7 @@ import { stepPath } from './draft-paths';
 import { formProgress, type FormOutline } from './page-parts';
 import { categoryLabel, tierRows } from './round-facts';
 import { termLink } from '../glossary';
+import { PRIVACY_PATH } from '../notices/paths';
 
 
 export interface StepPageState {
@@ -79,7 +80,8 @@ function contactFields(state: StepPageState, language: Language): SafeHtml {
   const field = (name: string) => ({ name, language, value: valueAt(answers, name), error: errors[name] });
   return html`${textField({ ...field('contact.name'), label: t(language, 'apply.form.contactName'), maxLength: 200, autocomplete: 'name', width: 'l' })}
     ${textField({ ...field('contact.email'), label: t(language, 'apply.form.contactEmail'), hint: t(language, 'apply.form.contactEmailHint'), type: 'email', maxLength: 254, autocomplete: 'email', width: 'l' })}
-    ${textField({ ...field('contact.phone'), label: t(language, 'apply.form.phone'), hint: t(language, 'apply.form.phoneHint'), type: 'tel', maxLength: 20, optional: true, autocomplete: 'tel', width: 'm' })}`;
+    ${textField({ ...field('contact.phone'), label: t(language, 'apply.form.phone'), hint: t(language, 'apply.form.phoneHint'), type: 'tel', maxLength: 20, optional: true, autocomplete: 'tel', width: 'm' })}
+    <p><a href="${PRIVACY_PATH}" target="_blank" rel="noopener">${t(language, 'pages.privacy.formLink')}</a></p>`;
 }
 
 function projectFields(state: StepPageState, language: Language): SafeHtml {

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { sendPage, type SiteSettings } from '../layout';
+import { sendPublicPage, type SiteSettings } from '../layout';
 import { pageLanguage } from '../page-language';
 import { GLOSSARY_PATH, glossaryPage } from './page';
 
@@ -9,7 +9,7 @@ export { glossaryHref, termLink } from './page';
 export function glossaryPages(deps: { site: SiteSettings }): Router {
   const router = Router();
   router.get(GLOSSARY_PATH, (req, res) => {
-    sendPage(res, glossaryPage(req, deps.site, pageLanguage(req, res)));
+    sendPublicPage(res, glossaryPage(req, deps.site, pageLanguage(req, res)));
   });
   return router;
 }

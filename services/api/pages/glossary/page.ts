@@ -51,6 +51,7 @@ export function glossaryPage(req: Request, site: SiteSettings, language: Languag
   const title = t(language, 'glossary.page.title');
   return renderPage(req, site, {
     title,
+    description: t(language, 'pages.glossary.description', { municipality: site.municipalityName }),
     language,
     main: html`<h1>${title}</h1>
       <p class="font-lead">${t(language, 'glossary.page.intro')}</p>
