@@ -29,7 +29,7 @@ import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 import { FaultInjector, restartablePostgres } from './chaos-faults';
 import { chaosTable } from './chaos-table';
 
-const CASES = Number(process.env.CHAOS_CASES ?? 200);
+const CASES = Number(process.env.CHAOS_CASES ?? 100);
 const WORKER_KILLS = Number(process.env.CHAOS_WORKER_KILLS ?? 6);
 const SMTP_REFUSAL_MS = Number(process.env.CHAOS_SMTP_REFUSAL_SECONDS ?? 30) * 1000;
 const SEED = Number(process.env.CHAOS_SEED ?? Math.floor(Math.random() * 2 ** 31));
