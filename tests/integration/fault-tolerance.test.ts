@@ -2,67 +2,26 @@
 // every case must still reach its end state with exactly one receipt, one decision email, one
 // decision letter and (when granted) one payout — the activities' idempotency, under real crashes.
 import crypto from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { grantApplication } from '../../workflows/grant-application';
 import { approvalUpdate, caseStateQuery, claimUpdate, decideUpdate, type CaseState } from '../../workflows/messages';
+import {
+  amountFor, APPROVER, CASEWORKER, checkCases, decisionFor, FOUR_EYES_THRESHOLD, planFor, seconds, seededRandom, sleep, type CheckedCase, type Plan,
+} from '../support/case-checks';
 import { applicationBody, createOpenRound, eventually } from '../support/fixtures';
-import { subjectOf, submitCase } from '../support/process';
+import { submitCase } from '../support/process';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 import { startTestStack, testConfig, type TestStack } from '../support/stack';
 import { spawnWorkerProcess, type WorkerProcess } from '../support/worker-process';
 
 const CASES = 50;
-const CASEWORKER = 'karen@eksempel.dk';
-const APPROVER = 'leder@eksempel.dk';
-/** Above this (kroner) a decision needs a second signature; the round's own setting for this test. */
-const FOUR_EYES_THRESHOLD = 20_000;
 const TEST_TIMEOUT_MS = 180_000;
 /** How long any one step may wait: covers an activity lost with a killed worker (1 min start-to-close) twice over. */
 const STEP_TIMEOUT_MS = 150_000;
 
-type Plan = 'approved' | 'four_eyes' | 'rejected';
-
-/** Every fifth case is rejected, every fifth (other) needs the approver's signature, the rest are approved. */
-function planFor(index: number): Plan {
-  if (index % 5 === 0) return 'rejected';
-  if (index % 5 === 1) return 'four_eyes';
-  return 'approved';
-}
-
-function amountFor(plan: Plan, index: number): number {
-  return plan === 'four_eyes' ? 30_000 + index * 10 : 10_000 + index * 10;
-}
-
-const EXPECTED_EVENTS: Record<Plan, string[]> = {
-  approved: ['submitted', 'screening_started', 'queued', 'claimed', 'decided', 'payout_scheduled', 'report_due'],
-  four_eyes: ['submitted', 'screening_started', 'queued', 'claimed', 'decision_proposed', 'decision_approved', 'payout_scheduled', 'report_due'],
-  rejected: ['submitted', 'screening_started', 'queued', 'claimed', 'decided'],
-};
-
-/** Small seeded generator, so the kill points of a run can be repeated with FAULT_SEED. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-interface CaseRun {
-  index: number;
-  plan: Plan;
-  amountKroner: number;
-  id?: string;
-  contactEmail?: string;
+interface CaseRun extends CheckedCase {
   handle?: WorkflowHandle<typeof grantApplication>;
-  endState?: string;
 }
 
 interface KillRecord {
@@ -137,7 +96,6 @@ describe('the worker killed with SIGKILL twice while 50 applications are in flig
       const randomInt = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
       const started = Date.now();
       const since = () => Date.now() - started;
-      const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
       const round = await createOpenRound(stack.db, { fourEyesThreshold: FOUR_EYES_THRESHOLD });
       runs = Array.from({ length: CASES }, (_, index) => {
@@ -268,15 +226,7 @@ describe('the worker killed with SIGKILL twice while 50 applications are in flig
         bump('queued');
         await update(run, claimUpdate, { caseworker: CASEWORKER }, 'claim');
 
-        const amountOre = run.amountKroner * 100;
-        const decided = await update(
-          run,
-          decideUpdate,
-          run.plan === 'rejected'
-            ? { caseworker: CASEWORKER, outcome: 'rejected', amountGrantedOre: 0, reasons: { criteria: ['target_group'], text: 'Aktiviteten henvender sig mest til foreningens egne medlemmer.' }, conditions: [] }
-            : { caseworker: CASEWORKER, outcome: 'approved', amountGrantedOre: amountOre, reasons: { criteria: [], text: '' }, conditions: [] },
-          'decide',
-        );
+        const decided = await update(run, decideUpdate, decisionFor(run.plan, run.amountKroner), 'decide');
         if (decided !== 'workflow-closed') {
           const expected = run.plan === 'four_eyes' ? 'AWAITING_APPROVAL' : 'DECIDED';
           if (decided.status !== expected) throw new Error(`case ${run.index}: after decide the case is ${decided.status}, expected ${expected}`);
@@ -321,76 +271,7 @@ describe('the worker killed with SIGKILL twice while 50 applications are in flig
       );
 
       // --- What every case must look like ---------------------------------------------------------
-      const problems: string[] = [];
-      const duplicateEvidence: string[] = [];
-      const ids = runs.map((run) => run.id!);
-      const [events, outbox, letters, payouts, decisions, reports, applications] = await Promise.all([
-        stack.db.caseEvent.findMany({ where: { applicationId: { in: ids } }, orderBy: { id: 'asc' } }),
-        stack.db.outboxEmail.findMany({ where: { applicationId: { in: ids } } }),
-        stack.db.document.findMany({ where: { applicationId: { in: ids }, kind: 'decision_letter' }, select: { applicationId: true, id: true } }),
-        stack.db.payout.findMany({ where: { applicationId: { in: ids } } }),
-        stack.db.decision.findMany({ where: { applicationId: { in: ids } } }),
-        stack.db.followUpReport.findMany({ where: { applicationId: { in: ids } } }),
-        stack.db.application.findMany({ where: { id: { in: ids } }, select: { id: true, status: true } }),
-      ]);
-      const eventKeys = events.map((event) => event.eventKey);
-      if (new Set(eventKeys).size !== eventKeys.length) problems.push('duplicate event_key values in case_events');
-
-      for (const run of runs) {
-        const id = run.id!;
-        const say = (problem: string) => problems.push(`case ${run.index} (${run.plan}, ${id}): ${problem}`);
-        const granted = run.plan !== 'rejected';
-
-        const expectedEnd = granted ? 'REPORT_DUE' : 'DECIDED';
-        if (run.endState !== expectedEnd) say(`workflow end state ${run.endState}, expected ${expectedEnd}`);
-        const stored = applications.find((a) => a.id === id)?.status;
-        if (stored !== expectedEnd) say(`stored status ${stored}, expected ${expectedEnd}`);
-
-        const mails = smtpSink!.messages.filter((message) => message.to.includes(run.contactEmail!));
-        const receipts = mails.filter((m) => subjectOf(m).startsWith('Vi har modtaget jeres ansøgning'));
-        const decisionMails = mails.filter((m) => m.raw.includes('application/pdf'));
-        if (receipts.length !== 1) say(`${receipts.length} receipt emails in the SMTP sink`);
-        if (decisionMails.length !== 1) say(`${decisionMails.length} decision emails in the SMTP sink`);
-        if (mails.length !== 2) say(`${mails.length} emails in the SMTP sink in all`);
-        const rows = outbox.filter((m) => m.applicationId === id);
-        for (const [kind, group] of [['receipt', receipts], ['decision', decisionMails]] as const) {
-          if (group.length > 1) {
-            const row = rows.find((m) => m.kind === kind);
-            const copies = group.map((m) => `${/^Message-ID: (.*)$/im.exec(m.raw)?.[1]?.trim()} received at ${seconds(Date.parse(m.receivedAt) - started)}`);
-            duplicateEvidence.push(
-              `case ${run.index} ${kind} ×${group.length}: ${copies.join('; ')}; outbox row ${row?.id} (${row?.messageKey}) created ${row ? seconds(row.createdAt.getTime() - started) : '?'}, ` +
-                `marked ${row?.status} at ${row?.sentAt ? seconds(row.sentAt.getTime() - started) : '?'}, attempts ${row?.attempts}`,
-            );
-          }
-        }
-
-        const kinds = rows.map((m) => m.kind).sort();
-        if (kinds.join(',') !== 'decision,receipt') say(`outbox kinds [${kinds.join(', ')}], expected [decision, receipt]`);
-        if (!rows.every((m) => m.status === 'sent')) say(`outbox rows not all sent: ${rows.map((m) => `${m.kind}=${m.status}`).join(', ')}`);
-
-        const caseLetters = letters.filter((l) => l.applicationId === id);
-        if (caseLetters.length !== 1) say(`${caseLetters.length} decision letters`);
-        const decisionMail = rows.find((m) => m.kind === 'decision');
-        if (caseLetters[0] && decisionMail && decisionMail.attachmentIds.join(',') !== caseLetters[0].id) {
-          say(`decision email attaches [${decisionMail.attachmentIds.join(', ')}], the letter is ${caseLetters[0].id}`);
-        }
-
-        const casePayouts = payouts.filter((p) => p.applicationId === id);
-        if (casePayouts.length !== (granted ? 1 : 0)) say(`${casePayouts.length} payouts, expected ${granted ? 1 : 0}`);
-        if (granted && casePayouts[0] && casePayouts[0].amountOre !== BigInt(run.amountKroner * 100)) {
-          say(`payout of ${casePayouts[0].amountOre} øre, expected ${run.amountKroner * 100}`);
-        }
-
-        const caseDecisions = decisions.filter((d) => d.applicationId === id);
-        if (caseDecisions.length !== 1) say(`${caseDecisions.length} decision rows`);
-        if (run.plan === 'four_eyes' && caseDecisions[0]?.approvedBy !== APPROVER) say(`decision approved by ${caseDecisions[0]?.approvedBy}`);
-
-        const caseReports = reports.filter((r) => r.applicationId === id);
-        if (caseReports.length !== (granted ? 1 : 0)) say(`${caseReports.length} follow-up report rows`);
-
-        const types = events.filter((e) => e.applicationId === id).map((e) => e.type);
-        if (types.join(',') !== EXPECTED_EVENTS[run.plan].join(',')) say(`events [${types.join(', ')}], expected [${EXPECTED_EVENTS[run.plan].join(', ')}]`);
-      }
+      const { problems, duplicateEvidence } = await checkCases(stack.db, runs, smtpSink!.messages, started);
 
       // --- Summary -------------------------------------------------------------------------------
       const byPlan = (plan: Plan) => runs.filter((run) => run.plan === plan).length;

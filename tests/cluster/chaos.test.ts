@@ -1,0 +1,322 @@
+// The chaos suite: CHAOS_CASES applications in flight on the cluster (PostgreSQL of its own, the
+// Temporal server on it, HAProxy over two API replicas, two workers, two mailers) from submission
+// through decision, letter and payout to the report being due, while each worker is SIGKILLed
+// repeatedly, an API replica is killed (clients retry through the proxy with the same
+// Idempotency-Key), a mailer is killed while mail is being sent, the Temporal server and
+// PostgreSQL are restarted and SMTP refuses connections for a while. Afterwards no submission is
+// lost and every case has its end state with exactly one receipt, decision email, letter and
+// payout, and the outbox is drained. `npm run test:cluster` (default size), `npm run chaos` (500 × 20).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client, Connection, WorkflowNotFoundError, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
+import { startCluster, type Cluster } from '../../infra/cluster';
+import { ensureTemporalServer } from '../../infra/cluster/binaries';
+import { ensureHaproxy } from '../../infra/cluster/proxy';
+import { findFreePort } from '../../infra/ports';
+import { createDatabase, type Database } from '../../lib/db';
+import { temporalConnectionOptions, temporalDataConverter } from '../../lib/temporal';
+import { grantApplicationWorkflowId, reportWorkflowId } from '../../domain/workflow-ids';
+import type { grantApplication } from '../../workflows/grant-application';
+import { approvalUpdate, caseStateQuery, claimUpdate, decideUpdate, type CaseState } from '../../workflows/messages';
+import {
+  amountFor, APPROVER, CASEWORKER, checkCases, decisionFor, FOUR_EYES_THRESHOLD, planFor, seconds, seededRandom, sleep, type CheckedCase,
+} from '../support/case-checks';
+import { applicationBody, createOpenRound, eventually } from '../support/fixtures';
+import { startSmtpGate, type SmtpGate } from '../support/smtp-gate';
+import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
+import { FaultInjector, restartablePostgres } from './chaos-faults';
+import { chaosTable } from './chaos-table';
+
+const CASES = Number(process.env.CHAOS_CASES ?? 100);
+const WORKER_KILLS = Number(process.env.CHAOS_WORKER_KILLS ?? 6);
+const SMTP_REFUSAL_MS = Number(process.env.CHAOS_SMTP_REFUSAL_SECONDS ?? 30) * 1000;
+const SEED = Number(process.env.CHAOS_SEED ?? Math.floor(Math.random() * 2 ** 31));
+/** Between two submissions' starts: the faults land while cases are in every stage. */
+const SUBMIT_INTERVAL_MS = Number(process.env.CHAOS_SUBMIT_INTERVAL_MS ?? 100);
+/** How long any one step of a case may take: covers lost activities (1 min start-to-close) and every outage. */
+const STEP_TIMEOUT_MS = 300_000 + SMTP_REFUSAL_MS;
+const TEST_TIMEOUT_MS = 15 * 60_000 + CASES * 1_500 + SMTP_REFUSAL_MS;
+
+interface CaseRun extends CheckedCase {
+  handle?: WorkflowHandle<typeof grantApplication>;
+  submitAttempts: number;
+}
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'grantflow-chaos-'));
+let postgres: Awaited<ReturnType<typeof restartablePostgres>> | undefined;
+let sink: SmtpSink | undefined;
+let gate: SmtpGate | undefined;
+let cluster: Cluster | undefined;
+let db: Database | undefined;
+let connection: Connection | undefined;
+let temporal: Client;
+let runs: CaseRun[] = [];
+let faults: FaultInjector | undefined;
+const unexpectedExits: string[] = [];
+
+beforeAll(async () => {
+  const log = (line: string) => process.stderr.write(`[chaos] ${line}\n`);
+  await ensureTemporalServer(log);
+  ensureHaproxy(log);
+  // As root, PostgreSQL runs as a user of its own, which must be able to reach its folder.
+  fs.chmodSync(dataDir, 0o711);
+  postgres = await restartablePostgres({ dataDir: path.join(dataDir, 'postgres'), port: await findFreePort(), database: 'grantflow_chaos' });
+  sink = await startSmtpSink();
+  gate = await startSmtpGate(sink.smtpUrl);
+  cluster = await startCluster({
+    dataDir: path.join(dataDir, 'cluster'),
+    databaseUrl: postgres.current.url,
+    smtpUrl: gate.smtpUrl,
+    historyShards: 4,
+    webUi: false,
+    env: {
+      ...process.env,
+      // A refused message is tried again within seconds once SMTP is back.
+      OUTBOX_RETRY_BASE: '1s',
+      OUTBOX_RETRY_MAX: '5s',
+      RATE_LIMIT_WRITES_PER_ADDRESS: '1000000',
+      RATE_LIMIT_NEW_DRAFTS_PER_ADDRESS: '1000000',
+    },
+    onUnexpectedExit: (name, code) => void unexpectedExits.push(`${name} exited with code ${code}`),
+  });
+  db = createDatabase(postgres.current.url);
+  connection = await Connection.connect(temporalConnectionOptions(cluster.config));
+  temporal = new Client({ connection, namespace: cluster.config.TEMPORAL_NAMESPACE, dataConverter: temporalDataConverter(cluster.config) });
+}, 20 * 60_000);
+
+afterAll(async () => {
+  if (faults) faults.aborted = true;
+  await faults?.settled().catch(() => undefined);
+  if (connection) {
+    await Promise.all(
+      runs
+        .filter((run) => run.id)
+        .flatMap((run) => [grantApplicationWorkflowId(run.id!), reportWorkflowId(run.id!)])
+        .map((workflowId) => temporal.workflow.getHandle(workflowId).terminate('chaos suite finished').catch(() => undefined)),
+    );
+    await connection.close();
+  }
+  await cluster?.stop();
+  await db?.$disconnect();
+  await postgres?.current.stop();
+  await gate?.stop();
+  await sink?.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}, 180_000);
+
+describe(`the cluster under chaos (${CASES} cases, ${WORKER_KILLS} worker kills)`, () => {
+  it(
+    'loses no submission, and every case ends with one receipt, decision email, letter and payout',
+    async () => {
+      const random = seededRandom(SEED);
+      const randomInt = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
+      const started = Date.now();
+      const since = () => Date.now() - started;
+      const { proxy } = cluster!.addresses;
+      const injector = new FaultInjector({ cluster: cluster!, gate: gate!, postgres: postgres! }, since, () => runs.filter((run) => !run.endState).length);
+      faults = injector;
+
+      const round = await createOpenRound(db!, { fourEyesThreshold: FOUR_EYES_THRESHOLD, budget: 100_000_000 });
+      runs = Array.from({ length: CASES }, (_, index) => {
+        const plan = planFor(index);
+        return { index, plan, amountKroner: amountFor(plan, index), submitAttempts: 0 };
+      });
+
+      // --- The fault plan: a point on the run's progress (submissions + decisions, 0..2N) each, all
+      // in its first two thirds, so that every fault meets cases in flight ----------------------
+      const span = 2 * CASES;
+      const around = (fraction: number) => Math.max(1, Math.min(span - 1, Math.round(fraction * span) + randomInt(-2, 2)));
+      const triggers = new Map<number, Array<() => void>>();
+      const at = (point: number, fire: (trigger: string) => void) => {
+        const list = triggers.get(point) ?? [];
+        list.push(() => fire(`at progress ${point}/${span}`));
+        triggers.set(point, list);
+      };
+      for (let kill = 0; kill < WORKER_KILLS; kill += 1) {
+        const worker = kill % 2 === 0 ? 'worker-1' : 'worker-2';
+        at(around((0.65 * (kill + 1)) / WORKER_KILLS), (trigger) => injector.killReplica(worker, trigger));
+      }
+      at(around(0.15), (trigger) => injector.killReplica('api-1', trigger, 3_000));
+      at(around(0.25), (trigger) => injector.refuseSmtp(trigger, SMTP_REFUSAL_MS));
+      at(around(0.35), (trigger) => injector.restartTemporal(trigger));
+      at(around(0.5), (trigger) => injector.restartPostgres(trigger));
+      let progress = 0;
+      const bump = () => {
+        progress += 1;
+        for (const fire of triggers.get(progress) ?? []) fire();
+      };
+      // The mailer is killed while the mail flows: as soon as a set share of the receipts has arrived.
+      let driving = true;
+      const mailerKillAfter = Math.max(1, Math.round(CASES * (0.1 + random() * 0.1)));
+      const mailerWatch = (async () => {
+        while (driving && sink!.messages.length < mailerKillAfter) await sleep(20);
+        if (driving) injector.killReplica('mailer-1', `after ${sink!.messages.length} messages delivered`);
+      })();
+
+      // --- The read model's status of every case, polled in one query (PostgreSQL may be down) --
+      const statuses = new Map<string, string>();
+      let polling = true;
+      const poller = (async () => {
+        while (polling) {
+          const rows = await db!.application.findMany({ where: { roundId: round.id }, select: { id: true, status: true } }).catch(() => []);
+          for (const row of rows) statuses.set(row.id, row.status);
+          await sleep(250);
+        }
+      })();
+      const waitForStoredStatus = async (run: CaseRun, status: string) => {
+        const deadline = Date.now() + STEP_TIMEOUT_MS;
+        while (statuses.get(run.id!) !== status) {
+          if (Date.now() > deadline) throw new Error(`case ${run.index} (${run.id}) still ${statuses.get(run.id!)} after ${seconds(STEP_TIMEOUT_MS)}, expected ${status}`);
+          await sleep(200);
+        }
+      };
+
+      // --- The client side: submissions through the proxy, retried with the same key -------------
+      const retried = { submissions: 0, updates: 0, queries: 0 };
+      const submit = async (run: CaseRun) => {
+        const email = `chaos+${SEED}-${run.index}@faellesbord.dk`;
+        const body = applicationBody(round.id, {
+          contact: { name: 'Inge Hansen', email },
+          amountRequested: run.amountKroner,
+          budget: { lines: [{ category: 'food', description: 'Råvarer til fællesspisninger', amount: run.amountKroner }], cofinancing: [] },
+          project: { ...applicationBody(round.id).project, title: `Fællesspisning nr. ${run.index + 1}` },
+        });
+        const deadline = Date.now() + STEP_TIMEOUT_MS;
+        for (;;) {
+          run.submitAttempts += 1;
+          const response = await fetch(`${proxy}/api/v1/applications`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'idempotency-key': `chaos-${SEED}-${run.index}` },
+            body: JSON.stringify(body),
+            signal: AbortSignal.timeout(30_000),
+          }).catch((error: Error) => ({ status: 0, statusText: error.message, json: async () => undefined }));
+          if (response.status === 201 || response.status === 200) {
+            run.id = ((await response.json()) as { id: string }).id;
+            run.contactEmail = email;
+            run.handle = temporal.workflow.getHandle<typeof grantApplication>(grantApplicationWorkflowId(run.id));
+            return;
+          }
+          if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429) {
+            throw new Error(`case ${run.index}: submission refused with ${response.status} ${JSON.stringify(await response.json())}`);
+          }
+          if (Date.now() > deadline) throw new Error(`case ${run.index}: no answer to the submission within ${seconds(STEP_TIMEOUT_MS)} (last ${response.status})`);
+          retried.submissions += 1;
+          await sleep(500);
+        }
+      };
+
+      // --- Updates: a stable updateId makes a repeated call after a fault the same Update --------
+      async function update<Arg>(run: CaseRun, definition: UpdateDefinition<CaseState, [Arg]>, arg: Arg, step: string): Promise<CaseState | 'workflow-closed'> {
+        const deadline = Date.now() + STEP_TIMEOUT_MS;
+        for (;;) {
+          try {
+            return await run.handle!.executeUpdate(definition, { args: [arg], updateId: `${step}-${run.id}` });
+          } catch (error) {
+            if (error instanceof WorkflowUpdateFailedError) {
+              const cause = error.cause as { type?: string; message?: string } | undefined;
+              throw new Error(`case ${run.index}: ${step} was rejected: ${cause?.type} ${cause?.message}`);
+            }
+            const message = error instanceof Error ? `${error.constructor.name}: ${error.message}` : String(error);
+            if (error instanceof WorkflowNotFoundError || /already completed/i.test(message)) return 'workflow-closed';
+            if (Date.now() > deadline) throw error;
+            retried.updates += 1;
+            await sleep(1_000);
+          }
+        }
+      }
+
+      async function endState(run: CaseRun): Promise<string> {
+        const deadline = Date.now() + STEP_TIMEOUT_MS;
+        for (;;) {
+          try {
+            if (run.plan === 'rejected') return await run.handle!.result();
+            const state = await run.handle!.query(caseStateQuery);
+            if (state.status === 'REPORT_DUE' || Date.now() > deadline) return state.status;
+          } catch (error) {
+            if (Date.now() > deadline) throw error;
+            retried.queries += 1;
+          }
+          await sleep(500);
+        }
+      }
+
+      async function drive(run: CaseRun): Promise<void> {
+        await sleep(run.index * SUBMIT_INTERVAL_MS);
+        await submit(run);
+        bump();
+        await waitForStoredStatus(run, 'IN_QUEUE');
+        await update(run, claimUpdate, { caseworker: CASEWORKER }, 'claim');
+        await update(run, decideUpdate, decisionFor(run.plan, run.amountKroner), 'decide');
+        if (run.plan === 'four_eyes') await update(run, approvalUpdate, { approver: APPROVER, approve: true }, 'approve');
+        bump();
+        if (run.plan !== 'rejected') await waitForStoredStatus(run, 'REPORT_DUE');
+        run.endState = await endState(run);
+      }
+
+      const driven = await Promise.allSettled(runs.map(drive));
+      const driverErrors = driven.flatMap((result) => (result.status === 'rejected' ? [String((result.reason as Error).message ?? result.reason)] : []));
+      driving = false;
+      await mailerWatch;
+      await injector.settled();
+      const allDoneAtMs = since();
+      // The workflows only queue their emails; the mailers deliver them (SMTP is open again by now).
+      const ids = runs.filter((run) => run.id).map((run) => run.id!);
+      await eventually(
+        async () => ((await db!.outboxEmail.count({ where: { applicationId: { in: ids }, status: { not: 'sent' } } })) === 0 ? true : undefined),
+        'the outbox to drain',
+        120_000,
+      ).catch(() => undefined);
+      polling = false;
+      await poller;
+
+      const checks = await checkCases(db!, runs, sink!.messages, started);
+      const applications = await db!.application.count({ where: { roundId: round.id } });
+      const granted = runs.filter((run) => run.plan !== 'rejected').length;
+      console.log(
+        chaosTable({
+          seed: SEED,
+          cases: CASES,
+          faults: injector.records,
+          outcomes: [
+            ['submissions accepted', CASES, ids.length],
+            ['applications stored (one per Idempotency-Key)', CASES, applications],
+            ['cases in their expected end state', CASES, checks.totals.endStates],
+            ['receipt emails', CASES, checks.totals.receipts],
+            ['decision emails', CASES, checks.totals.decisionEmails],
+            ['decision letters', CASES, checks.totals.letters],
+            ['payouts', granted, checks.totals.payouts],
+            ['outbox rows not sent', 0, checks.totals.pendingOutbox],
+            ['processes that exited on their own', 0, unexpectedExits.length],
+            ['faults that failed', 0, injector.failures.length],
+            ['faults that met cases in flight', injector.records.length, injector.records.filter((record) => record.inFlight > 0).length],
+          ],
+          notes: [
+            `${runs.reduce((sum, run) => sum + run.submitAttempts, 0) - ids.length} submission attempt(s) repeated through the proxy, ${retried.updates} Update call(s), ${retried.queries} query(ies)`,
+            `${sink!.resets} SMTP transaction(s) broken off; all cases at their end state at ${seconds(allDoneAtMs)}, total ${seconds(since())}`,
+            ...unexpectedExits,
+            ...injector.failures,
+            ...driverErrors.slice(0, 10),
+            ...checks.problems.slice(0, 20),
+            ...checks.duplicateEvidence.map((line) => `duplicate: ${line}`),
+          ],
+        }),
+      );
+
+      expect(driverErrors).toEqual([]);
+      expect(unexpectedExits).toEqual([]);
+      expect(injector.failures).toEqual([]);
+      expect(injector.count('SIGKILL worker')).toBe(WORKER_KILLS);
+      expect(injector.count('SIGKILL api-1')).toBe(1);
+      expect(injector.count('SIGKILL mailer-1')).toBe(1);
+      expect(injector.count('restart Temporal')).toBe(1);
+      expect(injector.count('restart PostgreSQL')).toBe(1);
+      expect(injector.count('SMTP refuses')).toBe(1);
+      expect(injector.records.filter((record) => record.inFlight === 0)).toEqual([]);
+      expect(applications).toBe(CASES);
+      expect(checks.problems).toEqual([]);
+    },
+    TEST_TIMEOUT_MS,
+  );
+});
