@@ -152,7 +152,7 @@ export function caseActionPages(deps: CaseRouteDependencies): Router {
 
   router.post('/personale/sager/:id/tag', allowedTo(deps, 'case.claim'), (req, res) =>
     runCaseAction(req, res, deps, undefined, async (id) => {
-      await claimCase(deps.temporal, id, staffOf(res)!.email);
+      await claimCase(deps, id, staffOf(res)!);
       return { done: 'claimed', audit: { action: 'case.claim' } };
     }),
   );
@@ -209,7 +209,7 @@ export function caseActionPages(deps: CaseRouteDependencies): Router {
       const { input, errors } = decisionFromForm(req.body ?? {}, language);
       if (!input) throw formError('decide', req.body, errors);
       return runCaseAction(req, res, deps, 'decide', async (id) => {
-        const state = await decideCase(deps, id, staffOf(res)!.email, input);
+        const state = await decideCase(deps, id, staffOf(res)!, input);
         return {
           done: state.status === 'AWAITING_APPROVAL' ? 'proposed' : 'decided',
           audit: { action: 'case.decide', details: { outcome: input.outcome, amountGranted: input.amountGranted, criteria: input.reasons.criteria } },
