@@ -129,7 +129,7 @@ export function allocationRouter({ db, temporal }: { db: Database; temporal: Cli
     const roundId = roundIdOf(req.params.id);
     const { approve, comment } = parseInput(approvalSchema, req.body, req);
     const state = await answerAllocation({ db, temporal }, roundId, staff, approve, comment, idempotencyKeyOf(req));
-    await recordAudit(db, staff, approve ? 'allocation.approve' : 'allocation.return', { details: { roundId, ...(comment ? { comment } : {}) } });
+    await recordAudit(db, staff, approve ? 'allocation.approve' : 'allocation.return', { details: { roundId, conflictOfInterestChecked: true, ...(comment ? { comment } : {}) } });
     res.json(inKroner(state));
   });
 

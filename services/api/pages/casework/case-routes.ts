@@ -98,7 +98,7 @@ export async function runCaseAction(
     res.redirect(303, target.pathname + target.search);
   } catch (error) {
     // A refusal the page can explain by itself, with the case as it is.
-    if (error instanceof ApiError && error.code === 'story_not_consented') return showCasePage(req, res, deps, id, { notice: alert('warning', t(language, error.messageKey)) }, 409);
+    if (error instanceof ApiError && (error.code === 'story_not_consented' || error.code === 'conflict_of_interest')) return showCasePage(req, res, deps, id, { notice: alert('warning', t(language, error.messageKey)) }, 409);
     if (error instanceof ApiError && (error.status === 409 || error.code === 'same_approver')) {
       if (error.code === 'same_approver') return showCasePage(req, res, deps, id, { notice: alert('warning', t(language, 'casework.sameApprover')) }, 409);
       return stale();
