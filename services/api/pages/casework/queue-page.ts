@@ -116,11 +116,11 @@ function casesTable(queue: QueuePage, who: StaffNameOf, csrf: string, canClaim: 
               conflicted.has(item.id)
                 ? html`<span class="badge badge-warning" title="${t(language, 'staff.ties.conflictedCase')}">${t(language, 'staff.ties.conflictedQueue')}</span>`
                 : item.status === 'IN_QUEUE' && canClaim
-                ? html`<form method="post" action="/personale/sager/${item.id}/tag" class="gf-inline-form">
-                    ${hiddenField(CSRF_FIELD, csrf)}${hiddenField('expectedStatus', item.status)}
-                    <button type="submit" class="button button-secondary button-small" aria-label="${t(language, 'casework.claimCase', { reference: item.reference })}">${t(language, 'casework.claim')}</button>
-                  </form>`
-                : ''
+                  ? html`<form method="post" action="/personale/sager/${item.id}/tag" class="gf-inline-form">
+                      ${hiddenField(CSRF_FIELD, csrf)}${hiddenField('expectedStatus', item.status)}
+                      <button type="submit" class="button button-secondary button-small" aria-label="${t(language, 'casework.claimCase', { reference: item.reference })}">${t(language, 'casework.claim')}</button>
+                    </form>`
+                  : ''
             }</td>
           </tr>`,
         )}
