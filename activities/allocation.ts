@@ -11,13 +11,14 @@ export function createAllocationActivities({ db }: { db: Database }) {
       const waiting = await db.application.findMany({
         where: { roundId, status: { in: ['IN_QUEUE', 'IN_REVIEW'] } },
         orderBy: { referenceNumber: 'asc' },
-        select: { id: true, referenceNumber: true, submittedAt: true, createdAt: true, organizationName: true, amountRequestedOre: true },
+        select: { id: true, referenceNumber: true, submittedAt: true, createdAt: true, organizationName: true, organizationCvr: true, amountRequestedOre: true },
       });
       const proposal = proposeAllocation(waiting.map((a) => ({ id: a.id, requestedOre: Number(a.amountRequestedOre) })), budgetOre);
       return waiting.map((a) => ({
         applicationId: a.id,
         reference: formatCaseReference(a.referenceNumber, a.submittedAt ?? a.createdAt),
         organizationName: a.organizationName,
+        organizationCvr: a.organizationCvr,
         requestedOre: Number(a.amountRequestedOre),
         proposedOre: proposal.get(a.id) ?? 0,
       }));

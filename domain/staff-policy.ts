@@ -47,6 +47,8 @@ const POLICY = {
   'round.manage': [],
   'scheme.manage': [],
   'staff.manage': [],
+  /** Declare and withdraw one's own ties to associations (inhabilitet); admins see everyone's. */
+  'ties.declare': ['caseworker', 'approver'],
   /** The administration's start page. */
   'admin.overview': [],
   'accessLog.read': [],

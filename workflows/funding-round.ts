@@ -2,7 +2,8 @@ import { allHandlersFinished, condition, getExternalWorkflowHandle, patched, set
 import { activities } from './activities';
 import { grantApplicationWorkflowId } from '../domain/workflow-ids';
 import { DEFAULT_FOUR_EYES_THRESHOLD_ORE, allocationProblem, needsSecondSignature } from '../domain/allocation';
-import { invalidInput, notAllowed, sameApprover } from './refusals';
+import { conflicted, invalidInput, notAllowed, sameApprover } from './refusals';
+import { conflictingCvrs } from '../domain/inhabilitet';
 import {
   allocationDecidedSignal,
   approveAllocationUpdate,
@@ -45,6 +46,10 @@ export async function fundingRound(input: FundingRoundInput): Promise<RoundState
   let secondSignature: ApproveAllocationInput | null = null;
 
   setHandler(roundStateQuery, () => state);
+  /** Inhabilitet: an approver with a declared tie to any association in the round may not sign its allocation. */
+  const refuseConflictedInRound = (declaredCvrs: string[] | undefined) => {
+    if (conflictingCvrs(declaredCvrs, state.proposal.map((line) => line.organizationCvr)).length) throw conflicted('errors.tie.conflictedAllocation');
+  };
   setHandler(
     confirmAllocationUpdate,
     async (confirmation) => {
@@ -53,10 +58,11 @@ export async function fundingRound(input: FundingRoundInput): Promise<RoundState
       return state;
     },
     {
-      validator: ({ decisions }: ConfirmAllocationInput) => {
+      validator: ({ decisions, declaredCvrs }: ConfirmAllocationInput) => {
         if (state.status !== 'CLOSED' || confirmed) {
           throw notAllowed('confirmAllocation', state.status, `the allocation can be confirmed only once, after the round has closed; the round is ${state.status}`);
         }
+        refuseConflictedInRound(declaredCvrs);
         const problem = allocationProblem(decisions, state.proposal, state.budgetOre);
         if (problem) throw invalidInput(problem);
       },
@@ -70,10 +76,11 @@ export async function fundingRound(input: FundingRoundInput): Promise<RoundState
       return state;
     },
     {
-      validator: ({ approver, approve, comment }: ApproveAllocationInput) => {
+      validator: ({ approver, approve, comment, declaredCvrs }: ApproveAllocationInput) => {
         if (state.status !== 'AWAITING_APPROVAL' || secondSignature) {
           throw notAllowed('approveAllocation', state.status, `only an allocation awaiting its second signature can be approved; the round is ${state.status}`);
         }
+        refuseConflictedInRound(declaredCvrs);
         if (approver === state.confirmedBy) throw sameApprover('errors.approval.sameAllocationApprover');
         if (!approve && !comment?.trim()) throw invalidInput({ field: 'comment', messageKey: 'errors.approval.commentRequired' });
       },

@@ -5,4 +5,6 @@ export interface GrantApplicationInput {
   amountRequestedOre: number;
   activityEndDate: string;
   round: RoundSnapshot;
+  /** The association's CVR, for the declared-ties check (absent in cases started before it). */
+  organizationCvr?: string;
 }

@@ -3,7 +3,8 @@ import { activities } from './activities';
 import { BEFORE_DECISION, type CaseStatus } from '../domain/status';
 import { decisionProblems } from '../domain/decision-rules';
 import type { GrantApplicationInput } from './grant-application-input';
-import { invalidInput, notAllowed, sameApprover } from './refusals';
+import { conflicted, invalidInput, notAllowed, sameApprover } from './refusals';
+import { isConflicted } from '../domain/inhabilitet';
 import { caseJournal, newCaseMemory, type CaseContext } from './case-journal';
 import { askApplicant, awaitAnswer } from './information-request';
 import { awaitComments, sendConsultation, validateConsultation } from './consultation';
@@ -149,7 +150,12 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
       await record(memory.status === 'IN_QUEUE' ? 'claimed' : 'reassigned', caseworker, 'IN_REVIEW', { assignee }, { assignee });
       return caseState();
     },
-    { validator: (_claim: ClaimInput) => requireAction('claim') },
+    {
+      validator: ({ declaredCvrs }: ClaimInput) => {
+        requireAction('claim');
+        refuseConflicted(declaredCvrs);
+      },
+    },
   );
 
   setHandler(
@@ -235,8 +241,9 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
       return caseState();
     },
     {
-      validator: ({ approver, approve, comment }) => {
+      validator: ({ approver, approve, comment, declaredCvrs }) => {
         requireAction('approve');
+        refuseConflicted(declaredCvrs);
         if (memory.proposal && memory.proposal.decidedBy === approver) {
           throw sameApprover();
         }
@@ -245,8 +252,14 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
     },
   );
 
-  function validateDecision({ outcome, amountGrantedOre, reasons }: DecideInput): void {
+  /** Inhabilitet: a declared tie to the association bars the acting staff member. */
+  function refuseConflicted(declaredCvrs: string[] | undefined): void {
+    if (isConflicted(declaredCvrs, input.organizationCvr)) throw conflicted();
+  }
+
+  function validateDecision({ outcome, amountGrantedOre, reasons, declaredCvrs }: DecideInput): void {
     requireAction('decide');
+    refuseConflicted(declaredCvrs);
     const [problem] = decisionProblems({ outcome, amountRequestedOre: input.amountRequestedOre, amountGrantedOre, reasons }, 'codes');
     if (problem) throw invalidInput(problem);
   }

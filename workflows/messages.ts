@@ -7,15 +7,14 @@ import type { ConsultationFact } from '../domain/consultation';
 import type { ReconsiderationAnswer, ReconsiderationProcedure } from '../domain/reconsideration';
 import type { RepaymentOutcome } from '../domain/repayment';
 import type { GrantChangeKind } from '../domain/grant-changes';
+import type { DeclaredTies } from '../domain/inhabilitet';
 
 export type DecisionOutcome = 'approved' | 'partially_approved' | 'rejected';
-
 export interface DecisionReasons {
   /** Codes of the round's decision criteria the caseworker chose as decisive. */
   criteria: string[];
   text: string;
 }
-
 export interface ProposedDecision {
   sequence: number;
   outcome: DecisionOutcome;
@@ -137,7 +136,7 @@ export interface Withdrawal extends EnteredBy {
 export const withdrawSignal = defineSignal<[Withdrawal]>('withdraw');
 
 // Updates from caseworkers and approvers: validators reject what the current state does not allow.
-export interface ClaimInput {
+export interface ClaimInput extends DeclaredTies {
   caseworker: string;
   /** Assign to someone else (team lead); defaults to the caseworker. */
   assignee?: string;
@@ -157,14 +156,14 @@ export interface ConsultInput {
   /** ISO time; the round's answer deadline from now when left out. */
   answerBy?: string;
 }
-export interface DecideInput {
+export interface DecideInput extends DeclaredTies {
   caseworker: string;
   outcome: DecisionOutcome;
   amountGrantedOre: number;
   reasons: DecisionReasons;
   conditions: string[];
 }
-export interface ApprovalInput {
+export interface ApprovalInput extends DeclaredTies {
   approver: string;
   approve: boolean;
   comment?: string;
@@ -334,6 +333,7 @@ export const FAILURE_TYPES = {
   notAllowed: 'ActionNotAllowed',
   invalidInput: 'InvalidDecision',
   sameApprover: 'SameApprover',
+  conflicted: 'ConflictOfInterest',
 } as const;
 
 /** What an InvalidDecision refusal carries: the field at fault and the message key of the rule that failed. */
@@ -354,6 +354,7 @@ export interface AllocationLine {
   applicationId: string;
   reference: string;
   organizationName: string;
+  organizationCvr?: string; // absent in proposals made before declared ties were checked
   requestedOre: number;
   proposedOre: number;
 }
@@ -363,12 +364,12 @@ export interface AllocationDecisionInput {
   amountGrantedOre: number;
   reasons: DecisionReasons;
 }
-export interface ConfirmAllocationInput {
+export interface ConfirmAllocationInput extends DeclaredTies {
   approver: string;
   decisions: AllocationDecisionInput[];
 }
 /** The second signature on an allocation granting more than the round's four-eyes threshold to any one case. */
-export interface ApproveAllocationInput {
+export interface ApproveAllocationInput extends DeclaredTies {
   approver: string;
   approve: boolean;
   comment?: string;

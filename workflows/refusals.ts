@@ -23,3 +23,8 @@ export function sameApprover(messageKey?: MessageKey): ApplicationFailure {
     nonRetryable: true,
   });
 }
+
+/** A declared tie to the association bars the acting staff member (inhabilitet); the API answers 409. */
+export function conflicted(messageKey: MessageKey = 'errors.tie.conflicted'): ApplicationFailure {
+  return ApplicationFailure.create({ type: FAILURE_TYPES.conflicted, message: 'A declared tie to the association bars this staff member', details: [{ messageKey }], nonRetryable: true });
+}

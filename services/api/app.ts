@@ -17,6 +17,7 @@ import { allocationRouter } from './routes/allocation';
 import { adminRoundsRouter } from './routes/admin-rounds';
 import { adminSchemesRouter } from './routes/admin-schemes';
 import { adminStaffRouter } from './routes/admin-staff';
+import { staffTiesRouter } from './routes/staff-ties';
 import { accessLogRouter } from './routes/access-log';
 import { payoutRunsRouter } from './routes/payout-runs';
 import { statsRouter } from './routes/stats';
@@ -127,6 +128,7 @@ export function createApp(deps: AppDependencies): App {
   api.use(adminRoundsRouter(deps));
   api.use(adminSchemesRouter(deps));
   api.use(adminStaffRouter(deps));
+  api.use(staffTiesRouter(deps));
   api.use(accessLogRouter(deps));
   api.use(payoutRunsRouter(deps));
   api.use(statsRouter(deps));

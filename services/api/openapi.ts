@@ -15,6 +15,7 @@ import { components as draftComponents, paths as drafts } from './routes/drafts'
 import { paths as payoutRuns } from './routes/payout-runs';
 import { paths as queue } from './routes/queue';
 import { paths as rounds } from './routes/rounds';
+import { paths as staffTies } from './routes/staff-ties';
 import { paths as statistics } from './stats/openapi-paths';
 
 /** The document describing itself, served beside the routes it describes. */
@@ -46,6 +47,6 @@ export function openApiDocument(publicBaseUrl: string) {
       },
       schemas: { ...draftComponents.schemas },
     },
-    paths: mergePaths(documentPath, auth, rounds, adminRounds, adminSchemes, applications, drafts, caseActions, privateLinks, documents, queue, allocation, adminStaff, accessLog, payoutRuns, statistics),
+    paths: mergePaths(documentPath, auth, rounds, adminRounds, adminSchemes, applications, drafts, caseActions, privateLinks, documents, queue, allocation, adminStaff, staffTies, accessLog, payoutRuns, statistics),
   });
 }

@@ -119,8 +119,12 @@ const TABLE: Record<string, Expectation> = {
   ...withRow(ADMIN, [
     'GET /api/v1/admin/staff', 'POST /api/v1/admin/staff', 'GET /api/v1/admin/staff/:id', 'POST /api/v1/admin/staff/:id/deactivation',
     'DELETE /api/v1/admin/staff/:id/deactivation', 'PUT /api/v1/admin/staff/:id/password', 'PUT /api/v1/admin/staff/:id/profile',
-    'GET /api/v1/admin/access-log',
+    'GET /api/v1/admin/access-log', 'GET /api/v1/admin/staff-ties',
   ]),
+  // Declared ties (inhabilitet): one's own, for casework staff; a bad CVR or an unknown declaration shows they got in.
+  'GET /api/v1/staff/ties': { row: CASEWORK },
+  'POST /api/v1/staff/ties': { row: CASEWORK, body: { cvr: 'x' } },
+  'DELETE /api/v1/staff/ties/:id': { row: CASEWORK, stateAnswers: [404] },
   ...withRow(APPROVER, ['POST /api/v1/payout-runs', 'GET /api/v1/payout-runs', 'GET /api/v1/payout-runs/:id/export.csv', 'POST /api/v1/payout-runs/:id/confirmation']),
   ...withRow(ANY_STAFF, ['GET /api/v1/stats/summary', 'GET /api/v1/stats/council-brief.pdf']),
   ...withRow(PUBLIC, ['GET /api/v1/open-data/grants.json', 'GET /api/v1/open-data/grants.csv']),
@@ -165,6 +169,9 @@ const TABLE: Record<string, Expectation> = {
   ...withRow(ADMIN_PAGE, ['GET /personale/admin', 'GET /personale/admin/medarbejdere']),
   'POST /personale/admin/medarbejdere': { row: ADMIN },
   'GET /personale/admin/medarbejdere/:id': { row: ADMIN_PAGE },
+  'GET /personale/profil': { row: CASEWORK_PAGE },
+  'POST /personale/profil/tilknytninger': { row: CASEWORK, body: { cvr: 'x' } },
+  'POST /personale/profil/tilknytninger/:id/tilbagetraek': { row: CASEWORK, stateAnswers: [404] },
   ...withRow(ADMIN, [
     'POST /personale/admin/medarbejdere/:id/profil', 'POST /personale/admin/medarbejdere/:id/adgangskode', 'POST /personale/admin/medarbejdere/:id/deaktiver',
     'POST /personale/admin/medarbejdere/:id/genaktiver',
@@ -281,6 +288,7 @@ describe('authorization matrix', () => {
       if (path.startsWith('/api/v1/payout-runs/') || path.startsWith('/personale/udbetalinger/')) return payoutRunId;
       if (path.startsWith('/api/v1/admin/schemes/') || path.startsWith('/personale/admin/ordninger/')) return SECTION_18_SCHEME_ID;
       if (path.startsWith('/api/v1/admin/staff/') || path.startsWith('/personale/admin/medarbejdere/')) return targetStaffId;
+      if (path.startsWith('/api/v1/staff/ties/') || path.startsWith('/personale/profil/')) return crypto.randomUUID();
       throw new Error(`no value for :id in ${path}: add one in concretePath`);
     });
   }

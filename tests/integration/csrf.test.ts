@@ -104,6 +104,7 @@ describe('CSRF protection', () => {
       if (path.startsWith('/personale/admin/puljer/') || path.startsWith('/api/v1/rounds/')) return round.id;
       if (path.startsWith('/personale/admin/ordninger/') || path.startsWith('/api/v1/admin/schemes/')) return SECTION_18_SCHEME_ID;
       if (path.startsWith('/personale/admin/medarbejdere/') || path.startsWith('/api/v1/admin/staff/')) return target.id;
+      if (path.startsWith('/personale/profil/') || path.startsWith('/api/v1/staff/ties/')) return crypto.randomUUID();
       return application.id;
     });
   }
@@ -123,6 +124,7 @@ describe('CSRF protection', () => {
       };
     }
     if (path.endsWith('/noter')) return { text: 'Forfalsket note' };
+    if (path.endsWith('/tilknytninger')) return { cvr: '29190003', kind: 'board_member' };
     if (path === '/personale/log-ind') return { email: admin.email, password: admin.password };
     if (path.endsWith('/traek-tilbage')) return { reason: 'Forfalsket' };
     if (path.endsWith('/sig-nej-tak')) return { reasons: 'Forfalsket' };

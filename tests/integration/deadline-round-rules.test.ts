@@ -98,7 +98,7 @@ describe('a deadline round leaves no case without an end', () => {
     expect(confirmed.body.status).toBe('ALLOCATED');
     const totalKroner = decisions.reduce((sum: number, d: { amountGranted: number }) => sum + d.amountGranted, 0);
     const audited = await stack.db.staffAuditLog.findMany({ where: { action: 'allocation.confirm', details: { path: ['roundId'], equals: round.id } } });
-    expect(audited).toEqual([expect.objectContaining({ staffEmail: approver.email, details: { roundId: round.id, applications: decisions.length, totalKroner, status: 'ALLOCATED' } })]);
+    expect(audited).toEqual([expect.objectContaining({ staffEmail: approver.email, details: { roundId: round.id, applications: decisions.length, totalKroner, status: 'ALLOCATED', conflictOfInterestChecked: true, conflictedApprovers: [] } })]);
 
     const allocated = await eventually(async () => {
       const state = await getJson(url(`/rounds/${round.id}/allocation`), approver.headers);

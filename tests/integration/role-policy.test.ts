@@ -50,6 +50,7 @@ const PAIRS: Pair[] = [
   { action: 'scheme.manage', api: { method: 'POST', path: '/api/v1/admin/schemes' }, page: { method: 'POST', path: '/personale/admin/ordninger/ny' } },
   { action: 'scheme.manage', api: { method: 'PATCH', path: '/api/v1/admin/schemes/:scheme', body: { slug: 'Ikke et kortnavn' } }, page: { method: 'POST', path: '/personale/admin/ordninger/:scheme' } },
   { action: 'staff.manage', api: { method: 'POST', path: '/api/v1/admin/staff' }, page: { method: 'POST', path: '/personale/admin/medarbejdere' } },
+  { action: 'ties.declare', api: { method: 'POST', path: '/api/v1/staff/ties', body: { cvr: 'x' } }, page: { method: 'POST', path: '/personale/profil/tilknytninger', body: { cvr: 'x' } } },
   { action: 'accessLog.read', api: { method: 'GET', path: '/api/v1/admin/access-log' }, page: { method: 'GET', path: '/personale/admin/adgangslog' } },
   { action: 'stats.read', api: { method: 'GET', path: '/api/v1/stats/summary' }, page: { method: 'GET', path: '/statistik' } },
 ];

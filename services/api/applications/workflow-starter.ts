@@ -39,6 +39,7 @@ export function createWorkflowStarter({ db, temporal, taskQueue, log }: { db: Da
               amountRequestedOre: Number(application.amountRequestedOre),
               activityEndDate: application.endDate.toISOString().slice(0, 10),
               round: roundSnapshot(round),
+              organizationCvr: application.organizationCvr,
             },
           ],
           // A case has exactly one process, ever: a finished one is not started again.

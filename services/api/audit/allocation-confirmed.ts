@@ -11,5 +11,7 @@ export async function recordAllocationConfirmed(
   status: string,
 ): Promise<void> {
   const totalKroner = decisions.reduce((sum, decision) => sum + decision.amountGranted, 0);
-  await recordAudit(db, staff, 'allocation.confirm', { details: { roundId, applications: decisions.length, totalKroner, status } });
+  // Confirmation is refused to an approver with a declared tie to any association in the round
+  // (casework/conflicts.ts and the round's workflow), so reaching this row says none was conflicted.
+  await recordAudit(db, staff, 'allocation.confirm', { details: { roundId, applications: decisions.length, totalKroner, status, conflictOfInterestChecked: true, conflictedApprovers: [] } });
 }

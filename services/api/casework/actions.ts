@@ -13,7 +13,10 @@ import {
   type ConsultInput,
   type ReportState,
 } from '../../../workflows/messages';
+import type { Database } from '../../../lib/db';
+import type { StaffIdentity } from '../../../lib/staff-auth';
 import { ApiError } from '../http/errors';
+import { refuseConflictedOnCase } from './conflicts';
 import { workflowCall } from '../http/workflow-errors';
 
 // The caseworker's and approver's actions, for the pages and the JSON API alike: Temporal Updates
@@ -37,8 +40,12 @@ export async function currentReportState(temporal: Client, applicationId: string
   }
 }
 
-export function claimCase(temporal: Client, applicationId: string, caseworker: string, assignee?: string, updateId?: string): Promise<CaseState> {
-  return workflowCall(() => caseHandle(temporal, applicationId).executeUpdate(claimUpdate, { args: [{ caseworker, assignee }], updateId }));
+type Deps = { db: Database; temporal: Client };
+
+/** Claims (or assigns) the case; refused when the staff member or the assignee has a declared tie to the association. */
+export async function claimCase({ db, temporal }: Deps, applicationId: string, staff: StaffIdentity, assignee?: string, updateId?: string): Promise<CaseState> {
+  const declaredCvrs = await refuseConflictedOnCase(db, applicationId, staff, assignee);
+  return workflowCall(() => caseHandle(temporal, applicationId).executeUpdate(claimUpdate, { args: [{ caseworker: staff.email, assignee, declaredCvrs }], updateId }));
 }
 
 export function releaseCase(temporal: Client, applicationId: string, caseworker: string, updateId?: string): Promise<CaseState> {
@@ -54,8 +61,10 @@ export function consultParty(temporal: Client, applicationId: string, input: Con
   return workflowCall(() => caseHandle(temporal, applicationId).executeUpdate(consultUpdate, { args: [input], updateId }));
 }
 
-export function answerApproval(temporal: Client, applicationId: string, approver: string, approve: boolean, comment?: string, updateId?: string): Promise<CaseState> {
-  return workflowCall(() => caseHandle(temporal, applicationId).executeUpdate(approvalUpdate, { args: [{ approver, approve, comment }], updateId }));
+/** The second signature; refused when the approver has a declared tie to the association. */
+export async function answerApproval({ db, temporal }: Deps, applicationId: string, staff: StaffIdentity, approve: boolean, comment?: string, updateId?: string): Promise<CaseState> {
+  const declaredCvrs = await refuseConflictedOnCase(db, applicationId, staff);
+  return workflowCall(() => caseHandle(temporal, applicationId).executeUpdate(approvalUpdate, { args: [{ approver: staff.email, approve, comment, declaredCvrs }], updateId }));
 }
 
 export function reviewReport(temporal: Client, applicationId: string, caseworker: string, accept: boolean, comment?: string, updateId?: string): Promise<ReportState> {

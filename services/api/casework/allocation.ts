@@ -7,7 +7,9 @@ import { formatCaseReference } from '../../../domain/reference';
 import { fundingRoundWorkflowId } from '../../../domain/workflow-ids';
 import { t, type Language } from '../../../locale';
 import { approveAllocationUpdate, confirmAllocationUpdate, roundStateQuery, type RoundState } from '../../../workflows/messages';
+import type { StaffIdentity } from '../../../lib/staff-auth';
 import { ApiError, type FieldIssue } from '../http/errors';
+import { refuseConflictedOnRound } from './conflicts';
 import { workflowCall } from '../http/workflow-errors';
 import { applicationForCheck, decisionCheck } from './decision-check';
 
@@ -43,24 +45,27 @@ export async function checkAllocation(db: Database, roundId: string, decisions: 
 }
 
 /**
- * An approver confirms the allocation once it passes the decision rules. Unless a grant is above
+ * An approver confirms the allocation once it passes the decision rules, and only when they have
+ * declared no tie to any association in the round (inhabilitet; the workflow checks it too). Unless a grant is above
  * the round's four-eyes threshold, the round then sends every application its decision; above it,
  * the allocation waits for a second approver.
  */
 export async function confirmAllocation(
   { db, temporal }: { db: Database; temporal: Client },
   roundId: string,
-  approver: string,
+  staff: StaffIdentity,
   decisions: AllocationDecisions,
   language: Language,
   updateId?: string,
 ): Promise<RoundState> {
+  const declaredCvrs = await refuseConflictedOnRound(db, roundId, staff);
   await checkAllocation(db, roundId, decisions, language);
   return workflowCall(() =>
     temporal.workflow.getHandle(fundingRoundWorkflowId(roundId)).executeUpdate(confirmAllocationUpdate, {
       args: [
         {
-          approver,
+          approver: staff.email,
+          declaredCvrs,
           decisions: decisions.map((d) => ({ applicationId: d.applicationId, outcome: d.outcome, amountGrantedOre: Number(kronerToOre(d.amountGranted)), reasons: d.reasons })),
         },
       ],
@@ -70,8 +75,9 @@ export async function confirmAllocation(
 }
 
 /** The second signature on an allocation above the four-eyes threshold: approve, or send it back with a comment. */
-export function answerAllocation(temporal: Client, roundId: string, approver: string, approve: boolean, comment?: string, updateId?: string): Promise<RoundState> {
+export async function answerAllocation({ db, temporal }: { db: Database; temporal: Client }, roundId: string, staff: StaffIdentity, approve: boolean, comment?: string, updateId?: string): Promise<RoundState> {
+  const declaredCvrs = await refuseConflictedOnRound(db, roundId, staff);
   return workflowCall(() =>
-    temporal.workflow.getHandle(fundingRoundWorkflowId(roundId)).executeUpdate(approveAllocationUpdate, { args: [{ approver, approve, comment }], updateId }),
+    temporal.workflow.getHandle(fundingRoundWorkflowId(roundId)).executeUpdate(approveAllocationUpdate, { args: [{ approver: staff.email, approve, comment, declaredCvrs }], updateId }),
   );
 }

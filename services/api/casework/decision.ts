@@ -7,7 +7,9 @@ import { kronerToOre } from '../../../domain/money';
 import { grantApplicationWorkflowId } from '../../../domain/workflow-ids';
 import { applicationForCheck, decisionCheck, type ApplicationForCheck } from './decision-check';
 import { decideUpdate, type CaseState } from '../../../workflows/messages';
+import type { StaffIdentity } from '../../../lib/staff-auth';
 import { ApiError } from '../http/errors';
+import { refuseConflictedOnCase } from './conflicts';
 import { workflowCall } from '../http/workflow-errors';
 
 export type DecisionInput = z.infer<typeof decisionSchema>;
@@ -43,18 +45,19 @@ async function checkRemainingBudget(db: Database, application: ApplicationForChe
   }
 }
 
-/** Checks the decision, then asks the workflow to make it (409 when the state does not allow it). */
+/** Checks the decision (and that no declared tie bars the caseworker), then asks the workflow to make it (409 when the state does not allow it). */
 export async function decideCase(
   { db, temporal }: { db: Database; temporal: Client },
   applicationId: string,
-  caseworker: string,
+  staff: StaffIdentity,
   input: DecisionInput,
   updateId?: string,
 ): Promise<CaseState> {
+  const declaredCvrs = await refuseConflictedOnCase(db, applicationId, staff);
   const amountGrantedOre = await checkDecision(db, applicationId, input);
   return workflowCall(() =>
     temporal.workflow.getHandle(grantApplicationWorkflowId(applicationId)).executeUpdate(decideUpdate, {
-      args: [{ caseworker, outcome: input.outcome, amountGrantedOre: Number(amountGrantedOre), reasons: input.reasons, conditions: input.conditions }],
+      args: [{ caseworker: staff.email, declaredCvrs, outcome: input.outcome, amountGrantedOre: Number(amountGrantedOre), reasons: input.reasons, conditions: input.conditions }],
       updateId,
     }),
   );

@@ -19,6 +19,10 @@ export function toApiError(error: unknown): unknown {
       const { messageKey } = (cause.details?.[0] ?? {}) as { messageKey?: string };
       return new ApiError(409, 'same_approver', messageKey && hasMessage(DEFAULT_LANGUAGE, messageKey) ? messageKey : 'errors.approval.sameApprover');
     }
+    case FAILURE_TYPES.conflicted: {
+      const { messageKey } = (cause.details?.[0] ?? {}) as { messageKey?: string };
+      return new ApiError(409, 'conflict_of_interest', messageKey && hasMessage(DEFAULT_LANGUAGE, messageKey) ? messageKey : 'errors.tie.conflicted');
+    }
     case FAILURE_TYPES.invalidInput: {
       // The workflow names the rule that failed; the reader gets that rule's message.
       const { field = '', messageKey } = (cause.details?.[0] ?? {}) as Partial<InvalidInputDetails>;

@@ -12,6 +12,7 @@ import { applyPages } from './apply';
 import { casePages } from './case';
 import { adminPages } from './admin';
 import { statsPages } from './stats';
+import { tiesPages } from './staff/ties-page';
 import { glossaryPages } from './glossary';
 import { noticePages } from './notices';
 import { secureCookies } from '../http/cookies';
@@ -47,6 +48,7 @@ export function pagesRouter(deps: PageDependencies): Router {
   router.use(casePages(deps));
   router.use(caseworkPages({ ...deps, cookieSecret: deps.config.COOKIE_SECRET }));
   router.use(adminPages({ ...deps, cookieSecret: deps.config.COOKIE_SECRET, frame: frameRulesFrom(deps.config) }));
+  router.use(tiesPages({ ...deps, cookieSecret: deps.config.COOKIE_SECRET }));
   router.use(statsPages({ ...deps, cookieSecret: deps.config.COOKIE_SECRET }));
   return router;
 }

@@ -119,7 +119,7 @@ export function allocationRouter({ db, temporal }: { db: Database; temporal: Cli
     const { decisions } = parseInput(allocationConfirmationSchema, req.body, req);
     const round = await db.fundingRound.findUnique({ where: { id: roundId }, select: { id: true } });
     if (!round) throw new ApiError(404, 'not_found', 'errors.round.notFound');
-    const state = await confirmAllocation({ db, temporal }, roundId, staff.email, decisions, requestLanguage(req), idempotencyKeyOf(req));
+    const state = await confirmAllocation({ db, temporal }, roundId, staff, decisions, requestLanguage(req), idempotencyKeyOf(req));
     await recordAllocationConfirmed(db, staff, roundId, decisions, state.status);
     res.json(inKroner(state));
   });
@@ -128,8 +128,8 @@ export function allocationRouter({ db, temporal }: { db: Database; temporal: Cli
     const staff = requireStaff(res, 'allocation.approve');
     const roundId = roundIdOf(req.params.id);
     const { approve, comment } = parseInput(approvalSchema, req.body, req);
-    const state = await answerAllocation(temporal, roundId, staff.email, approve, comment, idempotencyKeyOf(req));
-    await recordAudit(db, staff, approve ? 'allocation.approve' : 'allocation.return', { details: { roundId, ...(comment ? { comment } : {}) } });
+    const state = await answerAllocation({ db, temporal }, roundId, staff, approve, comment, idempotencyKeyOf(req));
+    await recordAudit(db, staff, approve ? 'allocation.approve' : 'allocation.return', { details: { roundId, conflictOfInterestChecked: true, ...(comment ? { comment } : {}) } });
     res.json(inKroner(state));
   });
 

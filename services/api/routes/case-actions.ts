@@ -155,8 +155,8 @@ const STAFF_ACTIONS: StaffCaseAction[] = [
     summary: 'Claim the case (or assign it with { assignee })',
     action: 'case.claim',
     body: assignmentSchema.meta({ id: 'Assignment' }),
-    run: async ({ temporal }, { assignee }, { id, staff, updateId }) => ({
-      state: await claimCase(temporal, id, staff.email, assignee, updateId),
+    run: async (deps, { assignee }, { id, staff, updateId }) => ({
+      state: await claimCase(deps, id, staff, assignee, updateId),
       audit: ['case.claim', { assignee: assignee ?? staff.email }],
     }),
   }),
@@ -195,7 +195,7 @@ const STAFF_ACTIONS: StaffCaseAction[] = [
     action: 'case.decide',
     body: decisionSchema.meta({ id: 'Decision' }),
     run: async (deps, input, { id, staff, updateId }) => ({
-      state: await decideCase(deps, id, staff.email, input, updateId),
+      state: await decideCase(deps, id, staff, input, updateId),
       audit: ['case.decide', { outcome: input.outcome, amountGranted: input.amountGranted, criteria: input.reasons.criteria }],
     }),
   }),
@@ -204,8 +204,8 @@ const STAFF_ACTIONS: StaffCaseAction[] = [
     summary: 'Approve a decision, or return it with a comment (not by the one who decided)',
     action: 'case.approve',
     body: approvalSchema.meta({ id: 'Approval' }),
-    run: async ({ temporal }, { approve, comment }, { id, staff, updateId }) => ({
-      state: await answerApproval(temporal, id, staff.email, approve, comment, updateId),
+    run: async (deps, { approve, comment }, { id, staff, updateId }) => ({
+      state: await answerApproval(deps, id, staff, approve, comment, updateId),
       audit: [approve ? 'decision.approve' : 'decision.return', withComment(comment)],
     }),
   }),

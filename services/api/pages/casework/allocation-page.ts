@@ -218,14 +218,14 @@ export function allocationPages(deps: CaseRouteDependencies): Router {
         if (state.status !== 'AWAITING_APPROVAL') return stale();
         const comment = textOf(body.comment).trim().slice(0, MESSAGE_MAX_LENGTH);
         if (action === 'return' && !comment) return showAllocation(deps, req, res, { errors: { comment: t(language, 'casework.commentRequired') }, values: body }, 400);
-        const answered = await answerAllocation(deps.temporal, roundId.data, staff.email, action === 'approve', comment || undefined);
-        await recordAudit(deps.db, staff, action === 'approve' ? 'allocation.approve' : 'allocation.return', { details: { roundId: roundId.data, ...(comment ? { comment } : {}) } });
+        const answered = await answerAllocation(deps, roundId.data, staff, action === 'approve', comment || undefined);
+        await recordAudit(deps.db, staff, action === 'approve' ? 'allocation.approve' : 'allocation.return', { details: { roundId: roundId.data, conflictOfInterestChecked: true, ...(comment ? { comment } : {}) } });
         return res.redirect(303, `/personale/godkendelser/puljer/${roundId.data}?udfoert=${answered.status === 'ALLOCATED' ? 'allocated' : 'allocationReturned'}`);
       }
       if (state.status !== 'CLOSED') return stale();
       const decisions = decisionsFrom(state, body);
       try {
-        const confirmed = await confirmAllocation(deps, roundId.data, staff.email, decisions, language);
+        const confirmed = await confirmAllocation(deps, roundId.data, staff, decisions, language);
         await recordAllocationConfirmed(deps.db, staff, roundId.data, decisions, confirmed.status);
         return res.redirect(303, `/personale/godkendelser/puljer/${roundId.data}?udfoert=${confirmed.status === 'AWAITING_APPROVAL' ? 'allocationAwaiting' : 'allocated'}`);
       } catch (error) {
@@ -234,7 +234,10 @@ export function allocationPages(deps: CaseRouteDependencies): Router {
       }
     } catch (error) {
       if (error instanceof ApiError && error.status === 409) {
-        const notice = error.code === 'same_approver' ? alert('error', t(language, 'errors.approval.sameAllocationApprover')) : alert('warning', t(language, 'casework.allocationChanged'));
+        const notice =
+          error.code === 'same_approver' || error.code === 'conflict_of_interest'
+            ? alert('error', t(language, error.code === 'same_approver' ? 'errors.approval.sameAllocationApprover' : 'errors.tie.conflictedAllocation'))
+            : alert('warning', t(language, 'casework.allocationChanged'));
         return showAllocation(deps, req, res, { notice }, 409);
       }
       throw error;

@@ -101,7 +101,7 @@ export function approvalPages(deps: CaseRouteDependencies): Router {
       return showCasePage(req, res, deps, id, { form: 'approval', values: req.body, errors: { [`comment-${id}`]: t(language, 'casework.commentRequired') } }, 400);
     }
     await runCaseAction(req, res, deps, 'approval', async (applicationId) => {
-      await answerApproval(deps.temporal, applicationId, staffOf(res)!.email, approve, comment || undefined);
+      await answerApproval(deps, applicationId, staffOf(res)!, approve, comment || undefined);
       return { done: approve ? 'approved' : 'returned', audit: { action: approve ? 'decision.approve' : 'decision.return', details: comment ? { comment } : {} } };
     });
   });

@@ -20,6 +20,7 @@ import type { SiteSettings } from '../layout';
 import { pageLanguage } from '../page-language';
 import { sendStaffPage, staffCsrfToken } from '../staff/shell';
 import { actionForms, judgeForm, noteForm } from './case-forms';
+import { conflictedCaseIds } from '../../casework/conflicts';
 import { loadCase, type Allows, type CasePageState, type LoadedCase } from './case-data';
 import { slaBadge } from './queue-page';
 import { formatBytes, formatDate, formatDateTime, formatDeadline, formatKroner, formatMoney, statusLabel, t, type Language } from '../../../../locale';
@@ -279,6 +280,8 @@ export async function showCasePage(req: Request, res: Response, deps: CasePageDe
     daysWaiting: Math.floor((now.getTime() - application.submittedAt.getTime()) / 86_400_000),
     sla: underTarget ? slaOf(application.submittedAt, decisionTargetMs(application.round.processSettings), now) : null,
   };
+  // Inhabilitet: a declared tie to the association shows a notice instead of the action forms.
+  const conflicted = (await conflictedCaseIds(deps.db, staff, [application.id])).has(application.id);
   const title = t(language, 'casework.caseTitle', { reference });
   const errors = state.errors ?? {};
   sendStaffPage(req, res, deps.site, deps.cookieSecret, {
@@ -302,7 +305,7 @@ export async function showCasePage(req: Request, res: Response, deps: CasePageDe
           [t(language, 'casework.waiting'), slaBadge(waiting, language)],
         ])}
       </section>
-      ${actionForms({ application, caseState, staff, who, allows, state, csrf, language })}
+      ${conflicted ? alert('warning', t(language, 'staff.ties.conflictedCase')) : actionForms({ application, caseState, staff, who, allows, state, csrf, language })}
       ${repaymentSection(application, caseState, state, csrf, who, allows, language)}
       ${grantChangeSection(application, caseState, state, csrf, allows, language)}
       ${consultationsSection(application, who, language)}

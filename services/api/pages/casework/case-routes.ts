@@ -98,7 +98,7 @@ export async function runCaseAction(
     res.redirect(303, target.pathname + target.search);
   } catch (error) {
     // A refusal the page can explain by itself, with the case as it is.
-    if (error instanceof ApiError && error.code === 'story_not_consented') return showCasePage(req, res, deps, id, { notice: alert('warning', t(language, error.messageKey)) }, 409);
+    if (error instanceof ApiError && (error.code === 'story_not_consented' || error.code === 'conflict_of_interest')) return showCasePage(req, res, deps, id, { notice: alert('warning', t(language, error.messageKey)) }, 409);
     if (error instanceof ApiError && (error.status === 409 || error.code === 'same_approver')) {
       if (error.code === 'same_approver') return showCasePage(req, res, deps, id, { notice: alert('warning', t(language, 'casework.sameApprover')) }, 409);
       return stale();
@@ -152,7 +152,7 @@ export function caseActionPages(deps: CaseRouteDependencies): Router {
 
   router.post('/personale/sager/:id/tag', allowedTo(deps, 'case.claim'), (req, res) =>
     runCaseAction(req, res, deps, undefined, async (id) => {
-      await claimCase(deps.temporal, id, staffOf(res)!.email);
+      await claimCase(deps, id, staffOf(res)!);
       return { done: 'claimed', audit: { action: 'case.claim' } };
     }),
   );
@@ -209,7 +209,7 @@ export function caseActionPages(deps: CaseRouteDependencies): Router {
       const { input, errors } = decisionFromForm(req.body ?? {}, language);
       if (!input) throw formError('decide', req.body, errors);
       return runCaseAction(req, res, deps, 'decide', async (id) => {
-        const state = await decideCase(deps, id, staffOf(res)!.email, input);
+        const state = await decideCase(deps, id, staffOf(res)!, input);
         return {
           done: state.status === 'AWAITING_APPROVAL' ? 'proposed' : 'decided',
           audit: { action: 'case.decide', details: { outcome: input.outcome, amountGranted: input.amountGranted, criteria: input.reasons.criteria } },

@@ -3,6 +3,7 @@ import type { Database } from '../../../../lib/db';
 import { TARGET_GROUPS } from '../../../../domain/categories';
 import { may, staffOf } from '../../http/staff';
 import { rolesGranted } from '../../../../domain/staff-policy';
+import { conflictedCaseIds } from '../../casework/conflicts';
 import { ApiError } from '../../http/errors';
 import { loadQueue, queueFilterSchema, QUEUE_PAGE_SIZES, WAITING_FOR_STAFF, type QueueFilter, type QueueItem, type QueuePage } from '../../casework/queue';
 import { SLA_STATES } from '../../casework/sla';
@@ -87,7 +88,7 @@ function countsList(queue: QueuePage, filter: QueueFilter, language: Language): 
     </ul>`;
 }
 
-function casesTable(queue: QueuePage, who: StaffNameOf, csrf: string, canClaim: boolean, language: Language): SafeHtml {
+function casesTable(queue: QueuePage, who: StaffNameOf, csrf: string, canClaim: boolean, conflicted: Set<string>, language: Language): SafeHtml {
   if (!queue.items.length) return html`<p>${t(language, 'casework.noCases')}</p>`;
   return html`<div class="table--responsive-scroll">
     <table class="table table--compact gf-queue-table">
@@ -112,12 +113,14 @@ function casesTable(queue: QueuePage, who: StaffNameOf, csrf: string, canClaim: 
             <td class="gf-number">${formatKroner(language, item.amountRequested)}</td>
             <td>${slaBadge(item, language)}</td>
             <td>${
-              item.status === 'IN_QUEUE' && canClaim
-                ? html`<form method="post" action="/personale/sager/${item.id}/tag" class="gf-inline-form">
-                    ${hiddenField(CSRF_FIELD, csrf)}${hiddenField('expectedStatus', item.status)}
-                    <button type="submit" class="button button-secondary button-small" aria-label="${t(language, 'casework.claimCase', { reference: item.reference })}">${t(language, 'casework.claim')}</button>
-                  </form>`
-                : ''
+              conflicted.has(item.id)
+                ? html`<span class="badge badge-warning" title="${t(language, 'staff.ties.conflictedCase')}">${t(language, 'staff.ties.conflictedQueue')}</span>`
+                : item.status === 'IN_QUEUE' && canClaim
+                  ? html`<form method="post" action="/personale/sager/${item.id}/tag" class="gf-inline-form">
+                      ${hiddenField(CSRF_FIELD, csrf)}${hiddenField('expectedStatus', item.status)}
+                      <button type="submit" class="button button-secondary button-small" aria-label="${t(language, 'casework.claimCase', { reference: item.reference })}">${t(language, 'casework.claim')}</button>
+                    </form>`
+                  : ''
             }</td>
           </tr>`,
         )}
@@ -148,6 +151,8 @@ export async function showQueuePage(req: Request, res: Response, deps: { db: Dat
     deps.db.staffUser.findMany({ where: { active: true, roles: { hasSome: [...rolesGranted('case.claim')] } }, select: { email: true, name: true }, orderBy: { name: 'asc' } }),
   ]);
   const who = await staffNames(deps.db, deps.site, queue.items.map((item) => item.assignee));
+  // Inhabilitet: no claim button on a case whose association the staff member declared a tie to.
+  const conflicted = await conflictedCaseIds(deps.db, staff, queue.items.map((item) => item.id));
   if (!queue.items.length && filter.page > 1 && queue.total > 0) throw new ApiError(404, 'not_found', 'errors.http.notFound');
   const from = queue.total ? (queue.page - 1) * queue.pageSize + 1 : 0;
   const to = (queue.page - 1) * queue.pageSize + queue.items.length;
@@ -163,7 +168,7 @@ export async function showQueuePage(req: Request, res: Response, deps: { db: Dat
       ${filterForm(filter, { rounds, staff: staffMembers }, language)}
       ${countsList(queue, filter, language)}
       <p role="status">${t(language, 'casework.resultCount', { total: queue.total, from, to })}</p>
-      ${casesTable(queue, who, staffCsrfToken(res, deps.cookieSecret), may(staff, 'case.claim'), language)}
+      ${casesTable(queue, who, staffCsrfToken(res, deps.cookieSecret), may(staff, 'case.claim'), conflicted, language)}
       ${pagination(queue, filter, language)}
     </div>`,
   });

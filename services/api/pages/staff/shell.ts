@@ -57,7 +57,7 @@ export function renderStaffPage(req: Request, res: Response, site: SiteSettings,
       }))
     : undefined;
   const user = staff
-    ? html`<span>${staff.name}</span>
+    ? html`<span>${may(staff, 'ties.declare') ? html`<a href="/personale/profil">${staff.name}</a>` : staff.name}</span>
         <form method="post" action="/personale/log-ud" class="gf-inline-form">
           ${staffCsrfField(res, cookieSecret)}
           <button type="submit" class="button button-tertiary">${t(language, 'staff.signOut')}</button>
