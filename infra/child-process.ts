@@ -48,6 +48,20 @@ export function startProcess(
       const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
       await exited;
       clearTimeout(timer);
+      if (spawnOptions.detached) endProcessGroup(child.pid);
     },
   };
+}
+
+/**
+ * A child in a process group of its own may leave members behind when it ends (a worker's
+ * bundling child, say): once the leader is gone, nothing in its group is still ours to keep.
+ */
+function endProcessGroup(leader: number | undefined): void {
+  if (!leader) return;
+  try {
+    process.kill(-leader, 'SIGKILL');
+  } catch {
+    // ESRCH: the group is already empty.
+  }
 }
