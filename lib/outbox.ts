@@ -42,3 +42,8 @@ export async function enqueueOnce(
     throw error;
   }
 }
+
+/** The Message-ID every copy of an outbox message carries (a resend too): what to look for in the relay's log. */
+export function outboxMessageId(outboxEmailId: string): string {
+  return `<${outboxEmailId}@grantflow>`;
+}
