@@ -1,14 +1,9 @@
 import type { Database } from '../../lib/db';
 import type { Logger } from '../../lib/logger';
 import type { Mailer } from '../../lib/mailer';
-import { outboxMessageId } from '../../lib/outbox';
+import { outboxMessageId, redactAccessLinks } from '../../lib/outbox';
 import { claimantIdentity, claimNext, markStaleClaimsUncertain, recordOutcome, type Claim, type Outcome } from './claims';
 import { classifySendFailure, isPermanentRejection, retryDelayMs, type RetryPolicy } from './retry';
-
-/** Private links carry a token; once a message is sent its stored copy keeps the link's shape only. */
-export function redactAccessLinks(content: string): string {
-  return content.replace(/([?&#]adgang=)[A-Za-z0-9_-]{16,}/g, '$1[fjernet]');
-}
 
 export interface OutboxDispatcher {
   /** Sends what is pending, oldest first; returns how many were sent. */

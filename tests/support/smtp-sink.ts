@@ -19,8 +19,12 @@ export interface SmtpSink {
   stop(): Promise<void>;
 }
 
-/** A real SMTP server that accepts every message and keeps it in memory. */
-export async function startSmtpSink(): Promise<SmtpSink> {
+/**
+ * A real SMTP server that accepts every message and keeps it in memory. `beforeReply`, when given,
+ * runs once a message has arrived whole (it is kept already) and before the server answers its end
+ * of data with 250: a test can hold the answer there, e.g. to kill the sender in between.
+ */
+export async function startSmtpSink(options: { beforeReply?: (mail: ReceivedMail) => Promise<void> } = {}): Promise<SmtpSink> {
   const messages: ReceivedMail[] = [];
   const smtp = new SMTPServer({
     authOptional: true,
@@ -30,13 +34,15 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
-        messages.push({
+        const mail = {
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
           to: session.envelope.rcptTo.map((r) => r.address),
           raw: Buffer.concat(chunks).toString('utf8'),
           receivedAt: new Date().toISOString(),
-        });
-        callback();
+        };
+        messages.push(mail);
+        if (!options.beforeReply) return callback();
+        options.beforeReply(mail).then(() => callback(), (error: Error) => callback(error));
       });
     },
   });

@@ -67,8 +67,8 @@ export function registerCaseMetrics(registry: Registry, db: Database): void {
   );
 
   registry.registerMetric(
-    scrapeTimeMetric('grantflow_email_outbox_pending', 'Emails waiting in the outbox to be sent', 'gauge', async () => {
-      const [row] = await db.$queryRawUnsafe<{ count: bigint }[]>(`SELECT count(*)::bigint AS count FROM outbox_emails WHERE status = 'pending'`);
+    scrapeTimeMetric('grantflow_email_outbox_pending', 'Emails waiting in the outbox to be sent, or being sent now', 'gauge', async () => {
+      const [row] = await db.$queryRawUnsafe<{ count: bigint }[]>(`SELECT count(*)::bigint AS count FROM outbox_emails WHERE status IN ('pending', 'sending')`);
       return [{ labels: {}, value: Number(row?.count ?? 0n) }];
     }),
   );
@@ -86,9 +86,21 @@ export function registerCaseMetrics(registry: Registry, db: Database): void {
   );
 
   registry.registerMetric(
+    scrapeTimeMetric(
+      'grantflow_email_outbox_uncertain',
+      'Emails whose mailer stopped, or lost the connection, after the SMTP server may have taken them (status uncertain): never sent again until an admin resolves them',
+      'gauge',
+      async () => {
+        const [row] = await db.$queryRawUnsafe<{ count: bigint }[]>(`SELECT count(*)::bigint AS count FROM outbox_emails WHERE status = 'uncertain'`);
+        return [{ labels: {}, value: Number(row?.count ?? 0n) }];
+      },
+    ),
+  );
+
+  registry.registerMetric(
     scrapeTimeMetric('grantflow_email_outbox_oldest_pending_seconds', 'Age of the oldest email still waiting in the outbox (0 when none)', 'gauge', async () => {
       const [row] = await db.$queryRawUnsafe<{ age: number | null }[]>(
-        `SELECT extract(epoch FROM now() - min(created_at))::float8 AS age FROM outbox_emails WHERE status = 'pending'`,
+        `SELECT extract(epoch FROM now() - min(created_at))::float8 AS age FROM outbox_emails WHERE status IN ('pending', 'sending')`,
       );
       return [{ labels: {}, value: Math.max(0, Number(row?.age ?? 0)) }];
     }),
