@@ -1,17 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import os from 'node:os';
-import path from 'node:path';
 import { migrateDeploy } from '../../infra/migrate';
-import { PROJECT_ROOT } from '../../infra/paths';
 import { createDatabase, type Database } from '../../lib/db';
 import { createLogger } from '../../lib/logger';
 import { createSmtpMailer } from '../../lib/mailer';
 import { createOutboxDispatcher } from '../../services/mailer/dispatcher';
 import { createFreshDatabase, dropDatabase } from '../support/database';
 import { eventually, postJson } from '../support/fixtures';
+import { startMailerProcess } from '../support/mailer-process';
 import { startSmtpGate } from '../support/smtp-gate';
-import { startSmtpSink, type ReceivedMail } from '../support/smtp-sink';
+import { messageIdOf, startSmtpSink, type ReceivedMail } from '../support/smtp-sink';
 import { startTestStack, testConfig } from '../support/stack';
 import { signedInStaff } from '../support/staff';
 
@@ -28,32 +26,6 @@ const silent = createLogger('outbox-test', 'silent');
 const FROM = 'no-reply@grantflow.local';
 /** Short limits for this file's own dispatchers: a claim is abandoned after 1.5 s. */
 const QUICK = { connection: 500, greeting: 500, socket: 500, total: 1_000 };
-
-const messageIdOf = (mail: ReceivedMail) => /^Message-ID: (.*)$/im.exec(mail.raw)?.[1]?.trim();
-
-/** The mailer process on the given database and SMTP server, once it runs. */
-async function startMailerProcess(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; output: string[] }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join('services', 'mailer', 'main.ts')], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, LOG_LEVEL: 'info', MAILER_HEALTH_PORT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output: string[] = [];
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the mailer did not start:\n${output.join('')}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      output.push(chunk.toString());
-      if (output.join('').includes('mailer running')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`the mailer exited (${code}):\n${output.join('')}`)));
-  });
-  return { child, output };
-}
 
 describe('the outbox when the SMTP server may have taken a message its mailer never recorded', () => {
   const adminUrl = process.env.GRANTFLOW_TEST_ADMIN_DATABASE_URL!;
@@ -143,7 +115,7 @@ describe('the outbox when the SMTP server may have taken a message its mailer ne
     });
     const first = await queue('Kvittering 1');
     const second = await queue('Kvittering 2');
-    const mailerProcess = await startMailerProcess({ DATABASE_URL: url, SMTP_URL: sink.smtpUrl });
+    const mailerProcess = await startMailerProcess({ DATABASE_URL: url, SMTP_URL: sink.smtpUrl, MAILER_HEALTH_PORT: '0' });
     let stack: Awaited<ReturnType<typeof startTestStack>> | undefined;
     try {
       await eventually(async () => (held.length === 2 ? true : undefined), 'both messages to reach the SMTP server', 30_000);

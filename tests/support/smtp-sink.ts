@@ -9,6 +9,11 @@ export interface ReceivedMail {
   receivedAt: string;
 }
 
+/** The Message-ID header of a received message: what an operator looks for in a relay's log. */
+export function messageIdOf(mail: ReceivedMail): string | undefined {
+  return /^Message-ID: (.*)$/im.exec(mail.raw)?.[1]?.trim();
+}
+
 export interface SmtpSink {
   smtpUrl: string;
   /** HTTP view of what arrived, so test files in other processes can read it. */
