@@ -128,6 +128,11 @@ export async function startBenchStack(
       PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
       WORKER_METRICS_PORT: String(await findFreePort()),
       DATA_DIR: path.join(BENCH_DATA, name, 'files'),
+      // Every simulated association posts from 127.0.0.1: the per-address and global limits would
+      // answer 429 after the first 30 applications and measure the limiter, not the pipeline.
+      RATE_LIMIT_WRITES_PER_ADDRESS: process.env.RATE_LIMIT_WRITES_PER_ADDRESS ?? '10000000',
+      RATE_LIMIT_WRITES_GLOBAL: process.env.RATE_LIMIT_WRITES_GLOBAL ?? '10000000',
+      RATE_LIMIT_NEW_DRAFTS_PER_ADDRESS: process.env.RATE_LIMIT_NEW_DRAFTS_PER_ADDRESS ?? '10000000',
     };
     const baseUrl = `http://127.0.0.1:${port}`;
 

@@ -45,7 +45,8 @@ export async function startBenchTemporal(name: string, dataFolder: string, postg
   for (const database of Object.values(databases)) await dropDatabase(admin, withDatabase(postgresUrl, database));
   await prepareTemporalDatabases(binaries, postgresServerOf(postgresUrl), databases, log);
   const historyShards = Number(process.env.TEMPORAL_HISTORY_SHARDS ?? '4');
-  log(`starting the Temporal server on PostgreSQL (${historyShards} history shards)`);
+  fs.rmSync(path.join(dataFolder, 'temporal-server.log'), { force: true });
+  log(`starting the Temporal server on PostgreSQL (${historyShards} history shards; its log in ${path.relative(process.cwd(), dataFolder)}/temporal-server.log)`);
   const server = await startTemporalServer({
     binaries,
     postgres: postgresServerOf(postgresUrl),
@@ -53,7 +54,8 @@ export async function startBenchTemporal(name: string, dataFolder: string, postg
     dataDir: path.join(dataFolder, 'temporal-server'),
     historyShards,
     namespace: 'default',
-    output: (line) => /"level":"(error|fatal)"/.test(line) && process.stderr.write(`[temporal-server] ${line}\n`),
+    // Its log goes to a file: while it stops, it logs errors about its own departing members.
+    output: (line) => fs.appendFileSync(path.join(dataFolder, 'temporal-server.log'), `${line}\n`),
   });
   return { address: server.address, pid: server.process.child.pid, stop: server.stop };
 }
