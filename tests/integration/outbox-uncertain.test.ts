@@ -171,7 +171,9 @@ describe('the outbox when the SMTP server may have taken a message its mailer ne
       expect((await resolve(first, { resolution: 'sent' })).body).toMatchObject({ id: first, status: 'sent' });
       expect(await row(first)).toMatchObject({ status: 'sent', sentAt: (await row(first)).claimedAt });
       expect((await resolve(first, { resolution: 'resend' })).status).toBe(409);
-      expect((await resolve(second, { resolution: 'resend' })).body).toMatchObject({ id: second, status: 'pending', attempts: 0 });
+      const resent = await resolve(second, { resolution: 'resend' });
+      expect(resent.body).toMatchObject({ id: second, status: 'pending', attempts: 0 });
+      expect(Object.keys(resent.body).sort()).toEqual(['applicationId', 'attempts', 'claimedAt', 'claimedBy', 'createdAt', 'id', 'kind', 'lastError', 'messageId', 'recipient', 'status', 'subject']);
       await eventually(async () => ((await row(second)).status === 'sent' ? true : undefined), 'the resent message to go out');
       // The resend carries the same Message-ID, so a mail program shows the two copies as one.
       expect(copies(second).map(messageIdOf)).toEqual([`<${second}@grantflow>`, `<${second}@grantflow>`]);

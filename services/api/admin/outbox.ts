@@ -38,8 +38,23 @@ export interface SetAsideMessage {
 
 const VIEW_FIELDS = { id: true, status: true, kind: true, applicationId: true, recipient: true, subject: true, attempts: true, lastError: true, createdAt: true, claimedBy: true, claimedAt: true } as const;
 
+/** What the list shows of a message: never its body (it may hold a private link's token). */
 function viewOf(row: Omit<SetAsideMessage, 'messageId' | 'createdAt' | 'claimedAt'> & { createdAt: Date; claimedAt: Date | null }): SetAsideMessage {
-  return { ...row, messageId: outboxMessageId(row.id), createdAt: row.createdAt.toISOString(), claimedAt: row.claimedAt?.toISOString() ?? null };
+  const { id, status, kind, applicationId, recipient, subject, attempts, lastError, claimedBy } = row;
+  return {
+    id,
+    messageId: outboxMessageId(id),
+    status,
+    kind,
+    applicationId,
+    recipient,
+    subject,
+    attempts,
+    lastError,
+    createdAt: row.createdAt.toISOString(),
+    claimedBy,
+    claimedAt: row.claimedAt?.toISOString() ?? null,
+  };
 }
 
 /** The uncertain messages, or the dead letters, oldest first (at most 500). */
@@ -72,5 +87,6 @@ export async function resolveSetAside(db: Database, staff: StaffIdentity, id: st
   });
   // Only a wake-up call: the mailers find it at their next poll anyway.
   if (resolution === 'resend') await db.$executeRawUnsafe(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`).catch(() => undefined);
-  return viewOf(await db.outboxEmail.findUniqueOrThrow({ where: { id }, select: VIEW_FIELDS }));
+  // As the resolution left it (a mailer may claim a resent one the next moment).
+  return viewOf({ ...message, ...data });
 }
