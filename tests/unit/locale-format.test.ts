@@ -43,7 +43,12 @@ describe('messages', () => {
     expect(t('en', 'casework.amountGrantedHint', { requested: formatMoney('en', 1_200_000n) })).toBe('Requested: DKK 12,000. For a rejection: 0.');
   });
   it('write file sizes with the language’s decimal mark and one unit', () => {
-    expect(formatBytes('da', 1_600)).toBe('1,6 kB');
-    expect(formatBytes('en', 2_000_000)).toBe('2 MB');
+    expect(formatBytes('da', 1_640)).toBe('1,6 kB');
+    expect(formatBytes('nb', 1_640)).toBe('1,6 kB');
+    expect(formatBytes('en', 1_640)).toBe('1.6 kB');
+    expect(formatBytes('da', 64 * 1024)).toBe('64 kB');
+    expect(formatBytes('da', 10 * 1024 * 1024)).toBe('10 MB');
+    expect(formatBytes('en', 2.5 * 1024 * 1024)).toBe('2.5 MB');
+    expect(formatBytes('da', 12)).toBe('0,1 kB');
   });
 });
