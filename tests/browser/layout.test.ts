@@ -48,8 +48,10 @@ describe('page shell', () => {
       // Looks current: bold and not underlined; every other language an ordinary underlined link.
       for (const [language, name] of Object.entries(names)) {
         const item = language === current ? switcher.locator('[aria-current]') : switcher.getByRole('link', { name });
-        // (The function runs in the page; the test's own types know no DOM.)
-        const style = (await item.evaluate('(element) => ({ weight: Number(getComputedStyle(element).fontWeight), underline: getComputedStyle(element).textDecorationLine.includes("underline") })')) as { weight: number; underline: boolean };
+        const style = await item.evaluate((element) => {
+          const computed = element.ownerDocument.defaultView!.getComputedStyle(element);
+          return { weight: Number(computed.fontWeight), underline: computed.textDecorationLine.includes('underline') };
+        });
         expect({ language, bold: style.weight >= 600, underline: style.underline }).toEqual({ language, bold: language === current, underline: language !== current });
       }
     }
