@@ -4,7 +4,7 @@ import type { Client } from '@temporalio/client';
 import type { Database } from '../../../../lib/db';
 import type { ApplicationInput } from '../../../../domain/application-input';
 import type { RuleResult } from '../../../../domain/eligibility';
-import { budgetCategoryName, describeChecklistItem, describeRuleResult } from '../../../../locale';
+import { budgetCategoryName, describeChecklistItem, describeRuleResult, ruleTitle } from '../../../../locale';
 import { formatCaseReference } from '../../../../domain/reference';
 import type { CaseState } from '../../../../workflows/messages';
 import { recordAccess } from '../../audit/log';
@@ -173,7 +173,7 @@ function checksSection(application: LoadedCase, state: CasePageState, csrf: stri
       <thead><tr><th scope="col">${t(language, 'casework.rule')}</th><th scope="col">${t(language, 'casework.result')}</th><th scope="col">${t(language, 'casework.reason')}</th></tr></thead>
       <tbody>${rules.map(
         (rule) => html`<tr>
-          <td>${rule.rule}</td>
+          <td>${ruleTitle(language, rule.rule)}</td>
           <td><span class="badge badge-${rule.outcome === 'pass' ? 'success' : rule.outcome === 'fail' ? 'error' : 'warning'}">${resultLabel(rule.outcome, language)}</span></td>
           <td>${describeRuleResult(language, rule)}${judged(rule.rule)}</td>
         </tr>`,
@@ -184,7 +184,7 @@ function checksSection(application: LoadedCase, state: CasePageState, csrf: stri
       <thead><tr><th scope="col">${t(language, 'casework.rule')}</th><th scope="col">${t(language, 'casework.description')}</th><th scope="col">${t(language, 'casework.result')}</th></tr></thead>
       <tbody>${checklist.map(
         (item) => html`<tr>
-          <td>${item.rule}</td>
+          <td>${ruleTitle(language, item.rule)}</td>
           <td>${describeChecklistItem(language, item)}</td>
           <td>${overrides.has(item.rule) ? judged(item.rule) : t(language, 'casework.notJudged')}</td>
         </tr>`,
