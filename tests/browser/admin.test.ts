@@ -314,7 +314,7 @@ describe('administration pages', () => {
     await page.locator('#f-cvr').fill('13748136');
     await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.locator('main form button[type="submit"]').click()]);
     const rows = await page.locator('table').last().locator('tbody tr').allTextContents();
-    expect(rows.some((row) => row.includes(caseworker.email) && row.includes('case.document_upload'))).toBe(true);
+    expect(rows.some((row) => row.includes(caseworker.email) && row.includes('Lagde et dokument på sagen'))).toBe(true);
     await check('audit-log-result');
     const adminId = (await stack.db.staffUser.findUniqueOrThrow({ where: { email: admin.email } })).id;
     expect(await stack.db.staffAccessLog.count({ where: { staffUserId: adminId, applicationId: application.id, purpose: 'audit_log_search' } })).toBe(1);
