@@ -1,7 +1,7 @@
 import { durationAmountOf, durationOffsetOf, isoDurationOf, isoOffsetOf, DURATION_UNITS, type DurationAmount, type DurationUnit } from '../domain/duration-amounts';
-import type { Language } from '../lib/languages';
+import { LOCALE_TAGS, type Language } from '../lib/languages';
 import type { MessageKey } from './catalogue';
-import { t } from './translate';
+import { plainSpaces, t } from './translate';
 
 // Durations in words, both ways: "P14D" is shown as "14 dage" and "2 uger" is read as "P2W";
 // offsets from a deadline ("-P30D") as "30 dage før fristen", read back with or without the
@@ -53,14 +53,30 @@ function unitWords(language: Language): Map<string, DurationUnit> {
   return words;
 }
 
-const AMOUNT_AND_WORD = /^(\d+(?:[.,]\d+)?) ?(\p{L}+\.?)$/u;
+const AMOUNT_AND_WORD = /^(\d[\d., ]*?) ?(\p{L}+\.?)$/u;
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A number as the language writes it: "3.650" is three thousand six hundred and fifty in Danish
+ * (as the form shows it), "1,5" one and a half; a decimal point or comma without thousands reads
+ * either way ("1.5" and "1,5").
+ */
+function localeNumber(language: Language, text: string): number | undefined {
+  const parts = new Intl.NumberFormat(LOCALE_TAGS[language]).formatToParts(12345.6);
+  const group = escape(plainSpaces(parts.find((part) => part.type === 'group')?.value ?? ','));
+  const decimal = escape(parts.find((part) => part.type === 'decimal')?.value ?? '.');
+  const grouped = new RegExp(`^(\\d{1,3}(?:${group}\\d{3})+)(?:${decimal}(\\d+))?$`).exec(text);
+  if (grouped) return Number(`${grouped[1]!.replace(new RegExp(group, 'g'), '')}.${grouped[2] ?? '0'}`);
+  return /^\d+(?:[.,]\d+)?$/.test(text) ? Number(text.replace(',', '.')) : undefined;
+}
 
 /** A duration as written in words in the language ("14 dage", "2 uger") or in a machine notation, as ISO-8601; undefined when it reads as neither. */
 export function readDuration(language: Language, text: string): string | undefined {
   const written = normalised(text);
   const words = AMOUNT_AND_WORD.exec(written);
   const unit = words && unitWords(language).get(words[2]!);
-  if (words && unit) return isoDurationOf({ amount: Number(words[1]!.replace(',', '.')), unit });
+  const amount = words && localeNumber(language, words[1]!);
+  if (unit && amount !== null && amount !== undefined) return isoDurationOf({ amount, unit });
   // Of the machine notations only ISO-8601: in the `ms` notation a bare "14" is 14 milliseconds.
   const machine = /^p/.test(written) ? durationAmountOf(text.trim()) : undefined;
   return machine ? isoDurationOf(machine) : undefined;
@@ -70,7 +86,6 @@ export function readDuration(language: Language, text: string): string | undefin
 function directionPattern(language: Language, key: 'common.offset.before' | 'common.offset.after'): RegExp {
   const PLACEHOLDER = 'xyzzy';
   const [before, after] = normalised(t(language, key, { duration: PLACEHOLDER })).split(PLACEHOLDER) as [string, string];
-  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const [first, ...rest] = after.trim().split(' ');
   const optional = rest.map((word) => `(?: ${escape(word)}`).join('') + ')?'.repeat(rest.length);
   return new RegExp(`^${escape(before)}(.+?) ${escape(first ?? '')}${optional}$`, 'u');

@@ -68,6 +68,10 @@ describe('durations in words (locale)', () => {
     ['nb', '1 uke', 'P1W'],
     ['en', '2 weeks', 'P2W'],
     ['en', '1.5 days', 'P1.5D'],
+    ['da', '3.650 dage', 'P3650D'],
+    ['nb', '3 650 dager', 'P3650D'],
+    ['en', '3,650 days', 'P3650D'],
+    ['da', '1.5 uge', 'P1.5W'],
     ['da', 'P14D', 'P14D'],
     ['da', 'PT1H', 'PT1H'],
     ['en', '30 days', 'P30D'],
@@ -101,7 +105,7 @@ describe('durations in words (locale)', () => {
 
   it('round-trips every stored duration and offset through its words, in every language', () => {
     for (const language of LANGUAGES) {
-      for (const iso of ['P1D', 'P14D', 'P30D', 'P1W', 'P4W', 'P1M', 'P3M', 'P1Y', 'PT1H', 'PT30S', 'P1.5W']) {
+      for (const iso of ['P1D', 'P14D', 'P30D', 'P3650D', 'P1W', 'P4W', 'P1M', 'P3M', 'P1Y', 'PT1H', 'PT30S', 'P1.5W', 'P1234.5D']) {
         expect(readDuration(language, formatDuration(language, iso))).toBe(iso);
       }
       for (const iso of ['-P30D', '-P7D', 'P0D', 'P7D', 'P14D', '-P1W', 'P1M']) {
