@@ -126,7 +126,7 @@ function sectionLinks(application: LoadedCase, language: Language): SafeHtml {
     ['notes-heading', t(language, 'casework.notes')],
   ];
   return html`<nav class="gf-case-nav" aria-label="${t(language, 'casework.sections')}">
-    <ul class="no-max-width">${sections.map(([id, label]) => html`<li><a href="#${id}">${label}</a></li>`)}</ul>
+    <ul class="nobullet-list no-max-width">${sections.map(([id, label]) => html`<li><a href="#${id}">${label}</a></li>`)}</ul>
   </nav>`;
 }
 
