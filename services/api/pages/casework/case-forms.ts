@@ -156,20 +156,20 @@ export function actionForms({
     </form>`);
   }
   // The case's own caseworker works it; anyone else first takes it over with "claim".
-  // The longer forms, listed at the top of the actions so each is one click away.
-  const index: [string, string][] = [];
+  // The longer forms, listed at the top of the actions so each is one click away; one that came
+  // back with errors comes first, where its messages are seen without scrolling.
+  const longer: { form: CaseForm; id: string; label: string; markup: SafeHtml }[] = [];
   if (allowed.has('requestInformation') && allows('case.requestInformation') && mine) {
-    index.push(['action-request', t(language, 'casework.requestInfo')]);
-    forms.push(requestForm(application, state, csrf, status, language));
+    longer.push({ form: 'request', id: 'action-request', label: t(language, 'casework.requestInfo'), markup: requestForm(application, state, csrf, status, language) });
   }
   if (allowed.has('consult') && allows('case.consult') && mine) {
-    index.push(['action-consult', t(language, 'casework.consultation.heading')]);
-    forms.push(consultForm(application, state, csrf, status, language));
+    longer.push({ form: 'consult', id: 'action-consult', label: t(language, 'casework.consultation.heading'), markup: consultForm(application, state, csrf, status, language) });
   }
   if (allowed.has('decide') && allows('case.decide') && mine) {
-    index.push(['action-decide', t(language, 'casework.decide')]);
-    forms.push(decideForm(application, state, csrf, status, language));
+    longer.push({ form: 'decide', id: 'action-decide', label: t(language, 'casework.decide'), markup: decideForm(application, state, csrf, status, language) });
   }
+  const refused = state.errors && Object.keys(state.errors).length ? state.form : undefined;
+  forms.push(...[...longer.filter((entry) => entry.form === refused), ...longer.filter((entry) => entry.form !== refused)].map((entry) => entry.markup));
   if (allowed.has('release') && allows('case.release') && mine) {
     forms.push(html`<form method="post" action="/personale/sager/${application.id}/frigiv" class="gf-action">
       ${hidden(csrf, status)}
@@ -199,7 +199,7 @@ export function actionForms({
     </form>`);
   // So is a change request after the grant.
   if (allowed.has('decideGrantChange') && allows('grantChange.decide')) forms.push(html`<p><a href="#grant-change-heading">${t(language, 'casework.grantChange.toDecide')}</a></p>`);
-  const links = index.length > 1 ? html`<ul class="gf-action-index">${index.map(([id, label]) => html`<li><a href="#${id}">${label}</a></li>`)}</ul>` : '';
+  const links = longer.length > 1 ? html`<ul class="gf-action-index">${longer.map((entry) => html`<li><a href="#${entry.id}">${entry.label}</a></li>`)}</ul>` : '';
   return actionsSection(forms.length ? [links, ...forms] : [html`<p>${t(language, 'casework.noActions')}</p>`], language);
 }
 
