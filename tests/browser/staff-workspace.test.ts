@@ -130,6 +130,16 @@ describe('the staff workspace', () => {
     const skip = page.getByRole('link', { name: 'Til handlinger' });
     expect(await skip.getAttribute('href')).toBe('#actions-heading');
     await check(page, 'case-phone');
+
+    // A refused decision comes back first among the actions: its messages show in the first screen.
+    await page.setViewportSize(DESKTOP);
+    await page.goto(`${stack.baseUrl}/personale/sager/${submitted.id}`);
+    await page.getByLabel('Delvist bevilget').check();
+    await page.locator('#f-amountGranted').fill('10000');
+    await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Træf afgørelse', exact: true }).click()]);
+    expect(await page.title()).toMatch(/^Fejl: /);
+    expect(await inViewport(page, '#action-decide')).toBe(true);
+    await check(page, 'case-decision-refused');
     await context.close();
   });
 
