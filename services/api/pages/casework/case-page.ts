@@ -20,7 +20,7 @@ import { conflictedCaseIds } from '../../casework/conflicts';
 import { loadCase, type Allows, type CasePageState, type LoadedCase } from './case-data';
 import { slaBadge } from './queue-page';
 import { formatDateTime, formatMoney, statusLabel, t, type Language } from '../../../../locale';
-import { criteriaText, doneNotice } from './format';
+import { actorName, criteriaText, doneNotice, eventName } from './format';
 import { alert } from '../staff/alert';
 import { nameOf } from '../../stats/labels';
 import { staffNames, type StaffNameOf } from './people';
@@ -86,8 +86,8 @@ function timelineSection(application: LoadedCase, language: Language): SafeHtml 
         (event) => html`<tr>
           <td class="gf-nowrap">${formatDateTime(language, event.occurredAt)}</td>
           <td>${event.fromStatus && event.toStatus && event.fromStatus !== event.toStatus ? `${statusLabel(language, event.fromStatus)} → ${statusLabel(language, event.toStatus)}` : event.toStatus ? statusLabel(language, event.toStatus) : ''}
-            <span class="gf-muted">(${event.type.replace(/_/g, ' ')})</span></td>
-          <td>${event.actor}</td>
+            ${eventName(language, event.type) ? html`<span class="gf-muted">(${eventName(language, event.type)})</span>` : ''}</td>
+          <td>${actorName(language, event.actor)}</td>
         </tr>`,
       )}</tbody>
     </table>`;

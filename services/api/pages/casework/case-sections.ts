@@ -1,7 +1,7 @@
 import { GENERATED_DOCUMENT_KINDS } from '../../documents/store';
 import type { ApplicationInput } from '../../../../domain/application-input';
 import type { RuleResult } from '../../../../domain/eligibility';
-import { budgetCategoryName, describeChecklistItem, describeRuleResult, formatBytes, formatDate, formatDateTime, formatDeadline, formatKroner, formatMoney, t, type Language } from '../../../../locale';
+import { budgetCategoryName, describeChecklistItem, describeRuleResult, documentKindName, formatBytes, formatDate, formatDateTime, formatDeadline, formatKroner, formatMoney, ruleTitle, t, type Language } from '../../../../locale';
 import { latestOverrides } from '../../casework/screening-overrides';
 import { html, type SafeHtml } from '../../../../lib/html';
 import { nameOf } from '../../stats/labels';
@@ -71,7 +71,7 @@ export function submissionSection(application: LoadedCase, language: Language): 
         ${
           budget?.cofinancing?.length
             ? html`<h3>${t(language, 'casework.cofinancing')}</h3>
-                <ul>${budget.cofinancing.map((c) => html`<li>${c.source}: ${formatKroner(language, c.amount)} (${c.status})</li>`)}</ul>`
+                <ul>${budget.cofinancing.map((c) => html`<li>${c.source}: ${formatKroner(language, c.amount)} (${t(language, `apply.form.cofinancingStatus.${c.status}`)})</li>`)}</ul>`
             : ''
         }
         ${fieldList([[t(language, 'casework.requested'), formatMoney(language, application.amountRequestedOre)]])}
@@ -144,7 +144,7 @@ function documentsSection(application: LoadedCase, language: Language): SafeHtml
   const uploads = uploadsOf(application);
   return html`<section aria-labelledby="documents-heading">
     <h2 id="documents-heading">${t(language, 'casework.documents')}</h2>
-    ${uploads.length ? html`<ul>${uploads.map((d) => html`<li>${documentLink(application.id, d, language)} <span class="gf-muted">(${d.kind}, ${formatDateTime(language, d.createdAt)})</span></li>`)}</ul>` : html`<p>${t(language, 'casework.noDocuments')}</p>`}
+    ${uploads.length ? html`<ul>${uploads.map((d) => html`<li>${documentLink(application.id, d, language)} <span class="gf-muted">(${documentKindName(language, d.kind)}, ${formatDateTime(language, d.createdAt)})</span></li>`)}</ul>` : html`<p>${t(language, 'casework.noDocuments')}</p>`}
   </section>`;
 }
 
@@ -172,7 +172,7 @@ export function checksSection(application: LoadedCase, state: CasePageState, csr
       <thead><tr><th scope="col">${t(language, 'casework.rule')}</th><th scope="col">${t(language, 'casework.result')}</th><th scope="col">${t(language, 'casework.reason')}</th></tr></thead>
       <tbody>${rules.map(
         (rule) => html`<tr>
-          <td>${rule.rule}</td>
+          <td>${ruleTitle(language, rule.rule)}</td>
           <td><span class="badge badge-${rule.outcome === 'pass' ? 'success' : rule.outcome === 'fail' ? 'error' : 'warning'}">${resultLabel(rule.outcome, language)}</span></td>
           <td>${describeRuleResult(language, rule)}${judged(rule.rule)}</td>
         </tr>`,
@@ -182,7 +182,7 @@ export function checksSection(application: LoadedCase, state: CasePageState, csr
       <thead><tr><th scope="col">${t(language, 'casework.rule')}</th><th scope="col">${t(language, 'casework.description')}</th><th scope="col">${t(language, 'casework.result')}</th></tr></thead>
       <tbody>${checklist.map(
         (item) => html`<tr>
-          <td>${item.rule}</td>
+          <td>${ruleTitle(language, item.rule)}</td>
           <td>${describeChecklistItem(language, item)}</td>
           <td${overrides.has(item.rule) ? '' : html` class="gf-nowrap"`}>${overrides.has(item.rule) ? judged(item.rule) : t(language, 'casework.notJudged')}</td>
         </tr>`,
