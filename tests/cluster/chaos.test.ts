@@ -32,9 +32,9 @@ import { FaultInjector, restartablePostgres } from './chaos-faults';
 import { resolveUncertainAsOperator } from './chaos-operator';
 import { chaosTable } from './chaos-table';
 
-const CASES = Number(process.env.CHAOS_CASES ?? 100);
+const CASES = Number(process.env.CHAOS_CASES ?? 200);
 const WORKER_KILLS = Number(process.env.CHAOS_WORKER_KILLS ?? 6);
-const SMTP_REFUSAL_MS = Number(process.env.CHAOS_SMTP_REFUSAL_SECONDS ?? 30) * 1000;
+const SMTP_REFUSAL_MS = Number(process.env.CHAOS_SMTP_REFUSAL_SECONDS ?? 120) * 1000;
 const SEED = Number(process.env.CHAOS_SEED ?? Math.floor(Math.random() * 2 ** 31));
 /** Between two submissions' starts: the faults land while cases are in every stage. */
 const SUBMIT_INTERVAL_MS = Number(process.env.CHAOS_SUBMIT_INTERVAL_MS ?? 100);
