@@ -75,3 +75,12 @@ describe('removing a budget line from the posted form', () => {
     });
   });
 });
+
+describe('a choice left unanswered', () => {
+  it('is a missing answer, not a list of the values the schema knows', () => {
+    const checked = checkStep('project', { project: {} }, {}, ROUND, 'da');
+    expect(checked.issues.find((issue) => issue.path === 'project.targetGroup')?.message).toBe(t('da', 'errors.field.required'));
+    const lines = checkStep('budget', { budget: { lines: [{ description: 'Råvarer', amount: 100 }] } }, {}, ROUND, 'da');
+    expect(lines.issues.find((issue) => issue.path === 'budget.lines.0.category')?.message).toBe(t('da', 'errors.field.required'));
+  });
+});
