@@ -53,12 +53,13 @@ async function main(): Promise<void> {
         fetch(`${stack.baseUrl}/api/v1/applications`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
           .then(async (response) => {
             const respondedAt = Date.now();
-            const json = (await response.json()) as { id?: string };
-            if (response.status !== 201 || !json.id) failures.push(`HTTP ${response.status}`);
+            const json = (await response.json().catch(() => ({}))) as { id?: string; error?: { code?: string } };
+            if (response.status !== 201 || !json.id) failures.push(`HTTP ${response.status}${json.error?.code ? ` ${json.error.code}` : ''}`);
             else submissions.push({ id: json.id, email, respondedAt });
           })
           .catch((error: Error) => {
-            failures.push(error.message);
+            const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+            failures.push(cause?.code ?? cause?.message ?? error.message);
           }),
       );
     }
@@ -108,13 +109,15 @@ async function main(): Promise<void> {
     printTable(`screening latency at ${rate} submissions/s for ${seconds} s (goal: both p50 ≤ 300 ms, p99 ≤ 1 s)`, rows);
     printTable(`CPU from the first submission until every case was in the queue with its receipt sent`, cpu);
     log(`${unfinished} cases not finished within ${SETTLE_TIMEOUT_MS / 1000} s, ${failures.length} submissions failed`);
+    const failureKinds = countBy(failures);
+    for (const [kind, count] of Object.entries(failureKinds)) log(`  failed: ${count} × ${kind}`);
     const p50 = percentile(both, 0.5);
     const p99 = percentile(both, 0.99);
     const fmt = (ms: number | null) => (ms === null ? 'n/a' : `${Math.round(ms)} ms`);
     writeResults('screening', [
       { figure: `screening + receipt at ${rate}/s, p50`, value: fmt(p50), goal: '≤ 300 ms', met: p50 !== null && p50 <= 300 && unfinished === 0 },
       { figure: `screening + receipt at ${rate}/s, p99`, value: fmt(p99), goal: '≤ 1 s', met: p99 !== null && p99 <= 1000 && unfinished === 0 },
-    ], { rate, seconds, submitted: total, accepted: submissions.length, failed: failures.length, unfinished, results: rows, cpu });
+    ], { rate, seconds, submitted: total, accepted: submissions.length, failed: failures.length, failureKinds, unfinished, results: rows, cpu });
     if (failures.length > 0 || unfinished > 0) process.exitCode = 1;
   } finally {
     await db.$disconnect();
@@ -123,3 +126,9 @@ async function main(): Promise<void> {
 }
 
 runBenchmark(main);
+
+function countBy(values: readonly string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
+  return counts;
+}

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseDuration } from '../lib/durations';
 import type { ReportDueRule } from './tiers';
 import { reportDueRuleSchema } from './tier-schemas';
+import { messageKey } from './message-key';
 
 const duration = z.string().refine((value) => {
   try {
@@ -10,7 +11,7 @@ const duration = z.string().refine((value) => {
   } catch {
     return false;
   }
-}, 'must be an ISO-8601 duration (P14D, PT30S) or a duration like "14 days", "30s"');
+}, messageKey('errors.round.duration'));
 
 /** A duration relative to a due date: "-P30D" is thirty days before it. */
 const signedDuration = z.string().refine((value) => {
@@ -20,7 +21,7 @@ const signedDuration = z.string().refine((value) => {
   } catch {
     return false;
   }
-}, 'must be a duration, optionally signed: -P30D, P0D, P14D');
+}, messageKey('errors.round.offset'));
 
 export function parseSignedDuration(value: string): number {
   const ms = parseDuration(value.replace(/^[-+]/, ''));

@@ -2,7 +2,9 @@ import {
   VALUE_LIST_SEPARATOR,
   type ChecklistLabelKey,
   type EligibilityReasonKey,
+  type ManualRuleId,
   type MissingItem,
+  type RuleId,
   type RuleResult,
 } from '../domain/eligibility';
 import type { Language } from '../lib/languages';
@@ -49,6 +51,48 @@ const MESSAGES = {
   'checklist.E12': 'eligibility.checklist.E12',
   'checklist.E13': 'eligibility.checklist.E13',
 } as const satisfies Record<EligibilityReasonKey | ChecklistLabelKey, MessageKey>;
+
+/**
+ * Every rule's name and what it checks: the automatic rules' explanations of their own, the manual
+ * checklist's its labels. A rule the catalogue does not name fails the type check here.
+ */
+const RULES = {
+  E1: ['eligibility.rule.E1', 'eligibility.explained.E1'],
+  E2: ['eligibility.rule.E2', 'eligibility.checklist.E2'],
+  E3: ['eligibility.rule.E3', 'eligibility.checklist.E3'],
+  E4: ['eligibility.rule.E4', 'eligibility.checklist.E4'],
+  E5: ['eligibility.rule.E5', 'eligibility.checklist.E5'],
+  E6: ['eligibility.rule.E6', 'eligibility.checklist.E6'],
+  E7: ['eligibility.rule.E7', 'eligibility.explained.E7'],
+  E8: ['eligibility.rule.E8', 'eligibility.explained.E8'],
+  E9: ['eligibility.rule.E9', 'eligibility.explained.E9'],
+  E10: ['eligibility.rule.E10', 'eligibility.explained.E10'],
+  E11: ['eligibility.rule.E11', 'eligibility.explained.E11'],
+  E12: ['eligibility.rule.E12', 'eligibility.checklist.E12'],
+  E13: ['eligibility.rule.E13', 'eligibility.checklist.E13'],
+  AMOUNT: ['eligibility.rule.AMOUNT', 'eligibility.explained.AMOUNT'],
+  DOCUMENTS: ['eligibility.rule.DOCUMENTS', 'eligibility.explained.DOCUMENTS'],
+} as const satisfies Record<RuleId | ManualRuleId, readonly [MessageKey, MessageKey]>;
+
+function isRule(code: string): code is keyof typeof RULES {
+  return Object.hasOwn(RULES, code);
+}
+
+/**
+ * A rule as the caseworker reads it: its number in the guidelines and its name ("E2: NemKonto"),
+ * the name alone for a rule the guidelines do not number ("Beløbsgrænse"); a code the catalogue
+ * does not know as it is.
+ */
+export function ruleTitle(language: Language, code: string): string {
+  if (!isRule(code)) return code;
+  const name = t(language, RULES[code][0]);
+  return /^E\d+$/.test(code) ? t(language, 'eligibility.ruleTitle', { number: code, name }) : name;
+}
+
+/** What a rule checks, in a sentence or two; undefined for a code the catalogue does not know. */
+export function ruleExplanation(language: Language, code: string): string | undefined {
+  return isRule(code) ? t(language, RULES[code][1]) : undefined;
+}
 
 function isStoredKey(key: string): key is keyof typeof MESSAGES {
   return Object.hasOwn(MESSAGES, key);

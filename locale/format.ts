@@ -33,9 +33,16 @@ export function formatPercent(language: Language, fraction: number, fractionDigi
   return plainSpaces(intlFor(language).formatNumber(fraction, { style: 'percent', maximumFractionDigits: fractionDigits }));
 }
 
-/** A file size in kB/MB, with the language's decimal mark. */
+const KILOBYTE = 1024;
+const MEGABYTE = 1024 * KILOBYTE;
+
+/**
+ * A file size as every page writes it: kB below a megabyte, else MB, counted in 1024s (as file
+ * managers count, so a 10 MB upload limit reads "10 MB"), with the language's decimal mark and
+ * one decimal at most: "1,6 kB", "10 MB". The smallest file still reads "0,1 kB", never "0 kB".
+ */
 export function formatBytes(language: Language, bytes: number): string {
-  const [unit, size] = bytes >= 1_000_000 ? (['megabyte', bytes / 1_000_000] as const) : (['kilobyte', Math.max(bytes / 1000, 0.1)] as const);
+  const [unit, size] = bytes >= MEGABYTE ? (['megabyte', bytes / MEGABYTE] as const) : (['kilobyte', Math.max(bytes / KILOBYTE, 0.1)] as const);
   return plainSpaces(new Intl.NumberFormat(LOCALE_TAGS[language], { style: 'unit', unit, maximumFractionDigits: 1 }).format(size));
 }
 

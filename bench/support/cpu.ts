@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 
 // Where the CPU goes while a benchmark runs: the processor time of every process under this one
-// (grantflow's worker, mailer and API, the Temporal dev server, PostgreSQL and its backends, the
+// (grantflow's worker, mailer and API, the Temporal dev server or server, PostgreSQL and its backends, the
 // load generator's helpers), grouped by what each process is. Read from /proc (Linux); elsewhere
 // the figures are simply absent.
 
@@ -31,6 +31,10 @@ function component(command: string): string {
   if (command.includes('services/api/')) return 'grantflow API';
   if (command.includes('services/mailer/')) return 'grantflow mailer';
   if (command.includes('start-dev')) return 'Temporal dev server';
+  if (command.includes('temporal-server-v')) return 'Temporal server';
+  // A backend's title names its database ("postgres: user database host state"): the Temporal
+  // server's databases sit on the same PostgreSQL as grantflow's in the cluster topology.
+  if (/^postgres: \S+ \S+_temporal(_visibility)? /.test(command)) return 'PostgreSQL (Temporal databases)';
   if (/postgres/.test(command)) return 'PostgreSQL';
   return 'other (benchmark helpers)';
 }

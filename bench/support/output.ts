@@ -43,12 +43,15 @@ export interface Headline {
   met: boolean | null;
 }
 
-/** Writes `<name>-<timestamp>.json` (and `<name>-latest.json`) and says where. */
-export function writeResults(name: string, headlines: Headline[], figures: Record<string, unknown>): string {
+/** Writes `<name>-<timestamp>.json` (and `<name>-latest.json`; `<name>-cluster-…` on BENCH_TOPOLOGY=cluster) and says where. */
+export function writeResults(benchmark: string, headlines: Headline[], figures: Record<string, unknown>): string {
   const folder = resultsFolder();
+  const topology = process.env.BENCH_TOPOLOGY ?? 'dev';
+  // Figures on the cluster sit beside the dev server's rather than replacing them.
+  const name = topology === 'dev' ? benchmark : `${benchmark}-${topology}`;
   fs.mkdirSync(folder, { recursive: true });
   const measuredAt = new Date().toISOString();
-  const body = JSON.stringify({ benchmark: name, measuredAt, machine: machine(), loadAverage: os.loadavg(), headlines, ...figures }, null, 2) + '\n';
+  const body = JSON.stringify({ benchmark, topology, measuredAt, machine: machine(), loadAverage: os.loadavg(), headlines, ...figures }, null, 2) + '\n';
   const file = path.join(folder, `${name}-${measuredAt.replace(/[:.]/g, '-')}.json`);
   fs.writeFileSync(file, body);
   fs.writeFileSync(path.join(folder, `${name}-latest.json`), body);
@@ -70,7 +73,8 @@ export function markdownTable(rows: Record<string, string | number>[]): string {
 
 export function printTable(title: string, rows: Record<string, string | number>[]): void {
   const { cores, memoryGiB } = machine();
-  process.stdout.write(`\n${title} (${cores} cores, ${memoryGiB} GiB)\n\n${markdownTable(rows)}\n\n`);
+  const temporal = process.env.BENCH_TOPOLOGY === 'cluster' ? 'Temporal server on PostgreSQL' : 'Temporal dev server';
+  process.stdout.write(`\n${title} (${cores} cores, ${memoryGiB} GiB, ${temporal})\n\n${markdownTable(rows)}\n\n`);
 }
 
 export async function timed<T>(what: string, work: () => Promise<T>): Promise<{ value: T; seconds: number }> {

@@ -5,14 +5,15 @@ import { migrateDeploy } from '../../infra/migrate';
 import { PROJECT_ROOT } from '../../infra/paths';
 import { findFreePort, waitFor } from '../../infra/ports';
 import { startPostgresProcess } from '../../infra/postgres-process';
-import { startTemporalDevServer } from '../../infra/temporal-dev-server';
 import { adminQuery, dropDatabase, withDatabase } from '../../tests/support/database';
 import { startSmtpSink, type SmtpSink } from '../../tests/support/smtp-sink';
 import { log, resultsFolder } from './output';
+import { startBenchTemporal } from './temporal';
 
 // The stack a benchmark runs against, provisioned the way `npm start` does it: PostgreSQL
-// (DATABASE_URL's server, else embedded PostgreSQL under .data/bench), a Temporal dev server
-// (TEMPORAL_ADDRESS, else one of its own with SQLite under .data/bench), an SMTP server
+// (DATABASE_URL's server, else embedded PostgreSQL under .data/bench), Temporal (TEMPORAL_ADDRESS,
+// else one of its own: the dev server on SQLite, or with BENCH_TOPOLOGY=cluster the Temporal server
+// on the same PostgreSQL — see temporal.ts), an SMTP server
 // (SMTP_URL, else an in-process sink that records when each message arrived), and grantflow's
 // own processes — worker, mailer, API — started with the same entry points as `npm start`.
 // Everything listens on loopback only; each benchmark gets a fresh database and Temporal file.
@@ -32,7 +33,7 @@ export interface BenchStack {
   env: NodeJS.ProcessEnv;
   databaseUrl: string;
   temporalAddress: string;
-  /** The dev server's process, when this stack started it. */
+  /** The Temporal server's (or dev server's) process, when this stack started it. */
   temporalPid?: number;
   baseUrl: string;
   /** The in-process SMTP sink, when SMTP_URL was not given. */
@@ -100,17 +101,10 @@ export async function startBenchStack(
     let temporalAddress = process.env.TEMPORAL_ADDRESS ?? '';
     let temporalPid: number | undefined;
     if (options.temporal !== false && !temporalAddress) {
-      const dbFile = path.join(BENCH_DATA, name, 'temporal.sqlite');
-      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${dbFile}${suffix}`, { force: true });
-      log('starting a Temporal dev server (SQLite under .data/bench)');
-      const temporal = await startTemporalDevServer({
-        dbFile,
-        headless: true,
-        output: (line) => /level=(ERROR|FATAL)/.test(line) && process.stderr.write(`[temporal] ${line}\n`),
-      });
+      const temporal = await startBenchTemporal(name, path.join(BENCH_DATA, name), serverUrl);
       running.push({ name: 'Temporal', stop: temporal.stop });
       temporalAddress = temporal.address;
-      temporalPid = temporal.process.child.pid;
+      temporalPid = temporal.pid;
     }
 
     let smtpUrl = process.env.SMTP_URL;
@@ -134,6 +128,11 @@ export async function startBenchStack(
       PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
       WORKER_METRICS_PORT: String(await findFreePort()),
       DATA_DIR: path.join(BENCH_DATA, name, 'files'),
+      // Every simulated association posts from 127.0.0.1: the per-address and global limits would
+      // answer 429 after the first 30 applications and measure the limiter, not the pipeline.
+      RATE_LIMIT_WRITES_PER_ADDRESS: process.env.RATE_LIMIT_WRITES_PER_ADDRESS ?? '10000000',
+      RATE_LIMIT_WRITES_GLOBAL: process.env.RATE_LIMIT_WRITES_GLOBAL ?? '10000000',
+      RATE_LIMIT_NEW_DRAFTS_PER_ADDRESS: process.env.RATE_LIMIT_NEW_DRAFTS_PER_ADDRESS ?? '10000000',
     };
     const baseUrl = `http://127.0.0.1:${port}`;
 

@@ -132,7 +132,10 @@ describe('administration pages', () => {
     await page.locator('[id="f-decisionCriteria-0-label-da"]').fill('Aktiviteten når kun få i målgruppen.');
     await page.locator('[id="f-decisionCriteria-0-label-nb"]').fill('Aktiviteten når bare få i målgruppen.');
     await page.locator('[id="f-decisionCriteria-0-label-en"]').fill('The activity reaches few people in the target group.');
-    await page.locator('[id="f-processSettings-answerReminders"]').fill('P7D, seven');
+    // Durations are written in words, as the form shows them; one that does not read is refused on its field.
+    expect(await page.locator('[id="f-processSettings-answerDeadline"]').inputValue()).toBe('14 dage');
+    expect(await page.locator('[id="f-processSettings-reportReminders"]').inputValue()).toBe('30 dage før fristen, på fristens dag, 14 dage efter fristen');
+    await page.locator('[id="f-processSettings-answerReminders"]').fill('7 dage, syv');
     // The legal frame: decided by a committee (whose meeting date is still missing), a contact person.
     await page.locator('[id="f-legalFrame-decisionMaker-kind-1"]').check();
     await page.locator('[id="f-legalFrame-decisionMaker-body"]').fill('Social- og Sundhedsudvalget');
@@ -144,11 +147,14 @@ describe('administration pages', () => {
     const links = await page.locator('#error-summary a').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')));
     expect(links).toEqual(expect.arrayContaining(['#f-maxAmount', '#f-processSettings-answerReminders', '#f-legalFrame-decisionMaker-meetingDate']));
     expect(await page.locator('[id="f-legalFrame-decisionMaker-meetingDate-error"]').textContent()).toContain('Skriv datoen for udvalgets møde');
+    expect(await page.locator('[id="f-processSettings-answerReminders-error"]').textContent()).toContain('»syv« kan ikke læses som en varighed');
     expect(await stack.db.fundingRound.count({ where: { slug } })).toBe(0);
     await check('round-new-errors');
 
     await page.locator('#f-maxAmount').fill('50000');
-    await page.locator('[id="f-processSettings-answerReminders"]').fill('P7D, P12D');
+    await page.locator('[id="f-processSettings-answerReminders"]').fill('7 dage, 12 dage');
+    await page.locator('[id="f-processSettings-reconsiderationPeriod"]').fill('3 uger');
+    await page.locator('[id="f-processSettings-repaymentReminders"]').fill('1 uge før, 2 uger efter');
     await page.locator('[id="f-legalFrame-decisionMaker-meetingDate"]').fill('2027-03-10');
     await submit('/personale/admin/puljer/ny');
     expect(await page.locator('.alert-success').textContent()).toMatch(/oprettet/);
@@ -156,6 +162,8 @@ describe('administration pages', () => {
     expect(round).toMatchObject({ mode: 'deadline', budgetOre: 40_000_000n, maxAmountOre: 5_000_000n });
     // Danish wall-clock time: 1 March 2027 12:00 is 11:00 UTC (winter time).
     expect(round.closesAt?.toISOString()).toBe('2027-03-01T11:00:00.000Z');
+    // Written in words, stored as ISO-8601.
+    expect(round.processSettings).toMatchObject({ answerDeadline: 'P14D', answerReminders: ['P7D', 'P12D'], reconsiderationPeriod: 'P3W', repaymentReminders: ['-P1W', 'P2W'], reportReminders: ['-P30D', 'P0D', 'P14D'] });
     expect(round.decisionCriteria).toEqual([
       { code: 'target_group', label: { da: 'Aktiviteten når kun få i målgruppen.', nb: 'Aktiviteten når bare få i målgruppen.', en: 'The activity reaches few people in the target group.' } },
     ]);
@@ -189,8 +197,13 @@ describe('administration pages', () => {
 
     await page.goto(`${stack.baseUrl}/personale/admin/puljer/${round.id}?lang=en`);
     expect(await page.locator('h1').textContent()).toMatch(/^Edit the funding round/);
+    expect(await page.locator('[id="f-processSettings-repaymentReminders"]').inputValue()).toBe('1 week before the deadline, 2 weeks after the deadline');
     await page.goto(`${stack.baseUrl}/personale/admin/puljer/${round.id}?lang=nb`);
     expect(await page.locator('h1').textContent()).toMatch(/^Endre pulje/);
+    expect(await page.locator('[id="f-processSettings-answerReminders"]').inputValue()).toBe('7 dager, 12 dager');
+    // Saved in Norwegian words, the durations stay what they were.
+    await submit(`/personale/admin/puljer/${round.id}`);
+    expect((await stack.db.fundingRound.findUniqueOrThrow({ where: { id: round.id } })).processSettings).toMatchObject({ answerReminders: ['P7D', 'P12D'], reconsiderationPeriod: 'P3W', repaymentReminders: ['-P1W', 'P2W'] });
     await page.goto(`${stack.baseUrl}/personale/admin/puljer?lang=da`);
   }, 300_000);
 
@@ -301,7 +314,7 @@ describe('administration pages', () => {
     await page.locator('#f-cvr').fill('13748136');
     await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.locator('main form button[type="submit"]').click()]);
     const rows = await page.locator('table').last().locator('tbody tr').allTextContents();
-    expect(rows.some((row) => row.includes(caseworker.email) && row.includes('case.document_upload'))).toBe(true);
+    expect(rows.some((row) => row.includes(caseworker.email) && row.includes('Lagde et dokument på sagen'))).toBe(true);
     await check('audit-log-result');
     const adminId = (await stack.db.staffUser.findUniqueOrThrow({ where: { email: admin.email } })).id;
     expect(await stack.db.staffAccessLog.count({ where: { staffUserId: adminId, applicationId: application.id, purpose: 'audit_log_search' } })).toBe(1);

@@ -37,6 +37,27 @@ describe('page shell', () => {
     await context.close();
   });
 
+  it('marks the current language, and only it, as current in every language', async () => {
+    const context = await newContext(browser, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    const names = { da: 'Dansk', nb: 'Norsk (bokmål)', en: 'English' } as const;
+    for (const current of ['da', 'nb', 'en'] as const) {
+      await page.goto(`${stack.baseUrl}/?lang=${current}`);
+      const switcher = page.locator('.language-switcher');
+      expect(await switcher.locator('[aria-current]').allTextContents()).toEqual([names[current]]);
+      // Looks current: bold and not underlined; every other language an ordinary underlined link.
+      for (const [language, name] of Object.entries(names)) {
+        const item = language === current ? switcher.locator('[aria-current]') : switcher.getByRole('link', { name });
+        const style = await item.evaluate((element) => {
+          const computed = element.ownerDocument.defaultView!.getComputedStyle(element);
+          return { weight: Number(computed.fontWeight), underline: computed.textDecorationLine.includes('underline') };
+        });
+        expect({ language, bold: style.weight >= 600, underline: style.underline }).toEqual({ language, bold: language === current, underline: language !== current });
+      }
+    }
+    await context.close();
+  });
+
   it('has a glossary, linked from the footer, whose terms are reachable by their anchor', async () => {
     const shots = screenshots('layout');
     const context = await newContext(browser, { javaScriptEnabled: false });

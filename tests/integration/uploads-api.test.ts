@@ -104,7 +104,7 @@ describe('uploading documents to a case', () => {
     const response = await upload(caseA.id, caseA.accessToken, [{ name: 'ok.docx', bytes: sampleDocx() }, { name: 'scan.pdf', bytes: tooLarge }], { kind: 'answer', query: '?lang=en' });
     expect(response.status).toBe(400);
     expect(response.body.error.message).toBe('One or more files were not accepted. See why at each file.');
-    expect(response.body.error.issues).toEqual([expect.objectContaining({ reason: 'size', message: expect.stringContaining('"scan.pdf" is larger than 64 KB') })]);
+    expect(response.body.error.issues).toEqual([expect.objectContaining({ reason: 'size', message: expect.stringContaining('"scan.pdf" is larger than 64 kB') })]);
     expect(await documentCount(caseA.id)).toBe(before);
   });
 

@@ -42,8 +42,24 @@ describe('messages', () => {
     expect(t('da', 'casework.amountGrantedHint', { requested: formatMoney('da', 1_200_000n) })).toBe('Ansøgt: 12.000 kr. Ved afslag: 0.');
     expect(t('en', 'casework.amountGrantedHint', { requested: formatMoney('en', 1_200_000n) })).toBe('Requested: DKK 12,000. For a rejection: 0.');
   });
+  it('count with the language’s plurals', () => {
+    expect(t('da', 'casework.resultCount', { total: 1, from: 1, to: 1 })).toBe('1 sag matcher. Viser 1–1.');
+    expect(t('da', 'casework.resultCount', { total: 2, from: 1, to: 2 })).toBe('2 sager matcher. Viser 1–2.');
+    expect(t('nb', 'casework.resultCount', { total: 1, from: 1, to: 1 })).toMatch(/^1 sak /);
+    expect(t('en', 'casework.resultCount', { total: 1, from: 1, to: 1 })).toMatch(/^1 case /);
+    expect(t('da', 'errors.upload.count', { filename: 'a.pdf', max: 1 })).toContain('højst sende 1 fil.');
+    expect(t('da', 'errors.upload.count', { filename: 'a.pdf', max: 10 })).toContain('højst sende 10 filer.');
+    expect(t('en', 'errors.upload.ownerFull', { existing: 1, max: 1 })).toMatch(/^There is already 1 file /);
+    expect(t('da', 'apply.landing.timeEstimateMeasured', { minutes: 1, count: 12 })).toMatch(/^Det tager typisk 1 minut at udfylde skemaet \(målt på de seneste 12 ansøgninger\)/);
+    expect(t('da', 'errors.draft.tooManyResumeEmails', { max: 1 })).toContain('sendt linket 1 gang.');
+  });
   it('write file sizes with the language’s decimal mark and one unit', () => {
-    expect(formatBytes('da', 1_600)).toBe('1,6 kB');
-    expect(formatBytes('en', 2_000_000)).toBe('2 MB');
+    expect(formatBytes('da', 1_640)).toBe('1,6 kB');
+    expect(formatBytes('nb', 1_640)).toBe('1,6 kB');
+    expect(formatBytes('en', 1_640)).toBe('1.6 kB');
+    expect(formatBytes('da', 64 * 1024)).toBe('64 kB');
+    expect(formatBytes('da', 10 * 1024 * 1024)).toBe('10 MB');
+    expect(formatBytes('en', 2.5 * 1024 * 1024)).toBe('2.5 MB');
+    expect(formatBytes('da', 12)).toBe('0,1 kB');
   });
 });

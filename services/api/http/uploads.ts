@@ -4,7 +4,7 @@ import busboy from 'busboy';
 import { detectFileType, type DetectedFileType } from '../../../domain/file-types';
 import { findActiveContent } from '../../../domain/active-content';
 import { ScannerUnavailable, type VirusScanner } from '../../../lib/virus-scanner';
-import { t, type Language } from '../../../locale';
+import { formatBytes, t, type Language } from '../../../locale';
 import { ApiError } from './errors';
 import { requestLanguage } from './language';
 import { unstorable, unstorableTextError } from './storable-text';
@@ -62,13 +62,6 @@ const MAX_FIELD_BYTES = 64 * 1024;
 const MAX_FIELDS = 100;
 // Parts past the file limit are only counted and discarded; past this many more, reading stops.
 const EXTRA_FILE_PARTS = 20;
-
-/** "10 MB" (or "64 KB" below a megabyte) in the language's number format. */
-export function formatFileSize(bytes: number, language: Language): string {
-  const locale = language === 'da' ? 'da-DK' : language === 'nb' ? 'nb-NO' : 'en-GB';
-  const format = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
-  return bytes < 1024 * 1024 ? `${format.format(bytes / 1024)} KB` : `${format.format(bytes / (1024 * 1024))} MB`;
-}
 
 const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f"*/:<>?\\|]+/g;
 const MAX_NAME_LENGTH = 120;
@@ -146,7 +139,7 @@ export function receiveMultipart(req: Request, limits: UploadLimits): Promise<Re
       fieldName,
       filename,
       reason,
-      message: t(language, `errors.upload.${reason}`, { filename, max: reason === 'size' ? formatFileSize(limits.maxFileBytes, language) : limits.maxFiles }),
+      message: t(language, `errors.upload.${reason}`, { filename, max: reason === 'size' ? formatBytes(language, limits.maxFileBytes) : limits.maxFiles }),
     });
     const scanner = scannerOf(req);
     let scannerFailure: unknown;

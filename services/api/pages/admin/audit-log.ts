@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { Database } from '../../../../lib/db';
-import { formatDateTime, t } from '../../../../locale';
+import { formatDateTime, hasMessage, t } from '../../../../locale';
 import { searchAuditLog } from '../../admin/audit-log';
 import { staffOf } from '../../http/staff';
 import { html } from '../../../../lib/html';
@@ -22,6 +22,11 @@ export function auditLogPages(deps: AdminPageDependencies & { db: Database }): R
     const language = pageLanguage(req, res);
     const outcome = await dataSubjectSearch(req, language, (query) => searchAuditLog(deps.db, staffOf(res)!, query));
     const { answer, errors, status } = outcome;
+    // What was done, in words; an action the catalogue does not name yet as it is recorded.
+    const auditAction = (action: string) => {
+      const key = `admin.auditAction.${action.replace(/\./g, '_')}`;
+      return hasMessage(language, key) ? t(language, key) : html`<code>${action}</code>`;
+    };
     sendAdminPage(deps, req, res, {
       title: t(language, 'admin.auditLog'),
       language,
@@ -37,7 +42,7 @@ export function auditLogPages(deps: AdminPageDependencies & { db: Database }): R
               ${answer.entries.length
                 ? html`<table class="table table--compact">
                     <thead><tr><th scope="col">${t(language, 'admin.when')}</th><th scope="col">${t(language, 'admin.who')}</th><th scope="col">${t(language, 'admin.application')}</th><th scope="col">${t(language, 'admin.what')}</th><th scope="col">${t(language, 'admin.details')}</th></tr></thead>
-                    <tbody>${answer.entries.map((entry) => html`<tr><td>${formatDateTime(language, entry.at)}</td><td>${entry.staffEmail}</td><td>${entry.application.reference}</td><td><code>${entry.action}</code></td><td><code>${JSON.stringify(entry.details)}</code></td></tr>`)}</tbody>
+                    <tbody>${answer.entries.map((entry) => html`<tr><td>${formatDateTime(language, entry.at)}</td><td>${entry.staffEmail}</td><td>${entry.application.reference}</td><td>${auditAction(entry.action)}</td><td><code>${JSON.stringify(entry.details)}</code></td></tr>`)}</tbody>
                   </table>`
                 : html`<p>${t(language, 'admin.noActions')}</p>`}`
           : ''}`,

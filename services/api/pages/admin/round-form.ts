@@ -9,6 +9,7 @@ import { html, type SafeHtml } from '../../../../lib/html';
 import { staffCsrfField } from '../staff/shell';
 import { FRAME_FIELD_NAMES, frameFormValues, frameFromForm, renderFrameFields } from './round-frame-fields';
 import { kronerOf, list, text } from './form-values';
+import { durationFormValues, durationsFromForm, reportDueDurationFromForm } from './duration-fields';
 import { renderRuleFields, ruleFieldNames, ruleFormValues, rulesFromForm } from './rule-fields';
 
 // The funding-round form: every setting of a round on one page, without JavaScript. Each input is
@@ -49,7 +50,7 @@ export function localInstant(date: string, time: string, dayPart: 'start' | 'end
 
 // ── From the round to the form and back ────────────────────────────────────────────────────────
 
-export function formValuesOf(round: RoundInput): RoundFormValues {
+export function formValuesOf(round: RoundInput, language: Language): RoundFormValues {
   const opens = wallClock(round.opensAt);
   const closes = round.closesAt ? wallClock(round.closesAt) : undefined;
   const values: RoundFormValues = {
@@ -72,21 +73,10 @@ export function formValuesOf(round: RoundInput): RoundFormValues {
   values.yearlyBudgets = round.yearlyBudgets.join(', ');
   Object.assign(values, ruleFormValues(round));
   const process = round.processSettings;
-  values['processSettings.answerDeadline'] = process.answerDeadline;
-  values['processSettings.answerReminders'] = process.answerReminders.join(', ');
-  values['processSettings.decisionTarget'] = process.decisionTarget;
-  values['processSettings.payoutAfter'] = process.payoutAfter;
+  Object.assign(values, durationFormValues(language, process));
   values['processSettings.reportDue.kind'] = process.reportDue.kind;
-  values['processSettings.reportDue.duration'] = process.reportDue.kind === 'after_activity_end' ? process.reportDue.duration : '';
   values['processSettings.reportDue.month'] = process.reportDue.kind === 'fixed_date_next_year' ? String(process.reportDue.month) : '';
   values['processSettings.reportDue.day'] = process.reportDue.kind === 'fixed_date_next_year' ? String(process.reportDue.day) : '';
-  values['processSettings.reportReminders'] = process.reportReminders.join(', ');
-  values['processSettings.reportOpensBeforeDue'] = process.reportOpensBeforeDue;
-  values['processSettings.reportEscalationAfter'] = process.reportEscalationAfter;
-  values['processSettings.reportResubmissionDeadline'] = process.reportResubmissionDeadline;
-  values['processSettings.reconsiderationPeriod'] = process.reconsiderationPeriod;
-  values['processSettings.repaymentDue'] = process.repaymentDue;
-  values['processSettings.repaymentReminders'] = process.repaymentReminders.join(', ');
   return { ...values, ...frameFormValues(round.legalFrame) };
 }
 
@@ -94,16 +84,19 @@ export function formValuesOf(round: RoundInput): RoundFormValues {
  * A blank form for a new round, with the defaults most rounds keep. Its reporting tiers and
  * decision criteria are left empty: a round that sends none takes its scheme's.
  */
-export function newRoundValues(defaults: RoundInput): RoundFormValues {
-  return { ...formValuesOf({ ...defaults, reportingTiers: [], decisionCriteria: [] }), slug: '', name: '', budget: '', maxAmount: '' };
+export function newRoundValues(defaults: RoundInput, language: Language): RoundFormValues {
+  return { ...formValuesOf({ ...defaults, reportingTiers: [], decisionCriteria: [] }, language), slug: '', name: '', budget: '', maxAmount: '' };
 }
 
 /**
  * The form's fields as the round the shared validation expects, plus the problems only the form
- * can have (a number or a date that does not read as one). Blank rows are left out.
+ * can have: a number or a date that does not read as one (`errors`: nothing to validate further),
+ * and durations whose words do not read (`durationErrors`: sent on empty, so the shared validation
+ * still checks the rest; these messages say more than its own). Blank rows are left out.
  */
-export function roundFromForm(body: FormBody, language: Language): { input: Record<string, unknown>; values: RoundFormValues; errors: FieldErrors } {
+export function roundFromForm(body: FormBody, language: Language): { input: Record<string, unknown>; values: RoundFormValues; errors: FieldErrors; durationErrors: FieldErrors } {
   const errors: FieldErrors = {};
+  const durationErrors: FieldErrors = {};
   const values: RoundFormValues = {};
   for (const [key, value] of Object.entries(body)) {
     if (key !== '_csrf' && (typeof value === 'string' || Array.isArray(value))) values[key] = value as string | string[];
@@ -117,19 +110,13 @@ export function roundFromForm(body: FormBody, language: Language): { input: Reco
     if (!at) errors[name] = t(language, 'admin.notADate');
     return at;
   };
-  const durations = (name: string) =>
-    text(body, name)
-      .split(',')
-      .map((item) => item.trim())
-      .filter(Boolean);
-
   const { reportingTiers, decisionCriteria } = rulesFromForm(body, (name) => kroner(name, { optional: true }));
 
   const reportDueKind = text(body, 'processSettings.reportDue.kind');
   const reportDue =
     reportDueKind === 'fixed_date_next_year'
       ? { kind: reportDueKind, month: Number(text(body, 'processSettings.reportDue.month')) || undefined, day: Number(text(body, 'processSettings.reportDue.day')) || undefined }
-      : { kind: 'after_activity_end', duration: text(body, 'processSettings.reportDue.duration').trim() };
+      : { kind: 'after_activity_end', duration: reportDueDurationFromForm(body, language, durationErrors) };
 
   // Whole kroner, first year first; each a number the way the other amounts are written.
   const yearlyBudgets = text(body, 'yearlyBudgets').split(',').map((item) => item.replace(/[\s.]/g, '')).filter(Boolean);
@@ -155,24 +142,11 @@ export function roundFromForm(body: FormBody, language: Language): { input: Reco
     // No rows at all: the round keeps what it has, or a new one takes its scheme's.
     ...(reportingTiers.length ? { reportingTiers } : {}),
     ...(decisionCriteria.length ? { decisionCriteria } : {}),
-    processSettings: {
-      answerDeadline: text(body, 'processSettings.answerDeadline').trim(),
-      answerReminders: durations('processSettings.answerReminders'),
-      decisionTarget: text(body, 'processSettings.decisionTarget').trim(),
-      payoutAfter: text(body, 'processSettings.payoutAfter').trim(),
-      reportDue,
-      reportReminders: durations('processSettings.reportReminders'),
-      // Left empty, the round keeps the default.
-      ...(text(body, 'processSettings.reportOpensBeforeDue').trim() ? { reportOpensBeforeDue: text(body, 'processSettings.reportOpensBeforeDue').trim() } : {}),
-      reportEscalationAfter: text(body, 'processSettings.reportEscalationAfter').trim(),
-      reportResubmissionDeadline: text(body, 'processSettings.reportResubmissionDeadline').trim(),
-      reconsiderationPeriod: text(body, 'processSettings.reconsiderationPeriod').trim(),
-      repaymentDue: text(body, 'processSettings.repaymentDue').trim(),
-      repaymentReminders: durations('processSettings.repaymentReminders'),
-    },
+    // Written in words, stored as ISO-8601 (reportOpensBeforeDue left empty keeps the default).
+    processSettings: { ...durationsFromForm(body, language, durationErrors), reportDue },
     legalFrame: frameFromForm(body),
   };
-  return { input, values, errors };
+  return { input, values, errors, durationErrors };
 }
 
 /**
@@ -259,7 +233,7 @@ export function renderRoundForm(res: Response, cookieSecret: string, options: Ro
     <h2>${t(language, 'admin.sectionDurations')}</h2>
     <p class="form-hint">${t(language, 'admin.durationsHint')}</p>
     ${field('processSettings.answerDeadline', t(language, 'admin.answerDeadline'), { width: 's', maxLength: 40 })}
-    ${field('processSettings.answerReminders', t(language, 'admin.answerReminders'), { width: 'm', maxLength: 200 })}
+    ${field('processSettings.answerReminders', t(language, 'admin.answerReminders'), { width: 'l', maxLength: 200, hint: t(language, 'admin.remindersHint') })}
     ${field('processSettings.decisionTarget', t(language, 'admin.decisionTarget'), { width: 's', maxLength: 40 })}
     ${field('processSettings.payoutAfter', t(language, 'admin.payoutAfter'), { width: 's', maxLength: 40 })}
     ${choices('processSettings.reportDue.kind', t(language, 'admin.reportDueKind'), [
@@ -271,13 +245,13 @@ export function renderRoundForm(res: Response, cookieSecret: string, options: Ro
       ${field('processSettings.reportDue.month', t(language, 'admin.reportDueMonth'), { inputMode: 'numeric', width: 'xs', maxLength: 2, optional: true })}
       ${field('processSettings.reportDue.day', t(language, 'admin.reportDueDay'), { inputMode: 'numeric', width: 'xs', maxLength: 2, optional: true })}
     </div>
-    ${field('processSettings.reportReminders', t(language, 'admin.reportReminders'), { width: 'm', maxLength: 200 })}
+    ${field('processSettings.reportReminders', t(language, 'admin.reportReminders'), { width: 'xl', maxLength: 200, hint: t(language, 'admin.offsetsHint') })}
     ${field('processSettings.reportOpensBeforeDue', t(language, 'admin.reportOpensBeforeDue'), { width: 's', maxLength: 40 })}
     ${field('processSettings.reportEscalationAfter', t(language, 'admin.reportEscalationAfter'), { width: 's', maxLength: 40 })}
     ${field('processSettings.reportResubmissionDeadline', t(language, 'admin.reportResubmissionDeadline'), { width: 's', maxLength: 40 })}
     ${field('processSettings.reconsiderationPeriod', t(language, 'admin.reconsiderationPeriod'), { width: 's', maxLength: 40 })}
     ${field('processSettings.repaymentDue', t(language, 'admin.repaymentDue'), { width: 's', maxLength: 40 })}
-    ${field('processSettings.repaymentReminders', t(language, 'admin.repaymentReminders'), { width: 'm', maxLength: 200 })}
+    ${field('processSettings.repaymentReminders', t(language, 'admin.repaymentReminders'), { width: 'xl', maxLength: 200, hint: t(language, 'admin.offsetsHint') })}
 
     ${renderFrameFields(language, v, errors)}
 

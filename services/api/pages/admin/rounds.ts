@@ -53,6 +53,12 @@ export function roundPages(deps: AdminPageDependencies & { db: Database; frame: 
     }, status);
   }
 
+  /** The refusals on their fields; where a duration's words did not read, that says more than the shared validation. */
+  function formErrors(values: RoundFormValues, errors: FieldErrors, durationErrors: FieldErrors): FieldErrors {
+    const names = roundFieldNames(values);
+    return { ...placeErrors(errors, names), ...placeErrors(durationErrors, names) };
+  }
+
   /** Refusals from the form itself and from the shared validation, each on its field. */
   function refused(req: Request, res: Response, language: Language, round: RoundView | undefined, values: RoundFormValues, errors: FieldErrors, status: number) {
     return showForm(req, res, language, { round, values, errors: placeErrors(errors, roundFieldNames(values)) }, status);
@@ -100,40 +106,41 @@ export function roundPages(deps: AdminPageDependencies & { db: Database; frame: 
     // the scheme too unless the link names one (?ordning=<slug>).
     const defaults = roundInputSchema.parse({ slug: 'ny-pulje', scheme: 'ordning', name: '-', budget: 1, maxAmount: 1, opensAt: new Date().toISOString() });
     const scheme = typeof req.query.ordning === 'string' ? req.query.ordning : '';
-    await showForm(req, res, language, { values: { ...newRoundValues(defaults), scheme } });
+    await showForm(req, res, language, { values: { ...newRoundValues(defaults, language), scheme } });
   });
 
   router.post(`${BASE}/ny`, mayManage, async (req, res) => {
     const language = pageLanguage(req, res);
-    const { input, values, errors } = roundFromForm(req.body ?? {}, language);
-    if (Object.keys(errors).length) return refused(req, res, language, undefined, values, errors, 400);
+    const { input, values, errors, durationErrors } = roundFromForm(req.body ?? {}, language);
+    if (Object.keys(errors).length) return refused(req, res, language, undefined, values, formErrors(values, errors, durationErrors), 400);
     try {
       const round = await createRound(deps.db, input, language, deps.frame);
       await recordAudit(deps.db, staffOf(res)!, 'round.create', { details: { roundId: round.id, slug: round.slug } });
       res.redirect(303, `${BASE}/${round.id}?gemt=round_created`);
     } catch (error) {
       if (!(error instanceof ApiError) || error.status >= 500) throw error;
-      refused(req, res, language, undefined, values, fieldErrorsOf(error, language), error.status);
+      refused(req, res, language, undefined, values, formErrors(values, fieldErrorsOf(error, language), durationErrors), error.status);
     }
   });
 
   router.get(`${BASE}/:id`, mayManage, async (req, res) => {
     const round = await roundOr404(req.params.id);
-    await showForm(req, res, pageLanguage(req, res), { round, values: formValuesOf(round) });
+    const language = pageLanguage(req, res);
+    await showForm(req, res, language, { round, values: formValuesOf(round, language) });
   });
 
   router.post(`${BASE}/:id`, mayManage, async (req, res) => {
     const language = pageLanguage(req, res);
     const round = await roundOr404(req.params.id);
-    const { input, values, errors } = roundFromForm(req.body ?? {}, language);
-    if (Object.keys(errors).length) return refused(req, res, language, round, values, errors, 400);
+    const { input, values, errors, durationErrors } = roundFromForm(req.body ?? {}, language);
+    if (Object.keys(errors).length) return refused(req, res, language, round, values, formErrors(values, errors, durationErrors), 400);
     try {
       const { before, after } = await updateRound(deps.db, round.id, input, language, deps.frame);
       await recordAudit(deps.db, staffOf(res)!, 'round.update', { details: { roundId: round.id, changed: changedSettings(before, after) } });
       res.redirect(303, `${BASE}/${round.id}?gemt=round_saved`);
     } catch (error) {
       if (!(error instanceof ApiError) || error.status >= 500) throw error;
-      refused(req, res, language, round, values, fieldErrorsOf(error, language), error.status);
+      refused(req, res, language, round, values, formErrors(values, fieldErrorsOf(error, language), durationErrors), error.status);
     }
   });
 

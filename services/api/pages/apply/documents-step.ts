@@ -1,10 +1,9 @@
 import type { Request } from 'express';
-import { t, type Language } from '../../../../locale';
+import { formatBytes, t, type Language } from '../../../../locale';
 import type { ApplicationDocumentKind } from '../../../../domain/tiers';
 import { FILE_KINDS } from '../../../../domain/file-types';
 import type { FundingRound } from '../../../../prisma/generated/client';
 import { CSRF_FIELD } from '../../http/csrf';
-import { formatFileSize } from '../../http/uploads';
 import { fieldErrorMessage, fieldId, hiddenField, type FieldErrors } from '../forms';
 import { attributes, html, type SafeHtml } from '../../../../lib/html';
 import type { SiteSettings } from '../layout';
@@ -28,12 +27,12 @@ function documentField(kind: ApplicationDocumentKind, uploaded: UploadedDocument
   const mine = uploaded.filter((document) => document.kind === kind);
   return html`<div class="form-group${error ? ' form-error' : ''}">
     <label class="form-label" for="${id}">${documentLabel(kind, language)}</label>
-    <span class="form-hint" id="${id}-hint">${t(language, 'apply.documents.fileHint', { types: FILE_TYPE_NAMES, size: formatFileSize(state.maxFileBytes, language) })}</span>
+    <span class="form-hint" id="${id}-hint">${t(language, 'apply.documents.fileHint', { types: FILE_TYPE_NAMES, size: formatBytes(language, state.maxFileBytes) })}</span>
     ${fieldErrorMessage(id, error, language)}
     ${mine.length
       ? html`<ul class="nobullet-list gf-uploaded">
           ${mine.map(
-            (document) => html`<li>${document.filename} (${formatFileSize(document.size, language)})
+            (document) => html`<li>${document.filename} (${formatBytes(language, document.size)})
               <button type="submit" name="remove" value="${document.id}" class="button button-unstyled function-link">${t(language, 'apply.documents.remove')}<span class="sr-only">: ${document.filename}</span></button></li>`,
           )}
         </ul>`
@@ -72,7 +71,7 @@ export function documentsPage(req: Request, site: SiteSettings, language: Langua
     main: html`${formProgress(state.outline, 'documents', state.round, language)}
       <h1>${t(language, 'apply.documents.title')}</h1>
       <p>${t(language, 'apply.documents.intro')}</p>
-      <p class="form-hint">${t(language, 'apply.documents.limits', { types: FILE_TYPE_NAMES, size: formatFileSize(state.maxFileBytes, language), max: state.maxFiles })}</p>
+      <p class="form-hint">${t(language, 'apply.documents.limits', { types: FILE_TYPE_NAMES, size: formatBytes(language, state.maxFileBytes), max: state.maxFiles })}</p>
       <form method="post" action="${draftPath(state.draftId)}/dokumenter" enctype="multipart/form-data" novalidate>
         ${hiddenField(CSRF_FIELD, state.csrf)}
         ${hiddenField('_shown', state.shownStamp)}

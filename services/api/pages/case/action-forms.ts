@@ -1,8 +1,7 @@
-import { formatDateTime, formatDeadline, t, type Language } from '../../../../locale';
+import { formatBytes, formatDateTime, formatDeadline, t, type Language } from '../../../../locale';
 import { FILE_KINDS, fileTypeOf } from '../../../../domain/file-types';
 import { calendarDateFromTyped, typedFromCalendarDate } from '../../../../domain/typed-date';
 import { CSRF_FIELD } from '../../http/csrf';
-import { formatFileSize } from '../../http/uploads';
 import { checkboxField, choiceGroup, fieldErrorMessage, fieldId, hiddenField, textArea, textField } from '../forms';
 import { attributes, html, type SafeHtml } from '../../../../lib/html';
 import { casePath } from './access';
@@ -27,7 +26,7 @@ const ACCEPT = FILE_KINDS.flatMap((kind) => {
 /** A file input with the limits stated up front (the server enforces the same ones). */
 export function fileField(field: { name: string; label: string; language: Language; limits: UploadLimitsShown; error?: string; optional?: boolean }): SafeHtml {
   const id = fieldId(field.name);
-  const hint = t(field.language, 'case.files.hint', { size: formatFileSize(field.limits.maxFileBytes, field.language), count: field.limits.maxFiles });
+  const hint = t(field.language, 'case.files.hint', { size: formatBytes(field.language, field.limits.maxFileBytes), count: field.limits.maxFiles });
   return html`<div class="form-group${field.error ? ' form-error' : ''}">
     <label class="form-label" for="${id}">${field.label}</label>
     <span class="form-hint" id="${id}-hint">${hint}</span>

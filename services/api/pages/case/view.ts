@@ -1,8 +1,7 @@
 import type { Request } from 'express';
-import { formatDate, formatDateTime, formatMoney, hasMessage, statusLabel, t, type Language, type MessageKey } from '../../../../locale';
+import { formatBytes, formatDate, formatDateTime, formatMoney, hasMessage, statusLabel, t, type Language, type MessageKey } from '../../../../locale';
 import type { CaseStatus } from '../../../../domain/status';
 import { CSRF_FIELD } from '../../http/csrf';
-import { formatFileSize } from '../../http/uploads';
 import { hiddenField, textArea } from '../forms';
 import { html, type SafeHtml } from '../../../../lib/html';
 import { renderPage, type SiteSettings } from '../layout';
@@ -68,7 +67,7 @@ function documentsSection(view: CaseView, language: Language): SafeHtml {
   return html`<h2 class="h3">${t(language, 'case.overview.documentsHeading')}</h2>
     ${view.documents.length
       ? html`<ul class="nobullet-list">${view.documents.map(
-          (document) => html`<li><a class="function-link" href="${casePath(view.id)}/dokumenter/${document.id}" download>${t(language, 'case.overview.download')} ${document.filename}</a> (${formatFileSize(document.size, language)})</li>`,
+          (document) => html`<li><a class="function-link" href="${casePath(view.id)}/dokumenter/${document.id}" download>${t(language, 'case.overview.download')} ${document.filename}</a> (${formatBytes(language, document.size)})</li>`,
         )}</ul>`
       : html`<p>${t(language, 'case.overview.noDocuments')}</p>`}`;
 }

@@ -156,7 +156,7 @@ async function showAllocation(deps: CaseRouteDependencies, req: Request, res: Re
       <h1>${title}</h1>
       ${extra.notice ?? doneNotice(req, language)}
       ${!state
-        ? html`<p>${t(language, 'casework.roundNotStarted')}</p>`
+        ? html`<p>${round.closesAt ? t(language, 'casework.roundNoApplicationsYet', { closesAt: formatDeadline(language, round.closesAt) }) : t(language, 'casework.roundWithoutAllocation')}</p>`
         : html`<p>${statusLine(state, who, language)}</p>
             <p>${t(language, 'casework.budgetLine', { budget: formatMoney(language, BigInt(state.budgetOre)), total: formatMoney(language, BigInt(total)) })}</p>
             <p>${t(language, 'casework.fourEyesLine', { threshold: formatMoney(language, round.fourEyesThresholdOre) })}</p>

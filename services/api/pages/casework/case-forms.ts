@@ -5,10 +5,10 @@ import { criteriaOf } from '../../casework/decision';
 import { alert } from '../staff/alert';
 import { NOTE_MAX_LENGTH } from '../../casework/notes';
 import { OVERRIDE_REASON_MAX_LENGTH } from '../../casework/screening-overrides';
-import { choiceGroup, hiddenField, selectField, textArea } from '../forms';
+import { choiceGroup, hiddenField, textArea } from '../forms';
 import { html, type SafeHtml } from '../../../../lib/html';
 import type { Allows, CaseForm, CasePageState, LoadedCase } from './case-data';
-import { formatDateTime, formatMoney, isLanguage, t, type Language } from '../../../../locale';
+import { formatDateTime, formatMoney, isLanguage, ruleExplanation, ruleTitle, t, type Language } from '../../../../locale';
 import { listOf, textOf } from './format';
 import type { StaffNameOf } from './people';
 import { consultForm } from './consultation';
@@ -201,7 +201,7 @@ export function judgeForm(applicationId: string, rules: string[], state: CasePag
     <h3>${t(language, 'casework.judge')}</h3>
     <p>${t(language, 'casework.judgeIntro')}</p>
     ${hiddenField(CSRF_FIELD, csrf)}
-    ${selectField({ name: 'code', label: t(language, 'casework.judgeRule'), language, emptyLabel: '', value: textOf(values.code), options: rules.map((rule) => ({ value: rule, label: rule })), error: errors.code })}
+    ${choiceGroup({ name: 'code', label: t(language, 'casework.judgeRule'), language, value: textOf(values.code), options: rules.map((rule) => ({ value: rule, label: ruleTitle(language, rule), hint: ruleExplanation(language, rule) })), error: errors.code })}
     ${choiceGroup({ name: 'result', label: t(language, 'casework.judgeResult'), language, options: [{ value: 'pass', label: t(language, 'casework.result.pass') }, { value: 'fail', label: t(language, 'casework.result.fail') }], value: textOf(values.result), error: errors.result })}
     ${textArea({ name: 'reason', label: t(language, 'casework.judgeReason'), language, maxLength: OVERRIDE_REASON_MAX_LENGTH, rows: 3, value: textOf(values.reason), error: errors.reason })}
     <button type="submit" class="button button-secondary">${t(language, 'casework.judgeSave')}</button>

@@ -4,7 +4,7 @@ import type { Client } from '@temporalio/client';
 import type { Database } from '../../../../lib/db';
 import type { ApplicationInput } from '../../../../domain/application-input';
 import type { RuleResult } from '../../../../domain/eligibility';
-import { budgetCategoryName, describeChecklistItem, describeRuleResult } from '../../../../locale';
+import { budgetCategoryName, describeChecklistItem, describeRuleResult, documentKindName, ruleTitle } from '../../../../locale';
 import { formatCaseReference } from '../../../../domain/reference';
 import type { CaseState } from '../../../../workflows/messages';
 import { recordAccess } from '../../audit/log';
@@ -24,7 +24,7 @@ import { conflictedCaseIds } from '../../casework/conflicts';
 import { loadCase, type Allows, type CasePageState, type LoadedCase } from './case-data';
 import { slaBadge } from './queue-page';
 import { formatBytes, formatDate, formatDateTime, formatDeadline, formatKroner, formatMoney, statusLabel, t, type Language } from '../../../../locale';
-import { criteriaText, doneNotice } from './format';
+import { actorName, criteriaText, doneNotice, eventName } from './format';
 import { alert } from '../staff/alert';
 import { nameOf } from '../../stats/labels';
 import { staffNames, type StaffNameOf } from './people';
@@ -104,7 +104,7 @@ function submissionSection(application: LoadedCase, language: Language): SafeHtm
     ${
       budget?.cofinancing?.length
         ? html`<h3>${t(language, 'casework.cofinancing')}</h3>
-            <ul>${budget.cofinancing.map((c) => html`<li>${c.source}: ${formatKroner(language, c.amount)} (${c.status})</li>`)}</ul>`
+            <ul>${budget.cofinancing.map((c) => html`<li>${c.source}: ${formatKroner(language, c.amount)} (${t(language, `apply.form.cofinancingStatus.${c.status}`)})</li>`)}</ul>`
         : ''
     }
     ${definitionList([[t(language, 'casework.requested'), formatMoney(language, application.amountRequestedOre)]])}
@@ -148,7 +148,7 @@ function answersSection(application: LoadedCase, language: Language): SafeHtml {
         : html`<p>${t(language, 'casework.noRequests')}</p>`
     }
     <h3>${t(language, 'casework.documents')}</h3>
-    ${uploads.length ? html`<ul>${uploads.map((d) => html`<li>${documentLink(application.id, d, language)} <span class="gf-muted">(${d.kind}, ${formatDateTime(language, d.createdAt)})</span></li>`)}</ul>` : html`<p>${t(language, 'casework.noDocuments')}</p>`}
+    ${uploads.length ? html`<ul>${uploads.map((d) => html`<li>${documentLink(application.id, d, language)} <span class="gf-muted">(${documentKindName(language, d.kind)}, ${formatDateTime(language, d.createdAt)})</span></li>`)}</ul>` : html`<p>${t(language, 'casework.noDocuments')}</p>`}
   </section>`;
 }
 
@@ -173,7 +173,7 @@ function checksSection(application: LoadedCase, state: CasePageState, csrf: stri
       <thead><tr><th scope="col">${t(language, 'casework.rule')}</th><th scope="col">${t(language, 'casework.result')}</th><th scope="col">${t(language, 'casework.reason')}</th></tr></thead>
       <tbody>${rules.map(
         (rule) => html`<tr>
-          <td>${rule.rule}</td>
+          <td>${ruleTitle(language, rule.rule)}</td>
           <td><span class="badge badge-${rule.outcome === 'pass' ? 'success' : rule.outcome === 'fail' ? 'error' : 'warning'}">${resultLabel(rule.outcome, language)}</span></td>
           <td>${describeRuleResult(language, rule)}${judged(rule.rule)}</td>
         </tr>`,
@@ -184,7 +184,7 @@ function checksSection(application: LoadedCase, state: CasePageState, csrf: stri
       <thead><tr><th scope="col">${t(language, 'casework.rule')}</th><th scope="col">${t(language, 'casework.description')}</th><th scope="col">${t(language, 'casework.result')}</th></tr></thead>
       <tbody>${checklist.map(
         (item) => html`<tr>
-          <td>${item.rule}</td>
+          <td>${ruleTitle(language, item.rule)}</td>
           <td>${describeChecklistItem(language, item)}</td>
           <td>${overrides.has(item.rule) ? judged(item.rule) : t(language, 'casework.notJudged')}</td>
         </tr>`,
@@ -232,8 +232,8 @@ function timelineSection(application: LoadedCase, language: Language): SafeHtml 
         (event) => html`<tr>
           <td>${formatDateTime(language, event.occurredAt)}</td>
           <td>${event.fromStatus && event.toStatus && event.fromStatus !== event.toStatus ? `${statusLabel(language, event.fromStatus)} → ${statusLabel(language, event.toStatus)}` : event.toStatus ? statusLabel(language, event.toStatus) : ''}
-            <span class="gf-muted">(${event.type.replace(/_/g, ' ')})</span></td>
-          <td>${event.actor}</td>
+            ${eventName(language, event.type) ? html`<span class="gf-muted">(${eventName(language, event.type)})</span>` : ''}</td>
+          <td>${actorName(language, event.actor)}</td>
         </tr>`,
       )}</tbody>
     </table>

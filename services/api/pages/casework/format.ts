@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { t, type Language } from '../../../../locale';
+import { hasMessage, t, type Language } from '../../../../locale';
 import { criteriaOf } from '../../casework/decision';
 import type { SafeHtml } from '../../../../lib/html';
 import { alert } from '../staff/alert';
@@ -30,4 +30,16 @@ export function criteriaText(round: { decisionCriteria: unknown }, codes: readon
     const label = criteria.find((c) => c.code === code)?.label;
     return label?.[language] ?? label?.da ?? code;
   }).join(' ');
+}
+
+/** What happened in a timeline entry, in words for staff; an event the catalogue does not name gets none (its status change says it). */
+export function eventName(language: Language, type: string): string {
+  const key = `casework.event.${type}`;
+  return hasMessage(language, key) ? t(language, key) : '';
+}
+
+/** Who did it: the association, the system, or the staff member (by address) as recorded. */
+export function actorName(language: Language, actor: string): string {
+  const key = `casework.actor.${actor}`;
+  return hasMessage(language, key) ? t(language, key) : actor;
 }
