@@ -53,6 +53,8 @@ const POLICY = {
   'admin.overview': [],
   'accessLog.read': [],
   'auditLog.read': [],
+  /** See the emails the outbox set aside (uncertain, dead) and resolve them: delivered, or send again. */
+  'outbox.resolve': [],
   'stats.read': ['caseworker', 'approver', 'politician'],
   /** Decode workflow histories in the Temporal Web UI. */
   'codec.use': [],

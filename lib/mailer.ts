@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import nodemailer, { type Transporter } from 'nodemailer';
 
 export interface OutgoingMail {
@@ -11,7 +12,29 @@ export interface OutgoingMail {
   attachments: { filename: string; contentType: string; content: Buffer }[];
 }
 
+/**
+ * A send that failed: nodemailer's error code, the SMTP server's reply (code and the command it
+ * answered) when there was one, and whether any of the message's body had gone to the server —
+ * before that the server cannot have taken the message; after it, a cut connection or a timeout
+ * leaves open whether it did.
+ */
+export class SmtpSendError extends Error {
+  readonly code?: string;
+  readonly responseCode?: number;
+  readonly command?: string;
+
+  constructor(cause: unknown, readonly bodyStarted: boolean) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+    this.name = 'SmtpSendError';
+    const { code, responseCode, command } = (cause ?? {}) as { code?: unknown; responseCode?: unknown; command?: unknown };
+    if (typeof code === 'string') this.code = code;
+    if (typeof responseCode === 'number') this.responseCode = responseCode;
+    if (typeof command === 'string') this.command = command;
+  }
+}
+
 export interface Mailer {
+  /** Resolves once the SMTP server took the message (250 to its end of data); rejects with an `SmtpSendError`. */
   send(mail: OutgoingMail): Promise<void>;
   /** The longest one send may take before it is given up (the outbox's transaction must outlast it). */
   readonly timeoutMs: number;
@@ -20,8 +43,9 @@ export interface Mailer {
 
 /**
  * nodemailer's defaults wait 2 minutes for a connection and 10 minutes on a silent socket: far
- * longer than the outbox holds a message's row lock (its transaction times out after 60 s). These
- * end a stuck attempt well inside it; `total` bounds the whole send whatever the server does.
+ * longer than a message's claim in the outbox may stand before it counts as abandoned (`total`
+ * plus a margin). These end a stuck attempt well inside it; `total` bounds the whole send whatever
+ * the server does.
  */
 export const SMTP_TIMEOUTS_MS = { connection: 10_000, greeting: 10_000, socket: 20_000, total: 40_000 };
 
@@ -39,12 +63,32 @@ export function createSmtpMailer(smtpUrl: string, from: string, connections = 4,
   url.searchParams.set('greetingTimeout', String(timeouts.greeting));
   url.searchParams.set('socketTimeout', String(timeouts.socket));
   const transport: Transporter = nodemailer.createTransport(url.toString(), { from });
+  // The streams each message's body is read from, by Message-ID: nodemailer starts reading one only
+  // once the server answered DATA with 354, so a stream never read means nothing of the body left.
+  const bodies = new Map<string, Readable[]>();
+  transport.use('stream', (message, done) => {
+    const streams = bodies.get(String(message.data.messageId));
+    if (streams) {
+      message.message.processFunc((body) => {
+        streams.push(body);
+        return body;
+      });
+    }
+    done();
+  });
   return {
     timeoutMs: timeouts.total,
     async send(mail) {
+      const streams: Readable[] = [];
+      bodies.set(mail.messageId, streams);
+      const abort = new AbortController();
       let timer: NodeJS.Timeout | undefined;
       const deadline = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`SMTP send took longer than ${timeouts.total} ms; given up`)), timeouts.total);
+        timer = setTimeout(() => {
+          // Ends the connection too, so a send given up on can never still go out later.
+          abort.abort();
+          reject(new Error(`SMTP send took longer than ${timeouts.total} ms; given up`));
+        }, timeouts.total);
       });
       try {
         await Promise.race([
@@ -55,14 +99,18 @@ export function createSmtpMailer(smtpUrl: string, from: string, connections = 4,
             text: mail.text,
             html: mail.html,
             ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
-            // A stable Message-ID: if a retry ever sends twice, mail clients show it once.
+            // A stable Message-ID: if a message is ever sent twice, mail clients show it once.
             messageId: mail.messageId,
             attachments: mail.attachments,
+            signal: abort.signal,
           }),
           deadline,
         ]);
+      } catch (error) {
+        throw new SmtpSendError(error, streams.some((body) => body.readableDidRead));
       } finally {
         clearTimeout(timer);
+        bodies.delete(mail.messageId);
       }
     },
     close: () => transport.close(),

@@ -42,3 +42,13 @@ export async function enqueueOnce(
     throw error;
   }
 }
+
+/** Private links carry a token; once a message is sent its stored copy keeps the link's shape only. */
+export function redactAccessLinks(content: string): string {
+  return content.replace(/([?&#]adgang=)[A-Za-z0-9_-]{16,}/g, '$1[fjernet]');
+}
+
+/** The Message-ID every copy of an outbox message carries (a resend too): what to look for in the relay's log. */
+export function outboxMessageId(outboxEmailId: string): string {
+  return `<${outboxEmailId}@grantflow>`;
+}

@@ -19,6 +19,7 @@ import { adminSchemesRouter } from './routes/admin-schemes';
 import { adminStaffRouter } from './routes/admin-staff';
 import { staffTiesRouter } from './routes/staff-ties';
 import { accessLogRouter } from './routes/access-log';
+import { adminOutboxRouter } from './routes/admin-outbox';
 import { payoutRunsRouter } from './routes/payout-runs';
 import { statsRouter } from './routes/stats';
 import { openDataRouter } from './routes/open-data';
@@ -130,6 +131,7 @@ export function createApp(deps: AppDependencies): App {
   api.use(adminStaffRouter(deps));
   api.use(staffTiesRouter(deps));
   api.use(accessLogRouter(deps));
+  api.use(adminOutboxRouter(deps));
   api.use(payoutRunsRouter(deps));
   api.use(statsRouter(deps));
   api.use(openDataRouter(deps));

@@ -2,6 +2,7 @@ import { createDocument, type ZodOpenApiPathsObject } from 'zod-openapi';
 import { mergePaths, jsonResponse } from './http/openapi';
 import { z } from 'zod';
 import { paths as accessLog } from './routes/access-log';
+import { paths as adminOutbox } from './routes/admin-outbox';
 import { paths as adminRounds } from './routes/admin-rounds';
 import { paths as adminSchemes } from './routes/admin-schemes';
 import { paths as adminStaff } from './routes/admin-staff';
@@ -47,6 +48,6 @@ export function openApiDocument(publicBaseUrl: string) {
       },
       schemas: { ...draftComponents.schemas },
     },
-    paths: mergePaths(documentPath, auth, rounds, adminRounds, adminSchemes, applications, drafts, caseActions, privateLinks, documents, queue, allocation, adminStaff, staffTies, accessLog, payoutRuns, statistics),
+    paths: mergePaths(documentPath, auth, rounds, adminRounds, adminSchemes, applications, drafts, caseActions, privateLinks, documents, queue, allocation, adminStaff, staffTies, accessLog, adminOutbox, payoutRuns, statistics),
   });
 }

@@ -8,7 +8,7 @@ import { parseDuration } from '../../lib/durations';
 import { startHealthServer } from './health';
 
 // The outbox relay: the only process that talks SMTP. Workers put emails in the outbox; this
-// delivers them. Several replicas may run; row locks keep them from sending the same message.
+// delivers them. Several replicas may run; each claims a message before sending it, so no two send the same one.
 async function main(): Promise<void> {
   loadDotEnvIfPresent();
   const config = loadConfigOrExit();

@@ -27,3 +27,17 @@ export function isPermanentRejection(error: unknown): boolean {
   const { code, responseCode } = (error ?? {}) as { code?: unknown; responseCode?: unknown };
   return code === 'EENVELOPE' && typeof responseCode === 'number' && responseCode >= 500 && responseCode < 600;
 }
+
+/**
+ * Whether a failed send certainly left the message undelivered ('definite': try again later) or
+ * may have delivered it ('uncertain': never sent again by itself). SMTP has no two-phase commit:
+ * the server takes a message with its reply to the end of the data. So a reply of 4xx/5xx, at any
+ * step, is a definite no; a failure before any of the body went out (refused connection, no
+ * greeting, a cut envelope) is definite too; a cut connection, a timeout or a given-up send once
+ * the body was on its way leaves it open — as does an error that says nothing about its phase.
+ */
+export function classifySendFailure(error: unknown): 'definite' | 'uncertain' {
+  const { responseCode, bodyStarted } = (error ?? {}) as { responseCode?: unknown; bodyStarted?: unknown };
+  if (typeof responseCode === 'number' && responseCode >= 400 && responseCode < 600) return 'definite';
+  return bodyStarted === false ? 'definite' : 'uncertain';
+}

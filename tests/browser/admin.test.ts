@@ -7,7 +7,8 @@ import { signedInStaff, signInThroughPage } from '../support/staff';
 import { startTestStack, type TestStack } from '../support/stack';
 
 // The administration pages, without JavaScript: staff accounts (argon2id, deactivation ends the
-// sessions), funding rounds with every setting, and the access log a data subject may ask for.
+// sessions), funding rounds with every setting, the access log a data subject may ask for, and the
+// emails the outbox set aside for a person.
 describe('administration pages', () => {
   let stack: TestStack;
   let browser: Browser;
@@ -319,6 +320,31 @@ describe('administration pages', () => {
     const adminId = (await stack.db.staffUser.findUniqueOrThrow({ where: { email: admin.email } })).id;
     expect(await stack.db.staffAccessLog.count({ where: { staffUserId: adminId, applicationId: application.id, purpose: 'audit_log_search' } })).toBe(1);
     expect(await stack.db.staffAuditLog.count({ where: { staffUserId: adminId, action: 'audit_log.search' } })).toBeGreaterThanOrEqual(1);
+  }, 300_000);
+
+  it('shows the emails the outbox set aside, and resolves one as delivered', async () => {
+    const key = crypto.randomUUID();
+    const email = (kind: string, subject: string) => ({ messageKey: `admin-page:${key}:${kind}`, kind: 'receipt', recipient: 'kasserer@faellesbord.dk', subject, text: 'Tak', html: '<p>Tak</p>' });
+    const uncertain = await stack.db.outboxEmail.create({
+      data: { ...email('uncertain', 'Vi har modtaget jeres ansøgning (usikker)'), status: 'uncertain', attempts: 1, createdAt: new Date(Date.now() - 120_000), claimedBy: 'mailer-7f9c:4242:1a2b3c4d', claimedAt: new Date(Date.now() - 90_000) },
+    });
+    await stack.db.outboxEmail.create({ data: { ...email('dead', 'Afgørelse på jeres ansøgning (opgivet)'), status: 'dead', attempts: 15, lastError: 'Can\'t send mail - all recipients were rejected: 550 5.1.1 No such mailbox' } });
+
+    await page.goto(`${stack.baseUrl}/personale/admin`);
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.locator('main a[href="/personale/admin/udbakke"]').click()]);
+    expect(await page.locator('h1').textContent()).toBe('Usikre og opgivne e-mails');
+    const card = page.locator(`article[aria-labelledby="email-${uncertain.id}"]`);
+    expect(await card.textContent()).toContain(`<${uncertain.id}@grantflow>`);
+    await check('outbox');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await check('outbox-narrow');
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), card.locator('button', { hasText: 'Er leveret' }).click()]);
+    expect(await page.locator('main [role="status"]').textContent()).toContain('markeret som leveret');
+    expect(await page.locator(`article[aria-labelledby="email-${uncertain.id}"]`).count()).toBe(0);
+    expect(await stack.db.outboxEmail.findUniqueOrThrow({ where: { id: uncertain.id } })).toMatchObject({ status: 'sent' });
+    await check('outbox-resolved');
   }, 300_000);
 
   it('manages staff accounts through the JSON API', async () => {

@@ -119,8 +119,10 @@ const TABLE: Record<string, Expectation> = {
   ...withRow(ADMIN, [
     'GET /api/v1/admin/staff', 'POST /api/v1/admin/staff', 'GET /api/v1/admin/staff/:id', 'POST /api/v1/admin/staff/:id/deactivation',
     'DELETE /api/v1/admin/staff/:id/deactivation', 'PUT /api/v1/admin/staff/:id/password', 'PUT /api/v1/admin/staff/:id/profile',
-    'GET /api/v1/admin/access-log', 'GET /api/v1/admin/staff-ties',
+    'GET /api/v1/admin/access-log', 'GET /api/v1/admin/staff-ties', 'GET /api/v1/admin/outbox/uncertain', 'GET /api/v1/admin/outbox/dead',
   ]),
+  // An unknown email: an admin is told it is not there.
+  'POST /api/v1/admin/outbox/:id/resolution': { row: ADMIN, body: { resolution: 'sent' }, stateAnswers: [404] },
   // Declared ties (inhabilitet): one's own, for casework staff; a bad CVR or an unknown declaration shows they got in.
   'GET /api/v1/staff/ties': { row: CASEWORK },
   'POST /api/v1/staff/ties': { row: CASEWORK, body: { cvr: 'x' } },
@@ -182,6 +184,8 @@ const TABLE: Record<string, Expectation> = {
   'POST /personale/admin/puljer/:id': { row: ADMIN },
   'GET /personale/admin/adgangslog': { row: ADMIN_PAGE },
   'GET /personale/admin/revisionslog': { row: ADMIN_PAGE },
+  'GET /personale/admin/udbakke': { row: ADMIN_PAGE },
+  'POST /personale/admin/udbakke/:id': { row: ADMIN, body: { resolution: 'sent' }, stateAnswers: [404] },
   ...withRow(ADMIN_PAGE, ['GET /personale/admin/ordninger', 'GET /personale/admin/ordninger/ny', 'GET /personale/admin/ordninger/:id']),
   ...withRow(ADMIN, ['POST /personale/admin/ordninger/ny', 'POST /personale/admin/ordninger/:id']),
 };
@@ -289,6 +293,7 @@ describe('authorization matrix', () => {
       if (path.startsWith('/api/v1/admin/schemes/') || path.startsWith('/personale/admin/ordninger/')) return SECTION_18_SCHEME_ID;
       if (path.startsWith('/api/v1/admin/staff/') || path.startsWith('/personale/admin/medarbejdere/')) return targetStaffId;
       if (path.startsWith('/api/v1/staff/ties/') || path.startsWith('/personale/profil/')) return crypto.randomUUID();
+      if (path.startsWith('/api/v1/admin/outbox/') || path.startsWith('/personale/admin/udbakke/')) return crypto.randomUUID();
       throw new Error(`no value for :id in ${path}: add one in concretePath`);
     });
   }

@@ -9,6 +9,8 @@ import { approvalUpdate, caseStateQuery, claimUpdate, decideUpdate, type CaseSta
 import {
   amountFor, APPROVER, CASEWORKER, checkCases, decisionFor, FOUR_EYES_THRESHOLD, planFor, seconds, seededRandom, sleep, type CheckedCase, type Plan,
 } from '../support/case-checks';
+import { migrateDeploy } from '../../infra/migrate';
+import { createFreshDatabase, dropDatabase } from '../support/database';
 import { applicationBody, createOpenRound, eventually } from '../support/fixtures';
 import { submitCase } from '../support/process';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
@@ -42,6 +44,8 @@ let unexpectedExit: string | undefined;
 let stack: TestStack;
 let runs: CaseRun[] = [];
 let smtpSink: SmtpSink | undefined;
+/** A database of its own: another test file's mailer on the shared one would deliver this file's emails to its own SMTP sink. */
+let databaseUrl: string | undefined;
 /** Kills and restarts run one after another on this chain; afterAll waits for it. */
 let killChain: Promise<void> = Promise.resolve();
 let finished = false;
@@ -50,7 +54,7 @@ function startWorker(): WorkerProcess {
   const worker = spawnWorkerProcess({
     name: `worker#${workers.length + 1}`,
     // The worker announces readiness at info level; the helper echoes only warnings and errors.
-    env: { ...process.env, TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'info', NODE_ENV: 'test' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'info', NODE_ENV: 'test' },
   });
   workers.push(worker);
   void worker.exited.then(({ code, signal }) => {
@@ -63,9 +67,11 @@ function startWorker(): WorkerProcess {
 
 beforeAll(async () => {
   smtpSink = await startSmtpSink();
+  databaseUrl = await createFreshDatabase(process.env.GRANTFLOW_TEST_ADMIN_DATABASE_URL!, 'grantflow_fault');
+  migrateDeploy(databaseUrl);
   // The outbox dispatcher runs with the API side in this process and delivers to this test's sink;
   // the workers only put emails in the outbox, so killing them can never duplicate a delivery.
-  stack = await startTestStack({ worker: false, config: testConfig({ TEMPORAL_TASK_QUEUE: taskQueue, SMTP_URL: smtpSink.smtpUrl }) });
+  stack = await startTestStack({ worker: false, config: testConfig({ DATABASE_URL: databaseUrl, TEMPORAL_TASK_QUEUE: taskQueue, SMTP_URL: smtpSink.smtpUrl }) });
 }, 60_000);
 
 afterAll(async () => {
@@ -85,6 +91,7 @@ afterAll(async () => {
   }
   await stack?.stop();
   await smtpSink?.stop();
+  if (databaseUrl) await dropDatabase(process.env.GRANTFLOW_TEST_ADMIN_DATABASE_URL!, databaseUrl);
 }, 60_000);
 
 describe('the worker killed with SIGKILL twice while 50 applications are in flight', () => {

@@ -1,31 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
-import { PROJECT_ROOT } from '../../infra/paths';
+import type { ChildProcess } from 'node:child_process';
 import { findFreePort, isPortOpen } from '../../infra/ports';
+import { startMailerProcess } from '../support/mailer-process';
 
 /** The mailer process (`services/mailer/main.ts`) with its probes on a port of their own. */
 async function startMailer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; port: number; output: string[] }> {
   const port = await findFreePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join('services', 'mailer', 'main.ts')], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, LOG_LEVEL: 'info', MAILER_HEALTH_PORT: String(port), MAILER_HEALTH_HOST: '127.0.0.1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output: string[] = [];
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the mailer did not open its probes:\n${output.join('')}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      output.push(chunk.toString());
-      if (output.join('').includes('mailer probes at /livez and /readyz')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`the mailer exited (${code}):\n${output.join('')}`)));
-  });
-  return { child, port, output };
+  const started = await startMailerProcess({ MAILER_HEALTH_PORT: String(port), MAILER_HEALTH_HOST: '127.0.0.1', ...env }, 'mailer probes at /livez and /readyz');
+  return { ...started, port };
 }
 
 async function stop(child: ChildProcess): Promise<number | null> {

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { csrfToken } from '../../services/api/http/csrf';
 import { can, STAFF_ACTIONS, type StaffAction } from '../../domain/staff-policy';
 import { STAFF_ROLES, type StaffRole } from '../../lib/staff-roles';
@@ -52,6 +53,7 @@ const PAIRS: Pair[] = [
   { action: 'staff.manage', api: { method: 'POST', path: '/api/v1/admin/staff' }, page: { method: 'POST', path: '/personale/admin/medarbejdere' } },
   { action: 'ties.declare', api: { method: 'POST', path: '/api/v1/staff/ties', body: { cvr: 'x' } }, page: { method: 'POST', path: '/personale/profil/tilknytninger', body: { cvr: 'x' } } },
   { action: 'accessLog.read', api: { method: 'GET', path: '/api/v1/admin/access-log' }, page: { method: 'GET', path: '/personale/admin/adgangslog' } },
+  { action: 'outbox.resolve', api: { method: 'POST', path: '/api/v1/admin/outbox/:outbox/resolution', body: { resolution: 'sent' } }, page: { method: 'POST', path: '/personale/admin/udbakke/:outbox', body: { resolution: 'sent' } } },
   { action: 'stats.read', api: { method: 'GET', path: '/api/v1/stats/summary' }, page: { method: 'GET', path: '/statistik' } },
 ];
 
@@ -86,6 +88,8 @@ describe('one role policy for pages and API', () => {
     ids.spare = (await insertApplication(stack.db, round.id)).id;
     ids.run = (await stack.db.payoutRun.create({ data: { createdBy: 'policy@eksempel.dk', csv: '\ufeffx', totalOre: 0n } })).id;
     ids.scheme = SECTION_18_SCHEME_ID;
+    // No such email: an allowed caller is told so (404), nothing is resolved.
+    ids.outbox = crypto.randomUUID();
     for (const role of STAFF_ROLES) tokens[role] = (await signedInStaff(stack, [role])).token;
   }, 120_000);
 

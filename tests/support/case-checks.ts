@@ -3,7 +3,7 @@
 // receipt, one decision email, one letter, the right payouts and each transition once.
 import type { Database } from '../../lib/db';
 import { subjectOf } from './process';
-import type { ReceivedMail } from './smtp-sink';
+import { messageIdOf, type ReceivedMail } from './smtp-sink';
 
 export type Plan = 'approved' | 'four_eyes' | 'rejected';
 
@@ -124,7 +124,7 @@ export async function checkCases(db: Database, runs: CheckedCase[], mails: Recei
     for (const [kind, group] of [['receipt', receipts], ['decision', decisionMails]] as const) {
       if (group.length > 1) {
         const row = rows.find((m) => m.kind === kind);
-        const copies = group.map((m) => `${/^Message-ID: (.*)$/im.exec(m.raw)?.[1]?.trim()} received at ${seconds(Date.parse(m.receivedAt) - startedAt)}`);
+        const copies = group.map((m) => `${messageIdOf(m)} received at ${seconds(Date.parse(m.receivedAt) - startedAt)}`);
         duplicateEvidence.push(
           `case ${run.index} ${kind} ×${group.length}: ${copies.join('; ')}; outbox row ${row?.id} (${row?.messageKey}) created ${row ? seconds(row.createdAt.getTime() - startedAt) : '?'}, ` +
             `marked ${row?.status} at ${row?.sentAt ? seconds(row.sentAt.getTime() - startedAt) : '?'}, attempts ${row?.attempts}`,

@@ -9,6 +9,11 @@ export interface ReceivedMail {
   receivedAt: string;
 }
 
+/** The Message-ID header of a received message: what an operator looks for in a relay's log. */
+export function messageIdOf(mail: ReceivedMail): string | undefined {
+  return /^Message-ID: (.*)$/im.exec(mail.raw)?.[1]?.trim();
+}
+
 export interface SmtpSink {
   smtpUrl: string;
   /** HTTP view of what arrived, so test files in other processes can read it. */
@@ -19,8 +24,12 @@ export interface SmtpSink {
   stop(): Promise<void>;
 }
 
-/** A real SMTP server that accepts every message and keeps it in memory. */
-export async function startSmtpSink(): Promise<SmtpSink> {
+/**
+ * A real SMTP server that accepts every message and keeps it in memory. `beforeReply`, when given,
+ * runs once a message has arrived whole (it is kept already) and before the server answers its end
+ * of data with 250: a test can hold the answer there, e.g. to kill the sender in between.
+ */
+export async function startSmtpSink(options: { beforeReply?: (mail: ReceivedMail) => Promise<void> } = {}): Promise<SmtpSink> {
   const messages: ReceivedMail[] = [];
   const smtp = new SMTPServer({
     authOptional: true,
@@ -30,13 +39,15 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
-        messages.push({
+        const mail = {
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
           to: session.envelope.rcptTo.map((r) => r.address),
           raw: Buffer.concat(chunks).toString('utf8'),
           receivedAt: new Date().toISOString(),
-        });
-        callback();
+        };
+        messages.push(mail);
+        if (!options.beforeReply) return callback();
+        options.beforeReply(mail).then(() => callback(), (error: Error) => callback(error));
       });
     },
   });

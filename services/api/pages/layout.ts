@@ -28,6 +28,8 @@ export interface PageOptions {
   hasErrors?: boolean;
   /** Extra scripts of our own (same origin) for progressive enhancement on this page. */
   scripts?: string[];
+  /** A workspace page (staff): the content uses the width of the screen instead of a reading column. */
+  wide?: boolean;
 }
 
 /** The URL of this page in another language (the switcher is a plain link: it works without JS). */
@@ -71,7 +73,7 @@ export function renderPage(req: Request, site: SiteSettings, options: PageOption
   <link rel="stylesheet" href="${assetUrl('dkfds/css/dkfds-virkdk.min.css')}">
   <link rel="stylesheet" href="${assetUrl('app.css')}">
 </head>
-<body>
+<body${options.wide ? html` class="gf-workspace"` : ''}>
   <a class="skipnav" href="#main-content">${t(language, 'pages.layout.skip')}</a>
   <header class="header">
     <div class="portal-info">

@@ -66,29 +66,30 @@ export function registerCaseMetrics(registry: Registry, db: Database): void {
     }),
   );
 
-  registry.registerMetric(
-    scrapeTimeMetric('grantflow_email_outbox_pending', 'Emails waiting in the outbox to be sent', 'gauge', async () => {
-      const [row] = await db.$queryRawUnsafe<{ count: bigint }[]>(`SELECT count(*)::bigint AS count FROM outbox_emails WHERE status = 'pending'`);
-      return [{ labels: {}, value: Number(row?.count ?? 0n) }];
-    }),
-  );
-
-  registry.registerMetric(
-    scrapeTimeMetric(
-      'grantflow_email_outbox_dead_letters',
-      'Emails the outbox gave up on (status dead): retried OUTBOX_MAX_ATTEMPTS times, or refused for good by the SMTP server',
-      'gauge',
-      async () => {
-        const [row] = await db.$queryRawUnsafe<{ count: bigint }[]>(`SELECT count(*)::bigint AS count FROM outbox_emails WHERE status = 'dead'`);
+  /** A gauge of the outbox's emails in the given statuses. */
+  const outboxGauge = (name: string, help: string, statuses: string[]) =>
+    registry.registerMetric(
+      scrapeTimeMetric(name, help, 'gauge', async () => {
+        const [row] = await db.$queryRawUnsafe<{ count: bigint }[]>(`SELECT count(*)::bigint AS count FROM outbox_emails WHERE status::text = ANY($1::text[])`, statuses);
         return [{ labels: {}, value: Number(row?.count ?? 0n) }];
-      },
-    ),
+      }),
+    );
+  outboxGauge('grantflow_email_outbox_pending', 'Emails waiting in the outbox to be sent, or being sent now', ['pending', 'sending']);
+  outboxGauge(
+    'grantflow_email_outbox_dead_letters',
+    'Emails the outbox gave up on (status dead): retried OUTBOX_MAX_ATTEMPTS times, or refused for good by the SMTP server',
+    ['dead'],
+  );
+  outboxGauge(
+    'grantflow_email_outbox_uncertain',
+    'Emails whose mailer stopped, or lost the connection, after the SMTP server may have taken them (status uncertain): never sent again until an admin resolves them',
+    ['uncertain'],
   );
 
   registry.registerMetric(
     scrapeTimeMetric('grantflow_email_outbox_oldest_pending_seconds', 'Age of the oldest email still waiting in the outbox (0 when none)', 'gauge', async () => {
       const [row] = await db.$queryRawUnsafe<{ age: number | null }[]>(
-        `SELECT extract(epoch FROM now() - min(created_at))::float8 AS age FROM outbox_emails WHERE status = 'pending'`,
+        `SELECT extract(epoch FROM now() - min(created_at))::float8 AS age FROM outbox_emails WHERE status IN ('pending', 'sending')`,
       );
       return [{ labels: {}, value: Math.max(0, Number(row?.age ?? 0)) }];
     }),

@@ -42,7 +42,7 @@ export function accessLogPages(deps: AdminPageDependencies & { db: Database }): 
               ${answer.entries.length
                 ? html`<table class="table table--compact">
                     <thead><tr><th scope="col">${t(language, 'admin.when')}</th><th scope="col">${t(language, 'admin.who')}</th><th scope="col">${t(language, 'admin.application')}</th><th scope="col">${t(language, 'admin.why')}</th></tr></thead>
-                    <tbody>${answer.entries.map((entry) => html`<tr><td>${formatDateTime(language, entry.at)}</td><td>${entry.staffEmail}</td><td>${entry.application.reference}</td><td>${purpose(entry.purpose)}</td></tr>`)}</tbody>
+                    <tbody>${answer.entries.map((entry) => html`<tr><td class="gf-nowrap">${formatDateTime(language, entry.at)}</td><td>${entry.staffEmail}</td><td>${entry.application.reference}</td><td>${purpose(entry.purpose)}</td></tr>`)}</tbody>
                   </table>`
                 : html`<p>${t(language, 'admin.noViews')}</p>`}`
           : ''}`,

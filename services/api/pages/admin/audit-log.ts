@@ -42,7 +42,7 @@ export function auditLogPages(deps: AdminPageDependencies & { db: Database }): R
               ${answer.entries.length
                 ? html`<table class="table table--compact">
                     <thead><tr><th scope="col">${t(language, 'admin.when')}</th><th scope="col">${t(language, 'admin.who')}</th><th scope="col">${t(language, 'admin.application')}</th><th scope="col">${t(language, 'admin.what')}</th><th scope="col">${t(language, 'admin.details')}</th></tr></thead>
-                    <tbody>${answer.entries.map((entry) => html`<tr><td>${formatDateTime(language, entry.at)}</td><td>${entry.staffEmail}</td><td>${entry.application.reference}</td><td>${auditAction(entry.action)}</td><td><code>${JSON.stringify(entry.details)}</code></td></tr>`)}</tbody>
+                    <tbody>${answer.entries.map((entry) => html`<tr><td class="gf-nowrap">${formatDateTime(language, entry.at)}</td><td>${entry.staffEmail}</td><td>${entry.application.reference}</td><td>${auditAction(entry.action)}</td><td><code>${JSON.stringify(entry.details)}</code></td></tr>`)}</tbody>
                   </table>`
                 : html`<p>${t(language, 'admin.noActions')}</p>`}`
           : ''}`,

@@ -6,6 +6,7 @@ import { pageLanguage } from '../page-language';
 import { staffPagesFor } from '../staff/access';
 import { accessLogPages } from './access-log';
 import { auditLogPages, AUDIT_LOG_PATH } from './audit-log';
+import { outboxPages, OUTBOX_PATH } from './outbox';
 import { sendAdminPage, type AdminPageDependencies } from './page';
 import { roundPages } from './rounds';
 import { schemePages } from './schemes';
@@ -28,6 +29,7 @@ export function adminPages(deps: AdminPageDependencies & { db: Database; frame: 
           <li><a href="/personale/admin/medarbejdere">${t(language, 'admin.staff')}</a></li>
           <li><a href="/personale/admin/adgangslog">${t(language, 'admin.accessLog')}</a></li>
           <li><a href="${AUDIT_LOG_PATH}">${t(language, 'admin.auditLog')}</a></li>
+          <li><a href="${OUTBOX_PATH}">${t(language, 'admin.outbox')}</a></li>
         </ul>`,
     });
   });
@@ -36,5 +38,6 @@ export function adminPages(deps: AdminPageDependencies & { db: Database; frame: 
   router.use(roundPages(deps));
   router.use(accessLogPages(deps));
   router.use(auditLogPages(deps));
+  router.use(outboxPages(deps));
   return router;
 }

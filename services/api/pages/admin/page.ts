@@ -35,7 +35,7 @@ export function fieldErrorsOf(error: ApiError, language: Language): FieldErrors 
 }
 
 /** What a POST-redirect-GET confirms (?gemt=<notice>), as a success alert; nothing for another value. */
-export type AdminNotice = 'created' | 'profile' | 'password' | 'deactivated' | 'reactivated' | 'round_created' | 'round_saved' | 'scheme_created' | 'scheme_saved';
+export type AdminNotice = 'created' | 'profile' | 'password' | 'deactivated' | 'reactivated' | 'round_created' | 'round_saved' | 'scheme_created' | 'scheme_saved' | 'outbox_sent' | 'outbox_resend';
 
 export function noticeAlert(req: Request, allowed: readonly AdminNotice[], language: Language): SafeHtml | '' {
   const notice = allowed.find((code) => code === req.query.gemt);

@@ -82,7 +82,7 @@ export function roundPages(deps: AdminPageDependencies & { db: Database; frame: 
         <h1>${t(language, 'admin.rounds')}</h1>
         <p>${t(language, 'admin.roundsIntro')}</p>
         <p><a class="button button-primary" href="${BASE}/ny">${t(language, 'admin.newRound')}</a></p>
-        <table class="table table--compact">
+        <div class="table--responsive-scroll"><table class="table table--compact">
           <thead><tr><th scope="col">${t(language, 'admin.roundName')}</th><th scope="col">${t(language, 'admin.scheme')}</th><th scope="col">${t(language, 'admin.mode')}</th><th scope="col">${t(language, 'admin.period')}</th><th scope="col" class="gf-number">${t(language, 'admin.budget')}</th><th scope="col" class="gf-number">${t(language, 'admin.applications')}</th></tr></thead>
           <tbody>
             ${rounds.map(
@@ -90,13 +90,13 @@ export function roundPages(deps: AdminPageDependencies & { db: Database; frame: 
                 <td><a href="${BASE}/${round.id}">${round.name}</a></td>
                 <td>${schemeName(round.scheme)}</td>
                 <td>${t(language, `admin.modeShort.${round.mode}`)}</td>
-                <td>${formatDateTime(language, round.opensAt)} – ${round.closesAt ? formatDeadline(language, round.closesAt) : t(language, 'admin.untilFurtherNotice')}</td>
+                <td class="gf-nowrap">${formatDateTime(language, round.opensAt)} – ${round.closesAt ? formatDeadline(language, round.closesAt) : t(language, 'admin.untilFurtherNotice')}</td>
                 <td class="gf-number">${formatNumber(language, round.budget)}</td>
                 <td class="gf-number">${round.applicationCount}</td>
               </tr>`,
             )}
           </tbody>
-        </table>`,
+        </table></div>`,
     });
   });
 

@@ -39,7 +39,7 @@ function requestForm(application: LoadedCase, state: CasePageState, csrf: string
   const applicantLanguage: Language = isLanguage(application.language) ? application.language : 'da';
   const items = (['casework.itemStatutes', 'casework.itemBudget', 'casework.itemAccounts', 'casework.itemActivity'] as const).map((key) => t(applicantLanguage, key));
   return html`<form method="post" action="/personale/sager/${application.id}/oplysninger" novalidate class="gf-action">
-    <h3>${t(language, 'casework.requestInfo')}</h3>
+    <h3 id="action-request">${t(language, 'casework.requestInfo')}</h3>
     ${hidden(csrf, status)}
     ${choiceGroup({ name: 'items', label: t(language, 'casework.requestItems'), hint: t(language, 'casework.requestItemsHint'), language, multiple: true, options: items.map((item) => ({ value: item, label: item })), value: listOf(values.items), error: errors.items })}
     ${textArea({ name: 'message', label: t(language, 'casework.requestMessage'), language, optional: true, maxLength: MESSAGE_MAX_LENGTH, value: textOf(values.message), error: errors.message })}
@@ -52,7 +52,7 @@ function decideForm(application: LoadedCase, state: CasePageState, csrf: string,
   const errors = errorsFor(state, 'decide');
   const criteria = criteriaOf(application.round);
   return html`<form method="post" action="/personale/sager/${application.id}/afgoerelse" novalidate class="gf-action">
-    <h3>${t(language, 'casework.decide')}</h3>
+    <h3 id="action-decide">${t(language, 'casework.decide')}</h3>
     <p>${t(language, 'casework.decideIntro', { threshold: formatMoney(language, application.round.fourEyesThresholdOre) })}</p>
     ${hidden(csrf, status)}
     ${choiceGroup({
@@ -156,9 +156,20 @@ export function actionForms({
     </form>`);
   }
   // The case's own caseworker works it; anyone else first takes it over with "claim".
-  if (allowed.has('requestInformation') && allows('case.requestInformation') && mine) forms.push(requestForm(application, state, csrf, status, language));
-  if (allowed.has('consult') && allows('case.consult') && mine) forms.push(consultForm(application, state, csrf, status, language));
-  if (allowed.has('decide') && allows('case.decide') && mine) forms.push(decideForm(application, state, csrf, status, language));
+  // The longer forms, listed at the top of the actions so each is one click away; one that came
+  // back with errors comes first, where its messages are seen without scrolling.
+  const longer: { form: CaseForm; id: string; label: string; markup: SafeHtml }[] = [];
+  if (allowed.has('requestInformation') && allows('case.requestInformation') && mine) {
+    longer.push({ form: 'request', id: 'action-request', label: t(language, 'casework.requestInfo'), markup: requestForm(application, state, csrf, status, language) });
+  }
+  if (allowed.has('consult') && allows('case.consult') && mine) {
+    longer.push({ form: 'consult', id: 'action-consult', label: t(language, 'casework.consultation.heading'), markup: consultForm(application, state, csrf, status, language) });
+  }
+  if (allowed.has('decide') && allows('case.decide') && mine) {
+    longer.push({ form: 'decide', id: 'action-decide', label: t(language, 'casework.decide'), markup: decideForm(application, state, csrf, status, language) });
+  }
+  const refused = state.errors && Object.keys(state.errors).length ? state.form : undefined;
+  forms.push(...[...longer.filter((entry) => entry.form === refused), ...longer.filter((entry) => entry.form !== refused)].map((entry) => entry.markup));
   if (allowed.has('release') && allows('case.release') && mine) {
     forms.push(html`<form method="post" action="/personale/sager/${application.id}/frigiv" class="gf-action">
       ${hidden(csrf, status)}
@@ -170,7 +181,7 @@ export function actionForms({
   if (allowed.has('approve') && caseState) {
     const own = caseState.proposal?.decidedBy === staff.email;
     forms.push(html`<div class="gf-action">
-      <h3>${t(language, 'casework.approvalHere')}</h3>
+      <h3 id="action-approval">${t(language, 'casework.approvalHere')}</h3>
       ${proposalSummary(caseState, who, language)}
       ${allows('case.approve') && !own ? approvalForms(application.id, { returnTo: `/personale/sager/${application.id}`, csrf, state, language }) : ''}
       ${allows('case.approve') && own ? html`<p>${t(language, 'casework.ownDecision')}</p>` : ''}
@@ -188,9 +199,15 @@ export function actionForms({
     </form>`);
   // So is a change request after the grant.
   if (allowed.has('decideGrantChange') && allows('grantChange.decide')) forms.push(html`<p><a href="#grant-change-heading">${t(language, 'casework.grantChange.toDecide')}</a></p>`);
+  const links = longer.length > 1 ? html`<ul class="gf-action-index">${longer.map((entry) => html`<li><a href="#${entry.id}">${entry.label}</a></li>`)}</ul>` : '';
+  return actionsSection(forms.length ? [links, ...forms] : [html`<p>${t(language, 'casework.noActions')}</p>`], language);
+}
+
+/** What the staff member can do on the case now, under one heading the page links to. */
+export function actionsSection(content: (SafeHtml | '')[], language: Language): SafeHtml {
   return html`<section aria-labelledby="actions-heading" class="gf-actions">
     <h2 id="actions-heading">${t(language, 'casework.actions')}</h2>
-    ${forms.length ? forms : html`<p>${t(language, 'casework.noActions')}</p>`}
+    ${content}
   </section>`;
 }
 
@@ -198,7 +215,6 @@ export function judgeForm(applicationId: string, rules: string[], state: CasePag
   const values = valuesFor(state, 'judge');
   const errors = errorsFor(state, 'judge');
   return html`<form method="post" action="/personale/sager/${applicationId}/vurdering" novalidate class="gf-action">
-    <h3>${t(language, 'casework.judge')}</h3>
     <p>${t(language, 'casework.judgeIntro')}</p>
     ${hiddenField(CSRF_FIELD, csrf)}
     ${choiceGroup({ name: 'code', label: t(language, 'casework.judgeRule'), language, value: textOf(values.code), options: rules.map((rule) => ({ value: rule, label: ruleTitle(language, rule), hint: ruleExplanation(language, rule) })), error: errors.code })}

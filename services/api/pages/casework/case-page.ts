@@ -2,9 +2,6 @@ import { GENERATED_DOCUMENT_KINDS } from '../../documents/store';
 import type { Request, Response } from 'express';
 import type { Client } from '@temporalio/client';
 import type { Database } from '../../../../lib/db';
-import type { ApplicationInput } from '../../../../domain/application-input';
-import type { RuleResult } from '../../../../domain/eligibility';
-import { budgetCategoryName, describeChecklistItem, describeRuleResult, documentKindName, ruleTitle } from '../../../../locale';
 import { formatCaseReference } from '../../../../domain/reference';
 import type { CaseState } from '../../../../workflows/messages';
 import { recordAccess } from '../../audit/log';
@@ -12,25 +9,24 @@ import { ApiError } from '../../http/errors';
 import { may, staffOf } from '../../http/staff';
 import { currentCaseState } from '../../casework/actions';
 import { caseNotes } from '../../casework/notes';
-import { latestOverrides } from '../../casework/screening-overrides';
 import { decisionTargetMs, slaOf } from '../../casework/sla';
-import { type FieldErrors } from '../forms';
 import { html, type SafeHtml } from '../../../../lib/html';
 import type { SiteSettings } from '../layout';
 import { pageLanguage } from '../page-language';
 import { sendStaffPage, staffCsrfToken } from '../staff/shell';
-import { actionForms, judgeForm, noteForm } from './case-forms';
+import { actionForms, actionsSection, noteForm } from './case-forms';
+import { answersAndDocuments, checksSection, collapsed, documentLink, factList, submissionSection } from './case-sections';
 import { conflictedCaseIds } from '../../casework/conflicts';
 import { loadCase, type Allows, type CasePageState, type LoadedCase } from './case-data';
 import { slaBadge } from './queue-page';
-import { formatBytes, formatDate, formatDateTime, formatDeadline, formatKroner, formatMoney, statusLabel, t, type Language } from '../../../../locale';
+import { formatDateTime, formatMoney, statusLabel, t, type Language } from '../../../../locale';
 import { actorName, criteriaText, doneNotice, eventName } from './format';
 import { alert } from '../staff/alert';
 import { nameOf } from '../../stats/labels';
 import { staffNames, type StaffNameOf } from './people';
 import { consultationsSection } from './consultation';
 import { afterGrantSection } from './after-grant';
-import { consentAnswer, storySection } from './story-section';
+import { storySection } from './story-section';
 import { repaymentSection } from './repayment-forms';
 import { grantChangeSection } from './grant-change-forms';
 
@@ -49,149 +45,6 @@ async function caseStateOrNone(temporal: Client, applicationId: string): Promise
     if (error instanceof ApiError && error.status === 404) return null;
     throw error;
   }
-}
-
-function definitionList(rows: [string, SafeHtml | string | number | null | undefined][]): SafeHtml {
-  return html`<dl class="gf-summary-list">${rows.filter(([, value]) => value !== undefined && value !== null && value !== '').map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`)}</dl>`;
-}
-
-function submissionSection(application: LoadedCase, language: Language): SafeHtml {
-  const submission = application.submission as Partial<ApplicationInput>;
-  const yesNo = (value: boolean | undefined) => (value === undefined ? undefined : value ? t(language, 'casework.yes') : t(language, 'casework.no'));
-  const project = submission.project;
-  const budget = submission.budget;
-  return html`<section aria-labelledby="application-heading">
-    <h2 id="application-heading">${t(language, 'casework.application')}</h2>
-    <h3>${t(language, 'casework.organization')}</h3>
-    ${definitionList([
-      [t(language, 'casework.organization'), application.organizationName],
-      [t(language, 'casework.cvr'), application.organizationCvr],
-      [t(language, 'casework.email'), application.organizationEmail],
-      [t(language, 'casework.phone'), submission.organization?.phone],
-      [t(language, 'casework.address'), submission.organization?.address],
-    ])}
-    <h3>${t(language, 'casework.contact')}</h3>
-    ${definitionList([
-      [t(language, 'casework.contact'), application.contactName],
-      [t(language, 'casework.email'), application.contactEmail],
-      [t(language, 'casework.phone'), submission.contact?.phone],
-    ])}
-    <h3>${t(language, 'casework.activity')}</h3>
-    ${definitionList([
-      [t(language, 'casework.activity'), application.projectTitle],
-      [t(language, 'casework.purpose'), application.projectPurpose],
-      [t(language, 'casework.activities'), project?.activities],
-      [t(language, 'casework.targetGroup'), nameOf(language, `common.targetGroup.${application.targetGroup}`, application.targetGroup)],
-      [t(language, 'casework.period'), `${formatDate(language, application.startDate, 'medium')} – ${formatDate(language, application.endDate, 'medium')}`],
-      [t(language, 'casework.place'), project?.place],
-      [t(language, 'casework.volunteers'), application.volunteers],
-      [t(language, 'casework.participants'), application.expectedParticipants],
-      [t(language, 'casework.newActivity'), yesNo(application.isNewActivity)],
-      [t(language, 'casework.childrenUnder15'), yesNo(project?.childrenUnder15)],
-    ])}
-    <h3>${t(language, 'casework.budget')}</h3>
-    ${
-      budget?.lines?.length
-        ? html`<table class="table table--compact">
-            <caption class="sr-only">${t(language, 'casework.budget')}</caption>
-            <thead><tr><th scope="col">${t(language, 'casework.category')}</th><th scope="col">${t(language, 'casework.description')}</th><th scope="col" class="gf-number">${t(language, 'casework.amount')}</th></tr></thead>
-            <tbody>${budget.lines.map(
-              (line) => html`<tr><td>${budgetCategoryName(language, line.category)}</td><td>${line.description}</td><td class="gf-number">${formatKroner(language, line.amount)}</td></tr>`,
-            )}</tbody>
-          </table>`
-        : ''
-    }
-    ${
-      budget?.cofinancing?.length
-        ? html`<h3>${t(language, 'casework.cofinancing')}</h3>
-            <ul>${budget.cofinancing.map((c) => html`<li>${c.source}: ${formatKroner(language, c.amount)} (${t(language, `apply.form.cofinancingStatus.${c.status}`)})</li>`)}</ul>`
-        : ''
-    }
-    ${definitionList([[t(language, 'casework.requested'), formatMoney(language, application.amountRequestedOre)]])}
-    <h3>${t(language, 'casework.declarations')}</h3>
-    ${definitionList([
-      [t(language, 'casework.truthful'), yesNo(submission.declarations?.truthful)],
-      [t(language, 'casework.childCertificates'), yesNo(submission.declarations?.childCertificates)],
-      [t(language, 'common.consent.contactLater'), consentAnswer(application.consentContactLater, language)],
-    ])}
-  </section>`;
-}
-
-function documentLink(applicationId: string, document: { id: string; filename: string; size: number }, language: Language): SafeHtml {
-  return html`<a href="/api/v1/applications/${applicationId}/documents/${document.id}" download>${t(language, 'casework.download', { name: document.filename, size: formatBytes(language, document.size) })}</a>`;
-}
-
-function answersSection(application: LoadedCase, language: Language): SafeHtml {
-  const uploads = application.documents.filter((d) => !(GENERATED_DOCUMENT_KINDS as readonly string[]).includes(d.kind));
-  const byId = new Map(uploads.map((d) => [d.id, d]));
-  return html`<section aria-labelledby="answers-heading">
-    <h2 id="answers-heading">${t(language, 'casework.answers')}</h2>
-    ${
-      application.informationRequests.length
-        ? application.informationRequests.map((request) => {
-            const answer = request.answer as { text?: string; documentIds?: string[] } | null;
-            return html`<div class="gf-request">
-              <h3 class="h4">${t(language, 'casework.requestNumber', { n: request.sequence, at: formatDateTime(language, request.createdAt), by: request.requestedBy })}</h3>
-              ${(request.items as string[]).length ? html`<ul>${(request.items as string[]).map((item) => html`<li>${item}</li>`)}</ul>` : ''}
-              ${request.message ? html`<p class="gf-pre">${request.message}</p>` : ''}
-              <p>${t(language, 'casework.answerBy')}: ${formatDeadline(language, request.answerBy)}</p>
-              <h4 class="h5">${t(language, 'casework.answer')}</h4>
-              ${
-                answer && request.answeredAt
-                  ? html`<p class="gf-pre">${answer.text ?? ''}</p>
-                      ${(answer.documentIds ?? []).map((id) => (byId.get(id) ? html`<p>${documentLink(application.id, byId.get(id)!, language)}</p>` : ''))}
-                      <p class="gf-muted">${formatDateTime(language, request.answeredAt)}</p>`
-                  : html`<p>${request.lapsedAt ? t(language, 'casework.lapsed') : t(language, 'casework.notAnswered')}</p>`
-              }
-            </div>`;
-          })
-        : html`<p>${t(language, 'casework.noRequests')}</p>`
-    }
-    <h3>${t(language, 'casework.documents')}</h3>
-    ${uploads.length ? html`<ul>${uploads.map((d) => html`<li>${documentLink(application.id, d, language)} <span class="gf-muted">(${documentKindName(language, d.kind)}, ${formatDateTime(language, d.createdAt)})</span></li>`)}</ul>` : html`<p>${t(language, 'casework.noDocuments')}</p>`}
-  </section>`;
-}
-
-function resultLabel(outcome: string, language: Language): string {
-  return outcome === 'pass' || outcome === 'fail' || outcome === 'needs_judgement' ? t(language, `casework.result.${outcome}`) : outcome;
-}
-
-function checksSection(application: LoadedCase, state: CasePageState, csrf: string, allows: Allows, language: Language): SafeHtml {
-  const screening = application.screenings[0];
-  if (!screening) return html`<section aria-labelledby="checks-heading"><h2 id="checks-heading">${t(language, 'casework.checks')}</h2><p>${t(language, 'casework.notScreened')}</p></section>`;
-  const rules = ((screening.results as { rules?: RuleResult[] }).rules ?? []) as RuleResult[];
-  const checklist = (screening.checklist as { rule: string; labelKey: string }[]) ?? [];
-  const overrides = latestOverrides(screening.overrides);
-  const judged = (code: string) => {
-    const override = overrides.get(code);
-    return override ? html`<br><strong>${t(language, 'casework.overriddenBy', { result: resultLabel(override.result, language), by: override.by, at: formatDateTime(language, override.at), reason: override.reason })}</strong>` : '';
-  };
-  return html`<section aria-labelledby="checks-heading">
-    <h2 id="checks-heading">${t(language, 'casework.checks')}</h2>
-    <table class="table table--compact">
-      <caption class="sr-only">${t(language, 'casework.checks')}</caption>
-      <thead><tr><th scope="col">${t(language, 'casework.rule')}</th><th scope="col">${t(language, 'casework.result')}</th><th scope="col">${t(language, 'casework.reason')}</th></tr></thead>
-      <tbody>${rules.map(
-        (rule) => html`<tr>
-          <td>${ruleTitle(language, rule.rule)}</td>
-          <td><span class="badge badge-${rule.outcome === 'pass' ? 'success' : rule.outcome === 'fail' ? 'error' : 'warning'}">${resultLabel(rule.outcome, language)}</span></td>
-          <td>${describeRuleResult(language, rule)}${judged(rule.rule)}</td>
-        </tr>`,
-      )}</tbody>
-    </table>
-    <h2 id="checklist-heading">${t(language, 'casework.checklist')}</h2>
-    <table class="table table--compact" aria-labelledby="checklist-heading">
-      <thead><tr><th scope="col">${t(language, 'casework.rule')}</th><th scope="col">${t(language, 'casework.description')}</th><th scope="col">${t(language, 'casework.result')}</th></tr></thead>
-      <tbody>${checklist.map(
-        (item) => html`<tr>
-          <td>${ruleTitle(language, item.rule)}</td>
-          <td>${describeChecklistItem(language, item)}</td>
-          <td>${overrides.has(item.rule) ? judged(item.rule) : t(language, 'casework.notJudged')}</td>
-        </tr>`,
-      )}</tbody>
-    </table>
-    ${allows('case.judgeScreening') ? judgeForm(application.id, [...rules.map((r) => r.rule), ...checklist.map((c) => c.rule)], state, csrf, language) : ''}
-  </section>`;
 }
 
 function decisionsSection(application: LoadedCase, who: StaffNameOf, language: Language): SafeHtml {
@@ -222,21 +75,29 @@ function lettersList(application: LoadedCase, language: Language): SafeHtml {
     <ul>${letters.map((d) => html`<li>${documentLink(application.id, d, language)} (${formatDateTime(language, d.createdAt)})</li>`)}</ul>`;
 }
 
+/** The events that show at once; older ones open on request. */
+const RECENT_EVENTS = 3;
+
 function timelineSection(application: LoadedCase, language: Language): SafeHtml {
-  return html`<section aria-labelledby="timeline-heading">
-    <h2 id="timeline-heading">${t(language, 'casework.timeline')}</h2>
-    <table class="table table--compact">
+  const table = (events: LoadedCase['events']) => html`<table class="table table--compact">
       <caption class="sr-only">${t(language, 'casework.timeline')}</caption>
       <thead><tr><th scope="col">${t(language, 'casework.when')}</th><th scope="col">${t(language, 'casework.event')}</th><th scope="col">${t(language, 'casework.who')}</th></tr></thead>
-      <tbody>${application.events.map(
+      <tbody>${events.map(
         (event) => html`<tr>
-          <td>${formatDateTime(language, event.occurredAt)}</td>
+          <td class="gf-nowrap">${formatDateTime(language, event.occurredAt)}</td>
           <td>${event.fromStatus && event.toStatus && event.fromStatus !== event.toStatus ? `${statusLabel(language, event.fromStatus)} → ${statusLabel(language, event.toStatus)}` : event.toStatus ? statusLabel(language, event.toStatus) : ''}
             ${eventName(language, event.type) ? html`<span class="gf-muted">(${eventName(language, event.type)})</span>` : ''}</td>
           <td>${actorName(language, event.actor)}</td>
         </tr>`,
       )}</tbody>
-    </table>
+    </table>`;
+  // A long history: the earlier events fold away above the recent ones, in the same order.
+  const earlier = application.events.length > RECENT_EVENTS + 1 ? application.events.slice(0, -RECENT_EVENTS) : [];
+  const recent = application.events.slice(earlier.length);
+  return html`<section aria-labelledby="timeline-heading">
+    <h2 id="timeline-heading">${t(language, 'casework.timeline')}</h2>
+    ${earlier.length ? collapsed(t(language, 'casework.earlierEvents', { count: earlier.length }), table(earlier)) : ''}
+    ${table(recent)}
   </section>`;
 }
 
@@ -245,9 +106,28 @@ async function notesSection(db: Database, application: LoadedCase, state: CasePa
   return html`<section aria-labelledby="notes-heading">
     <h2 id="notes-heading">${t(language, 'casework.notes')}</h2>
     <p>${t(language, 'casework.notesIntro')}</p>
-    ${notes.length ? html`<ul class="nobullet-list">${notes.map((note) => html`<li class="gf-note"><p class="gf-pre">${note.text}</p><p class="gf-muted">${t(language, 'casework.noteBy', { name: note.authorName, at: formatDateTime(language, note.createdAt) })}</p></li>`)}</ul>` : html`<p>${t(language, 'casework.noNotes')}</p>`}
-    ${allows('case.note') ? noteForm(application.id, state, csrf, language) : ''}
+    <div class="gf-columns">
+      <div>${notes.length ? html`<ul class="nobullet-list">${notes.map((note) => html`<li class="gf-note"><p class="gf-pre">${note.text}</p><p class="gf-muted">${t(language, 'casework.noteBy', { name: note.authorName, at: formatDateTime(language, note.createdAt) })}</p></li>`)}</ul>` : html`<p>${t(language, 'casework.noNotes')}</p>`}</div>
+      <div>${allows('case.note') ? noteForm(application.id, state, csrf, language) : ''}</div>
+    </div>
   </section>`;
+}
+
+/** Links to the page's sections, the actions first: on a narrow screen they come after the case. */
+function sectionLinks(application: LoadedCase, language: Language): SafeHtml {
+  const sections: [string, string][] = [
+    ['actions-heading', t(language, 'casework.toActions')],
+    ['application-heading', t(language, 'casework.application')],
+    ['answers-heading', t(language, 'casework.answers')],
+    ['documents-heading', t(language, 'casework.documents')],
+    ['checks-heading', t(language, 'casework.checks')],
+    ...(application.decisions.length ? [['decisions-heading', t(language, 'casework.decisions')] as [string, string]] : []),
+    ['timeline-heading', t(language, 'casework.timeline')],
+    ['notes-heading', t(language, 'casework.notes')],
+  ];
+  return html`<nav class="gf-case-nav" aria-label="${t(language, 'casework.sections')}">
+    <ul class="nobullet-list no-max-width">${sections.map(([id, label]) => html`<li><a href="#${id}">${label}</a></li>`)}</ul>
+  </nav>`;
 }
 
 /**
@@ -291,11 +171,11 @@ export async function showCasePage(req: Request, res: Response, deps: CasePageDe
     errors,
     main: html`
       <p><a href="/personale/sager" class="back-link">${t(language, 'casework.backToQueue')}</a></p>
-      <h1>${title}: ${application.projectTitle}</h1>
+      <h1 class="gf-case-title">${title}: ${application.projectTitle}</h1>
       ${state.notice ?? doneNotice(req, language)}
       <section aria-labelledby="summary-heading">
         <h2 id="summary-heading" class="sr-only">${t(language, 'casework.summary')}</h2>
-        ${definitionList([
+        ${factList([
           [t(language, 'casework.association'), application.organizationName],
           [t(language, 'casework.status'), html`<strong>${statusLabel(language, currentStatus)}</strong>`],
           [t(language, 'casework.assignee'), assignee ? who(assignee) : t(language, 'casework.nobody')],
@@ -305,18 +185,25 @@ export async function showCasePage(req: Request, res: Response, deps: CasePageDe
           [t(language, 'casework.waiting'), slaBadge(waiting, language)],
         ])}
       </section>
-      ${conflicted ? alert('warning', t(language, 'staff.ties.conflictedCase')) : actionForms({ application, caseState, staff, who, allows, state, csrf, language })}
-      ${repaymentSection(application, caseState, state, csrf, who, allows, language)}
-      ${grantChangeSection(application, caseState, state, csrf, allows, language)}
-      ${consultationsSection(application, who, language)}
-      ${submissionSection(application, language)}
-      ${answersSection(application, language)}
-      ${checksSection(application, state, csrf, allows, language)}
-      ${decisionsSection(application, who, language)}
-      ${afterGrantSection(application, who, language)}
-      ${storySection(application, who, state, csrf, allows, language)}
-      ${timelineSection(application, language)}
-      ${await notesSection(deps.db, application, state, csrf, allows, language)}`,
+      ${sectionLinks(application, language)}
+      <div class="gf-case-layout">
+        <div class="gf-case-sections">
+          ${repaymentSection(application, caseState, state, csrf, who, allows, language)}
+          ${grantChangeSection(application, caseState, state, csrf, allows, language)}
+          ${consultationsSection(application, who, language)}
+          ${submissionSection(application, language)}
+          ${answersAndDocuments(application, language)}
+          ${checksSection(application, state, csrf, allows, language)}
+          ${decisionsSection(application, who, language)}
+          ${afterGrantSection(application, who, language)}
+          ${storySection(application, who, state, csrf, allows, language)}
+          ${timelineSection(application, language)}
+          ${await notesSection(deps.db, application, state, csrf, allows, language)}
+        </div>
+        <div class="gf-case-actions">
+          ${conflicted ? actionsSection([alert('warning', t(language, 'staff.ties.conflictedCase'))], language) : actionForms({ application, caseState, staff, who, allows, state, csrf, language })}
+        </div>
+      </div>`,
   }, status);
 }
 

@@ -53,7 +53,7 @@ export function consultForm(application: LoadedCase, state: CasePageState, csrf:
   const sources = FACT_SOURCES.map((source) => ({ value: source, label: t(language, `common.factSource.${source}`) }));
   const rows = Array.from({ length: FACT_ROWS }, (_, index) => index + 1);
   return html`<form method="post" action="/personale/sager/${application.id}/partshoering" novalidate class="gf-action">
-    <h3>${t(language, 'casework.consultation.heading')}</h3>
+    <h3 id="action-consult">${t(language, 'casework.consultation.heading')}</h3>
     <p>${t(language, 'casework.consultation.intro')}</p>
     ${hiddenField(CSRF_FIELD, csrf)}${hiddenField('expectedStatus', status)}
     ${rows.map(

@@ -105,12 +105,12 @@ function casesTable(queue: QueuePage, who: StaffNameOf, csrf: string, canClaim: 
       <tbody>
         ${queue.items.map(
           (item) => html`<tr>
-            <td><a href="/personale/sager/${item.id}">${item.reference}</a></td>
+            <td class="gf-nowrap"><a href="/personale/sager/${item.id}">${item.reference}</a></td>
             <td>${item.organization}<br><span class="gf-muted">${item.title} · ${nameOf(language, `common.targetGroup.${item.targetGroup}`, item.targetGroup)} · ${item.round.name}</span>
               ${item.flagged ? html`<br><span class="badge badge-warning">${t(language, 'casework.flaggedBadge')}</span>` : ''}</td>
             <td>${statusLabel(language, item.status)}</td>
             <td>${item.assignee ? who(item.assignee) : t(language, 'casework.nobody')}</td>
-            <td class="gf-number">${formatKroner(language, item.amountRequested)}</td>
+            <td class="gf-number gf-nowrap">${formatKroner(language, item.amountRequested)}</td>
             <td>${slaBadge(item, language)}</td>
             <td>${
               conflicted.has(item.id)

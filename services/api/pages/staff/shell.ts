@@ -66,7 +66,7 @@ export function renderStaffPage(req: Request, res: Response, site: SiteSettings,
   const errors = options.errors ?? {};
   const hasErrors = Object.keys(errors).length > 0;
   const main = hasErrors ? html`${errorSummary(errors, language)}${options.main}` : options.main;
-  return renderPage(req, site, { title: options.title, language, main, navigation, user, hasErrors });
+  return renderPage(req, site, { title: options.title, language, main, navigation, user, hasErrors, wide: true });
 }
 
 export function sendStaffPage(req: Request, res: Response, site: SiteSettings, cookieSecret: string, options: StaffPageOptions, status = 200): void {

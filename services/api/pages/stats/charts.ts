@@ -13,21 +13,29 @@ export interface ChartValue {
 }
 
 const WIDTH = 560;
-const LABEL_WIDTH = 210;
+const LABEL_WIDTH = 230;
 const ROW = 28;
+/** Height of each further line of a label that wraps. */
+const LINE = 14;
+/** Characters of a label on one line (12 px text in LABEL_WIDTH). */
+const LABEL_CHARACTERS = 34;
 
-/** Horizontal bars, one per value, with the label on the left and the figure at the end. */
+/** Horizontal bars, one per value, with the label on the left (wrapped, never cut) and the figure at the end. */
 export function barChart(id: string, title: string, description: string, values: ChartValue[], marker?: { value: number; label: string }): SafeHtml {
   const max = Math.max(1, marker?.value ?? 0, ...values.map((v) => v.value ?? 0));
   const barSpace = WIDTH - LABEL_WIDTH - 70;
-  const height = values.length * ROW + 16 + (marker ? 16 : 0);
+  const rows = values.map((v) => ({ ...v, lines: wrapLabel(v.label, LABEL_CHARACTERS) }));
+  const tops = rows.reduce<number[]>((acc, row, i) => [...acc, (acc[i] ?? 8) + ROW + (row.lines.length - 1) * LINE], [8]);
+  const height = tops[rows.length]! + 8 + (marker ? 16 : 0);
   const markerX = marker ? LABEL_WIDTH + (barSpace * marker.value) / max : 0;
   return chartFrame(id, title, description, height, html`
-    ${values.map((v, i) => {
-      const y = 8 + i * ROW;
+    ${rows.map((v, i) => {
+      // The bar sits in the middle of its row; a label of several lines is centred on it.
+      const y = tops[i]! + ((v.lines.length - 1) * LINE) / 2;
       const width = v.value === null ? 0 : Math.max(2, (barSpace * v.value) / max);
+      const firstLine = y + 17 - ((v.lines.length - 1) * LINE) / 2;
       return html`<g>
-        <text x="${LABEL_WIDTH - 8}" y="${y + 17}" text-anchor="end" class="gf-chart-label">${truncate(v.label, 30)}</text>
+        <text x="${LABEL_WIDTH - 8}" y="${firstLine}" text-anchor="end" class="gf-chart-label">${v.lines.map((line, n) => html`<tspan x="${LABEL_WIDTH - 8}" y="${firstLine + n * LINE}">${line}</tspan>`)}</text>
         <rect x="${LABEL_WIDTH}" y="${y + 4}" width="${barSpace}" height="18" class="gf-chart-track"></rect>
         ${width ? html`<rect x="${LABEL_WIDTH}" y="${y + 4}" width="${width.toFixed(1)}" height="18" class="gf-chart-bar"></rect>` : ''}
         <text x="${LABEL_WIDTH + (width || 0) + 6}" y="${y + 17}" class="gf-chart-value">${v.text}</text>
@@ -37,6 +45,17 @@ export function barChart(id: string, title: string, description: string, values:
       ? html`<line x1="${markerX.toFixed(1)}" x2="${markerX.toFixed(1)}" y1="4" y2="${height - 14}" class="gf-chart-target"></line>
           <text x="${markerX.toFixed(1)}" y="${height - 2}" text-anchor="middle" class="gf-chart-label">${marker.label}</text>`
       : ''}`);
+}
+
+/** A label in lines of at most `width` characters, broken between words (a longer word stands on its own line). */
+export function wrapLabel(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines.length ? lines : [''];
 }
 
 /** Columns over time (months), with an optional horizontal target line. */
@@ -82,8 +101,4 @@ function chartFrame(id: string, title: string, description: string, height: numb
     <desc id="${id}-desc">${description}</desc>
     ${content}
   </svg>`;
-}
-
-function truncate(text: string, length: number): string {
-  return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
 }
