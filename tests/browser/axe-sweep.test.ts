@@ -318,6 +318,7 @@ describe('the staff pages', () => {
       ['GET /personale/admin/medarbejdere/:id', 'admin-staff-account', `/personale/admin/medarbejdere/${account.id}`],
       ['GET /personale/admin/adgangslog', 'admin-access-log', '/personale/admin/adgangslog'],
       ['GET /personale/admin/revisionslog', 'admin-audit-log', '/personale/admin/revisionslog'],
+      ['GET /personale/admin/udbakke', 'admin-outbox', '/personale/admin/udbakke'],
     ];
     const found: string[] = [];
     for (const [route, name, path] of pages) found.push(...(await visit(page, route, name, path)));
