@@ -7,7 +7,9 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).optional();
 const email = z.string().trim().toLowerCase().pipe(z.email().max(254));
 const phone = z.string().trim().regex(/^\+?[\d\s-]{8,20}$/).optional();
-const isoDate = z.iso.date();
+// A calendar date ("2027-03-01"); the web form reads day.month.year into it (domain/typed-date.ts).
+// A missing date is a missing field (the error map's own message); a wrong one says so in words.
+const isoDate = z.iso.date({ error: (issue) => (issue.input === undefined ? undefined : messageKey('errors.date.invalid')) });
 
 export const cvrSchema = z
   .string()

@@ -17,7 +17,8 @@ export function zodErrorMap(language: Language): z.core.$ZodErrorMap {
       const key = message.slice(KEYED.length);
       if (hasMessage(language, key)) return t(language, key as MessageKey, issue.params as Record<string, string>);
     }
-    if (issue.code === 'invalid_type' && issue.input === undefined) return t(language, 'errors.field.required');
+    // Nothing given is a missing answer, also for a choice (zod names an enum's values otherwise).
+    if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined) return t(language, 'errors.field.required');
     return localeError(issue);
   };
 }

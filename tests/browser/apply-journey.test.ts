@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { CASE_STATUSES } from '../../domain/status';
-import { statusLabel } from '../../locale';
+import { formatDate, statusLabel } from '../../locale';
 import { DEFAULT_REPORTING_TIERS } from '../../domain/tiers';
 import { accessibilityViolations, launchBrowser, newContext, screenshots, type Screenshots } from '../support/browser';
 import { createOpenRound, eventually, isoDay } from '../support/fixtures';
@@ -52,6 +52,12 @@ function caseLinkIn(message: SinkMessage): string {
   const link = /https?:\/\/[^\s"<>]*\/sag\/[0-9a-f-]{36}\?adgang=[A-Za-z0-9_-]+/.exec(quotedPrintableDecoded(message.raw))?.[0];
   if (!link) throw new Error('no case link in the receipt email');
   return link;
+}
+
+/** A day from today as the form's hint asks for it: dd.mm.åååå. */
+function typedDay(days: number): string {
+  const [year, month, day] = isoDay(days).split('-');
+  return `${day}.${month}.${year}`;
 }
 
 const next = (page: Page) => page.locator('.gf-form-actions button[value="next"]').click();
@@ -133,8 +139,10 @@ async function applyThroughTheForm(page: Page, options: JourneyOptions): Promise
   await page.locator('#f-project-purpose').fill('Et ugentligt måltid, der bryder ensomheden.');
   await page.locator('#f-project-targetGroup-0').check();
   await page.locator('#f-project-activities').fill('Vi laver mad sammen hver torsdag og spiser i foreningens lokale.');
-  await page.locator('#f-project-startDate').fill(isoDay(30));
-  await page.locator('#f-project-endDate').fill(isoDay(120));
+  // Dates as the hint says: day.month.year.
+  expect(await page.locator('#f-project-startDate-hint').textContent()).toBe('Skriv datoen som dd.mm.åååå, fx 01.03.2027.');
+  await page.locator('#f-project-startDate').fill(typedDay(30));
+  await page.locator('#f-project-endDate').fill(typedDay(120));
   await page.locator('#f-project-volunteers').fill('8');
   await page.locator('#f-project-expectedParticipants').fill('40');
   await page.locator('#f-project-isNew-0').check();
@@ -158,11 +166,31 @@ async function applyThroughTheForm(page: Page, options: JourneyOptions): Promise
   }
   await page.locator('#f-budget-lines-1-description').fill('Service og køkkengrej');
   await page.locator('#f-budget-lines-1-amount').fill('2500');
+  await page.locator('#f-budget-lines-2-category').selectOption('transport');
+  await page.locator('#f-budget-lines-2-description').fill('Bus til udflugt');
+  await page.locator('#f-budget-lines-2-amount').fill('400');
   await page.locator('#f-amountRequested').fill('9500');
+  // The running total: as the amounts are typed with JavaScript, after each post without.
+  if (javaScript) expect(await page.locator('#budget-total').textContent()).toBe('9.900 kr.');
+  // A line that should not be there goes with its own button; everything else typed stays.
+  await page.getByRole('button', { name: 'Fjern linje 3' }).click();
+  expect(await page.locator('#budget-total').textContent()).toBe('9.500 kr.');
+  expect(await page.locator('#f-budget-lines-1-description').inputValue()).toBe('Service og køkkengrej');
+  expect(await page.locator('#f-amountRequested').inputValue()).toBe('9500');
+  expect(await page.getByRole('button', { name: 'Fjern linje 3' }).count()).toBe(javaScript ? 0 : 1);
+  if (javaScript) expect(await page.locator('#budget-announce').textContent()).toBe('Linje 3 er fjernet.');
+  else {
+    expect(await page.locator('main .alert-success').textContent()).toContain('Linje 3 er fjernet.');
+    expect(await page.locator('#f-budget-lines-2-description').inputValue()).toBe('');
+    await check(page, `${prefix}budget-line-removed`, { record });
+  }
   if (!javaScript) {
-    // Without JavaScript the excluded category is refused when the step is saved.
+    // Without JavaScript the excluded category is refused when the step is saved, said once.
     await next(page);
     expect(await page.locator('#error-summary a[href="#f-budget-lines-1-category"]').textContent()).toContain('Puljen støtter ikke denne type udgift');
+    expect(await page.locator('#f-budget-lines-1-warning').isVisible()).toBe(false);
+    const row = await page.locator('.gf-budget-row').nth(1).innerText();
+    expect(row.split('Puljen støtter ikke denne type udgift').length - 1).toBe(1);
     expect(await page.locator('#f-budget-lines-0-amount').inputValue()).toBe('7000');
     await check(page, `${prefix}budget-errors`, { record });
     await page.locator('#f-budget-lines-1-category').selectOption('materials');
@@ -194,6 +222,9 @@ async function applyThroughTheForm(page: Page, options: JourneyOptions): Promise
   expect(summary).toContain('Foreningen Fælles Bord');
   expect(summary).toContain('vedtaegter.pdf');
   expect(summary).toContain('9.500 kr.');
+  // Dates as people write them, not as the form's data holds them.
+  expect(summary).toContain(formatDate('da', isoDay(30), 'long'));
+  expect(summary).not.toContain(isoDay(30));
   await check(page, `${prefix}summary`, { record });
   await page.getByRole('button', { name: 'Send ansøgningen' }).click();
 

@@ -240,7 +240,9 @@ describe('asking to change the activity or the period', () => {
     const reportBefore = await eventually(() => stack.db.followUpReport.findFirst({ where: { applicationId: c.id } }).then((r) => r ?? undefined), 'the report row');
 
     const [newStart, newEnd] = [isoDay(60), isoDay(200)];
-    const sent = await postChangeForm(c, { changeKind: 'period', changeStartDate: newStart, changeEndDate: newEnd, changeReasons: 'Lokalet bliver først klar til efteråret.' });
+    // The form takes dates as its hint asks for them, day.month.year.
+    const typed = (day: string) => day.split('-').reverse().join('.');
+    const sent = await postChangeForm(c, { changeKind: 'period', changeStartDate: typed(newStart), changeEndDate: typed(newEnd), changeReasons: 'Lokalet bliver først klar til efteråret.' });
     expect(sent.status).toBe(303);
     expect(sent.location).toBe(`/sag/${c.id}?sendt=aendring`);
     const pending = await page(c, '?sendt=aendring');

@@ -1,4 +1,4 @@
-import { t, type Language } from '../../../locale';
+import { formatNumber, t, type Language } from '../../../locale';
 import { attributes, html, type SafeHtml } from '../../../lib/html';
 
 /** Field name → message in the page's language; the order is the order of the error summary. */
@@ -104,15 +104,24 @@ export interface TextAreaOptions extends FieldBase {
   value?: string | null;
   maxLength: number;
   rows?: number;
+  width?: 'm' | 'l' | 'xl';
 }
 
-/** A textarea with the DKFDS character limit (the count updates with JS; the limit is stated without). */
+// app.js puts the number of characters left where this stands as the text is typed.
+const BROWSER_FILLS_IN_COUNT = '{count}';
+
+/**
+ * A textarea with the DKFDS character limit: the limit for screen readers, the characters left as
+ * a visible count (counted by the server as the page is made, and by app.js as the text is typed),
+ * and a polite announcement of the count once typing pauses.
+ */
 export function textArea(field: TextAreaOptions): SafeHtml {
   const id = fieldId(field.name);
-  return html`<div class="form-group form-limit${field.error ? ' form-error' : ''}" data-maxlength="${field.maxLength}">
+  const left = field.maxLength - (field.value ?? '').length;
+  return html`<div class="form-group gf-limit${field.error ? ' form-error' : ''}">
     <label class="form-label" for="${id}">${labelText(field)}</label>
     ${hintAndError(id, field)}
-    <textarea class="form-input"${attributes({
+    <textarea class="form-input${field.width ? ` input-width-${field.width}` : ''}"${attributes({
       id,
       name: field.name,
       rows: field.rows ?? 5,
@@ -121,7 +130,9 @@ export function textArea(field: TextAreaOptions): SafeHtml {
       'aria-invalid': field.error ? 'true' : undefined,
       'aria-describedby': describedBy(id, field, [`${id}-limit`]),
     })}>${field.value ?? ''}</textarea>
-    <span class="form-hint character-limit" id="${id}-limit">${t(field.language, 'pages.form.charactersAllowed', { max: field.maxLength })}</span>
+    <span class="sr-only" id="${id}-limit">${t(field.language, 'pages.form.charactersAllowed', { max: formatNumber(field.language, field.maxLength) })}</span>
+    <span class="form-hint character-limit" aria-hidden="true"${attributes({ 'data-template': t(field.language, 'pages.form.charactersLeft', { count: BROWSER_FILLS_IN_COUNT }) })}>${t(field.language, 'pages.form.charactersLeft', { count: formatNumber(field.language, left) })}</span>
+    <span class="sr-only character-limit-sr-only" aria-live="polite"></span>
   </div>`;
 }
 

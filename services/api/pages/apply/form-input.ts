@@ -1,4 +1,5 @@
 import type { DraftAnswers, FormStep } from '../../../../domain/draft-steps';
+import { calendarDateFromTyped } from '../../../../domain/typed-date';
 
 // A posted form is flat text ("organization.cvr" → "1374 8136"); the submission schema wants
 // numbers, booleans and nested objects. These turn what was typed into that shape without
@@ -21,6 +22,12 @@ function wholeNumber(body: Body, name: string): number | string | undefined {
   if (/^\d+$/.test(compact)) return Number(compact);
   if (/^\d{1,3}(\.\d{3})+$/.test(compact)) return Number(compact.replace(/\./g, ''));
   return typed;
+}
+
+/** A date typed as day.month.year becomes the calendar date the schema wants ("2027-03-01"). */
+function typedDate(body: Body, name: string): string | undefined {
+  const typed = text(body, name);
+  return typed === undefined ? undefined : (calendarDateFromTyped(typed) ?? typed);
 }
 
 function yesNo(body: Body, name: string): boolean | undefined {
@@ -48,6 +55,21 @@ function rows<T extends Record<string, unknown>>(body: Body, prefix: string, rea
     .filter((row) => Object.values(row).some((value) => value !== undefined));
 }
 
+/** The name of each budget line's "remove" button; its value is the line's row number. */
+export const REMOVE_LINE_FIELD = 'remove-line';
+
+/** The posted form without one budget line's fields (the line's own "remove" button was pressed). */
+export function withoutBudgetLine(body: Body, index: number): Body {
+  const prefix = `budget.lines.${index}.`;
+  return Object.fromEntries(Object.entries(body).filter(([key]) => !key.startsWith(prefix)));
+}
+
+/** The budget line a "remove" button names, if the form was posted with one. */
+export function budgetLineToRemove(body: Body): number | undefined {
+  const value = text(body, REMOVE_LINE_FIELD);
+  return value !== undefined && /^\d{1,2}$/.test(value) ? Number(value) : undefined;
+}
+
 /** One step's answers from its posted form. */
 export function answersFromForm(step: FormStep, body: Body): DraftAnswers {
   switch (step) {
@@ -70,8 +92,8 @@ export function answersFromForm(step: FormStep, body: Body): DraftAnswers {
           purpose: text(body, 'project.purpose'),
           targetGroup: text(body, 'project.targetGroup'),
           activities: text(body, 'project.activities'),
-          startDate: text(body, 'project.startDate'),
-          endDate: text(body, 'project.endDate'),
+          startDate: typedDate(body, 'project.startDate'),
+          endDate: typedDate(body, 'project.endDate'),
           place: text(body, 'project.place'),
           volunteers: wholeNumber(body, 'project.volunteers'),
           expectedParticipants: wholeNumber(body, 'project.expectedParticipants'),

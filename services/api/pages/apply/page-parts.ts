@@ -4,6 +4,17 @@ import type { SiteSettings } from '../layout';
 import { stepIndicator } from '../forms';
 import { resolvedLegalFrame, shippedLegalFrame } from '../../../../domain/legal-frame';
 import type { FundingRound } from '../../../../prisma/generated/client';
+import type { DraftAnswers } from '../../../../domain/draft-steps';
+
+/** A value from the answers by its field name ("budget.lines.0.amount"), as text for an input. */
+export function valueAt(answers: DraftAnswers, name: string): string {
+  let current: unknown = answers;
+  for (const part of name.split('.')) {
+    if (current === null || typeof current !== 'object') return '';
+    current = (current as Record<string, unknown>)[part];
+  }
+  return current === undefined || current === null ? '' : String(current);
+}
 
 /** A DKFDS notice box (info or warning) that is not an error. */
 export function notice(kind: 'info' | 'warning' | 'success', text: SafeHtml | string, heading?: string): SafeHtml {

@@ -1,16 +1,17 @@
 import type { Request } from 'express';
-import { formatMoney, t, type Language, type MessageKey } from '../../../../locale';
-import { BUDGET_CATEGORIES, COFINANCING_STATUSES, TARGET_GROUPS } from '../../../../domain/categories';
+import { t, type Language, type MessageKey } from '../../../../locale';
+import { TARGET_GROUPS } from '../../../../domain/categories';
+import { typedFromCalendarDate } from '../../../../domain/typed-date';
 import { FORM_STEPS, type DraftAnswers, type FormStep } from '../../../../domain/draft-steps';
 import type { FundingRound } from '../../../../prisma/generated/client';
 import { CSRF_FIELD } from '../../http/csrf';
-import { checkboxField, choiceGroup, hiddenField, selectField, textArea, textField, type FieldErrors } from '../forms';
+import { checkboxField, choiceGroup, hiddenField, textArea, textField, type FieldErrors } from '../forms';
 import { attributes, html, type SafeHtml } from '../../../../lib/html';
 import type { SiteSettings } from '../layout';
 import { renderPageWithErrors } from '../page-with-errors';
 import { stepPath } from './draft-paths';
-import { formProgress, type FormOutline } from './page-parts';
-import { categoryLabel, tierRows } from './round-facts';
+import { formProgress, valueAt, type FormOutline } from './page-parts';
+import { budgetFields, budgetScriptData } from './budget-step';
 import { termLink } from '../glossary';
 import { PRIVACY_PATH } from '../notices/paths';
 
@@ -26,6 +27,8 @@ export interface StepPageState {
   shownStamp: string;
   /** Rows the budget step shows (at least the stored ones plus a few empty). */
   budgetRows?: number;
+  /** The budget line (counted from 1) just removed with its own button. */
+  removedLine?: number;
 }
 
 /** CVR check and register lookup as the field is left, and the excluded-category warning. */
@@ -33,19 +36,6 @@ export const APPLY_SCRIPT = '/assets/apply/apply.js';
 
 // apply.js puts the association's name from the register where this stands in the message.
 const BROWSER_FILLS_IN_NAME = '{name}';
-
-export const MIN_BUDGET_ROWS = 3;
-export const MIN_COFINANCING_ROWS = 1;
-
-/** A value from the answers by its field name ("budget.lines.0.amount"), as text for an input. */
-function valueAt(answers: DraftAnswers, name: string): string {
-  let current: unknown = answers;
-  for (const part of name.split('.')) {
-    if (current === null || typeof current !== 'object') return '';
-    current = (current as Record<string, unknown>)[part];
-  }
-  return current === undefined || current === null ? '' : String(current);
-}
 
 function yesNoOptions(language: Language, yes = t(language, 'apply.answer.yes'), no = t(language, 'apply.answer.no')) {
   return [
@@ -88,8 +78,10 @@ function projectFields(state: StepPageState, language: Language): SafeHtml {
   const { answers, errors, round } = state;
   const field = (name: string) => ({ name, language, value: valueAt(answers, name), error: errors[name] });
   const priorities = new Set(round.targetGroups);
+  // DKFDS: a date as one text field with its pattern as the hint; the answers hold the calendar date.
+  const dateField = (name: string) => ({ ...field(name), value: typedFromCalendarDate(valueAt(answers, name)), hint: t(language, 'apply.form.dateHint'), maxLength: 10, width: 's' as const, autocomplete: 'off' });
   return html`${textField({ ...field('project.title'), label: t(language, 'apply.form.title'), maxLength: 120, width: 'xl' })}
-    ${textArea({ ...field('project.purpose'), label: t(language, 'apply.form.purpose'), hint: t(language, 'apply.form.purposeHint'), maxLength: 4000, rows: 4 })}
+    ${textArea({ ...field('project.purpose'), label: t(language, 'apply.form.purpose'), hint: t(language, 'apply.form.purposeHint'), maxLength: 4000, rows: 10, width: 'xl' })}
     ${choiceGroup({
       ...field('project.targetGroup'),
       label: t(language, 'apply.form.targetGroup'),
@@ -100,84 +92,14 @@ function projectFields(state: StepPageState, language: Language): SafeHtml {
       })),
     })}
     ${termLink(language, 'maalgruppe')}
-    ${textArea({ ...field('project.activities'), label: t(language, 'apply.form.activities'), hint: t(language, 'apply.form.activitiesHint'), maxLength: 4000, rows: 6 })}
-    ${textField({ ...field('project.startDate'), label: t(language, 'apply.form.startDate'), hint: t(language, 'apply.form.dateHint'), type: 'date', width: 's' })}
-    ${textField({ ...field('project.endDate'), label: t(language, 'apply.form.endDate'), hint: t(language, 'apply.form.dateHint'), type: 'date', width: 's' })}
+    ${textArea({ ...field('project.activities'), label: t(language, 'apply.form.activities'), hint: t(language, 'apply.form.activitiesHint'), maxLength: 4000, rows: 10, width: 'xl' })}
+    ${textField({ ...dateField('project.startDate'), label: t(language, 'apply.form.startDate') })}
+    ${textField({ ...dateField('project.endDate'), label: t(language, 'apply.form.endDate') })}
     ${textField({ ...field('project.place'), label: t(language, 'apply.form.place'), maxLength: 200, optional: true, width: 'l' })}
     ${textField({ ...field('project.volunteers'), label: t(language, 'apply.form.volunteers'), hint: t(language, 'apply.form.numberHint'), inputMode: 'numeric', width: 'xs', maxLength: 6 })}
     ${textField({ ...field('project.expectedParticipants'), label: t(language, 'apply.form.participants'), hint: t(language, 'apply.form.numberHint'), inputMode: 'numeric', width: 'xs', maxLength: 7 })}
     ${choiceGroup({ ...field('project.isNew'), label: t(language, 'apply.form.isNew'), options: yesNoOptions(language, t(language, 'apply.form.isNewYes'), t(language, 'apply.form.isNewNo')) })}
-    ${choiceGroup({ ...field('project.childrenUnder15'), label: t(language, 'apply.form.childrenUnder15'), hint: t(language, 'apply.precheck.qChildrenHint'), options: yesNoOptions(language) })}`;
-}
-
-function rowCount(answers: DraftAnswers, list: 'lines' | 'cofinancing'): number {
-  const rows = (answers.budget as Record<string, unknown> | undefined)?.[list];
-  return Array.isArray(rows) ? rows.length : 0;
-}
-
-function budgetFields(state: StepPageState, language: Language): SafeHtml {
-  const { answers, errors, round } = state;
-  const excluded = new Set(round.excludedCostCategories);
-  const lineRows = Math.max(state.budgetRows ?? 0, rowCount(answers, 'lines') + 1, MIN_BUDGET_ROWS);
-  const cofinancingRows = Math.max(rowCount(answers, 'cofinancing') + 1, MIN_COFINANCING_ROWS);
-  const field = (name: string) => ({ name, language, value: valueAt(answers, name), error: errors[name] });
-  const tiers = tierRows(round, language);
-  const excludedNames = round.excludedCostCategories.map((category) => categoryLabel(category, language).toLowerCase()).join(', ');
-  return html`<p>${t(language, 'apply.form.budgetIntro')}</p>
-    ${excludedNames ? html`<p class="form-hint">${t(language, 'apply.landing.excludedCosts')}: ${excludedNames}.</p>` : ''}
-    <fieldset>
-      <legend class="h3">${t(language, 'apply.form.budgetLines')}</legend>
-      ${Array.from({ length: lineRows }, (_, index) => {
-        const name = (part: string) => `budget.lines.${index}.${part}`;
-        const category = valueAt(answers, name('category'));
-        return html`<fieldset class="gf-budget-row">
-          <legend class="h5">${t(language, 'apply.form.line', { n: index + 1 })}</legend>
-          <div class="gf-row-fields">
-            ${selectField({
-              ...field(name('category')),
-              label: t(language, 'apply.form.category'),
-              emptyLabel: t(language, 'apply.form.chooseCategory'),
-              options: BUDGET_CATEGORIES.map((code) => ({ value: code, label: excluded.has(code) ? `${categoryLabel(code, language)} ${t(language, 'apply.form.notFunded')}` : categoryLabel(code, language) })),
-              value: category,
-            })}
-            ${textField({ ...field(name('description')), label: t(language, 'apply.form.description'), maxLength: 200, width: 'l' })}
-            ${textField({ ...field(name('amount')), label: t(language, 'apply.form.amount'), inputMode: 'numeric', width: 's', maxLength: 12 })}
-          </div>
-          <p class="form-hint gf-excluded-warning" id="${`f-budget-lines-${index}-warning`}" aria-live="polite"${attributes({ hidden: !excluded.has(category) })}>${t(language, 'apply.form.excludedWarning')}</p>
-        </fieldset>`;
-      })}
-      <button type="submit" name="action" value="more-lines" class="button button-secondary">${t(language, 'apply.form.addLines')}</button>
-    </fieldset>
-    <fieldset>
-      <legend class="h3">${t(language, 'apply.form.cofinancing')}</legend>
-      <p class="form-hint">${t(language, 'apply.form.cofinancingHint')}</p>
-      ${termLink(language, 'medfinansiering')}
-      ${Array.from({ length: cofinancingRows }, (_, index) => {
-        const name = (part: string) => `budget.cofinancing.${index}.${part}`;
-        return html`<div class="gf-row-fields">
-          ${textField({ ...field(name('source')), label: `${t(language, 'apply.form.source')} (${t(language, 'apply.form.line', { n: index + 1 }).toLowerCase()})`, maxLength: 200, width: 'l', optional: true })}
-          ${textField({ ...field(name('amount')), label: t(language, 'apply.form.amount'), inputMode: 'numeric', width: 's', maxLength: 12, optional: true })}
-          ${selectField({
-            ...field(name('status')),
-            label: t(language, 'apply.form.status'),
-            options: COFINANCING_STATUSES.map((status) => ({ value: status, label: t(language, `apply.form.cofinancingStatus.${status}`) })),
-          })}
-        </div>`;
-      })}
-    </fieldset>
-    <h2 class="h3">${t(language, 'apply.form.amountRequested')}</h2>
-    <p>${t(language, 'apply.form.tierNotice')}</p>
-    <ul>
-      ${tiers.map((row) => html`<li>${row.range}: ${row.documents.length ? row.documents.join(', ') : t(language, 'apply.landing.noDocuments')}</li>`)}
-    </ul>
-    ${textField({
-      ...field('amountRequested'),
-      label: t(language, 'apply.form.amountRequested'),
-      hint: t(language, 'apply.form.amountRequestedHint', { max: formatMoney(language, round.maxAmountOre) }),
-      inputMode: 'numeric',
-      width: 's',
-      maxLength: 12,
-    })}`;
+    ${choiceGroup({ ...field('project.childrenUnder15'), label: t(language, 'apply.form.childrenUnder15'), hint: t(language, 'apply.form.childrenUnder15Hint'), options: yesNoOptions(language) })}`;
 }
 
 function declarationFields(state: StepPageState, language: Language): SafeHtml {
@@ -282,7 +204,7 @@ export function stepPage(req: Request, site: SiteSettings, language: Language, s
     main: html`${formProgress(state.outline, state.step, state.round, language)}
       <h1>${title}</h1>
       <p class="form-hint">${t(language, 'apply.form.savedNotice')}</p>
-      <form method="post" action="${action}" novalidate class="gf-apply-form" data-excluded="${state.round.excludedCostCategories.join(' ')}">
+      <form method="post" action="${action}" novalidate class="gf-apply-form" data-excluded="${state.round.excludedCostCategories.join(' ')}"${attributes(state.step === 'budget' ? budgetScriptData(language) : {})}>
         ${hiddenField(CSRF_FIELD, state.csrf)}
         ${hiddenField('_shown', state.shownStamp)}
         ${

@@ -16,8 +16,9 @@ import { outlineOf, type ApplyContext } from './context';
 import { setDraftCookie } from './draft-cookie';
 import { isWrongDraftToken, sendDraftLinkRefused } from './new-link-routes';
 import { draftPath, positionUrl, stepFromSlug } from './draft-paths';
-import { answersFromForm } from './form-input';
-import { fieldNameFor, MIN_BUDGET_ROWS, stepPage } from './step-pages';
+import { answersFromForm, budgetLineToRemove, withoutBudgetLine } from './form-input';
+import { fieldNameFor, stepPage } from './step-pages';
+import { MIN_BUDGET_ROWS } from './budget-step';
 
 /** Field issues as the error summary and the fields want them: one message per field, in order. */
 function fieldErrors(issues: FieldIssue[]): FieldErrors {
@@ -61,6 +62,7 @@ export function stepRoutes(context: ApplyContext): Router {
     const answers = draftData(draft.data).answers;
     const errors = req.query.tjek ? fieldErrors(checkStep(step, stepAnswers(step, answers), answers, draft.round, language).issues) : {};
     const requestedRows = Number(req.query.linjer);
+    const removedLine = Number(req.query.fjernet);
     sendPage(
       res,
       stepPage(req, site, language, {
@@ -73,6 +75,7 @@ export function stepRoutes(context: ApplyContext): Router {
         csrf: context.csrfFor(token),
         shownStamp: viewStamp(secret, draft.id, step),
         budgetRows: Number.isInteger(requestedRows) ? Math.min(Math.max(requestedRows, MIN_BUDGET_ROWS), 50) : undefined,
+        removedLine: Number.isInteger(removedLine) && removedLine > 0 && removedLine <= 50 ? removedLine : undefined,
       }),
     );
   });
@@ -106,7 +109,9 @@ export function stepRoutes(context: ApplyContext): Router {
     const language = pageLanguage(req, res);
     await addActiveSeconds(db, draft.id, step, secondsSinceView(secret, draft.id, step, req.body._shown));
 
-    let typed = answersFromForm(step, req.body);
+    // A budget line's own "remove" button: the step again without that line, everything else as typed.
+    const removed = step === 'budget' ? budgetLineToRemove(req.body) : undefined;
+    let typed = answersFromForm(step, removed === undefined ? req.body : withoutBudgetLine(req.body, removed));
     if (step === 'organization') typed = await withRegisterDetails(typed);
     const before = draftData(draft.data).answers;
     const checked = checkStep(step, typed, before, draft.round, language);
@@ -115,6 +120,13 @@ export function stepRoutes(context: ApplyContext): Router {
     const keep = checked.ok ? checked.value : typed;
     const stepIndex = FORM_STEPS.indexOf(step);
 
+    if (removed !== undefined) {
+      await storeStepAnswers(db, draft, step, keep, step, language);
+      // Focus goes to the line that took the removed one's place, or the empty line after the last.
+      const lines = (keep.budget as { lines?: unknown[] } | undefined)?.lines?.length ?? 0;
+      res.redirect(303, `${positionUrl(draft.id, step)}?fjernet=${removed + 1}#f-budget-lines-${Math.min(removed, lines)}-category`);
+      return;
+    }
     if (action === 'next') {
       if (!checked.ok) {
         await storeStepAnswers(db, draft, step, typed, step, language);

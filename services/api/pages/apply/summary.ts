@@ -1,5 +1,6 @@
 import type { Request } from 'express';
-import { formatKroner, t, type Language, type MessageKey } from '../../../../locale';
+import { formatDate, formatKroner, t, type Language, type MessageKey } from '../../../../locale';
+import { calendarDateFromTyped } from '../../../../domain/typed-date';
 import { BUDGET_CATEGORIES, TARGET_GROUPS, type TargetGroup } from '../../../../domain/categories';
 import { FORM_STEPS, STEP_KEYS, type DraftAnswers, type FormStep } from '../../../../domain/draft-steps';
 import { kronerToOre } from '../../../../domain/money';
@@ -41,6 +42,12 @@ function amount(value: unknown, language: Language): string {
   return typeof value === 'number' ? formatKroner(language, value) : shown(value, language);
 }
 
+/** A calendar date as people write it ("1. marts 2027"); anything else as it was typed. */
+function day(value: unknown, language: Language): string {
+  const date = typeof value === 'string' ? calendarDateFromTyped(value) : undefined;
+  return date && date === value ? formatDate(language, date, 'long') : shown(value, language);
+}
+
 function rowsFor(step: FormStep, answers: DraftAnswers, language: Language): Row[] {
   const text = (label: MessageKey, path: string): Row => ({ label: t(language, label), value: shown(at(answers, path), language) });
   switch (step) {
@@ -55,8 +62,8 @@ function rowsFor(step: FormStep, answers: DraftAnswers, language: Language): Row
         text('apply.form.purpose', 'project.purpose'),
         { label: t(language, 'apply.form.targetGroup'), value: (TARGET_GROUPS as readonly unknown[]).includes(group) ? t(language, `common.targetGroup.${group as TargetGroup}`) : shown(group, language) },
         text('apply.form.activities', 'project.activities'),
-        text('apply.form.startDate', 'project.startDate'),
-        text('apply.form.endDate', 'project.endDate'),
+        { label: t(language, 'apply.form.startDate'), value: day(at(answers, 'project.startDate'), language) },
+        { label: t(language, 'apply.form.endDate'), value: day(at(answers, 'project.endDate'), language) },
         text('apply.form.place', 'project.place'),
         text('apply.form.volunteers', 'project.volunteers'),
         text('apply.form.participants', 'project.expectedParticipants'),

@@ -1,5 +1,6 @@
 import { formatBytes, formatDateTime, formatDeadline, t, type Language } from '../../../../locale';
 import { FILE_KINDS, fileTypeOf } from '../../../../domain/file-types';
+import { calendarDateFromTyped, typedFromCalendarDate } from '../../../../domain/typed-date';
 import { CSRF_FIELD } from '../../http/csrf';
 import { checkboxField, choiceGroup, fieldErrorMessage, fieldId, hiddenField, textArea, textField } from '../forms';
 import { attributes, html, type SafeHtml } from '../../../../lib/html';
@@ -116,6 +117,14 @@ export function reconsiderationSection(view: CaseView, context: CasePageContext,
 /** The page's names for the fields of a change request (the case page holds other forms' "reasons"). */
 export const CHANGE_FIELDS = { kind: 'changeKind', activity: 'changeActivity', startDate: 'changeStartDate', endDate: 'changeEndDate', reasons: 'changeReasons' } as const;
 
+/** The grant-change request the form's fields make: dates typed as day.month.year become calendar dates. */
+export function grantChangeInput(values: Record<string, string>): Record<string, string> {
+  const f = CHANGE_FIELDS;
+  const day = (typed: string) => calendarDateFromTyped(typed) ?? typed;
+  const kind = values[f.kind] ?? '';
+  return { kind, reasons: values[f.reasons] ?? '', ...(kind === 'activity' ? { activity: values[f.activity] ?? '' } : { startDate: day(values[f.startDate] ?? ''), endDate: day(values[f.endDate] ?? '') }) };
+}
+
 /** "Ændring af aktiviteten eller perioden": the request form until the activity ends, or the request waiting for an answer. */
 export function grantChangeSection(view: CaseView, context: CasePageContext, state: CasePageState): SafeHtml {
   const { language } = context;
@@ -142,8 +151,8 @@ export function grantChangeSection(view: CaseView, context: CasePageContext, sta
         error: errors[f.kind],
       })}
       ${textArea({ name: f.activity, label: t(language, 'case.change.activity'), language, optional: true, maxLength: 8000, rows: 4, value: values[f.activity], error: errors[f.activity] })}
-      ${textField({ name: f.startDate, type: 'date', label: t(language, 'case.change.startDate'), language, optional: true, width: 's', value: values[f.startDate], error: errors[f.startDate] })}
-      ${textField({ name: f.endDate, type: 'date', label: t(language, 'case.change.endDate'), language, optional: true, width: 's', value: values[f.endDate], error: errors[f.endDate] })}
+      ${textField({ name: f.startDate, label: t(language, 'case.change.startDate'), hint: t(language, 'apply.form.dateHint'), language, optional: true, width: 's', maxLength: 10, autocomplete: 'off', value: typedFromCalendarDate(values[f.startDate] ?? ''), error: errors[f.startDate] })}
+      ${textField({ name: f.endDate, label: t(language, 'case.change.endDate'), hint: t(language, 'apply.form.dateHint'), language, optional: true, width: 's', maxLength: 10, autocomplete: 'off', value: typedFromCalendarDate(values[f.endDate] ?? ''), error: errors[f.endDate] })}
       ${textArea({ name: f.reasons, label: t(language, 'case.change.reasons'), language, maxLength: 8000, rows: 4, value: values[f.reasons], error: errors[f.reasons] })}
       <button type="submit" class="button button-primary">${t(language, 'case.change.submit')}</button>
     </form>`);

@@ -17,7 +17,7 @@ import { reconsiderationRefusal, requestReconsideration } from '../../casework/r
 import { reconsiderationRequestSchema } from '../../../../domain/reconsideration-input';
 import { grantChangeRequestSchema, grantDeclineSchema } from '../../../../domain/grant-change-input';
 import { declineGrant, requestGrantChange } from '../../casework/grant-changes';
-import { CHANGE_FIELDS } from './action-forms';
+import { CHANGE_FIELDS, grantChangeInput } from './action-forms';
 import type { FieldErrors } from '../forms';
 import { sendPage, type SiteSettings } from '../layout';
 import { pageLanguage } from '../page-language';
@@ -253,12 +253,7 @@ export function casePages(deps: CasePageDependencies): Router {
     const { language } = opened;
     const body = (req.body ?? {}) as Record<string, unknown>;
     const values = Object.fromEntries(Object.values(CHANGE_FIELDS).map((name) => [name, typeof body[name] === 'string' ? (body[name] as string) : '']));
-    const kind = values[CHANGE_FIELDS.kind];
-    const input = {
-      kind,
-      reasons: values[CHANGE_FIELDS.reasons],
-      ...(kind === 'activity' ? { activity: values[CHANGE_FIELDS.activity] } : { startDate: values[CHANGE_FIELDS.startDate], endDate: values[CHANGE_FIELDS.endDate] }),
-    };
+    const input = grantChangeInput(values);
     const shownAgain = (issues: { path: string; message: string }[]) => {
       const errors: FieldErrors = {};
       for (const issue of issues) {

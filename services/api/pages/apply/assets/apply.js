@@ -75,7 +75,65 @@
       var select = event.target;
       if (!select.matches || !select.matches('select[name$=".category"]')) return;
       var warning = document.getElementById(select.id.replace(/-category$/, '-warning'));
-      if (warning) warning.hidden = excluded.indexOf(select.value) < 0;
+      // A category the server already named in an error message is not warned about twice.
+      if (warning) warning.hidden = excluded.indexOf(select.value) < 0 || select.getAttribute('aria-invalid') === 'true';
+    });
+  }
+
+  // The budget: the total as amounts are typed, and a line removed without a round trip. Without
+  // JavaScript the server adds up after each post, and each line's button posts the form without it.
+  var total = document.getElementById('budget-total');
+  if (form && total && window.Intl) {
+    var money = new Intl.NumberFormat(form.getAttribute('data-locale'), { style: 'currency', currency: form.getAttribute('data-currency'), minimumFractionDigits: 0, maximumFractionDigits: 2 });
+    var isAmount = function (input) { return input.matches && input.matches('input[name^="budget.lines."][name$=".amount"]'); };
+
+    // Whole kroner as the server reads them: "12000", "12 000", "12.000", "12.000 kr.".
+    var kroner = function (typed) {
+      var compact = typed.replace(/\s+/g, '').replace(/kr\.?$/i, '');
+      if (/^\d+$/.test(compact)) return Number(compact);
+      if (/^\d{1,3}(\.\d{3})+$/.test(compact)) return Number(compact.replace(/\./g, ''));
+      return 0;
+    };
+
+    var updateTotal = function () {
+      var sum = 0;
+      form.querySelectorAll('input[name^="budget.lines."][name$=".amount"]').forEach(function (input) { sum += kroner(input.value); });
+      total.textContent = money.format(sum).replace(/\u00a0/g, ' ');
+    };
+
+    var renumber = function () {
+      form.querySelectorAll('.gf-budget-row').forEach(function (row, index) {
+        var legend = row.querySelector('legend');
+        var button = row.querySelector('.gf-remove-line');
+        if (legend) legend.textContent = form.getAttribute('data-line-label').replace('{n}', String(index + 1));
+        if (button) button.textContent = form.getAttribute('data-remove-label').replace('{n}', String(index + 1));
+      });
+    };
+
+    form.addEventListener('input', function (event) {
+      if (isAmount(event.target)) updateTotal();
+    });
+
+    form.addEventListener('click', function (event) {
+      var button = event.target.closest && event.target.closest('.gf-remove-line');
+      if (!button) return;
+      event.preventDefault();
+      var row = button.closest('.gf-budget-row');
+      var rows = Array.prototype.slice.call(form.querySelectorAll('.gf-budget-row'));
+      var position = rows.indexOf(row);
+      var focusNext = rows[position + 1] || rows[position - 1];
+      // The error summary's links into the removed line lead nowhere now (and the summary, if they were all).
+      var prefix = '#' + button.closest('.gf-budget-row').querySelector('select').id.replace(/-category$/, '-');
+      document.querySelectorAll('#error-summary a[href^="' + prefix + '"]').forEach(function (link) { link.closest('li').remove(); });
+      var summary = document.getElementById('error-summary');
+      if (summary && !summary.querySelector('li')) summary.remove();
+      row.remove();
+      renumber();
+      updateTotal();
+      var announce = document.getElementById('budget-announce');
+      if (announce) announce.textContent = form.getAttribute('data-removed').replace('{n}', String(position + 1));
+      var target = focusNext ? focusNext.querySelector('select') : form.querySelector('button[value="more-lines"]');
+      if (target) target.focus();
     });
   }
 })();
