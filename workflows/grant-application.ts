@@ -41,6 +41,9 @@ import {
 export type { GrantApplicationInput } from './grant-application-input';
 export type { RoundSnapshot } from '../domain/rounds';
 
+/** Cases that end since this wait for their signal handlers (e.g. the payment email) before they end. */
+export const HANDLERS_BEFORE_END_PATCH = 'handlers-before-end';
+
 /** One grant application, from submission to a closed case. */
 export async function grantApplication(input: GrantApplicationInput): Promise<CaseStatus> {
   const { applicationId, round } = input;
@@ -335,5 +338,9 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
   await condition(allHandlersFinished);
   await journal.settled();
 
-  return afterDecision(context);
+  const end = await afterDecision(context);
+  // A signal handler may still be writing (a payout confirmed shortly before the report was
+  // accepted, its email activity waiting for a retry after a worker died): finish it first.
+  if (patched(HANDLERS_BEFORE_END_PATCH)) await condition(allHandlersFinished);
+  return end;
 }

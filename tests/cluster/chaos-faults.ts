@@ -12,6 +12,8 @@ export interface FaultRecord {
   backAtMs?: number;
   /** Cases not yet at their end state when the fault began. */
   inFlight: number;
+  /** Of those, the cases past their decision: awaiting the payout, reporting, or closing. */
+  pastDecision: number;
   detail: string;
 }
 
@@ -49,16 +51,20 @@ export class FaultInjector {
   constructor(
     private readonly targets: FaultTargets,
     private readonly since: () => number,
-    /** Cases not yet at their end state, written into each fault's record. */
-    private readonly inFlight: () => number,
+    /** Cases not yet at their end state, and of those the ones past their decision, written into each fault's record. */
+    private readonly inFlight: () => { cases: number; pastDecision: number },
   ) {}
+
+  private flight(trigger: string): Pick<FaultRecord, 'inFlight' | 'pastDecision' | 'detail'> {
+    const { cases, pastDecision } = this.inFlight();
+    return { inFlight: cases, pastDecision, detail: `${trigger}; ${cases} case(s) in flight, ${pastDecision} past the decision` };
+  }
 
   private enqueue(lane: string, fault: string, trigger: string, action: (record: FaultRecord) => Promise<void>): void {
     const previous = this.lanes.get(lane) ?? Promise.resolve();
     this.lanes.set(lane, previous.then(async () => {
       if (this.aborted) return;
-      const inFlight = this.inFlight();
-      const record: FaultRecord = { fault, atMs: this.since(), inFlight, detail: `${trigger}; ${inFlight} case(s) in flight` };
+      const record: FaultRecord = { fault, atMs: this.since(), ...this.flight(trigger) };
       this.records.push(record);
       try {
         await action(record);
@@ -89,8 +95,7 @@ export class FaultInjector {
 
   /** The SMTP server's port refuses connections for a while (beside the other faults). */
   refuseSmtp(trigger: string, forMs: number): void {
-    const inFlight = this.inFlight();
-    const record: FaultRecord = { fault: `SMTP refuses connections ${seconds(forMs)}`, atMs: this.since(), inFlight, detail: `${trigger}; ${inFlight} case(s) in flight` };
+    const record: FaultRecord = { fault: `SMTP refuses connections ${seconds(forMs)}`, atMs: this.since(), ...this.flight(trigger) };
     this.records.push(record);
     this.beside.push(
       (async () => {

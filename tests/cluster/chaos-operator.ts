@@ -19,7 +19,7 @@ export interface OperatorRecord {
 }
 
 /** A request through the proxy, tried a few times (a replica may still be coming back). */
-async function call(url: string, init: RequestInit): Promise<Response> {
+export async function call(url: string, init: RequestInit): Promise<Response> {
   for (let attempt = 1; ; attempt += 1) {
     const response = await fetch(url, { ...init, signal: AbortSignal.timeout(30_000) }).catch(() => undefined);
     if (response && response.status < 500) return response;

@@ -1,18 +1,21 @@
 // The chaos suite: CHAOS_CASES applications in flight on the cluster (PostgreSQL of its own, the
 // Temporal server on it, HAProxy over two API replicas, two workers, two mailers) from submission
-// through decision, letter and payout to the report being due, while each worker is SIGKILLed
-// repeatedly, an API replica is killed (clients retry through the proxy with the same
+// through decision, letter and payout to the follow-up report (chaos-driver.ts): finance exports
+// and confirms the payouts through the API (chaos-finance.ts), the association sends its report
+// with its private token, the caseworker accepts it and the grant closes. Meanwhile each worker is
+// SIGKILLed repeatedly, an API replica is killed (clients retry through the proxy with the same
 // Idempotency-Key), a mailer is killed while mail is being sent, the Temporal server and
 // PostgreSQL are restarted and SMTP refuses connections for a while. Emails whose delivery a fault
 // left uncertain (the mailer killed, or the connection cut, after the body went out) are resolved
 // as an operator would: "sent" if the SMTP server has their Message-ID, "resend" if not. Afterwards
-// no submission is lost and every case has its end state with exactly one receipt, decision email,
-// letter and payout, and the outbox is drained. `npm run test:cluster` (default size), `npm run chaos` (500 × 20).
+// no submission is lost and every case has its end state (a refusal DECIDED, a grant CLOSED) with
+// exactly one receipt, decision email, letter and payout, each grant one payment email, one
+// accepted report and one report-accepted email, each transition once, and the outbox is drained.
+// `npm run test:cluster` (default size), `npm run chaos` (500 × 20).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Client, Connection, WorkflowNotFoundError, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
-import type { UpdateDefinition } from '@temporalio/common';
+import { Client, Connection } from '@temporalio/client';
 import { startCluster, type Cluster } from '../../infra/cluster';
 import { ensureTemporalServer } from '../../infra/cluster/binaries';
 import { ensureHaproxy } from '../../infra/cluster/proxy';
@@ -20,15 +23,13 @@ import { findFreePort } from '../../infra/ports';
 import { createDatabase, type Database } from '../../lib/db';
 import { temporalConnectionOptions, temporalDataConverter } from '../../lib/temporal';
 import { grantApplicationWorkflowId, reportWorkflowId } from '../../domain/workflow-ids';
-import type { grantApplication } from '../../workflows/grant-application';
-import { approvalUpdate, caseStateQuery, claimUpdate, decideUpdate, type CaseState } from '../../workflows/messages';
-import {
-  amountFor, APPROVER, CASEWORKER, checkCases, decisionFor, FOUR_EYES_THRESHOLD, planFor, seconds, seededRandom, sleep, type CheckedCase,
-} from '../support/case-checks';
-import { applicationBody, createOpenRound, eventually } from '../support/fixtures';
+import { amountFor, checkCases, FOUR_EYES_THRESHOLD, planFor, seconds, seededRandom, sleep } from '../support/case-checks';
+import { createOpenRound, eventually } from '../support/fixtures';
 import { startSmtpGate, type SmtpGate } from '../support/smtp-gate';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
+import { ChaosDriver, REPORT_STAGES, REPORT_STEPS, type CaseRun } from './chaos-driver';
 import { FaultInjector, restartablePostgres } from './chaos-faults';
+import { Finance } from './chaos-finance';
 import { resolveUncertainAsOperator } from './chaos-operator';
 import { chaosTable } from './chaos-table';
 
@@ -41,11 +42,6 @@ const SUBMIT_INTERVAL_MS = Number(process.env.CHAOS_SUBMIT_INTERVAL_MS ?? 100);
 /** How long any one step of a case may take: covers lost activities (1 min start-to-close) and every outage. */
 const STEP_TIMEOUT_MS = 300_000 + SMTP_REFUSAL_MS;
 const TEST_TIMEOUT_MS = 15 * 60_000 + CASES * 1_500 + SMTP_REFUSAL_MS;
-
-interface CaseRun extends CheckedCase {
-  handle?: WorkflowHandle<typeof grantApplication>;
-  submitAttempts: number;
-}
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'grantflow-chaos-'));
 let postgres: Awaited<ReturnType<typeof restartablePostgres>> | undefined;
@@ -111,25 +107,30 @@ afterAll(async () => {
 
 describe(`the cluster under chaos (${CASES} cases, ${WORKER_KILLS} worker kills)`, () => {
   it(
-    'loses no submission, and every case ends with one receipt, decision email, letter and payout',
+    'loses no submission, and every case ends with one receipt, decision email, letter and payout; every grant paid, reported and closed',
     async () => {
       const random = seededRandom(SEED);
       const randomInt = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
       const started = Date.now();
       const since = () => Date.now() - started;
       const { proxy } = cluster!.addresses;
-      const injector = new FaultInjector({ cluster: cluster!, gate: gate!, postgres: postgres! }, since, () => runs.filter((run) => !run.endState).length);
+      const injector = new FaultInjector({ cluster: cluster!, gate: gate!, postgres: postgres! }, since, () => {
+        const inFlight = runs.filter((run) => !run.endState);
+        return { cases: inFlight.length, pastDecision: inFlight.filter((run) => REPORT_STAGES.includes(run.stage)).length };
+      });
       faults = injector;
 
       const round = await createOpenRound(db!, { fourEyesThreshold: FOUR_EYES_THRESHOLD, budget: 100_000_000 });
       runs = Array.from({ length: CASES }, (_, index) => {
         const plan = planFor(index);
-        return { index, plan, amountKroner: amountFor(plan, index), submitAttempts: 0 };
+        return { index, plan, amountKroner: amountFor(plan, index), submitAttempts: 0, stage: 'waiting' as const };
       });
 
-      // --- The fault plan: a point on the run's progress (submissions + decisions, 0..2N) each, all
-      // in its first two thirds, so that every fault meets cases in flight ----------------------
-      const span = 2 * CASES;
+      // --- The fault plan: a point on the run's progress each (submissions and decisions, and each
+      // grant's payout, report and acceptance: 0..2N+3G), all in its first two thirds, so that
+      // every fault meets cases in flight and the later ones meet report traffic --------------------
+      const granted = runs.filter((run) => run.plan !== 'rejected').length;
+      const span = 2 * CASES + REPORT_STEPS * granted;
       const around = (fraction: number) => Math.max(1, Math.min(span - 1, Math.round(fraction * span) + randomInt(-2, 2)));
       const triggers = new Map<number, Array<() => void>>();
       const at = (point: number, fire: (trigger: string) => void) => {
@@ -158,110 +159,16 @@ describe(`the cluster under chaos (${CASES} cases, ${WORKER_KILLS} worker kills)
         if (driving) injector.killReplica('mailer-1', `after ${sink!.messages.length} messages delivered`);
       })();
 
-      // --- The read model's status of every case, polled in one query (PostgreSQL may be down) --
-      const statuses = new Map<string, string>();
-      let polling = true;
-      const poller = (async () => {
-        while (polling) {
-          const rows = await db!.application.findMany({ where: { roundId: round.id }, select: { id: true, status: true } }).catch(() => []);
-          for (const row of rows) statuses.set(row.id, row.status);
-          await sleep(250);
-        }
-      })();
-      const waitForStoredStatus = async (run: CaseRun, status: string) => {
-        const deadline = Date.now() + STEP_TIMEOUT_MS;
-        while (statuses.get(run.id!) !== status) {
-          if (Date.now() > deadline) throw new Error(`case ${run.index} (${run.id}) still ${statuses.get(run.id!)} after ${seconds(STEP_TIMEOUT_MS)}, expected ${status}`);
-          await sleep(200);
-        }
-      };
+      // --- The client side (chaos-driver.ts) and finance confirming the payouts ------------------
+      const driver = new ChaosDriver({ proxy, temporal, db: db!, roundId: round.id, seed: SEED, stepTimeoutMs: STEP_TIMEOUT_MS, submitIntervalMs: SUBMIT_INTERVAL_MS, bump });
+      driver.startPolling();
+      const finance = new Finance(db!, proxy, () => driver.awaitingPayout(runs));
+      const paying = finance.loop(() => driving);
 
-      // --- The client side: submissions through the proxy, retried with the same key -------------
-      const retried = { submissions: 0, updates: 0, queries: 0 };
-      const submit = async (run: CaseRun) => {
-        const email = `chaos+${SEED}-${run.index}@faellesbord.dk`;
-        const body = applicationBody(round.id, {
-          contact: { name: 'Inge Hansen', email },
-          amountRequested: run.amountKroner,
-          budget: { lines: [{ category: 'food', description: 'Råvarer til fællesspisninger', amount: run.amountKroner }], cofinancing: [] },
-          project: { ...applicationBody(round.id).project, title: `Fællesspisning nr. ${run.index + 1}` },
-        });
-        const deadline = Date.now() + STEP_TIMEOUT_MS;
-        for (;;) {
-          run.submitAttempts += 1;
-          const response = await fetch(`${proxy}/api/v1/applications`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', 'idempotency-key': `chaos-${SEED}-${run.index}` },
-            body: JSON.stringify(body),
-            signal: AbortSignal.timeout(30_000),
-          }).catch((error: Error) => ({ status: 0, statusText: error.message, json: async () => undefined }));
-          if (response.status === 201 || response.status === 200) {
-            run.id = ((await response.json()) as { id: string }).id;
-            run.contactEmail = email;
-            run.handle = temporal.workflow.getHandle<typeof grantApplication>(grantApplicationWorkflowId(run.id));
-            return;
-          }
-          if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429) {
-            throw new Error(`case ${run.index}: submission refused with ${response.status} ${JSON.stringify(await response.json())}`);
-          }
-          if (Date.now() > deadline) throw new Error(`case ${run.index}: no answer to the submission within ${seconds(STEP_TIMEOUT_MS)} (last ${response.status})`);
-          retried.submissions += 1;
-          await sleep(500);
-        }
-      };
-
-      // --- Updates: a stable updateId makes a repeated call after a fault the same Update --------
-      async function update<Arg>(run: CaseRun, definition: UpdateDefinition<CaseState, [Arg]>, arg: Arg, step: string): Promise<CaseState | 'workflow-closed'> {
-        const deadline = Date.now() + STEP_TIMEOUT_MS;
-        for (;;) {
-          try {
-            return await run.handle!.executeUpdate(definition, { args: [arg], updateId: `${step}-${run.id}` });
-          } catch (error) {
-            if (error instanceof WorkflowUpdateFailedError) {
-              const cause = error.cause as { type?: string; message?: string } | undefined;
-              throw new Error(`case ${run.index}: ${step} was rejected: ${cause?.type} ${cause?.message}`);
-            }
-            const message = error instanceof Error ? `${error.constructor.name}: ${error.message}` : String(error);
-            if (error instanceof WorkflowNotFoundError || /already completed/i.test(message)) return 'workflow-closed';
-            if (Date.now() > deadline) throw error;
-            retried.updates += 1;
-            await sleep(1_000);
-          }
-        }
-      }
-
-      async function endState(run: CaseRun): Promise<string> {
-        const deadline = Date.now() + STEP_TIMEOUT_MS;
-        for (;;) {
-          try {
-            if (run.plan === 'rejected') return await run.handle!.result();
-            const state = await run.handle!.query(caseStateQuery);
-            if (state.status === 'REPORT_DUE' || Date.now() > deadline) return state.status;
-          } catch (error) {
-            if (Date.now() > deadline) throw error;
-            retried.queries += 1;
-          }
-          await sleep(500);
-        }
-      }
-
-      async function drive(run: CaseRun): Promise<void> {
-        await sleep(run.index * SUBMIT_INTERVAL_MS);
-        await submit(run);
-        bump();
-        await waitForStoredStatus(run, 'IN_QUEUE');
-        await update(run, claimUpdate, { caseworker: CASEWORKER }, 'claim');
-        await update(run, decideUpdate, decisionFor(run.plan, run.amountKroner), 'decide');
-        if (run.plan === 'four_eyes') await update(run, approvalUpdate, { approver: APPROVER, approve: true }, 'approve');
-        bump();
-        if (run.plan !== 'rejected') await waitForStoredStatus(run, 'REPORT_DUE');
-        run.endState = await endState(run);
-      }
-
-      const driven = await Promise.allSettled(runs.map(drive));
+      const driven = await Promise.allSettled(runs.map((run) => driver.drive(run)));
       const driverErrors = driven.flatMap((result) => (result.status === 'rejected' ? [String((result.reason as Error).message ?? result.reason)] : []));
       driving = false;
-      await mailerWatch;
+      await Promise.all([mailerWatch, paying]);
       await injector.settled();
       const allDoneAtMs = since();
       // The workflows only queue their emails; the mailers deliver them (SMTP is open again by now).
@@ -276,12 +183,11 @@ describe(`the cluster under chaos (${CASES} cases, ${WORKER_KILLS} worker kills)
         'the outbox to drain',
         120_000,
       ).catch(() => undefined);
-      polling = false;
-      await poller;
+      await driver.stopPolling();
 
-      const checks = await checkCases(db!, runs, sink!.messages, started);
+      const checks = await checkCases(db!, runs, sink!.messages, started, true);
       const applications = await db!.application.count({ where: { roundId: round.id } });
-      const granted = runs.filter((run) => run.plan !== 'rejected').length;
+      const metReports = injector.records.filter((record) => record.pastDecision > 0).length;
       console.log(
         chaosTable({
           seed: SEED,
@@ -295,13 +201,18 @@ describe(`the cluster under chaos (${CASES} cases, ${WORKER_KILLS} worker kills)
             ['decision emails', CASES, checks.totals.decisionEmails],
             ['decision letters', CASES, checks.totals.letters],
             ['payouts', granted, checks.totals.payouts],
+            ['payment emails (finance confirmed the payout)', granted, checks.totals.paidEmails],
+            ['reports accepted (all spent, no repayment)', granted, checks.totals.reportsAccepted],
+            ['report-accepted emails', granted, checks.totals.reportAcceptedEmails],
             ['outbox rows not sent', 0, checks.totals.pendingOutbox],
             ['processes that exited on their own', 0, unexpectedExits.length],
             ['faults that failed', 0, injector.failures.length],
             ['faults that met cases in flight', injector.records.length, injector.records.filter((record) => record.inFlight > 0).length],
           ],
           notes: [
-            `${runs.reduce((sum, run) => sum + run.submitAttempts, 0) - ids.length} submission attempt(s) repeated through the proxy, ${retried.updates} Update call(s), ${retried.queries} query(ies)`,
+            `${runs.reduce((sum, run) => sum + run.submitAttempts, 0) - ids.length} submission attempt(s) and ${driver.retried.reports} report attempt(s) repeated through the proxy, ${driver.retried.updates} Update call(s), ${driver.retried.queries} query(ies)`,
+            `finance: ${finance.runsCreated} payout run(s) exported, ${finance.linesConfirmed} line(s) confirmed, ${finance.linesConfirmedAgain} confirmed again, ${finance.failedRequests} request(s) failed and tried again`,
+            `${metReports} fault(s) met cases past their decision (awaiting payout, reporting or closing)`,
             `${sink!.resets} SMTP transaction(s) broken off; all cases at their end state at ${seconds(allDoneAtMs)}, total ${seconds(since())}`,
             `uncertain sends resolved by an operator: ${operator.resolved} (delivered ${operator.delivered}, resent ${operator.resent})`,
             ...operator.failures,
@@ -326,6 +237,7 @@ describe(`the cluster under chaos (${CASES} cases, ${WORKER_KILLS} worker kills)
       expect(injector.count('SMTP refuses')).toBe(1);
       expect(injector.records.filter((record) => record.inFlight === 0)).toEqual([]);
       expect(applications).toBe(CASES);
+      expect(metReports).toBeGreaterThan(0);
       expect(checks.problems).toEqual([]);
     },
     TEST_TIMEOUT_MS,

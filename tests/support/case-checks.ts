@@ -1,6 +1,8 @@
 // What a case driven from submission to its end state must leave behind, shared by the fault test
 // (worker kills on the dev server) and the chaos suite (the cluster under many faults): exactly one
-// receipt, one decision email, one letter, the right payouts and each transition once.
+// receipt, one decision email, one letter, the right payouts and each transition once. The chaos
+// suite drives its grants on through the follow-up report (`throughReport`): then each also has
+// exactly one payment email, one accepted report with its email, and ends CLOSED.
 import type { Database } from '../../lib/db';
 import { subjectOf } from './process';
 import { messageIdOf, type ReceivedMail } from './smtp-sink';
@@ -29,8 +31,16 @@ export const EXPECTED_EVENTS: Record<Plan, string[]> = {
   rejected: ['submitted', 'screening_started', 'queued', 'claimed', 'decided'],
 };
 
-export function expectedEndState(plan: Plan): string {
-  return plan === 'rejected' ? 'DECIDED' : 'REPORT_DUE';
+/** What follows for a grant driven through its report: finance confirms the payout, the association reports, the caseworker accepts it. */
+export const REPORT_EVENTS = ['paid', 'report_submitted', 'report_accepted'];
+
+export function expectedEvents(plan: Plan, throughReport = false): string[] {
+  return throughReport && plan !== 'rejected' ? [...EXPECTED_EVENTS[plan], ...REPORT_EVENTS] : EXPECTED_EVENTS[plan];
+}
+
+export function expectedEndState(plan: Plan, throughReport = false): string {
+  if (plan === 'rejected') return 'DECIDED';
+  return throughReport ? 'CLOSED' : 'REPORT_DUE';
 }
 
 /** The decide Update's argument for a case's plan. */
@@ -70,6 +80,10 @@ export interface CheckTotals {
   decisionEmails: number;
   letters: number;
   payouts: number;
+  /** Only counted when the grants are driven through their report. */
+  paidEmails: number;
+  reportsAccepted: number;
+  reportAcceptedEmails: number;
   endStates: number;
   pendingOutbox: number;
 }
@@ -81,10 +95,10 @@ export interface CaseCheckResult {
 }
 
 /** Checks every case against what its plan must leave in the database and the SMTP sink. */
-export async function checkCases(db: Database, runs: CheckedCase[], mails: ReceivedMail[], startedAt: number): Promise<CaseCheckResult> {
+export async function checkCases(db: Database, runs: CheckedCase[], mails: ReceivedMail[], startedAt: number, throughReport = false): Promise<CaseCheckResult> {
   const problems: string[] = [];
   const duplicateEvidence: string[] = [];
-  const totals: CheckTotals = { receipts: 0, decisionEmails: 0, letters: 0, payouts: 0, endStates: 0, pendingOutbox: 0 };
+  const totals: CheckTotals = { receipts: 0, decisionEmails: 0, letters: 0, payouts: 0, paidEmails: 0, reportsAccepted: 0, reportAcceptedEmails: 0, endStates: 0, pendingOutbox: 0 };
   const ids = runs.filter((run) => run.id).map((run) => run.id!);
   const lost = runs.filter((run) => !run.id);
   for (const run of lost) problems.push(`case ${run.index}: never submitted`);
@@ -105,8 +119,9 @@ export async function checkCases(db: Database, runs: CheckedCase[], mails: Recei
     const id = run.id!;
     const say = (problem: string) => problems.push(`case ${run.index} (${run.plan}, ${id}): ${problem}`);
     const granted = run.plan !== 'rejected';
+    const reported = throughReport && granted;
 
-    const expectedEnd = expectedEndState(run.plan);
+    const expectedEnd = expectedEndState(run.plan, throughReport);
     if (run.endState !== expectedEnd) say(`workflow end state ${run.endState}, expected ${expectedEnd}`);
     const stored = applications.find((a) => a.id === id)?.status;
     if (stored !== expectedEnd) say(`stored status ${stored}, expected ${expectedEnd}`);
@@ -115,13 +130,20 @@ export async function checkCases(db: Database, runs: CheckedCase[], mails: Recei
     const caseMails = mails.filter((message) => message.to.includes(run.contactEmail!));
     const receipts = caseMails.filter((m) => subjectOf(m).startsWith('Vi har modtaget jeres ansøgning'));
     const decisionMails = caseMails.filter((m) => m.raw.includes('application/pdf'));
+    const paidMails = caseMails.filter((m) => subjectOf(m).startsWith('Tilskuddet er udbetalt'));
+    const acceptedMails = caseMails.filter((m) => subjectOf(m).startsWith('Afrapporteringen er godkendt'));
     totals.receipts += receipts.length;
     totals.decisionEmails += decisionMails.length;
+    totals.paidEmails += paidMails.length;
+    totals.reportAcceptedEmails += acceptedMails.length;
     if (receipts.length !== 1) say(`${receipts.length} receipt emails in the SMTP sink`);
     if (decisionMails.length !== 1) say(`${decisionMails.length} decision emails in the SMTP sink`);
-    if (caseMails.length !== 2) say(`${caseMails.length} emails in the SMTP sink in all`);
+    if (paidMails.length !== (reported ? 1 : 0)) say(`${paidMails.length} payment emails in the SMTP sink`);
+    if (acceptedMails.length !== (reported ? 1 : 0)) say(`${acceptedMails.length} report-accepted emails in the SMTP sink`);
+    if (caseMails.length !== (reported ? 4 : 2)) say(`${caseMails.length} emails in the SMTP sink in all`);
     const rows = outbox.filter((m) => m.applicationId === id);
-    for (const [kind, group] of [['receipt', receipts], ['decision', decisionMails]] as const) {
+    const groups = [['receipt', receipts], ['decision', decisionMails], ['paid', paidMails], ['report_accepted', acceptedMails]] as const;
+    for (const [kind, group] of groups) {
       if (group.length > 1) {
         const row = rows.find((m) => m.kind === kind);
         const copies = group.map((m) => `${messageIdOf(m)} received at ${seconds(Date.parse(m.receivedAt) - startedAt)}`);
@@ -132,8 +154,9 @@ export async function checkCases(db: Database, runs: CheckedCase[], mails: Recei
       }
     }
 
-    const kinds = rows.map((m) => m.kind).sort();
-    if (kinds.join(',') !== 'decision,receipt') say(`outbox kinds [${kinds.join(', ')}], expected [decision, receipt]`);
+    const kinds = rows.map((m) => m.kind).sort().join(', ');
+    const expectedKinds = reported ? 'decision, paid, receipt, report_accepted' : 'decision, receipt';
+    if (kinds !== expectedKinds) say(`outbox kinds [${kinds}], expected [${expectedKinds}]`);
     if (!rows.every((m) => m.status === 'sent')) say(`outbox rows not all sent: ${rows.map((m) => `${m.kind}=${m.status}`).join(', ')}`);
 
     const caseLetters = letters.filter((l) => l.applicationId === id);
@@ -157,9 +180,15 @@ export async function checkCases(db: Database, runs: CheckedCase[], mails: Recei
 
     const caseReports = reports.filter((r) => r.applicationId === id);
     if (caseReports.length !== (granted ? 1 : 0)) say(`${caseReports.length} follow-up report rows`);
+    if (reported && caseReports[0]) {
+      const report = caseReports[0];
+      if (report.reviewOutcome === 'accepted' && report.repaymentOre === 0n && report.submittedAt) totals.reportsAccepted += 1;
+      else say(`report ${report.submittedAt ? 'submitted' : 'not submitted'}, review ${report.reviewOutcome}, repayment ${report.repaymentOre} øre`);
+    }
 
     const types = events.filter((e) => e.applicationId === id).map((e) => e.type);
-    if (types.join(',') !== EXPECTED_EVENTS[run.plan].join(',')) say(`events [${types.join(', ')}], expected [${EXPECTED_EVENTS[run.plan].join(', ')}]`);
+    const expected = expectedEvents(run.plan, throughReport);
+    if (types.join(',') !== expected.join(',')) say(`events [${types.join(', ')}], expected [${expected.join(', ')}]`);
   }
   return { problems, duplicateEvidence, totals };
 }
