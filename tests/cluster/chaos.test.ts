@@ -54,6 +54,9 @@ let temporal: Client;
 let runs: CaseRun[] = [];
 let faults: FaultInjector | undefined;
 const unexpectedExits: string[] = [];
+const logDir = path.join(dataDir, 'cluster', 'logs');
+/** Set when the run's checks all passed; a failed run keeps its logs. */
+let passed = false;
 
 beforeAll(async () => {
   const log = (line: string) => process.stderr.write(`[chaos] ${line}\n`);
@@ -78,7 +81,7 @@ beforeAll(async () => {
       RATE_LIMIT_WRITES_PER_ADDRESS: '1000000',
       RATE_LIMIT_NEW_DRAFTS_PER_ADDRESS: '1000000',
     },
-    onUnexpectedExit: (name, code) => void unexpectedExits.push(`${name} exited with code ${code}`),
+    onUnexpectedExit: (name, code) => void unexpectedExits.push(`${name} exited with code ${code}; its last lines:\n${lastLogLines(name)}`),
   });
   db = createDatabase(postgres.current.url);
   connection = await Connection.connect(temporalConnectionOptions(cluster.config));
@@ -102,8 +105,23 @@ afterAll(async () => {
   await postgres?.current.stop();
   await gate?.stop();
   await sink?.stop();
+  if (!passed && fs.existsSync(logDir)) {
+    // The services' logs outlive a failed run: the reason a worker exited is in them.
+    const kept = path.resolve('test-results', `chaos-logs-${SEED}`);
+    fs.cpSync(logDir, kept, { recursive: true });
+    process.stderr.write(`[chaos] the services' logs of this run are kept in ${path.relative(process.cwd(), kept)}\n`);
+  }
   fs.rmSync(dataDir, { recursive: true, force: true });
 }, 180_000);
+
+/** The end of a service's log file, to say why it exited. */
+function lastLogLines(name: string, count = 20): string {
+  try {
+    return fs.readFileSync(path.join(logDir, `${name}.log`), 'utf8').trimEnd().split('\n').slice(-count).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
 
 describe(`the cluster under chaos (${CASES} cases, ${WORKER_KILLS} worker kills)`, () => {
   it(
@@ -239,6 +257,7 @@ describe(`the cluster under chaos (${CASES} cases, ${WORKER_KILLS} worker kills)
       expect(applications).toBe(CASES);
       expect(metReports).toBeGreaterThan(0);
       expect(checks.problems).toEqual([]);
+      passed = true;
     },
     TEST_TIMEOUT_MS,
   );
