@@ -27,6 +27,10 @@ export const rateLimitSettingsSchema = z.object({
   RATE_LIMIT_NEW_DRAFTS_PER_ADDRESS: positiveCount(30),
   /** Emails an anonymous caller can have sent to one address (resume links, new private links). */
   RATE_LIMIT_EMAILS_PER_RECIPIENT: positiveCount(5),
+  /** Failed staff sign-ins to one account within 15 minutes before sign-in to it pauses. */
+  SIGN_IN_FAILURES_PER_ACCOUNT: positiveCount(5),
+  /** Failed staff sign-ins from one client address within 15 minutes before sign-in from it pauses. */
+  SIGN_IN_FAILURES_PER_ADDRESS: positiveCount(20),
   /** Uploads one API process reads at once; the next is refused with 429 until one finishes. */
   UPLOAD_MAX_CONCURRENT: z.coerce.number().int().min(1).max(1000).default(8),
 });

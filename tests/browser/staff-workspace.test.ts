@@ -73,7 +73,9 @@ beforeAll(async () => {
   await createOpenRound(stack.db, { closesAt: null });
   const round = await createOpenRound(stack.db);
   // A typical case: claimed, asked for its statutes and accounts, answered with two documents.
-  submitted = await submitCase(stack, round.id);
+  // An association of its own: other test files' cases under the shared fixture CVR would flag its
+  // earlier-grants check (E9) and unfold the checks, so the layout measured would depend on them.
+  submitted = await submitCase(stack, round.id, { organization: { cvr: '99104112', name: 'Lektiecaféen Sønderby', email: 'kasserer@lektiecafe.dk' } });
   await waitForStatus(submitted.handle, 'IN_QUEUE');
   expect((await postJson(api(`/applications/${submitted.id}/assignment`), {}, caseworker.headers)).status).toBe(200);
   const asked = await postJson(api(`/applications/${submitted.id}/information-requests`), { items: ['Foreningens vedtægter', 'Seneste årsregnskab'], message: 'Send dem som PDF.' }, caseworker.headers);

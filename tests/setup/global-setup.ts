@@ -28,7 +28,8 @@ export default async function globalSetup(): Promise<void> {
   process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'silent';
   // Every test file posts from 127.0.0.1 into one database: the rate limits' tests set low limits
   // of their own (and their own client addresses); the others must not meet the defaults.
-  for (const limit of ['RATE_LIMIT_WRITES_PER_ADDRESS', 'RATE_LIMIT_WRITES_GLOBAL', 'RATE_LIMIT_NEW_DRAFTS_PER_ADDRESS', 'RATE_LIMIT_EMAILS_PER_RECIPIENT']) {
+  // The same for failed staff sign-ins per address (the per-account pause stays at its default).
+  for (const limit of ['RATE_LIMIT_WRITES_PER_ADDRESS', 'RATE_LIMIT_WRITES_GLOBAL', 'RATE_LIMIT_NEW_DRAFTS_PER_ADDRESS', 'RATE_LIMIT_EMAILS_PER_RECIPIENT', 'SIGN_IN_FAILURES_PER_ADDRESS']) {
     process.env[limit] = process.env[limit] ?? '1000000';
   }
 

@@ -1,17 +1,18 @@
+import type { Config } from '../../../lib/config';
 import type { Database } from '../../../lib/db';
 import type { Logger } from '../../../lib/logger';
 import type { StaffAuthenticator, StaffIdentity } from '../../../lib/staff-auth';
 import { ApiError } from './errors';
 
-// Failed attempts allowed per account and per address within the window before sign-in pauses.
+// Failed attempts are counted over this window; how many an account and an address may have
+// before sign-in pauses are settings (SIGN_IN_FAILURES_PER_ACCOUNT, SIGN_IN_FAILURES_PER_ADDRESS).
 const WINDOW_MS = 15 * 60_000;
-const MAX_FAILURES_PER_ACCOUNT = 5;
-const MAX_FAILURES_PER_ADDRESS = 20;
 
 export interface SignInDependencies {
   authenticator: StaffAuthenticator;
   db: Database;
   log: Logger;
+  config: Pick<Config, 'SIGN_IN_FAILURES_PER_ACCOUNT' | 'SIGN_IN_FAILURES_PER_ADDRESS'>;
 }
 
 export class SignInThrottled extends ApiError {
@@ -31,7 +32,7 @@ export async function signIn(deps: SignInDependencies, email: string, password: 
     deps.db.staffLoginAttempt.count({ where: { email, success: false, at: { gte: since } } }),
     deps.db.staffLoginAttempt.count({ where: { ip, success: false, at: { gte: since } } }),
   ]);
-  if (accountFailures >= MAX_FAILURES_PER_ACCOUNT || addressFailures >= MAX_FAILURES_PER_ADDRESS) {
+  if (accountFailures >= deps.config.SIGN_IN_FAILURES_PER_ACCOUNT || addressFailures >= deps.config.SIGN_IN_FAILURES_PER_ADDRESS) {
     deps.log.warn({ email, ip, accountFailures, addressFailures }, 'staff login throttled');
     throw new SignInThrottled();
   }
