@@ -396,7 +396,8 @@ describe('authorization matrix', () => {
     const caseworker = staff.caseworker!;
     const user = await stack.db.staffUser.findUniqueOrThrow({ where: { email: caseworker.email } });
     const headers = { authorization: `Bearer ${caseworker.token}` };
-    const views = () => stack.db.staffAccessLog.findMany({ where: { applicationId: caseB.id }, select: { staffUserId: true, purpose: true } });
+    // Another file's admin searching the logs by the shared fixture CVR logs a row for this case too.
+    const views = () => stack.db.staffAccessLog.findMany({ where: { applicationId: caseB.id, NOT: { purpose: { endsWith: '_search' } } }, select: { staffUserId: true, purpose: true } });
     const before = await views();
     expect((await fetch(`${stack.baseUrl}/api/v1/applications/${caseB.id}`, { headers })).status).toBe(200);
     // The association reading its own case leaves no staff row.
