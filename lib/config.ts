@@ -6,6 +6,7 @@ import { registerSettingsProblems, registerSettingsSchema } from './register-set
 import { productionSecurityProblems, securitySettingsSchema } from './security-settings';
 import { oidcSettingsProblems, oidcSettingsSchema } from './oidc-settings';
 import { rateLimitSettingsSchema } from './rate-limit-settings';
+import { intakeSettingsSchema } from './intake-settings';
 import { retentionSettingsSchema } from './retention-settings';
 import { noticeSettingsSchema } from './notice-settings';
 import { parseDuration } from './durations';
@@ -38,6 +39,7 @@ export const configSchema = z.object({
   ...securitySettingsSchema.shape,
   ...oidcSettingsSchema.shape,
   ...rateLimitSettingsSchema.shape,
+  ...intakeSettingsSchema.shape,
   ...retentionSettingsSchema.shape,
   ...noticeSettingsSchema.shape,
   // Required: a service that silently assumed "development" in production would run without its guards.

@@ -38,6 +38,8 @@ import { useVirusScanner } from './http/uploads';
 import { trustProxyValue } from '../../lib/security-settings';
 import { pageErrorHandler, pageNotFound } from './pages/errors';
 import { anonymousWriteLimits, createRateLimits, uploadConcurrency } from './http/rate-limits';
+import { createIntakeAdmission } from './http/intake-admission';
+import { recordArrival } from './http/arrival';
 import type { SiteSettings } from './pages/layout';
 import { configureLocale } from '../../locale';
 import { PRIVATE_LINK_TTL_SETTING } from './private-links/verdict';
@@ -58,6 +60,8 @@ export function createApp(deps: AppDependencies): App {
   app.set(SECURE_COOKIES_SETTING, secureCookies(deps.config));
   app.set(PRIVATE_LINK_TTL_SETTING, parseDuration(deps.config.PRIVATE_LINK_TTL));
   useVirusScanner(app, deps.virusScanner);
+  // Before anything can make a request wait: a submission counts from when it reached us.
+  app.use(recordArrival);
   // First, so every response carries them: pages, JSON, assets, errors, 404s.
   app.use(securityHeaders({ https: secureCookies(deps.config) }));
   const metrics = createHttpMetrics();
@@ -103,6 +107,8 @@ export function createApp(deps: AppDependencies): App {
   // Form posts are read before the staff identity, so a cookie-authenticated form's CSRF field is there.
   app.use(express.urlencoded({ extended: false, limit: '1mb', parameterLimit: 2000 }));
   app.use(refuseUnstorableText());
+  // Submissions wait their turn before the rate limits' and the handlers' database work.
+  app.use(createIntakeAdmission(deps.config, metrics.registry).middleware);
   app.use('/personale/udbetalinger', textFileForm());
   app.use(identifyStaff({ authenticator: deps.authenticator, cookieSecret: deps.config.COOKIE_SECRET, publicBaseUrl: deps.publicBaseUrl }));
   // Before any handler reads a body or stores anything: a refused request changes nothing.

@@ -31,14 +31,15 @@ export interface IntakeDependencies {
 
 /**
  * Stores a submitted application with its first event, then starts its workflow. With an
- * Idempotency-Key, a repeated request returns the first receipt and starts nothing new.
+ * Idempotency-Key, a repeated request returns the first receipt and starts nothing new. The
+ * deadline and the submission time are judged at `arrivedAt`, when the request reached the service.
  */
 export async function submitApplication(
   deps: IntakeDependencies,
   input: ApplicationInput,
   idempotencyKey: string | undefined,
   language: Language,
-  options: { fromDraftId?: string } = {},
+  options: { fromDraftId?: string; arrivedAt?: Date } = {},
 ): Promise<{ receipt: SubmissionReceipt; replayed: boolean }> {
   const requestFingerprint = fingerprint(input);
   const keyHash = idempotencyKey ? sha256Hex(idempotencyKey) : undefined;
@@ -50,7 +51,8 @@ export async function submitApplication(
 
   const round = await deps.db.fundingRound.findUnique({ where: { id: input.roundId } });
   if (!round) throw new ApiError(404, 'round_not_found', 'errors.round.notFound', [{ path: 'roundId', message: messageKey('errors.round.notFound') }]);
-  const now = new Date();
+  // The moment the request reached us, not when its turn came: on time is on time.
+  const now = options.arrivedAt ?? new Date();
   refuseUnlessOpen(round, now);
   const amountOre = kronerToOre(input.amountRequested);
   if (amountOre > round.maxAmountOre) {

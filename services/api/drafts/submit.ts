@@ -15,9 +15,10 @@ export async function submitDraft(
   draft: StoredDraft,
   draftToken: string,
   language: Language,
+  arrivedAt?: Date,
 ): Promise<{ receipt: SubmissionReceipt; replayed: boolean }> {
   const checked = checkSubmission(draft.roundId, draftData(draft.data).answers, draft.round, language);
   if (!checked.ok) throw new ApiError(400, 'validation_failed', 'errors.validation.failed', checked.issues);
   const applicationLanguage = isLanguage(draft.language) ? draft.language : language;
-  return submitApplication(deps, checked.value, draftToken, applicationLanguage, { fromDraftId: draft.id });
+  return submitApplication(deps, checked.value, draftToken, applicationLanguage, { fromDraftId: draft.id, arrivedAt });
 }

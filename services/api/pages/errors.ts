@@ -6,6 +6,7 @@ import { html } from '../../../lib/html';
 import { renderPage, sendPage, sendPublicPage, type SiteSettings } from './layout';
 import { pageLanguage } from './page-language';
 import { rateLimitedPage } from './rate-limited-page';
+import { IntakeBusyError } from '../http/intake-admission';
 import { isTemporalUnavailable, TEMPORAL_RETRY_AFTER_SECONDS } from '../http/temporal-unavailable';
 
 /** A page request is anything outside the JSON API that a browser asked for. */
@@ -34,9 +35,9 @@ export function pageErrorHandler(site: SiteSettings, log: Logger): ErrorRequestH
   return (error, req, res, next) => {
     if (!isPageRequest(req) || res.headersSent) return next(error);
     const language = pageLanguage(req, res);
-    if (error instanceof ApiError && error.status === 429) {
+    if ((error instanceof ApiError && error.status === 429) || error instanceof IntakeBusyError) {
       if (error.retryAfterSeconds !== undefined) res.set('Retry-After', String(error.retryAfterSeconds));
-      sendPage(res, rateLimitedPage(req, site, language, error), 429);
+      sendPage(res, rateLimitedPage(req, site, language, error), error.status);
       return;
     }
     if (error instanceof ApiError && error.status < 500) {

@@ -14,11 +14,13 @@ function typedFields(req: Request): [string, string][] {
 }
 
 /**
- * A form post refused for a rate limit: the message, when to try again, and the same form posted
- * again with what was typed (hidden), so nothing has to be typed twice.
+ * A form post refused for now (a rate limit, or a submission that found no turn in a rush): the
+ * message, when to try again, and the same form posted again with what was typed (hidden), so
+ * nothing has to be typed twice.
  */
 export function rateLimitedPage(req: Request, site: SiteSettings, language: Language, error: ApiError): string {
-  const title = t(language, 'pages.error.rateLimited');
+  const busy = error.status === 503;
+  const title = t(language, busy ? 'pages.error.busy' : 'pages.error.rateLimited');
   const fields = typedFields(req);
   return renderPage(req, site, {
     title,
@@ -28,7 +30,7 @@ export function rateLimitedPage(req: Request, site: SiteSettings, language: Lang
       ${fields.length
         ? html`<form method="post" action="${req.originalUrl}">
             ${fields.map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}">`)}
-            <p>${t(language, 'pages.error.rateLimitedKept')}</p>
+            <p>${t(language, busy ? 'pages.error.busyKept' : 'pages.error.rateLimitedKept')}</p>
             <button type="submit" class="button button-primary">${t(language, 'pages.error.sendAgain')}</button>
           </form>`
         : html`<p><a href="/">${t(language, 'pages.error.frontPage')}</a></p>`}`,

@@ -8,6 +8,7 @@ import { formatCaseReference } from '../../../domain/reference';
 import { ApiError, parseInput } from '../http/errors';
 import { requestLanguage } from '../http/language';
 import { idempotencyKeyOf } from '../http/idempotency';
+import { arrivalTime } from '../http/arrival';
 import { applicationIdOf, caseAccess } from '../http/case-access';
 import { submitApplication, type IntakeDependencies } from '../applications/intake';
 import { recordAccess } from '../audit/log';
@@ -55,6 +56,7 @@ export const paths: ZodOpenApiPathsObject = {
         404: errorResponse('Unknown funding round'),
         409: errorResponse('The funding round is not open (round_closed), or is demo data for the statistics that takes no applications (round_demo)'),
         429: errorResponse('Too many new drafts or writes from this address (rate_limited); Retry-After says when to try again'),
+        503: errorResponse('So many submissions arrive at once that this one found no turn (intake_busy), or Temporal does not answer; nothing is stored. Send it again after Retry-After with the same Idempotency-Key'),
         422: errorResponse('The Idempotency-Key was used for a different body'),
       },
     },
@@ -80,7 +82,7 @@ export function applicationsRouter(deps: IntakeDependencies & { db: Database }):
   router.post('/applications', async (req, res) => {
     const idempotencyKey = idempotencyKeyOf(req);
     const input = parseInput(applicationInputSchema, req.body, req);
-    const { receipt, replayed } = await submitApplication(deps, input, idempotencyKey, requestLanguage(req));
+    const { receipt, replayed } = await submitApplication(deps, input, idempotencyKey, requestLanguage(req), { arrivedAt: arrivalTime(res) });
     if (replayed) res.set('Idempotent-Replayed', 'true');
     res.status(201).location(receipt.statusUrl).json(receipt);
   });

@@ -26,6 +26,7 @@ import { checkStep, checkSubmission } from '../drafts/validation';
 import { errorResponse, jsonBody, jsonResponse, langQuery, multipartBody, receiptSchema, SECURITY, uuidPath } from '../http/openapi';
 import { municipalityContact } from '../admin/round-frame';
 import type { RateLimits } from '../http/rate-limits';
+import { arrivalTime } from '../http/arrival';
 import { sendNewDraftLink } from '../drafts/new-link';
 
 export const draftCreationSchema = z.object({
@@ -158,6 +159,7 @@ export const paths: ZodOpenApiPathsObject = {
         201: jsonResponse('Stored with the draft’s documents; the workflow is started', receiptSchema),
         400: errorResponse('The draft is not complete or breaks a rule of the round, one issue per field'),
         409: errorResponse('The funding round is not open (round_closed), or is demo data for the statistics that takes no applications (round_demo)'),
+        503: errorResponse('So many submissions arrive at once that this one found no turn (intake_busy); nothing is stored. Send it again after Retry-After'),
       },
     },
   },
@@ -265,7 +267,7 @@ export function draftsRouter(deps: IntakeDependencies & { config: Config; rateLi
 
   router.post('/drafts/:id/submission', async (req, res) => {
     const draft = await authorized(req);
-    const { receipt, replayed } = await submitDraft(deps, draft, bearerToken(req)!, requestLanguage(req));
+    const { receipt, replayed } = await submitDraft(deps, draft, bearerToken(req)!, requestLanguage(req), arrivalTime(res));
     if (replayed) res.set('Idempotent-Replayed', 'true');
     res.status(201).location(receipt.statusUrl).json(receipt);
   });

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { verifyCsrf } from '../../http/csrf';
+import { arrivalTime } from '../../http/arrival';
 import { ApiError } from '../../http/errors';
 import { draftForToken } from '../../drafts/access';
 import { secondsSinceView, viewStamp } from '../../drafts/active-time';
@@ -54,7 +55,7 @@ export function submitRoutes(context: ApplyContext): Router {
     const language = pageLanguage(req, res);
     await addActiveSeconds(db, draft.id, 'summary', secondsSinceView(secret, draft.id, 'summary', req.body._shown));
     try {
-      await submitDraft(intake, draft, token, language);
+      await submitDraft(intake, draft, token, language, arrivalTime(res));
     } catch (error) {
       // The summary page names what is missing (and the round's rules); nothing was sent.
       if (error instanceof ApiError && error.status === 400) {

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { parseDuration } from './durations';
+
+/**
+ * How one API process takes submissions when more arrive than the database can store at once (a
+ * deadline rush). Keyed by variable name for `...intakeSettingsSchema.shape`.
+ */
+export const intakeSettingsSchema = z.object({
+  /** Submissions one API process stores at the same time; the rest wait their turn in memory. */
+  INTAKE_MAX_CONCURRENT: z.coerce.number().int().min(1).max(1000).default(6),
+  /** Submissions that may wait for a turn; one more is refused with 503 and Retry-After. */
+  INTAKE_MAX_WAITING: z.coerce.number().int().min(0).max(100_000).default(2000),
+  /** How long a submission waits for its turn before it is refused with 503 and Retry-After. */
+  INTAKE_MAX_WAIT: z
+    .string()
+    .refine((value) => {
+      try {
+        return parseDuration(value) >= 100;
+      } catch {
+        return false;
+      }
+    }, 'must be a duration of at least 100 ms, such as 30s or PT30S')
+    .default('30s'),
+});
+
+export type IntakeSettings = z.infer<typeof intakeSettingsSchema>;
