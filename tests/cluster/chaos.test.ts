@@ -39,9 +39,13 @@ const SMTP_REFUSAL_MS = Number(process.env.CHAOS_SMTP_REFUSAL_SECONDS ?? 120) * 
 const SEED = Number(process.env.CHAOS_SEED ?? Math.floor(Math.random() * 2 ** 31));
 /** Between two submissions' starts: the faults land while cases are in every stage. */
 const SUBMIT_INTERVAL_MS = Number(process.env.CHAOS_SUBMIT_INTERVAL_MS ?? 100);
-/** How long any one step of a case may take: covers lost activities (1 min start-to-close) and every outage. */
-const STEP_TIMEOUT_MS = 300_000 + SMTP_REFUSAL_MS;
-const TEST_TIMEOUT_MS = 15 * 60_000 + CASES * 1_500 + SMTP_REFUSAL_MS;
+/**
+ * How long any one step of a case may take: covers lost activities (1 min start-to-close), every
+ * outage, and the wait behind the other cases in flight (on 2 cores, 500 cases with 20 worker kills
+ * had steps wait 7 minutes for their turn, every case reaching its end state, at 1.6 cases/s).
+ */
+const STEP_TIMEOUT_MS = 300_000 + SMTP_REFUSAL_MS + CASES * 600;
+const TEST_TIMEOUT_MS = 15 * 60_000 + CASES * 2_500 + SMTP_REFUSAL_MS;
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'grantflow-chaos-'));
 let postgres: Awaited<ReturnType<typeof restartablePostgres>> | undefined;
