@@ -5,6 +5,7 @@ import { applicationBody, createOpenRound } from '../tests/support/fixtures';
 import { cpuByComponent, cpuPerUnit } from './support/cpu';
 import { latencyColumns, log, printTable, runBenchmark, writeResults } from './support/output';
 import { startBenchStack } from './support/stack';
+import { createFailureLog } from './support/failures';
 
 // npm run bench:screening — submissions arrive at a fixed rate; for each, the time from the
 // submit response to the case standing IN_QUEUE (its event row) with its receipt email delivered
@@ -40,7 +41,7 @@ async function main(): Promise<void> {
 
     const cpuBefore = cpuByComponent();
     const submissions: Submission[] = [];
-    const failures: string[] = [];
+    const failures = createFailureLog();
     const started = performance.now();
     const inFlight: Promise<void>[] = [];
     for (let i = 0; i < total; i++) {
@@ -53,19 +54,17 @@ async function main(): Promise<void> {
         fetch(`${stack.baseUrl}/api/v1/applications`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
           .then(async (response) => {
             const respondedAt = Date.now();
-            const json = (await response.json().catch(() => ({}))) as { id?: string; error?: { code?: string } };
-            if (response.status !== 201 || !json.id) failures.push(`HTTP ${response.status}${json.error?.code ? ` ${json.error.code}` : ''}`);
-            else submissions.push({ id: json.id, email, respondedAt });
+            const text = await response.text();
+            const id = response.status === 201 ? (JSON.parse(text) as { id?: string }).id : undefined;
+            if (!id) failures.response(response.status, text);
+            else submissions.push({ id, email, respondedAt });
           })
-          .catch((error: Error) => {
-            const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-            failures.push(cause?.code ?? cause?.message ?? error.message);
-          }),
+          .catch((error: unknown) => failures.clientError(error)),
       );
     }
     await Promise.all(inFlight);
     const arrivalSeconds = (performance.now() - started) / 1000;
-    log(`${submissions.length} accepted in ${arrivalSeconds.toFixed(1)} s (${failures.length} failed); waiting for screening and receipts`);
+    log(`${submissions.length} accepted in ${arrivalSeconds.toFixed(1)} s (${failures.all.length} failed); waiting for screening and receipts`);
 
     const sink = stack.smtp!;
     const receiptAt = () => {
@@ -108,17 +107,17 @@ async function main(): Promise<void> {
     const rows = [row('IN_QUEUE (event row)', toQueue), row('receipt email at the SMTP sink', toReceipt), row('both', both)];
     printTable(`screening latency at ${rate} submissions/s for ${seconds} s (goal: both p50 ≤ 300 ms, p99 ≤ 1 s)`, rows);
     printTable(`CPU from the first submission until every case was in the queue with its receipt sent`, cpu);
-    log(`${unfinished} cases not finished within ${SETTLE_TIMEOUT_MS / 1000} s, ${failures.length} submissions failed`);
-    const failureKinds = countBy(failures);
-    for (const [kind, count] of Object.entries(failureKinds)) log(`  failed: ${count} × ${kind}`);
+    log(`${unfinished} cases not finished within ${SETTLE_TIMEOUT_MS / 1000} s, ${failures.all.length} submissions failed`);
+    if (failures.all.length) printTable('failed submissions by cause', failures.table());
+    const failureKinds = failures.byCause();
     const p50 = percentile(both, 0.5);
     const p99 = percentile(both, 0.99);
     const fmt = (ms: number | null) => (ms === null ? 'n/a' : `${Math.round(ms)} ms`);
     writeResults('screening', [
       { figure: `screening + receipt at ${rate}/s, p50`, value: fmt(p50), goal: '≤ 300 ms', met: p50 !== null && p50 <= 300 && unfinished === 0 },
       { figure: `screening + receipt at ${rate}/s, p99`, value: fmt(p99), goal: '≤ 1 s', met: p99 !== null && p99 <= 1000 && unfinished === 0 },
-    ], { rate, seconds, submitted: total, accepted: submissions.length, failed: failures.length, failureKinds, unfinished, results: rows, cpu });
-    if (failures.length > 0 || unfinished > 0) process.exitCode = 1;
+    ], { rate, seconds, submitted: total, accepted: submissions.length, failed: failures.all.length, failureKinds, failures: failures.all, unfinished, results: rows, cpu });
+    if (failures.all.length > 0 || unfinished > 0) process.exitCode = 1;
   } finally {
     await db.$disconnect();
     await stack.stop();
@@ -127,8 +126,3 @@ async function main(): Promise<void> {
 
 runBenchmark(main);
 
-function countBy(values: readonly string[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
-  return counts;
-}
