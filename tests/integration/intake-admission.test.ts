@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
-import http from 'node:http';
 import { sha256Hex } from '../../lib/tokens';
 import { applicationBody, createOpenRound, eventually } from '../support/fixtures';
+import { heldSubmission } from '../support/held-submission';
 import { startTestStack, testConfig, type TestStack } from '../support/stack';
 
 // In a deadline rush each API process stores INTAKE_MAX_CONCURRENT submissions at once; the rest
@@ -22,30 +22,6 @@ afterAll(async () => {
   await patient?.stop();
   await impatient?.stop();
 });
-
-/**
- * A submission whose body arrives in two parts: it holds its turn (the body is still being read)
- * until `finish()` sends the rest.
- */
-function heldSubmission(stack: TestStack, body: object, key: string) {
-  const bytes = Buffer.from(JSON.stringify(body));
-  const url = new URL('/api/v1/applications', stack.baseUrl);
-  let resolveResponse!: (value: { status: number; body: any }) => void;
-  const response = new Promise<{ status: number; body: any }>((resolve) => (resolveResponse = resolve));
-  const request = http.request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': bytes.length, 'idempotency-key': key } }, (res) => {
-    const chunks: Buffer[] = [];
-    res.on('data', (chunk: Buffer) => chunks.push(chunk));
-    res.on('end', () => resolveResponse({ status: res.statusCode!, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) }));
-  });
-  request.write(bytes.subarray(0, 10));
-  return {
-    response,
-    finish() {
-      request.end(bytes.subarray(10));
-      return response;
-    },
-  };
-}
 
 function submit(stack: TestStack, body: object, key: string) {
   return fetch(`${stack.baseUrl}/api/v1/applications`, {
