@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseDuration } from './durations';
+import { durationSetting } from './duration-setting';
 
 /**
  * How one API process takes submissions when more arrive than the database can store at once (a
@@ -16,16 +16,7 @@ export const intakeSettingsSchema = z.object({
   /** Submissions that may wait for a turn; one more is refused with 503 and Retry-After. */
   INTAKE_MAX_WAITING: z.coerce.number().int().min(0).max(100_000).default(2000),
   /** How long a submission waits for its turn before it is refused with 503 and Retry-After. */
-  INTAKE_MAX_WAIT: z
-    .string()
-    .refine((value) => {
-      try {
-        return parseDuration(value) >= 100;
-      } catch {
-        return false;
-      }
-    }, 'must be a duration of at least 100 ms, such as 30s or PT30S')
-    .default('30s'),
+  INTAKE_MAX_WAIT: durationSetting('30s', 100, 'must be a duration of at least 100 ms, such as 30s or PT30S'),
 });
 
 export type IntakeSettings = z.infer<typeof intakeSettingsSchema>;

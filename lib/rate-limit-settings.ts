@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseDuration } from './durations';
+import { durationSetting } from './duration-setting';
 
 const positiveCount = (fallback: number) => z.coerce.number().int().min(1).max(10_000_000).default(fallback);
 
@@ -9,16 +9,7 @@ const positiveCount = (fallback: number) => z.coerce.number().int().min(1).max(1
  */
 export const rateLimitSettingsSchema = z.object({
   /** The window every count below is kept over. */
-  RATE_LIMIT_WINDOW: z
-    .string()
-    .refine((value) => {
-      try {
-        return parseDuration(value) >= 1000;
-      } catch {
-        return false;
-      }
-    }, 'must be a duration of at least a second, such as 1h or 15m')
-    .default('1h'),
+  RATE_LIMIT_WINDOW: durationSetting('1h', 1000, 'must be a duration of at least a second, such as 1h or 15m'),
   /** Form posts and API writes (saves, uploads, submissions, pre-checks, case posts, sign-ins) from one client address. */
   RATE_LIMIT_WRITES_PER_ADDRESS: positiveCount(600),
   /** The same from all addresses together: a ceiling that holds when the addresses are many. */

@@ -1,21 +1,12 @@
 import { z } from 'zod';
 import { parseDuration, wholeYears } from './durations';
+import { durationSetting } from './duration-setting';
 
 // The retention periods (README "Retention") and when the retention workflow runs; keyed by
 // variable name for `...retentionSettingsSchema.shape`. domain/retention.ts says which rule
 // reads which period.
 
-const period = (fallback: string) =>
-  z
-    .string()
-    .refine((value) => {
-      try {
-        return parseDuration(value) >= 0;
-      } catch {
-        return false;
-      }
-    }, 'must be a duration such as P90D, P3Y or PT1H')
-    .default(fallback);
+const period = (fallback: string) => durationSetting(fallback, 0, 'must be a duration such as P90D, P3Y or PT1H');
 
 const yearsPeriod = (fallback: string) =>
   z
@@ -74,16 +65,7 @@ export const retentionSettingsSchema = z.object({
    * How long the Temporal namespace keeps the histories of closed workflows (which hold case data).
    * `npm start` sets it on its dev server; on a cluster it is set with `temporal operator namespace update`.
    */
-  TEMPORAL_NAMESPACE_RETENTION: z
-    .string()
-    .refine((value) => {
-      try {
-        return parseDuration(value) >= 24 * 3600 * 1000;
-      } catch {
-        return false;
-      }
-    }, 'must be a duration of at least a day, such as P30D')
-    .default('P30D'),
+  TEMPORAL_NAMESPACE_RETENTION: durationSetting('P30D', 24 * 3600 * 1000, 'must be a duration of at least a day, such as P30D'),
 });
 
 export type RetentionSettingsConfig = z.infer<typeof retentionSettingsSchema>;
