@@ -12,6 +12,21 @@ export function createDatabase(databaseUrl: string, options: { connectionTimeout
   return new PrismaClient({ adapter });
 }
 
+/**
+ * True when the database was too busy to take the work: no connection came free in time (the pool's
+ * wait, Prisma's P2024) or an interactive transaction could not start within its wait (P2028).
+ * Nothing of that request's transaction ran, so the caller may send it again.
+ */
+export function isDatabaseBusy(error: unknown): boolean {
+  for (let current = error, depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
+    const { code, message } = current as { code?: unknown; message?: unknown };
+    if (code === 'P2024' || code === 'P2028') return true;
+    if (typeof message === 'string' && /timeout exceeded when trying to connect|Unable to start a transaction in the given time/i.test(message)) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 /** True when a Prisma error is a unique-constraint violation (another writer got there first). */
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'P2002';

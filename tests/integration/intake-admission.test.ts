@@ -134,3 +134,44 @@ test('a submission that arrived before the deadline is on time although its turn
   expect(late.status).toBe(409);
   expect(((await late.json()) as { error: { code: string } }).error.code).toBe('round_closed');
 });
+
+test('a database with no connection to spare answers 503 database_busy with Retry-After, and nothing is stored', async () => {
+  const stack = await startTestStack({ worker: false });
+  try {
+    const round = await createOpenRound(stack.db);
+    // Every connection of the API's pool (pg's 10) held by a transaction that waits for the test.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const holders = Array.from({ length: 10 }, () => stack.db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT 1`;
+      await released;
+    }, { maxWait: 30_000, timeout: 60_000 }));
+    await eventually(async () => ((await stack.db.$queryRaw<{ n: bigint }[]>`SELECT 1 AS n`.catch(() => undefined)) ? undefined : true), 'the pool to be taken', 30_000).catch(() => undefined);
+
+    const key = crypto.randomUUID();
+    const refused = await submit(stack, applicationBody(round.id), key);
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBe('5');
+    const body = (await refused.json()) as { error: { code: string; message: string } };
+    expect(body.error).toMatchObject({ code: 'database_busy', message: 'Der er så travlt lige nu, at vi ikke kunne nå at behandle det. Prøv igen om 5 sekunder.' });
+
+    const page = await fetch(`${stack.baseUrl}/kladde/${crypto.randomUUID()}/send`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', 'accept-language': 'da' },
+      body: new URLSearchParams({ _csrf: 'token', _shown: 'stamp' }).toString(),
+      redirect: 'manual',
+    });
+    expect(page.status).toBe(503);
+    const markup = await page.text();
+    expect(markup).toContain('<h1>Der er travlt lige nu</h1>');
+    expect(markup).toContain('<input type="hidden" name="_csrf" value="token">');
+
+    release();
+    await Promise.all(holders);
+    expect(await storedWithKey(stack, key)).toHaveLength(0);
+    expect((await submit(stack, applicationBody(round.id), key)).status).toBe(201);
+    expect(await storedWithKey(stack, key)).toHaveLength(1);
+  } finally {
+    await stack.stop();
+  }
+});

@@ -14,6 +14,13 @@ import { ApiError } from '../http/errors';
 import type { WorkflowStarter } from './workflow-starter';
 import { refuseUnlessOpen } from '../drafts/rounds';
 
+/**
+ * In a rush a submission may wait longer for a connection than Prisma's 2 s default before its
+ * transaction starts: intake admission bounds how many wait, and a refusal would send the
+ * association away with nothing stored.
+ */
+const INTAKE_TRANSACTION = { maxWait: 10_000, timeout: 15_000 };
+
 export interface SubmissionReceipt {
   id: string;
   reference: string;
@@ -112,7 +119,7 @@ export async function submitApplication(
       });
       if (options.fromDraftId) await claimDraft(tx, options.fromDraftId, created.id, now);
       return created;
-    });
+    }, INTAKE_TRANSACTION);
   } catch (error) {
     // Two requests with the same key raced; the other one stored the application.
     if (idempotencyKey && keyHash && isUniqueViolation(error)) {

@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import type { z } from 'zod';
 import { statusLabel, t, zodErrorMap, type MessageKey, type Language } from '../../../locale';
 import type { Logger } from '../../../lib/logger';
+import { isDatabaseBusy } from '../../../lib/db';
 import type { CaseStatus } from '../../../domain/status';
 import { requestLanguage } from './language';
 import { isTemporalUnavailable, TEMPORAL_RETRY_AFTER_SECONDS } from './temporal-unavailable';
@@ -23,6 +24,17 @@ export class ApiError extends Error {
     readonly values: Record<string, string | number> = {},
   ) {
     super(code);
+  }
+}
+
+/** Seconds a caller refused for a busy database waits before sending again. */
+export const DATABASE_BUSY_RETRY_AFTER_SECONDS = 5;
+
+/** The database could take no more work in time; nothing of the request's transaction ran. */
+export class DatabaseBusyError extends ApiError {
+  constructor() {
+    super(503, 'database_busy', 'errors.http.databaseBusy', [], { seconds: DATABASE_BUSY_RETRY_AFTER_SECONDS });
+    this.retryAfterSeconds = DATABASE_BUSY_RETRY_AFTER_SECONDS;
   }
 }
 
@@ -78,6 +90,13 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     const status = (error as { status?: number }).status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       res.status(status).json({ error: { code: 'bad_request', message: String((error as Error).message), issues: [] } });
+      return;
+    }
+    if (isDatabaseBusy(error)) {
+      log.warn({ err: error, method: req.method, url: req.path }, 'database too busy; refused with Retry-After');
+      const busy = new DatabaseBusyError();
+      res.set('Retry-After', String(busy.retryAfterSeconds));
+      res.status(503).json(errorBody(busy, language));
       return;
     }
     if (isTemporalUnavailable(error)) {

@@ -1,7 +1,8 @@
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import { t, type Language } from '../../../locale';
 import type { Logger } from '../../../lib/logger';
-import { ApiError } from '../http/errors';
+import { ApiError, DatabaseBusyError } from '../http/errors';
+import { isDatabaseBusy } from '../../../lib/db';
 import { html } from '../../../lib/html';
 import { renderPage, sendPage, sendPublicPage, type SiteSettings } from './layout';
 import { pageLanguage } from './page-language';
@@ -35,9 +36,11 @@ export function pageErrorHandler(site: SiteSettings, log: Logger): ErrorRequestH
   return (error, req, res, next) => {
     if (!isPageRequest(req) || res.headersSent) return next(error);
     const language = pageLanguage(req, res);
-    if ((error instanceof ApiError && error.status === 429) || error instanceof IntakeBusyError) {
-      if (error.retryAfterSeconds !== undefined) res.set('Retry-After', String(error.retryAfterSeconds));
-      sendPage(res, rateLimitedPage(req, site, language, error), error.status);
+    const refusedForNow = isDatabaseBusy(error) ? new DatabaseBusyError() : error;
+    if ((refusedForNow instanceof ApiError && refusedForNow.status === 429) || refusedForNow instanceof IntakeBusyError || refusedForNow instanceof DatabaseBusyError) {
+      if (refusedForNow !== error) log.warn({ err: error, method: req.method, url: req.path }, 'database too busy; page refused with Retry-After');
+      if (refusedForNow.retryAfterSeconds !== undefined) res.set('Retry-After', String(refusedForNow.retryAfterSeconds));
+      sendPage(res, rateLimitedPage(req, site, language, refusedForNow), refusedForNow.status);
       return;
     }
     if (error instanceof ApiError && error.status < 500) {

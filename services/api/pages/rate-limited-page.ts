@@ -30,7 +30,7 @@ export function rateLimitedPage(req: Request, site: SiteSettings, language: Lang
       ${fields.length
         ? html`<form method="post" action="${req.originalUrl}">
             ${fields.map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}">`)}
-            <p>${t(language, busy ? 'pages.error.busyKept' : 'pages.error.rateLimitedKept')}</p>
+            <p>${t(language, error.code === 'intake_busy' ? 'pages.error.busyKept' : 'pages.error.rateLimitedKept')}</p>
             <button type="submit" class="button button-primary">${t(language, 'pages.error.sendAgain')}</button>
           </form>`
         : html`<p><a href="/">${t(language, 'pages.error.frontPage')}</a></p>`}`,
