@@ -203,7 +203,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push({ variable: 'COOKIE_SECRET', message: 'is required in production (at least 32 characters)' });
   }
   if (values.BUSINESS_REGISTER === 'local' && values.NODE_ENV === 'production') {
-    problems.push({ variable: 'BUSINESS_REGISTER', message: 'the local register holds fictional associations; use cvr in production' });
+    problems.push({ variable: 'BUSINESS_REGISTER', message: 'the local register holds fictional associations; use cvr or brreg in production' });
   }
   if (!values.MUNICIPALITY_ACCOUNT && values.NODE_ENV === 'production') {
     problems.push({ variable: 'MUNICIPALITY_ACCOUNT', message: 'is required in production: repayment claims tell associations where to pay' });

@@ -5,6 +5,8 @@ import { PROJECT_ROOT } from './project-root';
 /** The fictional associations shipped for development and tests. */
 export const DEFAULT_BUSINESS_REGISTER_FILE = path.join(PROJECT_ROOT, 'infra', 'register', 'associations.json');
 export const DEFAULT_CVR_REGISTER_URL = 'https://distribution.virk.dk/cvr-permanent/virksomhed/_search';
+/** Brønnøysundregistrene's open API for Enhetsregisteret (Norway); lookups go to {base}/enheter/{number}. */
+export const DEFAULT_BRREG_REGISTER_URL = 'https://data.brreg.no/enhetsregisteret/api';
 
 /**
  * The register's environment variables, keyed by their names so the project's config schema can
@@ -13,12 +15,14 @@ export const DEFAULT_CVR_REGISTER_URL = 'https://distribution.virk.dk/cvr-perman
  * `registerSettingsProblems` (and `createBusinessRegister` enforces it again).
  */
 export const registerSettingsSchema = z.object({
-  BUSINESS_REGISTER: z.enum(['local', 'cvr']).default('local'),
+  BUSINESS_REGISTER: z.enum(['local', 'cvr', 'brreg']).default('local'),
   BUSINESS_REGISTER_FILE: z.string().min(1).default(DEFAULT_BUSINESS_REGISTER_FILE),
   CVR_REGISTER_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).default(DEFAULT_CVR_REGISTER_URL),
   CVR_REGISTER_USERNAME: z.string().min(1).optional(),
   CVR_REGISTER_PASSWORD: z.string().min(1).optional(),
   CVR_REGISTER_TIMEOUT_MS: z.coerce.number().int().min(1).max(120_000).default(5000),
+  BRREG_REGISTER_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).default(DEFAULT_BRREG_REGISTER_URL),
+  BRREG_REGISTER_TIMEOUT_MS: z.coerce.number().int().min(1).max(120_000).default(5000),
 });
 
 export type RegisterSettings = z.infer<typeof registerSettingsSchema>;

@@ -43,7 +43,7 @@ export function trustProxyValue(setting: string): boolean | number | string[] {
 
 /** Production rules: HTTPS for what people and the register are reached at, metrics not public. */
 export function productionSecurityProblems(
-  settings: SecuritySettings & { NODE_ENV: string; PUBLIC_BASE_URL: string; CVR_REGISTER_URL: string; BUSINESS_REGISTER: string },
+  settings: SecuritySettings & { NODE_ENV: string; PUBLIC_BASE_URL: string; CVR_REGISTER_URL: string; BRREG_REGISTER_URL: string; BUSINESS_REGISTER: string },
 ): { variable: string; message: string }[] {
   if (settings.NODE_ENV !== 'production') return [];
   const problems: { variable: string; message: string }[] = [];
@@ -52,6 +52,9 @@ export function productionSecurityProblems(
   }
   if (settings.BUSINESS_REGISTER === 'cvr' && !settings.CVR_REGISTER_URL.startsWith('https://')) {
     problems.push({ variable: 'CVR_REGISTER_URL', message: 'must be an https:// address in production (the register credentials travel with every lookup)' });
+  }
+  if (settings.BUSINESS_REGISTER === 'brreg' && !settings.BRREG_REGISTER_URL.startsWith('https://')) {
+    problems.push({ variable: 'BRREG_REGISTER_URL', message: 'must be an https:// address in production (its answer decides whether an applicant is active)' });
   }
   if (settings.TRUST_PROXY === 'true') {
     problems.push({ variable: 'TRUST_PROXY', message: 'true believes any client about its own address; name the proxies (addresses or CIDR ranges) or the number of hops' });

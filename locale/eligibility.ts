@@ -104,6 +104,12 @@ export function budgetCategoryName(language: Language, category: string): string
   return hasMessage(language, key) ? t(language, key) : category;
 }
 
+/** A budget category as a label starts ("Løn", "Wages"): the name with a capital first letter. */
+export function budgetCategoryLabel(language: Language, category: string): string {
+  const name = budgetCategoryName(language, category);
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
 /** A document kind by its name in the language; a kind without a name as it is. */
 export function documentKindName(language: Language, kind: string): string {
   const key = `eligibility.document.${kind}`;

@@ -8,4 +8,4 @@ export { configureLocale, localeSettings, DEFAULT_LOCALE_SETTINGS, type LocaleSe
 export { zodErrorMap } from './zod';
 export { localeFor, type Locale } from './locale';
 export { statusLabel, isCaseStatus } from './labels';
-export { describeRuleResult, describeChecklistItem, describeMissingItem, budgetCategoryName, documentKindName, ruleTitle, ruleExplanation } from './eligibility';
+export { describeRuleResult, describeChecklistItem, describeMissingItem, budgetCategoryName, budgetCategoryLabel, documentKindName, ruleTitle, ruleExplanation } from './eligibility';

@@ -189,6 +189,39 @@ export class PdfCanvas {
     this.doc.font(FONT.regular).fillColor(COLOR.text);
   }
 
+  /**
+   * What someone filled in: each question on the left in muted type, the answer beside it, read as
+   * a table of row headers and cells. A short answer stays on the page with its question; a long
+   * one (a project description) starts with a few lines and flows on to the next page.
+   */
+  answers(rows: Array<[string, string]>): void {
+    const { doc } = this;
+    if (rows.length === 0) return;
+    const labelWidth = 150;
+    const valueX = MARGIN.left + labelWidth + 12;
+    const valueWidth = this.width - labelWidth - 12;
+    const table = container(doc, this.structure, 'Table');
+    for (const [label, answer] of rows) {
+      const value = keepReferencesTogether(answer);
+      doc.font(FONT.regular).fontSize(SIZE.body);
+      const labelHeight = doc.heightOfString(label, { width: labelWidth });
+      const valueHeight = doc.heightOfString(value, { width: valueWidth, lineGap: LINE_GAP });
+      this.ensureSpace(Math.max(labelHeight, Math.min(valueHeight, 4 * (SIZE.body + LINE_GAP))));
+      const y = doc.y;
+      const page = doc.page;
+      this.tableRow(
+        table,
+        () => doc.font(FONT.regular).fontSize(SIZE.body).fillColor(COLOR.muted).text(label, MARGIN.left, y, { width: labelWidth }),
+        () => doc.font(FONT.regular).fontSize(SIZE.body).fillColor(COLOR.text).text(value, valueX, y, { width: valueWidth, lineGap: LINE_GAP }),
+      );
+      // An answer that ran on to the next page ends where its last line stands.
+      doc.y = (doc.page === page ? Math.max(y + labelHeight, doc.y) : doc.y) + 6;
+    }
+    table.end();
+    doc.x = MARGIN.left;
+    doc.font(FONT.regular).fillColor(COLOR.text);
+  }
+
   /** A table of figures: what is counted on the left, the figure in bold on the right. */
   figures(rows: Array<[string, string]>): void {
     const { doc } = this;

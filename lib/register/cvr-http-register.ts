@@ -7,6 +7,7 @@ import {
   type RegisteredEntity,
   type RegisterLookup,
 } from './business-register';
+import { exchangeWithRegister, isRetryableRegisterStatus, parseRegisterJson } from './register-http';
 
 export interface CvrHttpRegisterOptions {
   /** The Elasticsearch search endpoint, e.g. https://distribution.virk.dk/cvr-permanent/virksomhed/_search */
@@ -121,25 +122,13 @@ export class CvrHttpRegister implements BusinessRegister {
   }
 
   private async search(cvr: string): Promise<z.infer<typeof searchResponseSchema>> {
-    const { url, timeoutMs } = this.options;
-    let status: number;
-    let body: string;
-    try {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { authorization: this.authorization, 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify(buildCvrQuery(cvr)),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      status = response.status;
-      body = await response.text();
-    } catch (error) {
-      // Duck-typed: the abort reason is a DOMException, which is not always an `Error` instance.
-      const reason = (error as { name?: unknown } | null)?.name === 'TimeoutError'
-        ? `did not answer within ${timeoutMs} ms`
-        : `could not be reached (${describeNetworkError(error)})`;
-      throw new RegisterUnavailableError(`CVR register at ${url} ${reason}`, { cause: error });
-    }
+    const endpoint = { label: 'CVR register', url: this.options.url, timeoutMs: this.options.timeoutMs };
+    const { status, body } = await exchangeWithRegister(endpoint, {
+      method: 'POST',
+      headers: { authorization: this.authorization, 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify(buildCvrQuery(cvr)),
+    });
+    const { url } = endpoint;
 
     if (status === 401 || status === 403) {
       throw new Error(
@@ -147,25 +136,13 @@ export class CvrHttpRegister implements BusinessRegister {
           'issued by Erhvervsstyrelsen (CVR_REGISTER_USERNAME, CVR_REGISTER_PASSWORD)',
       );
     }
-    if (status === 408 || status === 429 || status >= 500) {
+    if (isRetryableRegisterStatus(status)) {
       throw new RegisterUnavailableError(`CVR register at ${url} answered HTTP ${status}`);
     }
     if (status < 200 || status > 299) {
       throw new Error(`CVR register at ${url} answered HTTP ${status}: ${body.slice(0, 200)}`);
     }
-
-    let json: unknown;
-    try {
-      json = JSON.parse(body);
-    } catch {
-      throw new Error(`CVR register at ${url} answered with something other than JSON: ${body.slice(0, 200)}`);
-    }
-    const parsed = searchResponseSchema.safeParse(json);
-    if (!parsed.success) {
-      const where = parsed.error.issues.map((issue) => issue.path.map(String).join('.') || '(root)').join(', ');
-      throw new Error(`CVR register at ${url} answered in an unexpected shape (at ${where})`);
-    }
-    return parsed.data;
+    return parseRegisterJson(endpoint, body, searchResponseSchema);
   }
 }
 
@@ -214,11 +191,4 @@ function streetLine(address: CvrAddress): string {
   }
   if (address.postboks != null && address.postboks !== '') return `Postboks ${address.postboks}`;
   return address.fritekst?.trim() ?? '';
-}
-
-function describeNetworkError(error: unknown): string {
-  // undici reports "fetch failed" and keeps the useful part (ECONNREFUSED, ENOTFOUND …) in `cause`.
-  const { message, cause } = (error ?? {}) as { message?: unknown; cause?: { code?: unknown; message?: unknown } };
-  const detail = cause?.code ?? cause?.message ?? message;
-  return typeof detail === 'string' ? detail : String(error);
 }

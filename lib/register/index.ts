@@ -1,9 +1,11 @@
 import { registerSettingsProblems, type RegisterSettings } from '../register-settings';
 import type { BusinessRegister } from './business-register';
+import { BrregHttpRegister } from './brreg-http-register';
 import { CvrHttpRegister } from './cvr-http-register';
 import { loadLocalRegister } from './local-register';
 
 export * from './business-register';
+export { BrregHttpRegister, BRREG_STATUS, type BrregHttpRegisterOptions } from './brreg-http-register';
 export { CvrHttpRegister, buildCvrQuery, type CvrHttpRegisterOptions } from './cvr-http-register';
 export { LocalBusinessRegister, loadLocalRegister, type LocalRegisterEntry } from './local-register';
 export * from '../register-settings';
@@ -22,5 +24,7 @@ export function createBusinessRegister(settings: RegisterSettings): BusinessRegi
         password: settings.CVR_REGISTER_PASSWORD!,
         timeoutMs: settings.CVR_REGISTER_TIMEOUT_MS,
       });
+    case 'brreg':
+      return new BrregHttpRegister({ url: settings.BRREG_REGISTER_URL, timeoutMs: settings.BRREG_REGISTER_TIMEOUT_MS });
   }
 }

@@ -101,7 +101,7 @@ const TABLE: Record<string, Expectation> = {
   'POST /api/v1/applications/:id/repayment/decision': { row: CASEWORKER, body: { outcome: 'nonsense' } },
   'POST /api/v1/applications/:id/repayment/payment': { row: CASEWORK, body: { paidOn: 'nonsense' } },
   ...withRow(CASE_PARTIES, [
-    'GET /api/v1/applications/:id/letter.pdf', 'POST /api/v1/applications/:id/documents', 'GET /api/v1/applications/:id/documents',
+    'GET /api/v1/applications/:id/letter.pdf', 'GET /api/v1/applications/:id/application.pdf', 'POST /api/v1/applications/:id/documents', 'GET /api/v1/applications/:id/documents',
     'GET /api/v1/applications/:id/documents/:documentId',
   ]),
   'GET /api/v1/queue': { row: CASEWORK },
@@ -148,7 +148,7 @@ const TABLE: Record<string, Expectation> = {
   'POST /sag/:id/nyt-link': { row: PUBLIC },
   'POST /kladde/:id/nyt-link': { row: PUBLIC },
   'POST /sag/:id/sig-nej-tak': { row: CASE_PAGE, body: { reasons: '' } },
-  ...withRow(CASE_PAGE, ['POST /sag/:id/afrapportering', 'GET /sag/:id/dokumenter/:documentId', 'GET /sag/:id/afgoerelse.pdf']),
+  ...withRow(CASE_PAGE, ['POST /sag/:id/afrapportering', 'GET /sag/:id/dokumenter/:documentId', 'GET /sag/:id/afgoerelse.pdf', 'GET /sag/:id/ansoegning.pdf']),
   ...withRow(CASEWORK_PAGE, ['GET /personale/sager', 'GET /personale/sager/:id']),
   ...withRow(CASEWORK, [
     'POST /personale/sager/:id/tag', 'POST /personale/sager/:id/frigiv', 'POST /personale/sager/:id/vurdering', 'POST /personale/sager/:id/noter',

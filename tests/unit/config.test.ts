@@ -54,6 +54,17 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...minimal, CVR_REGISTER_URL: 'http://127.0.0.1:9200/_search' }).CVR_REGISTER_URL).toBe('http://127.0.0.1:9200/_search');
   });
 
+  it('takes Enhetsregisteret in production over https:// only', () => {
+    const { CVR_REGISTER_USERNAME: _user, CVR_REGISTER_PASSWORD: _password, ...withoutCvr } = productionBase;
+    const brreg = { ...withoutCvr, BUSINESS_REGISTER: 'brreg' };
+    expect(loadConfig(brreg).BRREG_REGISTER_URL).toBe('https://data.brreg.no/enhetsregisteret/api');
+    expect(() => loadConfig({ ...brreg, BRREG_REGISTER_URL: 'http://data.brreg.no/enhetsregisteret/api' })).toThrow(
+      /BRREG_REGISTER_URL: must be an https:\/\/ address in production/,
+    );
+    // The rule is for the register in use: a CVR deployment may leave the Norwegian address alone.
+    expect(loadConfig({ ...productionBase, BRREG_REGISTER_URL: 'http://127.0.0.1:8080/api' }).BUSINESS_REGISTER).toBe('cvr');
+  });
+
   it('keeps /metrics off the public internet in production: a token or an internal port', () => {
     const { METRICS_TOKEN: _token, ...withoutToken } = productionBase;
     expect(() => loadConfig(withoutToken)).toThrow(/METRICS_TOKEN: production needs METRICS_TOKEN or METRICS_PORT/);

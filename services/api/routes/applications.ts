@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
+import type { Config } from '../../../lib/config';
 import type { Database } from '../../../lib/db';
 import { applicationInputSchema } from '../../../domain/application-input';
 import { oreToKroner } from '../../../domain/money';
@@ -11,9 +12,11 @@ import { idempotencyKeyOf } from '../http/idempotency';
 import { arrivalTime } from '../http/arrival';
 import { applicationIdOf, caseAccess } from '../http/case-access';
 import { submitApplication, type IntakeDependencies } from '../applications/intake';
+import { applicationCopy } from '../applications/application-copy';
+import { sendDocument } from '../documents/download';
 import { recordAccess } from '../audit/log';
 import { REPAYMENT_OUTCOMES } from '../../../domain/repayment';
-import { errorResponse, idempotencyHeader, jsonBody, jsonResponse, langQuery, receiptSchema, SECURITY, statusSchema, uuidPath } from '../http/openapi';
+import { errorResponse, fileResponse, idempotencyHeader, jsonBody, jsonResponse, langQuery, receiptSchema, SECURITY, statusSchema, uuidPath } from '../http/openapi';
 
 const applicationViewSchema = z
   .looseObject({
@@ -74,9 +77,25 @@ export const paths: ZodOpenApiPathsObject = {
       },
     },
   },
+  '/applications/{id}/application.pdf': {
+    get: {
+      summary:
+        'A copy of the submitted application (PDF, tagged PDF/A), as an attachment: every field the association entered, the documents sent with it by name, ' +
+        "the case number and the submission time in the municipality's time zone, in the application's language",
+      security: SECURITY.caseParty,
+      requestParams: { path: uuidPath('id') },
+      responses: {
+        200: fileResponse('The copy', 'application/pdf'),
+        401: errorResponse('No access token'),
+        403: errorResponse('The token belongs to another application'),
+        404: errorResponse('No such application'),
+        410: errorResponse('The private link has expired or been revoked (link_expired, link_revoked)'),
+      },
+    },
+  },
 };
 
-export function applicationsRouter(deps: IntakeDependencies & { db: Database }): Router {
+export function applicationsRouter(deps: IntakeDependencies & { db: Database; config: Config }): Router {
   const router = Router();
 
   router.post('/applications', async (req, res) => {
@@ -174,6 +193,14 @@ export function applicationsRouter(deps: IntakeDependencies & { db: Database }):
       reports: application.reports.map((r) => ({ ...r, repaymentOre: undefined, repayment: r.repaymentOre === null ? null : oreToKroner(r.repaymentOre) })),
       timeline: application.events.map((event) => ({ type: event.type, from: event.fromStatus, to: event.toStatus, actor: event.actor, at: event.occurredAt.toISOString(), details: event.details })),
     });
+  });
+
+  router.get('/applications/:id/application.pdf', async (req, res) => {
+    const id = applicationIdOf(req);
+    const access = await caseAccess(deps.db, req, res, id);
+    const copy = await applicationCopy(deps.db, deps.config.MUNICIPALITY_NAME, id);
+    if (access.kind === 'staff') await recordAccess(deps.db, access.staff, id, 'document_download');
+    sendDocument(res, copy);
   });
 
   return router;

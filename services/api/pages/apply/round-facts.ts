@@ -1,18 +1,14 @@
 import type { Database } from '../../../../lib/db';
-import { budgetCategoryName, documentKindName, formatKroner, t, type Language } from '../../../../locale';
+import { budgetCategoryLabel, documentKindName, formatKroner, t, type Language } from '../../../../locale';
 import { roundReportingTiers } from '../../../../domain/rounds';
 import { describeReportRequirement } from '../../../../documents/letter';
 import { oreToKroner } from '../../../../domain/money';
 import type { ReportingTier } from '../../../../domain/tiers';
 import type { FundingRound } from '../../../../prisma/generated/client';
 
-function capitalised(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 /** A budget category's name ("Løn"), from the texts screening uses to name excluded costs. */
 export function categoryLabel(category: string, language: Language): string {
-  return capitalised(budgetCategoryName(language, category));
+  return budgetCategoryLabel(language, category);
 }
 
 export function documentLabel(kind: string, language: Language): string {

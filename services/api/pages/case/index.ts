@@ -11,6 +11,7 @@ import { secureCookies } from '../../http/cookies';
 import { ApiError, zodIssues } from '../../http/errors';
 import { receiveMultipart, type ReceivedUpload, type RejectedFile } from '../../http/uploads';
 import { sendDocument } from '../../documents/download';
+import { applicationCopy } from '../../applications/application-copy';
 import { storeDocuments } from '../../documents/store';
 import { sendConsultationComments, sendReport, sendSupplement, sendWithdrawal } from '../../routes/case-actions';
 import { reconsiderationRefusal, requestReconsideration } from '../../casework/reconsideration';
@@ -384,6 +385,13 @@ export function casePages(deps: CasePageDependencies): Router {
     });
     if (!letter) throw new ApiError(404, 'not_found', 'errors.letter.notYet');
     sendDocument(res, letter);
+  });
+
+  // A copy of what the association sent, in the application's language, for its own papers.
+  router.get('/sag/:id/ansoegning.pdf', async (req, res, next) => {
+    const opened = await openCase(req, res, next);
+    if (!opened) return;
+    sendDocument(res, await applicationCopy(deps.db, deps.config.MUNICIPALITY_NAME, opened.applicationId));
   });
 
   return router;

@@ -134,6 +134,7 @@ export function renderCasePage(view: CaseView, context: CasePageContext, state: 
       [t(language, 'case.overview.amountRequested'), formatMoney(language, view.amountRequestedOre)],
       [t(language, 'case.overview.submittedAt'), formatDate(language, view.submittedAt)],
     ])}
+    <p><a class="function-link" href="${casePath(view.id)}/ansoegning.pdf" download>${t(language, 'case.overview.applicationCopy')}</a></p>
     <div class="alert alert-info mt-6" id="case-status">
       <div class="alert-body">
         <h2 class="alert-heading">${t(language, 'case.overview.statusHeading')}: ${currentStatus}</h2>
