@@ -42,6 +42,7 @@ import type { SiteSettings } from './pages/layout';
 import { configureLocale } from '../../locale';
 import { PRIVATE_LINK_TTL_SETTING } from './private-links/verdict';
 import { parseDuration } from '../../lib/durations';
+import { JURISDICTION_SETTING } from './http/language';
 
 export interface App {
   app: express.Express;
@@ -57,6 +58,7 @@ export function createApp(deps: AppDependencies): App {
   app.set('trust proxy', trustProxyValue(deps.config.TRUST_PROXY));
   app.set(SECURE_COOKIES_SETTING, secureCookies(deps.config));
   app.set(PRIVATE_LINK_TTL_SETTING, parseDuration(deps.config.PRIVATE_LINK_TTL));
+  app.set(JURISDICTION_SETTING, deps.config.JURISDICTION);
   useVirusScanner(app, deps.virusScanner);
   // First, so every response carries them: pages, JSON, assets, errors, 404s.
   app.use(securityHeaders({ https: secureCookies(deps.config) }));
@@ -113,7 +115,7 @@ export function createApp(deps: AppDependencies): App {
   const api = express.Router();
   api.use(express.json({ limit: '1mb' }));
   api.use(refuseUnstorableText());
-  const openApi = openApiDocument(deps.publicBaseUrl);
+  const openApi = openApiDocument(deps.publicBaseUrl, deps.config.JURISDICTION);
   api.get('/openapi.json', (_req, res) => {
     res.json(openApi);
   });
@@ -151,5 +153,6 @@ export function siteSettings(config: Config): SiteSettings {
   return {
     municipalityName: config.MUNICIPALITY_NAME,
     municipalityDepartment: config.MUNICIPALITY_DEPARTMENT,
-    municipalityEmail: config.MUNICIPALITY_EMAIL, municipalityPhone: config.MUNICIPALITY_PHONE };
+    municipalityEmail: config.MUNICIPALITY_EMAIL, municipalityPhone: config.MUNICIPALITY_PHONE,
+    jurisdiction: config.JURISDICTION };
 }

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import type { Database } from '../../../lib/db';
 import { applicationInputSchema } from '../../../domain/application-input';
+import type { Jurisdiction } from '../../../domain/jurisdiction';
+import type { Config } from '../../../lib/config';
 import { oreToKroner } from '../../../domain/money';
 import { formatCaseReference } from '../../../domain/reference';
 import { ApiError, parseInput } from '../http/errors';
@@ -20,7 +22,7 @@ const applicationViewSchema = z
     reference: z.string(),
     status: statusSchema,
     round: z.object({ id: z.string(), name: z.string() }),
-    organization: z.object({ cvr: z.string(), name: z.string() }),
+    organization: z.object({ cvr: z.string().meta({ description: 'The organisation number: a CVR number (DK) or an organisasjonsnummer (NO)' }), name: z.string() }),
     project: z.object({ title: z.string() }),
     amountRequested: z.int().meta({ description: 'kroner' }),
     amountGranted: z.int().nullable().meta({ description: 'kroner' }),
@@ -40,46 +42,58 @@ const applicationViewSchema = z
   })
   .meta({ id: 'ApplicationView', description: 'The applicant also gets an open information request and an open partshøring (openConsultation: facts, message, answerBy). Staff also get the submission, screening, requests, consultations, decisions, documents, payout and reports.' });
 
-export const paths: ZodOpenApiPathsObject = {
-  '/applications': {
-    post: {
-      summary: 'Submit an application',
-      requestParams: {
-        query: langQuery,
-        header: idempotencyHeader('Repeat a request with the same key and the same body to get the same receipt; nothing new is started.'),
-      },
-      requestBody: jsonBody(applicationInputSchema.meta({ id: 'ApplicationInput' })),
-      responses: {
-        201: jsonResponse('Stored; the workflow is started', receiptSchema),
-        400: errorResponse('Invalid input, with one issue per field'),
-        404: errorResponse('Unknown funding round'),
-        409: errorResponse('The funding round is not open (round_closed), or is demo data for the statistics that takes no applications (round_demo)'),
-        429: errorResponse('Too many new drafts or writes from this address (rate_limited); Retry-After says when to try again'),
-        422: errorResponse('The Idempotency-Key was used for a different body'),
-      },
-    },
-  },
-  '/applications/{id}': {
-    get: {
-      summary: "The applicant's view of a case: status and timeline",
-      security: SECURITY.caseParty,
-      requestParams: { path: uuidPath('id'), query: langQuery },
-      responses: {
-        200: jsonResponse('The case', applicationViewSchema),
-        401: errorResponse('No access token'),
-        403: errorResponse('The token belongs to another application'),
-        404: errorResponse('No such application'),
+function buildPaths(jurisdiction: Jurisdiction): ZodOpenApiPathsObject {
+  return {
+    '/applications': {
+      post: {
+        summary: 'Submit an application',
+        requestParams: {
+          query: langQuery,
+          header: idempotencyHeader('Repeat a request with the same key and the same body to get the same receipt; nothing new is started.'),
+        },
+        requestBody: jsonBody(applicationInputSchema(jurisdiction).meta({ id: 'ApplicationInput' })),
+        responses: {
+          201: jsonResponse('Stored; the workflow is started', receiptSchema),
+          400: errorResponse('Invalid input, with one issue per field'),
+          404: errorResponse('Unknown funding round'),
+          409: errorResponse('The funding round is not open (round_closed), or is demo data for the statistics that takes no applications (round_demo)'),
+          429: errorResponse('Too many new drafts or writes from this address (rate_limited); Retry-After says when to try again'),
+          422: errorResponse('The Idempotency-Key was used for a different body'),
+        },
       },
     },
-  },
+    '/applications/{id}': {
+      get: {
+        summary: "The applicant's view of a case: status and timeline",
+        security: SECURITY.caseParty,
+        requestParams: { path: uuidPath('id'), query: langQuery },
+        responses: {
+          200: jsonResponse('The case', applicationViewSchema),
+          401: errorResponse('No access token'),
+          403: errorResponse('The token belongs to another application'),
+          404: errorResponse('No such application'),
+        },
+      },
+    },
 };
+}
 
-export function applicationsRouter(deps: IntakeDependencies & { db: Database }): Router {
+const pathsByJurisdiction = new Map<Jurisdiction, ZodOpenApiPathsObject>();
+
+/** The operations as a deployment of the jurisdiction validates them (its organisation number). */
+export function paths(jurisdiction: Jurisdiction): ZodOpenApiPathsObject {
+  let built = pathsByJurisdiction.get(jurisdiction);
+  if (!built) pathsByJurisdiction.set(jurisdiction, (built = buildPaths(jurisdiction)));
+  return built;
+}
+
+export function applicationsRouter(deps: IntakeDependencies & { db: Database; config: Pick<Config, 'JURISDICTION'> }): Router {
   const router = Router();
+  const inputSchema = applicationInputSchema(deps.config.JURISDICTION);
 
   router.post('/applications', async (req, res) => {
     const idempotencyKey = idempotencyKeyOf(req);
-    const input = parseInput(applicationInputSchema, req.body, req);
+    const input = parseInput(inputSchema, req.body, req);
     const { receipt, replayed } = await submitApplication(deps, input, idempotencyKey, requestLanguage(req));
     if (replayed) res.set('Idempotent-Replayed', 'true');
     res.status(201).location(receipt.statusUrl).json(receipt);
