@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { messageKey } from './message-key';
 import { BUDGET_CATEGORIES, COFINANCING_STATUSES, TARGET_GROUPS } from './categories';
-import { DEFAULT_JURISDICTION, jurisdictionRules, type Jurisdiction } from './jurisdiction';
+import { jurisdictionRules, perJurisdiction, type Jurisdiction } from './jurisdiction';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).optional();
@@ -36,14 +36,8 @@ function buildOrganizationNumberSchema(jurisdiction: Jurisdiction) {
     );
 }
 
-const organizationNumberSchemas = new Map<Jurisdiction, ReturnType<typeof buildOrganizationNumberSchema>>();
-
 /** One schema per jurisdiction, built once: the form, the drafts API and POST /applications share it. */
-export function organizationNumberSchema(jurisdiction: Jurisdiction = DEFAULT_JURISDICTION) {
-  let schema = organizationNumberSchemas.get(jurisdiction);
-  if (!schema) organizationNumberSchemas.set(jurisdiction, (schema = buildOrganizationNumberSchema(jurisdiction)));
-  return schema;
-}
+export const organizationNumberSchema = perJurisdiction(buildOrganizationNumberSchema);
 
 export const wholeKronerSchema = z
   .number({ message: messageKey('errors.amount.wholeKroner') })
@@ -120,16 +114,10 @@ function buildApplicationInputSchema(jurisdiction: Jurisdiction) {
     });
 }
 
-const applicationInputSchemas = new Map<Jurisdiction, ReturnType<typeof buildApplicationInputSchema>>();
-
 /**
  * What an association submits. The web form and the JSON API validate with this one schema; only
  * the organisation number's rule depends on the jurisdiction (one schema each, built once).
  */
-export function applicationInputSchema(jurisdiction: Jurisdiction = DEFAULT_JURISDICTION) {
-  let schema = applicationInputSchemas.get(jurisdiction);
-  if (!schema) applicationInputSchemas.set(jurisdiction, (schema = buildApplicationInputSchema(jurisdiction)));
-  return schema;
-}
+export const applicationInputSchema = perJurisdiction(buildApplicationInputSchema);
 
 export type ApplicationInput = z.infer<ReturnType<typeof applicationInputSchema>>;

@@ -3,7 +3,7 @@ import { type MessageKey } from '../locale';
 import { messageKey } from './message-key';
 import { applicationInputSchema, type ApplicationInput } from './application-input';
 import { kronerToOre } from './money';
-import { DEFAULT_JURISDICTION, type Jurisdiction } from './jurisdiction';
+import { perJurisdiction, type Jurisdiction } from './jurisdiction';
 
 // The application form in steps. Each step owns some top-level keys of the submission, and its
 // schema is cut from the submission's own schema, so the pages, the drafts API and the final
@@ -64,14 +64,8 @@ function buildStepSchemas(jurisdiction: Jurisdiction) {
   } satisfies Record<FormStep, z.ZodType>;
 }
 
-const stepSchemasByJurisdiction = new Map<Jurisdiction, ReturnType<typeof buildStepSchemas>>();
-
 /** Each step's schema for a jurisdiction (its organisation number rule), built once. */
-export function stepSchemas(jurisdiction: Jurisdiction = DEFAULT_JURISDICTION) {
-  let schemas = stepSchemasByJurisdiction.get(jurisdiction);
-  if (!schemas) stepSchemasByJurisdiction.set(jurisdiction, (schemas = buildStepSchemas(jurisdiction)));
-  return schemas;
-}
+export const stepSchemas = perJurisdiction(buildStepSchemas);
 
 /** The answers a draft holds so far: parts of the submission, as typed (valid or not yet). */
 export type DraftAnswers = Partial<Record<InputKey, unknown>>;

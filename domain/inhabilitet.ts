@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { organizationNumberSchema } from './application-input';
-import { DEFAULT_JURISDICTION, type Jurisdiction } from './jurisdiction';
+import { perJurisdiction, type Jurisdiction } from './jurisdiction';
 import { messageKey } from './message-key';
 
 // Inhabilitet (forvaltningsloven § 3; Norway: forvaltningsloven § 6): a staff member with a tie to
@@ -25,17 +25,11 @@ function buildTieDeclarationSchema(jurisdiction: Jurisdiction) {
     .refine((tie) => tie.kind !== 'other' || tie.note.length > 0, { path: ['note'], message: messageKey('errors.tie.noteRequired') });
 }
 
-const tieDeclarationSchemas = new Map<Jurisdiction, ReturnType<typeof buildTieDeclarationSchema>>();
-
 /**
  * A declaration: the association's organisation number (CVR, or organisasjonsnummer in Norway),
  * the kind of tie, and a note (required for "other"). One schema per jurisdiction, built once.
  */
-export function tieDeclarationSchema(jurisdiction: Jurisdiction = DEFAULT_JURISDICTION) {
-  let schema = tieDeclarationSchemas.get(jurisdiction);
-  if (!schema) tieDeclarationSchemas.set(jurisdiction, (schema = buildTieDeclarationSchema(jurisdiction)));
-  return schema;
-}
+export const tieDeclarationSchema = perJurisdiction(buildTieDeclarationSchema);
 
 /**
  * What a workflow Update carries about the acting staff member: the CVRs of the associations they

@@ -84,6 +84,18 @@ const RULES: Record<Jurisdiction, JurisdictionRules> = {
   },
 };
 
+/**
+ * A value built once per jurisdiction, on first use (a schema, an OpenAPI description): the
+ * deployment has one jurisdiction, and tests build both.
+ */
+export function perJurisdiction<T>(build: (jurisdiction: Jurisdiction) => T): (jurisdiction?: Jurisdiction) => T {
+  const built = new Map<Jurisdiction, T>();
+  return (jurisdiction = DEFAULT_JURISDICTION) => {
+    if (!built.has(jurisdiction)) built.set(jurisdiction, build(jurisdiction));
+    return built.get(jurisdiction)!;
+  };
+}
+
 /** Everything that differs between a Danish and a Norwegian municipality, in one place. */
 export function jurisdictionRules(jurisdiction: Jurisdiction = DEFAULT_JURISDICTION): JurisdictionRules {
   return RULES[jurisdiction];

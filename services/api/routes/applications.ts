@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import type { Database } from '../../../lib/db';
 import { applicationInputSchema } from '../../../domain/application-input';
-import type { Jurisdiction } from '../../../domain/jurisdiction';
+import { perJurisdiction, type Jurisdiction } from '../../../domain/jurisdiction';
 import type { Config } from '../../../lib/config';
 import { oreToKroner } from '../../../domain/money';
 import { formatCaseReference } from '../../../domain/reference';
@@ -78,14 +78,8 @@ function buildPaths(jurisdiction: Jurisdiction): ZodOpenApiPathsObject {
 };
 }
 
-const pathsByJurisdiction = new Map<Jurisdiction, ZodOpenApiPathsObject>();
-
 /** The operations as a deployment of the jurisdiction validates them (its organisation number). */
-export function paths(jurisdiction: Jurisdiction): ZodOpenApiPathsObject {
-  let built = pathsByJurisdiction.get(jurisdiction);
-  if (!built) pathsByJurisdiction.set(jurisdiction, (built = buildPaths(jurisdiction)));
-  return built;
-}
+export const paths = perJurisdiction(buildPaths);
 
 export function applicationsRouter(deps: IntakeDependencies & { db: Database; config: Pick<Config, 'JURISDICTION'> }): Router {
   const router = Router();

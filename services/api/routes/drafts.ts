@@ -7,7 +7,7 @@ import type { Database } from '../../../lib/db';
 import { LANGUAGES } from '../../../lib/languages';
 import { createBusinessRegister, RegisterUnavailableError } from '../../../lib/register';
 import { organizationNumberSchema } from '../../../domain/application-input';
-import { jurisdictionRules, type Jurisdiction } from '../../../domain/jurisdiction';
+import { jurisdictionRules, perJurisdiction, type Jurisdiction } from '../../../domain/jurisdiction';
 import { FORM_STEPS, nextPosition, stepAnswers, stepSchemas } from '../../../domain/draft-steps';
 import { ApiError, parseInput } from '../http/errors';
 import { requestLanguage } from '../http/language';
@@ -44,16 +44,10 @@ export const draftStepSchema = z.object({
 });
 
 /** Not a body of its own: what PATCH /drafts/{id} checks answers against, step by step. */
-const draftStepAnswersSchemas = new Map<Jurisdiction, z.ZodType>();
-function draftStepAnswersSchema(jurisdiction: Jurisdiction): z.ZodType {
-  let schema = draftStepAnswersSchemas.get(jurisdiction);
-  if (!schema) {
-    const steps = stepSchemas(jurisdiction);
-    schema = z.object(Object.fromEntries(FORM_STEPS.map((step) => [step, steps[step]]))).meta({ id: 'DraftStepAnswers', unusedIO: 'input' });
-    draftStepAnswersSchemas.set(jurisdiction, schema);
-  }
-  return schema;
-}
+const draftStepAnswersSchema = perJurisdiction((jurisdiction) => {
+  const steps = stepSchemas(jurisdiction);
+  return z.object(Object.fromEntries(FORM_STEPS.map((step) => [step, steps[step]]))).meta({ id: 'DraftStepAnswers', unusedIO: 'input' });
+});
 
 const draftSchema = z
   .object({
@@ -186,14 +180,8 @@ function buildPaths(jurisdiction: Jurisdiction): ZodOpenApiPathsObject {
 };
 }
 
-const pathsByJurisdiction = new Map<Jurisdiction, ZodOpenApiPathsObject>();
-
 /** The drafts operations as a deployment of the jurisdiction validates them (its organisation number). */
-export function paths(jurisdiction: Jurisdiction): ZodOpenApiPathsObject {
-  let built = pathsByJurisdiction.get(jurisdiction);
-  if (!built) pathsByJurisdiction.set(jurisdiction, (built = buildPaths(jurisdiction)));
-  return built;
-}
+export const paths = perJurisdiction(buildPaths);
 
 async function draftView(db: Database, draft: StoredDraft, publicBaseUrl: string, language: ReturnType<typeof requestLanguage>, jurisdiction: Jurisdiction) {
   const { answers } = draftData(draft.data);

@@ -5,7 +5,7 @@ import type { Database } from '../../../lib/db';
 import { tieDeclarationSchema } from '../../../domain/inhabilitet';
 import { allTies, declareTie, ownTies, withdrawTie } from '../admin/staff-ties';
 import { requestJurisdiction, requestLanguage } from '../http/language';
-import type { Jurisdiction } from '../../../domain/jurisdiction';
+import { perJurisdiction, type Jurisdiction } from '../../../domain/jurisdiction';
 import { requireStaff } from '../http/staff';
 import { errorResponse, jsonBody, SECURITY } from '../http/openapi';
 
@@ -34,14 +34,8 @@ function buildPaths(jurisdiction: Jurisdiction): ZodOpenApiPathsObject {
 };
 }
 
-const pathsByJurisdiction = new Map<Jurisdiction, ZodOpenApiPathsObject>();
-
 /** The operations as a deployment of the jurisdiction validates them (its organisation number). */
-export function paths(jurisdiction: Jurisdiction): ZodOpenApiPathsObject {
-  let built = pathsByJurisdiction.get(jurisdiction);
-  if (!built) pathsByJurisdiction.set(jurisdiction, (built = buildPaths(jurisdiction)));
-  return built;
-}
+export const paths = perJurisdiction(buildPaths);
 
 /** Declared ties (inhabilitet): one's own to read, declare and withdraw; everyone's for admins. */
 export function staffTiesRouter({ db }: { db: Database }): Router {
