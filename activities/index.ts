@@ -18,10 +18,13 @@ import { createStaffRecordActivities } from './staff-records';
 import { createRetentionActivities, type RetentionActivitySettings } from './retention';
 import { parseDuration } from '../lib/durations';
 import type { RetentionSettings } from '../domain/retention';
+import type { Jurisdiction } from '../domain/jurisdiction';
 
 export interface ActivityDependencies {
   db: Database;
   register: BusinessRegister;
+  /** Whose organisation numbers screening checks (DK: CVR, NO: organisasjonsnummer). */
+  jurisdiction: Jurisdiction;
   municipality: MunicipalitySettings;
   email: CaseEmailSettings;
   /** The account repayments are paid to ("reg.nr. kontonr."). */
@@ -56,9 +59,10 @@ export type CaseActivities = ReturnType<typeof createActivities>;
 
 /** The dependencies as the worker process builds them from its configuration. */
 export function activitySettingsFromConfig(
-  config: MunicipalitySettings & RetentionSettings & { PUBLIC_BASE_URL: string; MUNICIPALITY_ACCOUNT: string; PRIVATE_LINK_TTL: string; STAFF_SESSION_IDLE_TIMEOUT: string },
-): Pick<ActivityDependencies, 'municipality' | 'email' | 'repaymentAccount' | 'retention'> {
+  config: MunicipalitySettings & RetentionSettings & { JURISDICTION: Jurisdiction; PUBLIC_BASE_URL: string; MUNICIPALITY_ACCOUNT: string; PRIVATE_LINK_TTL: string; STAFF_SESSION_IDLE_TIMEOUT: string },
+): Pick<ActivityDependencies, 'jurisdiction' | 'municipality' | 'email' | 'repaymentAccount' | 'retention'> {
   return {
+    jurisdiction: config.JURISDICTION,
     municipality: config,
     retention: {
       periods: config,

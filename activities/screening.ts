@@ -8,6 +8,7 @@ import { kronerToOre } from '../domain/money';
 import { formatCaseReference } from '../domain/reference';
 import { describeMissingItem } from '../locale';
 import type { BusinessRegister, RegisterLookup } from '../lib/register';
+import type { Jurisdiction } from '../domain/jurisdiction';
 
 export interface ScreeningOutcome {
   lateSubmission: boolean;
@@ -17,7 +18,7 @@ export interface ScreeningOutcome {
 }
 
 /** Runs the automatic eligibility checks and stores their results for the caseworker. */
-export function createScreeningActivities({ db, register }: { db: Database; register: BusinessRegister }) {
+export function createScreeningActivities({ db, register, jurisdiction }: { db: Database; register: BusinessRegister; jurisdiction: Jurisdiction }) {
   return {
     async screenApplication({ applicationId, screeningKey }: { applicationId: string; screeningKey: string }): Promise<ScreeningOutcome> {
       const application = await db.application.findUniqueOrThrow({ where: { id: applicationId }, include: { round: true, documents: { select: { kind: true } } } });
@@ -29,6 +30,7 @@ export function createScreeningActivities({ db, register }: { db: Database; regi
       const lookup: RegisterLookup = await register.lookup(application.organizationCvr);
       const submission = application.submission as unknown as ApplicationInput;
       const result = screen({
+        jurisdiction,
         submittedAt: application.submittedAt ?? application.createdAt,
         round: {
           closesAt: application.round.closesAt,

@@ -3,6 +3,7 @@ import { type MessageKey } from '../locale';
 import { messageKey } from './message-key';
 import { applicationInputSchema, type ApplicationInput } from './application-input';
 import { kronerToOre } from './money';
+import { perJurisdiction, type Jurisdiction } from './jurisdiction';
 
 // The application form in steps. Each step owns some top-level keys of the submission, and its
 // schema is cut from the submission's own schema, so the pages, the drafts API and the final
@@ -43,24 +44,28 @@ export const STEP_KEYS: Record<FormStep, readonly InputKey[]> = {
   declarations: ['declarations'],
 };
 
-const shape = applicationInputSchema.shape;
+function buildStepSchemas(jurisdiction: Jurisdiction) {
+  const shape = applicationInputSchema(jurisdiction).shape;
+  return {
+    organization: z.object({ organization: shape.organization }),
+    contact: z.object({ contact: shape.contact }),
+    project: z.object({ project: shape.project }).superRefine(({ project }, ctx) => {
+      if (project.endDate < project.startDate) {
+        ctx.addIssue({ code: 'custom', path: ['project', 'endDate'], message: messageKey('errors.project.endBeforeStart') });
+      }
+    }),
+    budget: z.object({ budget: shape.budget, amountRequested: shape.amountRequested }).superRefine((input, ctx) => {
+      const budgetTotal = input.budget.lines.reduce((sum, line) => sum + line.amount, 0);
+      if (input.amountRequested > budgetTotal) {
+        ctx.addIssue({ code: 'custom', path: ['amountRequested'], message: messageKey('errors.amount.overBudgetTotal') });
+      }
+    }),
+    declarations: z.object({ declarations: shape.declarations }),
+  } satisfies Record<FormStep, z.ZodType>;
+}
 
-export const stepSchemas = {
-  organization: z.object({ organization: shape.organization }),
-  contact: z.object({ contact: shape.contact }),
-  project: z.object({ project: shape.project }).superRefine(({ project }, ctx) => {
-    if (project.endDate < project.startDate) {
-      ctx.addIssue({ code: 'custom', path: ['project', 'endDate'], message: messageKey('errors.project.endBeforeStart') });
-    }
-  }),
-  budget: z.object({ budget: shape.budget, amountRequested: shape.amountRequested }).superRefine((input, ctx) => {
-    const budgetTotal = input.budget.lines.reduce((sum, line) => sum + line.amount, 0);
-    if (input.amountRequested > budgetTotal) {
-      ctx.addIssue({ code: 'custom', path: ['amountRequested'], message: messageKey('errors.amount.overBudgetTotal') });
-    }
-  }),
-  declarations: z.object({ declarations: shape.declarations }),
-} satisfies Record<FormStep, z.ZodType>;
+/** Each step's schema for a jurisdiction (its organisation number rule), built once. */
+export const stepSchemas = perJurisdiction(buildStepSchemas);
 
 /** The answers a draft holds so far: parts of the submission, as typed (valid or not yet). */
 export type DraftAnswers = Partial<Record<InputKey, unknown>>;

@@ -1,4 +1,5 @@
-import { isValidCvr, normalizeCvr } from '../lib/cvr';
+import { organizationNumberRule } from '../lib/organization-number';
+import { DEFAULT_JURISDICTION, type Jurisdiction } from './jurisdiction';
 import { oreToKroner } from './money';
 import { calendarDateIn, requiredApplicationDocuments, type ReportingTier } from './tiers';
 
@@ -20,6 +21,8 @@ export type RuleOutcome = 'pass' | 'fail' | 'needs_judgement';
  */
 export type EligibilityReasonKey =
   | `E1.${'active' | 'invalidCvr' | 'inactive' | 'notInRegister'}`
+  // The same for a Norwegian organisasjonsnummer in Enhetsregisteret (JURISDICTION=NO).
+  | `E1.${'activeOrgnr' | 'invalidOrgnr' | 'inactiveOrgnr' | 'notInRegisterOrgnr'}`
   | `E7.${'startsAfterSubmission' | 'startedBeforeSubmission' | 'startDateUnreadable'}`
   | `E8.${'noExcludedCosts' | 'excludedCosts'}`
   | `E9.${'allReported' | 'reportsMissing' | 'reportsAwaitingReview'}`
@@ -50,6 +53,8 @@ export interface RuleResult {
 export type EarlierReportStatus = 'accepted' | 'submitted' | 'due' | 'overdue' | 'not_due';
 
 export interface ScreeningInput {
+  /** Whose organisation numbers rule E1 checks: a CVR number (DK, the default) or an organisasjonsnummer (NO). */
+  jurisdiction?: Jurisdiction;
   submittedAt: Date;
   round: {
     /** null for a continuous round (no deadline). */
@@ -118,15 +123,23 @@ function resultAskingFor(
   return result(rule, outcome, reasonKey, values, missing.details.map((detail) => ({ code: missing.code, detail })));
 }
 
-/** E1: a CVR number that passes modulus 11 and belongs to an active entity. */
-export function checkCvr(cvrAsWritten: string, register: ScreeningInput['register']): RuleResult {
-  const cvr = normalizeCvr(cvrAsWritten);
-  if (!isValidCvr(cvr)) return result('E1', 'fail', 'E1.invalidCvr', { cvr: cvrAsWritten });
+/** Rule E1's reasons name the jurisdiction's number and register (CVR; organisasjonsnummer, Enhetsregisteret). */
+const E1_REASONS: Record<Jurisdiction, Record<'invalid' | 'notInRegister' | 'inactive' | 'active', EligibilityReasonKey>> = {
+  DK: { invalid: 'E1.invalidCvr', notInRegister: 'E1.notInRegister', inactive: 'E1.inactive', active: 'E1.active' },
+  NO: { invalid: 'E1.invalidOrgnr', notInRegister: 'E1.notInRegisterOrgnr', inactive: 'E1.inactiveOrgnr', active: 'E1.activeOrgnr' },
+};
+
+/** E1: an organisation number (CVR, organisasjonsnummer) that passes modulus 11 and belongs to an active entity. */
+export function checkCvr(cvrAsWritten: string, register: ScreeningInput['register'], jurisdiction: Jurisdiction = DEFAULT_JURISDICTION): RuleResult {
+  const rule = organizationNumberRule(jurisdiction);
+  const reasons = E1_REASONS[jurisdiction];
+  const cvr = rule.normalize(cvrAsWritten);
+  if (!rule.isValid(cvr)) return result('E1', 'fail', reasons.invalid, { cvr: cvrAsWritten });
   // An unknown number is "unverified", not a failure: the register can lag behind a new
   // association, or the lookup can miss; a person checks.
-  if (!register.found) return result('E1', 'needs_judgement', 'E1.notInRegister', { cvr });
-  if (!register.active) return result('E1', 'fail', 'E1.inactive', { cvr, name: register.name });
-  return result('E1', 'pass', 'E1.active', { cvr, name: register.name });
+  if (!register.found) return result('E1', 'needs_judgement', reasons.notInRegister, { cvr });
+  if (!register.active) return result('E1', 'fail', reasons.inactive, { cvr, name: register.name });
+  return result('E1', 'pass', reasons.active, { cvr, name: register.name });
 }
 
 const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -230,7 +243,7 @@ function uniqueMissingItems(items: MissingItem[]): MissingItem[] {
 export function screenApplication(input: ScreeningInput): ScreeningResult {
   const { application, round } = input;
   const results: RuleResult[] = [
-    checkCvr(application.cvr, input.register),
+    checkCvr(application.cvr, input.register, input.jurisdiction),
     checkNotStartedBeforeSubmission(application.project.startDate, input.submittedAt),
     checkExcludedCosts(application.budgetLines, round.excludedCostCategories),
     checkEarlierReports(input.earlierGrants),

@@ -16,6 +16,7 @@ export const GLOSSARY_TERMS = [
   'paa-tro-og-love',
   'nemkonto',
   'cvr-nummer',
+  'organisasjonsnummer',
   'bortfald',
   'afvisning',
   'genvurdering',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { cvrSchema } from './application-input';
+import { organizationNumberSchema } from './application-input';
+import { perJurisdiction, type Jurisdiction } from './jurisdiction';
 import { messageKey } from './message-key';
 
 // Inhabilitet (forvaltningsloven § 3; Norway: forvaltningsloven § 6): a staff member with a tie to
@@ -14,14 +15,21 @@ export type TieKind = (typeof TIE_KINDS)[number];
 export const BARRED_BY_TIES = ['case.claim', 'case.decide', 'case.approve', 'allocation.confirm', 'allocation.approve'] as const;
 export type BarredAction = (typeof BARRED_BY_TIES)[number];
 
-/** A declaration: the association's CVR, the kind of tie, and a note (required for "other"). */
-export const tieDeclarationSchema = z
-  .object({
-    cvr: cvrSchema,
-    kind: z.enum(TIE_KINDS, { message: messageKey('errors.tie.kind') }),
-    note: z.string().trim().max(500).default(''),
-  })
-  .refine((tie) => tie.kind !== 'other' || tie.note.length > 0, { path: ['note'], message: messageKey('errors.tie.noteRequired') });
+function buildTieDeclarationSchema(jurisdiction: Jurisdiction) {
+  return z
+    .object({
+      cvr: organizationNumberSchema(jurisdiction),
+      kind: z.enum(TIE_KINDS, { message: messageKey('errors.tie.kind') }),
+      note: z.string().trim().max(500).default(''),
+    })
+    .refine((tie) => tie.kind !== 'other' || tie.note.length > 0, { path: ['note'], message: messageKey('errors.tie.noteRequired') });
+}
+
+/**
+ * A declaration: the association's organisation number (CVR, or organisasjonsnummer in Norway),
+ * the kind of tie, and a note (required for "other"). One schema per jurisdiction, built once.
+ */
+export const tieDeclarationSchema = perJurisdiction(buildTieDeclarationSchema);
 
 /**
  * What a workflow Update carries about the acting staff member: the CVRs of the associations they

@@ -12,6 +12,7 @@ import { noticeSettingsSchema } from './notice-settings';
 import { parseDuration } from './durations';
 import { parsePayloadKeys } from './payload-codec';
 import { temporalSecurityProblems } from './temporal-security';
+import { DEFAULT_REGISTER_FILES, DEMO_MUNICIPALITY, jurisdictionSettingsSchema } from './jurisdiction-settings';
 
 const booleanFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -35,6 +36,7 @@ const urlWithProtocol = (protocols: string[]) =>
 
 /** Every setting the services read, with its default. `.env.example` lists the same. */
 export const configSchema = z.object({
+  ...jurisdictionSettingsSchema.shape,
   ...registerSettingsSchema.shape,
   ...securitySettingsSchema.shape,
   ...oidcSettingsSchema.shape,
@@ -211,8 +213,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   problems.push(...productionSecurityProblems(values));
   problems.push(...oidcSettingsProblems(values));
   if (problems.length) throw new ConfigError(problems);
+  // A Norwegian deployment's example municipality, for each sender detail not set.
+  const municipalityDefaults = Object.fromEntries(Object.entries(DEMO_MUNICIPALITY[values.JURISDICTION]).filter(([variable]) => present[variable] === undefined));
   return {
     ...values,
+    ...municipalityDefaults,
+    // The local register ships fictional organisations of the municipality's own country.
+    BUSINESS_REGISTER_FILE: present.BUSINESS_REGISTER_FILE === undefined ? DEFAULT_REGISTER_FILES[values.JURISDICTION] : values.BUSINESS_REGISTER_FILE,
+    // The privacy notice's and accessibility statement's authorities follow the jurisdiction unless set.
+    MUNICIPALITY_COUNTRY: present.MUNICIPALITY_COUNTRY === undefined ? values.JURISDICTION : values.MUNICIPALITY_COUNTRY,
     DATA_DIR: path.resolve(values.DATA_DIR),
     // A per-process secret outside production: cookies and CSRF tokens then last one process's life.
     COOKIE_SECRET: values.COOKIE_SECRET ?? crypto.randomBytes(32).toString('base64url'),

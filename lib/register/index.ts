@@ -1,4 +1,5 @@
 import { registerSettingsProblems, type RegisterSettings } from '../register-settings';
+import type { Jurisdiction } from '../jurisdiction';
 import type { BusinessRegister } from './business-register';
 import { BrregHttpRegister } from './brreg-http-register';
 import { CvrHttpRegister } from './cvr-http-register';
@@ -10,13 +11,16 @@ export { CvrHttpRegister, buildCvrQuery, type CvrHttpRegisterOptions } from './c
 export { LocalBusinessRegister, loadLocalRegister, type LocalRegisterEntry } from './local-register';
 export * from '../register-settings';
 
-/** Builds the configured register; the local file is read and validated here, at start-up. */
-export function createBusinessRegister(settings: RegisterSettings): BusinessRegister {
+/**
+ * Builds the configured register; the local file is read and validated here, at start-up, with the
+ * organisation numbers of the JURISDICTION (DK when not given).
+ */
+export function createBusinessRegister(settings: RegisterSettings & { JURISDICTION?: Jurisdiction }): BusinessRegister {
   const problems = registerSettingsProblems(settings);
   if (problems.length) throw new Error(problems.map((p) => `${p.variable} ${p.message}`).join('; '));
   switch (settings.BUSINESS_REGISTER) {
     case 'local':
-      return loadLocalRegister(settings.BUSINESS_REGISTER_FILE);
+      return loadLocalRegister(settings.BUSINESS_REGISTER_FILE, settings.JURISDICTION);
     case 'cvr':
       return new CvrHttpRegister({
         url: settings.CVR_REGISTER_URL,

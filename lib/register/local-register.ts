@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { z } from 'zod';
-import { isValidCvr, normalizeCvr } from '../cvr';
+import { organizationNumberRule } from '../organization-number';
+import { DEFAULT_JURISDICTION, type Jurisdiction } from '../jurisdiction';
 import { isActiveRegisterStatus, type BusinessRegister, type RegisteredEntity, type RegisterLookup } from './business-register';
 
 // Strict objects: a misspelt field ("postnummer" for "postalCode") in a hand-edited file should
@@ -12,43 +13,51 @@ const addressSchema = z.strictObject({
   municipalityCode: z.number().int().positive().nullable(),
 });
 
-const associationSchema = z.strictObject({
-  cvr: z
-    .string()
-    .regex(/^\d{8}$/, { message: 'must be eight digits', abort: true })
-    .refine(isValidCvr, 'fails the modulus-11 check, so no register would hold it'),
-  name: z.string().trim().min(1),
-  status: z.string().trim().min(1),
-  formCode: z.number().int().positive().nullable(),
-  formName: z.string().trim().min(1).nullable(),
-  address: addressSchema.nullable(),
-});
+/** An entry: `cvr` holds the organisation number of the file's jurisdiction (CVR or organisasjonsnummer). */
+function associationSchema(jurisdiction: Jurisdiction) {
+  const rule = organizationNumberRule(jurisdiction);
+  return z.strictObject({
+    cvr: z
+      .string()
+      .regex(new RegExp(`^\\d{${rule.digits}}$`), { message: `must be ${rule.digits === 8 ? 'eight' : 'nine'} digits (JURISDICTION=${jurisdiction})`, abort: true })
+      .refine(rule.isValid, 'fails the modulus-11 check, so no register would hold it'),
+    name: z.string().trim().min(1),
+    status: z.string().trim().min(1),
+    formCode: z.number().int().positive().nullable(),
+    formName: z.string().trim().min(1).nullable(),
+    address: addressSchema.nullable(),
+  });
+}
 
-const registerFileSchema = z.strictObject({
-  description: z.string().optional(),
-  associations: z.array(associationSchema).superRefine((associations, ctx) => {
-    const firstIndexByCvr = new Map<string, number>();
-    associations.forEach((association, index) => {
-      const first = firstIndexByCvr.get(association.cvr);
-      if (first === undefined) firstIndexByCvr.set(association.cvr, index);
-      else ctx.addIssue({ code: 'custom', path: [index, 'cvr'], message: `duplicates entry ${first + 1}` });
-    });
-  }),
-});
+function registerFileSchema(jurisdiction: Jurisdiction) {
+  return z.strictObject({
+    description: z.string().optional(),
+    associations: z.array(associationSchema(jurisdiction)).superRefine((associations, ctx) => {
+      const firstIndexByCvr = new Map<string, number>();
+      associations.forEach((association, index) => {
+        const first = firstIndexByCvr.get(association.cvr);
+        if (first === undefined) firstIndexByCvr.set(association.cvr, index);
+        else ctx.addIssue({ code: 'custom', path: [index, 'cvr'], message: `duplicates entry ${first + 1}` });
+      });
+    }),
+  });
+}
 
-export type LocalRegisterEntry = z.infer<typeof associationSchema>;
+export type LocalRegisterEntry = z.infer<ReturnType<typeof associationSchema>>;
 
 /** A register held in memory: for development, tests and demonstrations, never for real cases. */
 export class LocalBusinessRegister implements BusinessRegister {
   readonly name = 'local';
   private readonly byCvr: ReadonlyMap<string, RegisteredEntity>;
+  private readonly normalize: (value: string) => string;
 
-  constructor(entries: readonly LocalRegisterEntry[]) {
+  constructor(entries: readonly LocalRegisterEntry[], jurisdiction: Jurisdiction = DEFAULT_JURISDICTION) {
+    this.normalize = organizationNumberRule(jurisdiction).normalize;
     this.byCvr = new Map(entries.map((entry) => [entry.cvr, { ...entry, active: isActiveRegisterStatus(entry.status) }]));
   }
 
   async lookup(cvr: string): Promise<RegisterLookup> {
-    const normalized = normalizeCvr(cvr);
+    const normalized = this.normalize(cvr);
     const entity = this.byCvr.get(normalized);
     // A copy, so a caller that edits its result cannot change what the next lookup returns.
     return entity ? { found: true, entity: structuredClone(entity) } : { found: false, cvr: normalized };
@@ -59,8 +68,11 @@ export class LocalBusinessRegister implements BusinessRegister {
   }
 }
 
-/** Reads and validates the file once; throws an Error naming the file and each bad entry. */
-export function loadLocalRegister(file: string): LocalBusinessRegister {
+/**
+ * Reads and validates the file once; throws an Error naming the file and each bad entry. The
+ * jurisdiction says which organisation numbers the file holds (DK: CVR, NO: organisasjonsnummer).
+ */
+export function loadLocalRegister(file: string, jurisdiction: Jurisdiction = DEFAULT_JURISDICTION): LocalBusinessRegister {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -73,12 +85,12 @@ export function loadLocalRegister(file: string): LocalBusinessRegister {
   } catch (error) {
     throw new Error(`Business register file ${file} is not valid JSON: ${(error as Error).message}`, { cause: error });
   }
-  const parsed = registerFileSchema.safeParse(json);
+  const parsed = registerFileSchema(jurisdiction).safeParse(json);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `  ${describeLocation(issue.path, json)}: ${issue.message}`);
     throw new Error(`Business register file ${file} is invalid:\n${problems.join('\n')}`);
   }
-  return new LocalBusinessRegister(parsed.data.associations);
+  return new LocalBusinessRegister(parsed.data.associations, jurisdiction);
 }
 
 /** "entry 3 (cvr 99100001, "Foreningen X") → address.postalCode", so the line is easy to find. */

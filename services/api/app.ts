@@ -44,6 +44,7 @@ import type { SiteSettings } from './pages/layout';
 import { configureLocale } from '../../locale';
 import { PRIVATE_LINK_TTL_SETTING } from './private-links/verdict';
 import { parseDuration } from '../../lib/durations';
+import { JURISDICTION_SETTING } from './http/language';
 
 export interface App {
   app: express.Express;
@@ -59,6 +60,7 @@ export function createApp(deps: AppDependencies): App {
   app.set('trust proxy', trustProxyValue(deps.config.TRUST_PROXY));
   app.set(SECURE_COOKIES_SETTING, secureCookies(deps.config));
   app.set(PRIVATE_LINK_TTL_SETTING, parseDuration(deps.config.PRIVATE_LINK_TTL));
+  app.set(JURISDICTION_SETTING, deps.config.JURISDICTION);
   useVirusScanner(app, deps.virusScanner);
   // Before anything can make a request wait: a submission counts from when it reached us.
   app.use(recordArrival);
@@ -119,7 +121,7 @@ export function createApp(deps: AppDependencies): App {
   const api = express.Router();
   api.use(express.json({ limit: '1mb' }));
   api.use(refuseUnstorableText());
-  const openApi = openApiDocument(deps.publicBaseUrl);
+  const openApi = openApiDocument(deps.publicBaseUrl, deps.config.JURISDICTION);
   api.get('/openapi.json', (_req, res) => {
     res.json(openApi);
   });
@@ -157,5 +159,6 @@ export function siteSettings(config: Config): SiteSettings {
   return {
     municipalityName: config.MUNICIPALITY_NAME,
     municipalityDepartment: config.MUNICIPALITY_DEPARTMENT,
-    municipalityEmail: config.MUNICIPALITY_EMAIL, municipalityPhone: config.MUNICIPALITY_PHONE };
+    municipalityEmail: config.MUNICIPALITY_EMAIL, municipalityPhone: config.MUNICIPALITY_PHONE,
+    jurisdiction: config.JURISDICTION };
 }

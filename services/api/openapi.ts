@@ -1,6 +1,7 @@
 import { createDocument, type ZodOpenApiPathsObject } from 'zod-openapi';
 import { mergePaths, jsonResponse } from './http/openapi';
 import { z } from 'zod';
+import { DEFAULT_JURISDICTION, type Jurisdiction } from '../../domain/jurisdiction';
 import { paths as accessLog } from './routes/access-log';
 import { paths as adminOutbox } from './routes/admin-outbox';
 import { paths as adminRounds } from './routes/admin-rounds';
@@ -29,7 +30,7 @@ const documentPath: ZodOpenApiPathsObject = {
  * declares next to its handlers. Request bodies and parameters are the zod schemas the API
  * validates with, so the document cannot drift from the code.
  */
-export function openApiDocument(publicBaseUrl: string) {
+export function openApiDocument(publicBaseUrl: string, jurisdiction: Jurisdiction = DEFAULT_JURISDICTION) {
   return createDocument({
     openapi: '3.1.0',
     info: {
@@ -37,7 +38,10 @@ export function openApiDocument(publicBaseUrl: string) {
       version: '1',
       description:
         'Municipal grant applications (§18-midler): submit, follow and decide. Amounts are whole kroner. ' +
-        'Error messages follow ?lang= (da, nb, en) or Accept-Language; Danish by default.',
+        `Error messages follow ?lang= (da, nb, en) or Accept-Language; ${jurisdiction === 'DK' ? 'Danish' : 'Norwegian bokmål'} by default. ` +
+        (jurisdiction === 'DK'
+          ? 'Associations are identified by their Danish CVR number (8 digits); a deployment with JURISDICTION=NO takes a Norwegian organisasjonsnummer (9 digits) instead.'
+          : 'Associations are identified by their Norwegian organisasjonsnummer (9 digits, Enhetsregisteret); the fields keep the name cvr. A deployment with JURISDICTION=DK takes a Danish CVR number (8 digits) instead.'),
     },
     servers: [{ url: new URL('/api/v1', publicBaseUrl).toString() }],
     components: {
@@ -46,8 +50,8 @@ export function openApiDocument(publicBaseUrl: string) {
         staffToken: { type: 'http', scheme: 'bearer', description: 'The token from POST /auth/login.' },
         draftToken: { type: 'http', scheme: 'bearer', description: 'The token returned once by POST /drafts (also in the resume link as ?adgang=). It opens only its own draft.' },
       },
-      schemas: { ...draftComponents.schemas },
+      schemas: { ...draftComponents(jurisdiction).schemas },
     },
-    paths: mergePaths(documentPath, auth, rounds, adminRounds, adminSchemes, applications, drafts, caseActions, privateLinks, documents, queue, allocation, adminStaff, staffTies, accessLog, adminOutbox, payoutRuns, statistics),
+    paths: mergePaths(documentPath, auth, rounds, adminRounds, adminSchemes, applications(jurisdiction), drafts(jurisdiction), caseActions, privateLinks, documents, queue, allocation, adminStaff, staffTies(jurisdiction), accessLog, adminOutbox, payoutRuns, statistics),
   });
 }

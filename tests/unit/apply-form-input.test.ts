@@ -30,13 +30,13 @@ describe('dates as the form takes them', () => {
   it('gives the schema the calendar date, and keeps what is no date as typed for the schema to name', () => {
     const answers = answersFromForm('project', { 'project.startDate': '1.3.2027', 'project.endDate': '31.04.2027' });
     expect(answers.project).toMatchObject({ startDate: '2027-03-01', endDate: '31.04.2027' });
-    const checked = checkStep('project', answers, answers, ROUND, 'da');
+    const checked = checkStep('project', answers, answers, ROUND, 'da', 'DK');
     const issues = checked.issues.filter((issue) => issue.path.endsWith('Date'));
     expect(issues).toEqual([{ path: 'project.endDate', message: t('da', 'errors.date.invalid') }]);
   });
 
   it('says a missing date is missing, not wrong', () => {
-    const checked = checkStep('project', { project: {} }, {}, ROUND, 'da');
+    const checked = checkStep('project', { project: {} }, {}, ROUND, 'da', 'DK');
     expect(checked.issues.find((issue) => issue.path === 'project.startDate')?.message).toBe(t('da', 'errors.field.required'));
   });
 });
@@ -78,9 +78,9 @@ describe('removing a budget line from the posted form', () => {
 
 describe('a choice left unanswered', () => {
   it('is a missing answer, not a list of the values the schema knows', () => {
-    const checked = checkStep('project', { project: {} }, {}, ROUND, 'da');
+    const checked = checkStep('project', { project: {} }, {}, ROUND, 'da', 'DK');
     expect(checked.issues.find((issue) => issue.path === 'project.targetGroup')?.message).toBe(t('da', 'errors.field.required'));
-    const lines = checkStep('budget', { budget: { lines: [{ description: 'Råvarer', amount: 100 }] } }, {}, ROUND, 'da');
+    const lines = checkStep('budget', { budget: { lines: [{ description: 'Råvarer', amount: 100 }] } }, {}, ROUND, 'da', 'DK');
     expect(lines.issues.find((issue) => issue.path === 'budget.lines.0.category')?.message).toBe(t('da', 'errors.field.required'));
   });
 });

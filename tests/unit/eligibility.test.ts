@@ -59,6 +59,7 @@ function ruleResult(rule: RuleId, ...changes: Change[]): RuleResult {
 }
 
 const setCvr = (cvr: string): Change => (input) => void (input.application.cvr = cvr);
+const inNorway: Change = (input) => void (input.jurisdiction = 'NO');
 const setRegister = (register: ScreeningInput['register']): Change => (input) => void (input.register = register);
 const setStartDate = (startDate: string): Change => (input) => void (input.application.project.startDate = startDate);
 const setSubmittedAt = (iso: string): Change => (input) => void (input.submittedAt = new Date(iso));
@@ -85,6 +86,12 @@ const rulePaths: [string, RuleId, Change[], RuleOutcome, EligibilityReasonKey, M
   ['check digit wins over the register', 'E1', [setCvr('13748137'), setRegister({ found: false })], 'fail', 'E1.invalidCvr', []],
   ['inactive in the register', 'E1', [setRegister({ found: true, active: false, name: 'Gamle Forening' })], 'fail', 'E1.inactive', []],
   ['valid CVR unknown to the register', 'E1', [setRegister({ found: false })], 'needs_judgement', 'E1.notInRegister', []],
+  // A Norwegian deployment: the organisasjonsnummer, its check digit and Enhetsregisteret.
+  ['active organisasjonsnummer', 'E1', [inNorway, setCvr('974 760 673')], 'pass', 'E1.activeOrgnr', []],
+  ['organisasjonsnummer with a wrong check digit', 'E1', [inNorway, setCvr('974760674')], 'fail', 'E1.invalidOrgnr', []],
+  ['a CVR number in Norway', 'E1', [inNorway], 'fail', 'E1.invalidOrgnr', []],
+  ['inactive in Enhetsregisteret', 'E1', [inNorway, setCvr('974760673'), setRegister({ found: true, active: false, name: 'Gamle Forening' })], 'fail', 'E1.inactiveOrgnr', []],
+  ['organisasjonsnummer unknown to Enhetsregisteret', 'E1', [inNorway, setCvr('974760673'), setRegister({ found: false })], 'needs_judgement', 'E1.notInRegisterOrgnr', []],
 
   ['starts after submission', 'E7', [], 'pass', 'E7.startsAfterSubmission', []],
   ['starts on the submission day', 'E7', [setStartDate('2026-04-20')], 'pass', 'E7.startsAfterSubmission', []],

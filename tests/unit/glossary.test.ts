@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import { LANGUAGES } from '../../lib/languages';
 import { t } from '../../locale';
-import { GLOSSARY_TERMS } from '../../domain/glossary';
+import { glossaryTermsFor } from '../../domain/jurisdiction';
 import { glossaryPage, termLink } from '../../services/api/pages/glossary/page';
 import { stepPage } from '../../services/api/pages/apply/step-pages';
 import type { DraftAnswers } from '../../domain/draft-steps';
@@ -22,7 +22,7 @@ describe('the glossary', () => {
     expect(markup).toContain(`<html lang="${language}">`);
     expect(markup).toContain(`<h1>${t(language, 'glossary.page.title')}</h1>`);
     const found = entries(markup);
-    expect(found.map(([id]) => id)).toEqual([...GLOSSARY_TERMS]);
+    expect(found.map(([id]) => id)).toEqual(glossaryTermsFor('DK'));
     for (const [, name, text] of found) {
       expect(name.trim()).not.toBe('');
       // Norwegian may add one short sentence on how Norway differs.
@@ -53,8 +53,20 @@ describe('the glossary', () => {
     const norwegian = glossaryPage(request('/ordliste?lang=nb'), site, 'nb');
     expect(norwegian).toContain('<dt id="klagevejledning"><span lang="da">klagevejledning</span> (klageveiledning)</dt>');
     expect(norwegian).toContain('<dt id="maalgruppe">målgruppe</dt>');
-    expect(entries(glossaryPage(request('/ordliste'), site, 'da')).length).toBe(GLOSSARY_TERMS.length);
+    expect(entries(glossaryPage(request('/ordliste'), site, 'da')).length).toBe(glossaryTermsFor('DK').length);
     expect(glossaryPage(request('/ordliste'), site, 'da')).not.toContain('<span lang="da">');
+  });
+});
+
+describe('the glossary of a Norwegian deployment', () => {
+  it('explains the organisasjonsnummer instead of the CVR number, the Norwegian word marked as bokmål elsewhere', () => {
+    const norwegianSite = { ...site, jurisdiction: 'NO' as const };
+    const ids = entries(glossaryPage(request('/ordliste?lang=nb'), norwegianSite, 'nb')).map(([id]) => id);
+    expect(ids).toEqual(glossaryTermsFor('NO'));
+    expect(ids).toContain('organisasjonsnummer');
+    expect(ids).not.toContain('cvr-nummer');
+    expect(glossaryPage(request('/ordliste?lang=nb'), norwegianSite, 'nb')).toContain('<dt id="organisasjonsnummer">organisasjonsnummer</dt>');
+    expect(glossaryPage(request('/ordliste?lang=en'), norwegianSite, 'en')).toContain('<dt id="organisasjonsnummer">organisation number (<span lang="nb">organisasjonsnummer</span>)</dt>');
   });
 });
 
@@ -70,5 +82,26 @@ describe('the application form', () => {
     expect(withChildren).toContain('<a href="/ordliste#paa-tro-og-love">Hvad betyder ”på tro og love”?</a>');
     expect(withChildren).toContain('<a href="/ordliste#boerneattest">Hvad betyder ”børneattest”?</a>');
     expect(render('false')).not.toContain('/ordliste#boerneattest');
+  });
+
+  it('asks a Norwegian deployment for the organisasjonsnummer, with its rule and its term, in every language', () => {
+    const round = { name: 'Pulje', slug: 'pulje', excludedCostCategories: [], targetGroups: [] } as unknown as FundingRound;
+    const render = (jurisdiction: 'DK' | 'NO', language: 'da' | 'nb' | 'en') =>
+      stepPage(request('/kladde/d/trin/forening'), { ...site, jurisdiction }, language, {
+        draftId: 'd', round, step: 'organization', answers: {} as DraftAnswers, errors: { 'organization.cvr': 'x' },
+        outline: { steps: [] }, csrf: 'c', shownStamp: 's',
+      });
+    const norwegian = render('NO', 'nb');
+    expect(norwegian).toContain('Organisasjonsnummer');
+    expect(norwegian).toContain('9 sifre. Kjenner Enhetsregisteret nummeret');
+    expect(norwegian).toContain('data-number-rule="NO"');
+    expect(norwegian).toContain('/ordliste#organisasjonsnummer');
+    expect(norwegian).not.toMatch(/CVR/);
+    expect(render('NO', 'en')).toContain('Organisation number');
+    expect(render('NO', 'da')).not.toMatch(/CVR/);
+    const danish = render('DK', 'da');
+    expect(danish).toContain('CVR-nummer');
+    expect(danish).toContain('data-number-rule="DK"');
+    expect(danish).toContain('/ordliste#cvr-nummer');
   });
 });

@@ -11,11 +11,17 @@ describe('inhabilitet: declared ties', () => {
   });
 
   it('are declared with a valid CVR, a known kind, and a note when the kind is "other"', () => {
-    expect(tieDeclarationSchema.parse({ cvr: 'DK 1374 8136', kind: 'board_member' })).toEqual({ cvr: '13748136', kind: 'board_member', note: '' });
-    expect(tieDeclarationSchema.safeParse({ cvr: '13748137', kind: 'relative' }).success).toBe(false);
-    expect(tieDeclarationSchema.safeParse({ cvr: '13748136', kind: 'friend' }).success).toBe(false);
-    const other = tieDeclarationSchema.safeParse({ cvr: '13748136', kind: 'other', note: '  ' });
+    expect(tieDeclarationSchema().parse({ cvr: 'DK 1374 8136', kind: 'board_member' })).toEqual({ cvr: '13748136', kind: 'board_member', note: '' });
+    expect(tieDeclarationSchema().safeParse({ cvr: '13748137', kind: 'relative' }).success).toBe(false);
+    expect(tieDeclarationSchema().safeParse({ cvr: '13748136', kind: 'friend' }).success).toBe(false);
+    const other = tieDeclarationSchema().safeParse({ cvr: '13748136', kind: 'other', note: '  ' });
     expect(other.success ? [] : other.error.issues.map((issue) => issue.path.join('.'))).toEqual(['note']);
-    expect(tieDeclarationSchema.safeParse({ cvr: '13748136', kind: 'other', note: 'Min svoger er kasserer' }).success).toBe(true);
+    expect(tieDeclarationSchema().safeParse({ cvr: '13748136', kind: 'other', note: 'Min svoger er kasserer' }).success).toBe(true);
+  });
+
+  it('are declared with an organisasjonsnummer in a Norwegian deployment', () => {
+    expect(tieDeclarationSchema('NO').parse({ cvr: '974 760 673', kind: 'board_member' })).toEqual({ cvr: '974760673', kind: 'board_member', note: '' });
+    expect(tieDeclarationSchema('NO').safeParse({ cvr: '13748136', kind: 'board_member' }).success).toBe(false);
+    expect(tieDeclarationSchema('DK').safeParse({ cvr: '974760673', kind: 'board_member' }).success).toBe(false);
   });
 });

@@ -2,6 +2,7 @@ import type { Database } from '../../../lib/db';
 import type { Language } from '../../../lib/languages';
 import type { StaffIdentity } from '../../../lib/staff-auth';
 import { tieDeclarationSchema } from '../../../domain/inhabilitet';
+import type { Jurisdiction } from '../../../domain/jurisdiction';
 import { recordAudit } from '../audit/log';
 import { ApiError } from '../http/errors';
 import { validated } from './validated';
@@ -27,9 +28,9 @@ export function allTies(db: Database) {
   });
 }
 
-/** Declares a tie (400 naming the field for a bad CVR, kind or missing note); audited. */
-export async function declareTie(db: Database, staff: StaffIdentity, input: unknown, language: Language) {
-  const { cvr, kind, note } = validated(tieDeclarationSchema, input, language);
+/** Declares a tie (400 naming the field for a bad organisation number, kind or missing note); audited. */
+export async function declareTie(db: Database, staff: StaffIdentity, input: unknown, language: Language, jurisdiction: Jurisdiction) {
+  const { cvr, kind, note } = validated(tieDeclarationSchema(jurisdiction), input, language);
   const tie = await db.staffTie.create({ data: { staffUserId: staff.id, cvr, kind, note }, select: TIE_FIELDS });
   await recordAudit(db, staff, 'staff.tie_declare', { details: { tieId: tie.id, cvr, kind, ...(note ? { note } : {}) } });
   return tie;

@@ -4,6 +4,7 @@ import { submitApplication, type IntakeDependencies, type SubmissionReceipt } fr
 import { draftData } from './store';
 import type { StoredDraft } from './access';
 import { checkSubmission } from './validation';
+import type { Jurisdiction } from '../../../domain/jurisdiction';
 
 /**
  * Sends a draft as an application. The draft's own token is the submission's idempotency key:
@@ -15,9 +16,10 @@ export async function submitDraft(
   draft: StoredDraft,
   draftToken: string,
   language: Language,
+  jurisdiction: Jurisdiction,
   arrivedAt?: Date,
 ): Promise<{ receipt: SubmissionReceipt; replayed: boolean }> {
-  const checked = checkSubmission(draft.roundId, draftData(draft.data).answers, draft.round, language);
+  const checked = checkSubmission(draft.roundId, draftData(draft.data).answers, draft.round, language, jurisdiction);
   if (!checked.ok) throw new ApiError(400, 'validation_failed', 'errors.validation.failed', checked.issues);
   const applicationLanguage = isLanguage(draft.language) ? draft.language : language;
   return submitApplication(deps, checked.value, draftToken, applicationLanguage, { fromDraftId: draft.id, arrivedAt });

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { t, zodErrorMap, type Language } from '../../../locale';
 import { applicationInputSchema, type ApplicationInput } from '../../../domain/application-input';
 import { draftRuleIssues, stepSchemas, submissionFromAnswers, type DraftAnswers, type FormStep, type RoundLimits } from '../../../domain/draft-steps';
+import type { Jurisdiction } from '../../../domain/jurisdiction';
 import { zodIssues, type FieldIssue } from '../http/errors';
 
 export type Checked<T> = { ok: true; value: T; issues: [] } | { ok: false; issues: FieldIssue[] };
@@ -23,11 +24,11 @@ function ruleIssues(step: FormStep | 'all', answers: DraftAnswers, round: RoundL
  * One step's answers checked with the submission's own schema, and the round's rules checked
  * against all answers (so a declaration can depend on the activity step).
  */
-export function checkStep(step: FormStep, stepAnswers: DraftAnswers, allAnswers: DraftAnswers, round: RoundLimits, language: Language): Checked<DraftAnswers> {
-  return check(stepSchemas[step], stepAnswers, language, ruleIssues(step, { ...allAnswers, ...stepAnswers }, round, language)) as Checked<DraftAnswers>;
+export function checkStep(step: FormStep, stepAnswers: DraftAnswers, allAnswers: DraftAnswers, round: RoundLimits, language: Language, jurisdiction: Jurisdiction): Checked<DraftAnswers> {
+  return check(stepSchemas(jurisdiction)[step], stepAnswers, language, ruleIssues(step, { ...allAnswers, ...stepAnswers }, round, language)) as Checked<DraftAnswers>;
 }
 
 /** The whole draft as a submission body, checked as POST /applications checks it, plus the round's rules. */
-export function checkSubmission(roundId: string, answers: DraftAnswers, round: RoundLimits, language: Language): Checked<ApplicationInput> {
-  return check(applicationInputSchema, submissionFromAnswers(roundId, answers), language, ruleIssues('all', answers, round, language));
+export function checkSubmission(roundId: string, answers: DraftAnswers, round: RoundLimits, language: Language, jurisdiction: Jurisdiction): Checked<ApplicationInput> {
+  return check(applicationInputSchema(jurisdiction), submissionFromAnswers(roundId, answers), language, ruleIssues('all', answers, round, language));
 }

@@ -3,6 +3,7 @@ import { LANGUAGES, t, type Language } from '../../../locale';
 import { html, type SafeHtml } from '../../../lib/html';
 import { assetUrl } from './assets';
 import { ACCESSIBILITY_PATH, PRIVACY_PATH } from './notices/paths';
+import type { Jurisdiction } from '../../../domain/jurisdiction';
 
 /** What every page shows about the municipality that runs the service. */
 export interface SiteSettings {
@@ -11,6 +12,8 @@ export interface SiteSettings {
   municipalityDepartment: string;
   municipalityEmail: string;
   municipalityPhone: string;
+  /** Whose organisation numbers the pages ask for (DK when left out). */
+  jurisdiction?: Jurisdiction;
 }
 
 export interface PageOptions {

@@ -1,11 +1,13 @@
 import type { Request, Response } from 'express';
-import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../../../lib/languages';
+import { isLanguage, type Language } from '../../../lib/languages';
+import { jurisdictionRules } from '../../../domain/jurisdiction';
+import { requestJurisdiction } from '../http/language';
 import { cookieName, SECURE_COOKIES_SETTING } from '../http/cookies';
 
 export const LANGUAGE_COOKIE = 'grantflow_lang';
 
 /**
- * Pages are Danish unless the visitor chose otherwise with the language switcher (?lang=), which
+ * Pages are Danish (bokmål in a Norwegian deployment) unless the visitor chose otherwise with the language switcher (?lang=), which
  * is remembered in a cookie. Accept-Language is not used: a Danish municipality's pages open in
  * Danish on an English-language phone too, and the switcher is on every page.
  */
@@ -19,7 +21,7 @@ export function pageLanguage(req: Request, res: Response): Language {
     return chosen;
   }
   const remembered = readCookie(req, cookieName(req, LANGUAGE_COOKIE));
-  return isLanguage(remembered) ? remembered : DEFAULT_LANGUAGE;
+  return isLanguage(remembered) ? remembered : jurisdictionRules(requestJurisdiction(req)).defaultLanguage;
 }
 
 /** One cookie's value from the Cookie header (no cookie-parser dependency for a few cookies). */

@@ -1,19 +1,20 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
-import type { Config } from '../../../lib/config';
 import type { Database } from '../../../lib/db';
 import { applicationInputSchema } from '../../../domain/application-input';
+import { perJurisdiction, type Jurisdiction } from '../../../domain/jurisdiction';
+import type { Config } from '../../../lib/config';
 import { oreToKroner } from '../../../domain/money';
 import { formatCaseReference } from '../../../domain/reference';
 import { ApiError, parseInput } from '../http/errors';
 import { requestLanguage } from '../http/language';
 import { idempotencyKeyOf } from '../http/idempotency';
 import { arrivalTime } from '../http/arrival';
-import { applicationIdOf, caseAccess } from '../http/case-access';
-import { submitApplication, type IntakeDependencies } from '../applications/intake';
 import { applicationCopy } from '../applications/application-copy';
 import { sendDocument } from '../documents/download';
+import { applicationIdOf, caseAccess } from '../http/case-access';
+import { submitApplication, type IntakeDependencies } from '../applications/intake';
 import { recordAccess } from '../audit/log';
 import { REPAYMENT_OUTCOMES } from '../../../domain/repayment';
 import { errorResponse, fileResponse, idempotencyHeader, jsonBody, jsonResponse, langQuery, receiptSchema, SECURITY, statusSchema, uuidPath } from '../http/openapi';
@@ -24,7 +25,7 @@ const applicationViewSchema = z
     reference: z.string(),
     status: statusSchema,
     round: z.object({ id: z.string(), name: z.string() }),
-    organization: z.object({ cvr: z.string(), name: z.string() }),
+    organization: z.object({ cvr: z.string().meta({ description: 'The organisation number: a CVR number (DK) or an organisasjonsnummer (NO)' }), name: z.string() }),
     project: z.object({ title: z.string() }),
     amountRequested: z.int().meta({ description: 'kroner' }),
     amountGranted: z.int().nullable().meta({ description: 'kroner' }),
@@ -44,63 +45,69 @@ const applicationViewSchema = z
   })
   .meta({ id: 'ApplicationView', description: 'The applicant also gets an open information request and an open partshøring (openConsultation: facts, message, answerBy). Staff also get the submission, screening, requests, consultations, decisions, documents, payout and reports.' });
 
-export const paths: ZodOpenApiPathsObject = {
-  '/applications': {
-    post: {
-      summary: 'Submit an application',
-      requestParams: {
-        query: langQuery,
-        header: idempotencyHeader('Repeat a request with the same key and the same body to get the same receipt; nothing new is started.'),
-      },
-      requestBody: jsonBody(applicationInputSchema.meta({ id: 'ApplicationInput' })),
-      responses: {
-        201: jsonResponse('Stored; the workflow is started', receiptSchema),
-        400: errorResponse('Invalid input, with one issue per field'),
-        404: errorResponse('Unknown funding round'),
-        409: errorResponse('The funding round is not open (round_closed), or is demo data for the statistics that takes no applications (round_demo)'),
-        429: errorResponse('Too many new drafts or writes from this address (rate_limited); Retry-After says when to try again'),
-        503: errorResponse('So many submissions arrive at once that this one found no turn (intake_busy), or Temporal does not answer; nothing is stored. Send it again after Retry-After with the same Idempotency-Key'),
-        422: errorResponse('The Idempotency-Key was used for a different body'),
-      },
-    },
-  },
-  '/applications/{id}': {
-    get: {
-      summary: "The applicant's view of a case: status and timeline",
-      security: SECURITY.caseParty,
-      requestParams: { path: uuidPath('id'), query: langQuery },
-      responses: {
-        200: jsonResponse('The case', applicationViewSchema),
-        401: errorResponse('No access token'),
-        403: errorResponse('The token belongs to another application'),
-        404: errorResponse('No such application'),
+function buildPaths(jurisdiction: Jurisdiction): ZodOpenApiPathsObject {
+  return {
+    '/applications': {
+      post: {
+        summary: 'Submit an application',
+        requestParams: {
+          query: langQuery,
+          header: idempotencyHeader('Repeat a request with the same key and the same body to get the same receipt; nothing new is started.'),
+        },
+        requestBody: jsonBody(applicationInputSchema(jurisdiction).meta({ id: 'ApplicationInput' })),
+        responses: {
+          201: jsonResponse('Stored; the workflow is started', receiptSchema),
+          400: errorResponse('Invalid input, with one issue per field'),
+          404: errorResponse('Unknown funding round'),
+          409: errorResponse('The funding round is not open (round_closed), or is demo data for the statistics that takes no applications (round_demo)'),
+          429: errorResponse('Too many new drafts or writes from this address (rate_limited); Retry-After says when to try again'),
+          503: errorResponse('So many submissions arrive at once that this one found no turn (intake_busy), or Temporal does not answer; nothing is stored. Send it again after Retry-After with the same Idempotency-Key'),
+          422: errorResponse('The Idempotency-Key was used for a different body'),
+        },
       },
     },
-  },
-  '/applications/{id}/application.pdf': {
-    get: {
-      summary:
-        'A copy of the submitted application (PDF, tagged PDF/A), as an attachment: every field the association entered, the documents sent with it by name, ' +
-        "the case number and the submission time in the municipality's time zone, in the application's language",
-      security: SECURITY.caseParty,
-      requestParams: { path: uuidPath('id') },
-      responses: {
-        200: fileResponse('The copy', 'application/pdf'),
-        401: errorResponse('No access token'),
-        403: errorResponse('The token belongs to another application'),
-        404: errorResponse('No such application'),
-        410: errorResponse('The private link has expired or been revoked (link_expired, link_revoked)'),
+    '/applications/{id}': {
+      get: {
+        summary: "The applicant's view of a case: status and timeline",
+        security: SECURITY.caseParty,
+        requestParams: { path: uuidPath('id'), query: langQuery },
+        responses: {
+          200: jsonResponse('The case', applicationViewSchema),
+          401: errorResponse('No access token'),
+          403: errorResponse('The token belongs to another application'),
+          404: errorResponse('No such application'),
+        },
       },
     },
-  },
-};
+    '/applications/{id}/application.pdf': {
+      get: {
+        summary:
+          'A copy of the submitted application (PDF, tagged PDF/A), as an attachment: every field the association entered, the documents sent with it by name, ' +
+          "the case number and the submission time in the municipality's time zone, in the application's language",
+        security: SECURITY.caseParty,
+        requestParams: { path: uuidPath('id') },
+        responses: {
+          200: fileResponse('The copy', 'application/pdf'),
+          401: errorResponse('No access token'),
+          403: errorResponse('The token belongs to another application'),
+          404: errorResponse('No such application'),
+          410: errorResponse('The private link has expired or been revoked (link_expired, link_revoked)'),
+        },
+      },
+    },
+  };
+}
+
+/** The operations as a deployment of the jurisdiction validates them (its organisation number). */
+export const paths = perJurisdiction(buildPaths);
 
 export function applicationsRouter(deps: IntakeDependencies & { db: Database; config: Config }): Router {
   const router = Router();
+  const inputSchema = applicationInputSchema(deps.config.JURISDICTION);
 
   router.post('/applications', async (req, res) => {
     const idempotencyKey = idempotencyKeyOf(req);
-    const input = parseInput(applicationInputSchema, req.body, req);
+    const input = parseInput(inputSchema, req.body, req);
     const { receipt, replayed } = await submitApplication(deps, input, idempotencyKey, requestLanguage(req), { arrivedAt: arrivalTime(res) });
     if (replayed) res.set('Idempotent-Replayed', 'true');
     res.status(201).location(receipt.statusUrl).json(receipt);

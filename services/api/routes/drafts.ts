@@ -6,7 +6,8 @@ import type { Config } from '../../../lib/config';
 import type { Database } from '../../../lib/db';
 import { LANGUAGES } from '../../../lib/languages';
 import { createBusinessRegister, RegisterUnavailableError } from '../../../lib/register';
-import { cvrSchema } from '../../../domain/application-input';
+import { organizationNumberSchema } from '../../../domain/application-input';
+import { jurisdictionRules, perJurisdiction, type Jurisdiction } from '../../../domain/jurisdiction';
 import { FORM_STEPS, nextPosition, stepAnswers, stepSchemas } from '../../../domain/draft-steps';
 import { ApiError, parseInput } from '../http/errors';
 import { requestLanguage } from '../http/language';
@@ -44,9 +45,10 @@ export const draftStepSchema = z.object({
 });
 
 /** Not a body of its own: what PATCH /drafts/{id} checks answers against, step by step. */
-const draftStepAnswersSchema = z
-  .object(Object.fromEntries(FORM_STEPS.map((step) => [step, stepSchemas[step]])))
-  .meta({ id: 'DraftStepAnswers', unusedIO: 'input' });
+const draftStepAnswersSchema = perJurisdiction((jurisdiction) => {
+  const steps = stepSchemas(jurisdiction);
+  return z.object(Object.fromEntries(FORM_STEPS.map((step) => [step, steps[step]]))).meta({ id: 'DraftStepAnswers', unusedIO: 'input' });
+});
 
 const draftSchema = z
   .object({
@@ -70,112 +72,123 @@ const draftSchema = z
 const draftPath = { path: uuidPath('id'), query: langQuery };
 const draftDocumentPath = { path: uuidPath('id', 'documentId') };
 
-export const components: ZodOpenApiComponentsObject = { schemas: { DraftStepAnswers: draftStepAnswersSchema } };
+export function components(jurisdiction: Jurisdiction): ZodOpenApiComponentsObject {
+  return { schemas: { DraftStepAnswers: draftStepAnswersSchema(jurisdiction) } };
+}
 
-export const paths: ZodOpenApiPathsObject = {
-  '/drafts': {
-    post: {
-      summary: 'Start a draft application (the same steps as the web form)',
-      requestParams: { query: langQuery },
-      requestBody: jsonBody(draftCreationSchema.meta({ id: 'DraftCreation' })),
-      responses: {
-        201: { description: '{ id, token, url, resumeUrl, steps, currentStep }; the token is shown once and is the Bearer token for the draft' },
-        400: errorResponse('Invalid input'),
-        404: errorResponse('Unknown funding round'),
-        409: errorResponse('The funding round is not open (round_closed), or is demo data for the statistics that takes no applications (round_demo)'),
-        429: errorResponse('Too many new drafts or writes from this address (rate_limited); Retry-After says when to try again'),
+function buildPaths(jurisdiction: Jurisdiction): ZodOpenApiPathsObject {
+  return {
+    '/drafts': {
+      post: {
+        summary: 'Start a draft application (the same steps as the web form)',
+        requestParams: { query: langQuery },
+        requestBody: jsonBody(draftCreationSchema.meta({ id: 'DraftCreation' })),
+        responses: {
+          201: { description: '{ id, token, url, resumeUrl, steps, currentStep }; the token is shown once and is the Bearer token for the draft' },
+          400: errorResponse('Invalid input'),
+          404: errorResponse('Unknown funding round'),
+          409: errorResponse('The funding round is not open (round_closed), or is demo data for the statistics that takes no applications (round_demo)'),
+          429: errorResponse('Too many new drafts or writes from this address (rate_limited); Retry-After says when to try again'),
+        },
       },
     },
-  },
-  '/drafts/{id}': {
-    get: {
-      summary: 'The draft: answers so far, steps, active time, what is still missing',
-      security: SECURITY.draft,
-      requestParams: draftPath,
-      responses: { 200: jsonResponse('The draft', draftSchema), 401: errorResponse('No token'), 403: errorResponse('Another draft’s token'), 404: errorResponse('No such draft') },
-    },
-    patch: {
-      summary: 'Save one step; a step that does not validate changes nothing',
-      security: SECURITY.draft,
-      requestParams: draftPath,
-      requestBody: jsonBody(
-        draftStepSchema.meta({
-          id: 'DraftStep',
-          description: `One step of the form. answers holds the step's part of ApplicationInput, validated as DraftStepAnswers.<step> (steps in order: ${FORM_STEPS.join(', ')}).`,
-        }),
-      ),
-      responses: {
-        200: jsonResponse('The draft after saving', draftSchema),
-        400: errorResponse('Invalid step data (also the round’s maximum amount and excluded cost categories), one issue per field'),
-        403: errorResponse('Another draft’s token'),
-        409: errorResponse('The draft has been submitted'),
+    '/drafts/{id}': {
+      get: {
+        summary: 'The draft: answers so far, steps, active time, what is still missing',
+        security: SECURITY.draft,
+        requestParams: draftPath,
+        responses: { 200: jsonResponse('The draft', draftSchema), 401: errorResponse('No token'), 403: errorResponse('Another draft’s token'), 404: errorResponse('No such draft') },
+      },
+      patch: {
+        summary: 'Save one step; a step that does not validate changes nothing',
+        security: SECURITY.draft,
+        requestParams: draftPath,
+        requestBody: jsonBody(
+          draftStepSchema.meta({
+            id: 'DraftStep',
+            description: `One step of the form. answers holds the step's part of ApplicationInput, validated as DraftStepAnswers.<step> (steps in order: ${FORM_STEPS.join(', ')}).`,
+          }),
+        ),
+        responses: {
+          200: jsonResponse('The draft after saving', draftSchema),
+          400: errorResponse('Invalid step data (also the round’s maximum amount and excluded cost categories), one issue per field'),
+          403: errorResponse('Another draft’s token'),
+          409: errorResponse('The draft has been submitted'),
+        },
       },
     },
-  },
-  '/drafts/{id}/documents': {
-    post: {
-      summary: 'Upload documents to a draft (multipart/form-data: a kind and the files)',
-      security: SECURITY.draft,
-      requestParams: draftPath,
-      requestBody: multipartBody(APPLICATION_DOCUMENT_KINDS),
-      responses: { 201: { description: '{ documents }' }, 400: errorResponse('A file was refused (type read from its content, size, count), one issue per file'), 409: errorResponse('The draft has been submitted') },
-    },
-  },
-  '/drafts/{id}/documents/{documentId}': {
-    delete: {
-      summary: 'Remove one of the draft’s documents',
-      security: SECURITY.draft,
-      requestParams: draftDocumentPath,
-      responses: { 204: { description: 'Removed' }, 404: errorResponse('No such document on this draft') },
-    },
-  },
-  '/drafts/{id}/resume-link': {
-    post: {
-      summary: 'Email the draft’s private link, to continue later (at most five per draft)',
-      security: SECURITY.draft,
-      requestParams: draftPath,
-      requestBody: jsonBody(resumeLinkSchema.meta({ id: 'ResumeLink' })),
-      responses: { 202: { description: 'Queued for sending: { sentTo }' }, 400: errorResponse('Not an email address'), 429: errorResponse('The link has been sent five times for this draft (too_many_resume_emails), or the address has had as many emails as it may this hour (too_many_emails); Retry-After') },
-    },
-  },
-  '/drafts/{id}/new-link': {
-    post: {
-      summary: 'Replace the draft’s private link and email the new one to the address the draft registered (never to one given here); the old link stops working',
-      requestParams: draftPath,
-      responses: {
-        202: { description: 'Queued for the registered address, if the draft has one: { sentTo: "registered_address" }' },
-        404: errorResponse('No such draft'),
-        409: errorResponse('The draft has been submitted: the case has links of its own'),
-        429: errorResponse('The registered address has had as many emails as it may this hour (too_many_emails); Retry-After'),
+    '/drafts/{id}/documents': {
+      post: {
+        summary: 'Upload documents to a draft (multipart/form-data: a kind and the files)',
+        security: SECURITY.draft,
+        requestParams: draftPath,
+        requestBody: multipartBody(APPLICATION_DOCUMENT_KINDS),
+        responses: { 201: { description: '{ documents }' }, 400: errorResponse('A file was refused (type read from its content, size, count), one issue per file'), 409: errorResponse('The draft has been submitted') },
       },
     },
-  },
-  '/drafts/{id}/submission': {
-    post: {
-      summary: 'Submit the draft as an application; sending it again returns the same receipt',
-      security: SECURITY.draft,
-      requestParams: draftPath,
-      responses: {
-        201: jsonResponse('Stored with the draft’s documents; the workflow is started', receiptSchema),
-        400: errorResponse('The draft is not complete or breaks a rule of the round, one issue per field'),
-        409: errorResponse('The funding round is not open (round_closed), or is demo data for the statistics that takes no applications (round_demo)'),
-        503: errorResponse('So many submissions arrive at once that this one found no turn (intake_busy); nothing is stored. Send it again after Retry-After'),
+    '/drafts/{id}/documents/{documentId}': {
+      delete: {
+        summary: 'Remove one of the draft’s documents',
+        security: SECURITY.draft,
+        requestParams: draftDocumentPath,
+        responses: { 204: { description: 'Removed' }, 404: errorResponse('No such document on this draft') },
       },
     },
-  },
-  '/register/{cvr}': {
-    get: {
-      summary: 'What the business register knows about a CVR number (to fill in name and address)',
-      requestParams: { path: z.object({ cvr: cvrSchema }), query: langQuery },
-      responses: { 200: { description: '{ cvr, found, name?, active?, address? }' }, 400: errorResponse('Not a valid CVR number (8 digits, modulus 11)'), 503: errorResponse('The register is not answering') },
+    '/drafts/{id}/resume-link': {
+      post: {
+        summary: 'Email the draft’s private link, to continue later (at most five per draft)',
+        security: SECURITY.draft,
+        requestParams: draftPath,
+        requestBody: jsonBody(resumeLinkSchema.meta({ id: 'ResumeLink' })),
+        responses: { 202: { description: 'Queued for sending: { sentTo }' }, 400: errorResponse('Not an email address'), 429: errorResponse('The link has been sent five times for this draft (too_many_resume_emails), or the address has had as many emails as it may this hour (too_many_emails); Retry-After') },
+      },
     },
-  },
+    '/drafts/{id}/new-link': {
+      post: {
+        summary: 'Replace the draft’s private link and email the new one to the address the draft registered (never to one given here); the old link stops working',
+        requestParams: draftPath,
+        responses: {
+          202: { description: 'Queued for the registered address, if the draft has one: { sentTo: "registered_address" }' },
+          404: errorResponse('No such draft'),
+          409: errorResponse('The draft has been submitted: the case has links of its own'),
+          429: errorResponse('The registered address has had as many emails as it may this hour (too_many_emails); Retry-After'),
+        },
+      },
+    },
+    '/drafts/{id}/submission': {
+      post: {
+        summary: 'Submit the draft as an application; sending it again returns the same receipt',
+        security: SECURITY.draft,
+        requestParams: draftPath,
+        responses: {
+          201: jsonResponse('Stored with the draft’s documents; the workflow is started', receiptSchema),
+          400: errorResponse('The draft is not complete or breaks a rule of the round, one issue per field'),
+          409: errorResponse('The funding round is not open (round_closed), or is demo data for the statistics that takes no applications (round_demo)'),
+          503: errorResponse('So many submissions arrive at once that this one found no turn (intake_busy); nothing is stored. Send it again after Retry-After'),
+        },
+      },
+    },
+    '/register/{cvr}': {
+      get: {
+        summary: jurisdiction === 'DK' ? 'What the business register (CVR) knows about a CVR number (to fill in name and address)' : 'What Enhetsregisteret knows about an organisasjonsnummer (to fill in name and address)',
+        requestParams: { path: z.object({ cvr: organizationNumberSchema(jurisdiction) }), query: langQuery },
+        responses: {
+          200: { description: '{ cvr, found, name?, active?, address? } (cvr: the organisation number)' },
+          400: errorResponse(jurisdiction === 'DK' ? 'Not a valid CVR number (8 digits, modulus 11)' : 'Not a valid organisasjonsnummer (9 digits, modulus 11)'),
+          503: errorResponse('The register is not answering'),
+        },
+      },
+    },
 };
+}
 
-async function draftView(db: Database, draft: StoredDraft, publicBaseUrl: string, language: ReturnType<typeof requestLanguage>) {
+/** The drafts operations as a deployment of the jurisdiction validates them (its organisation number). */
+export const paths = perJurisdiction(buildPaths);
+
+async function draftView(db: Database, draft: StoredDraft, publicBaseUrl: string, language: ReturnType<typeof requestLanguage>, jurisdiction: Jurisdiction) {
   const { answers } = draftData(draft.data);
   const documents = await draftDocuments(db, draft.id);
-  const remaining = checkSubmission(draft.roundId, answers, draft.round, language);
+  const remaining = checkSubmission(draft.roundId, answers, draft.round, language, jurisdiction);
   return {
     id: draft.id,
     roundId: draft.roundId,
@@ -203,6 +216,8 @@ async function draftView(db: Database, draft: StoredDraft, publicBaseUrl: string
 export function draftsRouter(deps: IntakeDependencies & { config: Config; rateLimits: RateLimits }): Router {
   const router = Router();
   const register = createBusinessRegister(deps.config);
+  const jurisdiction = deps.config.JURISDICTION;
+  const numberSchema = z.object({ cvr: organizationNumberSchema(jurisdiction) });
   const authorized = (req: Request) => draftForToken(deps.db, req.params.id, bearerToken(req));
   const reload = (id: string) => deps.db.applicationDraft.findUniqueOrThrow({ where: { id }, include: { round: true } });
 
@@ -216,7 +231,7 @@ export function draftsRouter(deps: IntakeDependencies & { config: Config; rateLi
 
   router.get('/drafts/:id', async (req, res) => {
     const draft = await authorized(req);
-    res.set('Cache-Control', 'no-store').json(await draftView(deps.db, draft, deps.publicBaseUrl, requestLanguage(req)));
+    res.set('Cache-Control', 'no-store').json(await draftView(deps.db, draft, deps.publicBaseUrl, requestLanguage(req), jurisdiction));
   });
 
   router.patch('/drafts/:id', async (req, res) => {
@@ -225,13 +240,13 @@ export function draftsRouter(deps: IntakeDependencies & { config: Config; rateLi
     const language = requestLanguage(req);
     const input = parseInput(draftStepSchema, req.body ?? {}, req);
     const answers = stepAnswers(input.step, input.answers);
-    const checked = checkStep(input.step, answers, draftData(draft.data).answers, draft.round, language);
+    const checked = checkStep(input.step, answers, draftData(draft.data).answers, draft.round, language, jurisdiction);
     // Unlike the web form (which keeps what was typed so the page can show it again), an API
     // client holds its own data: a step that does not validate changes nothing.
     if (!checked.ok) throw new ApiError(400, 'validation_failed', 'errors.validation.failed', checked.issues);
     await storeStepAnswers(deps.db, draft, input.step, checked.value, nextPosition(input.step), draft.language as typeof language);
     await addActiveSeconds(deps.db, draft.id, input.step, cappedSeconds(input.activeSeconds ?? 0));
-    res.set('Cache-Control', 'no-store').json(await draftView(deps.db, await reload(draft.id), deps.publicBaseUrl, language));
+    res.set('Cache-Control', 'no-store').json(await draftView(deps.db, await reload(draft.id), deps.publicBaseUrl, language, jurisdiction));
   });
 
   router.post('/drafts/:id/documents', async (req, res) => {
@@ -267,13 +282,13 @@ export function draftsRouter(deps: IntakeDependencies & { config: Config; rateLi
 
   router.post('/drafts/:id/submission', async (req, res) => {
     const draft = await authorized(req);
-    const { receipt, replayed } = await submitDraft(deps, draft, bearerToken(req)!, requestLanguage(req), arrivalTime(res));
+    const { receipt, replayed } = await submitDraft(deps, draft, bearerToken(req)!, requestLanguage(req), jurisdiction, arrivalTime(res));
     if (replayed) res.set('Idempotent-Replayed', 'true');
     res.status(201).location(receipt.statusUrl).json(receipt);
   });
 
   router.get('/register/:cvr', async (req, res) => {
-    const cvr = parseInput(z.object({ cvr: cvrSchema }), { cvr: req.params.cvr }, req).cvr;
+    const cvr = parseInput(numberSchema, { cvr: req.params.cvr }, req).cvr;
     try {
       const lookup = await register.lookup(cvr);
       if (!lookup.found) {
@@ -283,7 +298,7 @@ export function draftsRouter(deps: IntakeDependencies & { config: Config; rateLi
       const { entity } = lookup;
       res.json({ cvr, found: true, name: entity.name, active: entity.active, address: entity.address ? `${entity.address.street}, ${entity.address.postalCode} ${entity.address.city}` : null });
     } catch (error) {
-      if (error instanceof RegisterUnavailableError) throw new ApiError(503, 'register_unavailable', 'errors.register.unavailable');
+      if (error instanceof RegisterUnavailableError) throw new ApiError(503, 'register_unavailable', jurisdictionRules(jurisdiction).texts.registerUnavailable);
       throw error;
     }
   });

@@ -1,4 +1,5 @@
 import type { Request } from 'express';
+import { jurisdictionRules } from '../../../../domain/jurisdiction';
 import type { Database } from '../../../../lib/db';
 import { formatDeadline, formatMoney, t, type Language } from '../../../../locale';
 import { TARGET_GROUPS, type TargetGroup } from '../../../../domain/categories';
@@ -52,7 +53,7 @@ export function roundFacts(round: FundingRound, site: SiteSettings, language: La
       { label: t(language, 'apply.landing.budget'), value: formatMoney(language, round.budgetOre) },
       { label: t(language, 'apply.landing.maximum'), value: formatMoney(language, round.maxAmountOre) },
       ...(targets ? [{ label: t(language, 'apply.landing.targetGroups'), value: targets }] : []),
-      { label: t(language, 'apply.landing.whoCanApply'), value: t(language, 'apply.landing.whoCanApplyText') },
+      { label: t(language, 'apply.landing.whoCanApply'), value: t(language, jurisdictionRules(site.jurisdiction).texts.whoCanApply) },
       ...(round.excludedCostCategories.length
         ? [{ label: t(language, 'apply.landing.excludedCosts'), value: round.excludedCostCategories.map((c) => categoryLabel(c, language).toLowerCase()).join(', ') }]
         : []),

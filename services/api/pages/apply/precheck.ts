@@ -8,6 +8,7 @@ import { html } from '../../../../lib/html';
 import { renderPage, type SiteSettings } from '../layout';
 import { renderPageWithErrors } from '../page-with-errors';
 import { contactLine } from './page-parts';
+import { jurisdictionRules } from '../../../../domain/jurisdiction';
 
 /** The precheck asks whether the activity fits the scheme the round belongs to. */
 type RoundWithScheme = FundingRound & { scheme: Pick<Scheme, 'name' | 'description'> };
@@ -101,7 +102,7 @@ export function precheckPage(
             language,
             error: state.errors[`precheck.${question}`],
             value: state.answers[question] ?? null,
-            options: OPTIONS[question].map((option) => ({ value: option.value, label: t(language, option.label) })),
+            options: OPTIONS[question].map((option) => ({ value: option.value, label: t(language, optionLabel(option, site)) })),
           });
         })}
         <button type="submit" class="button button-primary">${t(language, 'apply.precheck.continue')}</button>
@@ -109,16 +110,28 @@ export function precheckPage(
   });
 }
 
+/** The applicant options name the jurisdiction's organisation number (CVR-nummer, organisasjonsnummer). */
+function optionLabel(option: { value: string; label: MessageKey }, site: SiteSettings): MessageKey {
+  const { texts } = jurisdictionRules(site.jurisdiction);
+  if (option.value === 'association') return texts.precheckWithNumber;
+  if (option.value === 'no_cvr') return texts.precheckWithoutNumber;
+  return option.label;
+}
+
 export function cannotApplyPage(req: Request, site: SiteSettings, language: Language, round: RoundWithScheme, reason: StopReason): string {
+  const { texts } = jurisdictionRules(site.jurisdiction);
+  // Without an organisation number: why, and where to get one, for the jurisdiction's register.
+  const why: MessageKey = reason === 'no_cvr' ? texts.cannotApplyWhy : `apply.cannotApply.why.${reason}`;
+  const next: MessageKey = reason === 'no_cvr' ? texts.cannotApplyNext : `apply.cannotApply.next.${reason}`;
   return renderPage(req, site, {
     title: t(language, 'apply.cannotApply.title'),
     language,
     main: html`<p class="h5 mb-2">${round.name}</p>
       <h1>${t(language, 'apply.cannotApply.title')}</h1>
-      <p class="font-lead">${t(language, `apply.cannotApply.why.${reason}`, { scheme: schemeText(round.scheme.name, language) })}</p>
+      <p class="font-lead">${t(language, why, { scheme: schemeText(round.scheme.name, language) })}</p>
       <h2>${t(language, 'apply.cannotApply.whatNow')}</h2>
       <ul>
-        <li>${t(language, `apply.cannotApply.next.${reason}`)}</li>
+        <li>${t(language, next)}</li>
         <li>${contactLine(site, language)}</li>
       </ul>
       <p><a href="/ansoeg/${round.slug}">${t(language, 'apply.cannotApply.changeAnswers')}</a></p>

@@ -14,6 +14,7 @@ import { formProgress, valueAt, type FormOutline } from './page-parts';
 import { budgetFields, budgetScriptData } from './budget-step';
 import { termLink } from '../glossary';
 import { PRIVACY_PATH } from '../notices/paths';
+import { jurisdictionRules, type Jurisdiction, type JurisdictionRules } from '../../../../domain/jurisdiction';
 
 
 export interface StepPageState {
@@ -31,7 +32,7 @@ export interface StepPageState {
   removedLine?: number;
 }
 
-/** CVR check and register lookup as the field is left, and the excluded-category warning. */
+/** Organisation number check and register lookup as the field is left, and the excluded-category warning. */
 export const APPLY_SCRIPT = '/assets/apply/apply.js';
 
 // apply.js puts the association's name from the register where this stands in the message.
@@ -44,21 +45,28 @@ function yesNoOptions(language: Language, yes = t(language, 'apply.answer.yes'),
   ];
 }
 
-function organizationFields(state: StepPageState, language: Language): SafeHtml {
+function organizationFields(state: StepPageState, language: Language, { jurisdiction, texts }: JurisdictionRules): SafeHtml {
   const { answers, errors } = state;
   const field = (name: string) => ({ name, language, value: valueAt(answers, name), error: errors[name] });
   return html`${textField({
     ...field('organization.cvr'),
-    label: t(language, 'apply.form.cvr'),
-    hint: t(language, 'apply.form.cvrHint'),
+    label: t(language, texts.label),
+    hint: t(language, texts.hint),
     width: 's',
     inputMode: 'numeric',
     maxLength: 12,
     autocomplete: 'off',
-    attrs: { 'data-cvr-lookup': '/api/v1/register/', 'data-error-format': t(language, 'errors.cvr.format'), 'data-error-check': t(language, 'errors.cvr.checkDigit'), 'data-found': t(language, 'apply.form.cvrFound', { name: BROWSER_FILLS_IN_NAME }) },
+    attrs: {
+      'data-cvr-lookup': '/api/v1/register/',
+      // Which check apply.js makes as the field is left (the same rules as the server's).
+      'data-number-rule': jurisdiction,
+      'data-error-format': t(language, texts.formatError),
+      'data-error-check': t(language, texts.checkDigitError),
+      'data-found': t(language, texts.found, { name: BROWSER_FILLS_IN_NAME }),
+    },
   })}
     <p class="form-hint gf-cvr-status" id="cvr-status" aria-live="polite"></p>
-    ${termLink(language, 'cvr-nummer')}
+    ${termLink(language, texts.glossaryTerm)}
     ${textField({ ...field('organization.name'), label: t(language, 'apply.form.orgName'), maxLength: 200, autocomplete: 'organization', width: 'xl' })}
     ${textField({ ...field('organization.address'), label: t(language, 'apply.form.address'), maxLength: 300, optional: true, autocomplete: 'street-address', width: 'xl' })}
     ${textField({ ...field('organization.email'), label: t(language, 'apply.form.orgEmail'), hint: t(language, 'apply.form.orgEmailHint'), type: 'email', maxLength: 254, autocomplete: 'email', width: 'l' })}
@@ -115,7 +123,7 @@ function declarationFields(state: StepPageState, language: Language): SafeHtml {
     ${checkboxField({ name: 'declarations.contactLater', label: t(language, 'common.consent.contactLater'), hint: t(language, 'apply.form.contactLaterHint'), language, checked: checked('declarations.contactLater'), error: errors['declarations.contactLater'] })}`;
 }
 
-const FIELDS: Record<FormStep, (state: StepPageState, language: Language) => SafeHtml> = {
+const FIELDS: Record<FormStep, (state: StepPageState, language: Language, rules: JurisdictionRules) => SafeHtml> = {
   organization: organizationFields,
   contact: contactFields,
   project: projectFields,
@@ -144,7 +152,6 @@ export function fieldNameFor(path: string): string {
 }
 
 const FIELD_LABELS: Record<string, MessageKey> = {
-  'organization.cvr': 'apply.form.cvr',
   'organization.name': 'apply.form.orgName',
   'organization.email': 'apply.form.orgEmail',
   'organization.phone': 'apply.form.phone',
@@ -171,22 +178,22 @@ const FIELD_LABELS: Record<string, MessageKey> = {
 const ROW_PART_LABELS: Record<string, MessageKey> = { category: 'apply.form.category', description: 'apply.form.description', amount: 'apply.form.amount', source: 'apply.form.source', status: 'apply.form.status' };
 
 /** The label of a field by its name, so the error summary says which field a message is about. */
-export function fieldLabel(name: string, language: Language): string | undefined {
+export function fieldLabel(name: string, language: Language, jurisdiction?: Jurisdiction): string | undefined {
   const row = /^budget\.(lines|cofinancing)\.(\d+)\.(\w+)$/.exec(name);
   if (row) {
     const part = ROW_PART_LABELS[row[3]!];
     const group = t(language, row[1] === 'lines' ? 'apply.form.budgetLines' : 'apply.form.cofinancing');
     return part ? `${group}, ${t(language, 'apply.form.line', { n: Number(row[2]) + 1 }).toLowerCase()}, ${t(language, part).toLowerCase()}` : undefined;
   }
-  const key = FIELD_LABELS[name];
+  const key = name === 'organization.cvr' ? jurisdictionRules(jurisdiction).texts.label : FIELD_LABELS[name];
   return key ? t(language, key) : undefined;
 }
 
 /** The error summary's entries: the field's label, then the message shown above the field. */
-export function labelledErrors(errors: FieldErrors, language: Language): FieldErrors {
+export function labelledErrors(errors: FieldErrors, language: Language, jurisdiction?: Jurisdiction): FieldErrors {
   return Object.fromEntries(
     Object.entries(errors).map(([name, message]) => {
-      const label = fieldLabel(name, language);
+      const label = fieldLabel(name, language, jurisdiction);
       return [name, label ? `${label}: ${message}` : message];
     }),
   );
@@ -199,7 +206,7 @@ export function stepPage(req: Request, site: SiteSettings, language: Language, s
   return renderPageWithErrors(req, site, {
     title,
     language,
-    errors: labelledErrors(state.errors, language),
+    errors: labelledErrors(state.errors, language, site.jurisdiction),
     scripts: [APPLY_SCRIPT],
     main: html`${formProgress(state.outline, state.step, state.round, language)}
       <h1>${title}</h1>
@@ -211,7 +218,7 @@ export function stepPage(req: Request, site: SiteSettings, language: Language, s
           // Enter in a field presses the first submit button: make that "next", not "more lines".
           html`<button type="submit" name="action" value="next" class="gf-default-action" tabindex="-1" aria-hidden="true">${t(language, 'apply.form.next')}</button>`
         }
-        ${FIELDS[state.step](state, language)}
+        ${FIELDS[state.step](state, language, jurisdictionRules(site.jurisdiction))}
         <div class="gf-form-actions">
           <button type="submit" name="action" value="next" class="button button-primary">${t(language, 'apply.form.next')}</button>
           <button type="submit" name="action" value="later" class="button button-secondary">${t(language, 'apply.form.saveLater')}</button>

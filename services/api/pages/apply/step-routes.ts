@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { createBusinessRegister, type BusinessRegister } from '../../../../lib/register';
-import { isValidCvr, normalizeCvr } from '../../../../lib/cvr';
+import { organizationNumberRule } from '../../../../lib/organization-number';
 import { FORM_STEPS, stepAnswers, type DraftAnswers, type DraftPosition } from '../../../../domain/draft-steps';
 import type { FieldIssue } from '../../http/errors';
 import { verifyCsrf } from '../../http/csrf';
@@ -35,6 +35,8 @@ export function stepRoutes(context: ApplyContext): Router {
   const router = Router();
   const { db, site, secret } = context;
   const register: BusinessRegister = createBusinessRegister(context.config);
+  const jurisdiction = context.config.JURISDICTION;
+  const numberRule = organizationNumberRule(jurisdiction);
 
   router.get('/kladde/:id', async (req, res) => {
     const link = typeof req.query.adgang === 'string' ? req.query.adgang : undefined;
@@ -60,7 +62,7 @@ export function stepRoutes(context: ApplyContext): Router {
     const { draft, token } = opened;
     const language = pageLanguage(req, res);
     const answers = draftData(draft.data).answers;
-    const errors = req.query.tjek ? fieldErrors(checkStep(step, stepAnswers(step, answers), answers, draft.round, language).issues) : {};
+    const errors = req.query.tjek ? fieldErrors(checkStep(step, stepAnswers(step, answers), answers, draft.round, language, jurisdiction).issues) : {};
     const requestedRows = Number(req.query.linjer);
     const removedLine = Number(req.query.fjernet);
     sendPage(
@@ -84,8 +86,8 @@ export function stepRoutes(context: ApplyContext): Router {
   async function withRegisterDetails(answers: DraftAnswers): Promise<DraftAnswers> {
     const organization = { ...(answers.organization as Record<string, unknown>) };
     if (typeof organization.cvr !== 'string' || (organization.name && organization.address)) return answers;
-    const cvr = normalizeCvr(organization.cvr);
-    if (!isValidCvr(cvr)) return answers;
+    const cvr = numberRule.normalize(organization.cvr);
+    if (!numberRule.isValid(cvr)) return answers;
     try {
       const lookup = await register.lookup(cvr);
       if (!lookup.found) return answers;
@@ -114,7 +116,7 @@ export function stepRoutes(context: ApplyContext): Router {
     let typed = answersFromForm(step, removed === undefined ? req.body : withoutBudgetLine(req.body, removed));
     if (step === 'organization') typed = await withRegisterDetails(typed);
     const before = draftData(draft.data).answers;
-    const checked = checkStep(step, typed, before, draft.round, language);
+    const checked = checkStep(step, typed, before, draft.round, language, jurisdiction);
     const action = String(req.body.action ?? 'next');
     // What was typed is kept even when it does not validate; the valid form of it when it does.
     const keep = checked.ok ? checked.value : typed;

@@ -29,7 +29,7 @@ export function submitRoutes(context: ApplyContext): Router {
     const language = pageLanguage(req, res);
     await moveTo(db, draft, 'summary');
     const answers = draftData(draft.data).answers;
-    const checked = checkSubmission(draft.roundId, answers, draft.round, language);
+    const checked = checkSubmission(draft.roundId, answers, draft.round, language, context.config.JURISDICTION);
     const asked = documentsAskedFor(draft.round, answers);
     const uploaded = asked.length ? await draftDocuments(db, draft.id) : [];
     sendPage(
@@ -55,7 +55,7 @@ export function submitRoutes(context: ApplyContext): Router {
     const language = pageLanguage(req, res);
     await addActiveSeconds(db, draft.id, 'summary', secondsSinceView(secret, draft.id, 'summary', req.body._shown));
     try {
-      await submitDraft(intake, draft, token, language, arrivalTime(res));
+      await submitDraft(intake, draft, token, language, context.config.JURISDICTION, arrivalTime(res));
     } catch (error) {
       // The summary page names what is missing (and the round's rules); nothing was sent.
       if (error instanceof ApiError && error.status === 400) {
@@ -76,7 +76,7 @@ export function submitRoutes(context: ApplyContext): Router {
     }
     const language = pageLanguage(req, res);
     // Sending the same draft again returns the first receipt: the same reference and private link.
-    const { receipt } = await submitDraft(intake, draft, token!, language);
+    const { receipt } = await submitDraft(intake, draft, token!, language, context.config.JURISDICTION);
     const caseUrl = new URL(`/sag/${receipt.id}`, context.publicBaseUrl);
     caseUrl.searchParams.set('adgang', receipt.accessToken);
     const contact = draftData(draft.data).answers.contact as { email?: string } | undefined;

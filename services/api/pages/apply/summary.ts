@@ -1,4 +1,5 @@
 import type { Request } from 'express';
+import { jurisdictionRules } from '../../../../domain/jurisdiction';
 import { formatDate, formatKroner, t, type Language, type MessageKey } from '../../../../locale';
 import { calendarDateFromTyped } from '../../../../domain/typed-date';
 import { BUDGET_CATEGORIES, TARGET_GROUPS, type TargetGroup } from '../../../../domain/categories';
@@ -48,11 +49,11 @@ function day(value: unknown, language: Language): string {
   return date && date === value ? formatDate(language, date, 'long') : shown(value, language);
 }
 
-function rowsFor(step: FormStep, answers: DraftAnswers, language: Language): Row[] {
+function rowsFor(step: FormStep, answers: DraftAnswers, language: Language, numberLabel: MessageKey): Row[] {
   const text = (label: MessageKey, path: string): Row => ({ label: t(language, label), value: shown(at(answers, path), language) });
   switch (step) {
     case 'organization':
-      return [text('apply.form.cvr', 'organization.cvr'), text('apply.form.orgName', 'organization.name'), text('apply.form.address', 'organization.address'), text('apply.form.orgEmail', 'organization.email'), text('apply.form.phone', 'organization.phone')];
+      return [text(numberLabel, 'organization.cvr'), text('apply.form.orgName', 'organization.name'), text('apply.form.address', 'organization.address'), text('apply.form.orgEmail', 'organization.email'), text('apply.form.phone', 'organization.phone')];
     case 'contact':
       return [text('apply.form.contactName', 'contact.name'), text('apply.form.contactEmail', 'contact.email'), text('apply.form.phone', 'contact.phone')];
     case 'project': {
@@ -160,7 +161,7 @@ export function summaryPage(
       ${FORM_STEPS.map(
         (step) => html`<section class="gf-summary-section" aria-labelledby="summary-${step}">
           <h2 class="h3" id="summary-${step}">${t(language, `common.formStep.${step}`)}</h2>
-          ${factList(rowsFor(step, state.answers, language))}
+          ${factList(rowsFor(step, state.answers, language, jurisdictionRules(site.jurisdiction).texts.label))}
           <p><a href="${stepPath(state.draftId, step)}">${t(language, 'apply.summary.change')}<span class="sr-only">: ${t(language, `common.formStep.${step}`)}</span></a></p>
         </section>`,
       )}

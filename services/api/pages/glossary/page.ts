@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import { t, type Language } from '../../../../locale';
-import { GLOSSARY_TERMS, type GlossaryTerm } from '../../../../domain/glossary';
+import type { GlossaryTerm } from '../../../../domain/glossary';
+import { glossaryTermsFor } from '../../../../domain/jurisdiction';
 import { html, type SafeHtml } from '../../../../lib/html';
 import { renderPage, type SiteSettings } from '../layout';
 
@@ -26,6 +27,7 @@ const SHARED_WITH_NORWEGIAN = new Set<GlossaryTerm>(['medfinansiering', 'maalgru
 export function termNameHtml(language: Language, term: GlossaryTerm): SafeHtml {
   const name = termName(language, term);
   const danish = (text: string) => html`<span lang="da">${text}</span>`;
+  if (term === 'organisasjonsnummer') return norwegianTermHtml(language, name);
   if (language === 'da') return html`${name}`;
   const paired = /^(.*) \((.*)\)$/.exec(name);
   if (language === 'nb') {
@@ -35,6 +37,13 @@ export function termNameHtml(language: Language, term: GlossaryTerm): SafeHtml {
   }
   if (paired && term !== 'fire-oejne-princippet') return html`${paired[1]} (${danish(paired[2]!)})`;
   return term === 'nemkonto' ? danish(name) : html`${name}`;
+}
+
+/** The Norwegian term: its Norwegian word marked as bokmål on a Danish or English page ("organisationsnummer (organisasjonsnummer)"). */
+function norwegianTermHtml(language: Language, name: string): SafeHtml {
+  const paired = /^(.*) \((.*)\)$/.exec(name);
+  if (language === 'nb' || !paired) return html`${name}`;
+  return html`${paired[1]} (<span lang="nb">${paired[2]}</span>)`;
 }
 
 // Stands in for the term while the question is translated, so the term can carry its markup.
@@ -57,7 +66,7 @@ export function glossaryPage(req: Request, site: SiteSettings, language: Languag
       <p class="font-lead">${t(language, 'glossary.page.intro')}</p>
       <h2>${t(language, 'glossary.page.termsHeading')}</h2>
       <dl class="gf-glossary">
-        ${GLOSSARY_TERMS.map(
+        ${glossaryTermsFor(site.jurisdiction).map(
           (term) => html`<dt id="${term}">${termNameHtml(language, term)}</dt>
             <dd>${t(language, `glossary.term.text.${term}`)}</dd>`,
         )}

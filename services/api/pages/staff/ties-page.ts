@@ -11,6 +11,7 @@ import type { SiteSettings } from '../layout';
 import { pageLanguage } from '../page-language';
 import { fieldErrorsOf } from '../admin/page';
 import { staffPagesFor } from './access';
+import { jurisdictionRules } from '../../../../domain/jurisdiction';
 import { alert } from './alert';
 import { sendStaffPage, staffCsrfField } from './shell';
 
@@ -39,6 +40,8 @@ function tieRow(language: Language, tie: StaffTieView, action: SafeHtml | string
 export function tiesPages(deps: TiesPageDependencies): Router {
   const router = Router();
   const guard = staffPagesFor(deps.site, deps.cookieSecret, 'ties.declare');
+  const { jurisdiction } = jurisdictionRules(deps.site.jurisdiction);
+  const numberLabel = jurisdictionRules(jurisdiction).texts.staffTieLabel;
 
   async function show(req: Request, res: Response, state: { errors?: FieldErrors; values?: Record<string, unknown> } = {}, status = 200) {
     const language = pageLanguage(req, res);
@@ -47,7 +50,7 @@ export function tiesPages(deps: TiesPageDependencies): Router {
     const mine = await ownTies(deps.db, staff);
     const everyone = may(staff, 'staff.manage') ? await allTies(deps.db) : null;
     const notice = req.query.gemt === 'declared' ? 'staff.ties.declared' : req.query.gemt === 'withdrawn' ? 'staff.ties.withdrawn' : null;
-    const head = html`<thead><tr><th>${t(language, 'staff.ties.cvr')}</th><th>${t(language, 'staff.ties.kind')}</th><th>${t(language, 'staff.ties.declaredAt')}</th><th></th></tr></thead>`;
+    const head = html`<thead><tr><th>${t(language, numberLabel)}</th><th>${t(language, 'staff.ties.kind')}</th><th>${t(language, 'staff.ties.declaredAt')}</th><th></th></tr></thead>`;
     const withdrawForm = (tie: StaffTieView) =>
       tie.withdrawnAt
         ? ''
@@ -67,7 +70,7 @@ export function tiesPages(deps: TiesPageDependencies): Router {
         <h2>${t(language, 'staff.ties.declare')}</h2>
         <form method="post" action="${TIES_PAGE}/tilknytninger" novalidate>
           ${staffCsrfField(res, deps.cookieSecret)}
-          ${textField({ name: 'cvr', label: t(language, 'staff.ties.cvr'), language, error: errors.cvr, value: text(state.values, 'cvr'), width: 's', maxLength: 12, inputMode: 'numeric' })}
+          ${textField({ name: 'cvr', label: t(language, numberLabel), language, error: errors.cvr, value: text(state.values, 'cvr'), width: 's', maxLength: 12, inputMode: 'numeric' })}
           ${selectField({ name: 'kind', label: t(language, 'staff.ties.kind'), language, error: errors.kind, value: text(state.values, 'kind'), options: TIE_KINDS.map((kind) => ({ value: kind, label: t(language, `staff.ties.kinds.${kind}`) })) })}
           ${textField({ name: 'note', label: t(language, 'staff.ties.note'), language, error: errors.note, value: text(state.values, 'note'), optional: true, width: 'xl', maxLength: 500 })}
           <button type="submit" class="button button-primary">${t(language, 'staff.ties.declare')}</button>
@@ -75,7 +78,7 @@ export function tiesPages(deps: TiesPageDependencies): Router {
         ${everyone
           ? html`<h2>${t(language, 'staff.ties.all')}</h2>
               <table class="table">
-                <thead><tr><th>${t(language, 'staff.ties.cvr')}</th><th>${t(language, 'staff.ties.kind')}</th><th>${t(language, 'staff.ties.declaredAt')}</th><th>${t(language, 'staff.ties.staffMember')}</th></tr></thead>
+                <thead><tr><th>${t(language, numberLabel)}</th><th>${t(language, 'staff.ties.kind')}</th><th>${t(language, 'staff.ties.declaredAt')}</th><th>${t(language, 'staff.ties.staffMember')}</th></tr></thead>
                 <tbody>${everyone.map((tie) => tieRow(language, tie, html`${tie.staffUser.name} (${tie.staffUser.email})`))}</tbody>
               </table>`
           : ''}`,
@@ -87,7 +90,7 @@ export function tiesPages(deps: TiesPageDependencies): Router {
   router.post(`${TIES_PAGE}/tilknytninger`, guard, async (req, res) => {
     const values = { cvr: text(req.body, 'cvr'), kind: text(req.body, 'kind'), note: text(req.body, 'note') };
     try {
-      await declareTie(deps.db, staffOf(res)!, values, pageLanguage(req, res));
+      await declareTie(deps.db, staffOf(res)!, values, pageLanguage(req, res), jurisdiction);
     } catch (error) {
       if (!(error instanceof ApiError) || error.status !== 400) throw error;
       return show(req, res, { errors: fieldErrorsOf(error, pageLanguage(req, res)), values }, 400);

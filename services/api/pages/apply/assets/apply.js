@@ -3,16 +3,32 @@
 (function () {
   'use strict';
 
-  function normalizeCvr(value) {
-    return value.replace(/^\s*DK/i, '').replace(/[\s-]/g, '');
-  }
-
-  function hasValidCheckDigit(digits) {
-    var weights = [2, 7, 6, 5, 4, 3, 2, 1];
-    var sum = 0;
-    for (var i = 0; i < 8; i++) sum += Number(digits[i]) * weights[i];
-    return sum % 11 === 0;
-  }
+  // The same rules as lib/cvr.ts and lib/organization-number.ts: a Danish CVR number (8 digits)
+  // or a Norwegian organisasjonsnummer (9 digits), each with a modulus-11 check digit.
+  var NUMBER_RULES = {
+    DK: {
+      normalize: function (value) { return value.replace(/^\s*DK/i, '').replace(/[\s-]/g, ''); },
+      digits: 8,
+      hasValidCheckDigit: function (digits) {
+        var weights = [2, 7, 6, 5, 4, 3, 2, 1];
+        var sum = 0;
+        for (var i = 0; i < 8; i++) sum += Number(digits[i]) * weights[i];
+        return sum % 11 === 0;
+      },
+    },
+    NO: {
+      normalize: function (value) { return value.replace(/^\s*NO/i, '').replace(/MVA\s*$/i, '').replace(/[\s.-]/g, ''); },
+      digits: 9,
+      hasValidCheckDigit: function (digits) {
+        var weights = [3, 2, 7, 6, 5, 4, 3, 2];
+        var sum = 0;
+        for (var i = 0; i < 8; i++) sum += Number(digits[i]) * weights[i];
+        var check = 11 - (sum % 11);
+        if (check === 11) check = 0;
+        return check !== 10 && check === Number(digits[8]);
+      },
+    },
+  };
 
   // DKFDS: the message above the field, the group marked, the input described by the message.
   function setFieldError(input, message) {
@@ -48,12 +64,13 @@
   var cvrInput = document.querySelector('[data-cvr-lookup]');
   if (cvrInput) {
     var status = document.getElementById('cvr-status');
+    var rule = NUMBER_RULES[cvrInput.getAttribute('data-number-rule')] || NUMBER_RULES.DK;
     cvrInput.addEventListener('blur', function () {
-      var digits = normalizeCvr(cvrInput.value);
+      var digits = rule.normalize(cvrInput.value);
       if (status) status.textContent = '';
       if (!digits) return setFieldError(cvrInput, '');
-      if (!/^\d{8}$/.test(digits)) return setFieldError(cvrInput, cvrInput.getAttribute('data-error-format'));
-      if (!hasValidCheckDigit(digits)) return setFieldError(cvrInput, cvrInput.getAttribute('data-error-check'));
+      if (!new RegExp('^\\d{' + rule.digits + '}$').test(digits)) return setFieldError(cvrInput, cvrInput.getAttribute('data-error-format'));
+      if (!rule.hasValidCheckDigit(digits)) return setFieldError(cvrInput, cvrInput.getAttribute('data-error-check'));
       setFieldError(cvrInput, '');
       if (!window.fetch) return;
       fetch(cvrInput.getAttribute('data-cvr-lookup') + digits, { headers: { accept: 'application/json' } })

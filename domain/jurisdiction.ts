@@ -1,0 +1,110 @@
+import type { MessageKey } from './message-key';
+import type { Language } from '../lib/languages';
+import { organizationNumberRule, type OrganizationNumberRule } from '../lib/organization-number';
+import { DEFAULT_JURISDICTION, JURISDICTIONS, isJurisdiction, type Jurisdiction } from '../lib/jurisdiction';
+import { GLOSSARY_TERMS, type GlossaryTerm } from './glossary';
+
+export { DEFAULT_JURISDICTION, JURISDICTIONS, isJurisdiction, type Jurisdiction };
+
+/**
+ * The texts that name the organisation identifier and its register, by message key: the form's
+ * label and hint, its errors, and the pages that tell who can apply. Each jurisdiction has its own
+ * keys, so a Norwegian deployment says "organisasjonsnummer" and points to Brønnøysundregistrene
+ * in every language, and a Danish one says "CVR-nummer" and points to virk.dk.
+ */
+export interface OrganizationNumberTexts {
+  /** The form field's label, also the field's name in the error summary and the summary page. */
+  label: MessageKey;
+  hint: MessageKey;
+  /** "Found in the register: {name}". */
+  found: MessageKey;
+  formatError: MessageKey;
+  checkDigitError: MessageKey;
+  registerUnavailable: MessageKey;
+  whoCanApply: MessageKey;
+  precheckWithNumber: MessageKey;
+  precheckWithoutNumber: MessageKey;
+  /** Why an association without a number cannot apply, and where it gets one. */
+  cannotApplyWhy: MessageKey;
+  cannotApplyNext: MessageKey;
+  /** The glossary term that explains the identifier. */
+  glossaryTerm: GlossaryTerm;
+  /** Staff pages: the association's number, where staff declare their ties to it. */
+  staffTieLabel: MessageKey;
+}
+
+export interface JurisdictionRules {
+  jurisdiction: Jurisdiction;
+  /** The language pages and API messages fall back to when the visitor chose none. */
+  defaultLanguage: Language;
+  organizationNumber: OrganizationNumberRule;
+  texts: OrganizationNumberTexts;
+}
+
+const RULES: Record<Jurisdiction, JurisdictionRules> = {
+  DK: {
+    jurisdiction: 'DK',
+    defaultLanguage: 'da',
+    organizationNumber: organizationNumberRule('DK'),
+    texts: {
+      label: 'apply.form.cvr',
+      hint: 'apply.form.cvrHint',
+      found: 'apply.form.cvrFound',
+      formatError: 'errors.cvr.format',
+      checkDigitError: 'errors.cvr.checkDigit',
+      registerUnavailable: 'errors.register.unavailable',
+      whoCanApply: 'apply.landing.whoCanApplyText',
+      precheckWithNumber: 'apply.precheck.aAssociationWithCvr',
+      precheckWithoutNumber: 'apply.precheck.aAssociationWithoutCvr',
+      cannotApplyWhy: 'apply.cannotApply.why.no_cvr',
+      cannotApplyNext: 'apply.cannotApply.next.no_cvr',
+      glossaryTerm: 'cvr-nummer',
+      staffTieLabel: 'staff.ties.cvr',
+    },
+  },
+  NO: {
+    jurisdiction: 'NO',
+    defaultLanguage: 'nb',
+    organizationNumber: organizationNumberRule('NO'),
+    texts: {
+      label: 'apply.form.orgnr',
+      hint: 'apply.form.orgnrHint',
+      found: 'apply.form.orgnrFound',
+      formatError: 'errors.orgnr.format',
+      checkDigitError: 'errors.orgnr.checkDigit',
+      registerUnavailable: 'errors.register.unavailableNo',
+      whoCanApply: 'apply.landing.whoCanApplyTextNo',
+      precheckWithNumber: 'apply.precheck.aAssociationWithOrgnr',
+      precheckWithoutNumber: 'apply.precheck.aAssociationWithoutOrgnr',
+      cannotApplyWhy: 'apply.cannotApply.whyNoOrgnr',
+      cannotApplyNext: 'apply.cannotApply.nextNoOrgnr',
+      glossaryTerm: 'organisasjonsnummer',
+      staffTieLabel: 'staff.ties.orgnr',
+    },
+  },
+};
+
+/**
+ * A value built once per jurisdiction, on first use (a schema, an OpenAPI description): the
+ * deployment has one jurisdiction, and tests build both.
+ */
+export function perJurisdiction<T>(build: (jurisdiction: Jurisdiction) => T): (jurisdiction?: Jurisdiction) => T {
+  const built = new Map<Jurisdiction, T>();
+  return (jurisdiction = DEFAULT_JURISDICTION) => {
+    if (!built.has(jurisdiction)) built.set(jurisdiction, build(jurisdiction));
+    return built.get(jurisdiction)!;
+  };
+}
+
+/** Everything that differs between a Danish and a Norwegian municipality, in one place. */
+export function jurisdictionRules(jurisdiction: Jurisdiction = DEFAULT_JURISDICTION): JurisdictionRules {
+  return RULES[jurisdiction];
+}
+
+const IDENTIFIER_TERMS = new Set<GlossaryTerm>(Object.values(RULES).map((rules) => rules.texts.glossaryTerm));
+
+/** The glossary's terms for a jurisdiction: its own organisation identifier, not the other's. */
+export function glossaryTermsFor(jurisdiction: Jurisdiction = DEFAULT_JURISDICTION): GlossaryTerm[] {
+  const own = RULES[jurisdiction].texts.glossaryTerm;
+  return GLOSSARY_TERMS.filter((term) => term === own || !IDENTIFIER_TERMS.has(term));
+}
