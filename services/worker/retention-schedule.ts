@@ -14,22 +14,23 @@ function scheduleSpec(setting: string, timeZone: string): ScheduleOptions['spec'
   return 'cron' in when ? { cronExpressions: [when.cron], timezone: timeZone } : { intervals: [{ every: when.everyMs }] };
 }
 
-/** The retention schedule as the configuration describes it: the retention run, never two at once. */
-export function retentionScheduleOptions(config: ScheduleSettings): ScheduleOptions {
+/**
+ * A schedule that starts a workflow of no arguments on the task queue, its ID also the prefix of the
+ * runs' IDs. A run still going when the next is due: the next is skipped. A run missed while
+ * Temporal was down is made up for within a day.
+ */
+function workflowSchedule(scheduleId: string, workflowType: string, setting: string, config: Pick<Config, 'TEMPORAL_TASK_QUEUE' | 'MUNICIPALITY_TIME_ZONE'>): ScheduleOptions {
   return {
-    scheduleId: retentionScheduleId(config.TEMPORAL_TASK_QUEUE),
-    spec: scheduleSpec(config.RETENTION_SCHEDULE, config.MUNICIPALITY_TIME_ZONE),
-    action: {
-      type: 'startWorkflow',
-      workflowType: 'retentionRun',
-      workflowId: retentionScheduleId(config.TEMPORAL_TASK_QUEUE),
-      taskQueue: config.TEMPORAL_TASK_QUEUE,
-      args: [],
-    },
-    // A run still going when the next is due: the next is skipped. A run missed while Temporal
-    // was down is made up for within a day.
+    scheduleId,
+    spec: scheduleSpec(setting, config.MUNICIPALITY_TIME_ZONE),
+    action: { type: 'startWorkflow', workflowType, workflowId: scheduleId, taskQueue: config.TEMPORAL_TASK_QUEUE, args: [] },
     policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 day' },
   };
+}
+
+/** The retention schedule as the configuration describes it: the retention run, never two at once. */
+export function retentionScheduleOptions(config: ScheduleSettings): ScheduleOptions {
+  return workflowSchedule(retentionScheduleId(config.TEMPORAL_TASK_QUEUE), 'retentionRun', config.RETENTION_SCHEDULE, config);
 }
 
 /**
@@ -43,22 +44,10 @@ export async function ensureRetentionSchedule(client: Client, config: ScheduleSe
 
 /**
  * The round alerts' schedule: queues the alerts due (a round opened, or closes in two weeks), never
- * two runs at once. A run missed while Temporal was down is made up for within a day; a later run
- * would queue the same alerts anyway, as they stay due while their round is open.
+ * two runs at once. A missed run costs nothing: alerts stay due while their round is open.
  */
 export function roundAlertScheduleOptions(config: RoundAlertScheduleSettings): ScheduleOptions {
-  return {
-    scheduleId: roundAlertScheduleId(config.TEMPORAL_TASK_QUEUE),
-    spec: scheduleSpec(config.ROUND_ALERT_SCHEDULE, config.MUNICIPALITY_TIME_ZONE),
-    action: {
-      type: 'startWorkflow',
-      workflowType: 'roundAlertsRun',
-      workflowId: roundAlertScheduleId(config.TEMPORAL_TASK_QUEUE),
-      taskQueue: config.TEMPORAL_TASK_QUEUE,
-      args: [],
-    },
-    policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 day' },
-  };
+  return workflowSchedule(roundAlertScheduleId(config.TEMPORAL_TASK_QUEUE), 'roundAlertsRun', config.ROUND_ALERT_SCHEDULE, config);
 }
 
 /** Creates the round alerts' schedule, or brings an existing one in line with the configuration (as the retention schedule's). */

@@ -48,26 +48,15 @@ function roundEvents(round: CatalogueRound, language: Language, publicBaseUrl: s
   const catalogueUrl = new URL(ROUNDS_PATH, publicBaseUrl).toString();
   // A date to keep in mind, not time taken: it never shows the day as busy.
   const common = { stamp: round.updatedAt, lastModified: round.updatedAt, url: applyUrl, transparency: ICalEventTransparency.TRANSPARENT };
-  const events: ICalEventData[] = [];
-  if (which.includes('opens')) {
-    events.push({
-      id: roundEventUid(round.id, 'opens', publicBaseUrl),
-      ...when(round.opensAt, 'opens', timeZone),
-      summary: t(language, 'pages.rounds.calendar.opens', values),
-      description: t(language, 'pages.rounds.calendar.description', { apply: applyUrl, catalogue: catalogueUrl }),
-      ...common,
-    });
-  }
-  if (which.includes('closes') && round.closesAt) {
-    events.push({
-      id: roundEventUid(round.id, 'closes', publicBaseUrl),
-      ...when(round.closesAt, 'closes', timeZone),
-      summary: t(language, 'pages.rounds.calendar.closes', values),
-      description: t(language, 'pages.rounds.calendar.description', { apply: applyUrl, catalogue: catalogueUrl }),
-      ...common,
-    });
-  }
-  return events;
+  const dates: { which: RoundDate; at: Date | null; summary: string }[] = [
+    { which: 'opens', at: round.opensAt, summary: t(language, 'pages.rounds.calendar.opens', values) },
+    { which: 'closes', at: round.closesAt, summary: t(language, 'pages.rounds.calendar.closes', values) },
+  ];
+  return dates.flatMap(({ which: date, at, summary }) =>
+    at && which.includes(date)
+      ? [{ id: roundEventUid(round.id, date, publicBaseUrl), ...when(at, date, timeZone), summary, description: t(language, 'pages.rounds.calendar.description', { apply: applyUrl, catalogue: catalogueUrl }), ...common }]
+      : [],
+  );
 }
 
 function calendar(name: string, municipalityName: string, language: Language, events: ICalEventData[]): string {
