@@ -16,6 +16,7 @@ import type { BusinessRegister } from '../lib/register';
 import { createScreeningActivities } from './screening';
 import { createStaffRecordActivities } from './staff-records';
 import { createRetentionActivities, type RetentionActivitySettings } from './retention';
+import { createRoundAlertActivities } from './round-alerts';
 import { parseDuration } from '../lib/durations';
 import type { RetentionSettings } from '../domain/retention';
 import type { Jurisdiction } from '../domain/jurisdiction';
@@ -52,6 +53,7 @@ export function createActivities(deps: ActivityDependencies) {
     ...createRepaymentLetterActivities({ db: deps.db, municipality: deps.municipality, account: deps.repaymentAccount }),
     ...createCaseEmailActivities({ db: deps.db, settings: deps.email }),
     ...createRetentionActivities({ db: deps.db, retention: deps.retention }),
+    ...createRoundAlertActivities({ db: deps.db, settings: deps.email }),
   };
 }
 

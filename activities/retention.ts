@@ -77,7 +77,7 @@ function createSteps(settings: RetentionActivitySettings): Record<RetentionKind,
     email_body: {
       limit: BATCH,
       run: rows(
-        `UPDATE outbox_emails SET recipient = '', subject = '', text = '', html = '', reply_to = NULL, last_error = NULL WHERE id IN (
+        `UPDATE outbox_emails SET recipient = '', subject = '', text = '', html = '', reply_to = NULL, list_unsubscribe = NULL, last_error = NULL WHERE id IN (
            SELECT id FROM outbox_emails WHERE status = 'sent' AND sent_at < $1
              AND (recipient <> '' OR subject <> '' OR text <> '' OR html <> '')
            ORDER BY sent_at LIMIT $2 FOR UPDATE SKIP LOCKED)`,

@@ -24,3 +24,8 @@ export function fundingRoundWorkflowId(roundId: string): string {
 export function retentionScheduleId(taskQueue: string): string {
   return `retention-${taskQueue}`;
 }
+
+/** The round alerts' schedule of one deployment (its task queue), and the prefix of the runs it starts. */
+export function roundAlertScheduleId(taskQueue: string): string {
+  return `round-alerts-${taskQueue}`;
+}

@@ -7,7 +7,7 @@ import { productionSecurityProblems, securitySettingsSchema } from './security-s
 import { oidcSettingsProblems, oidcSettingsSchema } from './oidc-settings';
 import { rateLimitSettingsSchema } from './rate-limit-settings';
 import { intakeSettingsSchema } from './intake-settings';
-import { retentionSettingsSchema } from './retention-settings';
+import { retentionSettingsSchema, scheduleSetting } from './retention-settings';
 import { noticeSettingsSchema } from './notice-settings';
 import { parseDuration } from './durations';
 import { parsePayloadKeys } from './payload-codec';
@@ -44,6 +44,11 @@ export const configSchema = z.object({
   ...intakeSettingsSchema.shape,
   ...retentionSettingsSchema.shape,
   ...noticeSettingsSchema.shape,
+  /**
+   * How often the round alerts run (a Temporal Schedule the worker creates or updates at start-up):
+   * an interval such as PT15M, or a cron expression in MUNICIPALITY_TIME_ZONE.
+   */
+  ROUND_ALERT_SCHEDULE: scheduleSetting('PT15M'),
   // Required: a service that silently assumed "development" in production would run without its guards.
   NODE_ENV: z.enum(['development', 'test', 'production']),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),

@@ -9,6 +9,8 @@ export interface OutgoingMail {
   html: string;
   /** The person a reply should reach; without it a reply goes to the (no-reply) sender. */
   replyTo?: string;
+  /** A list email's one-click unsubscribe URL (RFC 8058): List-Unsubscribe and List-Unsubscribe-Post. */
+  listUnsubscribe?: string;
   attachments: { filename: string; contentType: string; content: Buffer }[];
 }
 
@@ -39,6 +41,14 @@ export interface Mailer {
   /** The longest one send may take before it is given up (the outbox's transaction must outlast it). */
   readonly timeoutMs: number;
   close(): void;
+}
+
+/**
+ * RFC 8058: a mail program that sees both headers may unsubscribe its user with one POST of
+ * "List-Unsubscribe=One-Click" to the https address, without opening a page.
+ */
+export function oneClickUnsubscribeHeaders(url: string): Record<string, string> {
+  return { 'List-Unsubscribe': `<${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
 }
 
 /**
@@ -99,6 +109,7 @@ export function createSmtpMailer(smtpUrl: string, from: string, connections = 4,
             text: mail.text,
             html: mail.html,
             ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
+            ...(mail.listUnsubscribe ? { headers: oneClickUnsubscribeHeaders(mail.listUnsubscribe) } : {}),
             // A stable Message-ID: if a message is ever sent twice, mail clients show it once.
             messageId: mail.messageId,
             attachments: mail.attachments,

@@ -8,6 +8,11 @@ export interface ComposedEmail {
   html: string;
   /** Where a reply goes: the round's contact person (the sender is a no-reply address). */
   replyTo?: string;
+  /**
+   * A list email's one-click unsubscribe address (RFC 8058): the mailer sends it as
+   * List-Unsubscribe with List-Unsubscribe-Post, so mail programs offer their own button.
+   */
+  listUnsubscribe?: string;
 }
 
 /** A reply reaches the contact person the email names, when that person has an address. */

@@ -33,6 +33,20 @@ export function parseRetentionSchedule(value: string): RetentionSchedule {
   return { everyMs };
 }
 
+/** A schedule setting: a cron expression (in MUNICIPALITY_TIME_ZONE) or an interval of at least a minute. */
+export function scheduleSetting(fallback: string) {
+  return z
+    .string()
+    .superRefine((value, context) => {
+      try {
+        parseRetentionSchedule(value);
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: `${(error as Error).message}; or a cron expression such as "0 3 * * *"` });
+      }
+    })
+    .default(fallback);
+}
+
 export const retentionSettingsSchema = z.object({
   /** Unsubmitted drafts (contact data, answers, uploads): anonymised this long after their last change. */
   RETENTION_DRAFTS: period('P90D'),
@@ -51,16 +65,7 @@ export const retentionSettingsSchema = z.object({
   /** Staff access log and audit log entries: deleted this long after the entry. */
   RETENTION_STAFF_LOGS: period('P5Y'),
   /** When the retention workflow runs (a Temporal Schedule the worker creates or updates at start-up). */
-  RETENTION_SCHEDULE: z
-    .string()
-    .superRefine((value, context) => {
-      try {
-        parseRetentionSchedule(value);
-      } catch (error) {
-        context.addIssue({ code: 'custom', message: `${(error as Error).message}; or a cron expression such as "0 3 * * *"` });
-      }
-    })
-    .default('0 3 * * *'),
+  RETENTION_SCHEDULE: scheduleSetting('0 3 * * *'),
   /**
    * How long the Temporal namespace keeps the histories of closed workflows (which hold case data).
    * `npm start` sets it on its dev server; on a cluster it is set with `temporal operator namespace update`.

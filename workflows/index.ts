@@ -3,3 +3,4 @@ export { grantApplication } from './grant-application';
 export { followUpReport } from './follow-up-report';
 export { fundingRound } from './funding-round';
 export { retentionRun } from './retention';
+export { roundAlertsRun } from './round-alerts';

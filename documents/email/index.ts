@@ -3,3 +3,5 @@ export { renderEmail } from './render-case-email';
 export { renderDraftResumeEmail } from './draft-resume-email';
 export { renderNewCaseLinkEmail } from './new-link-email';
 export type { DecisionOutcome, DraftResumeData, EmailCommon, EmailData, EmailKind, RenderedEmail } from './types';
+export { renderRoundAlertEmail, renderRoundSubscriptionConfirmEmail } from './round-emails';
+export type { RoundAlertData, RoundSubscriptionConfirmData } from './types';

@@ -151,3 +151,34 @@ export interface DraftResumeData {
   /** The round's contact person. */
   contact: { name: string; phone: string; email: string };
 }
+
+/** The email that asks someone to confirm their request for round alerts. */
+export interface RoundSubscriptionConfirmData {
+  municipalityName: string;
+  /** The confirmation link (a token of its own, ?adgang=). */
+  confirmUrl: string;
+  /** The schemes chosen, in the reader's language; undefined: every scheme. */
+  schemeNames?: string[];
+  /** Days the link works. */
+  validDays: number;
+  /** The municipality's department: whom to ask. */
+  contact: { name: string; phone: string; email: string };
+}
+
+/** An alert about a round: it opened, or it closes in two weeks. */
+export interface RoundAlertData {
+  kind: 'opened' | 'closing';
+  municipalityName: string;
+  roundName: string;
+  schemeName: string;
+  /** The round's own description, as written (may be empty). */
+  description: string;
+  closesAt: Date | null;
+  /** Where the round's application starts. */
+  applyUrl: string;
+  /** The catalogue of every scheme's rounds. */
+  catalogueUrl: string;
+  /** The one-click unsubscribe link (a token of its own, ?adgang=). */
+  unsubscribeUrl: string;
+  contact: { name: string; phone: string; email: string };
+}

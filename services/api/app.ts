@@ -126,7 +126,7 @@ export function createApp(deps: AppDependencies): App {
     res.json(openApi);
   });
   api.use(authRouter({ ...deps, secureCookies: secureCookies(deps.config) }));
-  api.use(roundsRouter(deps));
+  api.use(roundsRouter({ ...deps, rateLimits }));
   api.use(applicationsRouter({ ...deps, workflows }));
   api.use(draftsRouter({ ...deps, workflows, rateLimits }));
   api.use(privateLinksRouter({ ...deps, rateLimits }));

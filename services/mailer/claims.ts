@@ -36,7 +36,7 @@ export async function claimNext(db: Database, claimant: string): Promise<Claim |
 }
 
 export type Outcome =
-  | { status: 'sent'; text: string; html: string }
+  | { status: 'sent'; text: string; html: string; listUnsubscribe?: string | null }
   | { status: 'pending'; nextAttemptAt: Date; lastError: string }
   | { status: 'dead' | 'uncertain'; lastError: string };
 
@@ -48,7 +48,7 @@ export type Outcome =
 export async function recordOutcome(db: Database, claimant: string, claim: Claim, outcome: Outcome): Promise<boolean> {
   const data =
     outcome.status === 'sent'
-      ? { status: 'sent' as const, sentAt: new Date(), lastError: null, nextAttemptAt: null, text: outcome.text, html: outcome.html }
+      ? { status: 'sent' as const, sentAt: new Date(), lastError: null, nextAttemptAt: null, text: outcome.text, html: outcome.html, ...(outcome.listUnsubscribe !== undefined ? { listUnsubscribe: outcome.listUnsubscribe } : {}) }
       : outcome.status === 'pending'
         ? { status: 'pending' as const, nextAttemptAt: outcome.nextAttemptAt, lastError: outcome.lastError.slice(0, 500) }
         : { status: outcome.status, nextAttemptAt: null, lastError: outcome.lastError.slice(0, 500) };

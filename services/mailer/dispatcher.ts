@@ -112,6 +112,7 @@ export function createOutboxDispatcher({
         text: message.text,
         html: message.html,
         ...(message.replyTo ? { replyTo: message.replyTo } : {}),
+        ...(message.listUnsubscribe ? { listUnsubscribe: message.listUnsubscribe } : {}),
         attachments: attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.content) })),
       });
     } catch (error) {
@@ -126,7 +127,12 @@ export function createOutboxDispatcher({
       await record(claim, dead ? { status: 'dead', lastError } : { status: 'pending', nextAttemptAt: new Date(Date.now() + retryDelayMs(claim.attempts, retry)), lastError });
       return error as Error;
     }
-    await record(claim, { status: 'sent', text: redactAccessLinks(message.text), html: redactAccessLinks(message.html) });
+    await record(claim, {
+      status: 'sent',
+      text: redactAccessLinks(message.text),
+      html: redactAccessLinks(message.html),
+      listUnsubscribe: message.listUnsubscribe ? redactAccessLinks(message.listUnsubscribe) : null,
+    });
     return undefined;
   }
 

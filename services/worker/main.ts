@@ -8,7 +8,7 @@ import { bundleWorkflowsToFile, workerBundlePath } from './bundle';
 import { Client, Connection } from '@temporalio/client';
 import { temporalConnectionOptions, temporalDataConverter } from '../../lib/temporal';
 import type { Config } from '../../lib/config';
-import { checkNamespaceRetention, ensureRetentionSchedule } from './retention-schedule';
+import { checkNamespaceRetention, ensureRetentionSchedule, ensureRoundAlertSchedule } from './retention-schedule';
 
 async function main(): Promise<void> {
   loadDotEnvIfPresent();
@@ -44,12 +44,13 @@ async function main(): Promise<void> {
   log.info('worker stopped');
 }
 
-/** The retention schedule exists and matches the configuration once any worker has started. */
+/** The retention and round-alert schedules exist and match the configuration once any worker has started. */
 async function scheduleRetention(config: Config, log: Logger): Promise<void> {
   const connection = await Connection.connect(temporalConnectionOptions(config));
   try {
     const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: temporalDataConverter(config) });
     await ensureRetentionSchedule(client, config, log);
+    await ensureRoundAlertSchedule(client, config, log);
     await checkNamespaceRetention(client, config, log);
   } finally {
     await connection.close();

@@ -1,5 +1,7 @@
+import crypto from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEFAULT_REPORTING_TIERS } from '../../domain/tiers';
+import { sha256Hex } from '../../lib/tokens';
 import { accessibilityViolations, launchBrowser, newContext, screenshots, type Screenshots } from '../support/browser';
 import { createOpenRound, eventually, getJson, isoDay, postJson } from '../support/fixtures';
 import { submitCase, waitForStatus, type SubmittedCase } from '../support/process';
@@ -31,6 +33,8 @@ const NOT_PAGES: Record<string, string> = {
   'GET /personale/log-ind/oidc/retur': 'the identity provider’s return (none configured in the tests)',
   'GET /healthz': 'the health check (JSON)',
   'GET /metrics': 'Prometheus metrics (text)',
+  'GET /puljer.ics': 'the rounds’ calendar feed (iCalendar; its fields are checked in the round-alert tests)',
+  'GET /puljer/:file': 'a round’s calendar file (iCalendar)',
 };
 
 interface Checked {
@@ -132,6 +136,25 @@ describe('the public pages', () => {
     // In the other languages too (Danish terms in them are marked lang="da"); then back to Danish.
     found.push(...(await visit(page, 'GET /', 'landing-nb', '/?lang=nb')));
     found.push(...(await visit(page, 'GET /ordliste', 'glossary-en', '/ordliste?lang=en')));
+    await page.goto(`${stack.baseUrl}/?lang=da`);
+    expect(found).toEqual([]);
+  });
+
+  it('the round catalogue, its subscription form with an error, and the subscription pages', async () => {
+    // A confirmation link of its own: its page shows the button (the link works until confirmed).
+    const token = crypto.randomBytes(32).toString('base64url');
+    await stack.db.roundSubscription.create({
+      data: { email: `axe-${crypto.randomUUID().slice(0, 8)}@example.dk`, language: 'da', allSchemes: true, tokens: { create: { tokenHash: sha256Hex(token), purpose: 'confirm' } } },
+    });
+    const found = [...(await visit(page, 'GET /puljer', 'round-catalogue', '/puljer'))];
+    await page.locator('#f-email').fill('ikke-en-adresse');
+    await page.locator('#f-omfang-1').check();
+    await submitForm(page, '.gf-subscribe button[type="submit"]');
+    found.push(...(await sweep(page, 'POST /puljer/abonnement', 'round-subscribe-errors')));
+    found.push(...(await visit(page, 'GET /puljer/abonnement/sendt', 'round-subscription-sent', '/puljer/abonnement/sendt')));
+    found.push(...(await visit(page, 'GET /puljer/abonnement/bekraeft', 'round-subscription-confirm', `/puljer/abonnement/bekraeft?adgang=${token}`)));
+    found.push(...(await visit(page, 'GET /puljer/afmeld', 'round-unsubscribe', `/puljer/afmeld?adgang=${token}`)));
+    found.push(...(await visit(page, 'GET /puljer', 'round-catalogue-en', '/puljer?lang=en')));
     await page.goto(`${stack.baseUrl}/?lang=da`);
     expect(found).toEqual([]);
   });

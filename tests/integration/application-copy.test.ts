@@ -33,7 +33,7 @@ afterAll(async () => {
 /** A submitted case in `language` with its stored submission, two documents sent with it, a later answer, and one private link. */
 async function submittedCase(language: 'da' | 'nb' | 'en', organisation: string) {
   const application = await insertApplication(stack.db, roundId, { organizationName: organisation });
-  const submission = applicationInputSchema.parse(applicationBody(roundId, { organization: { cvr: '13748136', name: organisation, email: 'kasserer@faellesbord.dk' } }));
+  const submission = applicationInputSchema().parse(applicationBody(roundId, { organization: { cvr: '13748136', name: organisation, email: 'kasserer@faellesbord.dk' } }));
   await stack.db.application.update({ where: { id: application.id }, data: { language, submission: submission as object } });
   const document = (kind: string, filename: string) => ({
     documentKey: `copy-test:${crypto.randomUUID()}`,

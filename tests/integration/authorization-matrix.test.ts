@@ -139,6 +139,12 @@ const TABLE: Record<string, Expectation> = {
   ...withRow(PUBLIC, ['GET /personale/log-ind/oidc', 'GET /personale/log-ind/oidc/retur']),
   'POST /personale/log-ud': { row: ANY_STAFF, endsSession: true },
   ...withRow(PUBLIC, ['GET /', 'GET /ansoeg/:slug', 'POST /ansoeg/:slug', 'GET /ansoeg/:slug/kan-ikke-soege', 'GET /ordliste', 'GET /privatliv', 'GET /tilgaengelighed', 'GET /favicon.ico']),
+  // The round catalogue, its calendar files and the alert subscription: anyone. A confirmation or
+  // unsubscribe link's token is its only authority; without one the link is "not found".
+  ...withRow(PUBLIC, ['GET /puljer', 'GET /puljer.ics', 'GET /puljer/:file', 'GET /puljer/abonnement/sendt']),
+  'POST /puljer/abonnement': { row: PUBLIC, body: { email: 'ikke-en-adresse' } },
+  'POST /api/v1/round-subscriptions': { row: PUBLIC, body: { email: 'ikke-en-adresse' } },
+  ...Object.fromEntries(['GET /puljer/abonnement/bekraeft', 'POST /puljer/abonnement/bekraeft', 'GET /puljer/afmeld', 'POST /puljer/afmeld'].map((route) => [route, { row: PUBLIC, stateAnswers: [404] }])),
   ...withRow(DRAFT_PAGE, [
     'GET /kladde/:id', 'GET /kladde/:id/trin/:step', 'POST /kladde/:id/trin/:step', 'GET /kladde/:id/dokumenter', 'POST /kladde/:id/dokumenter',
     'GET /kladde/:id/opsummering', 'POST /kladde/:id/send', 'GET /kladde/:id/kvittering', 'GET /kladde/:id/gem', 'POST /kladde/:id/gem',
@@ -282,6 +288,7 @@ describe('authorization matrix', () => {
       if (name === 'slug') return roundSlug;
       if (name === 'roundId') return roundId;
       if (name === 'step') return 'forening';
+      if (name === 'file') return `${roundSlug}.ics`;
       if (name !== 'id') throw new Error(`no value for the path parameter :${name} of ${path}: add one in concretePath`);
       // Revoking links on a case of its own leaves the callers' tokens of cases A and B working.
       if (/\/private-links\/revocation$|\/luk-links$/.test(path)) return revocationCaseId;
@@ -323,7 +330,7 @@ describe('authorization matrix', () => {
       headers.cookie = `${cookie}=${sessionToken}`;
       csrfBoundTo = sessionToken;
     }
-    const formCookie = route.path === '/personale/log-ind' ? 'gf_signin' : route.path === '/ansoeg/:slug' ? 'gf_ansoeg' : undefined;
+    const formCookie = ({ '/personale/log-ind': 'gf_signin', '/ansoeg/:slug': 'gf_ansoeg', '/puljer/abonnement': 'gf_puljer' } as Record<string, string>)[route.path];
     // The new-link form of a case whose link did not open binds its CSRF token to the case.
     if (route.path === '/sag/:id/nyt-link' && unsafe) csrfBoundTo = newLinkCsrfBinding(caseA.id);
     if (route.path === '/kladde/:id/nyt-link' && unsafe) csrfBoundTo = draftNewLinkCsrfBinding(newLinkDraftId);

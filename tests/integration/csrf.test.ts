@@ -18,7 +18,13 @@ const FOREIGN_ORIGIN = 'https://forfalsket.example';
 /** Forms that carry files are multipart; their token travels in the multipart body. */
 const MULTIPART = new Set(['/sag/:id/svar', '/sag/:id/bemaerkninger', '/sag/:id/afrapportering', '/sag/:id/genovervejelse', '/kladde/:id/dokumenter', '/personale/udbetalinger/:id/bekraeftelse']);
 /** JSON API routes that no cookie authenticates: anyone may call them, or only a draft's bearer token. */
-const PUBLIC_API = new Set(['POST /api/v1/auth/login', 'POST /api/v1/applications', 'POST /api/v1/drafts', 'POST /api/v1/applications/:id/new-link']);
+const PUBLIC_API = new Set(['POST /api/v1/auth/login', 'POST /api/v1/applications', 'POST /api/v1/drafts', 'POST /api/v1/applications/:id/new-link', 'POST /api/v1/round-subscriptions']);
+/**
+ * Forms whose only authority is the token of an emailed link they carry (a round subscription's
+ * confirmation or unsubscribe link): no cookie to forge a request with, and a mail program's
+ * RFC 8058 one-click unsubscribe posts with neither a page of ours nor an Origin we know.
+ */
+const TOKEN_AUTHORISED = new Set(['/puljer/abonnement/bekraeft', '/puljer/afmeld']);
 const withoutCookieAuth = (route: AppRoute) => PUBLIC_API.has(`${route.method} ${route.path}`) || route.path.startsWith('/api/v1/drafts/');
 
 type Attempt = 'missing token' | 'wrong token' | 'foreign origin' | 'valid';
@@ -72,7 +78,7 @@ describe('CSRF protection', () => {
   /** Everything these posts could change, limited to this test's own rows. */
   async function fingerprint() {
     const db = stack.db;
-    const [app, events, notes, documents, audit, users, sessions, roundRow, rounds, draftRow, drafts, runs, schemeRow, schemes] = await Promise.all([
+    const [app, events, notes, documents, audit, users, sessions, roundRow, rounds, draftRow, drafts, runs, schemeRow, schemes, subscriptions] = await Promise.all([
       db.application.findUniqueOrThrow({ where: { id: application.id }, select: { status: true, assignee: true } }),
       db.caseEvent.count({ where: { applicationId: application.id } }),
       db.caseNote.count({ where: { applicationId: application.id } }),
@@ -87,8 +93,9 @@ describe('CSRF protection', () => {
       db.payoutRun.count({ where: { createdBy: admin.email } }),
       db.scheme.findUniqueOrThrow({ where: { id: SECTION_18_SCHEME_ID }, select: { updatedAt: true, name: true } }),
       db.scheme.count({ where: { slug: { startsWith: marker } } }),
+      db.roundSubscription.count({ where: { email: `forged@${marker}.test` } }),
     ]);
-    return JSON.stringify({ app, events, notes, documents, audit, users, sessions, roundRow, rounds, draftRow, drafts, runs, schemeRow, schemes });
+    return JSON.stringify({ app, events, notes, documents, audit, users, sessions, roundRow, rounds, draftRow, drafts, runs, schemeRow, schemes, subscriptions });
   }
 
   function concretePath(path: string): string {
@@ -124,6 +131,7 @@ describe('CSRF protection', () => {
       };
     }
     if (path.endsWith('/noter')) return { text: 'Forfalsket note' };
+    if (path === '/puljer/abonnement') return { email: `forged@${marker}.test` };
     if (path.endsWith('/tilknytninger')) return { cvr: '29190003', kind: 'board_member' };
     if (path === '/personale/log-ind') return { email: admin.email, password: admin.password };
     if (path.endsWith('/traek-tilbage')) return { reason: 'Forfalsket' };
@@ -149,6 +157,10 @@ describe('CSRF protection', () => {
     if (path.startsWith('/ansoeg/')) {
       const nonce = crypto.randomBytes(18).toString('base64url');
       return { cookie: `gf_ansoeg=${nonce}`, boundTo: nonce };
+    }
+    if (path === '/puljer/abonnement') {
+      const nonce = crypto.randomBytes(18).toString('base64url');
+      return { cookie: `gf_puljer=${nonce}`, boundTo: nonce };
     }
     const session = await staffSession();
     return { cookie: `gf_staff=${session}`, boundTo: session };
@@ -182,7 +194,7 @@ describe('CSRF protection', () => {
   it('refuses every state-changing page form without its token, with a wrong one, or from another origin', async () => {
     // The Temporal codec (/codec/encode, /codec/decode) changes nothing, and only the Web UI's origin may
     // read its answers (CORS; tests/integration/payload-encryption.test.ts), so a forged post gains nothing.
-    const forms = routes.filter((route) => route.method !== 'GET' && !route.path.startsWith('/api/') && !route.path.startsWith('/codec/'));
+    const forms = routes.filter((route) => route.method !== 'GET' && !route.path.startsWith('/api/') && !route.path.startsWith('/codec/') && !TOKEN_AUTHORISED.has(route.path));
     expect(forms.length).toBeGreaterThan(5);
     const wrong: string[] = [];
     const unchanged = await fingerprint();

@@ -9,7 +9,7 @@ import { parsePdf, parsePdfs, type ParsedPdf } from '../support/pdf-text';
 // The association's copy of its submitted application: everything it entered, in its own
 // language, tagged PDF/A like the letters, the submission time in the municipality's time zone.
 
-const SUBMISSION: ApplicationInput = applicationInputSchema.parse({
+const SUBMISSION: ApplicationInput = applicationInputSchema().parse({
   roundId: '7d3c5a52-4f7e-4c62-9a57-0b8a3f1e2d10',
   organization: { cvr: '13748136', name: 'Foreningen Fælles Bord', email: 'kasserer@faellesbord.dk', phone: '+45 20 30 40 50', address: 'Kirkestræde 4, 9991 Eksempelby' },
   contact: { name: 'Inge Hansen', email: 'inge@faellesbord.dk', phone: '20 30 40 51' },

@@ -15,6 +15,7 @@ import { statsPages } from './stats';
 import { tiesPages } from './staff/ties-page';
 import { glossaryPages } from './glossary';
 import { noticePages } from './notices';
+import { roundPages } from './rounds';
 import { secureCookies } from '../http/cookies';
 import { sessionPolicyFrom } from '../../../lib/staff-auth';
 import { frameRulesFrom } from '../admin/round-frame';
@@ -30,6 +31,7 @@ export function pagesRouter(deps: PageDependencies): Router {
   router.use(applyPages(deps));
   router.use(glossaryPages(deps));
   router.use(noticePages(deps));
+  router.use(roundPages(deps));
   const oidcSettings = oidcClientSettings(deps.config);
   const oidc = oidcSettings ? createOidcClient(oidcSettings) : undefined;
   const sessionPolicy = sessionPolicyFrom(deps.config);

@@ -10,6 +10,7 @@ import { factList, roundContact, roundContactValue } from './page-parts';
 import { categoryLabel, formTimeEstimate, tierRows } from './round-facts';
 import { offeredRoundsWhere } from '../../drafts/rounds';
 import { schemeText } from '../../../../domain/scheme-texts';
+import { ROUNDS_PATH } from '../../../../lib/round-links';
 
 export function openRounds(db: Database) {
   const now = new Date();
@@ -79,6 +80,7 @@ export async function landingPage(req: Request, db: Database, site: SiteSettings
     language,
     main: html`<h1>${t(language, 'apply.landing.title')}</h1>
       <p class="font-lead">${t(language, 'apply.landing.intro')}</p>
+      <p><a href="${ROUNDS_PATH}">${t(language, 'pages.rounds.landingLink')}</a></p>
       ${rounds.length === 0 ? html`<p>${t(language, 'apply.landing.noOpenRounds')}</p>` : ''}
       ${bySchemes(rounds).map(
         (group) => html`<section class="gf-scheme" aria-labelledby="scheme-${group.scheme.slug}">
