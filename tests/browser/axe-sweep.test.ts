@@ -26,6 +26,7 @@ const VIEWPORTS = [
 const NOT_PAGES: Record<string, string> = {
   'GET /favicon.ico': 'an icon',
   'GET /sag/:id/afgoerelse.pdf': 'a PDF (its text is checked in the letter tests)',
+  'GET /sag/:id/ansoegning.pdf': 'a PDF (the copy of the submitted application; its text and tags are checked in the application-copy tests)',
   'GET /sag/:id/dokumenter/:documentId': 'a download',
   'GET /kladde/:id': 'redirects to the step the draft is at (or takes the private link)',
   'GET /personale': 'redirects to the queue or the sign-in page',
