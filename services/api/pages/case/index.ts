@@ -9,7 +9,8 @@ import { consultationCommentsSchema } from '../../../../domain/consultation';
 import { csrfToken, verifyCsrf } from '../../http/csrf';
 import { secureCookies } from '../../http/cookies';
 import { ApiError, zodIssues } from '../../http/errors';
-import { receiveMultipart, type ReceivedUpload, type RejectedFile } from '../../http/uploads';
+import { receiveMultipart, type ReceivedUpload } from '../../http/uploads';
+import { filesError } from './files-error';
 import { sendDocument } from '../../documents/download';
 import { applicationCopy } from '../../applications/application-copy';
 import { storeDocuments } from '../../documents/store';
@@ -395,9 +396,4 @@ export function casePages(deps: CasePageDependencies): Router {
   });
 
   return router;
-}
-
-/** Every rejected file's own message, then that nothing of the post was kept. */
-function filesError(rejected: RejectedFile[], language: Language): string {
-  return [...rejected.map((file) => file.message), t(language, 'case.files.chooseAgain')].join(' ');
 }
