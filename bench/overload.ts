@@ -4,6 +4,7 @@ import { percentile } from '../domain/stats/percentile';
 import { applicationBody, createOpenRound } from '../tests/support/fixtures';
 import { cpuByComponent, cpuPerUnit } from './support/cpu';
 import { createFailureLog } from './support/failures';
+import { firstEmailTimes, queuedTimes } from './support/pipeline';
 import { latencyColumns, log, printTable, runBenchmark, writeResults } from './support/output';
 import { startBenchStack } from './support/stack';
 
@@ -141,13 +142,8 @@ async function offer(rate: number, seconds: number, drainSeconds: number, maxAtt
     log(`${accepted.length} accepted, ${refusedWithRetryAfter} refusals with Retry-After, ${failures.all.length} failed requests; waiting for screening and receipts`);
 
     const sink = stack.smtp!;
-    const receipted = () => new Set(sink.messages.flatMap((message) => message.to));
-    const queuedAt = async () => {
-      const found = await db.$queryRawUnsafe<{ application_id: string; at: Date }[]>(
-        `SELECT application_id, min(occurred_at) AS at FROM case_events WHERE to_status = 'IN_QUEUE' GROUP BY application_id`,
-      );
-      return new Map(found.map((row) => [row.application_id, row.at.getTime()]));
-    };
+    const receipted = () => firstEmailTimes(sink);
+    const queuedAt = () => queuedTimes(db);
     const deadline = Date.now() + drainSeconds * 1000;
     let queued = await queuedAt();
     let receipts = receipted();

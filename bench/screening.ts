@@ -6,6 +6,7 @@ import { cpuByComponent, cpuPerUnit } from './support/cpu';
 import { latencyColumns, log, printTable, runBenchmark, writeResults } from './support/output';
 import { startBenchStack } from './support/stack';
 import { createFailureLog } from './support/failures';
+import { firstEmailTimes, queuedTimes } from './support/pipeline';
 
 // npm run bench:screening — submissions arrive at a fixed rate; for each, the time from the
 // submit response to the case standing IN_QUEUE (its event row) with its receipt email delivered
@@ -67,17 +68,8 @@ async function main(): Promise<void> {
     log(`${submissions.length} accepted in ${arrivalSeconds.toFixed(1)} s (${failures.all.length} failed); waiting for screening and receipts`);
 
     const sink = stack.smtp!;
-    const receiptAt = () => {
-      const arrived = new Map<string, number>();
-      for (const message of sink.messages) for (const to of message.to) if (!arrived.has(to)) arrived.set(to, Date.parse(message.receivedAt));
-      return arrived;
-    };
-    const queuedAt = async () => {
-      const rows = await db.$queryRawUnsafe<{ application_id: string; at: Date }[]>(
-        `SELECT application_id, min(occurred_at) AS at FROM case_events WHERE to_status = 'IN_QUEUE' GROUP BY application_id`,
-      );
-      return new Map(rows.map((row) => [row.application_id, row.at.getTime()]));
-    };
+    const receiptAt = () => firstEmailTimes(sink);
+    const queuedAt = () => queuedTimes(db);
     const deadline = Date.now() + SETTLE_TIMEOUT_MS;
     let queued = await queuedAt();
     let receipts = receiptAt();
