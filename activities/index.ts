@@ -1,6 +1,7 @@
 import type { Database } from '../lib/db';
 import { configureLocale } from '../locale';
 import { createAllocationActivities } from './allocation';
+import { createArrivalActivities } from './arrival';
 import { createCaseEventActivities } from './case-events';
 import { createCaseRecordActivities } from './case-records';
 import { createConsultationActivities } from './consultations';
@@ -43,6 +44,7 @@ export function createActivities(deps: ActivityDependencies) {
     ...createCaseRecordActivities(deps),
     ...createConsultationActivities(deps),
     ...createScreeningActivities(deps),
+    ...createArrivalActivities({ ...deps, settings: deps.email }),
     ...createStaffRecordActivities(deps),
     ...createDecisionLetterActivities(deps),
     ...createReconsiderationActivities(deps),

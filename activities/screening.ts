@@ -1,9 +1,9 @@
-import type { Database } from '../lib/db';
+import type { Database, Prisma } from '../lib/db';
 import { isUniqueViolation } from '../lib/db';
-import { isLanguage } from '../lib/languages';
+import { isLanguage, type Language } from '../lib/languages';
 import { roundReportingTiers } from '../domain/rounds';
 import type { ApplicationInput } from '../domain/application-input';
-import { screenApplication as screen, type EarlierReportStatus, type MissingItem } from '../domain/eligibility';
+import { screenApplication as screen, type EarlierReportStatus, type MissingItem, type ScreeningResult } from '../domain/eligibility';
 import { kronerToOre } from '../domain/money';
 import { formatCaseReference } from '../domain/reference';
 import { describeMissingItem } from '../locale';
@@ -17,67 +17,94 @@ export interface ScreeningOutcome {
   missingItems: string[];
 }
 
-/** Runs the automatic eligibility checks and stores their results for the caseworker. */
-export function createScreeningActivities({ db, register, jurisdiction }: { db: Database; register: BusinessRegister; jurisdiction: Jurisdiction }) {
+/** The application as screening reads it: with its round and the kinds of its documents. */
+export const SCREENED_APPLICATION = { round: true, documents: { select: { kind: true } } } as const;
+type ScreenedApplication = Prisma.ApplicationGetPayload<{ include: typeof SCREENED_APPLICATION }>;
+
+/** The automatic checks' result and the row that stores it for the caseworker. */
+export interface Screening {
+  result: ScreeningResult;
+  row: { screeningKey: string; applicationId: string; results: object; missingItems: object; checklist: object; registerLookup: object };
+}
+
+/** Runs the automatic eligibility checks on a loaded application; writes nothing. */
+export async function evaluateScreening(
+  { db, register, jurisdiction }: { db: Database; register: BusinessRegister; jurisdiction: Jurisdiction },
+  application: ScreenedApplication,
+  screeningKey: string,
+): Promise<Screening> {
+  // A register that does not answer throws, and Temporal retries the activity: not "not found".
+  const lookup: RegisterLookup = await register.lookup(application.organizationCvr);
+  const submission = application.submission as unknown as ApplicationInput;
+  const result = screen({
+    jurisdiction,
+    submittedAt: application.submittedAt ?? application.createdAt,
+    round: {
+      closesAt: application.round.closesAt,
+      maxAmountOre: application.round.maxAmountOre,
+      excludedCostCategories: application.round.excludedCostCategories,
+      reportingTiers: roundReportingTiers(application.round),
+    },
+    application: {
+      cvr: application.organizationCvr,
+      amountRequestedOre: application.amountRequestedOre,
+      project: { startDate: submission.project.startDate, endDate: submission.project.endDate, childrenUnder15: submission.project.childrenUnder15 },
+      budgetLines: submission.budget.lines.map((line) => ({ ...line, amountOre: kronerToOre(line.amount) })),
+      declarations: submission.declarations,
+      documents: application.documents,
+    },
+    register: lookup.found ? { found: true, active: lookup.entity.active, name: lookup.entity.name } : { found: false },
+    earlierGrants: await earlierGrants(db, application.organizationCvr, application.id),
+  });
   return {
-    async screenApplication({ applicationId, screeningKey }: { applicationId: string; screeningKey: string }): Promise<ScreeningOutcome> {
-      const application = await db.application.findUniqueOrThrow({ where: { id: applicationId }, include: { round: true, documents: { select: { kind: true } } } });
-      const language = isLanguage(application.language) ? application.language : 'da';
-      const existing = await db.screening.findUnique({ where: { screeningKey } });
-      if (existing) return outcomeOf(existing.results as unknown as { lateSubmission: boolean; needsJudgement: boolean }, existing.missingItems as never, language);
-
-      // A register that does not answer throws, and Temporal retries the activity: not "not found".
-      const lookup: RegisterLookup = await register.lookup(application.organizationCvr);
-      const submission = application.submission as unknown as ApplicationInput;
-      const result = screen({
-        jurisdiction,
-        submittedAt: application.submittedAt ?? application.createdAt,
-        round: {
-          closesAt: application.round.closesAt,
-          maxAmountOre: application.round.maxAmountOre,
-          excludedCostCategories: application.round.excludedCostCategories,
-          reportingTiers: roundReportingTiers(application.round),
-        },
-        application: {
-          cvr: application.organizationCvr,
-          amountRequestedOre: application.amountRequestedOre,
-          project: { startDate: submission.project.startDate, endDate: submission.project.endDate, childrenUnder15: submission.project.childrenUnder15 },
-          budgetLines: submission.budget.lines.map((line) => ({ ...line, amountOre: kronerToOre(line.amount) })),
-          declarations: submission.declarations,
-          documents: application.documents,
-        },
-        register: lookup.found ? { found: true, active: lookup.entity.active, name: lookup.entity.name } : { found: false },
-        earlierGrants: await earlierGrants(db, application.organizationCvr, applicationId),
-      });
-
-      try {
-        await db.screening.create({
-          data: {
-            screeningKey,
-            applicationId,
-            results: { rules: result.results, lateSubmission: result.lateSubmission, needsJudgement: result.needsJudgement } as object,
-            missingItems: result.missingItems as object,
-            checklist: result.manualChecklist as object,
-            registerLookup: lookup as object,
-          },
-        });
-      } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
-      }
-      return outcomeOf(result, result.missingItems, language);
+    result,
+    row: {
+      screeningKey,
+      applicationId: application.id,
+      results: { rules: result.results, lateSubmission: result.lateSubmission, needsJudgement: result.needsJudgement },
+      missingItems: result.missingItems as object,
+      checklist: result.manualChecklist as object,
+      registerLookup: lookup as object,
     },
   };
 }
 
-function outcomeOf(
-  result: { lateSubmission: boolean; needsJudgement: boolean },
-  missing: MissingItem[],
-  language: 'da' | 'nb' | 'en',
-): ScreeningOutcome {
+/** What the workflow learns from a screening, stored or just run. */
+export function screeningOutcome(result: { lateSubmission: boolean; needsJudgement: boolean }, missing: MissingItem[], language: Language): ScreeningOutcome {
   return {
     lateSubmission: result.lateSubmission,
     needsJudgement: result.needsJudgement,
     missingItems: missing.map((item) => describeMissingItem(language, item)),
+  };
+}
+
+/** The outcome of a screening row stored earlier (a retried activity answers from it). */
+export function storedScreeningOutcome(stored: { results: unknown; missingItems: unknown }, language: Language): ScreeningOutcome {
+  return screeningOutcome(stored.results as { lateSubmission: boolean; needsJudgement: boolean }, stored.missingItems as MissingItem[], language);
+}
+
+export function applicationLanguage(application: { language: string }): Language {
+  return isLanguage(application.language) ? application.language : 'da';
+}
+
+/** Runs the automatic eligibility checks and stores their results for the caseworker. */
+export function createScreeningActivities(deps: { db: Database; register: BusinessRegister; jurisdiction: Jurisdiction }) {
+  const { db } = deps;
+  return {
+    async screenApplication({ applicationId, screeningKey }: { applicationId: string; screeningKey: string }): Promise<ScreeningOutcome> {
+      const application = await db.application.findUniqueOrThrow({ where: { id: applicationId }, include: SCREENED_APPLICATION });
+      const language = applicationLanguage(application);
+      const existing = await db.screening.findUnique({ where: { screeningKey } });
+      if (existing) return storedScreeningOutcome(existing, language);
+
+      const { result, row } = await evaluateScreening(deps, application, screeningKey);
+      try {
+        await db.screening.create({ data: row });
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+      }
+      return screeningOutcome(result, result.missingItems, language);
+    },
   };
 }
 

@@ -25,6 +25,14 @@ export function replyToContact(contactEmail: string): { replyTo?: string } {
 export const OUTBOX_CHANNEL = 'grantflow_outbox';
 
 /**
+ * Only a wake-up call: a lost notification costs one polling interval, never the message. Inside a
+ * transaction it is delivered when the transaction commits.
+ */
+export function wakeMailer(client: Pick<Database, '$executeRawUnsafe'>): Promise<unknown> {
+  return client.$executeRawUnsafe(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
+}
+
+/**
  * Puts an email in the outbox once per message key (the table's unique index decides): a retried
  * activity or request finds the stored message and composes nothing again. Delivery is the
  * mailer's job, so a process that dies while composing can never have sent anything.
@@ -39,8 +47,7 @@ export async function enqueueOnce(
   const composed = await compose();
   try {
     await db.outboxEmail.create({ data: { ...composed, ...message } });
-    // Only a wake-up call: a lost notification costs one polling interval, never the message.
-    await db.$executeRawUnsafe(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`).catch(() => undefined);
+    await wakeMailer(db).catch(() => undefined);
     return { queued: true };
   } catch (error) {
     if (isUniqueViolation(error)) return { queued: false };

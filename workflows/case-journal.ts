@@ -61,6 +61,12 @@ export interface CaseJournal {
   inOrder<T>(write: () => Promise<T>): Promise<T>;
   /** Resolves once every queued write has finished. */
   settled(): Promise<unknown>;
+  /** Keys for the next `count` events, for an activity that records them itself (a key left unused is a gap). */
+  reserveEventKeys(count: number): string[];
+  /** The key of the next email of this kind, for an activity that queues it itself. */
+  reserveMessageKey(kind: CaseEmailKind): string;
+  /** Moves the case through events an activity recorded under reserved keys, in order. */
+  adopt(events: { type: string; actor: string; to: CaseStatus; at: string }[]): void;
   timeline: TimelineEntry[];
 }
 
@@ -118,10 +124,25 @@ export function caseJournal(applicationId: string, memory: CaseMemory): CaseJour
     return next;
   }
 
+  function reserveMessageKey(kind: CaseEmailKind): string {
+    emailCounts[kind] = (emailCounts[kind] ?? 0) + 1;
+    return `${applicationId}:${kind}:${emailCounts[kind]}`;
+  }
+
   return {
     timeline,
     inOrder,
     settled: () => writes,
+    reserveEventKeys(count) {
+      return Array.from({ length: count }, () => `${workflowId}:${++eventCount}`);
+    },
+    reserveMessageKey,
+    adopt(events) {
+      for (const { type, actor, to, at } of events) {
+        timeline.push({ type, from: memory.status, to, actor, at });
+        memory.status = to;
+      }
+    },
     record(type, actor, to = memory.status, details = {}, assigneeChange) {
       const from = memory.status;
       memory.status = to;
@@ -132,8 +153,7 @@ export function caseJournal(applicationId: string, memory: CaseMemory): CaseJour
       return inOrder(() => activities.recordTransition({ eventKey, applicationId, type, from, to, actor, occurredAt, details, ...assigneeChange }));
     },
     email(kind, extra = {}, attachmentIds = []) {
-      emailCounts[kind] = (emailCounts[kind] ?? 0) + 1;
-      const messageKey = `${applicationId}:${kind}:${emailCounts[kind]}`;
+      const messageKey = reserveMessageKey(kind);
       return inOrder(() => activities.queueCaseEmail({ messageKey, applicationId, kind, extra, attachmentIds }));
     },
   };

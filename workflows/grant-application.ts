@@ -12,6 +12,8 @@ import { afterDecision } from './after-decision';
 import { installReconsiderationHandlers, reconsiderationActions } from './reconsideration';
 import { grantChangeActions, installChangeRequestHandlers, installGrantChangeHandlers } from './grant-changes';
 import { payoutConfirmed } from './payout';
+import { ARRIVAL_IN_ONE_STEP_PATCH, receiveApplication } from './arrival';
+import type { ScreeningOutcome } from '../activities/screening';
 import {
   allocationDecidedSignal,
   approvalUpdate,
@@ -274,10 +276,15 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
     return memory.status;
   }
 
+  /** How cases started before the one-step arrival began: four activities, one after another. */
+  async function screenStepByStep(): Promise<ScreeningOutcome & { queuedAt?: string }> {
+    await email('receipt');
+    await record('screening_started', 'system', 'SCREENING');
+    return inOrder(() => activities.screenApplication({ applicationId, screeningKey: `${workflowId}:screening:1` }));
+  }
+
   // --- The process ---------------------------------------------------------------------------
-  await email('receipt');
-  await record('screening_started', 'system', 'SCREENING');
-  const screening = await inOrder(() => activities.screenApplication({ applicationId, screeningKey: `${workflowId}:screening:1` }));
+  const screening = patched(ARRIVAL_IN_ONE_STEP_PATCH) ? await receiveApplication(context) : await screenStepByStep();
 
   if (screening.lateSubmission) {
     // An afvisning: not assessed, so its own letter and email, and nothing after them.
@@ -304,7 +311,7 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
     }
   } else if (screening.missingItems.length > 0) {
     await askApplicant(context, 'system', screening.missingItems, '');
-  } else {
+  } else if (!screening.queuedAt) {
     await record('queued', 'system', 'IN_QUEUE');
   }
 

@@ -1,4 +1,4 @@
-import type { Database } from '../../lib/db';
+import type { Database, Prisma } from '../../lib/db';
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../../lib/languages';
 import { generateAccessToken, sha256Hex } from '../../lib/tokens';
 import { findStaffPerson } from '../../lib/staff-people';
@@ -34,17 +34,22 @@ const DAY_MS = 86_400_000;
 /** Emails to the case's caseworker rather than to the association. */
 const TO_CASEWORKER: readonly EmailKind[] = ['report_escalation', 'back_to_caseworker'];
 
-/** Emails about a case, composed from the read model in the application's language. */
-export function createCaseEmailActivities({ db, settings }: { db: Database; settings: CaseEmailSettings }) {
+type CaseForEmail = Prisma.ApplicationGetPayload<{ include: { round: true } }>;
+
+/**
+ * Composes emails about a case from the read model in the application's language. The private
+ * link's token is written through `client`: the caller's transaction when the email is stored in one.
+ */
+export function createCaseEmailComposer({ db, settings }: { db: Database; settings: CaseEmailSettings }) {
   const municipalityContact = { name: settings.municipalityDepartment, phone: settings.municipalityPhone, email: settings.municipalityEmail };
-  async function compose(request: CaseEmailRequest): Promise<ComposedEmail> {
-    const application = await db.application.findUniqueOrThrow({ where: { id: request.applicationId }, include: { round: true } });
+  async function compose(request: CaseEmailRequest, client: Prisma.TransactionClient = db, loaded?: CaseForEmail): Promise<ComposedEmail> {
+    const application = loaded ?? (await db.application.findUniqueOrThrow({ where: { id: request.applicationId }, include: { round: true } }));
     const toCaseworker = TO_CASEWORKER.includes(request.kind);
     // Staff read the service in the municipality's language; the association in the one it chose.
     const language: Language = !toCaseworker && isLanguage(application.language) ? application.language : DEFAULT_LANGUAGE;
     const caseUrl = toCaseworker
       ? new URL(`/personale/sager/${application.id}`, settings.publicBaseUrl).toString()
-      : await privateLink(application.id, request.kind);
+      : await privateLink(client, application.id, request.kind);
     const common: EmailCommon = {
       municipalityName: settings.municipalityName,
       organizationName: application.organizationName,
@@ -61,9 +66,9 @@ export function createCaseEmailActivities({ db, settings }: { db: Database; sett
   }
 
   /** Each email gets a link of its own; only the token's hash is kept. */
-  async function privateLink(applicationId: string, purpose: string): Promise<string> {
+  async function privateLink(client: Prisma.TransactionClient, applicationId: string, purpose: string): Promise<string> {
     const token = generateAccessToken();
-    await db.accessToken.create({ data: { tokenHash: sha256Hex(token), applicationId, purpose } });
+    await client.accessToken.create({ data: { tokenHash: sha256Hex(token), applicationId, purpose } });
     const url = new URL(`/sag/${applicationId}`, settings.publicBaseUrl);
     url.searchParams.set('adgang', token);
     return url.toString();
@@ -177,6 +182,12 @@ export function createCaseEmailActivities({ db, settings }: { db: Database; sett
     }
   }
 
+  return { compose };
+}
+
+/** Emails about a case, composed from the read model in the application's language. */
+export function createCaseEmailActivities({ db, settings }: { db: Database; settings: CaseEmailSettings }) {
+  const { compose } = createCaseEmailComposer({ db, settings });
   return {
     /** Composes the email and hands it to the outbox; the dispatcher delivers it. */
     async queueCaseEmail(request: CaseEmailRequest): Promise<{ queued: boolean }> {

@@ -21,6 +21,9 @@ function caseAt(status: CaseStatus, confirmedByFinance = true) {
     },
     inOrder: (write) => write(),
     settled: async () => undefined,
+    reserveEventKeys: (count) => Array.from({ length: count }, (_, index) => `event:${index}`),
+    reserveMessageKey: (kind) => `message:${kind}`,
+    adopt: () => undefined,
   };
   const context = { input: {} as CaseContext['input'], memory, journal } satisfies CaseContext;
   return { context, memory, recorded, emails };

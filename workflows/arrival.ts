@@ -1,0 +1,26 @@
+import { workflowInfo } from '@temporalio/workflow';
+import type { ArrivalOutcome } from '../activities/arrival';
+import { activities } from './activities';
+import type { CaseContext } from './case-journal';
+
+/**
+ * Cases started since this run their receipt, "screening started", the screening and "queued" as
+ * one activity; cases started before replay the four activities they ran.
+ */
+export const ARRIVAL_IN_ONE_STEP_PATCH = 'arrival-in-one-step';
+
+/** A new case: receipt sent, screened, and in the queue when nothing is missing. */
+export async function receiveApplication({ input, memory, journal }: CaseContext): Promise<ArrivalOutcome> {
+  const workflowId = workflowInfo().workflowId;
+  const [startedKey, queuedKey] = journal.reserveEventKeys(2);
+  const receiptKey = journal.reserveMessageKey('receipt');
+  const screeningStarted = { eventKey: startedKey!, occurredAt: new Date().toISOString(), from: memory.status };
+  const outcome = await journal.inOrder(() =>
+    activities.receiveApplication({ applicationId: input.applicationId, screeningKey: `${workflowId}:screening:1`, receiptKey, screeningStarted, queuedEventKey: queuedKey! }),
+  );
+  journal.adopt([
+    { type: 'screening_started', actor: 'system', to: 'SCREENING', at: screeningStarted.occurredAt },
+    ...(outcome.queuedAt ? [{ type: 'queued', actor: 'system', to: 'IN_QUEUE' as const, at: outcome.queuedAt }] : []),
+  ]);
+  return outcome;
+}
