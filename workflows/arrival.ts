@@ -1,4 +1,4 @@
-import { workflowInfo } from '@temporalio/workflow';
+import { condition, workflowInfo } from '@temporalio/workflow';
 import type { ArrivalOutcome } from '../activities/arrival';
 import { activities } from './activities';
 import type { CaseContext } from './case-journal';
@@ -15,12 +15,19 @@ export async function receiveApplication({ input, memory, journal }: CaseContext
   const [startedKey, queuedKey] = journal.reserveEventKeys(2);
   const receiptKey = journal.reserveMessageKey('receipt');
   const screeningStarted = { eventKey: startedKey!, occurredAt: new Date().toISOString(), from: memory.status };
+  memory.arriving = true;
   const outcome = await journal.inOrder(() =>
     activities.receiveApplication({ applicationId: input.applicationId, screeningKey: `${workflowId}:screening:1`, receiptKey, screeningStarted, queuedEventKey: queuedKey! }),
   );
+  memory.arriving = false;
   journal.adopt([
     { type: 'screening_started', actor: 'system', to: 'SCREENING', at: screeningStarted.occurredAt },
     ...(outcome.queuedAt ? [{ type: 'queued', actor: 'system', to: 'IN_QUEUE' as const, at: outcome.queuedAt }] : []),
   ]);
   return outcome;
+}
+
+/** Handlers that act on a queued case wait until the arrival's answer has reached the workflow. */
+export async function arrivalSettled({ memory }: CaseContext): Promise<void> {
+  if (memory.arriving) await condition(() => !memory.arriving);
 }

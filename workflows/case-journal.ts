@@ -47,6 +47,11 @@ export interface CaseMemory {
   grantChangeCount: number;
   /** The activity's last day after an approved period change (else the application's). */
   activityEndDate: string | null;
+  /**
+   * While the one-step arrival runs: its transaction may already show the case in the queue to
+   * caseworkers before the workflow has the activity's answer, so a claim waits for it.
+   */
+  arriving: boolean;
 }
 
 export type CaseEmailKind = Parameters<CaseActivities['queueCaseEmail']>[0]['kind'];
@@ -106,6 +111,7 @@ export function newCaseMemory(): CaseMemory {
     grantChange: null,
     grantChangeCount: 0,
     activityEndDate: null,
+    arriving: false,
   };
 }
 

@@ -12,7 +12,7 @@ import { afterDecision } from './after-decision';
 import { installReconsiderationHandlers, reconsiderationActions } from './reconsideration';
 import { grantChangeActions, installChangeRequestHandlers, installGrantChangeHandlers } from './grant-changes';
 import { payoutConfirmed } from './payout';
-import { ARRIVAL_IN_ONE_STEP_PATCH, receiveApplication } from './arrival';
+import { ARRIVAL_IN_ONE_STEP_PATCH, arrivalSettled, receiveApplication } from './arrival';
 import type { ScreeningOutcome } from '../activities/screening';
 import {
   allocationDecidedSignal,
@@ -109,6 +109,7 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
   setHandler(decideSeparatelySignal, () => decideSeparately('not_ready_at_close'));
 
   setHandler(allocationDecidedSignal, async (allocation) => {
+    await arrivalSettled(context);
     if (memory.withdrawal || memory.decision) return;
     if (memory.status !== 'IN_QUEUE' && memory.status !== 'IN_REVIEW') {
       // Waiting for the association when the allocation came: decided on its own once it is ready.
@@ -150,6 +151,10 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
   setHandler(
     claimUpdate,
     async ({ caseworker, assignee: to }) => {
+      if (memory.arriving) {
+        await arrivalSettled(context);
+        requireAction('claim');
+      }
       memory.assignee = to ?? caseworker;
       const assignee = memory.assignee;
       await record(memory.status === 'IN_QUEUE' ? 'claimed' : 'reassigned', caseworker, 'IN_REVIEW', { assignee }, { assignee });
@@ -157,7 +162,8 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
     },
     {
       validator: ({ declaredCvrs }: ClaimInput) => {
-        requireAction('claim');
+        // A case arriving may already stand in the queue to caseworkers: the handler checks once it has.
+        if (!memory.arriving) requireAction('claim');
         refuseConflicted(declaredCvrs);
       },
     },
