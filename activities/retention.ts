@@ -121,7 +121,7 @@ function createSteps(settings: RetentionActivitySettings): Record<RetentionKind,
     },
     rate_limit: {
       limit: BATCH,
-      run: rows(`DELETE FROM rate_limits WHERE key IN (SELECT key FROM rate_limits WHERE expire < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)`),
+      run: rows(`DELETE FROM rate_limits WHERE key IN (SELECT key FROM rate_limits WHERE expire < extract(epoch FROM $1::timestamptz) * 1000 LIMIT $2 FOR UPDATE SKIP LOCKED)`),
     },
     access_log: {
       limit: BATCH,

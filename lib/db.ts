@@ -1,4 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from '../prisma/generated/client';
 
 export type Database = PrismaClient;
@@ -10,6 +11,19 @@ export function createDatabase(databaseUrl: string, options: { connectionTimeout
     connectionTimeoutMillis: options.connectionTimeoutMillis ?? 5_000,
   });
   return new PrismaClient({ adapter });
+}
+
+/**
+ * A small pool of plain connections for the few statements that run on every request and need no
+ * ORM (the rate limits' counters): each costs one prepared statement instead of Prisma compiling
+ * its queries. Idle connections close on their own, so a process exits without closing it.
+ */
+export function createSqlPool(databaseUrl: string, options: { max?: number } = {}): pg.Pool {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: options.max ?? 4, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 10_000, allowExitOnIdle: true });
+  // An idle connection the server ended (a restart, an administrator) is dropped from the pool and
+  // the next query opens a new one; unhandled, the event would end the process.
+  pool.on('error', () => undefined);
+  return pool;
 }
 
 /**

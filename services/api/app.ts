@@ -2,6 +2,7 @@ import express from 'express';
 import type { AppDependencies } from './dependencies';
 import { errorHandler, notFoundHandler } from './http/errors';
 import { createHttpMetrics } from './http/metrics';
+import { createSqlPool } from '../../lib/db';
 import { createWorkflowStarter, type WorkflowStarter } from './applications/workflow-starter';
 import { applicationsRouter } from './routes/applications';
 import { draftsRouter } from './routes/drafts';
@@ -114,7 +115,7 @@ export function createApp(deps: AppDependencies): App {
   app.use('/personale/udbetalinger', textFileForm());
   app.use(identifyStaff({ authenticator: deps.authenticator, cookieSecret: deps.config.COOKIE_SECRET, publicBaseUrl: deps.publicBaseUrl }));
   // Before any handler reads a body or stores anything: a refused request changes nothing.
-  const rateLimits = createRateLimits(deps.db, deps.config);
+  const rateLimits = createRateLimits(createSqlPool(deps.config.DATABASE_URL), deps.config);
   app.use(uploadConcurrency(deps.config.UPLOAD_MAX_CONCURRENT));
   app.use(anonymousWriteLimits(rateLimits));
 

@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { Request } from 'express';
 import { rateLimitSettingsSchema } from '../../lib/rate-limit-settings';
 import { createRateLimits, RateLimitedError } from '../../services/api/http/rate-limits';
+import { createSqlPool } from '../../lib/db';
 import { createOpenRound, eventually } from '../support/fixtures';
 import { mailTo } from '../support/process';
 import { startTestStack, testConfig, type TestStack } from '../support/stack';
@@ -101,7 +102,7 @@ test('the client address is the one TRUST_PROXY allows: with no proxy trusted, X
 });
 
 test('a global ceiling holds across addresses', async () => {
-  const limits = createRateLimits(first.db, { ...first.config, RATE_LIMIT_WRITES_GLOBAL: 3, RATE_LIMIT_WRITES_PER_ADDRESS: 100 }, { keyPrefix: `test-${crypto.randomUUID()}` });
+  const limits = createRateLimits(createSqlPool(first.config.DATABASE_URL), { ...first.config, RATE_LIMIT_WRITES_GLOBAL: 3, RATE_LIMIT_WRITES_PER_ADDRESS: 100 }, { keyPrefix: `test-${crypto.randomUUID()}` });
   const request = () => ({ ip: newClientAddress(), socket: {} }) as unknown as Request;
   for (let i = 0; i < 3; i++) await limits.countWrite(request());
   const refusal = await limits.countWrite(request()).catch((error: unknown) => error);
@@ -110,7 +111,7 @@ test('a global ceiling holds across addresses', async () => {
 });
 
 test('concurrent requests are all counted, each once (one atomic upsert per count)', async () => {
-  const limits = createRateLimits(first.db, { ...first.config, RATE_LIMIT_WRITES_PER_ADDRESS: 10 }, { keyPrefix: `test-${crypto.randomUUID()}` });
+  const limits = createRateLimits(createSqlPool(first.config.DATABASE_URL), { ...first.config, RATE_LIMIT_WRITES_PER_ADDRESS: 10 }, { keyPrefix: `test-${crypto.randomUUID()}` });
   const request = { ip: newClientAddress(), socket: {} } as unknown as Request;
   const outcomes = await Promise.allSettled(Array.from({ length: 20 }, () => limits.countWrite(request)));
   expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(10);

@@ -152,8 +152,8 @@ describe('retention run', () => {
     const newAttempt = await stack.db.staffLoginAttempt.create({ data: { email: 'someone@eksempel.dk', ip: '10.0.0.1', success: false } });
     const oldMail = await stack.db.outboxEmail.create({ data: { messageKey: `draft:${oldDraft.id}:resume`, kind: 'draft_resume', recipient: 'ole@example.dk', subject: 'Din kladde', text: 'Hej Ole', html: '<p>Hej Ole</p>', status: 'sent', sentAt: ago(40 * DAY) } });
     const newMail = await stack.db.outboxEmail.create({ data: { messageKey: `draft:${youngDraft.id}:resume`, kind: 'draft_resume', recipient: 'mia@example.dk', subject: 'Din kladde', text: 'Hej Mia', html: '<p>Hej Mia</p>', status: 'sent', sentAt: ago(DAY) } });
-    await stack.db.rateLimit.create({ data: { key: `retention-old-${crypto.randomUUID()}`, points: 3, expire: ago(2 * DAY) } });
-    const liveLimit = await stack.db.rateLimit.create({ data: { key: `retention-live-${crypto.randomUUID()}`, points: 3, expire: new Date(Date.now() + 3600_000) } });
+    await stack.db.rateLimit.create({ data: { key: `retention-old-${crypto.randomUUID()}`, points: 3, expire: BigInt(ago(2 * DAY).getTime()) } });
+    const liveLimit = await stack.db.rateLimit.create({ data: { key: `retention-live-${crypto.randomUUID()}`, points: 3, expire: BigInt(Date.now() + 3600_000) } });
     const oldView = await stack.db.staffAccessLog.create({ data: { staffUserId: staff.id, staffEmail: staff.email, applicationId: open.id, purpose: 'case_page', at: ago(6 * YEAR) } });
     const newView = await stack.db.staffAccessLog.create({ data: { staffUserId: staff.id, staffEmail: staff.email, applicationId: open.id, purpose: 'case_page' } });
     const oldAudit = await stack.db.staffAuditLog.create({ data: { staffEmail: staff.email, action: 'note', details: { text: 'x' }, at: ago(6 * YEAR) } });
