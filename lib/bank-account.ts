@@ -41,3 +41,8 @@ export function maskKontonummer(value: string): string {
   const digits = normalizeKontonummer(value);
   return `•••• •• ${digits.slice(-5)}`;
 }
+
+/** The masked account as a page shows it: kept on one line (no-break spaces), never split after the dots. */
+export function maskKontonummerUnbroken(value: string): string {
+  return maskKontonummer(value).replace(/ /g, '\u00a0');
+}

@@ -63,7 +63,7 @@ it('asks for the organisasjonsnummer, refuses a wrong check digit at once and fi
   await shots.take(page, 'organization-wrong-account');
   expect(await accessibilityViolations(page)).toEqual([]);
   await page.setViewportSize({ width: 390, height: 900 });
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
   await shots.take(page, 'organization-wrong-account-390');
   await page.setViewportSize({ width: 1280, height: 900 });
 

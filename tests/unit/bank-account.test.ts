@@ -1,4 +1,4 @@
-import { formatKontonummer, isValidKontonummer, kontonummerCheckDigit, maskKontonummer, normalizeKontonummer } from '../../lib/bank-account';
+import { formatKontonummer, isValidKontonummer, kontonummerCheckDigit, maskKontonummer, maskKontonummerUnbroken, normalizeKontonummer } from '../../lib/bank-account';
 import { applicationInputSchema } from '../../domain/application-input';
 import { stepSchemas } from '../../domain/draft-steps';
 import { jurisdictionRules } from '../../domain/jurisdiction';
@@ -50,6 +50,7 @@ describe('Norwegian kontonummer (modulus 11, weights 5,4,3,2,7,6,5,4,3,2)', () =
     expect(formatKontonummer('12345678903')).toBe('1234.56.78903');
     expect(maskKontonummer('12345678903')).toBe('•••• •• 78903');
     expect(maskKontonummer('12345678903')).not.toContain('123456');
+    expect(maskKontonummerUnbroken('12345678903')).toBe('••••\u00a0••\u00a078903');
   });
 });
 

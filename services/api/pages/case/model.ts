@@ -4,7 +4,7 @@ import type { Database } from '../../../../lib/db';
 import { formatCaseReference } from '../../../../domain/reference';
 import { isAfvisning } from '../../../../domain/afvisning';
 import { parseDuration } from '../../../../lib/durations';
-import { maskKontonummer } from '../../../../lib/bank-account';
+import { maskKontonummerUnbroken } from '../../../../lib/bank-account';
 import { processSettingsSchema } from '../../../../domain/round-settings';
 import type { CaseStatus } from '../../../../domain/status';
 import type { ConsultationFact } from '../../../../domain/consultation';
@@ -136,7 +136,7 @@ export async function loadCaseView(db: Database, temporal: Client, applicationId
     reportOpensLater: report && !report.submittedAt && report.opensAt && !reportWindowOpen(report.opensAt) ? { opensAt: report.opensAt, dueAt: report.dueAt } : null,
     payouts: application.payouts.map((payout) => ({ amountOre: payout.amountOre, scheduledFor: payout.scheduledFor, paidOn: payout.paidOn, confirmed: payout.confirmedAt !== null, year: payout.year })),
     grantYears: application.grantYears,
-    payoutAccount: application.payoutAccount ? maskKontonummer(application.payoutAccount) : null,
+    payoutAccount: application.payoutAccount ? maskKontonummerUnbroken(application.payoutAccount) : null,
     repayment: repayment
       ? {
           proposedOre: repayment.proposedOre,

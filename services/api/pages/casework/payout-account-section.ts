@@ -1,6 +1,6 @@
 import { t, type Language } from '../../../../locale';
 import { html, type SafeHtml } from '../../../../lib/html';
-import { maskKontonummer } from '../../../../lib/bank-account';
+import { maskKontonummerUnbroken } from '../../../../lib/bank-account';
 import { CSRF_FIELD } from '../../http/csrf';
 import { hiddenField, textField } from '../forms';
 import { errorsFor, valuesFor } from './case-forms';
@@ -18,7 +18,7 @@ export function payoutAccountSection(application: LoadedCase, state: CasePageSta
   const exported = application.payouts.some((payout) => payout.payoutRun && !payout.confirmedAt && payout.amountOre > 0n);
   return html`<section aria-labelledby="payout-account-heading">
     <h2 id="payout-account-heading">${t(language, 'casework.payoutAccount.heading')}</h2>
-    <p>${application.payoutAccount ? t(language, 'casework.payoutAccount.current', { account: maskKontonummer(application.payoutAccount) }) : t(language, 'casework.payoutAccount.missing')}</p>
+    <p>${application.payoutAccount ? t(language, 'casework.payoutAccount.current', { account: maskKontonummerUnbroken(application.payoutAccount) }) : t(language, 'casework.payoutAccount.missing')}</p>
     ${exported ? html`<p class="form-hint">${t(language, 'casework.payoutAccount.exported')}</p>` : ''}
     ${allows('case.correctPayoutAccount')
       ? html`<form method="post" action="/personale/sager/${application.id}/kontonummer" novalidate class="gf-action">
