@@ -61,7 +61,7 @@ const TEXT_COLUMNS: readonly string[] = [
    WHERE application_id = ANY($1::uuid[])`,
 ];
 
-/** Removes the personal data of the given cases; the organisation's name and CVR number, the
+/** Removes the personal data of the given cases (also a Norwegian payout account); the organisation's name and CVR number, the
  *  project title (published with the grant), and every figure stay. */
 export async function anonymiseCases(tx: Tx, ids: string[], now: Date): Promise<void> {
   if (ids.length === 0) return;
@@ -70,7 +70,7 @@ export async function anonymiseCases(tx: Tx, ids: string[], now: Date): Promise<
     ids,
   );
   await tx.$executeRawUnsafe(
-    `UPDATE applications a SET contact_name = '', contact_email = '', organization_email = '', project_purpose = '',
+    `UPDATE applications a SET contact_name = '', contact_email = '', organization_email = '', project_purpose = '', payout_account = NULL,
        submission = r.submission, idempotency_key_hash = NULL, access_token_sealed = NULL, request_fingerprint = NULL, anonymised_at = $2
      FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, submission jsonb) WHERE a.id = r.id`,
     JSON.stringify(submissions.map((row) => ({ id: row.id, submission: redactPersonalData(row.submission) }))),

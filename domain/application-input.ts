@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { messageKey } from './message-key';
 import { BUDGET_CATEGORIES, COFINANCING_STATUSES, TARGET_GROUPS } from './categories';
 import { jurisdictionRules, perJurisdiction, type Jurisdiction } from './jurisdiction';
+import { bankAccountSchema } from './bank-account-input';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).optional();
@@ -68,6 +69,8 @@ function buildApplicationInputSchema(jurisdiction: Jurisdiction) {
         email,
         phone,
         address: optionalText(300),
+        // The account the grant is paid to, where the jurisdiction has no NemKonto (NO only).
+        ...(jurisdictionRules(jurisdiction).payout.collectsAccount ? { bankAccount: bankAccountSchema } : {}),
       }),
       contact: z.object({
         name: text(200),

@@ -1,4 +1,5 @@
 import { formatCaseReference } from './reference';
+import type { Jurisdiction } from '../lib/jurisdiction';
 
 // CSV as Danish Excel and the municipal finance systems read it: semicolons (the comma is the
 // decimal mark), CRLF line ends (RFC 4180) and a UTF-8 byte order mark, without which Excel
@@ -96,10 +97,19 @@ export interface PayoutExportLine {
   amountOre: bigint;
   /** A calendar date (a DATE column read as UTC midnight). */
   scheduledFor: Date;
+  /** The organisation's account (11 digits) where the jurisdiction has no NemKonto (NO); null in Denmark. */
+  account?: string | null;
 }
 
 export const PAYOUT_LINE_ID_COLUMN = 'Linje-id';
 export const PAYOUT_EXPORT_HEADER = ['Sagsnummer', 'CVR-nummer', 'Forening', 'Beløb (kr.)', 'Udbetalingsdato', 'Betales til', 'Tekst på kontoudtog', PAYOUT_LINE_ID_COLUMN] as const;
+/** A Norwegian finance department's file: the same columns in bokmål, the account number in full in its own column. */
+export const PAYOUT_EXPORT_HEADER_NO = ['Saksnummer', 'Organisasjonsnummer', 'Organisasjon', 'Beløp (kr)', 'Utbetalingsdato', 'Kontonummer', 'Tekst på kontoutskrift', PAYOUT_LINE_ID_COLUMN] as const;
+
+/** The payout file's columns in a jurisdiction: the line id column is the same in both, for the confirmation. */
+export function payoutExportHeader(jurisdiction: Jurisdiction = 'DK'): readonly string[] {
+  return jurisdiction === 'NO' ? PAYOUT_EXPORT_HEADER_NO : PAYOUT_EXPORT_HEADER;
+}
 
 /**
  * "12000,00": kroner and øre with a decimal comma and no thousands separator, as imports expect;
@@ -111,11 +121,13 @@ export function formatAmountForExport(amountOre: bigint): string {
 }
 
 /**
- * Payment goes to the association's NemKonto by CVR (DOMAIN.md §6): the file carries no account
- * numbers. The bank-statement text names the case, so the association can tell what the money is.
- * The last column identifies the line, so finance's confirmation can name what was paid.
+ * In Denmark payment goes to the association's NemKonto by CVR (DOMAIN.md §6): the file carries no
+ * account numbers. In Norway there is no NemKonto: the file carries the account number the
+ * organisation gave, in full (the only place it is shown in full). The bank-statement text names
+ * the case, so the association can tell what the money is. The last column identifies the line,
+ * so finance's confirmation can name what was paid.
  */
-export function payoutExportCsv(lines: readonly PayoutExportLine[]): string {
+export function payoutExportCsv(lines: readonly PayoutExportLine[], jurisdiction: Jurisdiction = 'DK'): string {
   const rows = lines.map((line) => {
     const reference = formatCaseReference(line.referenceNumber, line.submittedAt);
     return [
@@ -124,12 +136,12 @@ export function payoutExportCsv(lines: readonly PayoutExportLine[]): string {
       line.organizationName,
       { numeric: formatAmountForExport(line.amountOre) },
       line.scheduledFor.toISOString().slice(0, 10),
-      'NemKonto',
-      `§18 ${reference}`,
+      jurisdiction === 'NO' ? (line.account ?? '') : 'NemKonto',
+      jurisdiction === 'NO' ? `Tilskudd ${reference}` : `§18 ${reference}`,
       line.lineId,
     ];
   });
-  return toCsv([[...PAYOUT_EXPORT_HEADER], ...rows]);
+  return toCsv([[...payoutExportHeader(jurisdiction)], ...rows]);
 }
 
 // ── Finance's confirmation of a payout file ───────────────────────────────────────────────────

@@ -15,6 +15,7 @@ export const GLOSSARY_TERMS = [
   'boerneattest',
   'paa-tro-og-love',
   'nemkonto',
+  'kontonummer',
   'cvr-nummer',
   'organisasjonsnummer',
   'bortfald',

@@ -33,8 +33,18 @@ export interface OrganizationNumberTexts {
   staffTieLabel: MessageKey;
 }
 
+/**
+ * Where the grant is paid. In Denmark to the association's NemKonto, found from its CVR number:
+ * nobody asks for an account. In Norway there is no such register, so the association gives its
+ * kontonummer in the application and the finance file carries it.
+ */
+export interface PayoutRules {
+  collectsAccount: boolean;
+}
+
 export interface JurisdictionRules {
   jurisdiction: Jurisdiction;
+  payout: PayoutRules;
   /** The language pages and API messages fall back to when the visitor chose none. */
   defaultLanguage: Language;
   organizationNumber: OrganizationNumberRule;
@@ -44,6 +54,7 @@ export interface JurisdictionRules {
 const RULES: Record<Jurisdiction, JurisdictionRules> = {
   DK: {
     jurisdiction: 'DK',
+    payout: { collectsAccount: false },
     defaultLanguage: 'da',
     organizationNumber: organizationNumberRule('DK'),
     texts: {
@@ -64,6 +75,7 @@ const RULES: Record<Jurisdiction, JurisdictionRules> = {
   },
   NO: {
     jurisdiction: 'NO',
+    payout: { collectsAccount: true },
     defaultLanguage: 'nb',
     organizationNumber: organizationNumberRule('NO'),
     texts: {
@@ -103,8 +115,15 @@ export function jurisdictionRules(jurisdiction: Jurisdiction = DEFAULT_JURISDICT
 
 const IDENTIFIER_TERMS = new Set<GlossaryTerm>(Object.values(RULES).map((rules) => rules.texts.glossaryTerm));
 
-/** The glossary's terms for a jurisdiction: its own organisation identifier, not the other's. */
+/** The term that explains where the grant is paid: the NemKonto, or the account the organisation gave. */
+export function payoutTerm(jurisdiction: Jurisdiction = DEFAULT_JURISDICTION): GlossaryTerm {
+  return RULES[jurisdiction].payout.collectsAccount ? 'kontonummer' : 'nemkonto';
+}
+
+const PAYOUT_TERMS = new Set<GlossaryTerm>(['nemkonto', 'kontonummer']);
+
+/** The glossary's terms for a jurisdiction: its own organisation identifier and payout account, not the other's. */
 export function glossaryTermsFor(jurisdiction: Jurisdiction = DEFAULT_JURISDICTION): GlossaryTerm[] {
-  const own = RULES[jurisdiction].texts.glossaryTerm;
-  return GLOSSARY_TERMS.filter((term) => term === own || !IDENTIFIER_TERMS.has(term));
+  const own = new Set([RULES[jurisdiction].texts.glossaryTerm, payoutTerm(jurisdiction)]);
+  return GLOSSARY_TERMS.filter((term) => own.has(term) || (!IDENTIFIER_TERMS.has(term) && !PAYOUT_TERMS.has(term)));
 }

@@ -25,6 +25,8 @@ const POLICY = {
   'case.judgeScreening': ['caseworker', 'approver'],
   /** Close a case's private links at once. */
   'case.revokeLinks': ['caseworker', 'approver'],
+  /** Correct the account a Norwegian grant is paid to, when the organisation asks. */
+  'case.correctPayoutAccount': ['caseworker', 'approver'],
   /** Answer a request for reconsideration, and register a board's decision on a forwarded complaint. */
   'reconsideration.answer': ['caseworker'],
   'grantChange.decide': ['caseworker'],

@@ -3,6 +3,7 @@ import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../../lib/languages
 import { generateAccessToken, sha256Hex } from '../../lib/tokens';
 import { findStaffPerson } from '../../lib/staff-people';
 import { formatCaseReference } from '../../domain/reference';
+import { maskKontonummer } from '../../lib/bank-account';
 import { resolvedLegalFrame, shippedLegalFrame } from '../../domain/legal-frame';
 import type { ReportRequirement } from '../../domain/tiers';
 import { enqueueOnce, replyToContact, type ComposedEmail } from '../../lib/outbox';
@@ -58,6 +59,8 @@ export function createCaseEmailComposer({ db, settings }: { db: Database; settin
       caseUrl,
       contact: resolvedLegalFrame(application.round.legalFrame, shippedLegalFrame(municipalityContact)).contact,
       glossaryUrl: new URL('/ordliste', settings.publicBaseUrl).toString(),
+      // Where the organisation gave the account the grant is paid to (NO): the emails name it, masked.
+      ...(application.payoutAccount ? { payoutAccount: maskKontonummer(application.payoutAccount) } : {}),
     };
     const data = await kindData(request, common, application.submittedAt ?? application.createdAt, application.round);
     const rendered = renderEmail(request.kind, data as never, language);

@@ -3,6 +3,7 @@ import { caseValues, type CaseEmailComposer } from './case-email-body';
 import type { EmailData } from './types';
 import type { GlossaryTerm } from '../../domain/glossary';
 import type { Locale } from '../../locale';
+import { payoutTermOf } from './payout-email';
 
 /** The email that carries the decision letter (attached by the caller as a PDF). */
 export const decisionEmail: CaseEmailComposer<EmailData['decision']> = (d, { t, money, date }) => {
@@ -14,12 +15,12 @@ export const decisionEmail: CaseEmailComposer<EmailData['decision']> = (d, { t, 
       d.replacesEarlier && paragraph(t('mail.decision.replacesEarlier')),
       paragraph(t(`mail.decision.intro.${d.outcome}`, values)),
       paragraph(granted ? t('mail.decision.letter.granted') : t('mail.decision.letter.rejected')),
-      granted && !d.replacesEarlier && paragraph(d.payoutDate ? t('mail.decision.payout.onDate', { date: date(d.payoutDate) }) : t('mail.decision.payout.inLetter')),
-      d.replacesEarlier && d.differenceOre !== undefined && d.differenceOre !== 0n && paragraph(differenceSentence(d.differenceOre, d.payoutDate, t, money, date)),
+      granted && !d.replacesEarlier && paragraph(payoutSentence(d, t, date)),
+      d.replacesEarlier && d.differenceOre !== undefined && d.differenceOre !== 0n && paragraph(differenceSentence(d.differenceOre, d.payoutDate, d.payoutAccount, t, money, date)),
       link(t('mail.decision.link'), d.caseUrl),
       paragraph(t('mail.decision.questions')),
     ],
-    terms: { approved: ['tilsagn', 'nemkonto', 'afrapportering'], partially_approved: ['tilsagn', 'begrundelse', 'nemkonto', 'afrapportering', 'klagevejledning'], rejected: ['begrundelse', 'klagevejledning'] }[d.outcome] as GlossaryTerm[],
+    terms: { approved: ['tilsagn', payoutTermOf(d), 'afrapportering'], partially_approved: ['tilsagn', 'begrundelse', payoutTermOf(d), 'afrapportering', 'klagevejledning'], rejected: ['begrundelse', 'klagevejledning'] }[d.outcome] as GlossaryTerm[],
   };
 };
 
@@ -36,8 +37,17 @@ export const afvisningEmail: CaseEmailComposer<EmailData['afvisning']> = (d, { t
   ],
   terms: ['afvisning', 'begrundelse', 'klagevejledning'],
 });
+/** When and where a grant is paid: to the NemKonto, or to the (masked) account the organisation gave. */
+function payoutSentence(d: EmailData['decision'], t: Locale['t'], date: Locale['date']): string {
+  const account = d.payoutAccount;
+  if (d.payoutDate) return account ? t('mail.decision.payout.onDateToAccount', { date: date(d.payoutDate), account }) : t('mail.decision.payout.onDate', { date: date(d.payoutDate) });
+  return account ? t('mail.decision.payout.inLetterToAccount', { account }) : t('mail.decision.payout.inLetter');
+}
+
 /** What a changed decision means for the money: the difference paid on a date, or to be paid back. */
-function differenceSentence(differenceOre: bigint, payoutDate: Date | undefined, t: Locale['t'], money: Locale['money'], date: Locale['date']): string {
+function differenceSentence(differenceOre: bigint, payoutDate: Date | undefined, account: string | undefined, t: Locale['t'], money: Locale['money'], date: Locale['date']): string {
   if (differenceOre < 0n) return t('mail.decision.difference.payBack', { amount: money(-differenceOre) });
-  return payoutDate ? t('mail.decision.difference.paidOn', { amount: money(differenceOre), date: date(payoutDate) }) : t('mail.decision.difference.paid', { amount: money(differenceOre) });
+  const amount = money(differenceOre);
+  if (account) return payoutDate ? t('mail.decision.difference.paidOnToAccount', { amount, date: date(payoutDate), account }) : t('mail.decision.difference.paidToAccount', { amount, account });
+  return payoutDate ? t('mail.decision.difference.paidOn', { amount, date: date(payoutDate) }) : t('mail.decision.difference.paid', { amount });
 }

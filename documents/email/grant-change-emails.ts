@@ -19,7 +19,7 @@ export const grantDeclinedEmail: CaseEmailComposer<EmailData['grant_declined']> 
   subject: t('mail.grantDeclined.subject', caseValues(d)),
   blocks: [
     paragraph(t('mail.grantDeclined.intro', { ...caseValues(d), amount: money(d.amountGrantedOre) })),
-    paragraph(d.exportedOre > 0n ? t('mail.grantDeclined.alreadyExported', { amount: money(d.exportedOre) }) : t('mail.grantDeclined.notPaid')),
+    paragraph(d.exportedOre <= 0n ? t('mail.grantDeclined.notPaid') : t(d.payoutAccount ? 'mail.grantDeclined.alreadyExportedToAccount' : 'mail.grantDeclined.alreadyExported', { amount: money(d.exportedOre) })),
     paragraph(t('mail.grantDeclined.closing')),
     link(t('mail.link.seeCase'), d.caseUrl),
   ],

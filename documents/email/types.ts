@@ -51,6 +51,8 @@ export interface EmailCommon {
   contact: { name: string; phone: string; email: string };
   /** The glossary page (<public base URL>/ordliste) the terms an email uses link to. */
   glossaryUrl: string;
+  /** The account the grant is paid to, masked, where the organisation gave one (NO); absent: its NemKonto. */
+  payoutAccount?: string;
 }
 
 export interface InformationRequestDetails {

@@ -10,6 +10,7 @@ import { deadlineAfter } from '../../domain/time-zone';
 import type { DecisionOutcome, DecisionReasons } from '../../domain/decision-rules';
 import type { ReportRequirement } from '../../domain/tiers';
 import { t } from '../../locale';
+import { maskKontonummer } from '../../lib/bank-account';
 import type { AfvisningLetterData, DecisionLetterData, LetterCommon, Supersedes } from './letter-data';
 
 export type MunicipalitySettings = Pick<
@@ -98,6 +99,7 @@ function commonOf(application: CaseWithRound, date: Date, caseworker: LetterComm
     },
     caseworker,
     glossaryUrl: new URL('/ordliste', municipality.PUBLIC_BASE_URL).toString(),
+    ...(application.payoutAccount ? { payoutAccount: maskKontonummer(application.payoutAccount) } : {}),
   };
 }
 

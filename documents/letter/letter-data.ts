@@ -29,6 +29,11 @@ export interface LetterCommon {
   caseworker: { name: string; title?: string; email: string; phone?: string };
   /** The glossary page (<public base URL>/ordliste) the letter's terms are explained on. */
   glossaryUrl: string;
+  /**
+   * The account the grant is paid to, masked ("•••• •• 78903"), where the organisation gave one
+   * (a jurisdiction without NemKonto, NO); absent: paid to the NemKonto of the CVR number.
+   */
+  payoutAccount?: string;
 }
 
 export interface DecisionLetterData extends LetterCommon {
@@ -38,7 +43,7 @@ export interface DecisionLetterData extends LetterCommon {
   reasons: DecisionReasons; // criteria: already-worded decisive criteria the caseworker chose; text: free text
   conditions: string[]; // extra conditions from the caseworker
   reporting?: { requirement: ReportRequirement; dueDate: Date }; // absent when rejected
-  payoutDate?: Date; // absent when rejected; paid to the CVR's NemKonto
+  payoutDate?: Date; // absent when rejected; paid to the CVR's NemKonto, or to payoutAccount
   /** A long-term grant: each year's amount and report due date; the first year is paid on payoutDate. */
   grantYears?: { year: number; amountOre: bigint; reportDueDate: Date }[];
   /** Partshøring before the decision: when the facts were sent, the deadline, and when comments came (if they did). */

@@ -75,6 +75,7 @@ function drawGrantTerms(canvas: PdfCanvas, data: DecisionLetterData, locale: Loc
 
   canvas.heading(t('letter.payout.heading'));
   if (data.grantYears) drawYearPlan(canvas, data, locale, facts);
+  else if (data.payoutAccount) canvas.paragraph(t('letter.payout.bodyToAccount', { granted: facts.granted, payoutDate: facts.payoutDate, account: data.payoutAccount }));
   else canvas.paragraph(t('letter.payout.body', { granted: facts.granted, payoutDate: facts.payoutDate, cvr: data.recipient.cvr }));
 }
 
@@ -92,7 +93,7 @@ function drawYearPlan(canvas: PdfCanvas, data: DecisionLetterData, { t, money, d
     }),
   );
   canvas.list(lines, () => '•');
-  canvas.paragraph(t('letter.payout.yearsAccount', { cvr: data.recipient.cvr }));
+  canvas.paragraph(data.payoutAccount ? t('letter.payout.yearsToAccount', { account: data.payoutAccount }) : t('letter.payout.yearsAccount', { cvr: data.recipient.cvr }));
 }
 
 /** The terms each kind of decision letter uses, as the glossary names them. */
@@ -125,7 +126,8 @@ export async function renderDecisionLetter(data: DecisionLetterData): Promise<Bu
   drawLegalFrame(pdf.canvas, data, locale);
   if (data.outcome !== 'rejected') drawGrantTerms(pdf.canvas, data, locale, facts);
   drawRights(pdf.canvas, data, locale, { disagree: data.outcome !== 'approved' });
-  drawGlossaryLine(pdf.canvas, data, locale, TERMS[data.outcome]);
+  // Paid to the account the organisation gave: the glossary explains that, not the NemKonto.
+  drawGlossaryLine(pdf.canvas, data, locale, TERMS[data.outcome].map((term) => (term === 'nemkonto' && data.payoutAccount ? 'kontonummer' : term)));
   drawSignature(pdf.canvas, data, locale);
   return pdf.finish({
     text: `${data.municipality.name} · ${t('letter.label.reference')} ${data.reference}`,

@@ -19,6 +19,7 @@ import { adminRoundsRouter } from './routes/admin-rounds';
 import { adminSchemesRouter } from './routes/admin-schemes';
 import { adminStaffRouter } from './routes/admin-staff';
 import { staffTiesRouter } from './routes/staff-ties';
+import { payoutAccountRouter } from './routes/payout-account';
 import { accessLogRouter } from './routes/access-log';
 import { adminOutboxRouter } from './routes/admin-outbox';
 import { payoutRunsRouter } from './routes/payout-runs';
@@ -139,6 +140,7 @@ export function createApp(deps: AppDependencies): App {
   api.use(adminSchemesRouter(deps));
   api.use(adminStaffRouter(deps));
   api.use(staffTiesRouter(deps));
+  api.use(payoutAccountRouter(deps));
   api.use(accessLogRouter(deps));
   api.use(adminOutboxRouter(deps));
   api.use(payoutRunsRouter(deps));

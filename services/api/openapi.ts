@@ -18,6 +18,7 @@ import { paths as payoutRuns } from './routes/payout-runs';
 import { paths as queue } from './routes/queue';
 import { paths as rounds } from './routes/rounds';
 import { paths as staffTies } from './routes/staff-ties';
+import { paths as payoutAccount } from './routes/payout-account';
 import { paths as statistics } from './stats/openapi-paths';
 
 /** The document describing itself, served beside the routes it describes. */
@@ -52,6 +53,6 @@ export function openApiDocument(publicBaseUrl: string, jurisdiction: Jurisdictio
       },
       schemas: { ...draftComponents(jurisdiction).schemas },
     },
-    paths: mergePaths(documentPath, auth, rounds, adminRounds, adminSchemes, applications(jurisdiction), drafts(jurisdiction), caseActions, privateLinks, documents, queue, allocation, adminStaff, staffTies(jurisdiction), accessLog, adminOutbox, payoutRuns, statistics),
+    paths: mergePaths(documentPath, auth, rounds, adminRounds, adminSchemes, applications(jurisdiction), drafts(jurisdiction), caseActions, privateLinks, documents, queue, allocation, adminStaff, staffTies(jurisdiction), payoutAccount, accessLog, adminOutbox, payoutRuns, statistics),
   });
 }

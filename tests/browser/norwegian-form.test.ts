@@ -54,9 +54,23 @@ it('asks for the organisasjonsnummer, refuses a wrong check digit at once and fi
   await page.locator('#f-organization-email').fill('post@frivilligsentralen.example.no');
   await shots.take(page, 'organization-found');
 
+  // There is no NemKonto in Norway: the organisation gives the account the grant is paid to.
+  await expect(page.locator('label[for="f-organization-bankAccount"]').textContent()).resolves.toContain('Organisasjonens kontonummer');
+  await page.locator('#f-organization-bankAccount').fill('1234.56.78904');
+  await page.locator('.gf-form-actions button[value="next"]').click();
+  await page.locator('#f-organization-bankAccount-error').waitFor();
+  await expect(page.locator('#f-organization-bankAccount-error').textContent()).resolves.toContain('Kontonummeret er ikke gyldig. Sjekk de 11 sifrene på en kontoutskrift eller i nettbanken.');
+  await shots.take(page, 'organization-wrong-account');
+  expect(await accessibilityViolations(page)).toEqual([]);
+  await page.setViewportSize({ width: 390, height: 900 });
+  expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+  await shots.take(page, 'organization-wrong-account-390');
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  await page.locator('#f-organization-bankAccount').fill('1234 56 78903');
   await page.locator('.gf-form-actions button[value="next"]').click();
   await page.waitForURL(/\/trin\/(?!forening)/);
   const draft = await stack.db.applicationDraft.findFirstOrThrow({ where: { round: { slug: round.slug } }, orderBy: { createdAt: 'desc' } });
-  expect((draft.data as { answers: { organization: { cvr: string } } }).answers.organization.cvr).toBe('100000008');
+  expect((draft.data as { answers: { organization: { cvr: string; bankAccount: string } } }).answers.organization).toMatchObject({ cvr: '100000008', bankAccount: '12345678903' });
   await context.close();
 });

@@ -25,7 +25,7 @@ afterAll(async () => {
 /** The shared fixture's body for a Norwegian organisation. */
 function norwegianBody(number: string) {
   const body = applicationBody(roundId);
-  return { ...body, organization: { cvr: number, name: 'Frivilligsentralen i Eksempelby', email: 'post@frivilligsentralen.example.no' } };
+  return { ...body, organization: { cvr: number, name: 'Frivilligsentralen i Eksempelby', email: 'post@frivilligsentralen.example.no', bankAccount: '1234.56.78903' } };
 }
 
 const issuesByPath = (body: any): Record<string, string> => Object.fromEntries(body.error.issues.map((i: { path: string; message: string }) => [i.path, i.message]));

@@ -14,7 +14,7 @@ import { SECTION_18_SCHEME_ID } from '../support/schemes';
 // incomplete or name a status the case is not in, so an allowed caller is told about its input
 // or the case's state (4xx other than 401/403), and nothing is decided.
 
-type Call = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; path: string; body?: Record<string, unknown> };
+type Call = { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; path: string; body?: Record<string, unknown> };
 interface Pair {
   action: StaffAction;
   api: Call;
@@ -33,6 +33,7 @@ const PAIRS: Pair[] = [
   { action: 'case.decide', api: { method: 'POST', path: '/api/v1/applications/:case/decision' }, page: { method: 'POST', path: '/personale/sager/:case/afgoerelse' } },
   { action: 'case.decide', api: { method: 'POST', path: '/api/v1/applications/:case/decision' }, page: { method: 'POST', path: '/personale/sager/:case/brev-udkast' } },
   { action: 'case.approve', api: { method: 'POST', path: '/api/v1/applications/:case/approval' }, page: { method: 'POST', path: '/personale/godkendelser/:case' } },
+  { action: 'case.correctPayoutAccount', api: { method: 'PUT', path: '/api/v1/applications/:case/payout-account', body: { bankAccount: 'x' } }, page: { method: 'POST', path: '/personale/sager/:case/kontonummer', body: { bankAccount: 'x' } } },
   { action: 'case.revokeLinks', api: { method: 'POST', path: '/api/v1/applications/:spare/private-links/revocation' }, page: { method: 'POST', path: '/personale/sager/:spare/luk-links' } },
   { action: 'reconsideration.answer', api: { method: 'POST', path: '/api/v1/applications/:case/reconsideration/answer', body: { answer: 'nonsense' } }, page: { method: 'POST', path: '/personale/sager/:case/genovervejelse' } },
   { action: 'reconsideration.answer', api: { method: 'POST', path: '/api/v1/applications/:case/reconsideration/board-decision', body: { boardOutcome: 'nonsense' } }, page: { method: 'POST', path: '/personale/sager/:case/klagenaevn' } },

@@ -1,4 +1,4 @@
-import { PAYOUT_EXPORT_HEADER, UTF8_BOM, confirmedPayoutLines, csvField, formatAmountForExport, parseCsv, payoutExportCsv, toCsv } from '../../domain/csv';
+import { PAYOUT_EXPORT_HEADER, PAYOUT_EXPORT_HEADER_NO, UTF8_BOM, confirmedPayoutLines, csvField, formatAmountForExport, parseCsv, payoutExportCsv, toCsv } from '../../domain/csv';
 
 /** A small RFC 4180 reader, to prove that what the writer quotes reads back as it was. */
 describe('CSV fields', () => {
@@ -83,6 +83,18 @@ describe('the payout file', () => {
       ['GF-2026-00007', '25313763', 'Mad; musik & "hygge"', '9500,50', '2026-04-08', 'NemKonto', '§18 GF-2026-00007', 'line-7'],
     ]);
     expect(csv.split('\r\n')[1]).toBe('GF-2026-00042;13748136;Foreningen Fælles Bord;12000,00;2026-04-07;NemKonto;§18 GF-2026-00042;line-42');
+  });
+
+  it('in Norway carries the account number the organisation gave, in full, in its own column (bokmål headings, same line id column)', () => {
+    const csv = payoutExportCsv(
+      [{ lineId: 'line-5', referenceNumber: 5, submittedAt: new Date('2026-03-01T10:00:00Z'), cvr: '974760673', organizationName: 'Bodø Frivilligsentral', amountOre: 1_500_000n, scheduledFor: new Date('2026-04-07T00:00:00Z'), account: '12345678903' }],
+      'NO',
+    );
+    const [header, line] = parseCsv(csv.slice(1));
+    expect(header).toEqual([...PAYOUT_EXPORT_HEADER_NO]);
+    expect(header![header!.length - 1]).toBe(PAYOUT_EXPORT_HEADER.at(-1));
+    expect(line).toEqual(['GF-2026-00005', '974760673', 'Bodø Frivilligsentral', '15000,00', '2026-04-07', '12345678903', 'Tilskudd GF-2026-00005', 'line-5']);
+    expect(confirmedPayoutLines(csv)).toEqual([{ lineId: 'line-5' }]);
   });
 
   it('is only a header when there is nothing to pay', () => {

@@ -97,6 +97,8 @@ function letter(language: LetterLanguage, outcome: DecisionOutcome, overrides: P
     conditions: [CONDITIONS[language]],
     ...(granted ? { reporting: { requirement: 'short_report' as const, dueDate: endOfDayIn('2027-04-01') }, payoutDate: new Date('2026-03-16T10:00:00Z') } : {}),
     caseworker: { name: 'Mette Sørensen', email: 'mette.sorensen@kommune.example', phone: '55 36 12 34' },
+    // A Norwegian organisation gave the account the grant is paid to; a Danish one has its NemKonto.
+    ...(language === 'nb' ? { payoutAccount: '•••• •• 78903' } : {}),
     ...overrides,
   };
 }
@@ -177,7 +179,7 @@ const EXPECTED: Record<
       'kan organisasjonen ikke få nye tilskudd fra ordningen, og vi kan kreve tilskuddet betalt tilbake',
     ],
     reportDue: 'Innen 1. april 2027 skal dere sende oss en kort rapport',
-    payout: ['16. mars 2026 til kontoen som er registrert på organisasjonsnummer 912345678', 'Dere trenger ikke å gjøre noe for å få pengene'],
+    payout: ['16. mars 2026 til kontonummer •••• •• 78903, som organisasjonen oppga i søknaden', 'Dere trenger ikke å gjøre noe for å få pengene'],
     appeal: ['klageveiledning', 'Klagefristen er 3 uker', 'forvaltningsloven § 29', 'klagenemnd', 'forvaltningsloven §§ 28 og 33', 'forvaltningsloven § 32', 'forvaltningsloven §§ 18 og 19', 'Ola Berg, på telefon 75 55 51 51'],
     access: 'innsyn',
     page: (current, total) => `Side ${current} av ${total}`,

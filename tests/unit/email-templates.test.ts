@@ -165,6 +165,19 @@ describe('email details', () => {
     expect(spaced(render('paid', 'en').text)).toContain('DKK 12,000 was paid into the association’s NemKonto on 16 March 2026');
   });
 
+  it('names the account a Norwegian organisation gave, masked, instead of the NemKonto, and explains that term', () => {
+    const spaced = (text: string) => text.replace(/\u00a0/g, ' ');
+    const account = '•••• •• 78903';
+    const decision = render('decision', 'nb', { ...SAMPLES.decision, payoutAccount: account });
+    expect(spaced(decision.text)).toContain('Pengene betales ut 16. mars 2026 til kontonummer •••• •• 78903, som organisasjonen har oppgitt.');
+    expect(decision.html).toContain('/ordliste#kontonummer');
+    expect(decision.html).not.toContain('/ordliste#nemkonto');
+    const paid = render('paid', 'nb', { ...SAMPLES.paid, payoutAccount: account });
+    expect(spaced(paid.text)).toContain('er betalt til kontonummer •••• •• 78903 16. mars 2026');
+    expect(paid.text).not.toContain('NemKonto');
+    expect(render('paid', 'da').html).toContain('/ordliste#nemkonto');
+  });
+
   it('lists the missing items and keeps the caseworker’s line breaks', () => {
     const email = render('information_request', 'da');
     expect(email.text).toContain('- Foreningens vedtægter');

@@ -68,6 +68,16 @@ describe('the glossary of a Norwegian deployment', () => {
     expect(glossaryPage(request('/ordliste?lang=nb'), norwegianSite, 'nb')).toContain('<dt id="organisasjonsnummer">organisasjonsnummer</dt>');
     expect(glossaryPage(request('/ordliste?lang=en'), norwegianSite, 'en')).toContain('<dt id="organisasjonsnummer">organisation number (<span lang="nb">organisasjonsnummer</span>)</dt>');
   });
+
+  it('explains the account number the organisation gives instead of the NemKonto, and a Danish one the reverse', () => {
+    const norwegianSite = { ...site, jurisdiction: 'NO' as const };
+    const ids = entries(glossaryPage(request('/ordliste?lang=nb'), norwegianSite, 'nb')).map(([id]) => id);
+    expect(ids).toContain('kontonummer');
+    expect(ids).not.toContain('nemkonto');
+    expect(glossaryPage(request('/ordliste?lang=en'), norwegianSite, 'en')).toContain('<dt id="kontonummer">account number (<span lang="nb">kontonummer</span>)</dt>');
+    expect(glossaryTermsFor('DK')).toContain('nemkonto');
+    expect(glossaryTermsFor('DK')).not.toContain('kontonummer');
+  });
 });
 
 describe('the application form', () => {

@@ -72,7 +72,8 @@ describe('the organisation number rule of a jurisdiction', () => {
     expect(glossaryTermsFor('DK')).not.toContain('organisasjonsnummer');
     expect(glossaryTermsFor('NO')).toContain('organisasjonsnummer');
     expect(glossaryTermsFor('NO')).not.toContain('cvr-nummer');
-    expect(glossaryTermsFor('NO').length).toBe(GLOSSARY_TERMS.length - 1);
+    // Neither the CVR number nor the NemKonto: a Norwegian organisation gives its account number.
+    expect(glossaryTermsFor('NO').length).toBe(GLOSSARY_TERMS.length - 2);
   });
 });
 
@@ -81,7 +82,7 @@ describe('the submission schema per jurisdiction (the API words its messages in 
     (result.error?.issues ?? []).map((issue) => [issue.path.join('.'), issue.message]);
 
   it('in Norway takes a valid organisasjonsnummer as typed, and names a wrong check digit in bokmål', () => {
-    const ok = stepSchemas('NO').organization.safeParse({ organization: { cvr: '974 760 673', name: 'Forening', email: 'post@forening.no' } });
+    const ok = stepSchemas('NO').organization.safeParse({ organization: { cvr: '974 760 673', name: 'Forening', email: 'post@forening.no', bankAccount: '1234.56.78903' } });
     expect(ok.success && ok.data.organization.cvr).toBe('974760673');
     expect(messages(organizationNumberSchema('NO').safeParse('974760674'))).toEqual([['', 'i18n:errors.orgnr.checkDigit']]);
     expect(t('nb', 'errors.orgnr.checkDigit')).toBe('Organisasjonsnummeret er ikke gyldig. Det har 9 sifre; sjekk det i Enhetsregisteret.');

@@ -8,12 +8,12 @@ import { can, rolesGranted, STAFF_ACTIONS, type StaffAction } from '../../domain
 const EXPECTED: Record<Exclude<StaffRole, 'admin'>, StaffAction[]> = {
   caseworker: [
     'case.read', 'case.actForApplicant', 'case.claim', 'case.release', 'case.requestInformation', 'case.consult', 'case.decide', 'case.note',
-    'case.judgeScreening', 'case.revokeLinks', 'reconsideration.answer', 'grantChange.decide', 'report.read', 'report.review', 'story.review',
+    'case.judgeScreening', 'case.revokeLinks', 'case.correctPayoutAccount', 'reconsideration.answer', 'grantChange.decide', 'report.read', 'report.review', 'story.review',
     'repayment.decide', 'repayment.registerPaid', 'allocation.read', 'round.read', 'stats.read', 'ties.declare',
   ],
   approver: [
     'case.read', 'case.actForApplicant', 'case.claim', 'case.release', 'case.approve', 'case.note', 'case.judgeScreening', 'case.revokeLinks',
-    'report.read', 'story.review', 'repayment.registerPaid', 'allocation.read', 'allocation.confirm', 'allocation.approve', 'payoutRun.read',
+    'case.correctPayoutAccount', 'report.read', 'story.review', 'repayment.registerPaid', 'allocation.read', 'allocation.confirm', 'allocation.approve', 'payoutRun.read',
     'payoutRun.create', 'payoutRun.confirm', 'round.read', 'stats.read', 'ties.declare',
   ],
   politician: ['round.read', 'stats.read'],

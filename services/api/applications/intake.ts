@@ -37,6 +37,17 @@ export interface IntakeDependencies {
 }
 
 /**
+ * The account the grant is paid to, asked for only where the jurisdiction has no NemKonto (NO),
+ * is kept in a column of its own, not in the stored submission: one place to correct it, and every
+ * page, copy and API answer shows it masked. Danish cases stay without.
+ */
+function accountApart(input: ApplicationInput): { payoutAccount: string | null; submission: object } {
+  if (!('bankAccount' in input.organization)) return { payoutAccount: null, submission: input };
+  const { bankAccount, ...organization } = input.organization as typeof input.organization & { bankAccount: string };
+  return { payoutAccount: bankAccount, submission: { ...input, organization } };
+}
+
+/**
  * Stores a submitted application with its first event, then starts its workflow. With an
  * Idempotency-Key, a repeated request returns the first receipt and starts nothing new. The
  * deadline and the submission time are judged at `arrivedAt`, when the request reached the service.
@@ -84,6 +95,7 @@ export async function submitApplication(
           organizationCvr: input.organization.cvr,
           organizationName: input.organization.name,
           organizationEmail: input.organization.email,
+          ...accountApart(input),
           contactName: input.contact.name,
           contactEmail: input.contact.email,
           projectTitle: input.project.title,
@@ -94,7 +106,6 @@ export async function submitApplication(
           expectedParticipants: input.project.expectedParticipants,
           startDate: new Date(`${input.project.startDate}T00:00:00Z`),
           endDate: new Date(`${input.project.endDate}T00:00:00Z`),
-          submission: input as object,
           consentContactLater: input.declarations.contactLater,
           language,
           amountRequestedOre: amountOre,

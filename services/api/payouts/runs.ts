@@ -2,6 +2,7 @@ import type { Database } from '../../../lib/db';
 import type { StaffIdentity } from '../../../lib/staff-auth';
 import { payoutExportCsv } from '../../../domain/csv';
 import { recordAudit } from '../audit/log';
+import type { Jurisdiction } from '../../../domain/jurisdiction';
 
 /** Kroner with øre as a decimal number (payouts are whole kroner in practice, so usually an integer). */
 export function kronerOf(ore: bigint): number {
@@ -19,7 +20,7 @@ export interface CreatedPayoutRun {
  * A run takes every payout no earlier run took, so each payout is exported exactly once; the file
  * is stored with the run and can be downloaded again. Null when nothing is pending.
  */
-export async function createPayoutRun(db: Database, staff: StaffIdentity): Promise<CreatedPayoutRun | null> {
+export async function createPayoutRun(db: Database, staff: StaffIdentity, jurisdiction: Jurisdiction = 'DK'): Promise<CreatedPayoutRun | null> {
   const run = await db.$transaction(
     async (tx) => {
       const created = await tx.payoutRun.create({ data: { createdBy: staff.email, csv: '', totalOre: 0n } });
@@ -39,7 +40,7 @@ export async function createPayoutRun(db: Database, staff: StaffIdentity): Promi
           amountOre: true,
           cvr: true,
           scheduledFor: true,
-          application: { select: { referenceNumber: true, submittedAt: true, createdAt: true, organizationName: true } },
+          application: { select: { referenceNumber: true, submittedAt: true, createdAt: true, organizationName: true, payoutAccount: true } },
         },
       });
       const csv = payoutExportCsv(
@@ -51,7 +52,10 @@ export async function createPayoutRun(db: Database, staff: StaffIdentity): Promi
           organizationName: payout.application.organizationName,
           amountOre: payout.amountOre,
           scheduledFor: payout.scheduledFor,
+          // Read when the file is made, so a caseworker's correction before the run counts.
+          account: payout.application.payoutAccount,
         })),
+        jurisdiction,
       );
       const totalOre = payouts.reduce((sum, payout) => sum + payout.amountOre, 0n);
       const saved = await tx.payoutRun.update({ where: { id: created.id }, data: { csv, totalOre } });

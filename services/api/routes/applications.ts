@@ -6,6 +6,7 @@ import { applicationInputSchema } from '../../../domain/application-input';
 import { perJurisdiction, type Jurisdiction } from '../../../domain/jurisdiction';
 import type { Config } from '../../../lib/config';
 import { oreToKroner } from '../../../domain/money';
+import { maskKontonummer } from '../../../lib/bank-account';
 import { formatCaseReference } from '../../../domain/reference';
 import { ApiError, parseInput } from '../http/errors';
 import { requestLanguage } from '../http/language';
@@ -25,7 +26,11 @@ const applicationViewSchema = z
     reference: z.string(),
     status: statusSchema,
     round: z.object({ id: z.string(), name: z.string() }),
-    organization: z.object({ cvr: z.string().meta({ description: 'The organisation number: a CVR number (DK) or an organisasjonsnummer (NO)' }), name: z.string() }),
+    organization: z.object({
+      cvr: z.string().meta({ description: 'The organisation number: a CVR number (DK) or an organisasjonsnummer (NO)' }),
+      name: z.string(),
+      payoutAccount: z.string().nullable().meta({ description: 'NO: the account the grant is paid to, masked to its last five digits ("•••• •• 78903"); null in Denmark (paid to the NemKonto)' }),
+    }),
     project: z.object({ title: z.string() }),
     amountRequested: z.int().meta({ description: 'kroner' }),
     amountGranted: z.int().nullable().meta({ description: 'kroner' }),
@@ -141,7 +146,7 @@ export function applicationsRouter(deps: IntakeDependencies & { db: Database; co
       reference: formatCaseReference(application.referenceNumber, application.submittedAt ?? application.createdAt),
       status: application.status,
       round: { id: application.round.id, name: application.round.name },
-      organization: { cvr: application.organizationCvr, name: application.organizationName },
+      organization: { cvr: application.organizationCvr, name: application.organizationName, payoutAccount: application.payoutAccount ? maskKontonummer(application.payoutAccount) : null },
       project: { title: application.projectTitle },
       amountRequested: oreToKroner(application.amountRequestedOre),
       amountGranted: application.amountGrantedOre === null ? null : oreToKroner(application.amountGrantedOre),

@@ -8,6 +8,7 @@ import { requestLanguage } from '../http/language';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { errorResponse, fileResponse, SECURITY, uuidPath } from '../http/openapi';
 import { createPayoutRun, kronerOf, listPayoutRuns } from '../payouts/runs';
+import type { Jurisdiction } from '../../../domain/jurisdiction';
 import { confirmPayoutLines } from '../payouts/confirmation';
 
 function runIdOf(raw: unknown): string {
@@ -40,7 +41,7 @@ export const paths: ZodOpenApiPathsObject = {
   },
   '/payout-runs/{id}/export.csv': {
     get: {
-      summary: 'The run as CSV for the finance system (semicolons, UTF-8 with BOM; the last column, "Linje-id", names each line)',
+      summary: 'The run as CSV for the finance system (semicolons, UTF-8 with BOM; the last column, "Linje-id", names each line). With JURISDICTION=NO the columns are in bokmål and "Kontonummer" holds the account number each organisation gave, in full (DK: "Betales til" is NemKonto)',
       security: SECURITY.staff,
       requestParams: { path: uuidPath('id') },
       responses: { 200: fileResponse('The run', 'text/csv'), 404: errorResponse('No such run') },
@@ -65,12 +66,12 @@ export const paths: ZodOpenApiPathsObject = {
 };
 
 /** Payout files for the finance system, and finance's confirmation that they were paid. */
-export function payoutRunsRouter({ db, temporal }: { db: Database; temporal: Client }): Router {
+export function payoutRunsRouter({ db, temporal, config }: { db: Database; temporal: Client; config: { JURISDICTION: Jurisdiction } }): Router {
   const router = Router();
 
   router.post('/payout-runs', async (_req, res) => {
     const staff = requireStaff(res, 'payoutRun.create');
-    const run = await createPayoutRun(db, staff);
+    const run = await createPayoutRun(db, staff, config.JURISDICTION);
     if (!run) {
       res.json({ count: 0 });
       return;

@@ -81,6 +81,8 @@ export function answersFromForm(step: FormStep, body: Body): DraftAnswers {
           email: text(body, 'organization.email'),
           phone: text(body, 'organization.phone'),
           address: text(body, 'organization.address'),
+          // Only a Norwegian form has the field; elsewhere it stays out of the answers.
+          ...(text(body, 'organization.bankAccount') !== undefined ? { bankAccount: text(body, 'organization.bankAccount') } : {}),
         },
       };
     case 'contact':

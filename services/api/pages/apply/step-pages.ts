@@ -45,7 +45,7 @@ function yesNoOptions(language: Language, yes = t(language, 'apply.answer.yes'),
   ];
 }
 
-function organizationFields(state: StepPageState, language: Language, { jurisdiction, texts }: JurisdictionRules): SafeHtml {
+function organizationFields(state: StepPageState, language: Language, { jurisdiction, texts, payout }: JurisdictionRules): SafeHtml {
   const { answers, errors } = state;
   const field = (name: string) => ({ name, language, value: valueAt(answers, name), error: errors[name] });
   return html`${textField({
@@ -70,7 +70,14 @@ function organizationFields(state: StepPageState, language: Language, { jurisdic
     ${textField({ ...field('organization.name'), label: t(language, 'apply.form.orgName'), maxLength: 200, autocomplete: 'organization', width: 'xl' })}
     ${textField({ ...field('organization.address'), label: t(language, 'apply.form.address'), maxLength: 300, optional: true, autocomplete: 'street-address', width: 'xl' })}
     ${textField({ ...field('organization.email'), label: t(language, 'apply.form.orgEmail'), hint: t(language, 'apply.form.orgEmailHint'), type: 'email', maxLength: 254, autocomplete: 'email', width: 'l' })}
-    ${textField({ ...field('organization.phone'), label: t(language, 'apply.form.phone'), hint: t(language, 'apply.form.phoneHint'), type: 'tel', maxLength: 20, optional: true, autocomplete: 'tel', width: 'm' })}`;
+    ${textField({ ...field('organization.phone'), label: t(language, 'apply.form.phone'), hint: t(language, 'apply.form.phoneHint'), type: 'tel', maxLength: 20, optional: true, autocomplete: 'tel', width: 'm' })}
+    ${payout.collectsAccount ? bankAccountField(field('organization.bankAccount'), language) : ''}`;
+}
+
+/** Where there is no NemKonto (NO), the account the grant is paid to, with what the term means. */
+function bankAccountField(field: { name: string; language: Language; value: string; error?: string }, language: Language): SafeHtml {
+  return html`${textField({ ...field, label: t(language, 'apply.form.bankAccount'), hint: t(language, 'apply.form.bankAccountHint'), inputMode: 'numeric', maxLength: 20, autocomplete: 'off', width: 'm' })}
+    ${termLink(language, 'kontonummer')}`;
 }
 
 function contactFields(state: StepPageState, language: Language): SafeHtml {
@@ -156,6 +163,7 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   'organization.email': 'apply.form.orgEmail',
   'organization.phone': 'apply.form.phone',
   'organization.address': 'apply.form.address',
+  'organization.bankAccount': 'apply.form.bankAccount',
   'contact.name': 'apply.form.contactName',
   'contact.email': 'apply.form.contactEmail',
   'contact.phone': 'apply.form.phone',

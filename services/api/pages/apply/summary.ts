@@ -1,5 +1,6 @@
 import type { Request } from 'express';
-import { jurisdictionRules } from '../../../../domain/jurisdiction';
+import { jurisdictionRules, type JurisdictionRules } from '../../../../domain/jurisdiction';
+import { formatKontonummer } from '../../../../lib/bank-account';
 import { formatDate, formatKroner, t, type Language, type MessageKey } from '../../../../locale';
 import { calendarDateFromTyped } from '../../../../domain/typed-date';
 import { BUDGET_CATEGORIES, TARGET_GROUPS, type TargetGroup } from '../../../../domain/categories';
@@ -49,11 +50,21 @@ function day(value: unknown, language: Language): string {
   return date && date === value ? formatDate(language, date, 'long') : shown(value, language);
 }
 
-function rowsFor(step: FormStep, answers: DraftAnswers, language: Language, numberLabel: MessageKey): Row[] {
+function rowsFor(step: FormStep, answers: DraftAnswers, language: Language, { texts, payout }: JurisdictionRules): Row[] {
   const text = (label: MessageKey, path: string): Row => ({ label: t(language, label), value: shown(at(answers, path), language) });
   switch (step) {
-    case 'organization':
-      return [text(numberLabel, 'organization.cvr'), text('apply.form.orgName', 'organization.name'), text('apply.form.address', 'organization.address'), text('apply.form.orgEmail', 'organization.email'), text('apply.form.phone', 'organization.phone')];
+    case 'organization': {
+      const account = at(answers, 'organization.bankAccount');
+      return [
+        text(texts.label, 'organization.cvr'),
+        text('apply.form.orgName', 'organization.name'),
+        text('apply.form.address', 'organization.address'),
+        text('apply.form.orgEmail', 'organization.email'),
+        text('apply.form.phone', 'organization.phone'),
+        // In full here, before it is sent, so the association can check it; masked once stored.
+        ...(payout.collectsAccount ? [{ label: t(language, 'apply.form.bankAccount'), value: typeof account === 'string' ? formatKontonummer(account) : shown(account, language) }] : []),
+      ];
+    }
     case 'contact':
       return [text('apply.form.contactName', 'contact.name'), text('apply.form.contactEmail', 'contact.email'), text('apply.form.phone', 'contact.phone')];
     case 'project': {
@@ -161,7 +172,7 @@ export function summaryPage(
       ${FORM_STEPS.map(
         (step) => html`<section class="gf-summary-section" aria-labelledby="summary-${step}">
           <h2 class="h3" id="summary-${step}">${t(language, `common.formStep.${step}`)}</h2>
-          ${factList(rowsFor(step, state.answers, language, jurisdictionRules(site.jurisdiction).texts.label))}
+          ${factList(rowsFor(step, state.answers, language, jurisdictionRules(site.jurisdiction)))}
           <p><a href="${stepPath(state.draftId, step)}">${t(language, 'apply.summary.change')}<span class="sr-only">: ${t(language, `common.formStep.${step}`)}</span></a></p>
         </section>`,
       )}

@@ -4,6 +4,7 @@ import type { Database } from '../../../../lib/db';
 import { formatCaseReference } from '../../../../domain/reference';
 import { isAfvisning } from '../../../../domain/afvisning';
 import { parseDuration } from '../../../../lib/durations';
+import { maskKontonummerUnbroken } from '../../../../lib/bank-account';
 import { processSettingsSchema } from '../../../../domain/round-settings';
 import type { CaseStatus } from '../../../../domain/status';
 import type { ConsultationFact } from '../../../../domain/consultation';
@@ -50,6 +51,8 @@ export interface CaseView {
   payouts: { amountOre: bigint; scheduledFor: Date; paidOn: Date | null; confirmed: boolean; year: number }[];
   /** For how many years the grant runs: more than one pays a year at a time (domain/grant-years.ts). */
   grantYears: number;
+  /** The account the grant is paid to, masked ("•••• •• 78903"), where the organisation gave one (NO); null: its NemKonto. */
+  payoutAccount: string | null;
   /** Every letter the municipality sent, oldest first: decisions (also replaced ones) and reconsideration answers. */
   letters: { id: string; kind: string; filename: string; createdAt: Date }[];
   /** Reconsideration (Norway: klage): until when it may be asked for, and whether it may be now. */
@@ -133,6 +136,7 @@ export async function loadCaseView(db: Database, temporal: Client, applicationId
     reportOpensLater: report && !report.submittedAt && report.opensAt && !reportWindowOpen(report.opensAt) ? { opensAt: report.opensAt, dueAt: report.dueAt } : null,
     payouts: application.payouts.map((payout) => ({ amountOre: payout.amountOre, scheduledFor: payout.scheduledFor, paidOn: payout.paidOn, confirmed: payout.confirmedAt !== null, year: payout.year })),
     grantYears: application.grantYears,
+    payoutAccount: application.payoutAccount ? maskKontonummerUnbroken(application.payoutAccount) : null,
     repayment: repayment
       ? {
           proposedOre: repayment.proposedOre,

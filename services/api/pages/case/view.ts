@@ -119,6 +119,13 @@ function repaymentSection(view: CaseView, { language, repaymentAccount, site }: 
   return caseSection('repayment', t(language, 'case.repayment.heading'), body);
 }
 
+/** What the status means; a payout to the account the organisation gave is said so, not NemKonto. */
+function statusExplanation(view: CaseView, language: Language): string {
+  const { status } = view;
+  if (view.payoutAccount && (status === 'PAYOUT_SCHEDULED' || status === 'PAID')) return t(language, `case.statusExplanationToAccount.${status}`);
+  return t(language, `case.statusExplanation.${status}`);
+}
+
 export function renderCasePage(view: CaseView, context: CasePageContext, state: CasePageState = {}): string {
   const { language } = context;
   const currentStatus = statusLabel(language, view.status);
@@ -133,12 +140,13 @@ export function renderCasePage(view: CaseView, context: CasePageContext, state: 
       [t(language, 'case.overview.round'), view.roundName],
       [t(language, 'case.overview.amountRequested'), formatMoney(language, view.amountRequestedOre)],
       [t(language, 'case.overview.submittedAt'), formatDate(language, view.submittedAt)],
+      ...(view.payoutAccount ? [[t(language, 'case.payout.account'), view.payoutAccount] as [string, string]] : []),
     ])}
     <p><a class="function-link" href="${casePath(view.id)}/ansoegning.pdf" download>${t(language, 'case.overview.applicationCopy')}</a></p>
     <div class="alert alert-info mt-6" id="case-status">
       <div class="alert-body">
         <h2 class="alert-heading">${t(language, 'case.overview.statusHeading')}: ${currentStatus}</h2>
-        <p class="alert-text">${t(language, `case.statusExplanation.${view.status}`)}</p>
+        <p class="alert-text">${statusExplanation(view, language)}</p>
         ${view.expectedAnswerBy
           ? html`<p class="alert-text"><strong>${t(language, 'case.overview.expectedAnswer')}: ${formatDate(language, view.expectedAnswerBy)}.</strong> ${t(language, 'case.overview.expectedAnswerHint')}</p>`
           : ''}

@@ -5,7 +5,7 @@ import type { StaffAction } from '../../../../domain/staff-policy';
 
 // What the case page shows and what an action leaves on it, shared by the page and its forms.
 
-export type CaseForm = 'decide' | 'request' | 'consult' | 'judge' | 'note' | 'approval' | 'reconsider' | 'board' | 'story' | 'repayment' | 'repaymentPaid' | 'grantChange';
+export type CaseForm = 'decide' | 'request' | 'consult' | 'judge' | 'note' | 'approval' | 'reconsider' | 'board' | 'story' | 'repayment' | 'repaymentPaid' | 'grantChange' | 'payoutAccount';
 
 /** Whether the signed-in member's roles allow an action (domain/staff-policy.ts): a form shows only then. */
 export type Allows = (action: StaffAction) => boolean;

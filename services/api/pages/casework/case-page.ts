@@ -29,6 +29,8 @@ import { afterGrantSection } from './after-grant';
 import { storySection } from './story-section';
 import { repaymentSection } from './repayment-forms';
 import { grantChangeSection } from './grant-change-forms';
+import { payoutAccountSection } from './payout-account-section';
+import { jurisdictionRules } from '../../../../domain/jurisdiction';
 
 export interface CasePageDependencies {
   db: Database;
@@ -196,6 +198,7 @@ export async function showCasePage(req: Request, res: Response, deps: CasePageDe
           ${checksSection(application, state, csrf, allows, language)}
           ${decisionsSection(application, who, language)}
           ${afterGrantSection(application, who, language)}
+          ${jurisdictionRules(deps.site.jurisdiction).payout.collectsAccount ? payoutAccountSection(application, state, csrf, allows, language) : ''}
           ${storySection(application, who, state, csrf, allows, language)}
           ${timelineSection(application, language)}
           ${await notesSection(deps.db, application, state, csrf, allows, language)}

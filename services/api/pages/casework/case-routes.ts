@@ -24,6 +24,7 @@ import { t, zodErrorMap, type Language, type MessageKey } from '../../../../loca
 import { listOf, textOf } from './format';
 import { alert } from '../staff/alert';
 import { revokePrivateLinks } from '../../routes/private-links';
+import { correctPayoutAccount } from '../../casework/payout-account';
 
 export interface CaseRouteDependencies extends CasePageDependencies {
   config: Config;
@@ -98,7 +99,7 @@ export async function runCaseAction(
     res.redirect(303, target.pathname + target.search);
   } catch (error) {
     // A refusal the page can explain by itself, with the case as it is.
-    if (error instanceof ApiError && (error.code === 'story_not_consented' || error.code === 'conflict_of_interest')) return showCasePage(req, res, deps, id, { notice: alert('warning', t(language, error.messageKey)) }, 409);
+    if (error instanceof ApiError && (error.code === 'story_not_consented' || error.code === 'conflict_of_interest' || error.code === 'payout_account_not_collected')) return showCasePage(req, res, deps, id, { notice: alert('warning', t(language, error.messageKey)) }, 409);
     if (error instanceof ApiError && (error.status === 409 || error.code === 'same_approver')) {
       if (error.code === 'same_approver') return showCasePage(req, res, deps, id, { notice: alert('warning', t(language, 'casework.sameApprover')) }, 409);
       return stale();
@@ -274,6 +275,15 @@ export function caseActionPages(deps: CaseRouteDependencies): Router {
         const note = await addCaseNote(deps.db, staffOf(res)!, id, parsed.data.text);
         return { done: 'note', audit: { action: 'case.note', details: { noteId: note.id } } };
       });
+    }),
+  );
+
+  // The account a Norwegian grant is paid to, corrected when the organisation asks.
+  router.post('/personale/sager/:id/kontonummer', allowedTo(deps, 'case.correctPayoutAccount'), (req, res) =>
+    runCaseAction(req, res, deps, 'payoutAccount', async (id) => {
+      // Audited (masked) by correctPayoutAccount itself, as through the API.
+      await correctPayoutAccount(deps.db, staffOf(res)!, id, { bankAccount: textOf(req.body?.bankAccount) }, pageLanguage(req, res), deps.config.JURISDICTION);
+      return { done: 'payoutAccountCorrected' };
     }),
   );
 

@@ -5,7 +5,7 @@ import type { SafeHtml } from '../../../../lib/html';
 import { alert } from '../staff/alert';
 
 /** What a POST-redirect-GET confirms (?udfoert=<done>). */
-const DONE = ['claimed', 'released', 'requested', 'consulted', 'decided', 'proposed', 'note', 'judged', 'approved', 'returned', 'accepted', 'sentBack', 'allocated', 'allocationAwaiting', 'allocationReturned', 'reconsidered', 'boardDecision', 'storyApproved', 'storyDeclined', 'repaymentDecided', 'repaymentPaid', 'linksRevoked', 'grantChangeDecided'] as const;
+const DONE = ['claimed', 'released', 'requested', 'consulted', 'decided', 'proposed', 'note', 'judged', 'approved', 'returned', 'accepted', 'sentBack', 'allocated', 'allocationAwaiting', 'allocationReturned', 'reconsidered', 'boardDecision', 'storyApproved', 'storyDeclined', 'repaymentDecided', 'repaymentPaid', 'linksRevoked', 'grantChangeDecided', 'payoutAccountCorrected'] as const;
 
 /** The message for ?udfoert=<what> after a POST-redirect-GET. */
 export function doneNotice(req: Request, language: Language): SafeHtml | '' {

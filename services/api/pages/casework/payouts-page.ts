@@ -90,7 +90,7 @@ export function payoutPages(deps: CaseRouteDependencies): Router {
   router.get(PAGE, allowed('payoutRun.read'), (req, res) => showPayoutsPage(req, res, deps));
 
   router.post(PAGE, allowed('payoutRun.create'), async (_req, res) => {
-    const run = await createPayoutRun(deps.db, staffOf(res)!);
+    const run = await createPayoutRun(deps.db, staffOf(res)!, deps.config.JURISDICTION);
     res.redirect(303, `${PAGE}?dannet=${run?.count ?? 0}`);
   });
 

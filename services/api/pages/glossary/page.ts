@@ -27,7 +27,7 @@ const SHARED_WITH_NORWEGIAN = new Set<GlossaryTerm>(['medfinansiering', 'maalgru
 export function termNameHtml(language: Language, term: GlossaryTerm): SafeHtml {
   const name = termName(language, term);
   const danish = (text: string) => html`<span lang="da">${text}</span>`;
-  if (term === 'organisasjonsnummer') return norwegianTermHtml(language, name);
+  if (term === 'organisasjonsnummer' || term === 'kontonummer') return norwegianTermHtml(language, name);
   if (language === 'da') return html`${name}`;
   const paired = /^(.*) \((.*)\)$/.exec(name);
   if (language === 'nb') {

@@ -3,6 +3,7 @@ import { t, type Language } from '../../../../locale';
 import { html, type SafeHtml } from '../../../../lib/html';
 import { listSetting, type NoticeSettings } from '../../../../lib/notice-settings';
 import { renderPage, type SiteSettings } from '../layout';
+import { jurisdictionRules } from '../../../../domain/jurisdiction';
 
 export type PrivacySettings = Pick<
   NoticeSettings,
@@ -43,7 +44,7 @@ export function privacyPage(req: Request, site: SiteSettings, notices: PrivacySe
       ${section('purposes', t(language, 'pages.privacy.purposesHeading'), notices.PRIVACY_PURPOSES ?? t(language, 'pages.privacy.purposesBody'))}
       ${section('legal-basis', t(language, 'pages.privacy.legalBasisHeading'), notices.PRIVACY_LEGAL_BASIS ?? t(language, 'pages.privacy.legalBasisBody'))}
       ${section('categories', t(language, 'pages.privacy.categoriesHeading'), t(language, 'pages.privacy.categoriesBody'))}
-      ${section('recipients', t(language, 'pages.privacy.recipientsHeading'), html`<p>${t(language, 'pages.privacy.recipientsBody')}</p>
+      ${section('recipients', t(language, 'pages.privacy.recipientsHeading'), html`<p>${t(language, jurisdictionRules(site.jurisdiction).payout.collectsAccount ? 'pages.privacy.recipientsBodyToAccount' : 'pages.privacy.recipientsBody')}</p>
         ${recipients.length ? html`<ul>${recipients.map((recipient) => html`<li>${recipient}</li>`)}</ul>` : ''}`)}
       ${section('retention', t(language, 'pages.privacy.retentionHeading'), notices.PRIVACY_RETENTION ?? t(language, 'pages.privacy.retentionBody'))}
       ${section('rights', t(language, 'pages.privacy.rightsHeading'), t(language, 'pages.privacy.rightsBody'))}
