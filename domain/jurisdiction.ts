@@ -39,6 +39,14 @@ export interface JurisdictionRules {
   defaultLanguage: Language;
   organizationNumber: OrganizationNumberRule;
   texts: OrganizationNumberTexts;
+  /** The currency every amount is written in: Danish or Norwegian kroner. */
+  currency: 'DKK' | 'NOK';
+  /**
+   * The legal frame defaults beside the frame itself (domain/legal-frame.ts): how long after the
+   * decision the association may ask again, when a round does not say. Denmark: four weeks to ask
+   * for reconsideration; Norway: the three weeks fvl § 29 gives for a klage.
+   */
+  reconsiderationPeriod: string;
 }
 
 const RULES: Record<Jurisdiction, JurisdictionRules> = {
@@ -46,6 +54,8 @@ const RULES: Record<Jurisdiction, JurisdictionRules> = {
     jurisdiction: 'DK',
     defaultLanguage: 'da',
     organizationNumber: organizationNumberRule('DK'),
+    currency: 'DKK',
+    reconsiderationPeriod: 'P4W',
     texts: {
       label: 'apply.form.cvr',
       hint: 'apply.form.cvrHint',
@@ -66,6 +76,8 @@ const RULES: Record<Jurisdiction, JurisdictionRules> = {
     jurisdiction: 'NO',
     defaultLanguage: 'nb',
     organizationNumber: organizationNumberRule('NO'),
+    currency: 'NOK',
+    reconsiderationPeriod: 'P3W',
     texts: {
       label: 'apply.form.orgnr',
       hint: 'apply.form.orgnrHint',

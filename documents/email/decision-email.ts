@@ -2,7 +2,7 @@ import { link, paragraph } from './blocks';
 import { caseValues, type CaseEmailComposer } from './case-email-body';
 import type { EmailData } from './types';
 import type { GlossaryTerm } from '../../domain/glossary';
-import type { Locale } from '../../locale';
+import { lawWording, type Locale } from '../../locale';
 
 /** The email that carries the decision letter (attached by the caller as a PDF). */
 export const decisionEmail: CaseEmailComposer<EmailData['decision']> = (d, { t, money, date }) => {
@@ -17,9 +17,12 @@ export const decisionEmail: CaseEmailComposer<EmailData['decision']> = (d, { t, 
       granted && !d.replacesEarlier && paragraph(d.payoutDate ? t('mail.decision.payout.onDate', { date: date(d.payoutDate) }) : t('mail.decision.payout.inLetter')),
       d.replacesEarlier && d.differenceOre !== undefined && d.differenceOre !== 0n && paragraph(differenceSentence(d.differenceOre, d.payoutDate, t, money, date)),
       link(t('mail.decision.link'), d.caseUrl),
-      paragraph(t('mail.decision.questions')),
+      paragraph(t(lawWording('mail.decision.questions', d.law))),
     ],
-    terms: { approved: ['tilsagn', 'nemkonto', 'afrapportering'], partially_approved: ['tilsagn', 'begrundelse', 'nemkonto', 'afrapportering', 'klagevejledning'], rejected: ['begrundelse', 'klagevejledning'] }[d.outcome] as GlossaryTerm[],
+    // Norway has no NemKonto.
+    terms: ({ approved: ['tilsagn', 'nemkonto', 'afrapportering'], partially_approved: ['tilsagn', 'begrundelse', 'nemkonto', 'afrapportering', 'klagevejledning'], rejected: ['begrundelse', 'klagevejledning'] }[d.outcome] as GlossaryTerm[]).filter(
+      (term) => d.law !== 'NO' || term !== 'nemkonto',
+    ),
   };
 };
 
