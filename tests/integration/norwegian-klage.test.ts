@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ReportingTier } from '../../domain/tiers';
 import { caseStateQuery } from '../../workflows/messages';
-import { applicationBody, createOpenRound, eventually, postJson } from '../support/fixtures';
+import { applicationBody, createOpenRound, eventually, getJson, postJson } from '../support/fixtures';
+import { NORWEGIAN_DEMO_ROUND_SLUG, NORWEGIAN_SCHEME_SLUG, seedNorwegianDemoRound } from '../../services/api/seed-norway';
 import { submitCase, waitForStatus, type SubmittedCase } from '../support/process';
 import { parsePdf } from '../support/pdf-text';
 import { recordHistory } from '../support/histories';
@@ -186,5 +187,19 @@ describe('a Norwegian municipality’s enkeltvedtak and klage', () => {
     expect(refused.body.error.issues).toEqual([expect.objectContaining({ path: 'reconsiderableUntil', message: expect.stringMatching(/^Klagefristen gikk ut \d{1,2}\. \p{L}+ \d{4}\./u) })]);
     expect(await norway.db.reconsideration.count({ where: { applicationId: late.id } })).toBe(0);
     expect(await norway.db.caseEvent.count({ where: { applicationId: late.id, type: { startsWith: 'reconsideration' } } })).toBe(0);
+  });
+
+  it('npm start’s Norwegian demo: a round of the scheme for voluntary organisations under the Norwegian frame, three weeks for a klage', async () => {
+    await seedNorwegianDemoRound(norway.db);
+    await seedNorwegianDemoRound(norway.db);
+    const round = await norway.db.fundingRound.findUniqueOrThrow({ where: { slug: NORWEGIAN_DEMO_ROUND_SLUG }, include: { scheme: true } });
+    expect(round.scheme.slug).toBe(NORWEGIAN_SCHEME_SLUG);
+    expect(round.processSettings).toEqual({ reconsiderationPeriod: 'P3W' });
+    expect(round.legalFrame).toMatchObject({ legalBasis: 'kommunestyrets budsjettvedtak', decisionMaker: { kind: 'delegation', body: 'Hovedutvalg for helse og omsorg' } });
+    const listed = await getJson(url('/rounds'));
+    expect(listed.body.rounds.find((r: { id: string }) => r.id === round.id)).toMatchObject({ scheme: { slug: NORWEGIAN_SCHEME_SLUG } });
+    // An organisation applies to it with its organisasjonsnummer.
+    const submitted = await submitCase(norway, round.id, { organization: { cvr: '100001373', name: 'Leksehjelpen Nordby', email: 'post@leksehjelpen.example.no' } });
+    await waitForStatus(submitted.handle, 'IN_QUEUE');
   });
 });
