@@ -20,7 +20,7 @@ import { createRetentionActivities, type RetentionActivitySettings } from './ret
 import { createRoundAlertActivities } from './round-alerts';
 import { parseDuration } from '../lib/durations';
 import type { RetentionSettings } from '../domain/retention';
-import type { Jurisdiction } from '../domain/jurisdiction';
+import { jurisdictionRules, type Jurisdiction } from '../domain/jurisdiction';
 
 export interface ActivityDependencies {
   db: Database;
@@ -37,7 +37,7 @@ export interface ActivityDependencies {
 
 /** Every activity the worker registers, built from its dependencies. */
 export function createActivities(deps: ActivityDependencies) {
-  configureLocale({ timeZone: deps.municipality.MUNICIPALITY_TIME_ZONE });
+  configureLocale({ timeZone: deps.municipality.MUNICIPALITY_TIME_ZONE, currency: jurisdictionRules(deps.jurisdiction).currency });
   return {
     ...createCaseEventActivities(deps),
     ...createAllocationActivities(deps),
@@ -75,6 +75,6 @@ export function activitySettingsFromConfig(
       timeZone: config.MUNICIPALITY_TIME_ZONE,
     },
     repaymentAccount: config.MUNICIPALITY_ACCOUNT,
-    email: { publicBaseUrl: config.PUBLIC_BASE_URL, municipalityName: config.MUNICIPALITY_NAME, municipalityDepartment: config.MUNICIPALITY_DEPARTMENT, municipalityEmail: config.MUNICIPALITY_EMAIL, municipalityPhone: config.MUNICIPALITY_PHONE, municipalityAccount: config.MUNICIPALITY_ACCOUNT },
+    email: { publicBaseUrl: config.PUBLIC_BASE_URL, municipalityName: config.MUNICIPALITY_NAME, municipalityDepartment: config.MUNICIPALITY_DEPARTMENT, municipalityEmail: config.MUNICIPALITY_EMAIL, municipalityPhone: config.MUNICIPALITY_PHONE, municipalityAccount: config.MUNICIPALITY_ACCOUNT, jurisdiction: config.JURISDICTION },
   };
 }

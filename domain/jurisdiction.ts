@@ -49,6 +49,14 @@ export interface JurisdictionRules {
   defaultLanguage: Language;
   organizationNumber: OrganizationNumberRule;
   texts: OrganizationNumberTexts;
+  /** The currency every amount is written in: Danish or Norwegian kroner. */
+  currency: 'DKK' | 'NOK';
+  /**
+   * The legal frame defaults beside the frame itself (domain/legal-frame.ts): how long after the
+   * decision the association may ask again, when a round does not say. Denmark: four weeks to ask
+   * for reconsideration; Norway: the three weeks fvl § 29 gives for a klage.
+   */
+  reconsiderationPeriod: string;
 }
 
 const RULES: Record<Jurisdiction, JurisdictionRules> = {
@@ -57,6 +65,8 @@ const RULES: Record<Jurisdiction, JurisdictionRules> = {
     payout: { collectsAccount: false },
     defaultLanguage: 'da',
     organizationNumber: organizationNumberRule('DK'),
+    currency: 'DKK',
+    reconsiderationPeriod: 'P4W',
     texts: {
       label: 'apply.form.cvr',
       hint: 'apply.form.cvrHint',
@@ -78,6 +88,8 @@ const RULES: Record<Jurisdiction, JurisdictionRules> = {
     payout: { collectsAccount: true },
     defaultLanguage: 'nb',
     organizationNumber: organizationNumberRule('NO'),
+    currency: 'NOK',
+    reconsiderationPeriod: 'P3W',
     texts: {
       label: 'apply.form.orgnr',
       hint: 'apply.form.orgnrHint',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { messageKey } from './message-key';
+import type { Jurisdiction } from '../lib/jurisdiction';
 
 // The legal frame of a funding round: the rules its decisions rest on, who makes them, how the
 // association can have a decision looked at again, and whom it can ask. Letters and emails print
@@ -102,6 +103,28 @@ export function shippedLegalFrame(contact: CompleteLegalFrame['contact']): Compl
     complaintGuidance: {},
     contact,
   };
+}
+
+/**
+ * The frame a Norwegian municipality's rounds ship with (JURISDICTION=NO): grants to voluntary
+ * organisations ("tilskudd til frivillige lag og foreninger") need no act of their own; the
+ * municipality gives them within its budget, after guidelines a committee adopted, and each grant
+ * or refusal is an enkeltvedtak (forvaltningsloven). Decided by the administration under
+ * delegation; the klage goes to the municipality and on to its klagenemnd (the catalogues' guidance).
+ */
+export function norwegianLegalFrame(contact: CompleteLegalFrame['contact']): CompleteLegalFrame {
+  return {
+    legalBasis: 'kommunestyrets budsjettvedtak',
+    guidelines: { name: 'Retningslinjer for tilskudd til frivillige lag og foreninger', adoptedOn: '2026-01-20', adoptedBy: 'Hovedutvalg for helse og omsorg' },
+    decisionMaker: { kind: 'delegation', body: 'Hovedutvalg for helse og omsorg' },
+    complaintGuidance: {},
+    contact,
+  };
+}
+
+/** The legal frame defaults of the deployment's jurisdiction: what a round's blanks are filled from. */
+export function defaultLegalFrame(jurisdiction: Jurisdiction, contact: CompleteLegalFrame['contact']): CompleteLegalFrame {
+  return jurisdiction === 'NO' ? norwegianLegalFrame(contact) : shippedLegalFrame(contact);
 }
 
 /**

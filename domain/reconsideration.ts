@@ -1,3 +1,4 @@
+import type { Jurisdiction } from '../lib/jurisdiction';
 import { reasonsProblems, type DecisionProblem, type DecisionReasons } from './decision-rules';
 
 // Reconsideration: pure rules, free of zod (the workflows run them). Within the round's period
@@ -10,11 +11,12 @@ import { reasonsProblems, type DecisionProblem, type DecisionReasons } from './d
 export type ReconsiderationProcedure = 'reconsideration' | 'klage';
 
 /**
- * Which procedure a case follows. Until rounds carry their own legal frame, a case in Norwegian
- * bokmål is a Norwegian case (a klage); every other case follows the Danish reconsideration.
+ * Which procedure a case follows: the law of the deployment's jurisdiction, whatever language the
+ * association reads. A Norwegian municipality's decisions are enkeltvedtak with a klage (fvl
+ * §§ 28-33); a Danish one's are reconsidered by the municipality itself.
  */
-export function reconsiderationProcedure({ language }: { language: string }): ReconsiderationProcedure {
-  return language === 'nb' ? 'klage' : 'reconsideration';
+export function reconsiderationProcedure(jurisdiction: Jurisdiction): ReconsiderationProcedure {
+  return jurisdiction === 'NO' ? 'klage' : 'reconsideration';
 }
 
 /** What a caseworker may answer: uphold (Danish only), change, or forward to the klagenemnd (klage only). */

@@ -32,7 +32,8 @@ export async function prepareLocalApplication(
     env.GRANTFLOW_DEMO_PASSWORD = demoPassword = localDemoPassword(dataDir);
   }
   const config = loadConfig(env);
-  if (config.SEED_DEMO_DATA) {
+  // The demo year is a Danish municipality's (CVR numbers, § 18 rounds): a Norwegian demo starts without it.
+  if (config.SEED_DEMO_DATA && config.JURISDICTION === 'DK') {
     // A year of demo cases, so the statistics have something to show (only into an empty database).
     const seeded = await seedDemoStatisticsIfEmpty(config.DATABASE_URL);
     if (seeded) say(`seeded a demo year for the statistics: ${seeded.applications} applications, ${seeded.drafts} drafts`);

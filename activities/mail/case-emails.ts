@@ -5,6 +5,7 @@ import { findStaffPerson } from '../../lib/staff-people';
 import { formatCaseReference } from '../../domain/reference';
 import { maskKontonummer } from '../../lib/bank-account';
 import { resolvedLegalFrame, shippedLegalFrame } from '../../domain/legal-frame';
+import type { Jurisdiction } from '../../lib/jurisdiction';
 import type { ReportRequirement } from '../../domain/tiers';
 import { enqueueOnce, replyToContact, type ComposedEmail } from '../../lib/outbox';
 import { renderEmail, type EmailCommon, type EmailData, type EmailKind } from '../../documents/email';
@@ -28,6 +29,8 @@ export interface CaseEmailSettings {
   municipalityPhone: string;
   /** The account repayments are paid to ("reg.nr. kontonr."). */
   municipalityAccount: string;
+  /** Whose administrative law the emails state; Danish when not given. */
+  jurisdiction?: Jurisdiction;
 }
 
 const DAY_MS = 86_400_000;
@@ -61,6 +64,7 @@ export function createCaseEmailComposer({ db, settings }: { db: Database; settin
       glossaryUrl: new URL('/ordliste', settings.publicBaseUrl).toString(),
       // Where the organisation gave the account the grant is paid to (NO): the emails name it, masked.
       ...(application.payoutAccount ? { payoutAccount: maskKontonummer(application.payoutAccount) } : {}),
+      law: settings.jurisdiction,
     };
     const data = await kindData(request, common, application.submittedAt ?? application.createdAt, application.round);
     const rendered = renderEmail(request.kind, data as never, language);
@@ -136,7 +140,7 @@ export function createCaseEmailComposer({ db, settings }: { db: Database; settin
       case 'appeals_board_decision': {
         const sequence = Number(extra.sequence);
         const reconsideration = await db.reconsideration.findUniqueOrThrow({ where: { applicationId_sequence: { applicationId, sequence } } });
-        if (kind === 'reconsideration_received') return { ...common, requestedAt: reconsideration.requestedAt };
+        if (kind === 'reconsideration_received') return { ...common, requestedAt: reconsideration.requestedAt, procedure: reconsideration.procedure === 'klage' ? 'klage' : 'reconsideration' };
         if (kind === 'appeals_board_decision') return { ...common, boardDecidedOn: reconsideration.boardDecidedOn ?? new Date() };
         return common;
       }

@@ -1,4 +1,4 @@
-import type { Locale } from '../../locale';
+import { lawWording, type Locale } from '../../locale';
 import { link, list, paragraph, quote } from './blocks';
 import { caseValues, type CaseEmailComposer } from './case-email-body';
 import type { ConsultationDetails, EmailData } from './types';
@@ -16,7 +16,7 @@ export const consultationEmail: CaseEmailComposer<EmailData['consultation']> = (
   return {
     subject: t('mail.consultation.subject', caseValues(d)),
     blocks: [
-      paragraph(t('mail.consultation.intro', caseValues(d))),
+      paragraph(t(lawWording('mail.consultation.intro', d.law), caseValues(d))),
       list(factItems(d, locale)),
       quote(t('mail.caseworkerMessage'), d.message),
       paragraph(t('mail.consultation.answerBy', { date: deadline(d.answerBy) })),

@@ -2,7 +2,7 @@ import { link, paragraph } from './blocks';
 import { caseValues, type CaseEmailComposer } from './case-email-body';
 import type { EmailData } from './types';
 import type { GlossaryTerm } from '../../domain/glossary';
-import type { Locale } from '../../locale';
+import { lawWording, type Locale } from '../../locale';
 import { payoutTermOf } from './payout-email';
 
 /** The email that carries the decision letter (attached by the caller as a PDF). */
@@ -18,9 +18,12 @@ export const decisionEmail: CaseEmailComposer<EmailData['decision']> = (d, { t, 
       granted && !d.replacesEarlier && paragraph(payoutSentence(d, t, date)),
       d.replacesEarlier && d.differenceOre !== undefined && d.differenceOre !== 0n && paragraph(differenceSentence(d.differenceOre, d.payoutDate, d.payoutAccount, t, money, date)),
       link(t('mail.decision.link'), d.caseUrl),
-      paragraph(t('mail.decision.questions')),
+      paragraph(t(lawWording('mail.decision.questions', d.law))),
     ],
-    terms: { approved: ['tilsagn', payoutTermOf(d), 'afrapportering'], partially_approved: ['tilsagn', 'begrundelse', payoutTermOf(d), 'afrapportering', 'klagevejledning'], rejected: ['begrundelse', 'klagevejledning'] }[d.outcome] as GlossaryTerm[],
+    // Paid to the account the organisation gave, or to the NemKonto (Denmark only: Norway has none).
+    terms: ({ approved: ['tilsagn', payoutTermOf(d), 'afrapportering'], partially_approved: ['tilsagn', 'begrundelse', payoutTermOf(d), 'afrapportering', 'klagevejledning'], rejected: ['begrundelse', 'klagevejledning'] }[d.outcome] as GlossaryTerm[]).filter(
+      (term) => d.law !== 'NO' || term !== 'nemkonto',
+    ),
   };
 };
 

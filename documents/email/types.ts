@@ -1,5 +1,6 @@
 import type { ReportRequirement } from '../../domain/tiers';
 import type { FactSource } from '../../domain/consultation';
+import type { Jurisdiction } from '../../lib/jurisdiction';
 
 export type EmailKind =
   | 'receipt'
@@ -53,6 +54,8 @@ export interface EmailCommon {
   glossaryUrl: string;
   /** The account the grant is paid to, masked, where the organisation gave one (NO); absent: its NemKonto. */
   payoutAccount?: string;
+  /** Whose administrative law the email states (the municipality's jurisdiction); Danish when not given. */
+  law?: Jurisdiction;
 }
 
 export interface InformationRequestDetails {
@@ -111,7 +114,8 @@ export interface EmailData {
   back_to_caseworker: EmailCommon & { caseworkerName: string; reason: 'information_received' | 'consultation_answered' | 'consultation_deadline_passed' };
   /** A late application refused without assessment; its letter (PDF) is attached by the caller. */
   afvisning: EmailCommon & { roundName: string; deadline: Date; receivedAt: Date };
-  reconsideration_received: EmailCommon & { requestedAt: Date };
+  /** A klage (Norway) or a request for reconsideration (Denmark): the procedure the request follows. */
+  reconsideration_received: EmailCommon & { requestedAt: Date; procedure?: 'reconsideration' | 'klage' };
   /** The letter saying why is attached by the caller. */
   reconsideration_upheld: EmailCommon;
   reconsideration_forwarded: EmailCommon;

@@ -4,7 +4,8 @@ import { parseDuration } from '../../lib/durations';
 import { isLanguage, type Language } from '../../lib/languages';
 import type { Application, FundingRound } from '../../prisma/generated/client';
 import { formatCaseReference } from '../../domain/reference';
-import { resolvedLegalFrame, shippedLegalFrame } from '../../domain/legal-frame';
+import { defaultLegalFrame, resolvedLegalFrame } from '../../domain/legal-frame';
+import { DEFAULT_JURISDICTION, type Jurisdiction } from '../../lib/jurisdiction';
 import { processSettingsSchema } from '../../domain/round-settings';
 import { deadlineAfter } from '../../domain/time-zone';
 import type { DecisionOutcome, DecisionReasons } from '../../domain/decision-rules';
@@ -16,7 +17,10 @@ import type { AfvisningLetterData, DecisionLetterData, LetterCommon, Supersedes 
 export type MunicipalitySettings = Pick<
   Config,
   'MUNICIPALITY_NAME' | 'MUNICIPALITY_DEPARTMENT' | 'MUNICIPALITY_ADDRESS' | 'MUNICIPALITY_EMAIL' | 'MUNICIPALITY_PHONE' | 'MUNICIPALITY_TIME_ZONE' | 'PUBLIC_BASE_URL'
->;
+> & {
+  /** Whose law the letters state and whose legal frame fills a round's blanks; Danish when not given. */
+  JURISDICTION?: Jurisdiction;
+};
 
 interface CriterionDefinition {
   code: string;
@@ -59,9 +63,11 @@ export function municipalityContactOf(municipality: MunicipalitySettings) {
 
 /** The round's frame as the letter prints it; the reconsideration date runs from the letter's date. */
 function frameOf(round: FundingRound, language: Language, date: Date, municipality: MunicipalitySettings): LetterCommon['frame'] {
-  const frame = resolvedLegalFrame(round.legalFrame, shippedLegalFrame(municipalityContactOf(municipality)));
+  const law = municipality.JURISDICTION ?? DEFAULT_JURISDICTION;
+  const frame = resolvedLegalFrame(round.legalFrame, defaultLegalFrame(law, municipalityContactOf(municipality)));
   const period = parseDuration(processSettingsSchema.parse(round.processSettings ?? {}).reconsiderationPeriod);
   return {
+    law,
     legalBasis: frame.legalBasis,
     guidelines: frame.guidelines,
     decisionMaker: frame.decisionMaker,

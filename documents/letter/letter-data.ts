@@ -1,10 +1,17 @@
 import type { Language } from '../../lib/languages';
 import type { ReportRequirement } from '../../domain/tiers';
 import type { CompleteLegalFrame } from '../../domain/legal-frame';
+import type { Jurisdiction } from '../../lib/jurisdiction';
 import { decisionProblems, type DecisionOutcome, type DecisionReasons } from '../../domain/decision-rules';
 
 /** The round's legal frame as a letter prints it, with the date a reconsideration must be asked for by. */
 export interface LetterFrame {
+  /**
+   * Whose administrative law the decision follows (the municipality's jurisdiction), whatever
+   * language the letter is in: a Norwegian one is an enkeltvedtak with a klage to the klagenemnd,
+   * a Danish one is reconsidered by the municipality itself. Not given: Danish.
+   */
+  law?: Jurisdiction;
   legalBasis: string;
   guidelines: CompleteLegalFrame['guidelines'];
   decisionMaker: CompleteLegalFrame['decisionMaker'];

@@ -1,4 +1,4 @@
-import { localeFor, type Locale } from '../../locale';
+import { lawWording, localeFor, type Locale } from '../../locale';
 import type { GlossaryTerm } from '../../domain/glossary';
 import { openPdf } from '../pdf/document';
 import type { PdfCanvas } from '../pdf/canvas';
@@ -52,7 +52,7 @@ function drawDecision(canvas: PdfCanvas, data: DecisionLetterData, locale: Local
   const heard = data.consultation;
   if (heard) {
     const { date, deadline } = localeFor(data.language);
-    canvas.paragraph(t('letter.consultation.body', { sentOn: date(heard.sentAt), answered: heard.answeredAt ? 'yes' : 'no', answeredOn: heard.answeredAt ? date(heard.answeredAt) : '', answerBy: deadline(heard.answerBy) }));
+    canvas.paragraph(t(lawWording('letter.consultation.body', data.frame.law), { sentOn: date(heard.sentAt), answered: heard.answeredAt ? 'yes' : 'no', answeredOn: heard.answeredAt ? date(heard.answeredAt) : '', answerBy: deadline(heard.answerBy) }));
   }
 }
 
@@ -69,7 +69,7 @@ function drawGrantTerms(canvas: PdfCanvas, data: DecisionLetterData, locale: Loc
   const { t } = locale;
   canvas.heading(t('letter.conditions.heading'));
   canvas.paragraph(t('letter.conditions.intro'));
-  const standard = t('letter.conditions.standard', { projectTitle: data.project.title, start: facts.start, end: facts.end, reportDue: facts.reportDue, requirement: facts.requirement });
+  const standard = t(lawWording('letter.conditions.standard', data.frame.law), { projectTitle: data.project.title, start: facts.start, end: facts.end, reportDue: facts.reportDue, requirement: facts.requirement });
   const conditions = [...standard.split('\n'), ...data.conditions.map((c) => c.trim()).filter((c) => c.length > 0)];
   canvas.list(conditions, (index) => `${index + 1}.`);
 
@@ -96,12 +96,18 @@ function drawYearPlan(canvas: PdfCanvas, data: DecisionLetterData, { t, money, d
   canvas.paragraph(data.payoutAccount ? t('letter.payout.yearsToAccount', { account: data.payoutAccount }) : t('letter.payout.yearsAccount', { cvr: data.recipient.cvr }));
 }
 
-/** The terms each kind of decision letter uses, as the glossary names them. */
+/** The terms each kind of decision letter uses, as the glossary names them (Norway has no NemKonto). */
 const TERMS: Record<DecisionLetterData['outcome'], GlossaryTerm[]> = {
   approved: ['tilsagn', 'afrapportering', 'nemkonto', 'klagevejledning', 'aktindsigt'],
   partially_approved: ['tilsagn', 'begrundelse', 'afrapportering', 'nemkonto', 'klagevejledning', 'aktindsigt'],
   rejected: ['begrundelse', 'klagevejledning', 'aktindsigt'],
 };
+
+function termsOf(data: DecisionLetterData): GlossaryTerm[] {
+  // Paid to the account the organisation gave: the glossary explains that, not the NemKonto.
+  const terms = TERMS[data.outcome].map((term): GlossaryTerm => (term === 'nemkonto' && data.payoutAccount ? 'kontonummer' : term));
+  return data.frame.law === 'NO' ? terms.filter((term) => term !== 'nemkonto') : terms;
+}
 
 /**
  * The decision letter as PDF bytes. Pure: the same data gives the same bytes (the creation date is
@@ -116,18 +122,17 @@ export async function renderDecisionLetter(data: DecisionLetterData): Promise<Bu
   const pdf = openPdf(data.language, {
     title: t('letter.title', { reference: data.reference }),
     author: data.municipality.name,
-    subject: t('letter.subject', { roundName: data.roundName, legalBasis: data.frame.legalBasis }),
+    subject: t(lawWording('letter.subject', data.frame.law), { roundName: data.roundName, legalBasis: data.frame.legalBasis }),
     keywords: `${data.reference}, ${data.recipient.cvr}`,
     createdAt: data.date,
   });
   drawHead(pdf.canvas, data, locale);
-  pdf.canvas.title(t('letter.kicker', { legalBasis: data.frame.legalBasis }), t(`letter.heading.${data.outcome}`, { granted: facts.granted, requested: facts.requested }));
+  pdf.canvas.title(t(lawWording('letter.kicker', data.frame.law), { legalBasis: data.frame.legalBasis }), t(`letter.heading.${data.outcome}`, { granted: facts.granted, requested: facts.requested }));
   drawDecision(pdf.canvas, data, locale, facts);
   drawLegalFrame(pdf.canvas, data, locale);
   if (data.outcome !== 'rejected') drawGrantTerms(pdf.canvas, data, locale, facts);
   drawRights(pdf.canvas, data, locale, { disagree: data.outcome !== 'approved' });
-  // Paid to the account the organisation gave: the glossary explains that, not the NemKonto.
-  drawGlossaryLine(pdf.canvas, data, locale, TERMS[data.outcome].map((term) => (term === 'nemkonto' && data.payoutAccount ? 'kontonummer' : term)));
+  drawGlossaryLine(pdf.canvas, data, locale, termsOf(data));
   drawSignature(pdf.canvas, data, locale);
   return pdf.finish({
     text: `${data.municipality.name} · ${t('letter.label.reference')} ${data.reference}`,

@@ -1,4 +1,4 @@
-import type { Locale } from '../../locale';
+import { lawWording, type Locale } from '../../locale';
 import type { GlossaryTerm } from '../../domain/glossary';
 import type { PdfCanvas } from '../pdf/canvas';
 import { drawLetterhead } from '../pdf/letterhead';
@@ -12,7 +12,7 @@ export function drawHead(canvas: PdfCanvas, data: LetterCommon, { t, date }: Loc
   drawLetterhead(canvas, {
     sender: { name: m.name, department: m.department },
     contactLines: [m.address, `${t('letter.label.phone')} ${m.phone}`, `${t('letter.label.email')} ${m.email}`],
-    recipientLines: [r.organizationName, `${t('letter.label.attention')} ${r.contactName}`, ...(r.address ? r.address.split(/\n|,\s*/) : []), `${t('letter.label.orgNumber')} ${r.cvr}`],
+    recipientLines: [r.organizationName, `${t('letter.label.attention')} ${r.contactName}`, ...(r.address ? r.address.split(/\n|,\s*/) : []), `${t(lawWording('letter.label.orgNumber', data.frame.law))} ${r.cvr}`],
     caseFacts: [
       [t('letter.label.date'), date(data.date)],
       [t('letter.label.reference'), data.reference],
@@ -25,10 +25,10 @@ export function drawHead(canvas: PdfCanvas, data: LetterCommon, { t, date }: Loc
 
 /** The rules the decision rests on, and who made it: the administration by delegation, or a committee. */
 export function drawLegalFrame(canvas: PdfCanvas, data: LetterCommon, { t, date }: Locale): void {
-  const { legalBasis, guidelines, decisionMaker } = data.frame;
+  const { legalBasis, guidelines, decisionMaker, law } = data.frame;
   canvas.heading(t('letter.legalBasis.heading'));
   canvas.paragraph(
-    t('letter.legalBasis.body', {
+    t(lawWording('letter.legalBasis.body', law), {
       legalBasis,
       guidelines: guidelines.name,
       adoptedBy: guidelines.adoptedBy,
@@ -45,18 +45,18 @@ export function drawLegalFrame(canvas: PdfCanvas, data: LetterCommon, { t, date 
 }
 
 /**
- * The complaint guidance: the round's own text, or the shipped one. A Danish § 18 decision cannot
- * be appealed to another authority (reconsideration, Ankestyrelsen's supervision, the Ombudsman);
- * a Norwegian grant is an enkeltvedtak with a klage to the municipality and its klagenemnd. Once a
- * decision has been reconsidered and upheld, asking again is no longer offered: what remains is
- * Ankestyrelsen's supervision and the Ombudsman.
+ * The complaint guidance: the round's own text, or the shipped one for the municipality's law. A
+ * Danish § 18 decision cannot be appealed to another authority (reconsideration, Ankestyrelsen's
+ * supervision, the Ombudsman); a Norwegian grant is an enkeltvedtak with a klage to the
+ * municipality and on to its klagenemnd. Once a Danish decision has been reconsidered and upheld,
+ * asking again is no longer offered: what remains is Ankestyrelsen's supervision and the Ombudsman.
  */
-function complaintGuidance(data: LetterCommon, { t, date, language }: Locale, stage: ComplaintStage): string {
+function complaintGuidance(data: LetterCommon, { t, date }: Locale, stage: ComplaintStage): string {
   if (stage === 'reconsidered') return t('letter.complaint.afterReconsideration');
   const own = data.frame.complaintGuidance?.trim();
   if (own) return own;
   const m = data.municipality;
-  if (language === 'nb') return t('letter.complaint.norwegian', { municipality: m.name, department: m.department, address: m.address, email: m.email, reference: data.reference });
+  if (data.frame.law === 'NO') return t('letter.complaint.norwegian', { municipality: m.name, department: m.department, address: m.address, email: m.email, reference: data.reference });
   const { contact, reconsiderBy } = data.frame;
   const values = { reconsiderBy: date(reconsiderBy), contactName: contact.name, contactEmail: contact.email, reference: data.reference };
   // The case page's form asks about the grant decision only; a later decision is asked about in writing.
@@ -74,7 +74,7 @@ export function drawRights(canvas: PdfCanvas, data: LetterCommon, locale: Locale
   }
 
   canvas.heading(t('letter.access.heading'));
-  canvas.paragraph(t('letter.access.body', { email: data.municipality.email }));
+  canvas.paragraph(t(lawWording('letter.access.body', data.frame.law), { email: data.municipality.email }));
 
   const { caseworker, frame } = data;
   canvas.heading(t('letter.contact.heading'));

@@ -44,6 +44,7 @@ import { createIntakeAdmission } from './http/intake-admission';
 import { recordArrival } from './http/arrival';
 import type { SiteSettings } from './pages/layout';
 import { configureLocale } from '../../locale';
+import { jurisdictionRules } from '../../domain/jurisdiction';
 import { PRIVATE_LINK_TTL_SETTING } from './private-links/verdict';
 import { parseDuration } from '../../lib/durations';
 import { JURISDICTION_SETTING } from './http/language';
@@ -56,7 +57,7 @@ export interface App {
 }
 
 export function createApp(deps: AppDependencies): App {
-  configureLocale({ timeZone: deps.config.MUNICIPALITY_TIME_ZONE });
+  configureLocale({ timeZone: deps.config.MUNICIPALITY_TIME_ZONE, currency: jurisdictionRules(deps.config.JURISDICTION).currency });
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxyValue(deps.config.TRUST_PROXY));

@@ -7,6 +7,7 @@ import { temporalConnectionOptions, temporalDataConverter } from '../../lib/temp
 import { createVirusScanner } from '../../lib/virus-scanner';
 import { createApp } from './app';
 import { DEMO_STAFF, seedDemoRounds, seedDemoStaff } from './seed';
+import { NORWEGIAN_DEMO_STAFF, seedNorwegianDemoRound } from './seed-norway';
 import { createLocalStaffAuthenticator, sessionPolicyFrom } from '../../lib/staff-auth';
 
 const RECONCILE_EVERY_MS = 30_000;
@@ -21,11 +22,14 @@ async function main(): Promise<void> {
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: temporalDataConverter(config) });
 
   if (config.SEED_DEMO_DATA) {
-    await seedDemoRounds(db);
-    log.info('demo schemes and funding rounds seeded');
+    // A Norwegian municipality's demo: its own scheme and round under the Norwegian legal frame.
+    const norway = config.JURISDICTION === 'NO';
+    await (norway ? seedNorwegianDemoRound(db) : seedDemoRounds(db));
+    log.info({ jurisdiction: config.JURISDICTION }, 'demo schemes and funding rounds seeded');
     if (config.GRANTFLOW_DEMO_PASSWORD) {
-      await seedDemoStaff(db, config.GRANTFLOW_DEMO_PASSWORD);
-      log.info({ accounts: DEMO_STAFF.map((u) => u.email) }, 'demo staff accounts seeded (password in GRANTFLOW_DEMO_PASSWORD)');
+      const staff = norway ? NORWEGIAN_DEMO_STAFF : DEMO_STAFF;
+      await seedDemoStaff(db, config.GRANTFLOW_DEMO_PASSWORD, staff);
+      log.info({ accounts: staff.map((u) => u.email) }, 'demo staff accounts seeded (password in GRANTFLOW_DEMO_PASSWORD)');
     }
   }
   const authenticator = createLocalStaffAuthenticator(db, sessionPolicyFrom(config), { breakGlassOnly: config.NODE_ENV === 'production' });

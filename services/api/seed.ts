@@ -202,6 +202,6 @@ export const DEMO_STAFF: { email: string; name: string; title: string; phone: st
 ];
 
 /** The four demo accounts, with one shared password (development only; production refuses to seed). */
-export async function seedDemoStaff(db: Database, password: string): Promise<void> {
-  for (const user of DEMO_STAFF) await upsertStaffUser(db, { ...user, password });
+export async function seedDemoStaff(db: Database, password: string, staff = DEMO_STAFF): Promise<void> {
+  for (const user of staff) await upsertStaffUser(db, { ...user, password });
 }

@@ -16,8 +16,8 @@ import { signedInStaff } from '../support/staff';
 import { startTestStack, type TestStack } from '../support/stack';
 
 // Reconsideration on the real stack: the association asks through the API with its private
-// token, a caseworker upholds or changes the decision; a Norwegian case's klage is forwarded to
-// the klagenemnd, whose decision is registered and sent.
+// token, a caseworker upholds or changes the decision. (A Norwegian municipality's klage, forwarded
+// to the klagenemnd: tests/integration/norwegian-klage.test.ts.)
 
 let stack: TestStack;
 let caseworker: Awaited<ReturnType<typeof signedInStaff>>;
@@ -43,17 +43,9 @@ afterAll(async () => {
 const url = (p: string) => `${stack.baseUrl}/api/v1${p}`;
 const applicant = (c: SubmittedCase) => ({ authorization: `Bearer ${c.accessToken}` });
 
-async function decided(options: { language?: 'da' | 'nb'; outcome: 'approved' | 'partially_approved' | 'rejected'; amount: number; period?: string; fourEyesThreshold?: number }): Promise<SubmittedCase> {
+async function decided(options: { outcome: 'approved' | 'partially_approved' | 'rejected'; amount: number; period?: string; fourEyesThreshold?: number }): Promise<SubmittedCase> {
   const round = await createOpenRound(stack.db, { reportingTiers: TIERS, fourEyesThreshold: options.fourEyesThreshold, process: { reconsiderationPeriod: options.period ?? '1h' } });
-  let submitted: SubmittedCase;
-  if (options.language === 'nb') {
-    const body = applicationBody(round.id, { contact: { name: 'Ola Nordmann', email: `ola+${crypto.randomUUID().slice(0, 8)}@lag.no` } });
-    const response = await postJson(url('/applications?lang=nb'), body);
-    expect(response.status).toBe(201);
-    submitted = { id: response.body.id, accessToken: response.body.accessToken, reference: response.body.reference, handle: stack.temporal.workflow.getHandle<typeof grantApplication>(grantApplicationWorkflowId(response.body.id)) };
-  } else {
-    submitted = await submitCase(stack, round.id);
-  }
+  const submitted = await submitCase(stack, round.id);
   await waitForStatus(submitted.handle, 'IN_QUEUE');
   expect((await postJson(url(`/applications/${submitted.id}/assignment`), {}, caseworker.headers)).status).toBe(200);
   const reasons = options.outcome === 'approved' ? { criteria: [], text: '' } : { criteria: ['budget_share'], text: 'Halvdelen af budgettet går til husleje, som puljen ikke dækker.' };
@@ -269,84 +261,5 @@ describe('reconsideration of a Danish decision', () => {
 
     expect(await stack.db.reconsideration.count({ where: { applicationId: { in: [undecided.id, late.id] } } })).toBe(0);
     expect(await stack.db.caseEvent.count({ where: { applicationId: { in: [undecided.id, late.id] }, type: { startsWith: 'reconsideration' } } })).toBe(0);
-  });
-});
-
-describe('a Norwegian klage', () => {
-  it('is forwarded to the klagenemnd with the municipality’s assessment; the klagenemnd’s decision is registered and sent', async () => {
-    const c = await decided({ language: 'nb', outcome: 'rejected', amount: 0 });
-    expect((await ask(c, { reasons: 'Vi mener aktiviteten treffer målgruppen godt; se vedlagt oversikt.' })).status).toBe(202);
-    const requested = await waitForStatus(c.handle, 'RECONSIDERATION_REQUESTED');
-    expect(requested.reconsideration).toMatchObject({ procedure: 'klage', answersAllowed: ['change', 'forward'] });
-
-    const uphold = await postJson(url(`/applications/${c.id}/reconsideration/answer`), { answer: 'uphold', reasons: { criteria: ['target_group'], text: 'x' } }, caseworker.headers);
-    expect(uphold.status).toBe(400);
-    expect(uphold.body.error.issues).toEqual([expect.objectContaining({ path: 'answer' })]);
-
-    const forwarded = await postJson(
-      url(`/applications/${c.id}/reconsideration/answer`),
-      { answer: 'forward', reasons: { criteria: ['target_group'], text: 'Oversikten viser 6 deltakere fra målgruppen av 40; det endrer ikke vurderingen.' } },
-      caseworker.headers,
-    );
-    expect(forwarded.status).toBe(200);
-    expect(forwarded.body.status).toBe('FORWARDED_TO_APPEALS_BOARD');
-    const forwardLetter = await stack.db.document.findFirstOrThrow({ where: { applicationId: c.id, documentKey: { endsWith: ':forwarded' } } });
-    const forwardText = await letterText(forwardLetter.id, 'forwarded-nb');
-    expect(forwardText).toContain('Vi har sendt klagen deres til klagenemnda');
-    expect(forwardText).toContain('6 deltakere fra målgruppen');
-    expect(forwardText).toContain('§ 33 andre ledd');
-
-    const missingText = await postJson(url(`/applications/${c.id}/reconsideration/board-decision`), { boardOutcome: 'upheld', decidedOn: '2026-12-01', text: '' }, caseworker.headers);
-    expect(missingText.status).toBe(400);
-    expect(missingText.body.error.issues).toEqual([expect.objectContaining({ path: 'text' })]);
-
-    const board = await postJson(
-      url(`/applications/${c.id}/reconsideration/board-decision`),
-      { boardOutcome: 'upheld', decidedOn: '2026-12-01', text: 'Klagenemnda er enig i kommunens vurdering: aktiviteten når for få i målgruppen.' },
-      caseworker.headers,
-    );
-    expect(board.status).toBe(200);
-    expect(board.body.status).toBe('DECIDED');
-    const boardLetter = await stack.db.document.findFirstOrThrow({ where: { applicationId: c.id, documentKey: { endsWith: ':board_upheld' } } });
-    const boardText = await letterText(boardLetter.id, 'board-upheld-nb');
-    expect(boardText).toContain('Klagenemnda har opprettholdt vedtaket');
-    expect(boardText).toContain('1. desember 2026');
-    expect(boardText).toContain('kan ikke påklages');
-
-    const row = await stack.db.reconsideration.findFirstOrThrow({ where: { applicationId: c.id } });
-    expect(row).toMatchObject({ procedure: 'klage', outcome: 'forwarded', boardOutcome: 'upheld', boardText: expect.stringContaining('enig i kommunens vurdering') });
-    const emails = await stack.db.outboxEmail.findMany({ where: { applicationId: c.id, kind: { in: ['reconsideration_forwarded', 'appeals_board_decision'] } }, orderBy: { createdAt: 'asc' } });
-    expect(emails.map((e) => [e.kind, e.attachmentIds])).toEqual([
-      ['reconsideration_forwarded', [forwardLetter.id]],
-      ['appeals_board_decision', [boardLetter.id]],
-    ]);
-    expect(emails[1]!.subject).toContain('Klagenemndas vedtak');
-    // The klagenemnd's decision is final: no further klage.
-    const after = await ask(c, { reasons: 'Vi klager igjen.' });
-    expect(after.status).toBe(409);
-    expect(after.body.error.issues).toEqual([expect.objectContaining({ path: 'reconsiderableUntil' })]);
-    expect(await eventTypes(c.id)).toEqual(expect.arrayContaining(['reconsideration_requested', 'reconsideration_forwarded', 'appeals_board_decision_registered']));
-    // A refusal the klagenemnd upheld is final: the case's workflow ends.
-    expect(await c.handle.result()).toBe('DECIDED');
-    await recordHistory(c.handle, 'klage-forwarded-board-upheld');
-  });
-
-  it('is granted by the municipality itself under fvl § 33: a changed decision with its own letter', async () => {
-    const c = await decided({ language: 'nb', outcome: 'rejected', amount: 0 });
-    expect((await ask(c, { reasons: 'Budsjettet var feil; husleien betales av kommunen.' })).status).toBe(202);
-    await waitForStatus(c.handle, 'RECONSIDERATION_REQUESTED');
-    const changed = await postJson(
-      url(`/applications/${c.id}/reconsideration/answer`),
-      { answer: 'change', outcome: 'partially_approved', amountGranted: 6_000, reasons: { criteria: [], text: 'Husleien dekkes av kommunen; vi gir tilskudd til maten, men ikke til utstyr som laget allerede har.' } },
-      caseworker.headers,
-    );
-    expect(changed.status).toBe(200);
-    await waitForStatus(c.handle, 'REPORT_DUE');
-    const letter = await stack.db.document.findUniqueOrThrow({ where: { documentKey: `letter:${c.id}:2` } });
-    const text = await letterText(letter.id, 'changed-fvl33-nb');
-    expect(text).toContain('forvaltningsloven § 33 første ledd');
-    expect(text).toMatch(/utbetalt 6\s000 DKK mer/);
-    expect(await stack.db.payout.findUniqueOrThrow({ where: { payoutKey: `payout:${c.id}:2` } })).toMatchObject({ amountOre: 600_000n, decisionSequence: 2 });
-    expect(await stack.db.followUpReport.count({ where: { applicationId: c.id } })).toBe(1);
   });
 });

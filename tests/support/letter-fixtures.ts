@@ -12,6 +12,7 @@ export function sampleLetterCommon(overrides: Partial<LetterCommon> = {}): Lette
       phone: '55 36 36 36',
     },
     frame: {
+      law: 'DK',
       legalBasis: 'serviceloven § 18',
       guidelines: { name: 'Retningslinjer for § 18-puljen 2026', adoptedOn: '2025-11-20', adoptedBy: 'Social- og Sundhedsudvalget' },
       decisionMaker: { kind: 'delegation', body: 'Social- og Sundhedsudvalget' },

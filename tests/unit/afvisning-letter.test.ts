@@ -65,7 +65,8 @@ const EXPECTED: Record<LetterLanguage, string[]> = {
     'Ordforklaringer: afvisning, begrundelse, klagevejledning, aktindsigt er forklaret på',
     'https://tilskud.vordingborg.dk/ordliste',
   ],
-  nb: ['Vi kan ikke behandle søknaden deres fordi den kom etter fristen', 'Klagefristen er 3 uker', 'klagenemnd', 'forvaltningsloven §§ 18 og 19', 'Lise Frandsen'],
+  // A Danish municipality's letter in bokmål states Danish law (a Norwegian one's: tests/unit/norwegian-legal-frame.test.ts).
+  nb: ['Vi kan ikke behandle søknaden deres fordi den kom etter fristen', 'Vedtaket kan ikke påklages til en annen myndighet', 'Ankestyrelsen', 'den danske forvaltningsloven § 9', 'Lise Frandsen'],
   en: ['We cannot consider your application because it arrived after the deadline', 'The deadline was 1 June 2026', 'We have therefore not assessed', 'Ankestyrelsen', 'Lise Frandsen'],
 };
 

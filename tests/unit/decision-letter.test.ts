@@ -22,6 +22,7 @@ const DANISH_MUNICIPALITY: DecisionLetterData['municipality'] = {
 };
 
 const DANISH_FRAME: DecisionLetterData['frame'] = {
+  law: 'DK',
   legalBasis: 'serviceloven § 18',
   guidelines: { name: 'Retningslinjer for § 18-puljen 2026', adoptedOn: '2025-11-20', adoptedBy: 'Social- og Sundhedsudvalget' },
   decisionMaker: { kind: 'delegation', body: 'Social- og Sundhedsudvalget' },
@@ -38,6 +39,7 @@ const NORWEGIAN_MUNICIPALITY: DecisionLetterData['municipality'] = {
 };
 
 const NORWEGIAN_FRAME: DecisionLetterData['frame'] = {
+  law: 'NO',
   legalBasis: 'kommunens tilskuddsordning for frivillig sosialt arbeid',
   guidelines: { name: 'Retningslinjer for tilskudd til frivillig sosialt arbeid', adoptedOn: '2025-12-11', adoptedBy: 'bystyret' },
   decisionMaker: { kind: 'committee', body: 'Helse- og omsorgsutvalget', meetingDate: '2026-02-26' },
@@ -164,8 +166,9 @@ const EXPECTED: Record<
     },
     orgNumberLabel: 'Org.nr. 912345678',
     legalBasis: [
-      'kommunens tilskuddsordning for frivillig sosialt arbeid og Retningslinjer for tilskudd til frivillig sosialt arbeid, vedtatt av bystyret 11. desember 2025',
-      'enkeltvedtak etter forvaltningsloven',
+      'Vedtaket bygger på kommunens tilskuddsordning for frivillig sosialt arbeid og på Retningslinjer for tilskudd til frivillig sosialt arbeid, vedtatt av bystyret 11. desember 2025',
+      'Vedtaket er et enkeltvedtak (forvaltningsloven § 2 første ledd bokstav b)',
+      'de hovedhensynene som har vært avgjørende (forvaltningsloven §§ 24 og 25)',
       'Vedtaket er fattet av Helse- og omsorgsutvalget i møtet 26. februar 2026.',
     ],
     reasonsHeading: '(begrunnelse)',
@@ -180,7 +183,7 @@ const EXPECTED: Record<
     ],
     reportDue: 'Innen 1. april 2027 skal dere sende oss en kort rapport',
     payout: ['16. mars 2026 til kontonummer •••• •• 78903, som organisasjonen oppga i søknaden', 'Dere trenger ikke å gjøre noe for å få pengene'],
-    appeal: ['klageveiledning', 'Klagefristen er 3 uker', 'forvaltningsloven § 29', 'klagenemnd', 'forvaltningsloven §§ 28 og 33', 'forvaltningsloven § 32', 'forvaltningsloven §§ 18 og 19', 'Ola Berg, på telefon 75 55 51 51'],
+    appeal: ['klageveiledning', 'Klagefristen er 3 uker', 'forvaltningsloven § 29', 'klagenemnd', 'forvaltningsloven § 33', 'forvaltningsloven § 28 andre ledd', 'forvaltningsloven § 32', 'partsinnsyn, forvaltningsloven § 18', 'innsyn i saken etter offentleglova', 'Ola Berg, på telefon 75 55 51 51'],
     access: 'innsyn',
     page: (current, total) => `Side ${current} av ${total}`,
   },
@@ -355,7 +358,7 @@ describe('decision letter', () => {
     const own = (language: LetterLanguage, complaintGuidance: string) => ({ frame: { ...(language === 'nb' ? NORWEGIAN_FRAME : DANISH_FRAME), complaintGuidance } });
     const norwegian = await parse(await renderDecisionLetter(letter('nb', 'rejected', own('nb', 'Klage sendes til Bodø kommune innen 3 uker.'))));
     expect(norwegian.text).toContain('Klage sendes til Bodø kommune innen 3 uker.');
-    expect(norwegian.text).not.toContain('forvaltningsloven §§ 28 og 33');
+    expect(norwegian.text).not.toContain('forvaltningsloven § 28 andre ledd');
     const danish = await parse(await renderDecisionLetter(letter('da', 'rejected', own('da', 'Skriv til byrådet.'))));
     expect(danish.text).toContain('Skriv til byrådet.');
     expect(danish.text).not.toContain('Ankestyrelsen');

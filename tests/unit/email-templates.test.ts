@@ -139,7 +139,9 @@ describe('email details', () => {
     expect(rejected.text).toContain('ikke tilskud');
     expect(rejected.text).not.toContain('NemKonto');
     expect(render('decision', 'da').text).toContain('NemKonto den 16. marts 2026');
-    expect(render('decision', 'nb', { ...SAMPLES.decision, outcome: 'rejected', amountGrantedOre: 0n }).text).toContain('3 uker');
+    // A Norwegian municipality's decision may be appealed within three weeks; a Danish one's, read in bokmål, is reconsidered.
+    expect(render('decision', 'nb', { ...SAMPLES.decision, outcome: 'rejected', amountGrantedOre: 0n, law: 'NO' }).text).toContain('klage på vedtaket innen 3 uker');
+    expect(render('decision', 'nb', { ...SAMPLES.decision, outcome: 'rejected', amountGrantedOre: 0n }).text).not.toContain('3 uker');
   });
 
   it('tells a declined grant is not paid, or, already exported, is to be paid back', () => {

@@ -7,10 +7,9 @@ import { parsePdf } from '../support/pdf-text';
 import { sampleLetterCommon } from '../support/letter-fixtures';
 
 describe('the rules of reconsideration', () => {
-  it('follows the Norwegian klage for a case in bokmål, the Danish reconsideration otherwise', () => {
-    expect(reconsiderationProcedure({ language: 'nb' })).toBe('klage');
-    expect(reconsiderationProcedure({ language: 'da' })).toBe('reconsideration');
-    expect(reconsiderationProcedure({ language: 'en' })).toBe('reconsideration');
+  it('follows the Norwegian klage in a Norwegian municipality, the Danish reconsideration in a Danish one, whatever the language', () => {
+    expect(reconsiderationProcedure('NO')).toBe('klage');
+    expect(reconsiderationProcedure('DK')).toBe('reconsideration');
     expect(answersAllowed('reconsideration')).toEqual(['uphold', 'change']);
     // fvl § 33: the municipality changes the decision or sends the klage on; it never upholds it alone.
     expect(answersAllowed('klage')).toEqual(['change', 'forward']);
@@ -68,7 +67,7 @@ describe('the complaint guidance after a reconsideration', () => {
   it.each([
     ['da', 'Folketingets Ombudsmand', 'genvurdering'],
     ['en', 'Folketingets Ombudsmand', 'reconsideration)'],
-    ['nb', 'Sivilombudet', 'Klagefristen'],
+    ['nb', 'Folketingets Ombudsmand', 'be oss om å se på vedtaket på nytt'],
   ] as const)('in %s points to what remains, and no longer offers to reconsider again', async (language, remains, offeredBefore) => {
     const upheld = (await parsePdf(await renderReconsiderationLetter({ ...BASE, kind: 'upheld', language }))).text.replace(/\s+/g, ' ');
     expect(upheld).toContain(remains);
@@ -77,7 +76,7 @@ describe('the complaint guidance after a reconsideration', () => {
 
   it('is left out of a forwarded klage and of the klagenemnd’s decision, which say what comes next themselves', async () => {
     for (const kind of ['forwarded', 'board_upheld'] as const) {
-      const text = (await parsePdf(await renderReconsiderationLetter({ ...BASE, kind, language: 'nb' }))).text.replace(/\s+/g, ' ');
+      const text = (await parsePdf(await renderReconsiderationLetter({ ...BASE, frame: { ...BASE.frame, law: 'NO' }, kind, language: 'nb' }))).text.replace(/\s+/g, ' ');
       expect(text).not.toContain('Klagefristen er 3 uker');
       expect(text).not.toContain('Sivilombudet. Klagen må sendes innen ett år');
     }

@@ -1,6 +1,7 @@
 import type { Config } from '../../../lib/config';
 import type { Language } from '../../../lib/languages';
-import { legalFrameGaps, legalFrameSchema, shippedLegalFrame, withFrameDefaults, type CompleteLegalFrame, type LegalFrame } from '../../../domain/legal-frame';
+import { defaultLegalFrame, legalFrameGaps, legalFrameSchema, withFrameDefaults, type CompleteLegalFrame, type LegalFrame } from '../../../domain/legal-frame';
+import { jurisdictionRules } from '../../../domain/jurisdiction';
 import { roundInputSchema, type RoundInput } from '../../../domain/round-input';
 import { ApiError } from '../http/errors';
 import { validated } from './validated';
@@ -17,6 +18,8 @@ import { withSchemeDefaults, type SchemeDefaults } from '../../../domain/scheme-
 export interface FrameRules {
   requireComplete: boolean;
   defaults: CompleteLegalFrame;
+  /** The jurisdiction's period to ask again (a Norwegian klage: three weeks) for a round that sets none. */
+  reconsiderationPeriod?: string;
 }
 
 /** The municipality's own contact details: the contact a frame falls back to. */
@@ -24,8 +27,22 @@ export function municipalityContact(config: Pick<Config, 'MUNICIPALITY_DEPARTMEN
   return { name: config.MUNICIPALITY_DEPARTMENT, phone: config.MUNICIPALITY_PHONE, email: config.MUNICIPALITY_EMAIL };
 }
 
-export function frameRulesFrom(config: Pick<Config, 'NODE_ENV' | 'MUNICIPALITY_DEPARTMENT' | 'MUNICIPALITY_PHONE' | 'MUNICIPALITY_EMAIL'>): FrameRules {
-  return { requireComplete: config.NODE_ENV === 'production', defaults: shippedLegalFrame(municipalityContact(config)) };
+/** The frame defaults of the municipality's jurisdiction: Denmark's § 18 frame, or Norway's enkeltvedtak frame. */
+export function frameRulesFrom(config: Pick<Config, 'NODE_ENV' | 'JURISDICTION' | 'MUNICIPALITY_DEPARTMENT' | 'MUNICIPALITY_PHONE' | 'MUNICIPALITY_EMAIL'>): FrameRules {
+  return {
+    requireComplete: config.NODE_ENV === 'production',
+    defaults: defaultLegalFrame(config.JURISDICTION, municipalityContact(config)),
+    reconsiderationPeriod: jurisdictionRules(config.JURISDICTION).reconsiderationPeriod,
+  };
+}
+
+/** The round with the jurisdiction's period to ask again where it sets none. */
+function withPeriodDefault(input: unknown, period: string | undefined): unknown {
+  if (!period || !input || typeof input !== 'object' || Array.isArray(input)) return input;
+  const round = input as { processSettings?: unknown };
+  const settings = round.processSettings ?? {};
+  if (typeof settings !== 'object' || Array.isArray(settings) || (settings as { reconsiderationPeriod?: unknown }).reconsiderationPeriod !== undefined) return input;
+  return { ...round, processSettings: { ...settings, reconsiderationPeriod: period } };
 }
 
 /** The round's frame: its blanks from its scheme's frame, then (outside production) the contact from the municipality. */
@@ -41,7 +58,7 @@ function completed(frame: LegalFrame, rules: FrameRules, scheme: LegalFrame): Le
  */
 export function validatedRound(input: unknown, language: Language, rules: FrameRules, scheme: SchemeDefaults | null): RoundInput {
   const schemeFrame = scheme?.legalFrame ?? legalFrameSchema.parse({});
-  const withDefaults = scheme ? withSchemeDefaults(input, scheme) : input;
+  const withDefaults = withPeriodDefault(scheme ? withSchemeDefaults(input, scheme) : input, rules.reconsiderationPeriod);
   const frame = legalFrameSchema.safeParse((withDefaults as { legalFrame?: unknown } | null)?.legalFrame ?? {});
   // Without its scheme a round's frame cannot be judged: the scheme's issue says what is wrong.
   const gaps = frame.success && scheme ? legalFrameGaps(completed(frame.data, rules, schemeFrame)) : [];

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Client } from '@temporalio/client';
 import type { Database } from '../../../lib/db';
 import { parseDuration } from '../../../lib/durations';
+import type { Jurisdiction } from '../../../domain/jurisdiction';
 import { messageKey } from '../../../domain/message-key';
 import { kronerToOre } from '../../../domain/money';
 import { decisionProblems, type DecisionReasons } from '../../../domain/decision-rules';
@@ -27,6 +28,8 @@ import { criteriaOf } from './decision';
 // Each input is checked here with field-level messages before the workflow's Update is sent.
 
 type Deps = { db: Database; temporal: Client };
+/** The deployment's jurisdiction decides the procedure: a Norwegian municipality's klage, a Danish one's reconsideration. */
+type RequestDeps = Deps & { config: { JURISDICTION: Jurisdiction } };
 const handle = (temporal: Client, id: string) => temporal.workflow.getHandle(grantApplicationWorkflowId(id));
 
 function refused(key: 'notDecided' | 'periodOver' | 'alreadyOpen', path: string, values: Record<string, string | number> = {}): ApiError {
@@ -59,15 +62,15 @@ export async function reconsiderationRefusal({ db, temporal }: Deps, application
 }
 
 /** The association asks for the decision to be reconsidered (refused as reconsiderationRefusal says; nothing stored then). */
-export async function requestReconsideration(deps: Deps, applicationId: string, input: z.infer<typeof reconsiderationRequestSchema>, updateId?: string, enteredBy?: string): Promise<CaseState> {
+export async function requestReconsideration(deps: RequestDeps, applicationId: string, input: z.infer<typeof reconsiderationRequestSchema>, updateId?: string, enteredBy?: string): Promise<CaseState> {
   const { db, temporal } = deps;
-  const application = await db.application.findUnique({ where: { id: applicationId }, select: { language: true } });
+  const application = await db.application.findUnique({ where: { id: applicationId }, select: { id: true } });
   if (!application) throw new ApiError(404, 'not_found', 'errors.application.notFound');
   const refusal = await reconsiderationRefusal(deps, applicationId);
   if (refusal) throw refusal;
   const foreign = await documentsNotOnApplication(db, applicationId, input.documentIds);
   if (foreign.length) throw new ApiError(400, 'validation_failed', 'errors.document.notOnCase', [{ path: 'documentIds', message: messageKey('errors.document.notOnCase') }]);
-  const request = { procedure: reconsiderationProcedure(application), reasons: input.reasons, documentIds: input.documentIds, at: new Date().toISOString(), enteredBy };
+  const request = { procedure: reconsiderationProcedure(deps.config.JURISDICTION), reasons: input.reasons, documentIds: input.documentIds, at: new Date().toISOString(), enteredBy };
   return workflowCall(() => handle(temporal, applicationId).executeUpdate(requestReconsiderationUpdate, { args: [request], updateId }));
 }
 

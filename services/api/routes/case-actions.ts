@@ -33,6 +33,8 @@ import { applicationIdOf, caseAccess } from '../http/case-access';
 import { requireStaff } from '../http/staff';
 import { workflowCall } from '../http/workflow-errors';
 import { idempotencyKeyOf } from '../http/idempotency';
+import { requestJurisdiction } from '../http/language';
+import type { Jurisdiction } from '../../../domain/jurisdiction';
 import { documentsNotOnApplication } from '../documents/store';
 import { decideCase } from '../casework/decision';
 import { answerApproval, claimCase, consultParty, releaseCase, requestInformation, reviewReport } from '../casework/actions';
@@ -50,6 +52,8 @@ import { caseActionOperation, errorResponse, fileResponse, mergePaths, operation
 interface ApplicantActionDependencies {
   db: Database;
   temporal: Client;
+  /** The deployment's jurisdiction: a Norwegian municipality's decisions take a klage. */
+  config: { JURISDICTION: Jurisdiction };
 }
 
 /** Referenced documents must be uploads of this very application (400 naming the field otherwise). */
@@ -348,11 +352,12 @@ export const paths: ZodOpenApiPathsObject = mergePaths(
  */
 export function caseActionsRouter({ db, temporal }: { db: Database; temporal: Client }): Router {
   const router = Router();
+  const depsOf = (req: Request): Dependencies => ({ db, temporal, config: { JURISDICTION: requestJurisdiction(req) } });
   for (const action of STAFF_ACTIONS) {
     router[action.method](action.path, async (req, res) => {
       const staff = requireStaff(res, action.action);
       const id = applicationIdOf(req);
-      const { state, audit } = await action.perform({ db, temporal }, req, { id, staff, updateId: idempotencyKeyOf(req) });
+      const { state, audit } = await action.perform(depsOf(req), req, { id, staff, updateId: idempotencyKeyOf(req) });
       const [auditAction, details] = audit;
       await recordAudit(db, staff, auditAction, { applicationId: id, details });
       res.status(action.created ? 201 : 200).json(state);
@@ -363,7 +368,7 @@ export function caseActionsRouter({ db, temporal }: { db: Database; temporal: Cl
     router.post(action.path, async (req, res) => {
       const id = applicationIdOf(req);
       const access = await caseAccess(db, req, res, id, 'case.actForApplicant');
-      await action.send({ db, temporal }, id, req, access.kind === 'staff' ? access.staff.email : undefined);
+      await action.send(depsOf(req), id, req, access.kind === 'staff' ? access.staff.email : undefined);
       res.status(202).json({ accepted: true });
     });
   }

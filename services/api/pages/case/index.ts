@@ -88,7 +88,7 @@ export function casePages(deps: CasePageDependencies): Router {
   }
 
   async function viewOf(applicationId: string): Promise<CaseView> {
-    const view = await loadCaseView(deps.db, deps.temporal, applicationId);
+    const view = await loadCaseView(deps.db, deps.temporal, applicationId, deps.config.JURISDICTION);
     if (!view) throw new ApiError(404, 'not_found', 'errors.application.notFound');
     return view;
   }

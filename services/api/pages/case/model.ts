@@ -11,6 +11,7 @@ import type { ConsultationFact } from '../../../../domain/consultation';
 import { grantApplicationWorkflowId } from '../../../../domain/workflow-ids';
 import { REPORT_REQUIREMENTS, type ReportRequirement } from '../../../../domain/tiers';
 import { reportWindowOpen } from '../../../../domain/report-window';
+import type { Jurisdiction } from '../../../../domain/jurisdiction';
 import { reconsiderationProcedure, type ReconsiderationProcedure } from '../../../../domain/reconsideration';
 import { caseStateQuery, type CaseState, type DecisionOutcome } from '../../../../workflows/messages';
 import { GENERATED_DOCUMENT_KINDS } from '../../documents/store';
@@ -71,7 +72,7 @@ export interface CaseView {
 
 const UNDECIDED: readonly CaseStatus[] = ['SUBMITTED', 'SCREENING', 'AWAITING_APPLICANT', 'AWAITING_COMMENTS', 'IN_QUEUE', 'IN_REVIEW', 'AWAITING_APPROVAL'];
 
-export async function loadCaseView(db: Database, temporal: Client, applicationId: string): Promise<CaseView | null> {
+export async function loadCaseView(db: Database, temporal: Client, applicationId: string, jurisdiction: Jurisdiction): Promise<CaseView | null> {
   const application = await db.application.findUnique({
     where: { id: applicationId },
     include: {
@@ -150,7 +151,7 @@ export async function loadCaseView(db: Database, temporal: Client, applicationId
       : null,
     reconsideration: final
       ? {
-          procedure: reconsiderationProcedure(application),
+          procedure: state?.reconsideration?.procedure ?? reconsiderationProcedure(jurisdiction),
           until,
           mayAsk: (state?.allowedActions.includes('requestReconsideration') ?? false) && until !== null && until.getTime() > Date.now(),
           open: Boolean(state?.reconsideration),
