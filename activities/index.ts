@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import type { Database } from '../lib/db';
 import { configureLocale } from '../locale';
 import { createAllocationActivities } from './allocation';
@@ -24,6 +25,8 @@ import { jurisdictionRules, type Jurisdiction } from '../domain/jurisdiction';
 
 export interface ActivityDependencies {
   db: Database;
+  /** Plain connections for the statements every case runs (see createArrivalActivities). */
+  sql: pg.Pool;
   register: BusinessRegister;
   /** Whose organisation numbers screening checks (DK: CVR, NO: organisasjonsnummer). */
   jurisdiction: Jurisdiction;

@@ -40,20 +40,32 @@ const TO_CASEWORKER: readonly EmailKind[] = ['report_escalation', 'back_to_casew
 
 type CaseForEmail = Prisma.ApplicationGetPayload<{ include: { round: true } }>;
 
+/** A private link's token as stored: its hash only. */
+export interface AccessTokenRow {
+  tokenHash: string;
+  applicationId: string;
+  purpose: string;
+}
+
 /**
  * Composes emails about a case from the read model in the application's language. The private
- * link's token is written through `client`: the caller's transaction when the email is stored in one.
+ * link's token is stored by `storeToken`: by default at once, or by a caller that stores the email
+ * in a transaction of its own, in that transaction.
  */
 export function createCaseEmailComposer({ db, settings }: { db: Database; settings: CaseEmailSettings }) {
   const municipalityContact = { name: settings.municipalityDepartment, phone: settings.municipalityPhone, email: settings.municipalityEmail };
-  async function compose(request: CaseEmailRequest, client: Prisma.TransactionClient = db, loaded?: CaseForEmail): Promise<ComposedEmail> {
+  const storeTokenNow = async (row: AccessTokenRow) => {
+    await db.accessToken.create({ data: row });
+  };
+  async function compose(request: CaseEmailRequest, options: { application?: CaseForEmail; storeToken?: (row: AccessTokenRow) => Promise<void> } = {}): Promise<ComposedEmail> {
+    const loaded = options.application;
     const application = loaded ?? (await db.application.findUniqueOrThrow({ where: { id: request.applicationId }, include: { round: true } }));
     const toCaseworker = TO_CASEWORKER.includes(request.kind);
     // Staff read the service in the municipality's language; the association in the one it chose.
     const language: Language = !toCaseworker && isLanguage(application.language) ? application.language : DEFAULT_LANGUAGE;
     const caseUrl = toCaseworker
       ? new URL(`/personale/sager/${application.id}`, settings.publicBaseUrl).toString()
-      : await privateLink(client, application.id, request.kind);
+      : await privateLink(options.storeToken ?? storeTokenNow, application.id, request.kind);
     const common: EmailCommon = {
       municipalityName: settings.municipalityName,
       organizationName: application.organizationName,
@@ -73,9 +85,9 @@ export function createCaseEmailComposer({ db, settings }: { db: Database; settin
   }
 
   /** Each email gets a link of its own; only the token's hash is kept. */
-  async function privateLink(client: Prisma.TransactionClient, applicationId: string, purpose: string): Promise<string> {
+  async function privateLink(storeToken: (row: AccessTokenRow) => Promise<void>, applicationId: string, purpose: string): Promise<string> {
     const token = generateAccessToken();
-    await client.accessToken.create({ data: { tokenHash: sha256Hex(token), applicationId, purpose } });
+    await storeToken({ tokenHash: sha256Hex(token), applicationId, purpose });
     const url = new URL(`/sag/${applicationId}`, settings.publicBaseUrl);
     url.searchParams.set('adgang', token);
     return url.toString();

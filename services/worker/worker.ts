@@ -1,6 +1,6 @@
 import { NativeConnection, Worker, type DataConverter, type WorkflowBundleOption } from '@temporalio/worker';
 import type { Config } from '../../lib/config';
-import type { Database } from '../../lib/db';
+import { createSqlPool, type Database } from '../../lib/db';
 import { temporalConnectionOptions, temporalDataConverter } from '../../lib/temporal';
 import { activitySettingsFromConfig, createActivities, type ActivityDependencies } from '../../activities';
 import { createBusinessRegister } from '../../lib/register';
@@ -33,7 +33,7 @@ export function createWorker(settings: WorkerSettings): Promise<Worker> {
 
 /** The activities' dependencies as the configuration names them, around the caller's database. */
 export function activityDependenciesFromConfig(config: Config, db: Database): ActivityDependencies {
-  return { db, register: createBusinessRegister(config), ...activitySettingsFromConfig(config) };
+  return { db, sql: createSqlPool(config.DATABASE_URL, { max: 8 }), register: createBusinessRegister(config), ...activitySettingsFromConfig(config) };
 }
 
 export interface ConnectedWorker {

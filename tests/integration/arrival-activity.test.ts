@@ -1,6 +1,7 @@
 import { createArrivalActivities, type ArrivalInput } from '../../activities/arrival';
 import { activitySettingsFromConfig } from '../../activities';
 import { createBusinessRegister } from '../../lib/register';
+import { createSqlPool } from '../../lib/db';
 import { applicationBody, createOpenRound, postJson } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/stack';
 
@@ -15,7 +16,7 @@ let arrival: ReturnType<typeof createArrivalActivities>;
 beforeAll(async () => {
   stack = await startTestStack({ worker: false });
   const settings = activitySettingsFromConfig(stack.config);
-  arrival = createArrivalActivities({ db: stack.db, register: createBusinessRegister(stack.config), jurisdiction: settings.jurisdiction, settings: settings.email });
+  arrival = createArrivalActivities({ db: stack.db, sql: createSqlPool(stack.config.DATABASE_URL), register: createBusinessRegister(stack.config), jurisdiction: settings.jurisdiction, settings: settings.email });
 });
 
 afterAll(async () => {
