@@ -2,7 +2,7 @@ import type { Database } from '../../lib/db';
 import type { Logger } from '../../lib/logger';
 import type { Mailer } from '../../lib/mailer';
 import { outboxMessageId, redactAccessLinks } from '../../lib/outbox';
-import { claimantIdentity, claimNext, markStaleClaimsUncertain, recordOutcome, type Claim, type Outcome } from './claims';
+import { claimantIdentity, claimNext, markStaleClaimsUncertain, recordOutcome, type Claim, type ClaimedMessage, type Outcome, type SqlClient } from './claims';
 import { classifySendFailure, isPermanentRejection, retryDelayMs, type RetryPolicy } from './retry';
 
 export interface OutboxDispatcher {
@@ -43,6 +43,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export function createOutboxDispatcher({
   db,
+  sql,
   mailer,
   log,
   intervalMs = 500,
@@ -51,7 +52,9 @@ export function createOutboxDispatcher({
   staleClaimAfterMs = mailer.timeoutMs + OUTBOX_CLAIM_MARGIN_MS,
   claimant = claimantIdentity(),
 }: {
+  /** For attachments (documents); the outbox's own statements run on `sql`. */
   db: Database;
+  sql: SqlClient;
   mailer: Mailer;
   log: Logger;
   intervalMs?: number;
@@ -75,7 +78,7 @@ export function createOutboxDispatcher({
   async function record(claim: Claim, outcome: Outcome): Promise<void> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        if (!(await recordOutcome(db, claimant, claim, outcome))) {
+        if (!(await recordOutcome(sql, claimant, claim, outcome))) {
           log.warn({ outboxEmailId: claim.id, outcome: outcome.status }, 'the message was resolved meanwhile; its outcome is not recorded');
         }
         return;
@@ -91,11 +94,10 @@ export function createOutboxDispatcher({
   }
 
   /** Sends one claimed message and records what became of it; returns the error of a failed send. */
-  async function deliver(claim: Claim): Promise<Error | undefined> {
-    let message;
+  async function deliver(message: ClaimedMessage): Promise<Error | undefined> {
+    const claim: Claim = message;
     let attachments: { filename: string; contentType: string; content: Uint8Array }[] = [];
     try {
-      message = await db.outboxEmail.findUniqueOrThrow({ where: { id: claim.id } });
       if (message.attachmentIds.length) {
         attachments = await db.document.findMany({ where: { id: { in: message.attachmentIds } }, select: { filename: true, contentType: true, content: true } });
       }
@@ -137,7 +139,7 @@ export function createOutboxDispatcher({
   }
 
   async function sendOne(): Promise<boolean> {
-    const claim = await claimNext(db, claimant);
+    const claim = await claimNext(sql, claimant);
     if (!claim) return false;
     const failure = await deliver(claim);
     if (failure) throw failure;
@@ -145,7 +147,7 @@ export function createOutboxDispatcher({
   }
 
   async function setAsideAbandonedClaims(): Promise<void> {
-    for (const row of await markStaleClaimsUncertain(db, staleClaimAfterMs)) {
+    for (const row of await markStaleClaimsUncertain(sql, staleClaimAfterMs)) {
       log.error({ outboxEmailId: row.id, messageId: outboxMessageId(row.id), claimedBy: row.claimedBy, claimedAt: row.claimedAt }, 'a mailer stopped while sending this email; set aside as uncertain for an admin');
     }
   }

@@ -5,7 +5,7 @@ import { Client, Connection } from '@temporalio/client';
 import { SMTPServer } from 'smtp-server';
 import { migrateDeploy } from '../../infra/migrate';
 import { findFreePort } from '../../infra/ports';
-import { createDatabase, type Database } from '../../lib/db';
+import { createDatabase, createSqlPool, type Database } from '../../lib/db';
 import { createLogger } from '../../lib/logger';
 import { createSmtpMailer, SMTP_TIMEOUTS_MS } from '../../lib/mailer';
 import { createOutboxDispatcher } from '../../services/mailer/dispatcher';
@@ -68,7 +68,7 @@ describe('the outbox when the SMTP server refuses', () => {
     const smtp = await refusingSmtpServer(451);
     const mailer = createSmtpMailer(smtp.url, 'no-reply@grantflow.local');
     const retry = { baseMs: 400, maxMs: 1_600, maxAttempts: 4 };
-    const dispatcher = createOutboxDispatcher({ db, mailer, log: silent, intervalMs: 20, retry });
+    const dispatcher = createOutboxDispatcher({ db, sql: createSqlPool(url), mailer, log: silent, intervalMs: 20, retry });
     const id = await queue('kasserer@faellesbord.dk');
     dispatcher.start();
     try {
@@ -99,7 +99,7 @@ describe('the outbox when the SMTP server refuses', () => {
   it('gives up at once on a recipient the server refuses for good (550)', async () => {
     const smtp = await refusingSmtpServer(550);
     const mailer = createSmtpMailer(smtp.url, 'no-reply@grantflow.local');
-    const dispatcher = createOutboxDispatcher({ db, mailer, log: silent, retry: { baseMs: 60_000, maxMs: 60_000, maxAttempts: 15 } });
+    const dispatcher = createOutboxDispatcher({ db, sql: createSqlPool(url), mailer, log: silent, retry: { baseMs: 60_000, maxMs: 60_000, maxAttempts: 15 } });
     const id = await queue('findes-ikke@faellesbord.dk');
     try {
       await expect(dispatcher.dispatchPending()).rejects.toThrow(/550/);
@@ -130,7 +130,7 @@ describe('the outbox when the SMTP server refuses', () => {
     expect(SMTP_TIMEOUTS_MS.socket).toBeLessThan(SMTP_TIMEOUTS_MS.total);
     // A claim that may count as abandoned while its send could still be running is refused outright.
     const tooPatient = createSmtpMailer('smtp://127.0.0.1:1', 'x@grantflow.local', 1, { connection: 120_000, greeting: 30_000, socket: 600_000, total: 600_000 });
-    expect(() => createOutboxDispatcher({ db, mailer: tooPatient, log: silent, staleClaimAfterMs: 60_000 })).toThrow(/must be below the age at which a claim counts as abandoned/);
+    expect(() => createOutboxDispatcher({ db, sql: createSqlPool(url), mailer: tooPatient, log: silent, staleClaimAfterMs: 60_000 })).toThrow(/must be below the age at which a claim counts as abandoned/);
     tooPatient.close();
 
     const sockets: net.Socket[] = [];
@@ -142,7 +142,7 @@ describe('the outbox when the SMTP server refuses', () => {
       socket: 300,
       total: 1_000,
     });
-    const dispatcher = createOutboxDispatcher({ db, mailer, log: silent, staleClaimAfterMs: 3_000, retry: { baseMs: 60_000, maxMs: 60_000, maxAttempts: 15 } });
+    const dispatcher = createOutboxDispatcher({ db, sql: createSqlPool(url), mailer, log: silent, staleClaimAfterMs: 3_000, retry: { baseMs: 60_000, maxMs: 60_000, maxAttempts: 15 } });
     const id = await queue('kasserer@faellesbord.dk');
     const started = Date.now();
     try {

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
 import { migrateDeploy } from '../../infra/migrate';
-import { createDatabase, type Database } from '../../lib/db';
+import { createDatabase, createSqlPool, type Database } from '../../lib/db';
 import { createLogger } from '../../lib/logger';
 import { createSmtpMailer } from '../../lib/mailer';
 import { createOutboxDispatcher } from '../../services/mailer/dispatcher';
@@ -54,7 +54,7 @@ describe('the outbox when the SMTP server may have taken a message its mailer ne
     const gate = await startSmtpGate(sink.smtpUrl);
     await gate.close();
     const mailer = createSmtpMailer(gate.smtpUrl, FROM, 1, QUICK);
-    const dispatcher = createOutboxDispatcher({ db, mailer, log: silent, intervalMs: 20, staleClaimAfterMs: 1_500, retry: { baseMs: 200, maxMs: 400, maxAttempts: 15 } });
+    const dispatcher = createOutboxDispatcher({ db, sql: createSqlPool(url), mailer, log: silent, intervalMs: 20, staleClaimAfterMs: 1_500, retry: { baseMs: 200, maxMs: 400, maxAttempts: 15 } });
     const id = await queue('Kvittering (afvist forbindelse)');
     dispatcher.start();
     try {
@@ -84,7 +84,7 @@ describe('the outbox when the SMTP server may have taken a message its mailer ne
     const gate = await startSmtpGate(sink.smtpUrl);
     cut = () => gate.close(); // the whole message is there; the connection breaks before the 250
     const mailer = createSmtpMailer(gate.smtpUrl, FROM, 1, QUICK);
-    const dispatcher = createOutboxDispatcher({ db, mailer, log: silent, staleClaimAfterMs: 1_500 });
+    const dispatcher = createOutboxDispatcher({ db, sql: createSqlPool(url), mailer, log: silent, staleClaimAfterMs: 1_500 });
     const id = await queue('Kvittering (afbrudt efter data)');
     try {
       await expect(dispatcher.dispatchPending()).rejects.toThrow(/closed|ECONNRESET|socket/i);
@@ -134,7 +134,7 @@ describe('the outbox when the SMTP server may have taken a message its mailer ne
       // Phase 2: the API with its mailer, and a mailer that counts a claim as abandoned after 1.5 s.
       stack = await startTestStack({ worker: false, db, config: testConfig({ DATABASE_URL: url, SMTP_URL: sink.smtpUrl }) });
       const quickMailer = createSmtpMailer(sink.smtpUrl, FROM, 1, QUICK);
-      const sweeper = createOutboxDispatcher({ db, mailer: quickMailer, log: silent, staleClaimAfterMs: 1_500 });
+      const sweeper = createOutboxDispatcher({ db, sql: createSqlPool(url), mailer: quickMailer, log: silent, staleClaimAfterMs: 1_500 });
       try {
         await eventually(async () => {
           await sweeper.dispatchPending();

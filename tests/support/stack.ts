@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
 import { loadConfig, type Config } from '../../lib/config';
-import { createDatabase, type Database } from '../../lib/db';
+import { createDatabase, createSqlPool, type Database } from '../../lib/db';
 import { createLogger, type Logger } from '../../lib/logger';
 import { createSmtpMailer } from '../../lib/mailer';
 import { createOutboxDispatcher } from '../../services/mailer/dispatcher';
@@ -106,7 +106,7 @@ export async function startTestStack(
   const ownsTemporal = options.temporal === undefined;
   const worker = options.worker === false ? undefined : await startTestWorker(config, db);
   const mailer = createSmtpMailer(config.SMTP_URL, config.MAIL_FROM);
-  const dispatcher = createOutboxDispatcher({ db, mailer, log: options.log ?? createLogger('outbox-test', process.env.LOG_LEVEL ?? 'silent'), intervalMs: 100 });
+  const dispatcher = createOutboxDispatcher({ db, sql: createSqlPool(config.DATABASE_URL), mailer, log: options.log ?? createLogger('outbox-test', process.env.LOG_LEVEL ?? 'silent'), intervalMs: 100 });
   dispatcher.start();
   const { app } = createTestApp(config, db, temporal, { log: options.log, virusScanner: options.virusScanner });
   const server: Server = await new Promise((resolve) => {
