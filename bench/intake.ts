@@ -60,7 +60,7 @@ const SETTLE_MS = 2_000;
 const NOOP_TASK_QUEUE = 'bench-intake-noop';
 /** Statuses of an application whose screening has not finished yet. */
 const NOT_SCREENED = ['SUBMITTED', 'SCREENING'] as const;
-const GOAL = { submissionsPerSecond: 200, p99Ms: 250, shareOfNoop: 0.5 };
+const GOAL = { submissionsPerSecond: 150, p99Ms: 250, shareOfNoop: 0.75 };
 
 interface Knobs {
   connections: number[];

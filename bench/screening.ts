@@ -2,8 +2,8 @@ import crypto from 'node:crypto';
 import { createDatabase } from '../lib/db';
 import { percentile } from '../domain/stats/percentile';
 import { applicationBody, createOpenRound } from '../tests/support/fixtures';
-import { cpuByComponent, cpuPerUnit } from './support/cpu';
-import { latencyColumns, log, printTable, runBenchmark, writeResults } from './support/output';
+import { cpuByComponent, cpuPerCase, cpuPerUnit } from './support/cpu';
+import { latencyColumns, log, machine, printTable, runBenchmark, writeResults } from './support/output';
 import { startBenchStack } from './support/stack';
 import { createFailureLog } from './support/failures';
 import { firstEmailTimes, queuedTimes } from './support/pipeline';
@@ -25,6 +25,10 @@ interface Submission {
 }
 
 const SETTLE_TIMEOUT_MS = 120_000;
+/** CPU per case, summed over every process, from submission to IN_QUEUE with the receipt sent. */
+const CPU_PER_CASE_GOAL_MS = 60;
+/** Cases a second the whole pipeline can carry on the machine. */
+const PIPELINE_GOAL_PER_SECOND = 30;
 
 async function main(): Promise<void> {
   const rate = Number(process.env.BENCH_SCREENING_RATE ?? '20');
@@ -44,6 +48,7 @@ async function main(): Promise<void> {
     const submissions: Submission[] = [];
     const failures = createFailureLog();
     const started = performance.now();
+    const wallStarted = Date.now();
     const inFlight: Promise<void>[] = [];
     for (let i = 0; i < total; i++) {
       const due = started + (i * 1000) / rate;
@@ -105,10 +110,17 @@ async function main(): Promise<void> {
     const p50 = percentile(both, 0.5);
     const p99 = percentile(both, 0.99);
     const fmt = (ms: number | null) => (ms === null ? 'n/a' : `${Math.round(ms)} ms`);
+    const lastDone = Math.max(...submissions.map((s) => Math.max(queued.get(s.id) ?? 0, receipts.get(s.email) ?? 0)));
+    const sustained = submissions.length / ((lastDone - wallStarted) / 1000);
+    const perCase = cpuPerCase(cpu);
+    const ceiling = (machine().cores * 1000) / perCase.total;
     writeResults('screening', [
       { figure: `screening + receipt at ${rate}/s, p50`, value: fmt(p50), goal: '≤ 300 ms', met: p50 !== null && p50 <= 300 && unfinished === 0 },
       { figure: `screening + receipt at ${rate}/s, p99`, value: fmt(p99), goal: '≤ 1 s', met: p99 !== null && p99 <= 1000 && unfinished === 0 },
-    ], { rate, seconds, submitted: total, accepted: submissions.length, failed: failures.all.length, failureKinds, failures: failures.all, unfinished, results: rows, cpu });
+      { figure: `CPU per case, every process (${perCase.breakdown})`, value: `${perCase.total} ms`, goal: `≤ ${CPU_PER_CASE_GOAL_MS} ms`, met: perCase.total <= CPU_PER_CASE_GOAL_MS },
+      { figure: `cases through the pipeline per second at ${rate}/s offered (first submission to the last case queued with its receipt)`, value: `${sustained.toFixed(1)}/s`, goal: '–', met: null },
+      { figure: `the pipeline's ceiling on this machine (${machine().cores} cores × 1000 ms ÷ CPU per case)`, value: `${ceiling.toFixed(1)}/s`, goal: `≥ ${PIPELINE_GOAL_PER_SECOND}/s`, met: ceiling >= PIPELINE_GOAL_PER_SECOND },
+    ], { rate, seconds, submitted: total, accepted: submissions.length, failed: failures.all.length, failureKinds, failures: failures.all, unfinished, results: rows, cpu, sustainedPerSecond: sustained, ceilingPerSecond: ceiling });
     if (failures.all.length > 0 || unfinished > 0) process.exitCode = 1;
   } finally {
     await db.$disconnect();

@@ -70,3 +70,11 @@ export function cpuPerUnit(before: Record<string, number>, after: Record<string,
     { process: 'all', 'CPU s': Math.round(total * 10) / 10, [`CPU ms per ${unitName}`]: Math.round((total * 1000) / units) },
   ];
 }
+
+/** The "all" row of a cpuPerUnit table and its parts, as one line: "worker 63, Temporal 60, …". */
+export function cpuPerCase(rows: Record<string, string | number>[]): { total: number; breakdown: string } {
+  const perCase = (row: Record<string, string | number>) => Number(row['CPU ms per case'] ?? 0);
+  const all = rows.find((row) => row.process === 'all');
+  const parts = rows.filter((row) => row.process !== 'all' && perCase(row) > 0).map((row) => `${String(row.process).replace(/^grantflow /, '')} ${perCase(row)}`);
+  return { total: all ? perCase(all) : 0, breakdown: parts.join(', ') };
+}
