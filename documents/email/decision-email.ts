@@ -5,7 +5,7 @@ import type { GlossaryTerm } from '../../domain/glossary';
 import type { Locale } from '../../locale';
 
 /** The email that carries the decision letter (attached by the caller as a PDF). */
-export const decisionEmail: CaseEmailComposer<EmailData['decision']> = (d, { t, money, date }) => {
+export const decisionEmail: CaseEmailComposer<EmailData['decision']> = (d, { t, money, date, deadline }) => {
   const values = { ...caseValues(d), amount: money(d.amountGrantedOre) };
   const granted = d.outcome !== 'rejected';
   return {
@@ -14,7 +14,7 @@ export const decisionEmail: CaseEmailComposer<EmailData['decision']> = (d, { t, 
       d.replacesEarlier && paragraph(t('mail.decision.replacesEarlier')),
       paragraph(t(`mail.decision.intro.${d.outcome}`, values)),
       paragraph(granted ? t('mail.decision.letter.granted') : t('mail.decision.letter.rejected')),
-      granted && !d.replacesEarlier && paragraph(d.payoutDate ? t('mail.decision.payout.onDate', { date: date(d.payoutDate) }) : t('mail.decision.payout.inLetter')),
+      granted && !d.replacesEarlier && paragraph(payoutSentence(d, t, date, deadline)),
       d.replacesEarlier && d.differenceOre !== undefined && d.differenceOre !== 0n && paragraph(differenceSentence(d.differenceOre, d.payoutDate, t, money, date)),
       link(t('mail.decision.link'), d.caseUrl),
       paragraph(t('mail.decision.questions')),
@@ -40,4 +40,10 @@ export const afvisningEmail: CaseEmailComposer<EmailData['afvisning']> = (d, { t
 function differenceSentence(differenceOre: bigint, payoutDate: Date | undefined, t: Locale['t'], money: Locale['money'], date: Locale['date']): string {
   if (differenceOre < 0n) return t('mail.decision.difference.payBack', { amount: money(-differenceOre) });
   return payoutDate ? t('mail.decision.difference.paidOn', { amount: money(differenceOre), date: date(payoutDate) }) : t('mail.decision.difference.paid', { amount: money(differenceOre) });
+}
+
+/** When a grant's money comes: on a date, as the letter says, or once the grant is accepted. */
+function payoutSentence(d: EmailData['decision'], t: Locale['t'], date: Locale['date'], deadline: Locale['deadline']): string {
+  if (d.acceptBy) return t('mail.decision.payout.afterAcceptance', { date: deadline(d.acceptBy) });
+  return d.payoutDate ? t('mail.decision.payout.onDate', { date: date(d.payoutDate) }) : t('mail.decision.payout.inLetter');
 }
