@@ -10,6 +10,7 @@ import { expectArchivalPdf } from '../support/pdf-bytes';
 import { createOpenRound, eventually, getJson, postJson } from '../support/fixtures';
 import { mailPart, mailTo, subjectOf, submitCase, waitForStatus, type SubmittedCase } from '../support/process';
 import { signedInStaff } from '../support/staff';
+import { recordHistory } from '../support/histories';
 import { startTestStack, type TestStack } from '../support/stack';
 
 // Acceptance of a grant before payout, on the real stack: the decision waits in AWAITING_ACCEPTANCE,
@@ -171,6 +172,7 @@ describe('acceptance before payout', () => {
     expect(after.text).toContain('Signaturens reference: local-');
     expect((await stack.db.application.findUniqueOrThrow({ where: { id: c.id } })).status).toBe('PAYOUT_SCHEDULED');
     expect(await stack.db.payout.count({ where: { applicationId: c.id } })).toBe(1);
+    await recordHistory(c.handle, 'acceptance-refused-then-accepted');
   });
 
   it('past the deadline: a reminder first, then the grant lapses with a letter and an email, and nothing is paid', async () => {
@@ -204,5 +206,6 @@ describe('acceptance before payout', () => {
     // Too late: the acceptance is refused, nothing is paid.
     expect((await acceptApi(c, token, { signerName: 'Inge Hansen', accept: true })).status).toBe(409);
     expect(await stack.db.payout.count({ where: { applicationId: c.id } })).toBe(0);
+    await recordHistory(c.handle, 'acceptance-lapsed');
   });
 });
