@@ -3,9 +3,8 @@ import { isUniqueViolation, type Database, type Prisma } from '../lib/db';
 import { isLanguage, type Language } from '../lib/languages';
 import { localeFor } from '../locale';
 import { conditionsHash } from '../lib/signing/local-signing';
-import type { SignedStatement } from '../lib/signing/signing-provider';
 import type { BusinessRegister } from '../lib/register';
-import { conditionsVersion, signatoriesFor } from '../domain/acceptance';
+import { conditionsVersion, signatoriesFor, type SignedAcceptance } from '../domain/acceptance';
 import { formatCaseReference } from '../domain/reference';
 import type { ReportRequirement } from '../domain/tiers';
 import { describeReportRequirement } from '../documents/letter';
@@ -91,7 +90,7 @@ export function createAcceptanceActivities({ db, register }: { db: Database; reg
     },
 
     /** The signatory's acceptance with the signed statement; kept once (a retry finds it accepted). */
-    async recordAcceptance(input: { applicationId: string; decisionSequence: number; signerName: string; signed: SignedStatement }): Promise<void> {
+    async recordAcceptance(input: { applicationId: string; decisionSequence: number; signerName: string; signed: SignedAcceptance }): Promise<void> {
       const { applicationId, decisionSequence, signed } = input;
       const updated = await db.grantAcceptance.updateMany({
         where: { applicationId, decisionSequence, acceptedAt: null, lapsedAt: null },

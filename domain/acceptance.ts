@@ -54,3 +54,14 @@ export function maySign(signerName: string, signatories: readonly string[]): boo
   const signer = normalizedName(signerName);
   return signer !== '' && signatories.some((name) => normalizedName(name) === signer);
 }
+
+/**
+ * A signing provider's signed statement as the case keeps it (lib/signing/signing-provider.ts
+ * gives it this shape and more): the provider, its reference, and what was signed when.
+ */
+export interface SignedAcceptance {
+  provider: string;
+  reference: string;
+  signature: string;
+  statement: { signerName: string; conditionsHash: string; conditionsVersion: string; signedAt: string };
+}

@@ -1,13 +1,13 @@
 // The Update and Query of a grant's acceptance before payout (workflows/acceptance.ts): the
 // contract between the grant workflow and the API. Definitions and types only.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { SignedStatement } from '../lib/signing/signing-provider';
+import type { SignedAcceptance } from '../domain/acceptance';
 import type { EnteredBy } from './messages';
 
 /** The signatory accepts the grant's conditions: the name they signed with and the signing provider's statement. */
 export interface AcceptGrantInput extends EnteredBy {
   signerName: string;
-  signed: SignedStatement;
+  signed: SignedAcceptance;
 }
 
 /** The acceptance the case waits for, or waited for. */
