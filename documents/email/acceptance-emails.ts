@@ -6,6 +6,11 @@ import type { Locale } from '../../locale';
 // Acceptance before payout: the link to the signatory, a reminder before the deadline, and the
 // notice that the grant lapsed (its letter attached by the caller).
 
+/** Under the register's signing rule the link may have to go on to one who signs; else it stays with the named signatory. */
+function linkNote(d: EmailData['acceptance_requested'], t: Locale['t']): string {
+  return t(d.signingRule ? 'mail.acceptance.forward' : 'mail.acceptance.linkPersonal');
+}
+
 /** Who may sign, in words: the register's signing rule, or the person the association named. */
 function whoSigns(d: EmailData['acceptance_requested'], t: Locale['t']): string {
   if (d.signingRule) return t('mail.acceptance.register', { rule: d.signingRule, names: d.signatories.join(', ') });
@@ -19,7 +24,7 @@ export const acceptanceRequestedEmail: CaseEmailComposer<EmailData['acceptance_r
     paragraph(whoSigns(d, t)),
     paragraph(t('mail.acceptance.deadline', { date: deadline(d.acceptBy) })),
     link(t('mail.acceptance.link'), d.caseUrl),
-    paragraph(t('mail.acceptance.linkPersonal')),
+    paragraph(linkNote(d, t)),
   ],
   terms: ['tilsagn', 'nemkonto'],
 });
@@ -30,7 +35,7 @@ export const acceptanceReminderEmail: CaseEmailComposer<EmailData['acceptance_re
     paragraph(t('mail.acceptanceReminder.intro', { ...caseValues(d), amount: money(d.amountGrantedOre), date: deadline(d.acceptBy) })),
     paragraph(whoSigns(d, t)),
     link(t('mail.acceptance.link'), d.caseUrl),
-    paragraph(t('mail.acceptance.linkPersonal')),
+    paragraph(linkNote(d, t)),
   ],
   terms: ['tilsagn'],
 });

@@ -182,8 +182,10 @@ describe('email details', () => {
     expect(spaced(requested.text)).toContain('har fået et tilskud på 12.000 kr.');
     expect(spaced(requested.text)).toContain('Accepter senest 31. januar 2027.');
     expect(requested.text).toContain('Derfor kan Bodil Jensen, Karim Nielsen');
+    expect(requested.text).toContain('giv linket videre til en af dem, der må.');
     const named = render('acceptance_requested', 'en', { ...SAMPLES.acceptance_requested, signingRule: undefined, signatories: ['Inge Hansen'] });
     expect(named.text).toContain('Your association named Inge Hansen as the person who signs.');
+    expect(named.text).toContain('The link is personal.');
     expect(render('acceptance_reminder', 'nb').subject).toBe('Påminnelse: godta tilskuddet (GF-2026-00042)');
     const lapsed = spaced(render('grant_lapsed', 'da').text);
     expect(lapsed).toContain('blev ikke accepteret senest 31. januar 2027. Derfor er det bortfaldet og bliver ikke udbetalt.');

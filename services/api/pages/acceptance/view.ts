@@ -43,7 +43,7 @@ function outcomeOrForm(view: AcceptancePageView, language: Language, csrf: strin
   const { acceptance } = view;
   if (acceptance.acceptedAt) {
     return html`<div class="alert alert-success" role="status"><div class="alert-body">
-      <p class="alert-text">${t(language, 'case.acceptance.accepted', { name: acceptance.acceptedByName ?? '', date: formatDateTime(language, acceptance.acceptedAt) })}</p>
+      <p class="alert-text">${t(language, 'case.acceptance.accepted', { name: acceptance.acceptedByName ?? '', date: formatDateTime(language, acceptance.acceptedAt, 'long') })}</p>
       <p class="alert-text">${t(language, 'case.acceptance.signatureReference', { reference: acceptance.signatureReference ?? '' })}</p>
     </div></div>`;
   }
