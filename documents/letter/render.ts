@@ -87,7 +87,7 @@ function drawYearPlan(canvas: PdfCanvas, data: DecisionLetterData, { t, money, d
   const years = data.grantYears!;
   canvas.paragraph(t('letter.payout.yearsIntro', { granted: facts.granted, years: years.length }));
   const lines = years.map((year) =>
-    t(year.year === 1 ? 'letter.payout.firstYear' : 'letter.payout.laterYear', {
+    t(year.year > 1 ? 'letter.payout.laterYear' : data.acceptBy ? 'letter.payout.firstYearAfterAcceptance' : 'letter.payout.firstYear', {
       year: year.year,
       previousYear: year.year - 1,
       amount: money(year.amountOre),

@@ -172,6 +172,12 @@ describe('acceptance before payout', () => {
     expect(after.text).toContain('Signaturens reference: local-');
     expect((await stack.db.application.findUniqueOrThrow({ where: { id: c.id } })).status).toBe('PAYOUT_SCHEDULED');
     expect(await stack.db.payout.count({ where: { applicationId: c.id } })).toBe(1);
+    // The caseworker sees who may sign and why, who signed, when, and the signature's reference.
+    const staffPage = spaced(await (await fetch(`${stack.baseUrl}/personale/sager/${c.id}`, { headers: { cookie: `gf_staff=${caseworker.token}` } })).text());
+    expect(staffPage).toContain('Accept af tilskuddet');
+    expect(staffPage).toContain('Bodil Jensen, Karim Nielsen (registerets tegningsregel:');
+    expect(staffPage).toContain('Accepteret af bodil jensen');
+    expect(staffPage).toMatch(/local · local-[0-9a-f]{20}/);
     await recordHistory(c.handle, 'acceptance-refused-then-accepted');
   });
 

@@ -64,4 +64,26 @@ describe('letters of a grant that waits for acceptance', () => {
     expect(text).not.toContain('15. december 2026');
     expect(paid!.text.replace(/\u00a0/g, ' ')).toContain('den 15. december 2026');
   });
+
+  it('a long-term grant’s letter pays its first year once the grant is accepted', async () => {
+    const letter = {
+      ...sampleLetterCommon(),
+      outcome: 'approved' as const,
+      amountRequestedOre: 2_400_000n,
+      amountGrantedOre: 2_400_000n,
+      reasons: { criteria: [], text: '' },
+      conditions: [],
+      reporting: { requirement: 'declaration' as const, dueDate: new Date('2027-09-30T21:59:59.999Z') },
+      payoutDate: new Date('2026-12-15T12:00:00Z'),
+      grantYears: [
+        { year: 1, amountOre: 1_200_000n, reportDueDate: new Date('2027-09-30T21:59:59.999Z') },
+        { year: 2, amountOre: 1_200_000n, reportDueDate: new Date('2028-09-30T21:59:59.999Z') },
+      ],
+      acceptBy: ACCEPT_BY,
+    };
+    const [parsed] = await parsePdfs([await renderDecisionLetter(letter)]);
+    const text = parsed!.text.replace(/\u00a0/g, ' ');
+    expect(text).toContain('År 1: 12.000 kr., som vi udbetaler, når tilskuddet er accepteret.');
+    expect(text).not.toContain('15. december 2026');
+  });
 });
