@@ -91,8 +91,9 @@ module.exports = {
       name: 'services-name-workflows-as-types-only',
       from: '^services/',
       to: '^workflows/',
-      toNot: '^workflows/messages\\.ts$',
-      comment: 'Services start workflows by type name and talk to them through workflows/messages.',
+      // acceptance-messages.ts: the acceptance's Update and Query, beside messages.ts (definitions only, too).
+      toNot: '^workflows/(acceptance-)?messages\\.ts$',
+      comment: 'Services start workflows by type name and talk to them through workflows/messages (and acceptance-messages).',
     }),
     {
       name: 'only-infra-tests-bench-import-infra',

@@ -3,6 +3,8 @@ import type { Database } from '../lib/db';
 import { configureLocale } from '../locale';
 import { createAllocationActivities } from './allocation';
 import { createArrivalActivities } from './arrival';
+import { createAcceptanceActivities } from './acceptance-records';
+import { createAcceptanceLetterActivities } from './letters/store-acceptance-letter';
 import { createCaseEventActivities } from './case-events';
 import { createCaseRecordActivities } from './case-records';
 import { createConsultationActivities } from './consultations';
@@ -53,6 +55,8 @@ export function createActivities(deps: ActivityDependencies) {
     ...createReconsiderationActivities(deps),
     ...createGrantChangeActivities(deps),
     ...createGrantChangeLetterActivities(deps),
+    ...createAcceptanceActivities(deps),
+    ...createAcceptanceLetterActivities(deps),
     ...createReconsiderationLetterActivities(deps),
     ...createRepaymentActivities(deps),
     ...createRepaymentLetterActivities({ db: deps.db, municipality: deps.municipality, account: deps.repaymentAccount }),

@@ -8,7 +8,7 @@ import { redactPersonalData } from '../domain/retention';
 type Tx = Prisma.TransactionClient;
 
 /** A case ends in one of these (a refusal stays DECIDED; a grant moves on to its payout). */
-export const ENDED_CASE_STATUSES = ['CLOSED', 'WITHDRAWN', 'LAPSED', 'GRANT_DECLINED', 'DECIDED'] as const;
+export const ENDED_CASE_STATUSES = ['CLOSED', 'WITHDRAWN', 'LAPSED', 'GRANT_DECLINED', 'GRANT_LAPSED', 'DECIDED'] as const;
 
 /**
  * Up to `limit` ended cases not yet anonymised whose last event lies before `cutoff`: with a

@@ -62,6 +62,13 @@ export const processSettingsSchema = z.object({
   repaymentDue: duration.default('P30D'),
   /** Repayment reminders relative to the payment deadline. */
   repaymentReminders: z.array(signedDuration).max(4).default(['-P7D', 'P7D']),
+  /**
+   * Time the association's signatory has to accept the grant's conditions before it is paid; past
+   * it the grant lapses. "P0D": no acceptance step (the payout is registered with the decision).
+   */
+  acceptancePeriod: duration.default('P30D'),
+  /** Acceptance reminders relative to its deadline. */
+  acceptanceReminders: z.array(signedDuration).max(3).default(['-P7D']),
 });
 
 export type ProcessSettings = z.infer<typeof processSettingsSchema>;
@@ -82,6 +89,9 @@ export interface ProcessTimings {
   /** Absent in the snapshots of cases started before repayments were decided. */
   repaymentDueMs?: number;
   repaymentRemindersMs?: number[];
+  /** Absent (or 0) in the snapshots of cases started before grants were accepted: no acceptance step. */
+  acceptancePeriodMs?: number;
+  acceptanceRemindersMs?: number[];
 }
 
 export function toProcessTimings(settings: ProcessSettings): ProcessTimings {
@@ -98,5 +108,7 @@ export function toProcessTimings(settings: ProcessSettings): ProcessTimings {
     reconsiderationPeriodMs: parseDuration(settings.reconsiderationPeriod),
     repaymentDueMs: parseDuration(settings.repaymentDue),
     repaymentRemindersMs: settings.repaymentReminders.map(parseSignedDuration).sort((a, b) => a - b),
+    acceptancePeriodMs: parseDuration(settings.acceptancePeriod),
+    acceptanceRemindersMs: settings.acceptanceReminders.map(parseSignedDuration).sort((a, b) => a - b),
   };
 }

@@ -32,6 +32,10 @@ export const CASE_STATUSES = [
    * statistics count as an applicant lost on the way; a declined grant was decided.
    */
   'GRANT_DECLINED',
+  /** Granted: the association's signatory has yet to accept the grant's conditions; no payout before. */
+  'AWAITING_ACCEPTANCE',
+  /** The grant was not accepted by the deadline the round sets: it lapsed, nothing is paid, the case is closed. */
+  'GRANT_LAPSED',
 ] as const;
 
 export type CaseStatus = (typeof CASE_STATUSES)[number];

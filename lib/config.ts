@@ -9,6 +9,7 @@ import { rateLimitSettingsSchema } from './rate-limit-settings';
 import { intakeSettingsSchema } from './intake-settings';
 import { retentionSettingsSchema, scheduleSetting } from './retention-settings';
 import { noticeSettingsSchema } from './notice-settings';
+import { signingSettingsSchema } from './signing/signing-settings';
 import { parseDuration } from './durations';
 import { parsePayloadKeys } from './payload-codec';
 import { temporalSecurityProblems } from './temporal-security';
@@ -44,6 +45,7 @@ export const configSchema = z.object({
   ...intakeSettingsSchema.shape,
   ...retentionSettingsSchema.shape,
   ...noticeSettingsSchema.shape,
+  ...signingSettingsSchema.shape,
   /**
    * How often the round alerts run (a Temporal Schedule the worker creates or updates at start-up):
    * an interval such as PT15M, or a cron expression in MUNICIPALITY_TIME_ZONE.

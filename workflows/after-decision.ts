@@ -6,6 +6,7 @@ import type { CaseContext } from './case-journal';
 import { followUpReport } from './follow-up-report';
 import { untilGrantDeclined } from './grant-changes';
 import { PAYOUT_CONFIRMATION_PATCH, payoutScheduled } from './payout';
+import { acceptanceStep } from './acceptance';
 import { reconsiderationPeriod } from './reconsideration';
 import { reportChild, reportTermsFor } from './report-child';
 import { grantYearPlan, laterGrantYears, letterYears, startFirstGrantYear } from './grant-years';
@@ -23,13 +24,15 @@ export async function afterDecision(context: CaseContext): Promise<CaseStatus> {
   const { applicationId, round } = input;
   const final = memory.decision!;
   const granted = final.outcome !== 'rejected';
-  const payoutDate = new Date(Date.now() + round.timings.payoutAfterMs).toISOString().slice(0, 10);
+  let payoutDate = new Date(Date.now() + round.timings.payoutAfterMs).toISOString().slice(0, 10);
   const { requirement, dueAt } = reportTermsFor(context, final);
   memory.payoutConfirmedByFinance = patched(PAYOUT_CONFIRMATION_PATCH);
   // ── long-term grants: one payout and one report a year ──
   const years = granted ? grantYearPlan(context, final.amountGrantedOre, { requirement, dueAt }) : null;
   memory.grantYearPlan = years;
   const firstPayoutOre = years ? years[0]!.amountOre : final.amountGrantedOre;
+  // A round with an acceptance period pays a grant only once the association's signatory accepts it.
+  const acceptance = granted ? acceptanceStep(context) : null;
 
   const letter = await journal.inOrder(() =>
     activities.storeDecisionLetter({
@@ -37,11 +40,18 @@ export async function afterDecision(context: CaseContext): Promise<CaseStatus> {
       decisionSequence: final.sequence,
       ...(granted ? { payoutDate, reporting: years ? years[0]!.terms : { requirement, dueAt } } : {}),
       ...(years ? { grantYears: letterYears(years) } : {}),
+      ...(acceptance ? { acceptBy: acceptance.acceptBy } : {}),
     }),
   );
-  if (granted) await journal.inOrder(() => activities.registerPayout({ applicationId, amountOre: firstPayoutOre, scheduledFor: payoutDate }));
-  // After the payout is registered, so the email can tell when the money arrives.
-  await journal.email('decision', { outcome: final.outcome, amountGrantedOre: final.amountGrantedOre }, [letter.documentId]);
+  if (acceptance) await acceptance.open(final, years ? years[0]!.terms : { requirement, dueAt });
+  else if (granted) await journal.inOrder(() => activities.registerPayout({ applicationId, amountOre: firstPayoutOre, scheduledFor: payoutDate }));
+  // After the payout is registered, so the email can tell when the money arrives (or that it waits for the acceptance).
+  await journal.email('decision', { outcome: final.outcome, amountGrantedOre: final.amountGrantedOre, ...(acceptance ? { acceptBy: acceptance.acceptBy } : {}) }, [letter.documentId]);
+  if (acceptance) {
+    if ((await acceptance.outcome()) === 'lapsed') return memory.status;
+    payoutDate = new Date(Date.now() + round.timings.payoutAfterMs).toISOString().slice(0, 10);
+    await journal.inOrder(() => activities.registerPayout({ applicationId, amountOre: firstPayoutOre, scheduledFor: payoutDate }));
+  }
   if (!granted) {
     if (!patched(RECONSIDERATION_PATCH)) return memory.status;
     const report = reportChild(context);
@@ -51,6 +61,7 @@ export async function afterDecision(context: CaseContext): Promise<CaseStatus> {
   }
   if (memory.payoutConfirmedByFinance) await payoutScheduled(context, { amountOre: firstPayoutOre, scheduledFor: payoutDate, ...(years ? { year: 1 } : {}) });
   else await journal.record('paid', 'system', 'PAID', { amountOre: final.amountGrantedOre, scheduledFor: payoutDate });
+  acceptance?.settled();
 
   if (patched(RECONSIDERATION_PATCH)) {
     const report = reportChild(context);

@@ -21,6 +21,8 @@ export interface DecisionLetterRequest {
   applicationId: string;
   decisionSequence: number;
   payoutDate?: string;
+  /** The grant waits for the signatory's acceptance, by this time (ISO). */
+  acceptBy?: string;
   reporting?: { requirement: ReportRequirement; dueAt: string };
   /** A long-term grant: each year's payment and report due date, first year first. */
   grantYears?: { year: number; amountOre: number; reportDueAt: string }[];
@@ -50,6 +52,7 @@ export function createDecisionLetterActivities({ db, municipality }: { db: Datab
         caseworker: await findStaffPerson(db, decision.decidedBy),
         municipality,
         payoutDate: request.payoutDate,
+        acceptBy: request.acceptBy,
         reporting: request.reporting,
         grantYears: request.grantYears,
         consultation: await consultationBefore(db, request.applicationId, decision.decidedAt),

@@ -35,6 +35,9 @@ export interface CaseEmailSettings {
 
 const DAY_MS = 86_400_000;
 
+/** Emails to the association's signatory whose link opens the acceptance page, not the case page. */
+const ACCEPTANCE_LINK: readonly EmailKind[] = ['acceptance_requested', 'acceptance_reminder'];
+
 /** Emails to the case's caseworker rather than to the association. */
 const TO_CASEWORKER: readonly EmailKind[] = ['report_escalation', 'back_to_caseworker'];
 
@@ -63,9 +66,10 @@ export function createCaseEmailComposer({ db, settings }: { db: Database; settin
     const toCaseworker = TO_CASEWORKER.includes(request.kind);
     // Staff read the service in the municipality's language; the association in the one it chose.
     const language: Language = !toCaseworker && isLanguage(application.language) ? application.language : DEFAULT_LANGUAGE;
+    const acceptanceLink = ACCEPTANCE_LINK.includes(request.kind);
     const caseUrl = toCaseworker
       ? new URL(`/personale/sager/${application.id}`, settings.publicBaseUrl).toString()
-      : await privateLink(options.storeToken ?? storeTokenNow, application.id, request.kind);
+      : await privateLink(options.storeToken ?? storeTokenNow, application.id, request.kind, acceptanceLink ? 'acceptance' : 'case');
     const common: EmailCommon = {
       municipalityName: settings.municipalityName,
       organizationName: application.organizationName,
@@ -81,14 +85,22 @@ export function createCaseEmailComposer({ db, settings }: { db: Database; settin
     const data = await kindData(request, common, application.submittedAt ?? application.createdAt, application.round);
     const rendered = renderEmail(request.kind, data as never, language);
     const assignee = typeof request.extra.assignee === 'string' && request.extra.assignee.includes('@') ? request.extra.assignee : null;
-    return { recipient: toCaseworker ? assignee ?? settings.municipalityEmail : application.contactEmail, ...rendered, ...replyToContact(common.contact.email) };
+    const signatory = acceptanceLink ? (await acceptanceOf(request)).recipientEmail : null;
+    return { recipient: toCaseworker ? assignee ?? settings.municipalityEmail : signatory ?? application.contactEmail, ...rendered, ...replyToContact(common.contact.email) };
   }
 
-  /** Each email gets a link of its own; only the token's hash is kept. */
-  async function privateLink(storeToken: (row: AccessTokenRow) => Promise<void>, applicationId: string, purpose: string): Promise<string> {
+  function acceptanceOf({ applicationId, extra }: CaseEmailRequest) {
+    return db.grantAcceptance.findUniqueOrThrow({ where: { applicationId_decisionSequence: { applicationId, decisionSequence: Number(extra.decisionSequence ?? 1) } } });
+  }
+
+  /**
+   * Each email gets a link of its own; only the token's hash is kept. An acceptance link (purpose
+   * "acceptance") opens the acceptance page, which takes no other link.
+   */
+  async function privateLink(storeToken: (row: AccessTokenRow) => Promise<void>, applicationId: string, kind: string, page: 'case' | 'acceptance'): Promise<string> {
     const token = generateAccessToken();
-    await storeToken({ tokenHash: sha256Hex(token), applicationId, purpose });
-    const url = new URL(`/sag/${applicationId}`, settings.publicBaseUrl);
+    await storeToken({ tokenHash: sha256Hex(token), applicationId, purpose: page === 'acceptance' ? 'acceptance' : kind });
+    const url = new URL(page === 'acceptance' ? `/tilsagn/${applicationId}` : `/sag/${applicationId}`, settings.publicBaseUrl);
     url.searchParams.set('adgang', token);
     return url.toString();
   }
@@ -131,6 +143,7 @@ export function createCaseEmailComposer({ db, settings }: { db: Database; settin
           outcome: extra.outcome as EmailData['decision']['outcome'],
           amountGrantedOre: BigInt(Number(extra.amountGrantedOre ?? 0)),
           payoutDate: payout && payout.amountOre > 0n ? payout.scheduledFor : undefined,
+          ...(typeof extra.acceptBy === 'string' ? { acceptBy: new Date(extra.acceptBy) } : {}),
           replacesEarlier: decisionSequence > 1 && extra.differenceOre !== undefined,
           ...(extra.differenceOre !== undefined ? { differenceOre: BigInt(Number(extra.differenceOre)) } : {}),
         };
@@ -143,6 +156,21 @@ export function createCaseEmailComposer({ db, settings }: { db: Database; settin
         const sequence = Number(extra.sequence);
         const change = await db.grantChange.findUniqueOrThrow({ where: { applicationId_sequence: { applicationId, sequence } } });
         return { ...common, approved: change.outcome === 'approved', ...(change.newReportDueAt ? { reportDueAt: change.newReportDueAt } : {}) };
+      }
+      case 'acceptance_requested':
+      case 'acceptance_reminder':
+      case 'grant_lapsed': {
+        const acceptance = await acceptanceOf(request);
+        const decision = await db.decision.findUniqueOrThrow({ where: { applicationId_sequence: { applicationId, sequence: acceptance.decisionSequence } } });
+        return {
+          ...common,
+          // Greeted by name: the signatory the link goes to.
+          contactName: acceptance.recipientName,
+          amountGrantedOre: decision.amountGrantedOre,
+          acceptBy: acceptance.acceptBy,
+          signatories: acceptance.signatories as string[],
+          ...(acceptance.signingRule ? { signingRule: acceptance.signingRule } : {}),
+        };
       }
       case 'grant_declined':
         return { ...common, amountGrantedOre: BigInt(Number(extra.amountGrantedOre ?? 0)), exportedOre: BigInt(Number(extra.exportedOre ?? 0)) };

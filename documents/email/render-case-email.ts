@@ -6,6 +6,7 @@ import { consultationEmail, consultationReminderEmail } from './consultation-ema
 import { afvisningEmail, decisionEmail } from './decision-email';
 import { paidEmail } from './payout-email';
 import { grantChangeDecidedEmail, grantDeclinedEmail } from './grant-change-emails';
+import { acceptanceReminderEmail, acceptanceRequestedEmail, grantLapsedEmail } from './acceptance-emails';
 import { backToCaseworkerEmail } from './caseworker-emails';
 import { termsBlock } from './terms';
 import { assembleEmail, assertWebLink } from './frame';
@@ -43,6 +44,9 @@ const COMPOSERS: { [K in EmailKind]: CaseEmailComposer<EmailData[K]> } = {
   repayment_paid: repaymentPaidEmail,
   grant_declined: grantDeclinedEmail,
   grant_change_decided: grantChangeDecidedEmail,
+  acceptance_requested: acceptanceRequestedEmail,
+  acceptance_reminder: acceptanceReminderEmail,
+  grant_lapsed: grantLapsedEmail,
 };
 
 /** One email about a case in the reader's language, as plain text and as simple, accessible HTML. */

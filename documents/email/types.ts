@@ -30,7 +30,10 @@ export type EmailKind =
   | 'repayment_overdue'
   | 'repayment_paid'
   | 'grant_declined'
-  | 'grant_change_decided';
+  | 'grant_change_decided'
+  | 'acceptance_requested'
+  | 'acceptance_reminder'
+  | 'grant_lapsed';
 
 export type DecisionOutcome = 'approved' | 'partially_approved' | 'rejected';
 
@@ -100,7 +103,7 @@ export interface EmailData {
   lapsed: EmailCommon;
   withdrawn: EmailCommon;
   /** The decision letter (PDF) is attached by the caller. */
-  decision: EmailCommon & { outcome: DecisionOutcome; amountGrantedOre: bigint; payoutDate?: Date; replacesEarlier?: boolean; /** A changed decision: paid on top (positive) or to be paid back (negative). */ differenceOre?: bigint };
+  decision: EmailCommon & { outcome: DecisionOutcome; amountGrantedOre: bigint; payoutDate?: Date; /** The grant is paid once accepted, by this deadline. */ acceptBy?: Date; replacesEarlier?: boolean; /** A changed decision: paid on top (positive) or to be paid back (negative). */ differenceOre?: bigint };
   /** Finance confirmed the payout: the amount and the date the money went out. */
   paid: EmailCommon & { amountOre: bigint; paidOn: Date };
   report_reminder: EmailCommon & ReportDeadline;
@@ -131,6 +134,21 @@ export interface EmailData {
   grant_declined: EmailCommon & { amountGrantedOre: bigint; exportedOre: bigint };
   /** The decision on a change request; its letter (PDF) is attached by the caller. */
   grant_change_decided: EmailCommon & { approved: boolean; reportDueAt?: Date };
+  /** To the signatory, with the private acceptance link as caseUrl. */
+  acceptance_requested: EmailCommon & AcceptanceDetails;
+  acceptance_reminder: EmailCommon & AcceptanceDetails;
+  /** The grant lapsed unaccepted; its letter (PDF) is attached by the caller. */
+  grant_lapsed: EmailCommon & AcceptanceDetails;
+}
+
+/** A grant waiting for the signatory's acceptance: the amount, the deadline and who may sign. */
+export interface AcceptanceDetails {
+  amountGrantedOre: bigint;
+  acceptBy: Date;
+  /** The names of those who may sign. */
+  signatories: string[];
+  /** The register's signing rule in its words; absent when the association's named signatory signs. */
+  signingRule?: string;
 }
 
 /** A draft's resume link: there is no case yet, so no reference and no contact name. */

@@ -116,6 +116,7 @@ export function decisionLetterData({
   caseworker,
   municipality,
   payoutDate,
+  acceptBy,
   reporting,
   grantYears,
   consultation,
@@ -127,6 +128,7 @@ export function decisionLetterData({
   caseworker?: StaffPerson;
   municipality: MunicipalitySettings;
   payoutDate?: string;
+  acceptBy?: string;
   reporting?: { requirement: ReportRequirement; dueAt: string };
   grantYears?: { year: number; amountOre: number; reportDueAt: string }[];
   consultation?: DecisionLetterData['consultation'];
@@ -142,6 +144,7 @@ export function decisionLetterData({
     conditions: decision.conditions,
     reporting: reporting ? { requirement: reporting.requirement, dueDate: new Date(reporting.dueAt) } : undefined,
     payoutDate: payoutDate ? new Date(`${payoutDate}T12:00:00Z`) : undefined,
+    ...(acceptBy ? { acceptBy: new Date(acceptBy) } : {}),
     ...(grantYears ? { grantYears: grantYears.map((year) => ({ year: year.year, amountOre: BigInt(year.amountOre), reportDueDate: new Date(year.reportDueAt) })) } : {}),
     consultation,
     ...(supersedes ? { supersedes } : {}),

@@ -10,3 +10,4 @@ export type { Language as LetterLanguage } from '../../lib/languages';
 export { renderReconsiderationLetter, type ReconsiderationLetterData, type ReconsiderationLetterKind } from './reconsideration-letter';
 export { renderRepaymentLetter, type RepaymentLetterData } from './repayment-letter';
 export { renderGrantChangeLetter, type GrantChangeLetterData } from './grant-change-letter';
+export { renderAcceptanceLapseLetter, type AcceptanceLapseLetterData } from './acceptance-lapse-letter';

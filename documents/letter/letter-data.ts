@@ -51,6 +51,8 @@ export interface DecisionLetterData extends LetterCommon {
   conditions: string[]; // extra conditions from the caseworker
   reporting?: { requirement: ReportRequirement; dueDate: Date }; // absent when rejected
   payoutDate?: Date; // absent when rejected; paid to the CVR's NemKonto, or to payoutAccount
+  /** The grant is paid only once the association's signatory accepts its conditions, by this deadline. */
+  acceptBy?: Date;
   /** A long-term grant: each year's amount and report due date; the first year is paid on payoutDate. */
   grantYears?: { year: number; amountOre: bigint; reportDueDate: Date }[];
   /** Partshøring before the decision: when the facts were sent, the deadline, and when comments came (if they did). */

@@ -17,6 +17,7 @@ function factsOf(data: DecisionLetterData, locale: Locale) {
     start: locale.date(data.project.startDate),
     end: locale.date(data.project.endDate),
     payoutDate: data.payoutDate ? locale.date(data.payoutDate) : '',
+    acceptBy: data.acceptBy ? locale.deadline(data.acceptBy) : '',
     reportDue: data.reporting ? locale.deadline(data.reporting.dueDate) : '',
     requirement: data.reporting ? describeReportRequirement(data.reporting.requirement, locale.language) : '',
   };
@@ -34,7 +35,8 @@ function drawDecision(canvas: PdfCanvas, data: DecisionLetterData, locale: Local
     [t('letter.label.granted'), facts.granted],
     [t('letter.label.activity'), data.project.title],
     [t('letter.label.period'), t('letter.period', { start: facts.start, end: facts.end })],
-    ...(data.outcome !== 'rejected' ? [[t('letter.label.payout'), facts.payoutDate] as [string, string]] : []),
+    ...(data.outcome !== 'rejected' && !data.acceptBy ? [[t('letter.label.payout'), facts.payoutDate] as [string, string]] : []),
+    ...(data.outcome !== 'rejected' && data.acceptBy ? [[t('letter.label.acceptBy'), facts.acceptBy] as [string, string]] : []),
   ]);
 
   const criteria = data.reasons.criteria.map((c) => c.trim()).filter((c) => c.length > 0);
@@ -75,8 +77,10 @@ function drawGrantTerms(canvas: PdfCanvas, data: DecisionLetterData, locale: Loc
 
   canvas.heading(t('letter.payout.heading'));
   if (data.grantYears) drawYearPlan(canvas, data, locale, facts);
-  else if (data.payoutAccount) canvas.paragraph(t('letter.payout.bodyToAccount', { granted: facts.granted, payoutDate: facts.payoutDate, account: data.payoutAccount }));
-  else canvas.paragraph(t('letter.payout.body', { granted: facts.granted, payoutDate: facts.payoutDate, cvr: data.recipient.cvr }));
+  else if (!data.acceptBy && data.payoutAccount) canvas.paragraph(t('letter.payout.bodyToAccount', { granted: facts.granted, payoutDate: facts.payoutDate, account: data.payoutAccount }));
+  else if (!data.acceptBy) canvas.paragraph(t('letter.payout.body', { granted: facts.granted, payoutDate: facts.payoutDate, cvr: data.recipient.cvr }));
+  // The grant is paid only once the association's signatory accepts these conditions.
+  if (data.acceptBy) canvas.paragraph(t('letter.acceptance.body', { granted: facts.granted, acceptBy: facts.acceptBy, cvr: data.recipient.cvr }));
 }
 
 /** A long-term grant: each year's amount, when it is paid and when its report is due. */
@@ -84,7 +88,7 @@ function drawYearPlan(canvas: PdfCanvas, data: DecisionLetterData, { t, money, d
   const years = data.grantYears!;
   canvas.paragraph(t('letter.payout.yearsIntro', { granted: facts.granted, years: years.length }));
   const lines = years.map((year) =>
-    t(year.year === 1 ? 'letter.payout.firstYear' : 'letter.payout.laterYear', {
+    t(year.year > 1 ? 'letter.payout.laterYear' : data.acceptBy ? 'letter.payout.firstYearAfterAcceptance' : 'letter.payout.firstYear', {
       year: year.year,
       previousYear: year.year - 1,
       amount: money(year.amountOre),

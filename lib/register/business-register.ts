@@ -34,6 +34,13 @@ export interface RegisteredEntity {
    * rule E1.
    */
   voluntaryRegister?: boolean;
+  /**
+   * Who may sign for the entity (in CVR: tegningsregel; in Enhetsregisteret: signatur), in the
+   * register's words, with the names of the people it names. Only registers that give it set it
+   * (today the local one); absent, the acceptance of a grant falls back to the signatory the
+   * association named.
+   */
+  signingRule?: { text: string; signatories: string[] };
 }
 
 export type RegisterLookup = { found: false; cvr: string } | { found: true; entity: RegisteredEntity };

@@ -26,6 +26,7 @@ function associationSchema(jurisdiction: Jurisdiction) {
     formCode: z.number().int().positive().nullable(),
     formName: z.string().trim().min(1).nullable(),
     address: addressSchema.nullable(),
+    signingRule: z.strictObject({ text: z.string().trim().min(1), signatories: z.array(z.string().trim().min(1)).min(1) }).optional(),
   });
 }
 

@@ -12,6 +12,8 @@ import { openApiDocument } from './openapi';
 import { roundsRouter } from './routes/rounds';
 import { authRouter } from './routes/auth';
 import { caseActionsRouter } from './routes/case-actions';
+import { acceptanceRouter } from './routes/acceptance';
+import { createSigningProvider } from '../../lib/signing/signing-settings';
 import { documentsRouter } from './routes/documents';
 import { queueRouter } from './routes/queue';
 import { allocationRouter } from './routes/allocation';
@@ -72,6 +74,7 @@ export function createApp(deps: AppDependencies): App {
   const metrics = createHttpMetrics();
   registerCaseMetrics(metrics.registry, deps.db);
   registerRetentionMetrics(metrics.registry, deps.db);
+  const signing = createSigningProvider(deps.config);
   const workflows = createWorkflowStarter({ db: deps.db, temporal: deps.temporal, taskQueue: deps.taskQueue, log: deps.log });
 
   app.use(metrics.middleware);
@@ -134,6 +137,7 @@ export function createApp(deps: AppDependencies): App {
   api.use(draftsRouter({ ...deps, workflows, rateLimits }));
   api.use(privateLinksRouter({ ...deps, rateLimits }));
   api.use(caseActionsRouter(deps));
+  api.use(acceptanceRouter({ ...deps, signing }));
   api.use(documentsRouter(deps));
   api.use(queueRouter(deps));
   api.use(allocationRouter(deps));
@@ -150,7 +154,7 @@ export function createApp(deps: AppDependencies): App {
   app.use('/api/v1', api);
 
   const site = siteSettings(deps.config);
-  app.use(pagesRouter({ ...deps, site, workflows, rateLimits }));
+  app.use(pagesRouter({ ...deps, site, workflows, rateLimits, signing }));
 
   app.use(pageNotFound(site));
   app.use(notFoundHandler);

@@ -11,6 +11,7 @@ import { paths as allocation } from './routes/allocation';
 import { paths as applications } from './routes/applications';
 import { paths as auth } from './routes/auth';
 import { paths as caseActions } from './routes/case-actions';
+import { paths as acceptance } from './routes/acceptance';
 import { paths as privateLinks } from './routes/private-links';
 import { paths as documents } from './routes/documents';
 import { components as draftComponents, paths as drafts } from './routes/drafts';
@@ -53,6 +54,6 @@ export function openApiDocument(publicBaseUrl: string, jurisdiction: Jurisdictio
       },
       schemas: { ...draftComponents(jurisdiction).schemas },
     },
-    paths: mergePaths(documentPath, auth, rounds, adminRounds, adminSchemes, applications(jurisdiction), drafts(jurisdiction), caseActions, privateLinks, documents, queue, allocation, adminStaff, staffTies(jurisdiction), payoutAccount, accessLog, adminOutbox, payoutRuns, statistics),
+    paths: mergePaths(documentPath, auth, rounds, adminRounds, adminSchemes, applications(jurisdiction), drafts(jurisdiction), caseActions, acceptance, privateLinks, documents, queue, allocation, adminStaff, staffTies(jurisdiction), payoutAccount, accessLog, adminOutbox, payoutRuns, statistics),
   });
 }

@@ -291,6 +291,40 @@ describe('the association’s case page by its private link', () => {
   });
 });
 
+describe('the signatory’s acceptance page, by its acceptance link', () => {
+  it('waiting, refused for a name without signing rights, and accepted', async () => {
+    const round = await createOpenRound(stack.db, { process: { acceptancePeriod: 'P30D', reconsiderationPeriod: 'P30D' } });
+    const caseworker = await signedInStaff(stack, ['caseworker']);
+    const submitted = await submitCase(stack, round.id, { amountRequested: 12_000, organization: { cvr: '99101377', name: 'Besøgsvennerne i Eksempelby', email: 'post@besoegsvennerne.dk' } });
+    await waitForStatus(submitted.handle, 'IN_QUEUE');
+    expect((await postJson(api(`/applications/${submitted.id}/assignment`), {}, caseworker.headers)).status).toBe(200);
+    const grant = { outcome: 'approved', amountGranted: 12_000, reasons: { criteria: [], text: '' }, conditions: ['Foreningen nævner kommunens tilskud på sine opslag.'] };
+    expect((await postJson(api(`/applications/${submitted.id}/decision`), grant, caseworker.headers)).status).toBe(200);
+    await waitForStatus(submitted.handle, 'AWAITING_ACCEPTANCE');
+    // An acceptance link as the email to the signatory carries one.
+    const token = crypto.randomBytes(32).toString('base64url');
+    await stack.db.accessToken.create({ data: { tokenHash: sha256Hex(token), applicationId: submitted.id, purpose: 'acceptance' } });
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const found: string[] = [];
+    await page.goto(`${stack.baseUrl}/tilsagn/${submitted.id}?adgang=${token}`);
+    expect(new URL(page.url()).pathname).toBe(`/tilsagn/${submitted.id}`);
+    found.push(...(await sweep(page, 'GET /tilsagn/:id', 'acceptance')));
+    await page.locator('#f-signerName').fill('Inge Hansen');
+    await page.locator('#f-accept').check();
+    await submitForm(page, 'form button[type="submit"]');
+    expect(await page.locator('.form-error').count()).toBeGreaterThan(0);
+    found.push(...(await sweep(page, 'GET /tilsagn/:id', 'acceptance-refused')));
+    await page.locator('#f-signerName').fill('Bodil Jensen');
+    await page.locator('#f-accept').check();
+    await submitForm(page, 'form button[type="submit"]');
+    expect(await page.locator('.alert-success').count()).toBe(1);
+    found.push(...(await sweep(page, 'GET /tilsagn/:id', 'acceptance-accepted')));
+    await context.close();
+    expect(found).toEqual([]);
+  });
+});
+
 describe('the staff pages', () => {
   let context: BrowserContext;
   let page: Page;

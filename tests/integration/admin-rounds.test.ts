@@ -95,6 +95,8 @@ describe('creating a funding round', () => {
       reconsiderationPeriod: 'P4W',
       repaymentDue: 'P30D',
       repaymentReminders: ['-P7D', 'P7D'],
+      acceptancePeriod: 'P30D',
+      acceptanceReminders: ['-P7D'],
     });
     const stored = await db.fundingRound.findUniqueOrThrow({ where: { id: created.body.id } });
     expect(stored.budgetOre).toBe(100_000_000n);

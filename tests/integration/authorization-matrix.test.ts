@@ -52,6 +52,13 @@ const DRAFT_OWNER: Row = [401, 'ok', 403, 403, 403, 403, 403];
 const CASE_PAGE: Row = [403, 'ok', 403, 403, 403, 403, 403];
 /** A draft's pages open with its private link (cookie); without one there is nothing to open. */
 const DRAFT_PAGE: Row = [401, 'ok', 403, 401, 401, 401, 401];
+/**
+ * A grant's acceptance is signed only with the acceptance link emailed to the signatory (a principal
+ * this table has not: tests/integration/grant-acceptance.test.ts signs with it); the case's own link
+ * and staff sessions are refused.
+ */
+const ACCEPTANCE_LINK: Row = [401, 403, 403, 403, 403, 403, 403];
+const ACCEPTANCE_PAGE: Row = [403, 403, 403, 403, 403, 403, 403];
 const STAFF_PAGE: Row = ['signin', 'signin', 'signin', 'ok', 'ok', 'ok', 'ok'];
 const CASEWORK_PAGE: Row = ['signin', 'signin', 'signin', 'ok', 'ok', 'ok', 403];
 const APPROVER_PAGE: Row = ['signin', 'signin', 'signin', 403, 'ok', 'ok', 403];
@@ -86,6 +93,8 @@ const TABLE: Record<string, Expectation> = {
   ...withRow(CASEWORKER, ['POST /api/v1/applications/:id/information-requests', 'POST /api/v1/applications/:id/decision']),
   'POST /api/v1/applications/:id/consultations': { row: CASEWORKER, body: { facts: [] } },
   'POST /api/v1/applications/:id/approval': { row: APPROVER },
+  // A Danish case has no account to correct (NemKonto): allowed callers learn that with a 409.
+  'PUT /api/v1/applications/:id/payout-account': { row: CASEWORK, body: { bankAccount: '12345678903' }, stateAnswers: [409] },
   // Staff may enter what the association sent on paper or by phone.
   'POST /api/v1/applications/:id/supplements': { row: CASE_PARTIES, body: { text: 5 } },
   'POST /api/v1/applications/:id/consultation-comments': { row: CASE_PARTIES, body: { text: 5 } },
@@ -94,6 +103,9 @@ const TABLE: Record<string, Expectation> = {
   'POST /api/v1/reports/:id/review': { row: CASEWORKER },
   'POST /api/v1/applications/:id/reconsideration': { row: CASE_PARTIES, body: { reasons: 5 } },
   'POST /api/v1/applications/:id/grant-decline': { row: CASE_PARTIES, body: { reasons: 5 } },
+  // Case A's grant needs no acceptance: allowed callers learn that with a 404.
+  'GET /api/v1/applications/:id/acceptance': { row: CASE_PARTIES, stateAnswers: [404] },
+  'POST /api/v1/applications/:id/acceptance': { row: ACCEPTANCE_LINK, body: { signerName: 'Inge Hansen', accept: true } },
   'POST /api/v1/applications/:id/grant-changes': { row: CASE_PARTIES, body: { kind: 'nonsense' } },
   'POST /api/v1/applications/:id/grant-changes/decision': { row: CASEWORKER, body: { approve: 'nonsense' } },
   'POST /api/v1/applications/:id/reconsideration/answer': { row: CASEWORKER, body: { answer: 'nonsense' } },
@@ -152,10 +164,12 @@ const TABLE: Record<string, Expectation> = {
   ...withRow(CASE_PAGE, ['GET /sag/:id', 'POST /sag/:id/svar', 'POST /sag/:id/bemaerkninger', 'GET /sag/:id/traek-tilbage', 'POST /sag/:id/genovervejelse', 'GET /sag/:id/sig-nej-tak', 'POST /sag/:id/aendring']),
   'POST /sag/:id/traek-tilbage': { row: CASE_PAGE, body: { reason: 'x'.repeat(3000) } },
   'POST /sag/:id/nyt-link': { row: PUBLIC },
+  ...withRow(ACCEPTANCE_PAGE, ['GET /tilsagn/:id', 'POST /tilsagn/:id']),
   'POST /kladde/:id/nyt-link': { row: PUBLIC },
   'POST /sag/:id/sig-nej-tak': { row: CASE_PAGE, body: { reasons: '' } },
   ...withRow(CASE_PAGE, ['POST /sag/:id/afrapportering', 'GET /sag/:id/dokumenter/:documentId', 'GET /sag/:id/afgoerelse.pdf', 'GET /sag/:id/ansoegning.pdf']),
   ...withRow(CASEWORK_PAGE, ['GET /personale/sager', 'GET /personale/sager/:id']),
+  'POST /personale/sager/:id/kontonummer': { row: CASEWORK, body: { bankAccount: '12345678903' }, stateAnswers: [409] },
   ...withRow(CASEWORK, [
     'POST /personale/sager/:id/tag', 'POST /personale/sager/:id/frigiv', 'POST /personale/sager/:id/vurdering', 'POST /personale/sager/:id/noter',
     'POST /personale/sager/:id/historie', 'POST /personale/sager/:id/indbetaling', 'POST /personale/sager/:id/luk-links',
@@ -293,7 +307,7 @@ describe('authorization matrix', () => {
       // Revoking links on a case of its own leaves the callers' tokens of cases A and B working.
       if (/\/private-links\/revocation$|\/luk-links$/.test(path)) return revocationCaseId;
       if (/^\/(api\/v1\/drafts|kladde)\/:id\/(new-link|nyt-link)$/.test(path)) return newLinkDraftId;
-      if (/^\/api\/v1\/(applications|reports)\/|^\/sag\/|^\/personale\/(sager|godkendelser|opfoelgning)\//.test(path)) return caseA.id;
+      if (/^\/api\/v1\/(applications|reports)\/|^\/(sag|tilsagn)\/|^\/personale\/(sager|godkendelser|opfoelgning)\//.test(path)) return caseA.id;
       if (path.startsWith('/api/v1/drafts/') || path.startsWith('/kladde/')) return draftA.id;
       if (path.startsWith('/api/v1/rounds/') || path.startsWith('/personale/admin/puljer/')) return roundId;
       if (path.startsWith('/api/v1/payout-runs/') || path.startsWith('/personale/udbetalinger/')) return payoutRunId;

@@ -25,7 +25,9 @@ const PUBLIC_API = new Set(['POST /api/v1/auth/login', 'POST /api/v1/application
  * RFC 8058 one-click unsubscribe posts with neither a page of ours nor an Origin we know.
  */
 const TOKEN_AUTHORISED = new Set(['/puljer/abonnement/bekraeft', '/puljer/afmeld']);
-const withoutCookieAuth = (route: AppRoute) => PUBLIC_API.has(`${route.method} ${route.path}`) || route.path.startsWith('/api/v1/drafts/');
+/** Only the bearer token of the acceptance link emailed to the signatory authorises a grant's acceptance. */
+const ACCEPTANCE_LINK_API = 'POST /api/v1/applications/:id/acceptance';
+const withoutCookieAuth = (route: AppRoute) => PUBLIC_API.has(`${route.method} ${route.path}`) || route.path.startsWith('/api/v1/drafts/') || `${route.method} ${route.path}` === ACCEPTANCE_LINK_API;
 
 type Attempt = 'missing token' | 'wrong token' | 'foreign origin' | 'valid';
 
@@ -35,7 +37,7 @@ describe('CSRF protection', () => {
   let admin: { id: string; email: string; password: string };
   let target: { id: string; email: string };
   let round: { id: string; slug: string };
-  let application: { id: string; token: string };
+  let application: { id: string; token: string; acceptanceToken: string };
   let draft: { id: string; token: string };
   /** A case and a draft of their own for the routes that replace or revoke links, so the others' tokens keep working. */
   let spare: { applicationId: string; draftId: string };
@@ -57,7 +59,14 @@ describe('CSRF protection', () => {
     const stored = await insertApplication(stack.db, round.id);
     const token = crypto.randomBytes(24).toString('base64url');
     await stack.db.accessToken.create({ data: { tokenHash: crypto.createHash('sha256').update(token).digest('hex'), applicationId: stored.id, purpose: 'submission' } });
-    application = { id: stored.id, token };
+    // A grant waiting for its acceptance, and the acceptance link's token (the acceptance page's cookie).
+    const acceptanceToken = crypto.randomBytes(24).toString('base64url');
+    await stack.db.accessToken.create({ data: { tokenHash: crypto.createHash('sha256').update(acceptanceToken).digest('hex'), applicationId: stored.id, purpose: 'acceptance' } });
+    await stack.db.decision.create({ data: { applicationId: stored.id, sequence: 1, outcome: 'approved', amountGrantedOre: 1_200_000n, reasons: { criteria: [], text: '' }, decidedBy: 'csrf@test', decidedAt: new Date(), needsApproval: false } });
+    await stack.db.grantAcceptance.create({
+      data: { applicationId: stored.id, decisionSequence: 1, signatorySource: 'application', signatories: ['Inge Hansen'], recipientName: 'Inge Hansen', recipientEmail: 'inge@faellesbord.dk', conditionsText: 'Betingelser', conditionsVersion: 'v', conditionsHash: 'h', acceptBy: new Date(Date.now() + 86_400_000), requestedAt: new Date() },
+    });
+    application = { id: stored.id, token, acceptanceToken };
     const response = await postJson(`${stack.baseUrl}/api/v1/drafts`, { roundId: round.id });
     if (response.status !== 201) throw new Error(`draft failed: ${JSON.stringify(response.body)}`);
     draft = { id: response.body.id, token: response.body.token };
@@ -78,7 +87,7 @@ describe('CSRF protection', () => {
   /** Everything these posts could change, limited to this test's own rows. */
   async function fingerprint() {
     const db = stack.db;
-    const [app, events, notes, documents, audit, users, sessions, roundRow, rounds, draftRow, drafts, runs, schemeRow, schemes, subscriptions] = await Promise.all([
+    const [app, events, notes, documents, audit, users, sessions, roundRow, rounds, draftRow, drafts, runs, schemeRow, schemes, subscriptions, acceptance] = await Promise.all([
       db.application.findUniqueOrThrow({ where: { id: application.id }, select: { status: true, assignee: true } }),
       db.caseEvent.count({ where: { applicationId: application.id } }),
       db.caseNote.count({ where: { applicationId: application.id } }),
@@ -94,8 +103,9 @@ describe('CSRF protection', () => {
       db.scheme.findUniqueOrThrow({ where: { id: SECTION_18_SCHEME_ID }, select: { updatedAt: true, name: true } }),
       db.scheme.count({ where: { slug: { startsWith: marker } } }),
       db.roundSubscription.count({ where: { email: `forged@${marker}.test` } }),
+      db.grantAcceptance.findFirstOrThrow({ where: { applicationId: application.id }, select: { acceptedAt: true, signatureReference: true } }),
     ]);
-    return JSON.stringify({ app, events, notes, documents, audit, users, sessions, roundRow, rounds, draftRow, drafts, runs, schemeRow, schemes, subscriptions });
+    return JSON.stringify({ app, events, notes, documents, audit, users, sessions, roundRow, rounds, draftRow, drafts, runs, schemeRow, schemes, subscriptions, acceptance });
   }
 
   function concretePath(path: string): string {
@@ -149,6 +159,7 @@ describe('CSRF protection', () => {
     if (path === '/sag/:id/nyt-link') return { cookie: `gf_case=${application.token}`, boundTo: newLinkCsrfBinding(spare.applicationId) };
     if (path === '/kladde/:id/nyt-link') return { cookie: `gf_kladde=${draft.token}`, boundTo: draftNewLinkCsrfBinding(spare.draftId) };
     if (path.startsWith('/sag/')) return { cookie: `gf_case=${application.token}`, boundTo: application.token };
+    if (path.startsWith('/tilsagn/')) return { cookie: `gf_accept=${application.acceptanceToken}`, boundTo: application.acceptanceToken };
     if (path.startsWith('/kladde/')) return { cookie: `gf_kladde=${draft.token}`, boundTo: draft.token };
     if (path === '/personale/log-ind') {
       const nonce = crypto.randomBytes(18).toString('base64url');

@@ -28,6 +28,9 @@ export const FAST_PROCESS: Partial<ProcessSettings> = {
   // A decided case stays open this long for a request for reconsideration; the reconsideration
   // tests set a longer one.
   reconsiderationPeriod: '2s',
+  // No acceptance of the grant before payout, as in rounds announced before it existed; the
+  // acceptance tests set a period.
+  acceptancePeriod: 'P0D',
 };
 
 /** Up to 50,000 kr nothing to upload; above it the statutes are required with the application. */

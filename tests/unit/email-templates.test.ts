@@ -16,6 +16,13 @@ const common: EmailCommon = {
 
 const repayment = { proposedOre: 50_000n, claimedOre: 30_000n, account: '9999 0001234567', dueAt: new Date('2027-07-14T21:59:00Z') };
 
+const acceptance = {
+  amountGrantedOre: 1_200_000n,
+  acceptBy: new Date('2027-01-31T22:59:59.999Z'),
+  signatories: ['Bodil Jensen', `Karim Nielsen ${HOSTILE}`],
+  signingRule: `Foreningen tegnes af formanden og kassereren i forening. ${HOSTILE}`,
+};
+
 // Every kind with every optional field filled, so each sentence that can appear is rendered.
 const SAMPLES: { [K in EmailKind]: EmailData[K] } = {
   receipt: { ...common, roundName: `§ 18-puljen 2026 ${HOSTILE}`, submittedAt: new Date('2026-03-02T13:05:00Z'), expectedAnswerBy: new Date('2026-05-01T10:00:00Z') },
@@ -63,6 +70,9 @@ const SAMPLES: { [K in EmailKind]: EmailData[K] } = {
   repayment_paid: { ...common, ...repayment, paidOn: new Date('2027-07-01T00:00:00Z') },
   grant_declined: { ...common, amountGrantedOre: 1_200_000n, exportedOre: 0n },
   grant_change_decided: { ...common, approved: true, reportDueAt: new Date('2027-09-30T21:59:59Z') },
+  acceptance_requested: { ...common, ...acceptance },
+  acceptance_reminder: { ...common, ...acceptance },
+  grant_lapsed: { ...common, ...acceptance },
 };
 
 const KINDS = Object.keys(SAMPLES) as EmailKind[];
@@ -178,6 +188,25 @@ describe('email details', () => {
     expect(spaced(paid.text)).toContain('er betalt til kontonummer •••• •• 78903 16. mars 2026');
     expect(paid.text).not.toContain('NemKonto');
     expect(render('paid', 'da').html).toContain('/ordliste#nemkonto');
+  });
+
+  it('asks the signatory to accept by the deadline, naming who may sign, and says when the grant lapsed', () => {
+    const spaced = (text: string) => text.replace(/\u00a0/g, ' ');
+    const requested = render('acceptance_requested', 'da');
+    expect(requested.subject).toBe(`Accepter tilskuddet til Nabohjælp & Venner ${HOSTILE} (GF-2026-00042)`);
+    expect(spaced(requested.text)).toContain('har fået et tilskud på 12.000 kr.');
+    expect(spaced(requested.text)).toContain('Accepter senest 31. januar 2027.');
+    expect(requested.text).toContain('Derfor kan Bodil Jensen, Karim Nielsen');
+    expect(requested.text).toContain('giv linket videre til en af dem, der må.');
+    const named = render('acceptance_requested', 'en', { ...SAMPLES.acceptance_requested, signingRule: undefined, signatories: ['Inge Hansen'] });
+    expect(named.text).toContain('Your association named Inge Hansen as the person who signs.');
+    expect(named.text).toContain('The link is personal.');
+    expect(render('acceptance_reminder', 'nb').subject).toBe('Påminnelse: godta tilskuddet (GF-2026-00042)');
+    const lapsed = spaced(render('grant_lapsed', 'da').text);
+    expect(lapsed).toContain('blev ikke accepteret senest 31. januar 2027. Derfor er det bortfaldet og bliver ikke udbetalt.');
+    const decision = spaced(render('decision', 'da', { ...SAMPLES.decision, acceptBy: new Date('2027-01-31T22:59:59.999Z') }).text);
+    expect(decision).toContain('når en, der må skrive under for foreningen, har accepteret betingelserne, senest 31. januar 2027');
+    expect(decision).not.toContain('den 16. marts 2026');
   });
 
   it('lists the missing items and keeps the caseworker’s line breaks', () => {

@@ -18,7 +18,7 @@ export interface StoredDocument {
 }
 
 /** Documents the service makes itself (letters) are not uploads and do not count towards the limit. */
-export const GENERATED_DOCUMENT_KINDS = ['decision_letter', 'reconsideration_letter', 'repayment_letter', 'grant_change_letter'] as const;
+export const GENERATED_DOCUMENT_KINDS = ['decision_letter', 'reconsideration_letter', 'repayment_letter', 'grant_change_letter', 'acceptance_lapse_letter'] as const;
 
 function ownerKey(owner: DocumentOwner): { column: 'draftId' | 'applicationId'; id: string; key: string } {
   return 'draftId' in owner ? { column: 'draftId', id: owner.draftId, key: `draft:${owner.draftId}` } : { column: 'applicationId', id: owner.applicationId, key: `application:${owner.applicationId}` };

@@ -38,7 +38,7 @@ export class DatabaseBusyError extends ApiError {
   }
 }
 
-function localiseIssueMessage(message: string, language: Language, values: Record<string, string | number> = {}): string {
+export function localiseIssueMessage(message: string, language: Language, values: Record<string, string | number> = {}): string {
   return message.startsWith('i18n:') ? t(language, message.slice(5) as MessageKey, values) : message;
 }
 

@@ -10,6 +10,8 @@ import { oidcClientSettings } from '../../../lib/oidc-settings';
 import { caseworkPages } from './casework';
 import { applyPages } from './apply';
 import { casePages } from './case';
+import { acceptancePages } from './acceptance';
+import type { SigningProvider } from '../../../lib/signing/signing-provider';
 import { adminPages } from './admin';
 import { statsPages } from './stats';
 import { tiesPages } from './staff/ties-page';
@@ -22,7 +24,7 @@ import { frameRulesFrom } from '../admin/round-frame';
 import type { SiteSettings } from './layout';
 
 /** The app's dependencies and what createApp builds once from them: site details, workflow starter. */
-export type PageDependencies = AppDependencies & { site: SiteSettings; workflows: WorkflowStarter; rateLimits: RateLimits };
+export type PageDependencies = AppDependencies & { site: SiteSettings; workflows: WorkflowStarter; rateLimits: RateLimits; signing: SigningProvider };
 
 /** The server-rendered pages (DKFDS, no JavaScript required) for associations, staff and politicians. */
 export function pagesRouter(deps: PageDependencies): Router {
@@ -48,6 +50,7 @@ export function pagesRouter(deps: PageDependencies): Router {
     router.use(oidcSignInPages({ ...deps, oidc, cookieSecret: deps.config.COOKIE_SECRET, secureCookies: secureCookies(deps.config), sessionPolicy }));
   }
   router.use(casePages(deps));
+  router.use(acceptancePages(deps));
   router.use(caseworkPages({ ...deps, cookieSecret: deps.config.COOKIE_SECRET }));
   router.use(adminPages({ ...deps, cookieSecret: deps.config.COOKIE_SECRET, frame: frameRulesFrom(deps.config) }));
   router.use(tiesPages({ ...deps, cookieSecret: deps.config.COOKIE_SECRET }));

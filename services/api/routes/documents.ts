@@ -15,7 +15,7 @@ import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { errorResponse, langQuery, multipartBody, SECURITY, uuidPath } from '../http/openapi';
 
 /** Cases that are over: the association can no longer add documents to them. */
-const CLOSED_STATUSES: readonly CaseStatus[] = ['CLOSED', 'WITHDRAWN', 'LAPSED', 'GRANT_DECLINED'];
+const CLOSED_STATUSES: readonly CaseStatus[] = ['CLOSED', 'WITHDRAWN', 'LAPSED', 'GRANT_DECLINED', 'GRANT_LAPSED'];
 
 const uploadFieldsSchema = z.object({ kind: uploadKindSchema });
 

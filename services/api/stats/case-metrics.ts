@@ -33,7 +33,7 @@ function scrapeTimeMetric(name: string, help: string, type: MetricType, collect:
 /** Stage histogram bounds: two and twelve hours, a day, two days, a week, two weeks, 30, 60, 90 days. */
 export const STAGE_BUCKETS = ALIGNED_BOUNDS;
 
-const OPEN_STATUSES = CASE_STATUSES.filter((status) => !['DECIDED', 'CLOSED', 'WITHDRAWN', 'LAPSED', 'GRANT_DECLINED'].includes(status));
+const OPEN_STATUSES = CASE_STATUSES.filter((status) => !['DECIDED', 'CLOSED', 'WITHDRAWN', 'LAPSED', 'GRANT_DECLINED', 'GRANT_LAPSED'].includes(status));
 
 export function registerCaseMetrics(registry: Registry, db: Database): void {
   registry.registerMetric(

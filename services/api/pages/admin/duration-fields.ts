@@ -25,6 +25,8 @@ const DURATION_SETTINGS = {
   reconsiderationPeriod: 'duration',
   repaymentDue: 'duration',
   repaymentReminders: 'offsets',
+  acceptancePeriod: 'duration',
+  acceptanceReminders: 'offsets',
 } as const satisfies Partial<Record<keyof ProcessSettings, Kind>>;
 
 type DurationSetting = keyof typeof DURATION_SETTINGS;

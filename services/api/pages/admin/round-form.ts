@@ -186,6 +186,7 @@ export function roundFieldNames(formValues: RoundFormValues): string[] {
     'processSettings.reportDue.kind', 'processSettings.reportDue.duration', 'processSettings.reportDue.month', 'processSettings.reportDue.day',
     'processSettings.reportReminders', 'processSettings.reportOpensBeforeDue', 'processSettings.reportEscalationAfter', 'processSettings.reportResubmissionDeadline',
     'processSettings.reconsiderationPeriod', 'processSettings.repaymentDue', 'processSettings.repaymentReminders',
+    'processSettings.acceptancePeriod', 'processSettings.acceptanceReminders',
     ...FRAME_FIELD_NAMES,
   ];
 }
@@ -252,6 +253,8 @@ export function renderRoundForm(res: Response, cookieSecret: string, options: Ro
     ${field('processSettings.reconsiderationPeriod', t(language, 'admin.reconsiderationPeriod'), { width: 's', maxLength: 40 })}
     ${field('processSettings.repaymentDue', t(language, 'admin.repaymentDue'), { width: 's', maxLength: 40 })}
     ${field('processSettings.repaymentReminders', t(language, 'admin.repaymentReminders'), { width: 'xl', maxLength: 200, hint: t(language, 'admin.offsetsHint') })}
+    ${field('processSettings.acceptancePeriod', t(language, 'admin.acceptancePeriod'), { width: 's', maxLength: 40, hint: t(language, 'admin.acceptancePeriodHint') })}
+    ${field('processSettings.acceptanceReminders', t(language, 'admin.acceptanceReminders'), { width: 'xl', maxLength: 200, hint: t(language, 'admin.offsetsHint') })}
 
     ${renderFrameFields(language, v, errors)}
 

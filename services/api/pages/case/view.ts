@@ -19,7 +19,7 @@ export type { CasePageContext, CasePageState } from './page-context';
 const PROCESS_STEPS: { name: 'received' | 'assessment' | 'decision' | 'payment' | 'report' | 'closed'; statuses: CaseStatus[] }[] = [
   { name: 'received', statuses: ['SUBMITTED', 'SCREENING'] },
   { name: 'assessment', statuses: ['AWAITING_APPLICANT', 'AWAITING_COMMENTS', 'IN_QUEUE', 'IN_REVIEW', 'AWAITING_APPROVAL'] },
-  { name: 'decision', statuses: ['DECIDED', 'RECONSIDERATION_REQUESTED', 'FORWARDED_TO_APPEALS_BOARD'] },
+  { name: 'decision', statuses: ['DECIDED', 'RECONSIDERATION_REQUESTED', 'FORWARDED_TO_APPEALS_BOARD', 'AWAITING_ACCEPTANCE'] },
   { name: 'payment', statuses: ['PAYOUT_SCHEDULED', 'PAID'] },
   { name: 'report', statuses: ['REPORT_DUE', 'REPORT_SUBMITTED', 'REPAYMENT_PROPOSED', 'REPAYMENT_DUE'] },
   { name: 'closed', statuses: ['CLOSED'] },

@@ -34,6 +34,7 @@ export function loadCase(db: Database, applicationId: string) {
       payouts: { orderBy: [{ decisionSequence: 'asc' }, { year: 'asc' }], include: { payoutRun: { select: { createdAt: true } } } },
       repayments: { orderBy: { reportSequence: 'asc' } },
       grantChanges: { orderBy: { sequence: 'asc' } },
+      acceptances: { orderBy: { decisionSequence: 'asc' } },
     },
   });
 }

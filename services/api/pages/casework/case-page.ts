@@ -26,6 +26,7 @@ import { nameOf } from '../../stats/labels';
 import { staffNames, type StaffNameOf } from './people';
 import { consultationsSection } from './consultation';
 import { afterGrantSection } from './after-grant';
+import { acceptanceSection } from './acceptance-section';
 import { storySection } from './story-section';
 import { repaymentSection } from './repayment-forms';
 import { grantChangeSection } from './grant-change-forms';
@@ -197,6 +198,7 @@ export async function showCasePage(req: Request, res: Response, deps: CasePageDe
           ${answersAndDocuments(application, language)}
           ${checksSection(application, state, csrf, allows, language)}
           ${decisionsSection(application, who, language)}
+          ${acceptanceSection(application, language)}
           ${afterGrantSection(application, who, language)}
           ${jurisdictionRules(deps.site.jurisdiction).payout.collectsAccount ? payoutAccountSection(application, state, csrf, allows, language) : ''}
           ${storySection(application, who, state, csrf, allows, language)}
