@@ -81,7 +81,7 @@ export async function seedNorwegianDemoRound(db: Database, now = new Date()): Pr
     create: {
       slug: NORWEGIAN_DEMO_ROUND_SLUG,
       schemeId: scheme.id,
-      name: `Tilskudd til frivillige lag og foreninger ${year}–${year + 1} (løpende søknad)`,
+      name: `Frivillighetstilskudd ${year}–${year + 1} (løpende søknad)`,
       description: 'Tilskudd til frivillige lag og foreninger som skaper aktivitet og fellesskap for innbyggerne. Søknadene behandles fortløpende etter hvert som de kommer inn.',
       budgetOre: kronerToOre(800_000),
       maxAmountOre: kronerToOre(50_000),

@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const db = createDatabase(config.DATABASE_URL);
   const mailer = createSmtpMailer(config.SMTP_URL, config.MAIL_FROM);
   const retry = { baseMs: parseDuration(config.OUTBOX_RETRY_BASE), maxMs: parseDuration(config.OUTBOX_RETRY_MAX), maxAttempts: config.OUTBOX_MAX_ATTEMPTS };
-  const dispatcher = createOutboxDispatcher({ db, sql: createSqlPool(config.DATABASE_URL, { max: 6 }), mailer, log, retry });
+  const dispatcher = createOutboxDispatcher({ db, sql: createSqlPool(config.DATABASE_URL, { max: 4 }), mailer, log, retry });
   dispatcher.start();
   const listener = listenForQueuedMail(config.DATABASE_URL, dispatcher, log);
   log.info({ smtp: config.SMTP_URL.replace(/\/\/[^@]*@/, '//') }, 'mailer running');

@@ -33,7 +33,7 @@ export function createWorker(settings: WorkerSettings): Promise<Worker> {
 
 /** The activities' dependencies as the configuration names them, around the caller's database. */
 export function activityDependenciesFromConfig(config: Config, db: Database): ActivityDependencies {
-  return { db, sql: createSqlPool(config.DATABASE_URL, { max: 8 }), register: createBusinessRegister(config), ...activitySettingsFromConfig(config) };
+  return { db, sql: createSqlPool(config.DATABASE_URL, { max: 4 }), register: createBusinessRegister(config), ...activitySettingsFromConfig(config) };
 }
 
 export interface ConnectedWorker {

@@ -96,7 +96,9 @@ describe('the cluster launcher', () => {
       return alive.length === 0 ? alive : undefined;
     }, 'every process group of the cluster gone', 10_000).catch(() => groups.filter(isAlive));
     expect(left).toEqual([]);
-  });
+    // Six replicas, the Temporal server and the proxy start on the suite's shared machine: the waits
+    // above allow up to 60 s for the case alone.
+  }, 180_000);
 });
 
 /** A server's state on HAProxy's statistics page (its CSV export): UP, DOWN, … */
