@@ -73,7 +73,7 @@ describe('stories for politicians', () => {
     return { status: response.status, location: response.headers.get('location'), text: await response.text() };
   }
 
-  const storyEvents = (applicationId: string) => stack.db.caseEvent.findMany({ where: { applicationId, type: { in: ['story_approved', 'story_declined'] } } });
+  const storyEvents = (applicationId: string) => stack.db.caseEvent.findMany({ where: { applicationId, type: { in: ['story_approved', 'story_declined'] } }, orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }] });
   const storyAudits = (applicationId: string) => stack.db.staffAuditLog.findMany({ where: { applicationId, action: { startsWith: 'story.' } } });
   const dashboard = async () => (await fetch(`${stack.baseUrl}/statistik?${period()}`, { headers: { cookie: `gf_staff=${politician.token}` } })).text();
   const brief = async () => (await parsePdf(Buffer.from(await (await fetch(`${stack.baseUrl}/api/v1/stats/council-brief.pdf?${period()}`, { headers: politician.headers })).arrayBuffer()))).text;
