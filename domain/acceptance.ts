@@ -1,6 +1,3 @@
-import { z } from 'zod';
-import { messageKey } from './message-key';
-
 // Acceptance of a grant's conditions before payout: who may sign, and what the signer sends.
 
 /** The version of the standard conditions the acceptance text is built from (locale: letter.acceptance.*). */
@@ -10,14 +7,6 @@ export const STANDARD_CONDITIONS_VERSION = '2026-12';
 export function conditionsVersion(decisionSequence: number): string {
   return `${STANDARD_CONDITIONS_VERSION}/afgoerelse-${decisionSequence}`;
 }
-
-/** What the signatory sends: the name they sign with and that they accept the conditions shown. */
-export const acceptanceInputSchema = z.object({
-  signerName: z.string().trim().min(1, { message: messageKey('errors.acceptance.signerNameRequired') }).max(200),
-  accept: z.literal(true, { message: messageKey('errors.acceptance.acceptRequired') }),
-});
-
-export type AcceptanceInput = z.infer<typeof acceptanceInputSchema>;
 
 /** Who may sign for the association, and where that comes from. */
 export interface Signatories {

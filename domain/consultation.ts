@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { messageKey, type MessageKey } from './message-key';
+import type { MessageKey } from './message-key';
 
 // Partshøring (forvaltningsloven § 19): before a refusal or a partial grant that rests on facts
 // the association has not itself given, the caseworker sends those facts for comment with a
@@ -17,24 +16,6 @@ export interface ConsultationFact {
 /** The longest answer deadline a caseworker may set: eight weeks from sending. */
 export const CONSULTATION_MAX_DEADLINE_MS = 8 * 7 * 86_400_000;
 
-export const consultationSchema = z.object({
-  facts: z
-    .array(
-      z.object({
-        text: z.string().trim().min(1, { message: messageKey('errors.consultation.factEmpty') }).max(2000),
-        source: z.enum(FACT_SOURCES).optional(),
-      }),
-      { message: messageKey('errors.consultation.factsRequired') },
-    )
-    .min(1, { message: messageKey('errors.consultation.factsRequired') })
-    .max(20),
-  message: z.string().trim().max(4000).default(''),
-  /** The answer deadline; the round's answer deadline from now when left out. */
-  answerBy: z.iso.datetime({ offset: true, message: messageKey('errors.consultation.deadlineInvalid') }).optional(),
-});
-
-export type ConsultationInput = z.infer<typeof consultationSchema>;
-
 /** What is wrong with an answer deadline, judged at `now`: it must lie ahead, and at most eight weeks ahead. */
 export function consultationDeadlineProblem(answerBy: Date, now: Date): { field: 'answerBy'; messageKey: MessageKey } | undefined {
   if (Number.isNaN(answerBy.getTime())) return { field: 'answerBy', messageKey: 'errors.consultation.deadlineInvalid' };
@@ -42,14 +23,6 @@ export function consultationDeadlineProblem(answerBy: Date, now: Date): { field:
   if (answerBy.getTime() - now.getTime() > CONSULTATION_MAX_DEADLINE_MS) return { field: 'answerBy', messageKey: 'errors.consultation.deadlineTooFar' };
   return undefined;
 }
-
-/** The association's comments on the facts: text and/or documents (both may not be empty). */
-export const consultationCommentsSchema = z.object({
-  /** Which consultation this answers; the open one when left out. */
-  consultationSequence: z.number().int().positive().optional(),
-  text: z.string().trim().max(8000),
-  documentIds: z.array(z.uuid()).max(10).default([]),
-});
 
 /**
  * When to remind (ms after sending): as long before the deadline as the round's answer reminders

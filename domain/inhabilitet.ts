@@ -1,8 +1,3 @@
-import { z } from 'zod';
-import { organizationNumberSchema } from './application-input';
-import { perJurisdiction, type Jurisdiction } from './jurisdiction';
-import { messageKey } from './message-key';
-
 // Inhabilitet (forvaltningsloven § 3; Norway: forvaltningsloven § 6): a staff member with a tie to
 // an association — on its board, related to someone who runs it, employed by it — may not take
 // part in deciding its cases. Staff declare their ties; while a declaration stands, the actions
@@ -14,22 +9,6 @@ export type TieKind = (typeof TIE_KINDS)[number];
 /** The actions a standing declaration bars on the association's cases. */
 export const BARRED_BY_TIES = ['case.claim', 'case.decide', 'case.approve', 'allocation.confirm', 'allocation.approve'] as const;
 export type BarredAction = (typeof BARRED_BY_TIES)[number];
-
-function buildTieDeclarationSchema(jurisdiction: Jurisdiction) {
-  return z
-    .object({
-      cvr: organizationNumberSchema(jurisdiction),
-      kind: z.enum(TIE_KINDS, { message: messageKey('errors.tie.kind') }),
-      note: z.string().trim().max(500).default(''),
-    })
-    .refine((tie) => tie.kind !== 'other' || tie.note.length > 0, { path: ['note'], message: messageKey('errors.tie.noteRequired') });
-}
-
-/**
- * A declaration: the association's organisation number (CVR, or organisasjonsnummer in Norway),
- * the kind of tie, and a note (required for "other"). One schema per jurisdiction, built once.
- */
-export const tieDeclarationSchema = perJurisdiction(buildTieDeclarationSchema);
 
 /**
  * What a workflow Update carries about the acting staff member: the CVRs of the associations they

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { MessageKey } from './message-key';
 
 // A repayment claim after an accepted report (domain rules, no I/O): the process proposes the
@@ -9,21 +8,6 @@ export const REPAYMENT_OUTCOMES = ['confirmed', 'reduced', 'waived', 'carried_ov
 export type RepaymentOutcome = (typeof REPAYMENT_OUTCOMES)[number];
 
 export const REPAYMENT_REASONS_MAX = 8000;
-
-/** The caseworker's decision as the API and the form take it: amounts in whole kroner. */
-export const repaymentDecisionSchema = z.object({
-  outcome: z.enum(REPAYMENT_OUTCOMES),
-  /** Whole kroner: required to reduce; to confirm, if given, the amount proposed. */
-  amount: z.number().int().min(0).max(100_000_000).optional(),
-  reasons: z.string().trim().max(REPAYMENT_REASONS_MAX).default(''),
-  /** A carry-over: the last day of the new period (YYYY-MM-DD). */
-  newPeriodEnd: z.iso.date().optional(),
-});
-
-/** A repayment registered as paid, on the day the money reached the municipality's account. */
-export const repaymentPaymentSchema = z.object({
-  paidOn: z.iso.date(),
-});
 
 /** What the decision is checked against: what was proposed and granted (øre), and today (YYYY-MM-DD). */
 export interface RepaymentContext {

@@ -1,4 +1,5 @@
-import { CONSULTATION_MAX_DEADLINE_MS, consultationDeadlineProblem, consultationReminderOffsets, consultationSchema } from '../../domain/consultation';
+import { CONSULTATION_MAX_DEADLINE_MS, consultationDeadlineProblem, consultationReminderOffsets } from '../../domain/consultation';
+import { consultationSchema } from '../../domain/consultation-schema';
 import { renderDecisionLetter, type DecisionLetterData, type LetterLanguage } from '../../documents/letter';
 import { parsePdf } from '../support/pdf-text';
 import { sampleLetterCommon } from '../support/letter-fixtures';

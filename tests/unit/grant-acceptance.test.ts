@@ -1,6 +1,7 @@
 import { LocalSigningProvider, conditionsHash } from '../../lib/signing/local-signing';
 import { createSigningProvider, signingSettingsSchema } from '../../lib/signing/signing-settings';
-import { acceptanceInputSchema, conditionsVersion, maySign, normalizedName, signatoriesFor } from '../../domain/acceptance';
+import { conditionsVersion, maySign, normalizedName, signatoriesFor } from '../../domain/acceptance';
+import { acceptanceInputSchema } from '../../domain/acceptance-schema';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -1,4 +1,5 @@
-import { conflictingCvrs, isConflicted, tieDeclarationSchema } from '../../domain/inhabilitet';
+import { conflictingCvrs, isConflicted } from '../../domain/inhabilitet';
+import { tieDeclarationSchema } from '../../domain/inhabilitet-schema';
 
 describe('inhabilitet: declared ties', () => {
   it('bar the declarer from the associations declared, and only those', () => {

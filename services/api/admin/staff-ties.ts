@@ -1,7 +1,7 @@
 import type { Database } from '../../../lib/db';
 import type { Language } from '../../../lib/languages';
 import type { StaffIdentity } from '../../../lib/staff-auth';
-import { tieDeclarationSchema } from '../../../domain/inhabilitet';
+import { tieDeclarationSchema } from '../../../domain/inhabilitet-schema';
 import type { Jurisdiction } from '../../../domain/jurisdiction';
 import { recordAudit } from '../audit/log';
 import { ApiError } from '../http/errors';

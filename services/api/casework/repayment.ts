@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Client } from '@temporalio/client';
 import { kronerToOre } from '../../../domain/money';
-import type { repaymentDecisionSchema, repaymentPaymentSchema } from '../../../domain/repayment';
+import type { repaymentDecisionSchema, repaymentPaymentSchema } from '../../../domain/repayment-schema';
 import { reportWorkflowId } from '../../../domain/workflow-ids';
 import { decideRepaymentUpdate, registerRepaymentUpdate, type ReportState } from '../../../workflows/messages';
 import { ApiError } from '../http/errors';

@@ -4,7 +4,7 @@ import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import type { Client } from '@temporalio/client';
 import type { Database } from '../../../lib/db';
 import type { SigningProvider } from '../../../lib/signing/signing-provider';
-import { acceptanceInputSchema } from '../../../domain/acceptance';
+import { acceptanceInputSchema } from '../../../domain/acceptance-schema';
 import { acceptGrant, acceptanceLinkVerdict, latestAcceptance, type AcceptanceRecord } from '../acceptance/accept';
 import { applicationIdOf, caseAccess } from '../http/case-access';
 import { ApiError, parseInput } from '../http/errors';

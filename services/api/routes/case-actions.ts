@@ -18,7 +18,7 @@ import {
   supplementSchema,
   withdrawalSchema,
 } from '../../../domain/case-actions';
-import { consultationCommentsSchema, consultationSchema } from '../../../domain/consultation';
+import { consultationCommentsSchema, consultationSchema } from '../../../domain/consultation-schema';
 import { grantApplicationWorkflowId, reportWorkflowId } from '../../../domain/workflow-ids';
 import {
   caseStateQuery,
@@ -40,7 +40,7 @@ import { decideCase } from '../casework/decision';
 import { answerApproval, claimCase, consultParty, releaseCase, requestInformation, reviewReport } from '../casework/actions';
 import { answerReconsideration, registerBoardDecision, requestReconsideration } from '../casework/reconsideration';
 import { boardDecisionSchema, reconsiderationAnswerSchema, reconsiderationRequestSchema } from '../../../domain/reconsideration-input';
-import { repaymentDecisionSchema, repaymentPaymentSchema } from '../../../domain/repayment';
+import { repaymentDecisionSchema, repaymentPaymentSchema } from '../../../domain/repayment-schema';
 import { grantChangeDecisionSchema, grantChangeRequestSchema, grantDeclineSchema } from '../../../domain/grant-change-input';
 import { decideGrantChange, declineGrant, requestGrantChange } from '../casework/grant-changes';
 import { decideRepayment, registerRepaymentPaid } from '../casework/repayment';

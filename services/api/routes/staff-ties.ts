@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import type { Database } from '../../../lib/db';
-import { tieDeclarationSchema } from '../../../domain/inhabilitet';
+import { tieDeclarationSchema } from '../../../domain/inhabilitet-schema';
 import { allTies, declareTie, ownTies, withdrawTie } from '../admin/staff-ties';
 import { requestJurisdiction, requestLanguage } from '../http/language';
 import { perJurisdiction, type Jurisdiction } from '../../../domain/jurisdiction';

@@ -5,7 +5,7 @@ import type { Config } from '../../../../lib/config';
 import type { Database } from '../../../../lib/db';
 import type { SigningProvider } from '../../../../lib/signing/signing-provider';
 import { statusLabel, t, zodErrorMap, type Language } from '../../../../locale';
-import { acceptanceInputSchema } from '../../../../domain/acceptance';
+import { acceptanceInputSchema } from '../../../../domain/acceptance-schema';
 import { parseDuration } from '../../../../lib/durations';
 import { acceptGrant, acceptanceLinkVerdict, latestAcceptance } from '../../acceptance/accept';
 import { secureCookies, cookieName } from '../../http/cookies';

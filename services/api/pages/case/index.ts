@@ -5,7 +5,7 @@ import type { Config } from '../../../../lib/config';
 import type { Database } from '../../../../lib/db';
 import { statusLabel, t, zodErrorMap, type Language, type MessageKey } from '../../../../locale';
 import { reportSchema, supplementSchema, withdrawalSchema } from '../../../../domain/case-actions';
-import { consultationCommentsSchema } from '../../../../domain/consultation';
+import { consultationCommentsSchema } from '../../../../domain/consultation-schema';
 import { csrfToken, verifyCsrf } from '../../http/csrf';
 import { secureCookies } from '../../http/cookies';
 import { ApiError, zodIssues } from '../../http/errors';

@@ -1,4 +1,5 @@
-import { FACT_SOURCES, consultationSchema, type ConsultationFact, type ConsultationInput } from '../../../../domain/consultation';
+import { FACT_SOURCES, type ConsultationFact } from '../../../../domain/consultation';
+import { consultationSchema, type ConsultationInput } from '../../../../domain/consultation-schema';
 import { processSettingsSchema } from '../../../../domain/round-settings';
 import { parseDuration } from '../../../../lib/durations';
 import { html, type SafeHtml } from '../../../../lib/html';

@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import type { z } from 'zod';
-import { repaymentDecisionSchema, repaymentPaymentSchema } from '../../../../domain/repayment';
+import { repaymentDecisionSchema, repaymentPaymentSchema } from '../../../../domain/repayment-schema';
 import { t, zodErrorMap } from '../../../../locale';
 import { decideRepayment, registerRepaymentPaid } from '../../casework/repayment';
 import { ApiError, zodIssues } from '../../http/errors';
