@@ -41,6 +41,9 @@ export async function startTemporalDevServer(options: DevServerOptions): Promise
     // WAL lets the server's many readers proceed while one writer commits.
     '--sqlite-pragma', 'journal_mode=wal',
     '--sqlite-pragma', 'synchronous=normal',
+    // An activity scheduled by a workflow task goes back to the worker in the task's answer, not
+    // through another poll: a case's arrival costs the server one dispatch less.
+    '--dynamic-config-value', 'system.enableActivityEagerExecution=true',
     '--log-level', 'warn',
     ...(options.namespace && options.namespace !== 'default' ? ['--namespace', options.namespace] : []),
     ...(uiPort ? ['--ui-port', String(uiPort)] : ['--headless']),
