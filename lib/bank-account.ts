@@ -1,3 +1,5 @@
+import { modulus11CheckDigit } from './modulus-11';
+
 const KONTONUMMER_WEIGHTS = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2] as const;
 
 /**
@@ -6,12 +8,7 @@ const KONTONUMMER_WEIGHTS = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2] as const;
  * 11 − (sum mod 11), where 11 becomes 0 and 10 means no account is issued with these digits (null).
  */
 export function kontonummerCheckDigit(firstTen: string): number | null {
-  if (!/^\d{10}$/.test(firstTen)) return null;
-  let sum = 0;
-  for (let i = 0; i < 10; i++) sum += Number(firstTen[i]) * KONTONUMMER_WEIGHTS[i]!;
-  const check = 11 - (sum % 11);
-  if (check === 11) return 0;
-  return check === 10 ? null : check;
+  return modulus11CheckDigit(firstTen, KONTONUMMER_WEIGHTS);
 }
 
 /**

@@ -1,3 +1,5 @@
+import { weightedDigitSum } from './modulus-11';
+
 const CVR_WEIGHTS = [2, 7, 6, 5, 4, 3, 2, 1] as const;
 
 /**
@@ -6,9 +8,7 @@ const CVR_WEIGHTS = [2, 7, 6, 5, 4, 3, 2, 1] as const;
  */
 export function isValidCvr(value: string): boolean {
   if (!/^\d{8}$/.test(value)) return false;
-  let sum = 0;
-  for (let i = 0; i < 8; i++) sum += Number(value[i]) * CVR_WEIGHTS[i]!;
-  return sum % 11 === 0;
+  return weightedDigitSum(value, CVR_WEIGHTS) % 11 === 0;
 }
 
 /** Accepts the forms people type ("1374 8136", "DK13748136") and returns the eight digits. */

@@ -1,4 +1,5 @@
 import { isValidCvr, normalizeCvr } from './cvr';
+import { modulus11CheckDigit } from './modulus-11';
 import type { Jurisdiction } from './jurisdiction';
 
 const ORGNR_WEIGHTS = [3, 2, 7, 6, 5, 4, 3, 2] as const;
@@ -9,12 +10,7 @@ const ORGNR_WEIGHTS = [3, 2, 7, 6, 5, 4, 3, 2] as const;
  * 11 becomes 0 and 10 means no number is issued with these eight digits (null).
  */
 export function orgnrCheckDigit(firstEight: string): number | null {
-  if (!/^\d{8}$/.test(firstEight)) return null;
-  let sum = 0;
-  for (let i = 0; i < 8; i++) sum += Number(firstEight[i]) * ORGNR_WEIGHTS[i]!;
-  const check = 11 - (sum % 11);
-  if (check === 11) return 0;
-  return check === 10 ? null : check;
+  return modulus11CheckDigit(firstEight, ORGNR_WEIGHTS);
 }
 
 /**
