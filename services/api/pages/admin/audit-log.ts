@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { Database } from '../../../../lib/db';
-import { formatDateTime, hasMessage, t } from '../../../../locale';
+import { formatDateTime, hasMessage, lawWording, t } from '../../../../locale';
 import { searchAuditLog } from '../../admin/audit-log';
 import { staffOf } from '../../http/staff';
 import { html } from '../../../../lib/html';
@@ -33,10 +33,10 @@ export function auditLogPages(deps: AdminPageDependencies & { db: Database }): R
       errors,
       main: html`
         <h1>${t(language, 'admin.auditLog')}</h1>
-        <p>${t(language, 'admin.auditLogIntro')}</p>
-        ${dataSubjectSearchForm(AUDIT_LOG_PATH, language, outcome)}
+        <p>${t(language, lawWording('admin.auditLogIntro', deps.site.jurisdiction))}</p>
+        ${dataSubjectSearchForm(AUDIT_LOG_PATH, language, outcome, deps.site.jurisdiction)}
         ${answer
-          ? html`${applicationsFound(language, answer.applications)}
+          ? html`${applicationsFound(language, answer.applications, deps.site.jurisdiction)}
               <h2>${t(language, 'admin.actions')}</h2>
               ${answer.truncated ? html`<p>${t(language, 'admin.truncatedActions')}</p>` : ''}
               ${answer.entries.length
