@@ -44,6 +44,8 @@ const NORWEGIAN_WORDING = {
   'admin.accessLogIntro': 'admin.accessLogIntroNo',
   'admin.auditLogIntro': 'admin.auditLogIntroNo',
   'admin.dateHint': 'admin.dateHintNo',
+  'admin.schemesIntro': 'admin.schemesIntroNo',
+  'admin.complaintHint': 'admin.complaintHintNo',
   'stats.brief': 'stats.briefNo',
   'stats.openData.cvr': 'stats.openData.cvrNo',
   'stats.analysis.intro': 'stats.analysis.introNo',

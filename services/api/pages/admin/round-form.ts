@@ -257,7 +257,7 @@ export function renderRoundForm(res: Response, cookieSecret: string, options: Ro
     ${field('processSettings.acceptancePeriod', t(language, 'admin.acceptancePeriod'), { width: 's', maxLength: 40, hint: t(language, 'admin.acceptancePeriodHint') })}
     ${field('processSettings.acceptanceReminders', t(language, 'admin.acceptanceReminders'), { width: 'xl', maxLength: 200, hint: t(language, 'admin.offsetsHint') })}
 
-    ${renderFrameFields(language, v, errors)}
+    ${renderFrameFields(language, v, errors, undefined, requestJurisdiction(res.req))}
 
     <button type="submit" class="button button-primary">${options.submitLabel}</button>
   </form>`;
