@@ -46,6 +46,7 @@ const NORWEGIAN_WORDING = {
   'admin.dateHint': 'admin.dateHintNo',
   'admin.schemesIntro': 'admin.schemesIntroNo',
   'admin.complaintHint': 'admin.complaintHintNo',
+  'stats.title': 'stats.titleNo',
   'stats.brief': 'stats.briefNo',
   'stats.openData.cvr': 'stats.openData.cvrNo',
   'stats.analysis.intro': 'stats.analysis.introNo',

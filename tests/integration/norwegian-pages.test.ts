@@ -285,6 +285,7 @@ describe('a Norwegian municipality’s statistics', () => {
 
   it('the dashboard: bokmål headings, Norwegian figures, the brief offered in bokmål', async () => {
     const text = await page(`/statistik?${period()}&roundId=${round.id}`, `gf_staff=${politician.token}`);
+    expect(text).toContain('Statistikk: tilskudd til frivillige lag og foreninger');
     expect(text).toContain('Notat til utvalget for perioden (PDF)');
     expect(text).toContain('etter organisasjonsnummer');
     expect(danishTermsIn(text)).toEqual([]);

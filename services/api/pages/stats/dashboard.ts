@@ -43,11 +43,12 @@ export async function showDashboard(req: Request, res: Response, deps: { db: Dat
   }
   const hasErrors = Object.keys(errors).length > 0;
   const form = periodForm(language, f, rounds, schemes, summary ? { from: summary.period.from, to: summary.period.to, roundId: summary.roundId ?? '', scheme: raw.scheme } : raw, errors);
-  const main = html`<h1>${t(language, 'stats.title')}</h1>
+  const title = t(language, lawWording('stats.title', deps.site.jurisdiction));
+  const main = html`<h1>${title}</h1>
     <p class="font-lead">${t(language, 'stats.intro')}</p>
     ${form}
     ${summary ? figures(summary, language, f, raw.scheme, deps.site.jurisdiction) : ''}`;
-  sendStaffPage(req, res, deps.site, deps.cookieSecret, { title: t(language, 'stats.title'), language, main, area: 'statistics', errors }, hasErrors ? 400 : 200);
+  sendStaffPage(req, res, deps.site, deps.cookieSecret, { title, language, main, area: 'statistics', errors }, hasErrors ? 400 : 200);
 }
 
 function stringOf(value: unknown): string {
