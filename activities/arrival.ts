@@ -49,7 +49,7 @@ export function createArrivalActivities(deps: { db: Database; sql: pg.Pool; regi
     );
     const row = stored.rows[0];
     if (!row) return null;
-    return { ...storedScreeningOutcome({ results: row.results, missingItems: row.missing_items }, language), queuedAt: row.queued_at?.toISOString() ?? null };
+    return { ...storedScreeningOutcome({ results: row.results, missingItems: row.missing_items }, language, deps.jurisdiction), queuedAt: row.queued_at?.toISOString() ?? null };
   }
 
   return {
@@ -109,7 +109,7 @@ export function createArrivalActivities(deps: { db: Database; sql: pg.Pool; regi
       } finally {
         client.release();
       }
-      return { ...screeningOutcome(result, result.missingItems, language), queuedAt: queuedAt?.toISOString() ?? null };
+      return { ...screeningOutcome(result, result.missingItems, language, deps.jurisdiction), queuedAt: queuedAt?.toISOString() ?? null };
     },
   };
 }

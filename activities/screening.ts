@@ -70,17 +70,17 @@ export async function evaluateScreening(
 }
 
 /** What the workflow learns from a screening, stored or just run. */
-export function screeningOutcome(result: { lateSubmission: boolean; needsJudgement: boolean }, missing: MissingItem[], language: Language): ScreeningOutcome {
+export function screeningOutcome(result: { lateSubmission: boolean; needsJudgement: boolean }, missing: MissingItem[], language: Language, law?: Jurisdiction): ScreeningOutcome {
   return {
     lateSubmission: result.lateSubmission,
     needsJudgement: result.needsJudgement,
-    missingItems: missing.map((item) => describeMissingItem(language, item)),
+    missingItems: missing.map((item) => describeMissingItem(language, item, law)),
   };
 }
 
 /** The outcome of a screening row stored earlier (a retried activity answers from it). */
-export function storedScreeningOutcome(stored: { results: unknown; missingItems: unknown }, language: Language): ScreeningOutcome {
-  return screeningOutcome(stored.results as { lateSubmission: boolean; needsJudgement: boolean }, stored.missingItems as MissingItem[], language);
+export function storedScreeningOutcome(stored: { results: unknown; missingItems: unknown }, language: Language, law?: Jurisdiction): ScreeningOutcome {
+  return screeningOutcome(stored.results as { lateSubmission: boolean; needsJudgement: boolean }, stored.missingItems as MissingItem[], language, law);
 }
 
 export function applicationLanguage(application: { language: string }): Language {
@@ -95,7 +95,7 @@ export function createScreeningActivities(deps: { db: Database; register: Busine
       const application = await db.application.findUniqueOrThrow({ where: { id: applicationId }, include: SCREENED_APPLICATION });
       const language = applicationLanguage(application);
       const existing = await db.screening.findUnique({ where: { screeningKey } });
-      if (existing) return storedScreeningOutcome(existing, language);
+      if (existing) return storedScreeningOutcome(existing, language, deps.jurisdiction);
 
       const { result, row } = await evaluateScreening(deps, application, screeningKey);
       try {
@@ -103,7 +103,7 @@ export function createScreeningActivities(deps: { db: Database; register: Busine
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
       }
-      return screeningOutcome(result, result.missingItems, language);
+      return screeningOutcome(result, result.missingItems, language, deps.jurisdiction);
     },
   };
 }

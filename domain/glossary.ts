@@ -24,6 +24,20 @@ export const GLOSSARY_TERMS = [
   'fire-oejne-princippet',
   'medfinansiering',
   'maalgruppe',
+  // A Norwegian municipality's own words for the same things, under Norwegian law.
+  'tilskuddsordning',
+  'tilskudd',
+  'enkeltvedtak',
+  'begrunnelse',
+  'klage',
+  'forhaandsvarsling',
+  'innsyn',
+  'rapportering',
+  'politiattest',
+  'tro-og-love',
+  'bortfall',
+  'avvisning',
+  'firoeyneprinsippet',
 ] as const;
 
 export type GlossaryTerm = (typeof GLOSSARY_TERMS)[number];

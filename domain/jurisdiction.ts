@@ -125,17 +125,70 @@ export function jurisdictionRules(jurisdiction: Jurisdiction = DEFAULT_JURISDICT
   return RULES[jurisdiction];
 }
 
-const IDENTIFIER_TERMS = new Set<GlossaryTerm>(Object.values(RULES).map((rules) => rules.texts.glossaryTerm));
+/**
+ * A Norwegian municipality's glossary: Norwegian words under Norwegian law, in the order a
+ * Danish one lists its own (the organisasjonsnummer and the kontonummer the organisation gives
+ * instead of the CVR number and the NemKonto, enkeltvedtak and klage instead of afgørelse and
+ * genvurdering, politiattest instead of børneattest).
+ */
+const NORWEGIAN_TERMS: GlossaryTerm[] = [
+  'tilskuddsordning',
+  'tilskudd',
+  'enkeltvedtak',
+  'begrunnelse',
+  'klage',
+  'forhaandsvarsling',
+  'innsyn',
+  'rapportering',
+  'politiattest',
+  'tro-og-love',
+  'kontonummer',
+  'organisasjonsnummer',
+  'bortfall',
+  'avvisning',
+  'firoeyneprinsippet',
+  'medfinansiering',
+  'maalgruppe',
+];
+
+/** The Norwegian term a page, letter or email of a Norwegian municipality links to instead of the Danish one. */
+const NORWEGIAN_COUNTERPART: Partial<Record<GlossaryTerm, GlossaryTerm>> = {
+  'paragraf-18': 'tilskuddsordning',
+  tilsagn: 'tilskudd',
+  afgoerelse: 'enkeltvedtak',
+  begrundelse: 'begrunnelse',
+  klagevejledning: 'klage',
+  genvurdering: 'klage',
+  partshoering: 'forhaandsvarsling',
+  aktindsigt: 'innsyn',
+  afrapportering: 'rapportering',
+  boerneattest: 'politiattest',
+  'paa-tro-og-love': 'tro-og-love',
+  nemkonto: 'kontonummer',
+  'cvr-nummer': 'organisasjonsnummer',
+  bortfald: 'bortfall',
+  afvisning: 'avvisning',
+  'fire-oejne-princippet': 'firoeyneprinsippet',
+};
+
+const DANISH_TERMS = GLOSSARY_TERMS.filter((term) => !NORWEGIAN_TERMS.includes(term) || term === 'medfinansiering' || term === 'maalgruppe');
 
 /** The term that explains where the grant is paid: the NemKonto, or the account the organisation gave. */
 export function payoutTerm(jurisdiction: Jurisdiction = DEFAULT_JURISDICTION): GlossaryTerm {
   return RULES[jurisdiction].payout.collectsAccount ? 'kontonummer' : 'nemkonto';
 }
 
-const PAYOUT_TERMS = new Set<GlossaryTerm>(['nemkonto', 'kontonummer']);
-
-/** The glossary's terms for a jurisdiction: its own organisation identifier and payout account, not the other's. */
+/** The glossary's terms for a jurisdiction: its own words and law, not the other country's. */
 export function glossaryTermsFor(jurisdiction: Jurisdiction = DEFAULT_JURISDICTION): GlossaryTerm[] {
-  const own = new Set([RULES[jurisdiction].texts.glossaryTerm, payoutTerm(jurisdiction)]);
-  return GLOSSARY_TERMS.filter((term) => own.has(term) || (!IDENTIFIER_TERMS.has(term) && !PAYOUT_TERMS.has(term)));
+  return jurisdiction === 'NO' ? NORWEGIAN_TERMS : DANISH_TERMS;
+}
+
+/** A Norwegian word (the glossary marks it as bokmål on a Danish or English page). */
+export function isNorwegianTerm(term: GlossaryTerm): boolean {
+  return NORWEGIAN_TERMS.includes(term) && !DANISH_TERMS.includes(term);
+}
+
+/** The term as the jurisdiction's glossary names it: a Danish term's Norwegian counterpart in Norway. */
+export function glossaryTermIn(term: GlossaryTerm, jurisdiction: Jurisdiction | undefined): GlossaryTerm {
+  return jurisdiction === 'NO' ? (NORWEGIAN_COUNTERPART[term] ?? term) : term;
 }

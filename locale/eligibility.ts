@@ -11,6 +11,8 @@ import type { Language } from '../lib/languages';
 import type { MessageKey } from './catalogue';
 import { formatDate, formatDateTime, formatKroner } from './format';
 import { hasMessage, t } from './translate';
+import type { Jurisdiction } from '../lib/jurisdiction';
+import { lawWordingOf } from './law-wording';
 
 // What screening found, in words a volunteer treasurer understands. Reasons speak to the
 // association ("I"/"dere"/"you"); the checklist labels are for the caseworker.
@@ -87,15 +89,15 @@ function isRule(code: string): code is keyof typeof RULES {
  * the name alone for a rule the guidelines do not number ("Beløbsgrænse"); a code the catalogue
  * does not know as it is.
  */
-export function ruleTitle(language: Language, code: string): string {
+export function ruleTitle(language: Language, code: string, law?: Jurisdiction): string {
   if (!isRule(code)) return code;
-  const name = t(language, RULES[code][0]);
+  const name = t(language, lawWordingOf(RULES[code][0], law));
   return /^E\d+$/.test(code) ? t(language, 'eligibility.ruleTitle', { number: code, name }) : name;
 }
 
 /** What a rule checks, in a sentence or two; undefined for a code the catalogue does not know. */
-export function ruleExplanation(language: Language, code: string): string | undefined {
-  return isRule(code) ? t(language, RULES[code][1]) : undefined;
+export function ruleExplanation(language: Language, code: string, law?: Jurisdiction): string | undefined {
+  return isRule(code) ? t(language, lawWordingOf(RULES[code][1], law)) : undefined;
 }
 
 function isStoredKey(key: string): key is keyof typeof MESSAGES {
@@ -141,23 +143,23 @@ function formatValue(language: Language, name: string, value: string | number): 
 }
 
 /** Why a rule came out as it did, with its values filled in. */
-export function describeRuleResult(language: Language, result: Pick<RuleResult, 'reasonKey' | 'values'>): string {
+export function describeRuleResult(language: Language, result: Pick<RuleResult, 'reasonKey' | 'values'>, law?: Jurisdiction): string {
   const values = Object.fromEntries(Object.entries(result.values).map(([name, value]) => [name, formatValue(language, name, value)]));
-  return t(language, MESSAGES[result.reasonKey], values);
+  return t(language, lawWordingOf(MESSAGES[result.reasonKey], law), values);
 }
 
 /** A manual checklist rule as the caseworker reads it; a label the catalogue does not know as it is. */
-export function describeChecklistItem(language: Language, item: { labelKey: string }): string {
-  return isStoredKey(item.labelKey) ? t(language, MESSAGES[item.labelKey]) : item.labelKey;
+export function describeChecklistItem(language: Language, item: { labelKey: string }, law?: Jurisdiction): string {
+  return isStoredKey(item.labelKey) ? t(language, lawWordingOf(MESSAGES[item.labelKey], law)) : item.labelKey;
 }
 
-/** What the applicant must still send, in their language. */
-export function describeMissingItem(language: Language, item: MissingItem): string {
+/** What the applicant must still send, in their language (the declaration the jurisdiction's law asks for). */
+export function describeMissingItem(language: Language, item: MissingItem, law?: Jurisdiction): string {
   switch (item.code) {
     case 'document':
       return documentKindName(language, item.detail);
     case 'child_certificate_declaration':
-      return t(language, 'eligibility.missing.childCertificateDeclaration');
+      return t(language, lawWordingOf('eligibility.missing.childCertificateDeclaration', law));
     case 'earlier_report':
       return t(language, 'eligibility.missing.earlierReport', { reference: item.detail });
   }

@@ -7,6 +7,6 @@ export { formatMoney, formatKroner, formatNumber, formatPercent, formatBytes, fo
 export { configureLocale, localeSettings, DEFAULT_LOCALE_SETTINGS, type LocaleSettings } from './settings';
 export { zodErrorMap } from './zod';
 export { localeFor, type Locale } from './locale';
-export { lawWording, type LawWordedKey } from './law-wording';
+export { lawWording, lawWordingOf, type LawWordedKey } from './law-wording';
 export { statusLabel, isCaseStatus } from './labels';
 export { describeRuleResult, describeChecklistItem, describeMissingItem, budgetCategoryName, budgetCategoryLabel, documentKindName, ruleTitle, ruleExplanation } from './eligibility';

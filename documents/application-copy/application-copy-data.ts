@@ -1,5 +1,6 @@
 import type { ApplicationInput } from '../../domain/application-input';
 import type { Language } from '../../lib/languages';
+import type { Jurisdiction } from '../../lib/jurisdiction';
 
 /**
  * What the association sent, as it was stored at submission: the copy it can download from its
@@ -19,4 +20,6 @@ export interface ApplicationCopyData {
   submission: ApplicationInput;
   /** The documents sent with the application (statutes, budget, accounts), oldest first. */
   documents: { kind: string; filename: string }[];
+  /** Whose organisation number and law the form asked about (CVR-nummer or organisasjonsnummer); Danish when not given. */
+  law?: Jurisdiction;
 }

@@ -1,4 +1,5 @@
-import { budgetCategoryLabel, documentKindName, localeFor, type Locale } from '../../locale';
+import { budgetCategoryLabel, documentKindName, lawWording, localeFor, type Locale } from '../../locale';
+import { jurisdictionRules, type Jurisdiction } from '../../domain/jurisdiction';
 import { TARGET_GROUPS, type TargetGroup } from '../../domain/categories';
 import type { ApplicationInput } from '../../domain/application-input';
 import { openPdf } from '../pdf/document';
@@ -31,10 +32,10 @@ function answersIn(locale: Locale) {
 
 type Answers = ReturnType<typeof answersIn>;
 
-function drawOrganisation(canvas: PdfCanvas, { organization, contact }: ApplicationInput, { t }: Locale, a: Answers): void {
+function drawOrganisation(canvas: PdfCanvas, { organization, contact }: ApplicationInput, { t }: Locale, a: Answers, law: Jurisdiction | undefined): void {
   canvas.heading(t('common.formStep.organization'));
   canvas.answers([
-    [t('apply.form.cvr'), a.shown(organization.cvr)],
+    [t(jurisdictionRules(law).texts.label), a.shown(organization.cvr)],
     [t('apply.form.orgName'), a.shown(organization.name)],
     [t('apply.form.address'), a.shown(organization.address)],
     [t('apply.form.orgEmail'), a.shown(organization.email)],
@@ -48,7 +49,7 @@ function drawOrganisation(canvas: PdfCanvas, { organization, contact }: Applicat
   ]);
 }
 
-function drawProject(canvas: PdfCanvas, { project }: ApplicationInput, { t }: Locale, a: Answers): void {
+function drawProject(canvas: PdfCanvas, { project }: ApplicationInput, { t }: Locale, a: Answers, law: Jurisdiction | undefined): void {
   const group = (TARGET_GROUPS as readonly unknown[]).includes(project.targetGroup) ? t(`common.targetGroup.${project.targetGroup as TargetGroup}`) : a.shown(project.targetGroup);
   canvas.heading(t('common.formStep.project'));
   canvas.answers([
@@ -62,7 +63,7 @@ function drawProject(canvas: PdfCanvas, { project }: ApplicationInput, { t }: Lo
     [t('apply.form.volunteers'), a.shown(project.volunteers)],
     [t('apply.form.participants'), a.shown(project.expectedParticipants)],
     [t('apply.form.isNew'), a.shown(project.isNew)],
-    [t('apply.form.childrenUnder15'), a.shown(project.childrenUnder15)],
+    [t(lawWording('apply.form.childrenUnder15', law)), a.shown(project.childrenUnder15)],
   ]);
 }
 
@@ -89,11 +90,11 @@ function drawBudget(canvas: PdfCanvas, { budget, amountRequested }: ApplicationI
   canvas.figures([[t('apply.form.amountRequested'), a.kroner(amountRequested)]]);
 }
 
-function drawDeclarations(canvas: PdfCanvas, { declarations, project }: ApplicationInput, { t }: Locale, a: Answers): void {
+function drawDeclarations(canvas: PdfCanvas, { declarations, project }: ApplicationInput, { t }: Locale, a: Answers, law: Jurisdiction | undefined): void {
   const rows: Array<[string, string]> = [
     [t('apply.form.truthful'), a.shown(declarations.truthful)],
     // Asked only of an activity where volunteers meet children under 15, as the form asks it.
-    ...(project.childrenUnder15 ? [[t('apply.form.childCertificates'), a.shown(declarations.childCertificates)] as [string, string]] : []),
+    ...(project.childrenUnder15 ? [[t(lawWording('apply.form.childCertificates', law)), a.shown(declarations.childCertificates)] as [string, string]] : []),
     [t('common.consent.contactLater'), a.shown(declarations.contactLater ?? false)],
   ];
   canvas.heading(t('common.formStep.declarations'), false, canvas.figuresHeight(rows));
@@ -139,10 +140,10 @@ export async function renderApplicationCopy(data: ApplicationCopyData): Promise<
     [t('apply.form.title'), a.shown(submission.project.title)],
     [t('case.overview.amountRequested'), a.kroner(submission.amountRequested)],
   ]);
-  drawOrganisation(canvas, submission, locale, a);
-  drawProject(canvas, submission, locale, a);
+  drawOrganisation(canvas, submission, locale, a, data.law);
+  drawProject(canvas, submission, locale, a, data.law);
   drawBudget(canvas, submission, locale, a);
-  drawDeclarations(canvas, submission, locale, a);
+  drawDeclarations(canvas, submission, locale, a, data.law);
   drawDocuments(canvas, data.documents, locale);
   return pdf.finish({
     text: `${data.municipalityName} · ${t('case.overview.reference')} ${data.reference}`,

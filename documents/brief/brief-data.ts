@@ -1,3 +1,4 @@
+import type { Jurisdiction } from '../../lib/jurisdiction';
 import type { Count } from '../../domain/stats/suppression';
 import type { GroupFigures, ShownKeyFigures } from '../../domain/stats/analysis';
 import type { RoundBudgetFigures } from '../../domain/stats/round-budget';
@@ -54,4 +55,6 @@ export interface CouncilBriefData {
 export interface BriefSender {
   municipality: string;
   department: string;
+  /** Whose municipality it is: a Norwegian one's brief names its scheme and the organisasjonsnummer. Danish when not given. */
+  law?: Jurisdiction;
 }

@@ -1,4 +1,4 @@
-import { formatPercent, localeFor, type Language, type Locale } from '../../locale';
+import { formatPercent, lawWording, localeFor, type Language, type Locale } from '../../locale';
 import type { GroupFigures } from '../../domain/stats/analysis';
 import { LONG_TERM_MONTHS } from '../../domain/stats/activity-term';
 import { SUPPRESSED, type Count } from '../../domain/stats/suppression';
@@ -186,7 +186,7 @@ function drawAnalysis(canvas: PdfCanvas, data: CouncilBriefData, locale: Locale,
   canvas.figures(trend);
 }
 
-function drawStoriesAndMethod(canvas: PdfCanvas, data: CouncilBriefData, { t }: Locale): void {
+function drawStoriesAndMethod(canvas: PdfCanvas, data: CouncilBriefData, { t }: Locale, law: BriefSender['law']): void {
   const quotes = data.stories.map((story): [string, string, string] => [t('brief.stories.about', { activity: story.activity }), t('brief.stories.quote', { text: story.text }), story.round]);
   // Under the heading: what the associations agreed to, in the words they ticked.
   const intro = quotes.length ? t('brief.stories.intro', { consent: t('common.consent.storyAnonymous') }) : t('brief.stories.none');
@@ -195,7 +195,7 @@ function drawStoriesAndMethod(canvas: PdfCanvas, data: CouncilBriefData, { t }: 
   for (const quote of quotes) canvas.quote(...quote);
 
   // The method is read as one text: kept whole on one page with its heading.
-  const method = t('brief.method.body', { minimum: data.minimumGroupSize, months: LONG_TERM_MONTHS });
+  const method = t(lawWording('brief.method.body', law), { minimum: data.minimumGroupSize, months: LONG_TERM_MONTHS });
   canvas.heading(t('brief.heading.method'), true, canvas.paragraphHeight(method));
   canvas.paragraph(method);
 }
@@ -204,11 +204,11 @@ export async function renderCouncilBrief(language: Language, data: CouncilBriefD
   const locale = localeFor(language);
   const { t } = locale;
   const period = `${locale.date(data.period.from)} – ${locale.date(data.period.to)}`;
-  const pdf = openPdf(language, { title: t('brief.documentTitle', { period }), author: sender.municipality, subject: t('brief.subject', { period }), createdAt: now });
+  const pdf = openPdf(language, { title: t(lawWording('brief.documentTitle', sender.law), { period }), author: sender.municipality, subject: t('brief.subject', { period }), createdAt: now });
   const { canvas } = pdf;
   const round = data.roundId ? data.budget.find((line) => line.roundId === data.roundId)?.roundName : null;
 
-  canvas.title(`${sender.municipality} · ${sender.department}`, t('brief.title'));
+  canvas.title(`${sender.municipality} · ${sender.department}`, t(lawWording('brief.title', sender.law)));
   canvas.lines([t('brief.period', { period }), round ? t('brief.round', { round }) : t('brief.allRounds')]);
 
   const figures = figuresIn(locale);
@@ -216,6 +216,6 @@ export async function renderCouncilBrief(language: Language, data: CouncilBriefD
   drawBarriers(canvas, data, locale, figures);
   drawBudget(canvas, data, locale, figures);
   drawAnalysis(canvas, data, locale, figures);
-  drawStoriesAndMethod(canvas, data, locale);
+  drawStoriesAndMethod(canvas, data, locale, sender.law);
   return pdf.finish({ text: t('brief.footer', { municipality: sender.municipality, period }), page: (current, total) => t('brief.page', { current, total }) });
 }

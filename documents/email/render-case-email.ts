@@ -58,7 +58,7 @@ export function renderEmail<K extends EmailKind>(kind: K, data: EmailData[K], la
   return assembleEmail(language, {
     subject: body.subject,
     greeting: body.greeting ?? t('mail.greeting', { name: data.contactName }),
-    blocks: [...body.blocks, termsBlock(locale, data.glossaryUrl, body.terms ?? [])],
+    blocks: [...body.blocks, termsBlock(locale, data.glossaryUrl, body.terms ?? [], data.law)],
     signOff: body.signOff ?? t('mail.signOff', { municipality: data.municipalityName }),
     footer: `${t('mail.contact', data.contact)}\n${t('mail.footer', { reference: data.reference })}`,
   });

@@ -80,7 +80,8 @@ function drawGrantTerms(canvas: PdfCanvas, data: DecisionLetterData, locale: Loc
   else if (!data.acceptBy && data.payoutAccount) canvas.paragraph(t('letter.payout.bodyToAccount', { granted: facts.granted, payoutDate: facts.payoutDate, account: data.payoutAccount }));
   else if (!data.acceptBy) canvas.paragraph(t('letter.payout.body', { granted: facts.granted, payoutDate: facts.payoutDate, cvr: data.recipient.cvr }));
   // The grant is paid only once the association's signatory accepts these conditions.
-  if (data.acceptBy) canvas.paragraph(t('letter.acceptance.body', { granted: facts.granted, acceptBy: facts.acceptBy, cvr: data.recipient.cvr }));
+  if (data.acceptBy && data.payoutAccount) canvas.paragraph(t('letter.acceptance.bodyToAccount', { granted: facts.granted, acceptBy: facts.acceptBy, account: data.payoutAccount }));
+  else if (data.acceptBy) canvas.paragraph(t('letter.acceptance.body', { granted: facts.granted, acceptBy: facts.acceptBy, cvr: data.recipient.cvr }));
 }
 
 /** A long-term grant: each year's amount, when it is paid and when its report is due. */

@@ -1,3 +1,4 @@
+import { glossaryTermIn } from '../../domain/jurisdiction';
 import { lawWording, type Locale } from '../../locale';
 import type { GlossaryTerm } from '../../domain/glossary';
 import type { PdfCanvas } from '../pdf/canvas';
@@ -97,7 +98,7 @@ export function drawRights(canvas: PdfCanvas, data: LetterCommon, locale: Locale
 
 /** One line naming the terms the letter uses and the page that explains them. */
 export function drawGlossaryLine(canvas: PdfCanvas, data: LetterCommon, { t }: Locale, terms: GlossaryTerm[]): void {
-  const names = terms.map((term) => t(`glossary.term.name.${term}`));
+  const names = [...new Set(terms.map((term) => glossaryTermIn(term, data.frame.law)))].map((term) => t(`glossary.term.name.${term}`));
   canvas.note(t('letter.glossary', { terms: names.join(', '), url: data.glossaryUrl }));
 }
 

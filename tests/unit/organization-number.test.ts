@@ -72,8 +72,13 @@ describe('the organisation number rule of a jurisdiction', () => {
     expect(glossaryTermsFor('DK')).not.toContain('organisasjonsnummer');
     expect(glossaryTermsFor('NO')).toContain('organisasjonsnummer');
     expect(glossaryTermsFor('NO')).not.toContain('cvr-nummer');
-    // Neither the CVR number nor the NemKonto: a Norwegian organisation gives its account number.
-    expect(glossaryTermsFor('NO').length).toBe(GLOSSARY_TERMS.length - 2);
+    // A Norwegian municipality's own words under Norwegian law: neither the CVR number nor the
+    // NemKonto (a Norwegian organisation gives its account number), nor børneattest or afgørelse.
+    for (const danish of ['nemkonto', 'boerneattest', 'afgoerelse', 'klagevejledning', 'genvurdering', 'paragraf-18'] as const) expect(glossaryTermsFor('NO')).not.toContain(danish);
+    expect(glossaryTermsFor('NO')).toEqual(expect.arrayContaining(['kontonummer', 'politiattest', 'enkeltvedtak', 'klage', 'innsyn']));
+    for (const norwegian of ['kontonummer', 'politiattest', 'enkeltvedtak']) expect(glossaryTermsFor('DK')).not.toContain(norwegian);
+    // Every term is in one country's glossary or both.
+    expect(GLOSSARY_TERMS.filter((term) => !glossaryTermsFor('DK').includes(term) && !glossaryTermsFor('NO').includes(term))).toEqual([]);
   });
 });
 

@@ -2,7 +2,9 @@ import { messageKey } from '../../../domain/message-key';
 import { z } from 'zod';
 import type { Database } from '../../../lib/db';
 import type { StaffIdentity } from '../../../lib/staff-auth';
-import { isValidCvr } from '../../../lib/cvr';
+import { organizationNumberRule } from '../../../lib/organization-number';
+import { DEFAULT_JURISDICTION, type Jurisdiction } from '../../../lib/jurisdiction';
+import { lawWording } from '../../../locale/law-wording';
 import { recordAccessMany, recordAudit } from '../audit/log';
 import { ApiError } from '../http/errors';
 import { dataSubjectApplications, type AccessLogQuery, type DataSubjectApplication } from './data-subject-applications';
@@ -17,18 +19,22 @@ export const MAX_ROWS = 1000;
 export type { AccessLogQuery } from './data-subject-applications';
 
 const querySchema = z.union([
-  z.object({ cvr: z.string().trim().regex(/^\d{8}$/) }),
+  z.object({ cvr: z.string().trim().regex(/^\d{8,9}$/) }),
   z.object({ email: z.email().trim().toLowerCase().max(254) }),
 ]);
 
-/** The search term from a query string or form: exactly one of cvr and email, well-formed. */
-export function accessLogQueryOf(raw: { cvr?: unknown; email?: unknown }): AccessLogQuery {
-  const cvr = typeof raw.cvr === 'string' && raw.cvr.trim() ? raw.cvr.replace(/\s+/g, '') : undefined;
+/**
+ * The search term from a query string or form: exactly one of an organisation number (the
+ * jurisdiction's: an 8-digit CVR number, or a 9-digit organisasjonsnummer) and an email, well-formed.
+ */
+export function accessLogQueryOf(raw: { cvr?: unknown; email?: unknown }, jurisdiction: Jurisdiction = DEFAULT_JURISDICTION): AccessLogQuery {
+  const rule = organizationNumberRule(jurisdiction);
+  const cvr = typeof raw.cvr === 'string' && raw.cvr.trim() ? rule.normalize(raw.cvr.trim()) : undefined;
   const email = typeof raw.email === 'string' && raw.email.trim() ? raw.email : undefined;
   const parsed = cvr !== undefined && email === undefined ? querySchema.safeParse({ cvr }) : email !== undefined && cvr === undefined ? querySchema.safeParse({ email }) : undefined;
-  if (!parsed?.success || ('cvr' in parsed.data && !isValidCvr(parsed.data.cvr))) {
+  if (!parsed?.success || ('cvr' in parsed.data && !rule.isValid(parsed.data.cvr))) {
     const path = email !== undefined && cvr === undefined ? 'email' : 'cvr';
-    throw new ApiError(400, 'validation_failed', 'errors.validation.failed', [{ path, message: messageKey('errors.accessLog.searchTerm') }]);
+    throw new ApiError(400, 'validation_failed', 'errors.validation.failed', [{ path, message: messageKey(lawWording('errors.accessLog.searchTerm', jurisdiction)) }]);
   }
   return parsed.data;
 }

@@ -5,13 +5,14 @@ import { formatCaseReference } from '../../../domain/reference';
 import { APPLICATION_DOCUMENT_KINDS } from '../../../domain/tiers';
 import { applicationCopyFilename, renderApplicationCopy, type ApplicationCopyData } from '../../../documents/application-copy';
 import { ApiError } from '../http/errors';
+import type { Jurisdiction } from '../../../domain/jurisdiction';
 
 /**
  * The association's copy of its submitted application as a download, for the case page and the
  * API alike: rendered from what was stored at submission, in the application's language. The
  * caller has already decided who may have it (the private link, or casework staff).
  */
-export async function applicationCopy(db: Database, municipalityName: string, applicationId: string): Promise<{ filename: string; contentType: string; content: Buffer }> {
+export async function applicationCopy(db: Database, municipalityName: string, applicationId: string, law?: Jurisdiction): Promise<{ filename: string; contentType: string; content: Buffer }> {
   const application = await db.application.findUnique({
     where: { id: applicationId },
     select: {
@@ -34,6 +35,7 @@ export async function applicationCopy(db: Database, municipalityName: string, ap
     roundName: application.round.name,
     submission: application.submission as unknown as ApplicationInput,
     documents: application.documents,
+    ...(law ? { law } : {}),
   };
   return { filename: applicationCopyFilename(data), contentType: 'application/pdf', content: await renderApplicationCopy(data) };
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { t, zodErrorMap, type Language } from '../../../locale';
+import { lawWordingOf, t, zodErrorMap, type Language } from '../../../locale';
 import { applicationInputSchema, type ApplicationInput } from '../../../domain/application-input';
 import { draftRuleIssues, stepSchemas, submissionFromAnswers, type DraftAnswers, type FormStep, type RoundLimits } from '../../../domain/draft-steps';
 import type { Jurisdiction } from '../../../domain/jurisdiction';
@@ -16,8 +16,8 @@ function check<S extends z.ZodType>(schema: S, input: unknown, language: Languag
   return { ok: true, value: parsed.data, issues: [] };
 }
 
-function ruleIssues(step: FormStep | 'all', answers: DraftAnswers, round: RoundLimits, language: Language): FieldIssue[] {
-  return draftRuleIssues(step, answers, round).map((issue) => ({ path: issue.path, message: t(language, issue.messageKey, issue.values) }));
+function ruleIssues(step: FormStep | 'all', answers: DraftAnswers, round: RoundLimits, language: Language, jurisdiction: Jurisdiction): FieldIssue[] {
+  return draftRuleIssues(step, answers, round).map((issue) => ({ path: issue.path, message: t(language, lawWordingOf(issue.messageKey, jurisdiction), issue.values) }));
 }
 
 /**
@@ -25,10 +25,10 @@ function ruleIssues(step: FormStep | 'all', answers: DraftAnswers, round: RoundL
  * against all answers (so a declaration can depend on the activity step).
  */
 export function checkStep(step: FormStep, stepAnswers: DraftAnswers, allAnswers: DraftAnswers, round: RoundLimits, language: Language, jurisdiction: Jurisdiction): Checked<DraftAnswers> {
-  return check(stepSchemas(jurisdiction)[step], stepAnswers, language, ruleIssues(step, { ...allAnswers, ...stepAnswers }, round, language)) as Checked<DraftAnswers>;
+  return check(stepSchemas(jurisdiction)[step], stepAnswers, language, ruleIssues(step, { ...allAnswers, ...stepAnswers }, round, language, jurisdiction)) as Checked<DraftAnswers>;
 }
 
 /** The whole draft as a submission body, checked as POST /applications checks it, plus the round's rules. */
 export function checkSubmission(roundId: string, answers: DraftAnswers, round: RoundLimits, language: Language, jurisdiction: Jurisdiction): Checked<ApplicationInput> {
-  return check(applicationInputSchema(jurisdiction), submissionFromAnswers(roundId, answers), language, ruleIssues('all', answers, round, language));
+  return check(applicationInputSchema(jurisdiction), submissionFromAnswers(roundId, answers), language, ruleIssues('all', answers, round, language, jurisdiction));
 }

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { Database } from '../../../lib/db';
 import { accessLogQueryOf, searchAccessLog } from '../admin/access-log';
+import { requestJurisdiction } from '../http/language';
 import { requireStaff } from '../http/staff';
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
@@ -22,7 +23,7 @@ export function accessLogRouter({ db }: { db: Database }): Router {
   const router = Router();
   router.get('/admin/access-log', async (req, res) => {
     const admin = requireStaff(res, 'accessLog.read');
-    const query = accessLogQueryOf({ cvr: req.query.cvr, email: req.query.email });
+    const query = accessLogQueryOf({ cvr: req.query.cvr, email: req.query.email }, requestJurisdiction(req));
     res.set('Cache-Control', 'no-store').json(await searchAccessLog(db, admin, query));
   });
   return router;

@@ -210,7 +210,7 @@ export function applicationsRouter(deps: IntakeDependencies & { db: Database; co
   router.get('/applications/:id/application.pdf', async (req, res) => {
     const id = applicationIdOf(req);
     const access = await caseAccess(deps.db, req, res, id);
-    const copy = await applicationCopy(deps.db, deps.config.MUNICIPALITY_NAME, id);
+    const copy = await applicationCopy(deps.db, deps.config.MUNICIPALITY_NAME, id, deps.config.JURISDICTION);
     if (access.kind === 'staff') await recordAccess(deps.db, access.staff, id, 'document_download');
     sendDocument(res, copy);
   });

@@ -7,8 +7,9 @@ import { requireStaff } from '../http/staff';
 import { statsQuerySchema, resolvePeriod } from '../stats/query';
 import { schemeIdOf } from '../stats/scheme-filter';
 import { messageKey } from '../../../domain/message-key';
+import { t } from '../../../locale';
 import { statsSummary, type SummaryQuery } from '../stats/summary';
-import { renderCouncilBrief } from '../stats/council-brief';
+import { councilLanguage, renderCouncilBrief } from '../stats/council-brief';
 
 /** The validated period, round and scheme of a statistics request; a bad one is a 400 with field issues. */
 export async function parseStatsQuery(req: Request, db: Database): Promise<SummaryQuery> {
@@ -33,12 +34,14 @@ export function statsRouter({ db, config }: { db: Database; config: Config }): R
   router.get('/stats/council-brief.pdf', async (req, res) => {
     requireStaff(res, 'stats.read');
     const query = await parseStatsQuery(req, db);
-    const summary = await statsSummary(db, query, 'da');
-    const pdf = await renderCouncilBrief(summary, { municipality: config.MUNICIPALITY_NAME, department: config.MUNICIPALITY_DEPARTMENT });
+    const sender = { municipality: config.MUNICIPALITY_NAME, department: config.MUNICIPALITY_DEPARTMENT, law: config.JURISDICTION };
+    const language = councilLanguage(sender);
+    const summary = await statsSummary(db, query, language);
+    const pdf = await renderCouncilBrief(summary, sender);
     res
       .set({
         'Content-Type': 'application/pdf',
-        'Content-Disposition': `attachment; filename="udvalgsbrief-${query.from}-${query.to}.pdf"`,
+        'Content-Disposition': `attachment; filename="${t(language, 'stats.briefFilename', { from: query.from, to: query.to })}"`,
         'Cache-Control': 'no-store',
         'X-Content-Type-Options': 'nosniff',
       })

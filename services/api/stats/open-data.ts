@@ -1,11 +1,13 @@
 import type { Database } from '../../../lib/db';
 import { formatAmountForExport, toCsv } from '../../../domain/csv';
 import { refreshStatistics } from './refresh';
-import { t, type MessageKey } from '../../../locale';
+import { lawWording, t, type Language, type MessageKey } from '../../../locale';
+import type { Jurisdiction } from '../../../domain/jurisdiction';
 import { nameOf } from './labels';
 
 // The grants the municipality has made, as open data. Associations are legal entities and are
-// named with their CVR number; contact persons and email addresses never appear.
+// named with their organisation number (CVR or organisasjonsnummer); contact persons and email
+// addresses never appear.
 
 export interface OpenGrant {
   round: string;
@@ -18,7 +20,8 @@ export interface OpenGrant {
   decisionDate: string;
 }
 
-// The published data set is in Danish, whoever downloads it: its columns are a fixed format.
+// The published data set is in the municipality's language (Danish, or bokmål in Norway), whoever
+// downloads it: its columns are a fixed format.
 const OPEN_DATA_COLUMNS: MessageKey[] = [
   'stats.openData.round',
   'stats.openData.association',
@@ -29,7 +32,7 @@ const OPEN_DATA_COLUMNS: MessageKey[] = [
   'stats.openData.decisionDate',
 ];
 
-export async function decidedGrants(db: Database, roundId?: string): Promise<OpenGrant[]> {
+export async function decidedGrants(db: Database, roundId?: string, language: Language = 'da'): Promise<OpenGrant[]> {
   await refreshStatistics(db);
   const rows = await db.$queryRawUnsafe<{ round: string; association: string; cvr: string; activity: string; target_group: string; amount: bigint; decided: string }[]>(
     `SELECT r.name AS round, a.organization_name AS association, a.organization_cvr AS cvr, a.project_title AS activity,
@@ -45,15 +48,15 @@ export async function decidedGrants(db: Database, roundId?: string): Promise<Ope
     cvr: row.cvr,
     activity: row.activity,
     targetGroup: row.target_group,
-    targetGroupLabel: nameOf('da', `common.targetGroup.${row.target_group}`, row.target_group),
+    targetGroupLabel: nameOf(language, `common.targetGroup.${row.target_group}`, row.target_group),
     amountGranted: Number(row.amount) / 100,
     decisionDate: row.decided,
   }));
 }
 
-export function openGrantsCsv(grants: readonly OpenGrant[]): string {
+export function openGrantsCsv(grants: readonly OpenGrant[], language: Language = 'da', law?: Jurisdiction): string {
   return toCsv([
-    OPEN_DATA_COLUMNS.map((column) => t('da', column)),
+    OPEN_DATA_COLUMNS.map((column) => t(language, column === 'stats.openData.cvr' ? lawWording(column, law) : column)),
     ...grants.map((grant) => [grant.round, grant.association, grant.cvr, grant.activity, grant.targetGroupLabel, formatAmountForExport(BigInt(Math.round(grant.amountGranted * 100))), grant.decisionDate]),
   ]);
 }

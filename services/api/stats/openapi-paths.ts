@@ -136,7 +136,7 @@ export const paths: ZodOpenApiPathsObject = {
   },
   '/open-data/grants.json': {
     get: {
-      summary: 'Every grant made (open data, no sign-in): round, association and CVR, activity, target group, amount, decision date. Never a contact person.',
+      summary: 'Every grant made (open data, no sign-in): round, association and its organisation number (CVR, or organisasjonsnummer with JURISDICTION=NO; the field is cvr), activity, target group, amount, decision date, in the municipality\'s language (Danish or bokmål). Never a contact person.',
       requestParams: { query: openDataQuerySchema },
       responses: {
         200: jsonResponse('Newest decision first', z.object({ generatedAt: z.iso.datetime(), count: z.int(), grants: z.array(openGrantSchema) })),
@@ -146,7 +146,7 @@ export const paths: ZodOpenApiPathsObject = {
   },
   '/open-data/grants.csv': {
     get: {
-      summary: 'The same as CSV for Danish Excel (semicolons, decimal comma, UTF-8 with BOM)',
+      summary: 'The same as CSV for Danish or Norwegian Excel (semicolons, decimal comma, UTF-8 with BOM), its column names in the municipality\'s language',
       requestParams: { query: openDataQuerySchema },
       responses: { 200: fileResponse('The grants', 'text/csv'), 400: errorResponse('Not a round ID') },
     },

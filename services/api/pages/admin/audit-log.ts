@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { Database } from '../../../../lib/db';
-import { formatDateTime, hasMessage, t } from '../../../../locale';
+import { formatDateTime, hasMessage, lawWording, t } from '../../../../locale';
 import { searchAuditLog } from '../../admin/audit-log';
 import { staffOf } from '../../http/staff';
 import { html } from '../../../../lib/html';
@@ -33,17 +33,17 @@ export function auditLogPages(deps: AdminPageDependencies & { db: Database }): R
       errors,
       main: html`
         <h1>${t(language, 'admin.auditLog')}</h1>
-        <p>${t(language, 'admin.auditLogIntro')}</p>
-        ${dataSubjectSearchForm(AUDIT_LOG_PATH, language, outcome)}
+        <p>${t(language, lawWording('admin.auditLogIntro', deps.site.jurisdiction))}</p>
+        ${dataSubjectSearchForm(AUDIT_LOG_PATH, language, outcome, deps.site.jurisdiction)}
         ${answer
-          ? html`${applicationsFound(language, answer.applications)}
+          ? html`${applicationsFound(language, answer.applications, deps.site.jurisdiction)}
               <h2>${t(language, 'admin.actions')}</h2>
               ${answer.truncated ? html`<p>${t(language, 'admin.truncatedActions')}</p>` : ''}
               ${answer.entries.length
-                ? html`<table class="table table--compact">
+                ? html`<div class="table--responsive-scroll"><table class="table table--compact gf-data-subject">
                     <thead><tr><th scope="col">${t(language, 'admin.when')}</th><th scope="col">${t(language, 'admin.who')}</th><th scope="col">${t(language, 'admin.application')}</th><th scope="col">${t(language, 'admin.what')}</th><th scope="col">${t(language, 'admin.details')}</th></tr></thead>
-                    <tbody>${answer.entries.map((entry) => html`<tr><td class="gf-nowrap">${formatDateTime(language, entry.at)}</td><td>${entry.staffEmail}</td><td>${entry.application.reference}</td><td>${auditAction(entry.action)}</td><td><code>${JSON.stringify(entry.details)}</code></td></tr>`)}</tbody>
-                  </table>`
+                    <tbody>${answer.entries.map((entry) => html`<tr><td class="gf-nowrap">${formatDateTime(language, entry.at)}</td><td class="gf-address">${entry.staffEmail}</td><td>${entry.application.reference}</td><td>${auditAction(entry.action)}</td><td><code>${JSON.stringify(entry.details)}</code></td></tr>`)}</tbody>
+                  </table></div>`
                 : html`<p>${t(language, 'admin.noActions')}</p>`}`
           : ''}`,
     }, status);

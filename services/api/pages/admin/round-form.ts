@@ -1,5 +1,6 @@
 import type { Response } from 'express';
-import { t, type Language } from '../../../../locale';
+import { lawWording, t, type Language } from '../../../../locale';
+import { requestJurisdiction } from '../../http/language';
 import { CALENDAR_DATE, END_OF_DAY, isEndOfDayIn, START_OF_DAY, wallClockIn, wallTimeToInstant } from '../../../../domain/time-zone';
 import { BUDGET_CATEGORIES, TARGET_GROUPS } from '../../../../domain/categories';
 import { budgetCategoryName } from '../../../../locale';
@@ -215,7 +216,7 @@ export function renderRoundForm(res: Response, cookieSecret: string, options: Ro
     ${field('yearlyBudgets', t(language, 'admin.yearlyBudgets'), { width: 'l', maxLength: 200, optional: true, hint: t(language, 'admin.yearlyBudgetsHint') })}
 
     <h2>${t(language, 'admin.sectionDates')}</h2>
-    <p class="form-hint">${t(language, 'admin.dateHint')}</p>
+    <p class="form-hint">${t(language, lawWording('admin.dateHint', requestJurisdiction(res.req)))}</p>
     <div class="gf-row-fields">
       ${field('opensAt', t(language, 'admin.opensOn'), { type: 'date', width: 's' })}
       ${field('opensAtTime', t(language, 'admin.opensAt'), { width: 'xs', maxLength: 5, attrs: { placeholder: 'TT:MM' } })}
@@ -256,7 +257,7 @@ export function renderRoundForm(res: Response, cookieSecret: string, options: Ro
     ${field('processSettings.acceptancePeriod', t(language, 'admin.acceptancePeriod'), { width: 's', maxLength: 40, hint: t(language, 'admin.acceptancePeriodHint') })}
     ${field('processSettings.acceptanceReminders', t(language, 'admin.acceptanceReminders'), { width: 'xl', maxLength: 200, hint: t(language, 'admin.offsetsHint') })}
 
-    ${renderFrameFields(language, v, errors)}
+    ${renderFrameFields(language, v, errors, undefined, requestJurisdiction(res.req))}
 
     <button type="submit" class="button button-primary">${options.submitLabel}</button>
   </form>`;

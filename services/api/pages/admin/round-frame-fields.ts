@@ -1,4 +1,5 @@
-import { t, type Language } from '../../../../locale';
+import { lawWording, t, type Language } from '../../../../locale';
+import type { Jurisdiction } from '../../../../domain/jurisdiction';
 import { DECISION_MAKERS, type LegalFrame } from '../../../../domain/legal-frame';
 import { choiceGroup, textArea, textField, type FieldErrors } from '../forms';
 import { html, type SafeHtml } from '../../../../lib/html';
@@ -70,7 +71,7 @@ export function frameFromForm(body: Record<string, unknown>): Record<string, unk
 }
 
 /** `hint` says what must be filled in: a round's rules by default, a scheme's on the scheme page. */
-export function renderFrameFields(language: Language, values: Values, errors: FieldErrors, hint = t(language, 'admin.frameHint')): SafeHtml {
+export function renderFrameFields(language: Language, values: Values, errors: FieldErrors, hint = t(language, 'admin.frameHint'), law?: Jurisdiction): SafeHtml {
   const value = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : '');
   const field = (name: string, label: string, extra: Partial<Parameters<typeof textField>[0]> = {}) =>
     textField({ name, label, language, value: value(name), error: errors[name], ...extra });
@@ -101,7 +102,7 @@ export function renderFrameFields(language: Language, values: Values, errors: Fi
     ${field('legalFrame.contact.email', t(language, 'admin.contactEmail'), { type: 'email', width: 'l', maxLength: 200, autocomplete: 'off' })}
 
     <h2>${t(language, 'admin.sectionComplaint')}</h2>
-    <p class="form-hint">${t(language, 'admin.complaintHint')}</p>
+    <p class="form-hint">${t(language, lawWording('admin.complaintHint', law))}</p>
     ${LANGUAGES.map((guidance) =>
       textArea({
         name: `legalFrame.complaintGuidance.${guidance}`,

@@ -2,7 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { Database } from '../../../../lib/db';
 import { html } from '../../../../lib/html';
-import { t, type Language } from '../../../../locale';
+import { lawWording, t, type Language } from '../../../../locale';
 import { changedSchemeFields, createScheme, findScheme, listSchemes, updateScheme, type SchemeView } from '../../admin/schemes';
 import { recordAudit } from '../../audit/log';
 import { ApiError } from '../../http/errors';
@@ -72,7 +72,7 @@ export function schemePages(deps: AdminPageDependencies & { db: Database }): Rou
         <p><a href="${BASE}">${t(language, 'admin.schemes')}</a></p>
         <h1>${heading}</h1>
         ${noticeAlert(req, ['scheme_created', 'scheme_saved'], language)}
-        <p>${t(language, 'admin.schemesIntro')}</p>
+        <p>${t(language, lawWording('admin.schemesIntro', deps.site.jurisdiction))}</p>
         ${page.scheme ? html`<p><a class="button button-secondary" href="/personale/admin/puljer/ny?ordning=${page.scheme.slug}">${t(language, 'admin.newRoundInScheme')}</a></p>` : ''}
         <form method="post" action="${page.scheme ? `${BASE}/${page.scheme.id}` : `${BASE}/ny`}" novalidate>
           ${staffCsrfField(res, deps.cookieSecret)}
@@ -83,7 +83,7 @@ export function schemePages(deps: AdminPageDependencies & { db: Database }): Rou
           ${LANGUAGES.map((text) =>
             textArea({ name: `description.${text}`, label: t(language, `admin.schemeDescription.${text}`), language, value: value(`description.${text}`), error: errors[`description.${text}`], maxLength: 2000, rows: 3 }),
           )}
-          ${renderFrameFields(language, page.values, errors, t(language, 'admin.schemeFrameHint'))}
+          ${renderFrameFields(language, page.values, errors, t(language, 'admin.schemeFrameHint'), deps.site.jurisdiction)}
           ${renderRuleFields(language, page.values, errors)}
           <button type="submit" class="button button-primary">${page.scheme ? t(language, 'admin.saveScheme') : t(language, 'admin.newScheme')}</button>
         </form>`,
@@ -126,7 +126,7 @@ export function schemePages(deps: AdminPageDependencies & { db: Database }): Rou
       language,
       main: html`
         <h1>${t(language, 'admin.schemes')}</h1>
-        <p>${t(language, 'admin.schemesIntro')}</p>
+        <p>${t(language, lawWording('admin.schemesIntro', deps.site.jurisdiction))}</p>
         <p><a class="button button-primary" href="${BASE}/ny">${t(language, 'admin.newScheme')}</a></p>
         <table class="table table--compact">
           <thead><tr><th scope="col">${t(language, 'admin.scheme')}</th><th scope="col">${t(language, 'admin.legalBasisColumn')}</th><th scope="col" class="gf-number">${t(language, 'admin.schemeRounds')}</th></tr></thead>

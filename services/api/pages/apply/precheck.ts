@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { t, type Language, type MessageKey } from '../../../../locale';
+import { lawWording, t, type Language, type MessageKey } from '../../../../locale';
 import type { FundingRound, Scheme } from '../../../../prisma/generated/client';
 import { schemeText } from '../../../../domain/scheme-texts';
 import { CSRF_FIELD } from '../../http/csrf';
@@ -48,6 +48,12 @@ const QUESTION_TEXT: Record<Question, { label: MessageKey; hint?: MessageKey }> 
   children: { label: 'apply.precheck.qChildren', hint: 'apply.precheck.qChildrenHint' },
 };
 
+/** A question's texts; the children question as the jurisdiction's law frames it (børneattest, politiattest). */
+function questionText(question: Question, site: SiteSettings): { label: MessageKey; hint?: MessageKey } {
+  if (question !== 'children') return QUESTION_TEXT[question];
+  return { label: lawWording('apply.precheck.qChildren', site.jurisdiction), hint: lawWording('apply.precheck.qChildrenHint', site.jurisdiction) };
+}
+
 export const STOP_REASONS = ['no_cvr', 'not_association', 'not_social', 'finished'] as const;
 export type StopReason = (typeof STOP_REASONS)[number];
 
@@ -81,7 +87,7 @@ export function precheckPage(
 ): string {
   // The summary names the question, since the message itself ("Choose an answer.") does not.
   const errors = Object.fromEntries(
-    Object.entries(state.errors).map(([name, message]) => [name, `${t(language, QUESTION_TEXT[name.replace('precheck.', '') as Question].label)} ${message}`]),
+    Object.entries(state.errors).map(([name, message]) => [name, `${t(language, questionText(name.replace('precheck.', '') as Question, site).label)} ${message}`]),
   );
   return renderPageWithErrors(req, site, {
     title: t(language, 'apply.precheck.title'),
@@ -94,7 +100,7 @@ export function precheckPage(
         ${hiddenField(CSRF_FIELD, state.csrf)}
         ${hiddenField('_shown', state.shownStamp)}
         ${PRECHECK_QUESTIONS.map((question) => {
-          const text = QUESTION_TEXT[question];
+          const text = questionText(question, site);
           return choiceGroup({
             name: `precheck.${question}`,
             label: t(language, text.label),

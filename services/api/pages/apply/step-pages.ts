@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { t, type Language, type MessageKey } from '../../../../locale';
+import { lawWording, t, type Language, type MessageKey } from '../../../../locale';
 import { TARGET_GROUPS } from '../../../../domain/categories';
 import { typedFromCalendarDate } from '../../../../domain/typed-date';
 import { FORM_STEPS, type DraftAnswers, type FormStep } from '../../../../domain/draft-steps';
@@ -66,7 +66,7 @@ function organizationFields(state: StepPageState, language: Language, { jurisdic
     },
   })}
     <p class="form-hint gf-cvr-status" id="cvr-status" aria-live="polite"></p>
-    ${termLink(language, texts.glossaryTerm)}
+    ${termLink(language, texts.glossaryTerm, jurisdiction)}
     ${textField({ ...field('organization.name'), label: t(language, 'apply.form.orgName'), maxLength: 200, autocomplete: 'organization', width: 'xl' })}
     ${textField({ ...field('organization.address'), label: t(language, 'apply.form.address'), maxLength: 300, optional: true, autocomplete: 'street-address', width: 'xl' })}
     ${textField({ ...field('organization.email'), label: t(language, 'apply.form.orgEmail'), hint: t(language, 'apply.form.orgEmailHint'), type: 'email', maxLength: 254, autocomplete: 'email', width: 'l' })}
@@ -77,7 +77,7 @@ function organizationFields(state: StepPageState, language: Language, { jurisdic
 /** Where there is no NemKonto (NO), the account the grant is paid to, with what the term means. */
 function bankAccountField(field: { name: string; language: Language; value: string; error?: string }, language: Language): SafeHtml {
   return html`${textField({ ...field, label: t(language, 'apply.form.bankAccount'), hint: t(language, 'apply.form.bankAccountHint'), inputMode: 'numeric', maxLength: 20, autocomplete: 'off', width: 'm' })}
-    ${termLink(language, 'kontonummer')}`;
+    ${termLink(language, 'kontonummer', 'NO')}`;
 }
 
 function contactFields(state: StepPageState, language: Language): SafeHtml {
@@ -89,7 +89,7 @@ function contactFields(state: StepPageState, language: Language): SafeHtml {
     <p><a href="${PRIVACY_PATH}" target="_blank" rel="noopener">${t(language, 'pages.privacy.formLink')}</a></p>`;
 }
 
-function projectFields(state: StepPageState, language: Language): SafeHtml {
+function projectFields(state: StepPageState, language: Language, { jurisdiction }: JurisdictionRules): SafeHtml {
   const { answers, errors, round } = state;
   const field = (name: string) => ({ name, language, value: valueAt(answers, name), error: errors[name] });
   const priorities = new Set(round.targetGroups);
@@ -106,7 +106,7 @@ function projectFields(state: StepPageState, language: Language): SafeHtml {
         label: priorities.has(group) ? `${t(language, `common.targetGroup.${group}`)} ${t(language, 'apply.form.priority')}` : t(language, `common.targetGroup.${group}`),
       })),
     })}
-    ${termLink(language, 'maalgruppe')}
+    ${termLink(language, 'maalgruppe', jurisdiction)}
     ${textArea({ ...field('project.activities'), label: t(language, 'apply.form.activities'), hint: t(language, 'apply.form.activitiesHint'), maxLength: 4000, rows: 10, width: 'xl' })}
     ${textField({ ...dateField('project.startDate'), label: t(language, 'apply.form.startDate') })}
     ${textField({ ...dateField('project.endDate'), label: t(language, 'apply.form.endDate') })}
@@ -114,18 +114,18 @@ function projectFields(state: StepPageState, language: Language): SafeHtml {
     ${textField({ ...field('project.volunteers'), label: t(language, 'apply.form.volunteers'), hint: t(language, 'apply.form.numberHint'), inputMode: 'numeric', width: 'xs', maxLength: 6 })}
     ${textField({ ...field('project.expectedParticipants'), label: t(language, 'apply.form.participants'), hint: t(language, 'apply.form.numberHint'), inputMode: 'numeric', width: 'xs', maxLength: 7 })}
     ${choiceGroup({ ...field('project.isNew'), label: t(language, 'apply.form.isNew'), options: yesNoOptions(language, t(language, 'apply.form.isNewYes'), t(language, 'apply.form.isNewNo')) })}
-    ${choiceGroup({ ...field('project.childrenUnder15'), label: t(language, 'apply.form.childrenUnder15'), hint: t(language, 'apply.form.childrenUnder15Hint'), options: yesNoOptions(language) })}`;
+    ${choiceGroup({ ...field('project.childrenUnder15'), label: t(language, lawWording('apply.form.childrenUnder15', jurisdiction)), hint: t(language, lawWording('apply.form.childrenUnder15Hint', jurisdiction)), options: yesNoOptions(language) })}`;
 }
 
-function declarationFields(state: StepPageState, language: Language): SafeHtml {
+function declarationFields(state: StepPageState, language: Language, { jurisdiction }: JurisdictionRules): SafeHtml {
   const { answers, errors } = state;
   const checked = (name: string) => valueAt(answers, name) === 'true';
   const children = valueAt(answers, 'project.childrenUnder15') === 'true';
   return html`${checkboxField({ name: 'declarations.truthful', label: t(language, 'apply.form.truthful'), hint: t(language, 'apply.form.truthfulHint'), language, checked: checked('declarations.truthful'), error: errors['declarations.truthful'] })}
-    ${termLink(language, 'paa-tro-og-love')}
+    ${termLink(language, 'paa-tro-og-love', jurisdiction)}
     ${children
-      ? html`${checkboxField({ name: 'declarations.childCertificates', label: t(language, 'apply.form.childCertificates'), language, checked: checked('declarations.childCertificates'), error: errors['declarations.childCertificates'] })}
-        ${termLink(language, 'boerneattest')}`
+      ? html`${checkboxField({ name: 'declarations.childCertificates', label: t(language, lawWording('apply.form.childCertificates', jurisdiction)), language, checked: checked('declarations.childCertificates'), error: errors['declarations.childCertificates'] })}
+        ${termLink(language, 'boerneattest', jurisdiction)}`
       : ''}
     ${checkboxField({ name: 'declarations.contactLater', label: t(language, 'common.consent.contactLater'), hint: t(language, 'apply.form.contactLaterHint'), language, checked: checked('declarations.contactLater'), error: errors['declarations.contactLater'] })}`;
 }
@@ -183,6 +183,13 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   'declarations.childCertificates': 'apply.form.childCertificates',
 };
 
+/** The form's labels that name the law (the politiattest questions), worded for the jurisdiction. */
+const LAW_WORDED_LABELS = new Set<MessageKey>(['apply.form.childrenUnder15', 'apply.form.childCertificates']);
+
+function isLawWorded(key: MessageKey): key is 'apply.form.childrenUnder15' | 'apply.form.childCertificates' {
+  return LAW_WORDED_LABELS.has(key);
+}
+
 const ROW_PART_LABELS: Record<string, MessageKey> = { category: 'apply.form.category', description: 'apply.form.description', amount: 'apply.form.amount', source: 'apply.form.source', status: 'apply.form.status' };
 
 /** The label of a field by its name, so the error summary says which field a message is about. */
@@ -194,7 +201,7 @@ export function fieldLabel(name: string, language: Language, jurisdiction?: Juri
     return part ? `${group}, ${t(language, 'apply.form.line', { n: Number(row[2]) + 1 }).toLowerCase()}, ${t(language, part).toLowerCase()}` : undefined;
   }
   const key = name === 'organization.cvr' ? jurisdictionRules(jurisdiction).texts.label : FIELD_LABELS[name];
-  return key ? t(language, key) : undefined;
+  return key ? t(language, isLawWorded(key) ? lawWording(key, jurisdiction) : key) : undefined;
 }
 
 /** The error summary's entries: the field's label, then the message shown above the field. */

@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import { jurisdictionRules, type JurisdictionRules } from '../../../../domain/jurisdiction';
 import { formatKontonummer } from '../../../../lib/bank-account';
-import { formatDate, formatKroner, t, type Language, type MessageKey } from '../../../../locale';
+import { formatDate, formatKroner, lawWordingOf, t, type Language, type MessageKey } from '../../../../locale';
 import { calendarDateFromTyped } from '../../../../domain/typed-date';
 import { BUDGET_CATEGORIES, TARGET_GROUPS, type TargetGroup } from '../../../../domain/categories';
 import { FORM_STEPS, STEP_KEYS, type DraftAnswers, type FormStep } from '../../../../domain/draft-steps';
@@ -50,8 +50,9 @@ function day(value: unknown, language: Language): string {
   return date && date === value ? formatDate(language, date, 'long') : shown(value, language);
 }
 
-function rowsFor(step: FormStep, answers: DraftAnswers, language: Language, { texts, payout }: JurisdictionRules): Row[] {
-  const text = (label: MessageKey, path: string): Row => ({ label: t(language, label), value: shown(at(answers, path), language) });
+function rowsFor(step: FormStep, answers: DraftAnswers, language: Language, { texts, payout, jurisdiction }: JurisdictionRules): Row[] {
+  // The politiattest questions are worded as the jurisdiction's law frames them.
+  const text = (label: MessageKey, path: string): Row => ({ label: t(language, lawWordingOf(label, jurisdiction)), value: shown(at(answers, path), language) });
   switch (step) {
     case 'organization': {
       const account = at(answers, 'organization.bankAccount');

@@ -16,7 +16,7 @@ export function consultationSection(view: CaseView, context: CasePageContext, st
   const errors = state.errors ?? {};
   return caseSection('consultation', t(language, 'case.consultation.heading'), html`
     <p>${t(language, 'case.consultation.intro')}</p>
-    ${termLink(language, 'partshoering')}
+    ${termLink(language, 'partshoering', context.site.jurisdiction)}
     <p><strong>${t(language, 'case.consultation.answerBy', { date: formatDeadline(language, consultation.answerBy) })}</strong></p>
     <h3 class="h5">${t(language, 'case.consultation.facts')}</h3>
     <ul>${consultation.facts.map(

@@ -392,7 +392,7 @@ export function casePages(deps: CasePageDependencies): Router {
   router.get('/sag/:id/ansoegning.pdf', async (req, res, next) => {
     const opened = await openCase(req, res, next);
     if (!opened) return;
-    sendDocument(res, await applicationCopy(deps.db, deps.config.MUNICIPALITY_NAME, opened.applicationId));
+    sendDocument(res, await applicationCopy(deps.db, deps.config.MUNICIPALITY_NAME, opened.applicationId, deps.config.JURISDICTION));
   });
 
   return router;

@@ -9,6 +9,7 @@ import { choiceGroup, hiddenField, textArea } from '../forms';
 import { html, type SafeHtml } from '../../../../lib/html';
 import type { Allows, CaseForm, CasePageState, LoadedCase } from './case-data';
 import { formatDateTime, formatMoney, isLanguage, ruleExplanation, ruleTitle, t, type Language } from '../../../../locale';
+import type { Jurisdiction } from '../../../../domain/jurisdiction';
 import { listOf, textOf } from './format';
 import type { StaffNameOf } from './people';
 import { consultForm } from './consultation';
@@ -211,13 +212,13 @@ export function actionsSection(content: (SafeHtml | '')[], language: Language): 
   </section>`;
 }
 
-export function judgeForm(applicationId: string, rules: string[], state: CasePageState, csrf: string, language: Language): SafeHtml {
+export function judgeForm(applicationId: string, rules: string[], state: CasePageState, csrf: string, language: Language, law?: Jurisdiction): SafeHtml {
   const values = valuesFor(state, 'judge');
   const errors = errorsFor(state, 'judge');
   return html`<form method="post" action="/personale/sager/${applicationId}/vurdering" novalidate class="gf-action">
     <p>${t(language, 'casework.judgeIntro')}</p>
     ${hiddenField(CSRF_FIELD, csrf)}
-    ${choiceGroup({ name: 'code', label: t(language, 'casework.judgeRule'), language, value: textOf(values.code), options: rules.map((rule) => ({ value: rule, label: ruleTitle(language, rule), hint: ruleExplanation(language, rule) })), error: errors.code })}
+    ${choiceGroup({ name: 'code', label: t(language, 'casework.judgeRule'), language, value: textOf(values.code), options: rules.map((rule) => ({ value: rule, label: ruleTitle(language, rule, law), hint: ruleExplanation(language, rule, law) })), error: errors.code })}
     ${choiceGroup({ name: 'result', label: t(language, 'casework.judgeResult'), language, options: [{ value: 'pass', label: t(language, 'casework.result.pass') }, { value: 'fail', label: t(language, 'casework.result.fail') }], value: textOf(values.result), error: errors.result })}
     ${textArea({ name: 'reason', label: t(language, 'casework.judgeReason'), language, maxLength: OVERRIDE_REASON_MAX_LENGTH, rows: 3, value: textOf(values.reason), error: errors.reason })}
     <button type="submit" class="button button-secondary">${t(language, 'casework.judgeSave')}</button>

@@ -194,9 +194,9 @@ export async function showCasePage(req: Request, res: Response, deps: CasePageDe
           ${repaymentSection(application, caseState, state, csrf, who, allows, language)}
           ${grantChangeSection(application, caseState, state, csrf, allows, language)}
           ${consultationsSection(application, who, language)}
-          ${submissionSection(application, language)}
+          ${submissionSection(application, language, deps.site.jurisdiction)}
           ${answersAndDocuments(application, language)}
-          ${checksSection(application, state, csrf, allows, language)}
+          ${checksSection(application, state, csrf, allows, language, deps.site.jurisdiction)}
           ${decisionsSection(application, who, language)}
           ${acceptanceSection(application, language)}
           ${afterGrantSection(application, who, language)}

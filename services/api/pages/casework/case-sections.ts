@@ -1,7 +1,8 @@
 import { GENERATED_DOCUMENT_KINDS } from '../../documents/store';
 import type { ApplicationInput } from '../../../../domain/application-input';
 import type { RuleResult } from '../../../../domain/eligibility';
-import { budgetCategoryName, describeChecklistItem, describeRuleResult, documentKindName, formatBytes, formatDate, formatDateTime, formatDeadline, formatKroner, formatMoney, ruleTitle, t, type Language } from '../../../../locale';
+import { budgetCategoryName, describeChecklistItem, describeRuleResult, documentKindName, formatBytes, formatDate, formatDateTime, formatDeadline, formatKroner, formatMoney, lawWording, ruleTitle, t, type Language } from '../../../../locale';
+import type { Jurisdiction } from '../../../../domain/jurisdiction';
 import { latestOverrides } from '../../casework/screening-overrides';
 import { html, type SafeHtml } from '../../../../lib/html';
 import { nameOf } from '../../stats/labels';
@@ -33,7 +34,7 @@ export function collapsed(summary: string, content: SafeHtml, open = false): Saf
   return html`<details class="details"${open ? html` open` : ''}><summary class="details-summary">${summary}</summary><div class="details-text">${content}</div></details>`;
 }
 
-export function submissionSection(application: LoadedCase, language: Language): SafeHtml {
+export function submissionSection(application: LoadedCase, language: Language, law?: Jurisdiction): SafeHtml {
   const submission = application.submission as Partial<ApplicationInput>;
   const yesNo = (value: boolean | undefined) => (value === undefined ? undefined : value ? t(language, 'casework.yes') : t(language, 'casework.no'));
   const project = submission.project;
@@ -45,7 +46,7 @@ export function submissionSection(application: LoadedCase, language: Language): 
         <h3>${t(language, 'casework.organization')}</h3>
         ${fieldList([
           [t(language, 'casework.organization'), application.organizationName],
-          [t(language, 'casework.cvr'), application.organizationCvr],
+          [t(language, lawWording('casework.cvr', law)), application.organizationCvr],
           [t(language, 'casework.email'), application.organizationEmail],
           [t(language, 'casework.phone'), submission.organization?.phone],
           [t(language, 'casework.address'), submission.organization?.address],
@@ -88,14 +89,14 @@ export function submissionSection(application: LoadedCase, language: Language): 
           [t(language, 'casework.volunteers'), application.volunteers],
           [t(language, 'casework.participants'), application.expectedParticipants],
           [t(language, 'casework.newActivity'), yesNo(application.isNewActivity)],
-          [t(language, 'casework.childrenUnder15'), yesNo(project?.childrenUnder15)],
+          [t(language, lawWording('casework.childrenUnder15', law)), yesNo(project?.childrenUnder15)],
         ])}
       </div>
     </div>
     <h3>${t(language, 'casework.declarations')}</h3>
     ${fieldList([
       [t(language, 'casework.truthful'), yesNo(submission.declarations?.truthful)],
-      [t(language, 'casework.childCertificates'), yesNo(submission.declarations?.childCertificates)],
+      [t(language, lawWording('casework.childCertificates', law)), yesNo(submission.declarations?.childCertificates)],
       [t(language, 'common.consent.contactLater'), consentAnswer(application.consentContactLater, language)],
     ])}
   </section>`;
@@ -157,7 +158,7 @@ function resultLabel(outcome: string, language: Language): string {
   return outcome === 'pass' || outcome === 'fail' || outcome === 'needs_judgement' ? t(language, `casework.result.${outcome}`) : outcome;
 }
 
-export function checksSection(application: LoadedCase, state: CasePageState, csrf: string, allows: Allows, language: Language): SafeHtml {
+export function checksSection(application: LoadedCase, state: CasePageState, csrf: string, allows: Allows, language: Language, law?: Jurisdiction): SafeHtml {
   const screening = application.screenings[0];
   if (!screening) return html`<section aria-labelledby="checks-heading"><h2 id="checks-heading">${t(language, 'casework.checks')}</h2><p>${t(language, 'casework.notScreened')}</p></section>`;
   const rules = ((screening.results as { rules?: RuleResult[] }).rules ?? []) as RuleResult[];
@@ -172,9 +173,9 @@ export function checksSection(application: LoadedCase, state: CasePageState, csr
       <thead><tr><th scope="col">${t(language, 'casework.rule')}</th><th scope="col">${t(language, 'casework.result')}</th><th scope="col">${t(language, 'casework.reason')}</th></tr></thead>
       <tbody>${rules.map(
         (rule) => html`<tr>
-          <td>${ruleTitle(language, rule.rule)}</td>
+          <td>${ruleTitle(language, rule.rule, law)}</td>
           <td><span class="badge badge-${rule.outcome === 'pass' ? 'success' : rule.outcome === 'fail' ? 'error' : 'warning'}">${resultLabel(rule.outcome, language)}</span></td>
-          <td>${describeRuleResult(language, rule)}${judged(rule.rule)}</td>
+          <td>${describeRuleResult(language, rule, law)}${judged(rule.rule)}</td>
         </tr>`,
       )}</tbody>
     </table>`;
@@ -182,8 +183,8 @@ export function checksSection(application: LoadedCase, state: CasePageState, csr
       <thead><tr><th scope="col">${t(language, 'casework.rule')}</th><th scope="col">${t(language, 'casework.description')}</th><th scope="col">${t(language, 'casework.result')}</th></tr></thead>
       <tbody>${checklist.map(
         (item) => html`<tr>
-          <td>${ruleTitle(language, item.rule)}</td>
-          <td>${describeChecklistItem(language, item)}</td>
+          <td>${ruleTitle(language, item.rule, law)}</td>
+          <td>${describeChecklistItem(language, item, law)}</td>
           <td${overrides.has(item.rule) ? '' : html` class="gf-nowrap"`}>${overrides.has(item.rule) ? judged(item.rule) : t(language, 'casework.notJudged')}</td>
         </tr>`,
       )}</tbody>
@@ -195,6 +196,6 @@ export function checksSection(application: LoadedCase, state: CasePageState, csr
     ${allPassed ? collapsed(t(language, 'casework.checksAllPassed', { count: rules.length }), rulesTable) : rulesTable}
     <h3 id="checklist-heading">${t(language, 'casework.checklist')}</h3>
     ${collapsed(t(language, 'casework.checklistJudged', { judged: checklist.filter((item) => overrides.has(item.rule)).length, count: checklist.length }), checklistTable, state.form === 'judge')}
-    ${allows('case.judgeScreening') ? collapsed(t(language, 'casework.judge'), judgeForm(application.id, [...rules.map((r) => r.rule), ...checklist.map((c) => c.rule)], state, csrf, language), state.form === 'judge') : ''}
+    ${allows('case.judgeScreening') ? collapsed(t(language, 'casework.judge'), judgeForm(application.id, [...rules.map((r) => r.rule), ...checklist.map((c) => c.rule)], state, csrf, language, law), state.form === 'judge') : ''}
   </section>`;
 }

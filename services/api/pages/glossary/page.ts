@@ -1,7 +1,7 @@
 import type { Request } from 'express';
-import { t, type Language } from '../../../../locale';
+import { lawWording, t, type Language } from '../../../../locale';
 import type { GlossaryTerm } from '../../../../domain/glossary';
-import { glossaryTermsFor } from '../../../../domain/jurisdiction';
+import { glossaryTermIn, glossaryTermsFor, isNorwegianTerm, type Jurisdiction } from '../../../../domain/jurisdiction';
 import { html, type SafeHtml } from '../../../../lib/html';
 import { renderPage, type SiteSettings } from '../layout';
 
@@ -27,7 +27,7 @@ const SHARED_WITH_NORWEGIAN = new Set<GlossaryTerm>(['medfinansiering', 'maalgru
 export function termNameHtml(language: Language, term: GlossaryTerm): SafeHtml {
   const name = termName(language, term);
   const danish = (text: string) => html`<span lang="da">${text}</span>`;
-  if (term === 'organisasjonsnummer' || term === 'kontonummer') return norwegianTermHtml(language, name);
+  if (isNorwegianTerm(term)) return norwegianTermHtml(language, name);
   if (language === 'da') return html`${name}`;
   const paired = /^(.*) \((.*)\)$/.exec(name);
   if (language === 'nb') {
@@ -49,8 +49,12 @@ function norwegianTermHtml(language: Language, name: string): SafeHtml {
 // Stands in for the term while the question is translated, so the term can carry its markup.
 const TERM_SLOT = '\u0000';
 
-/** "What does 'x' mean?": a link to the term's explanation that makes sense out of context. */
-export function termLink(language: Language, term: GlossaryTerm): SafeHtml {
+/**
+ * "What does 'x' mean?": a link to the term's explanation that makes sense out of context; in a
+ * Norwegian deployment to the Norwegian term (politiattest, not børneattest).
+ */
+export function termLink(language: Language, danishTerm: GlossaryTerm, jurisdiction?: Jurisdiction): SafeHtml {
+  const term = glossaryTermIn(danishTerm, jurisdiction);
   const [before, after] = t(language, 'glossary.link.ask', { term: TERM_SLOT }).split(TERM_SLOT);
   return html`<p class="gf-term-link"><a href="${glossaryHref(term)}">${before ?? ''}${termNameHtml(language, term)}${after ?? ''}</a></p>`;
 }
@@ -63,7 +67,7 @@ export function glossaryPage(req: Request, site: SiteSettings, language: Languag
     description: t(language, 'pages.glossary.description', { municipality: site.municipalityName }),
     language,
     main: html`<h1>${title}</h1>
-      <p class="font-lead">${t(language, 'glossary.page.intro')}</p>
+      <p class="font-lead">${t(language, lawWording('glossary.page.intro', site.jurisdiction))}</p>
       <h2>${t(language, 'glossary.page.termsHeading')}</h2>
       <dl class="gf-glossary">
         ${glossaryTermsFor(site.jurisdiction).map(

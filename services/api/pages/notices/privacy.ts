@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { t, type Language } from '../../../../locale';
+import { lawWording, t, type Language } from '../../../../locale';
 import { html, type SafeHtml } from '../../../../lib/html';
 import { listSetting, type NoticeSettings } from '../../../../lib/notice-settings';
 import { renderPage, type SiteSettings } from '../layout';
@@ -42,8 +42,8 @@ export function privacyPage(req: Request, site: SiteSettings, notices: PrivacySe
       ${section('dpo', t(language, 'pages.privacy.dpoHeading'), html`<p>${t(language, 'pages.privacy.dpoBody')}</p>
         ${contactLines([mailLink(notices.PRIVACY_DPO_EMAIL), notices.PRIVACY_DPO_PHONE])}`)}
       ${section('purposes', t(language, 'pages.privacy.purposesHeading'), notices.PRIVACY_PURPOSES ?? t(language, 'pages.privacy.purposesBody'))}
-      ${section('legal-basis', t(language, 'pages.privacy.legalBasisHeading'), notices.PRIVACY_LEGAL_BASIS ?? t(language, 'pages.privacy.legalBasisBody'))}
-      ${section('categories', t(language, 'pages.privacy.categoriesHeading'), t(language, 'pages.privacy.categoriesBody'))}
+      ${section('legal-basis', t(language, 'pages.privacy.legalBasisHeading'), notices.PRIVACY_LEGAL_BASIS ?? t(language, lawWording('pages.privacy.legalBasisBody', site.jurisdiction)))}
+      ${section('categories', t(language, 'pages.privacy.categoriesHeading'), t(language, lawWording('pages.privacy.categoriesBody', site.jurisdiction)))}
       ${section('recipients', t(language, 'pages.privacy.recipientsHeading'), html`<p>${t(language, jurisdictionRules(site.jurisdiction).payout.collectsAccount ? 'pages.privacy.recipientsBodyToAccount' : 'pages.privacy.recipientsBody')}</p>
         ${recipients.length ? html`<ul>${recipients.map((recipient) => html`<li>${recipient}</li>`)}</ul>` : ''}`)}
       ${section('retention', t(language, 'pages.privacy.retentionHeading'), notices.PRIVACY_RETENTION ?? t(language, 'pages.privacy.retentionBody'))}

@@ -1,4 +1,5 @@
-import { localeFor, t, type Language } from '../../../../locale';
+import { lawWording, localeFor, t, type Language } from '../../../../locale';
+import type { Jurisdiction } from '../../../../domain/jurisdiction';
 import type { GroupFigures } from '../../../../domain/stats/analysis';
 import { LONG_TERM_MONTHS } from '../../../../domain/stats/activity-term';
 import { html, type SafeHtml } from '../../../../lib/html';
@@ -44,7 +45,7 @@ function groupTable(caption: string, groups: GroupFigures[], language: Language,
   );
 }
 
-export function analysisSection(s: StatsSummary, language: Language, f: Format): SafeHtml {
+export function analysisSection(s: StatsSummary, language: Language, f: Format, jurisdiction?: Jurisdiction): SafeHtml {
   const a = s.analysis;
   const locale = localeFor(language);
   const days = (value: number | null) => f.daysShort(value);
@@ -62,7 +63,7 @@ export function analysisSection(s: StatsSummary, language: Language, f: Format):
   const before = `${locale.date(a.trend.previousPeriod.from)} – ${locale.date(a.trend.previousPeriod.to)}`;
   return html`<section class="gf-stats-section" aria-labelledby="analysis-heading">
     <h2 id="analysis-heading">${t(language, 'stats.analysis')}</h2>
-    <p>${t(language, 'stats.analysis.intro', { months: LONG_TERM_MONTHS })}</p>
+    <p>${t(language, lawWording('stats.analysis.intro', jurisdiction), { months: LONG_TERM_MONTHS })}</p>
     <div class="gf-chart-table gf-wide-tables" role="region" aria-labelledby="analysis-heading" tabindex="0">
       ${groupTable(t(language, 'stats.analysis.associations'), a.associations, language, f)}
       ${groupTable(t(language, 'stats.analysis.terms'), a.activityTerms, language, f)}

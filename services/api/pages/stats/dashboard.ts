@@ -1,7 +1,8 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { Database } from '../../../../lib/db';
-import { t, zodErrorMap, type Language } from '../../../../locale';
+import { lawWording, t, zodErrorMap, type Language } from '../../../../locale';
+import type { Jurisdiction } from '../../../../domain/jurisdiction';
 import { SUPPRESSED, type Count } from '../../../../domain/stats/suppression';
 import { zodIssues } from '../../http/errors';
 import { selectField, textField, type FieldErrors } from '../forms';
@@ -42,11 +43,12 @@ export async function showDashboard(req: Request, res: Response, deps: { db: Dat
   }
   const hasErrors = Object.keys(errors).length > 0;
   const form = periodForm(language, f, rounds, schemes, summary ? { from: summary.period.from, to: summary.period.to, roundId: summary.roundId ?? '', scheme: raw.scheme } : raw, errors);
-  const main = html`<h1>${t(language, 'stats.title')}</h1>
+  const title = t(language, lawWording('stats.title', deps.site.jurisdiction));
+  const main = html`<h1>${title}</h1>
     <p class="font-lead">${t(language, 'stats.intro')}</p>
     ${form}
-    ${summary ? figures(summary, language, f, raw.scheme) : ''}`;
-  sendStaffPage(req, res, deps.site, deps.cookieSecret, { title: t(language, 'stats.title'), language, main, area: 'statistics', errors }, hasErrors ? 400 : 200);
+    ${summary ? figures(summary, language, f, raw.scheme, deps.site.jurisdiction) : ''}`;
+  sendStaffPage(req, res, deps.site, deps.cookieSecret, { title, language, main, area: 'statistics', errors }, hasErrors ? 400 : 200);
 }
 
 function stringOf(value: unknown): string {
@@ -82,7 +84,7 @@ function headlineCard(label: string, value: string, note?: string): SafeHtml {
 
 const numeric = (count: Count) => (count === SUPPRESSED ? null : count);
 
-function figures(s: StatsSummary, language: Language, f: Format, scheme: string): SafeHtml {
+function figures(s: StatsSummary, language: Language, f: Format, scheme: string, jurisdiction: Jurisdiction | undefined): SafeHtml {
   const query = new URLSearchParams({ from: s.period.from, to: s.period.to, ...(s.roundId ? { roundId: s.roundId } : {}), ...(scheme ? { scheme } : {}) });
   const roundQuery = s.roundId ? `?roundId=${s.roundId}` : '';
   const turnaround = s.turnaround;
@@ -162,7 +164,7 @@ function figures(s: StatsSummary, language: Language, f: Format, scheme: string)
   );
 
   const budget = budgetSection(s, language, f);
-  const analysis = analysisSection(s, language, f);
+  const analysis = analysisSection(s, language, f, jurisdiction);
 
   const reach = html`<section class="gf-stats-section" aria-labelledby="reach-heading">
     <h2 id="reach-heading">${t(language, 'stats.reach')}</h2>
@@ -205,7 +207,7 @@ function figures(s: StatsSummary, language: Language, f: Format, scheme: string)
   </aside>`;
 
   const downloads = html`<ul class="gf-stats-downloads">
-    <li><a href="/api/v1/stats/council-brief.pdf?${query.toString()}">${t(language, 'stats.brief')}</a></li>
+    <li><a href="/api/v1/stats/council-brief.pdf?${query.toString()}">${t(language, lawWording('stats.brief', jurisdiction))}</a></li>
     <li><a href="/api/v1/open-data/grants.csv${roundQuery}">${t(language, 'stats.openCsv')}</a></li>
     <li><a href="/api/v1/open-data/grants.json${roundQuery}">${t(language, 'stats.openJson')}</a></li>
   </ul>`;
