@@ -65,7 +65,8 @@ export function organisationPages(deps: OrganisationPageDependencies): Router {
 
   router.get(SIGN_IN_PATH, (req, res) => {
     const language = pageLanguage(req, res);
-    sendPage(res, signInPage(req, site, language, { organisationNumber: '', email: '', errors: {}, csrf: csrfToken(secret, formNonce(req, res)) }));
+    const notice = req.query['logget-ud'] ? t(language, 'organisation.signedOut') : undefined;
+    sendPage(res, signInPage(req, site, language, { organisationNumber: '', email: '', errors: {}, csrf: csrfToken(secret, formNonce(req, res)), notice }));
   });
 
   router.post(SIGN_IN_PATH, async (req, res) => {
@@ -123,7 +124,7 @@ export function organisationPages(deps: OrganisationPageDependencies): Router {
       await endMemberSession(db, member.sessionToken);
     }
     clearMemberCookie(res, secure);
-    res.redirect(303, SIGN_IN_PATH);
+    res.redirect(303, `${SIGN_IN_PATH}?logget-ud=1`);
   });
 
   router.get(ORGANISATION_PATH, async (req, res) => {

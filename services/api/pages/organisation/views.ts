@@ -59,6 +59,7 @@ export interface SignInForm {
   email: string;
   errors: FieldErrors;
   csrf: string;
+  notice?: string;
 }
 
 export function signInPage(req: Request, site: SiteSettings, language: Language, form: SignInForm): string {
@@ -69,6 +70,7 @@ export function signInPage(req: Request, site: SiteSettings, language: Language,
     language,
     errors: form.errors,
     main: html`<h1>${title}</h1>
+      ${alertSuccess(form.notice)}
       <p>${t(language, 'organisation.signIn.intro')}</p>
       <form method="post" action="${SIGN_IN_PATH}" novalidate>
         ${hiddenField(CSRF_FIELD, form.csrf)}
