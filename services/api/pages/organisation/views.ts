@@ -148,14 +148,17 @@ export interface MembersState {
 }
 
 function memberActions(language: Language, member: MemberRow, csrf: string): SafeHtml {
-  return html`<form method="post" action="${HANDOVER_PATH}" class="gf-inline-form">
+  // Each button names its member for screen reader users, who hear buttons out of context.
+  const named = (key: 'organisation.members.handover' | 'organisation.members.remove') => html`${t(language, key)}<span class="sr-only">: ${member.email}</span>`;
+  return html`<div class="gf-catalogue-actions">
+    <form method="post" action="${HANDOVER_PATH}" class="gf-inline-form">
       ${hiddenField(CSRF_FIELD, csrf)}${hiddenField('memberId', member.id)}
-      <button type="submit" class="button button-secondary">${t(language, 'organisation.members.handover', { email: member.email })}</button>
+      <button type="submit" class="button button-secondary">${named('organisation.members.handover')}</button>
     </form>
     <form method="post" action="${REMOVE_PATH}" class="gf-inline-form">
       ${hiddenField(CSRF_FIELD, csrf)}${hiddenField('memberId', member.id)}
-      <button type="submit" class="button button-secondary">${t(language, 'organisation.members.remove', { email: member.email })}</button>
-    </form>`;
+      <button type="submit" class="button button-secondary">${named('organisation.members.remove')}</button>
+    </form></div>`;
 }
 
 export function membersPage(req: Request, site: SiteSettings, language: Language, signedIn: SignedInMember, members: MemberRow[], history: HistoryRow[], csrf: string, state: MembersState): string {
@@ -168,20 +171,14 @@ export function membersPage(req: Request, site: SiteSettings, language: Language
   const main = html`<div>
     ${alertSuccess(state.notice)}
     <p>${t(language, 'organisation.members.intro')}</p>
-    <div class="table--responsive-scroll" id="medlemmer" tabindex="-1">
-    <table class="table">
-      <caption class="sr-only">${t(language, 'organisation.members.tableCaption')}</caption>
-      <thead><tr><th scope="col">${t(language, 'organisation.members.email')}</th><th scope="col">${t(language, 'organisation.members.role')}</th><th scope="col">${t(language, 'organisation.members.since')}</th>${isAdmin ? html`<th scope="col">${t(language, 'organisation.members.actions')}</th>` : ''}</tr></thead>
-      <tbody>${members.map(
-        (member) => html`<tr>
-          <td class="gf-break">${member.email}${member.id === signedIn.member.id ? html` (${t(language, 'organisation.members.you')})` : ''}</td>
-          <td>${roleName(language, member.role)}</td>
-          <td>${formatDate(language, member.createdAt)}</td>
-          ${isAdmin ? html`<td>${member.role === 'admin' ? '' : memberActions(language, member, csrf)}</td>` : ''}
-        </tr>`,
-      )}</tbody>
-    </table>
-    </div>
+    <h2 class="h3" id="medlemmer" tabindex="-1">${t(language, 'organisation.members.tableCaption')}</h2>
+    <ul class="nobullet-list">${members.map(
+      (member) => html`<li class="mb-5">
+        <p class="gf-break mb-0"><strong>${member.email}</strong>${member.id === signedIn.member.id ? html` (${t(language, 'organisation.members.you')})` : ''}</p>
+        <p class="gf-muted mt-0 mb-2">${roleName(language, member.role)} · ${t(language, 'organisation.members.since')} ${formatDate(language, member.createdAt)}</p>
+        ${isAdmin && member.role !== 'admin' ? memberActions(language, member, csrf) : ''}
+      </li>`,
+    )}</ul>
     ${isAdmin
       ? html`<h2 class="h3">${t(language, 'organisation.members.inviteHeading')}</h2>
         <form method="post" action="${INVITE_PATH}" novalidate>
