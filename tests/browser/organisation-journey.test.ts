@@ -102,7 +102,7 @@ describe('two members of one association', () => {
     await ingePage.locator('#f-organization-cvr').fill(CVR);
     // Leaving the field looks the number up in the register, which fills in the name.
     await ingePage.locator('#f-organization-cvr').press('Tab');
-    await ingePage.waitForFunction(() => (document.querySelector('#f-organization-name') as HTMLInputElement | null)?.value === 'Lektiecaféen Sønderby');
+    await ingePage.waitForFunction("document.querySelector('#f-organization-name')?.value === 'Lektiecaféen Sønderby'");
     await ingePage.locator('#f-organization-email').fill(`kasserer-${marker}@lektiecafe.example.dk`);
     await next(ingePage);
     await ingePage.locator('#f-contact-name').fill('Inge Hansen');
