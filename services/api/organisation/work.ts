@@ -10,7 +10,7 @@ export async function organisationWork(db: Database, number: string) {
   const [applications, drafts] = await Promise.all([
     db.application.findMany({
       where: { organizationCvr: number },
-      select: { id: true, referenceNumber: true, projectTitle: true, status: true, submittedAt: true, round: { select: { name: true } } },
+      select: { id: true, referenceNumber: true, projectTitle: true, status: true, submittedAt: true, createdAt: true, round: { select: { name: true } } },
       orderBy: { createdAt: 'desc' },
       take: 200,
     }),

@@ -3,6 +3,7 @@ import { formatDate, formatDateTime, statusLabel, t, type Language } from '../..
 import { html, type SafeHtml } from '../../../../lib/html';
 import { jurisdictionRules } from '../../../../domain/jurisdiction';
 import { SIGN_IN_LINK_MINUTES } from '../../../../domain/organisation-access';
+import { formatCaseReference } from '../../../../domain/reference';
 import { CSRF_FIELD } from '../../http/csrf';
 import { hiddenField, textField, type ErrorLink, type FieldErrors } from '../forms';
 import { renderPage, type SiteSettings } from '../layout';
@@ -45,7 +46,8 @@ function memberPage(req: Request, site: SiteSettings, language: Language, signed
       { href: MEMBERS_PATH, label: t(language, 'organisation.nav.members'), current: current === 'members' },
     ],
     main: html`<h1>${title}</h1>
-      <p>${t(language, 'organisation.overview.signedInAs', { email: signedIn.member.email, role: roleName(language, signedIn.member.role) })}</p>
+      <p>${t(language, 'organisation.overview.signedInAs', { email: signedIn.member.email, role: roleName(language, signedIn.member.role) })}
+        ${current === 'overview' ? html`<a href="${MEMBERS_PATH}">${t(language, 'organisation.nav.seeMembers')}</a>` : html`<a href="${ORGANISATION_PATH}">${t(language, 'organisation.nav.seeOverview')}</a>`}</p>
       ${main}
       <form method="post" action="${SIGN_OUT_PATH}" class="mt-7">
         ${hiddenField(CSRF_FIELD, csrf)}
@@ -133,7 +135,7 @@ export function overviewPage(req: Request, site: SiteSettings, language: Languag
     <h2 class="h3">${t(language, 'organisation.overview.casesHeading')}</h2>
     ${work.applications.length
       ? html`<ul class="nobullet-list">${work.applications.map(
-          (application) => html`<li class="mb-4"><a href="/sag/${application.id}">${t(language, 'organisation.overview.openCase', { reference: String(application.referenceNumber) })}</a>: ${application.projectTitle}<br>
+          (application) => html`<li class="mb-4"><a href="/sag/${application.id}">${t(language, 'organisation.overview.openCase', { reference: formatCaseReference(application.referenceNumber, application.submittedAt ?? application.createdAt) })}</a>: ${application.projectTitle}<br>
             <span class="gf-muted">${application.round.name} · ${statusLabel(language, application.status)}${application.submittedAt ? html` · ${t(language, 'organisation.overview.submitted')} ${formatDate(language, application.submittedAt)}` : ''}</span></li>`,
         )}</ul>`
       : html`<p>${t(language, 'organisation.overview.noCases')}</p>`}
