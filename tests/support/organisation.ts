@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { isValidCvr } from '../../lib/cvr';
-import { mailPart, mailsFor, mailTo } from './process';
+import { eventually } from './fixtures';
+import { mailPart, mailTo } from './process';
 
 /** A random CVR number that passes the check digit, so each test's organisation is its own. */
 export function randomCvr(): string {
@@ -38,13 +39,20 @@ export async function requestSignIn(baseUrl: string, organisationNumber: string,
   return postForm(baseUrl, '/forening/log-ind', { _csrf: csrfIn(await page.text()), organisationNumber, email }, cookie);
 }
 
-/** The sign-in link in the count-th email to the address (waiting for it), pointed at this stack. */
+const SIGN_IN_LINK = /https?:\/\/\S+\/forening\/log-ind\/link\?adgang=[A-Za-z0-9_-]+/;
+
+/** The sign-in links mailed to the address so far, oldest first (other emails, e.g. a receipt, left out). */
+async function signInLinksTo(email: string): Promise<string[]> {
+  return (await mailTo(email)).map((message) => SIGN_IN_LINK.exec(mailPart(message, 'text/plain'))?.[0]).filter((link): link is string => link !== undefined);
+}
+
+/** The link of the count-th sign-in email to the address (waiting for it), pointed at this stack. */
 export async function signInLinkFor(baseUrl: string, email: string, count = 1): Promise<string> {
-  const messages = await mailsFor(email, count);
-  const text = mailPart(messages[count - 1]!, 'text/plain');
-  const match = /https?:\/\/\S+\/forening\/log-ind\/link\?adgang=[A-Za-z0-9_-]+/.exec(text);
-  if (!match) throw new Error(`no sign-in link in:\n${text}`);
-  const url = new URL(match[0]);
+  const links = await eventually(async () => {
+    const found = await signInLinksTo(email);
+    return found.length >= count ? found : undefined;
+  }, `${count} sign-in emails to ${email}`);
+  const url = new URL(links[count - 1]!);
   return `${baseUrl}${url.pathname}${url.search}`;
 }
 
@@ -62,7 +70,7 @@ export async function signInWith(baseUrl: string, link: string): Promise<{ respo
 
 /** The whole sign-in: ask, read the email, use the link. */
 export async function signIn(baseUrl: string, organisationNumber: string, email: string): Promise<string> {
-  const mailCount = (await mailTo(email)).length + 1;
+  const mailCount = (await signInLinksTo(email)).length + 1;
   const asked = await requestSignIn(baseUrl, organisationNumber, email);
   if (asked.status !== 303) throw new Error(`sign-in request answered ${asked.status}`);
   const { response, cookie } = await signInWith(baseUrl, await signInLinkFor(baseUrl, email, mailCount));
