@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Jurisdiction } from '../lib/jurisdiction';
+import { jurisdictionRules } from './jurisdiction';
 import { organizationNumberRule } from '../lib/organization-number';
 import { messageKey } from './message-key';
 
@@ -22,11 +23,14 @@ const email = z
 /** The sign-in form: the organisation's number (CVR or organisasjonsnummer, as the jurisdiction has it) and an address. */
 export function signInRequestSchema(jurisdiction: Jurisdiction) {
   const rule = organizationNumberRule(jurisdiction);
+  const { texts } = jurisdictionRules(jurisdiction);
+  // The same messages as the application form's number field: the number of digits, then the check digit.
   return z.strictObject({
     organisationNumber: z
-      .string({ message: messageKey('organisation.errors.number') })
+      .string({ message: messageKey(texts.formatError) })
       .transform((value) => rule.normalize(value))
-      .refine((value) => rule.isValid(value), { message: messageKey('organisation.errors.number') }),
+      .refine((value) => new RegExp(`^\\d{${rule.digits}}$`).test(value), { message: messageKey(texts.formatError), abort: true })
+      .refine((value) => rule.isValid(value), { message: messageKey(texts.checkDigitError) }),
     email,
   });
 }

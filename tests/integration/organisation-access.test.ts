@@ -117,7 +117,7 @@ describe('organisation access', () => {
     const bad = await requestSignIn(stack.baseUrl, '1234', 'ikke-en-adresse');
     expect(bad.status).toBe(400);
     const text = await bad.text();
-    expect(text).toContain('Skriv foreningens nummer med det rigtige antal cifre');
+    expect(text).toContain('Et CVR-nummer består af 8 cifre.');
     expect(text).toContain('Skriv en gyldig e-mailadresse');
     const english = await fetch(`${stack.baseUrl}/forening/log-ind?lang=en`);
     expect(await english.text()).toContain('Sign in for associations');

@@ -34,7 +34,8 @@ describe('organisation access rules', () => {
 
   it('reads the sign-in form by the jurisdiction’s number rule, and addresses lower-cased', () => {
     expect(signInRequestSchema('DK').parse({ organisationNumber: 'DK 1374 8136', email: ' Inge@Forening.DK ' })).toEqual({ organisationNumber: '13748136', email: 'inge@forening.dk' });
-    expect(signInRequestSchema('DK').safeParse({ organisationNumber: '13748137', email: 'inge@forening.dk' }).success).toBe(false);
+    expect(signInRequestSchema('DK').safeParse({ organisationNumber: '13748137', email: 'inge@forening.dk' }).error?.issues.map((issue) => issue.message)).toEqual(['i18n:errors.cvr.checkDigit']);
+    expect(signInRequestSchema('DK').safeParse({ organisationNumber: '1374', email: 'inge@forening.dk' }).error?.issues.map((issue) => issue.message)).toEqual(['i18n:errors.cvr.format']);
     expect(signInRequestSchema('NO').parse({ organisationNumber: '974 760 673', email: 'a@lag.no' }).organisationNumber).toBe('974760673');
     expect(invitationSchema.safeParse({ email: 'ikke en adresse' }).success).toBe(false);
     expect(memberChoiceSchema.safeParse({ memberId: 'a' }).success).toBe(false);
