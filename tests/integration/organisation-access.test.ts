@@ -4,6 +4,7 @@ import { applicationBody, createOpenRound } from '../support/fixtures';
 import { mailPart, mailsFor, mailTo, subjectOf, submitCase } from '../support/process';
 import { csrfIn, postForm, randomCvr, requestSignIn, signIn, signInLinkFor, signInWith } from '../support/organisation';
 import { startTestStack, type TestStack } from '../support/stack';
+import { signedInStaff } from '../support/staff';
 
 // Organisation access on the real stack: the first member signs in by the email link (only an
 // address the organisation gave us), becomes administrator, invites, hands over and is removed;
@@ -214,6 +215,10 @@ describe('organisation access', () => {
     expect(events).toEqual([{ actor: bo, details: { action: 'submitted', organisation: cvr } }]);
     const casePage = await (await page(`/sag/${applicationId}`, boCookie)).text();
     expect(casePage).toContain(`${bo}: sendte ansøgningen`);
+    // Staff see the member's address as who did it.
+    const caseworker = await signedInStaff(stack, ['caseworker']);
+    const staffPage = await (await page(`/personale/sager/${applicationId}`, `gf_staff=${caseworker.token}`)).text();
+    expect(staffPage).toMatch(new RegExp(`\\(foreningsmedlem: sendte ansøgningen\\)</span></td>\\s*<td>${bo.replace(/[.+]/g, '\\$&')}</td>`));
     // The draft opened by a member again leads to its case.
     expect((await page(`/kladde/${draft.id}/opsummering`, boCookie)).headers.get('location')).toBe(`/sag/${applicationId}`);
   });
