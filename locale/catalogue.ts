@@ -14,6 +14,7 @@ import daLetter from './catalogues/da/letter.json';
 import daBrief from './catalogues/da/brief.json';
 import daEligibility from './catalogues/da/eligibility.json';
 import daGlossary from './catalogues/da/glossary.json';
+import daOrganisation from './catalogues/da/organisation.json';
 import nbErrors from './catalogues/nb/errors.json';
 import nbCommon from './catalogues/nb/common.json';
 import nbPages from './catalogues/nb/pages.json';
@@ -28,6 +29,7 @@ import nbLetter from './catalogues/nb/letter.json';
 import nbBrief from './catalogues/nb/brief.json';
 import nbEligibility from './catalogues/nb/eligibility.json';
 import nbGlossary from './catalogues/nb/glossary.json';
+import nbOrganisation from './catalogues/nb/organisation.json';
 import enErrors from './catalogues/en/errors.json';
 import enCommon from './catalogues/en/common.json';
 import enPages from './catalogues/en/pages.json';
@@ -42,6 +44,7 @@ import enLetter from './catalogues/en/letter.json';
 import enBrief from './catalogues/en/brief.json';
 import enEligibility from './catalogues/en/eligibility.json';
 import enGlossary from './catalogues/en/glossary.json';
+import enOrganisation from './catalogues/en/organisation.json';
 import type { Language } from '../lib/languages';
 
 const danish = {
@@ -59,6 +62,7 @@ const danish = {
   brief: daBrief,
   eligibility: daEligibility,
   glossary: daGlossary,
+  organisation: daOrganisation,
 };
 
 type Namespaces = typeof danish;
@@ -85,6 +89,7 @@ const byLanguage: Record<Language, NamespacedCatalogue> = {
     brief: nbBrief,
     eligibility: nbEligibility,
     glossary: nbGlossary,
+    organisation: nbOrganisation,
   },
   en: {
     errors: enErrors,
@@ -101,6 +106,7 @@ const byLanguage: Record<Language, NamespacedCatalogue> = {
     brief: enBrief,
     eligibility: enEligibility,
     glossary: enGlossary,
+    organisation: enOrganisation,
   },
 };
 

@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEFAULT_REPORTING_TIERS } from '../../domain/tiers';
-import { sha256Hex } from '../../lib/tokens';
+import { generateAccessToken, sha256Hex } from '../../lib/tokens';
+import { randomCvr } from '../support/organisation';
 import { accessibilityViolations, launchBrowser, newContext, screenshots, type Screenshots } from '../support/browser';
 import { createOpenRound, eventually, getJson, isoDay, postJson } from '../support/fixtures';
 import { submitCase, waitForStatus, type SubmittedCase } from '../support/process';
@@ -380,6 +381,42 @@ describe('the staff pages', () => {
     ];
     const found: string[] = [];
     for (const [route, name, path] of pages) found.push(...(await visit(page, route, name, path)));
+    expect(found).toEqual([]);
+  });
+});
+
+describe('the organisation’s pages', () => {
+  it('sign-in, its errors, the sent and link pages, the overview and the members page with an error', async () => {
+    const number = randomCvr();
+    const organisation = await stack.db.organisation.create({ data: { number, name: 'Foreningen Axe' } });
+    const admin = await stack.db.organisationMember.create({ data: { organisationId: organisation.id, email: `axe-admin-${number}@forening.dk`, role: 'admin' } });
+    await stack.db.organisationMember.create({ data: { organisationId: organisation.id, email: `axe-medlem-${number}@forening.dk`, role: 'member' } });
+    await stack.db.organisationEvent.create({ data: { organisationId: organisation.id, type: 'first_member', actor: admin.email, subject: admin.email } });
+    const session = generateAccessToken();
+    await stack.db.organisationSession.create({ data: { tokenHash: sha256Hex(session), memberId: admin.id, expiresAt: new Date(Date.now() + 3_600_000) } });
+    const link = generateAccessToken();
+    await stack.db.organisationSignInToken.create({ data: { tokenHash: sha256Hex(link), organisationNumber: number, email: admin.email, expiresAt: new Date(Date.now() + 600_000) } });
+    await submitCase(stack, (await createOpenRound(stack.db)).id, { organization: { cvr: number, name: 'Foreningen Axe', email: admin.email } });
+
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    const found = [...(await visit(page, 'GET /forening/log-ind', 'organisation-sign-in', '/forening/log-ind'))];
+    await page.locator('#f-organisationNumber').fill('12');
+    await submitForm(page, 'main form button[type="submit"]');
+    found.push(...(await sweep(page, 'POST /forening/log-ind', 'organisation-sign-in-errors')));
+    found.push(...(await visit(page, 'GET /forening/log-ind/sendt', 'organisation-sign-in-sent', '/forening/log-ind/sendt')));
+    found.push(...(await visit(page, 'GET /forening/log-ind/link', 'organisation-sign-in-link', `/forening/log-ind/link?adgang=${link}`)));
+    await page.goto(`${stack.baseUrl}/forening/log-ind/link?adgang=${generateAccessToken()}`);
+    found.push(...(await sweep(page, 'GET /forening/log-ind/link', 'organisation-sign-in-link-invalid')));
+    await context.addCookies([{ name: 'gf_forening', value: session, url: stack.baseUrl }]);
+    found.push(...(await visit(page, 'GET /forening', 'organisation-overview', '/forening')));
+    found.push(...(await visit(page, 'GET /forening/medlemmer', 'organisation-members', '/forening/medlemmer')));
+    await page.locator('#f-inviteEmail').fill(`axe-medlem-${number}@forening.dk`);
+    await submitForm(page, `main form[action="/forening/medlemmer/inviter"] button[type="submit"]`);
+    found.push(...(await sweep(page, 'POST /forening/medlemmer/inviter', 'organisation-members-error')));
+    found.push(...(await visit(page, 'GET /forening/medlemmer', 'organisation-members-en', '/forening/medlemmer?lang=en')));
+    await context.close();
     expect(found).toEqual([]);
   });
 });

@@ -9,21 +9,24 @@ import { routesOfStack, type AppRoute } from '../support/routes';
 import { startTestStack, testConfig, type TestStack } from '../support/stack';
 import { oidcRedirectUris, oidcTestEnvironment, startTestProvider, type TestProvider } from '../support/oidc-provider';
 import { SECTION_18_SCHEME_ID } from '../support/schemes';
+import { randomCvr } from '../support/organisation';
+import { generateAccessToken, sha256Hex } from '../../lib/tokens';
 
 // Every route and method of the app × every kind of caller, each cell asserted. The table below
 // is the written policy; the app's router stacks are the truth about which routes exist, and a
 // route the table does not name fails the test, so no route can be added without deciding who
 // may call it.
 
-const PRINCIPALS = ['anonymous', 'applicant', 'otherApplicant', 'caseworker', 'approver', 'admin', 'politician'] as const;
+const PRINCIPALS = ['anonymous', 'applicant', 'otherApplicant', 'caseworker', 'approver', 'admin', 'politician', 'member', 'otherMember'] as const;
 type Principal = (typeof PRINCIPALS)[number];
 
 /**
  * ok: the caller got past authorization (2xx, 3xx other than to sign-in, or a 4xx about the input
- * or the case's state); signin: a staff page sent the browser to sign in; a number: that refusal.
+ * or the case's state); signin: a staff page (or an organisation's page) sent the browser to sign
+ * in; a number: that refusal.
  */
 type Outcome = 'ok' | 'signin' | 401 | 403 | 404;
-type Row = readonly [anonymous: Outcome, applicant: Outcome, otherApplicant: Outcome, caseworker: Outcome, approver: Outcome, admin: Outcome, politician: Outcome];
+type Row = readonly [anonymous: Outcome, applicant: Outcome, otherApplicant: Outcome, caseworker: Outcome, approver: Outcome, admin: Outcome, politician: Outcome, member: Outcome, otherMember: Outcome];
 
 interface Expectation {
   row: Row;
@@ -38,32 +41,39 @@ interface Expectation {
 // ── Policies ────────────────────────────────────────────────────────────────────────────────
 // Applicants are "applicant" with the private token of the resource in the path (an application's
 // access token, or a draft's token) and "otherApplicant" with another one's. Admin holds every role.
-const PUBLIC: Row = ['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'];
-const ANY_STAFF: Row = [401, 401, 401, 'ok', 'ok', 'ok', 'ok'];
-const CASEWORK: Row = [401, 401, 401, 'ok', 'ok', 'ok', 403];
-const CASEWORKER: Row = [401, 401, 401, 'ok', 403, 'ok', 403];
-const APPROVER: Row = [401, 401, 401, 403, 'ok', 'ok', 403];
-const ADMIN: Row = [401, 401, 401, 403, 403, 'ok', 403];
+// "member" is signed in (organisation session cookie) as a member of the association the case and
+// draft belong to; "otherMember" as a member of another association. Members use the pages only:
+// the JSON API knows private tokens and staff, so both are anonymous there.
+const PUBLIC: Row = ['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'];
+const ANY_STAFF: Row = [401, 401, 401, 'ok', 'ok', 'ok', 'ok', 401, 401];
+const CASEWORK: Row = [401, 401, 401, 'ok', 'ok', 'ok', 403, 401, 401];
+const CASEWORKER: Row = [401, 401, 401, 'ok', 403, 'ok', 403, 401, 401];
+const APPROVER: Row = [401, 401, 401, 403, 'ok', 'ok', 403, 401, 401];
+const ADMIN: Row = [401, 401, 401, 403, 403, 'ok', 403, 401, 401];
 /** The association with its token, or casework staff; never a politician (aggregates only). */
-const CASE_PARTIES: Row = [401, 'ok', 403, 'ok', 'ok', 'ok', 403];
+const CASE_PARTIES: Row = [401, 'ok', 403, 'ok', 'ok', 'ok', 403, 401, 401];
 /** A draft opens with its own token only; a staff token is just a wrong token there. */
-const DRAFT_OWNER: Row = [401, 'ok', 403, 403, 403, 403, 403];
+const DRAFT_OWNER: Row = [401, 'ok', 403, 403, 403, 403, 403, 401, 401];
 /** The association's case pages open with the private link (cookie); staff use their own pages. */
-const CASE_PAGE: Row = [403, 'ok', 403, 403, 403, 403, 403];
+const CASE_PAGE: Row = [403, 'ok', 403, 403, 403, 403, 403, 'ok', 403];
 /** A draft's pages open with its private link (cookie); without one there is nothing to open. */
-const DRAFT_PAGE: Row = [401, 'ok', 403, 401, 401, 401, 401];
+const DRAFT_PAGE: Row = [401, 'ok', 403, 401, 401, 401, 401, 'ok', 403];
 /**
  * A grant's acceptance is signed only with the acceptance link emailed to the signatory (a principal
  * this table has not: tests/integration/grant-acceptance.test.ts signs with it); the case's own link
  * and staff sessions are refused.
  */
-const ACCEPTANCE_LINK: Row = [401, 403, 403, 403, 403, 403, 403];
-const ACCEPTANCE_PAGE: Row = [403, 403, 403, 403, 403, 403, 403];
-const STAFF_PAGE: Row = ['signin', 'signin', 'signin', 'ok', 'ok', 'ok', 'ok'];
-const CASEWORK_PAGE: Row = ['signin', 'signin', 'signin', 'ok', 'ok', 'ok', 403];
-const APPROVER_PAGE: Row = ['signin', 'signin', 'signin', 403, 'ok', 'ok', 403];
-const ADMIN_PAGE: Row = ['signin', 'signin', 'signin', 403, 403, 'ok', 403];
+const ACCEPTANCE_LINK: Row = [401, 403, 403, 403, 403, 403, 403, 401, 401];
+const ACCEPTANCE_PAGE: Row = [403, 403, 403, 403, 403, 403, 403, 403, 403];
+const STAFF_PAGE: Row = ['signin', 'signin', 'signin', 'ok', 'ok', 'ok', 'ok', 'signin', 'signin'];
+const CASEWORK_PAGE: Row = ['signin', 'signin', 'signin', 'ok', 'ok', 'ok', 403, 'signin', 'signin'];
+const APPROVER_PAGE: Row = ['signin', 'signin', 'signin', 403, 'ok', 'ok', 403, 'signin', 'signin'];
+const ADMIN_PAGE: Row = ['signin', 'signin', 'signin', 403, 403, 'ok', 403, 'signin', 'signin'];
 // A staff form posted without a session is refused outright (401): there is nothing to come back to.
+/** A draft's receipt shows its private link: only the draft's own token opens it, never a member's session. */
+const DRAFT_RECEIPT: Row = [401, 'ok', 403, 401, 401, 401, 401, 401, 401];
+/** An organisation's own pages: a member of it (each member sees their own organisation), else to sign in. */
+const MEMBER_PAGE: Row = ['signin', 'signin', 'signin', 'signin', 'signin', 'signin', 'signin', 'ok', 'ok'];
 
 /** Routes that share a policy and need nothing else. */
 function withRow(row: Row, routes: string[]): Record<string, Expectation> {
@@ -158,9 +168,21 @@ const TABLE: Record<string, Expectation> = {
   'POST /api/v1/round-subscriptions': { row: PUBLIC, body: { email: 'ikke-en-adresse' } },
   ...Object.fromEntries(['GET /puljer/abonnement/bekraeft', 'POST /puljer/abonnement/bekraeft', 'GET /puljer/afmeld', 'POST /puljer/afmeld'].map((route) => [route, { row: PUBLIC, stateAnswers: [404] }])),
   ...withRow(DRAFT_PAGE, [
-    'GET /kladde/:id', 'GET /kladde/:id/trin/:step', 'POST /kladde/:id/trin/:step', 'GET /kladde/:id/dokumenter', 'POST /kladde/:id/dokumenter',
-    'GET /kladde/:id/opsummering', 'POST /kladde/:id/send', 'GET /kladde/:id/kvittering', 'GET /kladde/:id/gem', 'POST /kladde/:id/gem',
+    'GET /kladde/:id', 'GET /kladde/:id/trin/:step', 'GET /kladde/:id/dokumenter', 'POST /kladde/:id/dokumenter',
+    'GET /kladde/:id/opsummering', 'POST /kladde/:id/send', 'GET /kladde/:id/gem', 'POST /kladde/:id/gem',
   ]),
+  // The organisation number stays in the member's draft (the step is saved as posted).
+  'POST /kladde/:id/trin/:step': { row: DRAFT_PAGE, body: { 'organization.cvr': '13748136' } },
+  'GET /kladde/:id/kvittering': { row: DRAFT_RECEIPT },
+  // The organisation's pages (README "Organisation access"). Sign-in is anyone's; a link's token is
+  // its only authority (without a working one: 410). A member administers their own organisation.
+  ...withRow(PUBLIC, ['GET /forening/log-ind', 'GET /forening/log-ind/sendt']),
+  'POST /forening/log-ud': { row: PUBLIC, endsSession: true },
+  'POST /forening/log-ind': { row: PUBLIC, body: { organisationNumber: '1', email: 'ikke-en-adresse' } },
+  ...withRow(PUBLIC, ['GET /forening/log-ind/link', 'POST /forening/log-ind/link']),
+  ...withRow(MEMBER_PAGE, ['GET /forening', 'GET /forening/medlemmer']),
+  'POST /forening/medlemmer/inviter': { row: MEMBER_PAGE, body: { inviteEmail: 'ikke-en-adresse' } },
+  ...withRow(MEMBER_PAGE, ['POST /forening/medlemmer/fjern', 'POST /forening/medlemmer/administrator']),
   ...withRow(CASE_PAGE, ['GET /sag/:id', 'POST /sag/:id/svar', 'POST /sag/:id/bemaerkninger', 'GET /sag/:id/traek-tilbage', 'POST /sag/:id/genovervejelse', 'GET /sag/:id/sig-nej-tak', 'POST /sag/:id/aendring']),
   'POST /sag/:id/traek-tilbage': { row: CASE_PAGE, body: { reason: 'x'.repeat(3000) } },
   'POST /sag/:id/nyt-link': { row: PUBLIC },
@@ -235,7 +257,17 @@ describe('authorization matrix', () => {
   let revocationCaseId: string;
   let newLinkDraftId: string;
   let targetStaffId: string;
+  let memberDraftId: string;
+  const memberIds: Partial<Record<Principal, string>> = {};
+  const memberSessions: Partial<Record<Principal, string>> = {};
   const staff: Partial<Record<Principal, StaffAccount>> = {};
+
+  /** A new session for a member (as the sign-in link would open), only its hash stored. */
+  async function memberSession(principal: Principal): Promise<string> {
+    const token = generateAccessToken();
+    await stack.db.organisationSession.create({ data: { tokenHash: sha256Hex(token), memberId: memberIds[principal]!, expiresAt: new Date(Date.now() + 3_600_000) } });
+    return token;
+  }
 
   async function login(account: { email: string; password: string }): Promise<string> {
     const response = await postJson(`${stack.baseUrl}/api/v1/auth/login`, account);
@@ -271,6 +303,15 @@ describe('authorization matrix', () => {
     };
     [draftA, draftB] = await Promise.all([newDraft(), newDraft()]);
     newLinkDraftId = (await newDraft()).id;
+    // The member's organisation is case A's association (CVR 13748136); its draft names that number.
+    memberDraftId = (await newDraft()).id;
+    await stack.db.applicationDraft.update({ where: { id: memberDraftId }, data: { data: { answers: { organization: { cvr: '13748136' } } } } });
+    for (const [principal, number] of [['member', '13748136'], ['otherMember', randomCvr()]] as const) {
+      const organisation = await stack.db.organisation.upsert({ where: { number }, create: { number, name: `Matrix ${number}` }, update: {} });
+      const member = await stack.db.organisationMember.create({ data: { organisationId: organisation.id, email: `${principal}-${crypto.randomUUID().slice(0, 8)}@forening.dk`, role: 'admin' } });
+      memberIds[principal] = member.id;
+      memberSessions[principal] = await memberSession(principal);
+    }
     const content = Buffer.from('%PDF-1.4\n% matrix\n');
     const documentFields = (kind: string, filename: string) => ({
       applicationId: caseA.id,
@@ -295,7 +336,7 @@ describe('authorization matrix', () => {
     await provider?.stop();
   });
 
-  function concretePath(path: string): string {
+  function concretePath(path: string, principal?: Principal): string {
     return path.replace(/:(\w+)/g, (_, name: string) => {
       if (name === 'documentId') return path.startsWith('/api/v1/drafts/') ? draftDocumentId : documentId;
       if (name === 'cvr') return '13748136';
@@ -308,6 +349,8 @@ describe('authorization matrix', () => {
       if (/\/private-links\/revocation$|\/luk-links$/.test(path)) return revocationCaseId;
       if (/^\/(api\/v1\/drafts|kladde)\/:id\/(new-link|nyt-link)$/.test(path)) return newLinkDraftId;
       if (/^\/api\/v1\/(applications|reports)\/|^\/(sag|tilsagn)\/|^\/personale\/(sager|godkendelser|opfoelgning)\//.test(path)) return caseA.id;
+      // A member opens their organisation's draft (by its number), not draft A (which names none).
+      if (path.startsWith('/kladde/') && (principal === 'member' || principal === 'otherMember')) return memberDraftId;
       if (path.startsWith('/api/v1/drafts/') || path.startsWith('/kladde/')) return draftA.id;
       if (path.startsWith('/api/v1/rounds/') || path.startsWith('/personale/admin/puljer/')) return roundId;
       if (path.startsWith('/api/v1/payout-runs/') || path.startsWith('/personale/udbetalinger/')) return payoutRunId;
@@ -327,7 +370,7 @@ describe('authorization matrix', () => {
   }
 
   async function call(route: AppRoute, expectation: Expectation, principal: Principal): Promise<Response> {
-    const url = `${stack.baseUrl}${concretePath(route.path)}`;
+    const url = `${stack.baseUrl}${concretePath(route.path, principal)}`;
     const api = route.path.startsWith('/api/') || route.path.startsWith('/codec/') || route.path === '/healthz' || route.path === '/metrics';
     const unsafe = !['GET', 'HEAD'].includes(route.method);
     const headers: Record<string, string> = { origin: stack.baseUrl };
@@ -337,6 +380,11 @@ describe('authorization matrix', () => {
     if (account) sessionToken = expectation.endsSession ? await login(account) : account.token;
 
     let csrfBoundTo: string | undefined;
+    if (principal === 'member' || principal === 'otherMember') {
+      const memberToken = expectation.endsSession ? await memberSession(principal) : memberSessions[principal]!;
+      headers.cookie = `gf_forening=${memberToken}`;
+      csrfBoundTo = memberToken;
+    }
     if (sessionToken && api) headers.authorization = `Bearer ${sessionToken}`;
     if (sessionToken && !api) {
       // Browsers carry the staff session or the case's private link in a cookie, never a header.
@@ -344,7 +392,7 @@ describe('authorization matrix', () => {
       headers.cookie = `${cookie}=${sessionToken}`;
       csrfBoundTo = sessionToken;
     }
-    const formCookie = ({ '/personale/log-ind': 'gf_signin', '/ansoeg/:slug': 'gf_ansoeg', '/puljer/abonnement': 'gf_puljer' } as Record<string, string>)[route.path];
+    const formCookie = ({ '/personale/log-ind': 'gf_signin', '/ansoeg/:slug': 'gf_ansoeg', '/puljer/abonnement': 'gf_puljer', '/forening/log-ind': 'gf_forening_login' } as Record<string, string>)[route.path];
     // The new-link form of a case whose link did not open binds its CSRF token to the case.
     if (route.path === '/sag/:id/nyt-link' && unsafe) csrfBoundTo = newLinkCsrfBinding(caseA.id);
     if (route.path === '/kladde/:id/nyt-link' && unsafe) csrfBoundTo = draftNewLinkCsrfBinding(newLinkDraftId);
@@ -370,7 +418,7 @@ describe('authorization matrix', () => {
   function outcomeOf(response: Response, expectation: Expectation, expected: Outcome): Outcome | number {
     const status = response.status;
     const location = response.headers.get('location') ?? '';
-    if (status >= 300 && status < 400 && location.startsWith('/personale/log-ind?next=')) return 'signin';
+    if (status >= 300 && status < 400 && (location.startsWith('/personale/log-ind?next=') || location === '/forening/log-ind')) return 'signin';
     if (status >= 500) return status;
     if (status === 401 || status === 403 || status === 404) {
       if (expected === 'ok' && expectation.stateAnswers?.includes(status)) return 'ok';

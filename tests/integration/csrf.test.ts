@@ -7,6 +7,8 @@ import { createOpenRound, insertApplication, postJson } from '../support/fixture
 import { routesOfStack, type AppRoute } from '../support/routes';
 import { startTestStack, type TestStack } from '../support/stack';
 import { SECTION_18_SCHEME_ID, SECTION_18_SCHEME_SLUG } from '../support/schemes';
+import { randomCvr } from '../support/organisation';
+import { generateAccessToken, sha256Hex } from '../../lib/tokens';
 
 // Every state-changing form of the site is posted with a cookie (a staff session, a case's or a
 // draft's private link, or the sign-in and pre-check forms' own cookie). Each must refuse a post
@@ -21,10 +23,10 @@ const MULTIPART = new Set(['/sag/:id/svar', '/sag/:id/bemaerkninger', '/sag/:id/
 const PUBLIC_API = new Set(['POST /api/v1/auth/login', 'POST /api/v1/applications', 'POST /api/v1/drafts', 'POST /api/v1/applications/:id/new-link', 'POST /api/v1/round-subscriptions']);
 /**
  * Forms whose only authority is the token of an emailed link they carry (a round subscription's
- * confirmation or unsubscribe link): no cookie to forge a request with, and a mail program's
+ * confirmation or unsubscribe link, an organisation's sign-in link): no cookie to forge a request with, and a mail program's
  * RFC 8058 one-click unsubscribe posts with neither a page of ours nor an Origin we know.
  */
-const TOKEN_AUTHORISED = new Set(['/puljer/abonnement/bekraeft', '/puljer/afmeld']);
+const TOKEN_AUTHORISED = new Set(['/puljer/abonnement/bekraeft', '/puljer/afmeld', '/forening/log-ind/link']);
 /** Only the bearer token of the acceptance link emailed to the signatory authorises a grant's acceptance. */
 const ACCEPTANCE_LINK_API = 'POST /api/v1/applications/:id/acceptance';
 const withoutCookieAuth = (route: AppRoute) => PUBLIC_API.has(`${route.method} ${route.path}`) || route.path.startsWith('/api/v1/drafts/') || `${route.method} ${route.path}` === ACCEPTANCE_LINK_API;
@@ -42,6 +44,8 @@ describe('CSRF protection', () => {
   /** A case and a draft of their own for the routes that replace or revoke links, so the others' tokens keep working. */
   let spare: { applicationId: string; draftId: string };
   const marker = `csrf-${crypto.randomUUID().slice(0, 8)}`;
+  /** An organisation with its administrator (whose session cookie the members' forms use) and a member. */
+  let organisation: { id: string; adminId: string; memberId: string };
 
   beforeAll(async () => {
     stack = await startTestStack({ worker: false });
@@ -72,7 +76,18 @@ describe('CSRF protection', () => {
     draft = { id: response.body.id, token: response.body.token };
     const spareDraft = await postJson(`${stack.baseUrl}/api/v1/drafts`, { roundId: round.id });
     spare = { applicationId: (await insertApplication(stack.db, round.id)).id, draftId: spareDraft.body.id };
+    const association = await stack.db.organisation.create({ data: { number: randomCvr(), name: 'CSRF-foreningen' } });
+    const adminMember = await stack.db.organisationMember.create({ data: { organisationId: association.id, email: `formand@${marker}.test`, role: 'admin' } });
+    const member = await stack.db.organisationMember.create({ data: { organisationId: association.id, email: `kasserer@${marker}.test`, role: 'member' } });
+    organisation = { id: association.id, adminId: adminMember.id, memberId: member.id };
   });
+
+  /** A new session of the organisation's administrator (the sign-out form ends the one it is posted with). */
+  async function memberSession(): Promise<string> {
+    const token = generateAccessToken();
+    await stack.db.organisationSession.create({ data: { tokenHash: sha256Hex(token), memberId: organisation.adminId, expiresAt: new Date(Date.now() + 3_600_000) } });
+    return token;
+  }
 
   afterAll(async () => {
     await stack?.stop();
@@ -87,7 +102,7 @@ describe('CSRF protection', () => {
   /** Everything these posts could change, limited to this test's own rows. */
   async function fingerprint() {
     const db = stack.db;
-    const [app, events, notes, documents, audit, users, sessions, roundRow, rounds, draftRow, drafts, runs, schemeRow, schemes, subscriptions, acceptance] = await Promise.all([
+    const [app, events, notes, documents, audit, users, sessions, roundRow, rounds, draftRow, drafts, runs, schemeRow, schemes, subscriptions, acceptance, members, signIns] = await Promise.all([
       db.application.findUniqueOrThrow({ where: { id: application.id }, select: { status: true, assignee: true } }),
       db.caseEvent.count({ where: { applicationId: application.id } }),
       db.caseNote.count({ where: { applicationId: application.id } }),
@@ -104,8 +119,10 @@ describe('CSRF protection', () => {
       db.scheme.count({ where: { slug: { startsWith: marker } } }),
       db.roundSubscription.count({ where: { email: `forged@${marker}.test` } }),
       db.grantAcceptance.findFirstOrThrow({ where: { applicationId: application.id }, select: { acceptedAt: true, signatureReference: true } }),
+      db.organisationMember.findMany({ where: { organisationId: organisation.id }, select: { email: true, role: true }, orderBy: { email: 'asc' } }),
+      db.organisationSignInToken.count({ where: { email: { endsWith: `@${marker}.test` } } }),
     ]);
-    return JSON.stringify({ app, events, notes, documents, audit, users, sessions, roundRow, rounds, draftRow, drafts, runs, schemeRow, schemes, subscriptions, acceptance });
+    return JSON.stringify({ app, events, notes, documents, audit, users, sessions, roundRow, rounds, draftRow, drafts, runs, schemeRow, schemes, subscriptions, acceptance, members, signIns });
   }
 
   function concretePath(path: string): string {
@@ -142,6 +159,9 @@ describe('CSRF protection', () => {
     }
     if (path.endsWith('/noter')) return { text: 'Forfalsket note' };
     if (path === '/puljer/abonnement') return { email: `forged@${marker}.test` };
+    if (path === '/forening/log-ind') return { organisationNumber: '13748136', email: `forged@${marker}.test` };
+    if (path === '/forening/medlemmer/inviter') return { inviteEmail: `forged@${marker}.test` };
+    if (path.startsWith('/forening/medlemmer/')) return { memberId: organisation.memberId };
     if (path.endsWith('/tilknytninger')) return { cvr: '29190003', kind: 'board_member' };
     if (path === '/personale/log-ind') return { email: admin.email, password: admin.password };
     if (path.endsWith('/traek-tilbage')) return { reason: 'Forfalsket' };
@@ -172,6 +192,14 @@ describe('CSRF protection', () => {
     if (path === '/puljer/abonnement') {
       const nonce = crypto.randomBytes(18).toString('base64url');
       return { cookie: `gf_puljer=${nonce}`, boundTo: nonce };
+    }
+    if (path === '/forening/log-ind') {
+      const nonce = crypto.randomBytes(18).toString('base64url');
+      return { cookie: `gf_forening_login=${nonce}`, boundTo: nonce };
+    }
+    if (path.startsWith('/forening/')) {
+      const session = await memberSession();
+      return { cookie: `gf_forening=${session}`, boundTo: session };
     }
     const session = await staffSession();
     return { cookie: `gf_staff=${session}`, boundTo: session };

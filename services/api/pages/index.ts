@@ -18,6 +18,7 @@ import { tiesPages } from './staff/ties-page';
 import { glossaryPages } from './glossary';
 import { noticePages } from './notices';
 import { roundPages } from './rounds';
+import { organisationPages } from './organisation';
 import { secureCookies } from '../http/cookies';
 import { sessionPolicyFrom } from '../../../lib/staff-auth';
 import { frameRulesFrom } from '../admin/round-frame';
@@ -34,6 +35,7 @@ export function pagesRouter(deps: PageDependencies): Router {
   router.use(glossaryPages(deps));
   router.use(noticePages(deps));
   router.use(roundPages(deps));
+  router.use(organisationPages(deps));
   const oidcSettings = oidcClientSettings(deps.config);
   const oidc = oidcSettings ? createOidcClient(oidcSettings) : undefined;
   const sessionPolicy = sessionPolicyFrom(deps.config);

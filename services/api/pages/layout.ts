@@ -112,6 +112,7 @@ export function renderPage(req: Request, site: SiteSettings, options: PageOption
           <li><a href="${PRIVACY_PATH}">${t(language, 'pages.layout.privacy')}</a></li>
           <li><a href="${ACCESSIBILITY_PATH}">${t(language, 'pages.layout.accessibility')}</a></li>
         </ul>
+        ${options.user ? '' : html`<p><a href="/forening/log-ind">${t(language, 'organisation.footerSignIn')}</a></p>`}
         ${options.user ? '' : html`<p><a href="/personale/log-ind">${t(language, 'pages.layout.staffSignIn')}</a></p>`}
       </div>
     </div>

@@ -14,6 +14,8 @@ import { draftTokenFrom } from './draft-cookie';
 import { draftPath, positionUrl } from './draft-paths';
 import type { FormOutline } from './page-parts';
 import type { RateLimits } from '../../http/rate-limits';
+import { signedInMember, type SignedInMember } from '../../organisation/session';
+import { draftForMember } from '../../organisation/work';
 
 export interface ApplyPageDependencies {
   config: Config;
@@ -31,8 +33,12 @@ export interface ApplyContext extends ApplyPageDependencies {
   secureCookies: boolean;
   /** The CSRF token of a form, bound to the draft's (or the pre-check's) cookie value. */
   csrfFor(cookieValue: string): string;
-  /** The draft this browser holds the token of, or undefined once it redirected to the receipt. */
-  openDraft(req: Request, res: Response): Promise<{ draft: StoredDraft; token: string } | undefined>;
+  /**
+   * The draft this browser holds the token of — or, without one, that a signed-in member of the
+   * draft's organisation opens (then `token` is the member's session, for the CSRF binding) — or
+   * undefined once it redirected to the receipt (a member: to the case).
+   */
+  openDraft(req: Request, res: Response): Promise<{ draft: StoredDraft; token: string; member?: SignedInMember } | undefined>;
 }
 
 export function applyContext(deps: ApplyPageDependencies): ApplyContext {
@@ -44,6 +50,15 @@ export function applyContext(deps: ApplyPageDependencies): ApplyContext {
     csrfFor: (cookieValue) => csrfToken(secret, cookieValue),
     async openDraft(req, res) {
       const token = draftTokenFrom(req);
+      const member = token ? undefined : await signedInMember(deps.db, req);
+      if (member) {
+        const draft = await draftForMember(deps.db, req.params.id, member, deps.config.JURISDICTION);
+        if (draft.submittedAt && draft.applicationId) {
+          res.redirect(303, `/sag/${draft.applicationId}`);
+          return undefined;
+        }
+        return { draft, token: member.sessionToken, member };
+      }
       const draft = await draftForToken(deps.db, req.params.id, token);
       if (draft.submittedAt) {
         res.redirect(303, `${draftPath(draft.id)}/kvittering`);

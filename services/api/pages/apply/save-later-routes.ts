@@ -12,6 +12,7 @@ import type { ApplyContext } from './context';
 import { draftPath, positionUrl } from './draft-paths';
 import { saveLaterPage } from './save-later';
 import { municipalityContact } from '../../admin/round-frame';
+import { ORGANISATION_PATH } from '../../organisation/paths';
 
 function resumeEmailDefault(draft: StoredDraft): string {
   const answers = draftData(draft.data).answers as { contact?: { email?: unknown }; organization?: { email?: unknown } };
@@ -33,6 +34,8 @@ export function saveLaterRoutes(context: ApplyContext): Router {
   router.get('/kladde/:id/gem', async (req, res) => {
     const opened = await context.openDraft(req, res);
     if (!opened) return;
+    // A member's drafts wait on the organisation's page; there is no private link to mail them.
+    if (opened.member) return res.redirect(303, ORGANISATION_PATH);
     const { draft } = opened;
     const sentTo = req.query.sendt && draft.resumeEmail ? draft.resumeEmail : undefined;
     showSaveLater(req, res, pageLanguage(req, res), opened, { email: resumeEmailDefault(draft), errors: {}, sentTo });
@@ -41,6 +44,7 @@ export function saveLaterRoutes(context: ApplyContext): Router {
   router.post('/kladde/:id/gem', async (req, res) => {
     const opened = await context.openDraft(req, res);
     if (!opened) return;
+    if (opened.member) return res.redirect(303, ORGANISATION_PATH);
     const { draft, token } = opened;
     verifyCsrf(req, context.secret, token, context.publicBaseUrl);
     const language = pageLanguage(req, res);

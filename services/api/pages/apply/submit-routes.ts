@@ -15,6 +15,8 @@ import { draftTokenFrom } from './draft-cookie';
 import { draftPath, positionUrl } from './draft-paths';
 import { receiptPage } from './receipt';
 import { summaryPage, uploadedDocumentsSection } from './summary';
+import { memberSubmissionKey, recordMemberAction } from '../../organisation/work';
+import { sentByMemberPage } from '../organisation/views';
 
 /** The summary, sending the application, and the receipt with the private link to the case. */
 export function submitRoutes(context: ApplyContext): Router {
@@ -50,12 +52,18 @@ export function submitRoutes(context: ApplyContext): Router {
   router.post('/kladde/:id/send', async (req, res) => {
     const opened = await context.openDraft(req, res);
     if (!opened) return;
-    const { draft, token } = opened;
+    const { draft, token, member } = opened;
     verifyCsrf(req, secret, token, context.publicBaseUrl);
     const language = pageLanguage(req, res);
     await addActiveSeconds(db, draft.id, 'summary', secondsSinceView(secret, draft.id, 'summary', req.body._shown));
     try {
-      await submitDraft(intake, draft, token, language, context.config.JURISDICTION, arrivalTime(res));
+      // A member sends without the draft's own token: the key is the draft's, the same for every member.
+      const { receipt } = await submitDraft(intake, draft, member ? memberSubmissionKey(secret, draft.id) : token, language, context.config.JURISDICTION, arrivalTime(res));
+      if (member) {
+        await recordMemberAction(db, receipt.id, member, 'submitted', 'submitted');
+        res.redirect(303, `/sag/${receipt.id}`);
+        return;
+      }
     } catch (error) {
       // The summary page names what is missing (and the round's rules); nothing was sent.
       if (error instanceof ApiError && error.status === 400) {
@@ -76,7 +84,15 @@ export function submitRoutes(context: ApplyContext): Router {
     }
     const language = pageLanguage(req, res);
     // Sending the same draft again returns the first receipt: the same reference and private link.
-    const { receipt } = await submitDraft(intake, draft, token!, language, context.config.JURISDICTION);
+    const { receipt } = await submitDraft(intake, draft, token!, language, context.config.JURISDICTION).catch((error: unknown) => {
+      // A member of the association sent the draft from the organisation's pages: its own link has no receipt.
+      if (error instanceof ApiError && error.code === 'draft_submitted') return { receipt: undefined };
+      throw error;
+    });
+    if (!receipt) {
+      sendPage(res, sentByMemberPage(req, site, language));
+      return;
+    }
     const caseUrl = new URL(`/sag/${receipt.id}`, context.publicBaseUrl);
     caseUrl.searchParams.set('adgang', receipt.accessToken);
     const contact = draftData(draft.data).answers.contact as { email?: string } | undefined;

@@ -32,6 +32,7 @@ import { noticeAfterPost } from './notices';
 import { renderCasePage, renderDeclineConfirmation, renderNoAccess, renderWithdrawConfirmation, type CasePageContext, type CasePageState, type NoAccessKind } from './view';
 import { parseDuration } from '../../../../lib/durations';
 import type { RateLimits } from '../../http/rate-limits';
+import { memberOpeningCase } from '../../organisation/case-access';
 
 export interface CasePageDependencies {
   db: Database;
@@ -42,11 +43,7 @@ export interface CasePageDependencies {
   rateLimits: RateLimits;
 }
 
-interface OpenedCase {
-  applicationId: string;
-  token: string;
-  language: Language;
-}
+interface OpenedCase { applicationId: string; token: string; language: Language }
 
 /**
  * The association's own case page at /sag/:id, opened by the private link in every email. The
@@ -76,11 +73,12 @@ export function casePages(deps: CasePageDependencies): Router {
     const token = caseCookieToken(req);
     const verdict = token ? await tokenOpens(deps.db, id.data, token, linkTtlMs) : 'forbidden';
     if (verdict === 'not_found') throw new ApiError(404, 'not_found', 'errors.application.notFound');
-    if (verdict !== 'granted' || !token) {
-      sendNoAccess(req, res, id.data, language, token && verdict !== 'granted' ? verdict : 'no_link');
-      return undefined;
-    }
-    return { applicationId: id.data, token, language };
+    if (verdict === 'granted' && token) return { applicationId: id.data, token, language };
+    // A member of the case's organisation, signed in: their session is what the forms are bound to.
+    const member = await memberOpeningCase(deps.db, req, res, id.data);
+    if (member) return { applicationId: id.data, token: member.sessionToken, language };
+    sendNoAccess(req, res, id.data, language, token && verdict !== 'granted' ? verdict : 'no_link');
+    return undefined;
   }
 
   function context(req: Request, opened: OpenedCase): CasePageContext {

@@ -36,7 +36,7 @@ export interface CaseView {
   decision: { outcome: DecisionOutcome; amountGrantedOre: bigint; decidedAt: Date; afvisning: boolean } | null;
   hasLetter: boolean;
   documents: { id: string; kind: string; filename: string; size: number; createdAt: Date }[];
-  timeline: { type: string; toStatus: CaseStatus | null; occurredAt: Date }[];
+  timeline: { type: string; toStatus: CaseStatus | null; occurredAt: Date; actor: string; details: unknown }[];
   canWithdraw: boolean;
   /** The grant is not yet paid: the association may say no thank you to it. */
   canDeclineGrant: boolean;
@@ -77,7 +77,7 @@ export async function loadCaseView(db: Database, temporal: Client, applicationId
     where: { id: applicationId },
     include: {
       round: { select: { name: true, mode: true, closesAt: true, processSettings: true } },
-      events: { orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }], select: { type: true, toStatus: true, occurredAt: true } },
+      events: { orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }], select: { type: true, toStatus: true, occurredAt: true, actor: true, details: true } },
       informationRequests: { where: { answeredAt: null, lapsedAt: null }, orderBy: { sequence: 'desc' }, take: 1 },
       consultations: { where: { answeredAt: null, deadlinePassedAt: null }, orderBy: { sequence: 'desc' }, take: 1 },
       decisions: { orderBy: { sequence: 'asc' } },
@@ -127,7 +127,7 @@ export async function loadCaseView(db: Database, temporal: Client, applicationId
     hasLetter: application.documents.some((document) => document.kind === 'decision_letter'),
     documents: application.documents.filter((document) => !(GENERATED_DOCUMENT_KINDS as readonly string[]).includes(document.kind)),
     letters: application.documents.filter((document) => (GENERATED_DOCUMENT_KINDS as readonly string[]).includes(document.kind)),
-    timeline: application.events.map((event) => ({ type: event.type, toStatus: event.toStatus as CaseStatus | null, occurredAt: event.occurredAt })),
+    timeline: application.events.map((event) => ({ type: event.type, toStatus: event.toStatus as CaseStatus | null, occurredAt: event.occurredAt, actor: event.actor, details: event.details })),
     canWithdraw: UNDECIDED.includes(status) && (state?.allowedActions.includes('withdraw') ?? false),
     canDeclineGrant: state?.allowedActions.includes('declineGrant') ?? false,
     canRequestGrantChange: (state?.allowedActions.includes('requestGrantChange') ?? false) && calendarDateIn(new Date()) <= application.endDate.toISOString().slice(0, 10),

@@ -7,6 +7,7 @@ import { html, type SafeHtml } from '../../../../lib/html';
 import { renderPage, type SiteSettings } from '../layout';
 import { renderPageWithErrors } from '../page-with-errors';
 import { casePath } from './access';
+import { memberActionLine } from '../../organisation/words';
 import type { CaseView } from './model';
 import { answerSection, caseSection, grantChangeSection, reconsiderationSection, reportSection } from './action-forms';
 import { consultationSection } from './consultation-form';
@@ -52,6 +53,8 @@ function processSteps(view: CaseView, language: Language): SafeHtml {
 function timeline(view: CaseView, language: Language): SafeHtml {
   // Only the events the catalogue words for associations; internal steps (reassignment, escalation) are left out.
   const entries = view.timeline.flatMap((event) => {
+    // A member of the organisation acted: the other members see who.
+    if (event.type === 'member_action') return [{ at: event.occurredAt, text: memberActionLine(language, event.actor, event.details) }];
     const key = `case.event.${event.type}`;
     return hasMessage(language, key) ? [{ at: event.occurredAt, text: t(language, key) }] : [];
   });

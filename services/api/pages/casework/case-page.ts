@@ -89,7 +89,7 @@ function timelineSection(application: LoadedCase, language: Language): SafeHtml 
         (event) => html`<tr>
           <td class="gf-nowrap">${formatDateTime(language, event.occurredAt)}</td>
           <td>${event.fromStatus && event.toStatus && event.fromStatus !== event.toStatus ? `${statusLabel(language, event.fromStatus)} → ${statusLabel(language, event.toStatus)}` : event.toStatus ? statusLabel(language, event.toStatus) : ''}
-            ${eventName(language, event.type) ? html`<span class="gf-muted">(${eventName(language, event.type)})</span>` : ''}</td>
+            ${eventName(language, event.type, event.details) ? html`<span class="gf-muted">(${eventName(language, event.type, event.details)})</span>` : ''}</td>
           <td>${actorName(language, event.actor)}</td>
         </tr>`,
       )}</tbody>

@@ -3,6 +3,7 @@ import { hasMessage, t, type Language } from '../../../../locale';
 import { criteriaOf } from '../../casework/decision';
 import type { SafeHtml } from '../../../../lib/html';
 import { alert } from '../staff/alert';
+import { memberActionLabel } from '../../organisation/words';
 
 /** What a POST-redirect-GET confirms (?udfoert=<done>). */
 const DONE = ['claimed', 'released', 'requested', 'consulted', 'decided', 'proposed', 'note', 'judged', 'approved', 'returned', 'accepted', 'sentBack', 'allocated', 'allocationAwaiting', 'allocationReturned', 'reconsidered', 'boardDecision', 'storyApproved', 'storyDeclined', 'repaymentDecided', 'repaymentPaid', 'linksRevoked', 'grantChangeDecided', 'payoutAccountCorrected'] as const;
@@ -33,7 +34,8 @@ export function criteriaText(round: { decisionCriteria: unknown }, codes: readon
 }
 
 /** What happened in a timeline entry, in words for staff; an event the catalogue does not name gets none (its status change says it). */
-export function eventName(language: Language, type: string): string {
+export function eventName(language: Language, type: string, details?: unknown): string {
+  if (type === 'member_action') return t(language, 'organisation.caseEvent.staff', { action: memberActionLabel(language, details) });
   const key = `casework.event.${type}`;
   return hasMessage(language, key) ? t(language, key) : '';
 }
