@@ -5,3 +5,4 @@ export { renderNewCaseLinkEmail } from './new-link-email';
 export type { DecisionOutcome, DraftResumeData, EmailCommon, EmailData, EmailKind, RenderedEmail } from './types';
 export { renderRoundAlertEmail, renderRoundSubscriptionConfirmEmail } from './round-emails';
 export type { RoundAlertData, RoundSubscriptionConfirmData } from './types';
+export { renderSponsorshipRequestEmail } from './sponsorship-email';

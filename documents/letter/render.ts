@@ -29,6 +29,8 @@ function drawDecision(canvas: PdfCanvas, data: DecisionLetterData, locale: Local
   const { t } = locale;
   canvas.paragraph(t('letter.greeting', { name: data.recipient.contactName }));
   canvas.paragraph(t('letter.intro', { roundName: data.roundName, projectTitle: data.project.title }));
+  const { recipient } = data;
+  if (recipient.groupName) canvas.paragraph(t('letter.informalGroup.note', { group: recipient.groupName, sponsor: recipient.organizationName, cvr: recipient.cvr }));
   if (data.supersedes) drawSupersedes(canvas, data.supersedes, locale);
   canvas.factsPanel([
     [t('letter.label.requested'), facts.requested],
@@ -37,6 +39,9 @@ function drawDecision(canvas: PdfCanvas, data: DecisionLetterData, locale: Local
     [t('letter.label.period'), t('letter.period', { start: facts.start, end: facts.end })],
     ...(data.outcome !== 'rejected' && !data.acceptBy ? [[t('letter.label.payout'), facts.payoutDate] as [string, string]] : []),
     ...(data.outcome !== 'rejected' && data.acceptBy ? [[t('letter.label.acceptBy'), facts.acceptBy] as [string, string]] : []),
+    ...(data.outcome !== 'rejected' && recipient.groupName
+      ? [[t('letter.informalGroup.payee'), t('letter.informalGroup.payeeValue', { sponsor: recipient.organizationName, cvr: recipient.cvr })] as [string, string]]
+      : []),
   ]);
 
   const criteria = data.reasons.criteria.map((c) => c.trim()).filter((c) => c.length > 0);

@@ -11,6 +11,7 @@ import { caseworkPages } from './casework';
 import { applyPages } from './apply';
 import { casePages } from './case';
 import { acceptancePages } from './acceptance';
+import { sponsorshipPages } from './sponsorship';
 import type { SigningProvider } from '../../../lib/signing/signing-provider';
 import { adminPages } from './admin';
 import { statsPages } from './stats';
@@ -51,6 +52,7 @@ export function pagesRouter(deps: PageDependencies): Router {
   }
   router.use(casePages(deps));
   router.use(acceptancePages(deps));
+  router.use(sponsorshipPages(deps));
   router.use(caseworkPages({ ...deps, cookieSecret: deps.config.COOKIE_SECRET }));
   router.use(adminPages({ ...deps, cookieSecret: deps.config.COOKIE_SECRET, frame: frameRulesFrom(deps.config) }));
   router.use(tiesPages({ ...deps, cookieSecret: deps.config.COOKIE_SECRET }));

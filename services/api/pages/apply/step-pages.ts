@@ -45,10 +45,36 @@ function yesNoOptions(language: Language, yes = t(language, 'apply.answer.yes'),
   ];
 }
 
+/**
+ * Who applies, where the round takes self-organised groups (or the draft says a group applies, so
+ * the round's refusal has a field to stand at): the choice, the group's name and size, then the
+ * sponsoring association's details in the organisation fields below.
+ */
+function applicantFields(state: StepPageState, language: Language): SafeHtml {
+  const { answers, errors, round } = state;
+  const kind = valueAt(answers, 'applicant.kind') || 'association';
+  if (round.informalGroups !== 'sponsor' && kind !== 'informalGroup') return html``;
+  const field = (name: string) => ({ name, language, value: valueAt(answers, name), error: errors[name] });
+  return html`${choiceGroup({
+    ...field('applicant.kind'),
+    value: kind,
+    label: t(language, 'apply.informalGroup.kind'),
+    hint: t(language, 'apply.informalGroup.kindHint'),
+    options: [
+      { value: 'association', label: t(language, 'apply.informalGroup.kindAssociation') },
+      { value: 'informalGroup', label: t(language, 'apply.informalGroup.kindGroup') },
+    ],
+  })}
+    ${textField({ ...field('applicant.groupName'), label: t(language, 'apply.informalGroup.groupName'), hint: t(language, 'apply.informalGroup.groupNameHint'), optional: true, maxLength: 200, width: 'xl', autocomplete: 'off' })}
+    ${textField({ ...field('applicant.members'), label: t(language, 'apply.informalGroup.members'), hint: t(language, 'apply.informalGroup.membersHint'), optional: true, inputMode: 'numeric', maxLength: 5, width: 'xs', autocomplete: 'off' })}
+    <h2>${t(language, 'apply.informalGroup.sponsorHeading')}</h2>
+    <p>${t(language, 'apply.informalGroup.sponsorIntro')}</p>`;
+}
+
 function organizationFields(state: StepPageState, language: Language, { jurisdiction, texts, payout }: JurisdictionRules): SafeHtml {
   const { answers, errors } = state;
   const field = (name: string) => ({ name, language, value: valueAt(answers, name), error: errors[name] });
-  return html`${textField({
+  return html`${applicantFields(state, language)}${textField({
     ...field('organization.cvr'),
     label: t(language, texts.label),
     hint: t(language, texts.hint),
@@ -83,7 +109,8 @@ function bankAccountField(field: { name: string; language: Language; value: stri
 function contactFields(state: StepPageState, language: Language): SafeHtml {
   const { answers, errors } = state;
   const field = (name: string) => ({ name, language, value: valueAt(answers, name), error: errors[name] });
-  return html`${textField({ ...field('contact.name'), label: t(language, 'apply.form.contactName'), maxLength: 200, autocomplete: 'name', width: 'l' })}
+  const group = valueAt(answers, 'applicant.kind') === 'informalGroup';
+  return html`${group ? html`<p>${t(language, 'apply.informalGroup.contactIntro')}</p>` : ''}${textField({ ...field('contact.name'), label: t(language, 'apply.form.contactName'), maxLength: 200, autocomplete: 'name', width: 'l' })}
     ${textField({ ...field('contact.email'), label: t(language, 'apply.form.contactEmail'), hint: t(language, 'apply.form.contactEmailHint'), type: 'email', maxLength: 254, autocomplete: 'email', width: 'l' })}
     ${textField({ ...field('contact.phone'), label: t(language, 'apply.form.phone'), hint: t(language, 'apply.form.phoneHint'), type: 'tel', maxLength: 20, optional: true, autocomplete: 'tel', width: 'm' })}
     <p><a href="${PRIVACY_PATH}" target="_blank" rel="noopener">${t(language, 'pages.privacy.formLink')}</a></p>`;
@@ -145,6 +172,7 @@ const FIELDS: Record<FormStep, (state: StepPageState, language: Language, rules:
 export function fieldNameFor(path: string): string {
   const firstField: Record<string, string> = {
     organization: 'organization.cvr',
+    applicant: 'applicant.kind',
     contact: 'contact.name',
     project: 'project.title',
     budget: 'budget.lines.0.category',
@@ -159,6 +187,9 @@ export function fieldNameFor(path: string): string {
 }
 
 const FIELD_LABELS: Record<string, MessageKey> = {
+  'applicant.kind': 'apply.informalGroup.kind',
+  'applicant.groupName': 'apply.informalGroup.groupName',
+  'applicant.members': 'apply.informalGroup.members',
   'organization.name': 'apply.form.orgName',
   'organization.email': 'apply.form.orgEmail',
   'organization.phone': 'apply.form.phone',

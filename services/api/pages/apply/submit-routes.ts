@@ -20,7 +20,7 @@ import { summaryPage, uploadedDocumentsSection } from './summary';
 export function submitRoutes(context: ApplyContext): Router {
   const router = Router();
   const { db, site, secret } = context;
-  const intake = { db, workflows: context.workflows, publicBaseUrl: context.publicBaseUrl, log: context.log };
+  const intake = { db, workflows: context.workflows, publicBaseUrl: context.publicBaseUrl, log: context.log, config: context.config };
 
   router.get('/kladde/:id/opsummering', async (req, res) => {
     const opened = await context.openDraft(req, res);

@@ -55,7 +55,11 @@ function rowsFor(step: FormStep, answers: DraftAnswers, language: Language, { te
   switch (step) {
     case 'organization': {
       const account = at(answers, 'organization.bankAccount');
+      const group = at(answers, 'applicant.kind') === 'informalGroup';
+      // A group's row says who applies through whom; an association's summary stays as it was.
+      const applicant = t(language, 'apply.informalGroup.summaryGroup', { group: shown(at(answers, 'applicant.groupName'), language), members: shown(at(answers, 'applicant.members'), language), sponsor: shown(at(answers, 'organization.name'), language) });
       return [
+        ...(group ? [{ label: t(language, 'apply.informalGroup.summaryApplicant'), value: applicant }] : []),
         text(texts.label, 'organization.cvr'),
         text('apply.form.orgName', 'organization.name'),
         text('apply.form.address', 'organization.address'),

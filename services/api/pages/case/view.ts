@@ -126,6 +126,17 @@ function statusExplanation(view: CaseView, language: Language): string {
   return t(language, `case.statusExplanation.${status}`);
 }
 
+/** A self-organised group's case: who applies through whom, and whether the sponsor has confirmed. */
+function groupNotice(view: CaseView, language: Language): SafeHtml | string {
+  const group = view.group;
+  if (!group) return '';
+  const names = { group: group.name, sponsor: view.organizationName };
+  const confirmation = group.confirmedAt
+    ? t(language, 'case.informalGroup.confirmed', { ...names, date: formatDate(language, group.confirmedAt), name: group.confirmedBy ?? '' })
+    : t(language, 'case.informalGroup.awaiting', { ...names, email: group.sponsorEmail });
+  return html`<p>${t(language, 'case.informalGroup.applicant', names)}</p><p>${confirmation}</p>`;
+}
+
 export function renderCasePage(view: CaseView, context: CasePageContext, state: CasePageState = {}): string {
   const { language } = context;
   const currentStatus = statusLabel(language, view.status);
@@ -142,6 +153,7 @@ export function renderCasePage(view: CaseView, context: CasePageContext, state: 
       [t(language, 'case.overview.submittedAt'), formatDate(language, view.submittedAt)],
       ...(view.payoutAccount ? [[t(language, 'case.payout.account'), view.payoutAccount] as [string, string]] : []),
     ])}
+    ${groupNotice(view, language)}
     <p><a class="function-link" href="${casePath(view.id)}/ansoegning.pdf" download>${t(language, 'case.overview.applicationCopy')}</a></p>
     <div class="alert alert-info mt-6" id="case-status">
       <div class="alert-body">
