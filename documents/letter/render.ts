@@ -86,6 +86,8 @@ function drawGrantTerms(canvas: PdfCanvas, data: DecisionLetterData, locale: Loc
   else if (!data.acceptBy) canvas.paragraph(t('letter.payout.body', { granted: facts.granted, payoutDate: facts.payoutDate, cvr: data.recipient.cvr }));
   // The grant is paid only once the association's signatory accepts these conditions.
   if (data.acceptBy) canvas.paragraph(t('letter.acceptance.body', { granted: facts.granted, acceptBy: facts.acceptBy, cvr: data.recipient.cvr }));
+  // A group gets the money through its sponsor: say so, since "the association's account" is the sponsor's.
+  if (data.recipient.groupName) canvas.paragraph(t('letter.informalGroup.throughSponsor', { sponsor: data.recipient.organizationName, group: data.recipient.groupName }));
 }
 
 /** A long-term grant: each year's amount, when it is paid and when its report is due. */
