@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEFAULT_REPORTING_TIERS } from '../../domain/tiers';
 import { sha256Hex } from '../../lib/tokens';
 import { accessibilityViolations, launchBrowser, newContext, screenshots, type Screenshots } from '../support/browser';
-import { createOpenRound, eventually, getJson, isoDay, postJson } from '../support/fixtures';
+import { createOpenRound, eventually, getJson, insertApplication, isoDay, postJson } from '../support/fixtures';
 import { submitCase, waitForStatus, type SubmittedCase } from '../support/process';
 import { routesOfStack } from '../support/routes';
 import { samplePdf } from '../support/sample-files';
@@ -320,6 +320,31 @@ describe('the signatory’s acceptance page, by its acceptance link', () => {
     await submitForm(page, 'form button[type="submit"]');
     expect(await page.locator('.alert-success').count()).toBe(1);
     found.push(...(await sweep(page, 'GET /tilsagn/:id', 'acceptance-accepted')));
+    await context.close();
+    expect(found).toEqual([]);
+  });
+
+  it('a sponsor’s confirmation of a self-organised group: waiting, with its errors, and confirmed', async () => {
+    const round = await createOpenRound(stack.db, { informalGroups: 'sponsor' });
+    const stored = await insertApplication(stack.db, round.id, { organizationName: 'Pårørendenetværket Eksempel Kommune' });
+    await stack.db.application.update({ where: { id: stored.id }, data: { applicantKind: 'informalGroup', groupName: 'Strikkecaféen på Nørregade' } });
+    // A confirmation link as the email to the sponsor carries one.
+    const token = crypto.randomBytes(32).toString('base64url');
+    await stack.db.sponsorship.create({ data: { applicationId: stored.id, tokenHash: sha256Hex(token), sponsorEmail: 'formand@paaroerende.example.dk', requestedAt: new Date() } });
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const found: string[] = [];
+    await page.goto(`${stack.baseUrl}/sponsorat/${stored.id}?adgang=${token}`);
+    expect(new URL(page.url()).pathname).toBe(`/sponsorat/${stored.id}`);
+    found.push(...(await sweep(page, 'GET /sponsorat/:id', 'sponsorship')));
+    await submitForm(page, 'form button[type="submit"]');
+    expect(await page.locator('.form-error').count()).toBeGreaterThan(0);
+    found.push(...(await sweep(page, 'GET /sponsorat/:id', 'sponsorship-errors')));
+    await page.locator('#f-confirmedBy').fill('Lise Holm, formand');
+    await page.locator('#f-confirm').check();
+    await submitForm(page, 'form button[type="submit"]');
+    expect(await page.locator('.alert-success').count()).toBe(1);
+    found.push(...(await sweep(page, 'GET /sponsorat/:id', 'sponsorship-confirmed')));
     await context.close();
     expect(found).toEqual([]);
   });

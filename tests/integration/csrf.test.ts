@@ -37,7 +37,7 @@ describe('CSRF protection', () => {
   let admin: { id: string; email: string; password: string };
   let target: { id: string; email: string };
   let round: { id: string; slug: string };
-  let application: { id: string; token: string; acceptanceToken: string };
+  let application: { id: string; token: string; acceptanceToken: string; sponsorToken: string };
   let draft: { id: string; token: string };
   /** A case and a draft of their own for the routes that replace or revoke links, so the others' tokens keep working. */
   let spare: { applicationId: string; draftId: string };
@@ -66,7 +66,10 @@ describe('CSRF protection', () => {
     await stack.db.grantAcceptance.create({
       data: { applicationId: stored.id, decisionSequence: 1, signatorySource: 'application', signatories: ['Inge Hansen'], recipientName: 'Inge Hansen', recipientEmail: 'inge@faellesbord.dk', conditionsText: 'Betingelser', conditionsVersion: 'v', conditionsHash: 'h', acceptBy: new Date(Date.now() + 86_400_000), requestedAt: new Date() },
     });
-    application = { id: stored.id, token, acceptanceToken };
+    // A sponsor's confirmation link (the sponsorship page's cookie), as for a self-organised group's case.
+    const sponsorToken = crypto.randomBytes(24).toString('base64url');
+    await stack.db.sponsorship.create({ data: { applicationId: stored.id, tokenHash: crypto.createHash('sha256').update(sponsorToken).digest('hex'), sponsorEmail: 'formand@example.dk', requestedAt: new Date() } });
+    application = { id: stored.id, token, acceptanceToken, sponsorToken };
     const response = await postJson(`${stack.baseUrl}/api/v1/drafts`, { roundId: round.id });
     if (response.status !== 201) throw new Error(`draft failed: ${JSON.stringify(response.body)}`);
     draft = { id: response.body.id, token: response.body.token };
@@ -160,6 +163,7 @@ describe('CSRF protection', () => {
     if (path === '/kladde/:id/nyt-link') return { cookie: `gf_kladde=${draft.token}`, boundTo: draftNewLinkCsrfBinding(spare.draftId) };
     if (path.startsWith('/sag/')) return { cookie: `gf_case=${application.token}`, boundTo: application.token };
     if (path.startsWith('/tilsagn/')) return { cookie: `gf_accept=${application.acceptanceToken}`, boundTo: application.acceptanceToken };
+    if (path.startsWith('/sponsorat/')) return { cookie: `gf_sponsor=${application.sponsorToken}`, boundTo: application.sponsorToken };
     if (path.startsWith('/kladde/')) return { cookie: `gf_kladde=${draft.token}`, boundTo: draft.token };
     if (path === '/personale/log-ind') {
       const nonce = crypto.randomBytes(18).toString('base64url');

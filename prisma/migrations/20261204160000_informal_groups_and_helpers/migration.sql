@@ -12,10 +12,14 @@ ADD COLUMN "prepared_by" TEXT;
 
 -- AlterTable
 ALTER TABLE "application_drafts" ADD COLUMN "prepared_by_staff_id" UUID,
+ADD COLUMN "helper_token_hash" CHAR(64),
 ADD COLUMN "prepared_by" TEXT,
 ADD COLUMN "prepared_for" TEXT,
 ADD COLUMN "shared_with_email" TEXT,
 ADD COLUMN "shared_at" TIMESTAMPTZ(3);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "application_drafts_helper_token_hash_key" ON "application_drafts"("helper_token_hash");
 
 -- CreateTable
 CREATE TABLE "sponsorships" (
