@@ -6,3 +6,4 @@ export type { DecisionOutcome, DraftResumeData, EmailCommon, EmailData, EmailKin
 export { renderRoundAlertEmail, renderRoundSubscriptionConfirmEmail } from './round-emails';
 export type { RoundAlertData, RoundSubscriptionConfirmData } from './types';
 export { renderSponsorshipRequestEmail } from './sponsorship-email';
+export { renderHelperDraftEmail } from './helper-draft-email';

@@ -172,6 +172,13 @@ const TABLE: Record<string, Expectation> = {
   'POST /sag/:id/nyt-link': { row: PUBLIC },
   ...withRow(ACCEPTANCE_PAGE, ['GET /tilsagn/:id', 'POST /tilsagn/:id']),
   ...withRow(SPONSOR_PAGE, ['GET /sponsorat/:id', 'POST /sponsorat/:id']),
+  // Only the volunteer centre's helper (and admin) prepares drafts for associations; a draft opens
+  // for its helper alone (another's, or none, is not found).
+  'GET /personale/kladder': { row: ADMIN_PAGE },
+  'POST /personale/kladder': { row: ADMIN },
+  'GET /personale/kladder/:id/aabn': { row: ['signin', 'signin', 'signin', 403, 403, 404, 403] },
+  // Sending the association its link takes the helper's token; the association's own token is refused.
+  'POST /kladde/:id/del': { row: [401, 403, 403, 401, 401, 401, 401] },
   'POST /kladde/:id/nyt-link': { row: PUBLIC },
   'POST /sag/:id/sig-nej-tak': { row: CASE_PAGE, body: { reasons: '' } },
   ...withRow(CASE_PAGE, ['POST /sag/:id/afrapportering', 'GET /sag/:id/dokumenter/:documentId', 'GET /sag/:id/afgoerelse.pdf', 'GET /sag/:id/ansoegning.pdf']),
@@ -315,7 +322,7 @@ describe('authorization matrix', () => {
       if (/\/private-links\/revocation$|\/luk-links$/.test(path)) return revocationCaseId;
       if (/^\/(api\/v1\/drafts|kladde)\/:id\/(new-link|nyt-link)$/.test(path)) return newLinkDraftId;
       if (/^\/api\/v1\/(applications|reports)\/|^\/(sag|tilsagn|sponsorat)\/|^\/personale\/(sager|godkendelser|opfoelgning)\//.test(path)) return caseA.id;
-      if (path.startsWith('/api/v1/drafts/') || path.startsWith('/kladde/')) return draftA.id;
+      if (path.startsWith('/api/v1/drafts/') || path.startsWith('/kladde/') || path.startsWith('/personale/kladder/')) return draftA.id;
       if (path.startsWith('/api/v1/rounds/') || path.startsWith('/personale/admin/puljer/')) return roundId;
       if (path.startsWith('/api/v1/payout-runs/') || path.startsWith('/personale/udbetalinger/')) return payoutRunId;
       if (path.startsWith('/api/v1/admin/schemes/') || path.startsWith('/personale/admin/ordninger/')) return SECTION_18_SCHEME_ID;

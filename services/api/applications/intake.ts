@@ -139,7 +139,7 @@ export async function submitApplication(
           occurredAt: now,
         },
       });
-      if (options.fromDraftId) await claimDraft(tx, options.fromDraftId, created.id, now);
+      if (options.fromDraftId) await claimDraft(tx, options.fromDraftId, created, now);
       const mail = { publicBaseUrl: deps.publicBaseUrl, municipalityName: deps.config.MUNICIPALITY_NAME, municipalityContact: municipalityContact(deps.config) };
       await requestSponsorship(tx, mail, { ...created, round }, input.applicant, language, now);
       return created;
@@ -167,10 +167,27 @@ export async function submitApplication(
  * A draft becomes this application in the same transaction that stores it: its documents move
  * over before the workflow starts (so screening sees them), and a draft is submitted only once.
  */
-async function claimDraft(tx: Prisma.TransactionClient, draftId: string, applicationId: string, now: Date): Promise<void> {
+async function claimDraft(tx: Prisma.TransactionClient, draftId: string, application: { id: string; workflowId: string }, now: Date): Promise<void> {
+  const applicationId = application.id;
   const claimed = await tx.applicationDraft.updateMany({ where: { id: draftId, submittedAt: null }, data: { submittedAt: now, applicationId } });
   if (claimed.count !== 1) throw new ApiError(409, 'draft_submitted', 'errors.draft.alreadySubmitted');
   await tx.document.updateMany({ where: { draftId }, data: { applicationId } });
+  await recordPreparation(tx, draftId, application);
+}
+
+/**
+ * A draft a volunteer centre prepared: the case says so ("prepared by … for …"), and its timeline
+ * gets the preparation and the sending of the link, at the times they happened.
+ */
+async function recordPreparation(tx: Prisma.TransactionClient, draftId: string, application: { id: string; workflowId: string }): Promise<void> {
+  const draft = await tx.applicationDraft.findUniqueOrThrow({ where: { id: draftId }, select: { preparedBy: true, preparedFor: true, sharedWithEmail: true, sharedAt: true, createdAt: true } });
+  if (!draft.preparedBy) return;
+  await tx.application.update({ where: { id: application.id }, data: { preparedBy: draft.preparedBy } });
+  const details = { preparedBy: draft.preparedBy, preparedFor: draft.preparedFor };
+  await tx.caseEvent.create({ data: { eventKey: `${application.workflowId}:prepared`, applicationId: application.id, type: 'prepared_for_association', actor: draft.preparedBy, occurredAt: draft.createdAt, details } });
+  if (draft.sharedAt) {
+    await tx.caseEvent.create({ data: { eventKey: `${application.workflowId}:draft-shared`, applicationId: application.id, type: 'draft_shared', actor: draft.preparedBy, occurredAt: draft.sharedAt, details: { ...details, sentTo: draft.sharedWithEmail } } });
+  }
 }
 
 async function findByIdempotencyKey(

@@ -16,6 +16,7 @@ import type { SigningProvider } from '../../../lib/signing/signing-provider';
 import { adminPages } from './admin';
 import { statsPages } from './stats';
 import { tiesPages } from './staff/ties-page';
+import { helperDraftsPages } from './staff/helper-drafts-page';
 import { glossaryPages } from './glossary';
 import { noticePages } from './notices';
 import { roundPages } from './rounds';
@@ -56,6 +57,7 @@ export function pagesRouter(deps: PageDependencies): Router {
   router.use(caseworkPages({ ...deps, cookieSecret: deps.config.COOKIE_SECRET }));
   router.use(adminPages({ ...deps, cookieSecret: deps.config.COOKIE_SECRET, frame: frameRulesFrom(deps.config) }));
   router.use(tiesPages({ ...deps, cookieSecret: deps.config.COOKIE_SECRET }));
+  router.use(helperDraftsPages({ ...deps, cookieSecret: deps.config.COOKIE_SECRET, secureCookies: secureCookies(deps.config) }));
   router.use(statsPages({ ...deps, cookieSecret: deps.config.COOKIE_SECRET }));
   return router;
 }

@@ -13,6 +13,7 @@ import { stepPath } from './draft-paths';
 import { formProgress, valueAt, type FormOutline } from './page-parts';
 import { budgetFields, budgetScriptData } from './budget-step';
 import { termLink } from '../glossary';
+import { preparedNotice, type PreparedView } from './prepared-notice';
 import { PRIVACY_PATH } from '../notices/paths';
 import { jurisdictionRules, type Jurisdiction, type JurisdictionRules } from '../../../../domain/jurisdiction';
 
@@ -30,6 +31,8 @@ export interface StepPageState {
   budgetRows?: number;
   /** The budget line (counted from 1) just removed with its own button. */
   removedLine?: number;
+  /** A draft a volunteer centre prepared for the association. */
+  prepared?: PreparedView;
 }
 
 /** Organisation number check and register lookup as the field is left, and the excluded-category warning. */
@@ -249,6 +252,7 @@ export function stepPage(req: Request, site: SiteSettings, language: Language, s
     scripts: [APPLY_SCRIPT],
     main: html`${formProgress(state.outline, state.step, state.round, language)}
       <h1>${title}</h1>
+      ${preparedNotice(state.prepared, language)}
       <p class="form-hint">${t(language, 'apply.form.savedNotice')}</p>
       <form method="post" action="${action}" novalidate class="gf-apply-form" data-excluded="${state.round.excludedCostCategories.join(' ')}"${attributes(state.step === 'budget' ? budgetScriptData(language) : {})}>
         ${hiddenField(CSRF_FIELD, state.csrf)}

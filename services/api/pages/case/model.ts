@@ -26,6 +26,8 @@ export interface CaseView {
   organizationName: string;
   /** A self-organised group's case: the group, and its sponsor's confirmation (null while it waits). */
   group: { name: string; sponsorEmail: string; confirmedAt: Date | null; confirmedBy: string | null } | null;
+  /** The volunteer centre's staff member who drafted the application for the association, if one did. */
+  preparedBy: string | null;
   roundName: string;
   amountRequestedOre: bigint;
   submittedAt: Date;
@@ -117,6 +119,7 @@ export async function loadCaseView(db: Database, temporal: Client, applicationId
     status,
     projectTitle: application.projectTitle,
     organizationName: application.organizationName,
+    preparedBy: application.preparedBy,
     group: application.groupName ? { name: application.groupName, sponsorEmail: application.sponsorship?.sponsorEmail ?? application.organizationEmail, confirmedAt: application.sponsorship?.confirmedAt ?? null, confirmedBy: application.sponsorship?.confirmedBy ?? null } : null,
     roundName: application.round.name,
     amountRequestedOre: application.amountRequestedOre,

@@ -126,15 +126,19 @@ function statusExplanation(view: CaseView, language: Language): string {
   return t(language, `case.statusExplanation.${status}`);
 }
 
-/** A self-organised group's case: who applies through whom, and whether the sponsor has confirmed. */
+/**
+ * Who made the application: a volunteer centre's draft for the association, and a self-organised
+ * group's case (who applies through whom, and whether the sponsor has confirmed).
+ */
 function groupNotice(view: CaseView, language: Language): SafeHtml | string {
+  const prepared = view.preparedBy ? html`<p>${t(language, 'case.helper.prepared', { by: view.preparedBy, association: view.organizationName })}</p>` : '';
   const group = view.group;
-  if (!group) return '';
+  if (!group) return prepared;
   const names = { group: group.name, sponsor: view.organizationName };
   const confirmation = group.confirmedAt
     ? t(language, 'case.informalGroup.confirmed', { ...names, date: formatDate(language, group.confirmedAt), name: group.confirmedBy ?? '' })
     : t(language, 'case.informalGroup.awaiting', { ...names, email: group.sponsorEmail });
-  return html`<p>${t(language, 'case.informalGroup.applicant', names)}</p><p>${confirmation}</p>`;
+  return html`${prepared}<p>${t(language, 'case.informalGroup.applicant', names)}</p><p>${confirmation}</p>`;
 }
 
 export function renderCasePage(view: CaseView, context: CasePageContext, state: CasePageState = {}): string {

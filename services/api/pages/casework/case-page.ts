@@ -182,6 +182,7 @@ export async function showCasePage(req: Request, res: Response, deps: CasePageDe
         ${factList([
           [t(language, 'casework.association'), application.groupName ? `${application.groupName} (${application.organizationName})` : application.organizationName],
           [t(language, 'casework.informalGroup.heading'), applicantKindLabel(application, language)],
+          [t(language, 'casework.helper.preparedBy'), application.preparedBy ? t(language, 'casework.helper.preparedValue', { by: application.preparedBy, association: application.organizationName }) : undefined],
           [t(language, 'casework.status'), html`<strong>${statusLabel(language, currentStatus)}</strong>`],
           [t(language, 'casework.assignee'), assignee ? who(assignee) : t(language, 'casework.nobody')],
           [t(language, 'casework.round'), application.round.name],
