@@ -30,6 +30,7 @@ const NOT_PAGES: Record<string, string> = {
   'GET /sag/:id/dokumenter/:documentId': 'a download',
   'GET /kladde/:id': 'redirects to the step the draft is at (or takes the private link)',
   'GET /personale': 'redirects to the queue or the sign-in page',
+  'GET /personale/kladder/:id/aabn': 'opens a draft the volunteer centre prepared in the helper’s browser (redirects to its first step; tests/browser/helper-drafts.test.ts sweeps the pages)',
   'GET /personale/log-ind/oidc': 'redirects to the identity provider (none configured in the tests)',
   'GET /personale/log-ind/oidc/retur': 'the identity provider’s return (none configured in the tests)',
   'GET /healthz': 'the health check (JSON)',
@@ -402,6 +403,7 @@ describe('the staff pages', () => {
       ['GET /personale/admin/adgangslog', 'admin-access-log', '/personale/admin/adgangslog'],
       ['GET /personale/admin/revisionslog', 'admin-audit-log', '/personale/admin/revisionslog'],
       ['GET /personale/admin/udbakke', 'admin-outbox', '/personale/admin/udbakke'],
+      ['GET /personale/kladder', 'helper-drafts', '/personale/kladder'],
     ];
     const found: string[] = [];
     for (const [route, name, path] of pages) found.push(...(await visit(page, route, name, path)));

@@ -71,17 +71,16 @@ export function helperDraftsPages(deps: HelperPageDependencies): Router {
         </form>
         <h2>${t(language, 'staff.helper.listHeading')}</h2>
         ${drafts.length
-          ? html`<table class="table">
-              <thead><tr><th scope="col">${t(language, 'staff.helper.colAssociation')}</th><th scope="col">${t(language, 'staff.helper.colRound')}</th><th scope="col">${t(language, 'staff.helper.colStatus')}</th><th scope="col">${t(language, 'staff.helper.colCreated')}</th></tr></thead>
-              <tbody>${drafts.map(
-                (draft) => html`<tr>
-                  <td>${draft.submittedAt ? draft.preparedFor : html`<a href="${HELPER_DRAFTS_PAGE}/${draft.id}/aabn">${draft.preparedFor}</a>`}</td>
-                  <td>${draft.round.name}</td>
-                  <td>${statusOf(draft)}</td>
-                  <td>${formatDateTime(language, draft.createdAt)}</td>
-                </tr>`,
-              )}</tbody>
-            </table>`
+          ? html`<ul class="nobullet-list">${drafts.map(
+              (draft) => html`<li class="mb-5">
+                <h3 class="h5 mb-2">${draft.submittedAt ? draft.preparedFor : html`<a href="${HELPER_DRAFTS_PAGE}/${draft.id}/aabn">${draft.preparedFor}</a>`}</h3>
+                <dl class="gf-fields">
+                  <dt>${t(language, 'staff.helper.colRound')}</dt><dd>${draft.round.name}</dd>
+                  <dt>${t(language, 'staff.helper.colStatus')}</dt><dd>${statusOf(draft)}</dd>
+                  <dt>${t(language, 'staff.helper.colCreated')}</dt><dd>${formatDateTime(language, draft.createdAt)}</dd>
+                </dl>
+              </li>`,
+            )}</ul>`
           : html`<p>${t(language, 'staff.helper.none')}</p>`}`,
     }, status);
   }
