@@ -39,6 +39,8 @@ describe('CSRF protection', () => {
   let round: { id: string; slug: string };
   let application: { id: string; token: string; acceptanceToken: string; sponsorToken: string };
   let draft: { id: string; token: string };
+  /** A draft the volunteer centre prepared, and the helper's token (only it sends the association the link). */
+  let helperDraft: { id: string; token: string };
   /** A case and a draft of their own for the routes that replace or revoke links, so the others' tokens keep working. */
   let spare: { applicationId: string; draftId: string };
   const marker = `csrf-${crypto.randomUUID().slice(0, 8)}`;
@@ -75,6 +77,20 @@ describe('CSRF protection', () => {
     draft = { id: response.body.id, token: response.body.token };
     const spareDraft = await postJson(`${stack.baseUrl}/api/v1/drafts`, { roundId: round.id });
     spare = { applicationId: (await insertApplication(stack.db, round.id)).id, draftId: spareDraft.body.id };
+    const helperToken = crypto.randomBytes(24).toString('base64url');
+    const prepared = await stack.db.applicationDraft.create({
+      data: {
+        tokenHash: crypto.createHash('sha256').update(crypto.randomBytes(24).toString('base64url')).digest('hex'),
+        helperTokenHash: crypto.createHash('sha256').update(helperToken).digest('hex'),
+        roundId: round.id,
+        currentStep: 'organization',
+        furthestStep: 'organization',
+        preparedBy: 'CSRF Hjælper',
+        preparedFor: 'Foreningen Fælles Bord',
+        sharedWithEmail: `forening@${marker}.test`,
+      },
+    });
+    helperDraft = { id: prepared.id, token: helperToken };
   });
 
   afterAll(async () => {
@@ -119,6 +135,7 @@ describe('CSRF protection', () => {
       if (name === 'documentId') return crypto.randomUUID();
       if (name !== 'id') throw new Error(`no value for :${name} in ${path}: add one in concretePath`);
       if (/^\/kladde\/:id\/nyt-link$|^\/api\/v1\/drafts\/:id\/new-link$/.test(path)) return spare.draftId;
+      if (path === '/kladde/:id/del') return helperDraft.id;
       if (/\/(nyt-link|luk-links|new-link|private-links\/revocation)$/.test(path)) return spare.applicationId;
       if (path.startsWith('/kladde/') || path.startsWith('/api/v1/drafts/')) return draft.id;
       if (path.startsWith('/personale/admin/puljer/') || path.startsWith('/api/v1/rounds/')) return round.id;
@@ -164,6 +181,7 @@ describe('CSRF protection', () => {
     if (path.startsWith('/sag/')) return { cookie: `gf_case=${application.token}`, boundTo: application.token };
     if (path.startsWith('/tilsagn/')) return { cookie: `gf_accept=${application.acceptanceToken}`, boundTo: application.acceptanceToken };
     if (path.startsWith('/sponsorat/')) return { cookie: `gf_sponsor=${application.sponsorToken}`, boundTo: application.sponsorToken };
+    if (path === '/kladde/:id/del') return { cookie: `gf_kladde=${helperDraft.token}`, boundTo: helperDraft.token };
     if (path.startsWith('/kladde/')) return { cookie: `gf_kladde=${draft.token}`, boundTo: draft.token };
     if (path === '/personale/log-ind') {
       const nonce = crypto.randomBytes(18).toString('base64url');
