@@ -81,13 +81,16 @@ function drawGrantTerms(canvas: PdfCanvas, data: DecisionLetterData, locale: Loc
   canvas.list(conditions, (index) => `${index + 1}.`);
 
   canvas.heading(t('letter.payout.heading'));
+  const recipientGroup = data.recipient.groupName ? { sponsor: data.recipient.organizationName, group: data.recipient.groupName } : undefined;
   if (data.grantYears) drawYearPlan(canvas, data, locale, facts);
   else if (!data.acceptBy && data.payoutAccount) canvas.paragraph(t('letter.payout.bodyToAccount', { granted: facts.granted, payoutDate: facts.payoutDate, account: data.payoutAccount }));
+  // A group gets the money through its sponsor, never in a person's account: the letter says whose NemKonto.
+  else if (!data.acceptBy && recipientGroup) canvas.paragraph(t('letter.informalGroup.payout', { granted: facts.granted, payoutDate: facts.payoutDate, cvr: data.recipient.cvr, ...recipientGroup }));
   else if (!data.acceptBy) canvas.paragraph(t('letter.payout.body', { granted: facts.granted, payoutDate: facts.payoutDate, cvr: data.recipient.cvr }));
   // The grant is paid only once the association's signatory accepts these conditions.
   if (data.acceptBy) canvas.paragraph(t('letter.acceptance.body', { granted: facts.granted, acceptBy: facts.acceptBy, cvr: data.recipient.cvr }));
-  // A group gets the money through its sponsor: say so, since "the association's account" is the sponsor's.
-  if (data.recipient.groupName) canvas.paragraph(t('letter.informalGroup.throughSponsor', { sponsor: data.recipient.organizationName, group: data.recipient.groupName }));
+  // Elsewhere "the association's account" is the sponsor's: say so.
+  if (recipientGroup && (data.grantYears || data.acceptBy || data.payoutAccount)) canvas.paragraph(t('letter.informalGroup.throughSponsor', recipientGroup));
 }
 
 /** A long-term grant: each year's amount, when it is paid and when its report is due. */

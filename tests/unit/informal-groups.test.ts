@@ -110,7 +110,8 @@ describe('the decision letter to a sponsored group', () => {
     const da = spaced((await parsePdf(await renderDecisionLetter(data('da')))).text);
     expect(da).toMatch(/Strikkecaféen på Nørregade c\/o sponsor Pårørendenetværket Eksempel Kommune Att\. Maja Holm/);
     expect(da).toContain('Udbetales til Pårørendenetværket Eksempel Kommune, CVR-nr. 99102748');
-    expect(da).toContain('Pengene går til NemKontoen for sponsoren, Pårørendenetværket Eksempel Kommune, ikke til en person i gruppen.');
+    expect(da).toContain('til NemKontoen for sponsoren, Pårørendenetværket Eksempel Kommune, som er knyttet til CVR-nr. 99102748, ikke til en person i gruppen.');
+    expect(da).not.toContain('I skal ikke gøre noget for at få pengene');
     const en = spaced((await parsePdf(await renderDecisionLetter(data('en')))).text);
     expect(en).toContain('Paid to Pårørendenetværket Eksempel Kommune, CVR no. 99102748');
     const nb = spaced((await parsePdf(await renderDecisionLetter(data('nb')))).text);
