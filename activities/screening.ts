@@ -9,6 +9,7 @@ import { formatCaseReference } from '../domain/reference';
 import { describeMissingItem } from '../locale';
 import type { BusinessRegister, RegisterLookup } from '../lib/register';
 import type { Jurisdiction } from '../domain/jurisdiction';
+import { applicantOf } from '../domain/informal-groups';
 
 export interface ScreeningOutcome {
   lateSubmission: boolean;
@@ -46,6 +47,9 @@ export async function evaluateScreening(
       reportingTiers: roundReportingTiers(application.round),
     },
     application: {
+      // A group's sponsor is the organisation: its number is the one checked, its reports the ones counted.
+      applicant: applicantOf(submission),
+      organizationName: application.organizationName,
       cvr: application.organizationCvr,
       amountRequestedOre: application.amountRequestedOre,
       project: { startDate: submission.project.startDate, endDate: submission.project.endDate, childrenUnder15: submission.project.childrenUnder15 },

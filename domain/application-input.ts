@@ -3,6 +3,7 @@ import { messageKey } from './message-key';
 import { BUDGET_CATEGORIES, COFINANCING_STATUSES, TARGET_GROUPS } from './categories';
 import { jurisdictionRules, perJurisdiction, type Jurisdiction } from './jurisdiction';
 import { bankAccountSchema } from './bank-account-input';
+import { applicantSchema } from './informal-groups';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).optional();
@@ -62,8 +63,10 @@ function buildApplicationInputSchema(jurisdiction: Jurisdiction) {
   return z
     .object({
       roundId: z.uuid(),
+      /** An association, or a self-organised group applying through the sponsor given as `organization`. */
+      applicant: applicantSchema,
       organization: z.object({
-        /** The organisation number: a CVR number (DK) or an organisasjonsnummer (NO). */
+        /** The organisation number (for a group: the sponsor's): a CVR number (DK) or an organisasjonsnummer (NO). */
         cvr: organizationNumberSchema(jurisdiction),
         name: text(200),
         email,

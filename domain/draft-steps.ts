@@ -4,6 +4,7 @@ import { messageKey } from './message-key';
 import { applicationInputSchema, type ApplicationInput } from './application-input';
 import { kronerToOre } from './money';
 import { perJurisdiction, type Jurisdiction } from './jurisdiction';
+import { applicantRefusal, type Applicant } from './informal-groups';
 
 // The application form in steps. Each step owns some top-level keys of the submission, and its
 // schema is cut from the submission's own schema, so the pages, the drafts API and the final
@@ -37,7 +38,7 @@ type InputKey = Exclude<keyof ApplicationInput, 'roundId'>;
 
 /** The submission's top-level keys each step fills in. */
 export const STEP_KEYS: Record<FormStep, readonly InputKey[]> = {
-  organization: ['organization'],
+  organization: ['applicant', 'organization'],
   contact: ['contact'],
   project: ['project'],
   budget: ['budget', 'amountRequested'],
@@ -47,7 +48,7 @@ export const STEP_KEYS: Record<FormStep, readonly InputKey[]> = {
 function buildStepSchemas(jurisdiction: Jurisdiction) {
   const shape = applicationInputSchema(jurisdiction).shape;
   return {
-    organization: z.object({ organization: shape.organization }),
+    organization: z.object({ applicant: shape.applicant, organization: shape.organization }),
     contact: z.object({ contact: shape.contact }),
     project: z.object({ project: shape.project }).superRefine(({ project }, ctx) => {
       if (project.endDate < project.startDate) {
@@ -84,6 +85,8 @@ export function submissionFromAnswers(roundId: string, answers: DraftAnswers): R
 export interface RoundLimits {
   maxAmountOre: bigint;
   excludedCostCategories: readonly string[];
+  /** Whether the round takes self-organised groups through a sponsor (domain/informal-groups.ts). */
+  informalGroups?: string;
 }
 
 export interface RuleIssue {
@@ -93,7 +96,8 @@ export interface RuleIssue {
 }
 
 /**
- * Rules that need the round or another step's answers: the round's maximum amount, the cost
+ * Rules that need the round or another step's answers: whether the round takes a self-organised
+ * group, the round's maximum amount, the cost
  * categories the round does not fund (the form says so as soon as one is chosen, and a draft
  * cannot be submitted with them), and the child-certificate declaration when volunteers will be
  * in contact with children under 15.
@@ -101,6 +105,10 @@ export interface RuleIssue {
 export function draftRuleIssues(step: FormStep | 'all', answers: DraftAnswers, round: RoundLimits): RuleIssue[] {
   const issues: RuleIssue[] = [];
   const covers = (s: FormStep) => step === 'all' || step === s;
+  if (covers('organization')) {
+    const refusal = applicantRefusal(answers.applicant as Applicant | undefined, round.informalGroups ?? 'none');
+    if (refusal) issues.push({ path: 'applicant.kind', messageKey: refusal });
+  }
   if (covers('budget')) {
     const amount = answers.amountRequested;
     if (typeof amount === 'number' && Number.isInteger(amount) && amount > 0 && kronerToOre(amount) > round.maxAmountOre) {

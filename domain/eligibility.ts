@@ -2,6 +2,7 @@ import { organizationNumberRule } from '../lib/organization-number';
 import { DEFAULT_JURISDICTION, type Jurisdiction } from './jurisdiction';
 import { oreToKroner } from './money';
 import { calendarDateIn, requiredApplicationDocuments, type ReportingTier } from './tiers';
+import { isInformalGroup, type Applicant } from './informal-groups';
 
 // Automatic screening of a submitted application against the §18 eligibility checklist
 // (DOMAIN.md §3). Screening prepares the caseworker's work; it does not decide:
@@ -12,7 +13,7 @@ import { calendarDateIn, requiredApplicationDocuments, type ReportingTier } from
 // - Only a late submission (E11) leads to an automatic rejection, because late applications are
 //   not considered at all; that is reported separately as `lateSubmission`.
 
-export type RuleId = 'E1' | 'E7' | 'E8' | 'E9' | 'E10' | 'E11' | 'AMOUNT' | 'DOCUMENTS';
+export type RuleId = 'E1' | 'E7' | 'E8' | 'E9' | 'E10' | 'E11' | 'AMOUNT' | 'DOCUMENTS' | 'SPONSOR';
 export type RuleOutcome = 'pass' | 'fail' | 'needs_judgement';
 
 /**
@@ -29,7 +30,9 @@ export type EligibilityReasonKey =
   | `E10.${'noChildren' | 'declared' | 'declarationMissing'}`
   | `E11.${'noDeadline' | 'onTime' | 'late'}`
   | `AMOUNT.${'withinMaximum' | 'overMaximum'}`
-  | `DOCUMENTS.${'noneRequired' | 'complete' | 'missing'}`;
+  | `DOCUMENTS.${'noneRequired' | 'complete' | 'missing'}`
+  // A self-organised group through a sponsoring association (domain/informal-groups.ts).
+  | 'SPONSOR.sponsoredGroup';
 
 export interface MissingItem {
   code: 'document' | 'child_certificate_declaration' | 'earlier_report';
@@ -64,6 +67,10 @@ export interface ScreeningInput {
     reportingTiers: readonly ReportingTier[];
   };
   application: {
+    /** An association, or a self-organised group whose `cvr` is its sponsor's. Left out: an association. */
+    applicant?: Applicant;
+    /** The name the application gives the organisation (for a group: the sponsor). */
+    organizationName?: string;
     cvr: string;
     amountRequestedOre: bigint;
     project: { startDate: string /* YYYY-MM-DD */; endDate: string; childrenUnder15: boolean };
@@ -230,6 +237,16 @@ export function checkDocuments(
   return resultAskingFor('DOCUMENTS', 'fail', 'DOCUMENTS.missing', 'documents', { code: 'document', details: missingKinds });
 }
 
+/**
+ * SPONSOR: a self-organised group has no organisation number of its own, so rule E1 and the earlier
+ * reports (E9) are the sponsoring association's, which receives the payout. Whether the group and
+ * its sponsor fit the round, and whether the sponsor has confirmed, is for the caseworker.
+ */
+export function checkSponsoredGroup(applicant: Applicant | undefined, sponsorName: string): RuleResult | undefined {
+  if (!isInformalGroup(applicant)) return undefined;
+  return result('SPONSOR', 'needs_judgement', 'SPONSOR.sponsoredGroup', { groupName: applicant.groupName, members: applicant.members, sponsorName });
+}
+
 function uniqueMissingItems(items: MissingItem[]): MissingItem[] {
   const seen = new Set<string>();
   return items.filter((item) => {
@@ -252,6 +269,8 @@ export function screenApplication(input: ScreeningInput): ScreeningResult {
     checkAmount(application.amountRequestedOre, round.maxAmountOre),
     checkDocuments(application.amountRequestedOre, application.documents, round.reportingTiers),
   ];
+  const sponsored = checkSponsoredGroup(application.applicant, input.register.found ? input.register.name : (application.organizationName ?? application.cvr));
+  if (sponsored) results.unshift(sponsored);
   return {
     results,
     missingItems: uniqueMissingItems(results.flatMap((ruleResult) => ruleResult.missing)),

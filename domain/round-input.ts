@@ -8,6 +8,7 @@ import { DEFAULT_REPORTING_TIERS } from './tiers';
 import { MAX_GRANT_YEARS } from './grant-years';
 import { CALENDAR_DATE, END_OF_DAY, START_OF_DAY, wallTimeToInstant } from './time-zone';
 import { reportingTiersSchema } from './tier-schemas';
+import { informalGroupRuleSchema } from './informal-groups';
 
 // What an administrator sends to create or change a funding round. Amounts are whole kroner,
 // as everywhere at the edge; the route stores them in øre.
@@ -135,6 +136,8 @@ const roundFields = {
     .max(MAX_GRANT_YEARS, { message: messageKey('errors.round.grantYears') }),
   /** The round's budget for each year, first year first: required when it grants for more than one. */
   yearlyBudgets: z.array(wholeKronerSchema).max(MAX_GRANT_YEARS),
+  /** Whether self-organised groups may apply through a sponsoring association (domain/informal-groups.ts). */
+  informalGroups: informalGroupRuleSchema,
 };
 
 interface CrossFieldValues {
@@ -185,6 +188,7 @@ export const roundInputSchema = z
     legalFrame: roundFields.legalFrame.prefault({}),
     grantYears: roundFields.grantYears.default(1),
     yearlyBudgets: roundFields.yearlyBudgets.default([]),
+    informalGroups: roundFields.informalGroups.default('none'),
   })
   .superRefine(checkCrossFieldRules);
 

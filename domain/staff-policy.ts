@@ -5,7 +5,7 @@ import type { StaffRole } from '../lib/staff-roles';
  * guards, the forms a page shows and the staff menu all ask, by the action's name. A caseworker
  * works and decides cases; an approver gives the second signature above a round's four-eyes
  * threshold, approves allocations and handles payouts; a politician reads aggregated statistics
- * only; an admin holds every role. The README's table of roles is checked against this one.
+ * only; the volunteer centre's staff prepare drafts for associations; an admin holds every role. The README's table of roles is checked against this one.
  */
 const POLICY = {
   /** Read a case (queue, case page, its documents and letters). */
@@ -60,6 +60,8 @@ const POLICY = {
   'stats.read': ['caseworker', 'approver', 'politician'],
   /** Decode workflow histories in the Temporal Web UI. */
   'codec.use': [],
+  /** Prepare a draft on an association's behalf and send it its private link; only the association submits. */
+  'draft.prepare': ['volunteerCentre'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type StaffAction = keyof typeof POLICY;

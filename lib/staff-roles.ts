@@ -1,3 +1,7 @@
 /** The roles a staff account can hold; what each may do is decided in domain/staff-policy.ts. */
-export const STAFF_ROLES = ['caseworker', 'approver', 'admin', 'politician'] as const;
+/**
+ * `volunteerCentre`: a staff member of the local volunteer centre, who prepares drafts for
+ * associations (the association submits them itself) and reads no cases.
+ */
+export const STAFF_ROLES = ['caseworker', 'approver', 'admin', 'politician', 'volunteerCentre'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];

@@ -49,6 +49,7 @@ const MESSAGES = {
   'DOCUMENTS.noneRequired': 'eligibility.DOCUMENTS.noneRequired',
   'DOCUMENTS.complete': 'eligibility.DOCUMENTS.complete',
   'DOCUMENTS.missing': 'eligibility.DOCUMENTS.missing',
+  'SPONSOR.sponsoredGroup': 'eligibility.informalGroup.sponsoredGroup',
   'checklist.E2': 'eligibility.checklist.E2',
   'checklist.E3': 'eligibility.checklist.E3',
   'checklist.E4': 'eligibility.checklist.E4',
@@ -78,6 +79,7 @@ const RULES = {
   E13: ['eligibility.rule.E13', 'eligibility.checklist.E13'],
   AMOUNT: ['eligibility.rule.AMOUNT', 'eligibility.explained.AMOUNT'],
   DOCUMENTS: ['eligibility.rule.DOCUMENTS', 'eligibility.explained.DOCUMENTS'],
+  SPONSOR: ['eligibility.informalGroup.rule', 'eligibility.informalGroup.explained'],
 } as const satisfies Record<RuleId | ManualRuleId, readonly [MessageKey, MessageKey]>;
 
 function isRule(code: string): code is keyof typeof RULES {

@@ -96,6 +96,7 @@ function commonOf(application: CaseWithRound, date: Date, caseworker: LetterComm
       cvr: application.organizationCvr,
       contactName: application.contactName,
       address: (application.submission as { organization?: { address?: string } }).organization?.address,
+      ...(application.groupName ? { groupName: application.groupName } : {}),
     },
     roundName: application.round.name,
     project: {

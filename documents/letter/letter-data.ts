@@ -29,7 +29,8 @@ export interface LetterCommon {
   frame: LetterFrame;
   date: Date;
   reference: string; // case reference, e.g. GF-2026-00042
-  recipient: { organizationName: string; cvr: string; contactName: string; address?: string };
+  /** `groupName`: a self-organised group applying through the organisation as its sponsor, which is paid. */
+  recipient: { organizationName: string; cvr: string; contactName: string; address?: string; groupName?: string };
   roundName: string;
   project: { title: string; startDate: string; endDate: string };
   /** A person's name (never an email address), their title and direct phone; or the department. */

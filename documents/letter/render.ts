@@ -29,6 +29,8 @@ function drawDecision(canvas: PdfCanvas, data: DecisionLetterData, locale: Local
   const { t } = locale;
   canvas.paragraph(t('letter.greeting', { name: data.recipient.contactName }));
   canvas.paragraph(t('letter.intro', { roundName: data.roundName, projectTitle: data.project.title }));
+  const { recipient } = data;
+  if (recipient.groupName) canvas.paragraph(t('letter.informalGroup.note', { group: recipient.groupName, sponsor: recipient.organizationName, cvr: recipient.cvr }));
   if (data.supersedes) drawSupersedes(canvas, data.supersedes, locale);
   canvas.factsPanel([
     [t('letter.label.requested'), facts.requested],
@@ -37,6 +39,9 @@ function drawDecision(canvas: PdfCanvas, data: DecisionLetterData, locale: Local
     [t('letter.label.period'), t('letter.period', { start: facts.start, end: facts.end })],
     ...(data.outcome !== 'rejected' && !data.acceptBy ? [[t('letter.label.payout'), facts.payoutDate] as [string, string]] : []),
     ...(data.outcome !== 'rejected' && data.acceptBy ? [[t('letter.label.acceptBy'), facts.acceptBy] as [string, string]] : []),
+    ...(data.outcome !== 'rejected' && recipient.groupName
+      ? [[t('letter.informalGroup.payee'), t('letter.informalGroup.payeeValue', { sponsor: recipient.organizationName, cvr: recipient.cvr })] as [string, string]]
+      : []),
   ]);
 
   const criteria = data.reasons.criteria.map((c) => c.trim()).filter((c) => c.length > 0);
@@ -76,12 +81,17 @@ function drawGrantTerms(canvas: PdfCanvas, data: DecisionLetterData, locale: Loc
   canvas.list(conditions, (index) => `${index + 1}.`);
 
   canvas.heading(t('letter.payout.heading'));
+  const recipientGroup = data.recipient.groupName ? { sponsor: data.recipient.organizationName, group: data.recipient.groupName } : undefined;
   if (data.grantYears) drawYearPlan(canvas, data, locale, facts);
   else if (!data.acceptBy && data.payoutAccount) canvas.paragraph(t('letter.payout.bodyToAccount', { granted: facts.granted, payoutDate: facts.payoutDate, account: data.payoutAccount }));
+  // A group gets the money through its sponsor, never in a person's account: the letter says whose NemKonto.
+  else if (!data.acceptBy && recipientGroup) canvas.paragraph(t('letter.informalGroup.payout', { granted: facts.granted, payoutDate: facts.payoutDate, cvr: data.recipient.cvr, ...recipientGroup }));
   else if (!data.acceptBy) canvas.paragraph(t('letter.payout.body', { granted: facts.granted, payoutDate: facts.payoutDate, cvr: data.recipient.cvr }));
   // The grant is paid only once the association's signatory accepts these conditions.
   if (data.acceptBy && data.payoutAccount) canvas.paragraph(t('letter.acceptance.bodyToAccount', { granted: facts.granted, acceptBy: facts.acceptBy, account: data.payoutAccount }));
   else if (data.acceptBy) canvas.paragraph(t('letter.acceptance.body', { granted: facts.granted, acceptBy: facts.acceptBy, cvr: data.recipient.cvr }));
+  // Elsewhere "the association's account" is the sponsor's: say so.
+  if (recipientGroup && (data.grantYears || data.acceptBy || data.payoutAccount)) canvas.paragraph(t('letter.informalGroup.throughSponsor', recipientGroup));
 }
 
 /** A long-term grant: each year's amount, when it is paid and when its report is due. */

@@ -13,7 +13,8 @@ export function drawHead(canvas: PdfCanvas, data: LetterCommon, { t, date }: Loc
   drawLetterhead(canvas, {
     sender: { name: m.name, department: m.department },
     contactLines: [m.address, `${t('letter.label.phone')} ${m.phone}`, `${t('letter.label.email')} ${m.email}`],
-    recipientLines: [r.organizationName, `${t('letter.label.attention')} ${r.contactName}`, ...(r.address ? r.address.split(/\n|,\s*/) : []), `${t(lawWording('letter.label.orgNumber', data.frame.law))} ${r.cvr}`],
+    // A group is the addressee, in care of its sponsor, whose number (and NemKonto) the grant goes to.
+    recipientLines: [...(r.groupName ? [r.groupName, t('letter.informalGroup.careOf', { sponsor: r.organizationName })] : [r.organizationName]), `${t('letter.label.attention')} ${r.contactName}`, ...(r.address ? r.address.split(/\n|,\s*/) : []), `${t(lawWording('letter.label.orgNumber', data.frame.law))} ${r.cvr}`],
     caseFacts: [
       [t('letter.label.date'), date(data.date)],
       [t('letter.label.reference'), data.reference],

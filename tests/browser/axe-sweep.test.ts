@@ -4,7 +4,7 @@ import { DEFAULT_REPORTING_TIERS } from '../../domain/tiers';
 import { generateAccessToken, sha256Hex } from '../../lib/tokens';
 import { randomCvr } from '../support/organisation';
 import { accessibilityViolations, launchBrowser, newContext, screenshots, type Screenshots } from '../support/browser';
-import { createOpenRound, eventually, getJson, isoDay, postJson } from '../support/fixtures';
+import { createOpenRound, eventually, getJson, insertApplication, isoDay, postJson } from '../support/fixtures';
 import { submitCase, waitForStatus, type SubmittedCase } from '../support/process';
 import { routesOfStack } from '../support/routes';
 import { samplePdf } from '../support/sample-files';
@@ -31,6 +31,7 @@ const NOT_PAGES: Record<string, string> = {
   'GET /sag/:id/dokumenter/:documentId': 'a download',
   'GET /kladde/:id': 'redirects to the step the draft is at (or takes the private link)',
   'GET /personale': 'redirects to the queue or the sign-in page',
+  'GET /personale/kladder/:id/aabn': 'opens a draft the volunteer centre prepared in the helper’s browser (redirects to its first step; tests/browser/helper-drafts.test.ts sweeps the pages)',
   'GET /personale/log-ind/oidc': 'redirects to the identity provider (none configured in the tests)',
   'GET /personale/log-ind/oidc/retur': 'the identity provider’s return (none configured in the tests)',
   'GET /healthz': 'the health check (JSON)',
@@ -324,6 +325,31 @@ describe('the signatory’s acceptance page, by its acceptance link', () => {
     await context.close();
     expect(found).toEqual([]);
   });
+
+  it('a sponsor’s confirmation of a self-organised group: waiting, with its errors, and confirmed', async () => {
+    const round = await createOpenRound(stack.db, { informalGroups: 'sponsor' });
+    const stored = await insertApplication(stack.db, round.id, { organizationName: 'Pårørendenetværket Eksempel Kommune' });
+    await stack.db.application.update({ where: { id: stored.id }, data: { applicantKind: 'informalGroup', groupName: 'Strikkecaféen på Nørregade' } });
+    // A confirmation link as the email to the sponsor carries one.
+    const token = crypto.randomBytes(32).toString('base64url');
+    await stack.db.sponsorship.create({ data: { applicationId: stored.id, tokenHash: sha256Hex(token), sponsorEmail: 'formand@paaroerende.example.dk', requestedAt: new Date() } });
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const found: string[] = [];
+    await page.goto(`${stack.baseUrl}/sponsorat/${stored.id}?adgang=${token}`);
+    expect(new URL(page.url()).pathname).toBe(`/sponsorat/${stored.id}`);
+    found.push(...(await sweep(page, 'GET /sponsorat/:id', 'sponsorship')));
+    await submitForm(page, 'form button[type="submit"]');
+    expect(await page.locator('.form-error').count()).toBeGreaterThan(0);
+    found.push(...(await sweep(page, 'GET /sponsorat/:id', 'sponsorship-errors')));
+    await page.locator('#f-confirmedBy').fill('Lise Holm, formand');
+    await page.locator('#f-confirm').check();
+    await submitForm(page, 'form button[type="submit"]');
+    expect(await page.locator('.alert-success').count()).toBe(1);
+    found.push(...(await sweep(page, 'GET /sponsorat/:id', 'sponsorship-confirmed')));
+    await context.close();
+    expect(found).toEqual([]);
+  });
 });
 
 describe('the staff pages', () => {
@@ -378,6 +404,7 @@ describe('the staff pages', () => {
       ['GET /personale/admin/adgangslog', 'admin-access-log', '/personale/admin/adgangslog'],
       ['GET /personale/admin/revisionslog', 'admin-audit-log', '/personale/admin/revisionslog'],
       ['GET /personale/admin/udbakke', 'admin-outbox', '/personale/admin/udbakke'],
+      ['GET /personale/kladder', 'helper-drafts', '/personale/kladder'],
     ];
     const found: string[] = [];
     for (const [route, name, path] of pages) found.push(...(await visit(page, route, name, path)));

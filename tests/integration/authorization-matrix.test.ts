@@ -65,6 +65,12 @@ const DRAFT_PAGE: Row = [401, 'ok', 403, 401, 401, 401, 401, 'ok', 403];
  */
 const ACCEPTANCE_LINK: Row = [401, 403, 403, 403, 403, 403, 403, 401, 401];
 const ACCEPTANCE_PAGE: Row = [403, 403, 403, 403, 403, 403, 403, 403, 403];
+/**
+ * A sponsor's confirmation opens only with the link emailed to the sponsoring association (a
+ * principal this table has not: tests/integration/informal-groups.test.ts confirms with it); the
+ * case's own link and staff sessions are refused.
+ */
+const SPONSOR_PAGE: Row = [403, 403, 403, 403, 403, 403, 403, 403, 403];
 const STAFF_PAGE: Row = ['signin', 'signin', 'signin', 'ok', 'ok', 'ok', 'ok', 'signin', 'signin'];
 const CASEWORK_PAGE: Row = ['signin', 'signin', 'signin', 'ok', 'ok', 'ok', 403, 'signin', 'signin'];
 const APPROVER_PAGE: Row = ['signin', 'signin', 'signin', 403, 'ok', 'ok', 403, 'signin', 'signin'];
@@ -187,6 +193,14 @@ const TABLE: Record<string, Expectation> = {
   'POST /sag/:id/traek-tilbage': { row: CASE_PAGE, body: { reason: 'x'.repeat(3000) } },
   'POST /sag/:id/nyt-link': { row: PUBLIC },
   ...withRow(ACCEPTANCE_PAGE, ['GET /tilsagn/:id', 'POST /tilsagn/:id']),
+  ...withRow(SPONSOR_PAGE, ['GET /sponsorat/:id', 'POST /sponsorat/:id']),
+  // Only the volunteer centre's helper (and admin) prepares drafts for associations; a draft opens
+  // for its helper alone (another's, or none, is not found).
+  'GET /personale/kladder': { row: ADMIN_PAGE },
+  'POST /personale/kladder': { row: ADMIN },
+  'GET /personale/kladder/:id/aabn': { row: ['signin', 'signin', 'signin', 403, 403, 404, 403, 'signin', 'signin'] },
+  // Sending the association its link takes the helper's token; the association's own token is refused.
+  'POST /kladde/:id/del': { row: [401, 403, 403, 401, 401, 401, 401, 403, 403] },
   'POST /kladde/:id/nyt-link': { row: PUBLIC },
   'POST /sag/:id/sig-nej-tak': { row: CASE_PAGE, body: { reasons: '' } },
   ...withRow(CASE_PAGE, ['POST /sag/:id/afrapportering', 'GET /sag/:id/dokumenter/:documentId', 'GET /sag/:id/afgoerelse.pdf', 'GET /sag/:id/ansoegning.pdf']),
@@ -348,10 +362,10 @@ describe('authorization matrix', () => {
       // Revoking links on a case of its own leaves the callers' tokens of cases A and B working.
       if (/\/private-links\/revocation$|\/luk-links$/.test(path)) return revocationCaseId;
       if (/^\/(api\/v1\/drafts|kladde)\/:id\/(new-link|nyt-link)$/.test(path)) return newLinkDraftId;
-      if (/^\/api\/v1\/(applications|reports)\/|^\/(sag|tilsagn)\/|^\/personale\/(sager|godkendelser|opfoelgning)\//.test(path)) return caseA.id;
+      if (/^\/api\/v1\/(applications|reports)\/|^\/(sag|tilsagn|sponsorat)\/|^\/personale\/(sager|godkendelser|opfoelgning)\//.test(path)) return caseA.id;
       // A member opens their organisation's draft (by its number), not draft A (which names none).
       if (path.startsWith('/kladde/') && (principal === 'member' || principal === 'otherMember')) return memberDraftId;
-      if (path.startsWith('/api/v1/drafts/') || path.startsWith('/kladde/')) return draftA.id;
+      if (path.startsWith('/api/v1/drafts/') || path.startsWith('/kladde/') || path.startsWith('/personale/kladder/')) return draftA.id;
       if (path.startsWith('/api/v1/rounds/') || path.startsWith('/personale/admin/puljer/')) return roundId;
       if (path.startsWith('/api/v1/payout-runs/') || path.startsWith('/personale/udbetalinger/')) return payoutRunId;
       if (path.startsWith('/api/v1/admin/schemes/') || path.startsWith('/personale/admin/ordninger/')) return SECTION_18_SCHEME_ID;

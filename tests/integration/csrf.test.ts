@@ -39,8 +39,10 @@ describe('CSRF protection', () => {
   let admin: { id: string; email: string; password: string };
   let target: { id: string; email: string };
   let round: { id: string; slug: string };
-  let application: { id: string; token: string; acceptanceToken: string };
+  let application: { id: string; token: string; acceptanceToken: string; sponsorToken: string };
   let draft: { id: string; token: string };
+  /** A draft the volunteer centre prepared, and the helper's token (only it sends the association the link). */
+  let helperDraft: { id: string; token: string };
   /** A case and a draft of their own for the routes that replace or revoke links, so the others' tokens keep working. */
   let spare: { applicationId: string; draftId: string };
   const marker = `csrf-${crypto.randomUUID().slice(0, 8)}`;
@@ -70,7 +72,10 @@ describe('CSRF protection', () => {
     await stack.db.grantAcceptance.create({
       data: { applicationId: stored.id, decisionSequence: 1, signatorySource: 'application', signatories: ['Inge Hansen'], recipientName: 'Inge Hansen', recipientEmail: 'inge@faellesbord.dk', conditionsText: 'Betingelser', conditionsVersion: 'v', conditionsHash: 'h', acceptBy: new Date(Date.now() + 86_400_000), requestedAt: new Date() },
     });
-    application = { id: stored.id, token, acceptanceToken };
+    // A sponsor's confirmation link (the sponsorship page's cookie), as for a self-organised group's case.
+    const sponsorToken = crypto.randomBytes(24).toString('base64url');
+    await stack.db.sponsorship.create({ data: { applicationId: stored.id, tokenHash: crypto.createHash('sha256').update(sponsorToken).digest('hex'), sponsorEmail: 'formand@example.dk', requestedAt: new Date() } });
+    application = { id: stored.id, token, acceptanceToken, sponsorToken };
     const response = await postJson(`${stack.baseUrl}/api/v1/drafts`, { roundId: round.id });
     if (response.status !== 201) throw new Error(`draft failed: ${JSON.stringify(response.body)}`);
     draft = { id: response.body.id, token: response.body.token };
@@ -80,6 +85,20 @@ describe('CSRF protection', () => {
     const adminMember = await stack.db.organisationMember.create({ data: { organisationId: association.id, email: `formand@${marker}.test`, role: 'admin' } });
     const member = await stack.db.organisationMember.create({ data: { organisationId: association.id, email: `kasserer@${marker}.test`, role: 'member' } });
     organisation = { id: association.id, adminId: adminMember.id, memberId: member.id };
+    const helperToken = crypto.randomBytes(24).toString('base64url');
+    const prepared = await stack.db.applicationDraft.create({
+      data: {
+        tokenHash: crypto.createHash('sha256').update(crypto.randomBytes(24).toString('base64url')).digest('hex'),
+        helperTokenHash: crypto.createHash('sha256').update(helperToken).digest('hex'),
+        roundId: round.id,
+        currentStep: 'organization',
+        furthestStep: 'organization',
+        preparedBy: 'CSRF Hjælper',
+        preparedFor: 'Foreningen Fælles Bord',
+        sharedWithEmail: `forening@${marker}.test`,
+      },
+    });
+    helperDraft = { id: prepared.id, token: helperToken };
   });
 
   /** A new session of the organisation's administrator (the sign-out form ends the one it is posted with). */
@@ -133,6 +152,7 @@ describe('CSRF protection', () => {
       if (name === 'documentId') return crypto.randomUUID();
       if (name !== 'id') throw new Error(`no value for :${name} in ${path}: add one in concretePath`);
       if (/^\/kladde\/:id\/nyt-link$|^\/api\/v1\/drafts\/:id\/new-link$/.test(path)) return spare.draftId;
+      if (path === '/kladde/:id/del') return helperDraft.id;
       if (/\/(nyt-link|luk-links|new-link|private-links\/revocation)$/.test(path)) return spare.applicationId;
       if (path.startsWith('/kladde/') || path.startsWith('/api/v1/drafts/')) return draft.id;
       if (path.startsWith('/personale/admin/puljer/') || path.startsWith('/api/v1/rounds/')) return round.id;
@@ -180,6 +200,8 @@ describe('CSRF protection', () => {
     if (path === '/kladde/:id/nyt-link') return { cookie: `gf_kladde=${draft.token}`, boundTo: draftNewLinkCsrfBinding(spare.draftId) };
     if (path.startsWith('/sag/')) return { cookie: `gf_case=${application.token}`, boundTo: application.token };
     if (path.startsWith('/tilsagn/')) return { cookie: `gf_accept=${application.acceptanceToken}`, boundTo: application.acceptanceToken };
+    if (path.startsWith('/sponsorat/')) return { cookie: `gf_sponsor=${application.sponsorToken}`, boundTo: application.sponsorToken };
+    if (path === '/kladde/:id/del') return { cookie: `gf_kladde=${helperDraft.token}`, boundTo: helperDraft.token };
     if (path.startsWith('/kladde/')) return { cookie: `gf_kladde=${draft.token}`, boundTo: draft.token };
     if (path === '/personale/log-ind') {
       const nonce = crypto.randomBytes(18).toString('base64url');

@@ -69,6 +69,7 @@ const ONE_SIDED: Partial<Record<StaffAction, string>> = {
   'auditLog.read': 'page only',
   'round.read': 'API only',
   'codec.use': 'API only: the Temporal Web UI',
+  'draft.prepare': 'page only: the volunteer centre prepares drafts in the browser (the drafts API takes the draft’s own token)',
 };
 
 describe('one role policy for pages and API', () => {

@@ -60,6 +60,8 @@ export async function createOpenRound(
     legalFrame?: object;
     grantYears?: number;
     yearlyBudgets?: number[];
+    /** Whether self-organised groups may apply through a sponsor (domain/informal-groups.ts). */
+    informalGroups?: 'none' | 'sponsor';
   } = {},
 ) {
   return db.fundingRound.create({
@@ -77,6 +79,7 @@ export async function createOpenRound(
       reportingTiers: (overrides.reportingTiers ?? TEST_TIERS) as object[],
       processSettings: { ...FAST_PROCESS, ...overrides.process },
       ...(overrides.legalFrame ? { legalFrame: overrides.legalFrame } : {}),
+      ...(overrides.informalGroups ? { informalGroups: overrides.informalGroups } : {}),
       ...(overrides.grantYears ? { grantYears: overrides.grantYears, yearlyBudgetsOre: (overrides.yearlyBudgets ?? []).map(kronerToOre) } : {}),
     },
   });

@@ -6,7 +6,7 @@ import type { TestStack } from './stack';
 
 /** A staff account of the test's own, signed in through the API; returns its email and auth header. */
 export async function signedInStaff(stack: TestStack, roles: StaffRole[], name = 'Test Medarbejder') {
-  const email = `${roles[0]}-${crypto.randomUUID().slice(0, 8)}@eksempel.dk`;
+  const email = `${roles[0]!.toLowerCase()}-${crypto.randomUUID().slice(0, 8)}@eksempel.dk`;
   const password = crypto.randomBytes(12).toString('base64url');
   await upsertStaffUser(stack.db, { email, name, password, roles });
   const login = await postJson(`${stack.baseUrl}/api/v1/auth/login`, { email, password });

@@ -17,9 +17,10 @@ const EXPECTED: Record<Exclude<StaffRole, 'admin'>, StaffAction[]> = {
     'payoutRun.create', 'payoutRun.confirm', 'round.read', 'stats.read', 'ties.declare',
   ],
   politician: ['round.read', 'stats.read'],
+  volunteerCentre: ['draft.prepare'],
 };
 
-const README_ROLES = ['caseworker', 'approver', 'politician', 'admin'] as const;
+const README_ROLES = ['caseworker', 'approver', 'politician', 'admin', 'volunteerCentre'] as const;
 
 /** The README's table between its markers: each row's action and the roles ticked. */
 function readmeTable(): Map<string, StaffRole[]> {

@@ -42,6 +42,7 @@ export function roundAsInput(round: RoundWithScheme): RoundInput {
     legalFrame: legalFrameSchema.parse(round.legalFrame ?? {}),
     grantYears: round.grantYears,
     yearlyBudgets: round.yearlyBudgetsOre.map(oreToKroner),
+    informalGroups: round.informalGroups as RoundInput['informalGroups'],
   };
 }
 
@@ -78,6 +79,7 @@ function roundRecord(input: RoundInput, schemeId: string) {
     legalFrame: JSON.parse(JSON.stringify(input.legalFrame)) as Prisma.InputJsonValue,
     grantYears: input.grantYears,
     yearlyBudgetsOre: input.yearlyBudgets.map(kronerToOre),
+    informalGroups: input.informalGroups,
   };
 }
 
@@ -176,5 +178,5 @@ export function changedSettings(before: RoundView, after: RoundView): string[] {
 const roundAsInputKeys: Record<keyof RoundInput, true> = {
   slug: true, scheme: true, name: true, description: true, budget: true, maxAmount: true, fourEyesThreshold: true, opensAt: true, closesAt: true,
   mode: true, targetGroups: true, excludedCostCategories: true, reportingTiers: true, decisionCriteria: true, processSettings: true, legalFrame: true,
-  grantYears: true, yearlyBudgets: true,
+  grantYears: true, yearlyBudgets: true, informalGroups: true,
 };

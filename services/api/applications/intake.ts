@@ -13,6 +13,11 @@ import { grantApplicationWorkflowId } from '../../../domain/workflow-ids';
 import { ApiError } from '../http/errors';
 import type { WorkflowStarter } from './workflow-starter';
 import { refuseUnlessOpen } from '../drafts/rounds';
+import type { Config } from '../../../lib/config';
+import { applicantRefusal, isInformalGroup } from '../../../domain/informal-groups';
+import { municipalityContact } from '../admin/round-frame';
+import { requestSponsorship } from '../sponsorship/sponsorship';
+import { wakeMailer } from '../../../lib/outbox';
 
 /**
  * In a rush a submission may wait longer for a connection than Prisma's 2 s default before its
@@ -34,6 +39,8 @@ export interface IntakeDependencies {
   workflows: WorkflowStarter;
   publicBaseUrl: string;
   log: Logger;
+  /** The municipality's name and department, named in the email asking a sponsor to confirm. */
+  config: Pick<Config, 'MUNICIPALITY_NAME' | 'MUNICIPALITY_DEPARTMENT' | 'MUNICIPALITY_PHONE' | 'MUNICIPALITY_EMAIL'>;
 }
 
 /**
@@ -72,6 +79,8 @@ export async function submitApplication(
   // The moment the request reached us, not when its turn came: on time is on time.
   const now = options.arrivedAt ?? new Date();
   refuseUnlessOpen(round, now);
+  const refusal = applicantRefusal(input.applicant, round.informalGroups);
+  if (refusal) throw new ApiError(400, 'validation_failed', 'errors.validation.failed', [{ path: 'applicant.kind', message: messageKey(refusal) }]);
   const amountOre = kronerToOre(input.amountRequested);
   if (amountOre > round.maxAmountOre) {
     throw new ApiError(400, 'validation_failed', 'errors.validation.failed', [
@@ -95,6 +104,8 @@ export async function submitApplication(
           organizationCvr: input.organization.cvr,
           organizationName: input.organization.name,
           organizationEmail: input.organization.email,
+          applicantKind: input.applicant.kind,
+          groupName: isInformalGroup(input.applicant) ? input.applicant.groupName : null,
           ...accountApart(input),
           contactName: input.contact.name,
           contactEmail: input.contact.email,
@@ -128,7 +139,9 @@ export async function submitApplication(
           occurredAt: now,
         },
       });
-      if (options.fromDraftId) await claimDraft(tx, options.fromDraftId, created.id, now);
+      if (options.fromDraftId) await claimDraft(tx, options.fromDraftId, created, now);
+      const mail = { publicBaseUrl: deps.publicBaseUrl, municipalityName: deps.config.MUNICIPALITY_NAME, municipalityContact: municipalityContact(deps.config) };
+      await requestSponsorship(tx, mail, { ...created, round }, input.applicant, language, now);
       return created;
     }, INTAKE_TRANSACTION);
   } catch (error) {
@@ -140,6 +153,7 @@ export async function submitApplication(
     throw error;
   }
 
+  if (isInformalGroup(input.applicant)) await wakeMailer(deps.db).catch(() => undefined);
   try {
     await deps.workflows.start(application, round);
   } catch (error) {
@@ -153,10 +167,27 @@ export async function submitApplication(
  * A draft becomes this application in the same transaction that stores it: its documents move
  * over before the workflow starts (so screening sees them), and a draft is submitted only once.
  */
-async function claimDraft(tx: Prisma.TransactionClient, draftId: string, applicationId: string, now: Date): Promise<void> {
+async function claimDraft(tx: Prisma.TransactionClient, draftId: string, application: { id: string; workflowId: string }, now: Date): Promise<void> {
+  const applicationId = application.id;
   const claimed = await tx.applicationDraft.updateMany({ where: { id: draftId, submittedAt: null }, data: { submittedAt: now, applicationId } });
   if (claimed.count !== 1) throw new ApiError(409, 'draft_submitted', 'errors.draft.alreadySubmitted');
   await tx.document.updateMany({ where: { draftId }, data: { applicationId } });
+  await recordPreparation(tx, draftId, application);
+}
+
+/**
+ * A draft a volunteer centre prepared: the case says so ("prepared by … for …"), and its timeline
+ * gets the preparation and the sending of the link, at the times they happened.
+ */
+async function recordPreparation(tx: Prisma.TransactionClient, draftId: string, application: { id: string; workflowId: string }): Promise<void> {
+  const draft = await tx.applicationDraft.findUniqueOrThrow({ where: { id: draftId }, select: { preparedBy: true, preparedFor: true, sharedWithEmail: true, sharedAt: true, createdAt: true } });
+  if (!draft.preparedBy) return;
+  await tx.application.update({ where: { id: application.id }, data: { preparedBy: draft.preparedBy } });
+  const details = { preparedBy: draft.preparedBy, preparedFor: draft.preparedFor };
+  await tx.caseEvent.create({ data: { eventKey: `${application.workflowId}:prepared`, applicationId: application.id, type: 'prepared_for_association', actor: draft.preparedBy, occurredAt: draft.createdAt, details } });
+  if (draft.sharedAt) {
+    await tx.caseEvent.create({ data: { eventKey: `${application.workflowId}:draft-shared`, applicationId: application.id, type: 'draft_shared', actor: draft.preparedBy, occurredAt: draft.sharedAt, details: { ...details, sentTo: draft.sharedWithEmail } } });
+  }
 }
 
 async function findByIdempotencyKey(

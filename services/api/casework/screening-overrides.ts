@@ -7,7 +7,7 @@ import { ApiError } from '../http/errors';
 export const OVERRIDE_REASON_MAX_LENGTH = 2000;
 
 /** Automatic rules a caseworker may overrule, and the manual checklist rules they judge. */
-const AUTOMATIC_RULES = ['E1', 'E7', 'E8', 'E9', 'E10', 'E11', 'AMOUNT', 'DOCUMENTS'] as const;
+const AUTOMATIC_RULES = ['E1', 'E7', 'E8', 'E9', 'E10', 'E11', 'AMOUNT', 'DOCUMENTS', 'SPONSOR'] as const;
 export const JUDGED_RULES = [...AUTOMATIC_RULES, ...MANUAL_CHECKLIST.map((item) => item.rule)] as const;
 
 export const screeningOverrideSchema = z.object({

@@ -11,7 +11,8 @@ function findDraftWithRound(db: Database, id: string) {
 
 /**
  * The draft its private token opens: 404 when there is no such draft, 403 when the token belongs
- * to another one (or to none). A token only ever opens its own draft.
+ * to another one (or to none). A token only ever opens its own draft: the association's, or for a
+ * draft a volunteer centre prepared, the helper's.
  */
 export async function draftForToken(db: Database, draftId: unknown, token: string | undefined): Promise<StoredDraft> {
   const id = z.uuid().safeParse(draftId);
@@ -19,7 +20,9 @@ export async function draftForToken(db: Database, draftId: unknown, token: strin
   if (!token) throw new ApiError(401, 'unauthorized', 'errors.draft.wrongToken');
   const draft = await findDraftWithRound(db, id.data);
   if (!draft) throw new ApiError(404, 'not_found', 'errors.draft.notFound');
-  if (!tokenMatchesHash(token, draft.tokenHash)) throw new ApiError(403, 'forbidden', 'errors.draft.wrongToken');
+  // A draft prepared by a volunteer centre opens with the helper's token too (it never submits).
+  const helper = draft.helperTokenHash !== null && tokenMatchesHash(token, draft.helperTokenHash);
+  if (!helper && !tokenMatchesHash(token, draft.tokenHash)) throw new ApiError(403, 'forbidden', 'errors.draft.wrongToken');
   return draft;
 }
 

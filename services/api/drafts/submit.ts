@@ -2,6 +2,7 @@ import { isLanguage, type Language } from '../../../lib/languages';
 import { ApiError } from '../http/errors';
 import { submitApplication, type IntakeDependencies, type SubmissionReceipt } from '../applications/intake';
 import { draftData } from './store';
+import { refuseHelperSubmission } from './helper';
 import type { StoredDraft } from './access';
 import { checkSubmission } from './validation';
 import type { Jurisdiction } from '../../../domain/jurisdiction';
@@ -19,6 +20,7 @@ export async function submitDraft(
   jurisdiction: Jurisdiction,
   arrivedAt?: Date,
 ): Promise<{ receipt: SubmissionReceipt; replayed: boolean }> {
+  refuseHelperSubmission(draft, draftToken);
   const checked = checkSubmission(draft.roundId, draftData(draft.data).answers, draft.round, language, jurisdiction);
   if (!checked.ok) throw new ApiError(400, 'validation_failed', 'errors.validation.failed', checked.issues);
   const applicationLanguage = isLanguage(draft.language) ? draft.language : language;

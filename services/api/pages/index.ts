@@ -11,10 +11,12 @@ import { caseworkPages } from './casework';
 import { applyPages } from './apply';
 import { casePages } from './case';
 import { acceptancePages } from './acceptance';
+import { sponsorshipPages } from './sponsorship';
 import type { SigningProvider } from '../../../lib/signing/signing-provider';
 import { adminPages } from './admin';
 import { statsPages } from './stats';
 import { tiesPages } from './staff/ties-page';
+import { helperDraftsPages } from './staff/helper-drafts-page';
 import { glossaryPages } from './glossary';
 import { noticePages } from './notices';
 import { roundPages } from './rounds';
@@ -53,9 +55,11 @@ export function pagesRouter(deps: PageDependencies): Router {
   }
   router.use(casePages(deps));
   router.use(acceptancePages(deps));
+  router.use(sponsorshipPages(deps));
   router.use(caseworkPages({ ...deps, cookieSecret: deps.config.COOKIE_SECRET }));
   router.use(adminPages({ ...deps, cookieSecret: deps.config.COOKIE_SECRET, frame: frameRulesFrom(deps.config) }));
   router.use(tiesPages({ ...deps, cookieSecret: deps.config.COOKIE_SECRET }));
+  router.use(helperDraftsPages({ ...deps, cookieSecret: deps.config.COOKIE_SECRET, secureCookies: secureCookies(deps.config) }));
   router.use(statsPages({ ...deps, cookieSecret: deps.config.COOKIE_SECRET }));
   return router;
 }

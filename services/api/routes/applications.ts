@@ -62,7 +62,7 @@ function buildPaths(jurisdiction: Jurisdiction): ZodOpenApiPathsObject {
         requestBody: jsonBody(applicationInputSchema(jurisdiction).meta({ id: 'ApplicationInput' })),
         responses: {
           201: jsonResponse('Stored; the workflow is started', receiptSchema),
-          400: errorResponse('Invalid input, with one issue per field'),
+          400: errorResponse('Invalid input, with one issue per field (a self-organised group where the round takes associations only: applicant.kind)'),
           404: errorResponse('Unknown funding round'),
           409: errorResponse('The funding round is not open (round_closed), or is demo data for the statistics that takes no applications (round_demo)'),
           429: errorResponse('Too many new drafts or writes from this address (rate_limited); Retry-After says when to try again'),

@@ -162,7 +162,8 @@ function buildPaths(jurisdiction: Jurisdiction): ZodOpenApiPathsObject {
         requestParams: draftPath,
         responses: {
           201: jsonResponse('Stored with the draft’s documents; the workflow is started', receiptSchema),
-          400: errorResponse('The draft is not complete or breaks a rule of the round, one issue per field'),
+          400: errorResponse('The draft is not complete or breaks a rule of the round (a self-organised group where the round takes associations only: applicant.kind), one issue per field'),
+          403: errorResponse('The token is the volunteer centre helper’s, who prepared the draft: only the association submits it (helper_cannot_submit); nothing is sent'),
           409: errorResponse('The funding round is not open (round_closed), or is demo data for the statistics that takes no applications (round_demo)'),
           503: errorResponse('So many submissions arrive at once that this one found no turn (intake_busy); nothing is stored. Send it again after Retry-After'),
         },

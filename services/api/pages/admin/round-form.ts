@@ -1,6 +1,7 @@
 import type { Response } from 'express';
 import { lawWording, t, type Language } from '../../../../locale';
 import { requestJurisdiction } from '../../http/language';
+import { INFORMAL_GROUP_RULES } from '../../../../domain/informal-groups';
 import { CALENDAR_DATE, END_OF_DAY, isEndOfDayIn, START_OF_DAY, wallClockIn, wallTimeToInstant } from '../../../../domain/time-zone';
 import { BUDGET_CATEGORIES, TARGET_GROUPS } from '../../../../domain/categories';
 import { budgetCategoryName } from '../../../../locale';
@@ -69,6 +70,7 @@ export function formValuesOf(round: RoundInput, language: Language): RoundFormVa
     mode: round.mode,
     targetGroups: [...round.targetGroups],
     excludedCostCategories: [...round.excludedCostCategories],
+    informalGroups: round.informalGroups,
   };
   values.grantYears = String(round.grantYears);
   values.yearlyBudgets = round.yearlyBudgets.join(', ');
@@ -138,6 +140,7 @@ export function roundFromForm(body: FormBody, language: Language): { input: Reco
     opensAt: instant('opensAt'),
     closesAt: instant('closesAt', { optional: true, dayPart: 'end' }),
     mode: text(body, 'mode') || undefined,
+    informalGroups: text(body, 'informalGroups') || undefined,
     targetGroups: list(body, 'targetGroups'),
     excludedCostCategories: list(body, 'excludedCostCategories'),
     // No rows at all: the round keeps what it has, or a new one takes its scheme's.
@@ -181,7 +184,7 @@ export interface RoundFormOptions {
 /** The names of every input the form renders for these values (to place errors on). */
 export function roundFieldNames(formValues: RoundFormValues): string[] {
   return [
-    'slug', 'scheme', 'name', 'description', 'budget', 'maxAmount', 'fourEyesThreshold', 'grantYears', 'yearlyBudgets', 'opensAt', 'closesAt', 'mode', 'targetGroups', 'excludedCostCategories',
+    'slug', 'scheme', 'name', 'description', 'budget', 'maxAmount', 'fourEyesThreshold', 'grantYears', 'yearlyBudgets', 'opensAt', 'closesAt', 'mode', 'informalGroups', 'targetGroups', 'excludedCostCategories',
     ...ruleFieldNames(formValues),
     'processSettings.answerDeadline', 'processSettings.answerReminders', 'processSettings.decisionTarget', 'processSettings.payoutAfter',
     'processSettings.reportDue.kind', 'processSettings.reportDue.duration', 'processSettings.reportDue.month', 'processSettings.reportDue.day',
@@ -207,6 +210,7 @@ export function renderRoundForm(res: Response, cookieSecret: string, options: Ro
     ${field('slug', t(language, 'admin.slug'), { hint: t(language, 'admin.slugHint'), width: 'l', maxLength: 100, autocomplete: 'off' })}
     ${textArea({ name: 'description', label: t(language, 'admin.description'), language, value: text(v, 'description'), error: errors.description, maxLength: 4000, rows: 4, optional: true })}
     ${choices('mode', t(language, 'admin.mode'), ROUND_MODES.map((mode) => ({ value: mode, label: t(language, `admin.mode.${mode}`) })), { one: true })}
+    ${choiceGroup({ name: 'informalGroups', label: t(language, 'admin.informalGroup.label'), hint: t(language, 'admin.informalGroup.hint'), language, value: text(v, 'informalGroups') || 'none', error: errors.informalGroups, options: INFORMAL_GROUP_RULES.map((rule) => ({ value: rule, label: t(language, `admin.informalGroup.${rule}`) })) })}
 
     <h2>${t(language, 'admin.sectionMoney')}</h2>
     ${field('budget', t(language, 'admin.budgetField'), { inputMode: 'numeric', width: 's' })}

@@ -75,6 +75,11 @@ export function answersFromForm(step: FormStep, body: Body): DraftAnswers {
   switch (step) {
     case 'organization':
       return {
+        // A round without groups has no such field: the association applies itself.
+        applicant:
+          text(body, 'applicant.kind') === 'informalGroup'
+            ? { kind: 'informalGroup', groupName: text(body, 'applicant.groupName'), members: wholeNumber(body, 'applicant.members') }
+            : { kind: 'association' },
         organization: {
           cvr: text(body, 'organization.cvr'),
           name: text(body, 'organization.name'),

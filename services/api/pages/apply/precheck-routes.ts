@@ -47,7 +47,7 @@ export function precheckRoutes(context: ApplyContext): Router {
     const round = await findOpenRound(db, { slug: String(req.params.slug) });
     verifyCsrf(req, secret, readCookie(req, cookieName(req, PRECHECK_COOKIE, 'path')) ?? '', context.publicBaseUrl);
     const answers = readPrecheck(req.body ?? {});
-    const outcome = evaluatePrecheck(answers, language);
+    const outcome = evaluatePrecheck(answers, language, round);
     if (outcome.kind === 'incomplete') {
       const nonce = precheckNonce(req, res);
       sendPage(res, precheckPage(req, site, language, round, { answers, errors: outcome.errors, csrf: context.csrfFor(nonce), shownStamp: String(req.body._shown ?? '') }), 400);
@@ -60,7 +60,7 @@ export function precheckRoutes(context: ApplyContext): Router {
     const { id, token } = await createDraft(db, {
       roundId: round.id,
       language,
-      answers: { project: { childrenUnder15: outcome.childrenUnder15 } },
+      answers: { project: { childrenUnder15: outcome.childrenUnder15 }, ...(outcome.informalGroup ? { applicant: { kind: 'informalGroup' } } : {}) },
       precheck: answers as Record<string, string>,
       precheckSeconds: secondsSinceView(secret, 'precheck', round.slug, req.body._shown),
     });

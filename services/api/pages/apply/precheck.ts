@@ -25,6 +25,8 @@ const OPTIONS: Record<Question, { value: string; label: MessageKey }[]> = {
     { value: 'association', label: 'apply.precheck.aAssociationWithCvr' },
     { value: 'no_cvr', label: 'apply.precheck.aAssociationWithoutCvr' },
     { value: 'other', label: 'apply.precheck.aOther' },
+    // Offered only where the round takes self-organised groups through a sponsor.
+    { value: 'informal_group', label: 'apply.informalGroup.precheckOption' },
   ],
   social: [
     { value: 'true', label: 'apply.answer.yes' },
@@ -66,16 +68,21 @@ export function readPrecheck(body: Record<string, unknown>): PrecheckAnswers {
   return answers;
 }
 
-export type PrecheckOutcome = { kind: 'incomplete'; errors: FieldErrors } | { kind: 'stop'; reason: StopReason } | { kind: 'go'; childrenUnder15: boolean };
+export type PrecheckOutcome = { kind: 'incomplete'; errors: FieldErrors } | { kind: 'stop'; reason: StopReason } | { kind: 'go'; childrenUnder15: boolean; informalGroup: boolean };
 
-export function evaluatePrecheck(answers: PrecheckAnswers, language: Language): PrecheckOutcome {
+/** Whether the round takes self-organised groups through a sponsor (domain/informal-groups.ts). */
+function takesGroups(round: { informalGroups?: string }): boolean {
+  return round.informalGroups === 'sponsor';
+}
+
+export function evaluatePrecheck(answers: PrecheckAnswers, language: Language, round: { informalGroups?: string } = {}): PrecheckOutcome {
   const missing = PRECHECK_QUESTIONS.filter((question) => !answers[question]);
   if (missing.length) return { kind: 'incomplete', errors: Object.fromEntries(missing.map((question) => [`precheck.${question}`, t(language, 'apply.precheck.chooseAnswer')])) };
-  if (answers.applicant === 'no_cvr') return { kind: 'stop', reason: 'no_cvr' };
+  if (answers.applicant === 'no_cvr' || (answers.applicant === 'informal_group' && !takesGroups(round))) return { kind: 'stop', reason: 'no_cvr' };
   if (answers.applicant === 'other') return { kind: 'stop', reason: 'not_association' };
   if (answers.social === 'false') return { kind: 'stop', reason: 'not_social' };
   if (answers.finished === 'true') return { kind: 'stop', reason: 'finished' };
-  return { kind: 'go', childrenUnder15: answers.children === 'true' };
+  return { kind: 'go', childrenUnder15: answers.children === 'true', informalGroup: answers.applicant === 'informal_group' };
 }
 
 export function precheckPage(
@@ -108,7 +115,9 @@ export function precheckPage(
             language,
             error: state.errors[`precheck.${question}`],
             value: state.answers[question] ?? null,
-            options: OPTIONS[question].map((option) => ({ value: option.value, label: t(language, optionLabel(option, site)) })),
+            options: OPTIONS[question]
+              .filter((option) => option.value !== 'informal_group' || takesGroups(round))
+              .map((option) => ({ value: option.value, label: t(language, optionLabel(option, site)) })),
           });
         })}
         <button type="submit" class="button button-primary">${t(language, 'apply.precheck.continue')}</button>

@@ -13,6 +13,7 @@ import { stepPath } from './draft-paths';
 import { formProgress, valueAt, type FormOutline } from './page-parts';
 import { budgetFields, budgetScriptData } from './budget-step';
 import { termLink } from '../glossary';
+import { preparedNotice, type PreparedView } from './prepared-notice';
 import { PRIVACY_PATH } from '../notices/paths';
 import { jurisdictionRules, type Jurisdiction, type JurisdictionRules } from '../../../../domain/jurisdiction';
 
@@ -30,6 +31,8 @@ export interface StepPageState {
   budgetRows?: number;
   /** The budget line (counted from 1) just removed with its own button. */
   removedLine?: number;
+  /** A draft a volunteer centre prepared for the association. */
+  prepared?: PreparedView;
 }
 
 /** Organisation number check and register lookup as the field is left, and the excluded-category warning. */
@@ -45,10 +48,36 @@ function yesNoOptions(language: Language, yes = t(language, 'apply.answer.yes'),
   ];
 }
 
+/**
+ * Who applies, where the round takes self-organised groups (or the draft says a group applies, so
+ * the round's refusal has a field to stand at): the choice, the group's name and size, then the
+ * sponsoring association's details in the organisation fields below.
+ */
+function applicantFields(state: StepPageState, language: Language): SafeHtml {
+  const { answers, errors, round } = state;
+  const kind = valueAt(answers, 'applicant.kind') || 'association';
+  if (round.informalGroups !== 'sponsor' && kind !== 'informalGroup') return html``;
+  const field = (name: string) => ({ name, language, value: valueAt(answers, name), error: errors[name] });
+  return html`${choiceGroup({
+    ...field('applicant.kind'),
+    value: kind,
+    label: t(language, 'apply.informalGroup.kind'),
+    hint: t(language, 'apply.informalGroup.kindHint'),
+    options: [
+      { value: 'association', label: t(language, 'apply.informalGroup.kindAssociation') },
+      { value: 'informalGroup', label: t(language, 'apply.informalGroup.kindGroup') },
+    ],
+  })}
+    ${textField({ ...field('applicant.groupName'), label: t(language, 'apply.informalGroup.groupName'), hint: t(language, 'apply.informalGroup.groupNameHint'), optional: true, maxLength: 200, width: 'xl', autocomplete: 'off' })}
+    ${textField({ ...field('applicant.members'), label: t(language, 'apply.informalGroup.members'), hint: t(language, 'apply.informalGroup.membersHint'), optional: true, inputMode: 'numeric', maxLength: 5, width: 'xs', autocomplete: 'off' })}
+    <h2>${t(language, 'apply.informalGroup.sponsorHeading')}</h2>
+    <p>${t(language, 'apply.informalGroup.sponsorIntro')}</p>`;
+}
+
 function organizationFields(state: StepPageState, language: Language, { jurisdiction, texts, payout }: JurisdictionRules): SafeHtml {
   const { answers, errors } = state;
   const field = (name: string) => ({ name, language, value: valueAt(answers, name), error: errors[name] });
-  return html`${textField({
+  return html`${applicantFields(state, language)}${textField({
     ...field('organization.cvr'),
     label: t(language, texts.label),
     hint: t(language, texts.hint),
@@ -83,7 +112,8 @@ function bankAccountField(field: { name: string; language: Language; value: stri
 function contactFields(state: StepPageState, language: Language): SafeHtml {
   const { answers, errors } = state;
   const field = (name: string) => ({ name, language, value: valueAt(answers, name), error: errors[name] });
-  return html`${textField({ ...field('contact.name'), label: t(language, 'apply.form.contactName'), maxLength: 200, autocomplete: 'name', width: 'l' })}
+  const group = valueAt(answers, 'applicant.kind') === 'informalGroup';
+  return html`${group ? html`<p>${t(language, 'apply.informalGroup.contactIntro')}</p>` : ''}${textField({ ...field('contact.name'), label: t(language, 'apply.form.contactName'), maxLength: 200, autocomplete: 'name', width: 'l' })}
     ${textField({ ...field('contact.email'), label: t(language, 'apply.form.contactEmail'), hint: t(language, 'apply.form.contactEmailHint'), type: 'email', maxLength: 254, autocomplete: 'email', width: 'l' })}
     ${textField({ ...field('contact.phone'), label: t(language, 'apply.form.phone'), hint: t(language, 'apply.form.phoneHint'), type: 'tel', maxLength: 20, optional: true, autocomplete: 'tel', width: 'm' })}
     <p><a href="${PRIVACY_PATH}" target="_blank" rel="noopener">${t(language, 'pages.privacy.formLink')}</a></p>`;
@@ -145,6 +175,7 @@ const FIELDS: Record<FormStep, (state: StepPageState, language: Language, rules:
 export function fieldNameFor(path: string): string {
   const firstField: Record<string, string> = {
     organization: 'organization.cvr',
+    applicant: 'applicant.kind',
     contact: 'contact.name',
     project: 'project.title',
     budget: 'budget.lines.0.category',
@@ -159,6 +190,9 @@ export function fieldNameFor(path: string): string {
 }
 
 const FIELD_LABELS: Record<string, MessageKey> = {
+  'applicant.kind': 'apply.informalGroup.kind',
+  'applicant.groupName': 'apply.informalGroup.groupName',
+  'applicant.members': 'apply.informalGroup.members',
   'organization.name': 'apply.form.orgName',
   'organization.email': 'apply.form.orgEmail',
   'organization.phone': 'apply.form.phone',
@@ -225,6 +259,7 @@ export function stepPage(req: Request, site: SiteSettings, language: Language, s
     scripts: [APPLY_SCRIPT],
     main: html`${formProgress(state.outline, state.step, state.round, language)}
       <h1>${title}</h1>
+      ${preparedNotice(state.prepared, language)}
       <p class="form-hint">${t(language, 'apply.form.savedNotice')}</p>
       <form method="post" action="${action}" novalidate class="gf-apply-form" data-excluded="${state.round.excludedCostCategories.join(' ')}"${attributes(state.step === 'budget' ? budgetScriptData(language) : {})}>
         ${hiddenField(CSRF_FIELD, state.csrf)}

@@ -19,6 +19,7 @@ import { draftPath, positionUrl, stepFromSlug } from './draft-paths';
 import { answersFromForm, budgetLineToRemove, withoutBudgetLine } from './form-input';
 import { fieldNameFor, stepPage } from './step-pages';
 import { MIN_BUDGET_ROWS } from './budget-step';
+import { preparedView } from './prepared-notice';
 
 /** Field issues as the error summary and the fields want them: one message per field, in order. */
 function fieldErrors(issues: FieldIssue[]): FieldErrors {
@@ -78,6 +79,7 @@ export function stepRoutes(context: ApplyContext): Router {
         shownStamp: viewStamp(secret, draft.id, step),
         budgetRows: Number.isInteger(requestedRows) ? Math.min(Math.max(requestedRows, MIN_BUDGET_ROWS), 50) : undefined,
         removedLine: Number.isInteger(removedLine) && removedLine > 0 && removedLine <= 50 ? removedLine : undefined,
+        prepared: preparedView(draft, token),
       }),
     );
   });

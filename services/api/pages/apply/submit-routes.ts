@@ -17,12 +17,17 @@ import { receiptPage } from './receipt';
 import { summaryPage, uploadedDocumentsSection } from './summary';
 import { memberSubmissionKey, recordMemberAction } from '../../organisation/work';
 import { sentByMemberPage } from '../organisation/views';
+import { preparedView } from './prepared-notice';
+import { shareDraftWithAssociation } from '../../drafts/helper';
+import { municipalityContact } from '../../admin/round-frame';
+import { isLanguage } from '../../../../lib/languages';
+import { t } from '../../../../locale';
 
 /** The summary, sending the application, and the receipt with the private link to the case. */
 export function submitRoutes(context: ApplyContext): Router {
   const router = Router();
   const { db, site, secret } = context;
-  const intake = { db, workflows: context.workflows, publicBaseUrl: context.publicBaseUrl, log: context.log };
+  const intake = { db, workflows: context.workflows, publicBaseUrl: context.publicBaseUrl, log: context.log, config: context.config };
 
   router.get('/kladde/:id/opsummering', async (req, res) => {
     const opened = await context.openDraft(req, res);
@@ -45,8 +50,20 @@ export function submitRoutes(context: ApplyContext): Router {
         csrf: context.csrfFor(token),
         shownStamp: viewStamp(secret, draft.id, 'summary'),
         documents: asked.length ? uploadedDocumentsSection(draft.id, asked, uploaded, language) : undefined,
+        prepared: preparedView(draft, token),
       }),
     );
+  });
+
+  /** The volunteer centre's helper sends the association the draft's private link (only the helper's token may). */
+  router.post('/kladde/:id/del', async (req, res) => {
+    const opened = await context.openDraft(req, res);
+    if (!opened) return;
+    const { draft, token } = opened;
+    verifyCsrf(req, secret, token, context.publicBaseUrl);
+    const mail = { db, rateLimits: context.rateLimits, publicBaseUrl: context.publicBaseUrl, municipalityName: context.config.MUNICIPALITY_NAME, municipalityContact: municipalityContact(context.config) };
+    await shareDraftWithAssociation(mail, draft, token, isLanguage(draft.language) ? draft.language : pageLanguage(req, res));
+    res.redirect(303, positionUrl(draft.id, 'summary'));
   });
 
   router.post('/kladde/:id/send', async (req, res) => {
@@ -65,6 +82,25 @@ export function submitRoutes(context: ApplyContext): Router {
         return;
       }
     } catch (error) {
+      // The helper's token never sends: the summary offers to send the association its link instead.
+      if (error instanceof ApiError && error.code === 'helper_cannot_submit') {
+        const answers = draftData(draft.data).answers;
+        sendPage(
+          res,
+          summaryPage(req, site, language, {
+            draftId: draft.id,
+            round: draft.round,
+            answers,
+            issues: [{ path: 'declarations', message: t(language, 'errors.helper.cannotSubmit') }],
+            outline: outlineOf(draft, answers, language),
+            csrf: context.csrfFor(token),
+            shownStamp: viewStamp(secret, draft.id, 'summary'),
+            prepared: preparedView(draft, token),
+          }),
+          403,
+        );
+        return;
+      }
       // The summary page names what is missing (and the round's rules); nothing was sent.
       if (error instanceof ApiError && error.status === 400) {
         res.redirect(303, positionUrl(draft.id, 'summary'));

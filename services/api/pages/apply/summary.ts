@@ -21,6 +21,7 @@ import type { UploadedDocument } from './documents-step';
 import { factList, formProgress, type FormOutline } from './page-parts';
 import { categoryLabel, documentLabel } from './round-facts';
 import { fieldNameFor } from './step-pages';
+import { preparedNotice, shareForm, type PreparedView } from './prepared-notice';
 
 type Row = { label: string; value: SafeHtml | string };
 
@@ -56,7 +57,11 @@ function rowsFor(step: FormStep, answers: DraftAnswers, language: Language, { te
   switch (step) {
     case 'organization': {
       const account = at(answers, 'organization.bankAccount');
+      const group = at(answers, 'applicant.kind') === 'informalGroup';
+      // A group's row says who applies through whom; an association's summary stays as it was.
+      const applicant = t(language, 'apply.informalGroup.summaryGroup', { group: shown(at(answers, 'applicant.groupName'), language), members: shown(at(answers, 'applicant.members'), language), sponsor: shown(at(answers, 'organization.name'), language) });
       return [
+        ...(group ? [{ label: t(language, 'apply.informalGroup.summaryApplicant'), value: applicant }] : []),
         text(texts.label, 'organization.cvr'),
         text('apply.form.orgName', 'organization.name'),
         text('apply.form.address', 'organization.address'),
@@ -160,7 +165,7 @@ export function summaryPage(
   req: Request,
   site: SiteSettings,
   language: Language,
-  state: { draftId: string; round: FundingRound; answers: DraftAnswers; issues: FieldIssue[]; outline: FormOutline; csrf: string; shownStamp: string; documents?: SafeHtml },
+  state: { draftId: string; round: FundingRound; answers: DraftAnswers; issues: FieldIssue[]; outline: FormOutline; csrf: string; shownStamp: string; documents?: SafeHtml; prepared?: PreparedView },
 ): string {
   return renderPageWithErrors(req, site, {
     title: t(language, 'apply.summary.title'),
@@ -169,6 +174,7 @@ export function summaryPage(
     errorHeading: t(language, 'apply.summary.missing'),
     main: html`${formProgress(state.outline, 'summary', state.round, language)}
       <h1>${t(language, 'apply.summary.title')}</h1>
+      ${preparedNotice(state.prepared, language)}
       <p class="font-lead">${t(language, 'apply.summary.intro')}</p>
       ${FORM_STEPS.map(
         (step) => html`<section class="gf-summary-section" aria-labelledby="summary-${step}">
@@ -179,7 +185,9 @@ export function summaryPage(
       )}
       ${state.documents ?? ''}
       ${tierConsequences(state.round, state.answers, language)}
-      ${state.issues.length === 0
+      ${state.prepared?.helper
+        ? shareForm(state.prepared, state.draftId, state.csrf, language)
+        : state.issues.length === 0
         ? html`<form method="post" action="${draftPath(state.draftId)}/send" novalidate>
             ${hiddenField(CSRF_FIELD, state.csrf)}
             ${hiddenField('_shown', state.shownStamp)}

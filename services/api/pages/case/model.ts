@@ -24,6 +24,10 @@ export interface CaseView {
   status: CaseStatus;
   projectTitle: string;
   organizationName: string;
+  /** A self-organised group's case: the group, and its sponsor's confirmation (null while it waits). */
+  group: { name: string; sponsorEmail: string; confirmedAt: Date | null; confirmedBy: string | null } | null;
+  /** The volunteer centre's staff member who drafted the application for the association, if one did. */
+  preparedBy: string | null;
   roundName: string;
   amountRequestedOre: bigint;
   submittedAt: Date;
@@ -86,6 +90,7 @@ export async function loadCaseView(db: Database, temporal: Client, applicationId
       payouts: { orderBy: [{ decisionSequence: 'asc' }, { year: 'asc' }], select: { amountOre: true, scheduledFor: true, paidOn: true, confirmedAt: true, year: true } },
       repayments: { orderBy: { reportSequence: 'desc' }, take: 1 },
       grantChanges: { where: { outcome: null }, orderBy: { sequence: 'desc' }, take: 1 },
+      sponsorship: { select: { sponsorEmail: true, confirmedAt: true, confirmedBy: true } },
     },
   });
   if (!application) return null;
@@ -114,6 +119,8 @@ export async function loadCaseView(db: Database, temporal: Client, applicationId
     status,
     projectTitle: application.projectTitle,
     organizationName: application.organizationName,
+    preparedBy: application.preparedBy,
+    group: application.groupName ? { name: application.groupName, sponsorEmail: application.sponsorship?.sponsorEmail ?? application.organizationEmail, confirmedAt: application.sponsorship?.confirmedAt ?? null, confirmedBy: application.sponsorship?.confirmedBy ?? null } : null,
     roundName: application.round.name,
     amountRequestedOre: application.amountRequestedOre,
     submittedAt,

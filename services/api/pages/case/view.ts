@@ -129,6 +129,21 @@ function statusExplanation(view: CaseView, language: Language): string {
   return t(language, `case.statusExplanation.${status}`);
 }
 
+/**
+ * Who made the application: a volunteer centre's draft for the association, and a self-organised
+ * group's case (who applies through whom, and whether the sponsor has confirmed).
+ */
+function groupNotice(view: CaseView, language: Language): SafeHtml | string {
+  const prepared = view.preparedBy ? html`<p>${t(language, 'case.helper.prepared', { by: view.preparedBy, association: view.organizationName })}</p>` : '';
+  const group = view.group;
+  if (!group) return prepared;
+  const names = { group: group.name, sponsor: view.organizationName };
+  const confirmation = group.confirmedAt
+    ? t(language, 'case.informalGroup.confirmed', { ...names, date: formatDate(language, group.confirmedAt), name: group.confirmedBy ?? '' })
+    : t(language, 'case.informalGroup.awaiting', { ...names, email: group.sponsorEmail });
+  return html`${prepared}<p>${t(language, 'case.informalGroup.applicant', names)}</p><p>${confirmation}</p>`;
+}
+
 export function renderCasePage(view: CaseView, context: CasePageContext, state: CasePageState = {}): string {
   const { language } = context;
   const currentStatus = statusLabel(language, view.status);
@@ -145,6 +160,7 @@ export function renderCasePage(view: CaseView, context: CasePageContext, state: 
       [t(language, 'case.overview.submittedAt'), formatDate(language, view.submittedAt)],
       ...(view.payoutAccount ? [[t(language, 'case.payout.account'), view.payoutAccount] as [string, string]] : []),
     ])}
+    ${groupNotice(view, language)}
     <p><a class="function-link" href="${casePath(view.id)}/ansoegning.pdf" download>${t(language, 'case.overview.applicationCopy')}</a></p>
     <div class="alert alert-info mt-6" id="case-status">
       <div class="alert-body">

@@ -35,6 +35,7 @@ export function loadCase(db: Database, applicationId: string) {
       repayments: { orderBy: { reportSequence: 'asc' } },
       grantChanges: { orderBy: { sequence: 'asc' } },
       acceptances: { orderBy: { decisionSequence: 'asc' } },
+      sponsorship: true,
     },
   });
 }

@@ -1,3 +1,4 @@
+import { applicantKindLabel, applicantSection } from './applicant-section';
 import { GENERATED_DOCUMENT_KINDS } from '../../documents/store';
 import type { Request, Response } from 'express';
 import type { Client } from '@temporalio/client';
@@ -179,7 +180,9 @@ export async function showCasePage(req: Request, res: Response, deps: CasePageDe
       <section aria-labelledby="summary-heading">
         <h2 id="summary-heading" class="sr-only">${t(language, 'casework.summary')}</h2>
         ${factList([
-          [t(language, 'casework.association'), application.organizationName],
+          [t(language, 'casework.association'), application.groupName ? `${application.groupName} (${application.organizationName})` : application.organizationName],
+          [t(language, 'casework.informalGroup.heading'), applicantKindLabel(application, language)],
+          [t(language, 'casework.helper.preparedBy'), application.preparedBy ? t(language, 'casework.helper.preparedValue', { by: application.preparedBy, association: application.organizationName }) : undefined],
           [t(language, 'casework.status'), html`<strong>${statusLabel(language, currentStatus)}</strong>`],
           [t(language, 'casework.assignee'), assignee ? who(assignee) : t(language, 'casework.nobody')],
           [t(language, 'casework.round'), application.round.name],
@@ -194,6 +197,7 @@ export async function showCasePage(req: Request, res: Response, deps: CasePageDe
           ${repaymentSection(application, caseState, state, csrf, who, allows, language)}
           ${grantChangeSection(application, caseState, state, csrf, allows, language)}
           ${consultationsSection(application, who, language)}
+          ${applicantSection(application, language)}
           ${submissionSection(application, language, deps.site.jurisdiction)}
           ${answersAndDocuments(application, language)}
           ${checksSection(application, state, csrf, allows, language, deps.site.jurisdiction)}

@@ -9,7 +9,7 @@ import { html, type SafeHtml } from '../../../../lib/html';
 import { renderPage, sendPage, type SiteSettings } from '../layout';
 import { t } from '../../../../locale';
 
-export type StaffArea = 'queue' | 'approvals' | 'payouts' | 'reports' | 'statistics' | 'admin';
+export type StaffArea = 'queue' | 'approvals' | 'payouts' | 'reports' | 'statistics' | 'admin' | 'helpers';
 
 /** Each area of the menu, shown to those its page's action allows (the page's own guard). */
 export const STAFF_AREAS: { area: StaffArea; href: string; action: StaffAction }[] = [
@@ -19,6 +19,7 @@ export const STAFF_AREAS: { area: StaffArea; href: string; action: StaffAction }
   { area: 'reports', href: '/personale/opfoelgning', action: 'report.read' },
   { area: 'statistics', href: '/statistik', action: 'stats.read' },
   { area: 'admin', href: '/personale/admin', action: 'admin.overview' },
+  { area: 'helpers', href: '/personale/kladder', action: 'draft.prepare' },
 ];
 
 /** Where a staff member lands after signing in: the first area their roles open. */
