@@ -40,7 +40,7 @@ export function auditLogPages(deps: AdminPageDependencies & { db: Database }): R
               <h2>${t(language, 'admin.actions')}</h2>
               ${answer.truncated ? html`<p>${t(language, 'admin.truncatedActions')}</p>` : ''}
               ${answer.entries.length
-                ? html`<div class="table--responsive-scroll"><table class="table table--compact gf-data-subject">
+                ? html`<div class="table--responsive-scroll" tabindex="0"><table class="table table--compact gf-data-subject">
                     <thead><tr><th scope="col">${t(language, 'admin.when')}</th><th scope="col">${t(language, 'admin.who')}</th><th scope="col">${t(language, 'admin.application')}</th><th scope="col">${t(language, 'admin.what')}</th><th scope="col">${t(language, 'admin.details')}</th></tr></thead>
                     <tbody>${answer.entries.map((entry) => html`<tr><td class="gf-nowrap">${formatDateTime(language, entry.at)}</td><td class="gf-address">${entry.staffEmail}</td><td>${entry.application.reference}</td><td>${auditAction(entry.action)}</td><td><code>${JSON.stringify(entry.details)}</code></td></tr>`)}</tbody>
                   </table></div>`

@@ -47,7 +47,7 @@ export function dataSubjectSearchForm(action: string, language: Language, { term
 export function applicationsFound(language: Language, applications: readonly DataSubjectApplication[], jurisdiction?: Jurisdiction) {
   return html`<h2>${t(language, 'admin.foundApplications')}</h2>
     ${applications.length
-      ? html`<div class="table--responsive-scroll"><table class="table table--compact gf-data-subject">
+      ? html`<div class="table--responsive-scroll" tabindex="0"><table class="table table--compact gf-data-subject">
           <thead><tr><th scope="col">${t(language, 'admin.application')}</th><th scope="col">${t(language, 'admin.name')}</th><th scope="col">${t(language, 'admin.email')}</th></tr></thead>
           <tbody>${applications.map((a) => html`<tr><td>${a.reference}</td><td>${t(language, lawWording('admin.organizationWithNumber', jurisdiction), { name: a.organizationName, number: a.organizationCvr })} – ${a.contactName}</td><td class="gf-address">${a.contactEmail}</td></tr>`)}</tbody>
         </table></div>`
