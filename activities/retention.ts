@@ -131,6 +131,24 @@ function createSteps(settings: RetentionActivitySettings): Record<RetentionKind,
       limit: BATCH,
       run: rows(`DELETE FROM staff_audit_log WHERE id IN (SELECT id FROM staff_audit_log WHERE at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)`),
     },
+    organisation_sign_in_link: {
+      limit: BATCH,
+      // A link ends when it is used or at its expiry, whichever came first; each holds a member's address.
+      run: rows(
+        `DELETE FROM organisation_sign_in_tokens WHERE token_hash IN (
+           SELECT token_hash FROM organisation_sign_in_tokens WHERE least(expires_at, coalesce(used_at, expires_at)) < $1
+           LIMIT $2 FOR UPDATE SKIP LOCKED)`,
+      ),
+    },
+    organisation_session: {
+      limit: BATCH,
+      // Signing out deletes the row, and a removed member's sessions go with the membership: what is left ends at its expiry.
+      run: rows(`DELETE FROM organisation_sessions WHERE token_hash IN (SELECT token_hash FROM organisation_sessions WHERE expires_at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)`),
+    },
+    organisation_log: {
+      limit: BATCH,
+      run: rows(`DELETE FROM organisation_events WHERE id IN (SELECT id FROM organisation_events WHERE occurred_at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)`),
+    },
   };
 }
 

@@ -5,7 +5,8 @@ import { START_OF_DAY, calendarDateIn, wallTimeToInstant } from './time-zone';
 // How long each kind of personal data is kept (GDPR art. 5(1)(e)), from which event, and what
 // happens then. The README's "Retention" table gives the reasons; the periods are configuration.
 
-export const RETENTION_KINDS = [
+/** The kinds every retention run has handled from the start, in the order it handles them. */
+export const FIRST_RETENTION_KINDS = [
   'draft',
   'case_refused',
   'case_granted',
@@ -18,6 +19,14 @@ export const RETENTION_KINDS = [
   'access_log',
   'audit_log',
 ] as const;
+
+/**
+ * The organisations' sign-in links, member sessions and membership log, handled after the first
+ * kinds by runs that started once the retention workflow knew them (workflows/retention.ts).
+ */
+export const ORGANISATION_RETENTION_KINDS = ['organisation_sign_in_link', 'organisation_session', 'organisation_log'] as const;
+
+export const RETENTION_KINDS = [...FIRST_RETENTION_KINDS, ...ORGANISATION_RETENTION_KINDS] as const;
 export type RetentionKind = (typeof RETENTION_KINDS)[number];
 
 /** Delete the rows, or keep them with their personal parts removed (so the statistics stay true). */
@@ -62,6 +71,9 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
   { kind: 'rate_limit', action: 'delete', countsFrom: 'event', setting: 'RETENTION_EXPIRED_GRACE' },
   { kind: 'access_log', action: 'delete', countsFrom: 'event', setting: 'RETENTION_STAFF_LOGS' },
   { kind: 'audit_log', action: 'delete', countsFrom: 'event', setting: 'RETENTION_STAFF_LOGS' },
+  { kind: 'organisation_sign_in_link', action: 'delete', countsFrom: 'event', setting: 'RETENTION_EXPIRED_GRACE' },
+  { kind: 'organisation_session', action: 'delete', countsFrom: 'event', setting: 'RETENTION_EXPIRED_GRACE' },
+  { kind: 'organisation_log', action: 'delete', countsFrom: 'event', setting: 'RETENTION_STAFF_LOGS' },
 ];
 
 export function retentionRule(kind: RetentionKind): RetentionRule {

@@ -60,9 +60,12 @@ export const retentionSettingsSchema = z.object({
   RETENTION_EMAIL_BODIES: period('P30D'),
   /** Staff sign-in attempts (email and address): deleted this long after the attempt. */
   RETENTION_LOGIN_ATTEMPTS: period('P90D'),
-  /** Staff sessions, private links and rate-limit counters: deleted this long after they expired or were revoked. */
+  /**
+   * Staff sessions, private links, rate-limit counters, and the organisations' sign-in links and
+   * member sessions: deleted this long after they expired, were used up or were revoked.
+   */
   RETENTION_EXPIRED_GRACE: period('P1D'),
-  /** Staff access log and audit log entries: deleted this long after the entry. */
+  /** Staff access log, audit log and the organisations' membership log entries: deleted this long after the entry. */
   RETENTION_STAFF_LOGS: period('P5Y'),
   /** When the retention workflow runs (a Temporal Schedule the worker creates or updates at start-up). */
   RETENTION_SCHEDULE: scheduleSetting('0 3 * * *'),

@@ -1,9 +1,12 @@
-import { proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { CaseActivities } from '../activities';
-import { RETENTION_KINDS, type RetentionAction, type RetentionKind } from '../domain/retention';
+import { FIRST_RETENTION_KINDS, ORGANISATION_RETENTION_KINDS, type RetentionAction, type RetentionKind } from '../domain/retention';
 
 // The retention run (README "Retention"), started by the retention schedule: every kind of data
 // in turn, one batch per activity call, until nothing of that kind has expired.
+
+/** Runs that started before the organisations' kinds existed replay without them. */
+export const ORGANISATION_RETENTION_PATCH = 'organisation-retention';
 
 const { applyRetention } = proxyActivities<CaseActivities>({
   // A batch of cases with their uploads can take a while on a busy database.
@@ -24,7 +27,9 @@ export async function retentionRun(): Promise<RetentionRunResult> {
   // One "now" for the whole run, so every step of it draws the same line.
   const now = new Date().toISOString();
   const counts: RetentionRunResult['counts'] = [];
-  for (const kind of RETENTION_KINDS) {
+  const kinds: RetentionKind[] = [...FIRST_RETENTION_KINDS];
+  if (patched(ORGANISATION_RETENTION_PATCH)) kinds.push(...ORGANISATION_RETENTION_KINDS);
+  for (const kind of kinds) {
     let total = 0;
     let action: RetentionAction = 'delete';
     for (let batch = 0; batch < MAX_BATCHES_PER_KIND; batch++) {

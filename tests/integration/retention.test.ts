@@ -160,6 +160,19 @@ describe('retention run', () => {
     const oldRun = await stack.db.payoutRun.create({ data: { createdBy: staff.email, csv: 'cvr;navn;beløb\n13748136;Foreningen Fælles Bord;10000', totalOre: 1_000_000n, createdAt: ago(7 * YEAR) } });
     const newRun = await stack.db.payoutRun.create({ data: { createdBy: staff.email, csv: 'cvr;navn;beløb', totalOre: 0n } });
 
+    // An association's sign-in: links used up, expired and live; member sessions ended and live; its membership log.
+    const association = await stack.db.organisation.create({ data: { number: '13748136', name: 'Foreningen Fælles Bord' } });
+    const member = await stack.db.organisationMember.create({ data: { organisationId: association.id, email: 'inge@faellesbord.dk', role: 'admin' } });
+    const signInLink = (data: { createdAt: Date; expiresAt: Date; usedAt?: Date }) =>
+      stack.db.organisationSignInToken.create({ data: { tokenHash: hash(), organisationNumber: association.number, email: member.email, ...data } });
+    const usedSignInLink = await signInLink({ createdAt: ago(3 * DAY), expiresAt: ago(3 * DAY - 20 * 60_000), usedAt: ago(3 * DAY - 60_000) });
+    const expiredSignInLink = await signInLink({ createdAt: ago(2 * DAY), expiresAt: ago(2 * DAY - 20 * 60_000) });
+    const liveSignInLink = await signInLink({ createdAt: ago(60_000), expiresAt: new Date(Date.now() + 19 * 60_000) });
+    const endedMemberSession = await stack.db.organisationSession.create({ data: { tokenHash: hash(), memberId: member.id, createdAt: ago(3 * DAY), expiresAt: ago(2 * DAY) } });
+    const liveMemberSession = await stack.db.organisationSession.create({ data: { tokenHash: hash(), memberId: member.id, expiresAt: new Date(Date.now() + 12 * 3600_000) } });
+    const oldMembershipChange = await stack.db.organisationEvent.create({ data: { organisationId: association.id, type: 'member_invited', actor: member.email, subject: 'ole@faellesbord.dk', occurredAt: ago(6 * YEAR) } });
+    const newMembershipChange = await stack.db.organisationEvent.create({ data: { organisationId: association.id, type: 'first_member', actor: member.email, subject: member.email } });
+
     // The statistics as every table says before the run, recomputed from scratch.
     await rebuildStatistics(prismaRunner(stack.db));
     const caseIds = [withdrawn.id, granted, open.id];
@@ -167,7 +180,7 @@ describe('retention run', () => {
     const rollupBefore = await rollupOf(round.id);
     expect(factsBefore).toHaveLength(3);
 
-    const first = await runRetention('retention-run');
+    const first = await runRetention('retention-run.organisation-retention');
     expect(countOf(first.result, 'case_refused')).toBeGreaterThanOrEqual(1);
     expect(countOf(first.result, 'case_granted')).toBeGreaterThanOrEqual(1);
     expect(countOf(first.result, 'draft')).toBeGreaterThanOrEqual(1);
@@ -226,6 +239,17 @@ describe('retention run', () => {
     expect(await stack.db.staffAuditLog.findUnique({ where: { id: oldAudit.id } })).toBeNull();
     expect((await stack.db.payoutRun.findUniqueOrThrow({ where: { id: oldRun.id } })).csv).toBe('');
     expect((await stack.db.payoutRun.findUniqueOrThrow({ where: { id: newRun.id } })).csv).not.toBe('');
+
+    // The association's sign-in: what ended went, what still works stays, and so does the member.
+    expect(countOf(first.result, 'organisation_sign_in_link')).toBe(2);
+    expect(await stack.db.organisationSignInToken.findUnique({ where: { tokenHash: usedSignInLink.tokenHash } })).toBeNull();
+    expect(await stack.db.organisationSignInToken.findUnique({ where: { tokenHash: expiredSignInLink.tokenHash } })).toBeNull();
+    expect(await stack.db.organisationSignInToken.findUnique({ where: { tokenHash: liveSignInLink.tokenHash } })).not.toBeNull();
+    expect(await stack.db.organisationSession.findUnique({ where: { tokenHash: endedMemberSession.tokenHash } })).toBeNull();
+    expect(await stack.db.organisationSession.findUnique({ where: { tokenHash: liveMemberSession.tokenHash } })).not.toBeNull();
+    expect(await stack.db.organisationEvent.findUnique({ where: { id: oldMembershipChange.id } })).toBeNull();
+    expect(await stack.db.organisationEvent.findUnique({ where: { id: newMembershipChange.id } })).not.toBeNull();
+    expect(await stack.db.organisationMember.findUnique({ where: { id: member.id } })).not.toBeNull();
 
     // Staff still open the anonymised cases (their history and figures), without the personal data.
     const caseworker = await signedInStaff(stack, ['caseworker']);

@@ -1,4 +1,4 @@
-import { RETENTION_KINDS, RETENTION_RULES, hasExpired, redactPersonalData, retentionCutoff, retentionRule, type RetentionSettings } from '../../domain/retention';
+import { FIRST_RETENTION_KINDS, ORGANISATION_RETENTION_KINDS, RETENTION_KINDS, RETENTION_RULES, hasExpired, redactPersonalData, retentionCutoff, retentionRule, type RetentionSettings } from '../../domain/retention';
 import { parseRetentionSchedule, retentionSettingsSchema } from '../../lib/retention-settings';
 import { wholeYears } from '../../lib/durations';
 import { loadConfig } from '../../lib/config';
@@ -10,6 +10,14 @@ const defaults: RetentionSettings = retentionSettingsSchema.parse({});
 describe('retention rules', () => {
   test('every kind has exactly one rule', () => {
     expect(RETENTION_RULES.map((rule) => rule.kind).sort()).toEqual([...RETENTION_KINDS].sort());
+  });
+
+  test("the associations' kinds come after the first ones, as runs started before them replay", () => {
+    expect(RETENTION_KINDS.slice(0, FIRST_RETENTION_KINDS.length)).toEqual([...FIRST_RETENTION_KINDS]);
+    expect(RETENTION_KINDS.slice(FIRST_RETENTION_KINDS.length)).toEqual([...ORGANISATION_RETENTION_KINDS]);
+    expect(retentionRule('organisation_sign_in_link')).toMatchObject({ action: 'delete', setting: 'RETENTION_EXPIRED_GRACE' });
+    expect(retentionRule('organisation_session')).toMatchObject({ action: 'delete', setting: 'RETENTION_EXPIRED_GRACE' });
+    expect(retentionRule('organisation_log')).toMatchObject({ action: 'delete', setting: 'RETENTION_STAFF_LOGS' });
   });
 
   test('the defaults: 90 days for drafts, 3 years for refused cases, 5 financial years for granted cases and payout runs', () => {
@@ -34,6 +42,11 @@ describe('retention rules', () => {
     ['a refused case closed 2 years ago is kept', 'case_refused', 2 * 365, false],
     ['a refused case closed 3 years and a day ago has expired', 'case_refused', 3 * 365 + 1, true],
     ['a session ended 2 days ago has expired', 'staff_session', 2, true],
+    ["an association's sign-in link that ended 2 days ago has expired", 'organisation_sign_in_link', 2, true],
+    ['a member session that ended 12 hours ago is kept for the grace day', 'organisation_session', 0.5, false],
+    ['a member session that ended 2 days ago has expired', 'organisation_session', 2, true],
+    ['a membership change of 4 years is kept', 'organisation_log', 4 * 365, false],
+    ['a membership change of 6 years has expired', 'organisation_log', 6 * 365, true],
   ] as const)('%s', (_name, kind, daysAgo, expired) => {
     const now = new Date('2031-06-15T12:00:00Z');
     expect(hasExpired(retentionRule(kind), defaults, new Date(now.getTime() - daysAgo * DAY), now, ZONE)).toBe(expired);
