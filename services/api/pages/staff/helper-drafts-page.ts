@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { Router, type Request, type Response } from 'express';
 import type { Database } from '../../../../lib/db';
 import { html } from '../../../../lib/html';
@@ -105,11 +106,13 @@ export function helperDraftsPages(deps: HelperPageDependencies): Router {
 
   /** Opens one of the helper's own drafts in this browser: a fresh helper token (the earlier one stops working). */
   router.get(`${HELPER_DRAFTS_PAGE}/:id/aabn`, guard, async (req, res) => {
+    const draftId = z.uuid().safeParse(req.params.id);
+    if (!draftId.success) throw new ApiError(404, 'not_found', 'errors.draft.notFound');
     const helperToken = generateAccessToken();
-    const { count } = await deps.db.applicationDraft.updateMany({ where: { id: String(req.params.id), preparedByStaffId: staffOf(res)!.id, submittedAt: null }, data: { helperTokenHash: sha256Hex(helperToken) } });
+    const { count } = await deps.db.applicationDraft.updateMany({ where: { id: draftId.data, preparedByStaffId: staffOf(res)!.id, submittedAt: null }, data: { helperTokenHash: sha256Hex(helperToken) } });
     if (count !== 1) throw new ApiError(404, 'not_found', 'errors.draft.notFound');
-    setDraftCookie(res, String(req.params.id), helperToken, deps.secureCookies);
-    res.redirect(303, positionUrl(String(req.params.id), FORM_STEPS[0]));
+    setDraftCookie(res, draftId.data, helperToken, deps.secureCookies);
+    res.redirect(303, positionUrl(draftId.data, FORM_STEPS[0]));
   });
 
   return router;
