@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ReportingTier } from '../../domain/tiers';
+import { PAYOUT_EXPORT_HEADER_NO, parseCsv } from '../../domain/csv';
 import { caseStateQuery } from '../../workflows/messages';
 import { applicationBody, createOpenRound, eventually, getJson, postJson } from '../support/fixtures';
 import { NORWEGIAN_DEMO_ROUND_SLUG, NORWEGIAN_SCHEME_SLUG, seedNorwegianDemoRound } from '../../services/api/seed-norway';
@@ -201,5 +202,48 @@ describe('a Norwegian municipality’s enkeltvedtak and klage', () => {
     // An organisation applies to it with its organisasjonsnummer.
     const submitted = await submitCase(norway, round.id, { organization: { cvr: '100001373', name: 'Leksehjelpen Nordby', email: 'post@leksehjelpen.example.no', bankAccount: '1234.56.78903' } });
     await waitForStatus(submitted.handle, 'IN_QUEUE');
+  });
+
+  it('is changed to a grant by the klagenemnd: paid to the account the organisation gave, and its report received and accepted', async () => {
+    const c = await decided({ outcome: 'rejected', amount: 0 });
+    expect((await postJson(url(`/applications/${c.id}/reconsideration`), { reasons: 'Aktiviteten når flere i målgruppen enn kommunen la til grunn.' }, applicant(c))).status).toBe(202);
+    await waitForStatus(c.handle, 'RECONSIDERATION_REQUESTED');
+    const forwarded = await postJson(
+      url(`/applications/${c.id}/reconsideration/answer`),
+      { answer: 'forward', reasons: { criteria: ['target_group'], text: 'Kommunen står ved vurderingen av målgruppen.' } },
+      caseworker.headers,
+    );
+    expect(forwarded.body.status).toBe('FORWARDED_TO_APPEALS_BOARD');
+    const board = await postJson(
+      url(`/applications/${c.id}/reconsideration/board-decision`),
+      { boardOutcome: 'changed', decidedOn: '2026-12-02', text: 'Klagenemnda finner at aktiviteten når målgruppen, og gir tilskudd til maten.', outcome: 'partially_approved', amountGranted: 8_000 },
+      caseworker.headers,
+    );
+    expect(board.status).toBe(200);
+    await waitForStatus(c.handle, 'REPORT_DUE');
+    const letter = await letterText(`letter:${c.id}:2`, 'klagenemnd-endret-nb');
+    expect(letter).toContain('Org.nr. 100000008');
+    expect(letter).toContain('•••• •• 78903');
+    expectNoDanishLaw(letter);
+    expect(await norway.db.reconsideration.findFirstOrThrow({ where: { applicationId: c.id } })).toMatchObject({ outcome: 'forwarded', boardOutcome: 'changed' });
+
+    // Paid to the kontonummer the organisation gave, in full in the Norwegian payout file.
+    const payout = await norway.db.payout.findUniqueOrThrow({ where: { payoutKey: `payout:${c.id}:2` } });
+    expect(payout).toMatchObject({ amountOre: 800_000n, decisionSequence: 2 });
+    const approver = await signedInStaff(norway, ['approver'], 'Lars Leder');
+    const run = await postJson(url('/payout-runs'), {}, approver.headers);
+    expect(run.status).toBe(201);
+    const csv = await fetch(url(`/payout-runs/${run.body.id}/export.csv`), { headers: approver.headers }).then((response) => response.text());
+    const [header, ...rows] = parseCsv(csv);
+    expect(header).toEqual([...PAYOUT_EXPORT_HEADER_NO]);
+    expect(rows.find((cells) => cells.at(-1) === payout.id)).toEqual([c.reference, '100000008', 'Frivilligsentralen i Eksempelby', '8000,00', expect.any(String), '12345678903', expect.stringMatching(/^Tilskudd GF-/), payout.id]);
+
+    // The report, as for any grant.
+    const report = { narrative: 'Vi lagde middag hver torsdag for 30 eldre.', spentKroner: 8_000, participants: 30, volunteers: 6, story: '', storyConsent: false };
+    expect((await postJson(url(`/applications/${c.id}/reports`), report, applicant(c))).status).toBe(202);
+    await waitForStatus(c.handle, 'REPORT_SUBMITTED');
+    const reviewed = await postJson(url(`/reports/${c.id}/review`), { accept: true }, caseworker.headers);
+    expect(reviewed.status).toBe(200);
+    expect(reviewed.body.status).toBe('CLOSED');
   });
 });
