@@ -94,7 +94,7 @@ describe('acceptance before payout', () => {
     const c = await granted(round.id);
     expect(await stack.db.payout.count({ where: { applicationId: c.id } })).toBe(0);
 
-    const decisionMail = await eventually(async () => (await mailTo(c.contact)).find((m) => subjectOf(m).includes('tilskud')), 'the decision email');
+    const decisionMail = await eventually(async () => (await mailTo(c.contact)).find((m) => subjectOf(m).startsWith('Afgørelse')), 'the decision email');
     expect(spaced(mailPart(decisionMail, 'text/plain'))).toContain('når en, der må skrive under for foreningen, har accepteret betingelserne, senest');
     const { mail, token } = await acceptanceLink(c);
     expect(mail).toContain('Foreningen har opgivet Inge Hansen som den, der skriver under.');
