@@ -480,7 +480,7 @@ describe('authorization matrix', () => {
     const user = await stack.db.staffUser.findUniqueOrThrow({ where: { email: caseworker.email } });
     const headers = { authorization: `Bearer ${caseworker.token}` };
     // Another file's admin searching the logs by the shared fixture CVR logs a row for this case too.
-    const views = () => stack.db.staffAccessLog.findMany({ where: { applicationId: caseB.id, NOT: { purpose: { endsWith: '_search' } } }, select: { staffUserId: true, purpose: true } });
+    const views = () => stack.db.staffAccessLog.findMany({ where: { applicationId: caseB.id, NOT: { purpose: { endsWith: '_search' } } }, select: { staffUserId: true, purpose: true }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
     const before = await views();
     expect((await fetch(`${stack.baseUrl}/api/v1/applications/${caseB.id}`, { headers })).status).toBe(200);
     // The association reading its own case leaves no staff row.
