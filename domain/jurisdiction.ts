@@ -2,7 +2,7 @@ import type { MessageKey } from './message-key';
 import type { Language } from '../lib/languages';
 import { organizationNumberRule, type OrganizationNumberRule } from '../lib/organization-number';
 import { DEFAULT_JURISDICTION, JURISDICTIONS, isJurisdiction, type Jurisdiction } from '../lib/jurisdiction';
-import { GLOSSARY_TERMS, type GlossaryTerm } from './glossary';
+import { DANISH_GLOSSARY_TERMS, NORWEGIAN_GLOSSARY_TERMS, type GlossaryTerm } from './glossary';
 
 export { DEFAULT_JURISDICTION, JURISDICTIONS, isJurisdiction, type Jurisdiction };
 
@@ -125,32 +125,6 @@ export function jurisdictionRules(jurisdiction: Jurisdiction = DEFAULT_JURISDICT
   return RULES[jurisdiction];
 }
 
-/**
- * A Norwegian municipality's glossary: Norwegian words under Norwegian law, in the order a
- * Danish one lists its own (the organisasjonsnummer and the kontonummer the organisation gives
- * instead of the CVR number and the NemKonto, enkeltvedtak and klage instead of afgørelse and
- * genvurdering, politiattest instead of børneattest).
- */
-const NORWEGIAN_TERMS: GlossaryTerm[] = [
-  'tilskuddsordning',
-  'tilskudd',
-  'enkeltvedtak',
-  'begrunnelse',
-  'klage',
-  'forhaandsvarsling',
-  'innsyn',
-  'rapportering',
-  'politiattest',
-  'tro-og-love',
-  'kontonummer',
-  'organisasjonsnummer',
-  'bortfall',
-  'avvisning',
-  'firoeyneprinsippet',
-  'medfinansiering',
-  'maalgruppe',
-];
-
 /** The Norwegian term a page, letter or email of a Norwegian municipality links to instead of the Danish one. */
 const NORWEGIAN_COUNTERPART: Partial<Record<GlossaryTerm, GlossaryTerm>> = {
   'paragraf-18': 'tilskuddsordning',
@@ -171,8 +145,6 @@ const NORWEGIAN_COUNTERPART: Partial<Record<GlossaryTerm, GlossaryTerm>> = {
   'fire-oejne-princippet': 'firoeyneprinsippet',
 };
 
-const DANISH_TERMS = GLOSSARY_TERMS.filter((term) => !NORWEGIAN_TERMS.includes(term) || term === 'medfinansiering' || term === 'maalgruppe');
-
 /** The term that explains where the grant is paid: the NemKonto, or the account the organisation gave. */
 export function payoutTerm(jurisdiction: Jurisdiction = DEFAULT_JURISDICTION): GlossaryTerm {
   return RULES[jurisdiction].payout.collectsAccount ? 'kontonummer' : 'nemkonto';
@@ -180,12 +152,12 @@ export function payoutTerm(jurisdiction: Jurisdiction = DEFAULT_JURISDICTION): G
 
 /** The glossary's terms for a jurisdiction: its own words and law, not the other country's. */
 export function glossaryTermsFor(jurisdiction: Jurisdiction = DEFAULT_JURISDICTION): GlossaryTerm[] {
-  return jurisdiction === 'NO' ? NORWEGIAN_TERMS : DANISH_TERMS;
+  return [...(jurisdiction === 'NO' ? NORWEGIAN_GLOSSARY_TERMS : DANISH_GLOSSARY_TERMS)];
 }
 
 /** A Norwegian word (the glossary marks it as bokmål on a Danish or English page). */
 export function isNorwegianTerm(term: GlossaryTerm): boolean {
-  return NORWEGIAN_TERMS.includes(term) && !DANISH_TERMS.includes(term);
+  return (NORWEGIAN_GLOSSARY_TERMS as readonly GlossaryTerm[]).includes(term) && !(DANISH_GLOSSARY_TERMS as readonly GlossaryTerm[]).includes(term);
 }
 
 /** The term as the jurisdiction's glossary names it: a Danish term's Norwegian counterpart in Norway. */
