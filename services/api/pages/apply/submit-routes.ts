@@ -1,7 +1,7 @@
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { verifyCsrf } from '../../http/csrf';
 import { arrivalTime } from '../../http/arrival';
-import { ApiError } from '../../http/errors';
+import { ApiError, type FieldIssue } from '../../http/errors';
 import { draftForToken } from '../../drafts/access';
 import { secondsSinceView, viewStamp } from '../../drafts/active-time';
 import { documentsAskedFor, draftDocuments } from '../../drafts/documents';
@@ -21,7 +21,7 @@ import { preparedView } from './prepared-notice';
 import { shareDraftWithAssociation } from '../../drafts/helper';
 import { municipalityContact } from '../../admin/round-frame';
 import { isLanguage } from '../../../../lib/languages';
-import { t } from '../../../../locale';
+import { t, type Language } from '../../../../locale';
 
 /** The summary, sending the application, and the receipt with the private link to the case. */
 export function submitRoutes(context: ApplyContext): Router {
@@ -29,12 +29,12 @@ export function submitRoutes(context: ApplyContext): Router {
   const { db, site, secret } = context;
   const intake = { db, workflows: context.workflows, publicBaseUrl: context.publicBaseUrl, log: context.log, config: context.config };
 
-  router.get('/kladde/:id/opsummering', async (req, res) => {
-    const opened = await context.openDraft(req, res);
-    if (!opened) return;
+  /**
+   * The summary with the answers, what is missing and the documents; `refusal` replaces what is
+   * missing with the reason a send was refused.
+   */
+  async function showSummary(req: Request, res: Response, opened: NonNullable<Awaited<ReturnType<ApplyContext['openDraft']>>>, language: Language, refusal?: { issue: FieldIssue; status: number }) {
     const { draft, token } = opened;
-    const language = pageLanguage(req, res);
-    await moveTo(db, draft, 'summary');
     const answers = draftData(draft.data).answers;
     const checked = checkSubmission(draft.roundId, answers, draft.round, language, context.config.JURISDICTION);
     const asked = documentsAskedFor(draft.round, answers);
@@ -45,14 +45,22 @@ export function submitRoutes(context: ApplyContext): Router {
         draftId: draft.id,
         round: draft.round,
         answers,
-        issues: checked.ok ? [] : checked.issues,
+        issues: refusal ? [refusal.issue] : checked.ok ? [] : checked.issues,
         outline: outlineOf(draft, answers, language),
         csrf: context.csrfFor(token),
         shownStamp: viewStamp(secret, draft.id, 'summary'),
         documents: asked.length ? uploadedDocumentsSection(draft.id, asked, uploaded, language) : undefined,
         prepared: preparedView(draft, token),
       }),
+      refusal?.status,
     );
+  }
+
+  router.get('/kladde/:id/opsummering', async (req, res) => {
+    const opened = await context.openDraft(req, res);
+    if (!opened) return;
+    await moveTo(db, opened.draft, 'summary');
+    await showSummary(req, res, opened, pageLanguage(req, res));
   });
 
   /** The volunteer centre's helper sends the association the draft's private link (only the helper's token may). */
@@ -84,21 +92,7 @@ export function submitRoutes(context: ApplyContext): Router {
     } catch (error) {
       // The helper's token never sends: the summary offers to send the association its link instead.
       if (error instanceof ApiError && error.code === 'helper_cannot_submit') {
-        const answers = draftData(draft.data).answers;
-        sendPage(
-          res,
-          summaryPage(req, site, language, {
-            draftId: draft.id,
-            round: draft.round,
-            answers,
-            issues: [{ path: 'declarations', message: t(language, 'errors.helper.cannotSubmit') }],
-            outline: outlineOf(draft, answers, language),
-            csrf: context.csrfFor(token),
-            shownStamp: viewStamp(secret, draft.id, 'summary'),
-            prepared: preparedView(draft, token),
-          }),
-          403,
-        );
+        await showSummary(req, res, opened, language, { issue: { path: 'declarations', message: t(language, 'errors.helper.cannotSubmit') }, status: 403 });
         return;
       }
       // The summary page names what is missing (and the round's rules); nothing was sent.
