@@ -166,3 +166,48 @@ describe('a sponsored group’s case', () => {
     expect(row).toEqual([expect.stringMatching(/^GF-\d{4}-\d{5}$/), SPONSOR.cvr, SPONSOR.name, '12000,00', expect.any(String), 'NemKonto', expect.stringMatching(/^§18 GF-/), line]);
   });
 });
+
+describe('a group granted before its sponsor confirmed', () => {
+  const sponsor = { ...SPONSOR, email: `kasserer+${crypto.randomUUID().slice(0, 8)}@paaroerende.example.dk` };
+
+  it('is held out of every payout run until the sponsor confirms, and the payout page says why', async () => {
+    const response = await postJson(api('/applications'), groupBody(groupRound, { organization: sponsor }));
+    expect(response.status).toBe(201);
+    const id: string = response.body.id;
+    workflowIds.push(grantApplicationWorkflowId(id));
+    const handle = stack.temporal.workflow.getHandle(grantApplicationWorkflowId(id));
+    await waitForStatus(handle, 'IN_QUEUE');
+    const [mail] = await mailsFor(sponsor.email, 1);
+    const confirmLink = new URL(/(http\S+\/sponsorat\/\S+)/.exec(spaced(mailPart(mail!, 'text/plain')))![1]!);
+
+    expect((await postJson(api(`/applications/${id}/assignment`), {}, caseworker.headers)).status).toBe(200);
+    const decided = await postJson(api(`/applications/${id}/decision`), { outcome: 'approved', amountGranted: 12_000, reasons: { criteria: [], text: '' }, conditions: [] }, caseworker.headers);
+    expect(decided.status).toBe(200);
+    await waitForStatus(handle, 'PAYOUT_SCHEDULED');
+
+    expect([200, 201]).toContain((await postJson(api('/payout-runs'), {}, approver.headers)).status);
+    expect((await stack.db.payout.findUniqueOrThrow({ where: { payoutKey: `payout:${id}` } })).payoutRunId).toBeNull();
+    const reference = (await stack.db.application.findUniqueOrThrow({ where: { id } })).referenceNumber;
+    const payoutsPage = spaced(await (await fetch(`${stack.baseUrl}/personale/udbetalinger`, { headers: { cookie: `gf_staff=${approver.token}` } })).text());
+    expect(payoutsPage).toContain('Venter på sponsorens bekræftelse');
+    const held = payoutsPage.slice(payoutsPage.indexOf('Venter på sponsorens bekræftelse'));
+    expect(held).toContain(`href="/personale/sager/${id}"`);
+    expect(held).toMatch(new RegExp(`Strikkecaféen på Nørregade \\(GF-\\d{4}-0*${reference}\\) · 12[. ]000(,00)? kr\\.? til ${SPONSOR.name}`));
+
+    const opened = await fetch(`${stack.baseUrl}${confirmLink.pathname}${confirmLink.search}`, { redirect: 'manual' });
+    const cookie = /gf_sponsor=([^;]+)/.exec(opened.headers.get('set-cookie') ?? '')![1]!;
+    const confirmed = await fetch(`${stack.baseUrl}/sponsorat/${id}`, {
+      method: 'POST',
+      redirect: 'manual',
+      body: new URLSearchParams({ _csrf: csrfToken(stack.config.COOKIE_SECRET, cookie), confirmedBy: 'Ole Holm, kasserer', confirm: 'ja' }),
+      headers: { cookie: `gf_sponsor=${cookie}`, origin: stack.baseUrl, 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(confirmed.status).toBe(303);
+
+    // Confirmed, any run takes it: this one, or another suite's in the shared database.
+    expect([200, 201]).toContain((await postJson(api('/payout-runs'), {}, approver.headers)).status);
+    expect((await stack.db.payout.findUniqueOrThrow({ where: { payoutKey: `payout:${id}` } })).payoutRunId).not.toBeNull();
+    const after = spaced(await (await fetch(`${stack.baseUrl}/personale/udbetalinger`, { headers: { cookie: `gf_staff=${approver.token}` } })).text());
+    expect(after).not.toContain(`href="/personale/sager/${id}"`);
+  });
+});

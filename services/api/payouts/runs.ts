@@ -1,6 +1,7 @@
 import type { Database } from '../../../lib/db';
 import type { StaffIdentity } from '../../../lib/staff-auth';
 import { payoutExportCsv } from '../../../domain/csv';
+import { formatCaseReference } from '../../../domain/reference';
 import { recordAudit } from '../audit/log';
 import type { Jurisdiction } from '../../../domain/jurisdiction';
 
@@ -18,7 +19,9 @@ export interface CreatedPayoutRun {
 
 /**
  * A run takes every payout no earlier run took, so each payout is exported exactly once; the file
- * is stored with the run and can be downloaded again. Null when nothing is pending.
+ * is stored with the run and can be downloaded again. Null when nothing is pending. A
+ * self-organised group's payout goes to its sponsor's account, so it waits until the sponsor has
+ * confirmed the sponsorship (heldPayouts lists those waiting).
  */
 export async function createPayoutRun(db: Database, staff: StaffIdentity, jurisdiction: Jurisdiction = 'DK'): Promise<CreatedPayoutRun | null> {
   const run = await db.$transaction(
@@ -27,7 +30,10 @@ export async function createPayoutRun(db: Database, staff: StaffIdentity, jurisd
       // One conditional UPDATE claims the payouts: a row another run is claiming at the same
       // moment is waited for and then checked again, so it is skipped once that run commits.
       const claimed = await tx.$queryRaw<{ id: string }[]>`
-        UPDATE payouts SET payout_run_id = ${created.id}::uuid WHERE payout_run_id IS NULL RETURNING id`;
+        UPDATE payouts SET payout_run_id = ${created.id}::uuid
+        WHERE payout_run_id IS NULL
+          AND NOT EXISTS (SELECT 1 FROM sponsorships WHERE sponsorships.application_id = payouts.application_id AND sponsorships.confirmed_at IS NULL)
+        RETURNING id`;
       if (claimed.length === 0) {
         await tx.payoutRun.delete({ where: { id: created.id } });
         return null;
@@ -86,4 +92,33 @@ export async function listPayoutRuns(db: Database): Promise<PayoutRunSummary[]> 
   const confirmed = await db.payout.groupBy({ by: ['payoutRunId'], where: { payoutRunId: { in: runs.map((run) => run.id) }, confirmedAt: { not: null } }, _count: { _all: true } });
   const confirmedByRun = new Map(confirmed.map((row) => [row.payoutRunId, row._count._all]));
   return runs.map((run) => ({ id: run.id, createdAt: run.createdAt, createdBy: run.createdBy, count: run._count.payouts, confirmed: confirmedByRun.get(run.id) ?? 0, totalOre: run.totalOre }));
+}
+
+export interface HeldPayout {
+  applicationId: string;
+  reference: string;
+  groupName: string | null;
+  sponsorName: string;
+  amountOre: bigint;
+  sponsorAskedAt: Date;
+}
+
+/** Payouts no run may take yet: a self-organised group's, until its sponsor has confirmed. */
+export async function heldPayouts(db: Database): Promise<HeldPayout[]> {
+  const payouts = await db.payout.findMany({
+    where: { payoutRunId: null, application: { sponsorship: { confirmedAt: null } } },
+    orderBy: { application: { referenceNumber: 'asc' } },
+    select: {
+      amountOre: true,
+      application: { select: { id: true, referenceNumber: true, submittedAt: true, createdAt: true, groupName: true, organizationName: true, sponsorship: { select: { requestedAt: true } } } },
+    },
+  });
+  return payouts.map(({ amountOre, application }) => ({
+    applicationId: application.id,
+    reference: formatCaseReference(application.referenceNumber, application.submittedAt ?? application.createdAt),
+    groupName: application.groupName,
+    sponsorName: application.organizationName,
+    amountOre,
+    sponsorAskedAt: application.sponsorship!.requestedAt,
+  }));
 }

@@ -4,7 +4,7 @@ import { confirmedPayoutLines } from '../../../../domain/csv';
 import { ApiError } from '../../http/errors';
 import { may, staffOf } from '../../http/staff';
 import { CSRF_FIELD } from '../../http/csrf';
-import { createPayoutRun, listPayoutRuns } from '../../payouts/runs';
+import { createPayoutRun, heldPayouts, listPayoutRuns, type HeldPayout } from '../../payouts/runs';
 import { confirmPayoutLines } from '../../payouts/confirmation';
 import { fieldErrorMessage, fieldId, hiddenField, type FieldErrors } from '../forms';
 import { attributes, html, type SafeHtml } from '../../../../lib/html';
@@ -48,9 +48,29 @@ function notice(req: Request, language: Language): SafeHtml | '' {
   return '';
 }
 
+/** Granted payouts no file may take yet, so the approver knows why a case is missing from the run. */
+function heldSection(held: HeldPayout[], language: Language): SafeHtml | '' {
+  if (!held.length) return '';
+  return html`<section aria-labelledby="held-payouts">
+    <h2 class="h3" id="held-payouts">${t(language, 'casework.payoutsHeldHeading')}</h2>
+    <p>${t(language, 'casework.payoutsHeldIntro')}</p>
+    <ul class="nobullet-list">
+      ${held.map(
+        (payout) => html`<li><a href="/personale/sager/${payout.applicationId}">${t(language, 'casework.payoutsHeldLine', {
+          group: payout.groupName ?? payout.sponsorName,
+          reference: payout.reference,
+          amount: formatMoney(language, payout.amountOre),
+          sponsor: payout.sponsorName,
+          asked: formatDateTime(language, payout.sponsorAskedAt),
+        })}</a></li>`,
+      )}
+    </ul>
+  </section>`;
+}
+
 async function showPayoutsPage(req: Request, res: Response, deps: CaseRouteDependencies, errors: FieldErrors = {}, status = 200): Promise<void> {
   const language = pageLanguage(req, res);
-  const runs = await listPayoutRuns(deps.db);
+  const [runs, held] = await Promise.all([listPayoutRuns(deps.db), heldPayouts(deps.db)]);
   const csrf = staffCsrfToken(res, deps.cookieSecret);
   const staff = staffOf(res)!;
   const who = await staffNames(deps.db, deps.site, runs.map((run) => run.createdBy));
@@ -69,6 +89,7 @@ async function showPayoutsPage(req: Request, res: Response, deps: CaseRouteDepen
             <button type="submit" class="button button-primary">${t(language, 'casework.payoutsExport')}</button>
           </form>`
         : ''}
+      ${heldSection(held, language)}
       ${runs.length
         ? runs.map(
             (run) => html`<article class="gf-card" aria-labelledby="run-${run.id}">
