@@ -11,6 +11,8 @@ module.exports = {
   // One Temporal dev server, one fresh PostgreSQL database and one SMTP sink for the whole run.
   globalSetup: '<rootDir>/tests/setup/global-setup.ts',
   globalTeardown: '<rootDir>/tests/setup/global-teardown.ts',
+  // …and each test file works in a copy of that database of its own.
+  setupFiles: ['<rootDir>/tests/setup/own-database.ts'],
   reporters: ['default', '<rootDir>/tests/setup/summary-reporter.js'],
   testTimeout: 60_000,
   maxWorkers: 2,

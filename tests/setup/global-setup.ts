@@ -48,6 +48,8 @@ export default async function globalSetup(): Promise<void> {
   migrateDeploy(databaseUrl);
   process.env.DATABASE_URL = databaseUrl;
   process.env.GRANTFLOW_TEST_ADMIN_DATABASE_URL = adminUrl;
+  // Each test file copies it (tests/setup/own-database.ts); nothing else connects to it.
+  process.env.GRANTFLOW_TEST_TEMPLATE_DATABASE_URL = databaseUrl;
   step(`database ${new URL(databaseUrl).pathname.slice(1)} migrated`);
 
   // Temporal: the server we are pointed at, or a dev server of our own with SQLite in WAL mode.

@@ -1,13 +1,13 @@
 import fs from 'node:fs';
-import { dropDatabase } from '../support/database';
+import { dropDatabaseAndCopies } from '../support/database';
 import type { TestResources } from './resources';
 
 export default async function globalTeardown(): Promise<void> {
   const resources = (globalThis as { __grantflow?: TestResources }).__grantflow;
   if (!resources) return;
   if (resources.adminDatabaseUrl && resources.databaseUrl) {
-    await dropDatabase(resources.adminDatabaseUrl, resources.databaseUrl).catch((error) =>
-      process.stderr.write(`[test teardown] could not drop the test database: ${(error as Error).message}\n`),
+    await dropDatabaseAndCopies(resources.adminDatabaseUrl, resources.databaseUrl).catch((error) =>
+      process.stderr.write(`[test teardown] could not drop the test databases: ${(error as Error).message}\n`),
     );
   }
   for (const cleanup of resources.cleanups.reverse()) {

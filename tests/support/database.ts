@@ -42,3 +42,17 @@ export async function dropDatabase(adminUrl: string, url: string): Promise<void>
   const name = decodeURIComponent(new URL(url).pathname.slice(1));
   await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
 }
+
+/** The run's database and every test file's copy of it (named after it, tests/setup/clone-database.cjs). */
+export async function dropDatabaseAndCopies(adminUrl: string, url: string): Promise<void> {
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const copies = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${name.replace(/_/g, '\\_')}\\_f%`]);
+    for (const { datname } of copies.rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+  await dropDatabase(adminUrl, url);
+}
