@@ -27,7 +27,7 @@ import { t } from '../../../../locale';
 export function submitRoutes(context: ApplyContext): Router {
   const router = Router();
   const { db, site, secret } = context;
-  const intake = { db, workflows: context.workflows, publicBaseUrl: context.publicBaseUrl, log: context.log, config: context.config };
+  const intake = { db, sql: context.sql, workflows: context.workflows, publicBaseUrl: context.publicBaseUrl, log: context.log, config: context.config };
 
   router.get('/kladde/:id/opsummering', async (req, res) => {
     const opened = await context.openDraft(req, res);
