@@ -5,8 +5,9 @@ import { OUTBOX_CHANNEL } from '../lib/outbox';
 import type { BusinessRegister } from '../lib/register';
 import type { Jurisdiction } from '../domain/jurisdiction';
 import type { CaseStatus } from '../domain/status';
+import { readScreenedApplication } from './screening-reads';
 import { createCaseEmailComposer, type AccessTokenRow, type CaseEmailSettings } from './mail/case-emails';
-import { SCREENED_APPLICATION, applicationLanguage, evaluateScreening, screeningOutcome, storedScreeningOutcome, type ScreeningOutcome } from './screening';
+import { applicationLanguage, evaluateScreening, screeningOutcome, storedScreeningOutcome, type ScreeningOutcome } from './screening';
 
 export interface ArrivalInput {
   applicationId: string;
@@ -33,8 +34,8 @@ const UNIQUE_VIOLATION = '23505';
  * twice, the second run finds the stored screening and answers from it: the transaction either
  * wrote all of it or none.
  *
- * The transaction's statements go through plain connections (`sql`): on every case, Prisma 6's
- * compiling of each query cost more CPU than the database spent running them.
+ * Its reads and the transaction's statements go through plain connections (`sql`): on every case,
+ * Prisma 6's compiling of each query cost more CPU than the database spent running them.
  */
 export function createArrivalActivities(deps: { db: Database; sql: pg.Pool; register: BusinessRegister; jurisdiction: Jurisdiction; settings: CaseEmailSettings }) {
   const { db, sql } = deps;
@@ -55,7 +56,7 @@ export function createArrivalActivities(deps: { db: Database; sql: pg.Pool; regi
   return {
     async receiveApplication(input: ArrivalInput): Promise<ArrivalOutcome> {
       const { applicationId } = input;
-      const application = await db.application.findUniqueOrThrow({ where: { id: applicationId }, include: SCREENED_APPLICATION });
+      const application = await readScreenedApplication(sql, applicationId);
       const language = applicationLanguage(application);
       const earlier = await storedOutcome(input, language);
       if (earlier) return earlier;

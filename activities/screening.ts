@@ -1,4 +1,5 @@
-import type { Database, Prisma } from '../lib/db';
+import type pg from 'pg';
+import type { Database } from '../lib/db';
 import { isUniqueViolation } from '../lib/db';
 import { isLanguage, type Language } from '../lib/languages';
 import { roundReportingTiers } from '../domain/rounds';
@@ -10,6 +11,7 @@ import { describeMissingItem } from '../locale';
 import type { BusinessRegister, RegisterLookup } from '../lib/register';
 import type { Jurisdiction } from '../domain/jurisdiction';
 import { applicantOf } from '../domain/informal-groups';
+import { readEarlierGrants, readScreenedApplication, type ScreenedApplication } from './screening-reads';
 
 export interface ScreeningOutcome {
   lateSubmission: boolean;
@@ -18,9 +20,6 @@ export interface ScreeningOutcome {
   missingItems: string[];
 }
 
-/** The application as screening reads it: with its round and the kinds of its documents. */
-export const SCREENED_APPLICATION = { round: true, documents: { select: { kind: true } } } as const;
-type ScreenedApplication = Prisma.ApplicationGetPayload<{ include: typeof SCREENED_APPLICATION }>;
 
 /** The automatic checks' result and the row that stores it for the caseworker. */
 export interface Screening {
@@ -30,7 +29,7 @@ export interface Screening {
 
 /** Runs the automatic eligibility checks on a loaded application; writes nothing. */
 export async function evaluateScreening(
-  { db, register, jurisdiction }: { db: Database; register: BusinessRegister; jurisdiction: Jurisdiction },
+  { sql, register, jurisdiction }: { sql: pg.Pool; register: BusinessRegister; jurisdiction: Jurisdiction },
   application: ScreenedApplication,
   screeningKey: string,
 ): Promise<Screening> {
@@ -58,7 +57,7 @@ export async function evaluateScreening(
       documents: application.documents,
     },
     register: lookup.found ? { found: true, active: lookup.entity.active, name: lookup.entity.name } : { found: false },
-    earlierGrants: await earlierGrants(db, application.organizationCvr, application.id),
+    earlierGrants: await earlierGrants(sql, application.organizationCvr, application.id),
   });
   return {
     result,
@@ -92,11 +91,11 @@ export function applicationLanguage(application: { language: string }): Language
 }
 
 /** Runs the automatic eligibility checks and stores their results for the caseworker. */
-export function createScreeningActivities(deps: { db: Database; register: BusinessRegister; jurisdiction: Jurisdiction }) {
+export function createScreeningActivities(deps: { db: Database; sql: pg.Pool; register: BusinessRegister; jurisdiction: Jurisdiction }) {
   const { db } = deps;
   return {
     async screenApplication({ applicationId, screeningKey }: { applicationId: string; screeningKey: string }): Promise<ScreeningOutcome> {
-      const application = await db.application.findUniqueOrThrow({ where: { id: applicationId }, include: SCREENED_APPLICATION });
+      const application = await readScreenedApplication(deps.sql, applicationId);
       const language = applicationLanguage(application);
       const existing = await db.screening.findUnique({ where: { screeningKey } });
       if (existing) return storedScreeningOutcome(existing, language, deps.jurisdiction);
@@ -113,14 +112,11 @@ export function createScreeningActivities(deps: { db: Database; register: Busine
 }
 
 /** The association's earlier grants and where their follow-up reports stand (rule E9). */
-async function earlierGrants(db: Database, cvr: string, exceptApplicationId: string) {
-  const granted = await db.application.findMany({
-    where: { organizationCvr: cvr, id: { not: exceptApplicationId }, amountGrantedOre: { gt: 0 } },
-    select: { referenceNumber: true, submittedAt: true, createdAt: true, reports: { orderBy: { sequence: 'desc' }, take: 1 } },
-  });
+async function earlierGrants(sql: pg.Pool, cvr: string, exceptApplicationId: string) {
+  const granted = await readEarlierGrants(sql, cvr, exceptApplicationId);
   const now = Date.now();
   return granted.map((application) => {
-    const report = application.reports[0];
+    const { report } = application;
     let reportStatus: EarlierReportStatus = 'not_due';
     if (report?.reviewOutcome === 'accepted') reportStatus = 'accepted';
     else if (report?.submittedAt) reportStatus = 'submitted';

@@ -18,12 +18,41 @@ export function createDatabase(databaseUrl: string, options: { connectionTimeout
  * ORM (the rate limits' counters): each costs one prepared statement instead of Prisma compiling
  * its queries. Idle connections close on their own, so a process exits without closing it.
  */
-export function createSqlPool(databaseUrl: string, options: { max?: number } = {}): pg.Pool {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: options.max ?? 4, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 10_000, allowExitOnIdle: true });
+export function createSqlPool(databaseUrl: string, options: { max?: number; connectionTimeoutMillis?: number } = {}): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: options.max ?? 4,
+    connectionTimeoutMillis: options.connectionTimeoutMillis ?? 5_000,
+    idleTimeoutMillis: 10_000,
+    allowExitOnIdle: true,
+  });
   // An idle connection the server ended (a restart, an administrator) is dropped from the pool and
   // the next query opens a new one; unhandled, the event would end the process.
   pool.on('error', () => undefined);
   return pool;
+}
+
+/**
+ * Runs `work` in one transaction on a plain connection: committed when it returns, rolled back when
+ * it throws (and the error passed on).
+ */
+export async function inSqlTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken = false;
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    // A connection that cannot even roll back is closed rather than handed to the next request.
+    await client.query('ROLLBACK').catch(() => {
+      broken = true;
+    });
+    throw error;
+  } finally {
+    client.release(broken);
+  }
 }
 
 /**
@@ -41,7 +70,11 @@ export function isDatabaseBusy(error: unknown): boolean {
   return false;
 }
 
-/** True when a Prisma error is a unique-constraint violation (another writer got there first). */
+/**
+ * True when a write broke a unique constraint (another writer got there first): Prisma's P2002, or
+ * PostgreSQL's own 23505 from a plain connection.
+ */
 export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'P2002';
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return code === 'P2002' || code === '23505';
 }

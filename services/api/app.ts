@@ -4,6 +4,7 @@ import { errorHandler, notFoundHandler } from './http/errors';
 import { createHttpMetrics } from './http/metrics';
 import { createSqlPool } from '../../lib/db';
 import { createWorkflowStarter, type WorkflowStarter } from './applications/workflow-starter';
+import { intakeSqlPool } from './applications/intake';
 import { applicationsRouter } from './routes/applications';
 import { draftsRouter } from './routes/drafts';
 import { privateLinksRouter } from './routes/private-links';
@@ -121,6 +122,7 @@ export function createApp(deps: AppDependencies): App {
   app.use(identifyStaff({ authenticator: deps.authenticator, cookieSecret: deps.config.COOKIE_SECRET, publicBaseUrl: deps.publicBaseUrl }));
   // Before any handler reads a body or stores anything: a refused request changes nothing.
   const rateLimits = createRateLimits(createSqlPool(deps.config.DATABASE_URL), deps.config);
+  const intakeSql = intakeSqlPool(deps.config.DATABASE_URL);
   app.use(uploadConcurrency(deps.config.UPLOAD_MAX_CONCURRENT));
   app.use(anonymousWriteLimits(rateLimits));
 
@@ -133,8 +135,8 @@ export function createApp(deps: AppDependencies): App {
   });
   api.use(authRouter({ ...deps, secureCookies: secureCookies(deps.config) }));
   api.use(roundsRouter({ ...deps, rateLimits }));
-  api.use(applicationsRouter({ ...deps, workflows }));
-  api.use(draftsRouter({ ...deps, workflows, rateLimits }));
+  api.use(applicationsRouter({ ...deps, workflows, sql: intakeSql }));
+  api.use(draftsRouter({ ...deps, workflows, sql: intakeSql, rateLimits }));
   api.use(privateLinksRouter({ ...deps, rateLimits }));
   api.use(caseActionsRouter(deps));
   api.use(acceptanceRouter({ ...deps, signing }));
@@ -154,7 +156,7 @@ export function createApp(deps: AppDependencies): App {
   app.use('/api/v1', api);
 
   const site = siteSettings(deps.config);
-  app.use(pagesRouter({ ...deps, site, workflows, rateLimits, signing }));
+  app.use(pagesRouter({ ...deps, site, workflows, sql: intakeSql, rateLimits, signing }));
 
   app.use(pageNotFound(site));
   app.use(notFoundHandler);

@@ -1,7 +1,8 @@
 import { messageKey } from '../../../domain/message-key';
 import crypto from 'node:crypto';
+import type pg from 'pg';
 import type { Database } from '../../../lib/db';
-import { isUniqueViolation, type Prisma } from '../../../lib/db';
+import { createSqlPool, inSqlTransaction, isUniqueViolation } from '../../../lib/db';
 import type { Logger } from '../../../lib/logger';
 import type { Language } from '../../../lib/languages';
 import { fingerprint, generateAccessToken, seal, sha256Hex, unseal } from '../../../lib/tokens';
@@ -17,14 +18,7 @@ import type { Config } from '../../../lib/config';
 import { applicantRefusal, isInformalGroup } from '../../../domain/informal-groups';
 import { municipalityContact } from '../admin/round-frame';
 import { requestSponsorship } from '../sponsorship/sponsorship';
-import { wakeMailer } from '../../../lib/outbox';
-
-/**
- * In a rush a submission may wait longer for a connection than Prisma's 2 s default before its
- * transaction starts: intake admission bounds how many wait, and a refusal would send the
- * association away with nothing stored.
- */
-const INTAKE_TRANSACTION = { maxWait: 10_000, timeout: 15_000 };
+import { claimDraft, insertApplication, type NewApplication } from './store-application';
 
 export interface SubmissionReceipt {
   id: string;
@@ -36,11 +30,22 @@ export interface SubmissionReceipt {
 
 export interface IntakeDependencies {
   db: Database;
+  /** Plain connections for intake's transaction (`intakeSqlPool`). */
+  sql: pg.Pool;
   workflows: WorkflowStarter;
   publicBaseUrl: string;
   log: Logger;
   /** The municipality's name and department, named in the email asking a sponsor to confirm. */
   config: Pick<Config, 'MUNICIPALITY_NAME' | 'MUNICIPALITY_DEPARTMENT' | 'MUNICIPALITY_PHONE' | 'MUNICIPALITY_EMAIL'>;
+}
+
+/**
+ * Intake's own plain connections, apart from the rate limits'. In a rush a submission may wait up
+ * to 10 s for one before its transaction starts: intake admission bounds how many wait, and a
+ * refusal would send the association away with nothing stored.
+ */
+export function intakeSqlPool(databaseUrl: string): pg.Pool {
+  return createSqlPool(databaseUrl, { max: 10, connectionTimeoutMillis: 10_000 });
 }
 
 /**
@@ -92,58 +97,47 @@ export async function submitApplication(
   // The ID is chosen here so the workflow ID derived from it is stored with the first insert.
   const id = crypto.randomUUID();
   const workflowId = grantApplicationWorkflowId(id);
+  const { payoutAccount, submission } = accountApart(input);
+  const stored: NewApplication = {
+    id,
+    roundId: round.id,
+    grantYears: round.grantYears,
+    organizationCvr: input.organization.cvr,
+    organizationName: input.organization.name,
+    organizationEmail: input.organization.email,
+    applicantKind: input.applicant.kind,
+    groupName: isInformalGroup(input.applicant) ? input.applicant.groupName : null,
+    payoutAccount,
+    submission,
+    contactName: input.contact.name,
+    contactEmail: input.contact.email,
+    projectTitle: input.project.title,
+    projectPurpose: input.project.purpose,
+    targetGroup: input.project.targetGroup,
+    isNewActivity: input.project.isNew,
+    volunteers: input.project.volunteers,
+    expectedParticipants: input.project.expectedParticipants,
+    startDate: input.project.startDate,
+    endDate: input.project.endDate,
+    consentContactLater: input.declarations.contactLater,
+    language,
+    amountRequestedOre: amountOre,
+    idempotencyKeyHash: keyHash ?? null,
+    accessTokenSealed: idempotencyKey ? seal(accessToken, idempotencyKey) : null,
+    requestFingerprint,
+    workflowId,
+    submittedAt: now,
+  };
   let application;
   try {
-    application = await deps.db.$transaction(async (tx) => {
-      const created = await tx.application.create({
-        data: {
-          id,
-          roundId: round.id,
-          grantYears: round.grantYears,
-          status: 'SUBMITTED',
-          organizationCvr: input.organization.cvr,
-          organizationName: input.organization.name,
-          organizationEmail: input.organization.email,
-          applicantKind: input.applicant.kind,
-          groupName: isInformalGroup(input.applicant) ? input.applicant.groupName : null,
-          ...accountApart(input),
-          contactName: input.contact.name,
-          contactEmail: input.contact.email,
-          projectTitle: input.project.title,
-          projectPurpose: input.project.purpose,
-          targetGroup: input.project.targetGroup,
-          isNewActivity: input.project.isNew,
-          volunteers: input.project.volunteers,
-          expectedParticipants: input.project.expectedParticipants,
-          startDate: new Date(`${input.project.startDate}T00:00:00Z`),
-          endDate: new Date(`${input.project.endDate}T00:00:00Z`),
-          consentContactLater: input.declarations.contactLater,
-          language,
-          amountRequestedOre: amountOre,
-          accessTokens: { create: { tokenHash: sha256Hex(accessToken), purpose: 'submission' } },
-          idempotencyKeyHash: keyHash ?? null,
-          accessTokenSealed: idempotencyKey ? seal(accessToken, idempotencyKey) : null,
-          requestFingerprint,
-          workflowId,
-          submittedAt: now,
-        },
-      });
-      await tx.caseEvent.create({
-        data: {
-          eventKey: `${workflowId}:0`,
-          applicationId: created.id,
-          type: 'submitted',
-          fromStatus: null,
-          toStatus: 'SUBMITTED',
-          actor: 'applicant',
-          occurredAt: now,
-        },
-      });
-      if (options.fromDraftId) await claimDraft(tx, options.fromDraftId, created, now);
+    application = await inSqlTransaction(deps.sql, async (client) => {
+      const { referenceNumber, createdAt } = await insertApplication(client, stored, { tokenHash: sha256Hex(accessToken), purpose: 'submission' });
+      const created = { ...stored, referenceNumber, createdAt, status: 'SUBMITTED' as const, endDate: new Date(`${stored.endDate}T00:00:00Z`) };
+      if (options.fromDraftId) await claimDraft(client, options.fromDraftId, created, now);
       const mail = { publicBaseUrl: deps.publicBaseUrl, municipalityName: deps.config.MUNICIPALITY_NAME, municipalityContact: municipalityContact(deps.config) };
-      await requestSponsorship(tx, mail, { ...created, round }, input.applicant, language, now);
+      await requestSponsorship(client, mail, { ...created, round }, input.applicant, language, now);
       return created;
-    }, INTAKE_TRANSACTION);
+    });
   } catch (error) {
     // Two requests with the same key raced; the other one stored the application.
     if (idempotencyKey && keyHash && isUniqueViolation(error)) {
@@ -153,7 +147,6 @@ export async function submitApplication(
     throw error;
   }
 
-  if (isInformalGroup(input.applicant)) await wakeMailer(deps.db).catch(() => undefined);
   try {
     await deps.workflows.start(application, round);
   } catch (error) {
@@ -161,33 +154,6 @@ export async function submitApplication(
     deps.log.warn({ err: error, applicationId: application.id }, 'workflow not started yet; reconciler will retry');
   }
   return { receipt: toReceipt(deps, application, accessToken), replayed: false };
-}
-
-/**
- * A draft becomes this application in the same transaction that stores it: its documents move
- * over before the workflow starts (so screening sees them), and a draft is submitted only once.
- */
-async function claimDraft(tx: Prisma.TransactionClient, draftId: string, application: { id: string; workflowId: string }, now: Date): Promise<void> {
-  const applicationId = application.id;
-  const claimed = await tx.applicationDraft.updateMany({ where: { id: draftId, submittedAt: null }, data: { submittedAt: now, applicationId } });
-  if (claimed.count !== 1) throw new ApiError(409, 'draft_submitted', 'errors.draft.alreadySubmitted');
-  await tx.document.updateMany({ where: { draftId }, data: { applicationId } });
-  await recordPreparation(tx, draftId, application);
-}
-
-/**
- * A draft a volunteer centre prepared: the case says so ("prepared by … for …"), and its timeline
- * gets the preparation and the sending of the link, at the times they happened.
- */
-async function recordPreparation(tx: Prisma.TransactionClient, draftId: string, application: { id: string; workflowId: string }): Promise<void> {
-  const draft = await tx.applicationDraft.findUniqueOrThrow({ where: { id: draftId }, select: { preparedBy: true, preparedFor: true, sharedWithEmail: true, sharedAt: true, createdAt: true } });
-  if (!draft.preparedBy) return;
-  await tx.application.update({ where: { id: application.id }, data: { preparedBy: draft.preparedBy } });
-  const details = { preparedBy: draft.preparedBy, preparedFor: draft.preparedFor };
-  await tx.caseEvent.create({ data: { eventKey: `${application.workflowId}:prepared`, applicationId: application.id, type: 'prepared_for_association', actor: draft.preparedBy, occurredAt: draft.createdAt, details } });
-  if (draft.sharedAt) {
-    await tx.caseEvent.create({ data: { eventKey: `${application.workflowId}:draft-shared`, applicationId: application.id, type: 'draft_shared', actor: draft.preparedBy, occurredAt: draft.sharedAt, details: { ...details, sentTo: draft.sharedWithEmail } } });
-  }
 }
 
 async function findByIdempotencyKey(

@@ -15,9 +15,12 @@ const START_DEADLINE_MS = 3_000;
 const GRANT_APPLICATION = 'grantApplication' satisfies keyof typeof workflows;
 const FUNDING_ROUND = 'fundingRound' satisfies keyof typeof workflows;
 
+/** What starting a case's workflow reads of its application. */
+export type StartedApplication = Pick<Application, 'id' | 'workflowId' | 'amountRequestedOre' | 'endDate' | 'organizationCvr'>;
+
 export interface WorkflowStarter {
   /** Starts the application's workflow unless it already exists; safe to call any number of times. */
-  start(application: Application, round: FundingRound): Promise<void>;
+  start(application: StartedApplication, round: FundingRound): Promise<void>;
   /** The same, for an application read back from the database. */
   startStored(applicationId: string): Promise<void>;
   /** Starts every workflow that intake stored but Temporal never accepted (e.g. it was down). */
@@ -25,7 +28,7 @@ export interface WorkflowStarter {
 }
 
 export function createWorkflowStarter({ db, temporal, taskQueue, log }: { db: Database; temporal: Client; taskQueue: string; log: Logger }): WorkflowStarter {
-  async function start(application: Application, round: FundingRound): Promise<void> {
+  async function start(application: StartedApplication, round: FundingRound): Promise<void> {
     if (round.mode === 'deadline') await startRound(round);
     try {
       // Bounded, so an applicant is not kept waiting by a Temporal outage: the reconciler retries.

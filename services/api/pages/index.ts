@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import type { RateLimits } from '../http/rate-limits';
 import { Router } from 'express';
 import type { AppDependencies } from '../dependencies';
@@ -27,7 +28,7 @@ import { frameRulesFrom } from '../admin/round-frame';
 import type { SiteSettings } from './layout';
 
 /** The app's dependencies and what createApp builds once from them: site details, workflow starter. */
-export type PageDependencies = AppDependencies & { site: SiteSettings; workflows: WorkflowStarter; rateLimits: RateLimits; signing: SigningProvider };
+export type PageDependencies = AppDependencies & { site: SiteSettings; workflows: WorkflowStarter; sql: pg.Pool; rateLimits: RateLimits; signing: SigningProvider };
 
 /** The server-rendered pages (DKFDS, no JavaScript required) for associations, staff and politicians. */
 export function pagesRouter(deps: PageDependencies): Router {

@@ -1,8 +1,10 @@
+import crypto from 'node:crypto';
+import type pg from 'pg';
 import { z } from 'zod';
 import type { Database, Prisma } from '../../../lib/db';
 import type { Language } from '../../../lib/languages';
 import { generateAccessToken, sha256Hex } from '../../../lib/tokens';
-import { replyToContact } from '../../../lib/outbox';
+import { OUTBOX_CHANNEL, replyToContact } from '../../../lib/outbox';
 import { renderSponsorshipRequestEmail } from '../../../documents/email';
 import { formatKroner } from '../../../locale';
 import { formatCaseReference } from '../../../domain/reference';
@@ -45,10 +47,11 @@ interface StoredApplication {
 /**
  * In the transaction that stores a self-organised group's application: the sponsorship waiting for
  * the sponsor's confirmation, and the email asking for it, to the sponsor's address as the
- * application gives it. Nothing for an association's own application.
+ * application gives it. Nothing for an association's own application. Plain SQL on intake's
+ * connection (services/api/applications/store-application.ts); the mailer is woken at commit.
  */
 export async function requestSponsorship(
-  tx: Prisma.TransactionClient,
+  client: pg.ClientBase,
   settings: SponsorshipMailSettings,
   application: StoredApplication,
   applicant: Applicant,
@@ -57,7 +60,13 @@ export async function requestSponsorship(
 ): Promise<void> {
   if (!isInformalGroup(applicant)) return;
   const token = generateAccessToken();
-  await tx.sponsorship.create({ data: { applicationId: application.id, tokenHash: sha256Hex(token), sponsorEmail: application.organizationEmail, requestedAt: now } });
+  await client.query('INSERT INTO sponsorships (id, application_id, token_hash, sponsor_email, requested_at) VALUES ($1, $2, $3, $4, $5)', [
+    crypto.randomUUID(),
+    application.id,
+    sha256Hex(token),
+    application.organizationEmail,
+    now,
+  ]);
   const contact = resolvedLegalFrame(application.round.legalFrame, shippedLegalFrame(settings.municipalityContact)).contact;
   const email = renderSponsorshipRequestEmail(
     {
@@ -75,17 +84,12 @@ export async function requestSponsorship(
     },
     language,
   );
-  await tx.outboxEmail.create({
-    data: {
-      messageKey: `${application.id}:sponsorship`,
-      applicationId: application.id,
-      kind: 'sponsorship_request',
-      attachmentIds: [],
-      recipient: application.organizationEmail,
-      ...email,
-      ...replyToContact(contact.email),
-    },
-  });
+  await client.query(
+    `INSERT INTO outbox_emails (id, message_key, application_id, kind, recipient, subject, text, html, reply_to)
+     VALUES ($1, $2, $3, 'sponsorship_request', $4, $5, $6, $7, $8)`,
+    [crypto.randomUUID(), `${application.id}:sponsorship`, application.id, application.organizationEmail, email.subject, email.text, email.html, replyToContact(contact.email).replyTo ?? null],
+  );
+  await client.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', '')`);
 }
 
 /** The sponsorship a confirmation link opens, or undefined for a link that does not. */

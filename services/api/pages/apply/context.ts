@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import type { Request, Response } from 'express';
 import type { Config } from '../../../../lib/config';
 import type { Database } from '../../../../lib/db';
@@ -23,6 +24,8 @@ export interface ApplyPageDependencies {
   site: SiteSettings;
   publicBaseUrl: string;
   workflows: WorkflowStarter;
+  /** Intake's plain connections (services/api/applications/intake.ts). */
+  sql: pg.Pool;
   log: Logger;
   rateLimits: RateLimits;
 }

@@ -27,7 +27,7 @@ import { t, type Language } from '../../../../locale';
 export function submitRoutes(context: ApplyContext): Router {
   const router = Router();
   const { db, site, secret } = context;
-  const intake = { db, workflows: context.workflows, publicBaseUrl: context.publicBaseUrl, log: context.log, config: context.config };
+  const intake = { db, sql: context.sql, workflows: context.workflows, publicBaseUrl: context.publicBaseUrl, log: context.log, config: context.config };
 
   /**
    * The summary with the answers, what is missing and the documents; `refusal` replaces what is
