@@ -1,7 +1,6 @@
 import type { Request } from 'express';
 import { formatBytes, formatDate, t, type Language } from '../../../../locale';
 import { html, type SafeHtml } from '../../../../lib/html';
-import { FILE_KINDS } from '../../../../domain/file-types';
 import { ORGANISATION_DOCUMENT_KINDS } from '../../../../domain/organisation-documents';
 import { CSRF_FIELD } from '../../http/csrf';
 import { choiceGroup, fieldErrorMessage, fieldId, hiddenField, textField, type FieldErrors } from '../forms';
@@ -11,8 +10,6 @@ import { MEMBERS_PATH, ORGANISATION_PATH, SIGN_OUT_PATH } from '../../organisati
 import { ARCHIVE_PATH, archiveDocumentPath } from '../../organisation/archive-paths';
 import type { ArchiveDocument } from '../../organisation/documents';
 import type { SignedInMember } from '../../organisation/session';
-
-const FILE_TYPE_NAMES = FILE_KINDS.map((kind) => kind.toUpperCase()).join(', ');
 
 /** "Vedtægter" or "Årsregnskab for 2025": what a kept document is, in the reader's language. */
 export function archiveDocumentName(language: Language, document: { kind: string; financialYear: number | null }): string {
@@ -40,7 +37,10 @@ function documentRow(language: Language, document: ArchiveDocument): SafeHtml {
 /** The organisation's kept documents: the current ones, earlier versions, and the upload form. */
 export function archivePage(req: Request, site: SiteSettings, language: Language, signedIn: SignedInMember, documents: ArchiveDocument[], csrf: string, state: ArchiveState): string {
   const title = t(language, 'archive.title');
-  const current = documents.filter((document) => document.replacedAt === null);
+  // Statutes first, then accounts, newest year first.
+  const current = documents
+    .filter((document) => document.replacedAt === null)
+    .sort((a, b) => ORGANISATION_DOCUMENT_KINDS.indexOf(a.kind as never) - ORGANISATION_DOCUMENT_KINDS.indexOf(b.kind as never) || (b.financialYear ?? 0) - (a.financialYear ?? 0));
   const replaced = documents.filter((document) => document.replacedAt !== null);
   const fileId = fieldId('file');
   const fileError = state.errors.file;
@@ -69,7 +69,7 @@ export function archivePage(req: Request, site: SiteSettings, language: Language
         ${textField({ name: 'financialYear', label: t(language, 'archive.yearLabel'), hint: t(language, 'archive.yearHint', { year: String(state.currentYear - 1) }), language, value: state.financialYear, error: state.errors.financialYear, inputMode: 'numeric', width: 'xs', maxLength: 4, autocomplete: 'off', optional: true })}
         <div class="form-group${fileError ? ' form-error' : ''}">
           <label class="form-label" for="${fileId}">${t(language, 'archive.fileLabel')}</label>
-          <span class="form-hint" id="${fileId}-hint">${t(language, 'apply.documents.fileHint', { types: FILE_TYPE_NAMES, size: formatBytes(language, state.maxFileBytes) })}</span>
+          <span class="form-hint" id="${fileId}-hint">${t(language, 'archive.fileHint', { size: formatBytes(language, state.maxFileBytes) })}</span>
           ${fieldErrorMessage(fileId, fileError, language)}
           <input class="form-file-input" type="file" id="${fileId}" name="file" accept=".pdf,.png,.jpg,.jpeg,.docx,.xlsx,.odt,.ods" aria-describedby="${fileId}-hint${fileError ? ` ${fileId}-error` : ''}"${fileError ? html` aria-invalid="true"` : ''}>
         </div>
