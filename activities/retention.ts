@@ -149,6 +149,20 @@ function createSteps(settings: RetentionActivitySettings): Record<RetentionKind,
       limit: BATCH,
       run: rows(`DELETE FROM organisation_events WHERE id IN (SELECT id FROM organisation_events WHERE occurred_at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)`),
     },
+    organisation_document: {
+      limit: CASE_BATCH,
+      // domain/organisation-documents.ts archiveDocumentExpired: replaced before the cutoff; or
+      // of an organisation with no members and no application since the cutoff. A case's own
+      // copy (documents.from_organisation_document_id) is the case's and stays.
+      run: rows(
+        `DELETE FROM organisation_documents WHERE id IN (
+           SELECT d.id FROM organisation_documents d JOIN organisations o ON o.id = d.organisation_id
+           WHERE d.replaced_at < $1
+              OR (NOT EXISTS (SELECT 1 FROM organisation_members m WHERE m.organisation_id = o.id)
+                  AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.organization_cvr = o.number AND a.created_at >= $1))
+           LIMIT $2 FOR UPDATE OF d SKIP LOCKED)`,
+      ),
+    },
   };
 }
 

@@ -26,7 +26,14 @@ export const FIRST_RETENTION_KINDS = [
  */
 export const ORGANISATION_RETENTION_KINDS = ['organisation_sign_in_link', 'organisation_session', 'organisation_log'] as const;
 
-export const RETENTION_KINDS = [...FIRST_RETENTION_KINDS, ...ORGANISATION_RETENTION_KINDS] as const;
+/**
+ * The documents organisations keep once (README "Documents kept once"): replaced versions, and
+ * every document of an organisation without members and without a recent application; handled
+ * after the organisations' kinds by runs that started once the workflow knew them.
+ */
+export const ORGANISATION_DOCUMENT_RETENTION_KINDS = ['organisation_document'] as const;
+
+export const RETENTION_KINDS = [...FIRST_RETENTION_KINDS, ...ORGANISATION_RETENTION_KINDS, ...ORGANISATION_DOCUMENT_RETENTION_KINDS] as const;
 export type RetentionKind = (typeof RETENTION_KINDS)[number];
 
 /** Delete the rows, or keep them with their personal parts removed (so the statistics stay true). */
@@ -56,7 +63,8 @@ export type RetentionSetting =
   | 'RETENTION_EMAIL_BODIES'
   | 'RETENTION_LOGIN_ATTEMPTS'
   | 'RETENTION_EXPIRED_GRACE'
-  | 'RETENTION_STAFF_LOGS';
+  | 'RETENTION_STAFF_LOGS'
+  | 'RETENTION_ORGANISATION_DOCUMENTS';
 export type RetentionSettings = Pick<RetentionSettingsConfig, RetentionSetting>;
 
 export const RETENTION_RULES: readonly RetentionRule[] = [
@@ -74,6 +82,7 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
   { kind: 'organisation_sign_in_link', action: 'delete', countsFrom: 'event', setting: 'RETENTION_EXPIRED_GRACE' },
   { kind: 'organisation_session', action: 'delete', countsFrom: 'event', setting: 'RETENTION_EXPIRED_GRACE' },
   { kind: 'organisation_log', action: 'delete', countsFrom: 'event', setting: 'RETENTION_STAFF_LOGS' },
+  { kind: 'organisation_document', action: 'delete', countsFrom: 'event', setting: 'RETENTION_ORGANISATION_DOCUMENTS' },
 ];
 
 export function retentionRule(kind: RetentionKind): RetentionRule {

@@ -67,6 +67,12 @@ export const retentionSettingsSchema = z.object({
   RETENTION_EXPIRED_GRACE: period('P1D'),
   /** Staff access log, audit log and the organisations' membership log entries: deleted this long after the entry. */
   RETENTION_STAFF_LOGS: period('P5Y'),
+  /**
+   * Documents organisations keep once (statutes, annual accounts; they may name board members):
+   * a replaced version is deleted this long after it was replaced, and every document of an
+   * organisation with no members and no application within this period.
+   */
+  RETENTION_ORGANISATION_DOCUMENTS: period('P1Y'),
   /** When the retention workflow runs (a Temporal Schedule the worker creates or updates at start-up). */
   RETENTION_SCHEDULE: scheduleSetting('0 3 * * *'),
   /**

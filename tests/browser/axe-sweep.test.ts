@@ -4,7 +4,7 @@ import { DEFAULT_REPORTING_TIERS } from '../../domain/tiers';
 import { generateAccessToken, sha256Hex } from '../../lib/tokens';
 import { randomCvr } from '../support/organisation';
 import { accessibilityViolations, launchBrowser, newContext, screenshots, type Screenshots } from '../support/browser';
-import { createOpenRound, eventually, getJson, insertApplication, isoDay, postJson } from '../support/fixtures';
+import { applicationBody, createOpenRound, eventually, getJson, insertApplication, isoDay, postJson } from '../support/fixtures';
 import { submitCase, waitForStatus, type SubmittedCase } from '../support/process';
 import { routesOfStack } from '../support/routes';
 import { samplePdf } from '../support/sample-files';
@@ -29,6 +29,7 @@ const NOT_PAGES: Record<string, string> = {
   'GET /sag/:id/afgoerelse.pdf': 'a PDF (its text is checked in the letter tests)',
   'GET /sag/:id/ansoegning.pdf': 'a PDF (the copy of the submitted application; its text and tags are checked in the application-copy tests)',
   'GET /sag/:id/dokumenter/:documentId': 'a download',
+  'GET /forening/dokumenter/:documentId': 'a download (of a document the organisation keeps)',
   'GET /kladde/:id': 'redirects to the step the draft is at (or takes the private link)',
   'GET /personale': 'redirects to the queue or the sign-in page',
   'GET /personale/kladder/:id/aabn': 'opens a draft the volunteer centre prepared in the helper’s browser (redirects to its first step; tests/browser/helper-drafts.test.ts sweeps the pages)',
@@ -443,6 +444,23 @@ describe('the organisation’s pages', () => {
     await submitForm(page, `main form[action="/forening/medlemmer/inviter"] button[type="submit"]`);
     found.push(...(await sweep(page, 'POST /forening/medlemmer/inviter', 'organisation-members-error')));
     found.push(...(await visit(page, 'GET /forening/medlemmer', 'organisation-members-en', '/forening/medlemmer?lang=en')));
+
+    // The documents kept once (current, an earlier version, the form with its errors), and a
+    // draft's documents step offering them instead of an upload.
+    const pdf = await samplePdf('Vedtægter');
+    const kept = (kind: string, financialYear: number | null, filename: string, replacedAt: Date | null = null) =>
+      stack.db.organisationDocument.create({ data: { organisationId: organisation.id, kind, financialYear, filename, contentType: 'application/pdf', size: pdf.length, sha256: crypto.createHash('sha256').update(pdf).digest('hex'), content: new Uint8Array(pdf), uploadedBy: admin.email, replacedAt } });
+    await kept('statutes', null, 'vedtægter 2019.pdf', new Date());
+    await kept('statutes', null, 'vedtægter 2026.pdf');
+    await kept('annual_accounts', 2025, 'årsregnskab 2025.pdf');
+    found.push(...(await visit(page, 'GET /forening/dokumenter', 'organisation-documents', '/forening/dokumenter')));
+    await page.locator('#f-financialYear').fill('20');
+    await submitForm(page, `main form[action="/forening/dokumenter"] button[type="submit"]`);
+    found.push(...(await sweep(page, 'POST /forening/dokumenter', 'organisation-documents-errors')));
+    const documentsRound = await createOpenRound(stack.db, { reportingTiers: [...DEFAULT_REPORTING_TIERS] });
+    const { roundId: _round, ...answers } = applicationBody(documentsRound.id, { organization: { cvr: number, name: 'Foreningen Axe', email: admin.email } });
+    const memberDraft = await stack.db.applicationDraft.create({ data: { tokenHash: sha256Hex(generateAccessToken()), roundId: documentsRound.id, data: { answers } as object, currentStep: 'documents', furthestStep: 'documents' } });
+    found.push(...(await visit(page, 'GET /kladde/:id/dokumenter', 'documents-archive-offer', `/kladde/${memberDraft.id}/dokumenter`)));
     await context.close();
     expect(found).toEqual([]);
   });

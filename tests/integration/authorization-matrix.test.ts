@@ -80,6 +80,8 @@ const ADMIN_PAGE: Row = ['signin', 'signin', 'signin', 403, 403, 'ok', 403, 'sig
 const DRAFT_RECEIPT: Row = [401, 'ok', 403, 401, 401, 401, 401, 401, 401];
 /** An organisation's own pages: a member of it (each member sees their own organisation), else to sign in. */
 const MEMBER_PAGE: Row = ['signin', 'signin', 'signin', 'signin', 'signin', 'signin', 'signin', 'ok', 'ok'];
+/** A document the organisation keeps: its members only; a member of another organisation finds nothing. */
+const MEMBER_DOCUMENT: Row = ['signin', 'signin', 'signin', 'signin', 'signin', 'signin', 'signin', 'ok', 404];
 
 /** Routes that share a policy and need nothing else. */
 function withRow(row: Row, routes: string[]): Record<string, Expectation> {
@@ -189,6 +191,8 @@ const TABLE: Record<string, Expectation> = {
   ...withRow(MEMBER_PAGE, ['GET /forening', 'GET /forening/medlemmer']),
   'POST /forening/medlemmer/inviter': { row: MEMBER_PAGE, body: { inviteEmail: 'ikke-en-adresse' } },
   ...withRow(MEMBER_PAGE, ['POST /forening/medlemmer/fjern', 'POST /forening/medlemmer/administrator']),
+  ...withRow(MEMBER_PAGE, ['GET /forening/dokumenter', 'POST /forening/dokumenter']),
+  'GET /forening/dokumenter/:documentId': { row: MEMBER_DOCUMENT },
   ...withRow(CASE_PAGE, ['GET /sag/:id', 'POST /sag/:id/svar', 'POST /sag/:id/bemaerkninger', 'GET /sag/:id/traek-tilbage', 'POST /sag/:id/genovervejelse', 'GET /sag/:id/sig-nej-tak', 'POST /sag/:id/aendring']),
   'POST /sag/:id/traek-tilbage': { row: CASE_PAGE, body: { reason: 'x'.repeat(3000) } },
   'POST /sag/:id/nyt-link': { row: PUBLIC },
@@ -272,6 +276,7 @@ describe('authorization matrix', () => {
   let newLinkDraftId: string;
   let targetStaffId: string;
   let memberDraftId: string;
+  let keptDocumentId: string;
   const memberIds: Partial<Record<Principal, string>> = {};
   const memberSessions: Partial<Record<Principal, string>> = {};
   const staff: Partial<Record<Principal, StaffAccount>> = {};
@@ -327,6 +332,13 @@ describe('authorization matrix', () => {
       memberSessions[principal] = await memberSession(principal);
     }
     const content = Buffer.from('%PDF-1.4\n% matrix\n');
+    // A document the member's organisation keeps (README "Documents kept once").
+    const memberOrganisation = await stack.db.organisation.findUniqueOrThrow({ where: { number: '13748136' } });
+    keptDocumentId = (
+      await stack.db.organisationDocument.create({
+        data: { organisationId: memberOrganisation.id, kind: 'statutes', filename: 'vedtaegter.pdf', contentType: 'application/pdf', size: content.length, sha256: crypto.createHash('sha256').update(content).digest('hex'), content, uploadedBy: 'matrix@forening.dk' },
+      })
+    ).id;
     const documentFields = (kind: string, filename: string) => ({
       applicationId: caseA.id,
       documentKey: `matrix:${crypto.randomUUID()}`,
@@ -352,7 +364,7 @@ describe('authorization matrix', () => {
 
   function concretePath(path: string, principal?: Principal): string {
     return path.replace(/:(\w+)/g, (_, name: string) => {
-      if (name === 'documentId') return path.startsWith('/api/v1/drafts/') ? draftDocumentId : documentId;
+      if (name === 'documentId') return path.startsWith('/forening/') ? keptDocumentId : path.startsWith('/api/v1/drafts/') ? draftDocumentId : documentId;
       if (name === 'cvr') return '13748136';
       if (name === 'slug') return roundSlug;
       if (name === 'roundId') return roundId;

@@ -18,7 +18,7 @@ import { generateAccessToken, sha256Hex } from '../../lib/tokens';
 
 const FOREIGN_ORIGIN = 'https://forfalsket.example';
 /** Forms that carry files are multipart; their token travels in the multipart body. */
-const MULTIPART = new Set(['/sag/:id/svar', '/sag/:id/bemaerkninger', '/sag/:id/afrapportering', '/sag/:id/genovervejelse', '/kladde/:id/dokumenter', '/personale/udbetalinger/:id/bekraeftelse']);
+const MULTIPART = new Set(['/sag/:id/svar', '/sag/:id/bemaerkninger', '/sag/:id/afrapportering', '/sag/:id/genovervejelse', '/kladde/:id/dokumenter', '/personale/udbetalinger/:id/bekraeftelse', '/forening/dokumenter']);
 /** JSON API routes that no cookie authenticates: anyone may call them, or only a draft's bearer token. */
 const PUBLIC_API = new Set(['POST /api/v1/auth/login', 'POST /api/v1/applications', 'POST /api/v1/drafts', 'POST /api/v1/applications/:id/new-link', 'POST /api/v1/round-subscriptions']);
 /**
@@ -121,7 +121,7 @@ describe('CSRF protection', () => {
   /** Everything these posts could change, limited to this test's own rows. */
   async function fingerprint() {
     const db = stack.db;
-    const [app, events, notes, documents, audit, users, sessions, roundRow, rounds, draftRow, drafts, runs, schemeRow, schemes, subscriptions, acceptance, members, signIns] = await Promise.all([
+    const [app, events, notes, documents, audit, users, sessions, roundRow, rounds, draftRow, drafts, runs, schemeRow, schemes, subscriptions, acceptance, members, signIns, kept] = await Promise.all([
       db.application.findUniqueOrThrow({ where: { id: application.id }, select: { status: true, assignee: true } }),
       db.caseEvent.count({ where: { applicationId: application.id } }),
       db.caseNote.count({ where: { applicationId: application.id } }),
@@ -140,8 +140,9 @@ describe('CSRF protection', () => {
       db.grantAcceptance.findFirstOrThrow({ where: { applicationId: application.id }, select: { acceptedAt: true, signatureReference: true } }),
       db.organisationMember.findMany({ where: { organisationId: organisation.id }, select: { email: true, role: true }, orderBy: { email: 'asc' } }),
       db.organisationSignInToken.count({ where: { email: { endsWith: `@${marker}.test` } } }),
+      db.organisationDocument.count({ where: { organisationId: organisation.id } }),
     ]);
-    return JSON.stringify({ app, events, notes, documents, audit, users, sessions, roundRow, rounds, draftRow, drafts, runs, schemeRow, schemes, subscriptions, acceptance, members, signIns });
+    return JSON.stringify({ app, events, notes, documents, audit, users, sessions, roundRow, rounds, draftRow, drafts, runs, schemeRow, schemes, subscriptions, acceptance, members, signIns, kept });
   }
 
   function concretePath(path: string): string {
@@ -181,6 +182,7 @@ describe('CSRF protection', () => {
     if (path === '/puljer/abonnement') return { email: `forged@${marker}.test` };
     if (path === '/forening/log-ind') return { organisationNumber: '13748136', email: `forged@${marker}.test` };
     if (path === '/forening/medlemmer/inviter') return { inviteEmail: `forged@${marker}.test` };
+    if (path === '/forening/dokumenter') return { kind: 'statutes' };
     if (path.startsWith('/forening/medlemmer/')) return { memberId: organisation.memberId };
     if (path.endsWith('/tilknytninger')) return { cvr: '29190003', kind: 'board_member' };
     if (path === '/personale/log-ind') return { email: admin.email, password: admin.password };

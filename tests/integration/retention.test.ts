@@ -173,6 +173,20 @@ describe('retention run', () => {
     const oldMembershipChange = await stack.db.organisationEvent.create({ data: { organisationId: association.id, type: 'member_invited', actor: member.email, subject: 'ole@faellesbord.dk', occurredAt: ago(6 * YEAR) } });
     const newMembershipChange = await stack.db.organisationEvent.create({ data: { organisationId: association.id, type: 'first_member', actor: member.email, subject: member.email } });
 
+    // Documents organisations keep (RETENTION_ORGANISATION_DOCUMENTS, P1Y): statutes replaced two
+    // years ago go, those replaced last month and the current ones stay; an organisation with no
+    // members and no application loses its documents, while a case's copy of one stays the case's.
+    const keptDocument = (organisationId: string, replacedAt: Date | null) =>
+      stack.db.organisationDocument.create({ data: { organisationId, kind: 'statutes', filename: 'vedtaegter.pdf', contentType: 'application/pdf', size: 3, sha256: hash(), content: Buffer.from('pdf'), uploadedBy: member.email, replacedAt } });
+    const longReplaced = await keptDocument(association.id, ago(2 * YEAR));
+    const recentlyReplaced = await keptDocument(association.id, ago(30 * DAY));
+    const currentStatutes = await keptDocument(association.id, null);
+    const dormant = await stack.db.organisation.create({ data: { number: '29190003', name: 'Den sovende forening' } });
+    const dormantStatutes = await keptDocument(dormant.id, null);
+    const caseCopy = await stack.db.document.create({
+      data: { documentKey: `${open.id}:statutes:copy`, applicationId: open.id, kind: 'statutes', filename: 'vedtaegter.pdf', contentType: 'application/pdf', size: 3, sha256: hash(), content: Buffer.from('pdf'), fromOrganisationDocumentId: dormantStatutes.id },
+    });
+
     // The statistics as every table says before the run, recomputed from scratch.
     await rebuildStatistics(prismaRunner(stack.db));
     const caseIds = [withdrawn.id, granted, open.id];
@@ -180,7 +194,7 @@ describe('retention run', () => {
     const rollupBefore = await rollupOf(round.id);
     expect(factsBefore).toHaveLength(3);
 
-    const first = await runRetention('retention-run.organisation-retention');
+    const first = await runRetention('retention-run.organisation-document-retention');
     expect(countOf(first.result, 'case_refused')).toBeGreaterThanOrEqual(1);
     expect(countOf(first.result, 'case_granted')).toBeGreaterThanOrEqual(1);
     expect(countOf(first.result, 'draft')).toBeGreaterThanOrEqual(1);
@@ -250,6 +264,14 @@ describe('retention run', () => {
     expect(await stack.db.organisationEvent.findUnique({ where: { id: oldMembershipChange.id } })).toBeNull();
     expect(await stack.db.organisationEvent.findUnique({ where: { id: newMembershipChange.id } })).not.toBeNull();
     expect(await stack.db.organisationMember.findUnique({ where: { id: member.id } })).not.toBeNull();
+
+    // The kept documents: the long-replaced version and the dormant organisation's went; the case's copy stays.
+    expect(countOf(first.result, 'organisation_document')).toBe(2);
+    expect(await stack.db.organisationDocument.findUnique({ where: { id: longReplaced.id } })).toBeNull();
+    expect(await stack.db.organisationDocument.findUnique({ where: { id: dormantStatutes.id } })).toBeNull();
+    expect(await stack.db.organisationDocument.findUnique({ where: { id: recentlyReplaced.id } })).not.toBeNull();
+    expect(await stack.db.organisationDocument.findUnique({ where: { id: currentStatutes.id } })).not.toBeNull();
+    expect(await stack.db.document.findUnique({ where: { id: caseCopy.id } })).not.toBeNull();
 
     // Staff still open the anonymised cases (their history and figures), without the personal data.
     const caseworker = await signedInStaff(stack, ['caseworker']);

@@ -1,4 +1,4 @@
-import { FIRST_RETENTION_KINDS, ORGANISATION_RETENTION_KINDS, RETENTION_KINDS, RETENTION_RULES, hasExpired, redactPersonalData, retentionCutoff, retentionRule, type RetentionSettings } from '../../domain/retention';
+import { FIRST_RETENTION_KINDS, ORGANISATION_DOCUMENT_RETENTION_KINDS, ORGANISATION_RETENTION_KINDS, RETENTION_KINDS, RETENTION_RULES, hasExpired, redactPersonalData, retentionCutoff, retentionRule, type RetentionSettings } from '../../domain/retention';
 import { parseRetentionSchedule, retentionSettingsSchema } from '../../lib/retention-settings';
 import { wholeYears } from '../../lib/durations';
 import { loadConfig } from '../../lib/config';
@@ -14,7 +14,8 @@ describe('retention rules', () => {
 
   test("the associations' kinds come after the first ones, as runs started before them replay", () => {
     expect(RETENTION_KINDS.slice(0, FIRST_RETENTION_KINDS.length)).toEqual([...FIRST_RETENTION_KINDS]);
-    expect(RETENTION_KINDS.slice(FIRST_RETENTION_KINDS.length)).toEqual([...ORGANISATION_RETENTION_KINDS]);
+    expect(RETENTION_KINDS.slice(FIRST_RETENTION_KINDS.length)).toEqual([...ORGANISATION_RETENTION_KINDS, ...ORGANISATION_DOCUMENT_RETENTION_KINDS]);
+    expect(retentionRule('organisation_document')).toMatchObject({ action: 'delete', setting: 'RETENTION_ORGANISATION_DOCUMENTS' });
     expect(retentionRule('organisation_sign_in_link')).toMatchObject({ action: 'delete', setting: 'RETENTION_EXPIRED_GRACE' });
     expect(retentionRule('organisation_session')).toMatchObject({ action: 'delete', setting: 'RETENTION_EXPIRED_GRACE' });
     expect(retentionRule('organisation_log')).toMatchObject({ action: 'delete', setting: 'RETENTION_STAFF_LOGS' });
@@ -30,6 +31,7 @@ describe('retention rules', () => {
       RETENTION_LOGIN_ATTEMPTS: 'P90D',
       RETENTION_EXPIRED_GRACE: 'P1D',
       RETENTION_STAFF_LOGS: 'P5Y',
+      RETENTION_ORGANISATION_DOCUMENTS: 'P1Y',
     });
   });
 

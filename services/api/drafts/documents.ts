@@ -16,7 +16,7 @@ export function draftDocuments(db: Database, draftId: string) {
   return db.document.findMany({
     where: { draftId },
     orderBy: { createdAt: 'asc' },
-    select: { id: true, kind: true, filename: true, contentType: true, size: true, createdAt: true },
+    select: { id: true, kind: true, filename: true, contentType: true, size: true, createdAt: true, fromOrganisationDocumentId: true },
   });
 }
 

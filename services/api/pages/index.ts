@@ -22,6 +22,7 @@ import { glossaryPages } from './glossary';
 import { noticePages } from './notices';
 import { roundPages } from './rounds';
 import { organisationPages } from './organisation';
+import { archivePages } from './organisation/archive';
 import { secureCookies } from '../http/cookies';
 import { sessionPolicyFrom } from '../../../lib/staff-auth';
 import { frameRulesFrom } from '../admin/round-frame';
@@ -39,6 +40,7 @@ export function pagesRouter(deps: PageDependencies): Router {
   router.use(noticePages(deps));
   router.use(roundPages(deps));
   router.use(organisationPages(deps));
+  router.use(archivePages(deps));
   const oidcSettings = oidcClientSettings(deps.config);
   const oidc = oidcSettings ? createOidcClient(oidcSettings) : undefined;
   const sessionPolicy = sessionPolicyFrom(deps.config);

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { formatBytes, t, type Language } from '../../../../locale';
+import { formatBytes, formatDate, t, type Language } from '../../../../locale';
 import type { ApplicationDocumentKind } from '../../../../domain/tiers';
 import { FILE_KINDS } from '../../../../domain/file-types';
 import type { FundingRound } from '../../../../prisma/generated/client';
@@ -17,6 +17,23 @@ export interface UploadedDocument {
   kind: string;
   filename: string;
   size: number;
+  /** Set when the document is a copy of one the organisation keeps. */
+  fromOrganisationDocumentId?: string | null;
+}
+
+/** A document the organisation keeps that the step offers instead of an upload. */
+export interface ArchiveOffer {
+  id: string;
+  kind: string;
+  financialYear: number | null;
+  uploadedAt: Date;
+}
+
+function offerButton(offer: ArchiveOffer, language: Language): SafeHtml {
+  const date = formatDate(language, offer.uploadedAt);
+  const label = offer.kind === 'annual_accounts' ? t(language, 'archive.offer.annual_accounts', { year: String(offer.financialYear ?? ''), date }) : t(language, 'archive.offer.statutes', { date });
+  return html`<p class="mb-2">${t(language, 'archive.offer.intro')}</p>
+    <p><button type="submit" name="fromArchive" value="${offer.id}" class="button button-secondary">${label}</button></p>`;
 }
 
 const FILE_TYPE_NAMES = FILE_KINDS.map((kind) => kind.toUpperCase()).join(', ');
@@ -25,6 +42,8 @@ function documentField(kind: ApplicationDocumentKind, uploaded: UploadedDocument
   const id = fieldId(kind);
   const error = state.errors[kind];
   const mine = uploaded.filter((document) => document.kind === kind);
+  const offer = state.offers.get(kind);
+  const offered = offer && !mine.some((document) => document.fromOrganisationDocumentId === offer.id) ? offer : undefined;
   return html`<div class="form-group${error ? ' form-error' : ''}">
     <label class="form-label" for="${id}">${documentLabel(kind, language)}</label>
     <span class="form-hint" id="${id}-hint">${t(language, 'apply.documents.fileHint', { types: FILE_TYPE_NAMES, size: formatBytes(language, state.maxFileBytes) })}</span>
@@ -32,11 +51,12 @@ function documentField(kind: ApplicationDocumentKind, uploaded: UploadedDocument
     ${mine.length
       ? html`<ul class="nobullet-list gf-uploaded">
           ${mine.map(
-            (document) => html`<li>${document.filename} (${formatBytes(language, document.size)})
+            (document) => html`<li>${document.filename} (${formatBytes(language, document.size)})${document.fromOrganisationDocumentId ? html` – ${t(language, 'archive.fromArchive')}` : ''}
               <button type="submit" name="remove" value="${document.id}" class="button button-unstyled function-link">${t(language, 'apply.documents.remove')}<span class="sr-only">: ${document.filename}</span></button></li>`,
           )}
         </ul>`
       : html`<p class="gf-not-uploaded">${t(language, 'apply.documents.notUploaded')}</p>`}
+    ${offered ? offerButton(offered, language) : ''}
     <input class="form-file-input"${attributes({
       type: 'file',
       id,
@@ -54,6 +74,8 @@ export interface DocumentsState {
   round: FundingRound;
   asked: ApplicationDocumentKind[];
   uploaded: UploadedDocument[];
+  /** By kind: what the organisation keeps and the round takes (only for a signed-in member). */
+  offers: ReadonlyMap<string, ArchiveOffer>;
   errors: FieldErrors;
   outline: FormOutline;
   csrf: string;

@@ -11,6 +11,8 @@ import { renderPageWithErrors } from '../page-with-errors';
 import { HANDOVER_PATH, INVITE_PATH, MEMBERS_PATH, ORGANISATION_PATH, REMOVE_PATH, SIGN_IN_LINK_PATH, SIGN_IN_PATH, SIGN_OUT_PATH } from '../../organisation/paths';
 import type { SignedInMember } from '../../organisation/session';
 import type { organisationWork } from '../../organisation/work';
+import { ARCHIVE_PATH } from '../../organisation/archive-paths';
+import { archiveHistoryText } from './archive-history';
 
 type Work = Awaited<ReturnType<typeof organisationWork>>;
 interface MemberRow {
@@ -132,6 +134,7 @@ export function overviewPage(req: Request, site: SiteSettings, language: Languag
         })}</ul>`
       : html`<p>${t(language, 'organisation.overview.noDrafts')}</p>`}
     <p><a href="/">${t(language, 'organisation.overview.newApplication')}</a></p>
+    <p><a href="${ARCHIVE_PATH}">${t(language, 'archive.overviewLink')}</a></p>
     <h2 class="h3">${t(language, 'organisation.overview.casesHeading')}</h2>
     ${work.applications.length
       ? html`<ul class="nobullet-list">${work.applications.map(
@@ -202,6 +205,9 @@ export function membersPage(req: Request, site: SiteSettings, language: Language
 function historyText(language: Language, entry: HistoryRow): string {
   const values = { actor: entry.actor, subject: entry.subject };
   switch (entry.type) {
+    case 'document_uploaded':
+    case 'document_replaced':
+      return archiveHistoryText(language, entry);
     case 'first_member':
       return t(language, 'organisation.members.history.first_member', values);
     case 'member_invited':
