@@ -119,10 +119,12 @@ export function createOidcClient<S extends OidcProviderSettings>(settings: S): O
  * can try again later, unlike a refused code or a forged state.
  */
 function unreachable(error: unknown): boolean {
-  // fetch (undici) reports a failed connection as a TypeError "fetch failed" with the cause. By
-  // name, not instanceof: undici's TypeError may come from another realm than this module's.
-  const { name, message, code, cause } = error as { name?: unknown; message?: unknown; code?: unknown; cause?: { status?: unknown } };
+  // fetch (undici) reports a failed connection as a TypeError "fetch failed". By name, not
+  // instanceof: undici's TypeError may come from another realm than openid-client's, which then
+  // wraps it in a ClientError ("something went wrong") as its cause.
+  const { name, message, code, cause } = error as { name?: unknown; message?: unknown; code?: unknown; cause?: { name?: unknown; message?: unknown; status?: unknown } };
   if (name === 'TypeError' && message === 'fetch failed') return true;
+  if (cause?.name === 'TypeError' && cause.message === 'fetch failed') return true;
   return code === 'OAUTH_RESPONSE_IS_NOT_CONFORM' && typeof cause?.status === 'number' && cause.status >= 500;
 }
 
