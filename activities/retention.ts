@@ -147,7 +147,17 @@ function createSteps(settings: RetentionActivitySettings): Record<RetentionKind,
     },
     organisation_log: {
       limit: BATCH,
-      run: rows(`DELETE FROM organisation_events WHERE id IN (SELECT id FROM organisation_events WHERE occurred_at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)`),
+      // The membership's changes are kept RETENTION_STAFF_LOGS; a member's sign-ins only as long as
+      // staff sign-in attempts are (RETENTION_LOGIN_ATTEMPTS).
+      run: (tx, cutoff, now, limit) =>
+        tx.$executeRawUnsafe(
+          `DELETE FROM organisation_events WHERE id IN (
+             SELECT id FROM organisation_events WHERE occurred_at < $1 OR (type = 'signed_in' AND occurred_at < $3)
+             LIMIT $2 FOR UPDATE SKIP LOCKED)`,
+          cutoff,
+          limit,
+          retentionCutoff(retentionRule('login_attempt'), settings.periods, now, settings.timeZone),
+        ),
     },
     organisation_document: {
       limit: CASE_BATCH,

@@ -86,3 +86,59 @@ export function handoverRefusal(members: readonly Member[], memberId: string, ad
   if (member.id === adminId) return 'alreadyAdministrator';
   return undefined;
 }
+
+/** How a member signed in: the one-time email link, or the organisations' OpenID provider. */
+export type SignInMethod = 'email' | 'oidc';
+
+/**
+ * The organisation number the provider vouches for, from its claim (MitID Erhverv's CVR claim, or
+ * the claim a Norwegian broker uses for the organisasjonsnummer), read by the jurisdiction's rule:
+ * undefined when the claim is missing or holds no valid number.
+ */
+export function organisationNumberFromClaim(value: unknown, jurisdiction: Jurisdiction): string | undefined {
+  const raw = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value;
+  if (typeof raw !== 'string') return undefined;
+  const rule = organizationNumberRule(jurisdiction);
+  const number = rule.normalize(raw);
+  return new RegExp(`^\\d{${rule.digits}}$`).test(number) && rule.isValid(number) ? number : undefined;
+}
+
+/** The person's address from the provider's email claim, lower-cased; undefined when it is none. */
+export function emailFromClaim(value: unknown): string | undefined {
+  const parsed = email.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}
+
+interface ProviderMember {
+  id: string;
+  email: string;
+  providerSubject: string | null;
+}
+
+export type ProviderSignInDecision =
+  | { outcome: 'member'; memberId: string; storeSubject: boolean }
+  | { outcome: 'firstMember' }
+  | { outcome: 'notMember' }
+  | { outcome: 'noEmail' };
+
+/**
+ * Who a person the provider signed in, for the organisation number it vouches for, is here (README
+ * "Organisation access", sign-in through a provider):
+ * (a) the member whose provider identity is stored — whatever their address is now;
+ * (b) else the member with the same address who has no provider identity yet: it is stored, so
+ *     later sign-ins find them by it (a member whose stored identity is another person's stays
+ *     theirs: two identities never share one membership);
+ * (c) else, while the organisation has no members, the first member and administrator: the
+ *     provider's assertion that this person acts for the number is at least as strong as the email
+ *     rule's address given on an application;
+ * (d) else not a member: the administrator lets people in.
+ * The provider's address is needed for (b) and (c); without it only (a) signs in.
+ */
+export function providerSignInDecision(members: readonly ProviderMember[], person: { subject: string; email?: string }): ProviderSignInDecision {
+  const bySubject = members.find((member) => member.providerSubject === person.subject);
+  if (bySubject) return { outcome: 'member', memberId: bySubject.id, storeSubject: false };
+  if (!person.email) return members.length ? { outcome: 'notMember' } : { outcome: 'noEmail' };
+  const byEmail = members.find((member) => member.email === person.email);
+  if (byEmail) return byEmail.providerSubject === null ? { outcome: 'member', memberId: byEmail.id, storeSubject: true } : { outcome: 'notMember' };
+  return members.length ? { outcome: 'notMember' } : { outcome: 'firstMember' };
+}

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { registerSettingsProblems, registerSettingsSchema } from './register-settings';
 import { productionSecurityProblems, securitySettingsSchema } from './security-settings';
 import { oidcSettingsProblems, oidcSettingsSchema } from './oidc-settings';
+import { memberOidcSettingsProblems, memberOidcSettingsSchema } from './member-oidc-settings';
 import { rateLimitSettingsSchema } from './rate-limit-settings';
 import { intakeSettingsSchema } from './intake-settings';
 import { retentionSettingsSchema, scheduleSetting } from './retention-settings';
@@ -41,6 +42,7 @@ export const configSchema = z.object({
   ...registerSettingsSchema.shape,
   ...securitySettingsSchema.shape,
   ...oidcSettingsSchema.shape,
+  ...memberOidcSettingsSchema.shape,
   ...rateLimitSettingsSchema.shape,
   ...intakeSettingsSchema.shape,
   ...retentionSettingsSchema.shape,
@@ -219,6 +221,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   problems.push(...productionSecurityProblems(values));
   problems.push(...oidcSettingsProblems(values));
+  problems.push(...memberOidcSettingsProblems(values));
   if (problems.length) throw new ConfigError(problems);
   // A Norwegian deployment's example municipality, for each sender detail not set.
   const municipalityDefaults = Object.fromEntries(Object.entries(DEMO_MUNICIPALITY[values.JURISDICTION]).filter(([variable]) => present[variable] === undefined));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { OidcProviderSettings } from './oidc-client';
 import { STAFF_ROLES, type StaffRole } from './staff-auth';
 
 /**
@@ -42,13 +43,9 @@ export const oidcSettingsSchema = z.object({
 
 export type OidcSettings = z.infer<typeof oidcSettingsSchema>;
 
-export interface OidcClientSettings {
-  issuer: URL;
-  clientId: string;
-  clientSecret: string;
+export interface OidcClientSettings extends OidcProviderSettings {
   roleClaim: string;
   roleMap: Record<string, StaffRole[]>;
-  scopes: string;
   providerName?: string;
 }
 
@@ -77,6 +74,7 @@ export function oidcClientSettings(settings: OidcSettings): OidcClientSettings |
     clientId: OIDC_CLIENT_ID,
     clientSecret: OIDC_CLIENT_SECRET,
     roleClaim: settings.OIDC_ROLE_CLAIM,
+    userInfoClaims: [settings.OIDC_ROLE_CLAIM],
     roleMap: OIDC_ROLE_MAP,
     scopes: settings.OIDC_SCOPES,
     providerName: settings.OIDC_PROVIDER_NAME,

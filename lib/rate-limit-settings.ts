@@ -18,6 +18,8 @@ export const rateLimitSettingsSchema = z.object({
   RATE_LIMIT_NEW_DRAFTS_PER_ADDRESS: positiveCount(30),
   /** Emails an anonymous caller can have sent to one address (resume links, new private links). */
   RATE_LIMIT_EMAILS_PER_RECIPIENT: positiveCount(5),
+  /** Starts and returns of members' sign-ins through the organisations' OpenID provider from one client address. */
+  RATE_LIMIT_PROVIDER_SIGN_INS_PER_ADDRESS: positiveCount(120),
   /** Failed staff sign-ins to one account within 15 minutes before sign-in to it pauses. */
   SIGN_IN_FAILURES_PER_ACCOUNT: positiveCount(5),
   /** Failed staff sign-ins from one client address within 15 minutes before sign-in from it pauses. */

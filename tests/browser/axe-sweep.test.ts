@@ -35,6 +35,8 @@ const NOT_PAGES: Record<string, string> = {
   'GET /personale/kladder/:id/aabn': 'opens a draft the volunteer centre prepared in the helper’s browser (redirects to its first step; tests/browser/helper-drafts.test.ts sweeps the pages)',
   'GET /personale/log-ind/oidc': 'redirects to the identity provider (none configured in the tests)',
   'GET /personale/log-ind/oidc/retur': 'the identity provider’s return (none configured in the tests)',
+  'GET /forening/log-ind/oidc': 'redirects to the organisations’ identity provider (tests/integration/organisation-oidc.test.ts checks the sign-in page with its button and the refusal)',
+  'GET /forening/log-ind/oidc/retur': 'the organisations’ identity provider’s return (tests/integration/organisation-oidc.test.ts checks its refusal page)',
   'GET /healthz': 'the health check (JSON)',
   'GET /metrics': 'Prometheus metrics (text)',
   'GET /puljer.ics': 'the rounds’ calendar feed (iCalendar; its fields are checked in the round-alert tests)',

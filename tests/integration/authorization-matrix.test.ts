@@ -7,7 +7,7 @@ import { createOpenRound, insertApplication, postJson } from '../support/fixture
 import { submitCase, waitForStatus, type SubmittedCase } from '../support/process';
 import { routesOfStack, type AppRoute } from '../support/routes';
 import { startTestStack, testConfig, type TestStack } from '../support/stack';
-import { oidcRedirectUris, oidcTestEnvironment, startTestProvider, type TestProvider } from '../support/oidc-provider';
+import { memberOidcRedirectUri, memberOidcTestEnvironment, oidcRedirectUris, oidcTestEnvironment, startTestProvider, type TestProvider } from '../support/oidc-provider';
 import { SECTION_18_SCHEME_ID } from '../support/schemes';
 import { randomCvr } from '../support/organisation';
 import { generateAccessToken, sha256Hex } from '../../lib/tokens';
@@ -167,6 +167,8 @@ const TABLE: Record<string, Expectation> = {
   ...withRow(PUBLIC, ['GET /personale', 'GET /personale/log-ind', 'POST /personale/log-ind']),
   // To the provider (303), and back from it: without the pending sign-in's cookie, 400.
   ...withRow(PUBLIC, ['GET /personale/log-ind/oidc', 'GET /personale/log-ind/oidc/retur']),
+  // The same for members at the organisations' provider (MitID Erhverv).
+  ...withRow(PUBLIC, ['GET /forening/log-ind/oidc', 'GET /forening/log-ind/oidc/retur']),
   'POST /personale/log-ud': { row: ANY_STAFF, endsSession: true },
   ...withRow(PUBLIC, ['GET /', 'GET /ansoeg/:slug', 'POST /ansoeg/:slug', 'GET /ansoeg/:slug/kan-ikke-soege', 'GET /ordliste', 'GET /privatliv', 'GET /tilgaengelighed', 'GET /favicon.ico']),
   // The round catalogue, its calendar files and the alert subscription: anyone. A confirmation or
@@ -296,8 +298,8 @@ describe('authorization matrix', () => {
 
   beforeAll(async () => {
     const publicBaseUrl = testConfig().PUBLIC_BASE_URL;
-    provider = await startTestProvider({ ...oidcRedirectUris(publicBaseUrl), accounts: {} });
-    stack = await startTestStack({ config: testConfig(oidcTestEnvironment(provider)) });
+    provider = await startTestProvider({ ...oidcRedirectUris(publicBaseUrl), moreRedirectUris: [memberOidcRedirectUri(publicBaseUrl)], accounts: {} });
+    stack = await startTestStack({ config: testConfig({ ...oidcTestEnvironment(provider), ...memberOidcTestEnvironment(provider) }) });
     routes = routesOfStack(stack);
 
     const round = await createOpenRound(stack.db);

@@ -190,7 +190,8 @@ describe('organisation access', () => {
     // Her session ended with the membership.
     expect((await page('/forening', ingeCookie)).headers.get('location')).toBe('/forening/log-ind');
     expect((await page(`/sag/${caseId}`, ingeCookie)).status).toBe(403);
-    const history = await stack.db.organisationEvent.findMany({ where: { organisation: { number: cvr } }, orderBy: { id: 'asc' }, select: { type: true, actor: true, subject: true } });
+    // Each sign-in is an event too (with its method); the membership's changes are these.
+    const history = await stack.db.organisationEvent.findMany({ where: { organisation: { number: cvr }, type: { not: 'signed_in' } }, orderBy: { id: 'asc' }, select: { type: true, actor: true, subject: true } });
     expect(history).toEqual([
       { type: 'first_member', actor: inge, subject: inge },
       { type: 'member_invited', actor: inge, subject: bo },
@@ -241,5 +242,19 @@ describe('organisation access', () => {
     const removal = await postForm(stack.baseUrl, '/forening/medlemmer/fjern', { _csrf: csrfIn(members), memberId: boId }, otherCookie);
     expect(removal.status).toBe(404);
     expect(await storedMembership()).toEqual([{ email: bo, role: 'admin' }]);
+  });
+
+  it('offers no sign-in through a provider when none is configured', async () => {
+    const page = await (await fetch(`${stack.baseUrl}/forening/log-ind`)).text();
+    expect(page).toContain('Send mig et link');
+    expect(page).not.toContain('/forening/log-ind/oidc');
+    expect(page).not.toContain('MitID');
+    for (const path of ['/forening/log-ind/oidc', '/forening/log-ind/oidc/retur?code=x&state=y']) {
+      expect((await fetch(`${stack.baseUrl}${path}`, { redirect: 'manual' })).status).toBe(404);
+    }
+    // The email link's sign-ins are recorded with their method.
+    const signIns = await stack.db.organisationEvent.findMany({ where: { organisation: { number: cvr }, type: { in: ['first_member', 'signed_in'] } }, select: { type: true, method: true } });
+    expect(signIns.length).toBeGreaterThan(1);
+    expect(signIns.every((event) => event.method === 'email')).toBe(true);
   });
 });

@@ -172,6 +172,9 @@ describe('retention run', () => {
     const liveMemberSession = await stack.db.organisationSession.create({ data: { tokenHash: hash(), memberId: member.id, expiresAt: new Date(Date.now() + 12 * 3600_000) } });
     const oldMembershipChange = await stack.db.organisationEvent.create({ data: { organisationId: association.id, type: 'member_invited', actor: member.email, subject: 'ole@faellesbord.dk', occurredAt: ago(6 * YEAR) } });
     const newMembershipChange = await stack.db.organisationEvent.create({ data: { organisationId: association.id, type: 'first_member', actor: member.email, subject: member.email } });
+    // A member's sign-ins are kept as long as staff sign-in attempts (RETENTION_LOGIN_ATTEMPTS, 90 days).
+    const oldSignIn = await stack.db.organisationEvent.create({ data: { organisationId: association.id, type: 'signed_in', actor: member.email, subject: member.email, method: 'oidc', occurredAt: ago(100 * DAY) } });
+    const newSignIn = await stack.db.organisationEvent.create({ data: { organisationId: association.id, type: 'signed_in', actor: member.email, subject: member.email, method: 'email', occurredAt: ago(80 * DAY) } });
 
     // Documents organisations keep (RETENTION_ORGANISATION_DOCUMENTS, P1Y): statutes replaced two
     // years ago go, those replaced last month and the current ones stay; an organisation with no
@@ -263,6 +266,8 @@ describe('retention run', () => {
     expect(await stack.db.organisationSession.findUnique({ where: { tokenHash: liveMemberSession.tokenHash } })).not.toBeNull();
     expect(await stack.db.organisationEvent.findUnique({ where: { id: oldMembershipChange.id } })).toBeNull();
     expect(await stack.db.organisationEvent.findUnique({ where: { id: newMembershipChange.id } })).not.toBeNull();
+    expect(await stack.db.organisationEvent.findUnique({ where: { id: oldSignIn.id } })).toBeNull();
+    expect(await stack.db.organisationEvent.findUnique({ where: { id: newSignIn.id } })).not.toBeNull();
     expect(await stack.db.organisationMember.findUnique({ where: { id: member.id } })).not.toBeNull();
 
     // The kept documents: the long-replaced version and the dormant organisation's went; the case's copy stays.

@@ -3,9 +3,11 @@ import path from 'node:path';
 import readline from 'node:readline';
 
 export interface ProviderAccount {
-  email: string;
+  email?: string;
   name: string;
-  groups: string[];
+  groups?: string[];
+  /** Further claims, e.g. MitID Erhverv's CVR claim; released with the `organisation` scope. */
+  claims?: Record<string, unknown>;
 }
 
 export interface TestProvider {
@@ -17,12 +19,29 @@ export interface TestProvider {
 
 /**
  * Starts a real OpenID provider (oidc-provider) on loopback with one confidential client and
- * the given accounts (keyed by their subject), each with its groups.
+ * the given accounts (keyed by their subject), each with its groups and further claims; the
+ * `organisation` scope releases the claims named in `organisationClaims` (an organisation number).
  */
-export async function startTestProvider(options: { redirectUri: string; postLogoutRedirectUri: string; accounts: Record<string, ProviderAccount> }): Promise<TestProvider> {
+export async function startTestProvider(options: {
+  redirectUri: string;
+  postLogoutRedirectUri: string;
+  accounts: Record<string, ProviderAccount>;
+  /** More redirect URIs of the client (the members' sign-in's beside the staff's). */
+  moreRedirectUris?: string[];
+  organisationClaims?: string[];
+}): Promise<TestProvider> {
   const clientId = 'grantflow-test';
   const clientSecret = 'a-test-client-secret-of-some-length';
-  const child: ChildProcess = spawn(process.execPath, [path.join(__dirname, 'oidc-provider-process.mjs'), JSON.stringify({ clientId, clientSecret, ...options })], {
+  const accounts = Object.fromEntries(Object.entries(options.accounts).map(([sub, { claims, ...account }]) => [sub, { ...account, ...claims }]));
+  const settings = {
+    clientId,
+    clientSecret,
+    redirectUris: [options.redirectUri, ...(options.moreRedirectUris ?? [])],
+    postLogoutRedirectUri: options.postLogoutRedirectUri,
+    accounts,
+    organisationClaims: options.organisationClaims ?? [],
+  };
+  const child: ChildProcess = spawn(process.execPath, [path.join(__dirname, 'oidc-provider-process.mjs'), JSON.stringify(settings)], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -131,4 +150,22 @@ export async function signInAtProvider(jar: CookieJar, authorizationUrl: string,
     url = new URL(next, url).href;
   }
   throw new Error('the provider never sent the browser back');
+}
+
+/** The members' sign-in's redirect URI for an app at this PUBLIC_BASE_URL. */
+export function memberOidcRedirectUri(publicBaseUrl: string): string {
+  return `${publicBaseUrl}/forening/log-ind/oidc/retur`;
+}
+
+/** MitID Erhverv's CVR claim, as the test provider releases it with the `organisation` scope. */
+export const CVR_CLAIM = 'https://data.gov.dk/model/core/eid/professional/cvr';
+
+/** The app's settings for members signing in at the test provider (standing in for MitID Erhverv). */
+export function memberOidcTestEnvironment(provider: TestProvider): Record<string, string> {
+  return {
+    MEMBER_OIDC_ISSUER: provider.issuer,
+    MEMBER_OIDC_CLIENT_ID: provider.clientId,
+    MEMBER_OIDC_CLIENT_SECRET: provider.clientSecret,
+    MEMBER_OIDC_SCOPES: 'openid email organisation',
+  };
 }

@@ -20,6 +20,8 @@ export interface RateLimits {
   countNewDraft(req: Request): Promise<void>;
   /** An email to this address that an anonymous caller asked for. */
   countEmailTo(recipient: string): Promise<void>;
+  /** A start or return of a member's sign-in through the organisations' OpenID provider, from the request's client address. */
+  countProviderSignIn(req: Request): Promise<void>;
 }
 
 /** Thrown past a limit: 429 with Retry-After, and a message in the caller's language. */
@@ -61,6 +63,8 @@ export function createRateLimits(
   const writesGlobal = limiter('writes-global', settings.RATE_LIMIT_WRITES_GLOBAL);
   const newDrafts = limiter('new-drafts', settings.RATE_LIMIT_NEW_DRAFTS_PER_ADDRESS);
   const emails = limiter('emails', settings.RATE_LIMIT_EMAILS_PER_RECIPIENT);
+  // Reads, which the write limits do not count, but each costs a round trip to the provider.
+  const providerSignIns = limiter('provider-sign-ins', settings.RATE_LIMIT_PROVIDER_SIGN_INS_PER_ADDRESS);
 
   const consume = async (rateLimiter: RateLimiterPostgres, key: string, refusal: (seconds: number) => RateLimitedError) => {
     try {
@@ -79,6 +83,7 @@ export function createRateLimits(
     countNewDraft: (req) => consume(newDrafts, clientAddress(req), limited),
     countEmailTo: (recipient) =>
       consume(emails, hashed(recipient.trim().toLowerCase()), (seconds) => new RateLimitedError(seconds, 'too_many_emails', 'errors.http.tooManyEmails')),
+    countProviderSignIn: (req) => consume(providerSignIns, clientAddress(req), limited),
   };
 }
 

@@ -3,6 +3,9 @@ export const ORGANISATION_PATH = '/forening';
 export const SIGN_IN_PATH = '/forening/log-ind';
 export const SIGN_IN_SENT_PATH = '/forening/log-ind/sendt';
 export const SIGN_IN_LINK_PATH = '/forening/log-ind/link';
+// Sign-in through the organisations' OpenID provider (MitID Erhverv), where one is configured.
+export const PROVIDER_SIGN_IN_PATH = '/forening/log-ind/oidc';
+export const PROVIDER_CALLBACK_PATH = '/forening/log-ind/oidc/retur';
 export const SIGN_OUT_PATH = '/forening/log-ud';
 export const MEMBERS_PATH = '/forening/medlemmer';
 export const INVITE_PATH = '/forening/medlemmer/inviter';

@@ -1,9 +1,10 @@
+import type { Prisma } from '../../../prisma/generated/client';
 import type { Database } from '../../../lib/db';
 import type { Language } from '../../../lib/languages';
 import { enqueueOnce } from '../../../lib/outbox';
 import { generateAccessToken, sha256Hex } from '../../../lib/tokens';
 import { renderOrganisationSignInEmail } from '../../../documents/email';
-import { MEMBER_SESSION_HOURS, SIGN_IN_LINK_MINUTES, mayBecomeFirstMember, type SignInRequest } from '../../../domain/organisation-access';
+import { MEMBER_SESSION_HOURS, SIGN_IN_LINK_MINUTES, mayBecomeFirstMember, type SignInMethod, type SignInRequest } from '../../../domain/organisation-access';
 import type { RateLimits } from '../http/rate-limits';
 import { SIGN_IN_LINK_PATH, organisationUrl } from './paths';
 
@@ -18,7 +19,7 @@ export interface SignInDeps {
 }
 
 /** The addresses the organisation gave us itself (applications and drafts under its number), and its latest name. */
-async function givenByOrganisation(db: Database, number: string): Promise<{ addresses: string[]; name?: string }> {
+export async function givenByOrganisation(db: Database, number: string): Promise<{ addresses: string[]; name?: string }> {
   const applications = await db.application.findMany({
     where: { organizationCvr: number, anonymisedAt: null },
     select: { contactEmail: true, organizationEmail: true, organizationName: true },
@@ -107,11 +108,9 @@ export async function signInWithLink(db: Database, token: string, now = new Date
     if (!member) {
       if (members.length > 0 || !mayBecomeFirstMember(pending.email, given.addresses)) throw new LinkRefused();
       member = await tx.organisationMember.create({ data: { organisationId: organisation!.id, email: pending.email, role: 'admin', createdAt: now } });
-      await tx.organisationEvent.create({ data: { organisationId: organisation!.id, type: 'first_member', actor: pending.email, subject: pending.email, occurredAt: now } });
+      await tx.organisationEvent.create({ data: { organisationId: organisation!.id, type: 'first_member', actor: pending.email, subject: pending.email, method: 'email', occurredAt: now } });
     }
-    const sessionToken = generateAccessToken();
-    await tx.organisationSession.create({ data: { tokenHash: sha256Hex(sessionToken), memberId: member.id, createdAt: now, expiresAt: new Date(now.getTime() + MEMBER_SESSION_HOURS * 60 * MINUTE_MS) } });
-    return { sessionToken };
+    return { sessionToken: await openMemberSession(tx, { organisationId: organisation!.id, memberId: member.id, email: member.email }, 'email', now) };
   }).catch((error: unknown) => {
     // The transaction rolled back: the link stays as it was (unused), and works for nobody now.
     if (error instanceof LinkRefused) return undefined;
@@ -120,3 +119,11 @@ export async function signInWithLink(db: Database, token: string, now = new Date
 }
 
 class LinkRefused extends Error {}
+
+/** Opens a member's session, and records the sign-in and how it was made. */
+export async function openMemberSession(tx: Prisma.TransactionClient, member: { organisationId: string; memberId: string; email: string }, method: SignInMethod, now: Date): Promise<string> {
+  const sessionToken = generateAccessToken();
+  await tx.organisationSession.create({ data: { tokenHash: sha256Hex(sessionToken), memberId: member.memberId, createdAt: now, expiresAt: new Date(now.getTime() + MEMBER_SESSION_HOURS * 60 * MINUTE_MS) } });
+  await tx.organisationEvent.create({ data: { organisationId: member.organisationId, type: 'signed_in', actor: member.email, subject: member.email, method, occurredAt: now } });
+  return sessionToken;
+}

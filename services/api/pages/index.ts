@@ -8,6 +8,7 @@ import { signInPages } from './staff/sign-in';
 import { oidcSignInPages } from './staff/oidc-sign-in';
 import { createOidcClient } from '../../../lib/oidc-client';
 import { oidcClientSettings } from '../../../lib/oidc-settings';
+import { memberOidcClientSettings } from '../../../lib/member-oidc-settings';
 import { caseworkPages } from './casework';
 import { applyPages } from './apply';
 import { casePages } from './case';
@@ -39,7 +40,8 @@ export function pagesRouter(deps: PageDependencies): Router {
   router.use(glossaryPages(deps));
   router.use(noticePages(deps));
   router.use(roundPages(deps));
-  router.use(organisationPages(deps));
+  const memberOidcSettings = memberOidcClientSettings(deps.config);
+  router.use(organisationPages({ ...deps, memberOidc: memberOidcSettings ? createOidcClient(memberOidcSettings) : undefined }));
   router.use(archivePages(deps));
   const oidcSettings = oidcClientSettings(deps.config);
   const oidc = oidcSettings ? createOidcClient(oidcSettings) : undefined;

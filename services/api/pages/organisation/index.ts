@@ -8,6 +8,10 @@ import { csrfToken, verifyCsrf } from '../../http/csrf';
 import { cookieName, secureCookies } from '../../http/cookies';
 import { ApiError, errorBody, zodIssues } from '../../http/errors';
 import type { RateLimits } from '../../http/rate-limits';
+import type { Logger } from '../../../../lib/logger';
+import type { OidcClient } from '../../../../lib/oidc-client';
+import type { MemberOidcClientSettings } from '../../../../lib/member-oidc-settings';
+import { providerSignInPages } from './provider-sign-in';
 import { municipalityContact } from '../../admin/round-frame';
 import { validated } from '../../admin/validated';
 import { HANDOVER_PATH, INVITE_PATH, MEMBERS_PATH, ORGANISATION_PATH, REMOVE_PATH, SIGN_IN_LINK_PATH, SIGN_IN_PATH, SIGN_IN_SENT_PATH, SIGN_OUT_PATH } from '../../organisation/paths';
@@ -30,6 +34,9 @@ export interface OrganisationPageDependencies {
   site: SiteSettings;
   publicBaseUrl: string;
   rateLimits: RateLimits;
+  log: Logger;
+  /** The organisations' OpenID provider (MitID Erhverv), when one is configured. */
+  memberOidc?: OidcClient<MemberOidcClientSettings>;
 }
 
 function tokenFrom(value: unknown): string | undefined {
@@ -46,6 +53,12 @@ export function organisationPages(deps: OrganisationPageDependencies): Router {
   const { db, site, publicBaseUrl } = deps;
   const secret = deps.config.COOKIE_SECRET;
   const secure = secureCookies(deps.config);
+  const provider = deps.memberOidc?.settings.providerName;
+  if (deps.memberOidc) {
+    router.use(
+      providerSignInPages({ oidc: deps.memberOidc, db, log: deps.log, site, jurisdiction: deps.config.JURISDICTION, cookieSecret: secret, publicBaseUrl, secureCookies: secure, rateLimits: deps.rateLimits }),
+    );
+  }
   const signInDeps: SignInDeps = { db, rateLimits: deps.rateLimits, publicBaseUrl, municipalityName: site.municipalityName, municipalityContact: municipalityContact(deps.config) };
 
   function formNonce(req: Request, res: Response): string {
@@ -66,7 +79,7 @@ export function organisationPages(deps: OrganisationPageDependencies): Router {
   router.get(SIGN_IN_PATH, (req, res) => {
     const language = pageLanguage(req, res);
     const notice = req.query['logget-ud'] ? t(language, 'organisation.signedOut') : undefined;
-    sendPage(res, signInPage(req, site, language, { organisationNumber: '', email: '', errors: {}, csrf: csrfToken(secret, formNonce(req, res)), notice }));
+    sendPage(res, signInPage(req, site, language, { organisationNumber: '', email: '', errors: {}, csrf: csrfToken(secret, formNonce(req, res)), notice, provider }));
   });
 
   router.post(SIGN_IN_PATH, async (req, res) => {
@@ -89,7 +102,7 @@ export function organisationPages(deps: OrganisationPageDependencies): Router {
       }
     }
     if (Object.keys(errors).length) {
-      sendPage(res, signInPage(req, site, language, { ...fields, errors, csrf: csrfToken(secret, formNonce(req, res)) }), status);
+      sendPage(res, signInPage(req, site, language, { ...fields, errors, csrf: csrfToken(secret, formNonce(req, res)), provider }), status);
       return;
     }
     res.redirect(303, SIGN_IN_SENT_PATH);
@@ -138,7 +151,8 @@ export function organisationPages(deps: OrganisationPageDependencies): Router {
   async function showMembers(req: Request, res: Response, member: SignedInMember, language: Language, state: MembersState, status = 200): Promise<void> {
     const [members, history] = await Promise.all([
       membersOf(db, member.organisation.id),
-      db.organisationEvent.findMany({ where: { organisationId: member.organisation.id }, orderBy: { occurredAt: 'desc' }, take: 50 }),
+      // The membership's changes; each sign-in is an event too, kept for the record, not listed here.
+      db.organisationEvent.findMany({ where: { organisationId: member.organisation.id, type: { not: 'signed_in' } }, orderBy: { occurredAt: 'desc' }, take: 50 }),
     ]);
     sendPage(res, membersPage(req, site, language, member, members, history, csrfToken(secret, member.sessionToken), state), status);
   }

@@ -8,7 +8,7 @@ import { CSRF_FIELD } from '../../http/csrf';
 import { hiddenField, textField, type ErrorLink, type FieldErrors } from '../forms';
 import { renderPage, type SiteSettings } from '../layout';
 import { renderPageWithErrors } from '../page-with-errors';
-import { HANDOVER_PATH, INVITE_PATH, MEMBERS_PATH, ORGANISATION_PATH, REMOVE_PATH, SIGN_IN_LINK_PATH, SIGN_IN_PATH, SIGN_OUT_PATH } from '../../organisation/paths';
+import { HANDOVER_PATH, INVITE_PATH, MEMBERS_PATH, ORGANISATION_PATH, PROVIDER_SIGN_IN_PATH, REMOVE_PATH, SIGN_IN_LINK_PATH, SIGN_IN_PATH, SIGN_OUT_PATH } from '../../organisation/paths';
 import type { SignedInMember } from '../../organisation/session';
 import type { organisationWork } from '../../organisation/work';
 import { ARCHIVE_PATH } from '../../organisation/archive-paths';
@@ -64,6 +64,8 @@ export interface SignInForm {
   errors: FieldErrors;
   csrf: string;
   notice?: string;
+  /** The organisations' OpenID provider's name, when members may sign in there (MitID Erhverv). */
+  provider?: string;
 }
 
 export function signInPage(req: Request, site: SiteSettings, language: Language, form: SignInForm): string {
@@ -76,20 +78,33 @@ export function signInPage(req: Request, site: SiteSettings, language: Language,
     main: html`<h1>${title}</h1>
       ${alertSuccess(form.notice)}
       <p>${t(language, 'organisation.signIn.intro')}</p>
+      ${form.provider
+        ? html`<p>${t(language, 'organisation.signIn.providerIntro', { provider: form.provider })}</p>
+          <p><a class="button button-primary" href="${PROVIDER_SIGN_IN_PATH}">${t(language, 'organisation.signIn.providerButton', { provider: form.provider })}</a></p>
+          <h2 class="h3">${t(language, 'organisation.signIn.emailHeading')}</h2>`
+        : ''}
       <form method="post" action="${SIGN_IN_PATH}" novalidate>
         ${hiddenField(CSRF_FIELD, form.csrf)}
         ${textField({ name: 'organisationNumber', label: t(language, rules.texts.label), language, value: form.organisationNumber, error: form.errors.organisationNumber, required: true, inputMode: 'numeric', width: 's', maxLength: 20, autocomplete: 'off' })}
         ${textField({ name: 'email', label: t(language, 'organisation.signIn.email'), hint: t(language, 'organisation.signIn.emailHint', { minutes: SIGN_IN_LINK_MINUTES }), language, type: 'email', value: form.email, error: form.errors.email, required: true, autocomplete: 'email', width: 'l', maxLength: 254 })}
-        <button type="submit" class="button button-primary">${t(language, 'organisation.signIn.button')}</button>
+        <button type="submit" class="button ${form.provider ? 'button-secondary' : 'button-primary'}">${t(language, 'organisation.signIn.button')}</button>
       </form>
       <h2 class="h3">${t(language, 'organisation.signIn.whoHeading')}</h2>
       <p>${t(language, 'organisation.signIn.who')}</p>
+      ${form.provider ? html`<p>${t(language, 'organisation.signIn.whoProvider', { provider: form.provider })}</p>` : ''}
       <p>${t(language, 'organisation.signIn.privateLinks')}</p>`,
   });
 }
 
 function simplePage(req: Request, site: SiteSettings, language: Language, title: string, body: SafeHtml): string {
   return renderPage(req, site, { title, language, main: html`<h1>${title}</h1>${body}` });
+}
+
+/** A sign-in through the provider that did not open a session: why, and the way back to the sign-in page. */
+export function providerRefusalPage(req: Request, site: SiteSettings, language: Language, refusal: { title: string; body: string; warning: boolean }): string {
+  const kind = refusal.warning ? 'warning' : 'error';
+  return simplePage(req, site, language, refusal.title, html`<div class="alert alert-${kind}" role="alert"><div class="alert-body"><p class="alert-text">${refusal.body}</p></div></div>
+    <p><a href="${SIGN_IN_PATH}">${t(language, 'organisation.provider.back')}</a></p>`);
 }
 
 /** After the form: the same answer whether or not a link was sent. */

@@ -1,12 +1,11 @@
 import { Router, type Request, type Response } from 'express';
 import type { Language } from '../../../../lib/languages';
 import { html } from '../../../../lib/html';
-import { OidcProviderUnavailable, OidcSignInRejected, type OidcClient, type PendingSignIn } from '../../../../lib/oidc-client';
-import { rolesFromClaims } from '../../../../lib/oidc-settings';
+import { OidcProviderUnavailable, OidcSignInRejected, sealPendingSignIn, unsealPendingSignIn, type OidcClient, type PendingSignIn } from '../../../../lib/oidc-client';
+import { rolesFromClaims, type OidcClientSettings } from '../../../../lib/oidc-settings';
 import { openStaffSession, staffUserFromProvider, type SessionPolicy } from '../../../../lib/staff-auth';
 import type { Database } from '../../../../lib/db';
 import type { Logger } from '../../../../lib/logger';
-import { seal, unseal } from '../../../../lib/tokens';
 import { t } from '../../../../locale';
 import { cookieName } from '../../http/cookies';
 import { STAFF_COOKIE } from '../../http/staff';
@@ -23,7 +22,7 @@ const PENDING_COOKIE = 'gf_oidc';
 const PENDING_MAX_AGE_MS = 10 * 60_000;
 
 export interface OidcSignInDependencies {
-  oidc: OidcClient;
+  oidc: OidcClient<OidcClientSettings>;
   db: Database;
   log: Logger;
   site: SiteSettings;
@@ -38,7 +37,7 @@ interface PendingCookie extends PendingSignIn {
 }
 
 /** The sign-in button's name for the provider: its configured name, or "the municipality's login". */
-export function providerName(oidc: OidcClient, language: Language): string {
+export function providerName(oidc: OidcClient<OidcClientSettings>, language: Language): string {
   return oidc.settings.providerName ?? t(language, 'staff.oidcDefaultProvider');
 }
 
@@ -70,7 +69,7 @@ export function oidcSignInPages(deps: OidcSignInDependencies): Router {
     try {
       const { url, pending } = await deps.oidc.begin(redirectUri);
       const cookie: PendingCookie = { ...pending, next: safeNextPath(req.query.next) };
-      res.cookie(cookieName(req, PENDING_COOKIE, 'path'), seal(JSON.stringify(cookie), deps.cookieSecret), { ...pendingCookie, maxAge: PENDING_MAX_AGE_MS });
+      res.cookie(cookieName(req, PENDING_COOKIE, 'path'), sealPendingSignIn(cookie, deps.cookieSecret), { ...pendingCookie, maxAge: PENDING_MAX_AGE_MS });
       res.set('Cache-Control', 'no-store').redirect(303, url.href);
     } catch (error) {
       if (!(error instanceof OidcProviderUnavailable)) throw error;
@@ -84,7 +83,7 @@ export function oidcSignInPages(deps: OidcSignInDependencies): Router {
     const language = pageLanguage(req, res);
     const provider = providerName(deps.oidc, language);
     const name = cookieName(req, PENDING_COOKIE, 'path');
-    const pending = readPending(readCookie(req, name), deps.cookieSecret);
+    const pending = unsealPendingSignIn<PendingCookie>(readCookie(req, name), deps.cookieSecret);
     // One use: a second visit to the same callback finds nothing to continue.
     res.clearCookie(name, pendingCookie);
     res.set('Cache-Control', 'no-store');
@@ -128,16 +127,6 @@ export function oidcSignInPages(deps: OidcSignInDependencies): Router {
   });
 
   return router;
-}
-
-function readPending(sealed: string | undefined, secret: string): PendingCookie | undefined {
-  if (!sealed) return undefined;
-  try {
-    const value = JSON.parse(unseal(sealed, secret)) as PendingCookie;
-    return typeof value.state === 'string' && typeof value.nonce === 'string' && typeof value.codeVerifier === 'string' ? value : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function stringClaim(value: unknown): string | undefined {

@@ -15,6 +15,7 @@ import { alert } from './alert';
 import { homeOf, sendStaffPage } from './shell';
 import { t } from '../../../../locale';
 import type { OidcClient } from '../../../../lib/oidc-client';
+import type { OidcClientSettings } from '../../../../lib/oidc-settings';
 import { sha256Hex } from '../../../../lib/tokens';
 import { OIDC_SIGN_IN_PATH, providerName } from './oidc-sign-in';
 
@@ -29,7 +30,7 @@ export interface SignInPageDependencies extends SignInDependencies {
   secureCookies: boolean;
   sessionMaxAgeMs: number;
   /** The municipality's OpenID provider, when configured: its button leads the sign-in page. */
-  oidc?: OidcClient;
+  oidc?: OidcClient<OidcClientSettings>;
 }
 
 export function signInPages(deps: SignInPageDependencies): Router {
