@@ -15,6 +15,7 @@ import daBrief from './catalogues/da/brief.json';
 import daEligibility from './catalogues/da/eligibility.json';
 import daGlossary from './catalogues/da/glossary.json';
 import daOrganisation from './catalogues/da/organisation.json';
+import daProfile from './catalogues/da/profile.json';
 import nbErrors from './catalogues/nb/errors.json';
 import nbCommon from './catalogues/nb/common.json';
 import nbPages from './catalogues/nb/pages.json';
@@ -30,6 +31,7 @@ import nbBrief from './catalogues/nb/brief.json';
 import nbEligibility from './catalogues/nb/eligibility.json';
 import nbGlossary from './catalogues/nb/glossary.json';
 import nbOrganisation from './catalogues/nb/organisation.json';
+import nbProfile from './catalogues/nb/profile.json';
 import enErrors from './catalogues/en/errors.json';
 import enCommon from './catalogues/en/common.json';
 import enPages from './catalogues/en/pages.json';
@@ -45,6 +47,7 @@ import enBrief from './catalogues/en/brief.json';
 import enEligibility from './catalogues/en/eligibility.json';
 import enGlossary from './catalogues/en/glossary.json';
 import enOrganisation from './catalogues/en/organisation.json';
+import enProfile from './catalogues/en/profile.json';
 import type { Language } from '../lib/languages';
 
 const danish = {
@@ -63,6 +66,7 @@ const danish = {
   eligibility: daEligibility,
   glossary: daGlossary,
   organisation: daOrganisation,
+  profile: daProfile,
 };
 
 type Namespaces = typeof danish;
@@ -90,6 +94,7 @@ const byLanguage: Record<Language, NamespacedCatalogue> = {
     eligibility: nbEligibility,
     glossary: nbGlossary,
     organisation: nbOrganisation,
+    profile: nbProfile,
   },
   en: {
     errors: enErrors,
@@ -107,6 +112,7 @@ const byLanguage: Record<Language, NamespacedCatalogue> = {
     eligibility: enEligibility,
     glossary: enGlossary,
     organisation: enOrganisation,
+    profile: enProfile,
   },
 };
 
