@@ -443,6 +443,11 @@ describe('the organisation’s pages', () => {
     await submitForm(page, `main form[action="/forening/medlemmer/inviter"] button[type="submit"]`);
     found.push(...(await sweep(page, 'POST /forening/medlemmer/inviter', 'organisation-members-error')));
     found.push(...(await visit(page, 'GET /forening/medlemmer', 'organisation-members-en', '/forening/medlemmer?lang=en')));
+    found.push(...(await visit(page, 'GET /forening/profil', 'organisation-profile', '/forening/profil')));
+    await page.locator('#f-postcode').fill('12');
+    await submitForm(page, `main form[action="/forening/profil"] button[type="submit"]`);
+    found.push(...(await sweep(page, 'POST /forening/profil', 'organisation-profile-errors')));
+    found.push(...(await visit(page, 'GET /forening/profil', 'organisation-profile-register-down', '/forening/profil?register=svarer_ikke')));
     await context.close();
     expect(found).toEqual([]);
   });
