@@ -155,7 +155,7 @@ describe('organisation profile', () => {
     expect(changed).toHaveLength(1);
     expect(changed[0]).toMatchObject({ actor: inge, subject: 'name, street, postcode, city, email, phone' });
     const members = await (await page(stack.baseUrl, '/forening/medlemmer', ingeCookie)).text();
-    expect(members).toContain(`${inge} rettede profilen: Foreningens navn, Vej og husnummer, Postnummer, By, Foreningens e-mail, Foreningens telefon (valgfrit)`);
+    expect(members).toContain(`${inge} rettede profilen: Foreningens navn, Vej og husnummer, Postnummer, By, Foreningens e-mail, Foreningens telefon`);
     expect(members).toContain(`${inge} hentede fra registret: Foreningens navn, Vej og husnummer`);
   });
 
