@@ -26,6 +26,12 @@ export const FIRST_RETENTION_KINDS = [
  */
 export const ORGANISATION_RETENTION_KINDS = ['organisation_sign_in_link', 'organisation_session', 'organisation_log'] as const;
 
+// An association's profile (organisation_profiles: the contact person's name, email and phone) is
+// kept while the organisation has members, which it has until it is deleted (an administrator
+// cannot leave), and goes with the organisation. It is not a kind of the run yet: removing the
+// profiles of organisations that no longer apply needs a rule for when that is, and a patched run
+// (README "Retention of personal data").
+
 /**
  * The documents organisations keep once (README "Documents kept once"): replaced versions, and
  * every document of an organisation without members and without a recent application; handled

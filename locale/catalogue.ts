@@ -16,6 +16,7 @@ import daEligibility from './catalogues/da/eligibility.json';
 import daGlossary from './catalogues/da/glossary.json';
 import daOrganisation from './catalogues/da/organisation.json';
 import daArchive from './catalogues/da/archive.json';
+import daProfile from './catalogues/da/profile.json';
 import nbErrors from './catalogues/nb/errors.json';
 import nbCommon from './catalogues/nb/common.json';
 import nbPages from './catalogues/nb/pages.json';
@@ -32,6 +33,7 @@ import nbEligibility from './catalogues/nb/eligibility.json';
 import nbGlossary from './catalogues/nb/glossary.json';
 import nbOrganisation from './catalogues/nb/organisation.json';
 import nbArchive from './catalogues/nb/archive.json';
+import nbProfile from './catalogues/nb/profile.json';
 import enErrors from './catalogues/en/errors.json';
 import enCommon from './catalogues/en/common.json';
 import enPages from './catalogues/en/pages.json';
@@ -48,6 +50,7 @@ import enEligibility from './catalogues/en/eligibility.json';
 import enGlossary from './catalogues/en/glossary.json';
 import enOrganisation from './catalogues/en/organisation.json';
 import enArchive from './catalogues/en/archive.json';
+import enProfile from './catalogues/en/profile.json';
 import type { Language } from '../lib/languages';
 
 const danish = {
@@ -67,6 +70,7 @@ const danish = {
   glossary: daGlossary,
   organisation: daOrganisation,
   archive: daArchive,
+  profile: daProfile,
 };
 
 type Namespaces = typeof danish;
@@ -95,6 +99,7 @@ const byLanguage: Record<Language, NamespacedCatalogue> = {
     glossary: nbGlossary,
     organisation: nbOrganisation,
     archive: nbArchive,
+    profile: nbProfile,
   },
   en: {
     errors: enErrors,
@@ -113,6 +118,7 @@ const byLanguage: Record<Language, NamespacedCatalogue> = {
     glossary: enGlossary,
     organisation: enOrganisation,
     archive: enArchive,
+    profile: enProfile,
   },
 };
 

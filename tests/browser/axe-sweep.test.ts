@@ -463,6 +463,11 @@ describe('the organisation’s pages', () => {
     const { roundId: _round, ...answers } = applicationBody(documentsRound.id, { organization: { cvr: number, name: 'Foreningen Axe', email: admin.email } });
     const memberDraft = await stack.db.applicationDraft.create({ data: { tokenHash: sha256Hex(generateAccessToken()), roundId: documentsRound.id, data: { answers } as object, currentStep: 'documents', furthestStep: 'documents' } });
     found.push(...(await visit(page, 'GET /kladde/:id/dokumenter', 'documents-archive-offer', `/kladde/${memberDraft.id}/dokumenter`)));
+    found.push(...(await visit(page, 'GET /forening/profil', 'organisation-profile', '/forening/profil')));
+    await page.locator('#f-postcode').fill('12');
+    await submitForm(page, `main form[action="/forening/profil"] button[type="submit"]`);
+    found.push(...(await sweep(page, 'POST /forening/profil', 'organisation-profile-errors')));
+    found.push(...(await visit(page, 'GET /forening/profil', 'organisation-profile-register-down', '/forening/profil?register=svarer_ikke')));
     await context.close();
     expect(found).toEqual([]);
   });

@@ -195,6 +195,9 @@ const TABLE: Record<string, Expectation> = {
   ...withRow(MEMBER_PAGE, ['POST /forening/medlemmer/fjern', 'POST /forening/medlemmer/administrator']),
   ...withRow(MEMBER_PAGE, ['GET /forening/dokumenter', 'POST /forening/dokumenter']),
   'GET /forening/dokumenter/:documentId': { row: MEMBER_DOCUMENT },
+  // The profile is the member's own organisation's; a bad form changes nothing.
+  ...withRow(MEMBER_PAGE, ['GET /forening/profil', 'POST /forening/profil/hent-fra-registret']),
+  'POST /forening/profil': { row: MEMBER_PAGE, body: { postcode: 'ikke-et-postnummer' } },
   ...withRow(CASE_PAGE, ['GET /sag/:id', 'POST /sag/:id/svar', 'POST /sag/:id/bemaerkninger', 'GET /sag/:id/traek-tilbage', 'POST /sag/:id/genovervejelse', 'GET /sag/:id/sig-nej-tak', 'POST /sag/:id/aendring']),
   'POST /sag/:id/traek-tilbage': { row: CASE_PAGE, body: { reason: 'x'.repeat(3000) } },
   'POST /sag/:id/nyt-link': { row: PUBLIC },

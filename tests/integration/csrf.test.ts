@@ -183,6 +183,9 @@ describe('CSRF protection', () => {
     if (path === '/forening/log-ind') return { organisationNumber: '13748136', email: `forged@${marker}.test` };
     if (path === '/forening/medlemmer/inviter') return { inviteEmail: `forged@${marker}.test` };
     if (path === '/forening/dokumenter') return { kind: 'statutes' };
+    if (path === '/forening/profil') {
+      return { name: 'Forfalsket forening', street: 'Forfalsket Vej 1', postcode: '9991', city: 'Eksempelby', email: `forged@${marker}.test`, contactName: 'Forfalsket', contactEmail: `forged@${marker}.test` };
+    }
     if (path.startsWith('/forening/medlemmer/')) return { memberId: organisation.memberId };
     if (path.endsWith('/tilknytninger')) return { cvr: '29190003', kind: 'board_member' };
     if (path === '/personale/log-ind') return { email: admin.email, password: admin.password };

@@ -145,6 +145,10 @@ describe('statistics from the event table', () => {
         { code: 'budget', label: 'Budget og beløb', count: '<5', share: null },
       ],
       medianFormMinutes: 15,
+      formTimeByApplicant: [
+        { group: 'first', label: 'Foreninger, der søger første gang', submitted: 0, medianFormMinutes: null },
+        { group: 'returning', label: 'Foreninger, der har søgt før', submitted: 0, medianFormMinutes: null },
+      ],
       lapsed: '<5',
       withdrawn: '<5',
     });

@@ -17,7 +17,16 @@ export function draftData(stored: unknown): DraftData {
 /** A new draft with its private token (≥ 128 bits; only the hash is stored). */
 export async function createDraft(
   db: Database,
-  input: { roundId: string; language: Language; answers?: DraftAnswers; precheck?: Record<string, string>; precheckSeconds?: number },
+  input: {
+    roundId: string;
+    language: Language;
+    answers?: DraftAnswers;
+    precheck?: Record<string, string>;
+    precheckSeconds?: number;
+    /** A member's draft: what it was pre-filled from, and whether the organisation had applied before. */
+    prefilledFrom?: object;
+    returningApplicant?: boolean;
+  },
 ): Promise<{ id: string; token: string }> {
   const token = generateAccessToken();
   const data: DraftData = { answers: input.answers ?? {}, ...(input.precheck ? { precheck: input.precheck } : {}) };
@@ -30,6 +39,8 @@ export async function createDraft(
       currentStep: FORM_STEPS[0],
       furthestStep: FORM_STEPS[0],
       stepSeconds: input.precheckSeconds ? { precheck: input.precheckSeconds } : {},
+      ...(input.prefilledFrom ? { prefilledFrom: input.prefilledFrom } : {}),
+      ...(input.returningApplicant !== undefined ? { returningApplicant: input.returningApplicant } : {}),
     },
     select: { id: true },
   });
@@ -64,7 +75,27 @@ export async function storeStepAnswers(
       language,
     },
   });
+  if (step === 'organization') await settleReturningApplicant(db, draft.id, (merged.organization as { cvr?: unknown } | undefined)?.cvr);
   return next;
+}
+
+/**
+ * Once a draft names its organisation number, whether that organisation had a submitted
+ * application before the draft was started; decided once (the statistics split form time by it).
+ * A member's draft knows it from the start; a draft opened by its private link learns the number
+ * on the organisation step.
+ */
+async function settleReturningApplicant(db: Database, draftId: string, number: unknown): Promise<void> {
+  if (typeof number !== 'string' || !/^\d{8,9}$/.test(number)) return;
+  await db.$executeRaw`
+    UPDATE application_drafts d
+       SET returning_applicant = EXISTS (SELECT 1 FROM applications a WHERE a.organization_cvr = ${number} AND a.submitted_at < d.created_at)
+     WHERE d.id = ${draftId}::uuid AND d.returning_applicant IS NULL`;
+}
+
+/** Whether the organisation number had a submitted application before `before` (a member's draft, at its start). */
+export async function hadSubmittedBefore(db: Database, number: string, before: Date): Promise<boolean> {
+  return (await db.application.count({ where: { organizationCvr: number, submittedAt: { lt: before } } })) > 0;
 }
 
 /** Moves the draft to a position without changing its answers (e.g. opening the summary). */

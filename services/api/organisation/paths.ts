@@ -11,6 +11,8 @@ export const MEMBERS_PATH = '/forening/medlemmer';
 export const INVITE_PATH = '/forening/medlemmer/inviter';
 export const REMOVE_PATH = '/forening/medlemmer/fjern';
 export const HANDOVER_PATH = '/forening/medlemmer/administrator';
+export const PROFILE_PATH = '/forening/profil';
+export const PROFILE_REFRESH_PATH = '/forening/profil/hent-fra-registret';
 
 /** An absolute address of ours, in the reader's language (Danish needs no ?lang). */
 export function organisationUrl(publicBaseUrl: string, path: string, language: string, token?: string): string {

@@ -49,7 +49,22 @@ const statsSummarySchema = z
       .meta({ description: 'The cases submitted in the period, each where it stands now (no step exceeds the one before); the form: drafts started in the period' }),
     stages: z.array(z.looseObject({ ...durationFields, stage: z.enum(['screening', 'queue', 'round_wait', 'review', 'approval', 'applicant']), label: z.string() })),
     completeness: z.looseObject({ decided: count, completeFirstShare: figure, requestsPerApplication: figure, missingItems: breakdown, otherMissingItems: count }),
-    dropOff: z.looseObject({ draftsStarted: count, draftsSubmitted: count, draftsStopped: count, stoppedAt: breakdown, medianFormMinutes: figure, lapsed: count, withdrawn: count }),
+    dropOff: z.looseObject({
+      draftsStarted: count,
+      draftsSubmitted: count,
+      draftsStopped: count,
+      stoppedAt: breakdown,
+      medianFormMinutes: figure,
+      formTimeByApplicant: z
+        .array(z.looseObject({ group: z.enum(['first', 'returning']), label: z.string(), submitted: count, medianFormMinutes: figure }))
+        .meta({
+          description:
+            'Form time (active seconds over the steps) of the drafts submitted in the period, for associations applying the first time and returning ones ' +
+            '(the organisation number had a submitted application before the draft was started); a group under five drafts shows "<5" and no median',
+        }),
+      lapsed: count,
+      withdrawn: count,
+    }),
     outcomes: z.looseObject({ decided: count, approvalRate: figure, byOutcome: breakdown, reasons: breakdown, requestedKroner: figure, grantedKroner: figure, grantedShareOfRequested: figure }),
     budget: z.array(
       z.looseObject({

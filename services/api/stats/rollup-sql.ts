@@ -60,16 +60,21 @@ ${COHORT_ROWS}
   WHERE f.decided_day IS NOT NULL ${onlyDays ? 'AND f.decided_day = ANY($1::date[])' : ''}
   UNION ALL
   SELECT d.day, d.round_id, m.metric, m.key, m.bucket, m.total
-  FROM (SELECT (created_at AT TIME ZONE '${TIME_ZONE}')::date AS day, round_id, furthest_step, submitted_at,
+  FROM (SELECT (created_at AT TIME ZONE '${TIME_ZONE}')::date AS day, round_id, furthest_step, submitted_at, returning_applicant,
                (SELECT coalesce(sum(value::numeric), 0)::bigint FROM jsonb_each_text(
                  CASE WHEN jsonb_typeof(step_seconds) = 'object' THEN step_seconds ELSE '{}'::jsonb END)) AS seconds
         FROM application_drafts) AS d
   CROSS JOIN LATERAL (VALUES
     ('draft', CASE WHEN d.submitted_at IS NULL THEN d.furthest_step ELSE '${SUBMITTED_DRAFT}' END, 0, d.seconds, true),
-    ('draft_seconds', '', (d.seconds / 60 * 60)::int, d.seconds, d.submitted_at IS NOT NULL)
+    ('draft_seconds', '', (d.seconds / 60 * 60)::int, d.seconds, d.submitted_at IS NOT NULL),
+    ('${FORM_TIME_BY_APPLICANT}', CASE WHEN d.returning_applicant THEN 'returning' ELSE 'first' END, (d.seconds / 60 * 60)::int, d.seconds,
+      d.submitted_at IS NOT NULL AND d.returning_applicant IS NOT NULL)
   ) AS m(metric, key, bucket, total, present)
   WHERE m.present ${onlyDays ? 'AND d.day = ANY($1::date[])' : ''}`;
 }
+
+/** Submitted drafts' active seconds by whether the association applied before (`first` / `returning`). */
+export const FORM_TIME_BY_APPLICANT = 'draft_seconds_by_applicant';
 
 /** Drafts are counted by the day they were started, in the municipality's time zone. */
 export const TIME_ZONE = 'Europe/Copenhagen';

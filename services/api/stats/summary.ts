@@ -11,6 +11,7 @@ import { MIN_GROUP_SIZE, shownCount, shownFigure, shownShare, type Count } from 
 import { DRAFT_POSITIONS } from '../../../domain/draft-steps';
 import { t } from '../../../locale';
 import { nameOf } from './labels';
+import { formTimeByApplicant, type FormTimeGroup } from './form-time';
 import { monthsOf, type StatsPeriod } from './period';
 import { refreshStatistics, decisionTargetMs } from './refresh';
 import { approvedStories, type Story } from './stories';
@@ -81,6 +82,7 @@ export interface StatsSummary {
     draftsStopped: Count;
     stoppedAt: Breakdown[];
     medianFormMinutes: number | null;
+    formTimeByApplicant: FormTimeGroup[];
     lapsed: Count;
     withdrawn: Count;
   };
@@ -260,6 +262,7 @@ export async function statsSummary(db: Database, query: SummaryQuery, language: 
       draftsStopped: shownCount(form.stopped),
       stoppedAt: breakdown(drafts.stoppedAt, form.stopped, (step) => nameOf(language, `common.formStep.${step}`, step), DRAFT_POSITIONS),
       medianFormMinutes: shownFigure(drafts.submitted, drafts.medianActiveSeconds === null ? null : Math.round(drafts.medianActiveSeconds / 6) / 10),
+      formTimeByApplicant: formTimeByApplicant(rollup, language),
       lapsed: shownCount(cases.lapsed),
       withdrawn: shownCount(cases.withdrawn),
     },
@@ -336,12 +339,7 @@ function analysisOf(rollup: Rollup, previous: Rollup, before: StatsPeriod, langu
   };
 }
 
-interface DraftFigures {
-  started: number;
-  submitted: number;
-  stoppedAt: Map<string, number>;
-  medianActiveSeconds: number | null;
-}
+interface DraftFigures { started: number; submitted: number; stoppedAt: Map<string, number>; medianActiveSeconds: number | null }
 
 /** Drafts by the day they were started: submitted ones, the step the others stopped at, form time. */
 function draftFigures(rollup: Rollup): DraftFigures {

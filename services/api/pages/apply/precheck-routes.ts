@@ -6,6 +6,8 @@ import { cookieName } from '../../http/cookies';
 import { secondsSinceView, viewStamp } from '../../drafts/active-time';
 import { findOpenRound } from '../../drafts/rounds';
 import { createDraft } from '../../drafts/store';
+import { memberDraftStart, recordPrefilledDraft } from '../../organisation/prefill';
+import { signedInMember } from '../../organisation/session';
 import { sendPage, sendPublicPage } from '../layout';
 import { pageLanguage, readCookie } from '../page-language';
 import type { ApplyContext } from './context';
@@ -57,13 +59,18 @@ export function precheckRoutes(context: ApplyContext): Router {
       res.redirect(303, `/ansoeg/${round.slug}/kan-ikke-soege?grund=${outcome.reason}`);
       return;
     }
+    // A signed-in member's association's own application starts filled in from its profile and last application.
+    const member = outcome.informalGroup ? undefined : await signedInMember(db, req);
+    const start = member ? await memberDraftStart(db, member, context.config.JURISDICTION) : undefined;
     const { id, token } = await createDraft(db, {
       roundId: round.id,
       language,
-      answers: { project: { childrenUnder15: outcome.childrenUnder15 }, ...(outcome.informalGroup ? { applicant: { kind: 'informalGroup' } } : {}) },
+      answers: { ...start?.answers, project: { childrenUnder15: outcome.childrenUnder15 }, ...(outcome.informalGroup ? { applicant: { kind: 'informalGroup' } } : {}) },
       precheck: answers as Record<string, string>,
       precheckSeconds: secondsSinceView(secret, 'precheck', round.slug, req.body._shown),
+      ...(start ? { prefilledFrom: start.prefilledFrom, returningApplicant: start.returningApplicant } : {}),
     });
+    if (member) await recordPrefilledDraft(db, member, id);
     setDraftCookie(res, id, token, context.secureCookies);
     res.redirect(303, positionUrl(id, FORM_STEPS[0]));
   });

@@ -33,6 +33,8 @@ export interface StepPageState {
   removedLine?: number;
   /** A draft a volunteer centre prepared for the association. */
   prepared?: PreparedView;
+  /** A step a member's new draft was filled in on, from the profile and the last application. */
+  prefilled?: boolean;
 }
 
 /** Organisation number check and register lookup as the field is left, and the excluded-category warning. */
@@ -260,6 +262,7 @@ export function stepPage(req: Request, site: SiteSettings, language: Language, s
     main: html`${formProgress(state.outline, state.step, state.round, language)}
       <h1>${title}</h1>
       ${preparedNotice(state.prepared, language)}
+      ${state.prefilled ? html`<div class="alert alert-info" role="note"><div class="alert-body"><p class="alert-text">${t(language, 'profile.prefilled.notice')}</p></div></div>` : ''}
       <p class="form-hint">${t(language, 'apply.form.savedNotice')}</p>
       <form method="post" action="${action}" novalidate class="gf-apply-form" data-excluded="${state.round.excludedCostCategories.join(' ')}"${attributes(state.step === 'budget' ? budgetScriptData(language) : {})}>
         ${hiddenField(CSRF_FIELD, state.csrf)}

@@ -7,6 +7,7 @@ import { verifyCsrf } from '../../http/csrf';
 import { draftForToken } from '../../drafts/access';
 import { secondsSinceView, viewStamp } from '../../drafts/active-time';
 import { documentsAskedFor } from '../../drafts/documents';
+import { PREFILLED_STEPS } from '../../../../domain/organisation-profile';
 import { addActiveSeconds, draftData, moveTo, storeStepAnswers } from '../../drafts/store';
 import { checkStep } from '../../drafts/validation';
 import type { FieldErrors } from '../forms';
@@ -80,6 +81,7 @@ export function stepRoutes(context: ApplyContext): Router {
         budgetRows: Number.isInteger(requestedRows) ? Math.min(Math.max(requestedRows, MIN_BUDGET_ROWS), 50) : undefined,
         removedLine: Number.isInteger(removedLine) && removedLine > 0 && removedLine <= 50 ? removedLine : undefined,
         prepared: preparedView(draft, token),
+        prefilled: draft.prefilledFrom !== null && (PREFILLED_STEPS as readonly string[]).includes(step),
       }),
     );
   });

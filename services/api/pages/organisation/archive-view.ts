@@ -6,10 +6,11 @@ import { CSRF_FIELD } from '../../http/csrf';
 import { choiceGroup, fieldErrorMessage, fieldId, hiddenField, textField, type FieldErrors } from '../forms';
 import { renderPageWithErrors } from '../page-with-errors';
 import type { SiteSettings } from '../layout';
-import { MEMBERS_PATH, ORGANISATION_PATH, SIGN_OUT_PATH } from '../../organisation/paths';
+import { ORGANISATION_PATH, SIGN_OUT_PATH } from '../../organisation/paths';
 import { ARCHIVE_PATH, archiveDocumentPath } from '../../organisation/archive-paths';
 import type { ArchiveDocument } from '../../organisation/documents';
 import type { SignedInMember } from '../../organisation/session';
+import { memberNavigation } from './views';
 
 /** "Vedtægter" or "Årsregnskab for 2025": what a kept document is, in the reader's language. */
 export function archiveDocumentName(language: Language, document: { kind: string; financialYear: number | null }): string {
@@ -48,11 +49,7 @@ export function archivePage(req: Request, site: SiteSettings, language: Language
     title,
     language,
     errors: state.errors,
-    navigation: [
-      { href: ORGANISATION_PATH, label: t(language, 'organisation.nav.overview'), current: false },
-      { href: MEMBERS_PATH, label: t(language, 'organisation.nav.members'), current: false },
-      { href: ARCHIVE_PATH, label: t(language, 'archive.nav.documents'), current: true },
-    ],
+    navigation: memberNavigation(language, 'documents'),
     main: html`<h1>${title}</h1>
       <p>${t(language, 'organisation.overview.signedInAs', { email: signedIn.member.email, role: t(language, signedIn.member.role === 'admin' ? 'organisation.members.admin' : 'organisation.members.member') })}
         <a href="${ORGANISATION_PATH}">${t(language, 'organisation.nav.seeOverview')}</a></p>

@@ -2,13 +2,13 @@ import crypto from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
 import type { Config } from '../../../../lib/config';
 import type { Database } from '../../../../lib/db';
+import type { Logger } from '../../../../lib/logger';
 import { t, zodErrorMap, type Language } from '../../../../locale';
 import { invitationSchema, memberChoiceSchema, signInRequestSchema } from '../../../../domain/organisation-access';
 import { csrfToken, verifyCsrf } from '../../http/csrf';
 import { cookieName, secureCookies } from '../../http/cookies';
 import { ApiError, errorBody, zodIssues } from '../../http/errors';
 import type { RateLimits } from '../../http/rate-limits';
-import type { Logger } from '../../../../lib/logger';
 import type { OidcClient } from '../../../../lib/oidc-client';
 import type { MemberOidcClientSettings } from '../../../../lib/member-oidc-settings';
 import { providerSignInPages } from './provider-sign-in';
@@ -22,6 +22,9 @@ import { organisationWork } from '../../organisation/work';
 import type { FieldErrors } from '../forms';
 import { sendPage, type SiteSettings } from '../layout';
 import { pageLanguage, readCookie } from '../page-language';
+import { openRounds } from '../apply/landing';
+import { profilePages } from './profile-routes';
+import { startRoundsSection } from './start-rounds';
 import { membersPage, overviewPage, signInLinkInvalidPage, signInLinkPage, signInPage, signInSentPage, type MembersState } from './views';
 
 // Before anyone is signed in, the sign-in form's CSRF token is bound to a random cookie of its own.
@@ -144,8 +147,8 @@ export function organisationPages(deps: OrganisationPageDependencies): Router {
     const member = await memberOrSignIn(req, res);
     if (!member) return;
     const language = pageLanguage(req, res);
-    const work = await organisationWork(db, member.organisation.number);
-    sendPage(res, overviewPage(req, site, language, member, work, csrfToken(secret, member.sessionToken)));
+    const [work, rounds] = await Promise.all([organisationWork(db, member.organisation.number), openRounds(db)]);
+    sendPage(res, overviewPage(req, site, language, member, work, csrfToken(secret, member.sessionToken), undefined, startRoundsSection(language, rounds)));
   });
 
   async function showMembers(req: Request, res: Response, member: SignedInMember, language: Language, state: MembersState, status = 200): Promise<void> {
@@ -201,6 +204,8 @@ export function organisationPages(deps: OrganisationPageDependencies): Router {
     await handOverAdministrator(db, member, memberId);
     return `${MEMBERS_PATH}?udfoert=overdraget`;
   });
+
+  router.use(profilePages({ ...deps, log: deps.log }));
 
   return router;
 }

@@ -8,7 +8,8 @@ import { CSRF_FIELD } from '../../http/csrf';
 import { hiddenField, textField, type ErrorLink, type FieldErrors } from '../forms';
 import { renderPage, type SiteSettings } from '../layout';
 import { renderPageWithErrors } from '../page-with-errors';
-import { HANDOVER_PATH, INVITE_PATH, MEMBERS_PATH, ORGANISATION_PATH, PROVIDER_SIGN_IN_PATH, REMOVE_PATH, SIGN_IN_LINK_PATH, SIGN_IN_PATH, SIGN_OUT_PATH } from '../../organisation/paths';
+import { HANDOVER_PATH, INVITE_PATH, MEMBERS_PATH, ORGANISATION_PATH, PROFILE_PATH, PROVIDER_SIGN_IN_PATH, REMOVE_PATH, SIGN_IN_LINK_PATH, SIGN_IN_PATH, SIGN_OUT_PATH } from '../../organisation/paths';
+import { profileHistoryText } from './profile-history';
 import type { SignedInMember } from '../../organisation/session';
 import type { organisationWork } from '../../organisation/work';
 import { ARCHIVE_PATH } from '../../organisation/archive-paths';
@@ -36,17 +37,26 @@ function roleName(language: Language, role: string): string {
   return t(language, role === 'admin' ? 'organisation.members.admin' : 'organisation.members.member');
 }
 
-/** The pages of a signed-in member: the overview and the members, and signing out. */
-function memberPage(req: Request, site: SiteSettings, language: Language, signedIn: SignedInMember, page: { current: 'overview' | 'members'; title: string; csrf: string; main: SafeHtml; errors?: ErrorLink[] }): string {
+export type MemberArea = 'overview' | 'members' | 'profile' | 'documents';
+
+/** The navigation of every page of a signed-in member. */
+export function memberNavigation(language: Language, current: MemberArea) {
+  return [
+    { href: ORGANISATION_PATH, label: t(language, 'organisation.nav.overview'), current: current === 'overview' },
+    { href: MEMBERS_PATH, label: t(language, 'organisation.nav.members'), current: current === 'members' },
+    { href: PROFILE_PATH, label: t(language, 'profile.nav'), current: current === 'profile' },
+    { href: ARCHIVE_PATH, label: t(language, 'archive.nav.documents'), current: current === 'documents' },
+  ];
+}
+
+/** The pages of a signed-in member: the overview, the members and the profile, and signing out. */
+export function memberPage(req: Request, site: SiteSettings, language: Language, signedIn: SignedInMember, page: { current: 'overview' | 'members' | 'profile'; title: string; csrf: string; main: SafeHtml; errors?: ErrorLink[] }): string {
   const { current, title, csrf, main } = page;
   return renderPageWithErrors(req, site, {
     title,
     language,
     errors: page.errors ?? [],
-    navigation: [
-      { href: ORGANISATION_PATH, label: t(language, 'organisation.nav.overview'), current: current === 'overview' },
-      { href: MEMBERS_PATH, label: t(language, 'organisation.nav.members'), current: current === 'members' },
-    ],
+    navigation: memberNavigation(language, current),
     main: html`<h1>${title}</h1>
       <p>${t(language, 'organisation.overview.signedInAs', { email: signedIn.member.email, role: roleName(language, signedIn.member.role) })}
         ${current === 'overview' ? html`<a href="${MEMBERS_PATH}">${t(language, 'organisation.nav.seeMembers')}</a>` : html`<a href="${ORGANISATION_PATH}">${t(language, 'organisation.nav.seeOverview')}</a>`}</p>
@@ -136,10 +146,12 @@ export function sentByMemberPage(req: Request, site: SiteSettings, language: Lan
   return simplePage(req, site, language, t(language, 'organisation.sentByMember.title'), html`<p>${t(language, 'organisation.sentByMember.body')}</p><p><a href="${SIGN_IN_PATH}">${t(language, 'organisation.sentByMember.signIn')}</a></p>`);
 }
 
-export function overviewPage(req: Request, site: SiteSettings, language: Language, signedIn: SignedInMember, work: Work, csrf: string, notice?: string): string {
+export function overviewPage(req: Request, site: SiteSettings, language: Language, signedIn: SignedInMember, work: Work, csrf: string, notice?: string, startRounds: SafeHtml | string = ''): string {
   const main = html`<div>
     ${alertSuccess(notice)}
     <p>${t(language, 'organisation.overview.intro')}</p>
+    <p><a href="${PROFILE_PATH}">${t(language, 'profile.overviewLink')}</a></p>
+    ${startRounds}
     <h2 class="h3">${t(language, 'organisation.overview.draftsHeading')}</h2>
     ${work.drafts.length
       ? html`<ul class="nobullet-list">${work.drafts.map((draft) => {
@@ -229,6 +241,10 @@ function historyText(language: Language, entry: HistoryRow): string {
       return t(language, 'organisation.members.history.member_invited', values);
     case 'member_removed':
       return t(language, 'organisation.members.history.member_removed', values);
+    case 'profile_changed':
+    case 'profile_refreshed_from_register':
+    case 'draft_prefilled':
+      return profileHistoryText(language, entry);
     default:
       return t(language, 'organisation.members.history.administrator_handed_over', values);
   }

@@ -146,6 +146,8 @@ function figures(s: StatsSummary, language: Language, f: Format, scheme: string,
       <h3>${t(language, 'stats.stoppedAt')}</h3>
       ${d.stoppedAt.length ? dataTable(t(language, 'stats.stoppedAt'), [t(language, 'stats.step'), t(language, 'stats.count'), t(language, 'stats.share')], d.stoppedAt.map((step) => [step.label, f.count(step.count), f.share(step.share)])) : html`<p>${t(language, 'stats.none')}</p>`}
       ${d.medianFormMinutes === null ? '' : html`<p>${t(language, 'stats.formMinutes', { n: f.number(d.medianFormMinutes) })}</p>`}
+      <h3>${t(language, 'stats.formTime.heading')}</h3>
+      ${dataTable(t(language, 'stats.formTime.heading'), [t(language, 'stats.formTime.group'), t(language, 'stats.formTime.submitted'), t(language, 'stats.formTime.median')], d.formTimeByApplicant.map((group) => [group.label, f.count(group.submitted), group.medianFormMinutes === null ? '–' : f.number(group.medianFormMinutes)]))}
       <h3>${t(language, 'stats.missing')}</h3>
       ${dataTable(t(language, 'stats.missing'), [t(language, 'stats.item'), t(language, 'stats.count')], [...s.completeness.missingItems.map((item) => [item.label, f.count(item.count)]), [t(language, 'stats.missingOther'), f.count(s.completeness.otherMissingItems)]])}
       <p>${t(language, 'stats.requestsPer', { n: s.completeness.requestsPerApplication === null ? '–' : f.number(s.completeness.requestsPerApplication, 2) })}</p>`,
