@@ -10,7 +10,7 @@ import { ORGANISATION_PATH, SIGN_OUT_PATH } from '../../organisation/paths';
 import { ARCHIVE_PATH, archiveDocumentPath } from '../../organisation/archive-paths';
 import type { ArchiveDocument } from '../../organisation/documents';
 import type { SignedInMember } from '../../organisation/session';
-import { memberNavigation } from './views';
+import { memberNavigation } from './member-navigation';
 
 /** "Vedtægter" or "Årsregnskab for 2025": what a kept document is, in the reader's language. */
 export function archiveDocumentName(language: Language, document: { kind: string; financialYear: number | null }): string {

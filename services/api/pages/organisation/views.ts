@@ -10,6 +10,7 @@ import { renderPage, type SiteSettings } from '../layout';
 import { renderPageWithErrors } from '../page-with-errors';
 import { HANDOVER_PATH, INVITE_PATH, MEMBERS_PATH, ORGANISATION_PATH, PROFILE_PATH, PROVIDER_SIGN_IN_PATH, REMOVE_PATH, SIGN_IN_LINK_PATH, SIGN_IN_PATH, SIGN_OUT_PATH } from '../../organisation/paths';
 import { profileHistoryText } from './profile-history';
+import { memberNavigation, type MemberArea } from './member-navigation';
 import type { SignedInMember } from '../../organisation/session';
 import type { organisationWork } from '../../organisation/work';
 import { ARCHIVE_PATH } from '../../organisation/archive-paths';
@@ -37,20 +38,8 @@ function roleName(language: Language, role: string): string {
   return t(language, role === 'admin' ? 'organisation.members.admin' : 'organisation.members.member');
 }
 
-export type MemberArea = 'overview' | 'members' | 'profile' | 'documents';
-
-/** The navigation of every page of a signed-in member. */
-export function memberNavigation(language: Language, current: MemberArea) {
-  return [
-    { href: ORGANISATION_PATH, label: t(language, 'organisation.nav.overview'), current: current === 'overview' },
-    { href: MEMBERS_PATH, label: t(language, 'organisation.nav.members'), current: current === 'members' },
-    { href: PROFILE_PATH, label: t(language, 'profile.nav'), current: current === 'profile' },
-    { href: ARCHIVE_PATH, label: t(language, 'archive.nav.documents'), current: current === 'documents' },
-  ];
-}
-
 /** The pages of a signed-in member: the overview, the members and the profile, and signing out. */
-export function memberPage(req: Request, site: SiteSettings, language: Language, signedIn: SignedInMember, page: { current: 'overview' | 'members' | 'profile'; title: string; csrf: string; main: SafeHtml; errors?: ErrorLink[] }): string {
+export function memberPage(req: Request, site: SiteSettings, language: Language, signedIn: SignedInMember, page: { current: MemberArea; title: string; csrf: string; main: SafeHtml; errors?: ErrorLink[] }): string {
   const { current, title, csrf, main } = page;
   return renderPageWithErrors(req, site, {
     title,
