@@ -82,6 +82,7 @@ export function signInPage(req: Request, site: SiteSettings, language: Language,
           <p><a class="button button-primary" href="${PROVIDER_SIGN_IN_PATH}">${t(language, 'organisation.signIn.providerButton', { provider: form.provider })}</a></p>
           <h2 class="h3">${t(language, 'organisation.signIn.emailHeading')}</h2>`
         : ''}
+      <p>${t(language, 'organisation.signIn.emailIntro')}</p>
       <form method="post" action="${SIGN_IN_PATH}" novalidate>
         ${hiddenField(CSRF_FIELD, form.csrf)}
         ${textField({ name: 'organisationNumber', label: t(language, rules.texts.label), language, value: form.organisationNumber, error: form.errors.organisationNumber, required: true, inputMode: 'numeric', width: 's', maxLength: 20, autocomplete: 'off' })}
