@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { DEFAULT_REPORTING_TIERS } from '../../domain/tiers';
 import { generateAccessToken, sha256Hex } from '../../lib/tokens';
-import { accessibilityViolations, launchBrowser, newContext, screenshots, type Screenshots } from '../support/browser';
+import { clickAndLoad, launchBrowser, lookAtBothWidths, newContext, screenshots, type Screenshots } from '../support/browser';
 import { applicationBody, createOpenRound } from '../support/fixtures';
 import { randomCvr } from '../support/organisation';
 import { samplePdf } from '../support/sample-files';
@@ -39,19 +39,8 @@ afterAll(async () => {
   fs.rmSync(folder, { recursive: true, force: true });
 });
 
-async function look(page: Page, name: string): Promise<void> {
-  for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
-    await page.setViewportSize(viewport);
-    await shots.take(page, `${name}-${viewport.width}`);
-    expect([name, viewport.width, await accessibilityViolations(page)]).toEqual([name, viewport.width, []]);
-    expect([name, viewport.width, Number(await page.evaluate('document.documentElement.scrollWidth')) <= viewport.width]).toEqual([name, viewport.width, true]);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
-
-async function click(page: Page, selector: string): Promise<void> {
-  await Promise.all([page.waitForLoadState('load'), page.locator(selector).click()]);
-}
+const look = (page: Page, name: string) => lookAtBothWidths(page, shots, name);
+const click = clickAndLoad;
 
 it('a member uploads the statutes once, and the next draft’s documents step offers them', async () => {
   // Inge is the association's administrator, signed in (the sign-in itself is the organisation journey's).

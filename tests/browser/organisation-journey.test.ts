@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { accessibilityViolations, launchBrowser, newContext, screenshots, type Screenshots } from '../support/browser';
+import { clickAndLoad, launchBrowser, lookAtBothWidths, newContext, screenshots, type Screenshots } from '../support/browser';
 import { createOpenRound, isoDay } from '../support/fixtures';
 import { mailPart, mailsFor, mailTo, subjectOf } from '../support/process';
 import { startTestStack, type TestStack } from '../support/stack';
@@ -37,20 +37,8 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-/** Screenshots at 1280 and 390 px, axe at both, and no sideways scroll on the phone. */
-async function look(page: Page, name: string): Promise<void> {
-  for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
-    await page.setViewportSize(viewport);
-    await shots.take(page, `${name}-${viewport.width}`);
-    expect([name, viewport.width, await accessibilityViolations(page)]).toEqual([name, viewport.width, []]);
-    expect([name, viewport.width, Number(await page.evaluate('document.documentElement.scrollWidth')) <= viewport.width]).toEqual([name, viewport.width, true]);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
-
-async function click(page: Page, selector: string): Promise<void> {
-  await Promise.all([page.waitForLoadState('load'), page.locator(selector).click()]);
-}
+const look = (page: Page, name: string) => lookAtBothWidths(page, shots, name);
+const click = clickAndLoad;
 
 const next = (page: Page) => click(page, '.gf-form-actions button[value="next"]');
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { accessibilityViolations, launchBrowser, newContext, screenshots, type Screenshots } from '../support/browser';
+import { launchBrowser, lookAtBothWidths, newContext, screenshots, type Screenshots } from '../support/browser';
 import { createOpenRound } from '../support/fixtures';
 import { answerPrecheck, click, fillAssociation, fillProject, sendFromSummary, Typist, type Association } from '../support/form-journey';
 import { randomCvr, signInLinkFor } from '../support/organisation';
@@ -55,15 +55,7 @@ afterAll(async () => {
   fs.rmSync(registerFile, { force: true });
 });
 
-async function look(page: Page, name: string): Promise<void> {
-  for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
-    await page.setViewportSize(viewport);
-    await shots.take(page, `${name}-${viewport.width}`);
-    expect([name, viewport.width, await accessibilityViolations(page)]).toEqual([name, viewport.width, []]);
-    expect([name, viewport.width, Number(await page.evaluate('document.documentElement.scrollWidth')) <= viewport.width]).toEqual([name, viewport.width, true]);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
+const look = (page: Page, name: string) => lookAtBothWidths(page, shots, name);
 
 describe('a returning association', () => {
   let firstTime: Typist;

@@ -98,3 +98,19 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
     (violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 5).join(', ')}`,
   );
 }
+
+/** Screenshots at 1280 and 390 px, axe at both, and no sideways scroll on the phone; back at 1280 after. */
+export async function lookAtBothWidths(page: Page, shots: Screenshots, name: string): Promise<void> {
+  for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+    await page.setViewportSize(viewport);
+    await shots.take(page, `${name}-${viewport.width}`);
+    expect([name, viewport.width, await accessibilityViolations(page)]).toEqual([name, viewport.width, []]);
+    expect([name, viewport.width, Number(await page.evaluate('document.documentElement.scrollWidth')) <= viewport.width]).toEqual([name, viewport.width, true]);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+/** Clicks and waits for the page the click loads. */
+export async function clickAndLoad(page: Page, selector: string): Promise<void> {
+  await Promise.all([page.waitForLoadState('load'), page.locator(selector).click()]);
+}
