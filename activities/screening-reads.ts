@@ -1,4 +1,5 @@
-import pg from 'pg';
+import type pg from 'pg';
+import { FUNDING_ROUND_FIELDS, PRISMA_TYPES, pickFields, selectFields, type Unlisted } from '../lib/sql-rows';
 import type { Application, FundingRound } from '../prisma/generated/client';
 
 /** The application as screening reads it: with its round and the kinds of its documents. */
@@ -13,52 +14,18 @@ const APPLICATION_FIELDS = [
   'requestFingerprint', 'workflowId', 'workflowStartedAt', 'submittedAt', 'createdAt', 'updatedAt', 'anonymisedAt',
 ] as const satisfies readonly (keyof Application)[];
 
-const ROUND_FIELDS = [
-  'id', 'slug', 'schemeId', 'name', 'description', 'budgetOre', 'maxAmountOre', 'opensAt', 'closesAt', 'mode', 'targetGroups',
-  'excludedCostCategories', 'fourEyesThresholdOre', 'reportingTiers', 'decisionCriteria', 'processSettings', 'legalFrame', 'demo',
-  'grantYears', 'yearlyBudgetsOre', 'informalGroups', 'createdAt', 'updatedAt',
-] as const satisfies readonly (keyof FundingRound)[];
-
 // A column added to the schema and not here fails the typecheck: the row would lack it.
-type Unlisted<T, Listed extends readonly string[]> = Exclude<keyof T, Listed[number]>;
 const everyApplicationColumn: Unlisted<Application, typeof APPLICATION_FIELDS> extends never ? true : never = true;
-const everyRoundColumn: Unlisted<FundingRound, typeof ROUND_FIELDS> extends never ? true : never = true;
 void everyApplicationColumn;
-void everyRoundColumn;
 
 const ROUND_PREFIX = 'round.';
 
-function column(field: string): string {
-  return field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
-}
-
 const SCREENED_APPLICATION_SQL = `
-  SELECT ${APPLICATION_FIELDS.map((field) => `a.${column(field)} AS "${field}"`).join(', ')},
-         ${ROUND_FIELDS.map((field) => `r.${column(field)} AS "${ROUND_PREFIX}${field}"`).join(', ')},
+  SELECT ${selectFields(APPLICATION_FIELDS, 'a')},
+         ${selectFields(FUNDING_ROUND_FIELDS, 'r', ROUND_PREFIX)},
          ARRAY(SELECT d.kind FROM documents d WHERE d.application_id = a.id ORDER BY d.id) AS "documentKinds"
     FROM applications a JOIN funding_rounds r ON r.id = a.round_id
    WHERE a.id = $1`;
-
-const INT8 = 20;
-const INT8_ARRAY = 1016;
-const DATE = 1082;
-
-/**
- * The values as Prisma gives them: bigint for int8 (and its arrays), a date as midnight UTC (pg's
- * own parser would take midnight in the process's time zone); everything else as pg parses it.
- */
-const parserOf = pg.types.getTypeParser as (oid: number, format?: 'text' | 'binary') => (value: string) => unknown;
-const prismaTypes = {
-  getTypeParser(oid: number, format?: 'text' | 'binary') {
-    if (oid === INT8) return (value: string) => BigInt(value);
-    if (oid === INT8_ARRAY) {
-      const strings = parserOf(INT8_ARRAY, 'text') as (value: string) => (string | null)[];
-      return (value: string) => strings(value).map((item) => (item === null ? null : BigInt(item)));
-    }
-    if (oid === DATE) return (value: string) => new Date(`${value}T00:00:00Z`);
-    return parserOf(oid, format);
-  },
-} as pg.CustomTypesConfig;
 
 /**
  * What `db.application.findUniqueOrThrow({ where: { id }, include: { round: true, documents: { select:
@@ -66,15 +33,13 @@ const prismaTypes = {
  * compiling of the read cost the worker more CPU than the database spent answering it.
  */
 export async function readScreenedApplication(sql: pg.Pool, applicationId: string): Promise<ScreenedApplication> {
-  const result = await sql.query<Record<string, unknown>>({ text: SCREENED_APPLICATION_SQL, values: [applicationId], types: prismaTypes });
+  const result = await sql.query<Record<string, unknown>>({ text: SCREENED_APPLICATION_SQL, values: [applicationId], types: PRISMA_TYPES });
   const row = result.rows[0];
   if (!row) throw new Error(`application ${applicationId} not found`);
-  const application: Record<string, unknown> = {};
-  const round: Record<string, unknown> = {};
-  for (const field of APPLICATION_FIELDS) application[field] = row[field];
-  for (const field of ROUND_FIELDS) round[field] = row[`${ROUND_PREFIX}${field}`];
+  const application = pickFields<Application>(row, APPLICATION_FIELDS);
+  const round = pickFields<FundingRound>(row, FUNDING_ROUND_FIELDS, ROUND_PREFIX);
   const documents = (row.documentKinds as string[]).map((kind) => ({ kind }));
-  return { ...(application as Application), round: round as FundingRound, documents };
+  return { ...application, round, documents };
 }
 
 export interface EarlierGrantRow {

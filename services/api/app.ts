@@ -76,7 +76,8 @@ export function createApp(deps: AppDependencies): App {
   registerCaseMetrics(metrics.registry, deps.db);
   registerRetentionMetrics(metrics.registry, deps.db);
   const signing = createSigningProvider(deps.config);
-  const workflows = createWorkflowStarter({ db: deps.db, temporal: deps.temporal, taskQueue: deps.taskQueue, log: deps.log });
+  const intakeSql = intakeSqlPool(deps.config.DATABASE_URL);
+  const workflows = createWorkflowStarter({ db: deps.db, sql: intakeSql, temporal: deps.temporal, taskQueue: deps.taskQueue, log: deps.log });
 
   app.use(metrics.middleware);
   app.use((req, res, next) => {
@@ -122,7 +123,6 @@ export function createApp(deps: AppDependencies): App {
   app.use(identifyStaff({ authenticator: deps.authenticator, cookieSecret: deps.config.COOKIE_SECRET, publicBaseUrl: deps.publicBaseUrl }));
   // Before any handler reads a body or stores anything: a refused request changes nothing.
   const rateLimits = createRateLimits(createSqlPool(deps.config.DATABASE_URL), deps.config);
-  const intakeSql = intakeSqlPool(deps.config.DATABASE_URL);
   app.use(uploadConcurrency(deps.config.UPLOAD_MAX_CONCURRENT));
   app.use(anonymousWriteLimits(rateLimits));
 

@@ -15,6 +15,7 @@ import {
 } from '../../workflows/messages';
 import { applicationBody, createOpenRound, eventually, insertApplication, isoDay } from '../support/fixtures';
 import { createLogger } from '../../lib/logger';
+import { createSqlPool } from '../../lib/db';
 import { createWorkflowStarter } from '../../services/api/applications/workflow-starter';
 import { mailPart, mailsFor, subjectOf, submitCase, updateRejection, waitForStatus, type SubmittedCase } from '../support/process';
 import { formatDateTime } from '../../locale';
@@ -206,7 +207,7 @@ describe('a submission that arrives after the deadline', () => {
     const stored = await insertApplication(stack.db, round.id, { submittedAt: new Date() });
     const submission = applicationBody(round.id);
     await stack.db.application.update({ where: { id: stored.id }, data: { submission, workflowStartedAt: null } });
-    const starter = createWorkflowStarter({ db: stack.db, temporal: stack.temporal, taskQueue: stack.config.TEMPORAL_TASK_QUEUE, log: createLogger('test', 'silent') });
+    const starter = createWorkflowStarter({ db: stack.db, sql: createSqlPool(stack.config.DATABASE_URL), temporal: stack.temporal, taskQueue: stack.config.TEMPORAL_TASK_QUEUE, log: createLogger('test', 'silent') });
     await starter.startStored(stored.id);
 
     const handle = stack.temporal.workflow.getHandle(stored.workflowId);

@@ -2,11 +2,13 @@ import crypto from 'node:crypto';
 import type pg from 'pg';
 import { createSqlPool } from '../../lib/db';
 import { readEarlierGrants, readScreenedApplication } from '../../activities/screening-reads';
+import { readFundingRound } from '../../lib/sql-rows';
 import { createOpenRound } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/stack';
 
 // The arrival reads the application, its round and its documents, and the association's earlier
-// grants, with plain SQL. They must read what Prisma reads: the same fields with the same types.
+// grants, with plain SQL, and intake reads the round so. They must read what Prisma reads: the same
+// fields with the same types.
 
 let stack: TestStack;
 let sql: pg.Pool;
@@ -100,5 +102,16 @@ describe('the arrival’s reads in plain SQL', () => {
     );
     expect(byReference(viaSql).map((grant) => grant.referenceNumber)).toEqual([reported.referenceNumber, unreported.referenceNumber]);
     expect(viaSql.find((grant) => grant.referenceNumber === reported.referenceNumber)!.report).toEqual({ reviewOutcome: null, submittedAt: null, dueAt: new Date('2026-06-01T00:00:00Z') });
+  });
+
+  it('read a round as Prisma does (intake’s lookup)', async () => {
+    const round = await createOpenRound(stack.db, { mode: 'deadline', grantYears: 3, yearlyBudgets: [300_000, 200_000, 100_000], informalGroups: 'sponsor', legalFrame: { contact: { name: 'Karen Kontakt' } } });
+    const viaPrisma = await stack.db.fundingRound.findUniqueOrThrow({ where: { id: round.id } });
+    const viaSql = await readFundingRound(sql, round.id);
+    expect(viaSql).toEqual(viaPrisma);
+    expect(typeof viaSql!.maxAmountOre).toBe('bigint');
+    expect(viaSql!.yearlyBudgetsOre).toEqual([30_000_000n, 20_000_000n, 10_000_000n]);
+    expect(viaSql!.closesAt).toBeInstanceOf(Date);
+    expect(await readFundingRound(sql, crypto.randomUUID())).toBeNull();
   });
 });

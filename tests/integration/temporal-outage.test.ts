@@ -1,6 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { findFreePort } from '../../infra/ports';
 import { createLogger } from '../../lib/logger';
+import { createSqlPool } from '../../lib/db';
 import { createWorkflowStarter } from '../../services/api/applications/workflow-starter';
 import { applicationBody, createOpenRound, eventually, getJson, postJson } from '../support/fixtures';
 import { connectClient, startTestStack, startTestWorker, testConfig } from '../support/stack';
@@ -21,7 +22,7 @@ describe('a submission while Temporal is unreachable', () => {
       expect(stored.workflowStartedAt).toBeNull();
 
       // What the API's reconciler does every 30 seconds, now with Temporal reachable.
-      const starter = createWorkflowStarter({ db: stack.db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, log: createLogger('test', 'silent') });
+      const starter = createWorkflowStarter({ db: stack.db, sql: createSqlPool(config.DATABASE_URL), temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, log: createLogger('test', 'silent') });
       expect(await starter.startMissed(0)).toBeGreaterThanOrEqual(1);
       expect(await starter.startMissed(0)).toBe(0);
 

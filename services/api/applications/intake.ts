@@ -19,6 +19,7 @@ import { applicantRefusal, isInformalGroup } from '../../../domain/informal-grou
 import { municipalityContact } from '../admin/round-frame';
 import { requestSponsorship } from '../sponsorship/sponsorship';
 import { claimDraft, insertApplication, type NewApplication } from './store-application';
+import { readFundingRound } from '../../../lib/sql-rows';
 
 export interface SubmissionReceipt {
   id: string;
@@ -79,7 +80,7 @@ export async function submitApplication(
     if (replay) return { receipt: replay, replayed: true };
   }
 
-  const round = await deps.db.fundingRound.findUnique({ where: { id: input.roundId } });
+  const round = await readFundingRound(deps.sql, input.roundId);
   if (!round) throw new ApiError(404, 'round_not_found', 'errors.round.notFound', [{ path: 'roundId', message: messageKey('errors.round.notFound') }]);
   // The moment the request reached us, not when its turn came: on time is on time.
   const now = options.arrivedAt ?? new Date();

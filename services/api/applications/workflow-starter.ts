@@ -1,4 +1,5 @@
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type pg from 'pg';
 import type { Database } from '../../../lib/db';
 import { roundSnapshot } from '../../../domain/rounds';
 import type { Application, FundingRound } from '../../../prisma/generated/client';
@@ -7,6 +8,8 @@ import { fundingRoundWorkflowId } from '../../../domain/workflow-ids';
 import type * as workflows from '../../../workflows';
 
 const START_DEADLINE_MS = 3_000;
+
+const MARK_WORKFLOW_STARTED = 'UPDATE applications SET workflow_started_at = now(), updated_at = now() WHERE id = $1 AND workflow_started_at IS NULL';
 
 /**
  * Workflows are started by their type name (the exported function's name, as the worker's bundle
@@ -27,7 +30,20 @@ export interface WorkflowStarter {
   startMissed(olderThanMs?: number): Promise<number>;
 }
 
-export function createWorkflowStarter({ db, temporal, taskQueue, log }: { db: Database; temporal: Client; taskQueue: string; log: Logger }): WorkflowStarter {
+export interface WorkflowStarterDependencies {
+  db: Database;
+  /** Plain connections for the statement every submission makes (`intakeSqlPool`). */
+  sql: pg.Pool;
+  temporal: Client;
+  taskQueue: string;
+  log: Logger;
+}
+
+export function createWorkflowStarter({ db, sql, temporal, taskQueue, log }: WorkflowStarterDependencies): WorkflowStarter {
+  // Deadline rounds whose workflow this process has seen started: one start request per round
+  // and process instead of one per submission on the deadline day.
+  const startedRounds = new Set<string>();
+
   async function start(application: StartedApplication, round: FundingRound): Promise<void> {
     if (round.mode === 'deadline') await startRound(round);
     try {
@@ -52,15 +68,12 @@ export function createWorkflowStarter({ db, temporal, taskQueue, log }: { db: Da
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
     }
-    await db.application.updateMany({
-      where: { id: application.id, workflowStartedAt: null },
-      data: { workflowStartedAt: new Date() },
-    });
+    await sql.query({ name: 'mark-workflow-started', text: MARK_WORKFLOW_STARTED, values: [application.id] });
   }
 
   /** A deadline round's own workflow; started with its first application, once. */
   async function startRound(round: FundingRound): Promise<void> {
-    if (!round.closesAt) return;
+    if (!round.closesAt || startedRounds.has(round.id)) return;
     await temporal.connection.withDeadline(Date.now() + START_DEADLINE_MS, () =>
       temporal.workflow.start<typeof workflows.fundingRound>(FUNDING_ROUND, {
         taskQueue,
@@ -72,6 +85,7 @@ export function createWorkflowStarter({ db, temporal, taskQueue, log }: { db: Da
     ).catch((error) => {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
     });
+    startedRounds.add(round.id);
   }
 
   async function startStored(applicationId: string): Promise<void> {
