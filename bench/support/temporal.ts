@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ensureTemporalServer } from '../../infra/cluster/binaries';
 import { postgresServerOf, prepareTemporalDatabases, startTemporalServer } from '../../infra/cluster/temporal-server';
 import { startTemporalDevServer } from '../../infra/temporal-dev-server';
-import { dropDatabase, withDatabase } from '../../tests/support/database';
+import { adminQuery, dropDatabase, withDatabase } from '../../tests/support/database';
 import { log } from './output';
 
 // The Temporal a benchmark runs against. BENCH_TOPOLOGY=dev (the default) starts the CLI's dev
@@ -25,6 +25,18 @@ export interface BenchTemporal {
   stop(): Promise<void>;
 }
 
+/**
+ * BENCH_TEMPORAL_SYNCHRONOUS_COMMIT=off measures how much of the cluster's latency is the wait for
+ * the disk to flush each of the Temporal server's commits. Not a setting for production: a
+ * database crash would lose the last moments of acknowledged workflow history.
+ */
+function temporalSynchronousCommit(): string | undefined {
+  const value = process.env.BENCH_TEMPORAL_SYNCHRONOUS_COMMIT;
+  if (value === undefined || value === '') return undefined;
+  if (!['on', 'off', 'local'].includes(value)) throw new Error(`BENCH_TEMPORAL_SYNCHRONOUS_COMMIT must be on, off or local, not "${value}"`);
+  return value;
+}
+
 /** Starts the Temporal of the chosen topology for benchmark `name`, with nothing left from an earlier run. */
 export async function startBenchTemporal(name: string, dataFolder: string, postgresUrl: string): Promise<BenchTemporal> {
   if (benchTopology() === 'dev') {
@@ -44,6 +56,11 @@ export async function startBenchTemporal(name: string, dataFolder: string, postg
   const admin = withDatabase(postgresUrl, 'postgres');
   for (const database of Object.values(databases)) await dropDatabase(admin, withDatabase(postgresUrl, database));
   await prepareTemporalDatabases(binaries, postgresServerOf(postgresUrl), databases, log);
+  const synchronousCommit = temporalSynchronousCommit();
+  if (synchronousCommit) {
+    for (const database of Object.values(databases)) await adminQuery(admin, `ALTER DATABASE ${database} SET synchronous_commit = ${synchronousCommit}`);
+    log(`the Temporal databases commit with synchronous_commit = ${synchronousCommit}`);
+  }
   const historyShards = Number(process.env.TEMPORAL_HISTORY_SHARDS ?? '4');
   fs.rmSync(path.join(dataFolder, 'temporal-server.log'), { force: true });
   log(`starting the Temporal server on PostgreSQL (${historyShards} history shards; its log in ${path.relative(process.cwd(), dataFolder)}/temporal-server.log)`);
