@@ -11,7 +11,8 @@ import { firstEmailTimes, queuedTimes } from './support/pipeline';
 // npm run bench:screening — submissions arrive at a fixed rate; for each, the time from the
 // submit response to the case standing IN_QUEUE (its event row) with its receipt email delivered
 // to the SMTP sink. That is what an association waits for before "we have your application"
-// reaches its inbox. Goal: p50 ≤ 300 ms, p99 ≤ 1 s at 20 submissions/s.
+// reaches its inbox. Goal: p50 ≤ 300 ms, p99 ≤ 1 s at 20 submissions/s. Offered 30/s or more, it
+// also judges whether the pipeline carries 30 cases a second (`npm run bench` runs it at both).
 //
 //   BENCH_SCREENING_RATE      submissions per second (default 20)
 //   BENCH_SCREENING_SECONDS   how long they keep arriving (default 30)
@@ -27,7 +28,9 @@ interface Submission {
 const SETTLE_TIMEOUT_MS = 120_000;
 /** CPU per case, summed over every process, from submission to IN_QUEUE with the receipt sent. */
 const CPU_PER_CASE_GOAL_MS = 60;
-/** Cases a second the whole pipeline can carry on the machine. */
+/** The arrival rate up to which the latency goals (p50 ≤ 300 ms, p99 ≤ 1 s) hold. */
+const LATENCY_GOAL_RATE = 20;
+/** Cases a second the whole pipeline must carry on the machine. */
 const PIPELINE_GOAL_PER_SECOND = 30;
 
 async function main(): Promise<void> {
@@ -114,12 +117,21 @@ async function main(): Promise<void> {
     const sustained = submissions.length / ((lastDone - wallStarted) / 1000);
     const perCase = cpuPerCase(cpu);
     const ceiling = (machine().cores * 1000) / perCase.total;
+    const offersTheGoalRate = rate >= PIPELINE_GOAL_PER_SECOND;
+    const withinLatencyGoalRate = rate <= LATENCY_GOAL_RATE;
     writeResults('screening', [
-      { figure: `screening + receipt at ${rate}/s, p50`, value: fmt(p50), goal: '≤ 300 ms', met: p50 !== null && p50 <= 300 && unfinished === 0 },
-      { figure: `screening + receipt at ${rate}/s, p99`, value: fmt(p99), goal: '≤ 1 s', met: p99 !== null && p99 <= 1000 && unfinished === 0 },
-      { figure: `CPU per case, every process (${perCase.breakdown})`, value: `${perCase.total} ms`, goal: `≤ ${CPU_PER_CASE_GOAL_MS} ms`, met: perCase.total <= CPU_PER_CASE_GOAL_MS },
-      { figure: `cases through the pipeline per second at ${rate}/s offered (first submission to the last case queued with its receipt)`, value: `${sustained.toFixed(1)}/s`, goal: '–', met: null },
-      { figure: `the pipeline's ceiling on this machine (${machine().cores} cores × 1000 ms ÷ CPU per case)`, value: `${ceiling.toFixed(1)}/s`, goal: `≥ ${PIPELINE_GOAL_PER_SECOND}/s`, met: ceiling >= PIPELINE_GOAL_PER_SECOND },
+      // The latency goals hold up to 20 submissions a second; above that they are figures only.
+      { figure: `screening + receipt at ${rate}/s, p50`, value: fmt(p50), goal: withinLatencyGoalRate ? '≤ 300 ms' : '–', met: withinLatencyGoalRate ? p50 !== null && p50 <= 300 && unfinished === 0 : null },
+      { figure: `screening + receipt at ${rate}/s, p99`, value: fmt(p99), goal: withinLatencyGoalRate ? '≤ 1 s' : '–', met: withinLatencyGoalRate ? p99 !== null && p99 <= 1000 && unfinished === 0 : null },
+      { figure: `CPU per case, the service's processes (${perCase.breakdown})`, value: `${perCase.total} ms`, goal: `≤ ${CPU_PER_CASE_GOAL_MS} ms`, met: perCase.total <= CPU_PER_CASE_GOAL_MS },
+      // Only an offered rate at the goal can show that the pipeline carries it.
+      {
+        figure: `cases through the pipeline per second at ${rate}/s offered (first submission to the last case queued with its receipt)`,
+        value: `${sustained.toFixed(1)}/s`,
+        goal: offersTheGoalRate ? `≥ ${PIPELINE_GOAL_PER_SECOND}/s` : '–',
+        met: offersTheGoalRate ? sustained >= PIPELINE_GOAL_PER_SECOND : null,
+      },
+      { figure: `the pipeline's ceiling on this machine, estimated (${machine().cores} cores × 1000 ms ÷ CPU per case)`, value: `${ceiling.toFixed(1)}/s`, goal: '–', met: null },
     ], { rate, seconds, submitted: total, accepted: submissions.length, failed: failures.all.length, failureKinds, failures: failures.all, unfinished, results: rows, cpu, sustainedPerSecond: sustained, ceilingPerSecond: ceiling });
     if (failures.all.length > 0 || unfinished > 0) process.exitCode = 1;
   } finally {
