@@ -1,6 +1,6 @@
-import { condition, workflowInfo } from '@temporalio/workflow';
+import { condition, patched, workflowInfo } from '@temporalio/workflow';
 import type { ArrivalOutcome } from '../activities/arrival';
-import { activities } from './activities';
+import { activities, localActivities } from './activities';
 import type { CaseContext } from './case-journal';
 
 /**
@@ -8,6 +8,8 @@ import type { CaseContext } from './case-journal';
  * one activity; cases started before replay the four activities they ran.
  */
 export const ARRIVAL_IN_ONE_STEP_PATCH = 'arrival-in-one-step';
+/** Cases started since this run the arrival as a local activity; cases started before replay the activity task. */
+export const ARRIVAL_AS_LOCAL_ACTIVITY_PATCH = 'arrival-as-local-activity';
 
 /** A new case: receipt sent, screened, and in the queue when nothing is missing. */
 export async function receiveApplication({ input, memory, journal }: CaseContext): Promise<ArrivalOutcome> {
@@ -16,8 +18,9 @@ export async function receiveApplication({ input, memory, journal }: CaseContext
   const receiptKey = journal.reserveMessageKey('receipt');
   const screeningStarted = { eventKey: startedKey!, occurredAt: new Date().toISOString(), from: memory.status };
   memory.arriving = true;
+  const arrival = patched(ARRIVAL_AS_LOCAL_ACTIVITY_PATCH) ? localActivities : activities;
   const outcome = await journal.inOrder(() =>
-    activities.receiveApplication({ applicationId: input.applicationId, screeningKey: `${workflowId}:screening:1`, receiptKey, screeningStarted, queuedEventKey: queuedKey! }),
+    arrival.receiveApplication({ applicationId: input.applicationId, screeningKey: `${workflowId}:screening:1`, receiptKey, screeningStarted, queuedEventKey: queuedKey! }),
   );
   memory.arriving = false;
   journal.adopt([
