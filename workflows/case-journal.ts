@@ -48,8 +48,9 @@ export interface CaseMemory {
   /** The activity's last day after an approved period change (else the application's). */
   activityEndDate: string | null;
   /**
-   * While the one-step arrival runs: its transaction may already show the case in the queue to
-   * caseworkers before the workflow has the activity's answer, so a claim waits for it.
+   * Until the one-step arrival has answered (from the workflow's start, where it runs as a local
+   * activity): its transaction may already show the case in the queue to caseworkers before the
+   * workflow has the answer, so a claim waits for it.
    */
   arriving: boolean;
 }

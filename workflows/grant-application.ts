@@ -12,7 +12,7 @@ import { afterDecision } from './after-decision';
 import { installReconsiderationHandlers, reconsiderationActions } from './reconsideration';
 import { grantChangeActions, installChangeRequestHandlers, installGrantChangeHandlers } from './grant-changes';
 import { payoutConfirmed } from './payout';
-import { ARRIVAL_IN_ONE_STEP_PATCH, arrivalSettled, receiveApplication } from './arrival';
+import { ARRIVAL_AS_LOCAL_ACTIVITY_PATCH, ARRIVAL_IN_ONE_STEP_PATCH, arrivalSettled, receiveApplication } from './arrival';
 import type { ScreeningOutcome } from '../activities/screening';
 import {
   allocationDecidedSignal,
@@ -55,6 +55,10 @@ export async function grantApplication(input: GrantApplicationInput): Promise<Ca
   const journal = caseJournal(applicationId, memory);
   const { record, email, inOrder } = journal;
   const context: CaseContext = { input, memory, journal };
+  // The arrival runs inside the case's first workflow task. A worker that dies after the arrival's
+  // transaction committed (the queue already shows the case) but before the task completed leaves
+  // the task to run again together with whatever came meanwhile: a claim waits for the arrival.
+  if (patched(ARRIVAL_AS_LOCAL_ACTIVITY_PATCH)) memory.arriving = true;
 
   function allowedActions(): CaseAction[] {
     const { status, withdrawal } = memory;
