@@ -1,7 +1,7 @@
 jest.setTimeout(180_000);
 
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { accessibilityViolations, launchBrowser, newContext, screenshots, type Screenshots } from '../support/browser';
+import { launchBrowser, lookAtBothWidths, newContext, screenshots, type Screenshots } from '../support/browser';
 import { applicationBody, createOpenRound, eventually, isoDay, postJson } from '../support/fixtures';
 import { submitCase, waitForStatus, type SubmittedCase } from '../support/process';
 import { signedInStaff, signInThroughPage } from '../support/staff';
@@ -19,13 +19,7 @@ let staffContext: BrowserContext;
 
 const api = (p: string) => `${stack.baseUrl}/api/v1${p}`;
 
-async function look(page: Page, name: string): Promise<void> {
-  await shots.take(page, name);
-  await page.setViewportSize({ width: 390, height: 844 });
-  await shots.take(page, `${name}-390`);
-  await page.setViewportSize({ width: 1280, height: 900 });
-  expect(await accessibilityViolations(page)).toEqual([]);
-}
+const look = (page: Page, name: string) => lookAtBothWidths(page, shots, name);
 
 async function text(page: Page, selector: string): Promise<string> {
   return ((await page.locator(selector).textContent()) ?? '').replace(/\s+/g, ' ').trim();

@@ -1,11 +1,12 @@
 jest.setTimeout(180_000);
 
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { parseCsv, toCsv } from '../../domain/csv';
-import { accessibilityViolations, launchBrowser, newContext, screenshots, type Screenshots } from '../support/browser';
+import { launchBrowser, lookAtBothWidths, newContext, screenshots, type Screenshots } from '../support/browser';
 import { createOpenRound, eventually, postJson } from '../support/fixtures';
 import { submitCase, waitForStatus, type SubmittedCase } from '../support/process';
 import { signedInStaff, signInThroughPage } from '../support/staff';
@@ -29,13 +30,7 @@ let runId: string;
 
 const api = (p: string) => `${stack.baseUrl}/api/v1${p}`;
 
-async function look(page: Page, name: string): Promise<void> {
-  await shots.take(page, name);
-  await page.setViewportSize({ width: 390, height: 844 });
-  await shots.take(page, `${name}-390`);
-  await page.setViewportSize({ width: 1280, height: 900 });
-  expect(await accessibilityViolations(page)).toEqual([]);
-}
+const look = (page: Page, name: string) => lookAtBothWidths(page, shots, name);
 
 async function text(page: Page, selector: string): Promise<string> {
   return ((await page.locator(selector).textContent()) ?? '').replace(/\s+/g, ' ').trim();
@@ -106,6 +101,26 @@ describe('after a grant, before finance has paid', () => {
     expect(await staffPage.title()).toMatch(/^Fejl: /);
     expect(await text(staffPage, '#error-summary')).toContain('Filen har ingen kolonne "Linje-id"');
     await look(staffPage, 'approver-confirmation-refused');
+  });
+
+  it('the approver’s payout page lists a group’s payout held until its sponsor confirms, and no file takes it', async () => {
+    const round = await createOpenRound(stack.db, { informalGroups: 'sponsor' });
+    const sponsor = { cvr: '99102748', name: 'Pårørendenetværket Eksempel Kommune', email: `formand+${crypto.randomUUID().slice(0, 8)}@paaroerende.example.dk` };
+    const group = await submitCase(stack, round.id, { applicant: { kind: 'informalGroup', groupName: 'Strikkecaféen på Nørregade', members: 6 }, organization: sponsor });
+    await waitForStatus(group.handle, 'IN_QUEUE');
+    expect((await postJson(api(`/applications/${group.id}/assignment`), {}, caseworker.headers)).status).toBe(200);
+    const decided = await postJson(api(`/applications/${group.id}/decision`), { outcome: 'approved', amountGranted: 12_000, reasons: { criteria: [], text: '' }, conditions: [] }, caseworker.headers);
+    expect(decided.status).toBe(200);
+    await waitForStatus(group.handle, 'PAYOUT_SCHEDULED');
+
+    await staffPage.goto(`${stack.baseUrl}/personale/udbetalinger`);
+    await Promise.all([staffPage.waitForURL(/\/personale\/udbetalinger\?dannet=\d+$/), staffPage.click('button:has-text("Dan udbetalingsfil")')]);
+    expect((await stack.db.payout.findUniqueOrThrow({ where: { payoutKey: `payout:${group.id}` } })).payoutRunId).toBeNull();
+    expect(await text(staffPage, '#held-payouts')).toBe('Venter på sponsorens bekræftelse');
+    const heldCase = staffPage.locator(`section[aria-labelledby="held-payouts"] li:has(a[href="/personale/sager/${group.id}"])`);
+    expect(await heldCase.locator('a').textContent()).toMatch(/^Strikkecaféen på Nørregade \(GF-\d{4}-\d+\)$/);
+    expect(((await heldCase.textContent()) ?? '').replace(/\s+/g, ' ').trim()).toMatch(/ 12\.000 kr\. til Pårørendenetværket Eksempel Kommune · sponsoren blev spurgt den \d{1,2}\. \S+ \d{4}$/);
+    await look(staffPage, 'approver-payouts-held');
   });
 });
 

@@ -1,7 +1,7 @@
 jest.setTimeout(180_000);
 
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { accessibilityViolations, launchBrowser, newContext, screenshots } from '../support/browser';
+import { launchBrowser, lookAtBothWidths, newContext, screenshots } from '../support/browser';
 import { createOpenRound, eventually, postJson } from '../support/fixtures';
 import { submitCase, waitForStatus, type SubmittedCase } from '../support/process';
 import { signedInStaff, signInThroughPage } from '../support/staff';
@@ -20,16 +20,8 @@ const shots = screenshots('story-review');
 const STORY = 'Hos Foreningen Fælles Bord spiste 40 naboer sammen hver torsdag. Ring til Inge på 12 34 56 78.';
 const PUBLISHED = 'Hver torsdag spiste 40 naboer sammen. For flere var det ugens eneste varme måltid i selskab med andre.';
 
-/** The section at both widths (it must fit 390 pixels without scrolling sideways), and axe over the whole page. */
-async function look(name: string, section: string): Promise<void> {
-  await page.locator(section).screenshot({ path: `${shots.folder}/${name}.png` });
-  expect(await accessibilityViolations(page)).toEqual([]);
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.locator(section).screenshot({ path: `${shots.folder}/${name}-390.png` });
-  const overflowing = await page.locator(`${section} *`).evaluateAll((elements) => elements.filter((e) => e.getBoundingClientRect().right > 390).map((e) => e.outerHTML.slice(0, 80)));
-  expect(overflowing).toEqual([]);
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
+/** The page at both widths, and nothing in the section past a 390-pixel screen's edge. */
+const look = (name: string, section: string) => lookAtBothWidths(page, shots, name, { within: section });
 
 beforeAll(async () => {
   stack = await startTestStack();

@@ -192,7 +192,7 @@ describe('a group granted before its sponsor confirmed', () => {
     expect(payoutsPage).toContain('Venter på sponsorens bekræftelse');
     const held = payoutsPage.slice(payoutsPage.indexOf('Venter på sponsorens bekræftelse'));
     expect(held).toContain(`href="/personale/sager/${id}"`);
-    expect(held).toMatch(new RegExp(`Strikkecaféen på Nørregade \\(GF-\\d{4}-0*${reference}\\) · 12[. ]000(,00)? kr\\.? til ${SPONSOR.name}`));
+    expect(held).toMatch(new RegExp(`Strikkecaféen på Nørregade \\(GF-\\d{4}-0*${reference}\\)</a><br> 12[. ]000(,00)? kr\\.? til ${SPONSOR.name} · sponsoren blev spurgt den `));
 
     const opened = await fetch(`${stack.baseUrl}${confirmLink.pathname}${confirmLink.search}`, { redirect: 'manual' });
     const cookie = /gf_sponsor=([^;]+)/.exec(opened.headers.get('set-cookie') ?? '')![1]!;

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { upsertStaffUser } from '../../lib/staff-auth';
 import { sha256Hex } from '../../lib/tokens';
 import { csrfToken } from '../../services/api/http/csrf';
-import { CookieJar, oidcRedirectUris, oidcTestEnvironment, signInAtProvider, startTestProvider, type TestProvider } from '../support/oidc-provider';
+import { CookieJar, oidcRedirectUris, oidcTestEnvironment, startTestProvider, signInThroughProvider, type TestProvider } from '../support/oidc-provider';
 import { accessibilityViolations, launchBrowser, newContext, screenshots } from '../support/browser';
 import { startTestStack, testConfig, type TestStack } from '../support/stack';
 
@@ -40,13 +40,8 @@ describe('staff sign-in through OpenID Connect', () => {
   const atStack = (url: string) => url.replace(PUBLIC_BASE_URL, stack.baseUrl);
 
   /** Starts a sign-in at the app and signs in at the provider; returns the callback (not yet visited). */
-  async function throughProvider(jar: CookieJar, accountId: string, next?: string) {
-    const start = await jar.fetch(`${stack.baseUrl}/personale/log-ind/oidc${next ? `?next=${encodeURIComponent(next)}` : ''}`);
-    expect(start.status).toBe(303);
-    const authorization = new URL(start.headers.get('location')!);
-    expect(authorization.origin).toBe(provider.issuer);
-    return { authorization, callback: atStack(await signInAtProvider(jar, authorization.href, accountId, CALLBACK)) };
-  }
+  const throughProvider = (jar: CookieJar, accountId: string, next?: string) =>
+    signInThroughProvider(jar, { start: `${stack.baseUrl}/personale/log-ind/oidc${next ? `?next=${encodeURIComponent(next)}` : ''}`, provider, accountId, callback: CALLBACK, atApp: atStack });
 
   async function visit(jar: CookieJar, url: string) {
     const response = await jar.fetch(url);

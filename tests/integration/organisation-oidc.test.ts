@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { accessibilityViolations, launchBrowser, newContext, screenshots } from '../support/browser';
-import { CookieJar, CVR_CLAIM, memberOidcRedirectUri, memberOidcTestEnvironment, oidcRedirectUris, signInAtProvider, startTestProvider, type ProviderAccount, type TestProvider } from '../support/oidc-provider';
+import { CookieJar, CVR_CLAIM, memberOidcRedirectUri, memberOidcTestEnvironment, oidcRedirectUris, startTestProvider, signInThroughProvider, type ProviderAccount, type TestProvider } from '../support/oidc-provider';
 import { randomCvr } from '../support/organisation';
 import { startTestStack, testConfig, type TestStack } from '../support/stack';
 
@@ -43,13 +43,8 @@ describe('members sign in through the organisations’ OpenID provider', () => {
   const atStack = (url: string) => url.replace(PUBLIC_BASE_URL, stack.baseUrl);
 
   /** Starts a sign-in at the app and signs in at the provider; returns the callback (not yet visited). */
-  async function throughProvider(jar: CookieJar, accountId: string, language?: string) {
-    const start = await jar.fetch(`${stack.baseUrl}/forening/log-ind/oidc${language ? `?lang=${language}` : ''}`);
-    expect(start.status).toBe(303);
-    const authorization = new URL(start.headers.get('location')!);
-    expect(authorization.origin).toBe(provider.issuer);
-    return { authorization, callback: atStack(await signInAtProvider(jar, authorization.href, accountId, CALLBACK)) };
-  }
+  const throughProvider = (jar: CookieJar, accountId: string, language?: string) =>
+    signInThroughProvider(jar, { start: `${stack.baseUrl}/forening/log-ind/oidc${language ? `?lang=${language}` : ''}`, provider, accountId, callback: CALLBACK, atApp: atStack });
 
   async function visit(jar: CookieJar, url: string) {
     const response = await jar.fetch(url);

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { ensureDebianPackage } from '../../infra/debian-package';
 
@@ -99,18 +99,26 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
   );
 }
 
-/** Screenshots at 1280 and 390 px, axe at both, and no sideways scroll on the phone; back at 1280 after. */
-export async function lookAtBothWidths(page: Page, shots: Screenshots, name: string): Promise<void> {
+/**
+ * Screenshots at 1280 and 390 px, axe at both, and no sideways scroll on the phone; back at 1280 after.
+ * With `within`, also no element of that part of the page reaching past the screen's right edge
+ * (which a box that clips or scrolls its content would hide from the page's own width).
+ */
+export async function lookAtBothWidths(page: Page, shots: Screenshots, name: string, options: { within?: string } = {}): Promise<void> {
   for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
     await page.setViewportSize(viewport);
     await shots.take(page, `${name}-${viewport.width}`);
     expect([name, viewport.width, await accessibilityViolations(page)]).toEqual([name, viewport.width, []]);
     expect([name, viewport.width, Number(await page.evaluate('document.documentElement.scrollWidth')) <= viewport.width]).toEqual([name, viewport.width, true]);
+    if (options.within) {
+      const past = await page.locator(`${options.within} *`).evaluateAll((elements, width) => elements.filter((e) => e.getBoundingClientRect().right > width).map((e) => e.outerHTML.slice(0, 80)), viewport.width);
+      expect([name, viewport.width, past]).toEqual([name, viewport.width, []]);
+    }
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
-/** Clicks and waits for the page the click loads. */
-export async function clickAndLoad(page: Page, selector: string): Promise<void> {
-  await Promise.all([page.waitForLoadState('load'), page.locator(selector).click()]);
+/** Clicks (a selector or a locator) and waits for the page the click loads. */
+export async function clickAndLoad(page: Page, target: string | Locator): Promise<void> {
+  await Promise.all([page.waitForLoadState('load'), (typeof target === 'string' ? page.locator(target) : target).click()]);
 }

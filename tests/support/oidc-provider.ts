@@ -152,6 +152,22 @@ export async function signInAtProvider(jar: CookieJar, authorizationUrl: string,
   throw new Error('the provider never sent the browser back');
 }
 
+/**
+ * Starts a sign-in at the app (`start` answers with a redirect to the provider), checks it goes to
+ * the provider, and signs the account in there; returns the authorization request and the URL the
+ * provider sends the browser back to (the callback, not yet visited) as the test reaches the app.
+ */
+export async function signInThroughProvider(
+  jar: CookieJar,
+  options: { start: string; provider: TestProvider; accountId: string; callback: string; atApp: (url: string) => string },
+): Promise<{ authorization: URL; callback: string }> {
+  const start = await jar.fetch(options.start);
+  expect(start.status).toBe(303);
+  const authorization = new URL(start.headers.get('location')!);
+  expect(authorization.origin).toBe(options.provider.issuer);
+  return { authorization, callback: options.atApp(await signInAtProvider(jar, authorization.href, options.accountId, options.callback)) };
+}
+
 /** The members' sign-in's redirect URI for an app at this PUBLIC_BASE_URL. */
 export function memberOidcRedirectUri(publicBaseUrl: string): string {
   return `${publicBaseUrl}/forening/log-ind/oidc/retur`;

@@ -13,7 +13,7 @@ import { staffPagesFor } from '../staff/access';
 import type { StaffAction } from '../../../../domain/staff-policy';
 import { sendStaffPage, staffCsrfToken } from '../staff/shell';
 import { alert } from '../staff/alert';
-import { formatDateTime, formatMoney, t, type Language } from '../../../../locale';
+import { formatDate, formatDateTime, formatMoney, t, type Language } from '../../../../locale';
 import type { CaseRouteDependencies } from './case-routes';
 import { staffNames } from './people';
 
@@ -54,15 +54,12 @@ function heldSection(held: HeldPayout[], language: Language): SafeHtml | '' {
   return html`<section aria-labelledby="held-payouts">
     <h2 class="h3" id="held-payouts">${t(language, 'casework.payoutsHeldHeading')}</h2>
     <p>${t(language, 'casework.payoutsHeldIntro')}</p>
-    <ul class="nobullet-list">
+    <ul class="nobullet-list gf-held-payouts">
       ${held.map(
-        (payout) => html`<li><a href="/personale/sager/${payout.applicationId}">${t(language, 'casework.payoutsHeldLine', {
-          group: payout.groupName ?? payout.sponsorName,
-          reference: payout.reference,
-          amount: formatMoney(language, payout.amountOre),
-          sponsor: payout.sponsorName,
-          asked: formatDateTime(language, payout.sponsorAskedAt),
-        })}</a></li>`,
+        (payout) => html`<li>
+          <a href="/personale/sager/${payout.applicationId}">${t(language, 'casework.payoutsHeldCase', { group: payout.groupName ?? payout.sponsorName, reference: payout.reference })}</a><br>
+          ${t(language, 'casework.payoutsHeldLine', { amount: formatMoney(language, payout.amountOre), sponsor: payout.sponsorName, asked: formatDate(language, payout.sponsorAskedAt) })}
+        </li>`,
       )}
     </ul>
   </section>`;

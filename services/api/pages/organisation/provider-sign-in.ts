@@ -2,7 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import type { Jurisdiction } from '../../../../lib/jurisdiction';
 import type { Database } from '../../../../lib/db';
 import type { Logger } from '../../../../lib/logger';
-import { OidcProviderUnavailable, OidcSignInRejected, sealPendingSignIn, unsealPendingSignIn, type OidcClient } from '../../../../lib/oidc-client';
+import { OidcProviderUnavailable, sealPendingSignIn, type OidcClient } from '../../../../lib/oidc-client';
 import type { MemberOidcClientSettings } from '../../../../lib/member-oidc-settings';
 import { emailFromClaim, organisationNumberFromClaim } from '../../../../domain/organisation-access';
 import { t, type Language } from '../../../../locale';
@@ -12,7 +12,8 @@ import { PROVIDER_CALLBACK_PATH, PROVIDER_SIGN_IN_PATH, ORGANISATION_PATH } from
 import { signInWithProvider } from '../../organisation/provider-sign-in';
 import { setMemberCookie } from '../../organisation/session';
 import { sendPage, type SiteSettings } from '../layout';
-import { pageLanguage, readCookie } from '../page-language';
+import { pageLanguage } from '../page-language';
+import { finishProviderCallback } from '../provider-callback';
 import { providerRefusalPage } from './views';
 
 // The state, nonce and PKCE verifier of one sign-in, sealed, for as long as the provider may take.
@@ -43,6 +44,7 @@ export function providerSignInPages(deps: ProviderSignInDependencies): Router {
   const redirectUri = `${base}${PROVIDER_CALLBACK_PATH}`;
   const pendingCookie = { httpOnly: true, sameSite: 'lax' as const, secure: deps.secureCookies, path: PROVIDER_SIGN_IN_PATH };
   const provider = deps.oidc.settings.providerName;
+  const callbackSettings = { oidc: deps.oidc, base, cookie: PENDING_COOKIE, cookieOptions: pendingCookie, cookieSecret: deps.cookieSecret, log: deps.log, rejectedLog: 'member OpenID sign-in rejected' };
 
   function refuse(req: Request, res: Response, language: Language, status: number, title: string, body: string): void {
     if (status >= 500) res.set('Retry-After', '60');
@@ -70,24 +72,12 @@ export function providerSignInPages(deps: ProviderSignInDependencies): Router {
   router.get(PROVIDER_CALLBACK_PATH, async (req, res) => {
     const language = pageLanguage(req, res);
     await deps.rateLimits.countProviderSignIn(req);
-    const name = cookieName(req, PENDING_COOKIE, 'path');
-    const pending = unsealPendingSignIn(readCookie(req, name), deps.cookieSecret);
-    // One use: a second visit to the same callback finds nothing to continue.
-    res.clearCookie(name, pendingCookie);
-    res.set('Cache-Control', 'no-store');
-    const failed = () => refuse(req, res, language, 400, t(language, 'organisation.provider.failedTitle'), t(language, 'organisation.provider.failed', { provider }));
-    if (!pending) return failed();
-    let signIn;
-    try {
-      signIn = await deps.oidc.finish(new URL(req.originalUrl, `${base}/`), pending);
-    } catch (error) {
-      if (error instanceof OidcSignInRejected) {
-        deps.log.warn({ reason: error.message, ip: req.ip }, 'member OpenID sign-in rejected');
-        return failed();
-      }
-      if (error instanceof OidcProviderUnavailable) return unavailable(req, res, language, error);
-      throw error;
+    const callback = await finishProviderCallback(req, res, callbackSettings);
+    if ('failed' in callback) {
+      if (callback.failed === 'unavailable') return unavailable(req, res, language, callback.error);
+      return refuse(req, res, language, 400, t(language, 'organisation.provider.failedTitle'), t(language, 'organisation.provider.failed', { provider }));
     }
+    const { signIn } = callback;
     const { claims } = signIn;
     const organisationNumber = organisationNumberFromClaim(claims[deps.oidc.settings.organisationClaim], deps.jurisdiction);
     if (!organisationNumber) {

@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { Language } from '../../../../lib/languages';
 import { html } from '../../../../lib/html';
-import { OidcProviderUnavailable, OidcSignInRejected, sealPendingSignIn, unsealPendingSignIn, type OidcClient, type PendingSignIn } from '../../../../lib/oidc-client';
+import { OidcProviderUnavailable, sealPendingSignIn, type OidcClient, type PendingSignIn } from '../../../../lib/oidc-client';
 import { rolesFromClaims, type OidcClientSettings } from '../../../../lib/oidc-settings';
 import { openStaffSession, staffUserFromProvider, type SessionPolicy } from '../../../../lib/staff-auth';
 import type { Database } from '../../../../lib/db';
@@ -10,7 +10,8 @@ import { t } from '../../../../locale';
 import { cookieName } from '../../http/cookies';
 import { STAFF_COOKIE } from '../../http/staff';
 import type { SiteSettings } from '../layout';
-import { pageLanguage, readCookie } from '../page-language';
+import { pageLanguage } from '../page-language';
+import { finishProviderCallback } from '../provider-callback';
 import { safeNextPath } from './access';
 import { alert } from './alert';
 import { homeOf, sendStaffPage } from './shell';
@@ -52,6 +53,7 @@ export function oidcSignInPages(deps: OidcSignInDependencies): Router {
   const base = deps.publicBaseUrl.replace(/\/+$/, '');
   const redirectUri = `${base}${OIDC_CALLBACK_PATH}`;
   const pendingCookie = { httpOnly: true, sameSite: 'lax' as const, secure: deps.secureCookies, path: OIDC_SIGN_IN_PATH };
+  const callbackSettings = { oidc: deps.oidc, base, cookie: PENDING_COOKIE, cookieOptions: pendingCookie, cookieSecret: deps.cookieSecret, log: deps.log, rejectedLog: 'OpenID sign-in rejected' };
 
   function refuse(req: Request, res: Response, language: Language, status: number, title: string, body: string): void {
     sendStaffPage(req, res, deps.site, deps.cookieSecret, {
@@ -64,6 +66,12 @@ export function oidcSignInPages(deps: OidcSignInDependencies): Router {
     }, status);
   }
 
+  function unavailable(req: Request, res: Response, language: Language, error: unknown): void {
+    deps.log.error({ err: error }, 'OpenID provider unavailable');
+    res.set('Retry-After', '60');
+    refuse(req, res, language, 503, t(language, 'staff.signIn'), t(language, 'staff.oidcUnavailable', { provider: providerName(deps.oidc, language) }));
+  }
+
   router.get(OIDC_SIGN_IN_PATH, async (req, res) => {
     const language = pageLanguage(req, res);
     try {
@@ -73,37 +81,19 @@ export function oidcSignInPages(deps: OidcSignInDependencies): Router {
       res.set('Cache-Control', 'no-store').redirect(303, url.href);
     } catch (error) {
       if (!(error instanceof OidcProviderUnavailable)) throw error;
-      deps.log.error({ err: error }, 'OpenID provider unavailable');
-      res.set('Retry-After', '60');
-      refuse(req, res, language, 503, t(language, 'staff.signIn'), t(language, 'staff.oidcUnavailable', { provider: providerName(deps.oidc, language) }));
+      unavailable(req, res, language, error);
     }
   });
 
   router.get(OIDC_CALLBACK_PATH, async (req, res) => {
     const language = pageLanguage(req, res);
     const provider = providerName(deps.oidc, language);
-    const name = cookieName(req, PENDING_COOKIE, 'path');
-    const pending = unsealPendingSignIn<PendingCookie>(readCookie(req, name), deps.cookieSecret);
-    // One use: a second visit to the same callback finds nothing to continue.
-    res.clearCookie(name, pendingCookie);
-    res.set('Cache-Control', 'no-store');
-    const failed = () => refuse(req, res, language, 400, t(language, 'staff.oidcFailedTitle'), t(language, 'staff.oidcFailed', { provider }));
-    if (!pending) return failed();
-    let signIn;
-    try {
-      signIn = await deps.oidc.finish(new URL(req.originalUrl, `${base}/`), pending);
-    } catch (error) {
-      if (error instanceof OidcSignInRejected) {
-        deps.log.warn({ reason: error.message, ip: req.ip }, 'OpenID sign-in rejected');
-        return failed();
-      }
-      if (error instanceof OidcProviderUnavailable) {
-        deps.log.error({ err: error }, 'OpenID provider unavailable');
-        res.set('Retry-After', '60');
-        return refuse(req, res, language, 503, t(language, 'staff.signIn'), t(language, 'staff.oidcUnavailable', { provider }));
-      }
-      throw error;
+    const callback = await finishProviderCallback<PendingCookie>(req, res, callbackSettings);
+    if ('failed' in callback) {
+      if (callback.failed === 'unavailable') return unavailable(req, res, language, callback.error);
+      return refuse(req, res, language, 400, t(language, 'staff.oidcFailedTitle'), t(language, 'staff.oidcFailed', { provider }));
     }
+    const { signIn, pending } = callback;
     const { claims } = signIn;
     const email = stringClaim(claims.email) ?? stringClaim(claims.preferred_username);
     const roles = rolesFromClaims(claims, deps.oidc.settings.roleClaim, deps.oidc.settings.roleMap);
