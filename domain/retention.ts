@@ -28,7 +28,7 @@ export const ORGANISATION_RETENTION_KINDS = ['organisation_sign_in_link', 'organ
 
 /**
  * The documents organisations keep once (README "Documents kept once"): replaced versions, and
- * every document of an organisation without members and without a recent application; handled
+ * every document of an organisation that no longer applies (`organisationNoLongerApplies`); handled
  * after the organisations' kinds by runs that started once the workflow knew them.
  */
 export const ORGANISATION_DOCUMENT_RETENTION_KINDS = ['organisation_document'] as const;
