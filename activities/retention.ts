@@ -37,6 +37,15 @@ export interface RetentionStepResult {
 const BATCH = 500;
 const CASE_BATCH = 50;
 
+/**
+ * domain/retention.ts organisationNoLongerApplies, for the organisation aliased `o`, at the cutoff
+ * $1: no members, no application sent since the cutoff, no draft naming its number changed since.
+ * The one condition the kept documents' and the profiles' steps both use.
+ */
+const ORGANISATION_NO_LONGER_APPLIES = `(NOT EXISTS (SELECT 1 FROM organisation_members m WHERE m.organisation_id = o.id)
+   AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.organization_cvr = o.number AND a.created_at >= $1)
+   AND NOT EXISTS (SELECT 1 FROM application_drafts dr WHERE dr.updated_at >= $1 AND dr.data #>> '{answers,organization,cvr}' = o.number))`;
+
 type Tx = Prisma.TransactionClient;
 type Step = (tx: Tx, cutoff: Date, now: Date, limit: number) => Promise<number>;
 
@@ -162,15 +171,25 @@ function createSteps(settings: RetentionActivitySettings): Record<RetentionKind,
     organisation_document: {
       limit: CASE_BATCH,
       // domain/organisation-documents.ts archiveDocumentExpired: replaced before the cutoff; or
-      // of an organisation with no members and no application since the cutoff. A case's own
-      // copy (documents.from_organisation_document_id) is the case's and stays.
+      // of an organisation that no longer applies. A case's own copy
+      // (documents.from_organisation_document_id) is the case's and stays.
       run: rows(
         `DELETE FROM organisation_documents WHERE id IN (
            SELECT d.id FROM organisation_documents d JOIN organisations o ON o.id = d.organisation_id
-           WHERE d.replaced_at < $1
-              OR (NOT EXISTS (SELECT 1 FROM organisation_members m WHERE m.organisation_id = o.id)
-                  AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.organization_cvr = o.number AND a.created_at >= $1))
+           WHERE d.replaced_at < $1 OR ${ORGANISATION_NO_LONGER_APPLIES}
            LIMIT $2 FOR UPDATE OF d SKIP LOCKED)`,
+      ),
+    },
+    organisation_profile: {
+      limit: BATCH,
+      // The profile of an organisation that no longer applies. A member who signs in later (as
+      // the organisation's first member again) gets a new one, made from the last application
+      // (services/api/organisation/profile.ts profileOf); the cases keep what they were sent with.
+      run: rows(
+        `DELETE FROM organisation_profiles WHERE organisation_id IN (
+           SELECT p.organisation_id FROM organisation_profiles p JOIN organisations o ON o.id = p.organisation_id
+           WHERE ${ORGANISATION_NO_LONGER_APPLIES}
+           LIMIT $2 FOR UPDATE OF p SKIP LOCKED)`,
       ),
     },
   };

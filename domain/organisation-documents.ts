@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { calendarDateIn } from './time-zone';
 import { messageKey } from './message-key';
+import { organisationNoLongerApplies } from './retention';
 import type { ApplicationDocumentKind } from './tiers';
 
 // An association's documents kept once and reused in every application (README "Documents kept
@@ -118,8 +119,8 @@ export function archiveOffers<T extends { kind: string; financialYear: number | 
 
 /**
  * Which kept documents the retention run deletes (README "Retention"): a replaced one once the
- * period has passed since it was replaced; every one of an organisation that has no members and
- * has had no application within the period.
+ * period has passed since it was replaced; every one of an organisation that no longer applies
+ * (domain/retention.ts: no members, no application or draft within the period).
  */
 export function archiveDocumentExpired(
   document: { replacedAt: Date | null },
@@ -127,5 +128,5 @@ export function archiveDocumentExpired(
   cutoff: Date,
 ): boolean {
   if (document.replacedAt !== null && document.replacedAt.getTime() < cutoff.getTime()) return true;
-  return organisation.members === 0 && (organisation.lastApplicationAt === null || organisation.lastApplicationAt.getTime() < cutoff.getTime());
+  return organisationNoLongerApplies(organisation, cutoff);
 }

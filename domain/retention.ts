@@ -26,20 +26,27 @@ export const FIRST_RETENTION_KINDS = [
  */
 export const ORGANISATION_RETENTION_KINDS = ['organisation_sign_in_link', 'organisation_session', 'organisation_log'] as const;
 
-// An association's profile (organisation_profiles: the contact person's name, email and phone) is
-// kept while the organisation has members, which it has until it is deleted (an administrator
-// cannot leave), and goes with the organisation. It is not a kind of the run yet: removing the
-// profiles of organisations that no longer apply needs a rule for when that is, and a patched run
-// (README "Retention of personal data").
-
 /**
  * The documents organisations keep once (README "Documents kept once"): replaced versions, and
- * every document of an organisation without members and without a recent application; handled
+ * every document of an organisation that no longer applies (`organisationNoLongerApplies`); handled
  * after the organisations' kinds by runs that started once the workflow knew them.
  */
 export const ORGANISATION_DOCUMENT_RETENTION_KINDS = ['organisation_document'] as const;
 
-export const RETENTION_KINDS = [...FIRST_RETENTION_KINDS, ...ORGANISATION_RETENTION_KINDS, ...ORGANISATION_DOCUMENT_RETENTION_KINDS] as const;
+/**
+ * The associations' profiles (organisation_profiles: name, address, the association's and the
+ * contact person's email and phone, a kontonummer): deleted once the organisation no longer
+ * applies (`organisationNoLongerApplies`); handled after the kept documents by runs that started
+ * once the workflow knew them.
+ */
+export const ORGANISATION_PROFILE_RETENTION_KINDS = ['organisation_profile'] as const;
+
+export const RETENTION_KINDS = [
+  ...FIRST_RETENTION_KINDS,
+  ...ORGANISATION_RETENTION_KINDS,
+  ...ORGANISATION_DOCUMENT_RETENTION_KINDS,
+  ...ORGANISATION_PROFILE_RETENTION_KINDS,
+] as const;
 export type RetentionKind = (typeof RETENTION_KINDS)[number];
 
 /** Delete the rows, or keep them with their personal parts removed (so the statistics stay true). */
@@ -89,6 +96,8 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
   { kind: 'organisation_session', action: 'delete', countsFrom: 'event', setting: 'RETENTION_EXPIRED_GRACE' },
   { kind: 'organisation_log', action: 'delete', countsFrom: 'event', setting: 'RETENTION_STAFF_LOGS' },
   { kind: 'organisation_document', action: 'delete', countsFrom: 'event', setting: 'RETENTION_ORGANISATION_DOCUMENTS' },
+  // The same period as the documents: both go once the organisation no longer applies, one line.
+  { kind: 'organisation_profile', action: 'delete', countsFrom: 'event', setting: 'RETENTION_ORGANISATION_DOCUMENTS' },
 ];
 
 export function retentionRule(kind: RetentionKind): RetentionRule {
@@ -110,6 +119,18 @@ export function retentionCutoff(rule: RetentionRule, settings: RetentionSettings
 /** Whether a row whose event happened at `at` has expired at `now`. */
 export function hasExpired(rule: RetentionRule, settings: RetentionSettings, at: Date, now: Date, timeZone: string): boolean {
   return at.getTime() < retentionCutoff(rule, settings, now, timeZone).getTime();
+}
+
+/**
+ * Whether an organisation no longer applies at the retention cutoff: it has no members (nobody can
+ * sign in for it, use its profile or its kept documents) and nothing was applied for since the
+ * cutoff: no application sent, no draft naming its number changed. `lastApplicationAt` is the
+ * latest of those. What the organisation keeps for its next application (its profile, its kept
+ * documents) is deleted then; the step's SQL is `ORGANISATION_NO_LONGER_APPLIES` in
+ * activities/retention.ts.
+ */
+export function organisationNoLongerApplies(organisation: { members: number; lastApplicationAt: Date | null }, cutoff: Date): boolean {
+  return organisation.members === 0 && (organisation.lastApplicationAt === null || organisation.lastApplicationAt.getTime() < cutoff.getTime());
 }
 
 // A string value is kept by `redactPersonalData` only when it is a code (a status, a category, an

@@ -69,8 +69,9 @@ export const retentionSettingsSchema = z.object({
   RETENTION_STAFF_LOGS: period('P5Y'),
   /**
    * Documents organisations keep once (statutes, annual accounts; they may name board members):
-   * a replaced version is deleted this long after it was replaced, and every document of an
-   * organisation with no members and no application within this period.
+   * a replaced version is deleted this long after it was replaced. An organisation with no members
+   * and no application or draft within this period no longer applies: every document of it and its
+   * profile are deleted.
    */
   RETENTION_ORGANISATION_DOCUMENTS: period('P1Y'),
   /** When the retention workflow runs (a Temporal Schedule the worker creates or updates at start-up). */

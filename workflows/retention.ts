@@ -1,6 +1,13 @@
 import { patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { CaseActivities } from '../activities';
-import { FIRST_RETENTION_KINDS, ORGANISATION_DOCUMENT_RETENTION_KINDS, ORGANISATION_RETENTION_KINDS, type RetentionAction, type RetentionKind } from '../domain/retention';
+import {
+  FIRST_RETENTION_KINDS,
+  ORGANISATION_DOCUMENT_RETENTION_KINDS,
+  ORGANISATION_PROFILE_RETENTION_KINDS,
+  ORGANISATION_RETENTION_KINDS,
+  type RetentionAction,
+  type RetentionKind,
+} from '../domain/retention';
 
 // The retention run (README "Retention"), started by the retention schedule: every kind of data
 // in turn, one batch per activity call, until nothing of that kind has expired.
@@ -9,6 +16,8 @@ import { FIRST_RETENTION_KINDS, ORGANISATION_DOCUMENT_RETENTION_KINDS, ORGANISAT
 export const ORGANISATION_RETENTION_PATCH = 'organisation-retention';
 /** Runs that started before organisations kept documents replay without them. */
 export const ORGANISATION_DOCUMENT_RETENTION_PATCH = 'organisation-document-retention';
+/** Runs that started before the associations' profiles were removed replay without them. */
+export const ORGANISATION_PROFILE_RETENTION_PATCH = 'organisation-profile-retention';
 
 const { applyRetention } = proxyActivities<CaseActivities>({
   // A batch of cases with their uploads can take a while on a busy database.
@@ -32,6 +41,7 @@ export async function retentionRun(): Promise<RetentionRunResult> {
   const kinds: RetentionKind[] = [...FIRST_RETENTION_KINDS];
   if (patched(ORGANISATION_RETENTION_PATCH)) kinds.push(...ORGANISATION_RETENTION_KINDS);
   if (patched(ORGANISATION_DOCUMENT_RETENTION_PATCH)) kinds.push(...ORGANISATION_DOCUMENT_RETENTION_KINDS);
+  if (patched(ORGANISATION_PROFILE_RETENTION_PATCH)) kinds.push(...ORGANISATION_PROFILE_RETENTION_KINDS);
   for (const kind of kinds) {
     let total = 0;
     let action: RetentionAction = 'delete';

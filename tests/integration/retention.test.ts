@@ -8,6 +8,7 @@ import { checkNamespaceRetention, ensureRetentionSchedule } from '../../services
 import { setNamespaceRetention } from '../../infra/temporal-dev-server';
 import type { Logger } from '../../lib/logger';
 import { createOpenRound, eventually, postJson } from '../support/fixtures';
+import { randomCvr, signIn } from '../support/organisation';
 import { submitCase, waitForStatus } from '../support/process';
 import { startTestStack, type TestStack } from '../support/stack';
 import { signedInStaff } from '../support/staff';
@@ -94,6 +95,22 @@ async function insertClosedGrantedCase(roundId: string, closedAgo: number) {
   });
   await stack.db.document.create({
     data: { documentKey: `${id}:statutes`, applicationId: id, kind: 'statutes', filename: 'vedtaegter.pdf', contentType: 'application/pdf', size: 3, sha256: hash(), content: Buffer.from('pdf') },
+  });
+  return id;
+}
+
+/** An open case of the organisation `number`, sent `sentAgo` ago: retention leaves it alone. */
+async function insertOpenCase(roundId: string, number: string, sentAgo: number, contact: { name: string; email: string }) {
+  const id = crypto.randomUUID();
+  const organization = { cvr: number, name: `Forening ${number}`, email: `kasse-${number}@forening.example.dk`, address: 'Gammel Vej 2, 9991 Eksempelby' };
+  await stack.db.application.create({
+    data: {
+      id, roundId, status: 'IN_QUEUE', organizationCvr: number, organizationName: organization.name, organizationEmail: organization.email,
+      contactName: contact.name, contactEmail: contact.email, projectTitle: 'Strikkecafé', projectPurpose: 'Hver tirsdag',
+      targetGroup: 'lonely', isNewActivity: true, volunteers: 3, expectedParticipants: 12, startDate: ago(sentAgo - 30 * DAY), endDate: ago(sentAgo - 200 * DAY),
+      amountRequestedOre: 300_000n, submission: { organization, contact, project: { targetGroup: 'lonely', volunteers: 3 } },
+      workflowId: `grant-application-${id}`, workflowStartedAt: ago(sentAgo), submittedAt: ago(sentAgo), createdAt: ago(sentAgo),
+    },
   });
   return id;
 }
@@ -190,6 +207,34 @@ describe('retention run', () => {
       data: { documentKey: `${open.id}:statutes:copy`, applicationId: open.id, kind: 'statutes', filename: 'vedtaegter.pdf', contentType: 'application/pdf', size: 3, sha256: hash(), content: Buffer.from('pdf'), fromOrganisationDocumentId: dormantStatutes.id },
     });
 
+    // Profiles (RETENTION_ORGANISATION_DOCUMENTS, P1Y, the same line as the documents): the
+    // member's association keeps its own; of the organisations without members, the dormant one
+    // and the one whose last application and draft are two years old lose theirs, while one that
+    // applied last month and one with a draft changed last week keep theirs and their documents.
+    const profile = (organisationId: string, name: string) =>
+      stack.db.organisationProfile.create({ data: { organisationId, name, email: 'kasse@forening.example.dk', contactName: 'Bente Berg', contactEmail: 'bente@forening.example.dk', contactPhone: '+45 12 34 56 78' } });
+    const draftFor = async (number: string, changedAgo: number) => {
+      const draft = await stack.db.applicationDraft.create({
+        data: { tokenHash: hash(), roundId: round.id, data: { answers: { organization: { cvr: number, name: `Forening ${number}` } } }, currentStep: 'project', furthestStep: 'project' },
+      });
+      await stack.db.$executeRawUnsafe(`UPDATE application_drafts SET created_at = $2, updated_at = $2 WHERE id = $1::uuid`, draft.id, ago(changedAgo));
+    };
+    const associationProfile = await profile(association.id, association.name);
+    const dormantProfile = await profile(dormant.id, dormant.name);
+    const former = await stack.db.organisation.create({ data: { number: randomCvr(), name: 'Den tidligere ansøger' } });
+    const formerContact = { name: 'Ulla Berg', email: `ulla-${crypto.randomUUID().slice(0, 8)}@forening.example.dk` };
+    await insertOpenCase(round.id, former.number, 2 * YEAR, formerContact);
+    await draftFor(former.number, 2 * YEAR);
+    const formerProfile = await profile(former.id, former.name);
+    const recent = await stack.db.organisation.create({ data: { number: randomCvr(), name: 'Den nye ansøger' } });
+    await insertOpenCase(round.id, recent.number, 30 * DAY, { name: 'Per Holm', email: 'per@forening.example.dk' });
+    const recentProfile = await profile(recent.id, recent.name);
+    const recentStatutes = await keptDocument(recent.id, null);
+    const drafting = await stack.db.organisation.create({ data: { number: randomCvr(), name: 'Den skrivende forening' } });
+    await draftFor(drafting.number, 7 * DAY);
+    const draftingProfile = await profile(drafting.id, drafting.name);
+    const draftingStatutes = await keptDocument(drafting.id, null);
+
     // The statistics as every table says before the run, recomputed from scratch.
     await rebuildStatistics(prismaRunner(stack.db));
     const caseIds = [withdrawn.id, granted, open.id];
@@ -197,7 +242,7 @@ describe('retention run', () => {
     const rollupBefore = await rollupOf(round.id);
     expect(factsBefore).toHaveLength(3);
 
-    const first = await runRetention('retention-run.organisation-document-retention');
+    const first = await runRetention('retention-run.organisation-profile-retention');
     expect(countOf(first.result, 'case_refused')).toBeGreaterThanOrEqual(1);
     expect(countOf(first.result, 'case_granted')).toBeGreaterThanOrEqual(1);
     expect(countOf(first.result, 'draft')).toBeGreaterThanOrEqual(1);
@@ -277,6 +322,27 @@ describe('retention run', () => {
     expect(await stack.db.organisationDocument.findUnique({ where: { id: recentlyReplaced.id } })).not.toBeNull();
     expect(await stack.db.organisationDocument.findUnique({ where: { id: currentStatutes.id } })).not.toBeNull();
     expect(await stack.db.document.findUnique({ where: { id: caseCopy.id } })).not.toBeNull();
+    expect(await stack.db.organisationDocument.findUnique({ where: { id: recentStatutes.id } })).not.toBeNull();
+    expect(await stack.db.organisationDocument.findUnique({ where: { id: draftingStatutes.id } })).not.toBeNull();
+
+    // The profiles of the organisations that no longer apply went; the others stay as they were.
+    expect(countOf(first.result, 'organisation_profile')).toBe(2);
+    const profileOf = (organisationId: string) => stack.db.organisationProfile.findUnique({ where: { organisationId } });
+    expect(await profileOf(dormantProfile.organisationId)).toBeNull();
+    expect(await profileOf(formerProfile.organisationId)).toBeNull();
+    for (const kept of [associationProfile, recentProfile, draftingProfile]) expect(await profileOf(kept.organisationId)).toEqual(kept);
+    expect(await stack.db.organisation.count({ where: { id: { in: [dormant.id, former.id] } } })).toBe(2);
+
+    // Someone the former applicant named signs in again later: its first member, whose profile
+    // page works and starts afresh from the last application.
+    const cookie = await signIn(stack.baseUrl, former.number, formerContact.email);
+    const profilePage = await fetch(`${stack.baseUrl}/forening/profil`, { headers: { cookie } });
+    expect(profilePage.status).toBe(200);
+    expect(await profilePage.text()).toContain(formerContact.email);
+    expect(await profileOf(former.id)).toMatchObject({ name: `Forening ${former.number}`, contactName: formerContact.name, contactEmail: formerContact.email });
+    for (const page of ['/forening', '/forening/medlemmer', '/forening/dokumenter']) {
+      expect((await fetch(`${stack.baseUrl}${page}`, { headers: { cookie } })).status).toBe(200);
+    }
 
     // Staff still open the anonymised cases (their history and figures), without the personal data.
     const caseworker = await signedInStaff(stack, ['caseworker']);

@@ -1,4 +1,17 @@
-import { FIRST_RETENTION_KINDS, ORGANISATION_DOCUMENT_RETENTION_KINDS, ORGANISATION_RETENTION_KINDS, RETENTION_KINDS, RETENTION_RULES, hasExpired, redactPersonalData, retentionCutoff, retentionRule, type RetentionSettings } from '../../domain/retention';
+import {
+  FIRST_RETENTION_KINDS,
+  ORGANISATION_DOCUMENT_RETENTION_KINDS,
+  ORGANISATION_PROFILE_RETENTION_KINDS,
+  ORGANISATION_RETENTION_KINDS,
+  RETENTION_KINDS,
+  RETENTION_RULES,
+  hasExpired,
+  organisationNoLongerApplies,
+  redactPersonalData,
+  retentionCutoff,
+  retentionRule,
+  type RetentionSettings,
+} from '../../domain/retention';
 import { parseRetentionSchedule, retentionSettingsSchema } from '../../lib/retention-settings';
 import { wholeYears } from '../../lib/durations';
 import { loadConfig } from '../../lib/config';
@@ -14,8 +27,10 @@ describe('retention rules', () => {
 
   test("the associations' kinds come after the first ones, as runs started before them replay", () => {
     expect(RETENTION_KINDS.slice(0, FIRST_RETENTION_KINDS.length)).toEqual([...FIRST_RETENTION_KINDS]);
-    expect(RETENTION_KINDS.slice(FIRST_RETENTION_KINDS.length)).toEqual([...ORGANISATION_RETENTION_KINDS, ...ORGANISATION_DOCUMENT_RETENTION_KINDS]);
+    expect(RETENTION_KINDS.slice(FIRST_RETENTION_KINDS.length)).toEqual([...ORGANISATION_RETENTION_KINDS, ...ORGANISATION_DOCUMENT_RETENTION_KINDS, ...ORGANISATION_PROFILE_RETENTION_KINDS]);
     expect(retentionRule('organisation_document')).toMatchObject({ action: 'delete', setting: 'RETENTION_ORGANISATION_DOCUMENTS' });
+    // The profile goes when the documents do: one line for an organisation that no longer applies.
+    expect(retentionRule('organisation_profile')).toMatchObject({ action: 'delete', countsFrom: 'event', setting: retentionRule('organisation_document').setting });
     expect(retentionRule('organisation_sign_in_link')).toMatchObject({ action: 'delete', setting: 'RETENTION_EXPIRED_GRACE' });
     expect(retentionRule('organisation_session')).toMatchObject({ action: 'delete', setting: 'RETENTION_EXPIRED_GRACE' });
     expect(retentionRule('organisation_log')).toMatchObject({ action: 'delete', setting: 'RETENTION_STAFF_LOGS' });
@@ -52,6 +67,17 @@ describe('retention rules', () => {
   ] as const)('%s', (_name, kind, daysAgo, expired) => {
     const now = new Date('2031-06-15T12:00:00Z');
     expect(hasExpired(retentionRule(kind), defaults, new Date(now.getTime() - daysAgo * DAY), now, ZONE)).toBe(expired);
+  });
+
+  test('an organisation no longer applies once it has no members and nothing applied for since the cutoff', () => {
+    const now = new Date('2027-06-15T12:00:00Z');
+    const cutoff = retentionCutoff(retentionRule('organisation_profile'), defaults, now, ZONE);
+    const at = (iso: string) => new Date(iso);
+    expect(organisationNoLongerApplies({ members: 0, lastApplicationAt: null }, cutoff)).toBe(true);
+    expect(organisationNoLongerApplies({ members: 0, lastApplicationAt: at('2026-06-14T12:00:00Z') }, cutoff)).toBe(true);
+    expect(organisationNoLongerApplies({ members: 0, lastApplicationAt: at('2026-06-16T12:00:00Z') }, cutoff)).toBe(false);
+    expect(organisationNoLongerApplies({ members: 1, lastApplicationAt: null }, cutoff)).toBe(false);
+    expect(organisationNoLongerApplies({ members: 2, lastApplicationAt: at('2020-01-01T00:00:00Z') }, cutoff)).toBe(false);
   });
 
   test('a granted case is kept through the five financial years after the year it closed (bogføringsloven § 10)', () => {
