@@ -25,6 +25,9 @@ export async function keepDatabaseCopiesReady(options: { adminUrl: string; templ
   const template = decodeURIComponent(new URL(options.templateUrl).pathname.slice(1));
   fs.mkdirSync(options.folder, { recursive: true });
   const client = new Client({ connectionString: options.adminUrl });
+  // A lost connection fails the copy being made, which ends the loop below (reported there); as an
+  // unheard event it would end the whole run.
+  client.on('error', () => undefined);
   await client.connect();
   const ready = () => fs.readdirSync(options.folder).length;
 
