@@ -38,8 +38,7 @@ afterAll(async () => {
 });
 
 /** Screenshot and axe on the page as it is now. */
-async function check(page: Page, name: string, options: { record: boolean }): Promise<void> {
-  if (!options.record) return;
+async function check(page: Page, name: string): Promise<void> {
   await shots.take(page, name);
   expect([name, await accessibilityViolations(page)]).toEqual([name, []]);
 }
@@ -64,31 +63,27 @@ const next = (page: Page) => page.locator('.gf-form-actions button[value="next"]
 
 interface JourneyOptions {
   javaScript: boolean;
-  /** Screenshots and axe on every page (off for the timed runs, which measure the form alone). */
-  record: boolean;
   prefix: string;
 }
 
 /** The journey from the landing page to the receipt; returns the contact's email and the receipt's reference. */
 async function applyThroughTheForm(page: Page, options: JourneyOptions): Promise<{ email: string; reference: string; caseUrl: string }> {
-  const { javaScript, record, prefix } = options;
+  const { javaScript, prefix } = options;
   page.setDefaultTimeout(10_000);
   const email = `inge+${crypto.randomUUID().slice(0, 8)}@faellesbord.dk`;
 
   await page.goto(`${stack.baseUrl}/`);
   expect(await page.locator('h1').textContent()).toBe('Søg tilskud til jeres forening');
   await expect(page.locator(`#round-${round.slug}`).textContent()).resolves.toContain(round.name);
-  await check(page, `${prefix}landing`, { record });
+  await check(page, `${prefix}landing`);
   await page.locator(`a[href="/ansoeg/${round.slug}"]`).click();
 
   // Pre-check: nothing answered is an error state of its own; then the answers that may apply.
   expect(await page.locator('h1').textContent()).toBe('Kan I søge?');
-  await check(page, `${prefix}precheck`, { record });
-  if (record) {
-    await page.getByRole('button', { name: 'Fortsæt' }).click();
-    expect(await page.title()).toMatch(/^Fejl: /);
-    await check(page, `${prefix}precheck-errors`, { record });
-  }
+  await check(page, `${prefix}precheck`);
+  await page.getByRole('button', { name: 'Fortsæt' }).click();
+  expect(await page.title()).toMatch(/^Fejl: /);
+  await check(page, `${prefix}precheck-errors`);
   await page.locator('#f-precheck-applicant-0').check();
   await page.locator('#f-precheck-social-0').check();
   await page.locator('#f-precheck-finished-0').check();
@@ -97,7 +92,7 @@ async function applyThroughTheForm(page: Page, options: JourneyOptions): Promise
 
   // The association, with a CVR number one digit off.
   expect(await page.locator('h1').textContent()).toBe('Foreningen');
-  await check(page, `${prefix}organization`, { record });
+  await check(page, `${prefix}organization`);
   await page.locator('#f-organization-cvr').fill('13748137');
   await page.locator('#f-organization-email').fill('kasserer@faellesbord.dk');
   if (javaScript) {
@@ -114,7 +109,7 @@ async function applyThroughTheForm(page: Page, options: JourneyOptions): Promise
   expect(await page.locator('#error-summary a[href="#f-organization-name"]').textContent()).toBe('Foreningens navn: Feltet skal udfyldes.');
   // What was typed is still there.
   expect(await page.locator('#f-organization-email').inputValue()).toBe('kasserer@faellesbord.dk');
-  await check(page, `${prefix}organization-errors`, { record });
+  await check(page, `${prefix}organization-errors`);
   await summaryLink.click();
   expect(await page.evaluate('document.activeElement && document.activeElement.id')).toBe('f-organization-cvr');
   await page.locator('#f-organization-cvr').fill('1374 8136');
@@ -128,13 +123,13 @@ async function applyThroughTheForm(page: Page, options: JourneyOptions): Promise
   await next(page);
 
   expect(await page.locator('h1').textContent()).toBe('Kontaktperson');
-  await check(page, `${prefix}contact`, { record });
+  await check(page, `${prefix}contact`);
   await page.locator('#f-contact-name').fill('Inge Hansen');
   await page.locator('#f-contact-email').fill(email);
   await next(page);
 
   expect(await page.locator('h1').textContent()).toBe('Aktiviteten');
-  await check(page, `${prefix}project`, { record });
+  await check(page, `${prefix}project`);
   await page.locator('#f-project-title').fill('Fællesspisning for ensomme ældre');
   await page.locator('#f-project-purpose').fill('Et ugentligt måltid, der bryder ensomheden.');
   await page.locator('#f-project-targetGroup-0').check();
@@ -151,7 +146,7 @@ async function applyThroughTheForm(page: Page, options: JourneyOptions): Promise
   await next(page);
 
   expect(await page.locator('h1').textContent()).toBe('Budget og beløb');
-  await check(page, `${prefix}budget`, { record });
+  await check(page, `${prefix}budget`);
   expect(await page.getByRole('link', { name: 'Hvad betyder ”medfinansiering”?' }).getAttribute('href')).toBe('/ordliste#medfinansiering');
   await page.locator('#f-budget-lines-0-category').selectOption('food');
   await page.locator('#f-budget-lines-0-description').fill('Råvarer til 12 fællesspisninger');
@@ -160,7 +155,7 @@ async function applyThroughTheForm(page: Page, options: JourneyOptions): Promise
   if (javaScript) {
     // An excluded category is pointed out as soon as it is chosen.
     expect(await page.locator('#f-budget-lines-1-warning').isVisible()).toBe(true);
-    await check(page, `${prefix}budget-excluded-warning`, { record });
+    await check(page, `${prefix}budget-excluded-warning`);
     await page.locator('#f-budget-lines-1-category').selectOption('materials');
     expect(await page.locator('#f-budget-lines-1-warning').isVisible()).toBe(false);
   }
@@ -182,7 +177,7 @@ async function applyThroughTheForm(page: Page, options: JourneyOptions): Promise
   else {
     expect(await page.locator('main .alert-success').textContent()).toContain('Linje 3 er fjernet.');
     expect(await page.locator('#f-budget-lines-2-description').inputValue()).toBe('');
-    await check(page, `${prefix}budget-line-removed`, { record });
+    await check(page, `${prefix}budget-line-removed`);
   }
   if (!javaScript) {
     // Without JavaScript the excluded category is refused when the step is saved, said once.
@@ -192,13 +187,13 @@ async function applyThroughTheForm(page: Page, options: JourneyOptions): Promise
     const row = await page.locator('.gf-budget-row').nth(1).innerText();
     expect(row.split('Puljen støtter ikke denne type udgift').length - 1).toBe(1);
     expect(await page.locator('#f-budget-lines-0-amount').inputValue()).toBe('7000');
-    await check(page, `${prefix}budget-errors`, { record });
+    await check(page, `${prefix}budget-errors`);
     await page.locator('#f-budget-lines-1-category').selectOption('materials');
   }
   await next(page);
 
   expect(await page.locator('h1').textContent()).toBe('Erklæringer');
-  await check(page, `${prefix}declarations`, { record });
+  await check(page, `${prefix}declarations`);
   // Terms the association may not know link to their explanation in the glossary.
   expect(await page.getByRole('link', { name: 'Hvad betyder ”på tro og love”?' }).getAttribute('href')).toBe('/ordliste#paa-tro-og-love');
   await page.locator('#f-declarations-truthful').check();
@@ -207,13 +202,11 @@ async function applyThroughTheForm(page: Page, options: JourneyOptions): Promise
 
   // Documents: the amount asks for the statutes. A program renamed .pdf is refused, by its content.
   expect(await page.locator('h1').textContent()).toBe('Dokumenter');
-  await check(page, `${prefix}documents`, { record });
-  if (record) {
-    await page.locator('#f-statutes').setInputFiles({ name: 'vedtaegter.pdf', mimeType: 'application/pdf', buffer: EXE });
-    await next(page);
-    expect(await page.locator('#error-summary a[href="#f-statutes"]').textContent()).toContain('er ikke en filtype, vi kan modtage');
-    await check(page, `${prefix}documents-errors`, { record });
-  }
+  await check(page, `${prefix}documents`);
+  await page.locator('#f-statutes').setInputFiles({ name: 'vedtaegter.pdf', mimeType: 'application/pdf', buffer: EXE });
+  await next(page);
+  expect(await page.locator('#error-summary a[href="#f-statutes"]').textContent()).toContain('er ikke en filtype, vi kan modtage');
+  await check(page, `${prefix}documents-errors`);
   await page.locator('#f-statutes').setInputFiles({ name: 'vedtaegter.pdf', mimeType: 'application/pdf', buffer: PDF });
   await next(page);
 
@@ -225,14 +218,14 @@ async function applyThroughTheForm(page: Page, options: JourneyOptions): Promise
   // Dates as people write them, not as the form's data holds them.
   expect(summary).toContain(formatDate('da', isoDay(30), 'long'));
   expect(summary).not.toContain(isoDay(30));
-  await check(page, `${prefix}summary`, { record });
+  await check(page, `${prefix}summary`);
   await page.getByRole('button', { name: 'Send ansøgningen' }).click();
 
   expect(await page.locator('h1').textContent()).toBe('Ansøgningen er sendt');
   const reference = (await page.locator('.gf-reference').textContent())!;
   expect(reference).toMatch(/^GF-\d{4}-\d{5}$/);
   const caseUrl = (await page.locator('a.gf-case-link').getAttribute('href'))!;
-  await check(page, `${prefix}receipt`, { record });
+  await check(page, `${prefix}receipt`);
   return { email, reference, caseUrl };
 }
 
@@ -241,7 +234,7 @@ describe('applying through the web form', () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     const started = performance.now();
-    const { email, reference } = await applyThroughTheForm(page, { javaScript: true, record: true, prefix: 'js-' });
+    const { email, reference } = await applyThroughTheForm(page, { javaScript: true, prefix: 'js-' });
     process.stderr.write(`[apply-journey] with JavaScript, screenshots and axe: ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
 
     const application = await stack.db.application.findFirstOrThrow({ where: { contactEmail: email }, include: { documents: true, draft: true } });
@@ -258,14 +251,14 @@ describe('applying through the web form', () => {
     expect(main).toContain(reference);
     const statuses = CASE_STATUSES.map((status) => statusLabel('da', status));
     expect(statuses.some((label) => main.includes(label))).toBe(true);
-    await check(page, 'js-case-page', { record: true });
+    await check(page, 'js-case-page');
     await context.close();
   });
 
   it('reaches the receipt without JavaScript', async () => {
     const context = await newContext(browser, { javaScriptEnabled: false });
     const page = await context.newPage();
-    const { email, caseUrl } = await applyThroughTheForm(page, { javaScript: false, record: true, prefix: 'nojs-' });
+    const { email, caseUrl } = await applyThroughTheForm(page, { javaScript: false, prefix: 'nojs-' });
     const application = await stack.db.application.findFirstOrThrow({ where: { contactEmail: email } });
     // The server filled in the name and address from the register.
     expect(application.organizationName).toBe('Foreningen Fælles Bord');
@@ -287,7 +280,7 @@ describe('applying through the web form', () => {
     expect(await page.locator('h1').textContent()).toBe('I kan ikke søge denne pulje');
     expect(await page.locator('main').textContent()).toContain('virk.dk');
     expect(await page.title()).not.toMatch(/Fejl/);
-    await check(page, 'cannot-apply', { record: true });
+    await check(page, 'cannot-apply');
     // The same page in English, by the plain-link switcher.
     await page.getByRole('link', { name: 'English' }).click();
     expect(await page.locator('h1').textContent()).toBe('You cannot apply to this round');
@@ -306,10 +299,10 @@ describe('applying through the web form', () => {
     await page.locator('#f-organization-email').fill('ikke en mail');
     await page.getByRole('button', { name: 'Gem og fortsæt senere' }).click();
     expect(await page.locator('h1').textContent()).toBe('Gem og fortsæt senere');
-    await check(page, 'save-later', { record: true });
+    await check(page, 'save-later');
     await page.locator('#f-email').fill('forkert');
     await page.getByRole('button', { name: 'Send linket' }).click();
-    await check(page, 'save-later-errors', { record: true });
+    await check(page, 'save-later-errors');
     const email = `kasserer+${crypto.randomUUID().slice(0, 8)}@faellesbord.dk`;
     await page.locator('#f-email').fill(email);
     await page.getByRole('button', { name: 'Send linket' }).click();
@@ -330,19 +323,5 @@ describe('applying through the web form', () => {
     const other = await resumed.goto(`${stack.baseUrl}/kladde/${crypto.randomUUID()}/trin/forening`);
     expect(other?.status()).toBe(401);
     await second.close();
-  });
-
-  it('measures the journey (without screenshots and axe) a few times', async () => {
-    const times: number[] = [];
-    for (let run = 1; run <= 3; run++) {
-      const context = await newContext(browser);
-      const page = await context.newPage();
-      const started = performance.now();
-      await applyThroughTheForm(page, { javaScript: true, record: false, prefix: '' });
-      times.push((performance.now() - started) / 1000);
-      await context.close();
-    }
-    const sorted = [...times].sort((a, b) => a - b);
-    process.stderr.write(`[apply-journey] runs: ${times.map((t) => `${t.toFixed(2)} s`).join(', ')}; median ${sorted[1]!.toFixed(2)} s\n`);
   });
 });

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { upsertStaffUser } from '../../lib/staff-auth';
+import { openStaffSession, sessionPolicyFrom, upsertStaffUser } from '../../lib/staff-auth';
 import { csrfToken } from '../../services/api/http/csrf';
 import { newLinkCsrfBinding } from '../../services/api/private-links/new-link';
 import { draftNewLinkCsrfBinding } from '../../services/api/drafts/new-link';
@@ -112,10 +112,13 @@ describe('CSRF protection', () => {
     await stack?.stop();
   });
 
+  /**
+   * A new session of the administrator (the sign-out form ends the one it is posted with), opened
+   * as a sign-in opens it: hundreds of posts need one each, and a sign-in through the API checks
+   * the password (argon2id) every time. Signing in itself: tests/integration/staff-sessions.test.ts.
+   */
   async function staffSession(): Promise<string> {
-    const response = await postJson(`${stack.baseUrl}/api/v1/auth/login`, { email: admin.email, password: admin.password });
-    if (response.status !== 200) throw new Error(`login failed: ${JSON.stringify(response.body)}`);
-    return response.body.token as string;
+    return openStaffSession(stack.db, sessionPolicyFrom(stack.config), admin.id);
   }
 
   /** Everything these posts could change, limited to this test's own rows. */

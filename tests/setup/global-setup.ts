@@ -9,6 +9,7 @@ import { startTemporalDevServer, waitUntilServing } from '../../infra/temporal-d
 import { bundleWorkflows } from '../../services/worker/bundle';
 import { canConnect, createFreshDatabase } from '../support/database';
 import { startSmtpSink } from '../support/smtp-sink';
+import { keepDatabaseCopiesReady } from './database-copies';
 import type { TestResources } from './resources';
 
 const DEFAULT_ADMIN_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -51,6 +52,9 @@ export default async function globalSetup(): Promise<void> {
   // Each test file copies it (tests/setup/own-database.ts); nothing else connects to it.
   process.env.GRANTFLOW_TEST_TEMPLATE_DATABASE_URL = databaseUrl;
   step(`database ${new URL(databaseUrl).pathname.slice(1)} migrated`);
+  // …or rather takes a copy made ahead, while other files run.
+  resources.databaseCopies = await keepDatabaseCopiesReady({ adminUrl, templateUrl: databaseUrl, folder: path.join(tmpDir, 'database-copies') });
+  process.env.GRANTFLOW_TEST_DATABASE_COPIES = resources.databaseCopies.folder;
 
   // Temporal: the server we are pointed at, or a dev server of our own with SQLite in WAL mode.
   if (process.env.TEMPORAL_ADDRESS) {

@@ -93,7 +93,15 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
       await copyContext.close();
     }
   }
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  // Only the violations are read, so axe gathers only them (it still runs every rule of the tags).
+  // Legacy mode runs axe in the page itself; the default opens a blank page for every check to
+  // merge the results of cross-origin frames, which these pages do not have. The violations are
+  // the same either way, in a fraction of the time.
+  const result = await new AxeBuilder({ page })
+    .options({ resultTypes: ['violations'] })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .setLegacyMode()
+    .analyze();
   return result.violations.map(
     (violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 5).join(', ')}`,
   );
