@@ -49,7 +49,10 @@ function payloadsIn(value: unknown, found: RawPayload[] = []): RawPayload[] {
   if (Array.isArray(value)) value.forEach((item) => payloadsIn(item, found));
   else if (value && typeof value === 'object' && !ArrayBuffer.isView(value)) {
     if ('metadata' in value && 'data' in value) found.push(value as RawPayload);
-    else {
+    else if (isLocalActivityMarker(value)) {
+      // Its `data` is the SDK's own record (the activity's type, attempt and times); its `result` is ours.
+      payloadsIn((value as { details?: { result?: unknown } }).details?.result, found);
+    } else {
       for (const [key, item] of Object.entries(value)) {
         if (key === 'searchAttributes' || key === 'upsertWorkflowSearchAttributesEventAttributes' || isPatchMarker(item)) continue;
         payloadsIn(item, found);
@@ -57,6 +60,10 @@ function payloadsIn(value: unknown, found: RawPayload[] = []): RawPayload[] {
     }
   }
   return found;
+}
+
+function isLocalActivityMarker(value: unknown): boolean {
+  return Boolean(value && typeof value === 'object' && (value as { markerName?: string }).markerName === 'core_local_activity');
 }
 
 function isPatchMarker(value: unknown): boolean {
