@@ -2,17 +2,14 @@ import crypto from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { createDatabase, type Database } from '../../lib/db';
 import { upsertStaffUser } from '../../lib/staff-auth';
-import { migrateDeploy } from '../../infra/migrate';
 import { DEMO_ROUND_PREFIX, seedDemoStatistics } from '../../infra/demo/demo-data';
 import { accessibilityViolations, launchBrowser, newContext, screenshots } from '../support/browser';
-import { createFreshDatabase, dropDatabase } from '../support/database';
 import { startTestStack, testConfig, type TestStack } from '../support/stack';
 
-// The dashboard over the demo year, in a database of its own (the demo data has open cases that
+// The dashboard over the demo year, in this file's own database (the demo data has open cases that
 // would show up in other suites' queues). Signed in through the staff sign-in page.
 describe('statistics dashboard', () => {
-  const adminUrl = process.env.GRANTFLOW_TEST_ADMIN_DATABASE_URL!;
-  let databaseUrl: string;
+  const databaseUrl = process.env.DATABASE_URL!;
   let db: Database;
   let stack: TestStack;
   let browser: Browser;
@@ -21,8 +18,6 @@ describe('statistics dashboard', () => {
   const password = crypto.randomBytes(12).toString('base64url');
 
   beforeAll(async () => {
-    databaseUrl = await createFreshDatabase(adminUrl, 'grantflow_dashboard');
-    migrateDeploy(databaseUrl);
     db = createDatabase(databaseUrl);
     const seeded = await seedDemoStatistics(db);
     expect(seeded.applications).toBeGreaterThan(200);
@@ -34,7 +29,6 @@ describe('statistics dashboard', () => {
   afterAll(async () => {
     await browser?.close();
     await stack?.stop();
-    if (databaseUrl) await dropDatabase(adminUrl, databaseUrl);
   });
 
   it('offers none of the demo rounds to applicants: all are marked demo, none is on the landing page or in GET /rounds', async () => {

@@ -3,8 +3,6 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { rateLimitSettingsSchema } from '../../lib/rate-limit-settings';
 import { csrfToken } from '../../services/api/http/csrf';
-import { migrateDeploy } from '../../infra/migrate';
-import { createFreshDatabase, dropDatabase } from '../support/database';
 import { getJson } from '../support/fixtures';
 import { routesOfStack } from '../support/routes';
 import { createTestApp, startTestStack, testConfig, type TestStack } from '../support/stack';
@@ -24,7 +22,8 @@ const FULL = process.env.FUZZ_FULL === '1';
 const SEED = Number(process.env.FUZZ_SEED ?? (FULL ? crypto.randomInt(1, 2 ** 31) : 20_261_202));
 const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? (FULL ? 10_000 : 1_200));
 
-let databaseUrl: string;
+// This file's own database: the fingerprint covers every table, and no other test file writes to it.
+const databaseUrl = process.env.DATABASE_URL!;
 let stack: TestStack;
 let limited: { server: Server; baseUrl: string };
 let world: FuzzTargets;
@@ -39,9 +38,6 @@ const stored = async (): Promise<Fingerprint> => {
 };
 
 beforeAll(async () => {
-  // A database of its own: the fingerprint covers every table, and other test files write to theirs meanwhile.
-  databaseUrl = await createFreshDatabase(process.env.GRANTFLOW_TEST_ADMIN_DATABASE_URL!, 'grantflow_fuzz');
-  migrateDeploy(databaseUrl);
   stack = await startTestStack({ config: testConfig({ DATABASE_URL: databaseUrl }) });
   // A second API on the same database with the default rate limits, for a share of the requests.
   const defaults = Object.fromEntries(Object.entries(rateLimitSettingsSchema.parse({})).map(([name, value]) => [name, String(value)]));
@@ -62,7 +58,6 @@ afterAll(async () => {
     limited.server.closeAllConnections();
   });
   await stack?.stop();
-  if (databaseUrl) await dropDatabase(process.env.GRANTFLOW_TEST_ADMIN_DATABASE_URL!, databaseUrl);
 });
 
 test(`${REQUESTS} malformed requests: no 5xx, and the stored data unchanged`, async () => {

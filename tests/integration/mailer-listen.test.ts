@@ -1,10 +1,8 @@
 import crypto from 'node:crypto';
 import { enqueueOnce } from '../../lib/outbox';
 import { createDatabase, type Database } from '../../lib/db';
-import { migrateDeploy } from '../../infra/migrate';
 import { createLogger } from '../../lib/logger';
 import { listenForQueuedMail } from '../../services/mailer/listen';
-import { createFreshDatabase, dropDatabase } from '../support/database';
 import { eventually } from '../support/fixtures';
 
 // The mailer delivers as soon as a message is queued: the database announces each queued
@@ -13,17 +11,13 @@ import { eventually } from '../support/fixtures';
 // has a database of its own, so every wake it counts is its own doing.
 
 describe('the mailer hears about queued mail', () => {
-  const adminUrl = process.env.GRANTFLOW_TEST_ADMIN_DATABASE_URL!;
-  let url: string;
+  const url = process.env.DATABASE_URL!;
   let db: Database;
   beforeAll(async () => {
-    url = await createFreshDatabase(adminUrl, 'grantflow_mailer');
-    migrateDeploy(url);
     db = createDatabase(url);
   });
   afterAll(async () => {
     await db?.$disconnect();
-    if (url) await dropDatabase(adminUrl, url);
   });
 
   it('wakes the dispatcher when a message is queued, and not again for a message already queued', async () => {

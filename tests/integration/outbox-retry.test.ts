@@ -3,13 +3,11 @@ import net, { type AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
 import { SMTPServer } from 'smtp-server';
-import { migrateDeploy } from '../../infra/migrate';
 import { findFreePort } from '../../infra/ports';
 import { createDatabase, createSqlPool, type Database } from '../../lib/db';
 import { createLogger } from '../../lib/logger';
 import { createSmtpMailer, SMTP_TIMEOUTS_MS } from '../../lib/mailer';
 import { createOutboxDispatcher } from '../../services/mailer/dispatcher';
-import { createFreshDatabase, dropDatabase } from '../support/database';
 import { eventually } from '../support/fixtures';
 import { createTestApp, testConfig } from '../support/stack';
 
@@ -44,17 +42,13 @@ async function refusingSmtpServer(code: number) {
 }
 
 describe('the outbox when the SMTP server refuses', () => {
-  const adminUrl = process.env.GRANTFLOW_TEST_ADMIN_DATABASE_URL!;
-  let url: string;
+  const url = process.env.DATABASE_URL!;
   let db: Database;
   beforeAll(async () => {
-    url = await createFreshDatabase(adminUrl, 'grantflow_outbox');
-    migrateDeploy(url);
     db = createDatabase(url);
   });
   afterAll(async () => {
     await db?.$disconnect();
-    if (url) await dropDatabase(adminUrl, url);
   });
 
   async function queue(recipient: string): Promise<string> {

@@ -1,11 +1,9 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
-import { migrateDeploy } from '../../infra/migrate';
 import { createDatabase, createSqlPool, type Database } from '../../lib/db';
 import { createLogger } from '../../lib/logger';
 import { createSmtpMailer } from '../../lib/mailer';
 import { createOutboxDispatcher } from '../../services/mailer/dispatcher';
-import { createFreshDatabase, dropDatabase } from '../support/database';
 import { eventually, postJson } from '../support/fixtures';
 import { startMailerProcess } from '../support/mailer-process';
 import { startSmtpGate } from '../support/smtp-gate';
@@ -28,17 +26,13 @@ const FROM = 'no-reply@grantflow.local';
 const QUICK = { connection: 500, greeting: 500, socket: 500, total: 1_000 };
 
 describe('the outbox when the SMTP server may have taken a message its mailer never recorded', () => {
-  const adminUrl = process.env.GRANTFLOW_TEST_ADMIN_DATABASE_URL!;
-  let url: string;
+  const url = process.env.DATABASE_URL!;
   let db: Database;
   beforeAll(async () => {
-    url = await createFreshDatabase(adminUrl, 'grantflow_uncertain');
-    migrateDeploy(url);
     db = createDatabase(url);
   });
   afterAll(async () => {
     await db?.$disconnect();
-    if (url) await dropDatabase(adminUrl, url);
   });
 
   async function queue(subject: string, state: { status: 'dead'; attempts: number; lastError: string } | Record<string, never> = {}): Promise<string> {

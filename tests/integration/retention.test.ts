@@ -14,8 +14,6 @@ import { startTestStack, type TestStack } from '../support/stack';
 import { signedInStaff } from '../support/staff';
 import { recordHistory } from '../support/histories';
 import { spawnWorkerProcess } from '../support/worker-process';
-import { createFreshDatabase, dropDatabase } from '../support/database';
-import { migrateDeploy } from '../../infra/migrate';
 
 jest.setTimeout(120_000);
 
@@ -24,22 +22,14 @@ const YEAR = 365 * DAY;
 const ago = (ms: number) => new Date(Date.now() - ms);
 const hash = () => crypto.randomBytes(32).toString('hex');
 
-// A retention run works on the whole database: this file gets a database of its own, so it never
-// anonymises or deletes what another test file is using at the same time.
-const adminUrl = process.env.GRANTFLOW_TEST_ADMIN_DATABASE_URL!;
-const sharedDatabaseUrl = process.env.DATABASE_URL;
-let databaseUrl: string;
+// A retention run works on the whole database: in this file's own database it never anonymises or
+// deletes what another test file is using at the same time.
 let stack: TestStack;
 beforeAll(async () => {
-  databaseUrl = await createFreshDatabase(adminUrl, 'grantflow_retention');
-  migrateDeploy(databaseUrl);
-  process.env.DATABASE_URL = databaseUrl;
   stack = await startTestStack();
 });
 afterAll(async () => {
   await stack?.stop();
-  process.env.DATABASE_URL = sharedDatabaseUrl;
-  if (databaseUrl) await dropDatabase(adminUrl, databaseUrl);
 });
 
 async function runRetention(history?: string): Promise<{ result: RetentionRunResult; runId: string }> {

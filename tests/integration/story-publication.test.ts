@@ -1,9 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createDatabase, type Database } from '../../lib/db';
-import { migrateDeploy } from '../../infra/migrate';
 import { DEMO_STORY_OF, seedDemoStatistics } from '../../infra/demo/demo-data';
-import { createFreshDatabase, dropDatabase } from '../support/database';
 import { applicationBody, createOpenRound, eventually, getJson, insertApplication, postJson } from '../support/fixtures';
 import { parsePdf } from '../support/pdf-text';
 import { submitCase, waitForStatus, type SubmittedCase } from '../support/process';
@@ -205,21 +203,16 @@ describe('stories for politicians', () => {
   });
 });
 
-// The demo year in a database of its own: its rounds would show in other suites' figures.
+// The demo year after the tests above, in this file's own database: it reads the demo rounds only.
 describe('the demo year’s stories', () => {
-  const adminUrl = process.env.GRANTFLOW_TEST_ADMIN_DATABASE_URL!;
-  let databaseUrl: string;
   let db: Database;
 
-  beforeAll(async () => {
-    databaseUrl = await createFreshDatabase(adminUrl, 'grantflow_demo_stories');
-    migrateDeploy(databaseUrl);
-    db = createDatabase(databaseUrl);
-  }, 120_000);
+  beforeAll(() => {
+    db = createDatabase(process.env.DATABASE_URL!);
+  });
 
   afterAll(async () => {
     await db?.$disconnect();
-    if (databaseUrl) await dropDatabase(adminUrl, databaseUrl);
   });
 
   it('seeds the demo year with each story under the activity it tells about', async () => {
