@@ -9,8 +9,6 @@ import { approvalUpdate, caseStateQuery, claimUpdate, decideUpdate, type CaseSta
 import {
   amountFor, APPROVER, CASEWORKER, checkCases, decisionFor, FOUR_EYES_THRESHOLD, planFor, seconds, seededRandom, sleep, type CheckedCase, type Plan,
 } from '../support/case-checks';
-import { migrateDeploy } from '../../infra/migrate';
-import { createFreshDatabase, dropDatabase } from '../support/database';
 import { applicationBody, createOpenRound, eventually } from '../support/fixtures';
 import { submitCase } from '../support/process';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
@@ -44,8 +42,8 @@ let unexpectedExit: string | undefined;
 let stack: TestStack;
 let runs: CaseRun[] = [];
 let smtpSink: SmtpSink | undefined;
-/** A database of its own: another test file's mailer on the shared one would deliver this file's emails to its own SMTP sink. */
-let databaseUrl: string | undefined;
+/** This file's own database copy: another test file's mailer on a shared one would deliver this file's emails to its own SMTP sink. */
+const databaseUrl = process.env.DATABASE_URL!;
 /** Kills and restarts run one after another on this chain; afterAll waits for it. */
 let killChain: Promise<void> = Promise.resolve();
 let finished = false;
@@ -67,8 +65,6 @@ function startWorker(): WorkerProcess {
 
 beforeAll(async () => {
   smtpSink = await startSmtpSink();
-  databaseUrl = await createFreshDatabase(process.env.GRANTFLOW_TEST_ADMIN_DATABASE_URL!, 'grantflow_fault');
-  migrateDeploy(databaseUrl);
   // The outbox dispatcher runs with the API side in this process and delivers to this test's sink;
   // the workers only put emails in the outbox, so killing them can never duplicate a delivery.
   stack = await startTestStack({ worker: false, config: testConfig({ DATABASE_URL: databaseUrl, TEMPORAL_TASK_QUEUE: taskQueue, SMTP_URL: smtpSink.smtpUrl }) });
@@ -91,7 +87,6 @@ afterAll(async () => {
   }
   await stack?.stop();
   await smtpSink?.stop();
-  if (databaseUrl) await dropDatabase(process.env.GRANTFLOW_TEST_ADMIN_DATABASE_URL!, databaseUrl);
 }, 60_000);
 
 describe('the worker killed with SIGKILL twice while 50 applications are in flight', () => {
