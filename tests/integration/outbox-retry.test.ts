@@ -73,13 +73,12 @@ describe('the outbox when the SMTP server refuses', () => {
       expect(dead).toMatchObject({ attempts: 4, nextAttemptAt: null, sentAt: null });
       expect(dead.lastError).toMatch(/451/);
       expect(smtp.attempts).toHaveLength(4);
-      // Each wait is between half and all of base × 2^(n-1), capped (plus the poll interval and
-      // the SMTP round trip): 200–400, 400–800, 800–1600 ms — never the old fixed 500 ms.
+      // Each wait is at least half of base × 2^(n-1), capped: 200, 400, 800 ms — never the old
+      // fixed 500 ms, and never earlier than the back-off allows. (How much later depends on the
+      // poll interval and the machine's load, so only the floor is checked here; the delays'
+      // exact range, jitter included, is the unit test of retryDelayMs.)
       const gaps = smtp.attempts.slice(1).map((at, i) => at - smtp.attempts[i]!);
-      [[200, 400], [400, 800], [800, 1_600]].forEach(([low, high], i) => {
-        expect(gaps[i]).toBeGreaterThanOrEqual(low! - 20);
-        expect(gaps[i]).toBeLessThanOrEqual(high! + 300);
-      });
+      [200, 400, 800].forEach((floor, i) => expect(gaps[i]).toBeGreaterThanOrEqual(floor - 20));
       // A dead letter is never tried again.
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       expect(smtp.attempts).toHaveLength(4);
