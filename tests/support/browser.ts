@@ -46,12 +46,15 @@ export async function newContext(browser: Browser, options: { javaScriptEnabled?
   return context;
 }
 
-/** Where a suite writes its screenshots: printed once so a reader can find them. */
+/**
+ * Where a suite writes its screenshots (and files to look at beside them): emptied and printed
+ * once when screenshots are wanted, so a reader finds this run's; otherwise left as it was.
+ */
 export function screenshotFolder(suite: string): string {
   const folder = path.resolve(process.env.SCREENSHOT_DIR ?? path.join('test-results', 'screenshots'), suite);
-  fs.rmSync(folder, { recursive: true, force: true });
+  if (screenshotsWanted()) fs.rmSync(folder, { recursive: true, force: true });
   fs.mkdirSync(folder, { recursive: true });
-  process.stderr.write(`[browser] screenshots of ${suite}: ${folder}\n`);
+  if (screenshotsWanted()) process.stderr.write(`[browser] screenshots of ${suite}: ${folder}\n`);
   return folder;
 }
 
@@ -60,15 +63,25 @@ export interface Screenshots {
   take(page: Page, name: string): Promise<string>;
 }
 
+/**
+ * Whether the browser tests write screenshots (`npm run test:screenshots` sets SCREENSHOTS=1).
+ * A whole-page PNG of every step at two widths is about a quarter of a browser test's time and
+ * checks nothing by itself, so `npm test` looks at the pages (axe, overflow, content) without them.
+ */
+export function screenshotsWanted(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.SCREENSHOTS === '1' || env.SCREENSHOTS === 'true';
+}
+
 export function screenshots(suite: string): Screenshots {
   const folder = screenshotFolder(suite);
+  const wanted = screenshotsWanted();
   let count = 0;
   return {
     folder,
     async take(page, name) {
       count += 1;
       const file = path.join(folder, `${String(count).padStart(2, '0')}-${name}.png`);
-      await page.screenshot({ path: file, fullPage: true });
+      if (wanted) await page.screenshot({ path: file, fullPage: true });
       return file;
     },
   };
