@@ -15,7 +15,9 @@ module.exports = {
   setupFiles: ['<rootDir>/tests/setup/own-database.ts'],
   reporters: ['default', '<rootDir>/tests/setup/summary-reporter.js'],
   testTimeout: 60_000,
-  maxWorkers: 2,
+  // Three files at a time on two cores: most test time is waiting (for Temporal, timers, the
+  // browser, the network), so a third file fills the cores the other two leave idle.
+  maxWorkers: 3,
   // Temporal's native worker keeps handles until shutdown; the suite closes them, but a stray
   // one must not hang CI.
   forceExit: true,
