@@ -105,6 +105,10 @@ describe('workflow payloads in Temporal', () => {
 
     const payloads = payloadsIn(history.events);
     expect(payloads.length).toBeGreaterThan(5);
+    // The arrival runs as a local activity: its marker's result is among the payloads checked.
+    const localActivityResults = history.events!.filter((event) => isLocalActivityMarker(event.markerRecordedEventAttributes)).flatMap((event) => payloadsIn(event.markerRecordedEventAttributes!.details?.result));
+    expect(localActivityResults.length).toBeGreaterThan(0);
+    expect(payloads).toEqual(expect.arrayContaining(localActivityResults));
     for (const payload of payloads) {
       expect(text(payload.metadata?.encoding)).toBe('binary/encrypted');
       expect(text(payload.metadata?.[KEY_ID_METADATA])).toBe('old');
