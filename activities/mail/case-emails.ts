@@ -8,7 +8,8 @@ import { resolvedLegalFrame, shippedLegalFrame } from '../../domain/legal-frame'
 import type { Jurisdiction } from '../../lib/jurisdiction';
 import type { ReportRequirement } from '../../domain/tiers';
 import { enqueueOnce, replyToContact, type ComposedEmail } from '../../lib/outbox';
-import { renderEmail, type EmailCommon, type EmailData, type EmailKind } from '../../documents/email';
+import { renderEmail, renderSponsorDecisionCopyEmail, type EmailCommon, type EmailData, type EmailKind } from '../../documents/email';
+import { formatKroner } from '../../locale';
 
 export interface CaseEmailRequest {
   /** "<applicationId>:<kind>:<n>": the same key never sends twice. */
@@ -229,20 +230,58 @@ export function createCaseEmailComposer({ db, settings }: { db: Database; settin
     }
   }
 
-  return { compose };
+  /**
+   * A self-organised group's sponsor gets a copy of each decision, the letter attached: the grant
+   * is paid to the sponsor, which answers for it. Undefined for an association's own application.
+   */
+  async function composeSponsorCopy(request: CaseEmailRequest): Promise<ComposedEmail | undefined> {
+    const sponsorship = await db.sponsorship.findUnique({ where: { applicationId: request.applicationId }, include: { application: { include: { round: true } } } });
+    if (!sponsorship) return undefined;
+    const { application } = sponsorship;
+    const language: Language = isLanguage(application.language) ? application.language : DEFAULT_LANGUAGE;
+    const contact = resolvedLegalFrame(application.round.legalFrame, shippedLegalFrame(municipalityContact)).contact;
+    const amountGrantedOre = BigInt(Number(request.extra.amountGrantedOre ?? 0));
+    const granted = request.extra.outcome !== 'rejected' && amountGrantedOre > 0n;
+    const rendered = renderSponsorDecisionCopyEmail(
+      {
+        municipalityName: settings.municipalityName,
+        sponsorName: application.organizationName,
+        groupName: application.groupName ?? application.organizationName,
+        projectTitle: application.projectTitle,
+        roundName: application.round.name,
+        reference: formatCaseReference(application.referenceNumber, application.submittedAt ?? application.createdAt),
+        ...(granted ? { amountGranted: formatKroner(language, amountGrantedOre / 100n) } : {}),
+        groupEmail: application.contactEmail,
+        contact,
+      },
+      language,
+    );
+    return { recipient: sponsorship.sponsorEmail, ...rendered, ...replyToContact(contact.email) };
+  }
+
+  return { compose, composeSponsorCopy };
 }
+
+/** Emails whose copy goes to a self-organised group's sponsor too. */
+const COPY_TO_SPONSOR: readonly EmailKind[] = ['decision'];
 
 /** Emails about a case, composed from the read model in the application's language. */
 export function createCaseEmailActivities({ db, settings }: { db: Database; settings: CaseEmailSettings }) {
-  const { compose } = createCaseEmailComposer({ db, settings });
+  const { compose, composeSponsorCopy } = createCaseEmailComposer({ db, settings });
   return {
     /** Composes the email and hands it to the outbox; the dispatcher delivers it. */
     async queueCaseEmail(request: CaseEmailRequest): Promise<{ queued: boolean }> {
-      return enqueueOnce(
+      const queued = await enqueueOnce(
         db,
         { messageKey: request.messageKey, applicationId: request.applicationId, kind: request.kind, attachmentIds: request.attachmentIds },
         () => compose(request),
       );
+      if (COPY_TO_SPONSOR.includes(request.kind)) {
+        const copy = await composeSponsorCopy(request);
+        // Its own key beside the email's: run twice, the activity queues each once.
+        if (copy) await enqueueOnce(db, { messageKey: `${request.messageKey}:sponsor`, applicationId: request.applicationId, kind: `${request.kind}_sponsor_copy`, attachmentIds: request.attachmentIds }, async () => copy);
+      }
+      return queued;
     },
   };
 }

@@ -7,5 +7,6 @@ export { renderRoundAlertEmail, renderRoundSubscriptionConfirmEmail } from './ro
 export type { RoundAlertData, RoundSubscriptionConfirmData } from './types';
 export { renderOrganisationInvitationEmail, renderOrganisationSignInEmail } from './organisation-emails';
 export type { OrganisationInvitationData, OrganisationSignInData } from './organisation-emails';
-export { renderSponsorshipRequestEmail } from './sponsorship-email';
+export { renderSponsorDecisionCopyEmail, renderSponsorshipRequestEmail } from './sponsorship-email';
+export type { SponsorDecisionCopyData } from './sponsorship-email';
 export { renderHelperDraftEmail } from './helper-draft-email';

@@ -43,3 +43,37 @@ export function renderSponsorshipRequestEmail(d: SponsorshipRequestData, languag
     footer: t('mail.contact', d.contact),
   });
 }
+
+export interface SponsorDecisionCopyData {
+  municipalityName: string;
+  sponsorName: string;
+  groupName: string;
+  projectTitle: string;
+  roundName: string;
+  reference: string;
+  /** The amount granted, formatted; absent when the group is refused. */
+  amountGranted?: string;
+  /** Where the group received the decision itself. */
+  groupEmail: string;
+  contact: { name: string; phone: string; email: string };
+}
+
+/**
+ * To the sponsoring association: a copy of the decision on the group's application, with the
+ * letter attached. The sponsor receives a grant and answers for it, so it is told of the decision
+ * as the group is; the copy holds no link, as the sponsor has no access to the case.
+ */
+export function renderSponsorDecisionCopyEmail(d: SponsorDecisionCopyData, language: Language): RenderedEmail {
+  const { t } = localeFor(language);
+  return assembleEmail(language, {
+    subject: t('mail.sponsorDecision.subject', { group: d.groupName, reference: d.reference }),
+    greeting: t('mail.sponsorDecision.greeting', { sponsor: d.sponsorName }),
+    blocks: [
+      paragraph(t('mail.sponsorDecision.intro', { group: d.groupName, title: d.projectTitle, round: d.roundName })),
+      paragraph(d.amountGranted ? t('mail.sponsorDecision.granted', { amount: d.amountGranted, sponsor: d.sponsorName }) : t('mail.sponsorDecision.refused')),
+      paragraph(t('mail.sponsorDecision.questions', { email: d.groupEmail })),
+    ],
+    signOff: t('mail.signOff', { municipality: d.municipalityName }),
+    footer: t('mail.contact', d.contact),
+  });
+}

@@ -155,6 +155,18 @@ describe('a sponsored group’s case', () => {
     expect(text).toContain(`Ansøgningen er sendt af den selvorganiserede gruppe Strikkecaféen på Nørregade med ${SPONSOR.name} (CVR-nr. ${SPONSOR.cvr}) som sponsor.`);
     expect(text).toContain(`Udbetales til ${SPONSOR.name}, CVR-nr. ${SPONSOR.cvr}`);
 
+    // The sponsor, who receives the money and answers for it, gets a copy with the letter attached
+    // (its first email was the request to confirm), and no link into the case.
+    const sponsorMails = await mailsFor(SPONSOR.email, 2);
+    const copy = sponsorMails.find((mail) => subjectOf(mail).startsWith('Kopi af afgørelsen'));
+    expect(copy && subjectOf(copy)).toMatch(/^Kopi af afgørelsen til Strikkecaféen på Nørregade \(sag GF-\d{4}-\d{5}\)$/);
+    expect(copy!.raw).toContain('application/pdf');
+    const copyText = spaced(mailPart(copy!, 'text/plain'));
+    expect(copyText).toContain(`Til ${SPONSOR.name}`);
+    expect(copyText).toMatch(new RegExp(`Gruppen får 12[. ]000 kr\\.? Vi udbetaler tilskuddet til ${SPONSOR.name} som sponsor\\.`));
+    expect(copyText).not.toMatch(/adgang=/);
+    expect(await stack.db.outboxEmail.count({ where: { applicationId: id, kind: 'decision_sponsor_copy' } })).toBe(1);
+
     // A run takes every pending payout of the database the suites share: another suite's run may have
     // taken this one first (then this run finds nothing, 200). The payout's own run is read.
     expect([200, 201]).toContain((await postJson(api('/payout-runs'), {}, approver.headers)).status);
