@@ -72,10 +72,15 @@ export const legalFrameSchema = z.strictObject({
   complaintGuidance: z.strictObject({ da: optionalText(4000), nb: optionalText(4000), en: optionalText(4000) }).prefault({}),
   /** Whom the association can ask about the round and its cases. */
   contact: z.strictObject({ name: optionalText(200), phone: phoneSchema, email: optionalEmail }).prefault({}),
+  /**
+   * The administration that handles the cases and sends the letters, where it is not the
+   * deployment's MUNICIPALITY_DEPARTMENT (a culture pool run by Kultur og Fritid, say).
+   */
+  department: optionalText(200),
 }).meta({
   description:
     'The legal frame: legal basis, guidelines, who decides (delegation or a committee and its meeting date), complaint guidance per language ' +
-    '(blank: the shipped guidance) and the contact person. In production every field but guidelines.url, the meeting date of a delegated ' +
+    '(blank: the shipped guidance), the contact person and the department whose letters these are (blank: the municipality\'s own). In production every field but guidelines.url, the meeting date of a delegated ' +
     'decision and the complaint guidance is required (400 legal_frame_incomplete naming each missing field); elsewhere blanks get the shipped § 18 frame.',
 });
 
@@ -88,6 +93,8 @@ export interface CompleteLegalFrame {
   decisionMaker: { kind: DecisionMakerKind; body: string; meetingDate?: string };
   complaintGuidance: { da?: string; nb?: string; en?: string };
   contact: { name: string; phone: string; email: string };
+  /** Absent: the deployment's MUNICIPALITY_DEPARTMENT. */
+  department?: string;
 }
 
 /**
@@ -156,7 +163,14 @@ export function withFrameDefaults(frame: LegalFrame, defaults: LegalFrame | Comp
       phone: frame.contact.phone ?? defaults.contact.phone,
       email: frame.contact.email ?? defaults.contact.email,
     },
+    department: frame.department ?? defaults.department,
   };
+}
+
+/** The department a stored frame names for its round's letters; undefined: the deployment's own. */
+export function frameDepartment(stored: unknown): string | undefined {
+  const parsed = legalFrameSchema.safeParse(stored ?? {});
+  return parsed.success ? parsed.data.department : undefined;
 }
 
 const GAP_MESSAGES = {
@@ -203,5 +217,6 @@ export function resolvedLegalFrame(stored: unknown, defaults: CompleteLegalFrame
       : { kind: 'delegation', body: frame.decisionMaker.kind === 'delegation' && frame.decisionMaker.body ? frame.decisionMaker.body : defaults.decisionMaker.body },
     complaintGuidance: frame.complaintGuidance,
     contact: { name: frame.contact.name!, phone: frame.contact.phone!, email: frame.contact.email! },
+    ...(frame.department ? { department: frame.department } : {}),
   };
 }

@@ -4,7 +4,7 @@ import { parseDuration } from '../../lib/durations';
 import { isLanguage, type Language } from '../../lib/languages';
 import type { Application, FundingRound } from '../../prisma/generated/client';
 import { formatCaseReference } from '../../domain/reference';
-import { defaultLegalFrame, resolvedLegalFrame } from '../../domain/legal-frame';
+import { defaultLegalFrame, frameDepartment, resolvedLegalFrame } from '../../domain/legal-frame';
 import { DEFAULT_JURISDICTION, type Jurisdiction } from '../../lib/jurisdiction';
 import { processSettingsSchema } from '../../domain/round-settings';
 import { deadlineAfter } from '../../domain/time-zone';
@@ -54,6 +54,12 @@ function wordCriterion(code: string, roundCriteria: CriterionDefinition[], langu
 function caseworkerOf(decidedBy: string, person: StaffPerson | undefined, municipality: MunicipalitySettings): LetterCommon['caseworker'] {
   if (person && person.email === decidedBy) return { name: person.name, title: person.title, email: person.email, phone: person.phone };
   return { name: municipality.MUNICIPALITY_DEPARTMENT, email: municipality.MUNICIPALITY_EMAIL, phone: municipality.MUNICIPALITY_PHONE };
+}
+
+/** The municipality as a round's letters present it: with the department its frame names, if any. */
+function forRound(municipality: MunicipalitySettings, round: FundingRound): MunicipalitySettings {
+  const department = frameDepartment(round.legalFrame);
+  return department ? { ...municipality, MUNICIPALITY_DEPARTMENT: department } : municipality;
 }
 
 /** The municipality's own contact: what a round without a contact person of its own falls back to. */
@@ -135,6 +141,7 @@ export function decisionLetterData({
   consultation?: DecisionLetterData['consultation'];
   supersedes?: Supersedes;
 }): DecisionLetterData {
+  municipality = forRound(municipality, application.round);
   const common = commonOf(application, decision.date, caseworkerOf(decision.decidedBy, caseworker, municipality), municipality);
   return {
     ...common,
@@ -172,11 +179,13 @@ export function letterParties({
   caseworker?: StaffPerson;
   municipality: MunicipalitySettings;
 }): LetterCommon {
+  municipality = forRound(municipality, application.round);
   return commonOf(application, date, caseworkerOf(decidedBy, caseworker, municipality), municipality);
 }
 
 /** The afvisning of a late application: the round's deadline and when the application arrived. */
 export function afvisningLetterData({ application, date, municipality }: { application: CaseWithRound; date: Date; municipality: MunicipalitySettings }): AfvisningLetterData {
+  municipality = forRound(municipality, application.round);
   // Decided by the process itself: the department signs.
   const common = commonOf(application, date, caseworkerOf('system', undefined, municipality), municipality);
   const deadline = application.round.closesAt;

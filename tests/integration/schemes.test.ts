@@ -19,6 +19,8 @@ const CULTURE_FRAME = {
   legalBasis: 'kommunalfuldmagtsreglerne (de uskrevne regler om kommunens opgaver)',
   guidelines: { name: 'Retningslinjer for Kultur- og aktivitetspuljen', adoptedOn: '2026-02-05', adoptedBy: 'Kultur- og Fritidsudvalget' },
   decisionMaker: { kind: 'delegation', body: 'Kultur- og Fritidsudvalget' },
+  // The culture administration sends the pool's letters, not the deployment's own department.
+  department: 'Kultur og Fritid',
 };
 
 const CULTURE_CRITERIA = [
@@ -94,8 +96,9 @@ describe('grant schemes', () => {
       reportingTiers: [{ upToKroner: null, requirement: 'declaration', applicationDocuments: [] }],
       legalFrame: {
         ...CULTURE_FRAME,
-        // The scheme leaves the contact to its rounds; outside production the municipality's is filled in.
-        contact: { name: stack.config.MUNICIPALITY_DEPARTMENT, phone: stack.config.MUNICIPALITY_PHONE, email: stack.config.MUNICIPALITY_EMAIL },
+        // The scheme leaves the contact to its rounds; outside production the municipality's is
+        // filled in, named as the scheme's own department.
+        contact: { name: CULTURE_FRAME.department, phone: stack.config.MUNICIPALITY_PHONE, email: stack.config.MUNICIPALITY_EMAIL },
       },
     });
     const stored = await stack.db.fundingRound.findUniqueOrThrow({ where: { id: created.body.id }, include: { scheme: true } });
@@ -183,6 +186,9 @@ describe('grant schemes', () => {
     expect(text).toContain('Afgørelsen er truffet af forvaltningen efter delegation fra Kultur- og Fritidsudvalget.');
     expect(text).toContain('Aktiviteten er ikke åben for alle borgere i kommunen.');
     expect(text).not.toMatch(/§ ?18|serviceloven/i);
+    // From the culture administration, in the letterhead and by the signature.
+    expect(text.split('Kultur og Fritid').length - 1).toBeGreaterThanOrEqual(2);
+    expect(text).not.toContain(stack.config.MUNICIPALITY_DEPARTMENT);
   });
 
   it('statistics cut by scheme count only that scheme’s cases', async () => {

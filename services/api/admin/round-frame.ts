@@ -45,10 +45,16 @@ function withPeriodDefault(input: unknown, period: string | undefined): unknown 
   return { ...round, processSettings: { ...settings, reconsiderationPeriod: period } };
 }
 
-/** The round's frame: its blanks from its scheme's frame, then (outside production) the contact from the municipality. */
+/**
+ * The round's frame: its blanks from its scheme's frame, then (outside production) the contact
+ * from the municipality, named as the round's department where it has one.
+ */
 function completed(frame: LegalFrame, rules: FrameRules, scheme: LegalFrame): LegalFrame {
   const fromScheme = withFrameDefaults(frame, scheme);
-  return rules.requireComplete ? fromScheme : withFrameDefaults(fromScheme, rules.defaults);
+  if (rules.requireComplete) return fromScheme;
+  // A round whose letters come from a department of its own names that department as the contact.
+  const contact = fromScheme.department ? { ...rules.defaults.contact, name: fromScheme.department } : rules.defaults.contact;
+  return withFrameDefaults(fromScheme, { ...rules.defaults, contact });
 }
 
 /**

@@ -5,7 +5,7 @@ import { choiceGroup, textArea, textField, type FieldErrors } from '../forms';
 import { html, type SafeHtml } from '../../../../lib/html';
 
 // The round form's legal frame: the rules its decisions rest on, who decides, the complaint
-// guidance and the contact person. Each input is named by its path in the round's settings
+// guidance, the contact person and the department that sends the letters. Each input is named by its path in the round's settings
 // (legalFrame.contact.phone), so a missing field the shared rules name lands on its input.
 
 type Values = Record<string, string | string[]>;
@@ -24,6 +24,7 @@ export const FRAME_FIELD_NAMES = [
   'legalFrame.contact.name',
   'legalFrame.contact.phone',
   'legalFrame.contact.email',
+  'legalFrame.department',
   ...LANGUAGES.map((language) => `legalFrame.complaintGuidance.${language}`),
 ] as const;
 
@@ -41,6 +42,7 @@ export function frameFormValues(frame: LegalFrame): Values {
     'legalFrame.contact.name': frame.contact.name ?? '',
     'legalFrame.contact.phone': frame.contact.phone ?? '',
     'legalFrame.contact.email': frame.contact.email ?? '',
+    'legalFrame.department': frame.department ?? '',
     ...Object.fromEntries(LANGUAGES.map((language) => [`legalFrame.complaintGuidance.${language}`, frame.complaintGuidance[language] ?? ''])),
   };
 }
@@ -67,6 +69,7 @@ export function frameFromForm(body: Record<string, unknown>): Record<string, unk
       phone: text('legalFrame.contact.phone'),
       email: text('legalFrame.contact.email').trim(),
     },
+    department: text('legalFrame.department'),
   };
 }
 
@@ -100,6 +103,7 @@ export function renderFrameFields(language: Language, values: Values, errors: Fi
     ${field('legalFrame.contact.name', t(language, 'admin.contactName'), { width: 'l', maxLength: 200, autocomplete: 'off' })}
     ${field('legalFrame.contact.phone', t(language, 'admin.contactPhone'), { type: 'tel', width: 's', maxLength: 40, autocomplete: 'off' })}
     ${field('legalFrame.contact.email', t(language, 'admin.contactEmail'), { type: 'email', width: 'l', maxLength: 200, autocomplete: 'off' })}
+    ${field('legalFrame.department', t(language, 'admin.department'), { hint: t(language, 'admin.departmentHint'), width: 'l', maxLength: 200, optional: true, autocomplete: 'off' })}
 
     <h2>${t(language, 'admin.sectionComplaint')}</h2>
     <p class="form-hint">${t(language, lawWording('admin.complaintHint', law))}</p>
