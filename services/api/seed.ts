@@ -45,6 +45,8 @@ export const DEMO_CULTURE_FRAME: CompleteLegalFrame = {
   decisionMaker: { kind: 'delegation', body: 'Kultur- og Fritidsudvalget' },
   complaintGuidance: {},
   contact: { name: 'Karin Holm', phone: '99 99 12 34', email: 'kultur@eksempel.dk' },
+  // The culture administration, not the deployment's social department, sends the pool's letters.
+  department: 'Kultur og Fritid',
 };
 
 const CULTURE_CRITERIA = [
