@@ -58,6 +58,8 @@ export interface AccessTokenRow {
  */
 export function createCaseEmailComposer({ db, settings }: { db: Database; settings: CaseEmailSettings }) {
   const municipalityContact = { name: settings.municipalityDepartment, phone: settings.municipalityPhone, email: settings.municipalityEmail };
+  /** Whom the association can ask about a round's cases: its contact person, else the municipality. */
+  const contactOf = (round: { legalFrame: Prisma.JsonValue }) => resolvedLegalFrame(round.legalFrame, shippedLegalFrame(municipalityContact)).contact;
   const storeTokenNow = async (row: AccessTokenRow) => {
     await db.accessToken.create({ data: row });
   };
@@ -77,7 +79,7 @@ export function createCaseEmailComposer({ db, settings }: { db: Database; settin
       contactName: application.contactName,
       reference: formatCaseReference(application.referenceNumber, application.submittedAt ?? application.createdAt),
       caseUrl,
-      contact: resolvedLegalFrame(application.round.legalFrame, shippedLegalFrame(municipalityContact)).contact,
+      contact: contactOf(application.round),
       glossaryUrl: new URL('/ordliste', settings.publicBaseUrl).toString(),
       // Where the organisation gave the account the grant is paid to (NO): the emails name it, masked.
       ...(application.payoutAccount ? { payoutAccount: maskKontonummer(application.payoutAccount) } : {}),
@@ -232,14 +234,12 @@ export function createCaseEmailComposer({ db, settings }: { db: Database; settin
 
   /**
    * A self-organised group's sponsor gets a copy of each decision, the letter attached: the grant
-   * is paid to the sponsor, which answers for it. Undefined for an association's own application.
+   * is paid to the sponsor, which answers for it.
    */
-  async function composeSponsorCopy(request: CaseEmailRequest): Promise<ComposedEmail | undefined> {
-    const sponsorship = await db.sponsorship.findUnique({ where: { applicationId: request.applicationId }, include: { application: { include: { round: true } } } });
-    if (!sponsorship) return undefined;
-    const { application } = sponsorship;
+  async function composeSponsorCopy(request: CaseEmailRequest, sponsorEmail: string): Promise<ComposedEmail> {
+    const application = await db.application.findUniqueOrThrow({ where: { id: request.applicationId }, include: { round: true } });
     const language: Language = isLanguage(application.language) ? application.language : DEFAULT_LANGUAGE;
-    const contact = resolvedLegalFrame(application.round.legalFrame, shippedLegalFrame(municipalityContact)).contact;
+    const contact = contactOf(application.round);
     const amountGrantedOre = BigInt(Number(request.extra.amountGrantedOre ?? 0));
     const granted = request.extra.outcome !== 'rejected' && amountGrantedOre > 0n;
     const rendered = renderSponsorDecisionCopyEmail(
@@ -256,7 +256,7 @@ export function createCaseEmailComposer({ db, settings }: { db: Database; settin
       },
       language,
     );
-    return { recipient: sponsorship.sponsorEmail, ...rendered, ...replyToContact(contact.email) };
+    return { recipient: sponsorEmail, ...rendered, ...replyToContact(contact.email) };
   }
 
   return { compose, composeSponsorCopy };
@@ -276,10 +276,16 @@ export function createCaseEmailActivities({ db, settings }: { db: Database; sett
         { messageKey: request.messageKey, applicationId: request.applicationId, kind: request.kind, attachmentIds: request.attachmentIds },
         () => compose(request),
       );
-      if (COPY_TO_SPONSOR.includes(request.kind)) {
-        const copy = await composeSponsorCopy(request);
-        // Its own key beside the email's: run twice, the activity queues each once.
-        if (copy) await enqueueOnce(db, { messageKey: `${request.messageKey}:sponsor`, applicationId: request.applicationId, kind: `${request.kind}_sponsor_copy`, attachmentIds: request.attachmentIds }, async () => copy);
+      const sponsorship = COPY_TO_SPONSOR.includes(request.kind)
+        ? await db.sponsorship.findUnique({ where: { applicationId: request.applicationId }, select: { sponsorEmail: true } })
+        : null;
+      if (sponsorship) {
+        // Its own key beside the email's: run twice, the activity queues (and composes) each once.
+        await enqueueOnce(
+          db,
+          { messageKey: `${request.messageKey}:sponsor`, applicationId: request.applicationId, kind: `${request.kind}_sponsor_copy`, attachmentIds: request.attachmentIds },
+          () => composeSponsorCopy(request, sponsorship.sponsorEmail),
+        );
       }
       return queued;
     },
