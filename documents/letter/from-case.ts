@@ -141,8 +141,7 @@ export function decisionLetterData({
   consultation?: DecisionLetterData['consultation'];
   supersedes?: Supersedes;
 }): DecisionLetterData {
-  municipality = forRound(municipality, application.round);
-  const common = commonOf(application, decision.date, caseworkerOf(decision.decidedBy, caseworker, municipality), municipality);
+  const common = letterParties({ application, date: decision.date, decidedBy: decision.decidedBy, caseworker, municipality });
   return {
     ...common,
     outcome: decision.outcome,
@@ -165,7 +164,10 @@ export function wordReasons(application: { round: FundingRound }, reasons: Decis
   return { criteria: reasons.criteria.map((code) => wordCriterion(code, roundCriteria, language)), text: reasons.text };
 }
 
-/** Who writes to whom about which case, under which frame, on a given date: every letter's common part. */
+/**
+ * Who writes to whom about which case, under which frame, on a given date: every letter's common
+ * part, from the department the round's frame names (else the deployment's).
+ */
 export function letterParties({
   application,
   date,
@@ -185,9 +187,8 @@ export function letterParties({
 
 /** The afvisning of a late application: the round's deadline and when the application arrived. */
 export function afvisningLetterData({ application, date, municipality }: { application: CaseWithRound; date: Date; municipality: MunicipalitySettings }): AfvisningLetterData {
-  municipality = forRound(municipality, application.round);
   // Decided by the process itself: the department signs.
-  const common = commonOf(application, date, caseworkerOf('system', undefined, municipality), municipality);
+  const common = letterParties({ application, date, decidedBy: 'system', municipality });
   const deadline = application.round.closesAt;
   if (!deadline) throw new Error(`Round ${application.round.id} has no deadline: an application to it cannot arrive late`);
   // No committee meeting weighs a late application: the administration refuses it under the

@@ -5,8 +5,9 @@ import { choiceGroup, textArea, textField, type FieldErrors } from '../forms';
 import { html, type SafeHtml } from '../../../../lib/html';
 
 // The round form's legal frame: the rules its decisions rest on, who decides, the complaint
-// guidance, the contact person and the department that sends the letters. Each input is named by its path in the round's settings
-// (legalFrame.contact.phone), so a missing field the shared rules name lands on its input.
+// guidance, the contact person and the department that sends the letters. Each input is named by
+// its path in the round's settings (legalFrame.contact.phone), so a missing field the shared rules
+// name lands on its input.
 
 type Values = Record<string, string | string[]>;
 
